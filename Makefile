@@ -1,0 +1,126 @@
+# docket — build, test and install.  See README.md.
+#
+#   make            build build/docket
+#   make check      unit tests, corpus, CLI tests (ends with "N passed, N failed")
+#   make asan       the same under AddressSanitizer + UBSan (build-asan/)
+#   make valgrind   the same under valgrind (build-vg/)
+#   make demo       run docket on the example backlog
+#   make bench      benchmarks against baselines (bench/RESULTS.md)
+#   make deps       install missing Debian packages (as root)
+#   make install PREFIX=/usr/local DESTDIR=
+
+PROG       := docket
+VERSION    := 0.1.0
+PREFIX     ?= /usr/local
+BINDIR     ?= $(PREFIX)/bin
+MANDIR     ?= $(PREFIX)/share/man
+DATADIR    ?= $(PREFIX)/share
+DESTDIR    ?=
+O          ?= build
+PKG_CONFIG ?= pkg-config
+INSTALL    ?= install
+PKGS       := libgit2 yaml-0.1 libpcre2-8 libcmark-gfm libcmark-gfm-extensions libutf8proc
+TEST_PKGS  := cmocka
+
+CSTD  ?= -std=c11
+OPT   ?= -O2 -g
+WARN  := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
+         -Wmissing-prototypes -Wpointer-arith -Wwrite-strings \
+         -Wformat=2 -Wundef -Wvla -Wno-missing-field-initializers \
+         -Wno-format-nonliteral
+ifdef SAN
+SANFLAGS := -fsanitize=$(SAN) -fno-omit-frame-pointer -fno-sanitize-recover=all
+endif
+ifdef WERROR
+WARN += -Werror
+endif
+
+PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -lcsv -lpthread -lm
+TEST_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(TEST_PKGS) 2>/dev/null)
+TEST_LIBS   := $(shell $(PKG_CONFIG) --libs $(TEST_PKGS) 2>/dev/null)
+ALL_CPPFLAGS := -I. -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
+                -DDOCKET_VERSION='"$(VERSION)"' $(CPPFLAGS)
+ALL_CFLAGS   := $(CSTD) $(OPT) $(WARN) $(SANFLAGS) $(PKG_CFLAGS) $(CFLAGS)
+ALL_LDFLAGS  := $(SANFLAGS) $(LDFLAGS)
+
+CORE_SRC := $(sort $(wildcard core/*.c))
+FMT_SRC  := $(sort $(wildcard formats/*.c))
+CMD_SRC  := $(sort $(wildcard cmd/*.c))
+UT_SRC   := $(sort $(wildcard tests/unit/test_*.c))
+LIB_OBJ  := $(CORE_SRC:%.c=$(O)/%.o) $(FMT_SRC:%.c=$(O)/%.o)
+CMD_OBJ  := $(CMD_SRC:%.c=$(O)/%.o)
+UT_BIN   := $(UT_SRC:%.c=$(O)/%)
+DEPS     := $(LIB_OBJ:.o=.d) $(CMD_OBJ:.o=.d) $(UT_BIN:=.d)
+
+all: $(O)/$(PROG)
+
+$(O)/$(PROG): $(CMD_OBJ) $(O)/libdocket.a
+	$(CC) $(ALL_LDFLAGS) -o $@ $(CMD_OBJ) $(O)/libdocket.a $(PKG_LIBS) $(LDLIBS)
+
+$(O)/libdocket.a: $(LIB_OBJ)
+	@rm -f $@
+	$(AR) rcs $@ $^
+
+$(O)/%.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(O)/tests/unit/%: tests/unit/%.c $(O)/libdocket.a
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(TEST_CFLAGS) -MMD -MP \
+	  $(ALL_LDFLAGS) -o $@ $< $(O)/libdocket.a $(TEST_LIBS) $(PKG_LIBS) $(LDLIBS)
+
+# The test driver runs every unit binary and CLI script and prints the
+# closing "N passed, N failed" line; it exits non-zero on any failure.
+check: deps-check
+	@$(MAKE) --no-print-directory check-run
+
+check-run: all $(UT_BIN) layering
+	@DOCKET="$(CURDIR)/$(O)/$(PROG)" UNIT_BINS="$(UT_BIN)" \
+	  VALGRIND="$(VALGRIND)" SHARED="$(SHARED)" sh tests/run.sh
+
+SHARED ?= $(CURDIR)/../shared
+
+# core/ includes nothing above it; formats/ nothing from cmd/; only cmd/
+# prints to the terminal or exits.
+layering:
+	@! grep -n '#include "\(cmd\|formats\)/' core/*.c core/*.h || \
+	  { echo "layering: core/ includes a higher layer"; exit 1; }
+	@! grep -n '#include "cmd/' formats/*.c formats/*.h 2>/dev/null || \
+	  { echo "layering: formats/ includes cmd/"; exit 1; }
+	@! grep -nE '\b(exit|printf|puts|perror)\(|\b(stdout|stderr)\b' core/*.c formats/*.c 2>/dev/null || \
+	  { echo "layering: only cmd/ prints or exits"; exit 1; }
+
+asan:
+	$(MAKE) O=build-asan SAN=address,undefined OPT='-O1 -g' check
+
+valgrind:
+	$(MAKE) O=build-vg VALGRIND='valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite' check
+
+demo: deps-check
+	@$(MAKE) --no-print-directory all
+	@sh scripts/demo.sh "$(CURDIR)/$(O)/$(PROG)"
+
+bench: all
+	@sh bench/run.sh "$(CURDIR)/$(O)/$(PROG)" "$(SHARED)"
+
+deps:
+	@sh scripts/install-deps.sh
+
+deps-check:
+	@sh scripts/install-deps.sh --check-or-install
+
+install: $(O)/$(PROG)
+	$(INSTALL) -d '$(DESTDIR)$(BINDIR)'
+	$(INSTALL) -m 0755 $(O)/$(PROG) '$(DESTDIR)$(BINDIR)/$(PROG)'
+
+uninstall:
+	rm -f '$(DESTDIR)$(BINDIR)/$(PROG)'
+
+clean:
+	rm -rf $(O) build-asan build-vg build-fuzz
+
+.PHONY: all check check-run layering asan valgrind demo bench deps deps-check install uninstall clean
+.DELETE_ON_ERROR:
+-include $(DEPS)

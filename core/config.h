@@ -1,0 +1,110 @@
+/*
+ * config: docket.yaml (SPEC 6).
+ *
+ * config_parse reads the file's bytes into a struct config; every problem
+ * is a diag with rule "config" at the offending line and column.  The
+ * config owns its copy of the bytes, its YAML tree, and everything the
+ * fields below point to; config_release frees it all.
+ */
+#ifndef DOCKET_CONFIG_H
+#define DOCKET_CONFIG_H
+
+#include <stddef.h>
+
+#include "core/diag.h"
+#include "core/ynode.h"
+
+struct regex;
+
+enum field_type {
+	FT_STRING,
+	FT_INTEGER,
+	FT_NUMBER,
+	FT_BOOLEAN,
+	FT_DATE,
+	FT_ENUM,
+	FT_LIST,
+	FT_ID,
+};
+
+struct field_def {
+	const char *name;
+	enum field_type type;
+	const char *const *values;   /* enum values (borrowed) */
+	size_t nvalues;
+	const char *pattern;         /* PCRE2 source, or NULL */
+	struct regex *re;            /* compiled pattern (owned), or NULL */
+	double min, max;
+	int has_min, has_max;
+	int required_from;           /* an enum item_status, or -1 */
+	int line, col;               /* where it is declared */
+};
+
+struct owner {
+	const char *name;
+	const char *email;
+};
+
+struct goal {
+	const char *key;
+	const char *description;
+};
+
+struct rule_setting {
+	const char *id;
+	int severity;                /* enum severity, or -1: the default */
+	const struct ynode *settings;/* the mapping given, or NULL */
+	int line, col;
+};
+
+enum score_kind {
+	SCORE_WSJF,
+	SCORE_RICE,
+	SCORE_ICE,
+	SCORE_VALUE_PER_EFFORT,
+};
+
+struct config {
+	char *path;                  /* "docket.yaml" relative to the repo root */
+	char *data;
+	size_t len;
+	struct ynode *root;
+	const char *prefix;
+	const char *items;           /* items folder, relative to docket.yaml */
+	struct owner *owners;
+	size_t nowners;
+	int cycle_length_days;
+	double cycle_capacity;
+	struct goal *goals;
+	size_t ngoals;
+	const char **dod;
+	size_t ndod;
+	enum score_kind score;
+	struct field_def *fields;
+	size_t nfields;
+	struct rule_setting *rules;
+	size_t nrules;
+	int commit;                  /* commit after changes (default 1) */
+	const char **dod_store;
+};
+
+void config_init(struct config *c);
+void config_release(struct config *c);
+/* Parse docket.yaml; data is copied. Returns 0 or DK_EINVALID (diags
+ * say why). On error the config may be partly filled, and must still be
+ * released. */
+int config_parse(struct config *c, const char *path, const char *data,
+		 size_t len, struct diag_list *diags);
+const struct field_def *config_field(const struct config *c, const char *name);
+const struct rule_setting *config_rule(const struct config *c, const char *id);
+const struct goal *config_goal(const struct config *c, const char *key);
+int config_is_owner(const struct config *c, const char *name, const char *email);
+
+const char *score_kind_name(enum score_kind k);
+int score_kind_parse(enum score_kind *out, const char *s);
+const char *field_type_name(enum field_type t);
+
+/* A default docket.yaml for `docket init` (malloc'ed). */
+char *config_template(const char *prefix);
+
+#endif

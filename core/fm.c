@@ -1,0 +1,238 @@
+/*
+ * fm.c: split front matter from the body and parse it (SPEC 3.1).
+ *
+ * The opening line is "---" after an optional UTF-8 BOM, with trailing
+ * blanks allowed; the front matter ends at the next line that is exactly
+ * "---" at column 0 (trailing blanks allowed).  Everything after that
+ * line is the body, which docket keeps byte for byte.
+ */
+#include "core/fm.h"
+
+#include <string.h>
+
+#include "core/xalloc.h"
+
+void
+fm_init(struct fm *fm)
+{
+	memset(fm, 0, sizeof(*fm));
+}
+
+void
+fm_release(struct fm *fm)
+{
+	ynode_free(fm->root);
+	fm_init(fm);
+}
+
+int
+utf8_check(const char *buf, size_t len, int *line, int *col)
+{
+	const unsigned char *p = (const unsigned char *)buf;
+	size_t i = 0, line_start = 0;
+	int ln = 1;
+
+	while (i < len) {
+		unsigned c = p[i];
+		size_t n;
+		unsigned cp;
+
+		if (c < 0x80) {
+			/* fast path over ASCII */
+			if (c == '\n') {
+				ln++;
+				line_start = i + 1;
+			}
+			i++;
+			continue;
+		}
+		if (c >= 0xc2 && c <= 0xdf)
+			n = 2, cp = c & 0x1f;
+		else if (c >= 0xe0 && c <= 0xef)
+			n = 3, cp = c & 0x0f;
+		else if (c >= 0xf0 && c <= 0xf4)
+			n = 4, cp = c & 0x07;
+		else
+			goto bad;
+		if (i + n > len)
+			goto bad;
+		for (size_t k = 1; k < n; k++) {
+			if ((p[i + k] & 0xc0) != 0x80)
+				goto bad;
+			cp = (cp << 6) | (p[i + k] & 0x3f);
+		}
+		if ((n == 3 && (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff))) ||
+		    (n == 4 && (cp < 0x10000 || cp > 0x10ffff)))
+			goto bad;
+		i += n;
+	}
+	return 0;
+bad:
+	*line = ln;
+	*col = 1;
+	for (size_t k = line_start; k < i; k++)
+		if ((p[k] & 0xc0) != 0x80)
+			(*col)++;
+	return -1;
+}
+
+/* Length of the line at off (without its terminator) and of the
+ * terminator (0 at end of buffer, 1 for LF, 2 for CRLF). */
+static size_t
+line_at(const char *buf, size_t len, size_t off, size_t *eol)
+{
+	const char *nl = memchr(buf + off, '\n', len - off);
+	size_t n;
+
+	if (!nl) {
+		*eol = 0;
+		return len - off;
+	}
+	n = (size_t)(nl - (buf + off));
+	if (n && buf[off + n - 1] == '\r') {
+		*eol = 2;
+		return n - 1;
+	}
+	*eol = 1;
+	return n;
+}
+
+/* Is buf[off..off+n) "---" followed only by blanks? */
+static int
+is_fence(const char *buf, size_t off, size_t n)
+{
+	if (n < 3 || memcmp(buf + off, "---", 3))
+		return 0;
+	for (size_t i = 3; i < n; i++)
+		if (buf[off + i] != ' ' && buf[off + i] != '\t')
+			return 0;
+	return 1;
+}
+
+int
+fm_split(struct fm *out, const char *buf, size_t len,
+	 const struct fm_opts *opts, const char *file, struct diag_list *diags)
+{
+	static const struct fm_opts defaults = FM_OPTS_INIT;
+	const unsigned char *u = (const unsigned char *)buf;
+	size_t off = 0, n, eol;
+	int line, col;
+
+	if (!opts)
+		opts = &defaults;
+	fm_init(out);
+	out->buf = buf;
+	out->len = len;
+	if (len > opts->max_size) {
+		diag_add(diags, SEV_ERROR, "syntax", file, 1, 1,
+			 "file is %zu bytes, over the limit of %zu bytes; split it or move large content elsewhere",
+			 len, opts->max_size);
+		return DK_EINVALID;
+	}
+	if (len >= 2 && ((u[0] == 0xff && u[1] == 0xfe) ||
+			 (u[0] == 0xfe && u[1] == 0xff))) {
+		diag_add(diags, SEV_ERROR, "syntax", file, 1, 1,
+			 "file is UTF-16; docket reads UTF-8 only: convert it (iconv -f UTF-16 -t UTF-8)");
+		return DK_EINVALID;
+	}
+	if (utf8_check(buf, len, &line, &col)) {
+		diag_add(diags, SEV_ERROR, "syntax", file, line, col,
+			 "invalid UTF-8; docket reads UTF-8 only: re-save the file as UTF-8");
+		return DK_EINVALID;
+	}
+	if (len >= 3 && u[0] == 0xef && u[1] == 0xbb && u[2] == 0xbf) {
+		out->has_bom = 1;
+		off = 3;
+	}
+	n = line_at(buf, len, off, &eol);
+	if (!is_fence(buf, off, n)) {
+		diag_add(diags, SEV_ERROR, "syntax", file, 1, 1,
+			 "no front matter: the file must start with a line '---', then the fields, then a line '---'");
+		return DK_EINVALID;
+	}
+	out->crlf = eol == 2;
+	off += n + eol;
+	out->yaml_off = off;
+	out->yaml_line = 2;
+	line = 2;
+	while (off < len) {
+		n = line_at(buf, len, off, &eol);
+		if (is_fence(buf, off, n)) {
+			out->yaml_len = off - out->yaml_off;
+			out->close_off = off;
+			out->body_off = off + n + eol;
+			out->body_line = line + 1;
+			return 0;
+		}
+		off += n + eol;
+		line++;
+		if (!eol)
+			break;
+	}
+	diag_add(diags, SEV_ERROR, "syntax", file, 1, 1,
+		 "front matter is not closed: add a line '---' after the last field");
+	return DK_EINVALID;
+}
+
+static void
+shift_offsets(struct ynode *n, size_t by)
+{
+	n->start_off += by;
+	n->end_off += by;
+	for (size_t i = 0; i < n->nkids; i++)
+		shift_offsets(n->kids[i], by);
+}
+
+int
+fm_parse(struct fm *out, const char *buf, size_t len,
+	 const struct fm_opts *opts, const char *file, struct diag_list *diags)
+{
+	static const struct fm_opts defaults = FM_OPTS_INIT;
+	struct ynode_opts yo;
+	struct ynode_error err;
+	struct ynode *root = NULL;
+	int rc;
+
+	if (!opts)
+		opts = &defaults;
+	rc = fm_split(out, buf, len, opts, file, diags);
+	if (rc)
+		return rc;
+	yo = opts->yaml;
+	yo.line_offset = out->yaml_line - 1;
+	rc = ynode_parse(&root, buf + out->yaml_off, out->yaml_len, &yo, &err);
+	if (rc) {
+		diag_add(diags, SEV_ERROR, "syntax", file, err.line, err.col,
+			 "%s", err.message);
+		return DK_EINVALID;
+	}
+	if (!root) {
+		root = xcalloc(1, sizeof(*root));
+		root->type = YNODE_MAP;
+		root->style = YSTYLE_BLOCK;
+		root->line = out->yaml_line;
+		root->col = 1;
+	}
+	if (root->type != YNODE_MAP) {
+		diag_add(diags, SEV_ERROR, "syntax", file, root->line, root->col,
+			 "front matter must be a mapping of 'key: value' lines, not a %s",
+			 ynode_kind_name(ynode_kind(root)));
+		ynode_free(root);
+		return DK_EINVALID;
+	}
+	for (size_t i = 0; i < root->nkids; i += 2) {
+		const struct ynode *k = root->kids[i];
+
+		if (k->type != YNODE_SCALAR) {
+			diag_add(diags, SEV_ERROR, "syntax", file, k->line, k->col,
+				 "front matter keys must be plain names, not a %s",
+				 ynode_kind_name(ynode_kind(k)));
+			ynode_free(root);
+			return DK_EINVALID;
+		}
+	}
+	/* node offsets are relative to the YAML text; make them absolute */
+	shift_offsets(root, out->yaml_off);
+	out->root = root;
+	return 0;
+}

@@ -1,0 +1,219 @@
+#include "core/item.h"
+
+#include <ctype.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/xalloc.h"
+
+static const char *const type_names[] = { "experiment", "bau", "improvement" };
+static const char *const status_names[] = {
+	"idea", "ready", "planned", "doing", "blocked", "done", "stopped",
+};
+
+const char *
+item_type_name(enum item_type t)
+{
+	return t < TYPE_UNKNOWN ? type_names[t] : "?";
+}
+
+const char *
+item_status_name(enum item_status s)
+{
+	return s < ST_UNKNOWN ? status_names[s] : "?";
+}
+
+enum item_type
+item_type_parse(const char *s)
+{
+	for (size_t i = 0; s && i < ARRAY_SIZE(type_names); i++)
+		if (!strcmp(s, type_names[i]))
+			return (enum item_type)i;
+	return TYPE_UNKNOWN;
+}
+
+enum item_status
+item_status_parse(const char *s)
+{
+	for (size_t i = 0; s && i < ARRAY_SIZE(status_names); i++)
+		if (!strcmp(s, status_names[i]))
+			return (enum item_status)i;
+	return ST_UNKNOWN;
+}
+
+int
+item_status_open(enum item_status s)
+{
+	return s != ST_DONE && s != ST_STOPPED;
+}
+
+long
+item_id_number(const char *id, const char *prefix)
+{
+	const char *dash;
+	long n = 0;
+
+	if (!id)
+		return -1;
+	if (prefix) {
+		size_t pl = strlen(prefix);
+
+		if (strncmp(id, prefix, pl) || id[pl] != '-')
+			return -1;
+		dash = id + pl;
+	} else {
+		dash = strrchr(id, '-');
+		if (!dash || dash == id)
+			return -1;
+	}
+	if (!isdigit((unsigned char)dash[1]) || (dash[1] == '0' && dash[2]))
+		return -1;
+	for (const char *p = dash + 1; *p; p++) {
+		if (!isdigit((unsigned char)*p) || n > 100000000L)
+			return -1;
+		n = n * 10 + (*p - '0');
+	}
+	return n;
+}
+
+int
+item_id_valid(const char *id)
+{
+	const char *p = id;
+
+	if (!id || !isalpha((unsigned char)*p))
+		return 0;
+	while (isalnum((unsigned char)*p) || *p == '_')
+		p++;
+	if (*p != '-' || p - id > 32)
+		return 0;
+	return item_id_number(id, NULL) >= 0 && strchr(id, '-') == p;
+}
+
+int
+item_id_cmp(const char *a, const char *b)
+{
+	const char *da = strrchr(a, '-'), *db = strrchr(b, '-');
+	long na, nb;
+	size_t pa, pb;
+	int c;
+
+	if (!da || !db)
+		return strcmp(a, b);
+	pa = (size_t)(da - a);
+	pb = (size_t)(db - b);
+	c = strncmp(a, b, pa < pb ? pa : pb);
+	if (c || pa != pb)
+		return c ? c : (pa < pb ? -1 : 1);
+	na = item_id_number(a, NULL);
+	nb = item_id_number(b, NULL);
+	if (na != nb)
+		return na < nb ? -1 : 1;
+	return strcmp(a, b);
+}
+
+char *
+item_id_from_filename(const char *name)
+{
+	size_t n = strlen(name);
+	const char *p = name;
+
+	if (n < 4 || strcmp(name + n - 3, ".md"))
+		return NULL;
+	while (isalnum((unsigned char)*p) || *p == '_')
+		p++;
+	if (p == name || *p != '-' || !isdigit((unsigned char)p[1]))
+		return NULL;
+	p++;
+	while (isdigit((unsigned char)*p))
+		p++;
+	if (strcmp(p, ".md") && *p != '-')
+		return NULL;
+	return xstrndup(name, (size_t)(p - name));
+}
+
+const struct ynode *
+item_get(const struct item *it, const char *key)
+{
+	return it->fm.root ? ynode_get(it->fm.root, key) : NULL;
+}
+
+static const char *
+str_field(const struct item *it, const char *key)
+{
+	const struct ynode *n = item_get(it, key);
+
+	if (!n || n->type != YNODE_SCALAR || ynode_kind(n) == YKIND_NULL)
+		return NULL;
+	return n->text;
+}
+
+static int
+int_field(const struct item *it, const char *key)
+{
+	long long v;
+
+	if (ynode_int(item_get(it, key), &v) || v < -1000000 || v > 1000000)
+		return 0;
+	return (int)v;
+}
+
+void
+item_resolve(struct item *it)
+{
+	const struct ynode *n;
+	double d;
+	int b;
+
+	it->id = str_field(it, "id");
+	it->title = str_field(it, "title");
+	it->type = it->fm.root && item_get(it, "type") ?
+		   item_type_parse(str_field(it, "type")) : TYPE_EXPERIMENT;
+	it->status = item_status_parse(str_field(it, "status"));
+	n = item_get(it, "effort");
+	it->effort = n && ynode_number(n, &d) == 0 ? d : NAN;
+	it->customer_value = int_field(it, "customer_value");
+	it->business_value = int_field(it, "business_value");
+	it->time_criticality = int_field(it, "time_criticality");
+	it->mvl = ynode_bool(item_get(it, "mvl"), &b) == 0 && b;
+	it->goal = str_field(it, "goal");
+	it->campaign = str_field(it, "campaign");
+	it->cycle = str_field(it, "cycle");
+	it->created = str_field(it, "created");
+	it->started = str_field(it, "started");
+	it->finished = str_field(it, "finished");
+	it->num = item_id_number(it->id, NULL);
+}
+
+struct item *
+item_new(const char *path, char *data, size_t len, const struct fm_opts *opts)
+{
+	struct item *it = xcalloc(1, sizeof(*it));
+
+	it->path = xstrdup(path);
+	it->data = data;
+	it->len = len;
+	it->score = NAN;
+	it->effort = NAN;
+	it->num = -1;
+	it->type = TYPE_EXPERIMENT;
+	it->status = ST_UNKNOWN;
+	diag_list_init(&it->diags);
+	it->parsed = fm_parse(&it->fm, data, len, opts, path, &it->diags) == 0;
+	if (it->parsed)
+		item_resolve(it);
+	return it;
+}
+
+void
+item_free(struct item *it)
+{
+	if (!it)
+		return;
+	fm_release(&it->fm);
+	diag_list_release(&it->diags);
+	free(it->path);
+	free(it->data);
+	free(it);
+}

@@ -1,0 +1,49 @@
+/*
+ * order: the ORDER file (SPEC 4): one id per line, highest priority
+ * first; '#' starts a comment; blank lines are ignored.
+ *
+ * A struct order keeps every line of the file (comments and blank lines
+ * included) so that moving ids rewrites only what moved and comments stay
+ * where they were.  It owns its lines; order_release frees them.
+ */
+#ifndef DOCKET_ORDER_H
+#define DOCKET_ORDER_H
+
+#include <stddef.h>
+
+#include "core/diag.h"
+#include "core/sbuf.h"
+#include "core/strmap.h"
+
+struct order_line {
+	char *text;        /* the whole line without its terminator (owned) */
+	char *id;          /* the id on this line (owned), or NULL */
+	int lineno;        /* 1-based line in the file it was read from */
+};
+
+struct order {
+	struct order_line *lines;
+	size_t nlines, alloc;
+	int crlf;          /* the file used CRLF line ends */
+	int final_newline; /* the file ended with a line terminator */
+	int conflict_line; /* first merge-conflict marker line, or 0 */
+	size_t nids;       /* lines holding an id */
+	struct strmap rank;/* id -> rank (1-based, as a pointer-sized int) */
+};
+
+void order_init(struct order *o);
+void order_release(struct order *o);
+/* Parse ORDER's bytes. Malformed lines (two words, invalid UTF-8) are
+ * diags with rule "syntax"; conflict markers set conflict_line and add an
+ * "order-conflict" diag. Returns 0 or DK_EINVALID. */
+int order_parse(struct order *o, const char *file, const char *data,
+		size_t len, struct diag_list *diags);
+/* Rank of id (1-based), or 0 when the id is not listed. The first
+ * occurrence counts when an id is listed twice. */
+long order_rank(const struct order *o, const char *id);
+/* The id with the given rank, or NULL. */
+const char *order_id_at(const struct order *o, long rank);
+/* Render the file (keeping comments, blank lines and line ends). */
+void order_render(const struct order *o, struct sbuf *out);
+
+#endif

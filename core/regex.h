@@ -1,0 +1,30 @@
+/*
+ * regex: user-supplied regular expressions (PCRE2), compiled once and
+ * matched with match, depth and heap limits so that no pattern can hang
+ * docket (SPEC 10).
+ *
+ * Ownership: regex_compile returns a struct regex the caller frees with
+ * regex_free.  A struct regex holds its own match data, so one regex must
+ * not be matched from two threads at once.
+ */
+#ifndef DOCKET_REGEX_H
+#define DOCKET_REGEX_H
+
+#include <stddef.h>
+
+struct regex;
+
+enum regex_flags {
+	REGEX_CASELESS = 1 << 0,
+};
+
+/* Compile pattern. On failure returns DK_EINVALID and writes a message
+ * ("missing closing parenthesis at offset 9") into err. */
+int regex_compile(struct regex **out, const char *pattern, int flags,
+		  char *err, size_t errlen);
+/* 1 match, 0 no match, DK_ERROR when a limit was hit (err filled). */
+int regex_match(struct regex *re, const char *s, size_t len,
+		char *err, size_t errlen);
+void regex_free(struct regex *re);
+
+#endif

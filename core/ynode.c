@@ -1,0 +1,883 @@
+/*
+ * ynode.c: build a ynode tree from libyaml events.
+ *
+ * Design notes
+ * (1) The event API is used (not yaml_parser_load) so that limits apply
+ *     while reading: nesting depth is counted at each collection start,
+ *     and an alias is expanded by copying the anchored node with a node
+ *     budget (max_alias_nodes), so "billion laughs" stops after a bounded
+ *     amount of work.  An alias to a collection that is still open (a
+ *     recursive structure) is an error.
+ * (2) libyaml counts columns in characters and treats CR, LF, CRLF, NEL,
+ *     LS and PS as line breaks.  Byte offsets are recomputed from a table
+ *     of line starts built with the same rules, walking characters from
+ *     the start of the line (cached, so a long line costs O(length)).
+ * (3) Duplicate keys are found with a hash of the key's scalar text per
+ *     open mapping, so a mapping of n keys costs O(n).
+ */
+#include "core/ynode.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <yaml.h>
+
+#include "core/diag.h"
+#include "core/strmap.h"
+#include "core/xalloc.h"
+
+#define CORE_TAG "tag:yaml.org,2002:"
+
+struct anchor {
+	char *name;
+	struct ynode *node;
+	int complete;
+};
+
+struct frame {
+	struct ynode *node;
+	struct anchor *anchor;   /* this collection's anchor, or NULL */
+	struct strmap keys;      /* mapping: scalar key text -> node */
+};
+
+struct loader {
+	const char *buf;
+	size_t len;
+	const struct ynode_opts *o;
+	struct ynode_error *err;
+	size_t *lines;           /* byte offset of each line start */
+	size_t nlines;
+	size_t c_line, c_col, c_off; /* cache for mark_offset */
+	struct frame *stack;
+	size_t depth, alloc;
+	struct strmap anchors;   /* name -> struct anchor * (latest) */
+	struct anchor **all;     /* every anchor, for freeing */
+	size_t nall, allocall;
+	size_t alias_nodes;
+	struct ynode *root;
+	int have_root;
+	int failed;
+};
+
+/* ---------------------------------------------------------------------
+ * Positions
+ * ------------------------------------------------------------------- */
+
+static size_t
+utf8_len(unsigned char c)
+{
+	if (c < 0x80)
+		return 1;
+	if ((c & 0xe0) == 0xc0)
+		return 2;
+	if ((c & 0xf0) == 0xe0)
+		return 3;
+	if ((c & 0xf8) == 0xf0)
+		return 4;
+	return 1;
+}
+
+static void
+build_lines(struct loader *ld)
+{
+	const unsigned char *p = (const unsigned char *)ld->buf;
+	size_t alloc = 0, i = 0;
+
+	ld->lines = xgrow(NULL, &alloc, 64, sizeof(size_t));
+	ld->nlines = 0;
+	if (ld->len >= 3 && p[0] == 0xef && p[1] == 0xbb && p[2] == 0xbf)
+		i = 3;
+	ld->lines[ld->nlines++] = i;
+	while (i < ld->len) {
+		size_t brk = 0;
+
+		if (p[i] == '\n')
+			brk = 1;
+		else if (p[i] == '\r')
+			brk = (i + 1 < ld->len && p[i + 1] == '\n') ? 2 : 1;
+		else if (p[i] == 0xc2 && i + 1 < ld->len && p[i + 1] == 0x85)
+			brk = 2;
+		else if (p[i] == 0xe2 && i + 2 < ld->len && p[i + 1] == 0x80 &&
+			 (p[i + 2] == 0xa8 || p[i + 2] == 0xa9))
+			brk = 3;
+		if (brk) {
+			i += brk;
+			ld->lines = xgrow(ld->lines, &alloc, ld->nlines + 1,
+					  sizeof(size_t));
+			ld->lines[ld->nlines++] = i;
+		} else {
+			i++;
+		}
+	}
+}
+
+static size_t
+mark_offset(struct loader *ld, const yaml_mark_t *m)
+{
+	size_t off, col = 0;
+
+	if (m->line >= ld->nlines)
+		return ld->len;
+	if (ld->c_line == m->line && ld->c_col <= m->column) {
+		off = ld->c_off;
+		col = ld->c_col;
+	} else {
+		off = ld->lines[m->line];
+	}
+	while (col < m->column && off < ld->len) {
+		off += utf8_len((unsigned char)ld->buf[off]);
+		col++;
+	}
+	if (off > ld->len)
+		off = ld->len;
+	ld->c_line = m->line;
+	ld->c_col = col;
+	ld->c_off = off;
+	return off;
+}
+
+static void
+set_error(struct loader *ld, int line, int col, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+static void
+set_error(struct loader *ld, int line, int col, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (ld->failed)
+		return;
+	ld->failed = 1;
+	ld->err->line = line + ld->o->line_offset;
+	ld->err->col = col;
+	va_start(ap, fmt);
+	vsnprintf(ld->err->message, sizeof(ld->err->message), fmt, ap);
+	va_end(ap);
+}
+
+static void
+error_at_mark(struct loader *ld, const yaml_mark_t *m, const char *what,
+	      const char *detail)
+{
+	set_error(ld, (int)m->line + 1, (int)m->column + 1, "%s%s%s", what,
+		  detail ? ": " : "", detail ? detail : "");
+}
+
+/* Line and column (1-based) of a byte offset. */
+static void
+offset_pos(struct loader *ld, size_t off, int *line, int *col)
+{
+	size_t lo = 0, hi = ld->nlines;
+	size_t c = 0;
+
+	while (hi - lo > 1) {
+		size_t mid = (lo + hi) / 2;
+
+		if (ld->lines[mid] <= off)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	for (size_t i = ld->lines[lo]; i < off && i < ld->len;
+	     i += utf8_len((unsigned char)ld->buf[i]))
+		c++;
+	*line = (int)lo + 1;
+	*col = (int)c + 1;
+}
+
+static void
+parser_error(struct loader *ld, yaml_parser_t *p)
+{
+	int line, col;
+
+	if (p->error == YAML_READER_ERROR) {
+		offset_pos(ld, p->problem_offset, &line, &col);
+		if (p->problem_value != -1)
+			set_error(ld, line, col, "%s (byte 0x%02x)",
+				  p->problem ? p->problem : "invalid input",
+				  (unsigned)p->problem_value & 0xff);
+		else
+			set_error(ld, line, col, "%s",
+				  p->problem ? p->problem : "invalid input");
+		return;
+	}
+	if (p->error == YAML_MEMORY_ERROR) {
+		set_error(ld, 1, 1, "out of memory while parsing YAML");
+		return;
+	}
+	line = (int)p->problem_mark.line + 1;
+	col = (int)p->problem_mark.column + 1;
+	if (p->context && p->context_mark.line != p->problem_mark.line)
+		set_error(ld, line, col, "%s %s (started at line %d)",
+			  p->problem ? p->problem : "invalid YAML", p->context,
+			  (int)p->context_mark.line + 1 + ld->o->line_offset);
+	else if (p->context)
+		set_error(ld, line, col, "%s %s",
+			  p->problem ? p->problem : "invalid YAML", p->context);
+	else
+		set_error(ld, line, col, "%s",
+			  p->problem ? p->problem : "invalid YAML");
+}
+
+/* ---------------------------------------------------------------------
+ * Nodes
+ * ------------------------------------------------------------------- */
+
+static struct ynode *
+node_new(struct loader *ld, enum ynode_type type, const yaml_event_t *ev)
+{
+	struct ynode *n = xcalloc(1, sizeof(*n));
+
+	n->type = type;
+	n->line = (int)ev->start_mark.line + 1 + ld->o->line_offset;
+	n->col = (int)ev->start_mark.column + 1;
+	n->end_line = (int)ev->end_mark.line + 1 + ld->o->line_offset;
+	n->end_col = (int)ev->end_mark.column + 1;
+	n->start_off = mark_offset(ld, &ev->start_mark);
+	n->end_off = mark_offset(ld, &ev->end_mark);
+	return n;
+}
+
+static void
+node_add_kid(struct ynode *parent, struct ynode *kid)
+{
+	parent->kids = xgrow(parent->kids, &parent->alloc, parent->nkids + 1,
+			     sizeof(*parent->kids));
+	parent->kids[parent->nkids++] = kid;
+}
+
+void
+ynode_free(struct ynode *n)
+{
+	if (!n)
+		return;
+	for (size_t i = 0; i < n->nkids; i++)
+		ynode_free(n->kids[i]);
+	free(n->kids);
+	free(n->text);
+	free(n->tag);
+	free(n);
+}
+
+void
+ynode_free_docs(struct ynode **docs, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		ynode_free(docs[i]);
+	free(docs);
+}
+
+static struct ynode *
+copy_bounded(const struct ynode *n, size_t *budget)
+{
+	struct ynode *c;
+
+	if (!*budget)
+		return NULL;
+	(*budget)--;
+	c = xmalloc(sizeof(*c));
+	*c = *n;
+	c->text = n->text ? xmemdup0(n->text, n->len) : NULL;
+	c->tag = n->tag ? xstrdup(n->tag) : NULL;
+	c->kids = NULL;
+	c->nkids = c->alloc = 0;
+	for (size_t i = 0; i < n->nkids; i++) {
+		struct ynode *k = copy_bounded(n->kids[i], budget);
+
+		if (!k) {
+			ynode_free(c);
+			return NULL;
+		}
+		node_add_kid(c, k);
+	}
+	return c;
+}
+
+struct ynode *
+ynode_copy(const struct ynode *n)
+{
+	size_t budget = (size_t)-1;
+
+	return n ? copy_bounded(n, &budget) : NULL;
+}
+
+static int
+tag_allowed(const char *tag)
+{
+	static const char *const core[] = {
+		"str", "int", "float", "bool", "null", "seq", "map",
+	};
+
+	if (!tag || !strcmp(tag, "!"))
+		return 1;
+	if (strncmp(tag, CORE_TAG, strlen(CORE_TAG)))
+		return 0;
+	for (size_t i = 0; i < ARRAY_SIZE(core); i++)
+		if (!strcmp(tag + strlen(CORE_TAG), core[i]))
+			return 1;
+	return 0;
+}
+
+static struct anchor *
+anchor_add(struct loader *ld, const char *name, struct ynode *node)
+{
+	struct anchor *a = xmalloc(sizeof(*a));
+
+	a->name = xstrdup(name);
+	a->node = node;
+	a->complete = 0;
+	ld->all = xgrow(ld->all, &ld->allocall, ld->nall + 1, sizeof(*ld->all));
+	ld->all[ld->nall++] = a;
+	strmap_put(&ld->anchors, a->name, strlen(a->name), a);
+	return a;
+}
+
+/* Attach n to the open collection (or as the document root). n is owned
+ * by the tree from here on, even when an error is reported. */
+static void
+attach(struct loader *ld, struct ynode *n)
+{
+	struct frame *f;
+	struct ynode *p;
+
+	if (!ld->depth) {
+		if (ld->have_root)
+			ynode_free(ld->root);
+		ld->root = n;
+		ld->have_root = 1;
+		return;
+	}
+	f = &ld->stack[ld->depth - 1];
+	p = f->node;
+	node_add_kid(p, n);
+	if (p->type != YNODE_MAP || (p->nkids % 2) == 0)
+		return;
+	/* n is a key */
+	if (n->type != YNODE_SCALAR)
+		return;
+	if (!ld->o->allow_merge_keys && n->style == YSTYLE_PLAIN && !n->tag &&
+	    n->len == 2 && !memcmp(n->text, "<<", 2)) {
+		set_error(ld, n->line - ld->o->line_offset, n->col,
+			  "merge keys ('<<') are not supported; write the keys out");
+		return;
+	}
+	if (!ld->o->allow_dup_keys) {
+		struct ynode *prev = strmap_put(&f->keys, n->text, n->len, n);
+
+		if (prev)
+			set_error(ld, n->line - ld->o->line_offset, n->col,
+				  "duplicate key '%.*s' (first at line %d)",
+				  (int)(n->len > 60 ? 60 : n->len), n->text,
+				  prev->line);
+	}
+}
+
+static void
+push(struct loader *ld, struct ynode *n, struct anchor *a)
+{
+	struct frame *f;
+
+	ld->stack = xgrow(ld->stack, &ld->alloc, ld->depth + 1, sizeof(*ld->stack));
+	f = &ld->stack[ld->depth++];
+	f->node = n;
+	f->anchor = a;
+	strmap_init(&f->keys);
+}
+
+static void
+pop(struct loader *ld, const yaml_event_t *ev)
+{
+	struct frame *f = &ld->stack[--ld->depth];
+
+	f->node->end_line = (int)ev->end_mark.line + 1 + ld->o->line_offset;
+	f->node->end_col = (int)ev->end_mark.column + 1;
+	f->node->end_off = mark_offset(ld, &ev->end_mark);
+	if (f->anchor)
+		f->anchor->complete = 1;
+	strmap_release(&f->keys);
+}
+
+static enum ynode_style
+scalar_style(yaml_scalar_style_t s)
+{
+	switch (s) {
+	case YAML_SINGLE_QUOTED_SCALAR_STYLE: return YSTYLE_SINGLE;
+	case YAML_DOUBLE_QUOTED_SCALAR_STYLE: return YSTYLE_DOUBLE;
+	case YAML_LITERAL_SCALAR_STYLE: return YSTYLE_LITERAL;
+	case YAML_FOLDED_SCALAR_STYLE: return YSTYLE_FOLDED;
+	default: return YSTYLE_PLAIN;
+	}
+}
+
+static int
+check_tag(struct loader *ld, const yaml_char_t *tag, const yaml_event_t *ev)
+{
+	if (!tag || ld->o->allow_any_tag || tag_allowed((const char *)tag))
+		return 0;
+	error_at_mark(ld, &ev->start_mark, "unsupported tag",
+		      (const char *)tag);
+	return -1;
+}
+
+static void
+on_alias(struct loader *ld, const yaml_event_t *ev)
+{
+	const char *name = (const char *)ev->data.alias.anchor;
+	struct strmap_entry *e = strmap_find(&ld->anchors, name, strlen(name));
+	struct anchor *a = e ? e->value : NULL;
+	size_t budget;
+	struct ynode *c;
+
+	if (!a) {
+		error_at_mark(ld, &ev->start_mark, "unknown alias", name);
+		return;
+	}
+	if (!a->complete) {
+		error_at_mark(ld, &ev->start_mark,
+			      "recursive alias (refers to a collection that contains it)",
+			      name);
+		return;
+	}
+	budget = ld->o->max_alias_nodes > ld->alias_nodes ?
+		 ld->o->max_alias_nodes - ld->alias_nodes : 0;
+	c = copy_bounded(a->node, &budget);
+	if (!c) {
+		set_error(ld, (int)ev->start_mark.line + 1,
+			  (int)ev->start_mark.column + 1,
+			  "aliases expand to more than %zu nodes",
+			  ld->o->max_alias_nodes);
+		return;
+	}
+	ld->alias_nodes = ld->o->max_alias_nodes - budget;
+	/* the copy keeps the anchored node's positions; point it at the alias */
+	c->line = (int)ev->start_mark.line + 1 + ld->o->line_offset;
+	c->col = (int)ev->start_mark.column + 1;
+	c->end_line = (int)ev->end_mark.line + 1 + ld->o->line_offset;
+	c->end_col = (int)ev->end_mark.column + 1;
+	c->start_off = mark_offset(ld, &ev->start_mark);
+	c->end_off = mark_offset(ld, &ev->end_mark);
+	attach(ld, c);
+}
+
+static void
+on_event(struct loader *ld, const yaml_event_t *ev)
+{
+	struct ynode *n;
+	struct anchor *a = NULL;
+	const yaml_char_t *anchor = NULL, *tag = NULL;
+
+	switch (ev->type) {
+	case YAML_SCALAR_EVENT:
+		anchor = ev->data.scalar.anchor;
+		tag = ev->data.scalar.tag;
+		if (check_tag(ld, tag, ev))
+			return;
+		n = node_new(ld, YNODE_SCALAR, ev);
+		n->style = scalar_style(ev->data.scalar.style);
+		n->text = xmemdup0(ev->data.scalar.value, ev->data.scalar.length);
+		n->len = ev->data.scalar.length;
+		/* "!" on a plain scalar makes it a string; keep it as a tag */
+		if (tag)
+			n->tag = xstrdup((const char *)tag);
+		if (anchor) {
+			a = anchor_add(ld, (const char *)anchor, n);
+			a->complete = 1;
+		}
+		attach(ld, n);
+		break;
+	case YAML_SEQUENCE_START_EVENT:
+	case YAML_MAPPING_START_EVENT:
+		if (ev->type == YAML_SEQUENCE_START_EVENT) {
+			anchor = ev->data.sequence_start.anchor;
+			tag = ev->data.sequence_start.tag;
+		} else {
+			anchor = ev->data.mapping_start.anchor;
+			tag = ev->data.mapping_start.tag;
+		}
+		if (check_tag(ld, tag, ev))
+			return;
+		if ((int)ld->depth >= ld->o->max_depth) {
+			error_at_mark(ld, &ev->start_mark, "nesting too deep", NULL);
+			snprintf(ld->err->message, sizeof(ld->err->message),
+				 "nesting deeper than %d levels", ld->o->max_depth);
+			return;
+		}
+		n = node_new(ld, ev->type == YAML_SEQUENCE_START_EVENT ?
+			     YNODE_SEQ : YNODE_MAP, ev);
+		if (ev->type == YAML_SEQUENCE_START_EVENT)
+			n->style = ev->data.sequence_start.style ==
+				YAML_FLOW_SEQUENCE_STYLE ? YSTYLE_FLOW : YSTYLE_BLOCK;
+		else
+			n->style = ev->data.mapping_start.style ==
+				YAML_FLOW_MAPPING_STYLE ? YSTYLE_FLOW : YSTYLE_BLOCK;
+		if (tag)
+			n->tag = xstrdup((const char *)tag);
+		if (anchor)
+			a = anchor_add(ld, (const char *)anchor, n);
+		attach(ld, n);
+		push(ld, n, a);
+		break;
+	case YAML_SEQUENCE_END_EVENT:
+	case YAML_MAPPING_END_EVENT:
+		if (ld->depth)
+			pop(ld, ev);
+		break;
+	case YAML_ALIAS_EVENT:
+		on_alias(ld, ev);
+		break;
+	default:
+		break;
+	}
+}
+
+static void
+loader_release(struct loader *ld)
+{
+	while (ld->depth) {
+		struct frame *f = &ld->stack[--ld->depth];
+
+		strmap_release(&f->keys);
+	}
+	free(ld->stack);
+	for (size_t i = 0; i < ld->nall; i++) {
+		free(ld->all[i]->name);
+		free(ld->all[i]);
+	}
+	free(ld->all);
+	strmap_release(&ld->anchors);
+	free(ld->lines);
+}
+
+int
+ynode_parse_stream(struct ynode ***out_docs, size_t *out_n, const char *buf,
+		   size_t len, const struct ynode_opts *opts,
+		   struct ynode_error *err)
+{
+	static const struct ynode_opts defaults = YNODE_OPTS_INIT;
+	struct loader ld;
+	yaml_parser_t parser;
+	yaml_event_t ev;
+	struct ynode **docs = NULL;
+	size_t ndocs = 0, alloc = 0;
+	int done = 0;
+
+	*out_docs = NULL;
+	*out_n = 0;
+	memset(err, 0, sizeof(*err));
+	memset(&ld, 0, sizeof(ld));
+	ld.buf = buf;
+	ld.len = len;
+	ld.o = opts ? opts : &defaults;
+	ld.err = err;
+	ld.c_line = (size_t)-1;
+	strmap_init(&ld.anchors);
+	build_lines(&ld);
+
+	if (!yaml_parser_initialize(&parser))
+		abort();
+	yaml_parser_set_input_string(&parser, (const unsigned char *)buf, len);
+	yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING);
+	while (!done && !ld.failed) {
+		if (!yaml_parser_parse(&parser, &ev)) {
+			parser_error(&ld, &parser);
+			break;
+		}
+		switch (ev.type) {
+		case YAML_DOCUMENT_START_EVENT:
+			ld.root = NULL;
+			ld.have_root = 0;
+			/* anchors do not carry across documents */
+			strmap_release(&ld.anchors);
+			strmap_init(&ld.anchors);
+			break;
+		case YAML_DOCUMENT_END_EVENT:
+			docs = xgrow(docs, &alloc, ndocs + 1, sizeof(*docs));
+			docs[ndocs++] = ld.root;
+			ld.root = NULL;
+			ld.have_root = 0;
+			break;
+		case YAML_STREAM_END_EVENT:
+			done = 1;
+			break;
+		default:
+			on_event(&ld, &ev);
+		}
+		yaml_event_delete(&ev);
+	}
+	yaml_parser_delete(&parser);
+	if (ld.failed) {
+		if (ld.depth)
+			ld.depth = 0;	/* the open nodes belong to ld.root */
+		ynode_free(ld.root);
+		ynode_free_docs(docs, ndocs);
+		loader_release(&ld);
+		return DK_EINVALID;
+	}
+	loader_release(&ld);
+	*out_docs = docs;
+	*out_n = ndocs;
+	return 0;
+}
+
+int
+ynode_parse(struct ynode **out, const char *buf, size_t len,
+	    const struct ynode_opts *opts, struct ynode_error *err)
+{
+	struct ynode **docs;
+	size_t n;
+	int rc;
+
+	*out = NULL;
+	rc = ynode_parse_stream(&docs, &n, buf, len, opts, err);
+	if (rc)
+		return rc;
+	if (n > 1) {
+		int line = docs[1] ? docs[1]->line : 0;
+
+		ynode_free_docs(docs, n);
+		memset(err, 0, sizeof(*err));
+		err->line = line ? line : 1;
+		err->col = 1;
+		snprintf(err->message, sizeof(err->message),
+			 "more than one YAML document");
+		return DK_EINVALID;
+	}
+	if (n == 1)
+		*out = docs[0];
+	free(docs);
+	return 0;
+}
+
+/* ---------------------------------------------------------------------
+ * Core schema
+ * ------------------------------------------------------------------- */
+
+static int
+is_digits(const char *s, const char *set)
+{
+	if (!*s)
+		return 0;
+	for (; *s; s++)
+		if (!strchr(set, *s))
+			return 0;
+	return 1;
+}
+
+static int
+is_core_int(const char *s)
+{
+	if (!strncmp(s, "0o", 2))
+		return is_digits(s + 2, "01234567");
+	if (!strncmp(s, "0x", 2))
+		return is_digits(s + 2, "0123456789abcdefABCDEF");
+	if (*s == '-' || *s == '+')
+		s++;
+	return is_digits(s, "0123456789");
+}
+
+static int
+is_core_float(const char *s)
+{
+	const char *p = s;
+	int digits = 0;
+
+	if (!strcmp(s, ".nan") || !strcmp(s, ".NaN") || !strcmp(s, ".NAN"))
+		return 1;
+	if (*p == '-' || *p == '+')
+		p++;
+	if (!strcmp(p, ".inf") || !strcmp(p, ".Inf") || !strcmp(p, ".INF"))
+		return 1;
+	while (*p >= '0' && *p <= '9')
+		p++, digits++;
+	if (*p == '.') {
+		p++;
+		while (*p >= '0' && *p <= '9')
+			p++, digits++;
+	}
+	if (!digits)
+		return 0;
+	if (*p == 'e' || *p == 'E') {
+		p++;
+		if (*p == '-' || *p == '+')
+			p++;
+		if (!(*p >= '0' && *p <= '9'))
+			return 0;
+		while (*p >= '0' && *p <= '9')
+			p++;
+	}
+	return *p == '\0';
+}
+
+static int
+is_null(const char *s)
+{
+	return !*s || !strcmp(s, "~") || !strcmp(s, "null") ||
+	       !strcmp(s, "Null") || !strcmp(s, "NULL");
+}
+
+static int
+is_bool(const char *s)
+{
+	return !strcmp(s, "true") || !strcmp(s, "True") || !strcmp(s, "TRUE") ||
+	       !strcmp(s, "false") || !strcmp(s, "False") || !strcmp(s, "FALSE");
+}
+
+enum ynode_kind
+ynode_kind(const struct ynode *n)
+{
+	const char *t;
+
+	if (!n)
+		return YKIND_NULL;
+	if (n->type == YNODE_SEQ)
+		return YKIND_SEQ;
+	if (n->type == YNODE_MAP)
+		return YKIND_MAP;
+	if (n->tag) {
+		if (strncmp(n->tag, CORE_TAG, strlen(CORE_TAG)))
+			return YKIND_STR;
+		t = n->tag + strlen(CORE_TAG);
+		if (!strcmp(t, "int"))
+			return YKIND_INT;
+		if (!strcmp(t, "float"))
+			return YKIND_FLOAT;
+		if (!strcmp(t, "bool"))
+			return YKIND_BOOL;
+		if (!strcmp(t, "null"))
+			return YKIND_NULL;
+		return YKIND_STR;
+	}
+	if (n->style != YSTYLE_PLAIN || strlen(n->text) != n->len)
+		return YKIND_STR;
+	t = n->text;
+	if (is_null(t))
+		return YKIND_NULL;
+	if (is_bool(t))
+		return YKIND_BOOL;
+	if (is_core_int(t))
+		return YKIND_INT;
+	if (is_core_float(t))
+		return YKIND_FLOAT;
+	return YKIND_STR;
+}
+
+const char *
+ynode_kind_name(enum ynode_kind k)
+{
+	switch (k) {
+	case YKIND_NULL: return "null";
+	case YKIND_BOOL: return "boolean";
+	case YKIND_INT: return "integer";
+	case YKIND_FLOAT: return "number";
+	case YKIND_STR: return "string";
+	case YKIND_SEQ: return "list";
+	case YKIND_MAP: return "mapping";
+	}
+	return "?";
+}
+
+int
+ynode_int(const struct ynode *n, long long *out)
+{
+	const char *s;
+	char *end;
+	int base = 10;
+	long long v;
+
+	if (!n || n->type != YNODE_SCALAR)
+		return -1;
+	s = n->text;
+	if (!is_core_int(s))
+		return -1;
+	if (!strncmp(s, "0o", 2))
+		s += 2, base = 8;
+	else if (!strncmp(s, "0x", 2))
+		s += 2, base = 16;
+	errno = 0;
+	v = strtoll(s, &end, base);
+	if (errno || *end)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+int
+ynode_number(const struct ynode *n, double *out)
+{
+	long long iv;
+	const char *s;
+	int neg = 0;
+
+	if (!n || n->type != YNODE_SCALAR)
+		return -1;
+	if (ynode_int(n, &iv) == 0) {
+		*out = (double)iv;
+		return 0;
+	}
+	s = n->text;
+	if (is_core_int(s)) {
+		*out = strtod(s, NULL);
+		return 0;
+	}
+	if (!is_core_float(s))
+		return -1;
+	if (*s == '-' || *s == '+')
+		neg = *s++ == '-';
+	if (!strcmp(s, ".nan") || !strcmp(s, ".NaN") || !strcmp(s, ".NAN"))
+		*out = NAN;
+	else if (s[0] == '.' && (s[1] == 'i' || s[1] == 'I'))
+		*out = neg ? -INFINITY : INFINITY;
+	else
+		*out = strtod(n->text, NULL);
+	return 0;
+}
+
+int
+ynode_bool(const struct ynode *n, int *out)
+{
+	if (!n || n->type != YNODE_SCALAR || !is_bool(n->text))
+		return -1;
+	*out = n->text[0] == 't' || n->text[0] == 'T';
+	return 0;
+}
+
+const char *
+ynode_str(const struct ynode *n)
+{
+	return n && n->type == YNODE_SCALAR ? n->text : NULL;
+}
+
+long
+ynode_key_index(const struct ynode *map, const char *key)
+{
+	size_t klen;
+
+	if (!map || map->type != YNODE_MAP)
+		return -1;
+	klen = strlen(key);
+	for (size_t i = 0; i + 1 < map->nkids; i += 2) {
+		const struct ynode *k = map->kids[i];
+
+		if (k->type == YNODE_SCALAR && k->len == klen &&
+		    !memcmp(k->text, key, klen))
+			return (long)(i / 2);
+	}
+	return -1;
+}
+
+struct ynode *
+ynode_get(const struct ynode *map, const char *key)
+{
+	long i = ynode_key_index(map, key);
+
+	return i < 0 ? NULL : map->kids[2 * i + 1];
+}
+
+size_t
+ynode_map_size(const struct ynode *map)
+{
+	return map && map->type == YNODE_MAP ? map->nkids / 2 : 0;
+}

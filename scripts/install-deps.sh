@@ -1,0 +1,34 @@
+#!/bin/sh
+# Install the Debian packages docket needs to build, test and demo.
+#   scripts/install-deps.sh                    install what is missing (as root)
+#   scripts/install-deps.sh --check-or-install the same, but only if something is missing
+#   scripts/install-deps.sh --list             print the package names
+set -eu
+
+PKGS="build-essential pkg-config git python3 \
+libgit2-dev libyaml-dev libpcre2-dev libcmark-gfm-dev libcmark-gfm-extensions-dev \
+libutf8proc-dev libcsv-dev libcmocka-dev scdoc libxml2-utils jq"
+
+if [ "${1:-}" = "--list" ]; then
+	echo $PKGS
+	exit 0
+fi
+
+missing=""
+for p in $PKGS; do
+	if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+		missing="$missing $p"
+	fi
+done
+[ -z "$missing" ] && exit 0
+
+if [ "$(id -u)" != 0 ]; then
+	echo "docket needs these Debian packages:$missing" >&2
+	echo "install them as root: apt-get install$missing" >&2
+	exit 2
+fi
+echo "installing:$missing" >&2
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+# shellcheck disable=SC2086
+apt-get install -y -qq --no-install-recommends $missing >/dev/null

@@ -1,0 +1,80 @@
+# Shared prelude for CLI tests (git's t/test-lib.sh, in small).
+#
+#   . "$DOCKET_TESTS/cli/lib.sh"
+#   test_expect 'title' 'commands && more commands'
+#   test_done
+#
+# Each script gets a fresh trash directory as HOME with a fixed git
+# identity, GIT_CEILING_DIRECTORIES so that discovery never escapes into
+# the project's own repository, and a reset environment.
+set -u
+: "${DOCKET:?DOCKET must name the docket binary}"
+: "${SHARED:=$DOCKET_TESTS/../../shared}"
+TRASH=$(mktemp -d "${TMPDIR:-/tmp}/docket-test.XXXXXX")
+trap 'rm -rf "$TRASH"' EXIT
+export HOME="$TRASH"
+export GIT_CEILING_DIRECTORIES="$TRASH"
+export GIT_CONFIG_NOSYSTEM=1
+export LANG=C.UTF-8 LC_ALL=C.UTF-8 TZ=UTC PAGER=cat EDITOR=: VISUAL=:
+export GIT_AUTHOR_NAME="Dana Reyes" GIT_AUTHOR_EMAIL="dana@example.com"
+export GIT_COMMITTER_NAME="Dana Reyes" GIT_COMMITTER_EMAIL="dana@example.com"
+export GIT_AUTHOR_DATE="2026-11-20T10:00:00Z" GIT_COMMITTER_DATE="2026-11-20T10:00:00Z"
+unset NO_COLOR XDG_CONFIG_HOME GIT_DIR GIT_WORK_TREE || true
+git config --global user.name "Dana Reyes"
+git config --global user.email "dana@example.com"
+git config --global init.defaultBranch main
+cd "$TRASH" || exit 2
+
+test_count=0
+test_failed=0
+
+docket() {
+	$VALGRIND "$DOCKET" "$@"
+}
+
+# test_expect TITLE SCRIPT: run SCRIPT in a subshell (set -e); ok/not ok.
+test_expect() {
+	test_count=$((test_count + 1))
+	if (set -e; eval "$2") >"$TRASH/.out" 2>&1; then
+		echo "ok $test_count - $1"
+	else
+		test_failed=$((test_failed + 1))
+		echo "not ok $test_count - $1"
+		sed 's/^/#   /' "$TRASH/.out" | tail -40
+	fi
+}
+
+# expect_code N CMD...: run CMD, require exit status N.
+expect_code() {
+	want=$1
+	shift
+	set +e
+	"$@"
+	got=$?
+	set -e
+	if [ "$got" != "$want" ]; then
+		echo "expected exit $want, got $got: $*" >&2
+		return 1
+	fi
+}
+
+# test_cmp EXPECTED ACTUAL: files must be equal.
+test_cmp() {
+	diff -u "$1" "$2"
+}
+
+# new_repo DIR: an empty git repository.
+new_repo() {
+	git init -q "$1"
+}
+
+# example_repo DIR: a git repository holding the example backlog.
+example_repo() {
+	cp -R "$DOCKET_TESTS/../examples/banking-app" "$1"
+	(cd "$1" && git init -q && git add -A && git commit -qm "Example backlog")
+}
+
+test_done() {
+	echo "1..$test_count"
+	[ "$test_failed" -eq 0 ]
+}
