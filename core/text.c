@@ -1,0 +1,248 @@
+/*
+ * text: terminal-safe text and display width.  See text.h.
+ *
+ * Everything is built on one step function, next_unit, which looks at
+ * the bytes at the cursor and returns one "unit": a valid character
+ * copied as is, a character that must be escaped, or one invalid byte.
+ * Each unit knows its byte length and the columns it takes once shown,
+ * so width, escaping, padding and truncation always agree.
+ */
+#include "core/text.h"
+
+#include <stdint.h>
+#include <string.h>
+#include <utf8proc.h>
+
+enum unit_kind {
+	U_RAW,      /* printable: copied */
+	U_BYTE,     /* ASCII control or invalid byte: \xNN */
+	U_CODE,     /* C1 or bidi control: \u{X} */
+};
+
+struct unit {
+	enum unit_kind kind;
+	size_t n;         /* bytes of input */
+	uint32_t cp;      /* the code point, or the byte for U_BYTE */
+	size_t width;     /* columns once shown */
+};
+
+/* Decode the UTF-8 sequence at s (n bytes available): its length, or 0
+ * when it is not valid. */
+static size_t
+utf8_decode(const unsigned char *s, size_t n, uint32_t *out)
+{
+	uint32_t c = s[0], cp;
+	size_t len;
+
+	if (c < 0x80) {
+		*out = c;
+		return 1;
+	}
+	if (c >= 0xc2 && c <= 0xdf)
+		len = 2, cp = c & 0x1f;
+	else if (c >= 0xe0 && c <= 0xef)
+		len = 3, cp = c & 0x0f;
+	else if (c >= 0xf0 && c <= 0xf4)
+		len = 4, cp = c & 0x07;
+	else
+		return 0;
+	if (len > n)
+		return 0;
+	for (size_t i = 1; i < len; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		cp = (cp << 6) | (s[i] & 0x3f);
+	}
+	if ((len == 3 && (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff))) ||
+	    (len == 4 && (cp < 0x10000 || cp > 0x10ffff)))
+		return 0;
+	*out = cp;
+	return len;
+}
+
+static int
+is_bidi_control(uint32_t cp)
+{
+	return cp == 0x061c || cp == 0x200e || cp == 0x200f ||
+	       (cp >= 0x202a && cp <= 0x202e) ||
+	       (cp >= 0x2066 && cp <= 0x2069);
+}
+
+static size_t
+hex_digits(uint32_t v)
+{
+	size_t n = 1;
+
+	while (v >>= 4)
+		n++;
+	return n;
+}
+
+static void
+next_unit(const unsigned char *s, size_t len, struct unit *u)
+{
+	uint32_t cp;
+	size_t n = utf8_decode(s, len, &cp);
+	int w;
+
+	if (!n) {
+		u->kind = U_BYTE;
+		u->n = 1;
+		u->cp = s[0];
+		u->width = 4;            /* \xNN */
+		return;
+	}
+	u->n = n;
+	u->cp = cp;
+	if (cp < 0x20 || cp == 0x7f) {
+		u->kind = U_BYTE;
+		u->width = 4;
+	} else if ((cp >= 0x80 && cp <= 0x9f) || is_bidi_control(cp)) {
+		u->kind = U_CODE;
+		u->width = 4 + hex_digits(cp);   /* \u{...} */
+	} else {
+		u->kind = U_RAW;
+		w = cp < 0x7f ? 1 : utf8proc_charwidth((utf8proc_int32_t)cp);
+		u->width = w > 0 ? (size_t)w : 0;
+	}
+}
+
+static void
+emit_unit(struct sbuf *out, const unsigned char *s, const struct unit *u)
+{
+	switch (u->kind) {
+	case U_RAW:
+		sbuf_add(out, s, u->n);
+		break;
+	case U_BYTE:
+		sbuf_addf(out, "\\x%02x", (unsigned)u->cp);
+		break;
+	case U_CODE:
+		sbuf_addf(out, "\\u{%x}", (unsigned)u->cp);
+		break;
+	}
+}
+
+int
+text_utf8_valid(const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0, n;
+	uint32_t cp;
+
+	while (i < len) {
+		if (p[i] < 0x80) {
+			i++;
+			continue;
+		}
+		n = utf8_decode(p + i, len - i, &cp);
+		if (!n)
+			return 0;
+		i += n;
+	}
+	return 1;
+}
+
+int
+text_is_term_safe(const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	struct unit u;
+
+	for (size_t i = 0; i < len; i += u.n) {
+		if (p[i] >= 0x20 && p[i] < 0x7f) {
+			u.n = 1;
+			continue;
+		}
+		next_unit(p + i, len - i, &u);
+		if (u.kind != U_RAW)
+			return 0;
+	}
+	return 1;
+}
+
+size_t
+text_width(const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t w = 0;
+	struct unit u;
+
+	for (size_t i = 0; i < len; i += u.n) {
+		if (p[i] >= 0x20 && p[i] < 0x7f) {
+			u.n = 1;
+			w++;
+			continue;
+		}
+		next_unit(p + i, len - i, &u);
+		w += u.width;
+	}
+	return w;
+}
+
+void
+text_escape_term(struct sbuf *out, const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t run = 0;   /* printable ASCII bytes not yet copied */
+	struct unit u;
+
+	sbuf_grow(out, len);
+	for (size_t i = 0; i < len; i += u.n) {
+		if (p[i] >= 0x20 && p[i] < 0x7f) {
+			u.n = 1;
+			run++;
+			continue;
+		}
+		sbuf_add(out, p + i - run, run);
+		run = 0;
+		next_unit(p + i, len - i, &u);
+		emit_unit(out, p + i, &u);
+	}
+	sbuf_add(out, p + len - run, run);
+}
+
+static void
+spaces(struct sbuf *out, size_t n)
+{
+	sbuf_grow(out, n);
+	while (n--)
+		sbuf_addc(out, ' ');
+}
+
+void
+text_pad(struct sbuf *out, const char *s, size_t len, size_t width,
+	 int right_align)
+{
+	size_t w = text_width(s, len);
+	size_t fill = w < width ? width - w : 0;
+
+	if (right_align)
+		spaces(out, fill);
+	text_escape_term(out, s, len);
+	if (!right_align)
+		spaces(out, fill);
+}
+
+void
+text_truncate(struct sbuf *out, const char *s, size_t len, size_t max_width)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t w = 0;
+	struct unit u;
+
+	if (text_width(s, len) <= max_width) {
+		text_escape_term(out, s, len);
+		return;
+	}
+	if (max_width == 0)
+		return;
+	for (size_t i = 0; i < len; i += u.n) {
+		next_unit(p + i, len - i, &u);
+		if (w + u.width > max_width - 1)
+			break;
+		emit_unit(out, p + i, &u);
+		w += u.width;
+	}
+	sbuf_add(out, "\xe2\x80\xa6", 3);   /* U+2026 HORIZONTAL ELLIPSIS */
+}
