@@ -19,7 +19,8 @@ DESTDIR    ?=
 O          ?= build
 PKG_CONFIG ?= pkg-config
 INSTALL    ?= install
-PKGS       := libgit2 yaml-0.1 libpcre2-8 libcmark-gfm libcmark-gfm-extensions libutf8proc
+PKGS       := libgit2 yaml-0.1 libpcre2-8 libcmark-gfm libutf8proc
+EXTRA_LIBS := -lcmark-gfm-extensions -lcsv -lpthread -lm
 TEST_PKGS  := cmocka
 
 CSTD  ?= -std=c11
@@ -36,7 +37,7 @@ WARN += -Werror
 endif
 
 PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) -lcsv -lpthread -lm
+PKG_LIBS   := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) $(EXTRA_LIBS)
 TEST_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(TEST_PKGS) 2>/dev/null)
 TEST_LIBS   := $(shell $(PKG_CONFIG) --libs $(TEST_PKGS) 2>/dev/null)
 ALL_CPPFLAGS := -I. -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \

@@ -1,0 +1,111 @@
+/*
+ * cmd: the command-line layer: argument parsing, one file per command,
+ * terminal output and exit codes.  Only this layer prints or exits.
+ *
+ * Every command is `int cmd_NAME(struct ctx *, int argc, char **argv)`
+ * returning an exit status (enum exit_code), listed once in main.c's
+ * table with its usage and help text.
+ */
+#ifndef DOCKET_CMD_H
+#define DOCKET_CMD_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "core/backlog.h"
+#include "core/diag.h"
+#include "core/sbuf.h"
+
+enum exit_code {
+	EXIT_OK = 0,        /* success */
+	EXIT_PROBLEMS = 1,  /* ran and found problems, or refused */
+	EXIT_USAGE = 2,     /* usage error, unreadable input, not in a backlog */
+};
+
+struct ctx {
+	const char *dir;        /* -C DIR, or "." */
+	int color;              /* colour on stdout */
+	int color_err;          /* colour on stderr */
+	int quiet;              /* -q */
+	int no_commit;          /* --no-commit */
+	int include_dirty;      /* --include-dirty */
+	int out_tty;            /* stdout is a terminal */
+	size_t width;           /* terminal width, 0 when not a terminal */
+	const struct command *cmd;
+};
+
+struct command {
+	const char *name;
+	int (*run)(struct ctx *ctx, int argc, char **argv);
+	const char *usage;      /* "list [--status S] ..." */
+	const char *summary;    /* one line */
+	const char *help;       /* the options, one per line */
+};
+
+const struct command *command_find(const char *name);
+void command_usage(const struct command *c, FILE *f);
+void command_help(const struct command *c, FILE *f);
+
+/* ---- options ---------------------------------------------------- */
+
+struct opt {
+	const char *name;       /* long name without "--" */
+	char short_name;        /* or 0 */
+	int has_arg;
+	int id;
+};
+
+struct opt_iter {
+	int argc;
+	char **argv;
+	int i;
+	char **pos;             /* positional arguments, in order */
+	int npos;
+	int done;               /* after "--" */
+};
+
+enum { OPT_HELP = -100, OPT_QUIET, OPT_NO_COMMIT, OPT_COLOR, OPT_INCLUDE_DIRTY };
+
+void opt_init(struct opt_iter *it, int argc, char **argv);
+void opt_release(struct opt_iter *it);
+/* Next option: returns 1 and sets *id, *arg; 0 at the end (positional
+ * arguments are in it->pos); -1 after printing a usage error.  The
+ * common options (--help, -q, --no-commit, --color, --include-dirty)
+ * are handled here and never returned. Returns 2 after --help was
+ * printed. */
+int opt_next(struct opt_iter *it, struct ctx *ctx, const struct opt *opts,
+	     int *id, const char **arg);
+
+/* ---- output ----------------------------------------------------- */
+
+void out_sbuf(struct ctx *ctx, const struct sbuf *sb);
+void out_error(struct ctx *ctx, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+void out_warning(struct ctx *ctx, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+void out_note(struct ctx *ctx, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* Print diags as "path:line:col: severity: message [rule]" on stderr,
+ * escaped for the terminal. */
+void out_diags(struct ctx *ctx, const struct diag_list *l, enum severity min);
+/* Usage error for the current command: message, then the usage line. */
+int out_usage_error(struct ctx *ctx, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* Parse --color's value: sets ctx colours; -1 when invalid. */
+int ctx_set_color(struct ctx *ctx, const char *when);
+
+/* ---- loading ---------------------------------------------------- */
+
+/* Find and load the backlog (the working tree, or rev when not NULL).
+ * Returns EXIT_OK, or EXIT_USAGE after printing why. */
+int load_backlog(struct ctx *ctx, struct backlog *bl, const char *rev);
+/* Check an id from the command line before any path is built from it. */
+int check_id_arg(struct ctx *ctx, const char *id);
+
+/* commands */
+int cmd_init(struct ctx *ctx, int argc, char **argv);
+int cmd_list(struct ctx *ctx, int argc, char **argv);
+int cmd_show(struct ctx *ctx, int argc, char **argv);
+int cmd_help(struct ctx *ctx, int argc, char **argv);
+
+#endif

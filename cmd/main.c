@@ -1,0 +1,215 @@
+/*
+ * main.c: global options, the command table and dispatch.
+ *
+ *   docket [-C DIR] [--no-commit] [--color=WHEN] [-q] COMMAND [ARGS]
+ *
+ * Exit status: 0 success; 1 the command ran and found problems or
+ * refused; 2 usage error, unreadable input, not in a backlog.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include "cmd/cmd.h"
+#include "core/repo.h"
+
+static const struct command commands[] = {
+	{ "init", cmd_init, "init [--prefix P]",
+	  "create a backlog in this git repository",
+	  "  --prefix P     the letters of every id (default MKT)\n"
+	  "Creates docket.yaml, backlog/ORDER and the .gitattributes line for\n"
+	  "ORDER, registers the merge driver in .git/config, and commits.\n" },
+	{ "list", cmd_list,
+	  "list [--status S] [--type T] [--tag T] [--cycle C] [--campaign C] [--goal G]\n"
+	  "            [--grep RE] [--where EXPR] [--format table|plain|json|csv|md] [--rev REV]",
+	  "items in backlog order",
+	  "  --status S     only items with this status (comma-separated list allowed)\n"
+	  "  --type T       experiment, bau or improvement\n"
+	  "  --tag T        items tagged T\n"
+	  "  --cycle C      items planned into cycle C\n"
+	  "  --campaign C   items of campaign C\n"
+	  "  --goal G       items serving goal G\n"
+	  "  --grep RE      title or body matches the PCRE2 regular expression RE\n"
+	  "  --where EXPR   comparisons joined by 'and': 'effort<=3 and type=experiment'\n"
+	  "                 (operators = != < <= > >= ~; ~ means contains)\n"
+	  "  --format F     table (default), plain (tab-separated), json, csv, md\n"
+	  "  --rev REV      read the backlog at a git revision, not the working tree\n"
+	  "Ranked items come first in ORDER's order, then the unranked intake\n"
+	  "(oldest created first). Columns: rank, id, status, type, effort,\n"
+	  "customer value (cv), business value (bv), score, title.\n" },
+	{ "show", cmd_show, "show ID [--format md|json] [--rev REV]",
+	  "one item",
+	  "  --format F     md (default: the file as written) or json\n"
+	  "  --rev REV      read the item at a git revision\n" },
+	{ "help", cmd_help, "help [COMMAND]", "show help for docket or a command",
+	  "" },
+};
+
+const struct command *
+command_find(const char *name)
+{
+	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		if (!strcmp(commands[i].name, name))
+			return &commands[i];
+	return NULL;
+}
+
+void
+command_usage(const struct command *c, FILE *f)
+{
+	fprintf(f, "usage: docket %s\n", c->usage);
+}
+
+void
+command_help(const struct command *c, FILE *f)
+{
+	fprintf(f, "usage: docket %s\n\n%s\n", c->usage, c->summary);
+	if (c->help && *c->help)
+		fprintf(f, "\n%s", c->help);
+	fprintf(f, "\nGlobal options: -C DIR, --no-commit, --color=auto|always|never, -q\n");
+}
+
+static void
+main_help(FILE *f)
+{
+	fprintf(f,
+		"usage: docket [-C DIR] [--no-commit] [--color=WHEN] [-q] COMMAND [ARGS]\n"
+		"\n"
+		"docket keeps a marketing team's backlog as Markdown files in git.\n"
+		"\n"
+		"Commands:\n");
+	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		fprintf(f, "  %-10s %s\n", commands[i].name, commands[i].summary);
+	fprintf(f,
+		"\n"
+		"Global options:\n"
+		"  -C DIR          run as if started in DIR\n"
+		"  --no-commit     write files but do not commit\n"
+		"  --color=WHEN    auto (default), always or never; NO_COLOR disables auto\n"
+		"  -q, --quiet     print less\n"
+		"  --version       print the version\n"
+		"\n"
+		"Exit status: 0 success, 1 problems found or refused, 2 usage error,\n"
+		"unreadable input or not in a backlog.\n"
+		"See 'docket help COMMAND' for one command.\n");
+}
+
+int
+cmd_help(struct ctx *ctx, int argc, char **argv)
+{
+	const struct command *c;
+
+	(void)ctx;
+	if (argc < 2) {
+		main_help(stdout);
+		return EXIT_OK;
+	}
+	c = command_find(argv[1]);
+	if (!c) {
+		fprintf(stderr, "docket: '%s' is not a docket command; see 'docket help'\n",
+			argv[1]);
+		return EXIT_USAGE;
+	}
+	command_help(c, stdout);
+	return EXIT_OK;
+}
+
+static size_t
+term_width(void)
+{
+	struct winsize ws;
+	const char *cols = getenv("COLUMNS");
+
+	if (ioctl(1, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+		return ws.ws_col;
+	if (cols && atoi(cols) > 0)
+		return (size_t)atoi(cols);
+	return 80;
+}
+
+static int
+finish(int rc)
+{
+	/* a full disk or closed pipe must not look like success */
+	if (fflush(stdout) || ferror(stdout)) {
+		if (errno != EPIPE)
+			fprintf(stderr, "docket: error: cannot write output: %s\n",
+				strerror(errno));
+		return EXIT_USAGE;
+	}
+	return rc;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct ctx ctx;
+	const struct command *c;
+	int i = 1, rc;
+
+	memset(&ctx, 0, sizeof(ctx));
+	ctx.dir = ".";
+	ctx_set_color(&ctx, "auto");
+	for (; i < argc && argv[i][0] == '-'; i++) {
+		const char *a = argv[i];
+
+		if (!strcmp(a, "-C")) {
+			if (++i >= argc) {
+				fprintf(stderr, "docket: error: -C needs a directory\n");
+				return EXIT_USAGE;
+			}
+			ctx.dir = argv[i];
+		} else if (!strncmp(a, "-C", 2)) {
+			ctx.dir = a + 2;
+		} else if (!strcmp(a, "--no-commit")) {
+			ctx.no_commit = 1;
+		} else if (!strcmp(a, "--include-dirty")) {
+			ctx.include_dirty = 1;
+		} else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) {
+			ctx.quiet = 1;
+		} else if (!strncmp(a, "--color", 7) || !strncmp(a, "--colour", 8)) {
+			const char *eq = strchr(a, '=');
+
+			if (ctx_set_color(&ctx, eq ? eq + 1 : "always") < 0) {
+				fprintf(stderr, "docket: error: --color takes auto, always or never\n");
+				return EXIT_USAGE;
+			}
+		} else if (!strcmp(a, "--version")) {
+			printf("docket %s\n", DOCKET_VERSION);
+			return finish(EXIT_OK);
+		} else if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+			main_help(stdout);
+			return finish(EXIT_OK);
+		} else {
+			fprintf(stderr, "docket: error: unknown option '%s'\n", a);
+			main_help(stderr);
+			return EXIT_USAGE;
+		}
+	}
+	if (i >= argc) {
+		main_help(stderr);
+		return EXIT_USAGE;
+	}
+	c = command_find(argv[i]);
+	if (!c) {
+		fprintf(stderr, "docket: error: '%s' is not a docket command; see 'docket help'\n",
+			argv[i]);
+		return EXIT_USAGE;
+	}
+	if (chdir(ctx.dir) != 0) {
+		fprintf(stderr, "docket: error: cannot change to '%s': %s\n", ctx.dir,
+			strerror(errno));
+		return EXIT_USAGE;
+	}
+	ctx.dir = ".";
+	ctx.cmd = c;
+	ctx.out_tty = isatty(1);
+	ctx.width = ctx.out_tty ? term_width() : 0;
+	repo_global_init();
+	rc = c->run(&ctx, argc - i, argv + i);
+	rc = finish(rc);
+	repo_global_shutdown();
+	return rc;
+}

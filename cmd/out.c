@@ -1,0 +1,224 @@
+/* out.c: messages, diagnostics and loading helpers for every command. */
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cmd/cmd.h"
+#include "core/item.h"
+#include "core/repo.h"
+#include "core/text.h"
+#include "core/xalloc.h"
+
+#define C_RED "\033[31m"
+#define C_YELLOW "\033[33m"
+#define C_BOLD "\033[1m"
+#define C_RESET "\033[0m"
+
+void
+out_sbuf(struct ctx *ctx, const struct sbuf *sb)
+{
+	(void)ctx;
+	if (sb->len)
+		fwrite(sb->buf, 1, sb->len, stdout);
+}
+
+static void
+vmsg(struct ctx *ctx, const char *label, const char *color, const char *fmt,
+     va_list ap)
+{
+	struct sbuf raw = SBUF_INIT, safe = SBUF_INIT;
+
+	sbuf_vaddf(&raw, fmt, ap);
+	/* keep newlines of multi-line messages, escape everything else */
+	for (size_t i = 0, start = 0; i <= raw.len; i++) {
+		if (i == raw.len || raw.buf[i] == '\n') {
+			text_escape_term(&safe, raw.buf + start, i - start);
+			if (i < raw.len)
+				sbuf_addc(&safe, '\n');
+			start = i + 1;
+		}
+	}
+	fflush(stdout);
+	if (ctx && ctx->color_err && color)
+		fprintf(stderr, "docket: %s%s%s%s: %s\n", C_BOLD, color, label,
+			C_RESET, safe.buf);
+	else
+		fprintf(stderr, "docket: %s: %s\n", label, safe.buf);
+	sbuf_release(&raw);
+	sbuf_release(&safe);
+}
+
+void
+out_error(struct ctx *ctx, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vmsg(ctx, "error", C_RED, fmt, ap);
+	va_end(ap);
+}
+
+void
+out_warning(struct ctx *ctx, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vmsg(ctx, "warning", C_YELLOW, fmt, ap);
+	va_end(ap);
+}
+
+void
+out_note(struct ctx *ctx, const char *fmt, ...)
+{
+	struct sbuf raw = SBUF_INIT, safe = SBUF_INIT;
+	va_list ap;
+
+	if (ctx->quiet)
+		return;
+	va_start(ap, fmt);
+	sbuf_vaddf(&raw, fmt, ap);
+	va_end(ap);
+	text_escape_term(&safe, raw.buf, raw.len);
+	fflush(stdout);
+	fprintf(stderr, "%s\n", safe.buf);
+	sbuf_release(&raw);
+	sbuf_release(&safe);
+}
+
+int
+out_usage_error(struct ctx *ctx, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vmsg(ctx, "error", C_RED, fmt, ap);
+	va_end(ap);
+	if (ctx->cmd)
+		command_usage(ctx->cmd, stderr);
+	return EXIT_USAGE;
+}
+
+void
+out_diags(struct ctx *ctx, const struct diag_list *l, enum severity min)
+{
+	struct sbuf sb = SBUF_INIT;
+
+	fflush(stdout);
+	for (size_t i = 0; i < l->n; i++) {
+		const struct diag *d = &l->v[i];
+		const char *sev = severity_name(d->severity);
+
+		if (d->severity < min)
+			continue;
+		sbuf_reset(&sb);
+		if (d->file) {
+			text_escape_term(&sb, d->file, strlen(d->file));
+			if (d->line > 0)
+				sbuf_addf(&sb, ":%d", d->line);
+			if (d->line > 0 && d->column > 0)
+				sbuf_addf(&sb, ":%d", d->column);
+			sbuf_adds(&sb, ": ");
+		}
+		if (ctx->color_err)
+			sbuf_addf(&sb, "%s%s%s" C_RESET, C_BOLD,
+				  d->severity == SEV_ERROR ? C_RED : C_YELLOW, sev);
+		else
+			sbuf_adds(&sb, sev);
+		sbuf_adds(&sb, ": ");
+		text_escape_term(&sb, d->message, strlen(d->message));
+		sbuf_addf(&sb, " [%s]\n", d->rule);
+		fputs(sb.buf, stderr);
+	}
+	sbuf_release(&sb);
+}
+
+int
+ctx_set_color(struct ctx *ctx, const char *when)
+{
+	const char *nc = getenv("NO_COLOR");
+	const char *term = getenv("TERM");
+	int autoc = !(nc && *nc) && !(term && !strcmp(term, "dumb"));
+
+	if (!strcmp(when, "always")) {
+		ctx->color = ctx->color_err = 1;
+	} else if (!strcmp(when, "never")) {
+		ctx->color = ctx->color_err = 0;
+	} else if (!strcmp(when, "auto")) {
+		ctx->color = autoc && isatty(1);
+		ctx->color_err = autoc && isatty(2);
+	} else {
+		return -1;
+	}
+	return 0;
+}
+
+int
+check_id_arg(struct ctx *ctx, const char *id)
+{
+	if (!item_id_valid(id)) {
+		out_error(ctx, "'%s' is not an item id (ids look like MKT-12)", id);
+		return EXIT_USAGE;
+	}
+	return EXIT_OK;
+}
+
+int
+load_backlog(struct ctx *ctx, struct backlog *bl, const char *rev)
+{
+	struct source src;
+	struct repo repo;
+	char *root = NULL, *top = NULL;
+	int rc;
+
+	backlog_init(bl);
+	if (backlog_find_root(&root, ctx->dir)) {
+		out_error(ctx, "not in a docket backlog (no docket.yaml here or in any parent folder); run 'docket init' to create one");
+		return EXIT_USAGE;
+	}
+	top = backlog_find_top(root);
+	if (rev) {
+		const char *rel = "";
+		size_t tl;
+
+		if (repo_open(&repo, root)) {
+			out_error(ctx, "--rev needs a git repository: %s", repo.err);
+			free(root);
+			free(top);
+			return EXIT_USAGE;
+		}
+		free(top);
+		top = repo.workdir ? xstrdup(repo.workdir) : NULL;
+		tl = top ? strlen(top) : 0;
+		if (top && !strncmp(root, top, tl) && root[tl] == '/')
+			rel = root + tl + 1;
+		{
+			char *relroot = *rel ? xasprintf("%s/", rel) : xstrdup("");
+
+			rc = repo_source_rev(&repo, &src, rev, relroot);
+			free(relroot);
+		}
+		if (rc) {
+			out_error(ctx, "cannot read revision '%s': %s", rev, repo.err);
+			repo_close(&repo);
+			free(root);
+			free(top);
+			return EXIT_USAGE;
+		}
+		rc = backlog_load(bl, root, top, &src);
+		src.release(&src);
+		repo_close(&repo);
+	} else {
+		source_worktree(&src, root, top);
+		rc = backlog_load(bl, root, top, &src);
+		src.release(&src);
+	}
+	free(root);
+	free(top);
+	if (rc) {
+		out_diags(ctx, &bl->diags, SEV_ERROR);
+		return EXIT_USAGE;
+	}
+	return EXIT_OK;
+}

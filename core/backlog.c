@@ -1,0 +1,543 @@
+/*
+ * backlog.c: load docket.yaml, items, ORDER and cycles.
+ *
+ * Items are independent, so they are read and parsed by a small pool of
+ * threads (one per online core, at most 8) that take the next file index
+ * from an atomic counter; each item collects its own diags, merged in
+ * file order afterwards so output does not depend on scheduling.
+ */
+#include "core/backlog.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <math.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "core/score.h"
+#include "core/xalloc.h"
+
+/* ---------------------------------------------------------------------
+ * Discovery
+ * ------------------------------------------------------------------- */
+
+static int
+is_ceiling(const char *dir)
+{
+	const char *env = getenv("GIT_CEILING_DIRECTORIES");
+	const char *p;
+
+	if (!env || !*env)
+		return 0;
+	p = env;
+	while (*p) {
+		const char *e = strchr(p, ':');
+		size_t n = e ? (size_t)(e - p) : strlen(p);
+		char tmp[PATH_MAX], real[PATH_MAX];
+
+		if (n && n < sizeof(tmp)) {
+			memcpy(tmp, p, n);
+			tmp[n] = '\0';
+			while (n > 1 && tmp[n - 1] == '/')
+				tmp[--n] = '\0';
+			if (!strcmp(tmp, dir))
+				return 1;
+			if (realpath(tmp, real) && !strcmp(real, dir))
+				return 1;
+		}
+		if (!e)
+			break;
+		p = e + 1;
+	}
+	return 0;
+}
+
+static int
+exists(const char *dir, const char *name)
+{
+	char path[PATH_MAX];
+	struct stat st;
+
+	if ((size_t)snprintf(path, sizeof(path), "%s/%s", dir, name) >= sizeof(path))
+		return 0;
+	return stat(path, &st) == 0;
+}
+
+/* Walk upward from start looking for name; stop below a ceiling. */
+static char *
+find_upward(const char *start, const char *name)
+{
+	char real[PATH_MAX];
+	char *slash;
+
+	if (!realpath(start, real))
+		return NULL;
+	for (;;) {
+		if (exists(real, name))
+			return xstrdup(real);
+		if (!strcmp(real, "/"))
+			return NULL;
+		slash = strrchr(real, '/');
+		if (slash == real)
+			real[1] = '\0';
+		else
+			*slash = '\0';
+		if (is_ceiling(real))
+			return NULL;
+	}
+}
+
+int
+backlog_find_root(char **out, const char *start)
+{
+	*out = find_upward(start, "docket.yaml");
+	return *out ? 0 : DK_ENOTFOUND;
+}
+
+char *
+backlog_find_top(const char *dir)
+{
+	return find_upward(dir, ".git");
+}
+
+/* ---------------------------------------------------------------------
+ * The working-tree source
+ * ------------------------------------------------------------------- */
+
+struct wt {
+	char *root;
+	char *top;
+};
+
+static int
+wt_path(struct wt *w, const char *rel, char *buf, size_t n)
+{
+	return (size_t)snprintf(buf, n, "%s/%s", w->root, rel) < n ? 0 : -1;
+}
+
+/* Is path (a symlink) resolving inside top? */
+static int
+link_inside(struct wt *w, const char *path)
+{
+	char real[PATH_MAX];
+	size_t n = strlen(w->top);
+
+	if (!realpath(path, real))
+		return 0;
+	return !strncmp(real, w->top, n) && (real[n] == '/' || real[n] == '\0');
+}
+
+static int
+wt_read(struct source *s, const char *rel, char **data, size_t *len, size_t max)
+{
+	struct wt *w = s->ctx;
+	char path[PATH_MAX];
+	struct stat st;
+	size_t got = 0;
+	char *buf;
+	int fd;
+
+	if (wt_path(w, rel, path, sizeof(path)))
+		return DK_EIO;
+	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode) && !link_inside(w, path)) {
+		snprintf(s->errmsg, sizeof(s->errmsg),
+			 "symbolic link leads outside the repository; not followed");
+		return DK_EINVALID;
+	}
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0) {
+		snprintf(s->errmsg, sizeof(s->errmsg), "cannot open: %s", strerror(errno));
+		return errno == ENOENT ? DK_ENOTFOUND : DK_EIO;
+	}
+	if (fstat(fd, &st) || !S_ISREG(st.st_mode)) {
+		snprintf(s->errmsg, sizeof(s->errmsg), "not a regular file");
+		close(fd);
+		return DK_EIO;
+	}
+	if ((size_t)st.st_size > max) {
+		snprintf(s->errmsg, sizeof(s->errmsg),
+			 "file is %lld bytes, over the limit of %zu bytes",
+			 (long long)st.st_size, max);
+		close(fd);
+		return DK_EINVALID;
+	}
+	buf = xmalloc((size_t)st.st_size + 1);
+	while (got < (size_t)st.st_size) {
+		ssize_t r = read(fd, buf + got, (size_t)st.st_size - got);
+
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0)
+			break;
+		got += (size_t)r;
+	}
+	close(fd);
+	buf[got] = '\0';
+	*data = buf;
+	*len = got;
+	return 0;
+}
+
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int
+wt_list(struct source *s, const char *rel, char ***names, size_t *n)
+{
+	struct wt *w = s->ctx;
+	char path[PATH_MAX], sub[PATH_MAX];
+	struct dirent *de;
+	size_t alloc = 0;
+	DIR *d;
+
+	*names = NULL;
+	*n = 0;
+	if (wt_path(w, rel, path, sizeof(path)))
+		return DK_EIO;
+	d = opendir(path);
+	if (!d) {
+		snprintf(s->errmsg, sizeof(s->errmsg), "cannot open folder: %s",
+			 strerror(errno));
+		return errno == ENOENT ? DK_ENOTFOUND : DK_EIO;
+	}
+	while ((de = readdir(d))) {
+		struct stat st;
+
+		if (de->d_name[0] == '.')
+			continue;
+		if (de->d_type != DT_REG) {
+			if ((size_t)snprintf(sub, sizeof(sub), "%s/%s", path,
+					     de->d_name) >= sizeof(sub))
+				continue;
+			if (de->d_type == DT_LNK && !link_inside(w, sub))
+				goto keep;  /* reported by read */
+			if (stat(sub, &st) || !S_ISREG(st.st_mode))
+				continue;
+		}
+keep:
+		*names = xgrow(*names, &alloc, *n + 1, sizeof(**names));
+		(*names)[(*n)++] = xstrdup(de->d_name);
+	}
+	closedir(d);
+	qsort(*names, *n, sizeof(**names), cmp_str);
+	return 0;
+}
+
+static void
+wt_release(struct source *s)
+{
+	struct wt *w = s->ctx;
+
+	if (!w)
+		return;
+	free(w->root);
+	free(w->top);
+	free(w);
+	s->ctx = NULL;
+}
+
+void
+source_worktree(struct source *s, const char *root, const char *top)
+{
+	struct wt *w = xcalloc(1, sizeof(*w));
+
+	memset(s, 0, sizeof(*s));
+	w->root = xstrdup(root);
+	w->top = xstrdup(top ? top : root);
+	s->ctx = w;
+	s->read = wt_read;
+	s->list = wt_list;
+	s->release = wt_release;
+	s->threadsafe = 1;
+}
+
+void
+source_names_free(char **names, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+}
+
+/* ---------------------------------------------------------------------
+ * Loading
+ * ------------------------------------------------------------------- */
+
+void
+backlog_init(struct backlog *bl)
+{
+	memset(bl, 0, sizeof(*bl));
+	config_init(&bl->config);
+	order_init(&bl->order);
+	strmap_init(&bl->by_id);
+	diag_list_init(&bl->diags);
+}
+
+void
+backlog_release(struct backlog *bl)
+{
+	for (size_t i = 0; i < bl->nitems; i++)
+		item_free(bl->items[i]);
+	free(bl->items);
+	for (size_t i = 0; i < bl->ncycles; i++)
+		item_free(bl->cycles[i]);
+	free(bl->cycles);
+	config_release(&bl->config);
+	order_release(&bl->order);
+	strmap_release(&bl->by_id);
+	diag_list_release(&bl->diags);
+	free(bl->root);
+	free(bl->top);
+	free(bl->relroot);
+	free(bl->items_rel);
+	free(bl->order_path);
+	backlog_init(bl);
+}
+
+struct job {
+	struct source *src;
+	const char *dir;          /* items folder relative to root */
+	const char *relprefix;    /* prefix for item paths (repo-relative) */
+	char **names;
+	struct item **out;
+	size_t n;
+	atomic_size_t next;
+	struct fm_opts opts;
+};
+
+static void
+load_one(struct job *j, size_t i)
+{
+	char rel[PATH_MAX], shown[PATH_MAX];
+	char *data = NULL;
+	size_t len = 0;
+	int rc;
+
+	snprintf(rel, sizeof(rel), "%s/%s", j->dir, j->names[i]);
+	snprintf(shown, sizeof(shown), "%s%s", j->relprefix, j->names[i]);
+	rc = j->src->read(j->src, rel, &data, &len, j->opts.max_size);
+	if (rc) {
+		struct item *it = item_new(shown, xstrdup(""), 0, &j->opts);
+
+		diag_list_release(&it->diags);
+		it->parsed = 0;
+		diag_add(&it->diags, SEV_ERROR, "syntax", shown, 0, 0, "%s",
+			 j->src->errmsg[0] ? j->src->errmsg : "cannot read the file");
+		j->out[i] = it;
+		return;
+	}
+	j->out[i] = item_new(shown, data, len, &j->opts);
+}
+
+static void *
+worker(void *arg)
+{
+	struct job *j = arg;
+	size_t i;
+
+	while ((i = atomic_fetch_add(&j->next, 1)) < j->n)
+		load_one(j, i);
+	return NULL;
+}
+
+static int
+ncores(void)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+
+	return n < 1 ? 1 : n > 8 ? 8 : (int)n;
+}
+
+/* Read every *.md of dir into *out. */
+static void
+load_dir(struct backlog *bl, struct source *src, const char *dir,
+	 struct item ***out, size_t *nout, int required)
+{
+	struct job j;
+	char **names = NULL;
+	size_t n = 0, k = 0;
+	pthread_t th[8];
+	int nth = 0, rc;
+	char *relprefix;
+
+	*out = NULL;
+	*nout = 0;
+	rc = src->list(src, dir, &names, &n);
+	if (rc) {
+		if (rc != DK_ENOTFOUND || required)
+			diag_add(&bl->diags, SEV_ERROR, "syntax", bl->config.path, 0, 0,
+				 "cannot read the items folder '%s': %s", dir,
+				 src->errmsg);
+		return;
+	}
+	for (size_t i = 0; i < n; i++) {
+		size_t l = strlen(names[i]);
+
+		if (l > 3 && !strcmp(names[i] + l - 3, ".md"))
+			names[k++] = names[i];
+		else
+			free(names[i]);
+	}
+	n = k;
+	relprefix = xasprintf("%s%s/", bl->relroot, dir);
+	memset(&j, 0, sizeof(j));
+	j.src = src;
+	j.dir = dir;
+	j.relprefix = relprefix;
+	j.names = names;
+	j.n = n;
+	j.out = xcalloc(n + 1, sizeof(*j.out));
+	atomic_init(&j.next, 0);
+	j.opts = (struct fm_opts)FM_OPTS_INIT;
+	if (src->threadsafe && n >= 64)
+		nth = ncores();
+	if (nth > 1) {
+		int started = 0;
+
+		for (int t = 0; t < nth; t++)
+			if (pthread_create(&th[started], NULL, worker, &j) == 0)
+				started++;
+		worker(&j);
+		for (int t = 0; t < started; t++)
+			pthread_join(th[t], NULL);
+	} else {
+		worker(&j);
+	}
+	for (size_t i = 0; i < n; i++)
+		diag_list_move(&bl->diags, &j.out[i]->diags);
+	source_names_free(names, n);
+	free(relprefix);
+	*out = j.out;
+	*nout = n;
+}
+
+int
+backlog_load(struct backlog *bl, const char *root, const char *top,
+	     struct source *src)
+{
+	char *data = NULL, *cycles_dir;
+	size_t len = 0;
+	int rc;
+
+	bl->root = xstrdup(root);
+	bl->top = top ? xstrdup(top) : NULL;
+	if (top && !strncmp(root, top, strlen(top)) && root[strlen(top)] == '/')
+		bl->relroot = xasprintf("%s/", root + strlen(top) + 1);
+	else
+		bl->relroot = xstrdup("");
+
+	rc = src->read(src, "docket.yaml", &data, &len, FM_MAX_SIZE_DEFAULT);
+	if (rc) {
+		diag_add(&bl->diags, SEV_ERROR, "config", "docket.yaml", 0, 0,
+			 "%s", src->errmsg);
+		return rc == DK_ENOTFOUND ? DK_ENOTFOUND : DK_EIO;
+	}
+	{
+		char *cpath = xasprintf("%sdocket.yaml", bl->relroot);
+
+		bl->config_ok = config_parse(&bl->config, cpath, data, len,
+					     &bl->diags) == 0;
+		free(cpath);
+	}
+	free(data);
+	bl->items_rel = xasprintf("%s%s/", bl->relroot, bl->config.items);
+	bl->order_path = xasprintf("%sORDER", bl->items_rel);
+
+	load_dir(bl, src, bl->config.items, &bl->items, &bl->nitems, 1);
+	for (size_t i = 0; i < bl->nitems; i++) {
+		struct item *it = bl->items[i];
+
+		if (it->id && !strmap_find(&bl->by_id, it->id, strlen(it->id)))
+			strmap_put(&bl->by_id, it->id, strlen(it->id), it);
+	}
+
+	{
+		char *opath = xasprintf("%s/ORDER", bl->config.items);
+
+		rc = src->read(src, opath, &data, &len, 16 * FM_MAX_SIZE_DEFAULT);
+		free(opath);
+	}
+	if (rc == 0) {
+		bl->have_order = 1;
+		order_parse(&bl->order, bl->order_path, data, len, &bl->diags);
+		free(data);
+	} else if (rc != DK_ENOTFOUND) {
+		diag_add(&bl->diags, SEV_ERROR, "syntax", bl->order_path, 0, 0,
+			 "%s", src->errmsg);
+	}
+	for (size_t i = 0; i < bl->nitems; i++) {
+		struct item *it = bl->items[i];
+
+		if (it->id)
+			it->rank = order_rank(&bl->order, it->id);
+	}
+
+	cycles_dir = xasprintf("%s/cycles", bl->config.items);
+	load_dir(bl, src, cycles_dir, &bl->cycles, &bl->ncycles, 0);
+	free(cycles_dir);
+	backlog_score(bl, -1);
+	return 0;
+}
+
+struct item *
+backlog_item(const struct backlog *bl, const char *id)
+{
+	struct strmap_entry *e = strmap_find(&bl->by_id, id, strlen(id));
+
+	return e ? e->value : NULL;
+}
+
+static int
+cmp_order(const void *pa, const void *pb)
+{
+	const struct item *a = *(const struct item *const *)pa;
+	const struct item *b = *(const struct item *const *)pb;
+	int c;
+
+	if (a->rank && b->rank)
+		return a->rank < b->rank ? -1 : a->rank > b->rank;
+	if (a->rank || b->rank)
+		return a->rank ? -1 : 1;
+	/* unranked: oldest created first (no date last), then id */
+	if (a->created && b->created) {
+		c = strcmp(a->created, b->created);
+		if (c)
+			return c;
+	} else if (a->created || b->created) {
+		return a->created ? -1 : 1;
+	}
+	if (a->id && b->id)
+		return item_id_cmp(a->id, b->id);
+	return strcmp(a->path, b->path);
+}
+
+struct item **
+backlog_sorted(const struct backlog *bl, size_t *n)
+{
+	struct item **v = xmalloc((bl->nitems + 1) * sizeof(*v));
+
+	memcpy(v, bl->items, bl->nitems * sizeof(*v));
+	qsort(v, bl->nitems, sizeof(*v), cmp_order);
+	*n = bl->nitems;
+	return v;
+}
+
+void
+backlog_score(struct backlog *bl, int kind)
+{
+	enum score_kind k = kind < 0 ? bl->config.score : (enum score_kind)kind;
+
+	for (size_t i = 0; i < bl->nitems; i++)
+		bl->items[i]->score = score_item(bl->items[i], k);
+}

@@ -1,0 +1,66 @@
+/*
+ * backlog: a whole backlog loaded into memory: docket.yaml, every item,
+ * ORDER and the cycle files (SPEC 2), from the working tree or from a
+ * revision.
+ *
+ * Ownership: the backlog owns everything it holds; backlog_release frees
+ * it.  Items are parsed in parallel (one thread per core) when the source
+ * allows it.  Loading never stops at a bad file: each problem becomes a
+ * diag in bl->diags, and the file is kept (item->parsed == 0) so that
+ * `check` can report it and nothing is silently dropped.
+ */
+#ifndef DOCKET_BACKLOG_H
+#define DOCKET_BACKLOG_H
+
+#include <stddef.h>
+
+#include "core/config.h"
+#include "core/diag.h"
+#include "core/item.h"
+#include "core/order.h"
+#include "core/source.h"
+#include "core/strmap.h"
+
+struct backlog {
+	char *root;          /* absolute path of the folder with docket.yaml */
+	char *top;           /* absolute path of the git work tree, or NULL */
+	char *relroot;       /* root relative to top: "" or "sub/dir/" */
+	char *items_rel;     /* items folder relative to the repo top ("backlog/") */
+	struct config config;
+	int config_ok;
+	struct item **items; /* every *.md in the items folder, by file name */
+	size_t nitems;
+	struct strmap by_id; /* id -> struct item * (the first file with it) */
+	struct order order;
+	int have_order;
+	char *order_path;    /* ORDER relative to the repo top */
+	struct item **cycles;/* the cycle files, parsed like items */
+	size_t ncycles;
+	struct diag_list diags;
+};
+
+/* Find the folder holding docket.yaml, looking upward from start as git
+ * finds .git (GIT_CEILING_DIRECTORIES is honoured). Returns 0 and a
+ * malloc'ed absolute path, or DK_ENOTFOUND. */
+int backlog_find_root(char **out, const char *start);
+/* Find the git work tree holding dir (a .git folder or file), or NULL. */
+char *backlog_find_top(const char *dir);
+
+void backlog_init(struct backlog *bl);
+void backlog_release(struct backlog *bl);
+/*
+ * Load the backlog rooted at root through src. Returns 0 when docket.yaml
+ * was read (even if items have problems: see bl->diags), DK_ENOTFOUND
+ * when it is missing, DK_EIO when unreadable.
+ */
+int backlog_load(struct backlog *bl, const char *root, const char *top,
+		 struct source *src);
+/* The item with this id, or NULL. */
+struct item *backlog_item(const struct backlog *bl, const char *id);
+/* Items in backlog order: ranked by rank, then unranked (oldest created
+ * first, then id). Returns a malloc'ed array of n pointers. */
+struct item **backlog_sorted(const struct backlog *bl, size_t *n);
+/* Compute every item's score with the configured (or given) kind. */
+void backlog_score(struct backlog *bl, int kind);
+
+#endif

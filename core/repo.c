@@ -1,0 +1,510 @@
+/*
+ * repo.c: libgit2 1.5 call sequences (see shared notes, section 2).
+ *
+ * Commits are built from HEAD's tree plus exactly the paths docket
+ * changed, in an in-memory index, so that whatever the user has staged
+ * stays staged and out of docket's commit.  Afterwards only those paths
+ * are updated in the real index.
+ */
+#include "core/repo.h"
+
+#include <ctype.h>
+#include <git2.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include "core/diag.h"
+#include "core/sbuf.h"
+#include "core/xalloc.h"
+
+void
+repo_global_init(void)
+{
+	git_libgit2_init();
+}
+
+void
+repo_global_shutdown(void)
+{
+	git_libgit2_shutdown();
+}
+
+static int
+fail(struct repo *r, int code, const char *what)
+{
+	const git_error *e = git_error_last();
+
+	snprintf(r->err, sizeof(r->err), "%s%s%s", what,
+		 e && e->message ? ": " : "", e && e->message ? e->message : "");
+	git_error_clear();
+	return code;
+}
+
+static void
+set_workdir(struct repo *r)
+{
+	const char *wd = git_repository_workdir(r->git);
+	size_t n;
+
+	free(r->workdir);
+	r->workdir = NULL;
+	if (!wd)
+		return;
+	r->workdir = xstrdup(wd);
+	n = strlen(r->workdir);
+	if (n > 1 && r->workdir[n - 1] == '/')
+		r->workdir[n - 1] = '\0';
+}
+
+int
+repo_open(struct repo *r, const char *path)
+{
+	const char *ceil = getenv("GIT_CEILING_DIRECTORIES");
+	int rc;
+
+	memset(r, 0, sizeof(*r));
+	rc = git_repository_open_ext(&r->git, path, 0, ceil);
+	if (rc == GIT_ENOTFOUND) {
+		git_error_clear();
+		snprintf(r->err, sizeof(r->err),
+			 "not a git repository (or any parent up to the filesystem root): %s",
+			 path);
+		return DK_ENOTFOUND;
+	}
+	if (rc == GIT_EOWNER)
+		return fail(r, DK_EREFUSED,
+			    "the repository is owned by another user; if you trust it, run: git config --global --add safe.directory <path>");
+	if (rc < 0)
+		return fail(r, DK_EIO, "cannot open the git repository");
+	set_workdir(r);
+	return 0;
+}
+
+int
+repo_init(struct repo *r, const char *path)
+{
+	git_repository_init_options o = GIT_REPOSITORY_INIT_OPTIONS_INIT;
+
+	memset(r, 0, sizeof(*r));
+	if (git_repository_open_ext(&r->git, path, GIT_REPOSITORY_OPEN_NO_SEARCH,
+				    NULL) == 0) {
+		set_workdir(r);
+		return 0;
+	}
+	git_error_clear();
+	o.flags = GIT_REPOSITORY_INIT_MKPATH;
+	o.initial_head = "main";
+	if (git_repository_init_ext(&r->git, path, &o) < 0)
+		return fail(r, DK_EIO, "cannot create a git repository");
+	set_workdir(r);
+	return 0;
+}
+
+void
+repo_close(struct repo *r)
+{
+	git_repository_free(r->git);
+	free(r->workdir);
+	memset(r, 0, sizeof(*r));
+}
+
+int
+repo_config_set(struct repo *r, const char *key, const char *value)
+{
+	git_config *cfg = NULL, *local = NULL;
+	int rc;
+
+	if (git_repository_config(&cfg, r->git) < 0)
+		return fail(r, DK_EIO, "cannot read git config");
+	rc = git_config_open_level(&local, cfg, GIT_CONFIG_LEVEL_LOCAL);
+	if (rc == 0)
+		rc = git_config_set_string(local, key, value);
+	if (rc < 0)
+		rc = fail(r, DK_EIO, "cannot write .git/config");
+	git_config_free(local);
+	git_config_free(cfg);
+	return rc;
+}
+
+/* ---------------------------------------------------------------------
+ * Reading a revision
+ * ------------------------------------------------------------------- */
+
+struct revsrc {
+	git_repository *git;
+	git_tree *tree;
+	char *relroot;
+};
+
+static int
+rev_read(struct source *s, const char *path, char **data, size_t *len,
+	 size_t max)
+{
+	struct revsrc *v = s->ctx;
+	git_tree_entry *e = NULL;
+	git_blob *b = NULL;
+	char *full = xasprintf("%s%s", v->relroot, path);
+	int rc;
+
+	rc = git_tree_entry_bypath(&e, v->tree, full);
+	if (rc < 0) {
+		git_error_clear();
+		snprintf(s->errmsg, sizeof(s->errmsg), "'%s' does not exist in that revision", full);
+		free(full);
+		return DK_ENOTFOUND;
+	}
+	if (git_tree_entry_type(e) != GIT_OBJECT_BLOB ||
+	    git_blob_lookup(&b, v->git, git_tree_entry_id(e)) < 0) {
+		git_error_clear();
+		snprintf(s->errmsg, sizeof(s->errmsg), "'%s' is not a file in that revision", full);
+		git_tree_entry_free(e);
+		free(full);
+		return DK_EIO;
+	}
+	if ((size_t)git_blob_rawsize(b) > max) {
+		snprintf(s->errmsg, sizeof(s->errmsg),
+			 "file is %llu bytes, over the limit of %zu bytes",
+			 (unsigned long long)git_blob_rawsize(b), max);
+		rc = DK_EINVALID;
+	} else {
+		*len = (size_t)git_blob_rawsize(b);
+		*data = xmemdup0(git_blob_rawcontent(b), *len);
+		rc = 0;
+	}
+	git_blob_free(b);
+	git_tree_entry_free(e);
+	free(full);
+	return rc;
+}
+
+static int
+cmp_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int
+rev_list(struct source *s, const char *dir, char ***names, size_t *n)
+{
+	struct revsrc *v = s->ctx;
+	git_tree_entry *e = NULL;
+	git_tree *t = NULL;
+	char *full = xasprintf("%s%s", v->relroot, dir);
+	size_t alloc = 0, cnt;
+
+	*names = NULL;
+	*n = 0;
+	if (git_tree_entry_bypath(&e, v->tree, full) < 0 ||
+	    git_tree_entry_type(e) != GIT_OBJECT_TREE ||
+	    git_tree_lookup(&t, v->git, git_tree_entry_id(e)) < 0) {
+		git_error_clear();
+		snprintf(s->errmsg, sizeof(s->errmsg), "no folder '%s' in that revision", full);
+		git_tree_entry_free(e);
+		free(full);
+		return DK_ENOTFOUND;
+	}
+	cnt = git_tree_entrycount(t);
+	for (size_t i = 0; i < cnt; i++) {
+		const git_tree_entry *te = git_tree_entry_byindex(t, i);
+		git_filemode_t m = git_tree_entry_filemode(te);
+
+		if (m != GIT_FILEMODE_BLOB && m != GIT_FILEMODE_BLOB_EXECUTABLE)
+			continue;
+		*names = xgrow(*names, &alloc, *n + 1, sizeof(**names));
+		(*names)[(*n)++] = xstrdup(git_tree_entry_name(te));
+	}
+	qsort(*names, *n, sizeof(**names), cmp_name);
+	git_tree_free(t);
+	git_tree_entry_free(e);
+	free(full);
+	return 0;
+}
+
+static void
+rev_release(struct source *s)
+{
+	struct revsrc *v = s->ctx;
+
+	if (!v)
+		return;
+	git_tree_free(v->tree);
+	free(v->relroot);
+	free(v);
+	s->ctx = NULL;
+}
+
+int
+repo_source_rev(struct repo *r, struct source *out, const char *rev,
+		const char *relroot)
+{
+	git_object *obj = NULL, *tree = NULL;
+	struct revsrc *v;
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	rc = git_revparse_single(&obj, r->git, rev);
+	if (rc < 0) {
+		if (git_repository_is_shallow(r->git) == 1) {
+			git_error_clear();
+			snprintf(r->err, sizeof(r->err),
+				 "revision '%s' is not in this shallow clone; fetch more history (git fetch --deepen=100, or git fetch --unshallow)",
+				 rev);
+			return DK_ENOTFOUND;
+		}
+		return fail(r, DK_ENOTFOUND, "unknown revision");
+	}
+	rc = git_object_peel(&tree, obj, GIT_OBJECT_TREE);
+	git_object_free(obj);
+	if (rc < 0)
+		return fail(r, DK_ENOTFOUND, "revision does not name a commit or tree");
+	v = xcalloc(1, sizeof(*v));
+	v->git = r->git;
+	v->tree = (git_tree *)tree;
+	v->relroot = xstrdup(relroot ? relroot : "");
+	out->ctx = v;
+	out->read = rev_read;
+	out->list = rev_list;
+	out->release = rev_release;
+	out->threadsafe = 0;
+	return 0;
+}
+
+/* ---------------------------------------------------------------------
+ * Committing
+ * ------------------------------------------------------------------- */
+
+static int
+parse_tz(const char *s, int *minutes)
+{
+	int sign, h, m;
+
+	if (!strcmp(s, "Z") || !strcmp(s, "z")) {
+		*minutes = 0;
+		return 0;
+	}
+	if (*s != '+' && *s != '-')
+		return -1;
+	sign = *s == '-' ? -1 : 1;
+	if (sscanf(s + 1, "%2d:%2d", &h, &m) == 2 ||
+	    sscanf(s + 1, "%2d%2d", &h, &m) == 2) {
+		*minutes = sign * (h * 60 + m);
+		return 0;
+	}
+	return -1;
+}
+
+static long long
+days_from_civil(int y, int m, int d)
+{
+	y -= m <= 2;
+	long long era = (y >= 0 ? y : y - 399) / 400;
+	long long yoe = y - era * 400;
+	long long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	long long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+
+	return era * 146097 + doe - 719468;
+}
+
+/* Parse git's date forms: "@1700000000 +0100", "1700000000 +0100",
+ * "2026-11-20T10:00:00Z", "2026-11-20 10:00:00 +0100". */
+static int
+parse_git_date(const char *s, git_time_t *t, int *offset)
+{
+	long long epoch;
+	int y, mo, d, h, mi, sec, n = 0;
+	char tz[16] = "";
+
+	if (*s == '@')
+		s++;
+	if (sscanf(s, "%lld %15s", &epoch, tz) >= 1 && !strchr(s, '-') &&
+	    !strchr(s, ':')) {
+		*t = (git_time_t)epoch;
+		*offset = 0;
+		if (*tz && parse_tz(tz, offset))
+			return -1;
+		return 0;
+	}
+	if (sscanf(s, "%4d-%2d-%2d%*1[T ]%2d:%2d:%2d%n", &y, &mo, &d, &h, &mi,
+		   &sec, &n) != 6)
+		return -1;
+	s += n;
+	while (*s == ' ')
+		s++;
+	*offset = 0;
+	if (*s && parse_tz(s, offset))
+		return -1;
+	*t = (git_time_t)(days_from_civil(y, mo, d) * 86400 + h * 3600 +
+			  mi * 60 + sec - *offset * 60);
+	return 0;
+}
+
+static int
+make_sig(struct repo *r, git_signature **out, const char *who)
+{
+	char kn[32], ke[32], kd[32];
+	const char *name, *email, *date;
+	git_signature *def = NULL;
+	int rc;
+
+	snprintf(kn, sizeof(kn), "GIT_%s_NAME", who);
+	snprintf(ke, sizeof(ke), "GIT_%s_EMAIL", who);
+	snprintf(kd, sizeof(kd), "GIT_%s_DATE", who);
+	name = getenv(kn);
+	email = getenv(ke);
+	date = getenv(kd);
+	if (!name || !email) {
+		rc = git_signature_default(&def, r->git);
+		if (rc < 0) {
+			git_error_clear();
+			snprintf(r->err, sizeof(r->err),
+				 "git does not know who you are; set your name and email:\n"
+				 "  git config --global user.name \"Your Name\"\n"
+				 "  git config --global user.email you@example.com");
+			return DK_EREFUSED;
+		}
+		if (!name)
+			name = def->name;
+		if (!email)
+			email = def->email;
+	}
+	if (date && *date) {
+		git_time_t t;
+		int off;
+
+		if (parse_git_date(date, &t, &off) == 0)
+			rc = git_signature_new(out, name, email, t, off);
+		else
+			rc = git_signature_now(out, name, email);
+	} else {
+		rc = git_signature_now(out, name, email);
+	}
+	git_signature_free(def);
+	if (rc < 0)
+		return fail(r, DK_EIO, "invalid author name or email");
+	return 0;
+}
+
+static int
+path_exists(struct repo *r, const char *rel)
+{
+	char *full = xasprintf("%s/%s", r->workdir, rel);
+	struct stat st;
+	int ok = lstat(full, &st) == 0;
+
+	free(full);
+	return ok;
+}
+
+int
+repo_commit(struct repo *r, const char *const *paths, size_t npaths,
+	    const char *message, char *out_id, size_t out_len)
+{
+	git_index *mem = NULL, *real = NULL;
+	git_commit *parent = NULL;
+	git_tree *ptree = NULL, *tree = NULL;
+	git_signature *author = NULL, *committer = NULL;
+	git_oid parent_id, tree_id, commit_id, blob_id;
+	int rc, nparents = 0;
+
+	if (!r->workdir) {
+		snprintf(r->err, sizeof(r->err), "cannot commit in a bare repository");
+		return DK_EREFUSED;
+	}
+	rc = git_reference_name_to_id(&parent_id, r->git, "HEAD");
+	if (rc == 0) {
+		if ((rc = git_commit_lookup(&parent, r->git, &parent_id)) < 0 ||
+		    (rc = git_commit_tree(&ptree, parent)) < 0) {
+			rc = fail(r, DK_EIO, "cannot read HEAD");
+			goto done;
+		}
+		nparents = 1;
+	} else if (rc == GIT_ENOTFOUND) {
+		git_error_clear();
+	} else {
+		rc = fail(r, DK_EIO, "cannot read HEAD");
+		goto done;
+	}
+	if ((rc = make_sig(r, &author, "AUTHOR")) < 0 ||
+	    (rc = make_sig(r, &committer, "COMMITTER")) < 0)
+		goto done;
+	if (git_index_new(&mem) < 0 ||
+	    (ptree && git_index_read_tree(mem, ptree) < 0)) {
+		rc = fail(r, DK_EIO, "cannot prepare the commit");
+		goto done;
+	}
+	for (size_t i = 0; i < npaths; i++) {
+		if (path_exists(r, paths[i])) {
+			git_index_entry e;
+
+			if (git_blob_create_from_workdir(&blob_id, r->git, paths[i]) < 0) {
+				rc = fail(r, DK_EIO, "cannot store a file in git");
+				goto done;
+			}
+			memset(&e, 0, sizeof(e));
+			e.mode = GIT_FILEMODE_BLOB;
+			e.id = blob_id;
+			e.path = paths[i];
+			if (git_index_add(mem, &e) < 0) {
+				rc = fail(r, DK_EIO, "cannot prepare the commit");
+				goto done;
+			}
+		} else {
+			git_index_remove_bypath(mem, paths[i]);
+			git_error_clear();
+		}
+	}
+	if (git_index_write_tree_to(&tree_id, mem, r->git) < 0 ||
+	    git_tree_lookup(&tree, r->git, &tree_id) < 0) {
+		rc = fail(r, DK_EIO, "cannot write the commit's tree");
+		goto done;
+	}
+	if (ptree && git_oid_equal(&tree_id, git_tree_id(ptree))) {
+		snprintf(r->err, sizeof(r->err), "nothing to commit");
+		rc = DK_EREFUSED;
+		goto done;
+	}
+	if (git_commit_create(&commit_id, r->git, "HEAD", author, committer,
+			      NULL, message, tree, (size_t)nparents,
+			      (const git_commit **)&parent) < 0) {
+		rc = fail(r, DK_EIO, "cannot create the commit");
+		goto done;
+	}
+	/* the real index: only docket's paths change */
+	if (git_repository_index(&real, r->git) < 0 || git_index_read(real, 0) < 0) {
+		rc = fail(r, DK_EIO, "committed, but cannot update the index");
+		goto done;
+	}
+	for (size_t i = 0; i < npaths; i++) {
+		int e = path_exists(r, paths[i]) ?
+			git_index_add_bypath(real, paths[i]) :
+			git_index_remove_bypath(real, paths[i]);
+
+		if (e < 0) {
+			rc = fail(r, DK_EIO, "committed, but cannot update the index");
+			goto done;
+		}
+	}
+	if (git_index_write(real) < 0) {
+		rc = fail(r, DK_EIO, "committed, but cannot write the index");
+		goto done;
+	}
+	if (out_id && out_len) {
+		char hex[GIT_OID_HEXSZ + 1];
+
+		git_oid_tostr(hex, sizeof(hex), &commit_id);
+		snprintf(out_id, out_len, "%.7s", hex);
+	}
+	rc = 0;
+done:
+	git_index_free(real);
+	git_index_free(mem);
+	git_tree_free(tree);
+	git_tree_free(ptree);
+	git_commit_free(parent);
+	git_signature_free(author);
+	git_signature_free(committer);
+	return rc;
+}

@@ -1,0 +1,54 @@
+/*
+ * repo: every git operation docket makes, through libgit2 (SPEC 9).
+ *
+ * A struct repo wraps an open git_repository.  Errors are values: each
+ * function returns 0 or a negative DK_* code and writes a message for
+ * the user into repo->err (copied from libgit2's last error where there
+ * is one).  repo_close frees everything.  A source made by
+ * repo_source_rev holds its own reference to the tree and is released
+ * with source->release.
+ */
+#ifndef DOCKET_REPO_H
+#define DOCKET_REPO_H
+
+#include <stddef.h>
+
+#include "core/source.h"
+
+struct git_repository;
+
+struct repo {
+	struct git_repository *git;
+	char *workdir;           /* absolute, no trailing slash; NULL if bare */
+	char err[1024];
+};
+
+/* Start and stop libgit2 (once per process). */
+void repo_global_init(void);
+void repo_global_shutdown(void);
+
+/* Open the repository containing path (discovery honours
+ * GIT_CEILING_DIRECTORIES). DK_ENOTFOUND when there is none. */
+int repo_open(struct repo *r, const char *path);
+/* Create a repository at path (like `git init`), or open it if present. */
+int repo_init(struct repo *r, const char *path);
+void repo_close(struct repo *r);
+
+/* A source reading the folder relroot ("" or "sub/") of revision rev. */
+int repo_source_rev(struct repo *r, struct source *out, const char *rev,
+		    const char *relroot);
+
+/* Set a key in the repository's own config (.git/config). */
+int repo_config_set(struct repo *r, const char *key, const char *value);
+
+/* Commit exactly these work-tree paths (relative to the work tree) on
+ * HEAD, leaving every other staged or unstaged change as it was.  A path
+ * that no longer exists is committed as deleted.  The author and
+ * committer are user.name/user.email from git config (GIT_AUTHOR_NAME,
+ * GIT_AUTHOR_EMAIL, GIT_AUTHOR_DATE and the GIT_COMMITTER_* variables
+ * override them, as in git).  out_id, if not NULL, receives the short
+ * id (at least 8 bytes). Returns 0, or DK_EREFUSED when nothing changed. */
+int repo_commit(struct repo *r, const char *const *paths, size_t npaths,
+		const char *message, char *out_id, size_t out_len);
+
+#endif

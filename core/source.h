@@ -1,0 +1,34 @@
+/*
+ * source: where backlog files are read from: the working tree, or a
+ * revision in git's object database (core/git.h provides that one).
+ *
+ * Paths given to a source are relative to the folder holding docket.yaml.
+ * read returns a malloc'ed, NUL-terminated copy the caller frees; list
+ * returns malloc'ed names (sorted, regular files only) freed with
+ * source_names_free.  A source's read must be safe to call from several
+ * threads at once when its `threadsafe` flag is set.
+ */
+#ifndef DOCKET_SOURCE_H
+#define DOCKET_SOURCE_H
+
+#include <stddef.h>
+
+struct source {
+	int (*read)(struct source *s, const char *path, char **data, size_t *len,
+		    size_t max);
+	int (*list)(struct source *s, const char *dir, char ***names, size_t *n);
+	void (*release)(struct source *s);
+	int threadsafe;
+	char errmsg[512];    /* the last error, for the caller's diag */
+	void *ctx;
+};
+
+/* The working tree rooted at root (an absolute path); symbolic links
+ * that lead outside top (the repository's work tree, or root) are not
+ * followed. */
+void source_worktree(struct source *s, const char *root, const char *top);
+void source_names_free(char **names, size_t n);
+/* DK_ENOTFOUND when the file does not exist, DK_EIO on other errors,
+ * DK_EINVALID when it is larger than max (errmsg says so). */
+
+#endif

@@ -1,0 +1,337 @@
+#include "formats/listing.h"
+
+#include <csv.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/schema.h"
+#include "core/text.h"
+#include "core/xalloc.h"
+#include "formats/json.h"
+
+#define C_RESET "\033[0m"
+#define C_BOLD "\033[1m"
+#define C_DIM "\033[2m"
+#define C_RED "\033[31m"
+#define C_GREEN "\033[32m"
+#define C_YELLOW "\033[33m"
+#define C_BLUE "\033[34m"
+#define C_CYAN "\033[36m"
+
+void
+listing_fmt_num(char *buf, size_t len, double v)
+{
+	if (isnan(v))
+		snprintf(buf, len, "-");
+	else if (v == floor(v) && fabs(v) < 1e9)
+		snprintf(buf, len, "%.0f", v);
+	else
+		snprintf(buf, len, "%.1f", v);
+}
+
+static void
+json_value(struct sbuf *out, const struct config *c, const char *key,
+	   const struct ynode *v)
+{
+	if (v && v->type == YNODE_SCALAR && ynode_kind(v) != YKIND_NULL &&
+	    schema_is_text(c, key))
+		json_str(out, v->text, v->len);
+	else if (v && v->type == YNODE_SEQ && (!strcmp(key, "tags") ||
+					       !strcmp(key, "depends_on"))) {
+		sbuf_addc(out, '[');
+		for (size_t i = 0; i < v->nkids; i++) {
+			if (i)
+				sbuf_addc(out, ',');
+			if (v->kids[i]->type == YNODE_SCALAR)
+				json_str(out, v->kids[i]->text, v->kids[i]->len);
+			else
+				json_ynode(out, v->kids[i]);
+		}
+		sbuf_addc(out, ']');
+	} else {
+		json_ynode(out, v);
+	}
+}
+
+void
+listing_item_json(struct sbuf *out, const struct item *it,
+		  const struct config *c)
+{
+	const struct ynode *r = it->fm.root;
+	int first = 1;
+
+	sbuf_addc(out, '{');
+	for (size_t i = 0; r && i + 1 < r->nkids; i += 2) {
+		const char *k = r->kids[i]->text;
+
+		if (!strcmp(k, "rank") || !strcmp(k, "file") || !strcmp(k, "score"))
+			continue;
+		if (!first)
+			sbuf_addc(out, ',');
+		first = 0;
+		json_str(out, k, r->kids[i]->len);
+		sbuf_addc(out, ':');
+		json_value(out, c, k, r->kids[i + 1]);
+	}
+	if (!first)
+		sbuf_addc(out, ',');
+	sbuf_adds(out, "\"rank\":");
+	if (it->rank)
+		sbuf_addf(out, "%ld", it->rank);
+	else
+		sbuf_adds(out, "null");
+	sbuf_adds(out, ",\"file\":");
+	json_strz(out, it->path);
+	sbuf_adds(out, ",\"score\":");
+	if (isnan(it->score))
+		sbuf_adds(out, "null");
+	else
+		json_num(out, round(it->score * 1000) / 1000);
+	sbuf_addc(out, '}');
+}
+
+void
+listing_json(struct sbuf *out, struct item *const *items, size_t n,
+	     const struct config *c)
+{
+	sbuf_addc(out, '[');
+	for (size_t i = 0; i < n; i++) {
+		sbuf_adds(out, i ? ",\n" : "\n");
+		listing_item_json(out, items[i], c);
+	}
+	sbuf_adds(out, n ? "\n]\n" : "]\n");
+}
+
+/* The columns every tabular format shares. */
+enum col { COL_RANK, COL_ID, COL_STATUS, COL_TYPE, COL_EFFORT, COL_CV,
+	   COL_BV, COL_SCORE, COL_TITLE, NCOLS };
+static const char *const col_names[NCOLS] = {
+	"rank", "id", "status", "type", "effort", "cv", "bv", "score", "title",
+};
+
+static const char *
+cell(const struct item *it, enum col col, char *buf, size_t len)
+{
+	switch (col) {
+	case COL_RANK:
+		if (!it->rank)
+			return "-";
+		snprintf(buf, len, "%ld", it->rank);
+		return buf;
+	case COL_ID: return it->id ? it->id : "?";
+	case COL_STATUS: return item_status_name(it->status);
+	case COL_TYPE: return item_type_name(it->type);
+	case COL_EFFORT: listing_fmt_num(buf, len, it->effort); return buf;
+	case COL_CV:
+		listing_fmt_num(buf, len, it->customer_value ? it->customer_value : NAN);
+		return buf;
+	case COL_BV:
+		listing_fmt_num(buf, len, it->business_value ? it->business_value : NAN);
+		return buf;
+	case COL_SCORE: listing_fmt_num(buf, len, it->score); return buf;
+	case COL_TITLE: return it->title ? it->title : "";
+	default: return "";
+	}
+}
+
+static void
+csv_field(struct sbuf *out, const char *s)
+{
+	size_t len = strlen(s);
+	size_t need = csv_write(NULL, 0, s, len);
+
+	sbuf_grow(out, need);
+	csv_write(out->buf + out->len, need, s, len);
+	out->len += need;
+	out->buf[out->len] = '\0';
+}
+
+void
+listing_csv(struct sbuf *out, struct item *const *items, size_t n,
+	    const struct listing_opts *o)
+{
+	char buf[64];
+
+	if (!o || o->header) {
+		for (int c = 0; c < NCOLS; c++) {
+			if (c)
+				sbuf_addc(out, ',');
+			sbuf_adds(out, col_names[c]);
+		}
+		sbuf_adds(out, ",file\r\n");
+	}
+	for (size_t i = 0; i < n; i++) {
+		for (int c = 0; c < NCOLS; c++) {
+			const char *v = cell(items[i], (enum col)c, buf, sizeof(buf));
+
+			if (c)
+				sbuf_addc(out, ',');
+			if ((c == COL_RANK || c == COL_EFFORT || c == COL_CV ||
+			     c == COL_BV || c == COL_SCORE) && !strcmp(v, "-"))
+				v = "";
+			csv_field(out, v);
+		}
+		sbuf_addc(out, ',');
+		csv_field(out, items[i]->path);
+		sbuf_adds(out, "\r\n");
+	}
+}
+
+static void
+md_cell(struct sbuf *out, const char *s)
+{
+	struct sbuf tmp = SBUF_INIT;
+
+	text_escape_term(&tmp, s, strlen(s));
+	for (size_t i = 0; i < tmp.len; i++) {
+		char ch = tmp.buf[i];
+
+		if (ch == '|' || ch == '\\' || ch == '*' || ch == '_' ||
+		    ch == '`' || ch == '<' || ch == '>' || ch == '[' || ch == ']')
+			sbuf_addc(out, '\\');
+		sbuf_addc(out, ch);
+	}
+	sbuf_release(&tmp);
+}
+
+void
+listing_md(struct sbuf *out, struct item *const *items, size_t n,
+	   const struct listing_opts *o)
+{
+	static const char *const heads[NCOLS] = {
+		"Rank", "ID", "Status", "Type", "Effort", "CV", "BV", "Score", "Title",
+	};
+	char buf[64];
+
+	(void)o;
+	sbuf_adds(out, "|");
+	for (int c = 0; c < NCOLS; c++)
+		sbuf_addf(out, " %s |", heads[c]);
+	sbuf_adds(out, "\n|");
+	for (int c = 0; c < NCOLS; c++)
+		sbuf_adds(out, c == COL_TITLE || c == COL_ID || c == COL_STATUS ||
+			  c == COL_TYPE ? " --- |" : " ---: |");
+	sbuf_addc(out, '\n');
+	for (size_t i = 0; i < n; i++) {
+		sbuf_addc(out, '|');
+		for (int c = 0; c < NCOLS; c++) {
+			sbuf_addc(out, ' ');
+			md_cell(out, cell(items[i], (enum col)c, buf, sizeof(buf)));
+			sbuf_adds(out, " |");
+		}
+		sbuf_addc(out, '\n');
+	}
+}
+
+void
+listing_plain(struct sbuf *out, struct item *const *items, size_t n)
+{
+	char buf[64];
+
+	for (size_t i = 0; i < n; i++) {
+		for (int c = 0; c < NCOLS; c++) {
+			const char *v = cell(items[i], (enum col)c, buf, sizeof(buf));
+
+			if (c)
+				sbuf_addc(out, '\t');
+			text_escape_term(out, v, strlen(v));
+		}
+		sbuf_addc(out, '\n');
+	}
+}
+
+static const char *
+status_color(enum item_status s)
+{
+	switch (s) {
+	case ST_IDEA: return C_DIM;
+	case ST_READY: return C_CYAN;
+	case ST_PLANNED: return C_BLUE;
+	case ST_DOING: return C_GREEN;
+	case ST_BLOCKED: return C_RED C_BOLD;
+	case ST_DONE: return C_DIM;
+	case ST_STOPPED: return C_DIM;
+	default: return C_YELLOW;
+	}
+}
+
+void
+listing_table(struct sbuf *out, struct item *const *items, size_t n,
+	      const struct listing_opts *o)
+{
+	static const char *const heads[NCOLS] = {
+		"RANK", "ID", "STATUS", "TYPE", "EFFORT", "CV", "BV", "SCORE", "TITLE",
+	};
+	size_t w[NCOLS], used = 0;
+	char buf[64];
+
+	for (int c = 0; c < NCOLS; c++)
+		w[c] = strlen(heads[c]);
+	for (size_t i = 0; i < n; i++)
+		for (int c = 0; c < COL_TITLE; c++) {
+			const char *v = cell(items[i], (enum col)c, buf, sizeof(buf));
+			size_t vw = text_width(v, strlen(v));
+
+			if (vw > w[c])
+				w[c] = vw;
+		}
+	for (int c = 0; c < COL_TITLE; c++)
+		used += w[c] + 2;
+	if (o->header) {
+		if (o->color)
+			sbuf_adds(out, C_BOLD);
+		for (int c = 0; c < NCOLS; c++) {
+			int right = c == COL_RANK || (c >= COL_EFFORT && c <= COL_SCORE);
+
+			if (c == COL_TITLE)
+				sbuf_adds(out, heads[c]);
+			else {
+				text_pad(out, heads[c], strlen(heads[c]), w[c], right);
+				sbuf_adds(out, "  ");
+			}
+		}
+		if (o->color)
+			sbuf_adds(out, C_RESET);
+		sbuf_addc(out, '\n');
+	}
+	for (size_t i = 0; i < n; i++) {
+		const struct item *it = items[i];
+
+		for (int c = 0; c < NCOLS; c++) {
+			const char *v = cell(it, (enum col)c, buf, sizeof(buf));
+			int right = c == COL_RANK || (c >= COL_EFFORT && c <= COL_SCORE);
+			const char *color = NULL;
+
+			if (o->color) {
+				if (c == COL_STATUS)
+					color = status_color(it->status);
+				else if (c == COL_ID)
+					color = C_BOLD;
+				else if (c == COL_RANK && !it->rank)
+					color = C_DIM;
+			}
+			if (color)
+				sbuf_adds(out, color);
+			if (c == COL_TITLE) {
+				if (it->mvl && o->color)
+					sbuf_adds(out, C_YELLOW "★ " C_RESET);
+				else if (it->mvl)
+					sbuf_adds(out, "* ");
+				if (o->width && o->width > used + 12)
+					text_truncate(out, v, strlen(v),
+						      o->width - used - (it->mvl ? 2 : 0));
+				else
+					text_escape_term(out, v, strlen(v));
+			} else {
+				text_pad(out, v, strlen(v), w[c], right);
+			}
+			if (color)
+				sbuf_adds(out, C_RESET);
+			if (c != COL_TITLE)
+				sbuf_adds(out, "  ");
+		}
+		sbuf_addc(out, '\n');
+	}
+}
