@@ -1,0 +1,325 @@
+/*
+ * report.c: the report API, the escaping shared by every format, and
+ * the text, json and github formats.  See report.h for the contract;
+ * sarif, junit and gitlab are in report_ci.c.
+ *
+ * Design notes
+ * (1) Escaping for terminals is core/text's text_escape_term, the one
+ *     every docket command uses, so findings look the same everywhere.
+ *     For GitHub the workflow-command escapes (% CR LF, and : , in
+ *     properties) are applied first, as %XX, and the result then goes
+ *     through text_escape_term, which leaves %XX alone; the other
+ *     order would turn LF into \x0a before GitHub could see it.
+ * (2) --base membership is a binary search in a sorted copy of the list
+ *     of changed files (the list can be long after a large import).
+ */
+#include "formats/report.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/text.h"
+#include "core/xalloc.h"
+#include "formats/json.h"
+
+#define SGR_BOLD "\033[1m"
+#define SGR_ERROR "\033[1;31m"
+#define SGR_WARNING "\033[1;33m"
+#define SGR_RESET "\033[0m"
+
+static const char *const format_names[] = {
+	[REPORT_TEXT] = "text",
+	[REPORT_JSON] = "json",
+	[REPORT_GITHUB] = "github",
+	[REPORT_SARIF] = "sarif",
+	[REPORT_JUNIT] = "junit",
+	[REPORT_GITLAB] = "gitlab",
+};
+
+int
+report_format_parse(enum report_format *out, const char *name)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(format_names); i++) {
+		if (name && !strcmp(name, format_names[i])) {
+			*out = (enum report_format)i;
+			return 0;
+		}
+	}
+	return -1;
+}
+
+const char *
+report_format_name(enum report_format fmt)
+{
+	if ((size_t)fmt < ARRAY_SIZE(format_names))
+		return format_names[fmt];
+	return "text";
+}
+
+void
+report__esc_term(struct sbuf *sb, const char *s, size_t len, unsigned flags)
+{
+	struct sbuf tmp = SBUF_INIT;
+	size_t run = 0;
+
+	if (!flags) {
+		text_escape_term(sb, s, len);
+		return;
+	}
+	/* ASCII bytes never occur inside a UTF-8 sequence: replacing them
+	 * one by one keeps the rest intact for text_escape_term. */
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c == '%' || c == '\r' || c == '\n' ||
+		    ((flags & REPORT__ESC_GH_PROP) && (c == ':' || c == ','))) {
+			sbuf_add(&tmp, s + i - run, run);
+			run = 0;
+			sbuf_addf(&tmp, "%%%02X", c);
+		} else {
+			run++;
+		}
+	}
+	sbuf_add(&tmp, s + len - run, run);
+	text_escape_term(sb, tmp.buf, tmp.len);
+	sbuf_release(&tmp);
+}
+
+static void
+esc_termz(struct sbuf *sb, const char *s, unsigned flags)
+{
+	report__esc_term(sb, s, strlen(s), flags);
+}
+
+int
+report__shown(const struct diag *d)
+{
+	return d->severity == SEV_ERROR || d->severity == SEV_WARNING;
+}
+
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+int
+report__changed(const struct report__ctx *x, const struct diag *d)
+{
+	if (!x->o->have_base || !d->file)
+		return 1;
+	return x->nchanged && bsearch(&d->file, x->changed, x->nchanged,
+				      sizeof(*x->changed), cmp_str) != NULL;
+}
+
+void
+report__add_counts(struct sbuf *sb, size_t errors, size_t warnings)
+{
+	sbuf_addf(sb, "%zu error%s, %zu warning%s", errors,
+		  errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s");
+}
+
+void
+report__text_line(struct sbuf *sb, const struct diag *d, int color)
+{
+	int err = d->severity == SEV_ERROR;
+
+	if (d->file) {
+		if (color)
+			sbuf_adds(sb, SGR_BOLD);
+		esc_termz(sb, d->file, 0);
+		if (d->line > 0) {
+			sbuf_addf(sb, ":%d", d->line);
+			if (d->column > 0)
+				sbuf_addf(sb, ":%d", d->column);
+		}
+		sbuf_addc(sb, ':');
+		if (color)
+			sbuf_adds(sb, SGR_RESET);
+		sbuf_addc(sb, ' ');
+	}
+	if (color)
+		sbuf_adds(sb, err ? SGR_ERROR : SGR_WARNING);
+	sbuf_adds(sb, severity_name(d->severity));
+	if (color)
+		sbuf_adds(sb, SGR_RESET);
+	sbuf_add(sb, ": ", 2);
+	esc_termz(sb, d->message, 0);
+	if (*d->rule) {
+		sbuf_add(sb, " [", 2);
+		esc_termz(sb, d->rule, 0);
+		sbuf_addc(sb, ']');
+	}
+}
+
+/* Text: the findings on changed files, then (with --base) the others
+ * under a heading, then the summary line. */
+static void
+render_text(struct report__ctx *x)
+{
+	const struct diag_list *l = x->l;
+	size_t unchanged = 0;
+
+	for (size_t i = 0; i < l->n; i++) {
+		const struct diag *d = &l->v[i];
+
+		if (!report__shown(d))
+			continue;
+		if (!report__changed(x, d)) {
+			unchanged++;
+			continue;
+		}
+		report__text_line(x->out, d, x->o->color);
+		sbuf_addc(x->out, '\n');
+	}
+	if (unchanged) {
+		sbuf_adds(x->out, "findings on files unchanged since the base:\n");
+		for (size_t i = 0; i < l->n; i++) {
+			const struct diag *d = &l->v[i];
+
+			if (!report__shown(d) || report__changed(x, d))
+				continue;
+			report__text_line(x->out, d, x->o->color);
+			sbuf_addc(x->out, '\n');
+		}
+	}
+	if (!x->errors && !x->warnings) {
+		sbuf_adds(x->out, "no problems\n");
+		return;
+	}
+	report__add_counts(x->out, x->errors, x->warnings);
+	if (unchanged)
+		sbuf_addf(x->out, " (%zu on files unchanged since the base)",
+			  unchanged);
+	sbuf_addc(x->out, '\n');
+}
+
+static void
+json_pos(struct sbuf *sb, int v)
+{
+	if (v > 0)
+		sbuf_addf(sb, "%d", v);
+	else
+		sbuf_add(sb, "null", 4);
+}
+
+/* JSON: one object, one finding per line, keys in SPEC order; column is
+ * null whenever line is (a column alone locates nothing). */
+static void
+render_json(struct report__ctx *x)
+{
+	struct sbuf *sb = x->out;
+	int first = 1;
+
+	sbuf_addf(sb, "{\"errors\": %zu, \"warnings\": %zu, \"findings\": [",
+		  x->errors, x->warnings);
+	for (size_t i = 0; i < x->l->n; i++) {
+		const struct diag *d = &x->l->v[i];
+
+		if (!report__shown(d))
+			continue;
+		sbuf_adds(sb, first ? "\n  {\"rule\": " : ",\n  {\"rule\": ");
+		first = 0;
+		json_strz(sb, d->rule);
+		sbuf_adds(sb, ", \"severity\": ");
+		json_strz(sb, severity_name(d->severity));
+		sbuf_adds(sb, ", \"file\": ");
+		json_strz(sb, d->file);
+		sbuf_adds(sb, ", \"line\": ");
+		json_pos(sb, d->line);
+		sbuf_adds(sb, ", \"column\": ");
+		json_pos(sb, d->line > 0 ? d->column : 0);
+		sbuf_adds(sb, ", \"message\": ");
+		json_strz(sb, d->message);
+		if (x->o->have_base)
+			sbuf_adds(sb, report__changed(x, d) ?
+				  ", \"changed\": true" : ", \"changed\": false");
+		sbuf_addc(sb, '}');
+	}
+	sbuf_adds(sb, first ? "]}\n" : "\n]}\n");
+}
+
+/* One workflow-command property: ",name=value" (" name=" for the
+ * first). */
+static void
+gh_prop(struct sbuf *sb, int *nprops, const char *name, const char *value)
+{
+	sbuf_addc(sb, (*nprops)++ ? ',' : ' ');
+	sbuf_adds(sb, name);
+	sbuf_addc(sb, '=');
+	esc_termz(sb, value, REPORT__ESC_GH_DATA | REPORT__ESC_GH_PROP);
+}
+
+/*
+ * GitHub Actions: "::error file=F,line=L,col=C,title=RULE::MESSAGE" per
+ * finding, escaped as @actions/core does (data: % CR LF; properties
+ * also : and ,), then a plain summary line.  Only ten annotations of
+ * each kind show per step, so the summary carries the real counts.
+ */
+static void
+render_github(struct report__ctx *x)
+{
+	struct sbuf *sb = x->out;
+
+	for (size_t i = 0; i < x->l->n; i++) {
+		const struct diag *d = &x->l->v[i];
+		int nprops = 0;
+		char num[32];
+
+		if (!report__shown(d))
+			continue;
+		sbuf_add(sb, "::", 2);
+		sbuf_adds(sb, severity_name(d->severity));
+		if (d->file) {
+			gh_prop(sb, &nprops, "file", d->file);
+			if (d->line > 0) {
+				snprintf(num, sizeof(num), "%d", d->line);
+				gh_prop(sb, &nprops, "line", num);
+				if (d->column > 0) {
+					snprintf(num, sizeof(num), "%d",
+						 d->column);
+					gh_prop(sb, &nprops, "col", num);
+				}
+			}
+		}
+		if (*d->rule)
+			gh_prop(sb, &nprops, "title", d->rule);
+		sbuf_add(sb, "::", 2);
+		esc_termz(sb, d->message, REPORT__ESC_GH_DATA);
+		sbuf_addc(sb, '\n');
+	}
+	sbuf_adds(sb, "docket check: ");
+	report__add_counts(sb, x->errors, x->warnings);
+	sbuf_addc(sb, '\n');
+}
+
+int
+report_render(struct sbuf *out, enum report_format fmt,
+	      const struct diag_list *l, const struct report_opts *opts)
+{
+	static const struct report_opts defaults = REPORT_OPTS_INIT;
+	struct report__ctx x = { out, l, opts ? opts : &defaults, NULL, 0,
+				 0, 0 };
+
+	x.errors = diag_list_count(l, SEV_ERROR);
+	x.warnings = diag_list_count(l, SEV_WARNING);
+	if (x.o->have_base && x.o->nchanged) {
+		x.nchanged = x.o->nchanged;
+		x.changed = xmalloc(x.nchanged * sizeof(*x.changed));
+		memcpy(x.changed, x.o->changed_files,
+		       x.nchanged * sizeof(*x.changed));
+		qsort(x.changed, x.nchanged, sizeof(*x.changed), cmp_str);
+	}
+	switch (fmt) {
+	case REPORT_JSON: render_json(&x); break;
+	case REPORT_GITHUB: render_github(&x); break;
+	case REPORT_SARIF: report__sarif(&x); break;
+	case REPORT_JUNIT: report__junit(&x); break;
+	case REPORT_GITLAB: report__gitlab(&x); break;
+	case REPORT_TEXT:
+	default: render_text(&x); break;
+	}
+	free(x.changed);
+	return 0;
+}
