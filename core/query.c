@@ -90,6 +90,12 @@ query_parse(struct query **out, const char *expr, char *err, size_t errlen)
 		}
 		while (isspace((unsigned char)*p))
 			p++;
+		if (*p && strchr("<>=!~", *p)) {
+			snprintf(err, errlen, "unexpected '%c' at column %d of '%s'",
+				 *p, (int)(p - expr) + 1, expr);
+			free(c.key);
+			goto fail;
+		}
 		if (*p == '\'' || *p == '"') {
 			char quote = *p++;
 			const char *v = p;

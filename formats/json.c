@@ -36,6 +36,24 @@ utf8_seq(const unsigned char *s, size_t n)
 	return len;
 }
 
+static unsigned
+decode(const unsigned char *s, size_t n)
+{
+	unsigned cp = n == 2 ? s[0] & 0x1f : n == 3 ? s[0] & 0x0f : s[0] & 0x07;
+
+	for (size_t i = 1; i < n; i++)
+		cp = (cp << 6) | (s[i] & 0x3f);
+	return cp;
+}
+
+static int
+needs_escape(unsigned cp)
+{
+	return (cp >= 0x80 && cp <= 0x9f) || cp == 0x061c || cp == 0x200e ||
+	       cp == 0x200f || (cp >= 0x202a && cp <= 0x202e) ||
+	       (cp >= 0x2066 && cp <= 0x2069) || cp == 0x2028 || cp == 0x2029;
+}
+
 void
 json_str(struct sbuf *sb, const char *s, size_t len)
 {
@@ -54,7 +72,18 @@ json_str(struct sbuf *sb, const char *s, size_t len)
 			continue;
 		}
 		if (c >= 0x80 && (n = utf8_seq(p + i, len - i))) {
-			run += n;
+			unsigned cp = decode(p + i, n);
+
+			if (!needs_escape(cp)) {
+				run += n;
+				i += n;
+				continue;
+			}
+			/* C1 and bidi controls: harmless as \uXXXX, dangerous raw
+			 * when the JSON is shown on a terminal */
+			sbuf_add(sb, p + i - run, run);
+			run = 0;
+			sbuf_addf(sb, "\\u%04x", cp);
 			i += n;
 			continue;
 		}

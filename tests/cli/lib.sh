@@ -29,7 +29,7 @@ test_count=0
 test_failed=0
 
 docket() {
-	$VALGRIND "$DOCKET" "$@"
+	${VALGRIND:-} "$DOCKET" "$@"
 }
 
 # test_expect TITLE SCRIPT: run SCRIPT in a subshell (set -e); ok/not ok.
