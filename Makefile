@@ -104,7 +104,7 @@ demo: deps-check
 	@sh scripts/demo.sh "$(CURDIR)/$(O)/$(PROG)"
 
 bench: all
-	@sh bench/run.sh "$(CURDIR)/$(O)/$(PROG)" "$(SHARED)"
+	@python3 bench/bench.py "$(CURDIR)/$(O)/$(PROG)" "$(SHARED)" $(BENCH_ARGS)
 
 deps:
 	@sh scripts/install-deps.sh

@@ -13,6 +13,7 @@
 #include <stdio.h>
 
 #include "core/backlog.h"
+#include "core/repo.h"
 #include "core/diag.h"
 #include "core/sbuf.h"
 
@@ -96,8 +97,26 @@ int ctx_set_color(struct ctx *ctx, const char *when);
 
 /* ---- loading ---------------------------------------------------- */
 
-/* Find and load the backlog (the working tree, or rev when not NULL).
- * Returns EXIT_OK, or EXIT_USAGE after printing why. */
+/* A loaded backlog with the source it came from (kept open so that
+ * single items can be read later) and, when needed, the repository. */
+struct session {
+	struct backlog bl;
+	struct source src;
+	int have_src;
+	struct repo *repo;      /* opened for --rev, or by session_repo */
+};
+
+/* Find and load the backlog (the working tree, or rev when not NULL);
+ * flags are enum backlog_flags (BL_ALL for everything).  Returns
+ * EXIT_OK, or EXIT_USAGE after printing why; release with
+ * session_release in both cases. */
+int session_load(struct ctx *ctx, struct session *s, const char *rev,
+		 unsigned flags);
+void session_release(struct session *s);
+/* The item with this id, reading it on demand when items were not all
+ * loaded; prints an error and returns NULL when there is none. */
+struct item *session_item(struct ctx *ctx, struct session *s, const char *id);
+/* Compatibility wrapper: load everything into bl (no source kept). */
 int load_backlog(struct ctx *ctx, struct backlog *bl, const char *rev);
 /* Check an id from the command line before any path is built from it. */
 int check_id_arg(struct ctx *ctx, const char *id);

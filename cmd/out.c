@@ -165,14 +165,14 @@ check_id_arg(struct ctx *ctx, const char *id)
 }
 
 int
-load_backlog(struct ctx *ctx, struct backlog *bl, const char *rev)
+session_load(struct ctx *ctx, struct session *s, const char *rev,
+	     unsigned flags)
 {
-	struct source src;
-	struct repo repo;
 	char *root = NULL, *top = NULL;
 	int rc;
 
-	backlog_init(bl);
+	memset(s, 0, sizeof(*s));
+	backlog_init(&s->bl);
 	if (backlog_find_root(&root, ctx->dir)) {
 		out_error(ctx, "not in a docket backlog (no docket.yaml here or in any parent folder); run 'docket init' to create one");
 		return EXIT_USAGE;
@@ -180,45 +180,79 @@ load_backlog(struct ctx *ctx, struct backlog *bl, const char *rev)
 	top = backlog_find_top(root);
 	if (rev) {
 		const char *rel = "";
+		char *relroot;
 		size_t tl;
 
-		if (repo_open(&repo, root)) {
-			out_error(ctx, "--rev needs a git repository: %s", repo.err);
-			free(root);
-			free(top);
-			return EXIT_USAGE;
+		s->repo = xcalloc(1, sizeof(*s->repo));
+		if (repo_open(s->repo, root)) {
+			out_error(ctx, "--rev needs a git repository: %s", s->repo->err);
+			rc = EXIT_USAGE;
+			goto out;
 		}
 		free(top);
-		top = repo.workdir ? xstrdup(repo.workdir) : NULL;
+		top = s->repo->workdir ? xstrdup(s->repo->workdir) : NULL;
 		tl = top ? strlen(top) : 0;
 		if (top && !strncmp(root, top, tl) && root[tl] == '/')
 			rel = root + tl + 1;
-		{
-			char *relroot = *rel ? xasprintf("%s/", rel) : xstrdup("");
-
-			rc = repo_source_rev(&repo, &src, rev, relroot);
-			free(relroot);
-		}
+		relroot = *rel ? xasprintf("%s/", rel) : xstrdup("");
+		rc = repo_source_rev(s->repo, &s->src, rev, relroot);
+		free(relroot);
 		if (rc) {
-			out_error(ctx, "cannot read revision '%s': %s", rev, repo.err);
-			repo_close(&repo);
-			free(root);
-			free(top);
-			return EXIT_USAGE;
+			out_error(ctx, "cannot read revision '%s': %s", rev, s->repo->err);
+			rc = EXIT_USAGE;
+			goto out;
 		}
-		rc = backlog_load(bl, root, top, &src);
-		src.release(&src);
-		repo_close(&repo);
 	} else {
-		source_worktree(&src, root, top);
-		rc = backlog_load(bl, root, top, &src);
-		src.release(&src);
+		source_worktree(&s->src, root, top);
 	}
+	s->have_src = 1;
+	rc = backlog_load_flags(&s->bl, root, top, &s->src, flags);
+	if (rc) {
+		out_diags(ctx, &s->bl.diags, SEV_ERROR);
+		rc = EXIT_USAGE;
+		goto out;
+	}
+	rc = EXIT_OK;
+out:
 	free(root);
 	free(top);
-	if (rc) {
-		out_diags(ctx, &bl->diags, SEV_ERROR);
-		return EXIT_USAGE;
+	return rc;
+}
+
+void
+session_release(struct session *s)
+{
+	backlog_release(&s->bl);
+	if (s->have_src && s->src.release)
+		s->src.release(&s->src);
+	if (s->repo) {
+		repo_close(s->repo);
+		free(s->repo);
 	}
-	return EXIT_OK;
+	memset(s, 0, sizeof(*s));
+}
+
+struct item *
+session_item(struct ctx *ctx, struct session *s, const char *id)
+{
+	struct item *it;
+
+	if (check_id_arg(ctx, id))
+		return NULL;
+	it = backlog_load_item(&s->bl, &s->src, id);
+	if (!it)
+		out_error(ctx, "no item %s in %s", id, s->bl.items_rel);
+	return it;
+}
+
+int
+load_backlog(struct ctx *ctx, struct backlog *bl, const char *rev)
+{
+	struct session s;
+	int rc = session_load(ctx, &s, rev, BL_ALL);
+
+	*bl = s.bl;
+	backlog_init(&s.bl);
+	session_release(&s);
+	return rc;
 }

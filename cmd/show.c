@@ -18,7 +18,7 @@ cmd_show(struct ctx *ctx, int argc, char **argv)
 {
 	struct opt_iter it;
 	const char *format = "md", *rev = NULL, *arg;
-	struct backlog bl;
+	struct session ss;
 	struct item *item;
 	struct sbuf out = SBUF_INIT;
 	int id, r, rc;
@@ -43,17 +43,24 @@ cmd_show(struct ctx *ctx, int argc, char **argv)
 		opt_release(&it);
 		return out_usage_error(ctx, "unknown format '%s' (use md or json)", format);
 	}
-	if ((rc = check_id_arg(ctx, it.pos[0])) ||
-	    (rc = load_backlog(ctx, &bl, rev))) {
+	if ((rc = check_id_arg(ctx, it.pos[0]))) {
 		opt_release(&it);
 		return rc;
 	}
-	item = backlog_item(&bl, it.pos[0]);
+	if ((rc = session_load(ctx, &ss, rev, 0))) {
+		session_release(&ss);
+		opt_release(&it);
+		return rc;
+	}
+	item = session_item(ctx, &ss, it.pos[0]);
 	if (!item) {
-		out_error(ctx, "no item %s in %s", it.pos[0], bl.items_rel);
 		rc = EXIT_PROBLEMS;
 	} else if (!strcmp(format, "json")) {
-		listing_item_json(&out, item, &bl.config);
+		if (!item->parsed) {
+			out_diags(ctx, &ss.bl.diags, SEV_ERROR);
+			rc = EXIT_PROBLEMS;
+		}
+		listing_item_json(&out, item, &ss.bl.config);
 		sbuf_addc(&out, '\n');
 		out_sbuf(ctx, &out);
 	} else {
@@ -74,7 +81,7 @@ cmd_show(struct ctx *ctx, int argc, char **argv)
 			fputc('\n', stdout);
 	}
 	sbuf_release(&out);
-	backlog_release(&bl);
+	session_release(&ss);
 	opt_release(&it);
 	return rc;
 }

@@ -426,6 +426,88 @@ int
 backlog_load(struct backlog *bl, const char *root, const char *top,
 	     struct source *src)
 {
+	return backlog_load_flags(bl, root, top, src, BL_ALL);
+}
+
+static void
+index_item(struct backlog *bl, struct item *it)
+{
+	if (it->id && !strmap_find(&bl->by_id, it->id, strlen(it->id)))
+		strmap_put(&bl->by_id, it->id, strlen(it->id), it);
+	if (it->id)
+		it->rank = order_rank(&bl->order, it->id);
+}
+
+struct item *
+backlog_load_item(struct backlog *bl, struct source *src, const char *id)
+{
+	struct fm_opts fo = FM_OPTS_INIT;
+	struct item *it = backlog_item(bl, id);
+	char *rel, *shown, *data = NULL, *name = NULL;
+	size_t len = 0;
+	int rc;
+
+	if (it)
+		return it;
+	name = xasprintf("%s.md", id);
+	rel = xasprintf("%s/%s", bl->config.items, name);
+	rc = src->read(src, rel, &data, &len, fo.max_size);
+	if (rc == DK_ENOTFOUND) {
+		/* <ID>-slug.md: scan names only */
+		char **names = NULL;
+		size_t n = 0, idl = strlen(id);
+
+		free(rel);
+		rel = NULL;
+		if (src->list(src, bl->config.items, &names, &n) == 0) {
+			for (size_t i = 0; i < n && !rel; i++) {
+				char *fid = item_id_from_filename(names[i]);
+
+				if (fid && strlen(fid) == idl && !strcmp(fid, id)) {
+					free(name);
+					name = xstrdup(names[i]);
+					rel = xasprintf("%s/%s", bl->config.items, name);
+				}
+				free(fid);
+			}
+			source_names_free(names, n);
+		}
+		if (!rel) {
+			free(name);
+			return NULL;
+		}
+		rc = src->read(src, rel, &data, &len, fo.max_size);
+	}
+	shown = xasprintf("%s%s", bl->items_rel, name);
+	if (rc) {
+		it = item_new(shown, xstrdup(""), 0, &fo);
+		diag_list_release(&it->diags);
+		it->parsed = 0;
+		diag_add(&it->diags, SEV_ERROR, "syntax", shown, 0, 0, "%s", src->errmsg);
+	} else {
+		it = item_new(shown, data, len, &fo);
+	}
+	diag_list_move(&bl->diags, &it->diags);
+	if (!it->id && it->parsed == 0) {
+		/* keep it findable by the id its name implies */
+		it->id = NULL;
+	}
+	bl->items = xrealloc(bl->items, (bl->nitems + 1) * sizeof(*bl->items));
+	bl->items[bl->nitems++] = it;
+	index_item(bl, it);
+	if (!backlog_item(bl, id))
+		strmap_put(&bl->by_id, it->path + strlen(bl->items_rel),
+			   strlen(id), it);
+	free(shown);
+	free(rel);
+	free(name);
+	return it;
+}
+
+int
+backlog_load_flags(struct backlog *bl, const char *root, const char *top,
+		   struct source *src, unsigned flags)
+{
 	char *data = NULL, *cycles_dir;
 	size_t len = 0;
 	int rc;
@@ -454,13 +536,8 @@ backlog_load(struct backlog *bl, const char *root, const char *top,
 	bl->items_rel = xasprintf("%s%s/", bl->relroot, bl->config.items);
 	bl->order_path = xasprintf("%sORDER", bl->items_rel);
 
-	load_dir(bl, src, bl->config.items, &bl->items, &bl->nitems, 1);
-	for (size_t i = 0; i < bl->nitems; i++) {
-		struct item *it = bl->items[i];
-
-		if (it->id && !strmap_find(&bl->by_id, it->id, strlen(it->id)))
-			strmap_put(&bl->by_id, it->id, strlen(it->id), it);
-	}
+	if (flags & BL_ITEMS)
+		load_dir(bl, src, bl->config.items, &bl->items, &bl->nitems, 1);
 
 	{
 		char *opath = xasprintf("%s/ORDER", bl->config.items);
@@ -476,16 +553,14 @@ backlog_load(struct backlog *bl, const char *root, const char *top,
 		diag_add(&bl->diags, SEV_ERROR, "syntax", bl->order_path, 0, 0,
 			 "%s", src->errmsg);
 	}
-	for (size_t i = 0; i < bl->nitems; i++) {
-		struct item *it = bl->items[i];
+	for (size_t i = 0; i < bl->nitems; i++)
+		index_item(bl, bl->items[i]);
 
-		if (it->id)
-			it->rank = order_rank(&bl->order, it->id);
+	if (flags & BL_CYCLES) {
+		cycles_dir = xasprintf("%s/cycles", bl->config.items);
+		load_dir(bl, src, cycles_dir, &bl->cycles, &bl->ncycles, 0);
+		free(cycles_dir);
 	}
-
-	cycles_dir = xasprintf("%s/cycles", bl->config.items);
-	load_dir(bl, src, cycles_dir, &bl->cycles, &bl->ncycles, 0);
-	free(cycles_dir);
 	backlog_score(bl, -1);
 	return 0;
 }

@@ -55,6 +55,24 @@ void backlog_release(struct backlog *bl);
  */
 int backlog_load(struct backlog *bl, const char *root, const char *top,
 		 struct source *src);
+
+enum backlog_flags {
+	BL_ITEMS = 1 << 0,    /* read every item */
+	BL_CYCLES = 1 << 1,   /* read the cycle files */
+	BL_ALL = BL_ITEMS | BL_CYCLES,
+};
+
+/* Like backlog_load, reading only what flags ask for (docket.yaml and
+ * ORDER are always read).  Single-item commands load without BL_ITEMS
+ * and then backlog_load_item, so their cost does not grow with the
+ * number of items. */
+int backlog_load_flags(struct backlog *bl, const char *root, const char *top,
+		       struct source *src, unsigned flags);
+/* Read the one item with this id (file <ID>.md, or <ID>-slug.md) through
+ * src and add it to bl (no-op when already loaded).  Returns the item, or
+ * NULL when there is no such file.  id must be a valid id. */
+struct item *backlog_load_item(struct backlog *bl, struct source *src,
+			       const char *id);
 /* The item with this id, or NULL. */
 struct item *backlog_item(const struct backlog *bl, const char *id);
 /* Items in backlog order: ranked by rank, then unranked (oldest created

@@ -223,9 +223,9 @@ fm_parse(struct fm *out, const char *buf, size_t len,
 	for (size_t i = 0; i < root->nkids; i += 2) {
 		const struct ynode *k = root->kids[i];
 
-		if (k->type != YNODE_SCALAR) {
+		if (k->type != YNODE_SCALAR || ynode_kind(k) != YKIND_STR) {
 			diag_add(diags, SEV_ERROR, "syntax", file, k->line, k->col,
-				 "front matter keys must be plain names, not a %s",
+				 "front matter keys must be names, not a %s; quote it if you mean the text",
 				 ynode_kind_name(ynode_kind(k)));
 			ynode_free(root);
 			return DK_EINVALID;

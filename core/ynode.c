@@ -609,8 +609,8 @@ ynode_parse_stream(struct ynode ***out_docs, size_t *out_n, const char *buf,
 	}
 	yaml_parser_delete(&parser);
 	if (ld.failed) {
-		if (ld.depth)
-			ld.depth = 0;	/* the open nodes belong to ld.root */
+		/* the open nodes belong to ld.root; loader_release frees
+		 * only the open frames' key maps */
 		ynode_free(ld.root);
 		ynode_free_docs(docs, ndocs);
 		loader_release(&ld);
@@ -819,6 +819,10 @@ ynode_number(const struct ynode *n, double *out)
 	}
 	s = n->text;
 	if (is_core_int(s)) {
+		/* a decimal beyond long long still has a value; octal and
+		 * hexadecimal ones that overflow do not */
+		if (!strncmp(s, "0o", 2) || !strncmp(s, "0x", 2))
+			return -1;
 		*out = strtod(s, NULL);
 		return 0;
 	}
