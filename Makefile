@@ -52,7 +52,10 @@ UT_SRC   := $(sort $(wildcard tests/unit/test_*.c))
 LIB_OBJ  := $(CORE_SRC:%.c=$(O)/%.o) $(FMT_SRC:%.c=$(O)/%.o)
 CMD_OBJ  := $(CMD_SRC:%.c=$(O)/%.o)
 UT_BIN   := $(UT_SRC:%.c=$(O)/%)
-DEPS     := $(LIB_OBJ:.o=.d) $(CMD_OBJ:.o=.d) $(UT_BIN:=.d)
+FUZZ_SRC := $(sort $(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_NAMES := $(FUZZ_SRC:tests/fuzz/fuzz_%.c=%)
+REPLAY_BIN := $(FUZZ_NAMES:%=$(O)/tests/fuzz/replay_%)
+DEPS     := $(LIB_OBJ:.o=.d) $(CMD_OBJ:.o=.d) $(UT_BIN:=.d) $(REPLAY_BIN:=.d)
 
 all: $(O)/$(PROG)
 
@@ -72,13 +75,35 @@ $(O)/tests/unit/%: tests/unit/%.c $(O)/libdocket.a
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(TEST_CFLAGS) -MMD -MP \
 	  $(ALL_LDFLAGS) -o $@ $< $(O)/libdocket.a $(TEST_LIBS) $(PKG_LIBS) $(LDLIBS)
 
+# Fuzz harnesses: replayed over their saved corpus by `make check` (any
+# compiler), run for real with libFuzzer by `make fuzz` (clang).
+$(O)/tests/fuzz/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(O)/libdocket.a
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -Wno-missing-prototypes -MMD -MP \
+	  $(ALL_LDFLAGS) -o $@ $< tests/fuzz/replay.c $(O)/libdocket.a $(PKG_LIBS) $(LDLIBS)
+
+FUZZ_TIME ?= 60
+FUZZ_O := build-fuzz
+fuzz:
+	$(MAKE) O=$(FUZZ_O) CC=clang OPT='-O1 -g' \
+	  SAN=address,undefined CFLAGS='-fsanitize=fuzzer-no-link' $(FUZZ_O)/libdocket.a
+	@set -e; for n in $(FUZZ_NAMES); do \
+	  clang $(ALL_CPPFLAGS) -std=c11 -O1 -g -fsanitize=fuzzer,address,undefined \
+	    $(PKG_CFLAGS) -o $(FUZZ_O)/fuzz_$$n tests/fuzz/fuzz_$$n.c $(FUZZ_O)/libdocket.a $(PKG_LIBS); \
+	  mkdir -p $(FUZZ_O)/corpus-$$n; \
+	  echo "fuzz: $$n for $(FUZZ_TIME) s"; \
+	  $(FUZZ_O)/fuzz_$$n -max_total_time=$(FUZZ_TIME) -max_len=65536 -timeout=10 \
+	    -artifact_prefix=tests/fuzz/corpus/$$n/crash- \
+	    $(FUZZ_O)/corpus-$$n tests/fuzz/corpus/$$n 2>&1 | tail -3; \
+	done
+
 # The test driver runs every unit binary and CLI script and prints the
 # closing "N passed, N failed" line; it exits non-zero on any failure.
 check: deps-check
 	@$(MAKE) --no-print-directory check-run
 
-check-run: all $(UT_BIN) layering
-	@DOCKET="$(CURDIR)/$(O)/$(PROG)" UNIT_BINS="$(UT_BIN)" \
+check-run: all $(UT_BIN) $(REPLAY_BIN) layering
+	@DOCKET="$(CURDIR)/$(O)/$(PROG)" UNIT_BINS="$(UT_BIN)" REPLAY_BINS="$(REPLAY_BIN)" \
 	  VALGRIND="$(VALGRIND)" SHARED="$(SHARED)" sh tests/run.sh
 
 SHARED ?= $(CURDIR)/../shared
@@ -122,6 +147,6 @@ uninstall:
 clean:
 	rm -rf $(O) build-asan build-vg build-fuzz
 
-.PHONY: all check check-run layering asan valgrind demo bench deps deps-check install uninstall clean
+.PHONY: all check check-run fuzz layering asan valgrind demo bench deps deps-check install uninstall clean
 .DELETE_ON_ERROR:
 -include $(DEPS)

@@ -344,6 +344,23 @@ parse_rules(struct config *c, const struct ynode *n, struct diag_list *diags)
 	}
 }
 
+/* Every mapping key in docket.yaml must be a plain name; returns the
+ * first offending key node, or NULL. */
+static const struct ynode *
+bad_key(const struct ynode *n)
+{
+	const struct ynode *b;
+
+	for (size_t i = 0; i < n->nkids; i++) {
+		if (n->type == YNODE_MAP && i % 2 == 0 &&
+		    (n->kids[i]->type != YNODE_SCALAR || !n->kids[i]->text))
+			return n->kids[i];
+		if ((b = bad_key(n->kids[i])))
+			return b;
+	}
+	return NULL;
+}
+
 static int
 valid_prefix(const char *p)
 {
@@ -400,6 +417,12 @@ config_parse(struct config *c, const char *path, const char *data, size_t len,
 			 "docket.yaml must be a mapping with at least 'prefix: MKT'");
 		return DK_EINVALID;
 	}
+	if ((r = bad_key(c->root))) {
+		CERR(r, "keys in docket.yaml must be names, not a %s",
+		     ynode_kind_name(ynode_kind(r)));
+		return DK_EINVALID;
+	}
+	r = c->root;
 	for (size_t i = 0; i + 1 < r->nkids; i += 2) {
 		const struct ynode *k = r->kids[i], *v = r->kids[i + 1];
 		const char *key = k->text;

@@ -77,6 +77,16 @@ order_parse(struct order *o, const char *file, const char *data, size_t len,
 			 "invalid UTF-8 in ORDER; save it as UTF-8");
 		return DK_EINVALID;
 	}
+	if (memchr(data, '\0', len)) {
+		const char *z = memchr(data, '\0', len);
+		int zl = 1;
+
+		for (const char *q = data; q < z; q++)
+			zl += *q == '\n';
+		diag_add(diags, SEV_ERROR, "syntax", file, zl, 1,
+			 "ORDER contains a NUL byte; it must be plain text");
+		return DK_EINVALID;
+	}
 	o->final_newline = len == 0 || data[len - 1] == '\n';
 	while (off < len) {
 		const char *s = data + off, *nl = memchr(s, '\n', len - off);

@@ -31,6 +31,23 @@ for t in $UNIT_BINS; do
 	printf '%-28s %4d passed, %d failed\n' "$name" "$p" "$f"
 done
 
+for t in $REPLAY_BINS; do
+	name=$(basename "$t")
+	h=${name#replay_}
+	dirs="$here/fuzz/corpus/$h"
+	out=$($VALGRIND "$t" $dirs 2>&1)
+	rc=$?
+	if [ "$rc" -eq 0 ]; then
+		passed=$((passed + 1))
+		printf '%-28s %4d passed, 0 failed (%s)\n' "$name" 1 "$(printf '%s' "$out" | tail -1 | cut -d' ' -f1) inputs"
+	else
+		failed=$((failed + 1))
+		failures="$failures $name"
+		printf '%s\n' "$out" | tail -30 >&2
+		printf '%-28s %4d passed, 1 failed\n' "$name" 0
+	fi
+done
+
 for t in "$here"/cli/t*.sh; do
 	[ -e "$t" ] || continue
 	name=$(basename "$t" .sh)
