@@ -1,0 +1,121 @@
+#include "core/cycle.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/date.h"
+#include "core/xalloc.h"
+
+void
+cycles_init(struct cycles *c)
+{
+	c->v = NULL;
+	c->n = 0;
+}
+
+void
+cycles_release(struct cycles *c)
+{
+	for (size_t i = 0; i < c->n; i++)
+		free(c->v[i].committed);
+	free(c->v);
+	cycles_init(c);
+}
+
+static int
+cmp_cycle(const void *pa, const void *pb)
+{
+	const struct cycle *a = pa, *b = pb;
+
+	if ((a->start < 0) != (b->start < 0))
+		return a->start < 0 ? 1 : -1;
+	if (a->start != b->start)
+		return a->start < b->start ? -1 : 1;
+	return strcmp(a->name, b->name);
+}
+
+/* The file name of a path ("backlog/cycles/2026-12.md" -> "2026-12.md"). */
+static const char *
+stem(const char *path)
+{
+	const char *s = strrchr(path, '/');
+
+	return s ? s + 1 : path;
+}
+
+void
+cycles_from_backlog(struct cycles *out, const struct backlog *bl)
+{
+	cycles_init(out);
+	out->v = xcalloc(bl->ncycles + 1, sizeof(*out->v));
+	for (size_t i = 0; i < bl->ncycles; i++) {
+		const struct item *f = bl->cycles[i];
+		struct cycle *c = &out->v[out->n];
+		const struct ynode *n;
+		double d;
+
+		if (!f->parsed)
+			continue;
+		c->file = f;
+		n = item_get(f, "name");
+		c->name = n && n->type == YNODE_SCALAR && n->len ? n->text : stem(f->path);
+		if (date_parse(&c->start, ynode_str(item_get(f, "start"))))
+			c->start = -1;
+		if (date_parse(&c->end, ynode_str(item_get(f, "end"))))
+			c->end = -1;
+		n = item_get(f, "capacity");
+		c->capacity = n && ynode_number(n, &d) == 0 ? d : NAN;
+		c->goal = ynode_str(item_get(f, "goal"));
+		n = item_get(f, "committed");
+		if (n && n->type == YNODE_SEQ) {
+			c->committed = xcalloc(n->nkids + 1, sizeof(*c->committed));
+			for (size_t k = 0; k < n->nkids; k++)
+				if (n->kids[k]->type == YNODE_SCALAR)
+					c->committed[c->ncommitted++] = n->kids[k]->text;
+		}
+		out->n++;
+	}
+	qsort(out->v, out->n, sizeof(*out->v), cmp_cycle);
+}
+
+const struct cycle *
+cycles_find(const struct cycles *c, const char *name)
+{
+	for (size_t i = 0; name && i < c->n; i++) {
+		const char *s = stem(c->v[i].file->path);
+		size_t sl = strlen(s);
+
+		if (!strcmp(c->v[i].name, name) ||
+		    (sl > 3 && strlen(name) == sl - 3 && !strncmp(s, name, sl - 3)))
+			return &c->v[i];
+	}
+	return NULL;
+}
+
+const struct cycle *
+cycles_current(const struct cycles *c, long today)
+{
+	const struct cycle *best = NULL;
+
+	for (size_t i = 0; i < c->n; i++) {
+		const struct cycle *y = &c->v[i];
+
+		if (y->start < 0 || y->start > today)
+			continue;
+		if (y->end >= 0 && today <= y->end)
+			return y;
+		if (!best || y->start > best->start)
+			best = y;
+	}
+	return best;
+}
+
+int
+cycle_has(const struct cycle *c, const char *id)
+{
+	for (size_t i = 0; i < c->ncommitted; i++)
+		if (!strcmp(c->committed[i], id))
+			return 1;
+	return 0;
+}
