@@ -43,6 +43,29 @@ static const struct command commands[] = {
 	  "one item",
 	  "  --format F     md (default: the file as written) or json\n"
 	  "  --rev REV      read the item at a git revision\n" },
+	{ "check", cmd_check,
+	  "check [PATH...] [--rev REV] [--base REV]\n"
+	  "             [--format text|json|github|sarif|junit|gitlab] [--strict]",
+	  "validate the backlog (for CI and pre-commit)",
+	  "  PATH...        report only findings on these files or folders (the whole\n"
+	  "                 backlog is still read, so rules across files still work)\n"
+	  "  --rev REV      check a git revision, not the working tree\n"
+	  "  --base REV     list findings on files changed since REV first, and check\n"
+	  "                 that every commit in REV..HEAD that changed ORDER is by an\n"
+	  "                 owner (rule owner-order)\n"
+	  "  --format F     text (default), json, github, sarif, junit or gitlab\n"
+	  "  --strict       exit 1 on warnings too\n"
+	  "Exit status: 0 no errors, 1 errors (or warnings with --strict), 2 usage\n"
+	  "error, not a backlog, or an unknown revision.\n"
+	  "Rules (severity in docket.yaml rules: <id>: off|warning|error):\n"
+	  "  syntax, config (always errors), required, type, enum, range, pattern,\n"
+	  "  unknown-field (warning), id-format, id-filename, duplicate-id,\n"
+	  "  order-unknown, order-duplicate, order-closed, order-conflict,\n"
+	  "  ref-unknown, dependency-cycle, dependency-order (warning),\n"
+	  "  experiment-incomplete, result-missing, dod-unchecked,\n"
+	  "  no-direct-assignment, goal-unknown, bau-share (warning, max 0.5),\n"
+	  "  max-effort (warning, max 8), wip-limit (warning, max 5),\n"
+	  "  cycle-capacity, owner-order (with --base).\n" },
 	{ "help", cmd_help, "help [COMMAND]", "show help for docket or a command",
 	  "" },
 };

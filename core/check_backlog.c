@@ -1,0 +1,523 @@
+/*
+ * check_backlog.c: the rule registry, severity overrides and rule
+ * settings from docket.yaml, the entry point check_backlog, and the
+ * backlog-wide rules (bau-share, wip-limit).
+ *
+ * Design notes
+ * (1) Severity is decided once per rule before any rule runs
+ *     (x->sev[]); check__emit is the only place findings are made, so
+ *     an override or `off` applies to every finding of the rule, the
+ *     loader's included (bl->diags are copied through the same table).
+ * (2) Every lookup a rule needs (keys, ids, cycles, ORDER lines) is a
+ *     strmap built once here or in the first module that needs it, so
+ *     the whole check is linear in the size of the backlog.
+ */
+#include "core/check.h"
+
+#include <ctype.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/sbuf.h"
+#include "core/schema.h"
+#include "core/xalloc.h"
+
+const struct check_rule_info check_rules[RULE_COUNT] = {
+	[RULE_SYNTAX] = { "syntax", SEV_ERROR, 0,
+		"no or unclosed front matter, invalid YAML, not a mapping, duplicate key, bad encoding, limits" },
+	[RULE_CONFIG] = { "config", SEV_ERROR, 0,
+		"docket.yaml itself: bad YAML or values, bad patterns, unknown keys or rules" },
+	[RULE_REQUIRED] = { "required", SEV_ERROR, 1,
+		"a required field is missing or empty" },
+	[RULE_TYPE] = { "type", SEV_ERROR, 1,
+		"a field has the wrong type" },
+	[RULE_ENUM] = { "enum", SEV_ERROR, 1,
+		"a field is not one of its allowed values" },
+	[RULE_RANGE] = { "range", SEV_ERROR, 1,
+		"a number or date out of its range" },
+	[RULE_PATTERN] = { "pattern", SEV_ERROR, 1,
+		"a field does not match its pattern from docket.yaml" },
+	[RULE_UNKNOWN_FIELD] = { "unknown-field", SEV_WARNING, 1,
+		"an undeclared key" },
+	[RULE_ID_FORMAT] = { "id-format", SEV_ERROR, 1,
+		"an id that is not PREFIX-N" },
+	[RULE_ID_FILENAME] = { "id-filename", SEV_ERROR, 1,
+		"an id (or cycle name) that does not match its file name" },
+	[RULE_DUPLICATE_ID] = { "duplicate-id", SEV_ERROR, 1,
+		"two files with the same id" },
+	[RULE_ORDER_UNKNOWN] = { "order-unknown", SEV_ERROR, 1,
+		"ORDER lists an id with no item" },
+	[RULE_ORDER_DUPLICATE] = { "order-duplicate", SEV_ERROR, 1,
+		"ORDER lists an id twice" },
+	[RULE_ORDER_CLOSED] = { "order-closed", SEV_ERROR, 1,
+		"ORDER lists a done or stopped item" },
+	[RULE_ORDER_CONFLICT] = { "order-conflict", SEV_ERROR, 1,
+		"ORDER has merge-conflict markers" },
+	[RULE_REF_UNKNOWN] = { "ref-unknown", SEV_ERROR, 1,
+		"depends_on, follows, cycle or committed names nothing" },
+	[RULE_DEPENDENCY_CYCLE] = { "dependency-cycle", SEV_ERROR, 1,
+		"items that depend on each other in a circle" },
+	[RULE_DEPENDENCY_ORDER] = { "dependency-order", SEV_WARNING, 1,
+		"an item ranked above an open item it depends on" },
+	[RULE_EXPERIMENT_INCOMPLETE] = { "experiment-incomplete", SEV_ERROR, 1,
+		"an experiment from ready on without hypothesis, metric or target" },
+	[RULE_RESULT_MISSING] = { "result-missing", SEV_ERROR, 1,
+		"a done experiment without result" },
+	[RULE_DOD_UNCHECKED] = { "dod-unchecked", SEV_ERROR, 1,
+		"a done item with unchecked Definition-of-Done boxes" },
+	[RULE_NO_DIRECT_ASSIGNMENT] = { "no-direct-assignment", SEV_ERROR, 1,
+		"assignee, assigned_to or owner keys" },
+	[RULE_GOAL_UNKNOWN] = { "goal-unknown", SEV_ERROR, 1,
+		"goal is not a key of goals: in docket.yaml" },
+	[RULE_BAU_SHARE] = { "bau-share", SEV_WARNING, 1,
+		"more than max of open items are business as usual" },
+	[RULE_MAX_EFFORT] = { "max-effort", SEV_WARNING, 1,
+		"an item bigger than max" },
+	[RULE_WIP_LIMIT] = { "wip-limit", SEV_WARNING, 1,
+		"more items doing than max" },
+	[RULE_CYCLE_CAPACITY] = { "cycle-capacity", SEV_ERROR, 1,
+		"a cycle's committed effort over its capacity" },
+	[RULE_OWNER_ORDER] = { "owner-order", SEV_ERROR, 1,
+		"with --base: a commit changed ORDER and its author is not an owner" },
+};
+
+static const char *const forbidden_keys[] = { "assignee", "assigned_to", "owner" };
+
+int
+check_rule_find(const char *id)
+{
+	for (int i = 0; id && i < RULE_COUNT; i++)
+		if (!strcmp(check_rules[i].id, id))
+			return i;
+	return -1;
+}
+
+/* ---------------------------------------------------------------------
+ * Helpers shared by the modules
+ * ------------------------------------------------------------------- */
+
+void
+check__emit(struct check__ctx *x, enum check_rule r, const char *file,
+	    int line, int col, const char *fmt, ...)
+{
+	struct sbuf sb = SBUF_INIT;
+	va_list ap;
+
+	if (x->sev[r] == SEV_OFF)
+		return;
+	va_start(ap, fmt);
+	sbuf_vaddf(&sb, fmt, ap);
+	va_end(ap);
+	diag_add(x->out, x->sev[r], check_rules[r].id, file, line, col, "%s",
+		 sb.buf);
+	sbuf_release(&sb);
+}
+
+char *
+check__own(struct check__ctx *x, char *s)
+{
+	x->owned = xgrow(x->owned, &x->aowned, x->nowned + 1, sizeof(*x->owned));
+	x->owned[x->nowned++] = s;
+	return s;
+}
+
+int
+check__id_known(const struct check__ctx *x, const char *id)
+{
+	return strmap_find(&x->known, id, strlen(id)) != NULL;
+}
+
+int
+check__empty(const struct ynode *v)
+{
+	if (!v)
+		return 1;
+	if (v->type == YNODE_SCALAR)
+		return ynode_kind(v) == YKIND_NULL ||
+		       (v->len == 0 && v->style != YSTYLE_PLAIN);
+	return 0;
+}
+
+const char *
+check__basename(const char *path)
+{
+	const char *s = strrchr(path, '/');
+
+	return s ? s + 1 : path;
+}
+
+/* ---------------------------------------------------------------------
+ * Suggestions
+ * ------------------------------------------------------------------- */
+
+size_t
+check_distance(const char *a, const char *b, size_t limit)
+{
+	size_t la = strlen(a), lb = strlen(b), d = 0;
+	size_t *buf, *prev2, *prev, *cur;
+
+	if (la > 64 || lb > 64 || (la > lb ? la - lb : lb - la) > limit)
+		return limit + 1;
+	/* three rows of one allocation, rotated: i-2, i-1 and i */
+	buf = xcalloc(3 * (lb + 1), sizeof(*buf));
+	prev2 = buf;
+	prev = buf + lb + 1;
+	cur = prev + lb + 1;
+	for (size_t j = 0; j <= lb; j++)
+		prev[j] = j;
+	for (size_t i = 1; i <= la; i++) {
+		int ca = tolower((unsigned char)a[i - 1]);
+		size_t best, *t;
+
+		cur[0] = best = i;
+		for (size_t j = 1; j <= lb; j++) {
+			int cb = tolower((unsigned char)b[j - 1]);
+
+			d = prev[j - 1] + (ca != cb);
+			if (prev[j] + 1 < d)
+				d = prev[j] + 1;
+			if (cur[j - 1] + 1 < d)
+				d = cur[j - 1] + 1;
+			if (i > 1 && j > 1 && ca == tolower((unsigned char)b[j - 2]) &&
+			    tolower((unsigned char)a[i - 2]) == cb &&
+			    prev2[j - 2] + 1 < d)
+				d = prev2[j - 2] + 1;
+			cur[j] = d;
+			if (d < best)
+				best = d;
+		}
+		if (best > limit) {
+			free(buf);
+			return limit + 1;
+		}
+		t = prev2;
+		prev2 = prev;
+		prev = cur;
+		cur = t;
+	}
+	d = prev[lb];
+	free(buf);
+	return d > limit ? limit + 1 : d;
+}
+
+const char *
+check_suggest(const char *word, const char *const *cands, size_t n)
+{
+	size_t wl = strlen(word), limit, best_d;
+	const char *best = NULL;
+
+	if (!wl)
+		return NULL;
+	limit = wl / 3 ? wl / 3 : 1;
+	if (limit > 3)
+		limit = 3;
+	best_d = limit + 1;
+	for (size_t i = 0; i < n; i++) {
+		size_t d = check_distance(word, cands[i], limit);
+
+		if (d < best_d) {
+			best_d = d;
+			best = cands[i];
+		}
+	}
+	if (best)
+		return best;
+	/* "depends" for "depends_on" */
+	for (size_t i = 0; wl >= 4 && i < n; i++)
+		if (!strncmp(cands[i], word, wl))
+			return cands[i];
+	return NULL;
+}
+
+/* ---------------------------------------------------------------------
+ * Rules: severities and settings
+ * ------------------------------------------------------------------- */
+
+static void
+config_warning(struct check__ctx *x, int line, int col, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+static void
+config_warning(struct check__ctx *x, int line, int col, const char *fmt, ...)
+{
+	struct sbuf sb = SBUF_INIT;
+	va_list ap;
+
+	va_start(ap, fmt);
+	sbuf_vaddf(&sb, fmt, ap);
+	va_end(ap);
+	diag_add(x->out, SEV_WARNING, "config", x->cfg->path, line, col, "%s",
+		 sb.buf);
+	sbuf_release(&sb);
+}
+
+/* A rule's "max" setting as a number in [lo, hi]; def when unset. */
+static double
+setting_max(struct check__ctx *x, enum check_rule r, double def, double lo,
+	    double hi, int whole, const char *what)
+{
+	const struct rule_setting *s = x->setting[r];
+	const struct ynode *v;
+	double d;
+
+	if (!s || !s->settings)
+		return def;
+	v = ynode_get(s->settings, "max");
+	if (!v)
+		return def;
+	if (ynode_number(v, &d) || ynode_kind(v) == YKIND_STR || isnan(d) ||
+	    d < lo || d > hi || (whole && d != floor(d))) {
+		diag_add(x->out, SEV_ERROR, "config", x->cfg->path, v->line,
+			 v->col, "rules: %s: max must be %s", check_rules[r].id,
+			 what);
+		return def;
+	}
+	return d;
+}
+
+static void
+setup_rules(struct check__ctx *x)
+{
+	static const char *names[RULE_COUNT];
+	const struct config *c = x->cfg;
+
+	for (int i = 0; i < RULE_COUNT; i++) {
+		x->sev[i] = check_rules[i].severity;
+		names[i] = check_rules[i].id;
+	}
+	for (size_t i = 0; i < c->nrules; i++) {
+		const struct rule_setting *s = &c->rules[i];
+		int r = check_rule_find(s->id);
+
+		if (r < 0) {
+			const char *best = check_suggest(s->id, names, RULE_COUNT);
+
+			config_warning(x, s->line, s->col,
+				       "unknown rule '%s' in rules:%s%s%s (see 'docket help check' for the rule ids)",
+				       s->id, best ? "; did you mean '" : "",
+				       best ? best : "", best ? "'?" : "");
+			continue;
+		}
+		if (!check_rules[r].configurable) {
+			config_warning(x, s->line, s->col,
+				       "rule '%s' cannot be changed: a file docket cannot read is always an error; remove this line",
+				       s->id);
+			continue;
+		}
+		if (s->severity >= 0)
+			x->sev[r] = (enum severity)s->severity;
+		x->setting[r] = s;
+		for (size_t k = 0; s->settings && k + 1 < s->settings->nkids; k += 2) {
+			const struct ynode *key = s->settings->kids[k];
+			int has_max = r == RULE_BAU_SHARE || r == RULE_MAX_EFFORT ||
+				      r == RULE_WIP_LIMIT;
+
+			if (!strcmp(key->text, "severity") ||
+			    (has_max && !strcmp(key->text, "max")))
+				continue;
+			config_warning(x, key->line, key->col,
+				       "unknown setting '%s' for rule '%s' (known: severity%s)",
+				       key->text, s->id, has_max ? ", max" : "");
+		}
+	}
+	x->bau_max = setting_max(x, RULE_BAU_SHARE, 0.5, 0, 1, 0,
+				 "a share from 0 to 1, like 0.5");
+	x->effort_max = setting_max(x, RULE_MAX_EFFORT, 8, 0, 1e9, 0,
+				    "a number of at least 0, like 8");
+	x->wip_max = (long)setting_max(x, RULE_WIP_LIMIT, 5, 0, 1e9, 1,
+				       "a whole number of at least 0, like 5");
+}
+
+/* The loader's findings, through the same severity table. */
+static void
+copy_loader_diags(struct check__ctx *x)
+{
+	const struct diag_list *l = &x->bl->diags;
+
+	for (size_t i = 0; i < l->n; i++) {
+		const struct diag *d = &l->v[i];
+		int r = check_rule_find(d->rule);
+		enum severity sev = d->severity;
+
+		if (r >= 0 && check_rules[r].configurable)
+			sev = x->sev[r];
+		if (sev == SEV_OFF)
+			continue;
+		diag_add(x->out, sev, d->rule, d->file, d->line, d->column,
+			 "%s", d->message);
+	}
+}
+
+/* ---------------------------------------------------------------------
+ * Lookup tables
+ * ------------------------------------------------------------------- */
+
+static void
+build_keys(struct check__ctx *x)
+{
+	const struct config *c = x->cfg;
+	size_t n = schema_nfields + c->nfields + ARRAY_SIZE(forbidden_keys);
+
+	x->keyv = xcalloc(n, sizeof(*x->keyv));
+	x->keynames = xcalloc(n, sizeof(*x->keynames));
+	strmap_init(&x->keys);
+	for (size_t i = 0; i < ARRAY_SIZE(forbidden_keys); i++) {
+		struct check__key *k = &x->keyv[x->nkeys++];
+
+		k->name = forbidden_keys[i];
+		k->cls = CHECK__KEY_FORBIDDEN;
+		k->bit = -1;
+		strmap_put(&x->keys, k->name, strlen(k->name), k);
+	}
+	for (size_t i = 0; i < schema_nfields; i++) {
+		struct check__key *k = &x->keyv[x->nkeys++];
+
+		k->name = schema_fields[i].name;
+		k->cls = CHECK__KEY_BUILTIN;
+		k->kind = schema_fields[i].kind;
+		k->values = schema_fields[i].values;
+		k->bit = (int)i;
+		strmap_put(&x->keys, k->name, strlen(k->name), k);
+		x->keynames[x->nkeynames++] = k->name;
+	}
+	for (size_t i = 0; i < c->nfields; i++) {
+		const struct field_def *f = &c->fields[i];
+		struct check__key *k;
+
+		if (strmap_find(&x->keys, f->name, strlen(f->name)))
+			continue;
+		k = &x->keyv[x->nkeys++];
+		k->name = f->name;
+		k->cls = CHECK__KEY_CUSTOM;
+		k->kind = SK_CUSTOM;
+		k->def = f;
+		k->bit = -1;
+		strmap_put(&x->keys, k->name, strlen(k->name), k);
+		x->keynames[x->nkeynames++] = k->name;
+	}
+}
+
+/* Cycle files by name (the file name without .md). */
+static void
+build_cycles(struct check__ctx *x)
+{
+	strmap_init(&x->cycles);
+	for (size_t i = 0; i < x->bl->ncycles; i++) {
+		struct item *c = x->bl->cycles[i];
+		const char *base = check__basename(c->path);
+		size_t n = strlen(base);
+
+		if (n > 3 && !strcmp(base + n - 3, ".md"))
+			n -= 3;
+		if (!strmap_find(&x->cycles, base, n))
+			strmap_put(&x->cycles, base, n, c);
+	}
+}
+
+/* ---------------------------------------------------------------------
+ * Backlog-wide rules
+ * ------------------------------------------------------------------- */
+
+/* Where a backlog-wide finding points: the rule's max in docket.yaml,
+ * else the rule's line, else the top of docket.yaml. */
+static void
+setting_pos(const struct check__ctx *x, enum check_rule r, int *line, int *col)
+{
+	const struct rule_setting *s = x->setting[r];
+	const struct ynode *v = s && s->settings ? ynode_get(s->settings, "max") : NULL;
+
+	*line = v ? v->line : s ? s->line : 1;
+	*col = v ? v->col : s ? s->col : 1;
+}
+
+static void
+check_shares(struct check__ctx *x)
+{
+	const struct backlog *bl = x->bl;
+	size_t open = 0, bau = 0, doing = 0;
+	int line, col;
+
+	for (size_t i = 0; i < bl->nitems; i++) {
+		const struct item *it = bl->items[i];
+
+		if (!it->parsed || it->status == ST_UNKNOWN)
+			continue;
+		if (it->status == ST_DOING)
+			doing++;
+		if (!item_status_open(it->status))
+			continue;
+		open++;
+		if (it->type == TYPE_BAU)
+			bau++;
+	}
+	if (open && (double)bau / (double)open > x->bau_max) {
+		setting_pos(x, RULE_BAU_SHARE, &line, &col);
+		check__emit(x, RULE_BAU_SHARE, x->cfg->path, line, col,
+			    "%zu of %zu open items (%.0f%%) are business as usual, over the limit of %.0f%%: make room for experiments, or raise 'bau-share: { max: ... }' under rules:",
+			    bau, open, 100.0 * (double)bau / (double)open,
+			    100.0 * x->bau_max);
+	}
+	if ((long)doing > x->wip_max) {
+		setting_pos(x, RULE_WIP_LIMIT, &line, &col);
+		check__emit(x, RULE_WIP_LIMIT, x->cfg->path, line, col,
+			    "%zu items are 'doing', over the WIP limit of %ld: finish work before starting more (docket list --status doing)",
+			    doing, x->wip_max);
+	}
+}
+
+/* ---------------------------------------------------------------------
+ * Entry point
+ * ------------------------------------------------------------------- */
+
+static void
+ctx_release(struct check__ctx *x)
+{
+	strmap_release(&x->keys);
+	strmap_release(&x->ids);
+	strmap_release(&x->known);
+	strmap_release(&x->cycles);
+	strmap_release(&x->order_line);
+	for (size_t i = 0; i < x->nowned; i++)
+		free(x->owned[i]);
+	free(x->owned);
+	free(x->keyv);
+	free(x->keynames);
+}
+
+int
+check_backlog(struct diag_list *out, const struct backlog *bl,
+	      const struct check_opts *o)
+{
+	static const struct check_opts defaults = CHECK_OPTS_INIT;
+	struct diag_list found = DIAG_LIST_INIT;
+	struct check__ctx x;
+
+	memset(&x, 0, sizeof(x));
+	x.bl = bl;
+	x.cfg = &bl->config;
+	x.o = o ? o : &defaults;
+	x.out = &found;
+	strmap_init(&x.ids);
+	strmap_init(&x.known);
+	strmap_init(&x.order_line);
+	setup_rules(&x);
+	copy_loader_diags(&x);
+	build_keys(&x);
+	build_cycles(&x);
+
+	check__ids(&x);       /* builds ids and known: first */
+	check__order(&x);     /* builds order_line */
+	check__fields(&x);
+	check__deps(&x);
+	check__cycles(&x);
+	check_shares(&x);
+	check__owner_order(&x);
+
+	diag_list_sort(&found);
+	diag_list_move(out, &found);
+	ctx_release(&x);
+	return 0;
+}

@@ -1,0 +1,86 @@
+/*
+ * check_order.c: ORDER (SPEC 4): order-unknown, order-duplicate and
+ * order-closed, each at the ORDER line and the column of the id.
+ * (order-conflict comes from the loader: order_parse finds the
+ * markers.)  Also builds x->order_line, id -> index of its first line
+ * plus one, for check__order_pos.
+ */
+#include "core/check.h"
+
+#include <stdint.h>
+#include <string.h>
+
+/* Column (1-based) of the id on its line: after leading blanks. */
+static int
+id_column(const struct order_line *l)
+{
+	const char *p = l->text;
+
+	while (*p == ' ' || *p == '\t')
+		p++;
+	return (int)(p - l->text) + 1;
+}
+
+void
+check__order(struct check__ctx *x)
+{
+	const struct backlog *bl = x->bl;
+	const struct order *o = &bl->order;
+	const char *file = bl->order_path;
+
+	if (!bl->have_order)
+		return;
+	for (size_t i = 0; i < o->nlines; i++) {
+		const struct order_line *l = &o->lines[i];
+		struct strmap_entry *e;
+		const struct item *it;
+		size_t n;
+		long idx;
+
+		if (!l->id)
+			continue;
+		n = strlen(l->id);
+		e = strmap_find(&x->order_line, l->id, n);
+		if (e) {
+			check__emit(x, RULE_ORDER_DUPLICATE, file, l->lineno,
+				    id_column(l),
+				    "%s is listed twice in ORDER (first on line %d): remove one of the lines",
+				    l->id, o->lines[(intptr_t)e->value - 1].lineno);
+			continue;
+		}
+		strmap_put(&x->order_line, l->id, n, (void *)(intptr_t)(i + 1));
+		if (!check__id_known(x, l->id)) {
+			check__emit(x, RULE_ORDER_UNKNOWN, file, l->lineno,
+				    id_column(l),
+				    "ORDER lists %s, but there is no item %s (no %s%s.md): remove the line, or fix the id",
+				    l->id, l->id, bl->items_rel ? bl->items_rel : "",
+				    l->id);
+			continue;
+		}
+		e = strmap_find(&x->ids, l->id, n);
+		if (!e)
+			continue;
+		idx = (long)(intptr_t)e->value - 1;
+		it = bl->items[idx];
+		if (it->status == ST_DONE || it->status == ST_STOPPED)
+			check__emit(x, RULE_ORDER_CLOSED, file, l->lineno,
+				    id_column(l),
+				    "%s is %s, and done or stopped items leave ORDER: remove the line",
+				    l->id, item_status_name(it->status));
+	}
+}
+
+int
+check__order_pos(const struct check__ctx *x, const char *id, int *line,
+		 int *col)
+{
+	struct strmap_entry *e = strmap_find(&x->order_line, id, strlen(id));
+	const struct order_line *l;
+
+	if (!e)
+		return -1;
+	l = &x->bl->order.lines[(intptr_t)e->value - 1];
+	*line = l->lineno;
+	*col = id_column(l);
+	return 0;
+}
