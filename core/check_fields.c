@@ -2,8 +2,8 @@
  * check_fields.c: the front matter of each item against the built-in
  * schema (SPEC 3.2) and docket.yaml `fields:`: required, type, enum,
  * range, pattern, unknown-field, no-direct-assignment, goal-unknown,
- * max-effort, experiment-incomplete, result-missing; and dod-unchecked
- * on the body.
+ * max-effort, experiment-incomplete, result-missing (dod-unchecked is
+ * in check_dod.c).
  *
  * Each item is one pass over its keys (a strmap lookup per key), which
  * records the built-in fields present in a bit mask; the status rules
@@ -17,7 +17,6 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
-#include <strings.h>
 
 #include "core/regex.h"
 #include "core/schema.h"
@@ -577,8 +576,8 @@ status_rules(struct check__ctx *x, const struct item *it,
 			names[n++] = "target";
 		join_values(&miss, names, n);
 		check__emit(x, RULE_EXPERIMENT_INCOMPLETE, it->path, 1, 1,
-			    "experiment is '%s' but has no %s: add them (hypothesis: what you expect to happen, metric: what you measure, target: the value that counts as a win), or set 'type: bau'",
-			    st, miss.buf);
+			    "experiment is '%s' but has no %s: add %s (hypothesis: what you expect to happen, metric: what you measure, target: the value that counts as a win), or set 'type: bau'",
+			    st, miss.buf, n == 1 ? "it" : "them");
 		sbuf_release(&miss);
 	}
 	if (it->status == ST_DONE && !HAS(b->result))
@@ -672,142 +671,4 @@ check__fields(struct check__ctx *x)
 		if (it->parsed && it->fm.root)
 			check_item(x, it, &b);
 	}
-}
-
-/* ---------------------------------------------------------------------
- * Definition of Done (a line scan of the body, fences skipped)
- * ------------------------------------------------------------------- */
-
-/* Heading level of line s[0..n) (ATX: up to 3 spaces, 1-6 '#'), and
- * its text in *t, *tn; 0 when not a heading. */
-static int
-heading(const char *s, size_t n, const char **t, size_t *tn)
-{
-	size_t i = 0;
-	int level = 0;
-
-	while (i < n && i < 3 && s[i] == ' ')
-		i++;
-	while (i < n && s[i] == '#' && level < 7) {
-		i++;
-		level++;
-	}
-	if (!level || level > 6 || (i < n && s[i] != ' ' && s[i] != '\t'))
-		return 0;
-	while (i < n && (s[i] == ' ' || s[i] == '\t'))
-		i++;
-	while (n > i && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
-		n--;
-	while (n > i && s[n - 1] == '#')
-		n--;
-	while (n > i && (s[n - 1] == ' ' || s[n - 1] == '\t'))
-		n--;
-	*t = s + i;
-	*tn = n - i;
-	return level;
-}
-
-/* A fence line (``` or ~~~, 3 or more): returns its length, sets *ch. */
-static size_t
-fence(const char *s, size_t n, char *ch)
-{
-	size_t i = 0, k = 0;
-
-	while (i < n && i < 3 && s[i] == ' ')
-		i++;
-	if (i >= n || (s[i] != '`' && s[i] != '~'))
-		return 0;
-	*ch = s[i];
-	while (i + k < n && s[i + k] == *ch)
-		k++;
-	return k >= 3 ? k : 0;
-}
-
-/* An unchecked task "- [ ]" (also * + and 1. 1)): column of '[' or 0. */
-static int
-unchecked_box(const char *s, size_t n)
-{
-	size_t i = 0;
-
-	while (i < n && (s[i] == ' ' || s[i] == '\t'))
-		i++;
-	if (i < n && (s[i] == '-' || s[i] == '*' || s[i] == '+')) {
-		i++;
-	} else {
-		size_t d = i;
-
-		while (i < n && s[i] >= '0' && s[i] <= '9')
-			i++;
-		if (i == d || i - d > 9 || i >= n || (s[i] != '.' && s[i] != ')'))
-			return 0;
-		i++;
-	}
-	if (i >= n || (s[i] != ' ' && s[i] != '\t'))
-		return 0;
-	while (i < n && (s[i] == ' ' || s[i] == '\t'))
-		i++;
-	if (i + 3 > n || memcmp(s + i, "[ ]", 3))
-		return 0;
-	if (i + 3 < n && s[i + 3] != ' ' && s[i + 3] != '\t' && s[i + 3] != '\r')
-		return 0;
-	return (int)i + 1;
-}
-
-void
-check__dod(struct check__ctx *x, const struct item *it)
-{
-	static const char dod[] = "definition of done";
-	const char *p = it->data + it->fm.body_off, *end = it->data + it->len;
-	int line = it->fm.body_line, in = 0, first_line = 0, first_col = 0;
-	size_t open_fence = 0, count = 0;
-	const char *first_text = NULL;
-	size_t first_len = 0;
-	char fch = 0;
-
-	for (; p < end; line++) {
-		const char *nl = memchr(p, '\n', (size_t)(end - p));
-		size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
-		const char *t;
-		size_t tn, f;
-		char c;
-		int lv, col;
-
-		if ((f = fence(p, n, &c))) {
-			if (!open_fence) {
-				open_fence = f;
-				fch = c;
-			} else if (c == fch && f >= open_fence) {
-				open_fence = 0;
-			}
-		} else if (!open_fence && (lv = heading(p, n, &t, &tn))) {
-			if (tn == sizeof(dod) - 1 && !strncasecmp(t, dod, tn))
-				in = lv;
-			else if (in && lv <= in)
-				in = 0;
-		} else if (!open_fence && in && (col = unchecked_box(p, n))) {
-			if (!count++) {
-				first_line = line;
-				first_col = col;
-				first_text = p + col + 2;
-				first_len = n - (size_t)col - 2;
-				while (first_len && (*first_text == ' ' || *first_text == '\t'))
-					first_text++, first_len--;
-				while (first_len && (first_text[first_len - 1] == '\r' ||
-						     first_text[first_len - 1] == ' '))
-					first_len--;
-				if (first_len > 60)
-					first_len = 60;
-				while (first_len && ((unsigned char)first_text[first_len] & 0xc0) == 0x80)
-					first_len--;
-			}
-		}
-		if (!nl)
-			break;
-		p = nl + 1;
-	}
-	if (count)
-		check__emit(x, RULE_DOD_UNCHECKED, it->path, first_line, first_col,
-			    "the item is done but %zu Definition-of-Done box%s unchecked (first: '%.*s'): check %s (- [x]) or move the item back to 'doing'",
-			    count, count == 1 ? " is" : "es are", (int)first_len,
-			    first_text, count == 1 ? "it" : "them");
 }

@@ -6,12 +6,15 @@
  * 2): the changed files are a tree diff from the merge base of BASE and
  * HEAD (what a pull request shows) to HEAD and, when the working tree
  * is checked, on to the index and working tree, untracked files
- * included; the commits that changed ORDER are a revwalk of
- * BASE..HEAD comparing ORDER's blob id with each parent's (a merge
- * counts only when ORDER differs from every parent, as in git log).
+ * included; the commits that changed ORDER are those reachable from
+ * HEAD and not from BASE, each comparing ORDER's blob id with its
+ * parents' (a merge counts only when ORDER differs from every parent,
+ * as in git log).  Removing done or stopped items from ORDER is what
+ * `docket done` does for anyone, so such a commit needs no owner.
  *
  * In a shallow clone the base, or the merge base, may be missing; the
- * error then says to fetch more history instead of guessing.
+ * error then says to fetch more history instead of guessing.  The walk
+ * is graft-aware (see below).
  *
  * check__owner_order is pure: it reads the collected commits and the
  * owners of docket.yaml.
@@ -23,6 +26,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/fm.h"
 #include "core/repo.h"
 #include "core/sbuf.h"
 #include "core/xalloc.h"
@@ -55,7 +59,7 @@ lookup_commit(git_commit **out, struct repo *r, const char *spec, int shallow)
 		if (shallow) {
 			git_error_clear();
 			snprintf(r->err, sizeof(r->err),
-				 "revision '%s' is not in this shallow clone; " SHALLOW_HINT,
+				 "revision '%s' not found, and this is a shallow clone: it may be in the history not fetched; " SHALLOW_HINT,
 				 spec);
 			return DK_ENOTFOUND;
 		}
@@ -129,36 +133,178 @@ order_entry(git_oid *out, git_commit *c, const char *path)
 	return rc == 0 ? 0 : 1;
 }
 
-/* The first line (1-based) where two versions of ORDER differ. */
+/* The lines of a blob (without their line ends), borrowed from it. */
+struct blines {
+	const char **s;
+	size_t *n;
+	size_t count;
+};
+
+static void
+blines_split(struct blines *l, const char *p, size_t len)
+{
+	size_t alloc = 0, nalloc = 0;
+
+	memset(l, 0, sizeof(*l));
+	while (len) {
+		const char *nl = memchr(p, '\n', len);
+		size_t n = nl ? (size_t)(nl - p) : len;
+
+		l->s = xgrow(l->s, &alloc, l->count + 1, sizeof(*l->s));
+		l->n = xgrow(l->n, &nalloc, l->count + 1, sizeof(*l->n));
+		l->s[l->count] = p;
+		l->n[l->count++] = n && p[n - 1] == '\r' ? n - 1 : n;
+		if (!nl)
+			break;
+		len -= n + 1;
+		p = nl + 1;
+	}
+}
+
+static void
+blines_release(struct blines *l)
+{
+	free(l->s);
+	free(l->n);
+}
+
 static int
-first_changed_line(struct repo *r, const git_oid *now, const git_oid *before)
+bline_eq(const struct blines *a, size_t i, const struct blines *b, size_t j)
+{
+	return a->n[i] == b->n[j] && !memcmp(a->s[i], b->s[j], a->n[i]);
+}
+
+/* The id on an ORDER line, copied into buf; NULL for a comment or a
+ * blank line, or anything that is not an id. */
+static const char *
+line_id(const char *s, size_t n, char *buf, size_t len)
+{
+	size_t i = 0, k;
+
+	while (i < n && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	for (k = i; k < n && s[k] != ' ' && s[k] != '\t' && s[k] != '#'; k++)
+		;
+	if (k == i || k - i >= len)
+		return NULL;
+	memcpy(buf, s + i, k - i);
+	buf[k - i] = '\0';
+	return item_id_valid(buf) ? buf : NULL;
+}
+
+/* Is item id done or stopped (or gone) in tree?  dir is the items
+ * folder, "backlog/". */
+static int
+closed_in(struct repo *r, git_tree *tree, const char *dir, const char *id)
+{
+	static const struct fm_opts fo = FM_OPTS_INIT;
+	git_tree_entry *e = NULL, *de = NULL;
+	git_tree *sub = NULL;
+	git_blob *b = NULL;
+	char *path = xasprintf("%s%s.md", dir, id);
+	const git_oid *blob_id = NULL;
+	int closed = 1;
+
+	if (git_tree_entry_bypath(&e, tree, path) == 0) {
+		blob_id = git_tree_entry_id(e);
+	} else if (*dir && git_tree_entry_bypath(&de, tree, dir) == 0 &&
+		   git_tree_lookup(&sub, r->git, git_tree_entry_id(de)) == 0) {
+		/* MKT-4-some-slug.md */
+		size_t idl = strlen(id), cnt = git_tree_entrycount(sub);
+
+		for (size_t i = 0; i < cnt && !blob_id; i++) {
+			const git_tree_entry *te = git_tree_entry_byindex(sub, i);
+			char *fid = item_id_from_filename(git_tree_entry_name(te));
+
+			if (fid && !strncmp(fid, id, idl) && !fid[idl])
+				blob_id = git_tree_entry_id(te);
+			free(fid);
+		}
+	}
+	git_error_clear();
+	if (blob_id && git_blob_lookup(&b, r->git, blob_id) == 0) {
+		size_t len = (size_t)git_blob_rawsize(b);
+		char *data = xmemdup0(git_blob_rawcontent(b), len);
+		struct diag_list dl = DIAG_LIST_INIT;
+		struct fm fm;
+		const char *st;
+
+		closed = 0;
+		if (fm_parse(&fm, data, len, &fo, path, &dl) == 0) {
+			st = ynode_str(ynode_get(fm.root, "status"));
+			closed = st && (!strcmp(st, "done") || !strcmp(st, "stopped"));
+		}
+		fm_release(&fm);
+		diag_list_release(&dl);
+		free(data);
+	}
+	git_error_clear();
+	git_blob_free(b);
+	git_tree_free(sub);
+	git_tree_entry_free(de);
+	git_tree_entry_free(e);
+	free(path);
+	return closed;
+}
+
+/*
+ * Does this change of ORDER need an owner?  Not when the new file is
+ * the old one with lines removed, each naming an item that is done or
+ * stopped (or deleted) in the commit: that is what `docket done` and
+ * `docket stop` do for whoever finishes the work.  *line is the first
+ * line that differs (in the new file).
+ */
+static int
+needs_owner(struct repo *r, git_commit *c, const char *order_path,
+	    const git_oid *now, const git_oid *before, int *line)
 {
 	git_blob *a = NULL, *b = NULL;
-	const char *pa, *pb;
-	size_t la, lb, i = 0;
-	int line = 1;
+	git_tree *tree = NULL;
+	struct blines nw, old;
+	size_t i = 0, j = 0, k = 0;
+	int needs = 0;
+	char *dir, idbuf[64];
 
+	*line = 1;
 	if (!before || git_blob_lookup(&a, r->git, now) < 0 ||
 	    git_blob_lookup(&b, r->git, before) < 0) {
 		git_error_clear();
 		git_blob_free(a);
 		return 1;
 	}
-	pa = git_blob_rawcontent(a);
-	pb = git_blob_rawcontent(b);
-	la = (size_t)git_blob_rawsize(a);
-	lb = (size_t)git_blob_rawsize(b);
-	while (i < la && i < lb && pa[i] == pb[i]) {
-		if (pa[i] == '\n')
-			line++;
+	blines_split(&nw, git_blob_rawcontent(a), (size_t)git_blob_rawsize(a));
+	blines_split(&old, git_blob_rawcontent(b), (size_t)git_blob_rawsize(b));
+	while (k < nw.count && k < old.count && bline_eq(&nw, k, &old, k))
+		k++;
+	*line = (int)(k < nw.count ? k + 1 : nw.count ? nw.count : 1);
+	dir = xstrdup(order_path);
+	dir[strlen(dir) - strlen(check__basename(dir))] = '\0';
+	if (git_commit_tree(&tree, c) < 0) {
+		git_error_clear();
+		needs = 1;
+	}
+	while (!needs && i < old.count) {
+		const char *id;
+
+		if (j < nw.count && bline_eq(&old, i, &nw, j)) {
+			i++;
+			j++;
+			continue;
+		}
+		id = line_id(old.s[i], old.n[i], idbuf, sizeof(idbuf));
+		if (!id || !closed_in(r, tree, dir, id))
+			needs = 1;
 		i++;
 	}
-	/* a deletion at the very end points at the last line */
-	if (i == la && i > 0 && pa[i - 1] == '\n' && line > 1)
-		line--;
+	if (j < nw.count)
+		needs = 1;   /* something was added or moved */
+	free(dir);
+	git_tree_free(tree);
+	blines_release(&nw);
+	blines_release(&old);
 	git_blob_free(a);
 	git_blob_free(b);
-	return line;
+	return needs;
 }
 
 static void
@@ -180,25 +326,26 @@ add_commit(struct check_base *b, size_t *alloc, struct repo *r,
 	(void)r;
 }
 
-/* Did commit c change path (relative to every parent)?  Sets *line. */
+/* Did commit c change path (relative to every parent) in a way that
+ * needs an owner (see needs_owner)?  Sets *line.  A parent that cannot
+ * be read (a shallow boundary) means no. */
 static int
-commit_changed(struct repo *r, git_commit *c, const char *path, int *line)
+owner_change(struct repo *r, git_commit *c, const char *path, int *line)
 {
 	unsigned n = git_commit_parentcount(c);
 	git_oid mine, theirs, first;
 	int have_mine = order_entry(&mine, c, path) == 0, have_first = 0;
 
-	if (n == 0) {
-		*line = 1;
+	*line = 1;
+	if (n == 0)
 		return have_mine;
-	}
 	for (unsigned i = 0; i < n; i++) {
 		git_commit *p = NULL;
 		int have;
 
 		if (git_commit_parent(&p, c, i) < 0) {
 			git_error_clear();
-			return 0;   /* cut off by a shallow clone */
+			return 0;
 		}
 		have = order_entry(&theirs, p, path) == 0;
 		git_commit_free(p);
@@ -209,50 +356,225 @@ commit_changed(struct repo *r, git_commit *c, const char *path, int *line)
 			have_first = 1;
 		}
 	}
-	*line = have_mine ? first_changed_line(r, &mine, have_first ? &first : NULL) : 1;
-	return 1;
+	if (!have_mine)
+		return 1;   /* ORDER deleted */
+	return needs_owner(r, c, path, &mine, have_first ? &first : NULL, line);
+}
+
+/* ---------------------------------------------------------------------
+ * A graft-aware history walk
+ *
+ * libgit2 1.5 ignores .git/shallow: a commit at the boundary of a
+ * shallow clone still lists its parents, which are missing, so
+ * git_merge_base and revwalks fail there even when the base itself was
+ * fetched (GitLab fetches 20 commits by default).  So the walk is done
+ * here: commits named in .git/shallow have no parents.
+ * ------------------------------------------------------------------- */
+
+/* A set of object ids; ids live in blocks that never move, so the map
+ * can borrow them as keys. */
+struct oidset {
+	struct strmap m;
+	git_oid **blocks;
+	size_t nblocks, ablocks, used;
+};
+
+#define OIDSET_BLOCK 1024
+
+static void
+oidset_init(struct oidset *s)
+{
+	memset(s, 0, sizeof(*s));
+	strmap_init(&s->m);
+	s->used = OIDSET_BLOCK;
+}
+
+static void
+oidset_release(struct oidset *s)
+{
+	for (size_t i = 0; i < s->nblocks; i++)
+		free(s->blocks[i]);
+	free(s->blocks);
+	strmap_release(&s->m);
 }
 
 static int
-order_commits(struct check_base *b, struct repo *r, git_commit *head,
-	      git_commit *base, const char *path)
+oidset_has(const struct oidset *s, const git_oid *id)
 {
-	git_revwalk *walk = NULL;
-	size_t alloc = 0;
-	git_oid oid;
+	return strmap_find(&s->m, (const char *)id->id, GIT_OID_RAWSZ) != NULL;
+}
+
+/* Add id; 1 when it was new. */
+static int
+oidset_add(struct oidset *s, const git_oid *id)
+{
+	git_oid *slot;
+
+	if (oidset_has(s, id))
+		return 0;
+	if (s->used == OIDSET_BLOCK) {
+		s->blocks = xgrow(s->blocks, &s->ablocks, s->nblocks + 1,
+				  sizeof(*s->blocks));
+		s->blocks[s->nblocks++] = xmalloc(OIDSET_BLOCK * sizeof(git_oid));
+		s->used = 0;
+	}
+	slot = &s->blocks[s->nblocks - 1][s->used++];
+	git_oid_cpy(slot, id);
+	strmap_put(&s->m, (const char *)slot->id, GIT_OID_RAWSZ, slot);
+	return 1;
+}
+
+struct walker {
+	struct repo *r;
+	struct oidset shallow;       /* grafted commits: no parents */
+	int is_shallow;
+};
+
+static void
+walker_init(struct walker *w, struct repo *r)
+{
+	const char *dir = git_repository_commondir(r->git);
+	char *path = xasprintf("%sshallow", dir ? dir : "");
+	char line[128];
+	FILE *f;
+
+	memset(w, 0, sizeof(*w));
+	w->r = r;
+	oidset_init(&w->shallow);
+	w->is_shallow = git_repository_is_shallow(r->git) == 1;
+	f = w->is_shallow ? fopen(path, "r") : NULL;
+	while (f && fgets(line, sizeof(line), f)) {
+		git_oid id;
+
+		line[strcspn(line, "\r\n")] = '\0';
+		if (git_oid_fromstr(&id, line) == 0)
+			oidset_add(&w->shallow, &id);
+		else
+			git_error_clear();
+	}
+	if (f)
+		fclose(f);
+	free(path);
+}
+
+static void
+walker_release(struct walker *w)
+{
+	oidset_release(&w->shallow);
+}
+
+static int
+missing(struct walker *w, const git_oid *id)
+{
+	char hex[GIT_OID_HEXSZ + 1];
+
+	git_oid_tostr(hex, sizeof(hex), id);
+	git_error_clear();
+	if (w->is_shallow) {
+		snprintf(w->r->err, sizeof(w->r->err),
+			 "the history since the base is not complete in this shallow clone (commit %.7s is missing); " SHALLOW_HINT,
+			 hex);
+		return DK_ENOTFOUND;
+	}
+	snprintf(w->r->err, sizeof(w->r->err), "commit %.7s is missing from the repository", hex);
+	return DK_EIO;
+}
+
+/*
+ * Breadth-first from start over parents.  Commits in stop are neither
+ * expanded nor listed; the first one met is stored in *met (when met is
+ * not NULL).  Every other commit reached goes into seen and, when list
+ * is not NULL, onto *list.
+ */
+static int
+walk(struct walker *w, const git_oid *start, const struct oidset *stop,
+     struct oidset *seen, git_oid **list, size_t *nlist, git_oid *met,
+     int *have_met)
+{
+	git_oid *queue = NULL;
+	size_t qh = 0, qt = 0, qalloc = 0, lalloc = 0;
+	int rc = 0;
+
+	if (have_met)
+		*have_met = 0;
+	queue = xgrow(queue, &qalloc, 1, sizeof(*queue));
+	git_oid_cpy(&queue[qt++], start);
+	oidset_add(seen, start);
+	while (qh < qt) {
+		git_oid id = queue[qh++];
+		git_commit *c = NULL;
+		unsigned n;
+
+		if (stop && oidset_has(stop, &id)) {
+			if (have_met && !*have_met) {
+				git_oid_cpy(met, &id);
+				*have_met = 1;
+			}
+			continue;
+		}
+		if (list) {
+			*list = xgrow(*list, &lalloc, *nlist + 1, sizeof(**list));
+			git_oid_cpy(&(*list)[(*nlist)++], &id);
+		}
+		if (oidset_has(&w->shallow, &id))
+			continue;
+		if (git_commit_lookup(&c, w->r->git, &id) < 0) {
+			rc = missing(w, &id);
+			break;
+		}
+		n = git_commit_parentcount(c);
+		for (unsigned i = 0; i < n; i++) {
+			const git_oid *p = git_commit_parent_id(c, i);
+
+			if (p && oidset_add(seen, p)) {
+				queue = xgrow(queue, &qalloc, qt + 1, sizeof(*queue));
+				git_oid_cpy(&queue[qt++], p);
+			}
+		}
+		git_commit_free(c);
+	}
+	free(queue);
+	return rc;
+}
+
+/*
+ * The commits of base..head that changed path, and the merge base (the
+ * first common commit met walking back from head).  *have_mb is 0 when
+ * the histories do not meet.
+ */
+static int
+range(struct walker *w, struct check_base *b, git_commit *head,
+      git_commit *base, const char *path, git_oid *mb, int *have_mb)
+{
+	struct oidset anc, seen;
+	git_oid *list = NULL;
+	size_t nlist = 0, alloc = 0;
 	int rc;
 
-	if (git_revwalk_new(&walk, r->git) < 0 ||
-	    git_revwalk_sorting(walk, GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME |
-				GIT_SORT_REVERSE) < 0 ||
-	    git_revwalk_push(walk, git_commit_id(head)) < 0 ||
-	    git_revwalk_hide(walk, git_commit_id(base)) < 0) {
-		git_revwalk_free(walk);
-		return git_fail(r, DK_EIO, "cannot walk the history since the base%s", "");
-	}
-	while ((rc = git_revwalk_next(&oid, walk)) == 0) {
+	oidset_init(&anc);
+	oidset_init(&seen);
+	rc = walk(w, git_commit_id(base), NULL, &anc, NULL, NULL, NULL, NULL);
+	if (rc == 0)
+		rc = walk(w, git_commit_id(head), &anc, &seen, &list, &nlist, mb,
+			  have_mb);
+	/* oldest first, roughly: the walk went from head backwards */
+	for (size_t i = nlist; rc == 0 && i-- > 0;) {
 		git_commit *c = NULL;
 		int line = 1;
 
-		if (git_commit_lookup(&c, r->git, &oid) < 0) {
-			git_revwalk_free(walk);
-			return git_fail(r, DK_EIO, "cannot read a commit since the base%s", "");
+		if (git_commit_lookup(&c, w->r->git, &list[i]) < 0) {
+			rc = missing(w, &list[i]);
+			break;
 		}
-		if (commit_changed(r, c, path, &line))
-			add_commit(b, &alloc, r, c, line);
+		if (!oidset_has(&w->shallow, &list[i]) &&
+		    owner_change(w->r, c, path, &line))
+			add_commit(b, &alloc, w->r, c, line);
 		git_commit_free(c);
 	}
-	git_revwalk_free(walk);
-	if (rc != GIT_ITEROVER) {
-		if (git_repository_is_shallow(r->git) == 1) {
-			git_error_clear();
-			snprintf(r->err, sizeof(r->err),
-				 "the history since the base is not complete in this shallow clone; " SHALLOW_HINT);
-			return DK_ENOTFOUND;
-		}
-		return git_fail(r, DK_EIO, "cannot walk the history since the base%s", "");
-	}
-	return 0;
+	free(list);
+	oidset_release(&anc);
+	oidset_release(&seen);
+	return rc;
 }
 
 int
@@ -261,46 +583,41 @@ check_base_collect(struct check_base *out, struct repo *r, const char *base,
 {
 	git_commit *head = NULL, *basec = NULL, *mbc = NULL;
 	git_tree *from = NULL, *to = NULL;
-	int shallow = git_repository_is_shallow(r->git) == 1;
+	struct walker w;
 	git_oid mb;
-	int rc;
+	int rc, have_mb = 0;
 
 	memset(out, 0, sizeof(*out));
+	walker_init(&w, r);
 	if (!rev && git_repository_head_unborn(r->git) == 1) {
 		snprintf(r->err, sizeof(r->err),
 			 "--base needs at least one commit on this branch");
-		return DK_ENOTFOUND;
+		rc = DK_ENOTFOUND;
+		goto done;
 	}
 	if ((rc = lookup_commit(&head, r, rev ? rev : "HEAD", 0)) < 0 ||
-	    (rc = lookup_commit(&basec, r, base, shallow)) < 0)
+	    (rc = lookup_commit(&basec, r, base, w.is_shallow)) < 0)
 		goto done;
-	rc = git_merge_base(&mb, r->git, git_commit_id(head), git_commit_id(basec));
-	if (rc == GIT_ENOTFOUND && shallow) {
-		git_error_clear();
+	if ((rc = range(&w, out, head, basec, order_path, &mb, &have_mb)) < 0)
+		goto done;
+	if (!have_mb && w.is_shallow) {
 		snprintf(r->err, sizeof(r->err),
 			 "'%s' and %s have no common history in this shallow clone; " SHALLOW_HINT,
 			 base, rev ? rev : "HEAD");
 		rc = DK_ENOTFOUND;
 		goto done;
 	}
-	if (rc == GIT_ENOTFOUND) {
-		/* unrelated histories: compare with the base itself */
-		git_error_clear();
+	if (!have_mb)   /* unrelated histories: compare with the base itself */
 		git_oid_cpy(&mb, git_commit_id(basec));
-	} else if (rc < 0) {
-		rc = git_fail(r, DK_EIO, "cannot find the merge base of '%s'", base);
-		goto done;
-	}
 	if (git_commit_lookup(&mbc, r->git, &mb) < 0 ||
 	    git_commit_tree(&from, mbc) < 0 ||
 	    (rev && git_commit_tree(&to, head) < 0)) {
 		rc = git_fail(r, DK_EIO, "cannot read the base '%s'", base);
 		goto done;
 	}
-	if ((rc = changed_files(out, r, from, to)) < 0)
-		goto done;
-	rc = order_commits(out, r, head, basec, order_path);
+	rc = changed_files(out, r, from, to);
 done:
+	walker_release(&w);
 	git_tree_free(from);
 	git_tree_free(to);
 	git_commit_free(mbc);
