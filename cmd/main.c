@@ -66,6 +66,19 @@ static const struct command commands[] = {
 	  "  no-direct-assignment, goal-unknown, bau-share (warning, max 0.5),\n"
 	  "  max-effort (warning, max 8), wip-limit (warning, max 5),\n"
 	  "  cycle-capacity, owner-order (with --base).\n" },
+	{ "import", cmd_import,
+	  "import csv|jira|trello|asana|backlog-md SOURCE [--map FILE]",
+	  "create items and ORDER from another tool's export, in one commit",
+	  "  SOURCE         the export file (csv, jira, asana: CSV; trello: the board's\n"
+	  "                 JSON) or, for backlog-md, the Backlog.md folder\n"
+	  "  --map FILE     a YAML mapping of statuses, types and fields that overrides\n"
+	  "                 the defaults for the tool (see docs/import.md)\n"
+	  "Items keep the source's order: ready, planned, doing and blocked items are\n"
+	  "appended to ORDER (Jira's Rank, Trello's lists and pos, Backlog.md's\n"
+	  "ordinal, else the order of the rows); ideas stay unranked; done and\n"
+	  "stopped items are not ranked. Assignees become notes in the body.\n"
+	  "Every record that is not imported is named. Exit status: 0 all imported,\n"
+	  "1 some records could not be imported (the rest was), 2 unreadable input.\n" },
 	{ "help", cmd_help, "help [COMMAND]", "show help for docket or a command",
 	  "" },
 };

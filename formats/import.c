@@ -1,0 +1,513 @@
+/*
+ * import.c: the pieces every import source shares: source kinds,
+ * field values, the record list, name normalisation, date parsing and
+ * slugs.  See import.h for the design.
+ */
+#include "formats/import.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "core/date.h"
+#include "core/xalloc.h"
+
+static const struct {
+	const char *name, *title;
+} kinds[] = {
+	[IMPORT_CSV] = { "csv", "CSV" },
+	[IMPORT_JIRA] = { "jira", "Jira" },
+	[IMPORT_TRELLO] = { "trello", "Trello" },
+	[IMPORT_ASANA] = { "asana", "Asana" },
+	[IMPORT_BACKLOG_MD] = { "backlog-md", "Backlog.md" },
+};
+
+const char *
+import_kind_name(enum import_kind k)
+{
+	return kinds[k].name;
+}
+
+const char *
+import_kind_title(enum import_kind k)
+{
+	return kinds[k].title;
+}
+
+int
+import_kind_parse(enum import_kind *out, const char *s)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(kinds); i++)
+		if (!strcmp(kinds[i].name, s)) {
+			*out = (enum import_kind)i;
+			return 0;
+		}
+	return -1;
+}
+
+/* ---- values -------------------------------------------------------- */
+
+static void
+ival_release(struct ival *v)
+{
+	free(v->str);
+	for (size_t i = 0; i < v->n; i++)
+		free(v->list[i]);
+	free(v->list);
+	memset(v, 0, sizeof(*v));
+}
+
+void
+ifields_release(struct ifields *f)
+{
+	for (size_t i = 0; i < f->n; i++) {
+		free(f->v[i].key);
+		ival_release(&f->v[i].v);
+	}
+	free(f->v);
+	memset(f, 0, sizeof(*f));
+}
+
+struct ifield *
+ifields_get(const struct ifields *f, const char *key)
+{
+	for (size_t i = 0; i < f->n; i++)
+		if (!strcmp(f->v[i].key, key))
+			return &f->v[i];
+	return NULL;
+}
+
+/* The field for key, emptied (or new at the end). */
+static struct ifield *
+slot(struct ifields *f, const char *key)
+{
+	struct ifield *x = ifields_get(f, key);
+
+	if (x) {
+		ival_release(&x->v);
+		return x;
+	}
+	f->v = xgrow(f->v, &f->alloc, f->n + 1, sizeof(*f->v));
+	x = &f->v[f->n++];
+	memset(x, 0, sizeof(*x));
+	x->key = xstrdup(key);
+	return x;
+}
+
+struct ifield *
+ifields_set_str(struct ifields *f, const char *key, const char *s)
+{
+	struct ifield *x = slot(f, key);
+
+	x->v.type = IVAL_STR;
+	x->v.str = xstrdup(s);
+	return x;
+}
+
+struct ifield *
+ifields_set_num(struct ifields *f, const char *key, double v, const char *text)
+{
+	struct ifield *x = slot(f, key);
+
+	x->v.type = IVAL_NUM;
+	x->v.num = v;
+	x->v.str = text ? xstrdup(text) : xasprintf("%.17g", v);
+	return x;
+}
+
+struct ifield *
+ifields_set_bool(struct ifields *f, const char *key, int b)
+{
+	struct ifield *x = slot(f, key);
+
+	x->v.type = IVAL_BOOL;
+	x->v.num = b ? 1 : 0;
+	x->v.str = xstrdup(b ? "true" : "false");
+	return x;
+}
+
+struct ifield *
+ifields_set_date(struct ifields *f, const char *key, const char *ymd)
+{
+	struct ifield *x = slot(f, key);
+
+	x->v.type = IVAL_DATE;
+	x->v.str = xstrdup(ymd);
+	return x;
+}
+
+struct ifield *
+ifields_push(struct ifields *f, const char *key, const char *s, int unique)
+{
+	struct ifield *x = ifields_get(f, key);
+	struct ival *v;
+
+	if (!x) {
+		x = slot(f, key);
+		x->v.type = IVAL_LIST;
+	}
+	v = &x->v;
+	if (v->type != IVAL_LIST) {
+		char *first = v->str;
+
+		v->str = NULL;
+		v->type = IVAL_LIST;
+		v->list = xgrow(v->list, &v->alloc, 1, sizeof(*v->list));
+		v->list[v->n++] = first;
+	}
+	if (unique)
+		for (size_t i = 0; i < v->n; i++)
+			if (!strcmp(v->list[i], s))
+				return x;
+	v->list = xgrow(v->list, &v->alloc, v->n + 1, sizeof(*v->list));
+	v->list[v->n++] = xstrdup(s);
+	return x;
+}
+
+void
+ival_text(struct sbuf *out, const struct ival *v)
+{
+	if (v->type != IVAL_LIST) {
+		sbuf_adds(out, v->str ? v->str : "");
+		return;
+	}
+	for (size_t i = 0; i < v->n; i++) {
+		if (i)
+			sbuf_adds(out, ", ");
+		sbuf_adds(out, v->list[i]);
+	}
+}
+
+/* ---- the list ------------------------------------------------------ */
+
+void
+import_list_init(struct import_list *l, enum import_kind kind)
+{
+	memset(l, 0, sizeof(*l));
+	l->kind = kind;
+	diag_list_init(&l->diags);
+}
+
+static void
+strv_free(char **v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
+static void
+item_free_(struct import_item *it)
+{
+	ifields_release(&it->src);
+	ifields_release(&it->out);
+	free(it->body);
+	free(it->file);
+	free(it->what);
+	free(it->rank_str);
+	free(it->recovered);
+	strv_free(it->notes, it->nnotes);
+	free(it->source_id);
+	strv_free(it->deps, it->ndeps);
+	free(it->follows);
+	free(it->status);
+	free(it->id);
+	free(it);
+}
+
+void
+import_list_release(struct import_list *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		item_free_(l->items[i]);
+	free(l->items);
+	for (size_t i = 0; i < l->nskips; i++) {
+		free(l->skips[i].file);
+		free(l->skips[i].reason);
+	}
+	free(l->skips);
+	strv_free(l->unmapped, l->nunmapped);
+	diag_list_release(&l->diags);
+	memset(l, 0, sizeof(*l));
+}
+
+struct import_item *
+import_list_add(struct import_list *l, const char *file, int line)
+{
+	struct import_item *it = xcalloc(1, sizeof(*it));
+
+	it->file = xstrdup(file ? file : "");
+	it->line = line;
+	it->seq = (long)l->n;
+	l->items = xgrow(l->items, &l->alloc, l->n + 1, sizeof(*l->items));
+	l->items[l->n++] = it;
+	return it;
+}
+
+void
+import_list_skip(struct import_list *l, int failed, const char *file,
+		 int line, const char *fmt, ...)
+{
+	struct import_skip *s;
+	struct sbuf sb = SBUF_INIT;
+	va_list ap;
+
+	va_start(ap, fmt);
+	sbuf_vaddf(&sb, fmt, ap);
+	va_end(ap);
+	l->skips = xgrow(l->skips, &l->askips, l->nskips + 1, sizeof(*l->skips));
+	s = &l->skips[l->nskips++];
+	s->file = xstrdup(file ? file : "");
+	s->line = line;
+	s->reason = sbuf_detach(&sb, NULL);
+	s->failed = failed;
+}
+
+size_t
+import_list_failed(const struct import_list *l)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < l->nskips; i++)
+		n += l->skips[i].failed != 0;
+	return n;
+}
+
+void
+import_list_drop(struct import_list *l, size_t i)
+{
+	item_free_(l->items[i]);
+	memmove(l->items + i, l->items + i + 1, (l->n - i - 1) * sizeof(*l->items));
+	l->n--;
+}
+
+static int
+cmp_items(const void *pa, const void *pb)
+{
+	const struct import_item *a = *(const struct import_item *const *)pa;
+	const struct import_item *b = *(const struct import_item *const *)pb;
+	int c;
+
+	if (a->group != b->group)
+		return a->group < b->group ? -1 : 1;
+	if (!a->rank_str != !b->rank_str)
+		return a->rank_str ? -1 : 1;
+	if (a->rank_str && (c = strcmp(a->rank_str, b->rank_str)))
+		return c;
+	if (a->has_rank_num != b->has_rank_num)
+		return a->has_rank_num ? -1 : 1;
+	if (a->has_rank_num && a->rank_num != b->rank_num)
+		return a->rank_num < b->rank_num ? -1 : 1;
+	if (a->tie != b->tie)
+		return a->tie < b->tie ? -1 : 1;
+	return a->seq < b->seq ? -1 : a->seq > b->seq;
+}
+
+void
+import_list_sort(struct import_list *l)
+{
+	/* seq makes the comparison total, so qsort is stable here */
+	if (l->n > 1)
+		qsort(l->items, l->n, sizeof(*l->items), cmp_items);
+}
+
+/* ---- names ----------------------------------------------------------- */
+
+void
+import_norm(struct sbuf *out, const char *s)
+{
+	size_t start = out->len;
+	int space = 0;
+
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		unsigned c = *p;
+
+		/* U+2019 (right single quote) counts as an apostrophe */
+		if (c == 0xe2 && p[1] == 0x80 && p[2] == 0x99) {
+			p += 2;
+			space = 1;
+			continue;
+		}
+		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80) {
+			if (space && out->len > start)
+				sbuf_addc(out, ' ');
+			sbuf_addc(out, (char)c);
+			space = 0;
+		} else if (c >= 'A' && c <= 'Z') {
+			if (space && out->len > start)
+				sbuf_addc(out, ' ');
+			sbuf_addc(out, (char)(c - 'A' + 'a'));
+			space = 0;
+		} else {
+			space = 1;
+		}
+	}
+}
+
+char *
+import_slug(const char *s)
+{
+	struct sbuf sb = SBUF_INIT;
+
+	import_norm(&sb, s);
+	for (size_t i = 0; i < sb.len; i++)
+		if (sb.buf[i] == ' ')
+			sb.buf[i] = '-';
+	return sbuf_detach(&sb, NULL);
+}
+
+/* ---- dates -------------------------------------------------------- */
+
+static const char *const months[] = {
+	"jan", "feb", "mar", "apr", "may", "jun",
+	"jul", "aug", "sep", "oct", "nov", "dec",
+};
+
+/* Month number of an English month name or abbreviation at s (length
+ * n), or 0. */
+static int
+month_of(const char *s, size_t n)
+{
+	static const char *const full[] = {
+		"january", "february", "march", "april", "may", "june", "july",
+		"august", "september", "october", "november", "december",
+	};
+
+	for (int i = 0; i < 12; i++) {
+		if (n == 3 && !strncasecmp(s, months[i], 3))
+			return i + 1;
+		if (n == 4 && !strncasecmp(s, "sept", 4) && i == 8)
+			return 9;
+		if (n == strlen(full[i]) && !strncasecmp(s, full[i], n))
+			return i + 1;
+	}
+	return 0;
+}
+
+/* Split s into up to 3 date tokens (numbers and words), stopping at a
+ * time of day or at 'T'.  Returns the number of tokens. */
+struct dtok {
+	const char *s;
+	size_t n;
+	int num;                  /* all digits */
+};
+
+static int
+date_tokens(const char *s, struct dtok *t)
+{
+	int k = 0;
+	const char *p = s;
+
+	while (*p == ' ' || *p == '\t')
+		p++;
+	while (*p && k < 3) {
+		const char *b = p;
+		int digits = 1;
+
+		while ((*p >= '0' && *p <= '9') ||
+		       (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z')) {
+			if (!(*p >= '0' && *p <= '9'))
+				digits = 0;
+			p++;
+		}
+		if (p == b)
+			return -1;
+		/* "2026-11-24T10:15": the T starts the time */
+		if (k == 2 && !digits && b[0] >= '0' && b[0] <= '9') {
+			size_t n = 0;
+
+			while (b[n] >= '0' && b[n] <= '9')
+				n++;
+			if (b[n] != 'T' && b[n] != 't')
+				return -1;
+			p = b + n;
+			digits = 1;
+		}
+		t[k].s = b;
+		t[k].n = (size_t)(p - b);
+		t[k].num = digits;
+		k++;
+		if (k == 3)
+			break;
+		/* separators: '-', '/', '.', ' ', ', ' */
+		if (*p == ',')
+			p++;
+		if (*p != '-' && *p != '/' && *p != '.' && *p != ' ')
+			break;
+		p++;
+		while (*p == ' ')
+			p++;
+	}
+	/* the rest must be nothing, or a time/zone after a blank or 'T' */
+	if (*p && *p != ' ' && *p != 'T' && *p != 't' && *p != '\t')
+		return -1;
+	return k;
+}
+
+static long
+tok_num(const struct dtok *t)
+{
+	long v = 0;
+
+	if (!t->num || t->n > 4)
+		return -1;
+	for (size_t i = 0; i < t->n; i++)
+		v = v * 10 + (t->s[i] - '0');
+	return v;
+}
+
+static int
+make_date(char *out, long y, long m, long d)
+{
+	char buf[32];
+	long day;
+
+	if (y < 0 || m < 1 || m > 12 || d < 1 || d > 31)
+		return -1;
+	if (y < 100)
+		y += 2000;
+	if (y < 1900 || y > 2999)
+		return -1;
+	snprintf(buf, sizeof(buf), "%04ld-%02ld-%02ld", y, m, d);
+	if (date_parse(&day, buf))
+		return -1;
+	memcpy(out, buf, 11);
+	return 0;
+}
+
+int
+import_date_parse(char *out, const char *s, enum import_date_order order)
+{
+	struct dtok t[3];
+	int k;
+	long a, b, c;
+
+	if (!s)
+		return -1;
+	k = date_tokens(s, t);
+	if (k != 3)
+		return -1;
+	a = tok_num(&t[0]);
+	b = tok_num(&t[1]);
+	c = tok_num(&t[2]);
+	/* 2026-11-24, 2026/11/24 */
+	if (t[0].num && t[0].n == 4 && t[1].num && t[2].num)
+		return make_date(out, a, b, c);
+	/* 24/Nov/26, 24-Nov-2026, 24 November 2026 */
+	if (t[0].num && !t[1].num && t[2].num && t[2].n != 3)
+		return make_date(out, c, month_of(t[1].s, t[1].n), a);
+	/* Nov 24, 2026 */
+	if (!t[0].num && t[1].num && t[2].num && t[2].n == 4)
+		return make_date(out, c, month_of(t[0].s, t[0].n), b);
+	/* numeric day/month/year */
+	if (t[0].num && t[1].num && t[2].num && t[0].n <= 2 && t[1].n <= 2 &&
+	    (t[2].n == 2 || t[2].n == 4)) {
+		if (order == IMPORT_DATE_MDY || (order == IMPORT_DATE_AUTO && b > 12))
+			return make_date(out, c, a, b);
+		return make_date(out, c, b, a);
+	}
+	return -1;
+}

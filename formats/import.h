@@ -1,0 +1,328 @@
+/*
+ * import: read another tool's export into a list of records, map them
+ * to docket fields, and turn them into item files and ORDER lines
+ * (SPEC 7 `import`; the mapping file is documented in docs/import.md).
+ *
+ * Three stages, each a pure function over memory (no file-system access,
+ * no printing; cmd/import.c reads the input and writes the results):
+ *
+ *   read    import_read_csv / _jira / _asana / _trello / _backlog_md:
+ *           each source fills an import_list with one import_item per
+ *           record: its fields named as the source names them (src),
+ *           its body, where it came from (file, line) and its sort keys.
+ *           Records it cannot or should not import are import_skips
+ *           (file and reason), never dropped silently.
+ *   map     import_map_apply: through the mapping (the tool's defaults,
+ *           overlaid by a --map file) each item gets docket fields
+ *           (out), a docket status and type, and notes for what has no
+ *           field (assignees, priorities...).
+ *   write   import_list_sort, import_assign_ids, import_render_item,
+ *           import_render_order (import_write.c).
+ *
+ * Ownership: an import_list owns its items, skips, diags and every
+ * string they hold; import_list_release frees everything.  An
+ * import_map owns its copies of the mapping file's strings;
+ * import_map_release frees them.  Sources copy what they keep: the
+ * caller's buffers may be freed once a read function returns.
+ */
+#ifndef DOCKET_IMPORT_H
+#define DOCKET_IMPORT_H
+
+#include <stddef.h>
+
+#include "core/backlog.h"
+#include "core/config.h"
+#include "core/diag.h"
+#include "core/sbuf.h"
+
+enum import_kind {
+	IMPORT_CSV,
+	IMPORT_JIRA,
+	IMPORT_TRELLO,
+	IMPORT_ASANA,
+	IMPORT_BACKLOG_MD,
+};
+
+/* "csv", "jira", "trello", "asana", "backlog-md" */
+const char *import_kind_name(enum import_kind k);
+/* "CSV", "Jira", "Trello", "Asana", "Backlog.md" */
+const char *import_kind_title(enum import_kind k);
+/* Returns 0, or -1 when s names no source kind. */
+int import_kind_parse(enum import_kind *out, const char *s);
+
+/* ---- values and fields ------------------------------------------ */
+
+enum ival_type {
+	IVAL_STR,
+	IVAL_NUM,        /* str holds the number as written */
+	IVAL_BOOL,       /* str is "true" or "false" */
+	IVAL_DATE,       /* str is YYYY-MM-DD */
+	IVAL_LIST,       /* list of strings */
+};
+
+struct ival {
+	enum ival_type type;
+	char *str;       /* every type but IVAL_LIST */
+	double num;      /* IVAL_NUM, IVAL_BOOL (0 or 1) */
+	char **list;     /* IVAL_LIST */
+	size_t n, alloc;
+};
+
+struct ifield {
+	char *key;
+	struct ival v;
+	int line;        /* where the value is in the source (0: unknown) */
+};
+
+struct ifields {
+	struct ifield *v;
+	size_t n, alloc;
+};
+
+void ifields_release(struct ifields *f);
+/* The field named key exactly, or NULL. */
+struct ifield *ifields_get(const struct ifields *f, const char *key);
+/* Set key to a string / number / boolean / date (replacing any value). */
+struct ifield *ifields_set_str(struct ifields *f, const char *key, const char *s);
+struct ifield *ifields_set_num(struct ifields *f, const char *key, double v,
+			       const char *text);
+struct ifield *ifields_set_bool(struct ifields *f, const char *key, int b);
+struct ifield *ifields_set_date(struct ifields *f, const char *key,
+				const char *ymd);
+/* Append s to the list value of key (creating it; a string value
+ * becomes the list's first element).  Duplicates are kept unless
+ * unique is set. */
+struct ifield *ifields_push(struct ifields *f, const char *key, const char *s,
+			    int unique);
+/* The value as one line of text (lists joined with ", "), appended. */
+void ival_text(struct sbuf *out, const struct ival *v);
+
+/* ---- records ------------------------------------------------------ */
+
+struct import_item {
+	struct ifields src;       /* fields as the source names them */
+	char *body;               /* Markdown body from the source, or NULL */
+	char *file;               /* the source file */
+	int line;                 /* first line of the record (0: none) */
+	char *what;               /* the record in messages: "row 12", "card 'X'" */
+
+	/* sort keys, compared in this order (import_list_sort) */
+	long group;               /* e.g. a Trello list's position */
+	int has_rank_num;
+	double rank_num;          /* a numeric rank (ordinal, pos) */
+	char *rank_str;           /* a string rank (Jira's LexoRank) */
+	int tie;                  /* tie break, lower first (Backlog.md priority) */
+	long seq;                 /* position in the source */
+
+	/* what the source knows beyond its fields */
+	const char *forced_status;/* a docket status, or NULL */
+	int archived;             /* archived / closed in the source */
+	char *recovered;          /* the record was partly read: why */
+
+	/* set by import_map_apply */
+	struct ifields out;       /* docket fields, in the order set */
+	char **notes;             /* "Assignee: Jane Doe", ... */
+	size_t nnotes, anotes;
+	char *source_id;          /* the source's id, or NULL */
+	char **deps;              /* depends_on as source ids */
+	size_t ndeps, adeps;
+	char *follows;            /* follows as a source id, or NULL */
+	char *status;             /* docket status name */
+
+	/* set by import_assign_ids */
+	char *id;                 /* the docket id */
+	int ranked;               /* goes into ORDER */
+};
+
+/* A source record or file that was not imported. */
+struct import_skip {
+	char *file;
+	int line;
+	char *reason;
+	int failed;               /* 1: it could not be imported (an error);
+	                           * 0: not an item by design (a readme...) */
+};
+
+struct import_list {
+	enum import_kind kind;
+	struct import_item **items;
+	size_t n, alloc;
+	struct import_skip *skips;
+	size_t nskips, askips;
+	char **unmapped;          /* source fields with values nothing maps */
+	size_t nunmapped, aunmapped;
+	size_t recovered;         /* items read only in part */
+	struct diag_list diags;   /* warnings and errors, rule "import" */
+};
+
+void import_list_init(struct import_list *l, enum import_kind kind);
+void import_list_release(struct import_list *l);
+/* A new item at the end (seq set); file is copied. */
+struct import_item *import_list_add(struct import_list *l, const char *file,
+				    int line);
+/* Record a skipped record or file. */
+void import_list_skip(struct import_list *l, int failed, const char *file,
+		      int line, const char *fmt, ...)
+	__attribute__((format(printf, 5, 6)));
+size_t import_list_failed(const struct import_list *l);
+/* Remove and free item i (the others keep their order). */
+void import_list_drop(struct import_list *l, size_t i);
+/* Stable sort by group, rank_str, rank_num, tie, seq (items without a
+ * rank key after those with one). */
+void import_list_sort(struct import_list *l);
+
+/* ---- helpers shared by the sources --------------------------------- */
+
+/* Normalise a name for matching: ASCII lowercase, every run of
+ * characters other than letters, digits and non-ASCII bytes turned into
+ * one space, trimmed ("Won't Do" -> "won t do", "created_date" ->
+ * "created date").  Appends to out. */
+void import_norm(struct sbuf *out, const char *s);
+
+enum import_date_order {
+	IMPORT_DATE_AUTO,         /* day first unless the month is > 12 */
+	IMPORT_DATE_DMY,
+	IMPORT_DATE_MDY,
+};
+
+/*
+ * Parse a date as the tools export them into YYYY-MM-DD (out: 11
+ * bytes): ISO 8601 (2026-11-24, 2026-11-24T10:15:00.000Z, 2026-11-24
+ * 10:15), Jira's 24/Nov/26 10:15 AM and 24/Nov/2026, 24-Nov-2026,
+ * Nov 24, 2026, 24 November 2026, 2026/11/24, and numeric day/month/year
+ * (order as given).  A time of day and a time zone are ignored (the
+ * date as written is kept).  Returns 0, or -1 when s is not a date.
+ */
+int import_date_parse(char *out, const char *s, enum import_date_order order);
+
+/* A slug for campaign names: "Spring Launch 2026!" -> "spring-launch-2026". */
+char *import_slug(const char *s);
+
+/* ---- sources --------------------------------------------------------- */
+
+/* A CSV file as a table: BOM stripped, CR LF and CR line ends, quoted
+ * cells with line breaks (kept as LF), ',' or (when the header has no
+ * comma) ';' or tab as the delimiter. */
+struct csv_table {
+	char **header;
+	size_t ncols;
+	struct csv_row {
+		char **cells;     /* ncols cells (missing ones are "") */
+		int line;
+	} *rows;
+	size_t nrows, alloc;
+};
+
+/* Read buf as a CSV table.  Returns 0, or DK_EINVALID with an error
+ * diag (invalid UTF-8, an unterminated quote, no header). */
+int csv_table_read(struct csv_table *t, const char *buf, size_t len,
+		   const char *file, struct diag_list *diags);
+void csv_table_release(struct csv_table *t);
+/* Column index of name (normalised match), or -1. */
+long csv_table_col(const struct csv_table *t, const char *name);
+
+/*
+ * Fill l from a CSV table, one item per row that has a value: each
+ * non-empty cell becomes the field named by its column header;
+ * repeated headers (Jira's Labels,Labels) collect into a list.
+ */
+void import_rows(struct import_list *l, const struct csv_table *t,
+		 const char *file);
+
+/* Each reads a whole export in buf.  Return 0, or DK_EINVALID when the
+ * input cannot be read at all (an error diag says where). */
+int import_read_csv(struct import_list *l, const char *buf, size_t len,
+		    const char *file);
+int import_read_jira(struct import_list *l, const char *buf, size_t len,
+		     const char *file);
+int import_read_asana(struct import_list *l, const char *buf, size_t len,
+		      const char *file);
+int import_read_trello(struct import_list *l, const char *buf, size_t len,
+		       const char *file);
+
+/* One file of a Backlog.md folder: rel is its path inside the folder
+ * ("tasks/task-1 - Title.md", "config.yml"); path is how messages name
+ * it.  data is borrowed. */
+struct import_file {
+	const char *path;
+	const char *rel;
+	const char *data;
+	size_t len;
+};
+
+/* Every file of a Backlog.md folder (config.yml, tasks/, completed/,
+ * drafts/, archive/...).  Task files become items; front matter that is
+ * not valid YAML is recovered (see docs/import.md) and reported; other
+ * files are skips that say what they are.  Returns 0, or DK_EINVALID
+ * when nothing in files looks like a Backlog.md folder. */
+int import_read_backlog_md(struct import_list *l,
+			   const struct import_file *files, size_t n);
+
+/* ---- mapping ------------------------------------------------------- */
+
+struct import_pair {
+	char *from;               /* normalised source name */
+	char *to;
+};
+
+struct import_map {
+	enum import_kind kind;
+	int keep_ids;             /* id: keep */
+	enum import_date_order dates;
+	char *default_status;     /* when the source has no status (or NULL) */
+	char *default_type;
+	struct import_pair *status, *type, *fields, *set;
+	size_t nstatus, ntype, nfields, nset;
+	char *file;               /* the --map file, or NULL */
+};
+
+/* The tool's defaults. */
+void import_map_init(struct import_map *m, enum import_kind kind);
+void import_map_release(struct import_map *m);
+/* Overlay a mapping file (YAML).  Returns 0, or DK_EINVALID with error
+ * diags at the offending line and column.  cfg (may be NULL) is used to
+ * accept declared fields as targets. */
+int import_map_parse(struct import_map *m, const char *file, const char *data,
+		     size_t len, const struct config *cfg,
+		     struct diag_list *diags);
+/* Where a source field goes: a docket field, or one of the targets
+ * "id", "body", "rank", "note", "drop", "resolution"; NULL when nothing
+ * maps it. */
+const char *import_map_field(const struct import_map *m, const char *src_key);
+/* The docket status / type for a source value, or NULL. */
+const char *import_map_status(const struct import_map *m, const char *value);
+const char *import_map_type(const struct import_map *m, const char *value);
+
+/* Map every item of l (see the file comment).  Problems (an unknown
+ * status, a date or number that does not parse) are warnings in
+ * l->diags; the value is kept as a note. */
+void import_map_apply(struct import_list *l, const struct import_map *m,
+		      const struct config *cfg);
+
+/* ---- writing (import_write.c) ----------------------------------------- */
+
+/*
+ * Give every item a docket id: PREFIX-N from the next number not used
+ * by bl's items, ORDER or taken (a callback that says whether a file
+ * name is taken, may be NULL), or with `id: keep` the source id when it
+ * is a valid id with the backlog's prefix and still free.  Then resolve
+ * depends_on and follows from source ids to docket ids (unresolved ones
+ * become notes and warnings), and mark the open items that are not
+ * ideas as ranked.
+ */
+void import_assign_ids(struct import_list *l, const struct import_map *m,
+		       const struct backlog *bl,
+		       int (*taken)(void *arg, const char *id), void *arg);
+/* The item file: front matter (fields in the order of SPEC 3.2, then
+ * others), the body, the import notes, and the Definition of Done from
+ * cfg for open items whose body has none. */
+void import_render_item(struct sbuf *out, const struct import_item *it,
+			const struct config *cfg, enum import_kind kind);
+/* ORDER after the import: the old text (len may be 0) with the ranked
+ * items appended in order under a comment line naming the source. */
+void import_render_order(struct sbuf *out, const char *old, size_t len,
+			 const struct import_list *l);
+/* Number of items import_assign_ids marked ranked. */
+size_t import_list_ranked(const struct import_list *l);
+
+#endif

@@ -1,0 +1,606 @@
+/*
+ * import_apply.c: import_map_apply: turn each record's source fields
+ * into docket fields, a status, a type, a body and notes.
+ *
+ * Nothing is lost silently: a value that has no docket field, or does
+ * not fit its field (a date that does not parse, effort 0, a goal that
+ * docket.yaml does not declare), becomes a note in the item's body
+ * ("- Story Points: 0"), and a value that should have fitted but did not
+ * is also a warning.  Source fields that nothing maps are listed once
+ * in l->unmapped so that the report can name them.
+ */
+#include "formats/import.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "core/item.h"
+#include "core/schema.h"
+#include "core/xalloc.h"
+
+struct apply {
+	struct import_list *l;
+	const struct import_map *m;
+	const struct config *cfg;
+	struct import_item *it;
+	struct sbuf body;
+	int nbody;                /* body fields added so far */
+	const char *src_status;   /* borrowed from the item's src fields */
+	const char *src_type;
+	const char *resolution;
+	char **warned;            /* status values warned about */
+	size_t nwarned, awarned;
+};
+
+static const char *
+tool(const struct apply *a)
+{
+	return import_kind_title(a->l->kind);
+}
+
+/* Remove key from f (when present). */
+static void
+out_del(struct ifields *f, const char *key)
+{
+	struct ifield *x = ifields_get(f, key);
+	struct ifield gone;
+
+	if (!x)
+		return;
+	gone = *x;
+	memmove(x, x + 1, (size_t)(f->v + f->n - (x + 1)) * sizeof(*x));
+	f->n--;
+	free(gone.key);
+	free(gone.v.str);
+	for (size_t i = 0; i < gone.v.n; i++)
+		free(gone.v.list[i]);
+	free(gone.v.list);
+}
+
+/* A note "Key: text"; the key is shown as a label: "parent_task_id"
+ * -> "Parent task id". */
+static void
+add_note(struct import_item *it, const char *key, const char *text)
+{
+	char *k = xstrdup(key);
+
+	for (char *p = k; *p; p++)
+		if (*p == '_')
+			*p = ' ';
+	if (*k >= 'a' && *k <= 'z')
+		*k = (char)(*k - 'a' + 'A');
+	it->notes = xgrow(it->notes, &it->anotes, it->nnotes + 1, sizeof(*it->notes));
+	it->notes[it->nnotes++] = xasprintf("%s: %s", k, text);
+	free(k);
+}
+
+/* Does a source field name say it holds a date ("Due date", "Start
+ * Date", "due")? */
+static int
+datey_key(const char *key)
+{
+	struct sbuf sb = SBUF_INIT;
+	int yes;
+
+	import_norm(&sb, key);
+	yes = !strncmp(sb.buf, "due", 3) || strstr(sb.buf, "date") != NULL;
+	sbuf_release(&sb);
+	return yes;
+}
+
+/* A value kept as a note: dates normalised when the field is a date;
+ * a list of long or multi-line values (Jira's comments) one note per
+ * value, a list of short ones joined with ", ". */
+static void
+note_value(struct import_item *it, const char *key, const struct ival *v)
+{
+	struct sbuf sb = SBUF_INIT;
+	int split = 0;
+	char ymd[11];
+
+	if (v->type == IVAL_LIST)
+		for (size_t i = 0; i < v->n; i++)
+			if (strchr(v->list[i], '\n') || strlen(v->list[i]) > 40)
+				split = 1;
+	if (split) {
+		for (size_t i = 0; i < v->n; i++)
+			if (*v->list[i])
+				add_note(it, key, v->list[i]);
+		return;
+	}
+	ival_text(&sb, v);
+	if (v->type == IVAL_STR && datey_key(key) &&
+	    import_date_parse(ymd, sb.buf, IMPORT_DATE_AUTO) == 0) {
+		sbuf_reset(&sb);
+		sbuf_adds(&sb, ymd);
+	}
+	if (sb.len)
+		add_note(it, key, sb.buf);
+	sbuf_release(&sb);
+}
+
+static void
+warn(struct apply *a, const struct ifield *f, const char *fmt, const char *val)
+{
+	struct import_item *it = a->it;
+
+	diag_add(&a->l->diags, SEV_WARNING, "import", it->file,
+		 f && f->line ? f->line : it->line, 0, fmt, it->what ? it->what : "record",
+		 f ? f->key : "", val);
+}
+
+static void
+add_unmapped(struct import_list *l, const char *key)
+{
+	for (size_t i = 0; i < l->nunmapped; i++)
+		if (!strcmp(l->unmapped[i], key))
+			return;
+	l->unmapped = xgrow(l->unmapped, &l->aunmapped, l->nunmapped + 1,
+			    sizeof(*l->unmapped));
+	l->unmapped[l->nunmapped++] = xstrdup(key);
+}
+
+/* Each piece of a value: list items, or a string split at sep chars. */
+static void
+each_piece(const struct ival *v, const char *sep,
+	   void (*fn)(struct apply *, const char *), struct apply *a)
+{
+	if (v->type == IVAL_LIST) {
+		for (size_t i = 0; i < v->n; i++)
+			each_piece(&(struct ival){ .type = IVAL_STR, .str = v->list[i] },
+				   "", fn, a);
+		return;
+	}
+	for (const char *p = v->str; p && *p;) {
+		size_t n = *sep ? strcspn(p, sep) : strlen(p);
+		const char *s = p, *e = p + n;
+
+		while (s < e && (*s == ' ' || *s == '\t' || *s == '\n'))
+			s++;
+		while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\n'))
+			e--;
+		if (e > s) {
+			char *piece = xstrndup(s, (size_t)(e - s));
+
+			fn(a, piece);
+			free(piece);
+		}
+		p += n;
+		if (*p)
+			p++;
+	}
+}
+
+static void
+push_tag(struct apply *a, const char *s)
+{
+	ifields_push(&a->it->out, "tags", s, 1);
+}
+
+static void
+push_dep(struct apply *a, const char *s)
+{
+	struct import_item *it = a->it;
+
+	for (size_t i = 0; i < it->ndeps; i++)
+		if (!strcmp(it->deps[i], s))
+			return;
+	it->deps = xgrow(it->deps, &it->adeps, it->ndeps + 1, sizeof(*it->deps));
+	it->deps[it->ndeps++] = xstrdup(s);
+}
+
+/* One line of text: every run of blanks and line breaks is one space. */
+static char *
+one_line(const struct ival *v)
+{
+	struct sbuf raw = SBUF_INIT, sb = SBUF_INIT;
+	int space = 0;
+
+	ival_text(&raw, v);
+	for (size_t i = 0; i < raw.len; i++) {
+		char c = raw.buf[i];
+
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+			space = 1;
+			continue;
+		}
+		if (space && sb.len)
+			sbuf_addc(&sb, ' ');
+		space = 0;
+		sbuf_addc(&sb, c);
+	}
+	sbuf_release(&raw);
+	return sbuf_detach(&sb, NULL);
+}
+
+/* A number as exported: "3", "2.5", "2,5". */
+static int
+parse_number(const char *s, double *out)
+{
+	char *t = xstrdup(s), *end, *comma = strchr(t, ',');
+	int rc;
+
+	if (comma && !strchr(t, '.') && !strchr(comma + 1, ','))
+		*comma = '.';
+	*out = strtod(t, &end);
+	while (*end == ' ')
+		end++;
+	rc = (end == t || *end || !isfinite(*out)) ? -1 : 0;
+	free(t);
+	return rc;
+}
+
+static int
+parse_bool(const char *s, int *out)
+{
+	static const char *const yes[] = { "true", "yes", "y", "1", "x", "on", NULL };
+	static const char *const no[] = { "false", "no", "n", "0", "off", "", NULL };
+
+	for (size_t i = 0; yes[i]; i++)
+		if (!strcasecmp(s, yes[i]))
+			return *out = 1, 0;
+	for (size_t i = 0; no[i]; i++)
+		if (!strcasecmp(s, no[i]))
+			return *out = 0, 0;
+	return -1;
+}
+
+/* The value of f for a typed docket field; on failure a note (and a
+ * warning when say is set). */
+static void
+set_typed(struct apply *a, const struct ifield *f, const char *to,
+	  enum schema_kind kind, const struct field_def *def)
+{
+	struct import_item *it = a->it;
+	char *text = one_line(&f->v);
+	char ymd[11];
+	double num;
+	int b;
+
+	if (!*text) {
+		free(text);
+		return;
+	}
+	if (kind == SK_CUSTOM) {
+		switch (def->type) {
+		case FT_INTEGER: case FT_NUMBER: kind = SK_NUM_OR_STR; break;
+		case FT_BOOLEAN: kind = SK_BOOL; break;
+		case FT_DATE: kind = SK_DATE; break;
+		case FT_LIST: kind = SK_STR_LIST; break;
+		default: kind = SK_STRING; break;
+		}
+	}
+	switch (kind) {
+	case SK_DATE:
+		if (f->v.type == IVAL_DATE)
+			ifields_set_date(&it->out, to, f->v.str);
+		else if (import_date_parse(ymd, text, a->m->dates) == 0)
+			ifields_set_date(&it->out, to, ymd);
+		else {
+			warn(a, f, "%s: %s '%s' is not a date docket can read; kept as a note", text);
+			note_value(it, f->key, &f->v);
+		}
+		break;
+	case SK_NUMBER:
+		if (parse_number(text, &num) == 0 && num > 0)
+			ifields_set_num(&it->out, to, num, NULL);
+		else {
+			if (parse_number(text, &num))
+				warn(a, f, "%s: %s '%s' is not a number; kept as a note", text);
+			note_value(it, f->key, &f->v);
+		}
+		break;
+	case SK_SCORE:
+		if (parse_number(text, &num) == 0 && num == floor(num) && num >= 1 && num <= 10)
+			ifields_set_num(&it->out, to, num, NULL);
+		else {
+			warn(a, f, "%s: %s '%s' is not a whole number from 1 to 10; kept as a note", text);
+			note_value(it, f->key, &f->v);
+		}
+		break;
+	case SK_NUM_OR_STR:
+		if (parse_number(text, &num) == 0)
+			ifields_set_num(&it->out, to, num, NULL);
+		else
+			ifields_set_str(&it->out, to, text);
+		break;
+	case SK_BOOL:
+		if (parse_bool(text, &b) == 0)
+			ifields_set_bool(&it->out, to, b);
+		else {
+			warn(a, f, "%s: %s '%s' is not true or false; kept as a note", text);
+			note_value(it, f->key, &f->v);
+		}
+		break;
+	case SK_ENUM: {
+		const struct builtin_field *bf = schema_builtin(to);
+		int ok = 0;
+
+		for (size_t i = 0; bf && bf->values && bf->values[i]; i++)
+			if (!strcasecmp(bf->values[i], text)) {
+				ifields_set_str(&it->out, to, bf->values[i]);
+				ok = 1;
+			}
+		if (!ok) {
+			warn(a, f, "%s: %s '%s' is not one of the values docket allows; kept as a note", text);
+			note_value(it, f->key, &f->v);
+		}
+		break;
+	}
+	case SK_GOAL:
+		if (a->cfg && config_goal(a->cfg, text))
+			ifields_set_str(&it->out, to, text);
+		else {
+			warn(a, f, "%s: %s '%s' is not a goal in docket.yaml; kept as a note", text);
+			note_value(it, f->key, &f->v);
+		}
+		break;
+	case SK_STR_LIST:
+		if (f->v.type == IVAL_LIST)
+			for (size_t i = 0; i < f->v.n; i++)
+				ifields_push(&it->out, to, f->v.list[i], 1);
+		else
+			ifields_push(&it->out, to, text, 1);
+		break;
+	default:
+		/* strings: outcome, hypothesis, campaign, requested_by... */
+		if (f->v.type == IVAL_LIST && kind == SK_UNKNOWN) {
+			for (size_t i = 0; i < f->v.n; i++)
+				ifields_push(&it->out, to, f->v.list[i], 1);
+		} else {
+			ifields_set_str(&it->out, to, text);
+		}
+		break;
+	}
+	free(text);
+}
+
+static void
+add_body(struct apply *a, const struct ifield *f)
+{
+	struct sbuf text = SBUF_INIT;
+
+	ival_text(&text, &f->v);
+	if (!text.len) {
+		sbuf_release(&text);
+		return;
+	}
+	if (a->body.len)
+		sbuf_adds(&a->body, "\n\n");
+	if (a->nbody++ || (a->it->body && *a->it->body))
+		sbuf_addf(&a->body, "## %s\n\n", f->key);
+	sbuf_add(&a->body, text.buf, text.len);
+	sbuf_release(&text);
+}
+
+static void
+apply_field(struct apply *a, const struct ifield *f, const char *to)
+{
+	struct import_item *it = a->it;
+	enum schema_kind kind;
+	const struct field_def *def;
+	double num;
+
+	if (!strcmp(to, "drop"))
+		return;
+	if (!strcmp(to, "note")) {
+		note_value(it, f->key, &f->v);
+	} else if (!strcmp(to, "id")) {
+		if (!it->source_id && f->v.type != IVAL_LIST)
+			it->source_id = one_line(&f->v);
+	} else if (!strcmp(to, "body")) {
+		add_body(a, f);
+	} else if (!strcmp(to, "rank")) {
+		char *t = one_line(&f->v);
+
+		if (parse_number(t, &num) == 0) {
+			it->has_rank_num = 1;
+			it->rank_num = num;
+		} else if (*t) {
+			free(it->rank_str);
+			it->rank_str = xstrdup(t);
+		}
+		free(t);
+	} else if (!strcmp(to, "resolution")) {
+		a->resolution = f->v.type == IVAL_LIST ? NULL : f->v.str;
+	} else if (!strcmp(to, "status")) {
+		a->src_status = f->v.type == IVAL_LIST ? NULL : f->v.str;
+	} else if (!strcmp(to, "type")) {
+		a->src_type = f->v.type == IVAL_LIST ? NULL : f->v.str;
+	} else if (!strcmp(to, "title")) {
+		char *t = one_line(&f->v);
+
+		if (*t && !ifields_get(&it->out, "title"))
+			ifields_set_str(&it->out, "title", t);
+		free(t);
+	} else if (!strcmp(to, "tags")) {
+		each_piece(&f->v, ",;", push_tag, a);
+	} else if (!strcmp(to, "depends_on")) {
+		each_piece(&f->v, ",; \t\n", push_dep, a);
+	} else if (!strcmp(to, "follows")) {
+		free(it->follows);
+		it->follows = one_line(&f->v);
+	} else if (!strcmp(to, "id") || !strcmp(to, "cycle")) {
+		note_value(it, f->key, &f->v);
+	} else {
+		kind = schema_kind_of(a->cfg, to, &def);
+		set_typed(a, f, to, kind, def);
+	}
+}
+
+static const char *
+status_of(struct apply *a)
+{
+	struct import_item *it = a->it;
+	const char *st;
+
+	if (it->forced_status) {
+		/* done by the folder or a completion date, but the source's own
+		 * status says it was dropped */
+		st = a->src_status ? import_map_status(a->m, a->src_status) : NULL;
+		if (!strcmp(it->forced_status, "done") && st && !strcmp(st, "stopped"))
+			return st;
+		return it->forced_status;
+	}
+	if (!a->src_status || !*a->src_status)
+		return a->m->default_status ? a->m->default_status : "idea";
+	st = import_map_status(a->m, a->src_status);
+	if (st)
+		return st;
+	st = a->m->default_status ? a->m->default_status : "idea";
+	if (it->archived)
+		return st;     /* stopped anyway: nothing to warn about */
+	for (size_t i = 0; i < a->nwarned; i++)
+		if (!strcmp(a->warned[i], a->src_status))
+			return st;
+	a->warned = xgrow(a->warned, &a->awarned, a->nwarned + 1, sizeof(*a->warned));
+	a->warned[a->nwarned++] = xstrdup(a->src_status);
+	diag_add(&a->l->diags, SEV_WARNING, "import", it->file, it->line, 0,
+		 "status '%s' has no docket status: its items are imported as %s (map it under status: in a --map file)",
+		 a->src_status, st);
+	return st;
+}
+
+static void
+finish_item(struct apply *a)
+{
+	struct import_item *it = a->it;
+	const char *st = status_of(a), *ty;
+	const char *title = tool(a);
+
+	/* Jira: Done with resolution Won't Do is a stopped item */
+	if (!strcmp(st, "done") && a->resolution) {
+		const char *r = import_map_status(a->m, a->resolution);
+
+		if (r && !strcmp(r, "stopped")) {
+			st = "stopped";
+			if (!ifields_get(&it->out, "stop_reason")) {
+				char *why = xasprintf("Resolution %s in %s", a->resolution, title);
+
+				ifields_set_str(&it->out, "stop_reason", why);
+				free(why);
+			}
+		}
+	}
+	if (it->archived && strcmp(st, "done") && strcmp(st, "stopped")) {
+		st = "stopped";
+		if (!ifields_get(&it->out, "stop_reason")) {
+			char *why = xasprintf("Archived in %s", title);
+
+			ifields_set_str(&it->out, "stop_reason", why);
+			free(why);
+		}
+	}
+	if (!strcmp(st, "stopped") && !ifields_get(&it->out, "stop_reason")) {
+		char *why = xasprintf("%s in %s", a->src_status && *a->src_status ?
+				      a->src_status : "Stopped", title);
+
+		ifields_set_str(&it->out, "stop_reason", why);
+		free(why);
+	}
+	if (!strcmp(st, "blocked") && !ifields_get(&it->out, "blocked_reason")) {
+		char *why = xasprintf("%s in %s", a->src_status && *a->src_status ?
+				      a->src_status : "Blocked", title);
+
+		ifields_set_str(&it->out, "blocked_reason", why);
+		free(why);
+	}
+	it->status = xstrdup(st);
+	ifields_set_str(&it->out, "status", st);
+
+	ty = a->src_type && *a->src_type ? import_map_type(a->m, a->src_type) : NULL;
+	if (!ty && a->src_type && *a->src_type)
+		add_note(it, "Type", a->src_type);
+	if (!ty)
+		ty = a->m->default_type ? a->m->default_type : "bau";
+	ifields_set_str(&it->out, "type", ty);
+
+	/* finished belongs to closed items only */
+	if (strcmp(st, "done") && strcmp(st, "stopped"))
+		out_del(&it->out, "finished");
+
+	if (!ifields_get(&it->out, "title")) {
+		char *t = it->source_id ? xasprintf("%s %s", title, it->source_id) :
+			  xasprintf("Untitled %s %s", title, it->what ? it->what : "record");
+
+		diag_add(&a->l->diags, SEV_WARNING, "import", it->file, it->line, 0,
+			 "%s has no title; it is imported as '%s'",
+			 it->what ? it->what : "a record", t);
+		ifields_set_str(&it->out, "title", t);
+		free(t);
+	}
+}
+
+void
+import_map_apply(struct import_list *l, const struct import_map *m,
+		 const struct config *cfg)
+{
+	struct apply a;
+
+	memset(&a, 0, sizeof(a));
+	a.l = l;
+	a.m = m;
+	a.cfg = cfg;
+	for (size_t i = 0; i < l->n; i++) {
+		struct import_item *it = l->items[i];
+
+		a.it = it;
+		sbuf_init(&a.body);
+		if (it->body)
+			sbuf_adds(&a.body, it->body);
+		a.nbody = 0;
+		a.src_status = a.src_type = a.resolution = NULL;
+		for (size_t j = 0; j < it->src.n; j++) {
+			const struct ifield *f = &it->src.v[j];
+			const char *to = import_map_field(m, f->key);
+
+			if (!to) {
+				struct sbuf v = SBUF_INIT;
+
+				ival_text(&v, &f->v);
+				if (v.len)
+					add_unmapped(l, f->key);
+				sbuf_release(&v);
+				continue;
+			}
+			apply_field(&a, f, to);
+		}
+		for (size_t j = 0; j < m->nset; j++) {
+			struct ifield f = {
+				.key = m->set[j].from,
+				.v = { .type = IVAL_STR, .str = m->set[j].to },
+				.line = 0,
+			};
+
+			/* set: wins over the source (tags add up) */
+			apply_field(&a, &f, f.key);
+		}
+		finish_item(&a);
+		free(it->body);
+		it->body = sbuf_detach(&a.body, NULL);
+		/* where it came from, first among the notes */
+		{
+			struct sbuf sb = SBUF_INIT;
+
+			sbuf_addf(&sb, "%s %s", import_kind_title(l->kind),
+				  it->source_id ? it->source_id :
+				  it->what ? it->what : "");
+			if (l->kind == IMPORT_BACKLOG_MD && it->what)
+				sbuf_addf(&sb, " (%s)", it->what);
+			it->notes = xgrow(it->notes, &it->anotes, it->nnotes + 1,
+					  sizeof(*it->notes));
+			memmove(it->notes + 1, it->notes,
+				it->nnotes * sizeof(*it->notes));
+			it->notes[0] = xasprintf("Source: %s", sb.buf);
+			it->nnotes++;
+			sbuf_release(&sb);
+		}
+		if (it->recovered)
+			add_note(it, "Import", it->recovered);
+	}
+	for (size_t i = 0; i < a.nwarned; i++)
+		free(a.warned[i]);
+	free(a.warned);
+}

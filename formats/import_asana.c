@@ -1,0 +1,45 @@
+/*
+ * import_asana.c: Asana's CSV export (project menu > Export > CSV).
+ *
+ * Columns: Task ID, Created At, Completed At, Last Modified, Name,
+ * Section/Column, Assignee, Assignee Email, Start Date, Due Date, Tags,
+ * Notes, Projects, Parent task, Blocked By (Dependencies), Blocking
+ * (Dependencies), and one column per custom field.  Each row is an item
+ * in the order of the rows (the project's order).  A task with a
+ * Completed At date is done whatever its section; everything else is
+ * the mapping's (the section is the status).
+ */
+#include "formats/import.h"
+
+#include <string.h>
+
+#include "core/xalloc.h"
+
+int
+import_read_asana(struct import_list *l, const char *buf, size_t len,
+		  const char *file)
+{
+	struct csv_table t;
+	int rc = csv_table_read(&t, buf, len, file, &l->diags);
+
+	if (rc) {
+		csv_table_release(&t);
+		return rc;
+	}
+	if (csv_table_col(&t, "Name") < 0) {
+		diag_add(&l->diags, SEV_ERROR, "import", file, 1, 0,
+			 "this is not an Asana CSV export: it has no Name column (use 'docket import csv' for other CSV files)");
+		csv_table_release(&t);
+		return DK_EINVALID;
+	}
+	import_rows(l, &t, file);
+	csv_table_release(&t);
+	for (size_t i = 0; i < l->n; i++) {
+		struct import_item *it = l->items[i];
+		const struct ifield *done = ifields_get(&it->src, "Completed At");
+
+		if (done && done->v.type == IVAL_STR && *done->v.str)
+			it->forced_status = "done";
+	}
+	return 0;
+}

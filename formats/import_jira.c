@@ -1,0 +1,172 @@
+/*
+ * import_jira.c: Jira's CSV export ("Export > CSV (all fields)").
+ *
+ * Every column becomes a source field (repeated columns such as
+ * Labels,Labels or Sprint,Sprint collect into lists); the mapping does
+ * the rest.  What needs the whole file is done here:
+ *
+ *   - epics are not items: an issue whose Issue Type is Epic becomes the
+ *     campaign of the issues that name it (Epic Link, or Parent in newer
+ *     exports), as a slug of its Epic Name or Summary; the epic itself
+ *     is reported as skipped, naming the campaign;
+ *   - a parent that is not an epic (a sub-task's story) becomes the
+ *     source field "Parent issue" (a note by default);
+ *   - the order is Jira's Rank column when there is one (a LexoRank
+ *     string, compared byte by byte: the mapping sends Rank to rank),
+ *     else the order of the rows.
+ */
+#include "formats/import.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/xalloc.h"
+
+/* The value of the first of names that the item has (exact header
+ * names, as Jira writes them). */
+static const char *
+get_any(const struct import_item *it, const char *const *names)
+{
+	for (; *names; names++) {
+		const struct ifield *f = ifields_get(&it->src, *names);
+
+		if (f && f->v.type != IVAL_LIST && f->v.str && *f->v.str)
+			return f->v.str;
+		if (f && f->v.type == IVAL_LIST && f->v.n)
+			return f->v.list[0];
+	}
+	return NULL;
+}
+
+static const char *const key_cols[] = { "Issue key", NULL };
+static const char *const id_cols[] = { "Issue id", NULL };
+static const char *const type_cols[] = { "Issue Type", NULL };
+static const char *const summary_cols[] = { "Summary", NULL };
+static const char *const epic_name_cols[] = {
+	"Custom field (Epic Name)", "Epic Name", NULL,
+};
+static const char *const epic_link_cols[] = {
+	"Custom field (Epic Link)", "Epic Link", NULL,
+};
+static const char *const parent_cols[] = { "Parent", "Parent id", NULL };
+static const char *const parent_summary_cols[] = { "Parent summary", NULL };
+
+static int
+is_type(const struct import_item *it, const char *want)
+{
+	const char *t = get_any(it, type_cols);
+	struct sbuf sb = SBUF_INIT;
+	int same;
+
+	if (!t)
+		return 0;
+	import_norm(&sb, t);
+	same = !strcmp(sb.buf, want);
+	sbuf_release(&sb);
+	return same;
+}
+
+static struct import_item *
+find_issue(const struct import_list *l, const char *ref)
+{
+	for (size_t i = 0; ref && i < l->n; i++) {
+		const char *k = get_any(l->items[i], key_cols);
+		const char *id = get_any(l->items[i], id_cols);
+
+		if ((k && !strcmp(k, ref)) || (id && !strcmp(id, ref)))
+			return l->items[i];
+	}
+	return NULL;
+}
+
+static char *
+epic_campaign(const struct import_item *epic)
+{
+	const char *name = get_any(epic, epic_name_cols);
+
+	if (!name)
+		name = get_any(epic, summary_cols);
+	if (!name)
+		name = get_any(epic, key_cols);
+	return import_slug(name ? name : "epic");
+}
+
+int
+import_read_jira(struct import_list *l, const char *buf, size_t len,
+		 const char *file)
+{
+	struct csv_table t;
+	char **campaign;
+	size_t n;
+	int rc = csv_table_read(&t, buf, len, file, &l->diags);
+
+	if (rc) {
+		csv_table_release(&t);
+		return rc;
+	}
+	if (csv_table_col(&t, "Summary") < 0 && csv_table_col(&t, "Issue key") < 0) {
+		diag_add(&l->diags, SEV_ERROR, "import", file, 1, 0,
+			 "this is not a Jira CSV export: it has no Summary or Issue key column (use 'docket import csv' for other CSV files)");
+		csv_table_release(&t);
+		return DK_EINVALID;
+	}
+	import_rows(l, &t, file);
+	csv_table_release(&t);
+
+	n = l->n;
+	campaign = xcalloc(n + 1, sizeof(*campaign));
+	for (size_t i = 0; i < n; i++) {
+		struct import_item *it = l->items[i], *to;
+		const char *link = get_any(it, epic_link_cols);
+		const char *parent = get_any(it, parent_cols);
+		const char *key = get_any(it, key_cols);
+
+		if (key) {
+			free(it->what);
+			it->what = xstrdup(key);
+		}
+		if (is_type(it, "epic"))
+			continue;
+		to = find_issue(l, link ? link : parent);
+		if (to && is_type(to, "epic")) {
+			campaign[i] = epic_campaign(to);
+		} else if (to) {
+			const char *pk = get_any(to, key_cols);
+
+			ifields_set_str(&it->src, "Parent issue", pk ? pk : parent);
+		} else if (link) {
+			campaign[i] = import_slug(link);
+		} else if (parent) {
+			const char *ps = get_any(it, parent_summary_cols);
+
+			if (is_type(it, "sub task") || is_type(it, "subtask"))
+				ifields_set_str(&it->src, "Parent issue", ps ? ps : parent);
+			else
+				campaign[i] = import_slug(ps ? ps : parent);
+		}
+	}
+	for (size_t i = 0; i < n; i++)
+		if (campaign[i]) {
+			ifields_set_str(&l->items[i]->src, "Campaign", campaign[i]);
+			free(campaign[i]);
+		}
+	free(campaign);
+	/* epics: reported, not imported */
+	for (size_t i = 0; i < l->n;) {
+		struct import_item *it = l->items[i];
+
+		if (!is_type(it, "epic")) {
+			i++;
+		} else {
+			char *c = epic_campaign(it);
+			const char *key = get_any(it, key_cols);
+
+			import_list_skip(l, 0, it->file, it->line,
+					 "epic %s: not an item; its issues have campaign '%s'",
+					 key ? key : "", c);
+			free(c);
+			import_list_drop(l, i);
+		}
+	}
+	return 0;
+}

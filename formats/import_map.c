@@ -1,0 +1,473 @@
+/*
+ * import_map.c: the import mapping: each tool's default tables, the
+ * --map file that overlays them (docs/import.md), and the lookups.
+ *
+ * Every source name is matched normalised (import_norm: case, spaces,
+ * punctuation ignored), so "Won't Do", "wont do" and "WON'T-DO" are one
+ * status, and Jira's "Custom field (Story Points)" is also tried as
+ * "Story Points".  A lookup tries the --map file, then the tool's table,
+ * then the generic table.
+ */
+#include "formats/import.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/item.h"
+#include "core/schema.h"
+#include "core/xalloc.h"
+#include "core/ynode.h"
+
+struct def {
+	const char *from;         /* normalised */
+	const char *to;
+};
+
+/* ---- default tables ------------------------------------------------ */
+
+static const struct def generic_status[] = {
+	{ "idea", "idea" }, { "ideas", "idea" }, { "backlog", "idea" },
+	{ "draft", "idea" }, { "drafts", "idea" }, { "icebox", "idea" },
+	{ "someday", "idea" }, { "inbox", "idea" }, { "intake", "idea" },
+	{ "proposed", "idea" }, { "parking lot", "idea" },
+	{ "to do", "ready" }, { "todo", "ready" }, { "open", "ready" },
+	{ "ready", "ready" }, { "selected for development", "ready" },
+	{ "new", "ready" }, { "not started", "ready" }, { "reopened", "ready" },
+	{ "up next", "ready" }, { "next", "ready" }, { "ready for work", "ready" },
+	{ "planned", "planned" }, { "scheduled", "planned" },
+	{ "this sprint", "planned" }, { "this week", "planned" },
+	{ "committed", "planned" },
+	{ "in progress", "doing" }, { "doing", "doing" }, { "started", "doing" },
+	{ "in review", "doing" }, { "review", "doing" }, { "code review", "doing" },
+	{ "in qa", "doing" }, { "qa", "doing" }, { "testing", "doing" },
+	{ "in development", "doing" }, { "active", "doing" },
+	{ "working on it", "doing" }, { "in approval", "doing" },
+	{ "blocked", "blocked" }, { "on hold", "blocked" }, { "waiting", "blocked" },
+	{ "impeded", "blocked" },
+	{ "done", "done" }, { "closed", "done" }, { "resolved", "done" },
+	{ "complete", "done" }, { "completed", "done" }, { "released", "done" },
+	{ "shipped", "done" }, { "published", "done" }, { "live", "done" },
+	{ "finished", "done" }, { "accepted", "done" }, { "fixed", "done" },
+	{ "won t do", "stopped" }, { "wont do", "stopped" },
+	{ "won t fix", "stopped" }, { "wontfix", "stopped" },
+	{ "cancelled", "stopped" }, { "canceled", "stopped" },
+	{ "rejected", "stopped" }, { "abandoned", "stopped" },
+	{ "declined", "stopped" }, { "duplicate", "stopped" },
+	{ "obsolete", "stopped" }, { "archived", "stopped" },
+	{ "dropped", "stopped" }, { "cannot reproduce", "stopped" },
+	{ "incomplete", "stopped" }, { "stopped", "stopped" },
+	{ NULL, NULL },
+};
+
+static const struct def generic_type[] = {
+	{ "experiment", "experiment" }, { "a b test", "experiment" },
+	{ "test", "experiment" }, { "hypothesis", "experiment" },
+	{ "bau", "bau" }, { "business as usual", "bau" }, { "task", "bau" },
+	{ "bug", "bau" }, { "sub task", "bau" }, { "subtask", "bau" },
+	{ "chore", "bau" }, { "maintenance", "bau" }, { "support", "bau" },
+	{ "improvement", "improvement" }, { "team improvement", "improvement" },
+	{ "process improvement", "improvement" }, { "retro action", "improvement" },
+	{ NULL, NULL },
+};
+
+static const struct def generic_fields[] = {
+	{ "id", "id" }, { "key", "id" }, { "issue key", "id" }, { "task id", "id" },
+	{ "item id", "id" },
+	{ "title", "title" }, { "name", "title" }, { "summary", "title" },
+	{ "task", "title" }, { "task name", "title" },
+	{ "description", "body" }, { "body", "body" }, { "notes", "body" },
+	{ "details", "body" }, { "desc", "body" },
+	{ "status", "status" }, { "state", "status" }, { "stage", "status" },
+	{ "column", "status" }, { "list", "status" }, { "section", "status" },
+	{ "section column", "status" },
+	{ "type", "type" }, { "issue type", "type" }, { "kind", "type" },
+	{ "item type", "type" },
+	{ "tags", "tags" }, { "labels", "tags" }, { "label", "tags" },
+	{ "tag", "tags" },
+	{ "effort", "effort" }, { "estimate", "effort" },
+	{ "story points", "effort" }, { "story point estimate", "effort" },
+	{ "points", "effort" }, { "size", "effort" },
+	{ "depends on", "depends_on" }, { "dependencies", "depends_on" },
+	{ "blocked by", "depends_on" },
+	{ "rank", "rank" }, { "order", "rank" }, { "position", "rank" },
+	{ "ordinal", "rank" },
+	{ "created", "created" }, { "created at", "created" },
+	{ "created date", "created" }, { "date created", "created" },
+	{ "created on", "created" },
+	{ "started", "started" }, { "started at", "started" },
+	{ "finished", "finished" }, { "completed at", "finished" },
+	{ "completed date", "finished" }, { "resolved", "finished" },
+	{ "done at", "finished" },
+	{ "resolution", "resolution" },
+	{ "requested by", "requested_by" }, { "reporter", "requested_by" },
+	{ "requester", "requested_by" },
+	{ "assignee", "note" }, { "assignees", "note" }, { "assigned to", "note" },
+	{ "owner", "note" }, { "priority", "note" }, { "due", "note" },
+	{ "due date", "note" }, { "sprint", "note" },
+	{ NULL, NULL },
+};
+
+static const struct def jira_fields[] = {
+	{ "issue key", "id" }, { "summary", "title" }, { "description", "body" },
+	{ "status", "status" }, { "issue type", "type" }, { "labels", "tags" },
+	{ "created", "created" }, { "resolved", "finished" },
+	{ "resolution", "resolution" }, { "reporter", "requested_by" },
+	{ "assignee", "note" }, { "priority", "note" }, { "rank", "rank" },
+	{ "story points", "effort" }, { "story point estimate", "effort" },
+	{ "due date", "note" }, { "sprint", "note" }, { "component s", "note" },
+	{ "components", "note" }, { "fix version s", "note" },
+	{ "fix versions", "note" }, { "comment", "note" },
+	{ "inward issue link blocks", "depends_on" },
+	/* made by the Jira reader from Epic Link / Parent */
+	{ "campaign", "campaign" }, { "parent issue", "note" },
+	/* read by the Jira reader, or noise of every export */
+	{ "issue id", "drop" }, { "parent", "drop" }, { "parent id", "drop" },
+	{ "parent summary", "drop" }, { "epic link", "drop" },
+	{ "epic name", "drop" }, { "epic link summary", "drop" },
+	{ "epic status", "drop" }, { "epic color", "drop" },
+	{ "updated", "drop" }, { "last viewed", "drop" },
+	{ "project key", "drop" }, { "project name", "drop" },
+	{ "project type", "drop" }, { "project lead", "drop" },
+	{ "project lead id", "drop" }, { "project description", "drop" },
+	{ "project url", "drop" }, { "watchers", "drop" }, { "watchers id", "drop" },
+	{ "votes", "drop" }, { "status category", "drop" },
+	{ "status category changed", "drop" }, { "creator", "drop" },
+	{ "creator id", "drop" }, { "assignee id", "drop" },
+	{ "reporter id", "drop" }, { "outward issue link blocks", "drop" },
+	{ NULL, NULL },
+};
+
+static const struct def trello_fields[] = {
+	{ "name", "title" }, { "desc", "body" }, { "list", "status" },
+	{ "labels", "tags" }, { "members", "note" }, { "due", "note" },
+	{ "card", "id" }, { "created", "created" }, { "last activity", "finished" },
+	{ "checklists", "body" },
+	{ "url", "drop" },
+	{ NULL, NULL },
+};
+
+static const struct def asana_fields[] = {
+	{ "task id", "id" }, { "name", "title" }, { "notes", "body" },
+	{ "section column", "status" }, { "tags", "tags" },
+	{ "created at", "created" }, { "completed at", "finished" },
+	{ "assignee", "note" }, { "assignee email", "drop" },
+	{ "due date", "note" }, { "start date", "note" },
+	{ "parent task", "note" }, { "projects", "note" },
+	{ "blocked by dependencies", "depends_on" },
+	{ "blocking dependencies", "drop" }, { "last modified", "drop" },
+	{ NULL, NULL },
+};
+
+static const struct def backlog_md_fields[] = {
+	{ "id", "id" }, { "title", "title" }, { "status", "status" },
+	{ "labels", "tags" }, { "created date", "created" },
+	{ "dependencies", "depends_on" }, { "ordinal", "rank" },
+	{ "priority", "note" }, { "assignee", "note" },
+	{ "reporter", "requested_by" }, { "milestone", "campaign" },
+	{ "parent task id", "note" }, { "references", "note" },
+	{ "documentation", "note" }, { "completed date", "finished" },
+	{ "type", "type" }, { "modified files", "drop" },
+	{ "updated date", "drop" },
+	{ NULL, NULL },
+};
+
+static const struct def *const tool_fields[] = {
+	[IMPORT_CSV] = NULL,
+	[IMPORT_JIRA] = jira_fields,
+	[IMPORT_TRELLO] = trello_fields,
+	[IMPORT_ASANA] = asana_fields,
+	[IMPORT_BACKLOG_MD] = backlog_md_fields,
+};
+
+/* Targets that are not docket fields. */
+static const char *const roles[] = {
+	"id", "body", "rank", "note", "drop", "resolution", NULL,
+};
+
+/* ---- lifetime ------------------------------------------------------ */
+
+void
+import_map_init(struct import_map *m, enum import_kind kind)
+{
+	memset(m, 0, sizeof(*m));
+	m->kind = kind;
+	m->dates = IMPORT_DATE_AUTO;
+}
+
+static void
+pairs_free(struct import_pair *p, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(p[i].from);
+		free(p[i].to);
+	}
+	free(p);
+}
+
+void
+import_map_release(struct import_map *m)
+{
+	pairs_free(m->status, m->nstatus);
+	pairs_free(m->type, m->ntype);
+	pairs_free(m->fields, m->nfields);
+	pairs_free(m->set, m->nset);
+	free(m->default_status);
+	free(m->default_type);
+	free(m->file);
+	memset(m, 0, sizeof(*m));
+}
+
+/* ---- lookups ------------------------------------------------------- */
+
+static const char *
+find_pair(const struct import_pair *p, size_t n, const char *norm)
+{
+	/* the last entry wins, as a later line overrides an earlier one */
+	for (size_t i = n; i-- > 0;)
+		if (!strcmp(p[i].from, norm))
+			return p[i].to;
+	return NULL;
+}
+
+static const char *
+find_def(const struct def *d, const char *norm)
+{
+	for (; d && d->from; d++)
+		if (!strcmp(d->from, norm))
+			return d->to;
+	return NULL;
+}
+
+static const char *
+lookup_field(const struct import_map *m, const char *norm)
+{
+	const char *to;
+
+	if ((to = find_pair(m->fields, m->nfields, norm)))
+		return to;
+	if ((to = find_def(tool_fields[m->kind], norm)))
+		return to;
+	if ((to = find_def(generic_fields, norm)))
+		return to;
+	/* a docket field by name ("customer value", "customer_value") */
+	for (size_t i = 0; i < schema_nfields; i++) {
+		struct sbuf sb = SBUF_INIT;
+		int same;
+
+		import_norm(&sb, schema_fields[i].name);
+		same = !strcmp(sb.buf, norm);
+		sbuf_release(&sb);
+		if (same)
+			return schema_fields[i].name;
+	}
+	return NULL;
+}
+
+const char *
+import_map_field(const struct import_map *m, const char *src_key)
+{
+	struct sbuf sb = SBUF_INIT;
+	const char *to;
+
+	import_norm(&sb, src_key);
+	to = lookup_field(m, sb.buf);
+	/* Jira names custom fields "Custom field (Story Points)" */
+	if (!to && !strncmp(sb.buf, "custom field ", 13))
+		to = lookup_field(m, sb.buf + 13);
+	sbuf_release(&sb);
+	return to;
+}
+
+const char *
+import_map_status(const struct import_map *m, const char *value)
+{
+	struct sbuf sb = SBUF_INIT;
+	const char *to;
+
+	import_norm(&sb, value);
+	to = find_pair(m->status, m->nstatus, sb.buf);
+	if (!to)
+		to = find_def(generic_status, sb.buf);
+	sbuf_release(&sb);
+	return to;
+}
+
+const char *
+import_map_type(const struct import_map *m, const char *value)
+{
+	struct sbuf sb = SBUF_INIT;
+	const char *to;
+
+	import_norm(&sb, value);
+	to = find_pair(m->type, m->ntype, sb.buf);
+	if (!to)
+		to = find_def(generic_type, sb.buf);
+	sbuf_release(&sb);
+	return to;
+}
+
+/* ---- the mapping file ------------------------------------------------ */
+
+static int
+valid_target(const char *t, const struct config *cfg)
+{
+	for (size_t i = 0; roles[i]; i++)
+		if (!strcmp(roles[i], t))
+			return 1;
+	if (schema_builtin(t) || (cfg && config_field(cfg, t)))
+		return 1;
+	/* any other key a user may want kept: lowercase identifier */
+	if (!(*t >= 'a' && *t <= 'z'))
+		return 0;
+	for (const char *p = t; *p; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '_'))
+			return 0;
+	return 1;
+}
+
+static void
+add_pair(struct import_pair **v, size_t *n, const char *from, const char *to,
+	 int norm)
+{
+	struct sbuf sb = SBUF_INIT;
+
+	if (norm)
+		import_norm(&sb, from);
+	else
+		sbuf_adds(&sb, from);
+	*v = xrealloc(*v, (*n + 1) * sizeof(**v));
+	(*v)[*n].from = sbuf_detach(&sb, NULL);
+	(*v)[*n].to = xstrdup(to);
+	(*n)++;
+}
+
+#define MAP_ERR(n, ...) \
+	(diag_add(diags, SEV_ERROR, "import-map", file, (n) ? (n)->line : 1, \
+		  (n) ? (n)->col : 1, __VA_ARGS__), bad = 1)
+
+/* The text of a scalar, or of a flow list's items joined with ", ". */
+static char *
+value_text(const struct ynode *v)
+{
+	struct sbuf sb = SBUF_INIT;
+
+	if (!v)
+		return xstrdup("");
+	if (v->type == YNODE_SCALAR)
+		return ynode_kind(v) == YKIND_NULL ? xstrdup("") : xstrdup(v->text);
+	for (size_t i = 0; v->type == YNODE_SEQ && i < v->nkids; i++) {
+		if (v->kids[i]->type != YNODE_SCALAR)
+			continue;
+		if (sb.len)
+			sbuf_adds(&sb, ", ");
+		sbuf_adds(&sb, v->kids[i]->text);
+	}
+	return sbuf_detach(&sb, NULL);
+}
+
+int
+import_map_parse(struct import_map *m, const char *file, const char *data,
+		 size_t len, const struct config *cfg, struct diag_list *diags)
+{
+	struct ynode_opts opts = YNODE_OPTS_INIT;
+	struct ynode_error err;
+	struct ynode *root = NULL;
+	int bad = 0;
+
+	free(m->file);
+	m->file = xstrdup(file);
+	if (ynode_parse(&root, data, len, &opts, &err)) {
+		diag_add(diags, SEV_ERROR, "import-map", file, err.line, err.col,
+			 "%s", err.message);
+		return DK_EINVALID;
+	}
+	if (!root)
+		return 0;
+	if (root->type != YNODE_MAP) {
+		diag_add(diags, SEV_ERROR, "import-map", file, root->line, root->col,
+			 "a mapping file is a YAML mapping (status:, type:, fields:, set:, id:, default_status:, default_type:, dates:)");
+		ynode_free(root);
+		return DK_EINVALID;
+	}
+	for (size_t i = 0; i + 1 < root->nkids; i += 2) {
+		const struct ynode *k = root->kids[i], *v = root->kids[i + 1];
+		const char *key = k->text;
+		const char *sv = v->type == YNODE_SCALAR ? v->text : NULL;
+
+		if (!strcmp(key, "id")) {
+			if (sv && !strcmp(sv, "keep"))
+				m->keep_ids = 1;
+			else if (sv && !strcmp(sv, "new"))
+				m->keep_ids = 0;
+			else
+				MAP_ERR(v, "id: is 'keep' (the source's ids when they fit) or 'new'");
+		} else if (!strcmp(key, "dates")) {
+			if (sv && !strcmp(sv, "dmy"))
+				m->dates = IMPORT_DATE_DMY;
+			else if (sv && !strcmp(sv, "mdy"))
+				m->dates = IMPORT_DATE_MDY;
+			else if (sv && !strcmp(sv, "auto"))
+				m->dates = IMPORT_DATE_AUTO;
+			else
+				MAP_ERR(v, "dates: is dmy, mdy or auto (how to read 03/04/2026)");
+		} else if (!strcmp(key, "default_status")) {
+			if (!sv || item_status_parse(sv) == ST_UNKNOWN)
+				MAP_ERR(v, "default_status: must be a docket status (idea, ready, planned, doing, blocked, done, stopped)");
+			else {
+				free(m->default_status);
+				m->default_status = xstrdup(sv);
+			}
+		} else if (!strcmp(key, "default_type")) {
+			if (!sv || item_type_parse(sv) == TYPE_UNKNOWN)
+				MAP_ERR(v, "default_type: must be experiment, bau or improvement");
+			else {
+				free(m->default_type);
+				m->default_type = xstrdup(sv);
+			}
+		} else if (!strcmp(key, "status") || !strcmp(key, "type") ||
+			   !strcmp(key, "fields") || !strcmp(key, "set")) {
+			if (v->type != YNODE_MAP && !(v->type == YNODE_SCALAR &&
+						      ynode_kind(v) == YKIND_NULL)) {
+				MAP_ERR(v, "%s: is a mapping (source name: docket name)", key);
+				continue;
+			}
+			for (size_t j = 0; v->type == YNODE_MAP && j + 1 < v->nkids; j += 2) {
+				const struct ynode *sk = v->kids[j], *sv2 = v->kids[j + 1];
+				char *to = value_text(sv2);
+
+				if (!strcmp(key, "status")) {
+					if (item_status_parse(to) == ST_UNKNOWN)
+						MAP_ERR(sv2, "'%s' is not a docket status (idea, ready, planned, doing, blocked, done, stopped)", to);
+					else
+						add_pair(&m->status, &m->nstatus, sk->text, to, 1);
+				} else if (!strcmp(key, "type")) {
+					if (item_type_parse(to) == TYPE_UNKNOWN)
+						MAP_ERR(sv2, "'%s' is not a docket type (experiment, bau, improvement)", to);
+					else
+						add_pair(&m->type, &m->ntype, sk->text, to, 1);
+				} else if (!strcmp(key, "fields")) {
+					if (!*to) {
+						free(to);
+						to = xstrdup("drop");
+					}
+					if (!valid_target(to, cfg))
+						MAP_ERR(sv2, "'%s' is not a docket field or one of id, body, rank, note, drop, resolution", to);
+					else
+						add_pair(&m->fields, &m->nfields, sk->text, to, 1);
+				} else {
+					if (!valid_target(sk->text, cfg) ||
+					    !strcmp(sk->text, "id") || !strcmp(sk->text, "rank") ||
+					    !strcmp(sk->text, "drop") || !strcmp(sk->text, "resolution"))
+						MAP_ERR(sk, "set: '%s' is not a docket field", sk->text);
+					else
+						add_pair(&m->set, &m->nset, sk->text, to, 0);
+				}
+				free(to);
+			}
+		} else {
+			MAP_ERR(k, "unknown key '%s' (use status:, type:, fields:, set:, id:, default_status:, default_type:, dates:)", key);
+		}
+	}
+	ynode_free(root);
+	return bad ? DK_EINVALID : 0;
+}

@@ -1,0 +1,422 @@
+/*
+ * import_write.c: the last stage of an import: docket ids, references
+ * between imported items, the item files and the new ORDER.
+ *
+ * Ids are given in the order of the sorted list (so MKT-1 is the first
+ * item of the source's order) from one past the highest number in use:
+ * by the backlog's items (declared ids and file names), ORDER, and any
+ * file the caller says is taken.  Gaps are never filled: a number that
+ * was used once may still be named in history or on another branch.
+ */
+#include "formats/import.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "core/item.h"
+#include "core/schema.h"
+#include "core/strmap.h"
+#include "core/xalloc.h"
+#include "formats/yaml_out.h"
+
+static int
+is_ranked_status(const char *st)
+{
+	return st && (!strcmp(st, "ready") || !strcmp(st, "planned") ||
+		      !strcmp(st, "doing") || !strcmp(st, "blocked"));
+}
+
+size_t
+import_list_ranked(const struct import_list *l)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < l->n; i++)
+		n += l->items[i]->ranked != 0;
+	return n;
+}
+
+/* The highest N of PREFIX-N in use. */
+static long
+max_used(const struct backlog *bl, const char *prefix)
+{
+	long max = 0, n;
+
+	for (size_t i = 0; i < bl->nitems; i++) {
+		const struct item *it = bl->items[i];
+		const char *base = strrchr(it->path, '/');
+		char *fid = item_id_from_filename(base ? base + 1 : it->path);
+
+		if (it->id && (n = item_id_number(it->id, prefix)) > max)
+			max = n;
+		if (fid && (n = item_id_number(fid, prefix)) > max)
+			max = n;
+		free(fid);
+	}
+	for (size_t i = 0; bl->have_order && i < bl->order.nlines; i++) {
+		const char *id = bl->order.lines[i].id;
+
+		if (id && (n = item_id_number(id, prefix)) > max)
+			max = n;
+	}
+	return max;
+}
+
+static int
+id_in_use(const struct backlog *bl, const struct import_list *l,
+	  const char *id, int (*taken)(void *, const char *), void *arg)
+{
+	if (backlog_item(bl, id) || (bl->have_order && order_rank(&bl->order, id)))
+		return 1;
+	for (size_t i = 0; i < l->n; i++)
+		if (l->items[i]->id && !strcmp(l->items[i]->id, id))
+			return 1;
+	return taken && taken(arg, id);
+}
+
+/* "task-24.01" -> "24.1"; NULL when the id has no number after its
+ * prefix. */
+static char *
+number_form(const char *id)
+{
+	const char *p = id;
+	struct sbuf sb = SBUF_INIT;
+
+	while ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || *p == '_')
+		p++;
+	if (p > id && (*p == '-' || *p == ' '))
+		p++;
+	if (!(*p >= '0' && *p <= '9'))
+		return NULL;
+	while (*p) {
+		while (*p == '0' && p[1] >= '0' && p[1] <= '9')
+			p++;
+		while (*p >= '0' && *p <= '9')
+			sbuf_addc(&sb, *p++);
+		if (*p == '.' && p[1] >= '0' && p[1] <= '9') {
+			sbuf_addc(&sb, *p++);
+			continue;
+		}
+		if (*p) {
+			sbuf_release(&sb);
+			return NULL;
+		}
+	}
+	return sbuf_detach(&sb, NULL);
+}
+
+static char *
+lower(const char *s)
+{
+	char *d = xstrdup(s);
+
+	for (char *p = d; *p; p++)
+		if (*p >= 'A' && *p <= 'Z')
+			*p = (char)(*p - 'A' + 'a');
+	return d;
+}
+
+struct refs {
+	struct strmap map;        /* source id forms -> item */
+	char **keys;              /* owned keys */
+	size_t n, alloc;
+};
+
+static void
+refs_put(struct refs *r, char *key, struct import_item *it)
+{
+	if (!key)
+		return;
+	if (strmap_find(&r->map, key, strlen(key))) {
+		free(key);
+		return;
+	}
+	r->keys = xgrow(r->keys, &r->alloc, r->n + 1, sizeof(*r->keys));
+	r->keys[r->n++] = key;
+	strmap_put(&r->map, key, strlen(key), it);
+}
+
+static struct import_item *
+refs_get(struct refs *r, const char *src)
+{
+	char *k = lower(src), *num;
+	struct import_item *it = strmap_get(&r->map, k);
+
+	free(k);
+	if (it)
+		return it;
+	num = number_form(src);
+	if (num) {
+		k = xasprintf("#%s", num);
+		it = strmap_get(&r->map, k);
+		free(k);
+		free(num);
+	}
+	return it;
+}
+
+static void
+note(struct import_item *it, const char *fmt, const char *a)
+{
+	it->notes = xgrow(it->notes, &it->anotes, it->nnotes + 1, sizeof(*it->notes));
+	it->notes[it->nnotes++] = xasprintf(fmt, a);
+}
+
+static void
+resolve(struct import_list *l)
+{
+	struct refs r;
+
+	memset(&r, 0, sizeof(r));
+	strmap_init(&r.map);
+	for (size_t i = 0; i < l->n; i++)
+		if (l->items[i]->source_id)
+			refs_put(&r, lower(l->items[i]->source_id), l->items[i]);
+	/* then the bare numbers ("task-7" names BACK-7); Backlog.md's drafts
+	 * have a number space of their own, so they come last */
+	for (int pass = 0; pass < 2; pass++)
+		for (size_t i = 0; i < l->n; i++) {
+			const char *sid = l->items[i]->source_id;
+			char *num;
+
+			if (!sid || (!strncasecmp(sid, "draft", 5)) != pass)
+				continue;
+			if ((num = number_form(sid))) {
+				refs_put(&r, xasprintf("#%s", num), l->items[i]);
+				free(num);
+			}
+		}
+	for (size_t i = 0; i < l->n; i++) {
+		struct import_item *it = l->items[i], *to;
+
+		for (size_t d = 0; d < it->ndeps; d++) {
+			to = refs_get(&r, it->deps[d]);
+			if (to == it)
+				continue;
+			if (to) {
+				ifields_push(&it->out, "depends_on", to->id, 1);
+			} else {
+				note(it, "Depends on: %s (not in this import)", it->deps[d]);
+				diag_add(&l->diags, SEV_WARNING, "import", it->file, it->line, 0,
+					 "%s (now %s) depends on '%s', which is not in this import; kept as a note",
+					 it->source_id ? it->source_id : it->what ? it->what : "a record",
+					 it->id, it->deps[d]);
+			}
+		}
+		if (it->follows) {
+			to = refs_get(&r, it->follows);
+			if (to && to != it)
+				ifields_set_str(&it->out, "follows", to->id);
+			else
+				note(it, "Follows: %s (not in this import)", it->follows);
+		}
+	}
+	for (size_t i = 0; i < r.n; i++)
+		free(r.keys[i]);
+	free(r.keys);
+	strmap_release(&r.map);
+}
+
+void
+import_assign_ids(struct import_list *l, const struct import_map *m,
+		  const struct backlog *bl,
+		  int (*taken)(void *arg, const char *id), void *arg)
+{
+	const char *prefix = bl->config.prefix ? bl->config.prefix : "MKT";
+	long next = max_used(bl, prefix);
+
+	if (m->keep_ids) {
+		for (size_t i = 0; i < l->n; i++) {
+			struct import_item *it = l->items[i];
+			const char *sid = it->source_id;
+
+			if (!sid || !item_id_valid(sid) || item_id_number(sid, prefix) < 0)
+				continue;
+			if (id_in_use(bl, l, sid, taken, arg)) {
+				diag_add(&l->diags, SEV_WARNING, "import", it->file, it->line, 0,
+					 "%s: id %s is already used in this backlog; the item gets a new id",
+					 it->what ? it->what : "a record", sid);
+				continue;
+			}
+			it->id = xstrdup(sid);
+			if (item_id_number(sid, prefix) > next)
+				next = item_id_number(sid, prefix);
+		}
+	}
+	for (size_t i = 0; i < l->n; i++) {
+		struct import_item *it = l->items[i];
+
+		if (it->id)
+			continue;
+		if (m->keep_ids && it->source_id)
+			diag_add(&l->diags, SEV_WARNING, "import", it->file, it->line, 0,
+				 "%s: '%s' is not an id of the form %s-N; the item gets a new id",
+				 it->what ? it->what : "a record", it->source_id, prefix);
+		for (;;) {
+			char *cand = xasprintf("%s-%ld", prefix, ++next);
+
+			if (!id_in_use(bl, l, cand, taken, arg)) {
+				it->id = cand;
+				break;
+			}
+			free(cand);
+		}
+	}
+	for (size_t i = 0; i < l->n; i++)
+		l->items[i]->ranked = is_ranked_status(l->items[i]->status);
+	resolve(l);
+}
+
+/* ---- item files ------------------------------------------------------ */
+
+static void
+render_value(struct sbuf *out, const struct ival *v)
+{
+	switch (v->type) {
+	case IVAL_NUM:
+		yaml_out_number(out, v->num);
+		break;
+	case IVAL_BOOL:
+		sbuf_adds(out, v->num ? "true" : "false");
+		break;
+	case IVAL_DATE:
+		sbuf_adds(out, v->str);
+		break;
+	case IVAL_LIST:
+		yaml_out_str_list(out, v->list, v->n);
+		break;
+	default:
+		yaml_out_str(out, v->str, strlen(v->str), 0);
+	}
+}
+
+static void
+render_field(struct sbuf *out, const struct ifield *f)
+{
+	sbuf_addf(out, "%s: ", f->key);
+	render_value(out, &f->v);
+	sbuf_addc(out, '\n');
+}
+
+/* Does body have a "Definition of Done" heading? */
+static int
+has_dod(const char *body)
+{
+	for (const char *p = body; p && *p;) {
+		const char *e = strchr(p, '\n');
+		size_t n = e ? (size_t)(e - p) : strlen(p);
+		const char *q = p;
+
+		while (q < p + n && *q == ' ')
+			q++;
+		if (q < p + n && *q == '#') {
+			while (q < p + n && (*q == '#' || *q == ' '))
+				q++;
+			if ((size_t)(p + n - q) >= 18 && !strncasecmp(q, "definition of done", 18))
+				return 1;
+		}
+		p = e ? e + 1 : p + n;
+	}
+	return 0;
+}
+
+/* Append text without its leading blank lines and trailing blanks. */
+static void
+add_trimmed(struct sbuf *out, const char *s)
+{
+	const char *e;
+
+	if (!s)
+		return;
+	for (;;) {
+		const char *q = s;
+
+		while (*q == ' ' || *q == '\t' || *q == '\r')
+			q++;
+		if (*q != '\n')
+			break;
+		s = q + 1;
+	}
+	e = s + strlen(s);
+	while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\n' || e[-1] == '\r'))
+		e--;
+	sbuf_add(out, s, (size_t)(e - s));
+}
+
+void
+import_render_item(struct sbuf *out, const struct import_item *it,
+		   const struct config *cfg, enum import_kind kind)
+{
+	size_t body_start;
+
+	sbuf_adds(out, "---\n");
+	sbuf_adds(out, "id: ");
+	yaml_out_str(out, it->id, strlen(it->id), 0);
+	sbuf_addc(out, '\n');
+	for (size_t i = 0; i < schema_nfields; i++) {
+		const struct ifield *f = ifields_get(&it->out, schema_fields[i].name);
+
+		if (f && strcmp(f->key, "id"))
+			render_field(out, f);
+	}
+	for (size_t i = 0; i < it->out.n; i++)
+		if (!schema_builtin(it->out.v[i].key))
+			render_field(out, &it->out.v[i]);
+	sbuf_adds(out, "---\n");
+	body_start = out->len;
+	add_trimmed(out, it->body);
+	if (it->nnotes) {
+		if (out->len > body_start)
+			sbuf_adds(out, "\n\n");
+		sbuf_addf(out, "## Imported from %s\n\n", import_kind_title(kind));
+		for (size_t i = 0; i < it->nnotes; i++) {
+			const char *s = it->notes[i];
+
+			sbuf_adds(out, "- ");
+			/* continuation lines stay inside the list item */
+			for (; *s; s++) {
+				if (*s == '\r')
+					continue;
+				sbuf_addc(out, *s);
+				if (*s == '\n' && s[1])
+					sbuf_adds(out, "  ");
+			}
+			sbuf_addc(out, '\n');
+		}
+		sbuf_setlen(out, out->len - 1);
+	}
+	if (cfg && cfg->ndod && strcmp(it->status, "done") &&
+	    strcmp(it->status, "stopped") && !has_dod(it->body)) {
+		if (out->len > body_start)
+			sbuf_adds(out, "\n\n");
+		sbuf_adds(out, "## Definition of Done\n");
+		for (size_t i = 0; i < cfg->ndod; i++)
+			sbuf_addf(out, "- [ ] %s\n", cfg->dod[i]);
+		sbuf_setlen(out, out->len - 1);
+	}
+	if (out->len > body_start)
+		sbuf_addc(out, '\n');
+}
+
+/* ---- ORDER ------------------------------------------------------------ */
+
+void
+import_render_order(struct sbuf *out, const char *old, size_t len,
+		    const struct import_list *l)
+{
+	int crlf = len >= 2 && memchr(old, '\n', len) &&
+		   ((const char *)memchr(old, '\n', len))[-1] == '\r';
+	const char *nl = crlf ? "\r\n" : "\n";
+
+	sbuf_add(out, old, len);
+	if (!import_list_ranked(l))
+		return;
+	if (len && old[len - 1] != '\n')
+		sbuf_adds(out, nl);
+	sbuf_addf(out, "# Imported from %s%s", import_kind_title(l->kind), nl);
+	for (size_t i = 0; i < l->n; i++)
+		if (l->items[i]->ranked)
+			sbuf_addf(out, "%s%s", l->items[i]->id, nl);
+}
