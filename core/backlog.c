@@ -230,7 +230,8 @@ keep:
 		(*names)[(*n)++] = xstrdup(de->d_name);
 	}
 	closedir(d);
-	qsort(*names, *n, sizeof(**names), cmp_str);
+	if (*n)   /* qsort(NULL, 0, ...) is undefined */
+		qsort(*names, *n, sizeof(**names), cmp_str);
 	return 0;
 }
 

@@ -216,7 +216,8 @@ rev_list(struct source *s, const char *dir, char ***names, size_t *n)
 		*names = xgrow(*names, &alloc, *n + 1, sizeof(**names));
 		(*names)[(*n)++] = xstrdup(git_tree_entry_name(te));
 	}
-	qsort(*names, *n, sizeof(**names), cmp_name);
+	if (*n)   /* qsort(NULL, 0, ...) is undefined */
+		qsort(*names, *n, sizeof(**names), cmp_name);
 	git_tree_free(t);
 	git_tree_entry_free(e);
 	free(full);
