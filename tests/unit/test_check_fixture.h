@@ -105,7 +105,8 @@ mem_list(struct source *s, const char *dir, char ***names, size_t *n)
 		snprintf(s->errmsg, sizeof(s->errmsg), "no such folder");
 		return DK_ENOTFOUND;
 	}
-	qsort(*names, *n, sizeof(**names), cmp_names);
+	if (*n)
+		qsort(*names, *n, sizeof(**names), cmp_names);
 	return 0;
 }
 
