@@ -164,6 +164,9 @@ struct check__ctx {
 	const struct config *cfg;
 	const struct check_opts *o;
 	struct diag_list *out;
+	int cfg_unread;              /* docket.yaml did not parse: its fields,
+				      * goals and owners are unknown, so the
+				      * rules that need them stay silent */
 	enum severity sev[RULE_COUNT];
 	const struct rule_setting *setting[RULE_COUNT];
 	double bau_max;              /* bau-share max (0..1) */

@@ -500,6 +500,7 @@ check_backlog(struct diag_list *out, const struct backlog *bl,
 	x.cfg = &bl->config;
 	x.o = o ? o : &defaults;
 	x.out = &found;
+	x.cfg_unread = !bl->config.root || bl->config.root->type != YNODE_MAP;
 	strmap_init(&x.ids);
 	strmap_init(&x.known);
 	strmap_init(&x.order_line);

@@ -459,8 +459,11 @@ static void
 unknown_field(struct check__ctx *x, const struct item *it,
 	      const struct ynode *k)
 {
-	const char *best = check_suggest(k->text, x->keynames, x->nkeynames);
+	const char *best;
 
+	if (x->cfg_unread)
+		return;
+	best = check_suggest(k->text, x->keynames, x->nkeynames);
 	if (best)
 		check__emit(x, RULE_UNKNOWN_FIELD, it->path, k->line, k->col,
 			    "unknown field '%s'; did you mean '%s'? (declare new fields under fields: in docket.yaml)",
@@ -480,7 +483,7 @@ goal_check(struct check__ctx *x, const struct item *it,
 	const char *best;
 	size_t n = 0;
 
-	if (v->type != YNODE_SCALAR || config_goal(c, v->text))
+	if (x->cfg_unread || v->type != YNODE_SCALAR || config_goal(c, v->text))
 		return;
 	for (size_t i = 0; i < c->ngoals && n < ARRAY_SIZE(cands); i++)
 		cands[n++] = c->goals[i].key;

@@ -654,7 +654,7 @@ check__owner_order(struct check__ctx *x)
 	const struct config *c = x->cfg;
 	struct sbuf owners = SBUF_INIT;
 
-	if (!b || !b->ncommits)
+	if (!b || !b->ncommits || x->cfg_unread)
 		return;
 	if (!c->nowners) {
 		check__emit(x, RULE_OWNER_ORDER, c->path, 1, 1,

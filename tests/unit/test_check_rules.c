@@ -114,6 +114,10 @@ static const struct tcase cases[] = {
 	{ "config: bad pattern at its line",
 	  "error config docket.yaml:11:34\n", "missing closing parenthesis",
 	  { { "docket.yaml", CONFIG "  code: { type: string, pattern: '(' }\n" } } },
+	{ "config: unreadable docket.yaml is the only finding",
+	  "error config docket.yaml:2:1\n", NULL,
+	  { { "docket.yaml", "prefix: [MKT\n" },
+	    { "backlog/MKT-2.md", IDEA("2", "channel: email\ngoal: pipeline\n") } } },
 	{ "config: pass", "", NULL,
 	  { { "docket.yaml", CONFIG "  code: { type: string, pattern: '^[a-z]+$' }\n" } } },
 
