@@ -281,7 +281,7 @@ setting_max(struct check__ctx *x, enum check_rule r, double def, double lo,
 static void
 setup_rules(struct check__ctx *x)
 {
-	static const char *names[RULE_COUNT];
+	const char *names[RULE_COUNT];
 	const struct config *c = x->cfg;
 
 	for (int i = 0; i < RULE_COUNT; i++) {

@@ -27,6 +27,7 @@
 #include <string.h>
 
 #include "core/fm.h"
+#include "core/order.h"
 #include "core/repo.h"
 #include "core/sbuf.h"
 #include "core/xalloc.h"
@@ -133,65 +134,6 @@ order_entry(git_oid *out, git_commit *c, const char *path)
 	return rc == 0 ? 0 : 1;
 }
 
-/* The lines of a blob (without their line ends), borrowed from it. */
-struct blines {
-	const char **s;
-	size_t *n;
-	size_t count;
-};
-
-static void
-blines_split(struct blines *l, const char *p, size_t len)
-{
-	size_t alloc = 0, nalloc = 0;
-
-	memset(l, 0, sizeof(*l));
-	while (len) {
-		const char *nl = memchr(p, '\n', len);
-		size_t n = nl ? (size_t)(nl - p) : len;
-
-		l->s = xgrow(l->s, &alloc, l->count + 1, sizeof(*l->s));
-		l->n = xgrow(l->n, &nalloc, l->count + 1, sizeof(*l->n));
-		l->s[l->count] = p;
-		l->n[l->count++] = n && p[n - 1] == '\r' ? n - 1 : n;
-		if (!nl)
-			break;
-		len -= n + 1;
-		p = nl + 1;
-	}
-}
-
-static void
-blines_release(struct blines *l)
-{
-	free(l->s);
-	free(l->n);
-}
-
-static int
-bline_eq(const struct blines *a, size_t i, const struct blines *b, size_t j)
-{
-	return a->n[i] == b->n[j] && !memcmp(a->s[i], b->s[j], a->n[i]);
-}
-
-/* The id on an ORDER line, copied into buf; NULL for a comment or a
- * blank line, or anything that is not an id. */
-static const char *
-line_id(const char *s, size_t n, char *buf, size_t len)
-{
-	size_t i = 0, k;
-
-	while (i < n && (s[i] == ' ' || s[i] == '\t'))
-		i++;
-	for (k = i; k < n && s[k] != ' ' && s[k] != '\t' && s[k] != '#'; k++)
-		;
-	if (k == i || k - i >= len)
-		return NULL;
-	memcpy(buf, s + i, k - i);
-	buf[k - i] = '\0';
-	return item_id_valid(buf) ? buf : NULL;
-}
-
 /* Is item id done or stopped (or gone) in tree?  dir is the items
  * folder, "backlog/". */
 static int
@@ -258,50 +200,53 @@ static int
 needs_owner(struct repo *r, git_commit *c, const char *order_path,
 	    const git_oid *now, const git_oid *before, int *line)
 {
+	struct order nw, old;
+	struct diag_list dl = DIAG_LIST_INIT;
 	git_blob *a = NULL, *b = NULL;
 	git_tree *tree = NULL;
-	struct blines nw, old;
 	size_t i = 0, j = 0, k = 0;
 	int needs = 0;
-	char *dir, idbuf[64];
+	char *dir;
 
 	*line = 1;
 	if (!before || git_blob_lookup(&a, r->git, now) < 0 ||
-	    git_blob_lookup(&b, r->git, before) < 0) {
+	    git_blob_lookup(&b, r->git, before) < 0 ||
+	    git_commit_tree(&tree, c) < 0) {
 		git_error_clear();
 		git_blob_free(a);
+		git_blob_free(b);
 		return 1;
 	}
-	blines_split(&nw, git_blob_rawcontent(a), (size_t)git_blob_rawsize(a));
-	blines_split(&old, git_blob_rawcontent(b), (size_t)git_blob_rawsize(b));
-	while (k < nw.count && k < old.count && bline_eq(&nw, k, &old, k))
+	/* parse errors are check's business, not this comparison's */
+	order_parse(&nw, order_path, git_blob_rawcontent(a),
+		    (size_t)git_blob_rawsize(a), &dl);
+	order_parse(&old, order_path, git_blob_rawcontent(b),
+		    (size_t)git_blob_rawsize(b), &dl);
+	while (k < nw.nlines && k < old.nlines &&
+	       !strcmp(nw.lines[k].text, old.lines[k].text))
 		k++;
-	*line = (int)(k < nw.count ? k + 1 : nw.count ? nw.count : 1);
+	*line = k < nw.nlines ? nw.lines[k].lineno :
+		nw.nlines ? nw.lines[nw.nlines - 1].lineno : 1;
 	dir = xstrdup(order_path);
 	dir[strlen(dir) - strlen(check__basename(dir))] = '\0';
-	if (git_commit_tree(&tree, c) < 0) {
-		git_error_clear();
-		needs = 1;
-	}
-	while (!needs && i < old.count) {
-		const char *id;
+	for (; !needs && i < old.nlines; i++) {
+		const char *id = old.lines[i].id;
 
-		if (j < nw.count && bline_eq(&old, i, &nw, j)) {
-			i++;
+		if (j < nw.nlines && !strcmp(old.lines[i].text, nw.lines[j].text)) {
 			j++;
 			continue;
 		}
-		id = line_id(old.s[i], old.n[i], idbuf, sizeof(idbuf));
-		if (!id || !closed_in(r, tree, dir, id))
+		/* a removed line: only the id of a closed item may go */
+		if (!id || !item_id_valid(id) || !closed_in(r, tree, dir, id))
 			needs = 1;
-		i++;
 	}
-	if (j < nw.count)
+	if (j < nw.nlines)
 		needs = 1;   /* something was added or moved */
 	free(dir);
+	order_release(&nw);
+	order_release(&old);
+	diag_list_release(&dl);
 	git_tree_free(tree);
-	blines_release(&nw);
-	blines_release(&old);
 	git_blob_free(a);
 	git_blob_free(b);
 	return needs;
