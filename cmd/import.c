@@ -135,25 +135,29 @@ walk(struct files *fs, struct import_list *l, const char *dir,
 	free(path);
 }
 
-/* The Backlog.md folder: SOURCE itself, or its backlog/ or .backlog/. */
+/* The Backlog.md folder: SOURCE itself, or its backlog/ or .backlog/
+ * when SOURCE has no config.yml or task folder of its own. */
 static char *
 backlog_md_dir(const char *source)
 {
+	static const char *const marks[] = { "config.yml", "tasks", "completed", "drafts" };
 	static const char *const subs[] = { "backlog", ".backlog" };
 	char *p;
 
-	p = xasprintf("%s/config.yml", source);
-	if (fsutil_exists(p)) {
-		free(p);
-		return xstrdup(source);
-	}
-	free(p);
-	for (size_t i = 0; i < ARRAY_SIZE(subs); i++) {
-		p = xasprintf("%s/%s/config.yml", source, subs[i]);
+	for (size_t i = 0; i < ARRAY_SIZE(marks); i++) {
+		p = xasprintf("%s/%s", source, marks[i]);
 		if (fsutil_exists(p)) {
 			free(p);
-			return xasprintf("%s/%s", source, subs[i]);
+			return xstrdup(source);
 		}
+		free(p);
+	}
+	for (size_t i = 0; i < ARRAY_SIZE(subs); i++) {
+		struct stat st;
+
+		p = xasprintf("%s/%s", source, subs[i]);
+		if (stat(p, &st) == 0 && S_ISDIR(st.st_mode))
+			return p;
 		free(p);
 	}
 	return xstrdup(source);

@@ -309,8 +309,8 @@ read_task(struct import_list *l, const struct import_file *f,
 
 	if (utf8_check(f->data, f->len, &line, &col)) {
 		import_list_skip(l, 1, f->path, line,
-				 "not valid UTF-8 at line %d, column %d: save it as UTF-8 and import it again",
-				 line, col);
+				 "not valid UTF-8 (column %d): save it as UTF-8 and import it again",
+				 col);
 		return;
 	}
 	fm_init(&fm);

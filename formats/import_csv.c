@@ -5,9 +5,10 @@
  * libcsv is fed one physical line at a time so that every row knows the
  * line it starts on: a row's line is the line where its first cell
  * ends, minus the line breaks inside that cell.  libcsv's defaults are
- * kept (lenient quotes, blanks around unquoted cells trimmed, blank
- * lines skipped); CSV_STRICT_FINI makes an unterminated quote at the
- * end of the input an error.
+ * kept while parsing (lenient quotes, blanks around unquoted cells
+ * trimmed, blank lines skipped); strict mode is switched on for
+ * csv_fini only, so that a quote left open at the end of the input is
+ * an error.
  */
 #include "formats/import.h"
 
@@ -178,7 +179,7 @@ csv_table_read(struct csv_table *t, const char *buf, size_t len,
 			 "a NUL byte: this is not a CSV text file");
 		return DK_EINVALID;
 	}
-	if (csv_init(&p, CSV_STRICT_FINI) != 0)
+	if (csv_init(&p, 0) != 0)
 		return DK_ERROR;
 	delim = sniff_delim(buf + off, len - off);
 	csv_set_delim(&p, delim);
@@ -196,12 +197,19 @@ csv_table_read(struct csv_table *t, const char *buf, size_t len,
 		off += n;
 		c.line++;
 	}
+	/* strict only at the end: an unterminated quote is an error, stray
+	 * quotes inside cells were accepted while parsing */
+	csv_set_opts(&p, CSV_STRICT | CSV_STRICT_FINI);
 	if (!rc && csv_fini(&p, on_cell, on_row, &c) != 0)
 		rc = DK_EINVALID;
 	if (rc) {
-		diag_add(diags, SEV_ERROR, "import", file, c.cur_line ? c.cur_line : c.line, 0,
-			 "%s: a quoted cell is not closed (a '\"' is missing)",
-			 csv_strerror(csv_error(&p)));
+		if (csv_error(&p) == CSV_EPARSE)
+			diag_add(diags, SEV_ERROR, "import", file,
+				 c.cur_line ? c.cur_line : c.line, 0,
+				 "a quoted cell is not closed (a '\"' is missing): is this a CSV file?");
+		else
+			diag_add(diags, SEV_ERROR, "import", file, c.line, 0, "%s",
+				 csv_strerror(csv_error(&p)));
 	}
 	for (size_t i = 0; i < c.ncur; i++)
 		free(c.cur[i]);

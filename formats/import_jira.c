@@ -133,7 +133,8 @@ import_read_jira(struct import_list *l, const char *buf, size_t len,
 		} else if (to) {
 			const char *pk = get_any(to, key_cols);
 
-			ifields_set_str(&it->src, "Parent issue", pk ? pk : parent);
+			ifields_set_str(&it->src, "Parent issue",
+					pk ? pk : link ? link : parent);
 		} else if (link) {
 			campaign[i] = import_slug(link);
 		} else if (parent) {

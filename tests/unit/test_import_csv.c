@@ -1,0 +1,360 @@
+/*
+ * Unit tests for the pieces under every import: the CSV reader (BOM,
+ * CRLF, quoted cells over several lines, repeated columns, empty
+ * trailing columns, ragged rows, delimiters, broken input), date
+ * parsing in the formats the tools export, name normalisation, slugs,
+ * and the YAML scalar writer (every output read back by docket's own
+ * YAML reader).
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/sbuf.h"
+#include "core/xalloc.h"
+#include "core/ynode.h"
+#include "formats/import.h"
+#include "formats/yaml_out.h"
+
+#define S(lit) (lit), (sizeof(lit) - 1)
+
+/* ---- CSV ---------------------------------------------------------- */
+
+static void
+test_csv_bom_crlf_multiline(void **state)
+{
+	static const char csv[] =
+		"\xef\xbb\xbfSummary,Description,Labels,Labels,,\r\n"
+		"First,\"line one\r\nline \"\"two\"\"\",a,b,,\r\n"
+		"Second,plain,,c,,\r\n"
+		"\r\n"
+		"Third,\"x, y\",,,,\r\n";
+	struct csv_table t;
+	struct diag_list d = DIAG_LIST_INIT;
+
+	(void)state;
+	assert_int_equal(csv_table_read(&t, S(csv), "x.csv", &d), 0);
+	assert_int_equal(d.n, 0);
+	assert_int_equal(t.ncols, 6);
+	assert_string_equal(t.header[0], "Summary");   /* BOM gone */
+	assert_string_equal(t.header[4], "");
+	assert_int_equal(t.nrows, 3);
+	assert_string_equal(t.rows[0].cells[1], "line one\nline \"two\"");
+	assert_int_equal(t.rows[0].line, 2);
+	assert_int_equal(t.rows[1].line, 4);           /* after a 2-line cell */
+	assert_int_equal(t.rows[2].line, 6);           /* blank line skipped */
+	assert_string_equal(t.rows[2].cells[1], "x, y");
+	assert_int_equal(csv_table_col(&t, "labels"), 2);
+	assert_int_equal(csv_table_col(&t, "Story Points"), -1);
+	csv_table_release(&t);
+	diag_list_release(&d);
+}
+
+static void
+test_csv_repeated_columns_collect(void **state)
+{
+	static const char csv[] =
+		"Summary,Labels,Labels,Labels,Sprint\n"
+		"One,video,,social,S1\n"
+		"Two,,,,\n"
+		",,,,\n";
+	struct import_list l;
+	const struct ifield *f;
+
+	(void)state;
+	import_list_init(&l, IMPORT_CSV);
+	assert_int_equal(import_read_csv(&l, S(csv), "x.csv"), 0);
+	assert_int_equal(l.n, 2);                  /* the empty row is no item */
+	f = ifields_get(&l.items[0]->src, "Labels");
+	assert_non_null(f);
+	assert_int_equal(f->v.type, IVAL_LIST);
+	assert_int_equal(f->v.n, 2);
+	assert_string_equal(f->v.list[0], "video");
+	assert_string_equal(f->v.list[1], "social");
+	f = ifields_get(&l.items[0]->src, "Sprint");
+	assert_int_equal(f->v.type, IVAL_STR);
+	assert_null(ifields_get(&l.items[1]->src, "Labels"));
+	assert_string_equal(l.items[1]->what, "row 3");
+	import_list_release(&l);
+}
+
+static void
+test_csv_short_and_long_rows(void **state)
+{
+	static const char csv[] = "a,b,c\n1\n1,2,3,4\n";
+	struct csv_table t;
+	struct diag_list d = DIAG_LIST_INIT;
+
+	(void)state;
+	assert_int_equal(csv_table_read(&t, S(csv), "x.csv", &d), 0);
+	assert_int_equal(t.nrows, 2);
+	assert_string_equal(t.rows[0].cells[2], "");
+	assert_string_equal(t.rows[1].cells[2], "3");
+	assert_int_equal(d.n, 1);                  /* the extra cell */
+	assert_int_equal(d.v[0].severity, SEV_WARNING);
+	assert_int_equal(d.v[0].line, 3);
+	csv_table_release(&t);
+	diag_list_release(&d);
+}
+
+static void
+test_csv_delimiters(void **state)
+{
+	struct csv_table t;
+	struct diag_list d = DIAG_LIST_INIT;
+
+	(void)state;
+	assert_int_equal(csv_table_read(&t, S("title;status\nA;ready\n"), "x", &d), 0);
+	assert_int_equal(t.ncols, 2);
+	assert_string_equal(t.rows[0].cells[1], "ready");
+	csv_table_release(&t);
+	assert_int_equal(csv_table_read(&t, S("title\tstatus\nA b\tready\n"), "x", &d), 0);
+	assert_int_equal(t.ncols, 2);
+	assert_string_equal(t.rows[0].cells[0], "A b");
+	csv_table_release(&t);
+	/* a header with a comma wins over semicolons in it */
+	assert_int_equal(csv_table_read(&t, S("a;b,c\n1,2\n"), "x", &d), 0);
+	assert_int_equal(t.ncols, 2);
+	csv_table_release(&t);
+	diag_list_release(&d);
+}
+
+static void
+test_csv_errors(void **state)
+{
+	struct csv_table t;
+	struct diag_list d = DIAG_LIST_INIT;
+
+	(void)state;
+	assert_int_equal(csv_table_read(&t, S("a,b\n1,\"open\n2,3\n"), "q.csv", &d),
+			 DK_EINVALID);
+	assert_int_equal(d.n, 1);
+	assert_int_equal(d.v[0].severity, SEV_ERROR);
+	assert_string_equal(d.v[0].file, "q.csv");
+	assert_int_equal(d.v[0].line, 2);
+	csv_table_release(&t);
+	diag_list_release(&d);
+
+	assert_int_equal(csv_table_read(&t, S("a,b\n1,caf\xe9\n"), "l.csv", &d),
+			 DK_EINVALID);
+	assert_int_equal(d.v[0].line, 2);
+	assert_int_equal(d.v[0].column, 6);
+	assert_non_null(strstr(d.v[0].message, "UTF-8"));
+	csv_table_release(&t);
+	diag_list_release(&d);
+
+	assert_int_equal(csv_table_read(&t, S("a,b\n1\0002\n"), "z.csv", &d), DK_EINVALID);
+	csv_table_release(&t);
+	diag_list_release(&d);
+
+	assert_int_equal(csv_table_read(&t, S(""), "e.csv", &d), DK_EINVALID);
+	assert_non_null(strstr(d.v[0].message, "empty"));
+	csv_table_release(&t);
+	assert_int_equal(csv_table_read(&t, S("\xef\xbb\xbf"), "e.csv", &d), DK_EINVALID);
+	csv_table_release(&t);
+	diag_list_release(&d);
+}
+
+/* ---- dates -------------------------------------------------------- */
+
+static void
+check_date(const char *in, enum import_date_order o, const char *want)
+{
+	char out[11] = "";
+	int rc = import_date_parse(out, in, o);
+
+	if (!want) {
+		if (rc == 0)
+			print_error("'%s' parsed as %s\n", in ? in : "(null)", out);
+		assert_int_equal(rc, -1);
+		return;
+	}
+	if (rc != 0)
+		print_error("'%s' did not parse\n", in);
+	assert_int_equal(rc, 0);
+	assert_string_equal(out, want);
+}
+
+static void
+test_dates(void **state)
+{
+	(void)state;
+	/* Jira */
+	check_date("24/Nov/26 10:15 AM", IMPORT_DATE_AUTO, "2026-11-24");
+	check_date("3/Feb/27 9:05 PM", IMPORT_DATE_AUTO, "2027-02-03");
+	check_date("24/Nov/2026", IMPORT_DATE_AUTO, "2026-11-24");
+	check_date("24-Nov-2026", IMPORT_DATE_AUTO, "2026-11-24");
+	check_date("24 November 2026", IMPORT_DATE_AUTO, "2026-11-24");
+	check_date("01/Sept/26", IMPORT_DATE_AUTO, "2026-09-01");
+	/* ISO, Trello, Backlog.md */
+	check_date("2026-11-24", IMPORT_DATE_AUTO, "2026-11-24");
+	check_date("2026-11-24T10:15:00.000Z", IMPORT_DATE_AUTO, "2026-11-24");
+	check_date("2026-11-24T23:59:59+02:00", IMPORT_DATE_AUTO, "2026-11-24");
+	check_date("2025-09-06 21:22", IMPORT_DATE_AUTO, "2025-09-06");
+	check_date("2026/11/24", IMPORT_DATE_AUTO, "2026-11-24");
+	check_date("  Nov 24, 2026", IMPORT_DATE_AUTO, "2026-11-24");
+	/* numeric day and month */
+	check_date("24/11/2026", IMPORT_DATE_AUTO, "2026-11-24");
+	check_date("11/24/2026", IMPORT_DATE_AUTO, "2026-11-24");
+	check_date("03/04/2026", IMPORT_DATE_AUTO, "2026-04-03");
+	check_date("03/04/2026", IMPORT_DATE_MDY, "2026-03-04");
+	check_date("03/04/26", IMPORT_DATE_DMY, "2026-04-03");
+	check_date("24.11.2026", IMPORT_DATE_AUTO, "2026-11-24");
+	/* not dates */
+	check_date("31/Feb/26", IMPORT_DATE_AUTO, NULL);
+	check_date("2026-13-01", IMPORT_DATE_AUTO, NULL);
+	check_date("24/Foo/26", IMPORT_DATE_AUTO, NULL);
+	check_date("next week", IMPORT_DATE_AUTO, NULL);
+	check_date("2026-11", IMPORT_DATE_AUTO, NULL);
+	check_date("", IMPORT_DATE_AUTO, NULL);
+	check_date("2026-11-24x", IMPORT_DATE_AUTO, NULL);
+	check_date("24/Nov/26;557058:f00;Comment", IMPORT_DATE_AUTO, NULL);
+	check_date(NULL, IMPORT_DATE_AUTO, NULL);
+}
+
+static void
+test_norm_and_slug(void **state)
+{
+	struct sbuf sb = SBUF_INIT;
+	char *s;
+
+	(void)state;
+	import_norm(&sb, "  Won't   Do ");
+	assert_string_equal(sb.buf, "won t do");
+	sbuf_reset(&sb);
+	import_norm(&sb, "Won\xe2\x80\x99t do");
+	assert_string_equal(sb.buf, "won t do");
+	sbuf_reset(&sb);
+	import_norm(&sb, "Custom field (Story Points)");
+	assert_string_equal(sb.buf, "custom field story points");
+	sbuf_reset(&sb);
+	import_norm(&sb, "created_date");
+	assert_string_equal(sb.buf, "created date");
+	sbuf_release(&sb);
+	s = import_slug("Spring Launch 2026!");
+	assert_string_equal(s, "spring-launch-2026");
+	free(s);
+	s = import_slug("Été -- Promo");        /* only ASCII is lowered */
+	assert_string_equal(s, "Été-promo");
+	free(s);
+}
+
+/* ---- YAML scalars ----------------------------------------------------- */
+
+/* Render s, parse "k: <out>" and require the same string back. */
+static void
+round_trip(const char *s, int want_plain)
+{
+	struct sbuf doc = SBUF_INIT;
+	struct ynode *root = NULL, *v;
+	struct ynode_opts o = YNODE_OPTS_INIT;
+	struct ynode_error err;
+	size_t start;
+
+	sbuf_adds(&doc, "k: ");
+	start = doc.len;
+	yaml_out_str(&doc, s, strlen(s), 0);
+	if (want_plain >= 0 && (doc.buf[start] != '"') != want_plain)
+		print_error("'%s' rendered as %s\n", s, doc.buf + start);
+	if (want_plain >= 0)
+		assert_int_equal(doc.buf[start] != '"', want_plain);
+	sbuf_adds(&doc, "\nl: ");
+	{
+		char *one[2] = { (char *)s, (char *)"x" };
+
+		yaml_out_str_list(&doc, one, 2);
+	}
+	sbuf_addc(&doc, '\n');
+	assert_int_equal(ynode_parse(&root, doc.buf, doc.len, &o, &err), 0);
+	v = ynode_get(root, "k");
+	assert_non_null(v);
+	assert_int_equal(ynode_kind(v), YKIND_STR);
+	assert_int_equal(v->len, strlen(s));
+	assert_memory_equal(v->text, s, v->len);
+	v = ynode_get(root, "l");
+	assert_int_equal(v->nkids, 2);
+	assert_int_equal(ynode_kind(v->kids[0]), YKIND_STR);
+	assert_string_equal(v->kids[0]->text, s);
+	ynode_free(root);
+	sbuf_release(&doc);
+}
+
+static void
+test_yaml_out(void **state)
+{
+	static const char *const quoted[] = {
+		"", "yes", "No", "on", "OFF", "y", "null", "~", "true", "False",
+		"012", "3", "-1.5", "1e3", ".inf", ".NaN", "0x1F", "0o17", "1:20",
+		"1_000", "- item", "a: b", "a #b", "#tag", "@MrLesk", "`code`",
+		"'single'", "\"double\"", "[x]", "{x}", "*alias", "&anchor", "!tag",
+		"|", ">", "%x", "? q", " lead", "trail ", "two\nlines", "tab\there",
+		"ctl\x01", "del\x7f", "c1 \xc2\x85", "ls \xe2\x80\xa8", "bom \xef\xbb\xbf",
+		"key:", "<<", "=",
+	};
+	static const char *const plain[] = {
+		"Short video teaser", "Newsletter December issue", "CAMP-12",
+		"2026-11-24", "Café au lait", "中文标题", "a:b", "a#b", "C#",
+		"50 qualified leads", "v1.2 launch", "100% organic", "e-mail",
+		"back\\slash \"q\"",
+	};
+
+	(void)state;
+	for (size_t i = 0; i < ARRAY_SIZE(quoted); i++)
+		round_trip(quoted[i], 0);
+	for (size_t i = 0; i < ARRAY_SIZE(plain); i++)
+		round_trip(plain[i], 1);
+	/* flow lists quote what a flow context would split */
+	{
+		struct sbuf sb = SBUF_INIT;
+		char *v[] = { (char *)"a, b", (char *)"c]", (char *)"plain" };
+
+		yaml_out_str_list(&sb, v, 3);
+		assert_string_equal(sb.buf, "[\"a, b\", \"c]\", plain]");
+		sbuf_reset(&sb);
+		yaml_out_str_list(&sb, NULL, 0);
+		assert_string_equal(sb.buf, "[]");
+		sbuf_release(&sb);
+	}
+	/* escapes */
+	{
+		struct sbuf sb = SBUF_INIT;
+
+		yaml_out_quoted(&sb, S("a\"b\\c\n\x01\xc2\x85\xe2\x80\xa8\xff"));
+		assert_string_equal(sb.buf, "\"a\\\"b\\\\c\\n\\x01\\x85\\u2028\\uFFFD\"");
+		sbuf_release(&sb);
+	}
+	/* numbers */
+	{
+		struct sbuf sb = SBUF_INIT;
+
+		yaml_out_number(&sb, 3);
+		sbuf_addc(&sb, ' ');
+		yaml_out_number(&sb, 2.5);
+		sbuf_addc(&sb, ' ');
+		yaml_out_number(&sb, 0.1);
+		assert_string_equal(sb.buf, "3 2.5 0.1");
+		sbuf_release(&sb);
+	}
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_csv_bom_crlf_multiline),
+		cmocka_unit_test(test_csv_repeated_columns_collect),
+		cmocka_unit_test(test_csv_short_and_long_rows),
+		cmocka_unit_test(test_csv_delimiters),
+		cmocka_unit_test(test_csv_errors),
+		cmocka_unit_test(test_dates),
+		cmocka_unit_test(test_norm_and_slug),
+		cmocka_unit_test(test_yaml_out),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
