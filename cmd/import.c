@@ -23,6 +23,7 @@
 #include "core/fm.h"
 #include "core/fsutil.h"
 #include "core/repo.h"
+#include "core/text.h"
 #include "core/xalloc.h"
 #include "formats/import.h"
 
@@ -203,6 +204,26 @@ order_dirty(struct repo *repo, const struct backlog *bl, const char *old,
 	return dirty;
 }
 
+/* "  path:line: reason", escaped for a terminal when asked: names and
+ * reasons come from the source's files. */
+static void
+skip_line(struct sbuf *sb, const struct import_skip *s, int escape)
+{
+	struct sbuf raw = SBUF_INIT;
+
+	if (s->line)
+		sbuf_addf(&raw, "%s:%d: %s", s->file, s->line, s->reason);
+	else
+		sbuf_addf(&raw, "%s: %s", s->file, s->reason);
+	sbuf_adds(sb, "  ");
+	if (escape)
+		text_escape_term(sb, raw.buf, raw.len);
+	else
+		sbuf_add(sb, raw.buf, raw.len);
+	sbuf_addc(sb, '\n');
+	sbuf_release(&raw);
+}
+
 static void
 report(struct ctx *ctx, const struct import_list *l, const char *first,
        const char *last, size_t written)
@@ -236,10 +257,7 @@ report(struct ctx *ctx, const struct import_list *l, const char *first,
 
 				if (s->failed)
 					continue;
-				if (s->line)
-					sbuf_addf(&sb, "  %s:%d: %s\n", s->file, s->line, s->reason);
-				else
-					sbuf_addf(&sb, "  %s: %s\n", s->file, s->reason);
+				skip_line(&sb, s, 0);
 			}
 		}
 		if (l->nunmapped) {
@@ -248,9 +266,22 @@ report(struct ctx *ctx, const struct import_list *l, const char *first,
 				sbuf_addf(&sb, "%s '%s'", i ? "," : "", l->unmapped[i]);
 			sbuf_adds(&sb, " (map them under fields: in a --map file; see docs/import.md)\n");
 		}
-		out_sbuf(ctx, &sb);
+		if (ctx->out_tty) {
+			/* names come from the source's files: escape them */
+			struct sbuf safe = SBUF_INIT;
+
+			for (size_t i = 0, start = 0; i < sb.len; i++)
+				if (sb.buf[i] == '\n') {
+					text_escape_term(&safe, sb.buf + start, i - start);
+					sbuf_addc(&safe, '\n');
+					start = i + 1;
+				}
+			out_sbuf(ctx, &safe);
+			sbuf_release(&safe);
+		} else {
+			out_sbuf(ctx, &sb);
+		}
 	}
-	sbuf_release(&sb);
 	if (import_list_failed(l)) {
 		out_error(ctx, "%zu could not be imported:", import_list_failed(l));
 		for (size_t i = 0; i < l->nskips; i++) {
@@ -258,12 +289,12 @@ report(struct ctx *ctx, const struct import_list *l, const char *first,
 
 			if (!s->failed)
 				continue;
-			if (s->line)
-				fprintf(stderr, "  %s:%d: %s\n", s->file, s->line, s->reason);
-			else
-				fprintf(stderr, "  %s: %s\n", s->file, s->reason);
+			sbuf_reset(&sb);
+			skip_line(&sb, s, 1);
+			fputs(sb.buf, stderr);
 		}
 	}
+	sbuf_release(&sb);
 }
 
 static int
@@ -367,7 +398,8 @@ write_all(struct ctx *ctx, struct session *ss, struct import_list *l,
 			printf("Committed %s: Import %zu item%s from %s\n", cid, written,
 			       written == 1 ? "" : "s", import_kind_name(l->kind));
 	} else if (np && !ctx->quiet) {
-		printf("Not committed (--no-commit): %zu files written\n", np);
+		printf("Not committed (%s): %zu files written\n",
+		       ctx->no_commit ? "--no-commit" : "commit: false in docket.yaml", np);
 	}
 	if (import_list_failed(l))
 		rc = EXIT_PROBLEMS;

@@ -422,7 +422,8 @@ apply_field(struct apply *a, const struct ifield *f, const char *to)
 	} else if (!strcmp(to, "follows")) {
 		free(it->follows);
 		it->follows = one_line(&f->v);
-	} else if (!strcmp(to, "id") || !strcmp(to, "cycle")) {
+	} else if (!strcmp(to, "cycle")) {
+		/* a cycle is a file of this backlog: the source's sprint is not */
 		note_value(it, f->key, &f->v);
 	} else {
 		kind = schema_kind_of(a->cfg, to, &def);
