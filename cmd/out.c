@@ -168,6 +168,13 @@ int
 session_load(struct ctx *ctx, struct session *s, const char *rev,
 	     unsigned flags)
 {
+	return session_load_visit(ctx, s, rev, flags, NULL, NULL);
+}
+
+int
+session_load_visit(struct ctx *ctx, struct session *s, const char *rev,
+		   unsigned flags, backlog_visit_fn visit, void *arg)
+{
 	char *root = NULL, *top = NULL;
 	int rc;
 
@@ -206,7 +213,7 @@ session_load(struct ctx *ctx, struct session *s, const char *rev,
 		source_worktree(&s->src, root, top);
 	}
 	s->have_src = 1;
-	rc = backlog_load_flags(&s->bl, root, top, &s->src, flags);
+	rc = backlog_load_visit(&s->bl, root, top, &s->src, flags, visit, arg);
 	if (rc) {
 		out_diags(ctx, &s->bl.diags, SEV_ERROR);
 		rc = EXIT_USAGE;

@@ -315,30 +315,53 @@ struct job {
 	size_t n;
 	atomic_size_t next;
 	struct fm_opts opts;
+	const struct backlog *bl;
+	backlog_visit_fn visit;   /* items only: NULL for cycles */
+	void *arg;
+	int lean;
 };
 
 static void
 load_one(struct job *j, size_t i)
 {
 	char rel[PATH_MAX], shown[PATH_MAX];
+	/* a copy of the source, so that its errmsg is this thread's: two
+	 * files failing at once must not swap their messages */
+	struct source src = *j->src;
 	char *data = NULL;
 	size_t len = 0;
 	int rc;
 
+	src.errmsg[0] = '\0';
 	snprintf(rel, sizeof(rel), "%s/%s", j->dir, j->names[i]);
 	snprintf(shown, sizeof(shown), "%s%s", j->relprefix, j->names[i]);
-	rc = j->src->read(j->src, rel, &data, &len, j->opts.max_size);
+	/* the name is not needed any more: free it now, not after the
+	 * whole folder, so a large folder's names do not add to the peak */
+	free(j->names[i]);
+	j->names[i] = NULL;
+	rc = src.read(&src, rel, &data, &len, j->opts.max_size);
 	if (rc) {
 		struct item *it = item_new(shown, xstrdup(""), 0, &j->opts);
 
 		diag_list_release(&it->diags);
 		it->parsed = 0;
 		diag_add(&it->diags, SEV_ERROR, "syntax", shown, 0, 0, "%s",
-			 j->src->errmsg[0] ? j->src->errmsg : "cannot read the file");
+			 src.errmsg[0] ? src.errmsg : "cannot read the file");
 		j->out[i] = it;
 		return;
 	}
 	j->out[i] = item_new(shown, data, len, &j->opts);
+	if (j->visit || j->lean) {
+		struct item *it = j->out[i];
+
+		if (it->id)
+			it->rank = order_rank(&j->bl->order, it->id);
+		it->score = score_item(it, j->bl->config.score);
+		if (j->visit)
+			j->visit(it, j->arg);
+		if (j->lean)
+			item_lean(it);
+	}
 }
 
 static void *
@@ -363,7 +386,8 @@ ncores(void)
 /* Read every *.md of dir into *out. */
 static void
 load_dir(struct backlog *bl, struct source *src, const char *dir,
-	 struct item ***out, size_t *nout, int required)
+	 struct item ***out, size_t *nout, int required,
+	 backlog_visit_fn visit, void *arg, int lean)
 {
 	struct job j;
 	char **names = NULL;
@@ -401,6 +425,10 @@ load_dir(struct backlog *bl, struct source *src, const char *dir,
 	j.out = xcalloc(n + 1, sizeof(*j.out));
 	atomic_init(&j.next, 0);
 	j.opts = (struct fm_opts)FM_OPTS_INIT;
+	j.bl = bl;
+	j.visit = visit;
+	j.arg = arg;
+	j.lean = lean;
 	if (src->threadsafe && n >= 64)
 		nth = ncores();
 	if (nth > 1) {
@@ -509,6 +537,15 @@ int
 backlog_load_flags(struct backlog *bl, const char *root, const char *top,
 		   struct source *src, unsigned flags)
 {
+	return backlog_load_visit(bl, root, top, src, flags, NULL, NULL);
+}
+
+int
+backlog_load_visit(struct backlog *bl, const char *root, const char *top,
+		   struct source *src, unsigned flags, backlog_visit_fn visit,
+		   void *arg)
+{
+	struct diag_list order_diags = DIAG_LIST_INIT;
 	char *data = NULL, *cycles_dir;
 	size_t len = 0;
 	int rc;
@@ -537,9 +574,8 @@ backlog_load_flags(struct backlog *bl, const char *root, const char *top,
 	bl->items_rel = xasprintf("%s%s/", bl->relroot, bl->config.items);
 	bl->order_path = xasprintf("%sORDER", bl->items_rel);
 
-	if (flags & BL_ITEMS)
-		load_dir(bl, src, bl->config.items, &bl->items, &bl->nitems, 1);
-
+	/* ORDER first, so that items know their rank while they load (a
+	 * visitor may need it); its diags still follow the items' */
 	{
 		char *opath = xasprintf("%s/ORDER", bl->config.items);
 
@@ -548,21 +584,28 @@ backlog_load_flags(struct backlog *bl, const char *root, const char *top,
 	}
 	if (rc == 0) {
 		bl->have_order = 1;
-		order_parse(&bl->order, bl->order_path, data, len, &bl->diags);
+		order_parse(&bl->order, bl->order_path, data, len, &order_diags);
 		free(data);
 	} else if (rc != DK_ENOTFOUND) {
-		diag_add(&bl->diags, SEV_ERROR, "syntax", bl->order_path, 0, 0,
+		diag_add(&order_diags, SEV_ERROR, "syntax", bl->order_path, 0, 0,
 			 "%s", src->errmsg);
 	}
+
+	if (flags & BL_ITEMS)
+		load_dir(bl, src, bl->config.items, &bl->items, &bl->nitems, 1,
+			 visit, arg, (flags & BL_LEAN) != 0);
+	diag_list_move(&bl->diags, &order_diags);
 	for (size_t i = 0; i < bl->nitems; i++)
 		index_item(bl, bl->items[i]);
 
 	if (flags & BL_CYCLES) {
 		cycles_dir = xasprintf("%s/cycles", bl->config.items);
-		load_dir(bl, src, cycles_dir, &bl->cycles, &bl->ncycles, 0);
+		load_dir(bl, src, cycles_dir, &bl->cycles, &bl->ncycles, 0,
+			 NULL, NULL, 0);
 		free(cycles_dir);
 	}
-	backlog_score(bl, -1);
+	if (!(flags & BL_LEAN))
+		backlog_score(bl, -1);
 	return 0;
 }
 

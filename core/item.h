@@ -61,6 +61,14 @@ struct item {
 	long num;                 /* the N of PREFIX-N, or -1 */
 	long rank;                /* 1-based position in ORDER, 0 = unranked */
 	double score;             /* NAN when it cannot be computed */
+
+	/* For a backlog visitor (backlog_load_visit): a mark and output it
+	 * attaches to the item: out (malloc'ed; item_free frees it), or a
+	 * range out_off, out_len of a file the visitor keeps elsewhere. */
+	int mark;
+	char *out;
+	size_t out_off, out_len;
+	char *lean;               /* item_lean: the resolved strings, packed */
 };
 
 /* Take ownership of data (malloc'ed, len bytes, NUL at data[len]) and
@@ -68,6 +76,15 @@ struct item {
 struct item *item_new(const char *path, char *data, size_t len,
 		      const struct fm_opts *opts);
 void item_free(struct item *it);
+/*
+ * Keep only the resolved fields: copy the string fields (id, title,
+ * goal, campaign, cycle, created, started, finished) into one block,
+ * then free the parse tree and the file's bytes.  Afterwards fm.root
+ * and data are NULL, len is 0 and item_get returns NULL; path, diags,
+ * the numbers, rank, score and out stay.  For commands that read many
+ * items and need only those fields (BL_LEAN).
+ */
+void item_lean(struct item *it);
 /* Re-resolve the cached fields from it->fm.root. */
 void item_resolve(struct item *it);
 /* The raw front-matter value of key, or NULL. */

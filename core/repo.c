@@ -10,6 +10,7 @@
 
 #include <ctype.h>
 #include <git2.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,16 +21,39 @@
 #include "core/sbuf.h"
 #include "core/xalloc.h"
 
+/*
+ * libgit2 starts on the first repo_open or repo_init, not at program
+ * start: git_libgit2_init loads the system's TLS certificates, which
+ * costs megabytes of memory that commands reading only the working tree
+ * (list, show, check) never need.
+ */
+static pthread_once_t git_once = PTHREAD_ONCE_INIT;
+static int git_started;
+
+static void
+git_start(void)
+{
+	git_libgit2_init();
+	git_started = 1;
+}
+
+static void
+ensure_git(void)
+{
+	pthread_once(&git_once, git_start);
+}
+
 void
 repo_global_init(void)
 {
-	git_libgit2_init();
+	/* nothing yet: see ensure_git */
 }
 
 void
 repo_global_shutdown(void)
 {
-	git_libgit2_shutdown();
+	if (git_started)
+		git_libgit2_shutdown();
 }
 
 static int
@@ -65,6 +89,7 @@ repo_open(struct repo *r, const char *path)
 	const char *ceil = getenv("GIT_CEILING_DIRECTORIES");
 	int rc;
 
+	ensure_git();
 	memset(r, 0, sizeof(*r));
 	rc = git_repository_open_ext(&r->git, path, 0, ceil);
 	if (rc == GIT_ENOTFOUND) {
@@ -88,6 +113,7 @@ repo_init(struct repo *r, const char *path)
 {
 	git_repository_init_options o = GIT_REPOSITORY_INIT_OPTIONS_INIT;
 
+	ensure_git();
 	memset(r, 0, sizeof(*r));
 	if (git_repository_open_ext(&r->git, path, GIT_REPOSITORY_OPEN_NO_SEARCH,
 				    NULL) == 0) {
