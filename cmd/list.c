@@ -255,6 +255,8 @@ cmd_list(struct ctx *ctx, int argc, char **argv)
 	pthread_mutex_init(&v.lock, NULL);
 	rc = session_load_visit(ctx, &ses, rev, BL_ITEMS | BL_LEAN, visit_item, &v);
 	pthread_mutex_destroy(&v.lock);
+	if (!rc)
+		rc = session_config_readable(ctx, &ses);
 	if (rc) {
 		session_release(&ses);
 		spill_free(v.spill);
@@ -274,7 +276,7 @@ cmd_list(struct ctx *ctx, int argc, char **argv)
 			shown[k++] = sorted[i];
 	}
 	{
-		struct listing_opts lo = { ctx->color, ctx->width, 1 };
+		struct listing_opts lo = { ctx->color, ctx->width, 1, ctx->out_tty };
 
 		if (v.json)
 			rc = write_json(ctx, v.spill, shown, k);

@@ -226,6 +226,26 @@ out:
 	return rc;
 }
 
+int
+session_config_readable(struct ctx *ctx, struct session *s)
+{
+	const struct ynode *r = s->bl.config.root;
+	struct diag_list l = DIAG_LIST_INIT;
+
+	if (r && r->type == YNODE_MAP)
+		return EXIT_OK;
+	for (size_t i = 0; i < s->bl.diags.n; i++) {
+		const struct diag *d = &s->bl.diags.v[i];
+
+		if (!strcmp(d->rule, "config") && d->severity == SEV_ERROR)
+			diag_add(&l, d->severity, d->rule, d->file, d->line,
+				 d->column, "%s", d->message);
+	}
+	out_diags(ctx, &l, SEV_ERROR);
+	diag_list_release(&l);
+	return EXIT_USAGE;
+}
+
 void
 session_release(struct session *s)
 {
