@@ -115,11 +115,37 @@ backlog_find_top(const char *dir)
 struct wt {
 	char *root;
 	char *top;
+	pthread_mutex_t lock;     /* guards okdirs (reads run in threads) */
+	char *okdirs[8];          /* folders known to resolve inside top */
+	size_t nok;
 };
+
+/* Is rel absolute, or has it a ".." segment?  Paths come from ids and
+ * file names checked before; this is the last line of defence. */
+static int
+rel_escapes(const char *rel)
+{
+	const char *p = rel;
+
+	if (*rel == '/')
+		return 1;
+	while (*p) {
+		size_t n = strcspn(p, "/");
+
+		if (n == 2 && p[0] == '.' && p[1] == '.')
+			return 1;
+		p += n;
+		if (*p == '/')
+			p++;
+	}
+	return 0;
+}
 
 static int
 wt_path(struct wt *w, const char *rel, char *buf, size_t n)
 {
+	if (rel_escapes(rel))
+		return -1;
 	return (size_t)snprintf(buf, n, "%s/%s", w->root, rel) < n ? 0 : -1;
 }
 
@@ -135,6 +161,40 @@ link_inside(struct wt *w, const char *path)
 	return !strncmp(real, w->top, n) && (real[n] == '/' || real[n] == '\0');
 }
 
+/* Does the folder holding rel resolve inside top?  A folder that is a
+ * symbolic link (or lies under one) leading out of the repository makes
+ * every file in it an outside file, links or not.  Cached per folder. */
+static int
+dir_inside(struct wt *w, const char *rel)
+{
+	const char *slash = strrchr(rel, '/');
+	size_t dl = slash ? (size_t)(slash - rel) : 0;
+	char path[PATH_MAX];
+	int inside;
+
+	pthread_mutex_lock(&w->lock);
+	for (size_t i = 0; i < w->nok; i++)
+		if (strlen(w->okdirs[i]) == dl && !strncmp(w->okdirs[i], rel, dl)) {
+			pthread_mutex_unlock(&w->lock);
+			return 1;
+		}
+	pthread_mutex_unlock(&w->lock);
+	if (!dl)
+		return 1;    /* the root itself */
+	if ((size_t)snprintf(path, sizeof(path), "%s/%.*s", w->root, (int)dl,
+			     rel) >= sizeof(path))
+		return 0;
+	/* a missing folder is "inside": opening the file says ENOENT */
+	inside = access(path, F_OK) != 0 || link_inside(w, path);
+	if (inside) {
+		pthread_mutex_lock(&w->lock);
+		if (w->nok < ARRAY_SIZE(w->okdirs))
+			w->okdirs[w->nok++] = xstrndup(rel, dl);
+		pthread_mutex_unlock(&w->lock);
+	}
+	return inside;
+}
+
 static int
 wt_read(struct source *s, const char *rel, char **data, size_t *len, size_t max)
 {
@@ -145,8 +205,16 @@ wt_read(struct source *s, const char *rel, char **data, size_t *len, size_t max)
 	char *buf;
 	int fd;
 
-	if (wt_path(w, rel, path, sizeof(path)))
-		return DK_EIO;
+	if (wt_path(w, rel, path, sizeof(path))) {
+		snprintf(s->errmsg, sizeof(s->errmsg),
+			 "path leads outside the backlog, or is too long; not read");
+		return DK_EINVALID;
+	}
+	if (!dir_inside(w, rel)) {
+		snprintf(s->errmsg, sizeof(s->errmsg),
+			 "its folder is a symbolic link leading outside the repository; not followed");
+		return DK_EINVALID;
+	}
 	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode) && !link_inside(w, path)) {
 		snprintf(s->errmsg, sizeof(s->errmsg),
 			 "symbolic link leads outside the repository; not followed");
@@ -205,6 +273,11 @@ wt_list(struct source *s, const char *rel, char ***names, size_t *n)
 	*n = 0;
 	if (wt_path(w, rel, path, sizeof(path)))
 		return DK_EIO;
+	if (*rel && access(path, F_OK) == 0 && !link_inside(w, path)) {
+		snprintf(s->errmsg, sizeof(s->errmsg),
+			 "the folder is a symbolic link leading outside the repository; not followed");
+		return DK_EINVALID;
+	}
 	d = opendir(path);
 	if (!d) {
 		snprintf(s->errmsg, sizeof(s->errmsg), "cannot open folder: %s",
@@ -242,6 +315,9 @@ wt_release(struct source *s)
 
 	if (!w)
 		return;
+	for (size_t i = 0; i < w->nok; i++)
+		free(w->okdirs[i]);
+	pthread_mutex_destroy(&w->lock);
 	free(w->root);
 	free(w->top);
 	free(w);
@@ -256,6 +332,7 @@ source_worktree(struct source *s, const char *root, const char *top)
 	memset(s, 0, sizeof(*s));
 	w->root = xstrdup(root);
 	w->top = xstrdup(top ? top : root);
+	pthread_mutex_init(&w->lock, NULL);
 	s->ctx = w;
 	s->read = wt_read;
 	s->list = wt_list;

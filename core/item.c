@@ -88,7 +88,9 @@ item_id_valid(const char *id)
 		p++;
 	if (*p != '-' || p - id > 32)
 		return 0;
-	return item_id_number(id, NULL) >= 0 && strchr(id, '-') == p;
+	/* exactly one dash, then only the number: "MKT-/../../x-1" has a
+	 * valid-looking prefix and number, and a path between them */
+	return item_id_number(id, NULL) >= 0 && strrchr(id, '-') == p;
 }
 
 int
