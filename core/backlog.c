@@ -380,6 +380,7 @@ backlog_release(struct backlog *bl)
 	free(bl->relroot);
 	free(bl->items_rel);
 	free(bl->order_path);
+	free(bl->order_data);
 	backlog_init(bl);
 }
 
@@ -541,7 +542,9 @@ index_item(struct backlog *bl, struct item *it)
 	if (it->id && !strmap_find(&bl->by_id, it->id, strlen(it->id)))
 		strmap_put(&bl->by_id, it->id, strlen(it->id), it);
 	if (it->id)
-		it->rank = order_rank(&bl->order, it->id);
+		it->rank = bl->order_data ?
+			   order_scan_rank(bl->order_data, bl->order_len, it->id) :
+			   order_rank(&bl->order, it->id);
 }
 
 struct item *
@@ -659,7 +662,11 @@ backlog_load_visit(struct backlog *bl, const char *root, const char *top,
 		rc = src->read(src, opath, &data, &len, 16 * FM_MAX_SIZE_DEFAULT);
 		free(opath);
 	}
-	if (rc == 0) {
+	if (rc == 0 && (flags & BL_ORDER_SCAN)) {
+		bl->have_order = 1;
+		bl->order_data = data;
+		bl->order_len = len;
+	} else if (rc == 0) {
 		bl->have_order = 1;
 		order_parse(&bl->order, bl->order_path, data, len, &order_diags);
 		free(data);

@@ -37,6 +37,8 @@ struct backlog {
 	struct item **cycles;/* the cycle files, parsed like items */
 	size_t ncycles;
 	struct diag_list diags;
+	char *order_data;    /* BL_ORDER_SCAN: ORDER's bytes, else NULL */
+	size_t order_len;
 };
 
 /* Find the folder holding docket.yaml, looking upward from start as git
@@ -66,6 +68,11 @@ enum backlog_flags {
 	 * files' size.  Scores are computed at load (RICE reads its
 	 * `confidence` from the tree): do not call backlog_score later. */
 	BL_LEAN = 1 << 2,
+	/* Do not parse ORDER into bl->order: keep its bytes (order_data)
+	 * and rank the items backlog_load_item reads by scanning them
+	 * (order_scan_rank).  For commands about one item: their time and
+	 * memory then do not grow with the number of ranked items. */
+	BL_ORDER_SCAN = 1 << 3,
 };
 
 /*

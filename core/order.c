@@ -144,6 +144,41 @@ order_parse(struct order *o, const char *file, const char *data, size_t len,
 }
 
 long
+order_scan_rank(const char *data, size_t len, const char *id)
+{
+	size_t off = 0, idl = strlen(id);
+	long r = 0;
+	int l, c;
+
+	/* order_parse keeps no line of such a file */
+	if (utf8_check(data, len, &l, &c) || memchr(data, '\0', len))
+		return 0;
+	while (off < len) {
+		const char *s = data + off, *nl = memchr(s, '\n', len - off);
+		size_t n = nl ? (size_t)(nl - s) : len - off;
+		const char *p = s, *e, *start;
+
+		off += n + (nl ? 1 : 0);
+		if (n && s[n - 1] == '\r')
+			n--;
+		e = s + n;
+		if (is_conflict_marker(s, n))
+			continue;
+		while (p < e && is_blank(*p))
+			p++;
+		if (p == e || *p == '#')
+			continue;
+		start = p;
+		while (p < e && !is_blank(*p) && *p != '#')
+			p++;
+		r++;
+		if ((size_t)(p - start) == idl && !memcmp(start, id, idl))
+			return r;
+	}
+	return 0;
+}
+
+long
 order_rank(const struct order *o, const char *id)
 {
 	struct strmap_entry *e = strmap_find(&o->rank, id, strlen(id));

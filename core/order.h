@@ -41,6 +41,10 @@ int order_parse(struct order *o, const char *file, const char *data,
 /* Rank of id (1-based), or 0 when the id is not listed. The first
  * occurrence counts when an id is listed twice. */
 long order_rank(const struct order *o, const char *id);
+/* The rank order_parse then order_rank would give id in ORDER's bytes,
+ * found by scanning them without building anything: for commands about
+ * one item, whose cost must not grow with the backlog. */
+long order_scan_rank(const char *data, size_t len, const char *id);
 /* The id with the given rank, or NULL. */
 const char *order_id_at(const struct order *o, long rank);
 /* Render the file (keeping comments, blank lines and line ends). */

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "core/item.h"
+#include "core/order.h"
 #include "core/spill.h"
 #include "test_check_fixture.h"
 
@@ -256,6 +257,50 @@ test_spill_no_tmpdir(void **state)
 	}
 }
 
+/* order_scan_rank agrees with order_parse + order_rank on every id. */
+static void
+same_ranks(const char *text, size_t len)
+{
+	static const char *const probe[] = {
+		"MKT-1", "MKT-2", "MKT-3", "MKT-4", "MKT-10", "MKT", "#", "", "x",
+	};
+	struct order o;
+	struct diag_list d = DIAG_LIST_INIT;
+
+	order_parse(&o, "ORDER", text, len, &d);
+	for (size_t i = 0; i < ARRAY_SIZE(probe); i++) {
+		long want = order_rank(&o, probe[i]);
+		long got = order_scan_rank(text, len, probe[i]);
+
+		if (want != got)
+			print_error("'%s' in [%.*s]: %ld, want %ld\n", probe[i],
+				    (int)len, text, got, want);
+		assert_int_equal(got, want);
+	}
+	order_release(&o);
+	diag_list_release(&d);
+}
+
+#define R(lit) same_ranks((lit), sizeof(lit) - 1)
+
+static void
+test_order_scan_rank(void **state)
+{
+	(void)state;
+	R("");
+	R("MKT-1\nMKT-2\nMKT-3\n");
+	R("MKT-1\r\nMKT-2\r\n\r\nMKT-3");
+	R("# top\n\n  MKT-3   # waits\n\tMKT-1\n#MKT-2\nMKT-2#x\n");
+	R("MKT-2\nMKT-1\nMKT-2\nMKT-4\n");          /* first occurrence */
+	R("MKT-1 MKT-2\nMKT-3\n");                     /* one id per line */
+	R("<<<<<<< ours\nMKT-1\n=======\nMKT-2\n>>>>>>> theirs\nMKT-3\n");
+	R("=======x\nMKT-1\n");                        /* not a marker */
+	R("MKT-1\n\xff\nMKT-2\n");                   /* invalid UTF-8 */
+	R("MKT-1\n\0\nMKT-2\n");                     /* a NUL */
+	R("MKT-10\nMKT-1\n");
+	R("\r\nMKT-4\r");
+}
+
 int
 main(void)
 {
@@ -264,6 +309,7 @@ main(void)
 		cmocka_unit_test(test_item_lean_alone),
 		cmocka_unit_test(test_spill),
 		cmocka_unit_test(test_spill_no_tmpdir),
+		cmocka_unit_test(test_order_scan_rank),
 	};
 
 	(void)check_mem;   /* the shared fixture's; unused here */
