@@ -79,6 +79,47 @@ static const struct command commands[] = {
 	  "stopped items are not ranked. Assignees become notes in the body.\n"
 	  "Every record that is not imported is named. Exit status: 0 all imported,\n"
 	  "1 some records could not be imported (the rest was), 2 unreadable input.\n" },
+	{ "plan", cmd_plan, "plan [CYCLE] [--capacity N] [--start DATE] [--apply] [--rev REV]",
+	  "propose the commitment of the next launch cycle",
+	  "  CYCLE          the cycle to plan (default: the next one, named after the\n"
+	  "                 previous cycle's scheme, e.g. 2026-12)\n"
+	  "  --capacity N   effort the cycle can hold (default: the cycle file's\n"
+	  "                 capacity, else the mean velocity of the last three closed\n"
+	  "                 cycles, else cycle.capacity in docket.yaml)\n"
+	  "  --start DATE   first day, YYYY-MM-DD (default: the day after the most\n"
+	  "                 recent cycle ends; the cycle is cycle.length_days long)\n"
+	  "  --apply        write backlog/cycles/CYCLE.md with the committed items, set\n"
+	  "                 their cycle and status: planned, and commit\n"
+	  "  --rev REV      propose from a git revision (not with --apply)\n"
+	  "Walks ORDER from the top and takes ready items whose dependencies are\n"
+	  "done or taken earlier, while their effort fits; every item walked is\n"
+	  "shown with the reason it was taken or skipped.\n" },
+	{ "huddle", cmd_huddle, "huddle [CYCLE] [--rev REV]",
+	  "the Daily Huddle board of the current cycle",
+	  "  CYCLE          the cycle to show (default: the current one)\n"
+	  "  --rev REV      read the backlog at a git revision\n"
+	  "Columns planned, doing, blocked and done with days in status; blocked\n"
+	  "items first with their reasons; the WIP limit (rules: wip-limit: max,\n"
+	  "default 5); items at risk: blocked, doing for more than half the cycle,\n"
+	  "past the capacity left, or not done when the cycle has ended.\n"
+	  "On a terminal the board is in columns; piped, it is a plain list.\n" },
+	{ "showcase", cmd_showcase, "showcase [CYCLE] [--format md|html] [--rev REV]",
+	  "the Team Showcase of a cycle",
+	  "  CYCLE          the cycle to show (default: the current one)\n"
+	  "  --format F     md (default) or html (one self-contained page)\n"
+	  "  --rev REV      read the backlog at a git revision\n"
+	  "What shipped, experiment results (hypothesis, metric, target, actual,\n"
+	  "result), stopped items and why, follow-ups, committed vs completed, and\n"
+	  "the cycle's improvements.\n" },
+	{ "report", cmd_report, "report [--format text|md|json] [--rev REV]",
+	  "cycle figures: say/do, velocity, cycle time, win rate, forecast",
+	  "  --format F     text (default), md or json\n"
+	  "  --rev REV      read the backlog at a git revision\n"
+	  "Per cycle: committed and completed items and effort, say/do ratio,\n"
+	  "velocity, items done. Then predictability, throughput, cycle time, the\n"
+	  "experiment win rate, BAU share and the forecast of the open backlog in\n"
+	  "cycles and as a date. Team figures only: nothing per person.\n"
+	  "See docs/cycles.md for the definitions.\n" },
 	{ "help", cmd_help, "help [COMMAND]", "show help for docket or a command",
 	  "" },
 };
