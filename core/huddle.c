@@ -103,8 +103,9 @@ capacity_risk(struct huddle *h)
 	};
 	double sum = 0;
 
-	if (isnan(h->capacity_left) || h->open_effort <= h->capacity_left + 1e-9)
-		return;
+	if (isnan(h->capacity_left) || h->days_left <= 0 ||
+	    h->open_effort <= h->capacity_left + 1e-9)
+		return;     /* an ended cycle's open items are overdue instead */
 	for (size_t w = 0; w < ARRAY_SIZE(walk); w++)
 		for (size_t i = 0; i < h->n; i++) {
 			struct huddle_card *c = &h->cards[i];

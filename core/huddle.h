@@ -23,7 +23,8 @@
  *                         left: capacity * days left / cycle length
  *                         (today counted as left); walking the open
  *                         cards (doing, blocked, then planned, each in
- *                         the cycle's order), those past that point;
+ *                         the cycle's order), those past that point
+ *                         (not once the cycle has ended);
  *   HUDDLE_RISK_OVERDUE   the cycle has ended and the item is not done.
  *
  * Ownership: a struct huddle owns its cards array; it borrows the

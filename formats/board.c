@@ -126,9 +126,10 @@ header(struct sbuf *out, const struct huddle *h, const struct board_opts *o)
 		listing_fmt_num(a, sizeof(a), h->capacity);
 		sbuf_addf(out, "; capacity left %s of %s (%ld of %ld days)", x, a,
 			  h->days_left, h->length);
-		if (h->open_effort > h->capacity_left + 1e-9) {
+		if (h->days_left > 0 && h->open_effort > h->capacity_left + 1e-9) {
+			sbuf_addc(out, '\n');
 			on(out, o, C_YELLOW);
-			sbuf_adds(out, ": open effort over capacity left");
+			sbuf_addf(out, "Over capacity: %s open > %s left", b, x);
 			off(out, o);
 		}
 	}
@@ -196,7 +197,12 @@ blockers_and_risks(struct sbuf *out, const struct huddle *h,
 			why = ynode_str(item_get(c->item, "blocked_reason"));
 			sbuf_adds(out, "\n  ");
 			sbuf_addf(out, "%*s  reason: ", (int)idw, "");
-			text(out, why && *why ? why : "(no blocked_reason given)");
+			if (!why || !*why)
+				why = "(no blocked_reason given)";
+			if (o->width > idw + 20)
+				text_truncate(out, why, strlen(why), o->width - idw - 13);
+			else
+				text(out, why);
 			sbuf_addc(out, '\n');
 		}
 	}
@@ -216,7 +222,10 @@ blockers_and_risks(struct sbuf *out, const struct huddle *h,
 			sbuf_adds(out, "  ");
 			sbuf_reset(&r);
 			board_risk_text(&r, h, c);
-			sbuf_add(out, r.buf, r.len);
+			if (o->width > idw + 12)
+				text_truncate(out, r.buf, r.len, o->width - idw - 5);
+			else
+				sbuf_add(out, r.buf, r.len);
 			sbuf_addc(out, '\n');
 		}
 	}

@@ -159,7 +159,10 @@ summary(struct line *l, const struct metrics *m)
 		char *vel = m->velocity_from == VELOCITY_MEASURED ?
 			xasprintf("the mean velocity of the last %zu closed cycle%s",
 				  m->velocity_cycles, m->velocity_cycles == 1 ? "" : "s") :
-			xstrdup("cycle.capacity in docket.yaml, no measured velocity yet");
+			m->velocity_cycles ?
+			xasprintf("cycle.capacity in docket.yaml: the last %zu closed cycle%s completed nothing",
+				  m->velocity_cycles, m->velocity_cycles == 1 ? "" : "s") :
+			xstrdup("cycle.capacity in docket.yaml: no closed cycle to measure velocity yet");
 
 		snprintf(c, sizeof(c), "%zu", m->open_unestimated);
 		l[5].text = xasprintf("at this pace the open backlog takes %ld cycle%s, from %s until %s (open effort %s in %zu items / velocity %s, %s%s%s%s)",
