@@ -5,8 +5,8 @@
 #
 # DOCKET is the binary: the first argument, else $DOCKET, else build/docket.
 # The example is copied into a throwaway git repository (mktemp -d under
-# $TMPDIR), committed once, and every step runs there: the project's own
-# files are never touched.  The directory is kept so that you can look at
+# $TMPDIR) with a replayed history (scripts/demo-history.py), and every
+# step runs there: the project's own files are never touched.  The directory is kept so that you can look at
 # the charts and the site the tour writes; its path is printed at the end.
 #
 # Steps for commands that are not in this docket yet are skipped with a
@@ -84,10 +84,9 @@ cp -R "$here/examples/banking-app" "$repo"
 	git config user.email "dana@example.com"
 	git config merge.docket-order.name "docket: merge reorderings of ORDER"
 	git config merge.docket-order.driver "docket merge-order %O %A %B"
-	git add -A
-	GIT_AUTHOR_DATE="2026-12-01T09:00:00+0000" \
-	GIT_COMMITTER_DATE="2026-12-01T09:00:00+0000" \
-		git commit -q -m "Nova Bank marketing backlog, as of 2026-12-01"
+	# One commit per day on which the backlog changed, ending with the
+	# example as it is today: log, diff, burnup and report read it.
+	python3 "$here/scripts/demo-history.py" .
 )
 
 printf 'docket demo: the Nova Bank marketing backlog (examples/banking-app)\n'
