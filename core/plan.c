@@ -94,14 +94,19 @@ char *
 plan_next_name(const struct cycles *cy, long start, long end)
 {
 	const struct cycle *prev = NULL;
-	char *cand = NULL, *name;
+	char *cand = NULL, *name, buf[16];
 	int y, m, py, pn, my, mm;
 
 	for (size_t i = 0; i < cy->n; i++)
 		if (cy->v[i].start >= 0 && cy->v[i].end >= 0)
 			prev = &cy->v[i];
 	year_month(start + (end - start) / 2, &y, &m);
-	if (prev && year_number(prev->name, &py, &pn)) {
+	date_format(buf, sizeof(buf), prev ? prev->start : 0);
+	if (prev && !strcmp(prev->name, buf)) {
+		/* named after its start date */
+		date_format(buf, sizeof(buf), start);
+		cand = xstrdup(buf);
+	} else if (prev && year_number(prev->name, &py, &pn)) {
 		year_month(prev->start + (prev->end - prev->start) / 2, &my, &mm);
 		if (py == my && pn == mm) {
 			cand = xasprintf("%04d-%02d", y, m);

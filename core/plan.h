@@ -91,7 +91,9 @@ int plan_make(struct plan *p, const struct backlog *bl,
 /*
  * The name of a new cycle starting on day start and ending on end,
  * after the cycles cy (malloc'ed):
- *   - the previous cycle (latest start) is named YYYY-NN where NN is
+ *   - the previous cycle (latest start) is named after its start date
+ *     (YYYY-MM-DD): the new cycle's start date;
+ *   - it is named YYYY-NN where NN is
  *     its midpoint's month: the new cycle's midpoint month YYYY-MM;
  *   - it is named YYYY-NN otherwise: NN + 1 (two digits), or YYYY'-01
  *     when the new cycle starts in a later year;

@@ -276,6 +276,12 @@ test_next_name(void **state)
 	s = plan_next_name(&cy, day("2026-01-03"), day("2026-01-16"));
 	assert_string_equal(s, "2026-01");
 	free(s);
+	/* named after the start date */
+	mk(&cy, 1, (const char *[]){ "2026-11-30" }, (const char *[]){ "2026-11-30" },
+	   (const char *[]){ "2026-12-11" });
+	s = plan_next_name(&cy, day("2026-12-12"), day("2026-12-25"));
+	assert_string_equal(s, "2026-12-12");
+	free(s);
 	/* trailing digits, padding kept */
 	mk(&cy, 1, (const char *[]){ "sprint-09" }, (const char *[]){ "2026-01-01" },
 	   (const char *[]){ "2026-01-14" });
