@@ -388,6 +388,19 @@ make_sig(struct repo *r, git_signature **out, const char *who)
 	return 0;
 }
 
+int
+repo_check_identity(struct repo *r)
+{
+	git_signature *a = NULL, *c = NULL;
+	int rc;
+
+	if ((rc = make_sig(r, &a, "AUTHOR")) == 0)
+		rc = make_sig(r, &c, "COMMITTER");
+	git_signature_free(a);
+	git_signature_free(c);
+	return rc;
+}
+
 static int
 path_exists(struct repo *r, const char *rel)
 {
