@@ -452,6 +452,10 @@ change_commit(struct change *c, const char *message)
 	rc = repo_commit(c->repo, paths, c->nfiles, message, c->commit_id,
 			 sizeof(c->commit_id));
 	free(paths);
+	if (rc == DK_EREFUSED && !strcmp(c->repo->err, "nothing to commit")) {
+		c->unchanged = 1;       /* the files now equal HEAD's */
+		return 0;
+	}
 	if (rc) {
 		snprintf(c->err, sizeof(c->err),
 			 "the files are written but not committed: %.900s", c->repo->err);

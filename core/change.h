@@ -32,7 +32,9 @@
  * DK_EREFUSED: a safety check refused (nothing was written); DK_EIO: a
  * write failed; after the files were written, a failed commit returns
  * DK_EIO with c->written set and a message saying the files are written
- * but not committed.
+ * but not committed.  When the written files turn out identical to
+ * HEAD's, no commit is made and change_commit returns 0 with
+ * c->unchanged set.
  *
  * Ownership: the change copies every path and byte it is given; it
  * borrows repo.
@@ -67,6 +69,7 @@ struct change {
 	char *lock_path;         /* held while not NULL */
 	int written;             /* the files are on disk */
 	int committed;
+	int unchanged;           /* the written files equal HEAD's: no commit */
 	char commit_id[16];      /* short id of the commit made */
 	char err[1024];
 };

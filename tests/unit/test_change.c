@@ -303,10 +303,19 @@ test_failed_commit_keeps_files(void **state)
 	change_init(&c, &r, r.workdir);
 	assert_int_equal(change_begin(&c, NULL), 0);
 	change_write(&c, "backlog/MKT-1.md", "---\nid: MKT-1\n---\n", 18);
-	/* identical content: git has nothing to commit */
+	/* identical content: nothing to commit, and that is fine */
+	assert_int_equal(change_commit(&c, "x\n"), 0);
+	assert_true(c.written && c.unchanged && !c.committed);
+	change_release(&c);
+	/* a ref that cannot be updated: the files stay written */
+	assert_int_equal(sh(dir, "touch .git/refs/heads/main.lock"), 0);
+	change_init(&c, &r, r.workdir);
+	assert_int_equal(change_begin(&c, NULL), 0);
+	change_write(&c, "backlog/MKT-1.md", "---\nid: MKT-1\ntitle: t\n---\n", 27);
 	assert_int_equal(change_commit(&c, "x\n"), DK_EIO);
-	assert_true(c.written);
+	assert_true(c.written && !c.committed);
 	assert_non_null(strstr(c.err, "written but not committed"));
+	assert_true(file_is(dir, "backlog/MKT-1.md", "---\nid: MKT-1\ntitle: t\n---\n"));
 	change_release(&c);
 	repo_close(&r);
 	free(dir);
