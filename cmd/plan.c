@@ -4,10 +4,14 @@
 #include <string.h>
 
 #include "cmd/cmd.h"
+#include "cmd/write.h"
 #include "core/cycle.h"
 #include "core/date.h"
+#include "core/fsutil.h"
+#include "core/metrics.h"
 #include "core/plan.h"
 #include "core/text.h"
+#include "core/xalloc.h"
 #include "formats/listing.h"
 
 enum { O_CAPACITY = 1, O_START, O_APPLY, O_REV };
@@ -123,6 +127,155 @@ footer(struct sbuf *out, const struct plan *p, int apply)
 	}
 }
 
+/* Queue the edits of one item; 0 or EXIT_PROBLEMS (printed). */
+static int
+edit_item(struct ctx *ctx, struct ws *w, const struct config *cfg,
+	  const struct item *it, const struct edit_op *ops, size_t n)
+{
+	struct diag_list d = DIAG_LIST_INIT;
+	struct sbuf sb = SBUF_INIT;
+	int rc = EXIT_OK;
+
+	(void)cfg;
+	if (edit_apply(&sb, it->data, it->len, it->path, ops, n, &d)) {
+		out_diags(ctx, &d, SEV_ERROR);
+		rc = EXIT_PROBLEMS;
+	} else if (sb.len != it->len || memcmp(sb.buf, it->data, sb.len)) {
+		change_write(&w->ch, it->path, sb.buf, sb.len);
+	}
+	sbuf_release(&sb);
+	diag_list_release(&d);
+	return rc;
+}
+
+/* The cycle file: a new one, or the existing one's committed (and
+ * capacity, when --capacity was given) edited in place. */
+static int
+cycle_file(struct ctx *ctx, struct ws *w, const struct plan *p,
+	   const struct backlog *bl, const char **ids, size_t n)
+{
+	struct diag_list d = DIAG_LIST_INIT;
+	struct sbuf sb = SBUF_INIT, tmp = SBUF_INIT;
+	int rc = EXIT_OK;
+
+	if (!p->existing) {
+		char *path = xasprintf("%scycles/%s.md", bl->items_rel, p->name);
+		char *full = xasprintf("%s/%s", w->ch.top, path);
+
+		if (fsutil_exists(full)) {
+			out_error(ctx, "%s exists but is not a cycle docket can read; fix it (docket check) or plan another name",
+				  path);
+			rc = EXIT_PROBLEMS;
+		} else {
+			plan_cycle_file(&sb, p, 0);
+			change_write(&w->ch, path, sb.buf, sb.len);
+		}
+		free(path);
+		free(full);
+	} else {
+		const struct item *f = p->existing->file;
+		const struct sbuf *res = &sb;
+		char cap[32];
+
+		if (edit_set_list(&sb, f->data, f->len, f->path, "committed", ids, n, &d)) {
+			rc = EXIT_PROBLEMS;
+		} else if (p->capacity_from == PLAN_CAP_OPTION) {
+			listing_fmt_num(cap, sizeof(cap), p->capacity);
+			if (edit_set(&tmp, sb.buf, sb.len, f->path, "capacity", cap,
+				     EDIT_NUMBER, &d))
+				rc = EXIT_PROBLEMS;
+			res = &tmp;
+		}
+		if (rc)
+			out_diags(ctx, &d, SEV_ERROR);
+		else
+			change_write(&w->ch, f->path, res->buf, res->len);
+	}
+	sbuf_release(&sb);
+	sbuf_release(&tmp);
+	diag_list_release(&d);
+	return rc;
+}
+
+/* --apply: the cycle file, cycle: and status: planned in each taken
+ * item, status: ready again for items this cycle no longer takes; one
+ * commit. */
+static int
+apply_plan(struct ctx *ctx, struct ws *w, const struct plan *p,
+	   const struct backlog *bl, long today)
+{
+	const char **ids = xcalloc(p->n + 1, sizeof(*ids));
+	struct sbuf msg = SBUF_INIT, sum = SBUF_INIT;
+	const struct config *cfg = &bl->config;
+	struct edit_op take[2], drop[2];
+	size_t n = 0, dropped = 0;
+	char eff[32], cap[32];
+	int rc = EXIT_OK;
+
+	if (p->existing && metrics_cycle_state(p->existing, today) != CYCLE_FUTURE) {
+		out_error(ctx, "cycle %s has started: its commitment is what say/do counts against; change %s by hand if you must",
+			  p->name, p->existing->file->path);
+		free(ids);
+		return EXIT_PROBLEMS;
+	}
+	memset(take, 0, sizeof(take));
+	memset(drop, 0, sizeof(drop));
+	take[0].key = "cycle";
+	take[0].value = p->name;
+	take[0].type = edit_type_for(cfg, "cycle");
+	take[1].key = "status";
+	take[1].value = "planned";
+	take[1].type = edit_type_for(cfg, "status");
+	drop[0].key = "status";
+	drop[0].value = "ready";
+	drop[0].type = edit_type_for(cfg, "status");
+	drop[1].key = "cycle";
+	drop[1].remove = 1;
+	for (size_t i = 0; i < p->n && !rc; i++) {
+		if (p->v[i].verdict != PLAN_TAKE)
+			continue;
+		ids[n++] = p->v[i].item->id;
+		rc = edit_item(ctx, w, cfg, p->v[i].item, take, 2);
+	}
+	/* planned into this cycle before, not taken now */
+	for (size_t i = 0; i < bl->nitems && !rc; i++) {
+		const struct item *it = bl->items[i];
+		int taken = 0;
+
+		if (!it->parsed || it->status != ST_PLANNED || !it->cycle ||
+		    strcmp(it->cycle, p->name))
+			continue;
+		for (size_t k = 0; k < n; k++)
+			taken |= !strcmp(ids[k], it->id);
+		if (taken)
+			continue;
+		dropped++;
+		rc = edit_item(ctx, w, cfg, it, drop, 2);
+	}
+	if (!rc)
+		rc = cycle_file(ctx, w, p, bl, ids, n);
+	if (!rc) {
+		listing_fmt_num(eff, sizeof(eff), p->taken_effort);
+		listing_fmt_num(cap, sizeof(cap), p->capacity);
+		sbuf_addf(&sum, "Plan cycle %s: %zu item%s, effort %s of %s", p->name,
+			  n, n == 1 ? "" : "s", eff, cap);
+		sbuf_addf(&msg, "%s\n\nCommitted:", sum.buf);
+		for (size_t k = 0; k < n; k++)
+			sbuf_addf(&msg, "%s%s", k ? ", " : " ", ids[k]);
+		if (!n)
+			sbuf_adds(&msg, " nothing");
+		sbuf_addc(&msg, '\n');
+		if (dropped)
+			sbuf_addf(&msg, "%zu item%s planned before and not taken now %s ready again.\n",
+				  dropped, dropped == 1 ? "" : "s", dropped == 1 ? "is" : "are");
+		rc = ws_commit(ctx, w, msg.buf, sum.buf);
+	}
+	sbuf_release(&msg);
+	sbuf_release(&sum);
+	free(ids);
+	return rc;
+}
+
 int
 cmd_plan(struct ctx *ctx, int argc, char **argv)
 {
@@ -133,6 +286,7 @@ cmd_plan(struct ctx *ctx, int argc, char **argv)
 	struct session ss;
 	struct cycles cy;
 	struct plan p;
+	struct ws w;
 	struct sbuf out = SBUF_INIT;
 	int id, r, rc, apply = 0;
 	char *end;
@@ -171,8 +325,18 @@ cmd_plan(struct ctx *ctx, int argc, char **argv)
 		opt_release(&it);
 		return out_usage_error(ctx, "--apply writes the working tree; it cannot be used with --rev");
 	}
+	/* --apply: the lock and the safety checks first, so that the whole
+	 * read-plan-write happens under the lock */
+	memset(&w, 0, sizeof(w));
+	if (apply && (rc = ws_begin(ctx, &w))) {
+		ws_end(&w);
+		opt_release(&it);
+		return rc;
+	}
 	if ((rc = session_load(ctx, &ss, rev, BL_ALL))) {
 		session_release(&ss);
+		if (apply)
+			ws_end(&w);
 		opt_release(&it);
 		return rc;
 	}
@@ -188,12 +352,10 @@ cmd_plan(struct ctx *ctx, int argc, char **argv)
 	footer(&out, &p, apply);
 	out_sbuf(ctx, &out);
 	if (apply) {
-		if (rc) {
+		if (rc)
 			out_error(ctx, "not applied: fix the files above first");
-		} else {
-			out_error(ctx, "--apply is not available yet in this build");
-			rc = EXIT_PROBLEMS;
-		}
+		else
+			rc = apply_plan(ctx, &w, &p, &ss.bl, po.today);
 	}
 out:
 	plan_release(&p);
@@ -201,6 +363,8 @@ out:
 	diag_list_release(&d);
 	cycles_release(&cy);
 	session_release(&ss);
+	if (apply)
+		ws_end(&w);
 	opt_release(&it);
 	return rc;
 }

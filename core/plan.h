@@ -19,6 +19,12 @@
  * length_days long.  Its name continues the previous one's scheme (see
  * plan_next_name).
  *
+ * Applying a plan (cmd/plan.c, through core/change.h and core/edit.h)
+ * writes plan_cycle_file for a new cycle, or edits an existing future
+ * cycle's committed line; sets cycle and status: planned in the items
+ * taken, and status: ready (cycle removed) in the items planned into
+ * that cycle before and not taken now.
+ *
  * Ownership: a struct plan owns its name and entries; it borrows the
  * backlog's items and the struct cycles (keep both alive).  plan_release
  * frees what it owns.

@@ -70,6 +70,84 @@ test_expect 'bad options exit 2 and say why' '
 	expect_code 2 docket -C b plan --apply --rev HEAD 2>err && grep -q "rev" err
 '
 
+# planned FILE: the item as plan --apply must write it: status planned,
+# and "cycle: NAME" as a new line before the closing --- (line ends kept)
+planned() {
+	awk -v c="$2" '
+		{ cr = sub(/\r$/, "") ? "\r" : "" }
+		/^---$/ { n++; if (n == 2) printf "cycle: %s%s\n", c, cr }
+		/^status: ready$/ { $0 = "status: planned" }
+		{ printf "%s%s\n", $0, cr }
+	' "$1"
+}
+
+test_expect 'apply: setup with a CRLF item and unrelated work in progress' '
+	cp -R "$DOCKET_TESTS/fixtures/cycles" a &&
+	sed -i "s/\$/\r/" a/backlog/MKT-20.md &&
+	(cd a && git init -q && git add -A && git commit -qm fixture) &&
+	echo "notes" >a/notes.txt &&
+	echo "# scratch" >>a/backlog/MKT-19.md &&
+	cp -R a/backlog before
+'
+
+test_expect 'apply: the cycle file, cycle and status lines only, one commit of exactly those files' '
+	docket -C a plan --capacity 10 --apply >out 2>err &&
+	grep -q "^Plan cycle 2026-12b: 4 items, effort 10 of 10 \[" err &&
+	printf "%s\n" "---" "name: 2026-12b" "start: 2026-12-14" "end: 2026-12-27" "capacity: 10" \
+		"committed: [MKT-12, MKT-21, MKT-14, MKT-20]" "---" "## Showcase notes" "" "## Improvements" >want &&
+	cmp want a/backlog/cycles/2026-12b.md &&
+	for i in 12 21 14 20; do
+		planned before/MKT-$i.md 2026-12b >want && cmp want a/backlog/MKT-$i.md || exit 1
+	done &&
+	grep -q "$(printf "cycle: 2026-12b\r")" a/backlog/MKT-20.md &&
+	for i in 8 9 10 11 13 16 17 18 19 22; do cmp before/MKT-$i.md a/backlog/MKT-$i.md || exit 1; done &&
+	cmp before/ORDER a/backlog/ORDER &&
+	git -C a show --name-only --format= HEAD | sort >got &&
+	printf "%s\n" backlog/MKT-12.md backlog/MKT-14.md backlog/MKT-20.md backlog/MKT-21.md \
+		backlog/cycles/2026-12b.md >want &&
+	test_cmp want got &&
+	git -C a status --porcelain >got &&
+	printf "%s\n" " M backlog/MKT-19.md" "?? notes.txt" >want &&
+	test_cmp want got &&
+	git -C a log -1 --format=%B | grep -x "Committed: MKT-12, MKT-21, MKT-14, MKT-20"
+'
+
+test_expect 'apply: the new cycle reads back; list and report see it' '
+	docket -C a list --cycle 2026-12b --format plain | cut -f2 | tr "\n" " " >got &&
+	test "$(cat got)" = "MKT-12 MKT-21 MKT-14 MKT-20 " &&
+	docket -C a report --format json | jq -e ".cycles[4] | .name == \"2026-12b\" and .state == \"future\" and .committed.effort == 10"
+'
+
+test_expect 'apply again on the future cycle: items no longer taken are ready again' '
+	docket -C a plan 2026-12b --capacity 6 --apply >/dev/null 2>&1 &&
+	cmp before/MKT-14.md a/backlog/MKT-14.md &&
+	cmp before/MKT-20.md a/backlog/MKT-20.md &&
+	grep -x "committed: \[MKT-12, MKT-21\]" a/backlog/cycles/2026-12b.md &&
+	grep -x "capacity: 6" a/backlog/cycles/2026-12b.md &&
+	test -z "$(git -C a status --porcelain -- backlog/MKT-14.md backlog/cycles)"
+'
+
+test_expect 'apply refuses a started cycle and a dirty item, and writes nothing' '
+	expect_code 1 docket -C a plan 2026-12 --apply >/dev/null 2>err &&
+	grep -q "has started" err &&
+	git -C a rev-parse HEAD >head.before &&
+	echo "# local" >>a/backlog/MKT-18.md &&
+	cp a/backlog/MKT-18.md dirty.md &&
+	expect_code 1 docket -C a plan q9 --capacity 20 --start 2027-02-01 --apply >/dev/null 2>err &&
+	grep -q "MKT-18" err &&
+	test ! -e a/backlog/cycles/q9.md &&
+	cmp dirty.md a/backlog/MKT-18.md &&
+	git -C a rev-parse HEAD | cmp - head.before
+'
+
+test_expect 'apply --no-commit writes the files and commits nothing' '
+	git -C a checkout -q -- backlog/MKT-18.md &&
+	docket -C a --no-commit plan q9 --capacity 3 --start 2027-02-01 --apply >/dev/null 2>err &&
+	git -C a rev-parse HEAD | cmp - head.before &&
+	test -f a/backlog/cycles/q9.md &&
+	git -C a status --porcelain | grep -x "?? backlog/cycles/q9.md"
+'
+
 test_expect 'outside a backlog: exit 2' '
 	mkdir empty && expect_code 2 docket -C empty plan 2>err && grep -q "not in a docket backlog" err
 '
