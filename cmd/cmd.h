@@ -128,5 +128,8 @@ int cmd_show(struct ctx *ctx, int argc, char **argv);
 int cmd_check(struct ctx *ctx, int argc, char **argv);
 int cmd_import(struct ctx *ctx, int argc, char **argv);
 int cmd_help(struct ctx *ctx, int argc, char **argv);
+int cmd_diff(struct ctx *ctx, int argc, char **argv);
+int cmd_log(struct ctx *ctx, int argc, char **argv);
+int cmd_burnup(struct ctx *ctx, int argc, char **argv);
 
 #endif

@@ -24,6 +24,11 @@ void
 repo_global_init(void)
 {
 	git_libgit2_init();
+	/* Keep big trees (an items folder of thousands of files) in the
+	 * object cache: by default libgit2 caches trees up to 4 KiB only, and
+	 * reading a revision's items looks their folder up once per file. */
+	git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, GIT_OBJECT_TREE,
+			 (size_t)4 * 1024 * 1024);
 }
 
 void
