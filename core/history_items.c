@@ -286,7 +286,8 @@ rank_change(struct history_walk *w, struct order_cache *oc,
 		/* not in the changed lines: its rank did not change, or it
 		 * only shifted; no need to count lines */
 		changed_region(a, la, b, lb, &pre, &suf);
-		if (!contains(a + pre, la - suf - pre, old_id))
+		if (!contains(a + pre, la - suf - pre, old_id) &&
+		    !contains(b + pre, lb - suf - pre, old_id))
 			return 0;
 	}
 	*rf = a ? order_scan_rank(a, la, old_id) : 0;

@@ -182,7 +182,7 @@ md_cell_escape(struct sbuf *out, const char *s)
 			sbuf_adds(out, "&amp;");
 			continue;
 		}
-		if (strchr("|\\*_`<>[]~#!", ch))
+		if (strchr("|\\*_`<>[]~", ch))
 			sbuf_addc(out, '\\');
 		sbuf_addc(out, ch);
 	}
@@ -539,7 +539,7 @@ burnup_text(struct sbuf *out, const struct burnup *b,
 		sbuf_addf(out, " (%.0f%%)", 100 * last->done / last->scope);
 	sbuf_addf(out, "; %d item%s", last->items, last->items == 1 ? "" : "s");
 	if (last->unestimated)
-		sbuf_addf(out, ", %d without effort (counted as 0)", last->unestimated);
+		sbuf_addf(out, ", %d without effort", last->unestimated);
 	sbuf_adds(out, ".\n");
 }
 

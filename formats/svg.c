@@ -2,7 +2,7 @@
  * svg.c: line charts as standalone SVG (see svg.h).
  *
  * Layout (user units = pixels): the plot area sits inside fixed margins;
- * the title and subtitle go above it, the legend at its top right, the
+ * the title, subtitle and legend go above it, the
  * y labels at its left, the date labels under it.  Numbers are written
  * with at most two decimals so that output is stable across platforms.
  */
@@ -19,7 +19,7 @@
 
 #define M_LEFT 72
 #define M_RIGHT 28
-#define M_TOP 78
+#define M_TOP 96
 #define M_BOTTOM 56
 
 static double
@@ -184,10 +184,10 @@ svg_chart(struct sbuf *out, const struct svg_chart *c)
 		sbuf_release(&pts);
 	}
 
-	/* legend, top right of the plot */
+	/* legend, under the subtitle, above the plot */
 	for (size_t s = 0; s < c->nseries; s++) {
-		double x = W - M_RIGHT - 120.0 * (double)(c->nseries - s);
-		double y = M_TOP - 16;
+		double x = M_LEFT + 130.0 * (double)s;
+		double y = M_TOP - 20;
 
 		sbuf_adds(out, "  <rect x=\"");
 		num(out, x);
