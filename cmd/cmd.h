@@ -137,5 +137,8 @@ int cmd_stop(struct ctx *ctx, int argc, char **argv);
 int cmd_move(struct ctx *ctx, int argc, char **argv);
 int cmd_followup(struct ctx *ctx, int argc, char **argv);
 int cmd_edit(struct ctx *ctx, int argc, char **argv);
+int cmd_diff(struct ctx *ctx, int argc, char **argv);
+int cmd_log(struct ctx *ctx, int argc, char **argv);
+int cmd_burnup(struct ctx *ctx, int argc, char **argv);
 
 #endif
