@@ -127,6 +127,35 @@ static const struct command commands[] = {
 	  "Runs $VISUAL, else $EDITOR, else vi. On save the item is checked with\n"
 	  "every rule; an invalid edit is kept on disk, reported with line and\n"
 	  "column, and not committed (exit 1).\n" },
+	{ "diff", cmd_diff, "diff [BASE [HEAD]] [--format text|md|json]",
+	  "priority changes between two revisions",
+	  "  BASE           a revision (default HEAD); BASE...HEAD in one argument\n"
+	  "                 compares HEAD with the merge base, as a pull request does\n"
+	  "  HEAD           a revision (default: the working tree)\n"
+	  "  --format F     text (default), md (a pull-request comment) or json\n"
+	  "Lists items moved (old -> new rank; only those out of their old relative\n"
+	  "order), newly ranked, unranked, added, removed, closed (done or stopped),\n"
+	  "other status changes and changes of effort, customer_value and\n"
+	  "business_value. See docs/history.md.\n" },
+	{ "log", cmd_log, "log ID [--format text|json] [--rev REV]",
+	  "an item's history from git",
+	  "  --format F     text (default) or json\n"
+	  "  --rev REV      start from this revision instead of HEAD\n"
+	  "Each commit on the first-parent history that changed the item's file or\n"
+	  "its rank in ORDER, newest first: short id, author date, author, subject,\n"
+	  "then the rank change (#7 -> #2) and every field change (effort: 3 -> 5).\n"
+	  "Renumbered items are followed. See docs/history.md.\n" },
+	{ "burnup", cmd_burnup,
+	  "burnup CAMPAIGN [--format text|svg|json] [-o FILE] [--rev REV]",
+	  "scope and completed effort of a campaign over time, from git history",
+	  "  --format F     text (default: a chart for the terminal), svg (a\n"
+	  "                 standalone chart) or json (the figures per day)\n"
+	  "  -o FILE        write to FILE instead of standard output\n"
+	  "  --rev REV      read the history of REV instead of HEAD\n"
+	  "Scope is the effort of the campaign's items that are not stopped,\n"
+	  "completed the effort of those done, each day from the first commit where\n"
+	  "the campaign appears to today (DOCKET_TODAY). Items without effort count\n"
+	  "0 and are named in the summary. See docs/history.md.\n" },
 	{ "plan", cmd_plan, "plan [CYCLE] [--capacity N] [--start DATE] [--apply] [--rev REV]",
 	  "propose the commitment of the next launch cycle",
 	  "  CYCLE          the cycle to plan (default: the next one, named after the\n"
