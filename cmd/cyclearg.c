@@ -1,5 +1,8 @@
 /* cyclearg.c: the CYCLE argument shared by huddle and showcase. */
+#include <string.h>
+
 #include "cmd/cmd.h"
+#include "core/history.h"
 #include "core/plan.h"
 
 const struct cycle *
@@ -33,9 +36,22 @@ cycle_arg(struct ctx *ctx, const struct cycles *cy, const char *name,
 void
 session_fill_dates(struct ctx *ctx, struct session *s)
 {
-	(void)ctx;
-	(void)s;
-	/* started/finished from git history: core/history.h (to come) */
+	struct diag_list d = DIAG_LIST_INIT;
+	struct repo r;
+
+	/* the work tree's items only: history_fill_dates walks HEAD, which
+	 * is not the history of another revision */
+	if (s->repo || !s->bl.top)
+		return;
+	memset(&r, 0, sizeof(r));
+	if (repo_open(&r, s->bl.root))
+		return;
+	if (history_fill_dates(&s->bl, &r, &d))
+		out_warning(ctx, "cannot read the git history for missing started and finished dates: %s",
+			    r.err);
+	out_diags(ctx, &d, SEV_WARNING);
+	diag_list_release(&d);
+	repo_close(&r);
 }
 
 int

@@ -341,6 +341,7 @@ cmd_plan(struct ctx *ctx, int argc, char **argv)
 		return rc;
 	}
 	po.today = date_today();
+	session_fill_dates(ctx, &ss);
 	cycles_from_backlog(&cy, &ss.bl);
 	if (plan_make(&p, &ss.bl, &cy, &po, &d)) {
 		rc = out_usage_error(ctx, "%s", d.v[0].message);

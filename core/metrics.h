@@ -46,6 +46,10 @@
  *                current cycle (today when none covers today), each
  *                cycle length_days long.
  *
+ * Dates are the items' `started` and `finished` fields; the commands
+ * fill missing ones from git history first (history_fill_dates in
+ * core/history.h).
+ *
  * Ownership: struct metrics owns its arrays; it borrows the backlog's
  * items and the struct cycles it was computed from (keep both alive).
  * metrics_release frees the arrays.

@@ -76,6 +76,21 @@ test_expect 'an unreadable item is named and the exit status is 1' '
 	rm b/backlog/MKT-40.md
 '
 
+test_expect 'missing started and finished dates come from git history' '
+	new_repo h && docket -C h init 2>/dev/null &&
+	printf "%s\n" "---" "name: c1" "start: 2026-11-02" "end: 2026-11-15" "committed: [MKT-1]" "---" >cyc &&
+	mkdir -p h/backlog/cycles && cp cyc h/backlog/cycles/c1.md &&
+	item() { printf "%s\n" "---" "id: MKT-1" "title: a" "type: bau" "status: $1" "effort: 3" "---" >h/backlog/MKT-1.md; } &&
+	item ready && git -C h add -A &&
+	GIT_AUTHOR_DATE=2026-11-01T10:00:00Z git -C h commit -qm ready &&
+	item doing && GIT_AUTHOR_DATE=2026-11-03T10:00:00Z git -C h commit -qam start &&
+	item done && GIT_AUTHOR_DATE=2026-11-09T10:00:00Z git -C h commit -qam done &&
+	docket -C h report --format json >h.json &&
+	jq -e ".cycle_time | .items == 1 and .median_days == 6" h.json &&
+	jq -e ".cycles[0] | .completed.effort == 3 and .throughput == 1" h.json &&
+	test -z "$(git -C h status --porcelain)"
+'
+
 test_expect 'bad format: exit 2' '
 	expect_code 2 docket -C b report --format xml 2>err && grep -q "text, md or json" err
 '
