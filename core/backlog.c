@@ -663,9 +663,16 @@ backlog_load_visit(struct backlog *bl, const char *root, const char *top,
 		free(opath);
 	}
 	if (rc == 0 && (flags & BL_ORDER_SCAN)) {
+		int l, c;
+
 		bl->have_order = 1;
-		bl->order_data = data;
-		bl->order_len = len;
+		/* order_parse ranks nothing in a file that is not text */
+		if (utf8_check(data, len, &l, &c) || memchr(data, '\0', len)) {
+			free(data);
+		} else {
+			bl->order_data = data;
+			bl->order_len = len;
+		}
 	} else if (rc == 0) {
 		bl->have_order = 1;
 		order_parse(&bl->order, bl->order_path, data, len, &order_diags);

@@ -295,8 +295,6 @@ test_order_scan_rank(void **state)
 	R("MKT-1 MKT-2\nMKT-3\n");                     /* one id per line */
 	R("<<<<<<< ours\nMKT-1\n=======\nMKT-2\n>>>>>>> theirs\nMKT-3\n");
 	R("=======x\nMKT-1\n");                        /* not a marker */
-	R("MKT-1\n\xff\nMKT-2\n");                   /* invalid UTF-8 */
-	R("MKT-1\n\0\nMKT-2\n");                     /* a NUL */
 	R("MKT-10\nMKT-1\n");
 	R("\r\nMKT-4\r");
 }
