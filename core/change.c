@@ -390,42 +390,141 @@ change_check_dirty(struct change *c)
  * Writing and committing
  * ------------------------------------------------------------------- */
 
+/*
+ * Write the queued files all or nothing.  First every new file goes to a
+ * temporary file beside it ("<path>.docket-tmp": under the lock no other
+ * docket writes there, and one left by a killed docket is replaced), so
+ * a full disk, a file-size limit or a read-only folder fails before any
+ * file changed.  Then the temporary files are renamed over their targets
+ * and deletions made; should one of those fail (an immutable file), the
+ * files already replaced get their old bytes back.
+ */
+struct staged {
+	char *full;
+	char *tmp;                /* CHANGE_WRITE: the temporary file */
+	char *orig;               /* the old bytes, for a rollback */
+	size_t orig_len;
+	int existed;
+	int applied;
+};
+
+static void
+unstage(struct staged *st, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (st[i].tmp && !st[i].applied)
+			unlink(st[i].tmp);
+		free(st[i].full);
+		free(st[i].tmp);
+		free(st[i].orig);
+	}
+	free(st);
+}
+
+/* Put back what was applied before a failure; returns the first path
+ * that could not be restored, or NULL. */
+static const char *
+roll_back(struct change *c, struct staged *st, size_t n)
+{
+	const char *lost = NULL;
+	char err[512];
+
+	for (size_t i = 0; i < n; i++) {
+		int bad = 0;
+
+		if (!st[i].applied)
+			continue;
+		if (st[i].existed)
+			bad = fsutil_write_atomic(st[i].full, st[i].orig,
+						  st[i].orig_len, err, sizeof(err)) != 0;
+		else
+			bad = unlink(st[i].full) != 0 && errno != ENOENT;
+		if (bad && !lost)
+			lost = c->files[i].path;
+	}
+	return lost;
+}
+
 static int
 write_files(struct change *c)
 {
-	char err[512];
+	struct staged *st = xcalloc(c->nfiles + 1, sizeof(*st));
+	char err[512], ferr[256];
+	size_t i;
 
-	for (size_t i = 0; i < c->nfiles; i++) {
+	/* 1: everything that can fail for lack of room or rights */
+	for (i = 0; i < c->nfiles; i++) {
 		struct change_file *f = &c->files[i];
-		char *full = xasprintf("%s/%s", c->top, f->path);
 		int rc = 0;
 
-		if (f->op == CHANGE_WRITE) {
-			char *slash = strrchr(full, '/');
+		if (f->op == CHANGE_ONDISK)
+			continue;
+		st[i].full = xasprintf("%s/%s", c->top, f->path);
+		rc = fsutil_read(st[i].full, &st[i].orig, &st[i].orig_len, ferr,
+				 sizeof(ferr));
+		st[i].existed = rc == 0;
+		if (rc && rc != DK_ENOTFOUND) {
+			snprintf(err, sizeof(err), "cannot read '%s': %s", st[i].full, ferr);
+			goto fail;
+		}
+		if (f->op != CHANGE_WRITE)
+			continue;
+		{
+			char *slash = strrchr(st[i].full, '/');
 
 			*slash = '\0';
-			rc = fsutil_mkdirs(full, err, sizeof(err));
+			rc = fsutil_mkdirs(st[i].full, err, sizeof(err));
 			*slash = '/';
-			if (!rc)
-				rc = fsutil_write_atomic(full, f->data, f->len, err,
-							 sizeof(err));
-		} else if (f->op == CHANGE_DELETE) {
-			if (unlink(full) && errno != ENOENT) {
-				snprintf(err, sizeof(err), "cannot remove %s: %s",
-					 f->path, strerror(errno));
-				rc = DK_EIO;
-			}
 		}
-		free(full);
-		if (rc) {
-			snprintf(c->err, sizeof(c->err), "%s%s", err,
-				 i ? " (the files before it were written)" : "");
-			c->written = i > 0;
+		st[i].tmp = xasprintf("%s.docket-tmp", st[i].full);
+		if (rc || fsutil_write_temp(st[i].tmp, st[i].full, f->data, f->len,
+					    err, sizeof(err)))
+			goto fail;
+	}
+	/* 2: renames and deletions, undone on the first failure */
+	for (i = 0; i < c->nfiles; i++) {
+		struct change_file *f = &c->files[i];
+		int e = 0;
+
+		if (f->op == CHANGE_WRITE && rename(st[i].tmp, st[i].full))
+			e = errno;
+		else if (f->op == CHANGE_DELETE && unlink(st[i].full) && errno != ENOENT)
+			e = errno;
+		if (e) {
+			const char *lost = roll_back(c, st, i);
+
+			if (lost)
+				snprintf(c->err, sizeof(c->err),
+					 "cannot write '%s': %s; and %s could not be put back as it was: check it with git diff",
+					 f->path, strerror(e), lost);
+			else
+				snprintf(c->err, sizeof(c->err),
+					 "cannot write '%s': %s; nothing was changed",
+					 f->path, strerror(e));
+			c->written = lost != NULL;
+			unstage(st, c->nfiles);
 			return DK_EIO;
 		}
+		st[i].applied = 1;
 	}
+	unstage(st, c->nfiles);
 	c->written = 1;
 	return 0;
+fail:
+	{
+		/* name the file as the user knows it, relative to the top */
+		const char *full = st[i].full, *at = full ? strstr(err, full) : NULL;
+
+		if (at)
+			snprintf(c->err, sizeof(c->err), "%.*s%s%s; nothing was changed",
+				 (int)(at - err), err, c->files[i].path,
+				 at + strlen(full));
+		else
+			snprintf(c->err, sizeof(c->err), "%s; nothing was changed", err);
+	}
+	c->written = 0;
+	unstage(st, c->nfiles);
+	return DK_EIO;
 }
 
 int

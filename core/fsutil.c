@@ -11,52 +11,90 @@
 #include "core/diag.h"
 #include "core/xalloc.h"
 
-int
-fsutil_write_atomic(const char *path, const char *data, size_t len, char *err,
-		    size_t errlen)
+/* Write all of data to fd, fix its mode and fsync it; errno on failure. */
+static int
+fill(int fd, const char *data, size_t len, mode_t mode)
 {
-	char *tmp = xasprintf("%s.docket-tmp-XXXXXX", path);
-	struct stat st;
 	size_t done = 0;
-	int fd, e;
-	mode_t mode = 0644;
 
-	if (stat(path, &st) == 0)
-		mode = st.st_mode & 07777;
-	fd = mkstemp(tmp);
-	if (fd < 0) {
-		snprintf(err, errlen, "cannot write '%s': %s", path, strerror(errno));
-		free(tmp);
-		return DK_EIO;
-	}
 	while (done < len) {
 		ssize_t w = write(fd, data + done, len - done);
 
 		if (w < 0 && errno == EINTR)
 			continue;
 		if (w <= 0)
-			goto fail;
+			return w < 0 ? errno : EIO;
 		done += (size_t)w;
 	}
 	if (fchmod(fd, mode) || fsync(fd))
-		goto fail;
-	if (close(fd)) {
-		fd = -1;
-		goto fail;
+		return errno;
+	return 0;
+}
+
+static mode_t
+mode_of(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 ? st.st_mode & 07777 : 0644;
+}
+
+int
+fsutil_write_atomic(const char *path, const char *data, size_t len, char *err,
+		    size_t errlen)
+{
+	char *tmp = xasprintf("%s.docket-tmp-XXXXXX", path);
+	mode_t mode = mode_of(path);
+	int fd, e;
+
+	errno = 0;
+	fd = mkstemp(tmp);
+	if (fd < 0) {
+		snprintf(err, errlen, "cannot write '%s': %s", path, strerror(errno));
+		free(tmp);
+		return DK_EIO;
 	}
-	fd = -1;
-	if (rename(tmp, path))
-		goto fail;
+	e = fill(fd, data, len, mode);
+	if (close(fd) && !e)
+		e = errno;
+	if (!e && rename(tmp, path))
+		e = errno;
+	if (e) {
+		unlink(tmp);
+		snprintf(err, errlen, "cannot write '%s': %s", path, strerror(e));
+		free(tmp);
+		return DK_EIO;
+	}
 	free(tmp);
 	return 0;
-fail:
-	e = errno ? errno : EIO;
-	if (fd >= 0)
-		close(fd);
-	unlink(tmp);
-	snprintf(err, errlen, "cannot write '%s': %s", path, strerror(e));
-	free(tmp);
-	return DK_EIO;
+}
+
+int
+fsutil_write_temp(const char *tmp, const char *path, const char *data,
+		  size_t len, char *err, size_t errlen)
+{
+	mode_t mode = mode_of(path);
+	int fd, e;
+
+	/* a stale temporary file (or anything planted there) goes first */
+	if (unlink(tmp) && errno != ENOENT) {
+		snprintf(err, errlen, "cannot write '%s': %s", path, strerror(errno));
+		return DK_EIO;
+	}
+	fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+	if (fd < 0) {
+		snprintf(err, errlen, "cannot write '%s': %s", path, strerror(errno));
+		return DK_EIO;
+	}
+	e = fill(fd, data, len, mode);
+	if (close(fd) && !e)
+		e = errno;
+	if (e) {
+		unlink(tmp);
+		snprintf(err, errlen, "cannot write '%s': %s", path, strerror(e));
+		return DK_EIO;
+	}
+	return 0;
 }
 
 int

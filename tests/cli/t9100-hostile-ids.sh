@@ -33,6 +33,31 @@ test_expect 'show refuses every id shaped like a path, with or without --rev' '
 	done
 '
 
+test_expect 'every command taking an id refuses them before touching a file' '
+	before=$(git -C b rev-parse HEAD) &&
+	git -C b status --porcelain >status.before &&
+	for form in "set %s title=x" "start %s" "block %s --reason r" "done %s --result won" \
+		"stop %s --reason r" "move %s --top" "move MKT-1 --before %s" \
+		"move MKT-1 --after %s" "followup %s Next" "edit %s" "log %s" \
+		"new Title --before %s" "new Title --after %s" "renumber %s MKT-77" \
+		"renumber MKT-1 %s"; do
+		cmd=${form%% *}
+		docket help "$cmd" >/dev/null 2>&1 || continue
+		for id in "MKT-/../../secret-1" ../secret /etc/passwd "MKT-1/../x"; do
+			args=$(printf "$form" "$id")
+			# shellcheck disable=SC2086
+			EDITOR=false expect_code 2 "$DOCKET" -C b $args >out 2>err ||
+				{ echo "[$args]"; cat err; exit 1; }
+			grep -q "is not an item id" err || { echo "[$args]"; cat err; exit 1; }
+			! grep -q SECRET out err || exit 1
+		done
+	done &&
+	test "$(git -C b rev-parse HEAD)" = "$before" &&
+	git -C b status --porcelain >status.after &&
+	test_cmp status.before status.after &&
+	cmp secret-1.md b/secret-1.md
+'
+
 test_expect 'show --format json refuses them too, and ids after --' '
 	expect_code 2 docket -C b show --format json ../secret >out 2>err &&
 	! grep -q SECRET out && grep -q "not an item id" err &&
