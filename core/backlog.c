@@ -437,7 +437,9 @@ load_one(struct job *j, size_t i)
 		it->score = score_item(it, j->bl->config.score);
 		if (j->visit)
 			j->visit(it, j->arg);
-		if (j->lean)
+		/* (a visitor may have made it lean itself, keeping a part of
+		 * the tree: see check_run_visit) */
+		if (j->lean && it->data)
 			item_lean(it);
 	}
 }
@@ -625,7 +627,7 @@ backlog_load_visit(struct backlog *bl, const char *root, const char *top,
 		   struct source *src, unsigned flags, backlog_visit_fn visit,
 		   void *arg)
 {
-	struct diag_list order_diags = DIAG_LIST_INIT;
+	struct diag_list order_diags = DIAG_LIST_INIT, cycle_diags = DIAG_LIST_INIT;
 	char *data = NULL, *cycles_dir;
 	size_t len = 0;
 	int rc;
@@ -682,19 +684,26 @@ backlog_load_visit(struct backlog *bl, const char *root, const char *top,
 			 "%s", src->errmsg);
 	}
 
+	/* cycles before items too (a visitor may check cycle names), their
+	 * diags still last */
+	if (flags & BL_CYCLES) {
+		struct diag_list keep = bl->diags;
+
+		diag_list_init(&bl->diags);
+		cycles_dir = xasprintf("%s/cycles", bl->config.items);
+		load_dir(bl, src, cycles_dir, &bl->cycles, &bl->ncycles, 0,
+			 NULL, NULL, 0);
+		free(cycles_dir);
+		cycle_diags = bl->diags;
+		bl->diags = keep;
+	}
 	if (flags & BL_ITEMS)
 		load_dir(bl, src, bl->config.items, &bl->items, &bl->nitems, 1,
 			 visit, arg, (flags & BL_LEAN) != 0);
 	diag_list_move(&bl->diags, &order_diags);
 	for (size_t i = 0; i < bl->nitems; i++)
 		index_item(bl, bl->items[i]);
-
-	if (flags & BL_CYCLES) {
-		cycles_dir = xasprintf("%s/cycles", bl->config.items);
-		load_dir(bl, src, cycles_dir, &bl->cycles, &bl->ncycles, 0,
-			 NULL, NULL, 0);
-		free(cycles_dir);
-	}
+	diag_list_move(&bl->diags, &cycle_diags);
 	if (!(flags & BL_LEAN))
 		backlog_score(bl, -1);
 	return 0;

@@ -257,6 +257,81 @@ test_spill_no_tmpdir(void **state)
 	}
 }
 
+/* check_run_visit (lean, in the loader's threads) finds exactly what
+ * check_backlog finds on the whole backlog, messages included. */
+static void
+test_check_lean_same_findings(void **state)
+{
+	struct memfs fs;
+	struct backlog full, lean;
+	struct source src;
+	struct diag_list a = DIAG_LIST_INIT, b = DIAG_LIST_INIT;
+	struct check_run *run;
+	char *paths[120], *texts[120];
+	char *ra, *rb;
+
+	(void)state;
+	memset(&fs, 0, sizeof(fs));
+	memfs_put(&fs, "docket.yaml",
+		  "prefix: MKT\ngoals: { pipeline: leads }\n"
+		  "fields:\n  channel: { type: enum, values: [email, web] }\n"
+		  "  region: { type: string, pattern: '^[A-Z]{2}$' }\n"
+		  "rules:\n  max-effort: { max: 5 }\n");
+	for (int i = 0; i < 120; i++) {
+		/* every few items a different problem */
+		int id = i % 17 == 3 ? i : i + 1;     /* duplicate ids */
+		const char *extra[] = {
+			"", "depends_on: [MKT-2, MKT-999]\n", "follows: MKT-998\n",
+			"goal: nowhere\n", "channel: fax\n", "region: xyz\n",
+			"effort: 13\n", "assignee: Sam\nstatus_note: x\n",
+			"depends_on: [MKT-7]\n", "cycle: 2099-01\n",
+		};
+
+		paths[i] = xasprintf(i % 23 == 5 ? "backlog/MKT-%d-renamed.md" :
+				     "backlog/MKT-%d.md", i + 1);
+		texts[i] = xasprintf("---\nid: MKT-%d\ntitle: Item %d\nstatus: %s\n%s---\n%s",
+				     id, i, i % 5 == 0 ? "done" : "idea",
+				     extra[i % 10],
+				     i % 5 == 0 ? "## Definition of Done\n- [ ] open box\n" : "");
+		memfs_put(&fs, paths[i], texts[i]);
+	}
+	memfs_put(&fs, "backlog/MKT-7.md", "---\nid: MKT-7\ntitle: t\nstatus: idea\ndepends_on: [MKT-8]\n---\n");
+	memfs_put(&fs, "backlog/MKT-8.md", "---\nid: MKT-8\ntitle: t\nstatus: idea\ndepends_on: [MKT-7]\n---\n");
+	memfs_put(&fs, "backlog/MKT-500.md", "---\nid: [broken\n---\n");
+	memfs_put(&fs, "backlog/ORDER", "MKT-8\nMKT-7\nMKT-404\nMKT-1\nMKT-1\n");
+	src = mem_source(&fs);
+	backlog_init(&full);
+	backlog_init(&lean);
+	assert_int_equal(backlog_load(&full, "/mem", NULL, &src), 0);
+	check_backlog(&a, &full, NULL);
+	run = check_run_new(&lean, NULL);
+	assert_int_equal(backlog_load_visit(&lean, "/mem", NULL, &src, BL_ALL | BL_LEAN,
+					    check_run_visit, run), 0);
+	check_run_finish(run, &b);
+	ra = render_findings(&a);
+	rb = render_findings(&b);
+	assert_string_equal(ra, rb);
+	assert_true(a.n > 20);
+	for (size_t i = 0; i < a.n; i++)
+		assert_string_equal(a.v[i].message, b.v[i].message);
+	/* the lean items hold no bytes and at most depends_on / follows */
+	for (size_t i = 0; i < lean.nitems; i++) {
+		assert_null(lean.items[i]->data);
+		assert_true(ynode_map_size(lean.items[i]->fm.root) <= 2);
+	}
+	free(ra);
+	free(rb);
+	diag_list_release(&a);
+	diag_list_release(&b);
+	backlog_release(&full);
+	backlog_release(&lean);
+	for (int i = 0; i < 120; i++) {
+		free(paths[i]);
+		free(texts[i]);
+	}
+	memfs_release(&fs);
+}
+
 /* order_scan_rank agrees with order_parse + order_rank on every id. */
 static void
 same_ranks(const char *text, size_t len)
@@ -308,8 +383,10 @@ main(void)
 		cmocka_unit_test(test_spill),
 		cmocka_unit_test(test_spill_no_tmpdir),
 		cmocka_unit_test(test_order_scan_rank),
+		cmocka_unit_test(test_check_lean_same_findings),
 	};
 
 	(void)check_mem;   /* the shared fixture's; unused here */
+	(void)load_mem;
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
