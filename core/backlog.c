@@ -746,8 +746,10 @@ backlog_sorted(const struct backlog *bl, size_t *n)
 {
 	struct item **v = xmalloc((bl->nitems + 1) * sizeof(*v));
 
-	memcpy(v, bl->items, bl->nitems * sizeof(*v));
-	qsort(v, bl->nitems, sizeof(*v), cmp_order);
+	if (bl->nitems) {    /* items is NULL when the folder was unreadable */
+		memcpy(v, bl->items, bl->nitems * sizeof(*v));
+		qsort(v, bl->nitems, sizeof(*v), cmp_order);
+	}
 	*n = bl->nitems;
 	return v;
 }
