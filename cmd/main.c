@@ -79,6 +79,16 @@ static const struct command commands[] = {
 	  "stopped items are not ranked. Assignees become notes in the body.\n"
 	  "Every record that is not imported is named. Exit status: 0 all imported,\n"
 	  "1 some records could not be imported (the rest was), 2 unreadable input.\n" },
+	{ "export", cmd_export, "export html -o DIR [--title TEXT] [--rev REV]",
+	  "write a static web site of the backlog for stakeholders",
+	  "  -o, --output DIR  the folder to write (created; index.html and items/)\n"
+	  "  --title TEXT      the site's name (default: the backlog folder's name)\n"
+	  "  --rev REV         export the backlog at a git revision\n"
+	  "The site has no external assets and works from file:// or any static\n"
+	  "host (GitHub or GitLab Pages): the ordered backlog with filters, the\n"
+	  "huddle board of the current cycle, committed vs completed per cycle,\n"
+	  "experiment results, campaigns, and one page per item. Files are replaced\n"
+	  "atomically; nothing is written outside DIR.\n" },
 	{ "help", cmd_help, "help [COMMAND]", "show help for docket or a command",
 	  "" },
 };
