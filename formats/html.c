@@ -38,6 +38,12 @@ hx_has_page(const struct item *it)
 	return it->parsed && it->id && item_id_valid(it->id);
 }
 
+int
+hx_owns_page(const struct hx *h, const struct item *it)
+{
+	return hx_has_page(it) && backlog_item(h->bl, it->id) == it;
+}
+
 void
 hx_item_href(struct sbuf *sb, const struct item *it, const char *root)
 {
@@ -359,8 +365,7 @@ html_site_render(struct html_site *out, const struct backlog *bl,
 
 	for (size_t i = 0; i < h.n; i++) {
 		/* a duplicate id gets no page: the first file has it */
-		if (!hx_has_page(h.items[i]) ||
-		    backlog_item(bl, h.items[i]->id) != h.items[i]) {
+		if (!hx_owns_page(&h, h.items[i])) {
 			out->skipped++;
 			continue;
 		}

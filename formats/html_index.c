@@ -230,8 +230,11 @@ row(struct sbuf *sb, const struct hx *h, const struct item *it)
 	int open = item_status_open(it->status);
 
 	sbuf_adds(sb, "<tr");
-	if (hx_has_page(it))
-		sbuf_addf(sb, " id=\"%s\"", it->id);
+	if (hx_owns_page(h, it)) {
+		sbuf_adds(sb, " id=\"");
+		xml_escape_attrz(sb, it->id);
+		sbuf_addc(sb, '"');
+	}
 	if (!open)
 		sbuf_adds(sb, " class=\"closed\"");
 	sbuf_addf(sb, " data-status=\"%s\" data-open=\"%d\" data-type=\"%s\" data-campaign=\"",
@@ -297,7 +300,6 @@ row(struct sbuf *sb, const struct hx *h, const struct item *it)
 	meta_cell(sb, "Campaign", "", !it->campaign);
 	hx_text(sb, it->campaign);
 	sbuf_adds(sb, "</td></tr>\n");
-	(void)h;
 }
 
 static void

@@ -35,6 +35,9 @@ void hx_text(struct sbuf *sb, const char *s);
 const char *hx_str(const struct item *it, const char *key);
 /* Does the item get a page of its own (parsed, with a valid id)? */
 int hx_has_page(const struct item *it);
+/* Is the item the one whose page items/<ID>.html is (has a page, and
+ * is the first file with its id)? */
+int hx_owns_page(const struct hx *h, const struct item *it);
 /* href of the item's page relative to root ("" or "../"). */
 void hx_item_href(struct sbuf *sb, const struct item *it, const char *root);
 /* <a href=...>ID</a> when the item has a page, else the escaped id. */

@@ -352,12 +352,12 @@ hx_item_page(struct sbuf *sb, const struct hx *h, size_t i)
 	more_fields(sb, it);
 
 	for (size_t k = i; k-- > 0;)
-		if (hx_has_page(h->items[k])) {
+		if (hx_owns_page(h, h->items[k])) {
 			prev = h->items[k];
 			break;
 		}
 	for (size_t k = i + 1; k < h->n; k++)
-		if (hx_has_page(h->items[k])) {
+		if (hx_owns_page(h, h->items[k])) {
 			next = h->items[k];
 			break;
 		}

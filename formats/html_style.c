@@ -146,6 +146,7 @@ const char *const hx_css[] = {
 ".body h1,.body h2,.body h3{font-size:18px;margin:22px 0 8px;letter-spacing:0;text-transform:none;color:var(--ink)}\n"
 ".body h2{font-size:17px}.body h3{font-size:16px}\n"
 ".body table{width:auto;margin:10px 0}.body th,.body td{border:1px solid var(--line)}\n"
+".body th{text-transform:none;letter-spacing:0;font-size:inherit;color:inherit;background:#f7f8fc}\n"
 ".body pre{background:#f4f5fa;padding:12px;border-radius:8px;overflow-x:auto}\n"
 ".body blockquote{margin:10px 0;padding:2px 16px;border-left:4px solid #d8dbea;color:#444a60}\n"
 ".body ul:has(input[type=checkbox]){list-style:none;padding-left:6px}\n"
