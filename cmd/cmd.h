@@ -127,6 +127,7 @@ int cmd_list(struct ctx *ctx, int argc, char **argv);
 int cmd_show(struct ctx *ctx, int argc, char **argv);
 int cmd_check(struct ctx *ctx, int argc, char **argv);
 int cmd_import(struct ctx *ctx, int argc, char **argv);
+int cmd_merge_order(struct ctx *ctx, int argc, char **argv);
 int cmd_help(struct ctx *ctx, int argc, char **argv);
 
 #endif

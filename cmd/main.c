@@ -79,6 +79,16 @@ static const struct command commands[] = {
 	  "stopped items are not ranked. Assignees become notes in the body.\n"
 	  "Every record that is not imported is named. Exit status: 0 all imported,\n"
 	  "1 some records could not be imported (the rest was), 2 unreadable input.\n" },
+	{ "merge-order", cmd_merge_order, "merge-order BASE OURS THEIRS",
+	  "git's merge driver for ORDER: merge two branches' reorderings",
+	  "  BASE OURS THEIRS  the three versions of ORDER (git passes %O %A %B)\n"
+	  "The result is written to OURS. Both sides' moves, insertions and removals\n"
+	  "are applied; comment and blank lines stay where ours has them. A removal\n"
+	  "wins over a move. Only an id both sides moved to different places, or\n"
+	  "whose line both changed differently, is a conflict: OURS then gets\n"
+	  "<<<<<<< ours / ======= / >>>>>>> theirs markers around the stretch that\n"
+	  "differs. `docket init` registers the driver (see docs/merge-order.md).\n"
+	  "Exit status: 0 merged, 1 conflict, 2 unreadable or unwritable files.\n" },
 	{ "help", cmd_help, "help [COMMAND]", "show help for docket or a command",
 	  "" },
 };
