@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/lis.h"
 #include "core/order.h"
 #include "core/strmap.h"
 #include "core/xalloc.h"
@@ -183,71 +184,38 @@ present(const struct mfile *f, const char *key)
 }
 
 /*-----------------------------------------------------------------------
- * Moves: the heaviest common subsequence of base and side
- *
- * Elements are unique within a file, so the longest common subsequence
- * is the longest increasing run of base positions along the side: an
- * O(n log n) search with a Fenwick tree of prefix maxima.  Comment lines
- * weigh more than every id together.  On equal weight the element later
- * in the side wins, so of two swapped neighbours the one that went up
- * is the one that moved.
+ * Moves: elements are unique within a file, so what stayed in place is
+ * the heaviest increasing run of base positions along the side (lis.h).
+ * Comment lines weigh more than every id together.
  *----------------------------------------------------------------------*/
-
-struct best {
-	long long w;
-	long j;
-};
-
-static int
-better(struct best a, struct best b)
-{
-	return a.w > b.w || (a.w == b.w && a.j > b.j);
-}
 
 static void
 mark_moved(const struct mfile *b, struct mfile *s)
 {
-	size_t m = 0, nb = b->nel;
+	size_t m = 0;
+	size_t *idx = xcalloc(s->nel + 1, sizeof(*idx));
 	size_t *pos = xcalloc(s->nel + 1, sizeof(*pos));
-	size_t *bi = xcalloc(s->nel + 1, sizeof(*bi));
-	long *par = xcalloc(s->nel + 1, sizeof(*par));
-	struct best *t = xcalloc(nb + 1, sizeof(*t)), end = { 0, -1 };
+	long long *w = xcalloc(s->nel + 1, sizeof(*w));
+	unsigned char *moved = xcalloc(s->nel + 1, 1);
 	long long cw = (long long)b->nids + (long long)s->nids + 1;
 
-	for (size_t i = 0; i <= nb; i++)
-		t[i].j = -1;
 	for (size_t i = 0; i < s->nel; i++) {
 		long k = mf_find(b, s->el[i].key);
 
 		if (k < 0)
 			continue;
-		pos[m] = i;
-		bi[m] = (size_t)k;
+		idx[m] = i;
+		pos[m] = (size_t)k;
+		w[m] = s->el[i].is_id ? 1 : cw;
 		m++;
 	}
-	for (size_t j = 0; j < m; j++) {
-		struct best q = { 0, -1 }, cur;
-
-		for (size_t x = bi[j]; x > 0; x &= x - 1)
-			if (better(t[x], q))
-				q = t[x];
-		cur.w = q.w + (s->el[pos[j]].is_id ? 1 : cw);
-		cur.j = (long)j;
-		par[j] = q.j;
-		for (size_t x = bi[j] + 1; x <= nb; x += x & (~x + 1))
-			if (better(cur, t[x]))
-				t[x] = cur;
-		if (better(cur, end))
-			end = cur;
-	}
+	lis_mark_moved(pos, w, m, b->nel, moved);
 	for (size_t j = 0; j < m; j++)
-		s->el[pos[j]].moved = 1;
-	for (long j = end.j; j >= 0; j = par[j])
-		s->el[pos[j]].moved = 0;
+		s->el[idx[j]].moved = moved[j];
+	free(idx);
 	free(pos);
-	free(bi);
-	free(par);
-	free(t);
+	free(w);
+	free(moved);
 }
 
 /* Each element's nearest neighbours among the keys the other side has. */
