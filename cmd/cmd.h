@@ -129,5 +129,14 @@ int cmd_check(struct ctx *ctx, int argc, char **argv);
 int cmd_import(struct ctx *ctx, int argc, char **argv);
 int cmd_merge_order(struct ctx *ctx, int argc, char **argv);
 int cmd_help(struct ctx *ctx, int argc, char **argv);
+int cmd_new(struct ctx *ctx, int argc, char **argv);
+int cmd_set(struct ctx *ctx, int argc, char **argv);
+int cmd_start(struct ctx *ctx, int argc, char **argv);
+int cmd_block(struct ctx *ctx, int argc, char **argv);
+int cmd_done(struct ctx *ctx, int argc, char **argv);
+int cmd_stop(struct ctx *ctx, int argc, char **argv);
+int cmd_move(struct ctx *ctx, int argc, char **argv);
+int cmd_followup(struct ctx *ctx, int argc, char **argv);
+int cmd_edit(struct ctx *ctx, int argc, char **argv);
 
 #endif

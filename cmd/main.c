@@ -79,6 +79,54 @@ static const struct command commands[] = {
 	  "stopped items are not ranked. Assignees become notes in the body.\n"
 	  "Every record that is not imported is named. Exit status: 0 all imported,\n"
 	  "1 some records could not be imported (the rest was), 2 unreadable input.\n" },
+	{ "new", cmd_new,
+	  "new TITLE [--type T] [--set K=V]... [--top|--bottom|--before ID|--after ID] [--edit]",
+	  "add an item with the next free id",
+	  "  --type T       experiment (default), bau or improvement\n"
+	  "  --set K=V      set a field (repeatable); values are typed by the schema\n"
+	  "  --top, --bottom, --before ID, --after ID\n"
+	  "                 also rank it in ORDER (by default a new idea is unranked)\n"
+	  "  --edit         open the new file in $VISUAL/$EDITOR before committing\n"
+	  "The file gets status idea, today's created date and the Definition of\n"
+	  "Done boxes of docket.yaml. The id is one above the highest on any local\n"
+	  "or remote-tracking branch. Prints the new id; commits 'Add ID: TITLE'.\n" },
+	{ "set", cmd_set, "set ID KEY=VALUE... [--force]",
+	  "change fields in place",
+	  "  KEY=VALUE      a field; typed by the schema (numbers, dates, true/false,\n"
+	  "                 lists as a,b or [a, b]); KEY= removes the field\n"
+	  "  --force        with status=done: even with unchecked Definition-of-Done boxes\n"
+	  "Only the field's own line changes: comments, order, quoting, CRLF and the\n"
+	  "body stay as they are. status=... is a transition: started/finished dates,\n"
+	  "required reasons and results, done and stopped items leave ORDER.\n" },
+	{ "start", cmd_start, "start ID", "status doing (sets started)",
+	  "Sets status: doing, and started: today unless the item has a date.\n" },
+	{ "block", cmd_block, "block ID --reason R", "status blocked, with the reason",
+	  "  --reason R     what it waits for (blocked_reason; required)\n" },
+	{ "done", cmd_done, "done ID [--result won|lost|inconclusive] [--actual V] [--force]",
+	  "status done; the item leaves ORDER",
+	  "  --result R     how the experiment went (required for experiments)\n"
+	  "  --actual V     the measured value of its metric\n"
+	  "  --force        even with unchecked Definition-of-Done boxes\n"
+	  "Sets finished: today and removes the id from ORDER.\n" },
+	{ "stop", cmd_stop, "stop ID --reason R", "status stopped; the item leaves ORDER",
+	  "  --reason R     why it is not worth finishing (stop_reason; required)\n"
+	  "Sets finished: today and removes the id from ORDER.\n" },
+	{ "move", cmd_move, "move ID --top|--bottom|--to N|--before ID|--after ID",
+	  "reorder ORDER",
+	  "  --top          the first id (below the header comment of its section)\n"
+	  "  --bottom       right after the last id\n"
+	  "  --to N         rank N (1 = top)\n"
+	  "  --before ID, --after ID   next to another ranked item\n"
+	  "Comment and blank lines stay where they are; an unranked item becomes\n"
+	  "ranked. Commits 'Rank ID #old → #new (above OTHER)'.\n" },
+	{ "followup", cmd_followup,
+	  "followup ID TITLE [--set K=V]... [--top|--bottom|--before ID|--after ID] [--edit]",
+	  "a new experiment following ID",
+	  "The new experiment has follows: ID and inherits goal, campaign and tags.\n" },
+	{ "edit", cmd_edit, "edit ID", "open an item in your editor, then validate and commit",
+	  "Runs $VISUAL, else $EDITOR, else vi. On save the item is checked with\n"
+	  "every rule; an invalid edit is kept on disk, reported with line and\n"
+	  "column, and not committed (exit 1).\n" },
 	{ "merge-order", cmd_merge_order, "merge-order BASE OURS THEIRS",
 	  "git's merge driver for ORDER: merge two branches' reorderings",
 	  "  BASE OURS THEIRS  the three versions of ORDER (git passes %O %A %B)\n"

@@ -171,3 +171,136 @@ order_render(const struct order *o, struct sbuf *out)
 			sbuf_adds(out, o->crlf ? "\r\n" : "\n");
 	}
 }
+
+/* ---------------------------------------------------------------------
+ * Editing
+ * ------------------------------------------------------------------- */
+
+static long
+line_of(const struct order *o, const char *id)
+{
+	for (size_t i = 0; i < o->nlines; i++)
+		if (o->lines[i].id && !strcmp(o->lines[i].id, id))
+			return (long)i;
+	return -1;
+}
+
+static void
+drop_line(struct order *o, size_t i)
+{
+	free(o->lines[i].text);
+	free(o->lines[i].id);
+	memmove(&o->lines[i], &o->lines[i + 1],
+		(o->nlines - i - 1) * sizeof(*o->lines));
+	o->nlines--;
+}
+
+int
+order_remove(struct order *o, const char *id)
+{
+	int found = 0;
+
+	if (o->conflict_line)
+		return DK_ECONFLICT;
+	for (size_t i = o->nlines; i-- > 0;)
+		if (o->lines[i].id && !strcmp(o->lines[i].id, id)) {
+			drop_line(o, i);
+			found = 1;
+		}
+	reindex(o);
+	return found ? 0 : DK_ENOTFOUND;
+}
+
+/* Where a line goes for place p (an index into lines), or < 0. */
+static long
+insert_at(const struct order *o, const char *id, const struct order_place *p)
+{
+	long i, first = -1, last = -1, r = 0;
+
+	for (size_t k = 0; k < o->nlines; k++)
+		if (o->lines[k].id) {
+			if (first < 0)
+				first = (long)k;
+			last = (long)k;
+		}
+	switch (p->where) {
+	case ORDER_TOP:
+		return first >= 0 ? first : (long)o->nlines;
+	case ORDER_BOTTOM:
+		return last >= 0 ? last + 1 : (long)o->nlines;
+	case ORDER_INDEX:
+		if (p->index < 1)
+			return DK_EUSAGE;
+		for (size_t k = 0; k < o->nlines; k++)
+			if (o->lines[k].id && ++r == p->index)
+				return (long)k;
+		return last >= 0 ? last + 1 : (long)o->nlines;
+	case ORDER_BEFORE:
+	case ORDER_AFTER:
+		if (!p->ref || !strcmp(p->ref, id))
+			return DK_EUSAGE;
+		i = line_of(o, p->ref);
+		if (i < 0)
+			return DK_ENOTFOUND;
+		return p->where == ORDER_BEFORE ? i : i + 1;
+	}
+	return DK_EUSAGE;
+}
+
+static void
+put_line(struct order *o, size_t at, char *text, const char *id)
+{
+	o->lines = xgrow(o->lines, &o->alloc, o->nlines + 1, sizeof(*o->lines));
+	memmove(&o->lines[at + 1], &o->lines[at],
+		(o->nlines - at) * sizeof(*o->lines));
+	o->lines[at].text = text;
+	o->lines[at].id = xstrdup(id);
+	o->lines[at].lineno = 0;
+	o->nlines++;
+	if (o->nlines == 1)
+		o->final_newline = 1;
+	reindex(o);
+}
+
+int
+order_insert(struct order *o, const char *id, const struct order_place *p)
+{
+	long at;
+
+	if (o->conflict_line)
+		return DK_ECONFLICT;
+	if (line_of(o, id) >= 0)
+		return order_move(o, id, p);
+	at = insert_at(o, id, p);
+	if (at < 0)
+		return (int)at;
+	put_line(o, (size_t)at, xstrdup(id), id);
+	return 0;
+}
+
+int
+order_move(struct order *o, const char *id, const struct order_place *p)
+{
+	long cur, at;
+	char *text;
+
+	if (o->conflict_line)
+		return DK_ECONFLICT;
+	cur = line_of(o, id);
+	if (cur < 0)
+		return order_insert(o, id, p);
+	/* validate the placement before changing anything */
+	at = insert_at(o, id, p);
+	if (at < 0)
+		return (int)at;
+	text = o->lines[cur].text;
+	o->lines[cur].text = NULL;
+	for (size_t i = o->nlines; i-- > 0;)
+		if (o->lines[i].id && !strcmp(o->lines[i].id, id))
+			drop_line(o, i);
+	reindex(o);
+	/* placed among the other ids (an index counts without this one) */
+	at = insert_at(o, id, p);
+	put_line(o, (size_t)at, text, id);
+	return 0;
+}

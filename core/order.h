@@ -46,4 +46,45 @@ const char *order_id_at(const struct order *o, long rank);
 /* Render the file (keeping comments, blank lines and line ends). */
 void order_render(const struct order *o, struct sbuf *out);
 
+/*
+ * Editing ORDER.  Only id lines move; comment lines and blank lines stay
+ * where they are, so hand-made sections keep their headers.
+ *
+ *   ORDER_TOP     the new first id line: just before the line holding
+ *                 the current first id (below any header comment above
+ *                 it); at the end of the file when no id is listed
+ *   ORDER_BOTTOM  just after the line holding the last id (comments after
+ *                 it stay below); at the end of the file when none is
+ *   ORDER_INDEX   so that the id's rank becomes index (1-based): before
+ *                 the id that now has that rank; the bottom when index is
+ *                 past the end
+ *   ORDER_BEFORE / ORDER_AFTER  just before / after the line holding ref
+ *
+ * A moved id keeps its line's text (an end-of-line comment moves with
+ * it).  Each function returns 0, DK_ENOTFOUND when ref is not listed (or,
+ * for order_remove, id is not), DK_EUSAGE for a bad placement (index < 1,
+ * ref equal to id), DK_ECONFLICT when ORDER has conflict markers.
+ */
+enum order_where {
+	ORDER_TOP,
+	ORDER_BOTTOM,
+	ORDER_INDEX,
+	ORDER_BEFORE,
+	ORDER_AFTER,
+};
+
+struct order_place {
+	enum order_where where;
+	long index;              /* ORDER_INDEX */
+	const char *ref;         /* ORDER_BEFORE, ORDER_AFTER */
+};
+
+/* Remove every line listing id. */
+int order_remove(struct order *o, const char *id);
+/* Add id (not listed yet) at place. */
+int order_insert(struct order *o, const char *id, const struct order_place *p);
+/* Move id to place (added when it is not listed; a second listing of it
+ * is dropped). */
+int order_move(struct order *o, const char *id, const struct order_place *p);
+
 #endif
