@@ -127,6 +127,16 @@ static const struct command commands[] = {
 	  "Runs $VISUAL, else $EDITOR, else vi. On save the item is checked with\n"
 	  "every rule; an invalid edit is kept on disk, reported with line and\n"
 	  "column, and not committed (exit 1).\n" },
+	{ "rank", cmd_rank, "rank [--by wsjf|rice|ice|value-per-effort] [--apply]",
+	  "propose an order by score (MVL first, dependencies first)",
+	  "  --by KIND      the score to order by (default: score: in docket.yaml)\n"
+	  "  --apply        write ORDER in the proposed order and commit it\n"
+	  "Proposes an order of the open items ORDER lists and of the unranked\n"
+	  "items past idea (ready, planned, doing, blocked): MVL items first, then\n"
+	  "by score (no score last; ties keep their current order), with each\n"
+	  "item's dependencies moved just above it. Shows what moves (#old → #new),\n"
+	  "what gets ranked (new → #N) and what leaves ORDER (done or stopped).\n"
+	  "Comment lines stay where they are. The score advises; the owner decides.\n" },
 	{ "merge-order", cmd_merge_order, "merge-order BASE OURS THEIRS",
 	  "git's merge driver for ORDER: merge two branches' reorderings",
 	  "  BASE OURS THEIRS  the three versions of ORDER (git passes %O %A %B)\n"

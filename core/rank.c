@@ -217,8 +217,10 @@ rank_propose(struct rank_plan *p, const struct backlog *bl,
 		idx[m++] = i;
 	}
 	lis_mark_moved(pos, NULL, m, o->nids + 1, moved);
+	/* an entry back at its own rank number did not move for the reader */
 	for (size_t j = 0; j < m; j++)
-		p->v[idx[j]].moved = moved[j];
+		p->v[idx[j]].moved = moved[j] &&
+				     p->v[idx[j]].old_rank != p->v[idx[j]].new_rank;
 	free(pos);
 	free(idx);
 	free(moved);
