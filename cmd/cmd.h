@@ -129,6 +129,7 @@ int cmd_check(struct ctx *ctx, int argc, char **argv);
 int cmd_import(struct ctx *ctx, int argc, char **argv);
 int cmd_merge_order(struct ctx *ctx, int argc, char **argv);
 int cmd_rank(struct ctx *ctx, int argc, char **argv);
+int cmd_renumber(struct ctx *ctx, int argc, char **argv);
 int cmd_help(struct ctx *ctx, int argc, char **argv);
 int cmd_new(struct ctx *ctx, int argc, char **argv);
 int cmd_set(struct ctx *ctx, int argc, char **argv);

@@ -137,6 +137,13 @@ static const struct command commands[] = {
 	  "item's dependencies moved just above it. Shows what moves (#old → #new),\n"
 	  "what gets ranked (new → #N) and what leaves ORDER (done or stopped).\n"
 	  "Comment lines stay where they are. The score advises; the owner decides.\n" },
+	{ "renumber", cmd_renumber, "renumber OLD NEW",
+	  "change an item's id everywhere, in one commit",
+	  "Renames the file (NEW.md, or NEW-slug.md keeping a slug), changes its\n"
+	  "id:, its ORDER line, other items' depends_on and follows, and cycle\n"
+	  "files' committed lists, editing only those values. Refuses when NEW is\n"
+	  "in use in the work tree or on any local or remote-tracking branch, or\n"
+	  "when a file that may refer to OLD does not parse.\n" },
 	{ "merge-order", cmd_merge_order, "merge-order BASE OURS THEIRS",
 	  "git's merge driver for ORDER: merge two branches' reorderings",
 	  "  BASE OURS THEIRS  the three versions of ORDER (git passes %O %A %B)\n"
