@@ -109,7 +109,8 @@ pull_dependencies(struct rank_entry *v, size_t n)
 			dst = xgrow(dst, &adst, ndst + 1, sizeof(*dst));
 			dst[ndst++] = (size_t)(uintptr_t)x->value - 1;
 		}
-		qsort(dst + first, ndst - first, sizeof(*dst), cmp_size);
+		if (ndst > first)
+			qsort(dst + first, ndst - first, sizeof(*dst), cmp_size);
 	}
 	off[n] = ndst;
 	for (size_t i = 0; i < n; i++) {
@@ -139,7 +140,8 @@ pull_dependencies(struct rank_entry *v, size_t n)
 			sp--;
 		}
 	}
-	memcpy(v, out, n * sizeof(*v));
+	if (n)
+		memcpy(v, out, n * sizeof(*v));
 	free(out);
 	free(state);
 	free(next);

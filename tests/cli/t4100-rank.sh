@@ -94,4 +94,11 @@ test_expect 'conflict markers in ORDER: refused' '
 	expect_code 1 docket -C b rank 2>err && grep -q "merge-conflict markers" err &&
 	git -C b checkout -q backlog/ORDER
 '
+test_expect 'an empty backlog: nothing to propose or apply' '
+	new_repo e && docket -C e init 2>/dev/null && git -C e rev-parse HEAD >head &&
+	docket -C e rank >out 2>/dev/null &&
+	test "$(cat out)" = "ORDER already follows the wsjf order (0 items)." &&
+	docket -C e rank --apply >/dev/null 2>&1 &&
+	test "$(git -C e rev-parse HEAD)" = "$(cat head)" && test -z "$(git -C e status --porcelain)"
+'
 test_done
