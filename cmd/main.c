@@ -127,6 +127,76 @@ static const struct command commands[] = {
 	  "Runs $VISUAL, else $EDITOR, else vi. On save the item is checked with\n"
 	  "every rule; an invalid edit is kept on disk, reported with line and\n"
 	  "column, and not committed (exit 1).\n" },
+	{ "diff", cmd_diff, "diff [BASE [HEAD]] [--format text|md|json]",
+	  "priority changes between two revisions",
+	  "  BASE           a revision (default HEAD); BASE...HEAD in one argument\n"
+	  "                 compares HEAD with the merge base, as a pull request does\n"
+	  "  HEAD           a revision (default: the working tree)\n"
+	  "  --format F     text (default), md (a pull-request comment) or json\n"
+	  "Lists items moved (old -> new rank; only those out of their old relative\n"
+	  "order), newly ranked, unranked, added, removed, closed (done or stopped),\n"
+	  "other status changes and changes of effort, customer_value and\n"
+	  "business_value. See docs/history.md.\n" },
+	{ "log", cmd_log, "log ID [--format text|json] [--rev REV]",
+	  "an item's history from git",
+	  "  --format F     text (default) or json\n"
+	  "  --rev REV      start from this revision instead of HEAD\n"
+	  "Each commit on the first-parent history that changed the item's file or\n"
+	  "its rank in ORDER, newest first: short id, author date, author, subject,\n"
+	  "then the rank change (#7 -> #2) and every field change (effort: 3 -> 5).\n"
+	  "Renumbered items are followed. See docs/history.md.\n" },
+	{ "burnup", cmd_burnup,
+	  "burnup CAMPAIGN [--format text|svg|json] [-o FILE] [--rev REV]",
+	  "scope and completed effort of a campaign over time, from git history",
+	  "  --format F     text (default: a chart for the terminal), svg (a\n"
+	  "                 standalone chart) or json (the figures per day)\n"
+	  "  -o FILE        write to FILE instead of standard output\n"
+	  "  --rev REV      read the history of REV instead of HEAD\n"
+	  "Scope is the effort of the campaign's items that are not stopped,\n"
+	  "completed the effort of those done, each day from the first commit where\n"
+	  "the campaign appears to today (DOCKET_TODAY). Items without effort count\n"
+	  "0 and are named in the summary. See docs/history.md.\n" },
+	{ "plan", cmd_plan, "plan [CYCLE] [--capacity N] [--start DATE] [--apply] [--rev REV]",
+	  "propose the commitment of the next launch cycle",
+	  "  CYCLE          the cycle to plan (default: the next one, named after the\n"
+	  "                 previous cycle's scheme, e.g. 2026-12)\n"
+	  "  --capacity N   effort the cycle can hold (default: the cycle file's\n"
+	  "                 capacity, else the mean velocity of the last three closed\n"
+	  "                 cycles, else cycle.capacity in docket.yaml)\n"
+	  "  --start DATE   first day, YYYY-MM-DD (default: the day after the most\n"
+	  "                 recent cycle ends; the cycle is cycle.length_days long)\n"
+	  "  --apply        write backlog/cycles/CYCLE.md with the committed items, set\n"
+	  "                 their cycle and status: planned, and commit\n"
+	  "  --rev REV      propose from a git revision (not with --apply)\n"
+	  "Walks ORDER from the top and takes ready items whose dependencies are\n"
+	  "done or taken earlier, while their effort fits; every item walked is\n"
+	  "shown with the reason it was taken or skipped.\n" },
+	{ "huddle", cmd_huddle, "huddle [CYCLE] [--rev REV]",
+	  "the Daily Huddle board of the current cycle",
+	  "  CYCLE          the cycle to show (default: the current one)\n"
+	  "  --rev REV      read the backlog at a git revision\n"
+	  "Columns planned, doing, blocked and done with days in status; blocked\n"
+	  "items first with their reasons; the WIP limit (rules: wip-limit: max,\n"
+	  "default 5); items at risk: blocked, doing for more than half the cycle,\n"
+	  "past the capacity left, or not done when the cycle has ended.\n"
+	  "On a terminal the board is in columns; piped, it is a plain list.\n" },
+	{ "showcase", cmd_showcase, "showcase [CYCLE] [--format md|html] [--rev REV]",
+	  "the Team Showcase of a cycle",
+	  "  CYCLE          the cycle to show (default: the current one)\n"
+	  "  --format F     md (default) or html (one self-contained page)\n"
+	  "  --rev REV      read the backlog at a git revision\n"
+	  "What shipped, experiment results (hypothesis, metric, target, actual,\n"
+	  "result), stopped items and why, follow-ups, committed vs completed, and\n"
+	  "the cycle's improvements.\n" },
+	{ "report", cmd_report, "report [--format text|md|json] [--rev REV]",
+	  "cycle figures: say/do, velocity, cycle time, win rate, forecast",
+	  "  --format F     text (default), md or json\n"
+	  "  --rev REV      read the backlog at a git revision\n"
+	  "Per cycle: committed and completed items and effort, say/do ratio,\n"
+	  "velocity, items done. Then predictability, throughput, cycle time, the\n"
+	  "experiment win rate, BAU share and the forecast of the open backlog in\n"
+	  "cycles and as a date. Team figures only: nothing per person.\n"
+	  "See docs/cycles.md for the definitions.\n" },
 	{ "rank", cmd_rank, "rank [--by wsjf|rice|ice|value-per-effort] [--apply]",
 	  "propose an order by score (MVL first, dependencies first)",
 	  "  --by KIND      the score to order by (default: score: in docket.yaml)\n"

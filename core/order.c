@@ -45,6 +45,29 @@ is_conflict_marker(const char *s, size_t n)
 	return 0;
 }
 
+/* The id on line s[0..n) (no terminator): returns 1 and sets *id,
+ * *idlen, and *junk to the first byte of text after the id that is not a
+ * comment (NULL when there is none); 0 on blank and comment lines. */
+static int
+line_id(const char *s, size_t n, const char **id, size_t *idlen,
+	const char **junk)
+{
+	const char *p = s, *e = s + n;
+
+	while (p < e && is_blank(*p))
+		p++;
+	if (p == e || *p == '#')
+		return 0;
+	*id = p;
+	while (p < e && !is_blank(*p) && *p != '#')
+		p++;
+	*idlen = (size_t)(p - *id);
+	while (p < e && is_blank(*p))
+		p++;
+	*junk = p < e && *p != '#' ? p : NULL;
+	return 1;
+}
+
 static void
 reindex(struct order *o)
 {
@@ -94,6 +117,7 @@ order_parse(struct order *o, const char *file, const char *data, size_t len,
 		size_t full = n;
 		struct order_line *ln;
 		const char *p, *e;
+		size_t idlen;
 
 		lineno++;
 		off += n + (nl ? 1 : 0);
@@ -117,26 +141,14 @@ order_parse(struct order *o, const char *file, const char *data, size_t len,
 			}
 			continue;
 		}
-		p = s;
-		e = s + n;
-		while (p < e && is_blank(*p))
-			p++;
-		if (p == e || *p == '#')
+		if (!line_id(s, n, &p, &idlen, &e))
 			continue;
-		{
-			const char *id = p;
-
-			while (p < e && !is_blank(*p) && *p != '#')
-				p++;
-			ln->id = xmemdup0(id, (size_t)(p - id));
-			while (p < e && is_blank(*p))
-				p++;
-			if (p < e && *p != '#') {
-				diag_add(diags, SEV_ERROR, "syntax", file, lineno,
-					 (int)(p - s) + 1,
-					 "one id per line in ORDER; put '#' before a comment");
-				bad = 1;
-			}
+		ln->id = xmemdup0(p, idlen);
+		if (e) {
+			diag_add(diags, SEV_ERROR, "syntax", file, lineno,
+				 (int)(e - s) + 1,
+				 "one id per line in ORDER; put '#' before a comment");
+			bad = 1;
 		}
 	}
 	reindex(o);
@@ -160,6 +172,39 @@ order_id_at(const struct order *o, long rank)
 		if (o->lines[i].id && ++r == rank)
 			return o->lines[i].id;
 	return NULL;
+}
+
+int
+order_next_id(const char *data, size_t len, size_t *off, const char **id,
+	      size_t *idlen)
+{
+	while (*off < len) {
+		const char *s = data + *off, *nl = memchr(s, '\n', len - *off);
+		size_t n = nl ? (size_t)(nl - s) : len - *off;
+		const char *junk;
+
+		*off += n + (nl ? 1 : 0);
+		if (n && s[n - 1] == '\r')
+			n--;
+		if (!is_conflict_marker(s, n) && line_id(s, n, id, idlen, &junk))
+			return 1;
+	}
+	return 0;
+}
+
+long
+order_scan_rank(const char *data, size_t len, const char *id)
+{
+	size_t off = 0, want = strlen(id), idlen;
+	const char *p;
+	long r = 0;
+
+	while (order_next_id(data, len, &off, &p, &idlen)) {
+		r++;
+		if (idlen == want && !memcmp(p, id, want))
+			return r;
+	}
+	return 0;
 }
 
 void

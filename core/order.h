@@ -41,6 +41,14 @@ int order_parse(struct order *o, const char *file, const char *data,
 /* Rank of id (1-based), or 0 when the id is not listed. The first
  * occurrence counts when an id is listed twice. */
 long order_rank(const struct order *o, const char *id);
+/* Rank of id in ORDER's bytes without building a struct order (the same
+ * line rules as order_parse; for reading many versions of ORDER, as the
+ * history does).  0 when the id is not listed. */
+long order_scan_rank(const char *data, size_t len, const char *id);
+/* Iterate over the ids of ORDER's bytes: start with *off = 0; returns 1
+ * with *id (not NUL-terminated) and *idlen, 0 at the end. */
+int order_next_id(const char *data, size_t len, size_t *off, const char **id,
+		  size_t *idlen);
 /* The id with the given rank, or NULL. */
 const char *order_id_at(const struct order *o, long rank);
 /* Render the file (keeping comments, blank lines and line ends). */
