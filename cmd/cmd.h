@@ -121,13 +121,44 @@ int load_backlog(struct ctx *ctx, struct backlog *bl, const char *rev);
 /* Check an id from the command line before any path is built from it. */
 int check_id_arg(struct ctx *ctx, const char *id);
 
+/* The cycle named name (checked first), or the current one when name is
+ * NULL (cycles_current); prints why and sets *rc when there is none. */
+struct cycles;
+const struct cycle *cycle_arg(struct ctx *ctx, const struct cycles *cy,
+			      const char *name, long today, int *rc);
+/* Fill missing started/finished dates of the loaded items from git
+ * history, when the backlog is in a repository. */
+void session_fill_dates(struct ctx *ctx, struct session *s);
+/* Print the loader's errors and a warning when item or cycle files
+ * could not be read; returns 1 then, else 0. */
+int warn_unreadable(struct ctx *ctx, const struct backlog *bl);
+
 /* commands */
 int cmd_init(struct ctx *ctx, int argc, char **argv);
 int cmd_list(struct ctx *ctx, int argc, char **argv);
 int cmd_show(struct ctx *ctx, int argc, char **argv);
 int cmd_check(struct ctx *ctx, int argc, char **argv);
 int cmd_import(struct ctx *ctx, int argc, char **argv);
+int cmd_merge_order(struct ctx *ctx, int argc, char **argv);
+int cmd_rank(struct ctx *ctx, int argc, char **argv);
+int cmd_renumber(struct ctx *ctx, int argc, char **argv);
 int cmd_export(struct ctx *ctx, int argc, char **argv);
 int cmd_help(struct ctx *ctx, int argc, char **argv);
+int cmd_new(struct ctx *ctx, int argc, char **argv);
+int cmd_set(struct ctx *ctx, int argc, char **argv);
+int cmd_start(struct ctx *ctx, int argc, char **argv);
+int cmd_block(struct ctx *ctx, int argc, char **argv);
+int cmd_done(struct ctx *ctx, int argc, char **argv);
+int cmd_stop(struct ctx *ctx, int argc, char **argv);
+int cmd_move(struct ctx *ctx, int argc, char **argv);
+int cmd_followup(struct ctx *ctx, int argc, char **argv);
+int cmd_edit(struct ctx *ctx, int argc, char **argv);
+int cmd_diff(struct ctx *ctx, int argc, char **argv);
+int cmd_log(struct ctx *ctx, int argc, char **argv);
+int cmd_burnup(struct ctx *ctx, int argc, char **argv);
+int cmd_plan(struct ctx *ctx, int argc, char **argv);
+int cmd_huddle(struct ctx *ctx, int argc, char **argv);
+int cmd_showcase(struct ctx *ctx, int argc, char **argv);
+int cmd_report(struct ctx *ctx, int argc, char **argv);
 
 #endif

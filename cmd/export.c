@@ -7,8 +7,10 @@
 #include "cmd/cmd.h"
 #include "core/date.h"
 #include "core/fsutil.h"
+#include "core/history.h"
 #include "core/xalloc.h"
 #include "formats/html.h"
+#include "formats/svg.h"
 
 enum { O_OUTPUT = 1, O_TITLE, O_REV };
 
@@ -109,6 +111,73 @@ write_site(struct ctx *ctx, const struct html_site *site, const char *dir)
 	return EXIT_OK;
 }
 
+/* The burn-up chart of every campaign, from the history of rev (HEAD). */
+struct charts {
+	struct html_chart *v;
+	char **svg;
+	size_t n;
+};
+
+static void
+charts_release(struct charts *c)
+{
+	for (size_t i = 0; i < c->n; i++)
+		free(c->svg[i]);
+	free(c->svg);
+	free(c->v);
+}
+
+static void
+charts_build(struct ctx *ctx, struct session *ss, const char *rev, long today,
+	     struct charts *out)
+{
+	const struct backlog *bl = &ss->bl;
+	struct repo repo;
+	size_t n = 0;
+
+	out->v = xcalloc(bl->nitems + 1, sizeof(*out->v));
+	out->svg = xcalloc(bl->nitems + 1, sizeof(*out->svg));
+	for (size_t i = 0; i < bl->nitems; i++) {
+		const char *c = bl->items[i]->parsed ? bl->items[i]->campaign : NULL;
+		size_t k;
+
+		if (!c || !*c)
+			continue;
+		for (k = 0; k < n && strcmp(out->v[k].campaign, c); k++)
+			;
+		if (k == n)
+			out->v[n++].campaign = c;
+	}
+	if (!n)
+		return;
+	/* a backlog outside git (a copied folder) simply has no charts */
+	if (!bl->top || repo_open(&repo, bl->root)) {
+		out_note(ctx, "not in a git repository: the campaigns get no burn-up charts");
+		return;
+	}
+	for (size_t k = 0; k < n; k++) {
+		struct burnup b;
+		struct sbuf svg = SBUF_INIT;
+
+		memset(&b, 0, sizeof(b));
+		if (history_burnup(&b, &repo, rev, bl->items_rel, out->v[k].campaign, today)) {
+			out_warning(ctx, "no burn-up charts: cannot read the history: %s", repo.err);
+			burnup_release(&b);
+			break;
+		}
+		if (b.n) {
+			svg_burnup(&svg, &b);
+			out->svg[out->n] = sbuf_detach(&svg, NULL);
+			out->v[out->n].campaign = out->v[k].campaign;
+			out->v[out->n].svg = out->svg[out->n];
+			out->n++;
+		}
+		sbuf_release(&svg);
+		burnup_release(&b);
+	}
+	repo_close(&repo);
+}
+
 int
 cmd_export(struct ctx *ctx, int argc, char **argv)
 {
@@ -117,6 +186,7 @@ cmd_export(struct ctx *ctx, int argc, char **argv)
 	struct session ss;
 	struct html_site site;
 	struct html_opts o;
+	struct charts charts = { NULL, NULL, 0 };
 	int id, r, rc;
 
 	opt_init(&it, argc, argv);
@@ -161,16 +231,11 @@ cmd_export(struct ctx *ctx, int argc, char **argv)
 	o.generator = "docket " DOCKET_VERSION;
 	o.rev = rev;
 	o.today = date_today();
-	/*
-	 * HOOK(burnup): burn-up charts per campaign.  Once formats/svg.h
-	 * and core/history.h (branch h-history) are on main, build one
-	 * chart per campaign here from the campaign series of the git
-	 * history and pass them as o.charts / o.ncharts; html_site_render
-	 * embeds each under its campaign's progress in the Campaigns
-	 * section.  Until then the section shows the progress bars only.
-	 */
-	o.charts = NULL;
-	o.ncharts = 0;
+	/* missing started/finished dates from git, as report and huddle do */
+	session_fill_dates(ctx, &ss);
+	charts_build(ctx, &ss, rev, o.today, &charts);
+	o.charts = charts.v;
+	o.ncharts = charts.n;
 
 	html_site_init(&site);
 	html_site_render(&site, &ss.bl, &o);
@@ -186,6 +251,7 @@ cmd_export(struct ctx *ctx, int argc, char **argv)
 		rc = EXIT_PROBLEMS;
 	}
 	html_site_release(&site);
+	charts_release(&charts);
 	session_release(&ss);
 	opt_release(&it);
 	return rc;

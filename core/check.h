@@ -128,6 +128,22 @@ int check_base_collect(struct check_base *out, struct repo *r,
 		       const char *order_path);
 void check_base_release(struct check_base *b);
 
+/* The first unchecked Definition-of-Done box of an item. */
+struct check_dod_box {
+	int line, col;               /* of its '[' */
+	const char *text;            /* its text (into the item's data) */
+	size_t text_len;             /* at most 60 bytes, whole characters */
+};
+
+/*
+ * Count the unchecked task boxes ("- [ ]", also * + 1. 1)) in the
+ * "## Definition of Done" section of it's body (any heading level and
+ * case, up to the next heading of the same or a higher level; fenced
+ * code is skipped).  first, when not NULL, receives the first one.
+ * This is what the dod-unchecked rule and `docket done` use.
+ */
+size_t check_dod_open(const struct item *it, struct check_dod_box *first);
+
 /*
  * Damerau-Levenshtein distance (optimal string alignment) between a and
  * b, compared case-insensitively; a value above limit is returned as

@@ -89,17 +89,19 @@ unchecked_box(const char *s, size_t n)
 	return (int)i + 1;
 }
 
-void
-check__dod(struct check__ctx *x, const struct item *it)
+size_t
+check_dod_open(const struct item *it, struct check_dod_box *first)
 {
 	static const char dod[] = "definition of done";
 	const char *p = it->data + it->fm.body_off, *end = it->data + it->len;
-	int line = it->fm.body_line, in = 0, first_line = 0, first_col = 0;
+	int line = it->fm.body_line, in = 0;
 	size_t open_fence = 0, count = 0;
-	const char *first_text = NULL;
-	size_t first_len = 0;
 	char fch = 0;
 
+	if (first)
+		memset(first, 0, sizeof(*first));
+	if (!it->parsed)
+		return 0;
 	for (; p < end; line++) {
 		const char *nl = memchr(p, '\n', (size_t)(end - p));
 		size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
@@ -121,29 +123,40 @@ check__dod(struct check__ctx *x, const struct item *it)
 			else if (in && lv <= in)
 				in = 0;
 		} else if (!open_fence && in && (col = unchecked_box(p, n))) {
-			if (!count++) {
-				first_line = line;
-				first_col = col;
-				first_text = p + col + 2;
-				first_len = n - (size_t)col - 2;
-				while (first_len && (*first_text == ' ' || *first_text == '\t'))
-					first_text++, first_len--;
-				while (first_len && (first_text[first_len - 1] == '\r' ||
-						     first_text[first_len - 1] == ' '))
-					first_len--;
-				if (first_len > 60)
-					first_len = 60;
-				while (first_len && ((unsigned char)first_text[first_len] & 0xc0) == 0x80)
-					first_len--;
+			if (!count++ && first) {
+				const char *ft = p + col + 2;
+				size_t fl = n - (size_t)col - 2;
+
+				while (fl && (*ft == ' ' || *ft == '\t'))
+					ft++, fl--;
+				while (fl && (ft[fl - 1] == '\r' || ft[fl - 1] == ' '))
+					fl--;
+				if (fl > 60)
+					fl = 60;
+				while (fl && ((unsigned char)ft[fl] & 0xc0) == 0x80)
+					fl--;
+				first->line = line;
+				first->col = col;
+				first->text = ft;
+				first->text_len = fl;
 			}
 		}
 		if (!nl)
 			break;
 		p = nl + 1;
 	}
+	return count;
+}
+
+void
+check__dod(struct check__ctx *x, const struct item *it)
+{
+	struct check_dod_box first;
+	size_t count = check_dod_open(it, &first);
+
 	if (count)
-		check__emit(x, RULE_DOD_UNCHECKED, it->path, first_line, first_col,
+		check__emit(x, RULE_DOD_UNCHECKED, it->path, first.line, first.col,
 			    "the item is done but %zu Definition-of-Done box%s unchecked (first: '%.*s'): check %s (- [x]) or move the item back to 'doing'",
-			    count, count == 1 ? " is" : "es are", (int)first_len,
-			    first_text, count == 1 ? "it" : "them");
+			    count, count == 1 ? " is" : "es are", (int)first.text_len,
+			    first.text, count == 1 ? "it" : "them");
 }

@@ -3,6 +3,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "core/date.h"
 #include "core/xalloc.h"
@@ -118,4 +119,87 @@ cycle_has(const struct cycle *c, const char *id)
 		if (!strcmp(c->committed[i], id))
 			return 1;
 	return 0;
+}
+
+/* Is line[0..n) a heading of level 1 or 2 ("# x", "## x")?  Sets the
+ * heading text (trimmed) in *t, *tl. */
+static int
+heading(const char *line, size_t n, const char **t, size_t *tl)
+{
+	size_t i = 0, level = 0;
+
+	while (i < n && i < 3 && line[i] == ' ')
+		i++;
+	while (i < n && line[i] == '#')
+		i++, level++;
+	if (level < 1 || level > 2 || (i < n && line[i] != ' ' && line[i] != '\t' &&
+				       line[i] != '\r'))
+		return 0;
+	while (i < n && (line[i] == ' ' || line[i] == '\t'))
+		i++;
+	while (n > i && (line[n - 1] == ' ' || line[n - 1] == '\t' ||
+			 line[n - 1] == '\r' || line[n - 1] == '#'))
+		n--;
+	*t = line + i;
+	*tl = n - i;
+	return (int)level;
+}
+
+static int
+blank(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r')
+			return 0;
+	return 1;
+}
+
+const char *
+cycle_section(const struct cycle *c, const char *name, size_t *len)
+{
+	const struct item *f = c->file;
+	const char *p, *end, *start = NULL, *stop = NULL;
+	size_t nl = strlen(name);
+	int fence = 0;
+
+	if (!f || !f->parsed)
+		return NULL;
+	p = f->data + f->fm.body_off;
+	end = f->data + f->len;
+	while (p < end) {
+		const char *eol = memchr(p, '\n', (size_t)(end - p));
+		size_t n = eol ? (size_t)(eol - p) : (size_t)(end - p);
+		const char *t;
+		size_t tl;
+		int lv;
+
+		if (n >= 3 && (!strncmp(p, "```", 3) || !strncmp(p, "~~~", 3)))
+			fence = !fence;
+		lv = fence ? 0 : heading(p, n, &t, &tl);
+		if (start && lv) {
+			stop = p;
+			break;
+		}
+		if (!start && lv == 2 && tl == nl && !strncasecmp(t, name, nl))
+			start = eol ? eol + 1 : end;
+		p = eol ? eol + 1 : end;
+	}
+	if (!start)
+		return NULL;
+	if (!stop)
+		stop = end;
+	/* drop blank lines at both ends */
+	while (start < stop) {
+		const char *eol = memchr(start, '\n', (size_t)(stop - start));
+		size_t n = eol ? (size_t)(eol - start) : (size_t)(stop - start);
+
+		if (!blank(start, n))
+			break;
+		start = eol ? eol + 1 : stop;
+	}
+	while (stop > start && (stop[-1] == '\n' || stop[-1] == '\r' ||
+				stop[-1] == ' ' || stop[-1] == '\t'))
+		stop--;
+	*len = (size_t)(stop - start);
+	return start;
 }

@@ -39,5 +39,11 @@ const struct cycle *cycles_find(const struct cycles *c, const char *name);
 const struct cycle *cycles_current(const struct cycles *c, long today);
 /* Is id committed to cycle c? */
 int cycle_has(const struct cycle *c, const char *id);
+/* The text of the body section under the heading "## <heading>" (case
+ * and surrounding blanks ignored) of the cycle file, up to the next
+ * heading of level 1 or 2, without leading and trailing blank lines;
+ * points into the file's bytes.  NULL when there is no such section. */
+const char *cycle_section(const struct cycle *c, const char *heading,
+			  size_t *len);
 
 #endif

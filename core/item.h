@@ -61,6 +61,9 @@ struct item {
 	long num;                 /* the N of PREFIX-N, or -1 */
 	long rank;                /* 1-based position in ORDER, 0 = unranked */
 	double score;             /* NAN when it cannot be computed */
+	/* dates taken from git history by history_fill_dates (core/history.h)
+	 * when the field is missing; "" otherwise */
+	char hist_started[11], hist_finished[11];
 };
 
 /* Take ownership of data (malloc'ed, len bytes, NUL at data[len]) and

@@ -45,6 +45,29 @@ is_conflict_marker(const char *s, size_t n)
 	return 0;
 }
 
+/* The id on line s[0..n) (no terminator): returns 1 and sets *id,
+ * *idlen, and *junk to the first byte of text after the id that is not a
+ * comment (NULL when there is none); 0 on blank and comment lines. */
+static int
+line_id(const char *s, size_t n, const char **id, size_t *idlen,
+	const char **junk)
+{
+	const char *p = s, *e = s + n;
+
+	while (p < e && is_blank(*p))
+		p++;
+	if (p == e || *p == '#')
+		return 0;
+	*id = p;
+	while (p < e && !is_blank(*p) && *p != '#')
+		p++;
+	*idlen = (size_t)(p - *id);
+	while (p < e && is_blank(*p))
+		p++;
+	*junk = p < e && *p != '#' ? p : NULL;
+	return 1;
+}
+
 static void
 reindex(struct order *o)
 {
@@ -94,6 +117,7 @@ order_parse(struct order *o, const char *file, const char *data, size_t len,
 		size_t full = n;
 		struct order_line *ln;
 		const char *p, *e;
+		size_t idlen;
 
 		lineno++;
 		off += n + (nl ? 1 : 0);
@@ -117,26 +141,14 @@ order_parse(struct order *o, const char *file, const char *data, size_t len,
 			}
 			continue;
 		}
-		p = s;
-		e = s + n;
-		while (p < e && is_blank(*p))
-			p++;
-		if (p == e || *p == '#')
+		if (!line_id(s, n, &p, &idlen, &e))
 			continue;
-		{
-			const char *id = p;
-
-			while (p < e && !is_blank(*p) && *p != '#')
-				p++;
-			ln->id = xmemdup0(id, (size_t)(p - id));
-			while (p < e && is_blank(*p))
-				p++;
-			if (p < e && *p != '#') {
-				diag_add(diags, SEV_ERROR, "syntax", file, lineno,
-					 (int)(p - s) + 1,
-					 "one id per line in ORDER; put '#' before a comment");
-				bad = 1;
-			}
+		ln->id = xmemdup0(p, idlen);
+		if (e) {
+			diag_add(diags, SEV_ERROR, "syntax", file, lineno,
+				 (int)(e - s) + 1,
+				 "one id per line in ORDER; put '#' before a comment");
+			bad = 1;
 		}
 	}
 	reindex(o);
@@ -162,6 +174,39 @@ order_id_at(const struct order *o, long rank)
 	return NULL;
 }
 
+int
+order_next_id(const char *data, size_t len, size_t *off, const char **id,
+	      size_t *idlen)
+{
+	while (*off < len) {
+		const char *s = data + *off, *nl = memchr(s, '\n', len - *off);
+		size_t n = nl ? (size_t)(nl - s) : len - *off;
+		const char *junk;
+
+		*off += n + (nl ? 1 : 0);
+		if (n && s[n - 1] == '\r')
+			n--;
+		if (!is_conflict_marker(s, n) && line_id(s, n, id, idlen, &junk))
+			return 1;
+	}
+	return 0;
+}
+
+long
+order_scan_rank(const char *data, size_t len, const char *id)
+{
+	size_t off = 0, want = strlen(id), idlen;
+	const char *p;
+	long r = 0;
+
+	while (order_next_id(data, len, &off, &p, &idlen)) {
+		r++;
+		if (idlen == want && !memcmp(p, id, want))
+			return r;
+	}
+	return 0;
+}
+
 void
 order_render(const struct order *o, struct sbuf *out)
 {
@@ -170,4 +215,137 @@ order_render(const struct order *o, struct sbuf *out)
 		if (i + 1 < o->nlines || o->final_newline)
 			sbuf_adds(out, o->crlf ? "\r\n" : "\n");
 	}
+}
+
+/* ---------------------------------------------------------------------
+ * Editing
+ * ------------------------------------------------------------------- */
+
+static long
+line_of(const struct order *o, const char *id)
+{
+	for (size_t i = 0; i < o->nlines; i++)
+		if (o->lines[i].id && !strcmp(o->lines[i].id, id))
+			return (long)i;
+	return -1;
+}
+
+static void
+drop_line(struct order *o, size_t i)
+{
+	free(o->lines[i].text);
+	free(o->lines[i].id);
+	memmove(&o->lines[i], &o->lines[i + 1],
+		(o->nlines - i - 1) * sizeof(*o->lines));
+	o->nlines--;
+}
+
+int
+order_remove(struct order *o, const char *id)
+{
+	int found = 0;
+
+	if (o->conflict_line)
+		return DK_ECONFLICT;
+	for (size_t i = o->nlines; i-- > 0;)
+		if (o->lines[i].id && !strcmp(o->lines[i].id, id)) {
+			drop_line(o, i);
+			found = 1;
+		}
+	reindex(o);
+	return found ? 0 : DK_ENOTFOUND;
+}
+
+/* Where a line goes for place p (an index into lines), or < 0. */
+static long
+insert_at(const struct order *o, const char *id, const struct order_place *p)
+{
+	long i, first = -1, last = -1, r = 0;
+
+	for (size_t k = 0; k < o->nlines; k++)
+		if (o->lines[k].id) {
+			if (first < 0)
+				first = (long)k;
+			last = (long)k;
+		}
+	switch (p->where) {
+	case ORDER_TOP:
+		return first >= 0 ? first : (long)o->nlines;
+	case ORDER_BOTTOM:
+		return last >= 0 ? last + 1 : (long)o->nlines;
+	case ORDER_INDEX:
+		if (p->index < 1)
+			return DK_EUSAGE;
+		for (size_t k = 0; k < o->nlines; k++)
+			if (o->lines[k].id && ++r == p->index)
+				return (long)k;
+		return last >= 0 ? last + 1 : (long)o->nlines;
+	case ORDER_BEFORE:
+	case ORDER_AFTER:
+		if (!p->ref || !strcmp(p->ref, id))
+			return DK_EUSAGE;
+		i = line_of(o, p->ref);
+		if (i < 0)
+			return DK_ENOTFOUND;
+		return p->where == ORDER_BEFORE ? i : i + 1;
+	}
+	return DK_EUSAGE;
+}
+
+static void
+put_line(struct order *o, size_t at, char *text, const char *id)
+{
+	o->lines = xgrow(o->lines, &o->alloc, o->nlines + 1, sizeof(*o->lines));
+	memmove(&o->lines[at + 1], &o->lines[at],
+		(o->nlines - at) * sizeof(*o->lines));
+	o->lines[at].text = text;
+	o->lines[at].id = xstrdup(id);
+	o->lines[at].lineno = 0;
+	o->nlines++;
+	if (o->nlines == 1)
+		o->final_newline = 1;
+	reindex(o);
+}
+
+int
+order_insert(struct order *o, const char *id, const struct order_place *p)
+{
+	long at;
+
+	if (o->conflict_line)
+		return DK_ECONFLICT;
+	if (line_of(o, id) >= 0)
+		return order_move(o, id, p);
+	at = insert_at(o, id, p);
+	if (at < 0)
+		return (int)at;
+	put_line(o, (size_t)at, xstrdup(id), id);
+	return 0;
+}
+
+int
+order_move(struct order *o, const char *id, const struct order_place *p)
+{
+	long cur, at;
+	char *text;
+
+	if (o->conflict_line)
+		return DK_ECONFLICT;
+	cur = line_of(o, id);
+	if (cur < 0)
+		return order_insert(o, id, p);
+	/* validate the placement before changing anything */
+	at = insert_at(o, id, p);
+	if (at < 0)
+		return (int)at;
+	text = o->lines[cur].text;
+	o->lines[cur].text = NULL;
+	for (size_t i = o->nlines; i-- > 0;)
+		if (o->lines[i].id && !strcmp(o->lines[i].id, id))
+			drop_line(o, i);
+	reindex(o);
+	/* placed among the other ids (an index counts without this one) */
+	at = insert_at(o, id, p);
+	put_line(o, (size_t)at, text, id);
+	return 0;
 }

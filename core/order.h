@@ -41,9 +41,58 @@ int order_parse(struct order *o, const char *file, const char *data,
 /* Rank of id (1-based), or 0 when the id is not listed. The first
  * occurrence counts when an id is listed twice. */
 long order_rank(const struct order *o, const char *id);
+/* Rank of id in ORDER's bytes without building a struct order (the same
+ * line rules as order_parse; for reading many versions of ORDER, as the
+ * history does).  0 when the id is not listed. */
+long order_scan_rank(const char *data, size_t len, const char *id);
+/* Iterate over the ids of ORDER's bytes: start with *off = 0; returns 1
+ * with *id (not NUL-terminated) and *idlen, 0 at the end. */
+int order_next_id(const char *data, size_t len, size_t *off, const char **id,
+		  size_t *idlen);
 /* The id with the given rank, or NULL. */
 const char *order_id_at(const struct order *o, long rank);
 /* Render the file (keeping comments, blank lines and line ends). */
 void order_render(const struct order *o, struct sbuf *out);
+
+/*
+ * Editing ORDER.  Only id lines move; comment lines and blank lines stay
+ * where they are, so hand-made sections keep their headers.
+ *
+ *   ORDER_TOP     the new first id line: just before the line holding
+ *                 the current first id (below any header comment above
+ *                 it); at the end of the file when no id is listed
+ *   ORDER_BOTTOM  just after the line holding the last id (comments after
+ *                 it stay below); at the end of the file when none is
+ *   ORDER_INDEX   so that the id's rank becomes index (1-based): before
+ *                 the id that now has that rank; the bottom when index is
+ *                 past the end
+ *   ORDER_BEFORE / ORDER_AFTER  just before / after the line holding ref
+ *
+ * A moved id keeps its line's text (an end-of-line comment moves with
+ * it).  Each function returns 0, DK_ENOTFOUND when ref is not listed (or,
+ * for order_remove, id is not), DK_EUSAGE for a bad placement (index < 1,
+ * ref equal to id), DK_ECONFLICT when ORDER has conflict markers.
+ */
+enum order_where {
+	ORDER_TOP,
+	ORDER_BOTTOM,
+	ORDER_INDEX,
+	ORDER_BEFORE,
+	ORDER_AFTER,
+};
+
+struct order_place {
+	enum order_where where;
+	long index;              /* ORDER_INDEX */
+	const char *ref;         /* ORDER_BEFORE, ORDER_AFTER */
+};
+
+/* Remove every line listing id. */
+int order_remove(struct order *o, const char *id);
+/* Add id (not listed yet) at place. */
+int order_insert(struct order *o, const char *id, const struct order_place *p);
+/* Move id to place (added when it is not listed; a second listing of it
+ * is dropped). */
+int order_move(struct order *o, const char *id, const struct order_place *p);
 
 #endif

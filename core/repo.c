@@ -2,8 +2,8 @@
  * repo.c: libgit2 1.5 call sequences (see shared notes, section 2).
  *
  * Commits are built from HEAD's tree plus exactly the paths docket
- * changed, in an in-memory index, so that whatever the user has staged
- * stays staged and out of docket's commit.  Afterwards only those paths
+ * changed (tree builders along those paths, never the index), so that
+ * whatever the user has staged stays staged and out of docket's commit.  Afterwards only those paths
  * are updated in the real index.
  */
 #include "core/repo.h"
@@ -24,6 +24,10 @@ void
 repo_global_init(void)
 {
 	git_libgit2_init();
+	/* keep big trees (a folder of thousands of items) in the object
+	 * cache, so a command that reads one twice inflates it once */
+	git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, GIT_OBJECT_TREE,
+			 (size_t)16 * 1024 * 1024);
 }
 
 void
@@ -388,6 +392,19 @@ make_sig(struct repo *r, git_signature **out, const char *who)
 	return 0;
 }
 
+int
+repo_check_identity(struct repo *r)
+{
+	git_signature *a = NULL, *c = NULL;
+	int rc;
+
+	if ((rc = make_sig(r, &a, "AUTHOR")) == 0)
+		rc = make_sig(r, &c, "COMMITTER");
+	git_signature_free(a);
+	git_signature_free(c);
+	return rc;
+}
+
 static int
 path_exists(struct repo *r, const char *rel)
 {
@@ -399,16 +416,96 @@ path_exists(struct repo *r, const char *rel)
 	return ok;
 }
 
+/*
+ * The commit's tree: HEAD's tree with only the changed paths replaced,
+ * built with tree builders along those paths.  Only the folders on the
+ * way are read and written (never the whole tree, as an index read from
+ * HEAD would), and entries copied from HEAD are not looked up again.
+ */
+struct upd {
+	const char *path;
+	int del;
+	git_oid id;
+};
+
+static int
+cmp_upd(const void *a, const void *b)
+{
+	return strcmp(((const struct upd *)a)->path, ((const struct upd *)b)->path);
+}
+
+static int
+update_tree(git_repository *repo, const git_tree *base, struct upd *u,
+	    size_t n, size_t skip, git_oid *out, int *empty)
+{
+	git_treebuilder *bld = NULL;
+	int rc;
+
+	if ((rc = git_treebuilder_new(&bld, repo, base)) < 0)
+		return rc;
+	for (size_t i = 0; i < n && rc >= 0;) {
+		const char *rest = u[i].path + skip, *slash = strchr(rest, '/');
+
+		if (!slash) {
+			const git_tree_entry *old = git_treebuilder_get(bld, rest);
+			git_filemode_t mode = old &&
+				git_tree_entry_filemode(old) == GIT_FILEMODE_BLOB_EXECUTABLE ?
+				GIT_FILEMODE_BLOB_EXECUTABLE : GIT_FILEMODE_BLOB;
+
+			if (u[i].del) {
+				if (old)
+					rc = git_treebuilder_remove(bld, rest);
+			} else {
+				rc = git_treebuilder_insert(NULL, bld, rest, &u[i].id, mode);
+			}
+			i++;
+		} else {
+			size_t len = (size_t)(slash - rest), j = i;
+			char *name = xstrndup(rest, len);
+			const git_tree_entry *old = git_treebuilder_get(bld, name);
+			git_tree *sub = NULL;
+			git_oid sid;
+			int sub_empty = 0;
+
+			while (j < n && !strncmp(u[j].path + skip, rest, len + 1))
+				j++;
+			if (old && git_tree_entry_type(old) == GIT_OBJECT_TREE &&
+			    git_tree_lookup(&sub, repo, git_tree_entry_id(old)) < 0)
+				rc = -1;
+			if (rc >= 0)
+				rc = update_tree(repo, sub, u + i, j - i, skip + len + 1,
+						 &sid, &sub_empty);
+			if (rc >= 0) {
+				if (sub_empty)
+					rc = old ? git_treebuilder_remove(bld, name) : 0;
+				else
+					rc = git_treebuilder_insert(NULL, bld, name, &sid,
+								    GIT_FILEMODE_TREE);
+			}
+			git_tree_free(sub);
+			free(name);
+			i = j;
+		}
+	}
+	if (rc >= 0) {
+		*empty = git_treebuilder_entrycount(bld) == 0;
+		rc = git_treebuilder_write(out, bld);
+	}
+	git_treebuilder_free(bld);
+	return rc < 0 ? rc : 0;
+}
+
 int
 repo_commit(struct repo *r, const char *const *paths, size_t npaths,
 	    const char *message, char *out_id, size_t out_len)
 {
-	git_index *mem = NULL, *real = NULL;
+	git_index *real = NULL;
+	struct upd *upd = NULL;
 	git_commit *parent = NULL;
 	git_tree *ptree = NULL, *tree = NULL;
 	git_signature *author = NULL, *committer = NULL;
-	git_oid parent_id, tree_id, commit_id, blob_id;
-	int rc, nparents = 0;
+	git_oid parent_id, tree_id, commit_id;
+	int rc, nparents = 0, empty = 0;
 
 	if (!r->workdir) {
 		snprintf(r->err, sizeof(r->err), "cannot commit in a bare repository");
@@ -431,33 +528,18 @@ repo_commit(struct repo *r, const char *const *paths, size_t npaths,
 	if ((rc = make_sig(r, &author, "AUTHOR")) < 0 ||
 	    (rc = make_sig(r, &committer, "COMMITTER")) < 0)
 		goto done;
-	if (git_index_new(&mem) < 0 ||
-	    (ptree && git_index_read_tree(mem, ptree) < 0)) {
-		rc = fail(r, DK_EIO, "cannot prepare the commit");
-		goto done;
-	}
+	upd = xcalloc(npaths + 1, sizeof(*upd));
 	for (size_t i = 0; i < npaths; i++) {
-		if (path_exists(r, paths[i])) {
-			git_index_entry e;
-
-			if (git_blob_create_from_workdir(&blob_id, r->git, paths[i]) < 0) {
-				rc = fail(r, DK_EIO, "cannot store a file in git");
-				goto done;
-			}
-			memset(&e, 0, sizeof(e));
-			e.mode = GIT_FILEMODE_BLOB;
-			e.id = blob_id;
-			e.path = paths[i];
-			if (git_index_add(mem, &e) < 0) {
-				rc = fail(r, DK_EIO, "cannot prepare the commit");
-				goto done;
-			}
-		} else {
-			git_index_remove_bypath(mem, paths[i]);
-			git_error_clear();
+		upd[i].path = paths[i];
+		upd[i].del = !path_exists(r, paths[i]);
+		if (!upd[i].del &&
+		    git_blob_create_from_workdir(&upd[i].id, r->git, paths[i]) < 0) {
+			rc = fail(r, DK_EIO, "cannot store a file in git");
+			goto done;
 		}
 	}
-	if (git_index_write_tree_to(&tree_id, mem, r->git) < 0 ||
+	qsort(upd, npaths, sizeof(*upd), cmp_upd);
+	if (update_tree(r->git, ptree, upd, npaths, 0, &tree_id, &empty) < 0 ||
 	    git_tree_lookup(&tree, r->git, &tree_id) < 0) {
 		rc = fail(r, DK_EIO, "cannot write the commit's tree");
 		goto done;
@@ -501,7 +583,7 @@ repo_commit(struct repo *r, const char *const *paths, size_t npaths,
 	rc = 0;
 done:
 	git_index_free(real);
-	git_index_free(mem);
+	free(upd);
 	git_tree_free(tree);
 	git_tree_free(ptree);
 	git_commit_free(parent);

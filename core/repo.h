@@ -51,4 +51,20 @@ int repo_config_set(struct repo *r, const char *key, const char *value);
 int repo_commit(struct repo *r, const char *const *paths, size_t npaths,
 		const char *message, char *out_id, size_t out_len);
 
+/* Is the git identity (user.name and user.email, or GIT_AUTHOR_* and
+ * GIT_COMMITTER_*) available for a commit?  0, or DK_EREFUSED with a
+ * message saying how to set it. */
+int repo_check_identity(struct repo *r);
+
+/*
+ * The highest N of the PREFIX-N item files (items_rel: the items folder
+ * relative to the work tree, like "backlog/") on every local and
+ * remote-tracking branch tip and in the work tree, so that a new id
+ * never reuses one that exists anywhere (SPEC 9).  Sets *out (0 when
+ * there is none).  Returns 0, or DK_EIO with r->err set.
+ * (repo_ids.c)
+ */
+int repo_max_id(struct repo *r, const char *items_rel, const char *prefix,
+		long *out);
+
 #endif

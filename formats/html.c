@@ -167,50 +167,6 @@ hx_tags_text(struct sbuf *sb, const struct item *it)
 		}
 }
 
-const struct item **
-hx_cycle_items(const struct hx *h, const struct cycle *c, size_t *n)
-{
-	const struct item **v = xcalloc(h->n + 1, sizeof(*v));
-
-	*n = 0;
-	for (size_t i = 0; i < h->n; i++) {
-		const struct item *it = h->items[i];
-
-		if ((it->cycle && !strcmp(it->cycle, c->name)) ||
-		    (it->id && cycle_has(c, it->id)))
-			v[(*n)++] = it;
-	}
-	return v;
-}
-
-void
-hx_cycle_stats(const struct hx *h, const struct cycle *c,
-	       struct hx_cycle_stats *st)
-{
-	memset(st, 0, sizeof(*st));
-	for (size_t i = 0; i < c->ncommitted; i++) {
-		const struct item *it = backlog_item(h->bl, c->committed[i]);
-
-		/* an id listed twice counts once */
-		int dup = 0;
-
-		for (size_t k = 0; k < i && !dup; k++)
-			dup = !strcmp(c->committed[k], c->committed[i]);
-		if (dup)
-			continue;
-		st->committed++;
-		if (!it || !it->parsed)
-			continue;
-		if (!isnan(it->effort))
-			st->committed_effort += it->effort;
-		if (it->status == ST_DONE) {
-			st->completed++;
-			if (!isnan(it->effort))
-				st->completed_effort += it->effort;
-		}
-	}
-}
-
 /*-----------------------------------------------------------------------
  * The page shell
  *----------------------------------------------------------------------*/
@@ -357,6 +313,11 @@ html_site_render(struct html_site *out, const struct backlog *bl,
 	free(all);
 	cycles_from_backlog(&h.cycles, bl);
 	h.current = cycles_current(&h.cycles, o->today);
+	metrics_init(&h.m);
+	metrics_compute(&h.m, bl, &h.cycles, o->today);
+	huddle_init(&h.board);
+	if (h.current)
+		huddle_make(&h.board, bl, h.current, o->today);
 
 	sb = add_page(out, xstrdup("index.html"));
 	hx_page_begin(sb, &h, o->title, "", 1);
@@ -372,6 +333,8 @@ html_site_render(struct html_site *out, const struct backlog *bl,
 		sb = add_page(out, xasprintf("items/%s.html", h.items[i]->id));
 		hx_item_page(sb, &h, i);
 	}
+	huddle_release(&h.board);
+	metrics_release(&h.m);
 	cycles_release(&h.cycles);
 	free(h.items);
 }

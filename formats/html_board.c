@@ -4,6 +4,7 @@
  * completed, experiment results and campaigns with their burn-up.
  */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -36,28 +37,41 @@ date_range(struct sbuf *sb, const struct cycle *c)
  * The huddle board
  *----------------------------------------------------------------------*/
 
-static long
-wip_limit(const struct hx *h)
+static void
+risk_text(struct sbuf *sb, unsigned risk)
 {
-	const struct rule_setting *r = config_rule(&h->bl->config, "wip-limit");
-	long long v;
+	const char *sep = "";
 
-	if (r && r->settings && !ynode_int(ynode_get(r->settings, "max"), &v) && v > 0)
-		return (long)v;
-	return 5;
+	if (!risk)
+		return;
+	sbuf_adds(sb, "<div class=\"risk\">At risk: ");
+	if (risk & HUDDLE_RISK_BLOCKED) {
+		sbuf_adds(sb, "blocked");
+		sep = ", ";
+	}
+	if (risk & HUDDLE_RISK_LONG) {
+		sbuf_addf(sb, "%sin progress for over half the cycle", sep);
+		sep = ", ";
+	}
+	if (risk & HUDDLE_RISK_CAPACITY) {
+		sbuf_addf(sb, "%sdoes not fit in the capacity left", sep);
+		sep = ", ";
+	}
+	if (risk & HUDDLE_RISK_OVERDUE)
+		sbuf_addf(sb, "%sthe cycle has ended", sep);
+	sbuf_adds(sb, "</div>");
 }
 
 static void
-tile(struct sbuf *sb, const struct hx *h, const struct item *it)
+tile(struct sbuf *sb, const struct huddle_card *card)
 {
+	const struct item *it = card->item;
 	long day;
 
-	sbuf_adds(sb, "<div class=\"tile\"><div class=\"id\">");
+	sbuf_addf(sb, "<div class=\"tile%s\"><div class=\"id\">", card->risk ? " atrisk" : "");
 	if (it->mvl)
 		sbuf_adds(sb, "<span class=\"mvl\" title=\"Minimally viable launch\">MVL</span>");
 	hx_item_link(sb, it, "");
-	if (it->status == ST_STOPPED)
-		sbuf_adds(sb, " <span class=\"badge s-stopped\">stopped</span>");
 	sbuf_adds(sb, "</div><div class=\"t\">");
 	hx_text(sb, it->title ? it->title : "(no title)");
 	sbuf_adds(sb, "</div><div class=\"facts\">");
@@ -68,10 +82,11 @@ tile(struct sbuf *sb, const struct hx *h, const struct item *it)
 		sbuf_adds(sb, "</span>");
 	}
 	hx_type_label(sb, it->type);
-	if (it->status == ST_DOING && !date_parse(&day, it->started) && day <= h->o->today)
-		sbuf_addf(sb, "<span>%ld day%s in progress</span>", h->o->today - day,
-			  h->o->today - day == 1 ? "" : "s");
-	if (it->status == ST_DONE && !date_parse(&day, it->finished)) {
+	if (card->days >= 0 && card->col == HUDDLE_DOING)
+		sbuf_addf(sb, "<span>%ld day%s in progress</span>", card->days, card->days == 1 ? "" : "s");
+	else if (card->days >= 0 && card->col == HUDDLE_BLOCKED)
+		sbuf_addf(sb, "<span>started %ld day%s ago</span>", card->days, card->days == 1 ? "" : "s");
+	if (card->col == HUDDLE_DONE && !date_parse(&day, it->finished)) {
 		sbuf_adds(sb, "<span>done ");
 		hx_date(sb, day);
 		sbuf_adds(sb, "</span>");
@@ -79,39 +94,22 @@ tile(struct sbuf *sb, const struct hx *h, const struct item *it)
 	if (it->type == TYPE_EXPERIMENT && it->status == ST_DONE && hx_str(it, "result"))
 		hx_result_badge(sb, hx_str(it, "result"));
 	sbuf_adds(sb, "</div>");
-	if (it->status == ST_BLOCKED || it->status == ST_STOPPED) {
-		const char *why = hx_str(it, it->status == ST_BLOCKED ? "blocked_reason" : "stop_reason");
-
-		if (why) {
-			sbuf_adds(sb, "<div class=\"why\">");
-			hx_text(sb, why);
-			sbuf_adds(sb, "</div>");
-		}
+	if (it->status == ST_BLOCKED && hx_str(it, "blocked_reason")) {
+		sbuf_adds(sb, "<div class=\"why\">");
+		hx_text(sb, hx_str(it, "blocked_reason"));
+		sbuf_adds(sb, "</div>");
 	}
+	risk_text(sb, card->risk & ~(unsigned)HUDDLE_RISK_BLOCKED);
 	sbuf_adds(sb, "</div>\n");
-}
-
-static int
-column_of(enum item_status s)
-{
-	switch (s) {
-	case ST_DOING: return 1;
-	case ST_BLOCKED: return 2;
-	case ST_DONE: case ST_STOPPED: return 3;
-	default: return 0;
-	}
 }
 
 void
 hx_board(struct sbuf *sb, const struct hx *h)
 {
-	static const char *const cols[] = { "planned", "doing", "blocked", "done" };
 	static const char *const names[] = { "Planned", "Doing", "Blocked", "Done" };
+	const struct huddle *b = &h->board;
 	const struct cycle *c = h->current;
-	const struct item **v;
-	struct hx_cycle_stats st;
-	size_t n, count[4] = { 0 };
-	long wip = wip_limit(h);
+	const struct cycle_stats *st;
 
 	sbuf_adds(sb, "<section id=\"board\">\n<h2>Huddle board");
 	if (!c) {
@@ -129,44 +127,47 @@ hx_board(struct sbuf *sb, const struct hx *h)
 	}
 	sbuf_adds(sb, "<div class=\"muted small\">");
 	date_range(sb, c);
-	if (c->start >= 0 && c->end >= c->start && h->o->today >= c->start &&
-	    h->o->today <= c->end)
-		sbuf_addf(sb, " &#183; day %ld of %ld", h->o->today - c->start + 1,
-			  c->end - c->start + 1);
-	if (!isnan(c->capacity)) {
+	if (b->day > 0 && b->length > 0 && b->days_left > 0)
+		sbuf_addf(sb, " &#183; day %ld of %ld", b->day, b->length);
+	else if (b->length > 0 && !b->days_left)
+		sbuf_adds(sb, " &#183; ended");
+	if (!isnan(b->capacity)) {
 		sbuf_adds(sb, " &#183; capacity ");
-		hx_num(sb, c->capacity);
+		hx_num(sb, b->capacity);
 	}
+	if (b->wip_limit >= 0)
+		sbuf_addf(sb, " &#183; <span%s>WIP %zu of %ld</span>",
+			  (long)b->wip > b->wip_limit ? " class=\"over\"" : "", b->wip, b->wip_limit);
+	if (b->at_risk)
+		sbuf_addf(sb, " &#183; <span class=\"over\">%zu at risk</span>", b->at_risk);
 	sbuf_adds(sb, "</div></div>");
-	hx_cycle_stats(h, c, &st);
-	sbuf_adds(sb, "<div class=\"prog\">");
-	progress(sb, st.completed_effort, st.committed_effort);
-	sbuf_addf(sb, "<div class=\"small muted\">%zu of %zu committed items done &#183; ",
-		  st.completed, st.committed);
-	hx_num(sb, st.completed_effort);
-	sbuf_adds(sb, " of ");
-	hx_num(sb, st.committed_effort);
-	sbuf_adds(sb, " points</div></div></div>\n<div class=\"board\">\n");
-
-	v = hx_cycle_items(h, c, &n);
-	for (size_t i = 0; i < n; i++)
-		count[column_of(v[i]->status)]++;
-	for (int k = 0; k < 4; k++) {
-		sbuf_addf(sb, "<div class=\"col c-%s\"><h3>%s <span class=\"n\"", cols[k], names[k]);
-		if (k == 1 && (long)count[k] > wip)
-			sbuf_addf(sb, " style=\"color:#b91c1c\" title=\"over the WIP limit of %ld\"", wip);
-		else if (k == 1)
-			sbuf_addf(sb, " title=\"WIP limit %ld\"", wip);
-		sbuf_addf(sb, ">%zu</span></h3>\n", count[k]);
-		for (size_t i = 0; i < n; i++)
-			if (column_of(v[i]->status) == k)
-				tile(sb, h, v[i]);
-		if (!count[k])
+	st = metrics_cycle(&h->m, c);
+	if (st) {
+		sbuf_adds(sb, "<div class=\"prog\">");
+		progress(sb, st->completed_effort, st->committed_effort);
+		sbuf_addf(sb, "<div class=\"small muted\">%zu of %zu committed items done &#183; ",
+			  st->completed_n, st->committed_n);
+		hx_num(sb, st->completed_effort);
+		sbuf_adds(sb, " of ");
+		hx_num(sb, st->committed_effort);
+		sbuf_adds(sb, " points</div></div>");
+	}
+	sbuf_adds(sb, "</div>\n<div class=\"board\">\n");
+	for (int k = 0; k < HUDDLE_NCOLS; k++) {
+		sbuf_addf(sb, "<div class=\"col c-%s\"><h3>%s <span class=\"n\">%zu</span></h3>\n",
+			  huddle_col_name(k), names[k], b->ncol[k]);
+		for (size_t i = 0; i < b->n; i++)
+			if (b->cards[i].col == (enum huddle_col)k)
+				tile(sb, &b->cards[i]);
+		if (!b->ncol[k])
 			sbuf_adds(sb, "<div class=\"none\">Nothing here</div>\n");
 		sbuf_adds(sb, "</div>\n");
 	}
-	sbuf_adds(sb, "</div>\n</section>\n");
-	free(v);
+	sbuf_adds(sb, "</div>\n");
+	if (b->stopped)
+		sbuf_addf(sb, "<p class=\"small muted\">%zu item%s of this cycle %s stopped.</p>\n",
+			  b->stopped, b->stopped == 1 ? "" : "s", b->stopped == 1 ? "was" : "were");
+	sbuf_adds(sb, "</section>\n");
 }
 
 /*-----------------------------------------------------------------------
@@ -176,42 +177,31 @@ hx_board(struct sbuf *sb, const struct hx *h)
 void
 hx_cycles(struct sbuf *sb, const struct hx *h)
 {
-	double ratio_sum = 0;
-	size_t nratio = 0;
+	const struct metrics *m = &h->m;
 
-	for (size_t i = 0; i < h->cycles.n; i++) {
-		const struct cycle *c = &h->cycles.v[i];
-		struct hx_cycle_stats st;
-
-		if (c->end < 0 || c->end >= h->o->today)
-			continue;
-		hx_cycle_stats(h, c, &st);
-		if (st.committed_effort > 0) {
-			ratio_sum += st.completed_effort / st.committed_effort;
-			nratio++;
-		}
-	}
 	sbuf_adds(sb, "<section id=\"cycles\">\n<h2>Cycles<span class=\"sub\">committed vs completed</span></h2>\n");
 	if (!h->cycles.n) {
 		sbuf_adds(sb, "<p class=\"lead\">No launch cycles yet.</p>\n</section>\n");
 		return;
 	}
 	sbuf_adds(sb, "<p class=\"lead\">");
-	if (nratio)
+	if (m->nsaydo)
 		sbuf_addf(sb, "The team completed %.0f%% of what it committed to, on average over %zu "
-			  "finished cycle%s. ", 100.0 * ratio_sum / (double)nratio, nratio,
-			  nratio == 1 ? "" : "s");
-	sbuf_adds(sb, "Completed counts the committed items that are done.</p>\n<div class=\"grid\">\n");
+			  "finished cycle%s. ", 100.0 * m->saydo_mean, m->nsaydo,
+			  m->nsaydo == 1 ? "" : "s");
+	sbuf_adds(sb, "Completed counts the committed items done by the end of the cycle.</p>\n"
+		  "<div class=\"grid\">\n");
 	for (size_t i = h->cycles.n; i-- > 0;) {
 		const struct cycle *c = &h->cycles.v[i];
-		struct hx_cycle_stats st;
+		const struct cycle_stats *st = metrics_cycle(m, c);
 
-		hx_cycle_stats(h, c, &st);
+		if (!st)
+			continue;
 		sbuf_addf(sb, "<div class=\"card cyc%s\"><h3>", c == h->current ? " current" : "");
 		hx_text(sb, c->name);
 		if (c == h->current)
 			sbuf_adds(sb, " <span class=\"badge s-doing\">current</span>");
-		else if (c->start > h->o->today)
+		else if (st->state == CYCLE_FUTURE)
 			sbuf_adds(sb, " <span class=\"badge s-planned\">upcoming</span>");
 		sbuf_adds(sb, "</h3><div class=\"dates\">");
 		date_range(sb, c);
@@ -225,16 +215,20 @@ hx_cycles(struct sbuf *sb, const struct hx *h)
 			hx_text(sb, c->goal);
 			sbuf_adds(sb, "</div>");
 		}
-		progress(sb, st.completed_effort, st.committed_effort);
-		sbuf_addf(sb, "<div class=\"fig\"><span><b>%zu</b> of %zu items</span><span><b>", st.completed,
-			  st.committed);
-		hx_num(sb, st.completed_effort);
+		progress(sb, st->completed_effort, st->committed_effort);
+		sbuf_addf(sb, "<div class=\"fig\"><span><b>%zu</b> of %zu items</span><span><b>", st->completed_n,
+			  st->committed_n);
+		hx_num(sb, st->completed_effort);
 		sbuf_adds(sb, "</b> of ");
-		hx_num(sb, st.committed_effort);
+		hx_num(sb, st->committed_effort);
 		sbuf_adds(sb, " points");
-		if (st.committed_effort > 0)
-			sbuf_addf(sb, " &#183; %.0f%%", 100.0 * st.completed_effort / st.committed_effort);
-		sbuf_adds(sb, "</span></div></div>\n");
+		if (!isnan(st->say_do))
+			sbuf_addf(sb, " &#183; %.0f%%", 100.0 * st->say_do);
+		sbuf_adds(sb, "</span></div>");
+		if (st->missing)
+			sbuf_addf(sb, "<div class=\"small muted\">%zu committed id%s name%s no item</div>",
+				  st->missing, st->missing == 1 ? "" : "s", st->missing == 1 ? "s" : "");
+		sbuf_adds(sb, "</div>\n");
 	}
 	sbuf_adds(sb, "</div>\n</section>\n");
 }
@@ -357,6 +351,53 @@ chart_for(const struct hx *h, const char *campaign)
 	return NULL;
 }
 
+/*
+ * Embed a chart of formats/svg.c (a standalone document) in the page:
+ * without its XML declaration, which HTML does not have, and with its
+ * ids (and the references to them: aria-labelledby, href="#", url(#))
+ * prefixed "cN-", so that several charts can share a page.
+ */
+static void
+embed_svg(struct sbuf *sb, const char *svg, size_t k)
+{
+	const char *p = svg;
+	char pre[32];
+
+	snprintf(pre, sizeof(pre), "c%zu-", k);
+	if (!strncmp(p, "<?xml", 5) && strstr(p, "?>")) {
+		p = strstr(p, "?>") + 2;
+		while (*p == '\n' || *p == '\r')
+			p++;
+	}
+	while (*p) {
+		static const char *const refs[] = { " id=\"", "href=\"#", "url(#" };
+		size_t skip = 0;
+
+		for (size_t i = 0; i < ARRAY_SIZE(refs) && !skip; i++)
+			if (!strncmp(p, refs[i], strlen(refs[i])))
+				skip = strlen(refs[i]);
+		if (skip) {
+			sbuf_add(sb, p, skip);
+			sbuf_adds(sb, pre);
+			p += skip;
+			continue;
+		}
+		if (!strncmp(p, " aria-labelledby=\"", 18)) {
+			sbuf_add(sb, p, 18);
+			p += 18;
+			for (int first = 1; *p && *p != '"'; first = 0) {
+				if (!first)
+					sbuf_addc(sb, *p++);   /* the space between ids */
+				sbuf_adds(sb, pre);
+				while (*p && *p != ' ' && *p != '"')
+					sbuf_addc(sb, *p++);
+			}
+			continue;
+		}
+		sbuf_addc(sb, *p++);
+	}
+}
+
 void
 hx_campaigns(struct sbuf *sb, const struct hx *h)
 {
@@ -382,7 +423,7 @@ hx_campaigns(struct sbuf *sb, const struct hx *h)
 		free(names);
 		return;
 	}
-	sbuf_adds(sb, "<div class=\"grid\">\n");
+	sbuf_adds(sb, "<div class=\"grid camps\">\n");
 	for (size_t k = 0; k < n; k++) {
 		size_t items = 0, done = 0, mvl = 0, mvl_done = 0;
 		double scope = 0, burnt = 0;
@@ -403,7 +444,7 @@ hx_campaigns(struct sbuf *sb, const struct hx *h)
 					burnt += it->effort;
 			}
 		}
-		sbuf_addf(sb, "<div class=\"card camp\"%s><h3>", svg ? " style=\"grid-column:1/-1\"" : "");
+		sbuf_adds(sb, "<div class=\"card camp\"><h3>");
 		hx_text(sb, names[k]);
 		sbuf_adds(sb, "</h3>");
 		progress(sb, burnt, scope);
@@ -416,7 +457,7 @@ hx_campaigns(struct sbuf *sb, const struct hx *h)
 			sbuf_addf(sb, " &#183; MVL %zu of %zu", mvl_done, mvl);
 		sbuf_adds(sb, "</div>");
 		if (svg)
-			sbuf_adds(sb, svg);
+			embed_svg(sb, svg, k);
 		sbuf_adds(sb, "</div>\n");
 	}
 	sbuf_adds(sb, "</div>\n</section>\n");

@@ -14,28 +14,6 @@
  * Summary figures
  *----------------------------------------------------------------------*/
 
-/* Mean completed effort of the last three cycles that have ended, or
- * NAN when none has. */
-static double
-velocity(const struct hx *h, size_t *ncycles)
-{
-	double sum = 0;
-	size_t k = 0;
-
-	for (size_t i = h->cycles.n; i-- > 0 && k < 3;) {
-		const struct cycle *c = &h->cycles.v[i];
-		struct hx_cycle_stats st;
-
-		if (c->end < 0 || c->end >= h->o->today)
-			continue;
-		hx_cycle_stats(h, c, &st);
-		sum += st.completed_effort;
-		k++;
-	}
-	*ncycles = k;
-	return k ? sum / (double)k : NAN;
-}
-
 static void
 stat_begin(struct sbuf *sb, const char *label)
 {
@@ -58,102 +36,94 @@ bar(struct sbuf *sb, double part, double whole, const char *cls)
 static void
 summary(struct sbuf *sb, const struct hx *h)
 {
-	size_t open = 0, ready = 0, intake = 0, mvl = 0, mvl_done = 0;
-	size_t won = 0, lost = 0, inconc = 0, nvel;
-	double open_effort = 0, vel, per;
-	int unsized = 0;
+	const struct metrics *m = &h->m;
+	size_t ready = 0, intake = 0, mvl = 0, mvl_done = 0;
 
 	for (size_t i = 0; i < h->n; i++) {
 		const struct item *it = h->items[i];
-		const char *r = hx_str(it, "result");
 
 		if (it->mvl) {
 			mvl++;
 			mvl_done += it->status == ST_DONE;
 		}
-		if (it->type == TYPE_EXPERIMENT && it->status == ST_DONE && r) {
-			won += !strcmp(r, "won");
-			lost += !strcmp(r, "lost");
-			inconc += !strcmp(r, "inconclusive");
-		}
 		if (!item_status_open(it->status))
 			continue;
-		open++;
 		ready += it->status == ST_READY;
 		intake += !it->rank;
-		if (isnan(it->effort))
-			unsized++;
-		else
-			open_effort += it->effort;
 	}
 	sbuf_adds(sb, "<section class=\"stats\" aria-label=\"Summary\">\n");
 
 	stat_begin(sb, "Open items");
 	sbuf_addf(sb, "<div class=\"value\">%zu</div><div class=\"note\">%zu ready &#183; %zu in the intake",
-		  open, ready, intake);
+		  m->open_n, ready, intake);
 	if (mvl)
 		sbuf_addf(sb, " &#183; MVL %zu of %zu done", mvl_done, mvl);
 	sbuf_adds(sb, "</div></div>\n");
 
 	stat_begin(sb, "Current cycle");
 	if (h->current) {
-		struct hx_cycle_stats st;
+		const struct cycle_stats *st = metrics_cycle(m, h->current);
 
-		hx_cycle_stats(h, h->current, &st);
-		if (st.committed_effort > 0)
+		if (st && st->committed_effort > 0)
 			sbuf_addf(sb, "<div class=\"value\">%.0f%%<small>done</small></div>",
-				  100.0 * st.completed_effort / st.committed_effort);
-		else
+				  100.0 * st->completed_effort / st->committed_effort);
+		else if (st)
 			sbuf_addf(sb, "<div class=\"value\">%zu<small>of %zu done</small></div>",
-				  st.completed, st.committed);
-		bar(sb, st.completed_effort, st.committed_effort, "ok");
+				  st->completed_n, st->committed_n);
+		if (st)
+			bar(sb, st->completed_effort, st->committed_effort, "ok");
 		sbuf_adds(sb, "<div class=\"note\">");
 		hx_text(sb, h->current->name);
-		sbuf_adds(sb, ": ");
-		hx_num(sb, st.completed_effort);
-		sbuf_adds(sb, " of ");
-		hx_num(sb, st.committed_effort);
-		sbuf_adds(sb, " points");
+		if (st) {
+			sbuf_adds(sb, ": ");
+			hx_num(sb, st->completed_effort);
+			sbuf_adds(sb, " of ");
+			hx_num(sb, st->committed_effort);
+			sbuf_adds(sb, " points");
+		}
 		if (h->current->end >= 0) {
 			sbuf_adds(sb, h->current->end >= h->o->today ? " &#183; ends " : " &#183; ended ");
 			hx_date(sb, h->current->end);
 		}
+		if (h->board.at_risk)
+			sbuf_addf(sb, " &#183; %zu at risk", h->board.at_risk);
 		sbuf_adds(sb, "</div></div>\n");
 	} else {
 		sbuf_adds(sb, "<div class=\"value\">&#8211;</div><div class=\"note\">No cycle has started</div></div>\n");
 	}
 
 	stat_begin(sb, "Experiments");
-	if (won + lost + inconc) {
-		sbuf_addf(sb, "<div class=\"value\">%.0f%%<small>won</small></div>",
-			  100.0 * (double)won / (double)(won + lost + inconc));
-		sbuf_addf(sb, "<div class=\"note\">%zu won &#183; %zu lost &#183; %zu inconclusive</div></div>\n",
-			  won, lost, inconc);
+	if (!isnan(m->win_rate)) {
+		sbuf_addf(sb, "<div class=\"value\">%.0f%%<small>won</small></div>", 100.0 * m->win_rate);
+		sbuf_addf(sb, "<div class=\"note\">%zu won &#183; %zu lost", m->won, m->lost);
+		if (m->inconclusive)
+			sbuf_addf(sb, " &#183; %zu inconclusive (not counted)", m->inconclusive);
+		sbuf_adds(sb, "</div></div>\n");
+	} else if (m->inconclusive) {
+		sbuf_addf(sb, "<div class=\"value\">&#8211;</div><div class=\"note\">%zu inconclusive, none won or lost yet</div></div>\n",
+			  m->inconclusive);
 	} else {
 		sbuf_adds(sb, "<div class=\"value\">&#8211;</div><div class=\"note\">No results recorded yet</div></div>\n");
 	}
 
 	stat_begin(sb, "Forecast");
-	vel = velocity(h, &nvel);
-	per = !isnan(vel) && vel > 0 ? vel : h->bl->config.cycle_capacity;
-	if (per > 0 && open_effort > 0) {
-		double cycles = open_effort / per;
-		long days = (long)ceil(cycles) * (h->bl->config.cycle_length_days > 0 ?
-						   h->bl->config.cycle_length_days : 14);
-
-		sbuf_addf(sb, "<div class=\"value\">%.1f<small>cycles</small></div>", cycles);
+	if (m->forecast_cycles >= 0 && m->open_effort > 0) {
+		sbuf_addf(sb, "<div class=\"value\">%ld<small>cycle%s</small></div>", m->forecast_cycles,
+			  m->forecast_cycles == 1 ? "" : "s");
 		sbuf_adds(sb, "<div class=\"note\">");
-		hx_num(sb, open_effort);
+		hx_num(sb, m->open_effort);
 		sbuf_adds(sb, " open points at ");
-		hx_num(sb, per);
-		if (!isnan(vel) && vel > 0)
-			sbuf_addf(sb, " a cycle (velocity of the last %zu)", nvel);
+		hx_num(sb, m->velocity);
+		if (m->velocity_from == VELOCITY_MEASURED)
+			sbuf_addf(sb, " a cycle (velocity of the last %zu)", m->velocity_cycles);
 		else
 			sbuf_adds(sb, " a cycle (planned capacity)");
-		sbuf_adds(sb, " &#183; until about ");
-		hx_date(sb, h->o->today + days);
-		if (unsized)
-			sbuf_addf(sb, " &#183; %d not sized", unsized);
+		if (m->forecast_end >= 0) {
+			sbuf_adds(sb, " &#183; until about ");
+			hx_date(sb, m->forecast_end);
+		}
+		if (m->open_unestimated)
+			sbuf_addf(sb, " &#183; %zu not sized", m->open_unestimated);
 		sbuf_adds(sb, "</div></div>\n");
 	} else {
 		sbuf_adds(sb, "<div class=\"value\">&#8211;</div><div class=\"note\">Nothing sized is open</div></div>\n");

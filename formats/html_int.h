@@ -3,8 +3,11 @@
  * formats/html*.c; see formats/html.h for the module).
  *
  * A struct hx is the rendering context: the backlog and options
- * (borrowed), the readable items in backlog order and the cycles
- * (owned; hx_release frees them).
+ * (borrowed), the readable items in backlog order, the cycles, the
+ * Launch Cycle figures of core/metrics.h and the huddle board of the
+ * current cycle (core/huddle.h), so that the site shows the same
+ * numbers as `docket report` and `docket huddle` (all owned by
+ * html_site_render).
  */
 #ifndef DOCKET_HTML_INT_H
 #define DOCKET_HTML_INT_H
@@ -12,6 +15,8 @@
 #include <stddef.h>
 
 #include "core/cycle.h"
+#include "core/huddle.h"
+#include "core/metrics.h"
 #include "formats/html.h"
 
 struct hx {
@@ -21,12 +26,8 @@ struct hx {
 	size_t n;
 	struct cycles cycles;
 	const struct cycle *current;/* the current cycle, or NULL */
-};
-
-/* Committed vs completed of one cycle. */
-struct hx_cycle_stats {
-	size_t committed, completed;        /* items */
-	double committed_effort, completed_effort;
+	struct metrics m;
+	struct huddle board;        /* of current; empty without one */
 };
 
 /* ---- html.c: helpers and the page shell ---- */
@@ -51,12 +52,6 @@ void hx_date(struct sbuf *sb, long day);
 void hx_tags(struct sbuf *sb, const struct item *it);
 /* Space-separated tags into sb (for the search text). */
 void hx_tags_text(struct sbuf *sb, const struct item *it);
-/* Items of a cycle: committed ones and those whose `cycle` names it, in
- * backlog order; malloc'ed array of *n. */
-const struct item **hx_cycle_items(const struct hx *h, const struct cycle *c,
-				   size_t *n);
-void hx_cycle_stats(const struct hx *h, const struct cycle *c,
-		    struct hx_cycle_stats *st);
 /* Open the page: doctype, head (title, CSP, CSS), the top band. */
 void hx_page_begin(struct sbuf *sb, const struct hx *h, const char *title,
 		   const char *root, int script);

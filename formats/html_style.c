@@ -102,6 +102,9 @@ const char *const hx_css[] = {
 ".tile .t{font-weight:600;margin:2px 0 6px;line-height:1.35}\n"
 ".tile .facts{display:flex;flex-wrap:wrap;gap:6px 10px;font-size:12px;color:var(--muted)}\n"
 ".tile .why{font-size:13px;color:var(--bad);margin-top:6px}\n"
+".tile.atrisk{border-color:#f59e0b;box-shadow:inset 3px 0 0 #f59e0b}\n"
+".tile .risk{font-size:12px;color:var(--warn);margin-top:6px;font-weight:600}\n"
+".over{color:var(--bad);font-weight:600}\n"
 ".col .none{font-size:13px;color:var(--muted);padding:6px 4px}\n"
 ".boardhead{display:flex;flex-wrap:wrap;gap:8px 24px;align-items:flex-end;margin-bottom:14px}\n"
 ".boardhead .goal{font-weight:600}\n"
@@ -129,7 +132,8 @@ const char *const hx_css[] = {
 "overflow-wrap:anywhere}\n"
 ".panel .kpi{grid-template-columns:2fr 1fr 1fr}.panel .kpi div:first-child{grid-column:auto}\n"
 ".camp{padding:16px 18px}\n"
-".camp svg{max-width:100%;height:auto;display:block;margin-top:10px}\n"
+".camps{grid-template-columns:repeat(auto-fill,minmax(min(100%,460px),1fr))}\n"
+".camp svg{width:100%;height:auto;display:block;margin-top:12px}\n"
 ".legend{font-size:13px;color:var(--muted)}\n",
 /* item pages */
 ".crumbs{font-size:14px;margin-bottom:14px;color:var(--muted)}\n"

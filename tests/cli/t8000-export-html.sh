@@ -38,9 +38,10 @@ test_expect 'the board holds the current cycle and committed vs completed is cou
 	grep -q "<b>3</b> of 3 items" site/index.html
 '
 
-test_expect 'every page is self-contained: no external URL, no src= or link to a stylesheet' '
+test_expect 'every page is self-contained: no external URL (but the SVG namespace), no src= or stylesheet link' '
 	! grep -l "src=\|<link\|@import\|url(" site/index.html site/items/*.html &&
-	! grep -o "https\?://[^\" <]*" site/index.html site/items/*.html | grep -v "^$"
+	! grep -o "https\?://[^\" <]*" site/index.html site/items/*.html |
+		grep -v ":http://www.w3.org/2000/svg$"
 '
 
 test_expect 'the inline script is allowed by its SHA-256 in the Content-Security-Policy, nothing else' '
@@ -56,6 +57,22 @@ test_expect 'the inline script is allowed by its SHA-256 in the Content-Security
 	PY
 	! grep -q "<script" site/items/MKT-1.html &&
 	! grep -q "script-src" site/items/MKT-1.html
+'
+
+test_expect 'each campaign gets its burn-up chart from the git history' '
+	n=$(docket -C r list --format json | jq "[.[] | .campaign // empty] | unique | length") &&
+	test "$n" -ge 2 &&
+	test "$(grep -c "<svg " site/index.html)" = "$n" &&
+	grep -q "id=\"c0-chart-title\"" site/index.html &&
+	grep -q "id=\"c1-chart-title\"" site/index.html &&
+	! grep -q "<?xml" site/index.html
+'
+
+test_expect 'outside git the site is written without charts' '
+	cp -R r nogit && rm -rf nogit/.git &&
+	docket -C nogit export html -o "$TRASH/nogit-site" 2>err &&
+	grep -q "no burn-up charts" err &&
+	test -s nogit-site/index.html && ! grep -q "<svg" nogit-site/index.html
 '
 
 test_expect 'exporting again replaces the files and leaves no temporary file' '

@@ -77,8 +77,9 @@ test_expect 'bash: the completion registers for docket' '
 test_expect 'bash: commands are those docket help lists' '
 	commands >want && test "$(wc -l <want)" -ge 7 &&
 	bcomp docket "" >got && test_cmp want got &&
-	test "$(bcomp docket ex)" = export &&
-	test "$(bcomp docket -C r --no-commit sh)" = show
+	commands | grep "^ex" >want && bcomp docket ex >got && test_cmp want got &&
+	commands | grep "^sh" >want && test "$(wc -l <want)" -ge 1 &&
+	bcomp docket -C r --no-commit sh >got && test_cmp want got
 '
 
 test_expect 'bash: options per command are those of docket help CMD' '
@@ -107,7 +108,10 @@ test_expect 'bash: item ids where a command takes an id, honouring -C' '
 	bcomp docket -C r show --format json MKT-1 >got && test_cmp want got &&
 	(cd r/backlog && bcomp docket show MKT-1) >got && test_cmp want got &&
 	ids "" >want && bcomp docket -C r show "" >got && test_cmp want got &&
-	test -z "$(bcomp docket -C r show MKT-1 "")"
+	test -z "$(bcomp docket -C r show MKT-1 "")" &&
+	if docket help move >/dev/null 2>&1; then
+		ids MKT-1 >want && bcomp docket -C r move MKT-7 --before MKT-1 >got && test_cmp want got
+	fi
 '
 
 test_expect 'bash: positional words from the usage line: import sources, export format, help topics' '

@@ -1,0 +1,311 @@
+/* new.c: `docket new TITLE [--type T] [--set K=V]... [--top|--bottom|
+ * --before ID|--after ID] [--edit]`: the next free id, a file from the
+ * template, an optional rank; commit "Add MKT-43: TITLE".  new_run also
+ * serves `followup`. */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd/write.h"
+#include "core/date.h"
+#include "core/fsutil.h"
+#include "core/xalloc.h"
+
+enum { O_TYPE = 1, O_SET, O_EDIT };
+
+static const struct opt opts[] = {
+	{ "type", 't', 1, O_TYPE },
+	{ "set", 's', 1, O_SET },
+	{ "edit", 'e', 0, O_EDIT },
+	{ "top", 0, 0, WO_TOP },
+	{ "bottom", 0, 0, WO_BOTTOM },
+	{ "before", 0, 1, WO_BEFORE },
+	{ "after", 0, 1, WO_AFTER },
+	{ NULL, 0, 0, 0 },
+};
+
+/* The highest number used by any id: branch tips, the work tree, ORDER. */
+static long
+max_id(struct ctx *ctx, struct ws *w)
+{
+	const struct backlog *bl = &w->ss.bl;
+	const char *prefix = bl->config.prefix;
+	long max = 0, n;
+
+	if (w->have_repo) {
+		if (repo_max_id(&w->repo, bl->items_rel, prefix, &max)) {
+			out_warning(ctx, "%s; the new id is based on the work tree only",
+				    w->repo.err);
+			max = 0;
+		}
+	}
+	{
+		char **names = NULL;
+		size_t nn = 0;
+
+		if (w->ss.src.list(&w->ss.src, bl->config.items, &names, &nn) == 0) {
+			for (size_t i = 0; i < nn; i++) {
+				char *id = item_id_from_filename(names[i]);
+
+				if ((n = item_id_number(id, prefix)) > max)
+					max = n;
+				free(id);
+			}
+			source_names_free(names, nn);
+		}
+	}
+	for (size_t i = 0; i < bl->order.nlines; i++)
+		if ((n = item_id_number(bl->order.lines[i].id, prefix)) > max)
+			max = n;
+	return max;
+}
+
+/* Apply one KEY=VALUE to the file text in cur. */
+static int
+apply_set(struct ctx *ctx, struct ws *w, struct sbuf *cur, const char *path,
+	  const char *pair)
+{
+	struct sbuf next = SBUF_INIT;
+	struct diag_list d = DIAG_LIST_INIT;
+	char *key = NULL;
+	const char *value;
+	int rc;
+
+	if ((rc = ws_split_pair(ctx, pair, &key, &value)))
+		return rc;
+	if (!strcmp(key, "id")) {
+		free(key);
+		return out_usage_error(ctx, "the id is chosen by docket new");
+	}
+	if (*value && (rc = ws_check_value(ctx, &w->ss.bl.config, key, value))) {
+		free(key);
+		return rc;
+	}
+	rc = *value ? edit_set(&next, cur->buf, cur->len, path, key, value,
+			       edit_type_for(&w->ss.bl.config, key), &d) :
+		      edit_remove(&next, cur->buf, cur->len, path, key, &d);
+	if (rc) {
+		out_diags(ctx, &d, SEV_ERROR);
+		rc = EXIT_PROBLEMS;
+	} else {
+		sbuf_reset(cur);
+		sbuf_add(cur, next.buf, next.len);
+	}
+	free(key);
+	sbuf_release(&next);
+	diag_list_release(&d);
+	return rc;
+}
+
+/* Copy a parent's field (scalar or list) into cur. */
+static int
+inherit(struct ctx *ctx, struct sbuf *cur, const char *path,
+	const struct item *parent, const char *key)
+{
+	const struct ynode *v = item_get(parent, key);
+	struct sbuf next = SBUF_INIT;
+	struct diag_list d = DIAG_LIST_INIT;
+	int rc = 0;
+
+	if (!v || (v->type == YNODE_SCALAR && (!v->len || ynode_kind(v) == YKIND_NULL)))
+		return 0;
+	if (v->type == YNODE_SEQ) {
+		const char **items = xcalloc(v->nkids + 1, sizeof(*items));
+		size_t n = 0;
+
+		for (size_t i = 0; i < v->nkids; i++)
+			if (v->kids[i]->type == YNODE_SCALAR)
+				items[n++] = v->kids[i]->text;
+		rc = edit_set_list(&next, cur->buf, cur->len, path, key, items, n, &d);
+		free(items);
+	} else if (v->type == YNODE_SCALAR) {
+		rc = edit_set(&next, cur->buf, cur->len, path, key, v->text,
+			      EDIT_STRING, &d);
+	}
+	if (rc) {
+		out_diags(ctx, &d, SEV_ERROR);
+		rc = EXIT_PROBLEMS;
+	} else if (next.len) {
+		sbuf_reset(cur);
+		sbuf_add(cur, next.buf, next.len);
+	}
+	sbuf_release(&next);
+	diag_list_release(&d);
+	return rc;
+}
+
+int
+new_run(struct ctx *ctx, struct new_req *rq)
+{
+	struct ws w;
+	const struct config *cfg;
+	struct item *parent = NULL;
+	struct sbuf text = SBUF_INIT, msg = SBUF_INIT, sum = SBUF_INIT;
+	char *id = NULL, *path = NULL, *full = NULL, today[16];
+	const char *type = rq->type ? rq->type : "experiment";
+	int rc;
+
+	if (!*rq->title || strchr(rq->title, '\n') || strchr(rq->title, '\r'))
+		return out_usage_error(ctx, "the title must be one non-empty line");
+	if (item_type_parse(type) == TYPE_UNKNOWN)
+		return out_usage_error(ctx, "type must be experiment, bau or improvement, not '%s'", type);
+	if (rq->follows && (rc = check_id_arg(ctx, rq->follows)))
+		return rc;
+	if ((rc = ws_begin(ctx, &w)))
+		goto done;
+	cfg = &w.ss.bl.config;
+	if (rq->follows && !(parent = ws_item(ctx, &w, rq->follows))) {
+		rc = EXIT_PROBLEMS;
+		goto done;
+	}
+	id = xasprintf("%s-%ld", cfg->prefix, max_id(ctx, &w) + 1);
+	path = xasprintf("%s%s.md", w.ss.bl.items_rel, id);
+	full = xasprintf("%s/%s", w.ch.top, path);
+	if (fsutil_exists(full)) {
+		out_error(ctx, "%s already exists", path);
+		rc = EXIT_PROBLEMS;
+		goto done;
+	}
+	date_format(today, sizeof(today), date_today());
+
+	/* the template */
+	sbuf_addf(&text, "---\nid: %s\ntitle: ", id);
+	edit_render_string(&text, rq->title, 0);
+	sbuf_addf(&text, "\ntype: %s\nstatus: idea\ncreated: %s\n---\n", type, today);
+	if (cfg->ndod) {
+		sbuf_adds(&text, "\n## Definition of Done\n");
+		for (size_t i = 0; i < cfg->ndod; i++)
+			sbuf_addf(&text, "- [ ] %s\n", cfg->dod[i]);
+	}
+	if (parent) {
+		struct sbuf next = SBUF_INIT;
+		struct diag_list d = DIAG_LIST_INIT;
+
+		rc = edit_set(&next, text.buf, text.len, path, "follows",
+			      parent->id ? parent->id : rq->follows, EDIT_STRING, &d);
+		if (!rc) {
+			sbuf_reset(&text);
+			sbuf_add(&text, next.buf, next.len);
+		}
+		sbuf_release(&next);
+		diag_list_release(&d);
+		if (rc || (rc = inherit(ctx, &text, path, parent, "goal")) ||
+		    (rc = inherit(ctx, &text, path, parent, "campaign")) ||
+		    (rc = inherit(ctx, &text, path, parent, "tags"))) {
+			rc = EXIT_PROBLEMS;
+			goto done;
+		}
+	}
+	for (int i = 0; i < rq->nsets; i++)
+		if ((rc = apply_set(ctx, &w, &text, path, rq->sets[i])))
+			goto done;
+
+	sbuf_addf(&sum, "Add %s: %s", id, rq->title);
+	sbuf_addf(&msg, "%s\n", sum.buf);
+	if (parent)
+		sbuf_addf(&msg, "\nFollows %s.\n", rq->follows);
+	if (rq->have_place) {
+		int r = order_insert(&w.ss.bl.order, id, &rq->place);
+		struct sbuf rk = SBUF_INIT;
+
+		if (r == DK_ENOTFOUND) {
+			out_error(ctx, "%s is not in %s; rank it first", rq->place.ref,
+				  w.ss.bl.order_path);
+			rc = EXIT_PROBLEMS;
+			goto done;
+		}
+		if (r) {
+			rc = out_usage_error(ctx, "bad placement");
+			goto done;
+		}
+		w.order_changed = 1;
+		ws_rank_change(&rk, &w.ss.bl.order, id, 0);
+		sbuf_addf(&msg, "%sRanked %s.\n", parent ? "" : "\n", rk.buf + strlen("unranked → "));
+		sbuf_release(&rk);
+	}
+	change_write(&w.ch, path, text.buf, text.len);
+	ws_queue_order(&w);
+	if (rq->edit) {
+		int commit = w.ch.commit;
+
+		if (commit && change_check_dirty(&w.ch)) {
+			out_error(ctx, "%s", w.ch.err);
+			rc = EXIT_PROBLEMS;
+			goto done;
+		}
+		w.ch.commit = 0;
+		if (change_commit(&w.ch, msg.buf)) {
+			out_error(ctx, "%s", w.ch.err);
+			rc = EXIT_PROBLEMS;
+			goto done;
+		}
+		if (ws_run_editor(ctx, full)) {
+			out_error(ctx, "%s is written but not committed", path);
+			rc = EXIT_PROBLEMS;
+			goto done;
+		}
+		if (ws_validate_item(ctx, path)) {
+			out_error(ctx, "%s is kept as you saved it, but not committed: fix it, then docket edit %s (or git commit)",
+				  path, id);
+			rc = EXIT_PROBLEMS;
+			goto done;
+		}
+		for (size_t i = 0; i < w.ch.nfiles; i++)
+			w.ch.files[i].op = CHANGE_ONDISK;
+		w.ch.commit = commit;
+		w.ch.include_dirty = 1;
+	}
+	rc = ws_commit(ctx, &w, msg.buf, sum.buf);
+	if (rc == EXIT_OK && !ctx->quiet)
+		printf("%s\n", id);
+done:
+	free(id);
+	free(path);
+	free(full);
+	sbuf_release(&text);
+	sbuf_release(&msg);
+	sbuf_release(&sum);
+	ws_end(&w);
+	return rc;
+}
+
+int
+cmd_new(struct ctx *ctx, int argc, char **argv)
+{
+	struct opt_iter it;
+	struct new_req rq;
+	const char *arg;
+	char **sets;
+	int id, r, rc;
+
+	memset(&rq, 0, sizeof(rq));
+	sets = xcalloc((size_t)argc + 1, sizeof(*sets));
+	rq.sets = sets;
+	opt_init(&it, argc, argv);
+	while ((r = opt_next(&it, ctx, opts, &id, &arg)) == 1) {
+		if (id == O_TYPE)
+			rq.type = arg;
+		else if (id == O_SET)
+			sets[rq.nsets++] = (char *)(uintptr_t)arg;
+		else if (id == O_EDIT)
+			rq.edit = 1;
+		else if ((rc = ws_place_opt(ctx, &rq.place, &rq.have_place, id, arg))) {
+			free(sets);
+			opt_release(&it);
+			return rc;
+		}
+	}
+	if (r || it.npos != 1) {
+		rc = r ? (r == 2 ? EXIT_OK : EXIT_USAGE) :
+		     out_usage_error(ctx, it.npos ? "give the title as one argument (quote it)" :
+				     "what is the idea? give a title");
+		free(sets);
+		opt_release(&it);
+		return rc;
+	}
+	rq.title = it.pos[0];
+	rc = new_run(ctx, &rq);
+	free(sets);
+	opt_release(&it);
+	return rc;
+}

@@ -1,0 +1,371 @@
+/* plan.c: `docket plan`: Cycle Planning (core/plan.h). */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd/cmd.h"
+#include "cmd/write.h"
+#include "core/cycle.h"
+#include "core/date.h"
+#include "core/fsutil.h"
+#include "core/metrics.h"
+#include "core/plan.h"
+#include "core/text.h"
+#include "core/xalloc.h"
+#include "formats/listing.h"
+
+enum { O_CAPACITY = 1, O_START, O_APPLY, O_REV };
+
+static const struct opt opts[] = {
+	{ "capacity", 0, 1, O_CAPACITY },
+	{ "start", 0, 1, O_START },
+	{ "apply", 0, 0, O_APPLY },
+	{ "rev", 0, 1, O_REV },
+	{ NULL, 0, 0, 0 },
+};
+
+static void
+header(struct sbuf *out, const struct plan *p)
+{
+	char s[16], e[16], c[32];
+
+	date_format(s, sizeof(s), p->start);
+	date_format(e, sizeof(e), p->end);
+	listing_fmt_num(c, sizeof(c), p->capacity);
+	sbuf_adds(out, "Cycle ");
+	text_escape_term(out, p->name, strlen(p->name));
+	sbuf_addf(out, ": %s to %s (%ld days)%s\n", s, e, p->end - p->start + 1,
+		  p->existing ? "" : ", a new cycle");
+	sbuf_addf(out, "Capacity %s: ", c);
+	switch (p->capacity_from) {
+	case PLAN_CAP_OPTION:
+		sbuf_adds(out, "--capacity");
+		break;
+	case PLAN_CAP_CYCLE:
+		sbuf_adds(out, "the cycle file's capacity");
+		break;
+	case PLAN_CAP_VELOCITY:
+		sbuf_addf(out, "the mean velocity of the last %zu closed cycle%s (",
+			  p->nvelocities, p->nvelocities == 1 ? "" : "s");
+		for (size_t i = 0; i < p->nvelocities; i++) {
+			listing_fmt_num(c, sizeof(c), p->velocities[i]);
+			sbuf_addf(out, "%s%s", i ? ", " : "", c);
+		}
+		sbuf_adds(out, ", most recent first)");
+		break;
+	case PLAN_CAP_CONFIG:
+		sbuf_adds(out, "cycle.capacity in docket.yaml (no closed cycle to measure velocity)");
+		break;
+	}
+	sbuf_adds(out, "\n\n");
+}
+
+static void
+entries(struct sbuf *out, const struct plan *p, size_t width)
+{
+	size_t wid = 2, wreason = 6;
+	struct sbuf r = SBUF_INIT;
+
+	for (size_t i = 0; i < p->n; i++) {
+		size_t w = text_width(p->v[i].item->id, strlen(p->v[i].item->id));
+
+		if (w > wid)
+			wid = w;
+		sbuf_reset(&r);
+		plan_reason(&r, &p->v[i]);
+		if (text_width(r.buf, r.len) > wreason)
+			wreason = text_width(r.buf, r.len);
+	}
+	for (size_t i = 0; i < p->n; i++) {
+		const struct plan_entry *e = &p->v[i];
+		const char *title = e->item->title ? e->item->title : "";
+		char eff[32];
+		size_t used;
+
+		listing_fmt_num(eff, sizeof(eff), isnan(e->item->effort) ? NAN : e->item->effort);
+		sbuf_adds(out, e->verdict == PLAN_TAKE ? "take  " : "skip  ");
+		text_pad(out, e->item->id, strlen(e->item->id), wid, 0);
+		sbuf_adds(out, "  ");
+		text_pad(out, eff, strlen(eff), 3, 1);
+		sbuf_adds(out, "  ");
+		sbuf_reset(&r);
+		plan_reason(&r, e);
+		text_pad(out, r.buf, r.len, wreason, 0);
+		sbuf_adds(out, "  ");
+		used = 6 + wid + 2 + 3 + 2 + wreason + 2;
+		if (width)
+			text_truncate(out, title, strlen(title), width > used + 10 ? width - used - 1 : 10);
+		else
+			text_escape_term(out, title, strlen(title));
+		sbuf_addc(out, '\n');
+	}
+	sbuf_release(&r);
+}
+
+static void
+footer(struct sbuf *out, const struct plan *p, int apply)
+{
+	char t[32], c[32];
+
+	listing_fmt_num(t, sizeof(t), p->taken_effort);
+	listing_fmt_num(c, sizeof(c), p->capacity);
+	if (p->n)
+		sbuf_addc(out, '\n');
+	sbuf_addf(out, "Committed: %zu item%s, effort %s of %s.\n", p->taken,
+		  p->taken == 1 ? "" : "s", t, c);
+	if (p->not_walked)
+		sbuf_addf(out, "%zu more ranked item%s not walked: the capacity is used up.\n",
+			  p->not_walked, p->not_walked == 1 ? " was" : "s were");
+	if (p->unranked_ready)
+		sbuf_addf(out, "%zu ready item%s not in ORDER and not considered: rank %s first.\n",
+			  p->unranked_ready, p->unranked_ready == 1 ? " is" : "s are",
+			  p->unranked_ready == 1 ? "it" : "them");
+	if (!apply) {
+		sbuf_adds(out, "Run 'docket plan ");
+		text_escape_term(out, p->name, strlen(p->name));
+		sbuf_adds(out, " --apply' to write the cycle file and commit.\n");
+	}
+}
+
+/* Queue the edits of one item; 0 or EXIT_PROBLEMS (printed). */
+static int
+edit_item(struct ctx *ctx, struct ws *w, const struct config *cfg,
+	  const struct item *it, const struct edit_op *ops, size_t n)
+{
+	struct diag_list d = DIAG_LIST_INIT;
+	struct sbuf sb = SBUF_INIT;
+	int rc = EXIT_OK;
+
+	(void)cfg;
+	if (edit_apply(&sb, it->data, it->len, it->path, ops, n, &d)) {
+		out_diags(ctx, &d, SEV_ERROR);
+		rc = EXIT_PROBLEMS;
+	} else if (sb.len != it->len || memcmp(sb.buf, it->data, sb.len)) {
+		change_write(&w->ch, it->path, sb.buf, sb.len);
+	}
+	sbuf_release(&sb);
+	diag_list_release(&d);
+	return rc;
+}
+
+/* The cycle file: a new one, or the existing one's committed (and
+ * capacity, when --capacity was given) edited in place. */
+static int
+cycle_file(struct ctx *ctx, struct ws *w, const struct plan *p,
+	   const struct backlog *bl, const char **ids, size_t n)
+{
+	struct diag_list d = DIAG_LIST_INIT;
+	struct sbuf sb = SBUF_INIT, tmp = SBUF_INIT;
+	int rc = EXIT_OK;
+
+	if (!p->existing) {
+		char *path = xasprintf("%scycles/%s.md", bl->items_rel, p->name);
+		char *full = xasprintf("%s/%s", w->ch.top, path);
+
+		if (fsutil_exists(full)) {
+			out_error(ctx, "%s exists but is not a cycle docket can read; fix it (docket check) or plan another name",
+				  path);
+			rc = EXIT_PROBLEMS;
+		} else {
+			plan_cycle_file(&sb, p, 0);
+			change_write(&w->ch, path, sb.buf, sb.len);
+		}
+		free(path);
+		free(full);
+	} else {
+		const struct item *f = p->existing->file;
+		const struct sbuf *res = &sb;
+		char cap[32];
+
+		if (edit_set_list(&sb, f->data, f->len, f->path, "committed", ids, n, &d)) {
+			rc = EXIT_PROBLEMS;
+		} else if (p->capacity_from == PLAN_CAP_OPTION) {
+			listing_fmt_num(cap, sizeof(cap), p->capacity);
+			if (edit_set(&tmp, sb.buf, sb.len, f->path, "capacity", cap,
+				     EDIT_NUMBER, &d))
+				rc = EXIT_PROBLEMS;
+			res = &tmp;
+		}
+		if (rc)
+			out_diags(ctx, &d, SEV_ERROR);
+		else
+			change_write(&w->ch, f->path, res->buf, res->len);
+	}
+	sbuf_release(&sb);
+	sbuf_release(&tmp);
+	diag_list_release(&d);
+	return rc;
+}
+
+/* --apply: the cycle file, cycle: and status: planned in each taken
+ * item, status: ready again for items this cycle no longer takes; one
+ * commit. */
+static int
+apply_plan(struct ctx *ctx, struct ws *w, const struct plan *p,
+	   const struct backlog *bl, long today)
+{
+	const char **ids = xcalloc(p->n + 1, sizeof(*ids));
+	struct sbuf msg = SBUF_INIT, sum = SBUF_INIT;
+	const struct config *cfg = &bl->config;
+	struct edit_op take[2], drop[2];
+	size_t n = 0, dropped = 0;
+	char eff[32], cap[32];
+	int rc = EXIT_OK;
+
+	if (p->existing && metrics_cycle_state(p->existing, today) != CYCLE_FUTURE) {
+		out_error(ctx, "cycle %s has started: its commitment is what say/do counts against; change %s by hand if you must",
+			  p->name, p->existing->file->path);
+		free(ids);
+		return EXIT_PROBLEMS;
+	}
+	memset(take, 0, sizeof(take));
+	memset(drop, 0, sizeof(drop));
+	take[0].key = "cycle";
+	take[0].value = p->name;
+	take[0].type = edit_type_for(cfg, "cycle");
+	take[1].key = "status";
+	take[1].value = "planned";
+	take[1].type = edit_type_for(cfg, "status");
+	drop[0].key = "status";
+	drop[0].value = "ready";
+	drop[0].type = edit_type_for(cfg, "status");
+	drop[1].key = "cycle";
+	drop[1].remove = 1;
+	for (size_t i = 0; i < p->n && !rc; i++) {
+		if (p->v[i].verdict != PLAN_TAKE)
+			continue;
+		ids[n++] = p->v[i].item->id;
+		rc = edit_item(ctx, w, cfg, p->v[i].item, take, 2);
+	}
+	/* planned into this cycle before, not taken now */
+	for (size_t i = 0; i < bl->nitems && !rc; i++) {
+		const struct item *it = bl->items[i];
+		int taken = 0;
+
+		if (!it->parsed || it->status != ST_PLANNED || !it->cycle ||
+		    strcmp(it->cycle, p->name))
+			continue;
+		for (size_t k = 0; k < n; k++)
+			taken |= !strcmp(ids[k], it->id);
+		if (taken)
+			continue;
+		dropped++;
+		rc = edit_item(ctx, w, cfg, it, drop, 2);
+	}
+	if (!rc)
+		rc = cycle_file(ctx, w, p, bl, ids, n);
+	if (!rc) {
+		listing_fmt_num(eff, sizeof(eff), p->taken_effort);
+		listing_fmt_num(cap, sizeof(cap), p->capacity);
+		sbuf_addf(&sum, "Plan cycle %s: %zu item%s, effort %s of %s", p->name,
+			  n, n == 1 ? "" : "s", eff, cap);
+		sbuf_addf(&msg, "%s\n\nCommitted:", sum.buf);
+		for (size_t k = 0; k < n; k++)
+			sbuf_addf(&msg, "%s%s", k ? ", " : " ", ids[k]);
+		if (!n)
+			sbuf_adds(&msg, " nothing");
+		sbuf_addc(&msg, '\n');
+		if (dropped)
+			sbuf_addf(&msg, "%zu item%s planned before and not taken now %s ready again.\n",
+				  dropped, dropped == 1 ? "" : "s", dropped == 1 ? "is" : "are");
+		rc = ws_commit(ctx, w, msg.buf, sum.buf);
+	}
+	sbuf_release(&msg);
+	sbuf_release(&sum);
+	free(ids);
+	return rc;
+}
+
+int
+cmd_plan(struct ctx *ctx, int argc, char **argv)
+{
+	struct opt_iter it;
+	const char *rev = NULL, *arg;
+	struct plan_opts po = { NULL, NAN, -1, 0 };
+	struct diag_list d = DIAG_LIST_INIT;
+	struct session ss;
+	struct cycles cy;
+	struct plan p;
+	struct ws w;
+	struct sbuf out = SBUF_INIT;
+	int id, r, rc, apply = 0;
+	char *end;
+
+	opt_init(&it, argc, argv);
+	while ((r = opt_next(&it, ctx, opts, &id, &arg)) == 1) {
+		switch (id) {
+		case O_CAPACITY:
+			po.capacity = strtod(arg, &end);
+			if (end == arg || *end || !(po.capacity > 0) || isinf(po.capacity)) {
+				opt_release(&it);
+				return out_usage_error(ctx, "--capacity takes a number above 0, not '%s'", arg);
+			}
+			break;
+		case O_START:
+			if (date_parse(&po.start, arg)) {
+				opt_release(&it);
+				return out_usage_error(ctx, "--start takes a date YYYY-MM-DD, not '%s'", arg);
+			}
+			break;
+		case O_APPLY: apply = 1; break;
+		case O_REV: rev = arg; break;
+		}
+	}
+	if (r) {
+		opt_release(&it);
+		return r == 2 ? EXIT_OK : EXIT_USAGE;
+	}
+	if (it.npos > 1) {
+		rc = out_usage_error(ctx, "plan takes one cycle name");
+		opt_release(&it);
+		return rc;
+	}
+	po.name = it.npos ? it.pos[0] : NULL;
+	if (apply && rev) {
+		opt_release(&it);
+		return out_usage_error(ctx, "--apply writes the working tree; it cannot be used with --rev");
+	}
+	/* --apply: the lock and the safety checks first, so that the whole
+	 * read-plan-write happens under the lock */
+	memset(&w, 0, sizeof(w));
+	if (apply && (rc = ws_begin(ctx, &w))) {
+		ws_end(&w);
+		opt_release(&it);
+		return rc;
+	}
+	if ((rc = session_load(ctx, &ss, rev, BL_ALL))) {
+		session_release(&ss);
+		if (apply)
+			ws_end(&w);
+		opt_release(&it);
+		return rc;
+	}
+	po.today = date_today();
+	session_fill_dates(ctx, &ss);
+	cycles_from_backlog(&cy, &ss.bl);
+	if (plan_make(&p, &ss.bl, &cy, &po, &d)) {
+		rc = out_usage_error(ctx, "%s", d.v[0].message);
+		goto out;
+	}
+	rc = warn_unreadable(ctx, &ss.bl) ? EXIT_PROBLEMS : EXIT_OK;
+	header(&out, &p);
+	entries(&out, &p, ctx->width);
+	footer(&out, &p, apply);
+	out_sbuf(ctx, &out);
+	if (apply) {
+		if (rc)
+			out_error(ctx, "not applied: fix the files above first");
+		else
+			rc = apply_plan(ctx, &w, &p, &ss.bl, po.today);
+	}
+out:
+	plan_release(&p);
+	sbuf_release(&out);
+	diag_list_release(&d);
+	cycles_release(&cy);
+	session_release(&ss);
+	if (apply)
+		ws_end(&w);
+	opt_release(&it);
+	return rc;
+}

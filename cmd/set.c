@@ -1,0 +1,219 @@
+/* set.c: `docket set ID K=V...`: change fields in place; a status
+ * change goes through core/transition (dates, reasons, ORDER). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd/write.h"
+#include "core/xalloc.h"
+
+enum { O_FORCE = 1 };
+
+static const struct opt opts[] = {
+	{ "force", 0, 0, O_FORCE },
+	{ NULL, 0, 0, 0 },
+};
+
+static int
+required_key(const char *k)
+{
+	return !strcmp(k, "title") || !strcmp(k, "status");
+}
+
+/* "key old → new" or "key new" or "key removed (was old)". */
+static void
+describe(struct sbuf *sb, const struct item *it, const struct edit_op *op)
+{
+	struct sbuf old = SBUF_INIT;
+
+	ws_show_value(&old, it, op->key);
+	if (op->remove) {
+		sbuf_addf(sb, "%s removed", op->key);
+		if (old.len)
+			sbuf_addf(sb, " (was %s)", old.buf);
+	} else {
+		struct sbuf nv = SBUF_INIT;
+
+		/* a list as it is written: "[a, b]" */
+		if (op->type != EDIT_LIST ||
+		    edit_render_value(&nv, op->value, op->type, NULL, 0))
+			sbuf_adds(&nv, op->value);
+		if (old.len)
+			sbuf_addf(sb, "%s %s → %s", op->key, old.buf, nv.buf);
+		else
+			sbuf_addf(sb, "%s %s", op->key, nv.buf);
+		sbuf_release(&nv);
+	}
+	sbuf_release(&old);
+}
+
+int
+set_run(struct ctx *ctx, struct set_req *rq)
+{
+	struct ws w;
+	struct item *it, *tmp = NULL;
+	struct edit_op *ops = NULL;
+	char **keys = NULL;
+	size_t nops = 0;
+	struct sbuf a = SBUF_INIT, b = SBUF_INIT, msg = SBUF_INIT, sum = SBUF_INIT;
+	struct diag_list d = DIAG_LIST_INIT;
+	struct transition t;
+	long old_rank = 0;
+	int rc;
+
+	memset(&t, 0, sizeof(t));
+	if ((rc = check_id_arg(ctx, rq->id)))
+		return rc;
+	if ((rc = ws_begin(ctx, &w)))
+		goto done;
+	it = ws_item(ctx, &w, rq->id);
+	if (!it) {
+		rc = EXIT_PROBLEMS;
+		goto done;
+	}
+	ops = xcalloc((size_t)rq->npairs + 1, sizeof(*ops));
+	keys = xcalloc((size_t)rq->npairs + 1, sizeof(*keys));
+	for (int i = 0; i < rq->npairs; i++) {
+		const char *value;
+
+		if ((rc = ws_split_pair(ctx, rq->pairs[i], &keys[i], &value)))
+			goto done;
+		if (!strcmp(keys[i], "id")) {
+			rc = out_usage_error(ctx, "an id is changed with docket renumber %s NEW", rq->id);
+			goto done;
+		}
+		if (!strcmp(keys[i], "status")) {
+			rq->status = item_status_parse(value);
+			if (rq->status == ST_UNKNOWN) {
+				rc = out_usage_error(ctx, "status must be one of idea, ready, planned, doing, blocked, done, stopped, not '%s'",
+						     value);
+				goto done;
+			}
+			rq->has_status = 1;
+			continue;
+		}
+		if (!*value && required_key(keys[i])) {
+			rc = out_usage_error(ctx, "%s is required; it cannot be removed", keys[i]);
+			goto done;
+		}
+		if (*value && (rc = ws_check_value(ctx, &w.ss.bl.config, keys[i], value)))
+			goto done;
+		ops[nops].key = keys[i];
+		ops[nops].value = value;
+		ops[nops].type = edit_type_for(&w.ss.bl.config, keys[i]);
+		ops[nops].remove = !*value;
+		nops++;
+	}
+	if (edit_apply(&a, it->data, it->len, it->path, ops, nops, &d)) {
+		out_diags(ctx, &d, SEV_ERROR);
+		rc = EXIT_PROBLEMS;
+		goto done;
+	}
+	sbuf_add(&b, a.buf, a.len);
+	if (rq->has_status) {
+		struct fm_opts fo = FM_OPTS_INIT;
+		char err[1024];
+
+		tmp = item_new(it->path, xmemdup0(a.buf, a.len), a.len, &fo);
+		rc = transition_plan(&t, tmp, rq->status, &rq->topts, err, sizeof(err));
+		if (rc) {
+			out_error(ctx, "%s", err);
+			rc = rc == DK_EUSAGE ? EXIT_USAGE : EXIT_PROBLEMS;
+			goto done;
+		}
+		if (edit_apply(&b, a.buf, a.len, it->path, t.ops, t.nops, &d)) {
+			out_diags(ctx, &d, SEV_ERROR);
+			rc = EXIT_PROBLEMS;
+			goto done;
+		}
+		old_rank = order_rank(&w.ss.bl.order, it->id ? it->id : rq->id);
+		if (t.leave_order && old_rank) {
+			order_remove(&w.ss.bl.order, it->id ? it->id : rq->id);
+			w.order_changed = 1;
+		}
+	}
+	if (b.len == it->len && !memcmp(b.buf, it->data, b.len) && !w.order_changed) {
+		out_note(ctx, "%s: nothing to change", rq->id);
+		rc = EXIT_OK;
+		goto done;
+	}
+
+	/* the message: a status line, or the field changes */
+	if (rq->has_status && t.from != t.to) {
+		sbuf_addf(&sum, "%s: %s → %s", rq->id, item_status_name(t.from),
+			  item_status_name(t.to));
+	} else {
+		sbuf_addf(&sum, "Set %s ", rq->id);
+		for (size_t i = 0; i < nops; i++) {
+			if (i)
+				sbuf_adds(&sum, ", ");
+			describe(&sum, it, &ops[i]);
+		}
+		for (size_t i = 0; i < t.nops; i++) {
+			if (i || nops)
+				sbuf_adds(&sum, ", ");
+			describe(&sum, tmp, &t.ops[i]);
+		}
+	}
+	sbuf_addf(&msg, "%s\n", sum.buf);
+	if (rq->has_status && t.from != t.to) {
+		sbuf_addc(&msg, '\n');
+		for (size_t i = 0; i < nops; i++) {
+			describe(&msg, it, &ops[i]);
+			sbuf_addc(&msg, '\n');
+		}
+		for (size_t i = 0; i < t.nops; i++) {
+			if (!strcmp(t.ops[i].key, "status"))
+				continue;
+			describe(&msg, tmp, &t.ops[i]);
+			sbuf_addc(&msg, '\n');
+		}
+		if (w.order_changed)
+			sbuf_addf(&msg, "Leaves ORDER (was #%ld)\n", old_rank);
+	}
+	change_write(&w.ch, it->path, b.buf, b.len);
+	ws_queue_order(&w);
+	rc = ws_commit(ctx, &w, msg.buf, sum.buf);
+done:
+	for (int i = 0; keys && i < rq->npairs; i++)
+		free(keys[i]);
+	free(keys);
+	free(ops);
+	item_free(tmp);
+	sbuf_release(&a);
+	sbuf_release(&b);
+	sbuf_release(&msg);
+	sbuf_release(&sum);
+	diag_list_release(&d);
+	ws_end(&w);
+	return rc;
+}
+
+int
+cmd_set(struct ctx *ctx, int argc, char **argv)
+{
+	struct opt_iter it;
+	struct set_req rq;
+	const char *arg;
+	int id, r, rc;
+
+	memset(&rq, 0, sizeof(rq));
+	opt_init(&it, argc, argv);
+	while ((r = opt_next(&it, ctx, opts, &id, &arg)) == 1)
+		if (id == O_FORCE)
+			rq.topts.force = 1;
+	if (r) {
+		opt_release(&it);
+		return r == 2 ? EXIT_OK : EXIT_USAGE;
+	}
+	if (it.npos < 2) {
+		rc = out_usage_error(ctx, it.npos ? "what to set? give KEY=VALUE" : "which item? give its id");
+		opt_release(&it);
+		return rc;
+	}
+	rq.id = it.pos[0];
+	rq.pairs = it.pos + 1;
+	rq.npairs = it.npos - 1;
+	rc = set_run(ctx, &rq);
+	opt_release(&it);
+	return rc;
+}

@@ -1,0 +1,99 @@
+/*
+ * write: what the commands that change the backlog share (new, set and
+ * its status shorthands, move, followup, edit).
+ *
+ * A write session takes the lock first (core/change.h: refusals during a
+ * merge or rebase, with index.lock, ...), then loads docket.yaml and
+ * ORDER only (never every item: single-item commands cost the same on a
+ * backlog of 10 or 10 000 items), so that the read-modify-write of
+ * ORDER and of the item happens under the lock.
+ *
+ * Ownership: ws_end releases everything (and the lock).
+ */
+#ifndef DOCKET_CMD_WRITE_H
+#define DOCKET_CMD_WRITE_H
+
+#include "cmd/cmd.h"
+#include "core/change.h"
+#include "core/edit.h"
+#include "core/order.h"
+#include "core/transition.h"
+
+struct ws {
+	struct session ss;
+	struct repo repo;
+	int have_repo;
+	struct change ch;
+	int order_changed;
+};
+
+/* Open the repository, take the lock, load config and ORDER.  Returns
+ * EXIT_OK, or an exit status after printing why; ws_end in both cases. */
+int ws_begin(struct ctx *ctx, struct ws *w);
+void ws_end(struct ws *w);
+/* The item, read on demand (NULL after printing an error).  Refuses
+ * (NULL) an item that does not parse, naming the problem. */
+struct item *ws_item(struct ctx *ctx, struct ws *w, const char *id);
+/* Queue ORDER's current text when it changed. */
+void ws_queue_order(struct ws *w);
+/* Write and commit what was queued; print "SUMMARY [commit]" or
+ * "SUMMARY (not committed)".  message is the full commit message. */
+int ws_commit(struct ctx *ctx, struct ws *w, const char *message,
+	      const char *summary);
+
+/* Placement options shared by new, followup and move. */
+enum {
+	WO_TOP = 100, WO_BOTTOM, WO_BEFORE, WO_AFTER, WO_TO,
+};
+/* Record a placement option in p (one allowed); 0 or EXIT_USAGE. */
+int ws_place_opt(struct ctx *ctx, struct order_place *p, int *have, int id,
+		 const char *arg);
+/* Describe the outcome of a placement: "#7 → #2 (above MKT-3)". */
+void ws_rank_change(struct sbuf *out, const struct order *o, const char *id,
+		    long old_rank);
+
+/* Split "K=V"; returns 0 with *key (malloc'ed) and *value (into s). */
+int ws_split_pair(struct ctx *ctx, const char *s, char **key, const char **value);
+/*
+ * Check value for key against the schema (built-in fields and
+ * docket.yaml fields:): enums, 1-10 scores, positive numbers, ids,
+ * dates, one-line titles.  Returns 0 or EXIT_USAGE after printing why.
+ * Unknown keys get a warning.
+ */
+int ws_check_value(struct ctx *ctx, const struct config *c, const char *key,
+		   const char *value);
+/* A short display of an item's current value of key ("" when absent). */
+void ws_show_value(struct sbuf *out, const struct item *it, const char *key);
+
+/* Run $VISUAL / $EDITOR (default vi) on path (fork and exec through
+ * sh -c, as git does, so "code --wait" works).  0 or -1 (printed). */
+int ws_run_editor(struct ctx *ctx, const char *path);
+/* Validate one item of the work tree with every check rule: the errors
+ * found on that file are printed; returns the number of errors. */
+size_t ws_validate_item(struct ctx *ctx, const char *path_rel_top);
+
+/* `set` and its status shorthands (start, block, done, stop). */
+struct set_req {
+	const char *id;
+	char **pairs;             /* "KEY=VALUE" */
+	int npairs;
+	int has_status;           /* a shorthand's target status */
+	enum item_status status;
+	struct transition_opts topts;
+};
+int set_run(struct ctx *ctx, struct set_req *rq);
+
+/* `new` and `followup`: create an item (set.c's sibling, new.c). */
+struct new_req {
+	const char *title;
+	const char *type;         /* or NULL: experiment */
+	char **sets;              /* "KEY=VALUE" */
+	int nsets;
+	struct order_place place;
+	int have_place;
+	int edit;                 /* open the editor before committing */
+	const char *follows;      /* followup: the parent id */
+};
+int new_run(struct ctx *ctx, struct new_req *rq);
+
+#endif

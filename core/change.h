@@ -1,0 +1,103 @@
+/*
+ * change: a changeset (files to write, files to delete) applied to the
+ * work tree safely, then committed (SPEC 9).
+ *
+ * The life of a change, as a command uses it:
+ *
+ *   change_init(&c, repo, top)        repo may be NULL when not committing
+ *   c.commit = ...; c.include_dirty = ...;
+ *   change_begin(&c, order_path)      refuse during a merge, rebase,
+ *                                     cherry-pick, revert or bisect; take
+ *                                     the lock (.git/docket.lock); refuse
+ *                                     when .git/index.lock exists or ORDER
+ *                                     has conflict markers
+ *   ... read the files, compute the new bytes (under the lock, so two
+ *       docket processes never interleave their read-modify-write) ...
+ *   change_write(&c, path, data, len) / change_delete / change_ondisk
+ *   change_commit(&c, message)        refuse when a file to change has
+ *                                     uncommitted (staged, unstaged or
+ *                                     untracked) edits, unless
+ *                                     include_dirty; check the git
+ *                                     identity; write each file atomically;
+ *                                     commit exactly those paths
+ *   change_release(&c)                drop the lock, free everything
+ *
+ * Paths are relative to the work tree's top.  The dirty check is made
+ * only when committing: with commit off (--no-commit, `commit: false`)
+ * nothing of the user's can end up in a docket commit, and the edits
+ * themselves are surgical, so repeated uncommitted edits are allowed.
+ *
+ * Errors: every function returns 0 or a negative DK_* code and leaves a
+ * message for the user in c->err that names the file or the lock.
+ * DK_EREFUSED: a safety check refused (nothing was written); DK_EIO: a
+ * write failed; after the files were written, a failed commit returns
+ * DK_EIO with c->written set and a message saying the files are written
+ * but not committed.  When the written files turn out identical to
+ * HEAD's, no commit is made and change_commit returns 0 with
+ * c->unchanged set.
+ *
+ * Ownership: the change copies every path and byte it is given; it
+ * borrows repo.
+ */
+#ifndef DOCKET_CHANGE_H
+#define DOCKET_CHANGE_H
+
+#include <stddef.h>
+
+#include "core/repo.h"
+
+enum change_op {
+	CHANGE_WRITE,      /* write data to path */
+	CHANGE_DELETE,     /* remove path */
+	CHANGE_ONDISK,     /* path was already written (by an editor): commit it */
+};
+
+struct change_file {
+	char *path;
+	char *data;
+	size_t len;
+	enum change_op op;
+};
+
+struct change {
+	struct repo *repo;       /* borrowed; NULL: no git repository */
+	char *top;               /* absolute path of the work tree */
+	int commit;              /* commit after writing (default 1) */
+	int include_dirty;       /* --include-dirty */
+	struct change_file *files;
+	size_t nfiles, alloc;
+	char *lock_path;         /* held while not NULL */
+	int written;             /* the files are on disk */
+	int committed;
+	int unchanged;           /* the written files equal HEAD's: no commit */
+	char commit_id[16];      /* short id of the commit made */
+	char err[1024];
+};
+
+void change_init(struct change *c, struct repo *r, const char *top);
+/* Release the lock (when held) and free everything. */
+void change_release(struct change *c);
+
+/* Safety checks and the lock. order_path (relative to top, may be NULL)
+ * is checked for merge-conflict markers. */
+int change_begin(struct change *c, const char *order_path);
+
+/* Queue a file: a later entry for the same path replaces an earlier one. */
+void change_write(struct change *c, const char *path, const char *data,
+		  size_t len);
+void change_delete(struct change *c, const char *path);
+void change_ondisk(struct change *c, const char *path);
+
+/* Refuse (DK_EREFUSED, naming the file) when a queued path has
+ * uncommitted edits.  change_commit calls it; `edit` calls it before it
+ * opens the editor. */
+int change_check_dirty(struct change *c);
+/* Write the queued files and commit them with message (see above). */
+int change_commit(struct change *c, const char *message);
+/* Release the lock early (change_release does it too). */
+void change_unlock(struct change *c);
+
+/* The lock file docket uses in gitdir (for messages and tests). */
+#define CHANGE_LOCK_NAME "docket.lock"
+
+#endif

@@ -1,0 +1,837 @@
+/*
+ * edit.c: surgical front-matter edits (see edit.h).
+ *
+ * Where a value lives.  fm_parse gives every node its byte offsets in
+ * the file.  For a key K with value V:
+ *
+ *   K: V  # c          V starts on K's line: replace [V.start, end(V))
+ *   K:                 an empty (null) V, or V starting on a later line
+ *     - a              (a block list, a plain scalar continued below):
+ *     - b              replace [after ':', end(V)) with " " + value
+ *
+ * end(V) is V's end offset for plain, quoted and flow values; for block
+ * scalars and block collections libyaml's end mark lies at the next
+ * token (possibly after comment lines), so the end is taken from the
+ * last content instead: the deepest last child for collections, and the
+ * last non-blank byte for | and > scalars, extended to the end of that
+ * line.  Text after the value on its last line (a comment) is kept.
+ *
+ * A removal deletes whole lines: from the start of K's line to the end
+ * of the line holding end(V), terminator included.
+ */
+#include "core/edit.h"
+
+#include <ctype.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "core/fm.h"
+#include "core/schema.h"
+#include "core/xalloc.h"
+#include "core/ynode.h"
+
+/* ---------------------------------------------------------------------
+ * Rendering
+ * ------------------------------------------------------------------- */
+
+int
+edit_key_valid(const char *s)
+{
+	if (!s || !(isalpha((unsigned char)*s) || *s == '_'))
+		return 0;
+	for (; *s; s++)
+		if (!isalnum((unsigned char)*s) && *s != '_' && *s != '-' && *s != '.')
+			return 0;
+	return 1;
+}
+
+/* How a plain scalar s would resolve under the core schema. */
+static enum ynode_kind
+plain_kind(const char *s)
+{
+	struct ynode n;
+
+	memset(&n, 0, sizeof(n));
+	n.type = YNODE_SCALAR;
+	n.style = YSTYLE_PLAIN;
+	n.text = (char *)(uintptr_t)s;
+	n.len = strlen(s);
+	return ynode_kind(&n);
+}
+
+static int
+looks_like_date(const char *s)
+{
+	return strlen(s) == 10 && isdigit((unsigned char)s[0]) &&
+	       isdigit((unsigned char)s[3]) && s[4] == '-' && s[7] == '-' &&
+	       isdigit((unsigned char)s[5]) && isdigit((unsigned char)s[9]);
+}
+
+/* Can s be written as a plain scalar that reads back as this string? */
+static int
+plain_safe(const char *s, int in_flow)
+{
+	static const char *const yaml11[] = {
+		"y", "n", "yes", "no", "on", "off",
+	};
+	const unsigned char *p = (const unsigned char *)s;
+	size_t n = strlen(s);
+
+	if (!n || strchr("-?:,[]{}#&*!|>'\"%@` \t", s[0]))
+		return 0;
+	if (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == ':')
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		if (p[i] < 0x20 || p[i] == 0x7f)
+			return 0;
+		if (p[i] == 0xc2 && i + 1 < n && p[i + 1] >= 0x80 && p[i + 1] <= 0x9f)
+			return 0;        /* C1 controls */
+		if (p[i] == 0xef && i + 2 < n && p[i + 1] == 0xbb && p[i + 2] == 0xbf)
+			return 0;        /* a BOM inside */
+		if (p[i] == ':' && i + 1 < n && (p[i + 1] == ' ' || p[i + 1] == '\t'))
+			return 0;
+		if (p[i] == '#' && i && (p[i - 1] == ' ' || p[i - 1] == '\t'))
+			return 0;
+		if (in_flow && strchr(",[]{}", p[i]))
+			return 0;
+		if (in_flow && p[i] == ':')
+			return 0;
+	}
+	if (plain_kind(s) != YKIND_STR || looks_like_date(s))
+		return 0;
+	/* strings that YAML 1.1 readers would take for booleans */
+	for (size_t i = 0; i < ARRAY_SIZE(yaml11); i++)
+		if (!strcasecmp(s, yaml11[i]))
+			return 0;
+	if (!strncmp(s, "---", 3) || !strncmp(s, "...", 3))
+		return 0;
+	return 1;
+}
+
+static void
+render_double(struct sbuf *out, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+
+	sbuf_addc(out, '"');
+	for (; *p; p++) {
+		switch (*p) {
+		case '"': sbuf_adds(out, "\\\""); continue;
+		case '\\': sbuf_adds(out, "\\\\"); continue;
+		case '\n': sbuf_adds(out, "\\n"); continue;
+		case '\t': sbuf_adds(out, "\\t"); continue;
+		case '\r': sbuf_adds(out, "\\r"); continue;
+		default: break;
+		}
+		if (*p < 0x20 || *p == 0x7f) {
+			sbuf_addf(out, "\\x%02x", *p);
+		} else if (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f) {
+			sbuf_addf(out, "\\u%04x", p[1]);
+			p++;
+		} else if (*p == 0xef && p[1] == 0xbb && p[2] == 0xbf) {
+			sbuf_adds(out, "\\ufeff");
+			p += 2;
+		} else {
+			sbuf_addc(out, (char)*p);
+		}
+	}
+	sbuf_addc(out, '"');
+}
+
+static int
+single_ok(const char *s)
+{
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+		if (*p < 0x20 || *p == 0x7f || (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f))
+			return 0;
+	return 1;
+}
+
+static void
+render_single(struct sbuf *out, const char *s)
+{
+	sbuf_addc(out, '\'');
+	for (; *s; s++) {
+		if (*s == '\'')
+			sbuf_addc(out, '\'');
+		sbuf_addc(out, *s);
+	}
+	sbuf_addc(out, '\'');
+}
+
+/* style: the old value's style, to keep quoting when it was quoted. */
+static void
+render_string_styled(struct sbuf *out, const char *s, int in_flow,
+		     enum ynode_style style)
+{
+	if (style == YSTYLE_SINGLE && single_ok(s))
+		render_single(out, s);
+	else if (style == YSTYLE_DOUBLE || !plain_safe(s, in_flow))
+		render_double(out, s);
+	else
+		sbuf_adds(out, s);
+}
+
+void
+edit_render_string(struct sbuf *out, const char *s, int in_flow)
+{
+	render_string_styled(out, s, in_flow, YSTYLE_PLAIN);
+}
+
+static char *
+trim(const char *s, size_t n)
+{
+	while (n && isspace((unsigned char)*s))
+		s++, n--;
+	while (n && isspace((unsigned char)s[n - 1]))
+		n--;
+	return xmemdup0(s, n);
+}
+
+/* Split "a, b" or "[a, b]" into items (empty items dropped). */
+static char **
+split_list(const char *v, size_t *n)
+{
+	char *t = trim(v, strlen(v)), *p;
+	char **items = NULL;
+	size_t alloc = 0, tl = strlen(t);
+
+	*n = 0;
+	p = t;
+	if (tl >= 2 && t[0] == '[' && t[tl - 1] == ']') {
+		t[tl - 1] = '\0';
+		p = t + 1;
+	}
+	while (*p) {
+		char *c = strchr(p, ',');
+		size_t len = c ? (size_t)(c - p) : strlen(p);
+		char *it = trim(p, len);
+		size_t il = strlen(it);
+
+		/* a quoted item: "a b" or 'a b' */
+		if (il >= 2 && (it[0] == '"' || it[0] == '\'') && it[il - 1] == it[0]) {
+			memmove(it, it + 1, il - 2);
+			it[il - 2] = '\0';
+		}
+		if (*it) {
+			items = xgrow(items, &alloc, *n + 1, sizeof(*items));
+			items[(*n)++] = it;
+		} else {
+			free(it);
+		}
+		if (!c)
+			break;
+		p = c + 1;
+	}
+	free(t);
+	return items;
+}
+
+static void
+free_list(char **items, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(items[i]);
+	free(items);
+}
+
+static void
+render_list(struct sbuf *out, const char *const *items, size_t n)
+{
+	sbuf_addc(out, '[');
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			sbuf_adds(out, ", ");
+		edit_render_string(out, items[i], 1);
+	}
+	sbuf_addc(out, ']');
+}
+
+static int
+bool_value(const char *v)
+{
+	static const char *const t[] = { "true", "yes", "on", "y" };
+	static const char *const f[] = { "false", "no", "off", "n" };
+
+	for (size_t i = 0; i < ARRAY_SIZE(t); i++)
+		if (!strcasecmp(v, t[i]))
+			return 1;
+	for (size_t i = 0; i < ARRAY_SIZE(f); i++)
+		if (!strcasecmp(v, f[i]))
+			return 0;
+	return -1;
+}
+
+static int
+is_number(const char *v)
+{
+	enum ynode_kind k = plain_kind(v);
+
+	return (k == YKIND_INT || k == YKIND_FLOAT) && *v &&
+	       !isspace((unsigned char)*v);
+}
+
+/* Render value as t with the old value's style; 0 or DK_EUSAGE. */
+static int
+render_value(struct sbuf *out, const char *value, enum edit_type t,
+	     enum ynode_style style, char *why, size_t whylen)
+{
+	char dummy[8];
+
+	if (!why) {
+		why = dummy;
+		whylen = sizeof(dummy);
+	}
+	switch (t) {
+	case EDIT_STRING:
+		render_string_styled(out, value, 0, style);
+		return 0;
+	case EDIT_INT:
+		if (plain_kind(value) != YKIND_INT || isspace((unsigned char)*value)) {
+			snprintf(why, whylen, "'%s' is not a whole number", value);
+			return DK_EUSAGE;
+		}
+		sbuf_adds(out, value);
+		return 0;
+	case EDIT_NUMBER:
+		if (!is_number(value)) {
+			snprintf(why, whylen, "'%s' is not a number", value);
+			return DK_EUSAGE;
+		}
+		sbuf_adds(out, value);
+		return 0;
+	case EDIT_BOOL:
+		switch (bool_value(value)) {
+		case 1: sbuf_adds(out, "true"); return 0;
+		case 0: sbuf_adds(out, "false"); return 0;
+		default:
+			snprintf(why, whylen, "'%s' is not true or false", value);
+			return DK_EUSAGE;
+		}
+	case EDIT_DATE:
+		if (!schema_date_valid(value)) {
+			snprintf(why, whylen, "'%s' is not a date YYYY-MM-DD", value);
+			return DK_EUSAGE;
+		}
+		sbuf_adds(out, value);
+		return 0;
+	case EDIT_NUM_OR_STR:
+		if (is_number(value))
+			sbuf_adds(out, value);
+		else
+			render_string_styled(out, value, 0, style);
+		return 0;
+	case EDIT_LIST: {
+		size_t n;
+		char **items = split_list(value, &n);
+
+		render_list(out, (const char *const *)items, n);
+		free_list(items, n);
+		return 0;
+	}
+	}
+	return DK_EUSAGE;
+}
+
+int
+edit_render_value(struct sbuf *out, const char *value, enum edit_type t,
+		  char *why, size_t whylen)
+{
+	return render_value(out, value, t, YSTYLE_PLAIN, why, whylen);
+}
+
+enum edit_type
+edit_type_for(const struct config *c, const char *key)
+{
+	const struct field_def *f;
+
+	switch (schema_kind_of(c, key, &f)) {
+	case SK_NUMBER: return EDIT_NUMBER;
+	case SK_SCORE: return EDIT_INT;
+	case SK_BOOL: return EDIT_BOOL;
+	case SK_DATE: return EDIT_DATE;
+	case SK_STR_LIST: case SK_ID_LIST: return EDIT_LIST;
+	case SK_NUM_OR_STR: return EDIT_NUM_OR_STR;
+	case SK_CUSTOM:
+		switch (f->type) {
+		case FT_INTEGER: return EDIT_INT;
+		case FT_NUMBER: return EDIT_NUMBER;
+		case FT_BOOLEAN: return EDIT_BOOL;
+		case FT_DATE: return EDIT_DATE;
+		case FT_LIST: return EDIT_LIST;
+		default: return EDIT_STRING;
+		}
+	default:
+		return EDIT_STRING;
+	}
+}
+
+/* ---------------------------------------------------------------------
+ * Locating values
+ * ------------------------------------------------------------------- */
+
+static size_t
+line_start(const char *buf, size_t off)
+{
+	while (off && buf[off - 1] != '\n')
+		off--;
+	return off;
+}
+
+/* Offset of the terminator of the line holding off (or len). */
+static size_t
+line_end(const char *buf, size_t len, size_t off)
+{
+	const char *nl = memchr(buf + off, '\n', len - off);
+	size_t e = nl ? (size_t)(nl - buf) : len;
+
+	if (e > off && buf[e - 1] == '\r')
+		e--;
+	return e;
+}
+
+/* Offset just past the terminator of the line holding off. */
+static size_t
+next_line(const char *buf, size_t len, size_t off)
+{
+	const char *nl = memchr(buf + off, '\n', len - off);
+
+	return nl ? (size_t)(nl - buf) + 1 : len;
+}
+
+static int
+empty_scalar(const struct ynode *v)
+{
+	return v->type == YNODE_SCALAR && v->style == YSTYLE_PLAIN &&
+	       v->len == 0 && !v->tag;
+}
+
+/* The end of v's content (see the top of the file); 0 when unknown. */
+static size_t
+content_end(const struct ynode *v, const char *buf, size_t len)
+{
+	size_t e = 0;
+
+	if (v->type == YNODE_SCALAR) {
+		if (empty_scalar(v))
+			return 0;
+		if (v->style == YSTYLE_LITERAL || v->style == YSTYLE_FOLDED) {
+			e = v->end_off;
+			while (e > v->start_off && isspace((unsigned char)buf[e - 1]))
+				e--;
+			return line_end(buf, len, e ? e - 1 : 0);
+		}
+		return v->end_off;
+	}
+	if (v->style == YSTYLE_FLOW)
+		return v->end_off;
+	for (size_t i = 0; i < v->nkids; i++) {
+		size_t k = content_end(v->kids[i], buf, len);
+
+		if (k > e)
+			e = k;
+		/* a key with an empty value: its ':' is on the key's line */
+		if (!k && v->type == YNODE_MAP && i % 2 && v->kids[i - 1]->end_off > e)
+			e = v->kids[i - 1]->end_off;
+	}
+	if (e <= v->start_off)     /* an alias: the copy's children lie elsewhere */
+		return v->end_off;
+	return line_end(buf, len, e - 1);
+}
+
+struct span {
+	size_t start, end;       /* bytes to replace */
+	int space;               /* write " " before the new value */
+	size_t line0, line1;     /* whole lines: [line0, line1) */
+};
+
+static int
+locate(struct span *sp, const struct fm *fm, long ki, const char *file,
+       struct diag_list *diags)
+{
+	const struct ynode *k = fm->root->kids[2 * ki], *v = fm->root->kids[2 * ki + 1];
+	const char *buf = fm->buf;
+	size_t len = fm->len, colon, cend;
+
+	if (v->start_off < k->end_off || v->start_off > fm->close_off) {
+		diag_add(diags, SEV_ERROR, "syntax", file, k->line, k->col,
+			 "'%s' has an alias or unusual value docket cannot edit in place; edit the file by hand",
+			 k->text);
+		return DK_EINVALID;
+	}
+	colon = k->end_off;
+	while (colon < fm->close_off && (buf[colon] == ' ' || buf[colon] == '\t'))
+		colon++;
+	if (colon >= fm->close_off || buf[colon] != ':') {
+		diag_add(diags, SEV_ERROR, "syntax", file, k->line, k->col,
+			 "'%s' is not written as 'key: value'; edit the file by hand",
+			 k->text);
+		return DK_EINVALID;
+	}
+	cend = content_end(v, buf, len);
+	if (!cend)
+		cend = colon + 1;
+	if (cend > fm->close_off)
+		cend = fm->close_off;
+	if (empty_scalar(v) || v->line > k->line) {
+		sp->start = colon + 1;
+		sp->space = 1;
+	} else {
+		sp->start = v->start_off;
+		sp->space = 0;
+	}
+	if (cend < sp->start)
+		cend = sp->start;
+	sp->end = cend;
+	sp->line0 = line_start(buf, k->start_off);
+	sp->line1 = next_line(buf, len, cend ? cend - 1 : 0);
+	if (cend == line_start(buf, cend))
+		sp->line1 = cend;
+	if (sp->line1 > fm->close_off)
+		sp->line1 = fm->close_off;
+	return 0;
+}
+
+/* ---------------------------------------------------------------------
+ * Verification
+ * ------------------------------------------------------------------- */
+
+static int
+node_equal(const struct ynode *a, const struct ynode *b)
+{
+	if (!a || !b)
+		return a == b;
+	if (a->type != b->type || a->nkids != b->nkids)
+		return 0;
+	if (a->type == YNODE_SCALAR &&
+	    (ynode_kind(a) != ynode_kind(b) || a->len != b->len ||
+	     memcmp(a->text, b->text, a->len)))
+		return 0;
+	for (size_t i = 0; i < a->nkids; i++)
+		if (!node_equal(a->kids[i], b->kids[i]))
+			return 0;
+	return 1;
+}
+
+/* What the edited key must read back as. */
+struct want {
+	int remove;
+	enum edit_type type;
+	const char *value;           /* scalars */
+	const char *const *items;    /* lists */
+	size_t nitems;
+};
+
+static int
+value_ok(const struct ynode *v, const struct want *w)
+{
+	enum ynode_kind k;
+	int b;
+
+	if (!v)
+		return 0;
+	k = ynode_kind(v);
+	switch (w->type) {
+	case EDIT_LIST:
+		if (v->type != YNODE_SEQ || v->nkids != w->nitems)
+			return 0;
+		for (size_t i = 0; i < w->nitems; i++)
+			if (ynode_kind(v->kids[i]) != YKIND_STR ||
+			    strcmp(v->kids[i]->text, w->items[i]) ||
+			    v->kids[i]->len != strlen(w->items[i]))
+				return 0;
+		return 1;
+	case EDIT_BOOL:
+		return k == YKIND_BOOL && ynode_bool(v, &b) == 0 &&
+		       b == bool_value(w->value);
+	case EDIT_INT:
+		return k == YKIND_INT && !strcmp(v->text, w->value);
+	case EDIT_NUMBER:
+		return (k == YKIND_INT || k == YKIND_FLOAT) && !strcmp(v->text, w->value);
+	case EDIT_NUM_OR_STR:
+		if (is_number(w->value))
+			return (k == YKIND_INT || k == YKIND_FLOAT) &&
+			       !strcmp(v->text, w->value);
+		/* fall through */
+	case EDIT_STRING:
+	case EDIT_DATE:
+		return k == YKIND_STR && v->len == strlen(w->value) &&
+		       !strcmp(v->text, w->value);
+	}
+	return 0;
+}
+
+/* Parse new[0..nlen) and compare it with the old file. */
+static int
+verify(const struct fm *old, const char *nbuf, size_t nlen, const char *file,
+       const char *key, const struct want *w, struct diag_list *diags)
+{
+	struct fm nf;
+	struct diag_list tmp = DIAG_LIST_INIT;
+	const struct ynode *o = old->root, *n;
+	size_t j = 0;
+	int ok = 1;
+
+	if (fm_parse(&nf, nbuf, nlen, NULL, file, &tmp)) {
+		diag_add(diags, SEV_ERROR, "syntax", file, 0, 0,
+			 "internal error: editing '%s' would make the front matter unreadable (%s); the file was not changed",
+			 key, tmp.n ? tmp.v[0].message : "?");
+		diag_list_release(&tmp);
+		fm_release(&nf);
+		return DK_EINVALID;
+	}
+	n = nf.root;
+	if (nf.has_bom != old->has_bom || nf.len - nf.body_off != old->len - old->body_off ||
+	    memcmp(nf.buf + nf.body_off, old->buf + old->body_off, old->len - old->body_off))
+		ok = 0;
+	for (size_t i = 0; ok && i < o->nkids; i += 2) {
+		const struct ynode *ok_ = o->kids[i];
+
+		if (!strcmp(ok_->text, key)) {
+			if (!w->remove) {
+				if (j >= n->nkids || strcmp(n->kids[j]->text, key) ||
+				    !value_ok(n->kids[j + 1], w))
+					ok = 0;
+				j += 2;
+			}
+			continue;
+		}
+		if (j >= n->nkids || !node_equal(ok_, n->kids[j]) ||
+		    !node_equal(o->kids[i + 1], n->kids[j + 1]))
+			ok = 0;
+		j += 2;
+	}
+	if (ok && !w->remove && !ynode_get(o, key)) {
+		/* appended */
+		if (j >= n->nkids || strcmp(n->kids[j]->text, key) ||
+		    !value_ok(n->kids[j + 1], w))
+			ok = 0;
+		j += 2;
+	}
+	if (j != n->nkids)
+		ok = 0;
+	fm_release(&nf);
+	diag_list_release(&tmp);
+	if (!ok) {
+		diag_add(diags, SEV_ERROR, "syntax", file, 0, 0,
+			 "internal error: the edit of '%s' did not read back as intended; the file was not changed",
+			 key);
+		return DK_EINVALID;
+	}
+	return 0;
+}
+
+/* ---------------------------------------------------------------------
+ * Edits
+ * ------------------------------------------------------------------- */
+
+static int
+parse_old(struct fm *fm, const char *data, size_t len, const char *file,
+	  struct diag_list *diags)
+{
+	int rc = fm_parse(fm, data, len, NULL, file, diags);
+
+	if (rc)
+		fm_release(fm);
+	return rc;
+}
+
+/* The indentation of the first key (new keys line up with it). */
+static size_t
+key_indent(const struct fm *fm)
+{
+	const struct ynode *r = fm->root;
+
+	if (!r->nkids)
+		return 0;
+	return r->kids[0]->start_off - line_start(fm->buf, r->kids[0]->start_off);
+}
+
+/* Set key: the rendered value comes from render(); one parse. */
+static int
+set_common(struct sbuf *out, const char *data, size_t len, const char *file,
+	   const char *key, const char *value, enum edit_type t,
+	   const char *const *items, size_t nitems, struct diag_list *diags)
+{
+	struct fm fm;
+	struct sbuf val = SBUF_INIT, res = SBUF_INIT;
+	struct want w;
+	long ki;
+	int rc;
+	char why[256];
+
+	if (!edit_key_valid(key)) {
+		diag_add(diags, SEV_ERROR, "usage", file, 0, 0,
+			 "'%s' is not a field name (letters, digits, '_', '-' and '.', starting with a letter)",
+			 key);
+		return DK_EUSAGE;
+	}
+	if ((rc = parse_old(&fm, data, len, file, diags)))
+		return rc;
+	ki = ynode_key_index(fm.root, key);
+	memset(&w, 0, sizeof(w));
+	w.type = t;
+	w.value = value;
+	if (items) {
+		w.type = EDIT_LIST;
+		w.items = items;
+		w.nitems = nitems;
+		render_list(&val, items, nitems);
+	} else {
+		enum ynode_style st = YSTYLE_PLAIN;
+
+		if (ki >= 0 && fm.root->kids[2 * ki + 1]->type == YNODE_SCALAR)
+			st = fm.root->kids[2 * ki + 1]->style;
+		if (render_value(&val, value, t, st, why, sizeof(why))) {
+			diag_add(diags, SEV_ERROR, "usage", file, 0, 0,
+				 "%s: %s", key, why);
+			rc = DK_EUSAGE;
+			goto done;
+		}
+	}
+	if (t == EDIT_LIST && !items) {
+		w.items = (const char *const *)split_list(value, &w.nitems);
+	}
+	if (ki >= 0) {
+		struct span sp;
+
+		if ((rc = locate(&sp, &fm, ki, file, diags)))
+			goto done;
+		sbuf_add(&res, data, sp.start);
+		if (sp.space)
+			sbuf_addc(&res, ' ');
+		sbuf_add(&res, val.buf, val.len);
+		sbuf_add(&res, data + sp.end, len - sp.end);
+	} else {
+		size_t ind = key_indent(&fm);
+
+		if (fm.root->style == YSTYLE_FLOW) {
+			diag_add(diags, SEV_ERROR, "syntax", file, fm.root->line,
+				 fm.root->col,
+				 "the front matter is one {...} mapping; add '%s' by hand",
+				 key);
+			rc = DK_EINVALID;
+			goto done;
+		}
+		sbuf_add(&res, data, fm.close_off);
+		for (size_t i = 0; i < ind; i++)
+			sbuf_addc(&res, ' ');
+		sbuf_addf(&res, "%s: ", key);
+		sbuf_add(&res, val.buf, val.len);
+		sbuf_adds(&res, fm.crlf ? "\r\n" : "\n");
+		sbuf_add(&res, data + fm.close_off, len - fm.close_off);
+	}
+	rc = verify(&fm, res.buf, res.len, file, key, &w, diags);
+	if (rc == 0) {
+		sbuf_reset(out);
+		sbuf_add(out, res.buf, res.len);
+	}
+done:
+	if (t == EDIT_LIST && !items && w.items)
+		free_list((char **)(uintptr_t)w.items, w.nitems);
+	fm_release(&fm);
+	sbuf_release(&val);
+	sbuf_release(&res);
+	return rc;
+}
+
+int
+edit_set(struct sbuf *out, const char *data, size_t len, const char *file,
+	 const char *key, const char *value, enum edit_type t,
+	 struct diag_list *diags)
+{
+	return set_common(out, data, len, file, key, value, t, NULL, 0, diags);
+}
+
+int
+edit_set_list(struct sbuf *out, const char *data, size_t len,
+	      const char *file, const char *key, const char *const *items,
+	      size_t n, struct diag_list *diags)
+{
+	static const char *const none[1] = { NULL };
+
+	return set_common(out, data, len, file, key, "", EDIT_LIST,
+			  items ? items : none, n, diags);
+}
+
+int
+edit_remove(struct sbuf *out, const char *data, size_t len, const char *file,
+	    const char *key, struct diag_list *diags)
+{
+	struct fm fm;
+	struct sbuf res = SBUF_INIT;
+	struct want w;
+	struct span sp;
+	long ki;
+	int rc;
+
+	if ((rc = parse_old(&fm, data, len, file, diags)))
+		return rc;
+	ki = ynode_key_index(fm.root, key);
+	if (ki < 0) {
+		sbuf_reset(out);
+		sbuf_add(out, data, len);
+		fm_release(&fm);
+		return 0;
+	}
+	if ((rc = locate(&sp, &fm, ki, file, diags)))
+		goto done;
+	{
+		const struct ynode *k = fm.root->kids[2 * ki];
+
+		for (size_t i = sp.line0; i < k->start_off; i++)
+			if (data[i] != ' ' && data[i] != '\t') {
+				diag_add(diags, SEV_ERROR, "syntax", file, k->line, k->col,
+					 "'%s' shares its line with other fields; remove it by hand",
+					 key);
+				rc = DK_EINVALID;
+				goto done;
+			}
+	}
+	sbuf_add(&res, data, sp.line0);
+	sbuf_add(&res, data + sp.line1, len - sp.line1);
+	memset(&w, 0, sizeof(w));
+	w.remove = 1;
+	rc = verify(&fm, res.buf, res.len, file, key, &w, diags);
+	if (rc == 0) {
+		sbuf_reset(out);
+		sbuf_add(out, res.buf, res.len);
+	}
+done:
+	fm_release(&fm);
+	sbuf_release(&res);
+	return rc;
+}
+
+int
+edit_apply(struct sbuf *out, const char *data, size_t len, const char *file,
+	   const struct edit_op *ops, size_t n, struct diag_list *diags)
+{
+	struct sbuf cur = SBUF_INIT, next = SBUF_INIT;
+	int rc = 0;
+
+	sbuf_add(&cur, data, len);
+	for (size_t i = 0; i < n && !rc; i++) {
+		if (ops[i].remove)
+			rc = edit_remove(&next, cur.buf, cur.len, file, ops[i].key, diags);
+		else
+			rc = edit_set(&next, cur.buf, cur.len, file, ops[i].key,
+				      ops[i].value, ops[i].type, diags);
+		if (!rc) {
+			struct sbuf t = cur;
+
+			cur = next;
+			next = t;
+		}
+	}
+	if (!rc) {
+		sbuf_reset(out);
+		sbuf_add(out, cur.buf, cur.len);
+	}
+	sbuf_release(&cur);
+	sbuf_release(&next);
+	return rc;
+}

@@ -1,0 +1,139 @@
+/*
+ * transition.c: status transitions as front-matter edits (see
+ * transition.h).
+ */
+#include "core/transition.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "core/check.h"
+#include "core/date.h"
+#include "core/diag.h"
+#include "core/ynode.h"
+
+static void
+op(struct transition *t, const char *key, const char *value,
+   enum edit_type type, int remove)
+{
+	struct edit_op *o = &t->ops[t->nops++];
+
+	o->key = key;
+	o->value = value;
+	o->type = type;
+	o->remove = remove;
+}
+
+/* A non-empty scalar value of key in the item, or NULL. */
+static const char *
+present(const struct item *it, const char *key)
+{
+	const struct ynode *n = item_get(it, key);
+
+	if (!n || n->type != YNODE_SCALAR || ynode_kind(n) == YKIND_NULL || !n->len)
+		return NULL;
+	return n->text;
+}
+
+static int
+valid_result(const char *r)
+{
+	return r && (!strcmp(r, "won") || !strcmp(r, "lost") ||
+		     !strcmp(r, "inconclusive"));
+}
+
+int
+transition_plan(struct transition *t, const struct item *it,
+		enum item_status to, const struct transition_opts *o,
+		char *err, size_t errlen)
+{
+	static const struct transition_opts none;
+	enum item_status from = it->status;
+	int same;
+
+	memset(t, 0, sizeof(*t));
+	if (!o)
+		o = &none;
+	if (!it->parsed) {
+		snprintf(err, errlen, "%s does not parse; fix it first (docket check %s)",
+			 it->path, it->path);
+		return DK_EINVALID;
+	}
+	t->from = from;
+	t->to = to;
+	date_format(t->today, sizeof(t->today), o->today ? o->today : date_today());
+	same = from == to;
+	if (!same)
+		op(t, "status", item_status_name(to), EDIT_STRING, 0);
+
+	switch (to) {
+	case ST_DOING:
+		if (!same && !present(it, "started"))
+			op(t, "started", t->today, EDIT_DATE, 0);
+		break;
+	case ST_BLOCKED:
+		if (o->reason && *o->reason)
+			op(t, "blocked_reason", o->reason, EDIT_STRING, 0);
+		else if (!present(it, "blocked_reason")) {
+			snprintf(err, errlen,
+				 "blocking %s needs a reason: give --reason TEXT (what it waits for)",
+				 it->id ? it->id : it->path);
+			return DK_EREFUSED;
+		}
+		break;
+	case ST_STOPPED:
+		if (o->reason && *o->reason)
+			op(t, "stop_reason", o->reason, EDIT_STRING, 0);
+		else if (!present(it, "stop_reason")) {
+			snprintf(err, errlen,
+				 "stopping %s needs a reason: give --reason TEXT (why it is not worth finishing)",
+				 it->id ? it->id : it->path);
+			return DK_EREFUSED;
+		}
+		break;
+	case ST_DONE:
+		if (o->result && !valid_result(o->result)) {
+			snprintf(err, errlen,
+				 "result '%s' is not one of won, lost, inconclusive",
+				 o->result);
+			return DK_EUSAGE;
+		}
+		if (o->result)
+			op(t, "result", o->result, EDIT_STRING, 0);
+		else if (it->type == TYPE_EXPERIMENT &&
+			 !valid_result(present(it, "result"))) {
+			snprintf(err, errlen,
+				 "%s is an experiment: say how it went with --result won|lost|inconclusive (and --actual VALUE, the measured %s)",
+				 it->id ? it->id : it->path,
+				 present(it, "metric") ? present(it, "metric") : "value");
+			return DK_EREFUSED;
+		}
+		if (o->actual && *o->actual)
+			op(t, "actual", o->actual, EDIT_NUM_OR_STR, 0);
+		if (!o->force) {
+			struct check_dod_box first;
+			size_t n = check_dod_open(it, &first);
+
+			if (n) {
+				snprintf(err, errlen,
+					 "%s:%d:%d: %zu Definition-of-Done box%s unchecked (first: '%.*s'): check %s (- [x]) or use --force",
+					 it->path, first.line, first.col, n,
+					 n == 1 ? " is" : "es are", (int)first.text_len,
+					 first.text, n == 1 ? "it" : "them");
+				return DK_EREFUSED;
+			}
+		}
+		break;
+	default:
+		break;
+	}
+	if (!same && (to == ST_DONE || to == ST_STOPPED))
+		op(t, "finished", t->today, EDIT_DATE, 0);
+	if (!same && from == ST_BLOCKED && present(it, "blocked_reason"))
+		op(t, "blocked_reason", NULL, EDIT_STRING, 1);
+	if (!same && !item_status_open(from) && item_status_open(to) &&
+	    item_get(it, "finished"))
+		op(t, "finished", NULL, EDIT_STRING, 1);
+	t->leave_order = !item_status_open(to);
+	return 0;
+}

@@ -1,0 +1,62 @@
+/*
+ * transition: what a status change does to an item (SPEC 3.2, 4, 7):
+ * the front-matter edits and whether the item leaves ORDER.  Pure: it
+ * reads the item and returns edits for core/edit.h; nothing is written.
+ *
+ *   entering doing      started: today, unless the item has one
+ *   entering blocked    blocked_reason required (the --reason given, or
+ *                       one already in the file)
+ *   leaving blocked     blocked_reason removed (git keeps the history)
+ *   entering stopped    stop_reason required; finished: today
+ *   entering done       finished: today; an experiment needs a result
+ *                       (won, lost, inconclusive: given or already in the
+ *                       file); --actual sets actual; refused while
+ *                       Definition-of-Done boxes are unchecked, unless
+ *                       force
+ *   done or stopped     the item leaves ORDER
+ *   reopening           (done/stopped -> an open status) finished removed
+ *
+ * Setting the same status again changes no date; only the given reason,
+ * result and actual are applied.
+ *
+ * Ownership: a struct transition owns the strings its ops point to
+ * (except keys, which are literals, and values borrowed from opts);
+ * transition_release frees them.
+ */
+#ifndef DOCKET_TRANSITION_H
+#define DOCKET_TRANSITION_H
+
+#include <stddef.h>
+
+#include "core/edit.h"
+#include "core/item.h"
+
+struct transition_opts {
+	const char *reason;       /* blocked_reason / stop_reason */
+	const char *result;       /* done: won | lost | inconclusive */
+	const char *actual;       /* done: the measured value */
+	int force;                /* done although DoD boxes are open */
+	long today;               /* a day number (core/date.h); 0: today */
+};
+
+#define TRANSITION_MAX_OPS 8
+
+struct transition {
+	enum item_status from, to;
+	struct edit_op ops[TRANSITION_MAX_OPS];
+	size_t nops;
+	int leave_order;          /* remove the id from ORDER */
+	char today[16];           /* the date written (YYYY-MM-DD) */
+};
+
+/*
+ * Plan moving it to status to.  Returns 0, DK_EREFUSED when a rule
+ * refuses (a missing reason or result, open DoD boxes; err says what to
+ * do), DK_EUSAGE for a bad result value, DK_EINVALID when the item did
+ * not parse.
+ */
+int transition_plan(struct transition *t, const struct item *it,
+		    enum item_status to, const struct transition_opts *o,
+		    char *err, size_t errlen);
+
+#endif

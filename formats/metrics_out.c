@@ -1,0 +1,426 @@
+/*
+ * metrics_out.c: render the report.  The table cells and the summary
+ * sentences are built once and laid out as aligned text or Markdown;
+ * JSON is written from the numbers.
+ */
+#include "formats/metrics_out.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/date.h"
+#include "core/text.h"
+#include "core/xalloc.h"
+#include "formats/json.h"
+#include "formats/listing.h"
+
+#define NCOLS 9
+
+static const char *const heads[NCOLS] = {
+	"cycle", "start", "end", "state", "committed", "completed", "say/do",
+	"velocity", "done",
+};
+/* right-aligned columns */
+static const int right[NCOLS] = { 0, 0, 0, 0, 1, 1, 1, 1, 1 };
+
+int
+metrics_format_parse(enum metrics_format *out, const char *s)
+{
+	if (!strcmp(s, "text"))
+		*out = METRICS_TEXT;
+	else if (!strcmp(s, "md"))
+		*out = METRICS_MD;
+	else if (!strcmp(s, "json"))
+		*out = METRICS_JSON;
+	else
+		return -1;
+	return 0;
+}
+
+static char *
+num(double v)
+{
+	char buf[64];
+
+	listing_fmt_num(buf, sizeof(buf), v);
+	return xstrdup(buf);
+}
+
+static char *
+pct(double v)
+{
+	return isnan(v) ? xstrdup("-") : xasprintf("%.0f%%", 100.0 * v);
+}
+
+static char *
+day(long d)
+{
+	char buf[16];
+
+	if (d < 0)
+		return xstrdup("-");
+	date_format(buf, sizeof(buf), d);
+	return xstrdup(buf);
+}
+
+static char *
+count_effort(size_t n, double effort)
+{
+	char buf[64];
+
+	listing_fmt_num(buf, sizeof(buf), effort);
+	return xasprintf("%zu (%s)", n, buf);
+}
+
+static void
+row_cells(char **cells, const struct cycle_stats *s)
+{
+	cells[0] = xstrdup(s->cycle->name);
+	cells[1] = day(s->cycle->start);
+	cells[2] = day(s->cycle->end);
+	cells[3] = xstrdup(metrics_state_name(s->state));
+	cells[4] = count_effort(s->committed_n, s->committed_effort);
+	cells[5] = count_effort(s->completed_n, s->completed_effort);
+	cells[6] = pct(s->say_do);
+	cells[7] = num(s->completed_effort);
+	cells[8] = xasprintf("%zu", s->throughput);
+}
+
+/* ---------------------------------------------------------------------
+ * Summary sentences
+ * ------------------------------------------------------------------- */
+
+struct line {
+	const char *label;
+	char *text;
+};
+
+enum { NLINES = 6 };
+
+static void
+summary(struct line *l, const struct metrics *m)
+{
+	char a[64], b[64], c[64];
+
+	l[0].label = "Predictability";
+	if (m->nsaydo)
+		l[0].text = xasprintf("say/do %.0f%% on average, spread %.0f points (standard deviation), over %zu closed cycle%s",
+				      100 * m->saydo_mean, 100 * m->saydo_sd, m->nsaydo,
+				      m->nsaydo == 1 ? "" : "s");
+	else
+		l[0].text = xstrdup("no closed cycle with a commitment yet");
+	l[1].label = "Throughput";
+	if (m->nclosed) {
+		listing_fmt_num(a, sizeof(a), round(m->per_cycle * 10) / 10);
+		listing_fmt_num(b, sizeof(b), round(m->per_week * 10) / 10);
+		l[1].text = xasprintf("%s items done per cycle, %s per week (%zu items in %zu closed cycle%s)",
+				      a, b, m->done_in_closed, m->nclosed,
+				      m->nclosed == 1 ? "" : "s");
+	} else {
+		l[1].text = xstrdup("no closed cycle yet");
+	}
+	l[2].label = "Cycle time";
+	if (m->ncycle_time) {
+		listing_fmt_num(a, sizeof(a), m->ct_median);
+		listing_fmt_num(b, sizeof(b), m->ct_p85);
+		l[2].text = xasprintf("median %s days, 85th percentile %s days, started to finished (%zu done item%s)",
+				      a, b, m->ncycle_time, m->ncycle_time == 1 ? "" : "s");
+	} else {
+		l[2].text = xstrdup("no done item with started and finished dates");
+	}
+	l[3].label = "Win rate";
+	if (m->won + m->lost)
+		l[3].text = xasprintf("%.0f%% of decided experiments won (%zu won, %zu lost; %zu inconclusive)",
+				      100 * m->win_rate, m->won, m->lost, m->inconclusive);
+	else
+		l[3].text = xasprintf("no experiment decided yet (%zu inconclusive)",
+				      m->inconclusive);
+	l[4].label = "BAU share";
+	{
+		char *x = pct(m->bau_share_completed), *y = pct(m->bau_share_open);
+
+		l[4].text = xasprintf("%s of the closed cycles' completed effort; %s of open items (%zu of %zu)",
+				      x, y, m->open_bau, m->open_n);
+		free(x);
+		free(y);
+	}
+	l[5].label = "Forecast";
+	listing_fmt_num(a, sizeof(a), m->open_effort);
+	listing_fmt_num(b, sizeof(b), m->velocity);
+	if (m->velocity_from == VELOCITY_NONE || m->forecast_cycles < 0) {
+		l[5].text = xasprintf("no velocity and no cycle.capacity: no forecast (open effort %s)", a);
+	} else if (m->open_effort <= 0) {
+		l[5].text = xasprintf("no open effort to forecast (%zu open item%s without effort)",
+				      m->open_unestimated, m->open_unestimated == 1 ? "" : "s");
+	} else {
+		char *until = day(m->forecast_end), *from = day(m->forecast_start);
+		char *vel = m->velocity_from == VELOCITY_MEASURED ?
+			xasprintf("the mean velocity of the last %zu closed cycle%s",
+				  m->velocity_cycles, m->velocity_cycles == 1 ? "" : "s") :
+			m->velocity_cycles ?
+			xasprintf("cycle.capacity in docket.yaml: the last %zu closed cycle%s completed nothing",
+				  m->velocity_cycles, m->velocity_cycles == 1 ? "" : "s") :
+			xstrdup("cycle.capacity in docket.yaml: no closed cycle to measure velocity yet");
+
+		snprintf(c, sizeof(c), "%zu", m->open_unestimated);
+		l[5].text = xasprintf("at this pace the open backlog takes %ld cycle%s, from %s until %s (open effort %s in %zu items / velocity %s, %s%s%s%s)",
+				      m->forecast_cycles, m->forecast_cycles == 1 ? "" : "s",
+				      from, until, a, m->open_estimated, b, vel,
+				      m->open_unestimated ? "; " : "",
+				      m->open_unestimated ? c : "",
+				      m->open_unestimated ? " more items have no effort and are not counted" : "");
+		free(until);
+		free(from);
+		free(vel);
+	}
+}
+
+/* ---------------------------------------------------------------------
+ * Text and Markdown
+ * ------------------------------------------------------------------- */
+
+static void
+render_text(struct sbuf *out, const struct metrics *m, char **cells,
+	    struct line *l)
+{
+	size_t w[NCOLS];
+
+	for (int c = 0; c < NCOLS; c++)
+		w[c] = strlen(heads[c]);
+	for (size_t r = 0; r < m->ncycles; r++)
+		for (int c = 0; c < NCOLS; c++) {
+			size_t x = text_width(cells[r * NCOLS + c], strlen(cells[r * NCOLS + c]));
+
+			if (x > w[c])
+				w[c] = x;
+		}
+	if (m->ncycles) {
+		for (int c = 0; c < NCOLS; c++) {
+			if (c)
+				sbuf_adds(out, "  ");
+			text_pad(out, heads[c], strlen(heads[c]), w[c], right[c]);
+		}
+		sbuf_addc(out, '\n');
+		for (size_t r = 0; r < m->ncycles; r++) {
+			for (int c = 0; c < NCOLS; c++) {
+				const char *s = cells[r * NCOLS + c];
+
+				if (c)
+					sbuf_adds(out, "  ");
+				text_pad(out, s, strlen(s), w[c], right[c]);
+			}
+			sbuf_addc(out, '\n');
+		}
+		sbuf_adds(out, "(committed and completed: items (effort); velocity: completed effort;\n"
+			  " done: items finished during the cycle, committed or not)\n\n");
+	} else {
+		sbuf_adds(out, "No cycle files yet: run 'docket plan' to plan the first cycle.\n\n");
+	}
+	for (int i = 0; i < NLINES; i++) {
+		text_pad(out, l[i].label, strlen(l[i].label), 16, 0);
+		text_escape_term(out, l[i].text, strlen(l[i].text));
+		sbuf_addc(out, '\n');
+	}
+}
+
+static void
+md_cell(struct sbuf *out, const char *s)
+{
+	for (; *s; s++) {
+		if (*s == '|' || *s == '\\' || *s == '`' || *s == '*' || *s == '_' ||
+		    *s == '<' || *s == '[')
+			sbuf_addc(out, '\\');
+		sbuf_addc(out, *s == '\n' || *s == '\r' ? ' ' : *s);
+	}
+}
+
+static void
+render_md(struct sbuf *out, const struct metrics *m, char **cells,
+	  struct line *l)
+{
+	sbuf_adds(out, "## Launch cycles\n\n");
+	if (m->ncycles) {
+		sbuf_adds(out, "|");
+		for (int c = 0; c < NCOLS; c++)
+			sbuf_addf(out, " %s |", heads[c]);
+		sbuf_adds(out, "\n|");
+		for (int c = 0; c < NCOLS; c++)
+			sbuf_adds(out, right[c] ? " ---: |" : " --- |");
+		sbuf_addc(out, '\n');
+		for (size_t r = 0; r < m->ncycles; r++) {
+			sbuf_adds(out, "|");
+			for (int c = 0; c < NCOLS; c++) {
+				sbuf_addc(out, ' ');
+				md_cell(out, cells[r * NCOLS + c]);
+				sbuf_adds(out, " |");
+			}
+			sbuf_addc(out, '\n');
+		}
+		sbuf_adds(out, "\nCommitted and completed: items (effort). Velocity: completed effort. "
+			  "Done: items finished during the cycle, committed or not.\n\n");
+	} else {
+		sbuf_adds(out, "No cycle files yet.\n\n");
+	}
+	sbuf_adds(out, "## Summary\n\n");
+	for (int i = 0; i < NLINES; i++) {
+		sbuf_addf(out, "- **%s**: ", l[i].label);
+		md_cell(out, l[i].text);
+		sbuf_addc(out, '\n');
+	}
+}
+
+/* ---------------------------------------------------------------------
+ * JSON
+ * ------------------------------------------------------------------- */
+
+static void
+json_day(struct sbuf *out, long d)
+{
+	char buf[16];
+
+	if (d < 0) {
+		sbuf_adds(out, "null");
+		return;
+	}
+	date_format(buf, sizeof(buf), d);
+	json_strz(out, buf);
+}
+
+static void
+json_key(struct sbuf *out, const char *k, int *first)
+{
+	if (!*first)
+		sbuf_addc(out, ',');
+	*first = 0;
+	json_strz(out, k);
+	sbuf_addc(out, ':');
+}
+
+static void
+json_numk(struct sbuf *out, const char *k, double v, int *first)
+{
+	json_key(out, k, first);
+	json_num(out, v);
+}
+
+static void
+render_json(struct sbuf *out, const struct metrics *m)
+{
+	static const char *const vsrc[] = { "none", "measured", "config" };
+	int f = 1, g;
+
+	sbuf_addc(out, '{');
+	json_key(out, "today", &f);
+	json_day(out, m->today);
+	json_key(out, "cycles", &f);
+	sbuf_addc(out, '[');
+	for (size_t i = 0; i < m->ncycles; i++) {
+		const struct cycle_stats *s = &m->cycles[i];
+
+		g = 1;
+		sbuf_adds(out, i ? ",{" : "{");
+		json_key(out, "name", &g);
+		json_strz(out, s->cycle->name);
+		json_key(out, "start", &g);
+		json_day(out, s->cycle->start);
+		json_key(out, "end", &g);
+		json_day(out, s->cycle->end);
+		json_key(out, "state", &g);
+		json_strz(out, metrics_state_name(s->state));
+		json_key(out, "committed", &g);
+		sbuf_addf(out, "{\"items\":%zu,\"effort\":", s->committed_n);
+		json_num(out, s->committed_effort);
+		sbuf_addf(out, "},\"completed\":{\"items\":%zu,\"effort\":", s->completed_n);
+		json_num(out, s->completed_effort);
+		sbuf_addc(out, '}');
+		json_numk(out, "missing", (double)s->missing, &g);
+		json_numk(out, "say_do", s->say_do, &g);
+		json_numk(out, "velocity", s->completed_effort, &g);
+		json_numk(out, "bau_effort", s->bau_effort, &g);
+		json_numk(out, "throughput", (double)s->throughput, &g);
+		sbuf_addc(out, '}');
+	}
+	sbuf_addc(out, ']');
+	json_key(out, "predictability", &f);
+	g = 1;
+	sbuf_addc(out, '{');
+	json_numk(out, "cycles", (double)m->nsaydo, &g);
+	json_numk(out, "say_do_mean", m->saydo_mean, &g);
+	json_numk(out, "say_do_sd", m->saydo_sd, &g);
+	sbuf_addc(out, '}');
+	json_key(out, "throughput", &f);
+	g = 1;
+	sbuf_addc(out, '{');
+	json_numk(out, "closed_cycles", (double)m->nclosed, &g);
+	json_numk(out, "items", (double)m->done_in_closed, &g);
+	json_numk(out, "days", (double)m->closed_days, &g);
+	json_numk(out, "per_cycle", m->per_cycle, &g);
+	json_numk(out, "per_week", m->per_week, &g);
+	sbuf_addc(out, '}');
+	json_key(out, "cycle_time", &f);
+	g = 1;
+	sbuf_addc(out, '{');
+	json_numk(out, "items", (double)m->ncycle_time, &g);
+	json_numk(out, "median_days", m->ct_median, &g);
+	json_numk(out, "p85_days", m->ct_p85, &g);
+	sbuf_addc(out, '}');
+	json_key(out, "experiments", &f);
+	g = 1;
+	sbuf_addc(out, '{');
+	json_numk(out, "won", (double)m->won, &g);
+	json_numk(out, "lost", (double)m->lost, &g);
+	json_numk(out, "inconclusive", (double)m->inconclusive, &g);
+	json_numk(out, "win_rate", m->win_rate, &g);
+	sbuf_addc(out, '}');
+	json_key(out, "bau_share", &f);
+	g = 1;
+	sbuf_addc(out, '{');
+	json_numk(out, "completed_effort", m->bau_share_completed, &g);
+	json_numk(out, "open_items", m->bau_share_open, &g);
+	json_numk(out, "open_bau", (double)m->open_bau, &g);
+	json_numk(out, "open", (double)m->open_n, &g);
+	sbuf_addc(out, '}');
+	json_key(out, "forecast", &f);
+	g = 1;
+	sbuf_addc(out, '{');
+	json_numk(out, "open_effort", m->open_effort, &g);
+	json_numk(out, "open_items", (double)m->open_estimated, &g);
+	json_numk(out, "unestimated_items", (double)m->open_unestimated, &g);
+	json_key(out, "velocity_source", &g);
+	json_strz(out, vsrc[m->velocity_from]);
+	json_numk(out, "velocity", m->velocity, &g);
+	json_numk(out, "velocity_cycles", (double)m->velocity_cycles, &g);
+	json_numk(out, "cycles", m->forecast_cycles < 0 ? NAN : (double)m->forecast_cycles, &g);
+	json_key(out, "start", &g);
+	json_day(out, m->forecast_cycles < 0 ? -1 : m->forecast_start);
+	json_key(out, "end", &g);
+	json_day(out, m->forecast_cycles <= 0 ? -1 : m->forecast_end);
+	sbuf_adds(out, "}}\n");
+}
+
+void
+metrics_render(struct sbuf *out, const struct metrics *m, enum metrics_format f)
+{
+	char **cells;
+	struct line l[NLINES];
+
+	if (f == METRICS_JSON) {
+		render_json(out, m);
+		return;
+	}
+	cells = xcalloc(m->ncycles * NCOLS + 1, sizeof(*cells));
+	for (size_t r = 0; r < m->ncycles; r++)
+		row_cells(cells + r * NCOLS, &m->cycles[r]);
+	summary(l, m);
+	if (f == METRICS_MD)
+		render_md(out, m, cells, l);
+	else
+		render_text(out, m, cells, l);
+	for (size_t i = 0; i < m->ncycles * NCOLS; i++)
+		free(cells[i]);
+	free(cells);
+	for (int i = 0; i < NLINES; i++)
+		free(l[i].text);
+}

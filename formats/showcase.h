@@ -1,0 +1,42 @@
+/*
+ * showcase: `docket showcase` output: the Team Showcase of one cycle
+ * (SPEC 1, 7) as Markdown or as one self-contained HTML page.
+ *
+ * Sections: committed vs completed; what shipped (the cycle's done
+ * items); experiment results (hypothesis, metric, target, actual,
+ * result) of its done experiments; stopped items and why; committed
+ * items not finished; follow-ups (items anywhere in the backlog whose
+ * `follows:` names one of the cycle's items); improvements (the cycle
+ * file's `## Improvements` section and the cycle's items of type
+ * improvement); the cycle file's `## Showcase notes`.  The cycle's items
+ * are metrics_cycle_items.
+ *
+ * Markdown output escapes item text where it would change the markup
+ * (tables, emphasis, links, raw HTML) and copies the cycle file's two
+ * sections as the Markdown they are.  HTML output escapes every text
+ * (formats/xml.h) and renders those sections as plain paragraphs and
+ * lists, so no raw HTML or link from a file reaches the page; it has no
+ * external assets and no script.
+ *
+ * Renders into a caller-owned sbuf; borrows everything it is given.
+ */
+#ifndef DOCKET_SHOWCASE_H
+#define DOCKET_SHOWCASE_H
+
+#include "core/backlog.h"
+#include "core/metrics.h"
+#include "core/sbuf.h"
+
+enum showcase_format {
+	SHOWCASE_MD,
+	SHOWCASE_HTML,
+};
+
+/* Parse "md" or "html"; -1 when unknown. */
+int showcase_format_parse(enum showcase_format *out, const char *s);
+/* The showcase of the cycle whose stats are s (from m, computed on bl). */
+void showcase_render(struct sbuf *out, const struct backlog *bl,
+		     const struct metrics *m, const struct cycle_stats *s,
+		     enum showcase_format f);
+
+#endif

@@ -1,0 +1,45 @@
+/*
+ * svg: standalone SVG charts (SPEC 7 `burnup --format svg`; reusable
+ * by html export).  A chart is one self-contained SVG 1.1 document: no
+ * scripts, no external fonts, styles or images, readable in any browser
+ * or image viewer without docket.
+ *
+ * Renders into a caller-owned sbuf and borrows its inputs.  Every text
+ * (titles, labels, campaign names) goes through formats/xml.h, so the
+ * document is well-formed XML whatever the input bytes are.
+ */
+#ifndef DOCKET_SVG_H
+#define DOCKET_SVG_H
+
+#include <stddef.h>
+
+#include "core/history.h"
+#include "core/sbuf.h"
+
+struct svg_series {
+	const char *label;        /* shown in the legend */
+	const double *y;          /* one value per x */
+	const char *color;        /* "#rrggbb" */
+	double fill_opacity;      /* area under the line; 0 = line only */
+};
+
+struct svg_chart {
+	const char *title;
+	const char *subtitle;     /* or NULL */
+	const char *y_label;      /* the y axis' name, or NULL */
+	const long *days;         /* x: day numbers, ascending */
+	size_t n;
+	const struct svg_series *series;
+	size_t nseries;
+	int width, height;        /* 0: 800 x 450 */
+};
+
+/* A line chart over dates: y axis from 0 to a round maximum with grid
+ * lines and labels, x axis with date labels, one line (and optional
+ * area) per series, a legend and the title.  n == 0 draws the frame and
+ * "no data". */
+void svg_chart(struct sbuf *out, const struct svg_chart *c);
+/* A campaign's burn-up: scope and completed effort. */
+void svg_burnup(struct sbuf *out, const struct burnup *b);
+
+#endif

@@ -1,0 +1,392 @@
+/*
+ * Unit tests for core/change (and repo_max_id): every safety check of
+ * SPEC 9 against real throwaway repositories made with the git CLI.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "core/change.h"
+#include "core/diag.h"
+#include "core/fsutil.h"
+#include "core/repo.h"
+#include "core/xalloc.h"
+
+static char tmp[PATH_MAX];
+static int counter;
+
+/* Run a shell command in dir; returns its exit status. */
+static int
+sh(const char *dir, const char *fmt, ...)
+{
+	char cmd[4096];
+	int n;
+	va_list ap;
+
+	n = snprintf(cmd, sizeof(cmd), "cd '%s' && (", dir);
+	va_start(ap, fmt);
+	n += vsnprintf(cmd + n, sizeof(cmd) - (size_t)n, fmt, ap);
+	va_end(ap);
+	snprintf(cmd + n, sizeof(cmd) - (size_t)n, ") >/dev/null 2>&1");
+	return WEXITSTATUS(system(cmd));
+}
+
+/* Output of a shell command (first line, trailing newline removed). */
+static char *
+sh_out(const char *dir, const char *cmdline)
+{
+	char cmd[4096], buf[4096] = "";
+	FILE *p;
+	size_t n;
+
+	snprintf(cmd, sizeof(cmd), "cd '%s' && %s 2>/dev/null", dir, cmdline);
+	p = popen(cmd, "r");
+	n = p ? fread(buf, 1, sizeof(buf) - 1, p) : 0;
+	if (p)
+		pclose(p);
+	buf[n] = '\0';
+	while (n && buf[n - 1] == '\n')
+		buf[--n] = '\0';
+	return xstrdup(buf);
+}
+
+/* A fresh repository with one commit holding backlog/MKT-1.md and ORDER. */
+static char *
+mkrepo(int with_commit)
+{
+	char *dir = xasprintf("%s/r%d", tmp, ++counter);
+
+	assert_int_equal(sh(tmp, "git init -q -b main '%s'", dir), 0);
+	assert_int_equal(sh(dir, "mkdir backlog && printf -- '---\\nid: MKT-1\\n---\\n' >backlog/MKT-1.md && "
+			    "printf 'MKT-1\\n' >backlog/ORDER"), 0);
+	if (with_commit)
+		assert_int_equal(sh(dir, "git add -A && git commit -qm init"), 0);
+	return dir;
+}
+
+static void
+open_repo(struct repo *r, const char *dir)
+{
+	assert_int_equal(repo_open(r, dir), 0);
+}
+
+static int
+file_is(const char *dir, const char *rel, const char *want)
+{
+	char *path = xasprintf("%s/%s", dir, rel), *data = NULL, err[256];
+	size_t len = 0;
+	int ok = fsutil_read(path, &data, &len, err, sizeof(err)) == 0 &&
+		 len == strlen(want) && !memcmp(data, want, len);
+
+	free(path);
+	free(data);
+	return ok;
+}
+
+static void
+test_commit_exact_paths(void **state)
+{
+	char *dir = mkrepo(1), *s;
+	struct repo r;
+	struct change c;
+
+	(void)state;
+	/* unrelated staged and unstaged work */
+	assert_int_equal(sh(dir, "echo staged >other.txt && git add other.txt && echo wip >notes.txt"), 0);
+	open_repo(&r, dir);
+	change_init(&c, &r, r.workdir);
+	assert_int_equal(change_begin(&c, "backlog/ORDER"), 0);
+	change_write(&c, "backlog/MKT-1.md", "---\nid: MKT-1\ntitle: x\n---\n", 27);
+	change_write(&c, "backlog/sub/new.md", "n\n", 2);
+	assert_int_equal(change_commit(&c, "Set MKT-1 title\n"), 0);
+	assert_true(c.committed);
+	assert_true(file_is(dir, "backlog/MKT-1.md", "---\nid: MKT-1\ntitle: x\n---\n"));
+	s = sh_out(dir, "git log -1 --format=%s");
+	assert_string_equal(s, "Set MKT-1 title");
+	free(s);
+	s = sh_out(dir, "git show --name-only --format= HEAD | sort | tr '\\n' ' '");
+	assert_string_equal(s, "backlog/MKT-1.md backlog/sub/new.md ");
+	free(s);
+	s = sh_out(dir, "git status --porcelain | tr '\\n' ' '");
+	assert_string_equal(s, "A  other.txt ?? notes.txt ");
+	free(s);
+	/* the lock is held until the change is released */
+	assert_int_equal(sh(dir, "test -e .git/docket.lock"), 0);
+	change_release(&c);
+	assert_int_equal(sh(dir, "test -e .git/docket.lock"), 1);
+	repo_close(&r);
+	free(dir);
+}
+
+static void
+test_dirty_refused(void **state)
+{
+	char *dir = mkrepo(1);
+	struct repo r;
+	struct change c;
+
+	(void)state;
+	assert_int_equal(sh(dir, "echo '# mine' >>backlog/ORDER"), 0);
+	open_repo(&r, dir);
+	change_init(&c, &r, r.workdir);
+	assert_int_equal(change_begin(&c, NULL), 0);
+	change_write(&c, "backlog/ORDER", "MKT-2\n", 6);
+	assert_int_equal(change_commit(&c, "x\n"), DK_EREFUSED);
+	assert_non_null(strstr(c.err, "backlog/ORDER has uncommitted changes"));
+	assert_true(file_is(dir, "backlog/ORDER", "MKT-1\n# mine\n"));
+	change_release(&c);
+
+	/* staged */
+	assert_int_equal(sh(dir, "git add backlog/ORDER && git checkout -q -- backlog/ORDER"), 0);
+	change_init(&c, &r, r.workdir);
+	change_write(&c, "backlog/ORDER", "MKT-2\n", 6);
+	assert_int_equal(change_commit(&c, "x\n"), DK_EREFUSED);
+	assert_non_null(strstr(c.err, "staged"));
+	change_release(&c);
+
+	/* untracked file in the way */
+	assert_int_equal(sh(dir, "echo x >backlog/MKT-2.md"), 0);
+	change_init(&c, &r, r.workdir);
+	change_write(&c, "backlog/MKT-2.md", "y\n", 2);
+	assert_int_equal(change_commit(&c, "x\n"), DK_EREFUSED);
+	assert_non_null(strstr(c.err, "backlog/MKT-2.md is not committed"));
+	change_release(&c);
+
+	/* --include-dirty takes them */
+	change_init(&c, &r, r.workdir);
+	c.include_dirty = 1;
+	change_write(&c, "backlog/ORDER", "MKT-2\n", 6);
+	assert_int_equal(change_commit(&c, "x\n"), 0);
+	change_release(&c);
+	/* not committing: no dirty check */
+	assert_int_equal(sh(dir, "echo '# mine' >>backlog/ORDER"), 0);
+	change_init(&c, &r, r.workdir);
+	c.commit = 0;
+	change_write(&c, "backlog/ORDER", "MKT-3\n", 6);
+	assert_int_equal(change_commit(&c, "x\n"), 0);
+	assert_true(c.written && !c.committed);
+	assert_true(file_is(dir, "backlog/ORDER", "MKT-3\n"));
+	change_release(&c);
+	repo_close(&r);
+	free(dir);
+}
+
+static void
+test_state_and_locks_refused(void **state)
+{
+	char *dir = mkrepo(1), *lock;
+	struct repo r;
+	struct change c;
+	pid_t pid;
+
+	(void)state;
+	open_repo(&r, dir);
+	/* a merge in progress */
+	assert_int_equal(sh(dir, "git rev-parse HEAD >.git/MERGE_HEAD"), 0);
+	change_init(&c, &r, r.workdir);
+	assert_int_equal(change_begin(&c, NULL), DK_EREFUSED);
+	assert_non_null(strstr(c.err, "merge is in progress"));
+	change_release(&c);
+	assert_int_equal(sh(dir, "rm .git/MERGE_HEAD && mkdir .git/rebase-merge"), 0);
+	change_init(&c, &r, r.workdir);
+	assert_int_equal(change_begin(&c, NULL), DK_EREFUSED);
+	assert_non_null(strstr(c.err, "rebase"));
+	change_release(&c);
+	assert_int_equal(sh(dir, "rmdir .git/rebase-merge"), 0);
+
+	/* a live lock (this process) */
+	lock = xasprintf("%s/.git/docket.lock", dir);
+	assert_int_equal(sh(dir, "echo %ld $(hostname) >.git/docket.lock", (long)getpid()), 0);
+	change_init(&c, &r, r.workdir);
+	assert_int_equal(change_begin(&c, NULL), DK_EREFUSED);
+	assert_non_null(strstr(c.err, "another docket process"));
+	assert_non_null(strstr(c.err, "docket.lock"));
+	change_release(&c);
+	assert_int_equal(access(lock, F_OK), 0);   /* not ours to remove */
+
+	/* a stale lock (a process that has exited) is taken over */
+	pid = fork();
+	if (pid == 0)
+		_exit(0);
+	waitpid(pid, NULL, 0);
+	assert_int_equal(sh(dir, "echo %ld $(hostname) >.git/docket.lock", (long)pid), 0);
+	change_init(&c, &r, r.workdir);
+	assert_int_equal(change_begin(&c, NULL), 0);
+	change_release(&c);
+	assert_int_equal(access(lock, F_OK), -1);
+
+	/* git's index.lock */
+	assert_int_equal(sh(dir, "touch .git/index.lock"), 0);
+	change_init(&c, &r, r.workdir);
+	assert_int_equal(change_begin(&c, NULL), DK_EREFUSED);
+	assert_non_null(strstr(c.err, ".git/index.lock"));
+	change_release(&c);
+	assert_int_equal(access(lock, F_OK), -1);
+	assert_int_equal(sh(dir, "rm .git/index.lock"), 0);
+
+	/* conflict markers in ORDER */
+	assert_int_equal(sh(dir, "printf '<<<<<<< ours\\nMKT-1\\n=======\\n>>>>>>> b\\n' >backlog/ORDER"), 0);
+	change_init(&c, &r, r.workdir);
+	assert_int_equal(change_begin(&c, "backlog/ORDER"), DK_EREFUSED);
+	assert_non_null(strstr(c.err, "backlog/ORDER:1: ORDER has merge-conflict markers"));
+	change_release(&c);
+	free(lock);
+	repo_close(&r);
+	free(dir);
+}
+
+static void
+test_unborn_and_identity(void **state)
+{
+	char *dir = mkrepo(0), *s;
+	struct repo r;
+	struct change c;
+	char *saved[4];
+	static const char *const vars[4] = {
+		"GIT_AUTHOR_NAME", "GIT_AUTHOR_EMAIL", "GIT_COMMITTER_NAME", "GIT_COMMITTER_EMAIL",
+	};
+
+	(void)state;
+	open_repo(&r, dir);
+	/* no identity anywhere: refused before anything is written */
+	for (int i = 0; i < 4; i++) {
+		saved[i] = getenv(vars[i]) ? xstrdup(getenv(vars[i])) : NULL;
+		unsetenv(vars[i]);
+	}
+	change_init(&c, &r, r.workdir);
+	c.include_dirty = 1;
+	assert_int_equal(change_begin(&c, NULL), 0);
+	change_write(&c, "backlog/MKT-1.md", "changed\n", 8);
+	assert_int_equal(change_commit(&c, "x\n"), DK_EREFUSED);
+	assert_non_null(strstr(c.err, "git config --global user.name"));
+	assert_false(c.written);
+	change_release(&c);
+	for (int i = 0; i < 4; i++) {
+		if (saved[i])
+			setenv(vars[i], saved[i], 1);
+		free(saved[i]);
+	}
+	/* unborn HEAD: the first commit, with only docket's path */
+	change_init(&c, &r, r.workdir);
+	c.include_dirty = 1;
+	change_write(&c, "backlog/MKT-1.md", "changed\n", 8);
+	assert_int_equal(change_commit(&c, "First\n"), 0);
+	change_release(&c);
+	s = sh_out(dir, "git ls-tree -r --name-only HEAD | tr '\\n' ' '");
+	assert_string_equal(s, "backlog/MKT-1.md ");
+	free(s);
+	s = sh_out(dir, "git status --porcelain | tr '\\n' ' '");
+	assert_string_equal(s, "?? backlog/ORDER ");
+	free(s);
+	repo_close(&r);
+	free(dir);
+}
+
+static void
+test_failed_commit_keeps_files(void **state)
+{
+	char *dir = mkrepo(1);
+	struct repo r;
+	struct change c;
+
+	(void)state;
+	open_repo(&r, dir);
+	change_init(&c, &r, r.workdir);
+	assert_int_equal(change_begin(&c, NULL), 0);
+	change_write(&c, "backlog/MKT-1.md", "---\nid: MKT-1\n---\n", 18);
+	/* identical content: nothing to commit, and that is fine */
+	assert_int_equal(change_commit(&c, "x\n"), 0);
+	assert_true(c.written && c.unchanged && !c.committed);
+	change_release(&c);
+	/* a ref that cannot be updated: the files stay written */
+	assert_int_equal(sh(dir, "touch .git/refs/heads/main.lock"), 0);
+	change_init(&c, &r, r.workdir);
+	assert_int_equal(change_begin(&c, NULL), 0);
+	change_write(&c, "backlog/MKT-1.md", "---\nid: MKT-1\ntitle: t\n---\n", 27);
+	assert_int_equal(change_commit(&c, "x\n"), DK_EIO);
+	assert_true(c.written && !c.committed);
+	assert_non_null(strstr(c.err, "written but not committed"));
+	assert_true(file_is(dir, "backlog/MKT-1.md", "---\nid: MKT-1\ntitle: t\n---\n"));
+	change_release(&c);
+	repo_close(&r);
+	free(dir);
+}
+
+static void
+test_max_id(void **state)
+{
+	char *dir = mkrepo(1);
+	struct repo r;
+	long max = -1;
+
+	(void)state;
+	assert_int_equal(sh(dir, "git checkout -q -b other && touch backlog/MKT-12-slug.md backlog/OPS-40.md && "
+			    "git add -A && git commit -qm b && git checkout -q main && "
+			    "git checkout -q -b gone && touch backlog/MKT-30.md && git add -A && git commit -qm c && "
+			    "git update-ref refs/remotes/origin/gone HEAD && git checkout -q main && "
+			    "git branch -D -q gone && touch backlog/MKT-7.md"), 0);
+	open_repo(&r, dir);
+	assert_int_equal(repo_max_id(&r, "backlog/", "MKT", &max), 0);
+	assert_int_equal(max, 30);
+	assert_int_equal(repo_max_id(&r, "backlog", "OPS", &max), 0);
+	assert_int_equal(max, 40);
+	assert_int_equal(repo_max_id(&r, "nothing/", "MKT", &max), 0);
+	assert_int_equal(max, 0);
+	repo_close(&r);
+	free(dir);
+}
+
+static int
+setup(void **state)
+{
+	char tmpl[] = "/tmp/docket-change.XXXXXX";
+
+	(void)state;
+	if (!mkdtemp(tmpl))
+		return -1;
+	snprintf(tmp, sizeof(tmp), "%s", tmpl);
+	setenv("HOME", tmp, 1);
+	setenv("GIT_CONFIG_NOSYSTEM", "1", 1);
+	setenv("GIT_CEILING_DIRECTORIES", tmp, 1);
+	setenv("GIT_AUTHOR_NAME", "Dana Reyes", 1);
+	setenv("GIT_AUTHOR_EMAIL", "dana@example.com", 1);
+	setenv("GIT_COMMITTER_NAME", "Dana Reyes", 1);
+	setenv("GIT_COMMITTER_EMAIL", "dana@example.com", 1);
+	unsetenv("GIT_DIR");
+	unsetenv("GIT_WORK_TREE");
+	repo_global_init();
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	(void)state;
+	repo_global_shutdown();
+	sh("/", "rm -rf '%s'", tmp);
+	return 0;
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_commit_exact_paths),
+		cmocka_unit_test(test_dirty_refused),
+		cmocka_unit_test(test_state_and_locks_refused),
+		cmocka_unit_test(test_unborn_and_identity),
+		cmocka_unit_test(test_failed_commit_keeps_files),
+		cmocka_unit_test(test_max_id),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
