@@ -3,7 +3,9 @@
  * self-contained index.html (summary, the ordered backlog with
  * client-side filters, the huddle board of the current cycle, cycles
  * with committed vs completed, experiment results, campaigns with their
- * burn-up charts) and one page per item under items/.
+ * burn-up charts) and one page per item under items/.  The figures
+ * are those of core/metrics.h and core/huddle.h, as `report` and
+ * `huddle` show them.
  *
  * Self-contained: every page carries its CSS inline; index.html has one
  * small inline script (the filters) and a Content-Security-Policy that
@@ -15,8 +17,10 @@
  * xml_escape; Markdown bodies are rendered by cmark-gfm without
  * CMARK_OPT_UNSAFE (raw HTML is omitted, javascript:/vbscript:/file:
  * and non-image data: links are dropped) with the table, task-list,
- * strikethrough and autolink extensions.  Campaign charts are embedded
- * as given: they must come from our own SVG renderer.
+ * strikethrough and autolink extensions.  Campaign charts are trusted
+ * markup (they must come from formats/svg.h, which escapes its text):
+ * they are embedded without their XML declaration and with their ids
+ * prefixed per chart.
  *
  * Nothing is written here: html_site_render returns the pages as
  * (relative path, bytes); cmd/export.c writes them.  Page paths are
