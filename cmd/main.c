@@ -20,7 +20,9 @@ static const struct command commands[] = {
 	  "create a backlog in this git repository",
 	  "  --prefix P     the letters of every id (default MKT)\n"
 	  "Creates docket.yaml, backlog/ORDER and the .gitattributes line for\n"
-	  "ORDER, registers the merge driver in .git/config, and commits.\n" },
+	  "ORDER, registers the merge driver in .git/config, and commits.\n"
+	  "In an existing backlog (a fresh clone) it only registers the merge\n"
+	  "driver, which git does not clone.\n" },
 	{ "list", cmd_list,
 	  "list [--status S] [--type T] [--tag T] [--cycle C] [--campaign C] [--goal G]\n"
 	  "            [--grep RE] [--where EXPR] [--format table|plain|json|csv|md] [--rev REV]",
