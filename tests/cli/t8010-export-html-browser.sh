@@ -24,7 +24,7 @@ browser_test() {
 chrome() {
 	timeout -k 5 60 "$CHROME" --headless --no-sandbox --disable-gpu --no-first-run \
 		--disable-extensions --hide-scrollbars --user-data-dir="$TRASH/chrome" \
-		--virtual-time-budget=3000 "$@" 2>/dev/null
+		--run-all-compositor-stages-before-draw --virtual-time-budget=3000 "$@" 2>/dev/null
 }
 
 # dom URL OUT: the DOM after the page loaded and its scripts ran
