@@ -42,7 +42,8 @@ struct history_walk {
 	size_t pos;                /* current position */
 	git_commit *commit;
 	struct history_commit hc;
-	git_tree *cur, *par;       /* folder trees, when computing changes */
+	git_odb *odb;
+	git_odb_object *cur, *par; /* raw folder trees, when computing changes */
 	struct history_change *changes;
 	size_t nchanges, achanges;
 };
@@ -160,6 +161,10 @@ history_walk_new(struct history_walk **out, struct repo *r, const char *rev,
 	while (n && w->dir[n - 1] == '/')
 		w->dir[--n] = '\0';
 	hcache_open(&w->cache, r->git, w->dir);
+	if (git_repository_odb(&w->odb, r->git) < 0) {
+		rc = walk_fail(r, DK_EIO, "cannot open the object database");
+		goto fail;
+	}
 	if (!rev && git_repository_head_unborn(r->git) == 1) {
 		git_error_clear();
 		*out = w;
@@ -201,8 +206,9 @@ history_walk_free(struct history_walk *w)
 		free_walk_record(w, w->pos);
 	hcache_close(&w->cache);
 	git_commit_free(w->commit);
-	git_tree_free(w->cur);
-	git_tree_free(w->par);
+	git_odb_object_free(w->cur);
+	git_odb_object_free(w->par);
+	git_odb_free(w->odb);
 	free(w->chain);
 	free(w->rec);
 	free(w->folder);
@@ -261,58 +267,105 @@ done:
 	return rc;
 }
 
-/* Open the folder tree at chain position i into *slot, reusing the
- * other slot when it already holds it. */
+/* Read the folder tree at chain position i into *slot as raw bytes,
+ * reusing the other slot when it already holds it.  Raw: libgit2's
+ * parsed trees allocate an entry per file, and nothing here needs more
+ * than the bytes. */
 static int
-open_tree(struct history_walk *w, size_t i, git_tree **slot, git_tree **other)
+open_tree(struct history_walk *w, size_t i, git_odb_object **slot,
+	  git_odb_object **other)
 {
 	if (w->fstate[i] != 1) {
-		git_tree_free(*slot);
+		git_odb_object_free(*slot);
 		*slot = NULL;
 		return 0;
 	}
-	if (*slot && git_oid_equal(git_tree_id(*slot), &w->folder[i]))
+	if (*slot && git_oid_equal(git_odb_object_id(*slot), &w->folder[i]))
 		return 0;
-	if (*other && git_oid_equal(git_tree_id(*other), &w->folder[i])) {
-		git_tree *t = *slot;
+	if (*other && git_oid_equal(git_odb_object_id(*other), &w->folder[i])) {
+		git_odb_object *t = *slot;
 
 		*slot = *other;
 		*other = t;
 		return 0;
 	}
-	git_tree_free(*slot);
+	git_odb_object_free(*slot);
 	*slot = NULL;
-	if (git_tree_lookup(slot, w->r->git, &w->folder[i]) < 0)
+	if (git_odb_read(slot, w->odb, &w->folder[i]) < 0)
 		return walk_fail(w->r, DK_EIO, "cannot read the items folder's tree");
+	if (git_odb_object_type(*slot) != GIT_OBJECT_TREE) {
+		snprintf(w->r->err, sizeof(w->r->err), "the items folder is not a tree");
+		return DK_EIO;
+	}
 	return 0;
 }
 
-static int
-is_blob(const git_tree_entry *e)
-{
-	git_filemode_t m = git_tree_entry_filemode(e);
+/*
+ * A raw tree is a run of entries "<octal mode> <name>\0<20-byte id>",
+ * sorted by name (a sub-tree sorts as "name/"; among blobs that is plain
+ * byte order).
+ */
+struct raw_entry {
+	const char *name;          /* NUL-terminated inside the tree */
+	unsigned mode;
+	const unsigned char *id;
+};
 
-	return m == GIT_FILEMODE_BLOB || m == GIT_FILEMODE_BLOB_EXECUTABLE;
+/* The size of the entry at pos, or 0 when it is malformed. */
+static size_t
+raw_size(const unsigned char *t, size_t len, size_t pos)
+{
+	const unsigned char *nul = memchr(t + pos, '\0', len - pos);
+
+	if (!nul || (size_t)(nul - t) + 1 + GIT_OID_RAWSZ > len)
+		return 0;
+	return (size_t)(nul - t) + 1 + GIT_OID_RAWSZ - pos;
 }
 
-/* The next blob entry of t at or after *i, or NULL. */
-static const git_tree_entry *
-next_blob(git_tree *t, size_t *i)
+/* Is a tree entry's mode a file, as git_tree_entry_filemode normalises
+ * it (not a tree, a submodule or a symbolic link)? */
+static int
+raw_is_blob(unsigned mode)
 {
-	size_t n = t ? git_tree_entrycount(t) : 0;
+	unsigned type = mode & 0170000;
 
-	for (; *i < n; (*i)++) {
-		const git_tree_entry *e = git_tree_entry_byindex(t, *i);
+	if (type == 0040000)
+		return 0;
+	if (mode & 0111)
+		return 1;
+	return type != 0160000 && type != 0120000;
+}
 
-		if (is_blob(e))
-			return e;
+/* The next file entry at or after *pos: 1 and *e, 0 at the end, or -1
+ * when the tree is malformed. */
+static int
+raw_next_blob(const unsigned char *t, size_t len, size_t *pos, struct raw_entry *e)
+{
+	while (*pos < len) {
+		size_t size = raw_size(t, len, *pos), k = *pos;
+		unsigned mode = 0;
+
+		if (!size)
+			return -1;
+		while (k < len && t[k] >= '0' && t[k] <= '7')
+			mode = mode << 3 | (unsigned)(t[k++] - '0');
+		if (k == *pos || t[k] != ' ' || mode > 07777777)
+			return -1;
+		e->name = (const char *)t + k + 1;
+		e->mode = mode;
+		e->id = t + *pos + size - GIT_OID_RAWSZ;
+		*pos += size;
+		if (!*e->name)
+			return -1;
+		if (raw_is_blob(mode))
+			return 1;
 	}
-	return NULL;
+	return 0;
 }
 
 static void
 add_change(struct hc_change **v, size_t *n, size_t *alloc, const char *name,
-	   char kind, const git_tree_entry *o, const git_tree_entry *nw)
+	   char kind, const unsigned char *old_id, const unsigned char *new_id)
 {
 	struct hc_change *c;
 
@@ -321,10 +374,56 @@ add_change(struct hc_change **v, size_t *n, size_t *alloc, const char *name,
 	memset(c, 0, sizeof(*c));
 	c->name = name;
 	c->kind = kind;
-	if (o)
-		c->old_id = *git_tree_entry_id(o);
-	if (nw)
-		c->new_id = *git_tree_entry_id(nw);
+	if (old_id)
+		git_oid_fromraw(&c->old_id, old_id);
+	if (new_id)
+		git_oid_fromraw(&c->new_id, new_id);
+}
+
+/* The files that differ between raw trees a (the parent's, or NULL) and
+ * b (or NULL), by name.  Entries whose bytes are equal are skipped
+ * without looking inside them: a commit changes a few of a folder's
+ * thousands of files.  Names point into the trees.  -1 when a tree is
+ * malformed. */
+static int
+raw_diff(const unsigned char *a, size_t la, const unsigned char *b, size_t lb,
+	 struct hc_change **v, size_t *n, size_t *alloc)
+{
+	size_t pa = 0, pb = 0;
+	struct raw_entry ea, eb;
+	int ha = 0, hb = 0;
+
+	for (;;) {
+		int c;
+
+		if (!ha && !hb && pa < la && pb < lb) {
+			size_t sa = raw_size(a, la, pa);
+
+			if (sa && sa == raw_size(b, lb, pb) && !memcmp(a + pa, b + pb, sa)) {
+				pa += sa;
+				pb += sa;
+				continue;
+			}
+		}
+		if (!ha && (ha = raw_next_blob(a, la, &pa, &ea)) < 0)
+			return -1;
+		if (!hb && (hb = raw_next_blob(b, lb, &pb, &eb)) < 0)
+			return -1;
+		if (!ha && !hb)
+			return 0;
+		c = !ha ? 1 : !hb ? -1 : strcmp(ea.name, eb.name);
+		if (c < 0) {
+			add_change(v, n, alloc, ea.name, HC_DELETED, ea.id, NULL);
+			ha = 0;
+		} else if (c > 0) {
+			add_change(v, n, alloc, eb.name, HC_ADDED, NULL, eb.id);
+			hb = 0;
+		} else {
+			if (memcmp(ea.id, eb.id, GIT_OID_RAWSZ))
+				add_change(v, n, alloc, eb.name, HC_MODIFIED, ea.id, eb.id);
+			ha = hb = 0;
+		}
+	}
 }
 
 /* Compare the folder trees of position i and its parent, entry by entry
@@ -335,8 +434,7 @@ compute_record(struct history_walk *w, size_t i, int has, int parent_has)
 {
 	struct hc_record rec;
 	struct hc_change *v = NULL;
-	size_t n = 0, alloc = 0, a_i = 0, b_i = 0;
-	const git_tree_entry *a, *b;
+	size_t n = 0, alloc = 0;
 	int rc;
 
 	if ((rc = open_tree(w, i, &w->cur, &w->par)) < 0)
@@ -345,30 +443,16 @@ compute_record(struct history_walk *w, size_t i, int has, int parent_has)
 		if ((rc = open_tree(w, i + 1, &w->par, &w->cur)) < 0)
 			return rc;
 	} else {
-		git_tree_free(w->par);
+		git_odb_object_free(w->par);
 		w->par = NULL;
 	}
-	a = next_blob(w->par, &a_i);
-	b = next_blob(w->cur, &b_i);
-	while (a || b) {
-		int c = !a ? 1 : !b ? -1 :
-			strcmp(git_tree_entry_name(a), git_tree_entry_name(b));
-
-		if (c < 0) {
-			add_change(&v, &n, &alloc, git_tree_entry_name(a), HC_DELETED, a, NULL);
-			a_i++;
-		} else if (c > 0) {
-			add_change(&v, &n, &alloc, git_tree_entry_name(b), HC_ADDED, NULL, b);
-			b_i++;
-		} else {
-			if (!git_oid_equal(git_tree_entry_id(a), git_tree_entry_id(b)))
-				add_change(&v, &n, &alloc, git_tree_entry_name(b),
-					   HC_MODIFIED, a, b);
-			a_i++;
-			b_i++;
-		}
-		a = next_blob(w->par, &a_i);
-		b = next_blob(w->cur, &b_i);
+	if (raw_diff(w->par ? git_odb_object_data(w->par) : NULL,
+		     w->par ? git_odb_object_size(w->par) : 0,
+		     w->cur ? git_odb_object_data(w->cur) : NULL,
+		     w->cur ? git_odb_object_size(w->cur) : 0, &v, &n, &alloc) < 0) {
+		free(v);
+		snprintf(w->r->err, sizeof(w->r->err), "the items folder's tree is damaged");
+		return DK_EIO;
 	}
 	memset(&rec, 0, sizeof(rec));
 	rec.commit = w->chain[i];
@@ -384,9 +468,11 @@ compute_record(struct history_walk *w, size_t i, int has, int parent_has)
 	rec.nchanges = n;
 	if (rec.root && w->last_grafted) {
 		/* a shallow boundary: not cached, its parent may come later */
+		for (size_t k = 0; k < n; k++)
+			v[k].name = xstrdup(v[k].name);
 		w->rec[i] = xcalloc(1, sizeof(**w->rec));
 		*w->rec[i] = rec;
-		w->rec[i]->fresh = 2;   /* owned by the walk, names borrowed */
+		w->rec[i]->fresh = 2;   /* owned by the walk, names too */
 		return 0;
 	}
 	w->rec[i] = hcache_add(&w->cache, &rec);
@@ -437,6 +523,8 @@ static void
 free_walk_record(struct history_walk *w, size_t i)
 {
 	if (w->rec[i] && w->rec[i]->fresh == 2) {
+		for (size_t k = 0; k < w->rec[i]->nchanges; k++)
+			free((char *)w->rec[i]->changes[k].name);
 		free(w->rec[i]->changes);
 		free(w->rec[i]);
 		w->rec[i] = NULL;
