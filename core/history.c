@@ -25,6 +25,7 @@
 
 #include "core/date.h"
 #include "core/history_cache.h"
+#include "core/history_scan.h"
 #include "core/xalloc.h"
 
 struct history_walk {
@@ -42,8 +43,10 @@ struct history_walk {
 	size_t pos;                /* current position */
 	git_commit *commit;
 	struct history_commit hc;
+	git_oid *root;             /* root tree id per position, when read */
 	git_odb *odb;
-	git_odb_object *cur, *par; /* raw folder trees, when computing changes */
+	struct hscan scan;         /* the walk's own folder trees */
+	struct hprefetch *pf;      /* the second thread, while it runs */
 	struct history_change *changes;
 	size_t nchanges, achanges;
 };
@@ -110,7 +113,7 @@ read_shallow(struct repo *r, size_t *n)
 static int
 collect_chain(struct history_walk *w, const git_oid *tip)
 {
-	size_t nshallow, alloc = 0;
+	size_t nshallow, alloc = 0, ralloc = 0;
 	git_oid *shallow = read_shallow(w->r, &nshallow);
 	git_oid id = *tip;
 	int rc = 0;
@@ -131,6 +134,11 @@ collect_chain(struct history_walk *w, const git_oid *tip)
 			break;
 		}
 		w->chain = xgrow(w->chain, &alloc, w->nchain + 1, sizeof(*w->chain));
+		w->root = xgrow(w->root, &ralloc, w->nchain + 1, sizeof(*w->root));
+		if (c)
+			w->root[w->nchain] = *git_commit_tree_id(c);
+		else
+			memset(&w->root[w->nchain], 0, sizeof(*w->root));
 		w->chain[w->nchain++] = id;
 		if (grafted || (rec ? rec->root : git_commit_parentcount(c) == 0)) {
 			w->last_grafted = grafted;
@@ -142,6 +150,50 @@ collect_chain(struct history_walk *w, const git_oid *tip)
 	}
 	free(shallow);
 	return rc;
+}
+
+static void free_walk_record(struct history_walk *w, size_t i);
+
+/* Wait for the second thread and put what it learnt in the cache. */
+static void
+prefetch_merge(struct history_walk *w)
+{
+	struct hc_record **out = xcalloc(w->nchain + 1, sizeof(*out));
+
+	hprefetch_finish(w->pf, out);
+	w->pf = NULL;
+	for (size_t i = 0; i < w->nchain; i++) {
+		if (!out[i])
+			continue;
+		if (!hcache_get(&w->cache, &w->chain[i]))
+			hcache_add(&w->cache, out[i]);
+		hscan_record_free(out[i]);
+	}
+	free(out);
+}
+
+/* Start the second thread on the far end of the chain, for the commits
+ * the cache does not know. */
+static void
+prefetch_start(struct history_walk *w)
+{
+	struct hp_pos *pos = xcalloc(w->nchain + 1, sizeof(*pos));
+
+	for (size_t i = 0; i < w->nchain; i++) {
+		struct hc_record *rec = hcache_get(&w->cache, &w->chain[i]);
+
+		pos[i].commit = w->chain[i];
+		pos[i].root = w->root[i];
+		if (rec) {
+			pos[i].known = 1;
+			pos[i].has_folder = rec->has_folder;
+			pos[i].folder = rec->folder;
+		}
+		/* a shallow boundary is never recorded: the walk does it */
+		pos[i].need = !rec && !(i + 1 >= w->nchain && w->last_grafted);
+	}
+	w->pf = hprefetch_start(w->r->git, w->dir, pos, w->nchain,
+				!!(w->flags & HISTORY_OLDEST_FIRST));
 }
 
 int
@@ -165,6 +217,7 @@ history_walk_new(struct history_walk **out, struct repo *r, const char *rev,
 		rc = walk_fail(r, DK_EIO, "cannot open the object database");
 		goto fail;
 	}
+	hscan_init(&w->scan, w->odb, w->dir);
 	if (!rev && git_repository_head_unborn(r->git) == 1) {
 		git_error_clear();
 		*out = w;
@@ -184,6 +237,7 @@ history_walk_new(struct history_walk **out, struct repo *r, const char *rev,
 	w->rec = xcalloc(w->nchain + 1, sizeof(*w->rec));
 	w->folder = xcalloc(w->nchain + 1, sizeof(*w->folder));
 	w->fstate = xcalloc(w->nchain + 1, 1);
+	prefetch_start(w);
 	git_object_free(peeled);
 	git_object_free(obj);
 	*out = w;
@@ -195,21 +249,21 @@ fail:
 	return rc;
 }
 
-static void free_walk_record(struct history_walk *w, size_t i);
-
 void
 history_walk_free(struct history_walk *w)
 {
 	if (!w)
 		return;
+	if (w->pf)
+		prefetch_merge(w);
 	if (w->rec)
 		free_walk_record(w, w->pos);
 	hcache_close(&w->cache);
 	git_commit_free(w->commit);
-	git_odb_object_free(w->cur);
-	git_odb_object_free(w->par);
+	hscan_release(&w->scan);
 	git_odb_free(w->odb);
 	free(w->chain);
+	free(w->root);
 	free(w->rec);
 	free(w->folder);
 	free(w->fstate);
@@ -229,9 +283,6 @@ static int
 folder_at(struct history_walk *w, size_t i)
 {
 	struct hc_record *rec = hcache_get(&w->cache, &w->chain[i]);
-	git_commit *c = NULL;
-	git_tree *root = NULL;
-	git_tree_entry *e = NULL;
 	int rc;
 
 	if (!w->fstate[i] && rec) {
@@ -240,194 +291,16 @@ folder_at(struct history_walk *w, size_t i)
 	}
 	if (w->fstate[i])
 		return w->fstate[i] == 1 ? 0 : 1;
-	if (git_commit_lookup(&c, w->r->git, &w->chain[i]) < 0)
-		return walk_fail(w->r, DK_EIO, "cannot read a commit of the history");
-	if (git_commit_tree(&root, c) < 0) {
-		rc = walk_fail(w->r, DK_EIO, "cannot read a commit's tree");
-		goto done;
+	/* no record: collect_chain read the commit and kept its root tree */
+	if ((rc = hscan_folder(&w->scan, &w->root[i], &w->folder[i])) < 0) {
+		snprintf(w->r->err, sizeof(w->r->err), "%s", w->scan.err);
+		return DK_EIO;
 	}
-	if (!*w->dir) {
-		w->folder[i] = *git_tree_id(root);
-		w->fstate[i] = 1;
-		rc = 0;
-	} else if (git_tree_entry_bypath(&e, root, w->dir) == 0 &&
-		   git_tree_entry_type(e) == GIT_OBJECT_TREE) {
-		w->folder[i] = *git_tree_entry_id(e);
-		w->fstate[i] = 1;
-		rc = 0;
-	} else {
-		git_error_clear();
-		w->fstate[i] = 2;
-		rc = 1;
-	}
-done:
-	git_tree_entry_free(e);
-	git_tree_free(root);
-	git_commit_free(c);
+	w->fstate[i] = rc == 0 ? 1 : 2;
 	return rc;
 }
 
-/* Read the folder tree at chain position i into *slot as raw bytes,
- * reusing the other slot when it already holds it.  Raw: libgit2's
- * parsed trees allocate an entry per file, and nothing here needs more
- * than the bytes. */
-static int
-open_tree(struct history_walk *w, size_t i, git_odb_object **slot,
-	  git_odb_object **other)
-{
-	if (w->fstate[i] != 1) {
-		git_odb_object_free(*slot);
-		*slot = NULL;
-		return 0;
-	}
-	if (*slot && git_oid_equal(git_odb_object_id(*slot), &w->folder[i]))
-		return 0;
-	if (*other && git_oid_equal(git_odb_object_id(*other), &w->folder[i])) {
-		git_odb_object *t = *slot;
-
-		*slot = *other;
-		*other = t;
-		return 0;
-	}
-	git_odb_object_free(*slot);
-	*slot = NULL;
-	if (git_odb_read(slot, w->odb, &w->folder[i]) < 0)
-		return walk_fail(w->r, DK_EIO, "cannot read the items folder's tree");
-	if (git_odb_object_type(*slot) != GIT_OBJECT_TREE) {
-		snprintf(w->r->err, sizeof(w->r->err), "the items folder is not a tree");
-		return DK_EIO;
-	}
-	return 0;
-}
-
-/*
- * A raw tree is a run of entries "<octal mode> <name>\0<20-byte id>",
- * sorted by name (a sub-tree sorts as "name/"; among blobs that is plain
- * byte order).
- */
-struct raw_entry {
-	const char *name;          /* NUL-terminated inside the tree */
-	unsigned mode;
-	const unsigned char *id;
-};
-
-/* The size of the entry at pos, or 0 when it is malformed. */
-static size_t
-raw_size(const unsigned char *t, size_t len, size_t pos)
-{
-	const unsigned char *nul = memchr(t + pos, '\0', len - pos);
-
-	if (!nul || (size_t)(nul - t) + 1 + GIT_OID_RAWSZ > len)
-		return 0;
-	return (size_t)(nul - t) + 1 + GIT_OID_RAWSZ - pos;
-}
-
-/* Is a tree entry's mode a file, as git_tree_entry_filemode normalises
- * it (not a tree, a submodule or a symbolic link)? */
-static int
-raw_is_blob(unsigned mode)
-{
-	unsigned type = mode & 0170000;
-
-	if (type == 0040000)
-		return 0;
-	if (mode & 0111)
-		return 1;
-	return type != 0160000 && type != 0120000;
-}
-
-/* The next file entry at or after *pos: 1 and *e, 0 at the end, or -1
- * when the tree is malformed. */
-static int
-raw_next_blob(const unsigned char *t, size_t len, size_t *pos, struct raw_entry *e)
-{
-	while (*pos < len) {
-		size_t size = raw_size(t, len, *pos), k = *pos;
-		unsigned mode = 0;
-
-		if (!size)
-			return -1;
-		while (k < len && t[k] >= '0' && t[k] <= '7')
-			mode = mode << 3 | (unsigned)(t[k++] - '0');
-		if (k == *pos || t[k] != ' ' || mode > 07777777)
-			return -1;
-		e->name = (const char *)t + k + 1;
-		e->mode = mode;
-		e->id = t + *pos + size - GIT_OID_RAWSZ;
-		*pos += size;
-		if (!*e->name)
-			return -1;
-		if (raw_is_blob(mode))
-			return 1;
-	}
-	return 0;
-}
-
-static void
-add_change(struct hc_change **v, size_t *n, size_t *alloc, const char *name,
-	   char kind, const unsigned char *old_id, const unsigned char *new_id)
-{
-	struct hc_change *c;
-
-	*v = xgrow(*v, alloc, *n + 1, sizeof(**v));
-	c = &(*v)[(*n)++];
-	memset(c, 0, sizeof(*c));
-	c->name = name;
-	c->kind = kind;
-	if (old_id)
-		git_oid_fromraw(&c->old_id, old_id);
-	if (new_id)
-		git_oid_fromraw(&c->new_id, new_id);
-}
-
-/* The files that differ between raw trees a (the parent's, or NULL) and
- * b (or NULL), by name.  Entries whose bytes are equal are skipped
- * without looking inside them: a commit changes a few of a folder's
- * thousands of files.  Names point into the trees.  -1 when a tree is
- * malformed. */
-static int
-raw_diff(const unsigned char *a, size_t la, const unsigned char *b, size_t lb,
-	 struct hc_change **v, size_t *n, size_t *alloc)
-{
-	size_t pa = 0, pb = 0;
-	struct raw_entry ea, eb;
-	int ha = 0, hb = 0;
-
-	for (;;) {
-		int c;
-
-		if (!ha && !hb && pa < la && pb < lb) {
-			size_t sa = raw_size(a, la, pa);
-
-			if (sa && sa == raw_size(b, lb, pb) && !memcmp(a + pa, b + pb, sa)) {
-				pa += sa;
-				pb += sa;
-				continue;
-			}
-		}
-		if (!ha && (ha = raw_next_blob(a, la, &pa, &ea)) < 0)
-			return -1;
-		if (!hb && (hb = raw_next_blob(b, lb, &pb, &eb)) < 0)
-			return -1;
-		if (!ha && !hb)
-			return 0;
-		c = !ha ? 1 : !hb ? -1 : strcmp(ea.name, eb.name);
-		if (c < 0) {
-			add_change(v, n, alloc, ea.name, HC_DELETED, ea.id, NULL);
-			ha = 0;
-		} else if (c > 0) {
-			add_change(v, n, alloc, eb.name, HC_ADDED, NULL, eb.id);
-			hb = 0;
-		} else {
-			if (memcmp(ea.id, eb.id, GIT_OID_RAWSZ))
-				add_change(v, n, alloc, eb.name, HC_MODIFIED, ea.id, eb.id);
-			ha = hb = 0;
-		}
-	}
-}
-
-/* Compare the folder trees of position i and its parent, entry by entry
- * (among blobs, git's tree order is plain byte order), and record the
+/* Compare the folder trees of position i and its parent and record the
  * result in the cache. */
 static int
 compute_record(struct history_walk *w, size_t i, int has, int parent_has)
@@ -435,23 +308,11 @@ compute_record(struct history_walk *w, size_t i, int has, int parent_has)
 	struct hc_record rec;
 	struct hc_change *v = NULL;
 	size_t n = 0, alloc = 0;
-	int rc;
 
-	if ((rc = open_tree(w, i, &w->cur, &w->par)) < 0)
-		return rc;
-	if (i + 1 < w->nchain) {
-		if ((rc = open_tree(w, i + 1, &w->par, &w->cur)) < 0)
-			return rc;
-	} else {
-		git_odb_object_free(w->par);
-		w->par = NULL;
-	}
-	if (raw_diff(w->par ? git_odb_object_data(w->par) : NULL,
-		     w->par ? git_odb_object_size(w->par) : 0,
-		     w->cur ? git_odb_object_data(w->cur) : NULL,
-		     w->cur ? git_odb_object_size(w->cur) : 0, &v, &n, &alloc) < 0) {
+	if (hscan_diff(&w->scan, parent_has ? &w->folder[i + 1] : NULL,
+		       has ? &w->folder[i] : NULL, &v, &n, &alloc) < 0) {
 		free(v);
-		snprintf(w->r->err, sizeof(w->r->err), "the items folder's tree is damaged");
+		snprintf(w->r->err, sizeof(w->r->err), "%s", w->scan.err);
 		return DK_EIO;
 	}
 	memset(&rec, 0, sizeof(rec));
@@ -537,9 +398,12 @@ history_walk_next(struct history_walk *w, const struct history_commit **c)
 	while (w->step < w->nchain) {
 		size_t i = w->flags & HISTORY_OLDEST_FIRST ?
 			   w->nchain - 1 - w->step : w->step;
-		struct hc_record *rec = hcache_get(&w->cache, &w->chain[i]);
+		struct hc_record *rec;
 		int rc, prc = 1;
 
+		if (w->pf && !hprefetch_claim(w->pf, w->step))
+			prefetch_merge(w);   /* the thread's end of the chain */
+		rec = hcache_get(&w->cache, &w->chain[i]);
 		w->step++;
 		if (!rec || (i + 1 >= w->nchain && w->last_grafted)) {
 			if ((rc = folder_at(w, i)) < 0)
