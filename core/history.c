@@ -2,19 +2,21 @@
  * history.c: the first-parent walk over the items folder (see
  * history.h), and the small pieces the history readers share.
  *
- * The chain is collected first (commit ids only, following parent 0 and
- * stopping at roots and at commits named in .git/shallow), then visited
- * in the order asked for.  Each visited commit's folder tree id is
- * memoised by position in the chain, so that the parent's id (the next
- * or previous position) is looked up once.  The two folder trees last
- * used are kept open, since consecutive commits share one of them.
+ * The chain is collected first (commit ids and root tree ids, following
+ * parent 0 and stopping at roots and at commits named in .git/shallow),
+ * then visited in the order asked for.  Each visited commit's folder
+ * tree id is memoised by position in the chain, so that the parent's id
+ * (the next or previous position) is looked up once.  The folder trees
+ * are read and compared raw by core/history_scan.h, which keeps the two
+ * last used, since consecutive commits share one of them.
  *
- * Reading a folder tree is the whole cost of a walk: libgit2 1.5 keeps
- * only the base of a pack's delta chain in its cache, so every version
- * of a 2,000-entry tree costs about 0.2 ms however the walk is ordered.
- * What a walk learns per commit (parent, folder ids, changed files) is
- * therefore kept in core/history_cache.h's file, and later walks read no
- * tree for the commits recorded there.
+ * Reading folder trees is most of a cold walk (libgit2 1.5 re-inflates a
+ * pack's delta chain for every version; docs/history.md has figures), so
+ * a second thread (core/history_scan.h) works out the far end of the
+ * chain while this one reads the near end, and what a walk learns per
+ * commit (parent, folder ids, changed files) is kept in
+ * core/history_cache.h's file: later walks read no tree for the commits
+ * recorded there.
  */
 #include "core/history.h"
 
