@@ -148,6 +148,31 @@ uninstall:
 clean:
 	rm -rf $(O) build-asan build-vg build-fuzz
 
+# The manual (docs/docket.1.scd, built with scdoc) and the shell
+# completions, installed with the binary.
+# A plain `make` skips the page where scdoc is missing (CI jobs that only
+# need the binary); `make install` needs it.
+BASHCOMPDIR ?= $(DATADIR)/bash-completion/completions
+ZSHCOMPDIR  ?= $(DATADIR)/zsh/site-functions
+SCDOC       ?= scdoc
+ifneq ($(shell command -v $(SCDOC) 2>/dev/null),)
+all: $(O)/docket.1
+endif
+$(O)/docket.1: docs/docket.1.scd
+	@mkdir -p $(@D)
+	$(SCDOC) <docs/docket.1.scd >$@
+install: install-extras
+install-extras: $(O)/docket.1
+	$(INSTALL) -d '$(DESTDIR)$(MANDIR)/man1' '$(DESTDIR)$(BASHCOMPDIR)' '$(DESTDIR)$(ZSHCOMPDIR)'
+	$(INSTALL) -m 0644 $(O)/docket.1 '$(DESTDIR)$(MANDIR)/man1/docket.1'
+	$(INSTALL) -m 0644 completions/docket.bash '$(DESTDIR)$(BASHCOMPDIR)/docket'
+	$(INSTALL) -m 0644 completions/_docket '$(DESTDIR)$(ZSHCOMPDIR)/_docket'
+uninstall: uninstall-extras
+uninstall-extras:
+	rm -f '$(DESTDIR)$(MANDIR)/man1/docket.1' '$(DESTDIR)$(BASHCOMPDIR)/docket' \
+	  '$(DESTDIR)$(ZSHCOMPDIR)/_docket'
+
 .PHONY: all check check-run fuzz layering asan valgrind demo bench deps deps-check install uninstall clean
+.PHONY: install-extras uninstall-extras
 .DELETE_ON_ERROR:
 -include $(DEPS)

@@ -56,6 +56,42 @@ add_gitattributes(struct ctx *ctx, const char *path, const char *line)
 	return rc ? -1 : 1;
 }
 
+/* Register the ORDER merge driver in .git/config. */
+static int
+register_driver(struct ctx *ctx, struct repo *repo)
+{
+	if (repo_config_set(repo, "merge.docket-order.name",
+			    "docket: merge reorderings of ORDER") ||
+	    repo_config_set(repo, "merge.docket-order.driver",
+			    "docket merge-order %O %A %B")) {
+		out_error(ctx, "%s", repo->err);
+		return -1;
+	}
+	return 0;
+}
+
+/* `docket init` in an existing backlog (a fresh clone): .git/config is
+ * not cloned, so register the merge driver there and change nothing else. */
+static int
+init_clone(struct ctx *ctx)
+{
+	struct repo repo;
+	int rc = EXIT_OK;
+
+	if (repo_open(&repo, ".") || !repo.workdir) {
+		out_error(ctx, "docket.yaml exists here, but not in a git working tree: %s",
+			  repo.err[0] ? repo.err : "a bare repository");
+		repo_close(&repo);
+		return EXIT_USAGE;
+	}
+	if (register_driver(ctx, &repo))
+		rc = EXIT_USAGE;
+	else
+		out_note(ctx, "docket.yaml exists already: registered the ORDER merge driver in .git/config, changed nothing else");
+	repo_close(&repo);
+	return rc;
+}
+
 int
 cmd_init(struct ctx *ctx, int argc, char **argv)
 {
@@ -87,10 +123,8 @@ cmd_init(struct ctx *ctx, int argc, char **argv)
 		out_error(ctx, "cannot read the current folder");
 		return EXIT_USAGE;
 	}
-	if (fsutil_exists("docket.yaml")) {
-		out_error(ctx, "docket.yaml already exists here: this is a backlog already");
-		return EXIT_PROBLEMS;
-	}
+	if (fsutil_exists("docket.yaml"))
+		return init_clone(ctx);
 	if (repo_open(&repo, ".") == DK_ENOTFOUND) {
 		if (repo_init(&repo, ".")) {
 			out_error(ctx, "%s", repo.err);
@@ -136,11 +170,7 @@ cmd_init(struct ctx *ctx, int argc, char **argv)
 	}
 	if (r > 0)
 		paths[np++] = xasprintf("%s.gitattributes", rel);
-	if (repo_config_set(&repo, "merge.docket-order.name",
-			    "docket: merge reorderings of ORDER") ||
-	    repo_config_set(&repo, "merge.docket-order.driver",
-			    "docket merge-order %O %A %B")) {
-		out_error(ctx, "%s", repo.err);
+	if (register_driver(ctx, &repo)) {
 		rc = EXIT_USAGE;
 		goto done;
 	}

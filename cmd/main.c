@@ -21,7 +21,9 @@ static const struct command commands[] = {
 	  "create a backlog in this git repository",
 	  "  --prefix P     the letters of every id (default MKT)\n"
 	  "Creates docket.yaml, backlog/ORDER and the .gitattributes line for\n"
-	  "ORDER, registers the merge driver in .git/config, and commits.\n" },
+	  "ORDER, registers the merge driver in .git/config, and commits.\n"
+	  "In an existing backlog (a fresh clone) it only registers the merge\n"
+	  "driver, which git does not clone.\n" },
 	{ "list", cmd_list,
 	  "list [--status S] [--type T] [--tag T] [--cycle C] [--campaign C] [--goal G]\n"
 	  "            [--grep RE] [--where EXPR] [--format table|plain|json|csv|md] [--rev REV]",
@@ -198,6 +200,43 @@ static const struct command commands[] = {
 	  "experiment win rate, BAU share and the forecast of the open backlog in\n"
 	  "cycles and as a date. Team figures only: nothing per person.\n"
 	  "See docs/cycles.md for the definitions.\n" },
+	{ "rank", cmd_rank, "rank [--by wsjf|rice|ice|value-per-effort] [--apply]",
+	  "propose an order by score (MVL first, dependencies first)",
+	  "  --by KIND      the score to order by (default: score: in docket.yaml)\n"
+	  "  --apply        write ORDER in the proposed order and commit it\n"
+	  "Proposes an order of the open items ORDER lists and of the unranked\n"
+	  "items past idea (ready, planned, doing, blocked): MVL items first, then\n"
+	  "by score (no score last; ties keep their current order), with each\n"
+	  "item's dependencies moved just above it. Shows what moves (#old → #new),\n"
+	  "what gets ranked (new → #N) and what leaves ORDER (done or stopped).\n"
+	  "Comment lines stay where they are. The score advises; the owner decides.\n" },
+	{ "renumber", cmd_renumber, "renumber OLD NEW",
+	  "change an item's id everywhere, in one commit",
+	  "Renames the file (NEW.md, or NEW-slug.md keeping a slug), changes its\n"
+	  "id:, its ORDER line, other items' depends_on and follows, and cycle\n"
+	  "files' committed lists, editing only those values. Refuses when NEW is\n"
+	  "in use in the work tree or on any local or remote-tracking branch, or\n"
+	  "when a file that may refer to OLD does not parse.\n" },
+	{ "merge-order", cmd_merge_order, "merge-order BASE OURS THEIRS",
+	  "git's merge driver for ORDER: merge two branches' reorderings",
+	  "  BASE OURS THEIRS  the three versions of ORDER (git passes %O %A %B)\n"
+	  "The result is written to OURS. Both sides' moves, insertions and removals\n"
+	  "are applied; comment and blank lines stay where ours has them. A removal\n"
+	  "wins over a move. Only an id both sides moved to different places, or\n"
+	  "whose line both changed differently, is a conflict: OURS then gets\n"
+	  "<<<<<<< ours / ======= / >>>>>>> theirs markers around the stretch that\n"
+	  "differs. `docket init` registers the driver (see docs/merge-order.md).\n"
+	  "Exit status: 0 merged, 1 conflict, 2 unreadable or unwritable files.\n" },
+	{ "export", cmd_export, "export html -o DIR [--title TEXT] [--rev REV]",
+	  "write a static web site of the backlog for stakeholders",
+	  "  -o, --output DIR  the folder to write (created; index.html and items/)\n"
+	  "  --title TEXT      the site's name (default: the backlog folder's name)\n"
+	  "  --rev REV         export the backlog at a git revision\n"
+	  "The site has no external assets and works from file:// or any static\n"
+	  "host (GitHub or GitLab Pages): the ordered backlog with filters, the\n"
+	  "huddle board of the current cycle, committed vs completed per cycle,\n"
+	  "experiment results, campaigns, and one page per item. Files are replaced\n"
+	  "atomically; nothing is written outside DIR.\n" },
 	{ "help", cmd_help, "help [COMMAND]", "show help for docket or a command",
 	  "" },
 };

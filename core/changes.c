@@ -3,6 +3,7 @@
  * backlogs (see changes.h).
  */
 #include "core/changes.h"
+#include "core/lis.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -220,36 +221,33 @@ same_num(double a, double b)
 	return (isnan(a) && isnan(b)) || a == b;
 }
 
-/* Mark in moved[] the items of ids (base order) that are not in a
- * longest increasing subsequence of their head ranks. */
+/* Mark in moved[] the items (in base order, to[] their head ranks) that
+ * left their relative order: everything off the longest run that kept it
+ * (core/lis.h, which breaks ties by marking the item that went up). */
 static void
 mark_moved(const long *to, size_t n, char *moved)
 {
-	size_t *tail = xcalloc(n + 1, sizeof(*tail));  /* index ending a run of length k+1 */
-	size_t *prev = xcalloc(n + 1, sizeof(*prev));
-	size_t len = 0;
+	size_t *byhead = xcalloc(n + 1, sizeof(*byhead));
+	unsigned char *m = xcalloc(n + 1, 1);
+	long maxr = 0;
+	long *slot;
 
-	for (size_t i = 0; i < n; i++) {
-		size_t lo = 0, hi = len;
-
-		while (lo < hi) {
-			size_t mid = (lo + hi) / 2;
-
-			if (to[tail[mid]] < to[i])
-				lo = mid + 1;
-			else
-				hi = mid;
-		}
-		prev[i] = lo ? tail[lo - 1] : (size_t)-1;
-		tail[lo] = i;
-		if (lo == len)
-			len++;
-	}
-	memset(moved, 1, n);
-	for (size_t i = len ? tail[len - 1] : (size_t)-1; i != (size_t)-1; i = prev[i])
-		moved[i] = 0;
-	free(tail);
-	free(prev);
+	for (size_t i = 0; i < n; i++)
+		if (to[i] > maxr)
+			maxr = to[i];
+	/* head ranks are distinct: place each base index at its head rank */
+	slot = xcalloc((size_t)maxr + 1, sizeof(*slot));
+	for (size_t i = 0; i < n; i++)
+		slot[to[i]] = (long)i + 1;
+	for (long r = 1, k = 0; r <= maxr; r++)
+		if (slot[r])
+			byhead[k++] = (size_t)(slot[r] - 1);
+	lis_mark_moved(byhead, NULL, n, n, m);
+	for (size_t k = 0; k < n; k++)
+		moved[byhead[k]] = (char)m[k];
+	free(slot);
+	free(m);
+	free(byhead);
 }
 
 static long

@@ -2,19 +2,21 @@
  * history.c: the first-parent walk over the items folder (see
  * history.h), and the small pieces the history readers share.
  *
- * The chain is collected first (commit ids only, following parent 0 and
- * stopping at roots and at commits named in .git/shallow), then visited
- * in the order asked for.  Each visited commit's folder tree id is
- * memoised by position in the chain, so that the parent's id (the next
- * or previous position) is looked up once.  The two folder trees last
- * used are kept open, since consecutive commits share one of them.
+ * The chain is collected first (commit ids and root tree ids, following
+ * parent 0 and stopping at roots and at commits named in .git/shallow),
+ * then visited in the order asked for.  Each visited commit's folder
+ * tree id is memoised by position in the chain, so that the parent's id
+ * (the next or previous position) is looked up once.  The folder trees
+ * are read and compared raw by core/history_scan.h, which keeps the two
+ * last used, since consecutive commits share one of them.
  *
- * Reading a folder tree is the whole cost of a walk: libgit2 1.5 keeps
- * only the base of a pack's delta chain in its cache, so every version
- * of a 2,000-entry tree costs about 0.2 ms however the walk is ordered.
- * What a walk learns per commit (parent, folder ids, changed files) is
- * therefore kept in core/history_cache.h's file, and later walks read no
- * tree for the commits recorded there.
+ * Reading folder trees is most of a cold walk (libgit2 1.5 re-inflates a
+ * pack's delta chain for every version; docs/history.md has figures), so
+ * a second thread (core/history_scan.h) works out the far end of the
+ * chain while this one reads the near end, and what a walk learns per
+ * commit (parent, folder ids, changed files) is kept in
+ * core/history_cache.h's file: later walks read no tree for the commits
+ * recorded there.
  */
 #include "core/history.h"
 
@@ -25,6 +27,7 @@
 
 #include "core/date.h"
 #include "core/history_cache.h"
+#include "core/history_scan.h"
 #include "core/xalloc.h"
 
 struct history_walk {
@@ -42,7 +45,10 @@ struct history_walk {
 	size_t pos;                /* current position */
 	git_commit *commit;
 	struct history_commit hc;
-	git_tree *cur, *par;       /* folder trees, when computing changes */
+	git_oid *root;             /* root tree id per position, when read */
+	git_odb *odb;
+	struct hscan scan;         /* the walk's own folder trees */
+	struct hprefetch *pf;      /* the second thread, while it runs */
 	struct history_change *changes;
 	size_t nchanges, achanges;
 };
@@ -109,7 +115,7 @@ read_shallow(struct repo *r, size_t *n)
 static int
 collect_chain(struct history_walk *w, const git_oid *tip)
 {
-	size_t nshallow, alloc = 0;
+	size_t nshallow, alloc = 0, ralloc = 0;
 	git_oid *shallow = read_shallow(w->r, &nshallow);
 	git_oid id = *tip;
 	int rc = 0;
@@ -130,6 +136,11 @@ collect_chain(struct history_walk *w, const git_oid *tip)
 			break;
 		}
 		w->chain = xgrow(w->chain, &alloc, w->nchain + 1, sizeof(*w->chain));
+		w->root = xgrow(w->root, &ralloc, w->nchain + 1, sizeof(*w->root));
+		if (c)
+			w->root[w->nchain] = *git_commit_tree_id(c);
+		else
+			memset(&w->root[w->nchain], 0, sizeof(*w->root));
 		w->chain[w->nchain++] = id;
 		if (grafted || (rec ? rec->root : git_commit_parentcount(c) == 0)) {
 			w->last_grafted = grafted;
@@ -141,6 +152,50 @@ collect_chain(struct history_walk *w, const git_oid *tip)
 	}
 	free(shallow);
 	return rc;
+}
+
+static void free_walk_record(struct history_walk *w, size_t i);
+
+/* Wait for the second thread and put what it learnt in the cache. */
+static void
+prefetch_merge(struct history_walk *w)
+{
+	struct hc_record **out = xcalloc(w->nchain + 1, sizeof(*out));
+
+	hprefetch_finish(w->pf, out);
+	w->pf = NULL;
+	for (size_t i = 0; i < w->nchain; i++) {
+		if (!out[i])
+			continue;
+		if (!hcache_get(&w->cache, &w->chain[i]))
+			hcache_add(&w->cache, out[i]);
+		hscan_record_free(out[i]);
+	}
+	free(out);
+}
+
+/* Start the second thread on the far end of the chain, for the commits
+ * the cache does not know. */
+static void
+prefetch_start(struct history_walk *w)
+{
+	struct hp_pos *pos = xcalloc(w->nchain + 1, sizeof(*pos));
+
+	for (size_t i = 0; i < w->nchain; i++) {
+		struct hc_record *rec = hcache_get(&w->cache, &w->chain[i]);
+
+		pos[i].commit = w->chain[i];
+		pos[i].root = w->root[i];
+		if (rec) {
+			pos[i].known = 1;
+			pos[i].has_folder = rec->has_folder;
+			pos[i].folder = rec->folder;
+		}
+		/* a shallow boundary is never recorded: the walk does it */
+		pos[i].need = !rec && !(i + 1 >= w->nchain && w->last_grafted);
+	}
+	w->pf = hprefetch_start(w->r->git, w->dir, pos, w->nchain,
+				!!(w->flags & HISTORY_OLDEST_FIRST));
 }
 
 int
@@ -160,6 +215,11 @@ history_walk_new(struct history_walk **out, struct repo *r, const char *rev,
 	while (n && w->dir[n - 1] == '/')
 		w->dir[--n] = '\0';
 	hcache_open(&w->cache, r->git, w->dir);
+	if (git_repository_odb(&w->odb, r->git) < 0) {
+		rc = walk_fail(r, DK_EIO, "cannot open the object database");
+		goto fail;
+	}
+	hscan_init(&w->scan, w->odb, w->dir);
 	if (!rev && git_repository_head_unborn(r->git) == 1) {
 		git_error_clear();
 		*out = w;
@@ -179,6 +239,7 @@ history_walk_new(struct history_walk **out, struct repo *r, const char *rev,
 	w->rec = xcalloc(w->nchain + 1, sizeof(*w->rec));
 	w->folder = xcalloc(w->nchain + 1, sizeof(*w->folder));
 	w->fstate = xcalloc(w->nchain + 1, 1);
+	prefetch_start(w);
 	git_object_free(peeled);
 	git_object_free(obj);
 	*out = w;
@@ -190,20 +251,21 @@ fail:
 	return rc;
 }
 
-static void free_walk_record(struct history_walk *w, size_t i);
-
 void
 history_walk_free(struct history_walk *w)
 {
 	if (!w)
 		return;
+	if (w->pf)
+		prefetch_merge(w);
 	if (w->rec)
 		free_walk_record(w, w->pos);
 	hcache_close(&w->cache);
 	git_commit_free(w->commit);
-	git_tree_free(w->cur);
-	git_tree_free(w->par);
+	hscan_release(&w->scan);
+	git_odb_free(w->odb);
 	free(w->chain);
+	free(w->root);
 	free(w->rec);
 	free(w->folder);
 	free(w->fstate);
@@ -223,9 +285,6 @@ static int
 folder_at(struct history_walk *w, size_t i)
 {
 	struct hc_record *rec = hcache_get(&w->cache, &w->chain[i]);
-	git_commit *c = NULL;
-	git_tree *root = NULL;
-	git_tree_entry *e = NULL;
 	int rc;
 
 	if (!w->fstate[i] && rec) {
@@ -234,141 +293,29 @@ folder_at(struct history_walk *w, size_t i)
 	}
 	if (w->fstate[i])
 		return w->fstate[i] == 1 ? 0 : 1;
-	if (git_commit_lookup(&c, w->r->git, &w->chain[i]) < 0)
-		return walk_fail(w->r, DK_EIO, "cannot read a commit of the history");
-	if (git_commit_tree(&root, c) < 0) {
-		rc = walk_fail(w->r, DK_EIO, "cannot read a commit's tree");
-		goto done;
+	/* no record: collect_chain read the commit and kept its root tree */
+	if ((rc = hscan_folder(&w->scan, &w->root[i], &w->folder[i])) < 0) {
+		snprintf(w->r->err, sizeof(w->r->err), "%s", w->scan.err);
+		return DK_EIO;
 	}
-	if (!*w->dir) {
-		w->folder[i] = *git_tree_id(root);
-		w->fstate[i] = 1;
-		rc = 0;
-	} else if (git_tree_entry_bypath(&e, root, w->dir) == 0 &&
-		   git_tree_entry_type(e) == GIT_OBJECT_TREE) {
-		w->folder[i] = *git_tree_entry_id(e);
-		w->fstate[i] = 1;
-		rc = 0;
-	} else {
-		git_error_clear();
-		w->fstate[i] = 2;
-		rc = 1;
-	}
-done:
-	git_tree_entry_free(e);
-	git_tree_free(root);
-	git_commit_free(c);
+	w->fstate[i] = rc == 0 ? 1 : 2;
 	return rc;
 }
 
-/* Open the folder tree at chain position i into *slot, reusing the
- * other slot when it already holds it. */
-static int
-open_tree(struct history_walk *w, size_t i, git_tree **slot, git_tree **other)
-{
-	if (w->fstate[i] != 1) {
-		git_tree_free(*slot);
-		*slot = NULL;
-		return 0;
-	}
-	if (*slot && git_oid_equal(git_tree_id(*slot), &w->folder[i]))
-		return 0;
-	if (*other && git_oid_equal(git_tree_id(*other), &w->folder[i])) {
-		git_tree *t = *slot;
-
-		*slot = *other;
-		*other = t;
-		return 0;
-	}
-	git_tree_free(*slot);
-	*slot = NULL;
-	if (git_tree_lookup(slot, w->r->git, &w->folder[i]) < 0)
-		return walk_fail(w->r, DK_EIO, "cannot read the items folder's tree");
-	return 0;
-}
-
-static int
-is_blob(const git_tree_entry *e)
-{
-	git_filemode_t m = git_tree_entry_filemode(e);
-
-	return m == GIT_FILEMODE_BLOB || m == GIT_FILEMODE_BLOB_EXECUTABLE;
-}
-
-/* The next blob entry of t at or after *i, or NULL. */
-static const git_tree_entry *
-next_blob(git_tree *t, size_t *i)
-{
-	size_t n = t ? git_tree_entrycount(t) : 0;
-
-	for (; *i < n; (*i)++) {
-		const git_tree_entry *e = git_tree_entry_byindex(t, *i);
-
-		if (is_blob(e))
-			return e;
-	}
-	return NULL;
-}
-
-static void
-add_change(struct hc_change **v, size_t *n, size_t *alloc, const char *name,
-	   char kind, const git_tree_entry *o, const git_tree_entry *nw)
-{
-	struct hc_change *c;
-
-	*v = xgrow(*v, alloc, *n + 1, sizeof(**v));
-	c = &(*v)[(*n)++];
-	memset(c, 0, sizeof(*c));
-	c->name = name;
-	c->kind = kind;
-	if (o)
-		c->old_id = *git_tree_entry_id(o);
-	if (nw)
-		c->new_id = *git_tree_entry_id(nw);
-}
-
-/* Compare the folder trees of position i and its parent, entry by entry
- * (among blobs, git's tree order is plain byte order), and record the
+/* Compare the folder trees of position i and its parent and record the
  * result in the cache. */
 static int
 compute_record(struct history_walk *w, size_t i, int has, int parent_has)
 {
 	struct hc_record rec;
 	struct hc_change *v = NULL;
-	size_t n = 0, alloc = 0, a_i = 0, b_i = 0;
-	const git_tree_entry *a, *b;
-	int rc;
+	size_t n = 0, alloc = 0;
 
-	if ((rc = open_tree(w, i, &w->cur, &w->par)) < 0)
-		return rc;
-	if (i + 1 < w->nchain) {
-		if ((rc = open_tree(w, i + 1, &w->par, &w->cur)) < 0)
-			return rc;
-	} else {
-		git_tree_free(w->par);
-		w->par = NULL;
-	}
-	a = next_blob(w->par, &a_i);
-	b = next_blob(w->cur, &b_i);
-	while (a || b) {
-		int c = !a ? 1 : !b ? -1 :
-			strcmp(git_tree_entry_name(a), git_tree_entry_name(b));
-
-		if (c < 0) {
-			add_change(&v, &n, &alloc, git_tree_entry_name(a), HC_DELETED, a, NULL);
-			a_i++;
-		} else if (c > 0) {
-			add_change(&v, &n, &alloc, git_tree_entry_name(b), HC_ADDED, NULL, b);
-			b_i++;
-		} else {
-			if (!git_oid_equal(git_tree_entry_id(a), git_tree_entry_id(b)))
-				add_change(&v, &n, &alloc, git_tree_entry_name(b),
-					   HC_MODIFIED, a, b);
-			a_i++;
-			b_i++;
-		}
-		a = next_blob(w->par, &a_i);
-		b = next_blob(w->cur, &b_i);
+	if (hscan_diff(&w->scan, parent_has ? &w->folder[i + 1] : NULL,
+		       has ? &w->folder[i] : NULL, &v, &n, &alloc) < 0) {
+		free(v);
+		snprintf(w->r->err, sizeof(w->r->err), "%s", w->scan.err);
+		return DK_EIO;
 	}
 	memset(&rec, 0, sizeof(rec));
 	rec.commit = w->chain[i];
@@ -384,9 +331,11 @@ compute_record(struct history_walk *w, size_t i, int has, int parent_has)
 	rec.nchanges = n;
 	if (rec.root && w->last_grafted) {
 		/* a shallow boundary: not cached, its parent may come later */
+		for (size_t k = 0; k < n; k++)
+			v[k].name = xstrdup(v[k].name);
 		w->rec[i] = xcalloc(1, sizeof(**w->rec));
 		*w->rec[i] = rec;
-		w->rec[i]->fresh = 2;   /* owned by the walk, names borrowed */
+		w->rec[i]->fresh = 2;   /* owned by the walk, names too */
 		return 0;
 	}
 	w->rec[i] = hcache_add(&w->cache, &rec);
@@ -437,6 +386,8 @@ static void
 free_walk_record(struct history_walk *w, size_t i)
 {
 	if (w->rec[i] && w->rec[i]->fresh == 2) {
+		for (size_t k = 0; k < w->rec[i]->nchanges; k++)
+			free((char *)w->rec[i]->changes[k].name);
 		free(w->rec[i]->changes);
 		free(w->rec[i]);
 		w->rec[i] = NULL;
@@ -449,9 +400,12 @@ history_walk_next(struct history_walk *w, const struct history_commit **c)
 	while (w->step < w->nchain) {
 		size_t i = w->flags & HISTORY_OLDEST_FIRST ?
 			   w->nchain - 1 - w->step : w->step;
-		struct hc_record *rec = hcache_get(&w->cache, &w->chain[i]);
+		struct hc_record *rec;
 		int rc, prc = 1;
 
+		if (w->pf && !hprefetch_claim(w->pf, w->step))
+			prefetch_merge(w);   /* the thread's end of the chain */
+		rec = hcache_get(&w->cache, &w->chain[i]);
 		w->step++;
 		if (!rec || (i + 1 >= w->nchain && w->last_grafted)) {
 			if ((rc = folder_at(w, i)) < 0)

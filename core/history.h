@@ -19,7 +19,9 @@
  * (blobs only: sub-folders such as cycles/ are not followed); blobs are
  * read only for files that changed, by the callers that need them.  What
  * is learnt per commit is cached in the repository's git folder
- * (core/history_cache.h), so a second walk reads no tree at all.
+ * (core/history_cache.h), so a second walk reads no tree at all; on a
+ * first walk of a long history a second thread reads the trees of the
+ * far end of the chain (DOCKET_HISTORY_THREADS=1 turns it off).
  *
  * Dates: a commit's date is its AUTHOR date (when the change was made;
  * it survives rebases and cherry-picks), as a calendar day in the

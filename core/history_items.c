@@ -427,14 +427,49 @@ done:
  * Dates from history
  * ------------------------------------------------------------------- */
 
+/* What the dates need of one version of a file: a target keeps only
+ * this of the newer side of the last change met, not the parsed item
+ * (thousands of targets would otherwise hold thousands of YAML trees). */
+struct slim {
+	git_oid oid;
+	int have;
+	enum item_status status;   /* ST_UNKNOWN when it did not parse */
+	char *title;
+};
+
 struct target {
 	struct item *item;         /* in the caller's backlog */
 	char *name;                /* its file name in the commit being read */
 	int want_started, want_finished;
 	long started, finished;    /* day numbers found, or -1 */
 	int done;                  /* history of this file ended */
-	struct version ver;        /* the newer version last parsed */
+	struct slim ver;           /* the newer version last read */
 };
+
+static void
+slim_release(struct slim *s)
+{
+	free(s->title);
+	memset(s, 0, sizeof(*s));
+}
+
+/* Read blob id as a slim version into *s (kept when it holds it). */
+static void
+slim_get(struct history_walk *w, struct slim *s, const struct git_oid *id,
+	 const char *name)
+{
+	struct item *it;
+
+	if (s->have && git_oid_equal(&s->oid, id))
+		return;
+	slim_release(s);
+	it = parse_blob(w, id, name);
+	s->status = it->parsed ? it->status : ST_UNKNOWN;
+	s->title = it->title ? xstrdup(it->title) : NULL;
+	item_free(it);
+	git_oid_cpy(&s->oid, id);
+	s->have = 1;
+}
 
 static int
 is_started(enum item_status s)
@@ -504,18 +539,18 @@ history_fill_dates(struct backlog *bl, struct repo *r, struct diag_list *d)
 			struct strmap_entry *se = strmap_find(&byname, v[i].name,
 							      strlen(v[i].name));
 			struct target *tg = se ? se->value : NULL;
-			struct item *ni, *oi;
+			struct slim older;
 			enum item_status ns, os;
 			const char *from = NULL;
 			const struct git_oid *old_oid;
 
 			if (!tg || tg->done || v[i].kind == HC_DELETED)
 				continue;
-			ni = version_get(w, &tg->ver, v[i].new_id, tg->name);
-			ns = ni && ni->parsed ? ni->status : ST_UNKNOWN;
+			slim_get(w, &tg->ver, v[i].new_id, tg->name);
+			ns = tg->ver.status;
 			old_oid = v[i].old_id;
 			if (!old_oid) {
-				from = renamed_from(w, ni ? ni->title : NULL);
+				from = renamed_from(w, tg->ver.title);
 				if (from) {
 					const struct history_change *x;
 					size_t nx;
@@ -526,8 +561,10 @@ history_fill_dates(struct backlog *bl, struct repo *r, struct diag_list *d)
 							old_oid = x[k].old_id;
 				}
 			}
-			oi = old_oid ? parse_blob(w, old_oid, from ? from : tg->name) : NULL;
-			os = oi && oi->parsed ? oi->status : ST_UNKNOWN;
+			memset(&older, 0, sizeof(older));
+			if (old_oid)
+				slim_get(w, &older, old_oid, from ? from : tg->name);
+			os = older.have ? older.status : ST_UNKNOWN;
 			/* newest first: the first closing met is the last one made;
 			 * the last "became doing" met is the first one made */
 			if (tg->want_finished && tg->finished < 0 &&
@@ -536,13 +573,9 @@ history_fill_dates(struct backlog *bl, struct repo *r, struct diag_list *d)
 			if (tg->want_started && ns == ST_DOING && os != ST_DOING)
 				tg->started = c->day;
 			/* the older version becomes the newer one */
-			version_release(&tg->ver);
-			if (oi) {
-				tg->ver.item = oi;
-				git_oid_cpy(&tg->ver.oid, old_oid);
-				tg->ver.have = 1;
-			}
-			if (!oi || (!tg->want_started && tg->finished >= 0)) {
+			slim_release(&tg->ver);
+			tg->ver = older;
+			if (!older.have || (!tg->want_started && tg->finished >= 0)) {
 				tg->done = 1;
 				open_targets--;
 			} else if (from) {
@@ -570,7 +603,7 @@ history_fill_dates(struct backlog *bl, struct repo *r, struct diag_list *d)
 	}
 done:
 	for (size_t i = 0; i < nt; i++) {
-		version_release(&t[i].ver);
+		slim_release(&t[i].ver);
 		free(t[i].name);
 	}
 	free(t);

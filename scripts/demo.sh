@@ -212,8 +212,7 @@ fi
 
 heading "A static site for stakeholders"
 if have export; then
-	run export html -o "$demo/site"
-	note "Site written to $demo/site (open $demo/site/index.html)"
+	run export html -o "$demo/site" --title "Nova Bank app launch"
 else
 	skip export "write a self-contained HTML site: backlog, board, cycles, charts"
 fi

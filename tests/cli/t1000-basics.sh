@@ -59,9 +59,23 @@ test_expect 'init keeps staged work out of its commit' '
 	grep -q "^A  notes.txt" st
 '
 
-test_expect 'init twice refuses' '
-	expect_code 1 docket -C r1 init 2>err &&
-	grep -q "already" err
+test_expect 'init in an existing backlog only registers the merge driver' '
+	cp r1/docket.yaml yaml.before &&
+	head_before=$(git -C r1 rev-parse HEAD) &&
+	git -C r1 config --unset merge.docket-order.driver &&
+	docket -C r1 init 2>err &&
+	grep -q "exists already" err &&
+	test "$(git -C r1 config merge.docket-order.driver)" = "docket merge-order %O %A %B" &&
+	test_cmp yaml.before r1/docket.yaml &&
+	test "$(git -C r1 rev-parse HEAD)" = "$head_before" &&
+	test -z "$(git -C r1 status --porcelain)"
+'
+
+test_expect 'init in a fresh clone registers the merge driver' '
+	git clone -q r1 clone1 &&
+	test -z "$(git -C clone1 config merge.docket-order.driver)" &&
+	docket -C clone1 init 2>err &&
+	test "$(git -C clone1 config merge.docket-order.driver)" = "docket merge-order %O %A %B"
 '
 
 test_expect 'init without git identity says how to set it' '

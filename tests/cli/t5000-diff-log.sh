@@ -103,7 +103,7 @@ test_expect 'BASE...HEAD compares with the merge base' '
 	printf "MKT-1\nMKT-4\nMKT-2\nMKT-5\n" >b/backlog/ORDER && at 2026-11-07 "Side move" &&
 	git -C b checkout -q main &&
 	docket -C b diff main...side --format json >out.json &&
-	jq -e "[.moved[] | [.id, .rank_from, .rank_to]] == [[\"MKT-4\", 1, 2]] and (.removed | length) == 0" out.json
+	jq -e "[.moved[] | [.id, .rank_from, .rank_to]] == [[\"MKT-1\", 2, 1]] and (.removed | length) == 0" out.json
 '
 
 test_expect 'diff: bad revisions and formats are usage errors' '

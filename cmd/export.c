@@ -1,0 +1,258 @@
+/* export.c: `docket export html -o DIR`: the static site for stakeholders. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "cmd/cmd.h"
+#include "core/date.h"
+#include "core/fsutil.h"
+#include "core/history.h"
+#include "core/xalloc.h"
+#include "formats/html.h"
+#include "formats/svg.h"
+
+enum { O_OUTPUT = 1, O_TITLE, O_REV };
+
+static const struct opt opts[] = {
+	{ "output", 'o', 1, O_OUTPUT },
+	{ "title", 0, 1, O_TITLE },
+	{ "rev", 0, 1, O_REV },
+	{ NULL, 0, 0, 0 },
+};
+
+/* A page path the renderer made: "index.html" or "items/<ID>.html".
+ * Checked again here, so that nothing is ever written outside DIR. */
+static int
+safe_page_path(const char *p)
+{
+	const char *s = p;
+
+	if (!strcmp(p, "index.html"))
+		return 1;
+	if (strncmp(p, "items/", 6))
+		return 0;
+	for (s = p + 6; *s; s++)
+		if (!((*s >= 'A' && *s <= 'Z') || (*s >= 'a' && *s <= 'z') ||
+		      (*s >= '0' && *s <= '9') || *s == '-' || *s == '.'))
+			return 0;
+	return !strstr(p + 6, "..") && p[6] != '.';
+}
+
+/* DIR/sub must be a real folder (created when missing), not a symbolic
+ * link that would lead the writes elsewhere. */
+static int
+real_dir(struct ctx *ctx, const char *path)
+{
+	struct stat st;
+
+	if (lstat(path, &st) && errno == ENOENT && mkdir(path, 0777) && errno != EEXIST) {
+		out_error(ctx, "cannot create folder '%s': %s", path, strerror(errno));
+		return EXIT_USAGE;
+	}
+	if (lstat(path, &st)) {
+		out_error(ctx, "cannot read '%s': %s", path, strerror(errno));
+		return EXIT_USAGE;
+	}
+	if (S_ISLNK(st.st_mode)) {
+		out_error(ctx, "refusing to write through the symbolic link '%s'", path);
+		return EXIT_PROBLEMS;
+	}
+	if (!S_ISDIR(st.st_mode)) {
+		out_error(ctx, "'%s' exists and is not a folder", path);
+		return EXIT_USAGE;
+	}
+	return EXIT_OK;
+}
+
+static int
+write_site(struct ctx *ctx, const struct html_site *site, const char *dir)
+{
+	char err[512];
+	char *items = xasprintf("%s/items", dir);
+	struct stat st;
+	int rc;
+
+	if (fsutil_mkdirs(dir, err, sizeof(err))) {
+		out_error(ctx, "%s", err);
+		free(items);
+		return EXIT_USAGE;
+	}
+	if (stat(dir, &st) || !S_ISDIR(st.st_mode)) {
+		out_error(ctx, "'%s' is not a folder", dir);
+		free(items);
+		return EXIT_USAGE;
+	}
+	rc = real_dir(ctx, items);
+	free(items);
+	if (rc)
+		return rc;
+	for (size_t i = 0; i < site->n; i++) {
+		const struct html_page *p = &site->pages[i];
+		char *path;
+
+		if (!safe_page_path(p->path)) {
+			out_error(ctx, "refusing to write '%s' outside '%s'", p->path, dir);
+			return EXIT_PROBLEMS;
+		}
+		path = xasprintf("%s/%s", dir, p->path);
+		if (!lstat(path, &st) && S_ISDIR(st.st_mode)) {
+			out_error(ctx, "'%s' is a folder", path);
+			free(path);
+			return EXIT_USAGE;
+		}
+		if (fsutil_write_atomic(path, p->html.buf, p->html.len, err, sizeof(err))) {
+			out_error(ctx, "%s", err);
+			free(path);
+			return EXIT_USAGE;
+		}
+		free(path);
+	}
+	return EXIT_OK;
+}
+
+/* The burn-up chart of every campaign, from the history of rev (HEAD). */
+struct charts {
+	struct html_chart *v;
+	char **svg;
+	size_t n;
+};
+
+static void
+charts_release(struct charts *c)
+{
+	for (size_t i = 0; i < c->n; i++)
+		free(c->svg[i]);
+	free(c->svg);
+	free(c->v);
+}
+
+static void
+charts_build(struct ctx *ctx, struct session *ss, const char *rev, long today,
+	     struct charts *out)
+{
+	const struct backlog *bl = &ss->bl;
+	struct repo repo;
+	size_t n = 0;
+
+	out->v = xcalloc(bl->nitems + 1, sizeof(*out->v));
+	out->svg = xcalloc(bl->nitems + 1, sizeof(*out->svg));
+	for (size_t i = 0; i < bl->nitems; i++) {
+		const char *c = bl->items[i]->parsed ? bl->items[i]->campaign : NULL;
+		size_t k;
+
+		if (!c || !*c)
+			continue;
+		for (k = 0; k < n && strcmp(out->v[k].campaign, c); k++)
+			;
+		if (k == n)
+			out->v[n++].campaign = c;
+	}
+	if (!n)
+		return;
+	/* a backlog outside git (a copied folder) simply has no charts */
+	if (!bl->top || repo_open(&repo, bl->root)) {
+		out_note(ctx, "not in a git repository: the campaigns get no burn-up charts");
+		return;
+	}
+	for (size_t k = 0; k < n; k++) {
+		struct burnup b;
+		struct sbuf svg = SBUF_INIT;
+
+		memset(&b, 0, sizeof(b));
+		if (history_burnup(&b, &repo, rev, bl->items_rel, out->v[k].campaign, today)) {
+			out_warning(ctx, "no burn-up charts: cannot read the history: %s", repo.err);
+			burnup_release(&b);
+			break;
+		}
+		if (b.n) {
+			svg_burnup(&svg, &b);
+			out->svg[out->n] = sbuf_detach(&svg, NULL);
+			out->v[out->n].campaign = out->v[k].campaign;
+			out->v[out->n].svg = out->svg[out->n];
+			out->n++;
+		}
+		sbuf_release(&svg);
+		burnup_release(&b);
+	}
+	repo_close(&repo);
+}
+
+int
+cmd_export(struct ctx *ctx, int argc, char **argv)
+{
+	struct opt_iter it;
+	const char *out = NULL, *title = NULL, *rev = NULL, *arg;
+	struct session ss;
+	struct html_site site;
+	struct html_opts o;
+	struct charts charts = { NULL, NULL, 0 };
+	int id, r, rc;
+
+	opt_init(&it, argc, argv);
+	while ((r = opt_next(&it, ctx, opts, &id, &arg)) == 1) {
+		if (id == O_OUTPUT)
+			out = arg;
+		else if (id == O_TITLE)
+			title = arg;
+		else if (id == O_REV)
+			rev = arg;
+	}
+	if (r) {
+		opt_release(&it);
+		return r == 2 ? EXIT_OK : EXIT_USAGE;
+	}
+	if (it.npos != 1 || strcmp(it.pos[0], "html")) {
+		if (it.npos > 1)
+			rc = out_usage_error(ctx, "unexpected argument '%s'", it.pos[1]);
+		else if (it.npos)
+			rc = out_usage_error(ctx, "unknown export format '%s' (use html)", it.pos[0]);
+		else
+			rc = out_usage_error(ctx, "which format? (use html)");
+		opt_release(&it);
+		return rc;
+	}
+	if (!out || !*out) {
+		opt_release(&it);
+		return out_usage_error(ctx, "where to? give the output folder with -o DIR");
+	}
+	if ((rc = session_load(ctx, &ss, rev, BL_ALL))) {
+		session_release(&ss);
+		opt_release(&it);
+		return rc;
+	}
+	memset(&o, 0, sizeof(o));
+	if (!title) {
+		const char *slash = strrchr(ss.bl.root, '/');
+
+		title = slash && slash[1] ? slash + 1 : ss.bl.root;
+	}
+	o.title = title;
+	o.generator = "docket " DOCKET_VERSION;
+	o.rev = rev;
+	o.today = date_today();
+	/* missing started/finished dates from git, as report and huddle do */
+	session_fill_dates(ctx, &ss);
+	charts_build(ctx, &ss, rev, o.today, &charts);
+	o.charts = charts.v;
+	o.ncharts = charts.n;
+
+	html_site_init(&site);
+	html_site_render(&site, &ss.bl, &o);
+	rc = write_site(ctx, &site, out);
+	if (!rc)
+		out_note(ctx, "wrote %zu page%s to %s (open %s/index.html)", site.n,
+			 site.n == 1 ? "" : "s", out, out);
+	if (!rc && site.skipped) {
+		out_diags(ctx, &ss.bl.diags, SEV_ERROR);
+		out_warning(ctx, "%zu item file%s could not be read or %s a bad or duplicate id and %s no page; run 'docket check'",
+			    site.skipped, site.skipped == 1 ? "" : "s",
+			    site.skipped == 1 ? "has" : "have", site.skipped == 1 ? "has" : "have");
+		rc = EXIT_PROBLEMS;
+	}
+	html_site_release(&site);
+	charts_release(&charts);
+	session_release(&ss);
+	opt_release(&it);
+	return rc;
+}

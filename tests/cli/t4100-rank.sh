@@ -1,0 +1,104 @@
+#!/bin/sh
+# docket rank: propose an order by score (MVL first, dependencies before
+# dependants) as changes to ORDER; --apply writes ORDER and commits.
+. "$DOCKET_TESTS/cli/lib.sh"
+
+# item N STATUS EFFORT CV BV [EXTRA]: write backlog/MKT-N.md in b/.
+item() {
+	printf -- "---\nid: MKT-%s\ntitle: Item %s\ntype: bau\nstatus: %s\neffort: %s\ncustomer_value: %s\nbusiness_value: %s\n%b---\nBody\n" \
+		"$1" "$1" "$2" "$3" "$4" "$5" "${6:-}" >"b/backlog/MKT-$1.md"
+}
+
+test_expect 'setup' '
+	new_repo b && docket -C b init 2>/dev/null &&
+	item 1 ready 4 2 2 &&                          # wsjf 1
+	item 2 ready 1 5 5 &&                          # wsjf 10
+	item 3 ready 2 3 3 "time_criticality: 9\n" &&  # wsjf 7.5, value/effort 3
+	item 4 done 1 9 9 &&                           # leaves ORDER
+	item 5 ready 1 3 3 "depends_on: [MKT-1]\n" &&  # unranked: gets ranked
+	item 6 idea 1 9 9 &&                           # unranked idea: stays out
+	item 7 ready 8 1 1 "mvl: true\n" &&            # MVL: first
+	printf "# MVL\nMKT-1   # waits for LP\nMKT-2\n\n# Next\nMKT-4\nMKT-3\nMKT-7\n" >b/backlog/ORDER &&
+	git -C b add -A && git -C b commit -qm items
+'
+
+test_expect 'rank proposes without changing anything' '
+	cp b/backlog/ORDER before && git -C b rev-parse HEAD >head &&
+	docket -C b rank >out 2>err &&
+	head -1 out | grep -q "^Proposed order by wsjf" &&
+	grep -Eq "^  MKT-7 +#5 → #1 +score 0\.2 +mvl$" out &&
+	grep -Eq "^  MKT-1 +#1 → #4 +score 1 +needed by MKT-5$" out &&
+	grep -Eq "^  MKT-5 +new → #5 +score 6$" out &&
+	grep -Eq "^  MKT-4 +#3 → out +done$" out &&
+	! grep -q "MKT-6" out && ! grep -q "MKT-2 " out &&
+	grep -q "^2 moves, 1 newly ranked, 1 leaving ORDER (done or stopped); 1 other shifts with them.$" out &&
+	grep -q "docket rank --apply" err &&
+	cmp before b/backlog/ORDER && test "$(git -C b rev-parse HEAD)" = "$(cat head)" &&
+	test -z "$(git -C b status --porcelain)"
+'
+
+test_expect '--by picks another score' '
+	docket -C b rank --by value-per-effort >out 2>/dev/null &&
+	head -1 out | grep -q "^Proposed order by value-per-effort" &&
+	grep -Eq "^  MKT-5 +new → #4 +score 6$" out &&
+	expect_code 2 docket -C b rank --by magic 2>err && grep -q "unknown score" err
+'
+
+test_expect '--apply writes ORDER (comments stay, end-of-line comments travel) and commits it alone' '
+	echo "unrelated" >b/notes.txt && printf "x" >>b/backlog/MKT-2.md &&
+	docket -C b rank --apply >out 2>err &&
+	printf "# MVL\nMKT-7\nMKT-2\n\n# Next\nMKT-3\nMKT-1   # waits for LP\nMKT-5\n" >want &&
+	cmp want b/backlog/ORDER &&
+	test "$(git -C b log -1 --format=%s)" = "Rank by wsjf: 2 moves, 1 newly ranked, 1 leaving ORDER (done or stopped); 1 other shifts with them" &&
+	git -C b log -1 --format=%b | grep -Eq "^  MKT-7 +#5 → #1" &&
+	test "$(git -C b show --name-only --format= HEAD)" = backlog/ORDER &&
+	git -C b status --porcelain >st &&
+	printf " M backlog/MKT-2.md\n?? notes.txt\n" >want && test_cmp want st &&
+	git -C b checkout -q backlog/MKT-2.md && rm b/notes.txt
+'
+
+test_expect 'ranking again proposes nothing' '
+	docket -C b rank >out 2>/dev/null &&
+	test "$(cat out)" = "ORDER already follows the wsjf order (5 items)." &&
+	git -C b rev-parse HEAD >head && docket -C b rank --apply >/dev/null 2>&1 &&
+	test "$(git -C b rev-parse HEAD)" = "$(cat head)"
+'
+
+test_expect '--apply refuses an ORDER with uncommitted edits' '
+	printf "MKT-3\nMKT-7\nMKT-2\nMKT-5\nMKT-1\n" >b/backlog/ORDER && cp b/backlog/ORDER before &&
+	git -C b rev-parse HEAD >head &&
+	expect_code 1 docket -C b rank --apply >/dev/null 2>err && grep -q "ORDER" err &&
+	cmp before b/backlog/ORDER && test "$(git -C b rev-parse HEAD)" = "$(cat head)" &&
+	git -C b checkout -q backlog/ORDER
+'
+
+test_expect '--apply --no-commit writes only' '
+	docket -C b move MKT-1 --top 2>/dev/null && git -C b rev-parse HEAD >head &&
+	docket -C b --no-commit rank --apply >/dev/null 2>err && grep -q "not committed" err &&
+	printf "# MVL\nMKT-7\nMKT-2\nMKT-3\n\n# Next\nMKT-1   # waits for LP\nMKT-5\n" >want &&
+	cmp want b/backlog/ORDER && test "$(git -C b rev-parse HEAD)" = "$(cat head)" &&
+	test "$(git -C b status --porcelain)" = " M backlog/ORDER" &&
+	git -C b checkout -q backlog/ORDER
+'
+
+test_expect 'an id with no item file: kept at the bottom, --apply refused' '
+	printf "MKT-99\nMKT-2\n" >b/backlog/ORDER && git -C b commit -qam "Unknown id" &&
+	cp b/backlog/ORDER before &&
+	docket -C b rank >out 2>err && grep -q "MKT-99, which has no readable item file" err &&
+	expect_code 1 docket -C b rank --apply >/dev/null 2>err && grep -q "not applied" err &&
+	cmp before b/backlog/ORDER && test -z "$(git -C b status --porcelain)"
+'
+
+test_expect 'conflict markers in ORDER: refused' '
+	printf "<<<<<<< ours\nMKT-1\n=======\nMKT-2\n>>>>>>> theirs\n" >b/backlog/ORDER &&
+	expect_code 1 docket -C b rank 2>err && grep -q "merge-conflict markers" err &&
+	git -C b checkout -q backlog/ORDER
+'
+test_expect 'an empty backlog: nothing to propose or apply' '
+	new_repo e && docket -C e init 2>/dev/null && git -C e rev-parse HEAD >head &&
+	docket -C e rank >out 2>/dev/null &&
+	test "$(cat out)" = "ORDER already follows the wsjf order (0 items)." &&
+	docket -C e rank --apply >/dev/null 2>&1 &&
+	test "$(git -C e rev-parse HEAD)" = "$(cat head)" && test -z "$(git -C e status --porcelain)"
+'
+test_done
