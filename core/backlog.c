@@ -641,8 +641,10 @@ backlog_sorted(const struct backlog *bl, size_t *n)
 {
 	struct item **v = xmalloc((bl->nitems + 1) * sizeof(*v));
 
-	memcpy(v, bl->items, bl->nitems * sizeof(*v));
-	qsort(v, bl->nitems, sizeof(*v), cmp_order);
+	if (bl->nitems) {   /* memcpy from NULL (no items) is undefined */
+		memcpy(v, bl->items, bl->nitems * sizeof(*v));
+		qsort(v, bl->nitems, sizeof(*v), cmp_order);
+	}
 	*n = bl->nitems;
 	return v;
 }

@@ -104,4 +104,9 @@ test_expect 'a link inside the repository: read, but never written through' '
 	grep -q "backlog/MKT-2.md is a symbolic link" err &&
 	snap n >after && test_cmp before after && test -L n/backlog/MKT-2.md
 '
+# Found on the way (UBSan: memcpy from NULL when no item was read).
+test_expect 'an empty backlog lists an empty table, exit 0' '
+	new_repo e && docket -C e init >/dev/null 2>&1 &&
+	docket -C e list >out 2>err && test "$(wc -l <out)" = 1 && test ! -s err
+'
 test_done
