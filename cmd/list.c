@@ -202,6 +202,11 @@ cmd_list(struct ctx *ctx, int argc, char **argv)
 		out_warning(ctx, "%d file%s could not be read and %s not listed; run 'docket check'",
 			    bad, bad == 1 ? "" : "s", bad == 1 ? "is" : "are");
 		rc = EXIT_PROBLEMS;
+	} else if (diag_list_count(&bl.diags, SEV_ERROR)) {
+		/* the items folder or ORDER could not be read: the list is not
+		 * the backlog (e.g. a symbolic link out of the repository) */
+		out_diags(ctx, &bl.diags, SEV_ERROR);
+		rc = EXIT_PROBLEMS;
 	}
 	backlog_release(&bl);
 out:

@@ -64,6 +64,11 @@ cmd_show(struct ctx *ctx, int argc, char **argv)
 		sbuf_addc(&out, '\n');
 		out_sbuf(ctx, &out);
 	} else {
+		/* a file that could not be read or parsed: say why (stderr) */
+		if (!item->parsed) {
+			out_diags(ctx, &ss.bl.diags, SEV_ERROR);
+			rc = EXIT_PROBLEMS;
+		}
 		/* the file as written; escaped when shown on a terminal */
 		if (ctx->out_tty)
 			for (size_t i = 0, s = 0; i <= item->len; i++) {

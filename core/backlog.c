@@ -115,6 +115,7 @@ backlog_find_top(const char *dir)
 struct wt {
 	char *root;
 	char *top;
+	char *okdir;    /* a folder found inside top by wt_list (no threads then) */
 };
 
 static int
@@ -135,6 +136,22 @@ link_inside(struct wt *w, const char *path)
 	return !strncmp(real, w->top, n) && (real[n] == '/' || real[n] == '\0');
 }
 
+/* Does folder dir (absolute) resolve inside top?  A folder that is, or
+ * passes through, a symbolic link leading out of the repository is not
+ * followed (SPEC 10). */
+static int
+dir_inside(struct wt *w, const char *dir)
+{
+	char real[PATH_MAX];
+	size_t n = strlen(w->top);
+
+	if (w->okdir && !strcmp(dir, w->okdir))
+		return 1;
+	if (!realpath(dir, real))
+		return errno == ENOENT;   /* reported as missing by the caller */
+	return !strncmp(real, w->top, n) && (real[n] == '/' || real[n] == '\0');
+}
+
 static int
 wt_read(struct source *s, const char *rel, char **data, size_t *len, size_t max)
 {
@@ -147,6 +164,19 @@ wt_read(struct source *s, const char *rel, char **data, size_t *len, size_t max)
 
 	if (wt_path(w, rel, path, sizeof(path)))
 		return DK_EIO;
+	{
+		char *slash = strrchr(path, '/');
+		int in;
+
+		*slash = '\0';
+		in = dir_inside(w, path);
+		*slash = '/';
+		if (!in) {
+			snprintf(s->errmsg, sizeof(s->errmsg),
+				 "its folder is a symbolic link leading outside the repository; not followed");
+			return DK_EINVALID;
+		}
+	}
 	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode) && !link_inside(w, path)) {
 		snprintf(s->errmsg, sizeof(s->errmsg),
 			 "symbolic link leads outside the repository; not followed");
@@ -205,6 +235,13 @@ wt_list(struct source *s, const char *rel, char ***names, size_t *n)
 	*n = 0;
 	if (wt_path(w, rel, path, sizeof(path)))
 		return DK_EIO;
+	if (!dir_inside(w, path)) {
+		snprintf(s->errmsg, sizeof(s->errmsg),
+			 "symbolic link leading outside the repository; not followed");
+		return DK_EINVALID;
+	}
+	free(w->okdir);
+	w->okdir = xstrdup(path);
 	d = opendir(path);
 	if (!d) {
 		snprintf(s->errmsg, sizeof(s->errmsg), "cannot open folder: %s",
@@ -244,6 +281,7 @@ wt_release(struct source *s)
 		return;
 	free(w->root);
 	free(w->top);
+	free(w->okdir);
 	free(w);
 	s->ctx = NULL;
 }
@@ -603,8 +641,10 @@ backlog_sorted(const struct backlog *bl, size_t *n)
 {
 	struct item **v = xmalloc((bl->nitems + 1) * sizeof(*v));
 
-	memcpy(v, bl->items, bl->nitems * sizeof(*v));
-	qsort(v, bl->nitems, sizeof(*v), cmp_order);
+	if (bl->nitems) {   /* memcpy from NULL (no items) is undefined */
+		memcpy(v, bl->items, bl->nitems * sizeof(*v));
+		qsort(v, bl->nitems, sizeof(*v), cmp_order);
+	}
 	*n = bl->nitems;
 	return v;
 }
