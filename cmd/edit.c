@@ -87,6 +87,12 @@ cmd_edit(struct ctx *ctx, int argc, char **argv)
 		ch.top = xstrdup(ss.bl.top ? ss.bl.top : ss.bl.root);
 	}
 	full = xasprintf("%s/%s", ch.top, item->path);
+	/* never open an editor through a link out of the repository */
+	if (fsutil_check_inside(ch.top, full, item->path, err, sizeof(err))) {
+		out_error(ctx, "%s", err);
+		rc = EXIT_PROBLEMS;
+		goto done;
+	}
 	change_ondisk(&ch, item->path);
 	/* the edit must not sweep someone's uncommitted work into a commit */
 	if (ch.commit && change_check_dirty(&ch)) {

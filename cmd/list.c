@@ -187,17 +187,6 @@ write_json(struct ctx *ctx, struct spill *spill, struct item *const *items,
 	return EXIT_OK;
 }
 
-/* Did the loader fail to read a file or folder at all (an error with no
- * line: unreadable, too large, a link out of the repository)? */
-static int
-unreadable(const struct diag_list *l)
-{
-	for (size_t i = 0; i < l->n; i++)
-		if (l->v[i].severity == SEV_ERROR && l->v[i].line == 0)
-			return 1;
-	return 0;
-}
-
 int
 cmd_list(struct ctx *ctx, int argc, char **argv)
 {
@@ -307,8 +296,9 @@ cmd_list(struct ctx *ctx, int argc, char **argv)
 		out_warning(ctx, "%d file%s could not be read and %s not listed; run 'docket check'",
 			    bad, bad == 1 ? "" : "s", bad == 1 ? "is" : "are");
 		rc = EXIT_PROBLEMS;
-	} else if (unreadable(&ses.bl.diags)) {
-		/* the items folder or ORDER itself: the list is incomplete */
+	} else if (diag_list_count(&ses.bl.diags, SEV_ERROR)) {
+		/* the items folder or ORDER could not be read: the list is not
+		 * the backlog (e.g. a symbolic link out of the repository) */
 		out_diags(ctx, &ses.bl.diags, SEV_ERROR);
 		rc = EXIT_PROBLEMS;
 	}

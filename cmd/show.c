@@ -65,8 +65,7 @@ cmd_show(struct ctx *ctx, int argc, char **argv)
 		sbuf_addc(&out, '\n');
 		out_sbuf(ctx, &out);
 	} else {
-		/* a file that could not be read or parsed: say why (the text,
-		 * when there is any, is still shown) */
+		/* a file that could not be read or parsed: say why (stderr) */
 		if (!item->parsed) {
 			out_diags(ctx, &ss.bl.diags, SEV_ERROR);
 			rc = EXIT_PROBLEMS;

@@ -115,9 +115,7 @@ backlog_find_top(const char *dir)
 struct wt {
 	char *root;
 	char *top;
-	pthread_mutex_t lock;     /* guards okdirs (reads run in threads) */
-	char *okdirs[8];          /* folders known to resolve inside top */
-	size_t nok;
+	char *okdir;    /* a folder found inside top by wt_list (no threads then) */
 };
 
 /* Is rel absolute, or has it a ".." segment?  Paths come from ids and
@@ -161,38 +159,20 @@ link_inside(struct wt *w, const char *path)
 	return !strncmp(real, w->top, n) && (real[n] == '/' || real[n] == '\0');
 }
 
-/* Does the folder holding rel resolve inside top?  A folder that is a
- * symbolic link (or lies under one) leading out of the repository makes
- * every file in it an outside file, links or not.  Cached per folder. */
+/* Does folder dir (absolute) resolve inside top?  A folder that is, or
+ * passes through, a symbolic link leading out of the repository is not
+ * followed (SPEC 10). */
 static int
-dir_inside(struct wt *w, const char *rel)
+dir_inside(struct wt *w, const char *dir)
 {
-	const char *slash = strrchr(rel, '/');
-	size_t dl = slash ? (size_t)(slash - rel) : 0;
-	char path[PATH_MAX];
-	int inside;
+	char real[PATH_MAX];
+	size_t n = strlen(w->top);
 
-	pthread_mutex_lock(&w->lock);
-	for (size_t i = 0; i < w->nok; i++)
-		if (strlen(w->okdirs[i]) == dl && !strncmp(w->okdirs[i], rel, dl)) {
-			pthread_mutex_unlock(&w->lock);
-			return 1;
-		}
-	pthread_mutex_unlock(&w->lock);
-	if (!dl)
-		return 1;    /* the root itself */
-	if ((size_t)snprintf(path, sizeof(path), "%s/%.*s", w->root, (int)dl,
-			     rel) >= sizeof(path))
-		return 0;
-	/* a missing folder is "inside": opening the file says ENOENT */
-	inside = access(path, F_OK) != 0 || link_inside(w, path);
-	if (inside) {
-		pthread_mutex_lock(&w->lock);
-		if (w->nok < ARRAY_SIZE(w->okdirs))
-			w->okdirs[w->nok++] = xstrndup(rel, dl);
-		pthread_mutex_unlock(&w->lock);
-	}
-	return inside;
+	if (w->okdir && !strcmp(dir, w->okdir))
+		return 1;
+	if (!realpath(dir, real))
+		return errno == ENOENT;   /* reported as missing by the caller */
+	return !strncmp(real, w->top, n) && (real[n] == '/' || real[n] == '\0');
 }
 
 static int
@@ -210,10 +190,18 @@ wt_read(struct source *s, const char *rel, char **data, size_t *len, size_t max)
 			 "path leads outside the backlog, or is too long; not read");
 		return DK_EINVALID;
 	}
-	if (!dir_inside(w, rel)) {
-		snprintf(s->errmsg, sizeof(s->errmsg),
-			 "its folder is a symbolic link leading outside the repository; not followed");
-		return DK_EINVALID;
+	{
+		char *slash = strrchr(path, '/');
+		int in;
+
+		*slash = '\0';
+		in = dir_inside(w, path);
+		*slash = '/';
+		if (!in) {
+			snprintf(s->errmsg, sizeof(s->errmsg),
+				 "its folder is a symbolic link leading outside the repository; not followed");
+			return DK_EINVALID;
+		}
 	}
 	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode) && !link_inside(w, path)) {
 		snprintf(s->errmsg, sizeof(s->errmsg),
@@ -273,11 +261,13 @@ wt_list(struct source *s, const char *rel, char ***names, size_t *n)
 	*n = 0;
 	if (wt_path(w, rel, path, sizeof(path)))
 		return DK_EIO;
-	if (*rel && access(path, F_OK) == 0 && !link_inside(w, path)) {
+	if (!dir_inside(w, path)) {
 		snprintf(s->errmsg, sizeof(s->errmsg),
-			 "the folder is a symbolic link leading outside the repository; not followed");
+			 "symbolic link leading outside the repository; not followed");
 		return DK_EINVALID;
 	}
+	free(w->okdir);
+	w->okdir = xstrdup(path);
 	d = opendir(path);
 	if (!d) {
 		snprintf(s->errmsg, sizeof(s->errmsg), "cannot open folder: %s",
@@ -315,11 +305,9 @@ wt_release(struct source *s)
 
 	if (!w)
 		return;
-	for (size_t i = 0; i < w->nok; i++)
-		free(w->okdirs[i]);
-	pthread_mutex_destroy(&w->lock);
 	free(w->root);
 	free(w->top);
+	free(w->okdir);
 	free(w);
 	s->ctx = NULL;
 }
@@ -332,7 +320,6 @@ source_worktree(struct source *s, const char *root, const char *top)
 	memset(s, 0, sizeof(*s));
 	w->root = xstrdup(root);
 	w->top = xstrdup(top ? top : root);
-	pthread_mutex_init(&w->lock, NULL);
 	s->ctx = w;
 	s->read = wt_read;
 	s->list = wt_list;
@@ -746,7 +733,7 @@ backlog_sorted(const struct backlog *bl, size_t *n)
 {
 	struct item **v = xmalloc((bl->nitems + 1) * sizeof(*v));
 
-	if (bl->nitems) {    /* items is NULL when the folder was unreadable */
+	if (bl->nitems) {   /* memcpy from NULL (no items) is undefined */
 		memcpy(v, bl->items, bl->nitems * sizeof(*v));
 		qsort(v, bl->nitems, sizeof(*v), cmp_order);
 	}

@@ -1,12 +1,13 @@
 /*
  * change.c: apply a changeset safely (see change.h).
  *
- * The lock is a file created with O_CREAT|O_EXCL in the repository's git
- * folder, holding "PID HOSTNAME".  A lock whose process is gone (same
- * host, kill(pid, 0) fails with ESRCH) is stale and taken over; so is an
- * unreadable one older than a minute (a process that died between
- * creating and writing it).  Any other lock is a refusal naming the file
- * and the process.
+ * The lock is a file in the repository's git folder holding
+ * "PID HOSTNAME", judged and written under flock(2) (see take_lock).  A
+ * lock whose process is gone (same host, kill(pid, 0) fails with ESRCH)
+ * is stale and taken over; so is an unreadable one older than a minute;
+ * an empty one is free (its creator died before writing it, or is about
+ * to find ours).  Any other lock is a refusal naming the file and the
+ * process.
  *
  * The dirty check compares three versions of each path, as git status
  * does, but only for the paths docket changes (no work-tree scan): the
@@ -22,6 +23,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -152,87 +154,113 @@ shown(const struct change *c, const char *path)
 	return path;
 }
 
-static int
-lock_stale(const char *path)
-{
-	char buf[300], host[256] = "", me[256] = "";
-	struct stat st;
-	long pid = 0;
-	ssize_t n;
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+enum lock_state { LOCK_FREE, LOCK_STALE, LOCK_HELD };
 
-	if (fd < 0)
-		return errno == ENOENT;
-	n = read(fd, buf, sizeof(buf) - 1);
-	if (fstat(fd, &st))
-		st.st_mtime = time(NULL);
-	close(fd);
-	buf[n > 0 ? n : 0] = '\0';
-	if (sscanf(buf, "%ld %255s", &pid, host) < 1 || pid <= 0)
-		return time(NULL) - st.st_mtime > 60;
+/* Judge the lock's text "PID HOSTNAME" (read under flock). */
+static enum lock_state
+lock_judge(const char *buf, time_t mtime, long *pid)
+{
+	char host[256] = "", me[256] = "";
+
+	*pid = 0;
+	if (!*buf)
+		return LOCK_FREE;       /* created, never written: see take_lock */
+	if (sscanf(buf, "%ld %255s", pid, host) < 1 || *pid <= 0) {
+		*pid = 0;
+		return time(NULL) - mtime > 60 ? LOCK_STALE : LOCK_HELD;
+	}
 	gethostname(me, sizeof(me) - 1);
 	if (*host && strcmp(host, me))
-		return 0;       /* another machine's process: cannot tell */
-	return kill((pid_t)pid, 0) != 0 && errno == ESRCH;
+		return LOCK_HELD;       /* another machine's process: cannot tell */
+	return kill((pid_t)*pid, 0) != 0 && errno == ESRCH ? LOCK_STALE : LOCK_HELD;
 }
 
+/* flock(LOCK_EX) for up to about two seconds: the section it guards is
+ * a few system calls, so waiting longer means a stopped process. */
+static int
+flock_briefly(int fd)
+{
+	for (int i = 0; i < 200; i++) {
+		if (flock(fd, LOCK_EX | LOCK_NB) == 0)
+			return 0;
+		if (errno != EWOULDBLOCK && errno != EINTR)
+			return -1;
+		usleep(10000);
+	}
+	errno = EWOULDBLOCK;
+	return -1;
+}
+
+/*
+ * Take .git/docket.lock.  Deciding whether the lock is free, held or
+ * stale and writing our pid into it is one step under flock(2) on the
+ * lock file, so two processes finding the same stale lock cannot both
+ * take it over (the flock is released when the descriptor is closed,
+ * or by the kernel when the process dies: it never goes stale itself).
+ * The lock file then stays, holding our pid, until change_unlock
+ * removes it.  A holder removes its lock without flock; the checks
+ * below cope: a file we locked that is no longer the lock file (its
+ * holder finished meanwhile) is dropped and the open retried.
+ */
 static int
 take_lock(struct change *c)
 {
 	char *path = git_file(c, CHANGE_LOCK_NAME);
-	char host[256] = "", line[320];
+	char host[256] = "", line[320], buf[300];
+	long pid = 0;
 
 	gethostname(host, sizeof(host) - 1);
-	for (int attempt = 0; attempt < 2; attempt++) {
-		int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+	for (int attempt = 0; attempt < 20; attempt++) {
+		int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+		struct stat a, b;
+		enum lock_state ls;
+		ssize_t n;
 
-		if (fd >= 0) {
-			int n = snprintf(line, sizeof(line), "%ld %s\n",
-					 (long)getpid(), host);
-
-			if (write(fd, line, (size_t)n) != n || close(fd)) {
-				snprintf(c->err, sizeof(c->err), "cannot write the lock %s: %s",
-					 path, strerror(errno));
-				unlink(path);
-				free(path);
-				return DK_EIO;
-			}
-			c->lock_path = path;
-			return 0;
-		}
-		if (errno != EEXIST) {
+		if (fd < 0) {
 			snprintf(c->err, sizeof(c->err), "cannot create the lock %s: %s",
 				 path, strerror(errno));
 			free(path);
 			return DK_EIO;
 		}
-		if (attempt == 0 && lock_stale(path)) {
-			unlink(path);
+		if (flock_briefly(fd)) {
+			close(fd);
+			break;          /* another process is taking it right now */
+		}
+		n = pread(fd, buf, sizeof(buf) - 1, 0);
+		buf[n > 0 ? n : 0] = '\0';
+		if (fstat(fd, &a))
+			a.st_mtime = time(NULL);
+		ls = lock_judge(buf, a.st_mtime, &pid);
+		if (ls == LOCK_HELD) {
+			close(fd);
+			break;
+		}
+		/* still the lock file? (its holder may have just removed it) */
+		if (stat(path, &b) || a.st_ino != b.st_ino || a.st_dev != b.st_dev) {
+			close(fd);
 			continue;
 		}
-		break;
-	}
-	{
-		char buf[300] = "";
-		int fd = open(path, O_RDONLY | O_CLOEXEC);
-		long pid = 0;
-
-		if (fd >= 0) {
-			ssize_t n = read(fd, buf, sizeof(buf) - 1);
-
-			buf[n > 0 ? n : 0] = '\0';
+		n = snprintf(line, sizeof(line), "%ld %s\n", (long)getpid(), host);
+		if (ftruncate(fd, 0) || pwrite(fd, line, (size_t)n, 0) != n) {
+			snprintf(c->err, sizeof(c->err), "cannot write the lock %s: %s",
+				 path, strerror(errno));
 			close(fd);
+			unlink(path);
+			free(path);
+			return DK_EIO;
 		}
-		sscanf(buf, "%ld", &pid);
-		if (pid > 0)
-			snprintf(c->err, sizeof(c->err),
-				 "another docket process (pid %ld) is changing this repository (lock %s); wait for it, or remove the lock if no docket is running",
-				 pid, path);
-		else
-			snprintf(c->err, sizeof(c->err),
-				 "another docket process is changing this repository (lock %s); wait for it, or remove the lock if no docket is running",
-				 path);
+		close(fd);              /* releases the flock; the file stays */
+		c->lock_path = path;
+		return 0;
 	}
+	if (pid > 0)
+		snprintf(c->err, sizeof(c->err),
+			 "another docket process (pid %ld) is changing this repository (lock %s); wait for it, or remove the lock if no docket is running",
+			 pid, path);
+	else
+		snprintf(c->err, sizeof(c->err),
+			 "another docket process is changing this repository (lock %s); wait for it, or remove the lock if no docket is running",
+			 path);
 	free(path);
 	return DK_EREFUSED;
 }
@@ -391,140 +419,88 @@ change_check_dirty(struct change *c)
  * ------------------------------------------------------------------- */
 
 /*
- * Write the queued files all or nothing.  First every new file goes to a
- * temporary file beside it ("<path>.docket-tmp": under the lock no other
- * docket writes there, and one left by a killed docket is replaced), so
- * a full disk, a file-size limit or a read-only folder fails before any
- * file changed.  Then the temporary files are renamed over their targets
- * and deletions made; should one of those fail (an immutable file), the
- * files already replaced get their old bytes back.
+ * Write the files in two steps: stage every new file as a temporary
+ * file (this is where a read-only file or folder, a full disk or a
+ * file-size limit fails), then rename them all into place.  A failure
+ * while staging changes nothing; only a failed rename (rare: the
+ * folder changed under us) can leave some files written.
  */
-struct staged {
-	char *full;
-	char *tmp;                /* CHANGE_WRITE: the temporary file */
-	char *orig;               /* the old bytes, for a rollback */
-	size_t orig_len;
-	int existed;
-	int applied;
-};
-
-static void
-unstage(struct staged *st, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		if (st[i].tmp && !st[i].applied)
-			unlink(st[i].tmp);
-		free(st[i].full);
-		free(st[i].tmp);
-		free(st[i].orig);
-	}
-	free(st);
-}
-
-/* Put back what was applied before a failure; returns the first path
- * that could not be restored, or NULL. */
-static const char *
-roll_back(struct change *c, struct staged *st, size_t n)
-{
-	const char *lost = NULL;
-	char err[512];
-
-	for (size_t i = 0; i < n; i++) {
-		int bad = 0;
-
-		if (!st[i].applied)
-			continue;
-		if (st[i].existed)
-			bad = fsutil_write_atomic(st[i].full, st[i].orig,
-						  st[i].orig_len, err, sizeof(err)) != 0;
-		else
-			bad = unlink(st[i].full) != 0 && errno != ENOENT;
-		if (bad && !lost)
-			lost = c->files[i].path;
-	}
-	return lost;
-}
-
 static int
 write_files(struct change *c)
 {
-	struct staged *st = xcalloc(c->nfiles + 1, sizeof(*st));
-	char err[512], ferr[256];
+	char err[512];
+	char **tmp = xcalloc(c->nfiles + 1, sizeof(*tmp));
 	size_t i;
+	int rc = 0;
 
-	/* 1: everything that can fail for lack of room or rights */
-	for (i = 0; i < c->nfiles; i++) {
+	for (i = 0; i < c->nfiles && !rc; i++) {
 		struct change_file *f = &c->files[i];
-		int rc = 0;
+		char *full = xasprintf("%s/%s", c->top, f->path);
 
-		if (f->op == CHANGE_ONDISK)
-			continue;
-		st[i].full = xasprintf("%s/%s", c->top, f->path);
-		rc = fsutil_read(st[i].full, &st[i].orig, &st[i].orig_len, ferr,
-				 sizeof(ferr));
-		st[i].existed = rc == 0;
-		if (rc && rc != DK_ENOTFOUND) {
-			snprintf(err, sizeof(err), "cannot read '%s': %s", st[i].full, ferr);
-			goto fail;
-		}
-		if (f->op != CHANGE_WRITE)
-			continue;
-		{
-			char *slash = strrchr(st[i].full, '/');
+		if (f->op == CHANGE_WRITE) {
+			char *slash = strrchr(full, '/');
 
 			*slash = '\0';
-			rc = fsutil_mkdirs(st[i].full, err, sizeof(err));
+			rc = fsutil_mkdirs(full, err, sizeof(err));
 			*slash = '/';
+			if (!rc)
+				rc = fsutil_stage(full, f->data, f->len, &tmp[i], err,
+						  sizeof(err));
 		}
-		st[i].tmp = xasprintf("%s.docket-tmp", st[i].full);
-		if (rc || fsutil_write_temp(st[i].tmp, st[i].full, f->data, f->len,
-					    err, sizeof(err)))
-			goto fail;
+		free(full);
 	}
-	/* 2: renames and deletions, undone on the first failure */
+	if (rc) {
+		for (size_t k = 0; k < c->nfiles; k++)
+			fsutil_discard(tmp[k]);
+		free(tmp);
+		snprintf(c->err, sizeof(c->err), "%s; no file was changed", err);
+		return DK_EIO;
+	}
 	for (i = 0; i < c->nfiles; i++) {
 		struct change_file *f = &c->files[i];
-		int e = 0;
+		char *full = xasprintf("%s/%s", c->top, f->path);
 
-		if (f->op == CHANGE_WRITE && rename(st[i].tmp, st[i].full))
-			e = errno;
-		else if (f->op == CHANGE_DELETE && unlink(st[i].full) && errno != ENOENT)
-			e = errno;
-		if (e) {
-			const char *lost = roll_back(c, st, i);
-
-			if (lost)
-				snprintf(c->err, sizeof(c->err),
-					 "cannot write '%s': %s; and %s could not be put back as it was: check it with git diff",
-					 f->path, strerror(e), lost);
-			else
-				snprintf(c->err, sizeof(c->err),
-					 "cannot write '%s': %s; nothing was changed",
-					 f->path, strerror(e));
-			c->written = lost != NULL;
-			unstage(st, c->nfiles);
-			return DK_EIO;
+		if (f->op == CHANGE_WRITE) {
+			rc = fsutil_install(tmp[i], full, err, sizeof(err));
+			tmp[i] = NULL;
+		} else if (f->op == CHANGE_DELETE && unlink(full) && errno != ENOENT) {
+			snprintf(err, sizeof(err), "cannot remove %s: %s", f->path,
+				 strerror(errno));
+			rc = DK_EIO;
 		}
-		st[i].applied = 1;
+		free(full);
+		if (rc)
+			break;
 	}
-	unstage(st, c->nfiles);
+	if (rc) {
+		for (size_t k = i + 1; k < c->nfiles; k++)
+			fsutil_discard(tmp[k]);
+		snprintf(c->err, sizeof(c->err), "%s%s", err,
+			 i ? " (the files before it were written)" : "; no file was changed");
+		c->written = i > 0;
+		free(tmp);
+		return DK_EIO;
+	}
+	free(tmp);
 	c->written = 1;
 	return 0;
-fail:
-	{
-		/* name the file as the user knows it, relative to the top */
-		const char *full = st[i].full, *at = full ? strstr(err, full) : NULL;
+}
 
-		if (at)
-			snprintf(c->err, sizeof(c->err), "%.*s%s%s; nothing was changed",
-				 (int)(at - err), err, c->files[i].path,
-				 at + strlen(full));
-		else
-			snprintf(c->err, sizeof(c->err), "%s; nothing was changed", err);
+/* Refuse a path that is a symbolic link or lies behind one leading out
+ * of the repository (SPEC 10): docket never writes through links. */
+static int
+check_targets(struct change *c)
+{
+	int rc = 0;
+
+	for (size_t i = 0; i < c->nfiles && !rc; i++) {
+		char *full = xasprintf("%s/%s", c->top, c->files[i].path);
+
+		rc = fsutil_check_inside(c->top, full, c->files[i].path, c->err,
+					 sizeof(c->err));
+		free(full);
 	}
-	c->written = 0;
-	unstage(st, c->nfiles);
-	return DK_EIO;
+	return rc;
 }
 
 int
@@ -533,6 +509,8 @@ change_commit(struct change *c, const char *message)
 	const char **paths;
 	int rc;
 
+	if ((rc = check_targets(c)))
+		return rc;
 	if (c->commit) {
 		if ((rc = change_check_dirty(c)))
 			return rc;

@@ -14,13 +14,22 @@
  *   ... read the files, compute the new bytes (under the lock, so two
  *       docket processes never interleave their read-modify-write) ...
  *   change_write(&c, path, data, len) / change_delete / change_ondisk
- *   change_commit(&c, message)        refuse when a file to change has
- *                                     uncommitted (staged, unstaged or
- *                                     untracked) edits, unless
- *                                     include_dirty; check the git
- *                                     identity; write each file atomically;
- *                                     commit exactly those paths
+ *   change_commit(&c, message)        refuse a file that is a symbolic
+ *                                     link or lies behind one leading out
+ *                                     of the repository; refuse when a
+ *                                     file to change has uncommitted
+ *                                     (staged, unstaged or untracked)
+ *                                     edits, unless include_dirty; check
+ *                                     the git identity; write the files
+ *                                     (all staged first, then renamed:
+ *                                     a read-only file or folder, a full
+ *                                     disk changes none); commit exactly
+ *                                     those paths
  *   change_release(&c)                drop the lock, free everything
+ *
+ * The lock holds "PID HOSTNAME"; it is judged and taken under flock(2),
+ * so a stale lock (its process gone) is taken over by one process only,
+ * and a live one is never broken.
  *
  * Paths are relative to the work tree's top.  The dirty check is made
  * only when committing: with commit off (--no-commit, `commit: false`)
@@ -30,8 +39,9 @@
  * Errors: every function returns 0 or a negative DK_* code and leaves a
  * message for the user in c->err that names the file or the lock.
  * DK_EREFUSED: a safety check refused (nothing was written); DK_EIO: a
- * write failed; after the files were written, a failed commit returns
- * DK_EIO with c->written set and a message saying the files are written
+ * write failed (nothing was written unless c->written is set); after
+ * the files were written, a failed commit returns DK_EIO with
+ * c->written set and a message saying the files are written
  * but not committed.  When the written files turn out identical to
  * HEAD's, no commit is made and change_commit returns 0 with
  * c->unchanged set.

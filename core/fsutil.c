@@ -2,6 +2,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,88 +12,138 @@
 #include "core/diag.h"
 #include "core/xalloc.h"
 
-/* Write all of data to fd, fix its mode and fsync it; errno on failure. */
-static int
-fill(int fd, const char *data, size_t len, mode_t mode)
-{
-	size_t done = 0;
-
-	while (done < len) {
-		ssize_t w = write(fd, data + done, len - done);
-
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			return w < 0 ? errno : EIO;
-		done += (size_t)w;
-	}
-	if (fchmod(fd, mode) || fsync(fd))
-		return errno;
-	return 0;
-}
-
-static mode_t
-mode_of(const char *path)
-{
-	struct stat st;
-
-	return stat(path, &st) == 0 ? st.st_mode & 07777 : 0644;
-}
-
 int
-fsutil_write_atomic(const char *path, const char *data, size_t len, char *err,
-		    size_t errlen)
+fsutil_stage(const char *path, const char *data, size_t len, char **tmpp,
+	     char *err, size_t errlen)
 {
-	char *tmp = xasprintf("%s.docket-tmp-XXXXXX", path);
-	mode_t mode = mode_of(path);
+	char *tmp;
+	struct stat st;
+	size_t done = 0;
 	int fd, e;
+	mode_t mode = 0644;
 
-	errno = 0;
+	*tmpp = NULL;
+	if (stat(path, &st) == 0) {
+		mode = st.st_mode & 07777;
+		/* the rename would replace it, but read-only means "keep" */
+		if (faccessat(AT_FDCWD, path, W_OK, AT_EACCESS) && errno != ENOENT) {
+			snprintf(err, errlen, "cannot write '%s': %s (the file is read-only)",
+				 path, strerror(errno));
+			return DK_EIO;
+		}
+	}
+	tmp = xasprintf("%s.docket-tmp-XXXXXX", path);
 	fd = mkstemp(tmp);
 	if (fd < 0) {
 		snprintf(err, errlen, "cannot write '%s': %s", path, strerror(errno));
 		free(tmp);
 		return DK_EIO;
 	}
-	e = fill(fd, data, len, mode);
-	if (close(fd) && !e)
-		e = errno;
-	if (!e && rename(tmp, path))
-		e = errno;
-	if (e) {
-		unlink(tmp);
-		snprintf(err, errlen, "cannot write '%s': %s", path, strerror(e));
-		free(tmp);
-		return DK_EIO;
+	while (done < len) {
+		ssize_t w = write(fd, data + done, len - done);
+
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w == 0)
+			errno = ENOSPC;
+		if (w <= 0)
+			goto fail;
+		done += (size_t)w;
 	}
-	free(tmp);
+	if (fchmod(fd, mode) || fsync(fd))
+		goto fail;
+	if (close(fd)) {
+		fd = -1;
+		goto fail;
+	}
+	*tmpp = tmp;
 	return 0;
+fail:
+	e = errno ? errno : EIO;
+	if (fd >= 0)
+		close(fd);
+	unlink(tmp);
+	snprintf(err, errlen, "cannot write '%s': %s", path, strerror(e));
+	free(tmp);
+	return DK_EIO;
 }
 
 int
-fsutil_write_temp(const char *tmp, const char *path, const char *data,
-		  size_t len, char *err, size_t errlen)
+fsutil_install(char *tmp, const char *path, char *err, size_t errlen)
 {
-	mode_t mode = mode_of(path);
-	int fd, e;
+	int rc = 0;
 
-	/* a stale temporary file (or anything planted there) goes first */
-	if (unlink(tmp) && errno != ENOENT) {
+	if (rename(tmp, path)) {
 		snprintf(err, errlen, "cannot write '%s': %s", path, strerror(errno));
-		return DK_EIO;
-	}
-	fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
-	if (fd < 0) {
-		snprintf(err, errlen, "cannot write '%s': %s", path, strerror(errno));
-		return DK_EIO;
-	}
-	e = fill(fd, data, len, mode);
-	if (close(fd) && !e)
-		e = errno;
-	if (e) {
 		unlink(tmp);
-		snprintf(err, errlen, "cannot write '%s': %s", path, strerror(e));
-		return DK_EIO;
+		rc = DK_EIO;
+	}
+	free(tmp);
+	return rc;
+}
+
+void
+fsutil_discard(char *tmp)
+{
+	if (tmp)
+		unlink(tmp);
+	free(tmp);
+}
+
+int
+fsutil_write_atomic(const char *path, const char *data, size_t len, char *err,
+		    size_t errlen)
+{
+	char *tmp;
+	int rc = fsutil_stage(path, data, len, &tmp, err, errlen);
+
+	return rc ? rc : fsutil_install(tmp, path, err, errlen);
+}
+
+/* Is real (a resolved path) top or below it? */
+static int
+under(const char *real, const char *top)
+{
+	size_t n = strlen(top);
+
+	while (n > 1 && top[n - 1] == '/')
+		n--;
+	return !strncmp(real, top, n) && (real[n] == '/' || real[n] == '\0' ||
+					   (n == 1 && top[0] == '/'));
+}
+
+int
+fsutil_check_inside(const char *top, const char *path, const char *shown,
+		    char *err, size_t errlen)
+{
+	char rtop[PATH_MAX], real[PATH_MAX];
+	char *dir = xstrdup(path), *slash;
+	struct stat st;
+	int ok;
+
+	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) {
+		snprintf(err, errlen, "%s is a symbolic link: docket does not write through links (not followed)",
+			 shown);
+		free(dir);
+		return DK_EREFUSED;
+	}
+	/* the nearest existing folder on the way */
+	for (;;) {
+		slash = strrchr(dir, '/');
+		if (!slash || slash == dir) {
+			strcpy(dir, slash ? "/" : ".");
+			break;
+		}
+		*slash = '\0';
+		if (stat(dir, &st) == 0)
+			break;
+	}
+	ok = realpath(top, rtop) && realpath(dir, real) && under(real, rtop);
+	free(dir);
+	if (!ok) {
+		snprintf(err, errlen, "%s: a folder on its way is a symbolic link leading outside the repository; not followed",
+			 shown);
+		return DK_EREFUSED;
 	}
 	return 0;
 }

@@ -4,6 +4,14 @@
  * fsutil_write_atomic writes to a temporary file in the same folder,
  * fsyncs it and renames it over the target, so a reader sees the old or
  * the new file, never a mix, and a crash never leaves half a file.
+ * It is also two steps for a changeset of several files:
+ * fsutil_stage writes every temporary file first (where a full disk, a
+ * file-size limit or a read-only file or folder shows), and only when
+ * all are staged fsutil_install renames them into place, so a failure
+ * leaves no file changed (fsutil_discard removes the staged ones).
+ *
+ * An existing file that the user may not write (chmod a-w) is refused,
+ * although the rename would replace it: read-only means "do not change".
  */
 #ifndef DOCKET_FSUTIL_H
 #define DOCKET_FSUTIL_H
@@ -13,13 +21,24 @@
 /* Returns 0, or DK_EIO with strerror text in err. */
 int fsutil_write_atomic(const char *path, const char *data, size_t len,
 			char *err, size_t errlen);
-/* The first half of an atomic write: data to the new file tmp (any file
- * or link already there is removed first; tmp is created exclusively,
- * never through a link), with path's mode when path exists, fsynced.
- * rename(tmp, path) completes it.  On failure tmp is removed.  Returns 0,
- * or DK_EIO with strerror text naming path in err. */
-int fsutil_write_temp(const char *tmp, const char *path, const char *data,
-		      size_t len, char *err, size_t errlen);
+/* Write data to a new temporary file next to path (fsynced, with
+ * path's mode); *tmp receives its name (malloc'ed).  0, or DK_EIO with
+ * the reason in err and no temporary file left. */
+int fsutil_stage(const char *path, const char *data, size_t len, char **tmp,
+		 char *err, size_t errlen);
+/* Rename a staged file over path (frees tmp).  0 or DK_EIO. */
+int fsutil_install(char *tmp, const char *path, char *err, size_t errlen);
+/* Remove a staged file that will not be installed (frees tmp). */
+void fsutil_discard(char *tmp);
+/*
+ * Is it safe to write or remove path, a file of the work tree top?
+ * Refuses (DK_EREFUSED, the reason in err naming shown) when path is a
+ * symbolic link, or when its folder resolves outside top (a folder on
+ * the way is a symbolic link leading out of the repository).  A folder
+ * that does not exist yet is judged by its nearest existing parent.
+ */
+int fsutil_check_inside(const char *top, const char *path, const char *shown,
+			char *err, size_t errlen);
 /* mkdir -p. Returns 0 or DK_EIO. */
 int fsutil_mkdirs(const char *path, char *err, size_t errlen);
 /* Read a whole file (malloc'ed, NUL-terminated). DK_ENOTFOUND / DK_EIO. */

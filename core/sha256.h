@@ -1,5 +1,5 @@
 /*
- * sha256: the SHA-256 digest (FIPS 180-4) and base64 (RFC 4648), for
+ * sha256: the SHA-256 digest and base64 (RFC 4648), from nettle, for
  * the Content-Security-Policy hashes of the HTML export's inline
  * script.  Not for anything secret.  Pure functions; the caller owns
  * every buffer.

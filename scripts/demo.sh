@@ -212,7 +212,8 @@ fi
 
 heading "A static site for stakeholders"
 if have export; then
-	run export html -o "$demo/site" --title "Nova Bank app launch"
+	run export html -q -o "$demo/site" --title "Nova Bank app launch"
+	note "Site written to $demo/site (open $demo/site/index.html)"
 else
 	skip export "write a self-contained HTML site: backlog, board, cycles, charts"
 fi

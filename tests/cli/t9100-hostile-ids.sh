@@ -108,7 +108,8 @@ test_expect 'an items folder that is a symbolic link out of the repository is no
 	cp outside.md ext/MKT-1.md && printf "MKT-1\n" >ext/ORDER &&
 	ln -s "$TRASH/ext" b/backlog &&
 	expect_code 1 docket -C b list >out 2>err && ! grep -q SECRET out err &&
-	grep -F "cannot read the items folder '\''backlog'\'': the folder is a symbolic link leading outside the repository; not followed" err &&
+	grep -F "cannot read the items folder '\''backlog'\''" err &&
+	grep -F "symbolic link leading outside the repository; not followed" err &&
 	expect_code 1 docket -C b show MKT-1 >out 2>err && ! grep -q SECRET out err &&
 	grep -F "backlog/MKT-1.md: error: its folder is a symbolic link leading outside the repository" err &&
 	expect_code 1 docket -C b check >out && ! grep -q SECRET out &&

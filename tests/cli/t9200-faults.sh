@@ -4,6 +4,9 @@
 # a docket killed between writing and committing, links out of the
 # repository, two dockets at once.  Each time: a clear error naming the
 # file or lock, nothing half-written, nothing of the user's lost.
+# (t9500-t9550 test the same faults from the write path's side; these
+# run docket itself under the file-size limit, with no shell trap for
+# SIGXFSZ, and kill it at random moments.)
 . "$DOCKET_TESTS/cli/lib.sh"
 
 # snapshot / unchanged: the backlog's bytes, HEAD and a clean status
@@ -15,7 +18,7 @@ unchanged() {
 	test "$(git -C b rev-parse HEAD)" = "$(cat snap.head)" &&
 	test -z "$(git -C b status --porcelain)" &&
 	test ! -e b/.git/docket.lock &&
-	! ls b/backlog | grep -q docket-tmp
+	! ls -a b/backlog | grep -q docket-tmp
 }
 # read_only PATH... / writable PATH...: refuse writes even to root
 # (chattr +i), else chmod; read_only fails when neither works here.
@@ -39,7 +42,7 @@ test_expect 'setup: a backlog with a ranked item and a large body' '
 test_expect 'a full disk (file-size limit): a clear error, nothing changed' '
 	snapshot &&
 	(ulimit -f 2; expect_code 1 "$DOCKET" -C b done MKT-1 --result won 2>err) &&
-	grep -F "cannot write '\''backlog/MKT-1.md'\'': File too large; nothing was changed" err &&
+	grep -E "cannot write '\''[^'\'']*backlog/MKT-1.md'\'': File too large; no file was changed" err &&
 	unchanged &&
 	docket -C b done MKT-1 --result won >/dev/null 2>&1 &&
 	git -C b reset -q --hard HEAD~1
@@ -52,18 +55,18 @@ test_expect 'a read-only backlog folder: a clear error, nothing changed' '
 	{ expect_code 1 docket -C b done MKT-1 --result won 2>err || rc=1; } &&
 	{ expect_code 1 docket -C b new "Third" 2>>err || rc=1; } &&
 	writable b/backlog && test $rc = 0 &&
-	grep -E "cannot write '\''backlog/MKT-[13].md'\'': (Permission denied|Operation not permitted|Read-only file system); nothing was changed" err &&
-	test $(grep -c "nothing was changed" err) = 2 &&
+	grep -E "cannot write '\''[^'\'']*backlog/MKT-[13].md'\'': (Permission denied|Operation not permitted|Read-only file system)" err &&
+	test $(grep -c "no file was changed" err) = 2 &&
 	unchanged
 '
 
-test_expect 'an immutable ORDER: the item file already replaced is put back' '
+test_expect 'an immutable ORDER: refused before the item file changes' '
 	[ "$(id -u)" = 0 ] || { echo "# skip: needs chattr as root"; exit 0; } &&
 	snapshot &&
 	if ! chattr +i b/backlog/ORDER 2>/dev/null; then echo "# skip: no chattr here"; exit 0; fi &&
 	rc=0 && { expect_code 1 docket -C b done MKT-1 --result won 2>err || rc=1; } &&
 	chattr -i b/backlog/ORDER && test $rc = 0 &&
-	grep -F "cannot write '\''backlog/ORDER'\'': Operation not permitted; nothing was changed" err &&
+	grep -E "cannot write '\''[^'\'']*backlog/ORDER'\'': Operation not permitted.*; no file was changed" err &&
 	unchanged
 '
 
@@ -97,12 +100,10 @@ test_expect 'killed between writing and committing: the next run explains, nothi
 	cp b/backlog/MKT-1.md interrupted &&
 	dead=$(sh -c "echo \$\$") &&
 	printf "%s %s\n" "$dead" "$(hostname)" >b/.git/docket.lock &&
-	printf "half a fi" >b/backlog/MKT-2.md.docket-tmp &&
 	expect_code 1 docket -C b set MKT-1 status=ready 2>err &&
 	grep -F "backlog/MKT-1.md" err && grep -E "uncommitted|unstaged|staged" err &&
 	cmp interrupted b/backlog/MKT-1.md &&
 	docket -C b set MKT-2 title="Other item" >/dev/null 2>&1 &&
-	test ! -e b/backlog/MKT-2.md.docket-tmp &&
 	git -C b show --stat --format= HEAD | grep -q "backlog/MKT-2.md" &&
 	! git -C b show --stat --format= HEAD | grep -q "MKT-1" &&
 	git -C b status --porcelain | grep -q "^ M backlog/MKT-1.md" &&
