@@ -19,6 +19,7 @@
 
 #include "core/diag.h"
 #include "core/sbuf.h"
+#include "core/text.h"
 #include "core/xalloc.h"
 
 /*
@@ -531,6 +532,28 @@ update_tree(git_repository *repo, const git_tree *base, struct upd *u,
 	return rc < 0 ? rc : 0;
 }
 
+/* The commit message with control and bidi characters escaped, line by
+ * line (core/text.h): titles come from users and imports, and `git log`
+ * shows a message raw on the terminal of whoever reads the history. */
+static char *
+safe_message(const char *message)
+{
+	struct sbuf sb = SBUF_INIT;
+	const char *p = message;
+
+	for (;;) {
+		const char *nl = strchr(p, '\n');
+		size_t n = nl ? (size_t)(nl - p) : strlen(p);
+
+		text_escape_term(&sb, p, n);
+		if (!nl)
+			break;
+		sbuf_addc(&sb, '\n');
+		p = nl + 1;
+	}
+	return sbuf_detach(&sb, NULL);
+}
+
 int
 repo_commit(struct repo *r, const char *const *paths, size_t npaths,
 	    const char *message, char *out_id, size_t out_len)
@@ -542,6 +565,7 @@ repo_commit(struct repo *r, const char *const *paths, size_t npaths,
 	git_signature *author = NULL, *committer = NULL;
 	git_oid parent_id, tree_id, commit_id;
 	int rc, nparents = 0, empty = 0;
+	char *safe = NULL;
 
 	if (!r->workdir) {
 		snprintf(r->err, sizeof(r->err), "cannot commit in a bare repository");
@@ -585,8 +609,9 @@ repo_commit(struct repo *r, const char *const *paths, size_t npaths,
 		rc = DK_EREFUSED;
 		goto done;
 	}
+	safe = safe_message(message);
 	if (git_commit_create(&commit_id, r->git, "HEAD", author, committer,
-			      NULL, message, tree, (size_t)nparents,
+			      NULL, safe, tree, (size_t)nparents,
 			      (const git_commit **)&parent) < 0) {
 		rc = fail(r, DK_EIO, "cannot create the commit");
 		goto done;
@@ -618,6 +643,7 @@ repo_commit(struct repo *r, const char *const *paths, size_t npaths,
 	}
 	rc = 0;
 done:
+	free(safe);
 	git_index_free(real);
 	free(upd);
 	git_tree_free(tree);

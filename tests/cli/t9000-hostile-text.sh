@@ -96,4 +96,25 @@ test_expect 'errors about unreadable files with hostile names are escaped on std
 	grep -F "backlog/MKT-3-\\x1b]8;;x\\x07\\u{2066}.md:1:1: error: no front matter" out &&
 	expect_code 1 docket -C b list >out 2>err && term_safe err
 '
+test_expect 'a hostile title reaches no commit message raw (git log shows them raw)' '
+	docket -C b new "$(printf "$hostile_fmt")" >/dev/null 2>err &&
+	git -C b log -1 --format=%B >msg && term_safe msg &&
+	grep -F "A\\x1b[31mred\\x1b[0m" msg && grep -F "\\u{202e}cba" msg &&
+	on_tty "$DOCKET" -C b log "$(git -C b log -1 --format=%s | sed "s/^Add \([^:]*\):.*/\1/")" --color=never >out &&
+	term_safe out
+'
+
+test_expect 'the terminal output of every command that shows items is escaped' '
+	docket -C b set MKT-1 effort=2 customer_value=5 business_value=5 >/dev/null 2>&1 &&
+	docket -C b start MKT-1 >/dev/null 2>&1 &&
+	for c in "log MKT-1" "diff HEAD~3 HEAD" huddle showcase report rank plan "burnup none"; do
+		docket help "${c%% *}" >/dev/null 2>&1 || continue
+		# shellcheck disable=SC2086
+		on_tty "$DOCKET" -C b $c --color=never >out.tty 2>&1 || true
+		term_safe out.tty || { echo "[$c]"; exit 1; }
+		# shellcheck disable=SC2086
+		on_tty "$DOCKET" -C b $c --color=always >out.tty 2>&1 || true
+		only_sgr out.tty || { echo "[$c] in colour"; exit 1; }
+	done
+'
 test_done
