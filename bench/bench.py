@@ -299,6 +299,9 @@ def main():
             if skipped:
                 f.write("\nNot yet measured (the command is not in this build): "
                         + ", ".join(f"`{c}`" for c in skipped) + ".\n")
+            f.write("\nHow memory was brought down, with before and after figures: "
+                    "[docs/robustness.md](../docs/robustness.md).  Fuzzing record: "
+                    "[tests/fuzz/README.md](../tests/fuzz/README.md).\n")
     return 0
 
 
