@@ -128,6 +128,7 @@ demo: deps-check
 	@$(MAKE) --no-print-directory all
 	@sh scripts/demo.sh "$(CURDIR)/$(O)/$(PROG)"
 
+BENCH_ARGS ?= --out bench/RESULTS.md
 bench: all
 	@python3 bench/bench.py "$(CURDIR)/$(O)/$(PROG)" "$(SHARED)" $(BENCH_ARGS)
 

@@ -2,16 +2,26 @@
 """docket benchmarks: each command against baselines measured in the same run.
 
     bench/bench.py DOCKET SHARED [--sizes 1000,10000,100000] [--commits 10000]
-                   [--runs 5] [--work DIR] [--out bench/RESULTS.md]
+                   [--history-items 2000] [--runs 5] [--work DIR]
+                   [--out bench/RESULTS.md]
 
 Generates backlogs with SHARED/bench/make-backlog (cached in --work), then
-times each docket command (median of --runs, after one warm-up) and the
-baselines `cat` of the same files and `git status`, and prints a table of
-ratios and peak memory (max RSS) against the bytes of the files read.
-Machines here are shared and noisy: ratios against a baseline taken in the
-same run are the figures to read, not absolute times.
+times each docket command (median of --runs, after one warm-up; fewer runs
+on the largest backlogs) and the baselines `cat` of the same files,
+`git status` and `git log`, and prints a table of ratios and peak memory
+(max RSS of the command itself, under /usr/bin/time) against the bytes of the
+files the command reads: every file of the backlog for whole-backlog
+commands, docket.yaml + ORDER + the item for single-item ones.
+
+Commands this build does not have (`docket help CMD` fails) are skipped
+with a note and listed as "not yet measured".  Single-item commands must
+not grow with the backlog: their smallest-vs-largest figures are printed
+at the end.  Machines here are shared and noisy: ratios against a
+baseline taken in the same run are the figures to read, not absolute
+times.
 """
 import argparse
+import datetime
 import os
 import platform
 import shutil
@@ -21,31 +31,57 @@ import sys
 import time
 
 
+TIME = "/usr/bin/time"
+
+
 def measure(cmd, cwd, runs, setup=None):
     """Median wall time over runs (after one warm-up), and the peak RSS in
-    KiB of the command itself (os.wait4 gives that child's own rusage)."""
+    KiB of the command itself.
+
+    A child forked from this Python process starts with Python's resident
+    set, and Linux keeps that in the child's ru_maxrss across exec, so
+    os.wait4 alone would report at least Python's size for every command.
+    The command therefore runs under /usr/bin/time (a small process), and
+    its -f %M is the command's own peak; wait4 is the fallback."""
     times = []
     peak = 0
     rc = 0
+    argv = ["sh", "-c", cmd] if isinstance(cmd, str) else list(cmd)
+    use_time = os.access(TIME, os.X_OK)
+    out = os.path.join(os.environ.get("TMPDIR", "/tmp"), f"docket-bench-rss.{os.getpid()}")
     for i in range(runs + 1):
         if setup:
             setup()
+        full = [TIME, "-f", "%M", "-o", out] + argv if use_time else argv
         t0 = time.perf_counter()
-        p = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL,
-                             stderr=subprocess.DEVNULL, shell=isinstance(cmd, str))
+        p = subprocess.Popen(full, cwd=cwd, stdout=subprocess.DEVNULL,
+                             stderr=subprocess.DEVNULL)
         _, status, ru = os.wait4(p.pid, 0)
         dt = time.perf_counter() - t0
-        p.returncode = os.waitstatus_to_exitcode(status)
-        rc = p.returncode
-        peak = max(peak, ru.ru_maxrss)
+        rc = os.waitstatus_to_exitcode(status)
+        kib = ru.ru_maxrss
+        if use_time:
+            try:
+                with open(out) as f:
+                    kib = int(f.read().split()[-1])
+            except (OSError, ValueError, IndexError):
+                pass
+        peak = max(peak, kib)
         if i:
             times.append(dt)
+    if use_time and os.path.exists(out):
+        os.unlink(out)
     return statistics.median(times), peak, rc
 
 
+_have = {}
+
+
 def have(docket, cmd):
-    return subprocess.run([docket, "help", cmd], stdout=subprocess.DEVNULL,
-                          stderr=subprocess.DEVNULL).returncode == 0
+    if cmd not in _have:
+        _have[cmd] = subprocess.run([docket, "help", cmd], stdout=subprocess.DEVNULL,
+                                    stderr=subprocess.DEVNULL).returncode == 0
+    return _have[cmd]
 
 
 def gen(shared, work, items, commits):
@@ -57,20 +93,53 @@ def gen(shared, work, items, commits):
                 "--items", str(items)]
         if commits:
             args += ["--commits", str(commits)]
+        print(f"generating {name} ...", flush=True)
         subprocess.run(args, check=True, stdout=subprocess.DEVNULL)
     return path
 
 
 def file_bytes(repo):
     total = 0
-    files = []
     for dirpath, dirnames, filenames in os.walk(os.path.join(repo, "backlog")):
         for f in filenames:
-            p = os.path.join(dirpath, f)
-            files.append(p)
-            total += os.path.getsize(p)
+            total += os.path.getsize(os.path.join(dirpath, f))
     total += os.path.getsize(os.path.join(repo, "docket.yaml"))
-    return total, len(files)
+    return total
+
+
+def item_bytes(repo, item_id):
+    """What a single-item command reads: docket.yaml, ORDER and the item."""
+    total = os.path.getsize(os.path.join(repo, "docket.yaml"))
+    order = os.path.join(repo, "backlog", "ORDER")
+    if os.path.exists(order):
+        total += os.path.getsize(order)
+    p = os.path.join(repo, "backlog", item_id + ".md")
+    if os.path.exists(p):
+        total += os.path.getsize(p)
+    return total
+
+
+def cpu_model():
+    try:
+        with open("/proc/cpuinfo") as f:
+            for line in f:
+                if line.startswith("model name"):
+                    return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown CPU"
+
+
+def first_id(docket, repo, status=None):
+    args = [docket, "list", "--format", "plain"]
+    if status:
+        args += ["--status", status]
+    out = subprocess.run(args, cwd=repo, capture_output=True, text=True).stdout
+    for line in out.split("\n"):
+        cols = line.split("\t")
+        if len(cols) > 1:
+            return cols[1]
+    return "MKT-1"
 
 
 def main():
@@ -86,71 +155,150 @@ def main():
     a = ap.parse_args()
     docket = os.path.abspath(a.docket)
     os.makedirs(a.work, exist_ok=True)
-    env_note = f"{platform.node()} · {platform.machine()} · {os.cpu_count()} cores · Linux {platform.release()}"
+    started = time.time()
+    machine = (f"{platform.node()}, {cpu_model()}, nproc {os.cpu_count()}, "
+               f"Linux {platform.release()}, {platform.machine()}")
+    date = datetime.datetime.now().strftime("%Y-%m-%d %H:%M")
     rows = []
+    skipped = []
+    single = {}   # command -> [(size, seconds, peak KiB)]
 
     def row(size, what, t, base_name, base_t, peak, nbytes, rc):
         ratio = t / base_t if base_t else float("nan")
         mem = peak * 1024 / nbytes if nbytes else float("nan")
-        rows.append((size, what, t, base_name, base_t, ratio, peak, mem, rc))
-        print(f"{size:>8} {what:<28} {t*1000:9.1f} ms  {base_name:<12} {base_t*1000:8.1f} ms  "
-              f"ratio {ratio:6.2f}  peak {peak/1024:7.1f} MiB  mem/bytes {mem:5.2f}  rc={rc}",
+        rows.append((size, what, t, base_name, base_t, ratio, peak, nbytes, mem, rc))
+        print(f"{size:>10} {what:<26} {t*1000:9.1f} ms  {base_name:<11} {base_t*1000:8.1f} ms  "
+              f"ratio {ratio:6.2f}  peak {peak/1024:7.1f} MiB  /read {mem:6.2f}  rc={rc}",
               flush=True)
 
-    for size in [int(s) for s in a.sizes.split(",") if s]:
-        repo = gen(a.shared, a.work, size, 0)
-        nbytes, nfiles = file_bytes(repo)
-        cat = "find backlog -type f -print0 | xargs -0 cat docket.yaml > /dev/null"
-        tcat, _, _ = measure(cat, repo, a.runs)
-        tgs, _, _ = measure(["git", "status", "--porcelain"], repo, a.runs)
-        for what, cmd in [("list --format json", [docket, "list", "--format", "json"]),
-                          ("list", [docket, "list"]),
-                          ("check", [docket, "check"])]:
-            if not have(docket, what.split()[0]):
-                continue
-            t, peak, rc = measure(cmd, repo, a.runs)
-            row(size, what, t, "cat", tcat, peak, nbytes, rc)
-        ids = subprocess.run([docket, "list", "--format", "plain", "--status", "ready"],
-                             cwd=repo, capture_output=True, text=True).stdout.split("\n")
-        first = ids[0].split("\t")[1] if ids and "\t" in ids[0] else "MKT-1"
-        t, peak, rc = measure([docket, "show", first], repo, a.runs)
-        row(size, f"show {first}", t, "git status", tgs, peak, nbytes, rc)
-        if have(docket, "move"):
-            head = subprocess.run(["git", "rev-parse", "HEAD"], cwd=repo, capture_output=True,
-                                  text=True).stdout.strip()
+    def skip(cmd):
+        if cmd not in skipped:
+            skipped.append(cmd)
+            print(f"note: this docket has no `{cmd}` command yet; not measured", flush=True)
 
-            def reset():
-                subprocess.run(["git", "reset", "-q", "--hard", head], cwd=repo)
-            t, peak, rc = measure([docket, "move", first, "--top"], repo, a.runs, setup=reset)
-            row(size, "move --top (commit)", t, "git status", tgs, peak, nbytes, rc)
-            t, peak, rc = measure([docket, "new", "Bench idea"], repo, a.runs, setup=reset)
-            row(size, "new (commit)", t, "git status", tgs, peak, nbytes, rc)
-            reset()
+    _, floor, _ = measure([docket, "--version"], a.work, 3)
+    print(f"process floor: `docket --version` peaks at {floor/1024:.1f} MiB "
+          "(shared libraries); single-item commands cannot go below it", flush=True)
+    sizes = [int(s) for s in a.sizes.split(",") if s]
+    for size in sizes:
+        repo = gen(a.shared, a.work, size, 0)
+        runs = a.runs if size < 100000 else max(1, (a.runs + 1) // 2)
+        nbytes = file_bytes(repo)
+        cat = "find backlog -type f -print0 | xargs -0 cat docket.yaml > /dev/null"
+        tcat, _, _ = measure(cat, repo, runs)
+        tgs, _, _ = measure(["git", "status", "--porcelain"], repo, runs)
+        print(f"{size:>10} {'(cat of the same files)':<26} {tcat*1000:9.1f} ms  "
+              f"{nbytes/1048576:.1f} MiB in {size} items; git status {tgs*1000:.1f} ms", flush=True)
+        for what, cmd in [("list", [docket, "list"]),
+                          ("list --format json", [docket, "list", "--format", "json"]),
+                          ("check", [docket, "check"])]:
+            if not have(docket, cmd[1]):
+                skip(cmd[1])
+                continue
+            t, peak, rc = measure(cmd, repo, runs)
+            row(size, what, t, "cat", tcat, peak, nbytes, rc)
+        item = first_id(docket, repo, "ready")
+        ib = item_bytes(repo, item)
+        if have(docket, "show"):
+            t, peak, rc = measure([docket, "show", item], repo, a.runs)
+            row(size, "show ID", t, "git status", tgs, peak, ib, rc)
+            single.setdefault("show ID", []).append((size, t, peak))
+        else:
+            skip("show")
+        head = subprocess.run(["git", "rev-parse", "HEAD"], cwd=repo, capture_output=True,
+                              text=True).stdout.strip()
+
+        def reset():
+            """Back to head, touching only what the last command changed: a
+            `git reset --hard` refreshes the whole index, seconds on 100,000
+            files."""
+            def git(*args):
+                return subprocess.run(["git"] + list(args), cwd=repo, capture_output=True,
+                                      text=True).stdout.split("\n")
+            changed = [p for p in git("diff", "--name-only", "--no-renames", head) if p]
+            changed += [p for p in git("ls-files", "--others", "--exclude-standard", "backlog")
+                        if p]
+            subprocess.run(["git", "reset", "-q", "--soft", head], cwd=repo)
+            if not changed:
+                return
+            known = set(p for p in git("ls-tree", "-r", "--name-only", head, "--", *changed) if p)
+            if known:
+                subprocess.run(["git", "checkout", "-q", head, "--"] + sorted(known), cwd=repo)
+            for p in changed:
+                if p not in known:
+                    subprocess.run(["git", "rm", "-q", "--cached", "-f", "--ignore-unmatch", p],
+                                   cwd=repo)
+                    if os.path.exists(os.path.join(repo, p)):
+                        os.unlink(os.path.join(repo, p))
+
+        for what, cmd in [("move ID --top", [docket, "move", item, "--top"]),
+                          ("new TITLE", [docket, "new", "Bench idea"])]:
+            if not have(docket, cmd[1]):
+                skip(cmd[1])
+                continue
+            t, peak, rc = measure(cmd, repo, a.runs, setup=reset)
+            row(size, what + " (commit)", t, "git status", tgs, peak, ib, rc)
+            single.setdefault(what, []).append((size, t, peak))
+        reset()
     if a.commits:
         repo = gen(a.shared, a.work, a.history_items, a.commits)
-        nbytes, nfiles = file_bytes(repo)
+        nbytes = file_bytes(repo)
+        label = f"{a.history_items}/{a.commits}c"
         tlog, _, _ = measure(["git", "log", "--oneline"], repo, a.runs)
-        ids = subprocess.run([docket, "list", "--format", "plain"], cwd=repo,
-                             capture_output=True, text=True).stdout.split("\n")
-        first = ids[0].split("\t")[1] if ids and "\t" in ids[0] else "MKT-1"
-        for what, cmd in [("log " + first, [docket, "log", first]),
-                          ("diff HEAD~500 HEAD", [docket, "diff", "HEAD~500", "HEAD"]),
-                          ("report", [docket, "report"]),
-                          ("burnup campaign-1", [docket, "burnup", "campaign-1"])]:
-            if not have(docket, what.split()[0]):
+        item = first_id(docket, repo)
+        tlogp, _, _ = measure(["git", "log", "--oneline", "--", f"backlog/{item}.md",
+                               "backlog/ORDER"], repo, a.runs)
+        print(f"{label:>10} {'(git log --oneline)':<26} {tlog*1000:9.1f} ms; "
+              f"with paths {tlogp*1000:.1f} ms", flush=True)
+        for what, cmd, bn, bt in [
+                ("log ID", [docket, "log", item], "git log -- p", tlogp),
+                ("diff HEAD~500 HEAD", [docket, "diff", "HEAD~500", "HEAD"], "git log", tlog),
+                ("report", [docket, "report"], "git log", tlog),
+                ("burnup campaign-1", [docket, "burnup", "campaign-1"], "git log", tlog)]:
+            if not have(docket, cmd[1]):
+                skip(cmd[1])
                 continue
             t, peak, rc = measure(cmd, repo, a.runs)
-            row(f"{a.history_items}/{a.commits}c", what, t, "git log", tlog, peak, nbytes, rc)
+            row(label, what, t, bn, bt, peak, nbytes, rc)
+
+    scaling = []
+    for what, pts in single.items():
+        if len(pts) >= 2:
+            (s0, t0, p0), (s1, t1, p1) = pts[0], pts[-1]
+            scaling.append((what, s0, t0, p0, s1, t1, p1))
+            print(f"single-item `{what}`: {s0} items {t0*1000:.1f} ms {p0/1024:.1f} MiB, "
+                  f"{s1} items {t1*1000:.1f} ms {p1/1024:.1f} MiB (time x{t1/t0:.2f})")
+    elapsed = time.time() - started
+    print(f"bench: {len(rows)} measurements in {elapsed:.0f} s"
+          + (f"; not measured: {', '.join(skipped)}" if skipped else ""))
     if a.out:
         with open(a.out, "w") as f:
             f.write("# Benchmark results\n\n")
-            f.write(f"Machine: {env_note}. Command: `make bench` "
-                    f"(`bench/bench.py`, median of {a.runs} runs after a warm-up).\n\n")
-            f.write("| backlog | command | time | baseline | baseline time | ratio | peak RSS | peak / bytes read |\n")
-            f.write("|---|---|---:|---|---:|---:|---:|---:|\n")
-            for size, what, t, bn, bt, ratio, peak, mem, rc in rows:
+            f.write(f"Machine: {machine}.  Date: {date}.  Command: `make bench` "
+                    f"(`bench/bench.py`, median of {a.runs} runs after a warm-up, "
+                    f"{max(1, (a.runs + 1) // 2)} on 100,000 items; {elapsed:.0f} s in all).\n\n")
+            f.write("Ratios are against a baseline timed in the same run: `cat` of the same "
+                    "files for whole-backlog commands, `git status --porcelain` for single-item "
+                    "ones, `git log` for history.  Peak is the command's own max RSS "
+                    "(`/usr/bin/time -f %M`); \"/ read\" divides it by the bytes of the files the "
+                    "command reads (the whole backlog, or docket.yaml + ORDER + the item).  "
+                    f"Every docket process peaks at {floor/1024:.1f} MiB at least (`docket --version`: "
+                    "the shared libraries), which dominates the small cases.\n\n")
+            f.write("| backlog | command | time | baseline | baseline time | ratio | peak RSS | bytes read | peak / read | exit |\n")
+            f.write("|---|---|---:|---|---:|---:|---:|---:|---:|---:|\n")
+            for size, what, t, bn, bt, ratio, peak, nb, mem, rc in rows:
                 f.write(f"| {size} | `{what}` | {t*1000:.1f} ms | `{bn}` | {bt*1000:.1f} ms | "
-                        f"{ratio:.2f} | {peak/1024:.1f} MiB | {mem:.2f} |\n")
+                        f"{ratio:.2f} | {peak/1024:.1f} MiB | {nb/1048576:.2f} MiB | {mem:.2f} | {rc} |\n")
+            if scaling:
+                f.write("\nSingle-item commands against backlog size:\n\n")
+                f.write("| command | small backlog | time | peak | large backlog | time | peak | time ratio |\n")
+                f.write("|---|---:|---:|---:|---:|---:|---:|---:|\n")
+                for what, s0, t0, p0, s1, t1, p1 in scaling:
+                    f.write(f"| `{what}` | {s0} | {t0*1000:.1f} ms | {p0/1024:.1f} MiB | {s1} | "
+                            f"{t1*1000:.1f} ms | {p1/1024:.1f} MiB | {t1/t0:.2f} |\n")
+            if skipped:
+                f.write("\nNot yet measured (the command is not in this build): "
+                        + ", ".join(f"`{c}`" for c in skipped) + ".\n")
     return 0
 
 

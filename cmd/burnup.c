@@ -96,8 +96,9 @@ cmd_burnup(struct ctx *ctx, int argc, char **argv)
 	} else if (!b.n) {
 		out_error(ctx, "no item of campaign '%s' in the history of %s", it.pos[0],
 			  rev ? rev : "HEAD");
-		backlog_release(&ss.bl);
-		backlog_init(&ss.bl);
+		/* load again, with the items: release the whole session first
+		 * (its source too), as session_load starts a new one */
+		session_release(&ss);
 		if (session_load(ctx, &ss, rev, BL_ITEMS) == EXIT_OK)
 			known_campaigns(ctx, &ss);
 		rc = EXIT_PROBLEMS;

@@ -158,7 +158,8 @@ cmd_check(struct ctx *ctx, int argc, char **argv)
 	struct check_base cb;
 	struct diag_list found = DIAG_LIST_INIT;
 	struct sbuf out = SBUF_INIT;
-	struct backlog bl;
+	struct session ses;
+	struct check_run *run = NULL;
 	char **paths = NULL;
 	size_t npaths = 0, errors, warnings;
 	int id, r, rc, strict = 0, loaded = 0, have_base = 0;
@@ -182,13 +183,17 @@ cmd_check(struct ctx *ctx, int argc, char **argv)
 				     format);
 		goto done;
 	}
-	loaded = 1;   /* load_backlog initialises bl first, even on failure */
-	if ((rc = load_backlog(ctx, &bl, rev)))
+	/* the rules about one item run as each is read (check_run_visit),
+	 * so a large backlog is never held whole */
+	loaded = 1;   /* session_load initialises the session, even on failure */
+	run = check_run_new(&ses.bl, &co);
+	if ((rc = session_load_visit(ctx, &ses, rev, BL_ALL | BL_LEAN,
+				     check_run_visit, run)))
 		goto done;
 	if (it.npos) {
 		paths = xcalloc((size_t)it.npos, sizeof(*paths));
 		for (int i = 0; i < it.npos; i++) {
-			paths[npaths] = repo_relative(&bl, it.pos[i]);
+			paths[npaths] = repo_relative(&ses.bl, it.pos[i]);
 			if (!paths[npaths]) {
 				rc = out_usage_error(ctx, "'%s' is outside the repository",
 						     it.pos[i]);
@@ -198,12 +203,13 @@ cmd_check(struct ctx *ctx, int argc, char **argv)
 		}
 	}
 	if (base) {
-		if ((rc = collect_base(ctx, &bl, base, rev, &cb)))
+		if ((rc = collect_base(ctx, &ses.bl, base, rev, &cb)))
 			goto done;
 		co.base = &cb;
 		have_base = 1;
 	}
-	check_backlog(&found, &bl, &co);
+	check_run_finish(run, &found);
+	run = NULL;
 	if (npaths)
 		filter_paths(&found, paths, npaths);
 	ro.tool_version = DOCKET_VERSION;
@@ -225,8 +231,9 @@ done:
 	check_base_release(&cb);
 	diag_list_release(&found);
 	sbuf_release(&out);
+	check_run_free(run);
 	if (loaded)
-		backlog_release(&bl);
+		session_release(&ses);
 	opt_release(&it);
 	return rc;
 }

@@ -112,7 +112,16 @@ struct session {
  * session_release in both cases. */
 int session_load(struct ctx *ctx, struct session *s, const char *rev,
 		 unsigned flags);
+/* session_load with a visitor for each item as it is parsed (see
+ * backlog_visit_fn in core/backlog.h); with BL_LEAN, commands that read
+ * every item keep only the resolved fields of each. */
+int session_load_visit(struct ctx *ctx, struct session *s, const char *rev,
+		       unsigned flags, backlog_visit_fn visit, void *arg);
 void session_release(struct session *s);
+/* EXIT_OK when docket.yaml parsed as a mapping; else print its located
+ * errors and return EXIT_USAGE (the prefix, folder and fields are
+ * unknown, so nothing read with them can be trusted). */
+int session_config_readable(struct ctx *ctx, struct session *s);
 /* The item with this id, reading it on demand when items were not all
  * loaded; prints an error and returns NULL when there is none. */
 struct item *session_item(struct ctx *ctx, struct session *s, const char *id);

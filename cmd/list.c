@@ -1,10 +1,21 @@
-/* list.c: `docket list`: items in backlog order, filtered. */
+/*
+ * list.c: `docket list`: items in backlog order, filtered.
+ *
+ * Memory stays near the size of what is listed, not of the files read:
+ * the backlog loads with BL_LEAN, and a visitor run as each item is
+ * parsed (in the loader's threads) applies the filters that need the
+ * front matter or body (--tag, --where, --grep) and, for --format json,
+ * renders the item's object; then the item's tree and bytes are freed.
+ * What is left is sorted and written out.
+ */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cmd/cmd.h"
 #include "core/query.h"
 #include "core/regex.h"
+#include "core/spill.h"
 #include "core/xalloc.h"
 #include "formats/listing.h"
 
@@ -74,9 +85,12 @@ eq(const char *a, const char *b)
 	return a && b && !strcmp(a, b);
 }
 
-/* 1 keep, 0 drop, -1 regex limit hit (message printed). */
+/* 1 keep, 0 drop, -1 regex limit hit (message in err).  Runs in the
+ * loader's threads: the regex's match data is shared, so matching
+ * holds lock. */
 static int
-keep(struct ctx *ctx, const struct filter *f, const struct item *it)
+keep(const struct filter *f, const struct item *it, pthread_mutex_t *lock,
+     char *err, size_t errlen)
 {
 	if (f->status && !(f->status_mask & (1u << it->status)))
 		return 0;
@@ -93,20 +107,84 @@ keep(struct ctx *ctx, const struct filter *f, const struct item *it)
 	if (f->where && !query_match(f->where, it))
 		return 0;
 	if (f->grep) {
-		char err[256];
-		int m = regex_match(f->grep, it->title ? it->title : "",
-				    it->title ? strlen(it->title) : 0, err, sizeof(err));
+		int m;
 
+		pthread_mutex_lock(lock);
+		m = regex_match(f->grep, it->title ? it->title : "",
+				it->title ? strlen(it->title) : 0, err, errlen);
 		if (m == 0)
 			m = regex_match(f->grep, it->data + it->fm.body_off,
-					it->len - it->fm.body_off, err, sizeof(err));
-		if (m < 0) {
-			out_warning(ctx, "%s: --grep: %s", it->path, err);
-			return 0;
-		}
-		return m;
+					it->len - it->fm.body_off, err, errlen);
+		pthread_mutex_unlock(lock);
+		return m < 0 ? -1 : m;
 	}
 	return 1;
+}
+
+/* Rendered JSON objects kept in memory before the rest spill to a
+ * temporary file (see core/spill.h). */
+#define JSON_IN_MEMORY (1024 * 1024)
+
+struct visit {
+	const struct filter *f;
+	const struct config *config;
+	int json;
+	struct spill *spill;
+	pthread_mutex_t lock;
+};
+
+/* Per item, as it is parsed: it->mark is keep()'s answer; it->out the
+ * JSON object (--format json) or the --grep error. */
+static void
+visit_item(struct item *it, void *arg)
+{
+	struct visit *v = arg;
+	char err[256];
+
+	if (!it->parsed)
+		return;
+	it->mark = keep(v->f, it, &v->lock, err, sizeof(err));
+	if (it->mark < 0) {
+		it->out = xstrdup(err);
+		it->out_len = strlen(err);
+	} else if (it->mark == 1 && v->json) {
+		struct sbuf sb = SBUF_INIT;
+
+		listing_item_json(&sb, it, v->config);
+		spill_put(v->spill, sb.buf, sb.len, &it->out, &it->out_off);
+		it->out_len = sb.len;
+		sbuf_release(&sb);
+	}
+}
+
+/* listing_json's output from the objects the visitor rendered, written
+ * in pieces so that the whole document is never held in memory. */
+static int
+write_json(struct ctx *ctx, struct spill *spill, struct item *const *items,
+	   size_t n)
+{
+	struct sbuf out = SBUF_INIT;
+
+	sbuf_addc(&out, '[');
+	for (size_t i = 0; i < n; i++) {
+		sbuf_adds(&out, i ? ",\n" : "\n");
+		if (items[i]->out)
+			sbuf_add(&out, items[i]->out, items[i]->out_len);
+		else if (spill_get(spill, items[i]->out_off, items[i]->out_len, &out)) {
+			out_sbuf(ctx, &out);
+			sbuf_release(&out);
+			out_error(ctx, "cannot read back the temporary file of the JSON output");
+			return EXIT_USAGE;
+		}
+		if (out.len >= 65536) {
+			out_sbuf(ctx, &out);
+			sbuf_reset(&out);
+		}
+	}
+	sbuf_adds(&out, n ? "\n]\n" : "]\n");
+	out_sbuf(ctx, &out);
+	sbuf_release(&out);
+	return EXIT_OK;
 }
 
 int
@@ -115,7 +193,8 @@ cmd_list(struct ctx *ctx, int argc, char **argv)
 	struct opt_iter it;
 	struct filter f;
 	const char *format = "table", *rev = NULL, *grep = NULL, *where = NULL;
-	struct backlog bl;
+	struct session ses;
+	struct visit v;
 	struct item **sorted = NULL, **shown = NULL;
 	struct sbuf out = SBUF_INIT;
 	size_t n = 0, k = 0;
@@ -168,24 +247,39 @@ cmd_list(struct ctx *ctx, int argc, char **argv)
 		rc = out_usage_error(ctx, "bad --where expression: %s", err);
 		goto out;
 	}
-	rc = load_backlog(ctx, &bl, rev);
-	if (rc)
+	memset(&v, 0, sizeof(v));
+	v.f = &f;
+	v.config = &ses.bl.config;
+	v.json = !strcmp(format, "json");
+	v.spill = v.json ? spill_new(JSON_IN_MEMORY) : NULL;
+	pthread_mutex_init(&v.lock, NULL);
+	rc = session_load_visit(ctx, &ses, rev, BL_ITEMS | BL_LEAN, visit_item, &v);
+	pthread_mutex_destroy(&v.lock);
+	if (!rc)
+		rc = session_config_readable(ctx, &ses);
+	if (rc) {
+		session_release(&ses);
+		spill_free(v.spill);
 		goto out;
-	sorted = backlog_sorted(&bl, &n);
+	}
+	sorted = backlog_sorted(&ses.bl, &n);
 	shown = xmalloc((n + 1) * sizeof(*shown));
 	for (size_t i = 0; i < n; i++) {
 		if (!sorted[i]->parsed) {
 			bad++;
 			continue;
 		}
-		if (keep(ctx, &f, sorted[i]) == 1)
+		if (sorted[i]->mark < 0)
+			out_warning(ctx, "%s: --grep: %s", sorted[i]->path,
+				    sorted[i]->out);
+		if (sorted[i]->mark == 1)
 			shown[k++] = sorted[i];
 	}
 	{
-		struct listing_opts lo = { ctx->color, ctx->width, 1 };
+		struct listing_opts lo = { ctx->color, ctx->width, 1, ctx->out_tty };
 
-		if (!strcmp(format, "json"))
-			listing_json(&out, shown, k, &bl.config);
+		if (v.json)
+			rc = write_json(ctx, v.spill, shown, k);
 		else if (!strcmp(format, "csv"))
 			listing_csv(&out, shown, k, &lo);
 		else if (!strcmp(format, "md"))
@@ -198,17 +292,18 @@ cmd_list(struct ctx *ctx, int argc, char **argv)
 	out_sbuf(ctx, &out);
 	if (bad) {
 		/* say which files are missing from the list, and why */
-		out_diags(ctx, &bl.diags, SEV_ERROR);
+		out_diags(ctx, &ses.bl.diags, SEV_ERROR);
 		out_warning(ctx, "%d file%s could not be read and %s not listed; run 'docket check'",
 			    bad, bad == 1 ? "" : "s", bad == 1 ? "is" : "are");
 		rc = EXIT_PROBLEMS;
-	} else if (diag_list_count(&bl.diags, SEV_ERROR)) {
+	} else if (diag_list_count(&ses.bl.diags, SEV_ERROR)) {
 		/* the items folder or ORDER could not be read: the list is not
 		 * the backlog (e.g. a symbolic link out of the repository) */
-		out_diags(ctx, &bl.diags, SEV_ERROR);
+		out_diags(ctx, &ses.bl.diags, SEV_ERROR);
 		rc = EXIT_PROBLEMS;
 	}
-	backlog_release(&bl);
+	session_release(&ses);
+	spill_free(v.spill);
 out:
 	free(sorted);
 	free(shown);

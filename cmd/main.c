@@ -7,6 +7,7 @@
  * refused; 2 usage error, unreadable input, not in a backlog.
  */
 #include <errno.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
@@ -346,6 +347,9 @@ main(int argc, char **argv)
 	const struct command *c;
 	int i = 1, rc;
 
+	/* a file-size limit (ulimit -f) makes write() fail with EFBIG, which
+	 * docket reports, instead of killing it halfway through a change */
+	signal(SIGXFSZ, SIG_IGN);
 	memset(&ctx, 0, sizeof(ctx));
 	ctx.dir = ".";
 	ctx_set_color(&ctx, "auto");

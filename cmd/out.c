@@ -168,6 +168,13 @@ int
 session_load(struct ctx *ctx, struct session *s, const char *rev,
 	     unsigned flags)
 {
+	return session_load_visit(ctx, s, rev, flags, NULL, NULL);
+}
+
+int
+session_load_visit(struct ctx *ctx, struct session *s, const char *rev,
+		   unsigned flags, backlog_visit_fn visit, void *arg)
+{
 	char *root = NULL, *top = NULL;
 	int rc;
 
@@ -206,7 +213,7 @@ session_load(struct ctx *ctx, struct session *s, const char *rev,
 		source_worktree(&s->src, root, top);
 	}
 	s->have_src = 1;
-	rc = backlog_load_flags(&s->bl, root, top, &s->src, flags);
+	rc = backlog_load_visit(&s->bl, root, top, &s->src, flags, visit, arg);
 	if (rc) {
 		out_diags(ctx, &s->bl.diags, SEV_ERROR);
 		rc = EXIT_USAGE;
@@ -217,6 +224,26 @@ out:
 	free(root);
 	free(top);
 	return rc;
+}
+
+int
+session_config_readable(struct ctx *ctx, struct session *s)
+{
+	const struct ynode *r = s->bl.config.root;
+	struct diag_list l = DIAG_LIST_INIT;
+
+	if (r && r->type == YNODE_MAP)
+		return EXIT_OK;
+	for (size_t i = 0; i < s->bl.diags.n; i++) {
+		const struct diag *d = &s->bl.diags.v[i];
+
+		if (!strcmp(d->rule, "config") && d->severity == SEV_ERROR)
+			diag_add(&l, d->severity, d->rule, d->file, d->line,
+				 d->column, "%s", d->message);
+	}
+	out_diags(ctx, &l, SEV_ERROR);
+	diag_list_release(&l);
+	return EXIT_USAGE;
 }
 
 void

@@ -47,7 +47,8 @@ cmd_show(struct ctx *ctx, int argc, char **argv)
 		opt_release(&it);
 		return rc;
 	}
-	if ((rc = session_load(ctx, &ss, rev, 0))) {
+	if ((rc = session_load(ctx, &ss, rev, BL_ORDER_SCAN)) ||
+	    (rc = session_config_readable(ctx, &ss))) {
 		session_release(&ss);
 		opt_release(&it);
 		return rc;

@@ -118,9 +118,32 @@ struct wt {
 	char *okdir;    /* a folder found inside top by wt_list (no threads then) */
 };
 
+/* Is rel absolute, or has it a ".." segment?  Paths come from ids and
+ * file names checked before; this is the last line of defence. */
+static int
+rel_escapes(const char *rel)
+{
+	const char *p = rel;
+
+	if (*rel == '/')
+		return 1;
+	while (*p) {
+		size_t n = strcspn(p, "/");
+
+		if (n == 2 && p[0] == '.' && p[1] == '.')
+			return 1;
+		p += n;
+		if (*p == '/')
+			p++;
+	}
+	return 0;
+}
+
 static int
 wt_path(struct wt *w, const char *rel, char *buf, size_t n)
 {
+	if (rel_escapes(rel))
+		return -1;
 	return (size_t)snprintf(buf, n, "%s/%s", w->root, rel) < n ? 0 : -1;
 }
 
@@ -162,8 +185,11 @@ wt_read(struct source *s, const char *rel, char **data, size_t *len, size_t max)
 	char *buf;
 	int fd;
 
-	if (wt_path(w, rel, path, sizeof(path)))
-		return DK_EIO;
+	if (wt_path(w, rel, path, sizeof(path))) {
+		snprintf(s->errmsg, sizeof(s->errmsg),
+			 "path leads outside the backlog, or is too long; not read");
+		return DK_EINVALID;
+	}
 	{
 		char *slash = strrchr(path, '/');
 		int in;
@@ -341,6 +367,7 @@ backlog_release(struct backlog *bl)
 	free(bl->relroot);
 	free(bl->items_rel);
 	free(bl->order_path);
+	free(bl->order_data);
 	backlog_init(bl);
 }
 
@@ -353,30 +380,55 @@ struct job {
 	size_t n;
 	atomic_size_t next;
 	struct fm_opts opts;
+	const struct backlog *bl;
+	backlog_visit_fn visit;   /* items only: NULL for cycles */
+	void *arg;
+	int lean;
 };
 
 static void
 load_one(struct job *j, size_t i)
 {
 	char rel[PATH_MAX], shown[PATH_MAX];
+	/* a copy of the source, so that its errmsg is this thread's: two
+	 * files failing at once must not swap their messages */
+	struct source src = *j->src;
 	char *data = NULL;
 	size_t len = 0;
 	int rc;
 
+	src.errmsg[0] = '\0';
 	snprintf(rel, sizeof(rel), "%s/%s", j->dir, j->names[i]);
 	snprintf(shown, sizeof(shown), "%s%s", j->relprefix, j->names[i]);
-	rc = j->src->read(j->src, rel, &data, &len, j->opts.max_size);
+	/* the name is not needed any more: free it now, not after the
+	 * whole folder, so a large folder's names do not add to the peak */
+	free(j->names[i]);
+	j->names[i] = NULL;
+	rc = src.read(&src, rel, &data, &len, j->opts.max_size);
 	if (rc) {
 		struct item *it = item_new(shown, xstrdup(""), 0, &j->opts);
 
 		diag_list_release(&it->diags);
 		it->parsed = 0;
 		diag_add(&it->diags, SEV_ERROR, "syntax", shown, 0, 0, "%s",
-			 j->src->errmsg[0] ? j->src->errmsg : "cannot read the file");
+			 src.errmsg[0] ? src.errmsg : "cannot read the file");
 		j->out[i] = it;
 		return;
 	}
 	j->out[i] = item_new(shown, data, len, &j->opts);
+	if (j->visit || j->lean) {
+		struct item *it = j->out[i];
+
+		if (it->id)
+			it->rank = order_rank(&j->bl->order, it->id);
+		it->score = score_item(it, j->bl->config.score);
+		if (j->visit)
+			j->visit(it, j->arg);
+		/* (a visitor may have made it lean itself, keeping a part of
+		 * the tree: see check_run_visit) */
+		if (j->lean && it->data)
+			item_lean(it);
+	}
 }
 
 static void *
@@ -401,7 +453,8 @@ ncores(void)
 /* Read every *.md of dir into *out. */
 static void
 load_dir(struct backlog *bl, struct source *src, const char *dir,
-	 struct item ***out, size_t *nout, int required)
+	 struct item ***out, size_t *nout, int required,
+	 backlog_visit_fn visit, void *arg, int lean)
 {
 	struct job j;
 	char **names = NULL;
@@ -439,6 +492,10 @@ load_dir(struct backlog *bl, struct source *src, const char *dir,
 	j.out = xcalloc(n + 1, sizeof(*j.out));
 	atomic_init(&j.next, 0);
 	j.opts = (struct fm_opts)FM_OPTS_INIT;
+	j.bl = bl;
+	j.visit = visit;
+	j.arg = arg;
+	j.lean = lean;
 	if (src->threadsafe && n >= 64)
 		nth = ncores();
 	if (nth > 1) {
@@ -474,7 +531,9 @@ index_item(struct backlog *bl, struct item *it)
 	if (it->id && !strmap_find(&bl->by_id, it->id, strlen(it->id)))
 		strmap_put(&bl->by_id, it->id, strlen(it->id), it);
 	if (it->id)
-		it->rank = order_rank(&bl->order, it->id);
+		it->rank = bl->order_data ?
+			   order_scan_rank(bl->order_data, bl->order_len, it->id) :
+			   order_rank(&bl->order, it->id);
 }
 
 struct item *
@@ -547,6 +606,15 @@ int
 backlog_load_flags(struct backlog *bl, const char *root, const char *top,
 		   struct source *src, unsigned flags)
 {
+	return backlog_load_visit(bl, root, top, src, flags, NULL, NULL);
+}
+
+int
+backlog_load_visit(struct backlog *bl, const char *root, const char *top,
+		   struct source *src, unsigned flags, backlog_visit_fn visit,
+		   void *arg)
+{
+	struct diag_list order_diags = DIAG_LIST_INIT, cycle_diags = DIAG_LIST_INIT;
 	char *data = NULL, *cycles_dir;
 	size_t len = 0;
 	int rc;
@@ -575,32 +643,56 @@ backlog_load_flags(struct backlog *bl, const char *root, const char *top,
 	bl->items_rel = xasprintf("%s%s/", bl->relroot, bl->config.items);
 	bl->order_path = xasprintf("%sORDER", bl->items_rel);
 
-	if (flags & BL_ITEMS)
-		load_dir(bl, src, bl->config.items, &bl->items, &bl->nitems, 1);
-
+	/* ORDER first, so that items know their rank while they load (a
+	 * visitor may need it); its diags still follow the items' */
 	{
 		char *opath = xasprintf("%s/ORDER", bl->config.items);
 
 		rc = src->read(src, opath, &data, &len, 16 * FM_MAX_SIZE_DEFAULT);
 		free(opath);
 	}
-	if (rc == 0) {
+	if (rc == 0 && (flags & BL_ORDER_SCAN)) {
+		int l, c;
+
 		bl->have_order = 1;
-		order_parse(&bl->order, bl->order_path, data, len, &bl->diags);
+		/* order_parse ranks nothing in a file that is not text */
+		if (utf8_check(data, len, &l, &c) || memchr(data, '\0', len)) {
+			free(data);
+		} else {
+			bl->order_data = data;
+			bl->order_len = len;
+		}
+	} else if (rc == 0) {
+		bl->have_order = 1;
+		order_parse(&bl->order, bl->order_path, data, len, &order_diags);
 		free(data);
 	} else if (rc != DK_ENOTFOUND) {
-		diag_add(&bl->diags, SEV_ERROR, "syntax", bl->order_path, 0, 0,
+		diag_add(&order_diags, SEV_ERROR, "syntax", bl->order_path, 0, 0,
 			 "%s", src->errmsg);
 	}
+
+	/* cycles before items too (a visitor may check cycle names), their
+	 * diags still last */
+	if (flags & BL_CYCLES) {
+		struct diag_list keep = bl->diags;
+
+		diag_list_init(&bl->diags);
+		cycles_dir = xasprintf("%s/cycles", bl->config.items);
+		load_dir(bl, src, cycles_dir, &bl->cycles, &bl->ncycles, 0,
+			 NULL, NULL, 0);
+		free(cycles_dir);
+		cycle_diags = bl->diags;
+		bl->diags = keep;
+	}
+	if (flags & BL_ITEMS)
+		load_dir(bl, src, bl->config.items, &bl->items, &bl->nitems, 1,
+			 visit, arg, (flags & BL_LEAN) != 0);
+	diag_list_move(&bl->diags, &order_diags);
 	for (size_t i = 0; i < bl->nitems; i++)
 		index_item(bl, bl->items[i]);
-
-	if (flags & BL_CYCLES) {
-		cycles_dir = xasprintf("%s/cycles", bl->config.items);
-		load_dir(bl, src, cycles_dir, &bl->cycles, &bl->ncycles, 0);
-		free(cycles_dir);
-	}
-	backlog_score(bl, -1);
+	diag_list_move(&bl->diags, &cycle_diags);
+	if (!(flags & BL_LEAN))
+		backlog_score(bl, -1);
 	return 0;
 }
 

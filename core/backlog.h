@@ -37,6 +37,8 @@ struct backlog {
 	struct item **cycles;/* the cycle files, parsed like items */
 	size_t ncycles;
 	struct diag_list diags;
+	char *order_data;    /* BL_ORDER_SCAN: ORDER's bytes, else NULL */
+	size_t order_len;
 };
 
 /* Find the folder holding docket.yaml, looking upward from start as git
@@ -60,7 +62,29 @@ enum backlog_flags {
 	BL_ITEMS = 1 << 0,    /* read every item */
 	BL_CYCLES = 1 << 1,   /* read the cycle files */
 	BL_ALL = BL_ITEMS | BL_CYCLES,
+	/* Keep only each item's resolved fields (item_lean): after the
+	 * visitor saw an item, its tree and bytes are freed, so memory
+	 * stays near the size of those fields instead of many times the
+	 * files' size.  Scores are computed at load (RICE reads its
+	 * `confidence` from the tree): do not call backlog_score later. */
+	BL_LEAN = 1 << 2,
+	/* Do not parse ORDER into bl->order: keep its bytes (order_data)
+	 * and rank the items backlog_load_item reads by scanning them
+	 * (order_scan_rank).  For commands about one item: their time and
+	 * memory then do not grow with the number of ranked items. */
+	BL_ORDER_SCAN = 1 << 3,
 };
+
+/*
+ * Called once per item file right after it is parsed, with its rank
+ * (ORDER is read before the items) and score set, and before BL_LEAN
+ * drops its tree.  Items are parsed by several threads: a visitor may
+ * run concurrently for different items, so it must only change the
+ * item it is given (it->mark, it->out) and otherwise touch only
+ * thread-safe or read-only state (bl->config and bl->order are
+ * complete and read-only while items load).  Not called for cycles.
+ */
+typedef void (*backlog_visit_fn)(struct item *it, void *arg);
 
 /* Like backlog_load, reading only what flags ask for (docket.yaml and
  * ORDER are always read).  Single-item commands load without BL_ITEMS
@@ -68,6 +92,11 @@ enum backlog_flags {
  * number of items. */
 int backlog_load_flags(struct backlog *bl, const char *root, const char *top,
 		       struct source *src, unsigned flags);
+/* backlog_load_flags calling visit(it, arg) for each item (see
+ * backlog_visit_fn); visit may be NULL. */
+int backlog_load_visit(struct backlog *bl, const char *root, const char *top,
+		       struct source *src, unsigned flags,
+		       backlog_visit_fn visit, void *arg);
 /* Read the one item with this id (file <ID>.md, or <ID>-slug.md) through
  * src and add it to bl (no-op when already loaded).  Returns the item, or
  * NULL when there is no such file.  id must be a valid id. */

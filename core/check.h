@@ -116,6 +116,30 @@ int check_backlog(struct diag_list *out, const struct backlog *bl,
 		  const struct check_opts *o);
 
 /*
+ * Checking while the backlog loads, so that a large backlog is never
+ * held whole: make a run before backlog_load_visit (or
+ * session_load_visit), pass check_run_visit as the visitor with the run
+ * as its argument, then check_run_finish.  The rules about one item
+ * (fields, types, values, Definition of Done) run in the visitor while
+ * the item's tree is there; the item then keeps of its tree only what
+ * the rules across items read (depends_on and follows, and its id's
+ * position in out_off/out_len) and its resolved fields.  The findings are those of check_backlog.  The
+ * backlog must load with BL_CYCLES (cycle names are checked per item);
+ * o is read again at finish, so o->base may be filled in after loading.
+ */
+struct check_run;
+
+struct check_run *check_run_new(const struct backlog *bl,
+				const struct check_opts *o);
+/* A backlog_visit_fn; safe from the loader's threads. */
+void check_run_visit(struct item *it, void *run);
+/* The remaining rules; appends every finding to out (sorted) and frees
+ * the run.  Returns 0. */
+int check_run_finish(struct check_run *run, struct diag_list *out);
+/* Free a run without finishing it (the load failed). */
+void check_run_free(struct check_run *run);
+
+/*
  * Collect --base data: the files changed between the merge base of
  * base and head and head (head is rev, or HEAD plus the working tree
  * and index when rev is NULL), and the commits in base..head that
@@ -199,6 +223,8 @@ struct check__ctx {
 	struct strmap order_line;    /* id -> first ORDER line index + 1 */
 	char **owned;                /* strings the maps point into */
 	size_t nowned, aowned;
+	int items_done;              /* check_run_visit ran the per-item
+				      * rules: check__fields skips items */
 };
 
 /* Append a finding for rule r with its effective severity (nothing
@@ -212,6 +238,13 @@ char *check__own(struct check__ctx *x, char *s);
 int check__id_known(const struct check__ctx *x, const char *id);
 
 void check__fields(struct check__ctx *x);   /* check_fields.c */
+/* The rules about one parsed item (all of check__fields for it). */
+void check__item(struct check__ctx *x, const struct item *it);
+/* item->mark of an item check_run_visit made lean: its id's line and
+ * column are in out_off and out_len. */
+#define CHECK__ID_POS 0x1d
+/* Where an item's id is (its node, or the position kept). */
+void check__id_pos(const struct item *it, int *line, int *col);
 void check__dod(struct check__ctx *x, const struct item *it);
 void check__ids(struct check__ctx *x);      /* check_ids.c */
 void check__order(struct check__ctx *x);    /* check_order.c */

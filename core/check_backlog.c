@@ -14,6 +14,8 @@
  */
 #include "core/check.h"
 
+#include <pthread.h>
+
 #include <ctype.h>
 #include <math.h>
 #include <stdarg.h>
@@ -487,38 +489,163 @@ ctx_release(struct check__ctx *x)
 	free(x->keynames);
 }
 
+struct check_run {
+	struct check__ctx x;
+	struct diag_list found;
+	pthread_mutex_t lock;        /* the visitor runs in the loader's threads */
+	int ready;                   /* rules, keys and cycles are set up */
+};
+
+struct check_run *
+check_run_new(const struct backlog *bl, const struct check_opts *o)
+{
+	static const struct check_opts defaults = CHECK_OPTS_INIT;
+	struct check_run *r = xcalloc(1, sizeof(*r));
+
+	r->x.bl = bl;
+	r->x.cfg = &bl->config;
+	r->x.o = o ? o : &defaults;
+	r->x.out = &r->found;
+	diag_list_init(&r->found);
+	strmap_init(&r->x.ids);
+	strmap_init(&r->x.known);
+	strmap_init(&r->x.order_line);
+	strmap_init(&r->x.keys);
+	strmap_init(&r->x.cycles);
+	pthread_mutex_init(&r->lock, NULL);
+	return r;
+}
+
+/* Once docket.yaml and the cycle files are read. */
+static void
+run_setup(struct check_run *r)
+{
+	struct check__ctx *x = &r->x;
+
+	if (r->ready)
+		return;
+	r->ready = 1;
+	x->cfg_unread = !x->cfg->root || x->cfg->root->type != YNODE_MAP;
+	setup_rules(x);
+	strmap_release(&x->keys);
+	strmap_release(&x->cycles);
+	build_keys(x);
+	build_cycles(x);
+}
+
+/* A copy of what the rules across items read of a tree besides the id:
+ * the root's depends_on and follows (positions kept), or NULL when it
+ * has neither, as most items. */
+static struct ynode *
+cross_item_part(const struct ynode *root)
+{
+	static const char *const keep[] = { "depends_on", "follows" };
+	long k[ARRAY_SIZE(keep)];
+	size_t n = 0;
+	struct ynode *m;
+
+	for (size_t i = 0; i < ARRAY_SIZE(keep); i++)
+		if ((k[i] = ynode_key_index(root, keep[i])) >= 0)
+			n++;
+	if (!n)
+		return NULL;
+	m = xcalloc(1, sizeof(*m));
+	*m = *root;
+	m->tag = NULL;
+	m->text = NULL;
+	m->kids = xcalloc(2 * n, sizeof(*m->kids));
+	m->nkids = 0;
+	m->alloc = 2 * n;
+	for (size_t i = 0; i < ARRAY_SIZE(keep); i++) {
+		if (k[i] < 0)
+			continue;
+		m->kids[m->nkids++] = ynode_copy(root->kids[2 * k[i]]);
+		m->kids[m->nkids++] = ynode_copy(root->kids[2 * k[i] + 1]);
+	}
+	return m;
+}
+
+void
+check_run_visit(struct item *it, void *arg)
+{
+	struct check_run *r = arg;
+	struct ynode *part = NULL;
+	const struct ynode *id;
+
+	pthread_mutex_lock(&r->lock);
+	run_setup(r);
+	r->x.items_done = 1;
+	check__item(&r->x, it);
+	pthread_mutex_unlock(&r->lock);
+	if (!it->parsed || !it->fm.root)
+		return;
+	/* the id's position, for id-filename and duplicate-id */
+	id = item_get(it, "id");
+	it->mark = CHECK__ID_POS;
+	it->out_off = id ? (size_t)id->line : 1;
+	it->out_len = id ? (size_t)id->col : 1;
+	part = cross_item_part(it->fm.root);
+	item_lean(it);
+	it->fm.root = part;
+}
+
+void
+check__id_pos(const struct item *it, int *line, int *col)
+{
+	const struct ynode *v = item_get(it, "id");
+
+	if (v) {
+		*line = v->line;
+		*col = v->col;
+	} else if (it->mark == CHECK__ID_POS) {
+		*line = (int)it->out_off;
+		*col = (int)it->out_len;
+	} else {
+		*line = 1;
+		*col = 1;
+	}
+}
+
+static void
+run_free(struct check_run *r)
+{
+	ctx_release(&r->x);
+	diag_list_release(&r->found);
+	pthread_mutex_destroy(&r->lock);
+	free(r);
+}
+
+void
+check_run_free(struct check_run *r)
+{
+	if (r)
+		run_free(r);
+}
+
+int
+check_run_finish(struct check_run *r, struct diag_list *out)
+{
+	struct check__ctx *x = &r->x;
+
+	run_setup(r);
+	copy_loader_diags(x);
+	check__ids(x);       /* builds ids and known: first */
+	check__order(x);     /* builds order_line */
+	check__fields(x);    /* nothing when the visitor did it */
+	check__deps(x);
+	check__cycles(x);
+	check_shares(x);
+	check__owner_order(x);
+
+	diag_list_sort(&r->found);
+	diag_list_move(out, &r->found);
+	run_free(r);
+	return 0;
+}
+
 int
 check_backlog(struct diag_list *out, const struct backlog *bl,
 	      const struct check_opts *o)
 {
-	static const struct check_opts defaults = CHECK_OPTS_INIT;
-	struct diag_list found = DIAG_LIST_INIT;
-	struct check__ctx x;
-
-	memset(&x, 0, sizeof(x));
-	x.bl = bl;
-	x.cfg = &bl->config;
-	x.o = o ? o : &defaults;
-	x.out = &found;
-	x.cfg_unread = !bl->config.root || bl->config.root->type != YNODE_MAP;
-	strmap_init(&x.ids);
-	strmap_init(&x.known);
-	strmap_init(&x.order_line);
-	setup_rules(&x);
-	copy_loader_diags(&x);
-	build_keys(&x);
-	build_cycles(&x);
-
-	check__ids(&x);       /* builds ids and known: first */
-	check__order(&x);     /* builds order_line */
-	check__fields(&x);
-	check__deps(&x);
-	check__cycles(&x);
-	check_shares(&x);
-	check__owner_order(&x);
-
-	diag_list_sort(&found);
-	diag_list_move(out, &found);
-	ctx_release(&x);
-	return 0;
+	return check_run_finish(check_run_new(bl, o), out);
 }

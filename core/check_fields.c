@@ -13,6 +13,8 @@
  */
 #include "core/check.h"
 
+#include <pthread.h>
+
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -662,16 +664,28 @@ check_item(struct check__ctx *x, const struct item *it, const struct bits *b)
 		check__dod(x, it);
 }
 
+static struct bits the_bits;
+static pthread_once_t bits_once = PTHREAD_ONCE_INIT;
+
+static void
+bits_setup(void)
+{
+	bits_init(&the_bits);
+}
+
+void
+check__item(struct check__ctx *x, const struct item *it)
+{
+	pthread_once(&bits_once, bits_setup);
+	if (it->parsed && it->fm.root)
+		check_item(x, it, &the_bits);
+}
+
 void
 check__fields(struct check__ctx *x)
 {
-	struct bits b;
-
-	bits_init(&b);
-	for (size_t i = 0; i < x->bl->nitems; i++) {
-		const struct item *it = x->bl->items[i];
-
-		if (it->parsed && it->fm.root)
-			check_item(x, it, &b);
-	}
+	if (x->items_done)
+		return;
+	for (size_t i = 0; i < x->bl->nitems; i++)
+		check__item(x, x->bl->items[i]);
 }

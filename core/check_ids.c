@@ -26,9 +26,9 @@ report_group(struct check__ctx *x, const long *next, long head)
 
 	for (long m = head; m >= 0; m = next[m]) {
 		const struct item *it = bl->items[m];
-		const struct ynode *v = item_get(it, "id");
 		struct sbuf others = SBUF_INIT;
 		size_t n = 0;
+		int line, col;
 
 		for (long o = head; o >= 0; o = next[o]) {
 			if (o == m)
@@ -40,8 +40,8 @@ report_group(struct check__ctx *x, const long *next, long head)
 		}
 		if (n > 3)
 			sbuf_addf(&others, " and %zu more", n - 3);
-		check__emit(x, RULE_DUPLICATE_ID, it->path, v ? v->line : 1,
-			    v ? v->col : 1,
+		check__id_pos(it, &line, &col);
+		check__emit(x, RULE_DUPLICATE_ID, it->path, line, col,
 			    "id '%s' is also used by %s: give each item its own id (docket renumber %s NEW-ID)",
 			    it->id, others.buf, it->id);
 		sbuf_release(&others);
@@ -86,15 +86,16 @@ check__ids(struct check__ctx *x)
 		if (!item_id_valid(it->id))
 			continue;  /* id-format says it */
 		if (!fid || strcmp(fid, it->id)) {
-			const struct ynode *v = item_get(it, "id");
 			const char *base = check__basename(it->path);
+			int line, col;
 
+			check__id_pos(it, &line, &col);
 			if (fid)
-				check__emit(x, RULE_ID_FILENAME, it->path, v->line, v->col,
+				check__emit(x, RULE_ID_FILENAME, it->path, line, col,
 					    "id '%s' does not match the file name '%s': rename the file to %s.md, or set 'id: %s'",
 					    it->id, base, it->id, fid);
 			else
-				check__emit(x, RULE_ID_FILENAME, it->path, v->line, v->col,
+				check__emit(x, RULE_ID_FILENAME, it->path, line, col,
 					    "the file name '%s' does not start with the id '%s': rename it to %s.md (or %s-some-words.md)",
 					    base, it->id, it->id, it->id);
 		}

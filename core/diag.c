@@ -26,6 +26,25 @@ diag_list_release(struct diag_list *l)
 	diag_list_init(l);
 }
 
+/* Cut a long message to its first and last bytes (at UTF-8 character
+ * boundaries) around an ellipsis. */
+static void
+shorten(struct sbuf *sb)
+{
+	size_t head = DIAG_MAX_MESSAGE * 3 / 5, tail = sb->len - DIAG_MAX_MESSAGE / 3;
+	struct sbuf out = SBUF_INIT;
+
+	while (head > 0 && ((unsigned char)sb->buf[head] & 0xc0) == 0x80)
+		head--;
+	while (tail < sb->len && ((unsigned char)sb->buf[tail] & 0xc0) == 0x80)
+		tail++;
+	sbuf_add(&out, sb->buf, head);
+	sbuf_adds(&out, " \xe2\x80\xa6 ");
+	sbuf_add(&out, sb->buf + tail, sb->len - tail);
+	sbuf_release(sb);
+	*sb = out;
+}
+
 struct diag *
 diag_add(struct diag_list *l, enum severity sev, const char *rule,
 	 const char *file, int line, int column, const char *fmt, ...)
@@ -37,6 +56,8 @@ diag_add(struct diag_list *l, enum severity sev, const char *rule,
 	va_start(ap, fmt);
 	sbuf_vaddf(&sb, fmt, ap);
 	va_end(ap);
+	if (sb.len > DIAG_MAX_MESSAGE)
+		shorten(&sb);
 	l->v = xgrow(l->v, &l->alloc, l->n + 1, sizeof(*l->v));
 	d = &l->v[l->n++];
 	d->file = file ? xstrdup(file) : NULL;

@@ -50,6 +50,11 @@ struct diag_list {
 void diag_list_init(struct diag_list *l);
 void diag_list_release(struct diag_list *l);
 
+/* Messages longer than this many bytes keep their start and their end
+ * (the advice) around " … ": a message quoting a value from a hostile
+ * file stays readable and bounded. */
+#define DIAG_MAX_MESSAGE 1024
+
 /* Append a finding; every string is copied. Returns the new entry. */
 struct diag *diag_add(struct diag_list *l, enum severity sev, const char *rule,
 		      const char *file, int line, int column,

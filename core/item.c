@@ -88,7 +88,9 @@ item_id_valid(const char *id)
 		p++;
 	if (*p != '-' || p - id > 32)
 		return 0;
-	return item_id_number(id, NULL) >= 0 && strchr(id, '-') == p;
+	/* exactly one dash, then only the number: "MKT-/../../x-1" has a
+	 * valid-looking prefix and number, and a path between them */
+	return item_id_number(id, NULL) >= 0 && strrchr(id, '-') == p;
 }
 
 int
@@ -207,6 +209,38 @@ item_new(const char *path, char *data, size_t len, const struct fm_opts *opts)
 }
 
 void
+item_lean(struct item *it)
+{
+	const char **f[] = {
+		&it->id, &it->title, &it->goal, &it->campaign, &it->cycle,
+		&it->created, &it->started, &it->finished,
+	};
+	size_t need = 0, off = 0;
+	char *block;
+
+	for (size_t i = 0; i < ARRAY_SIZE(f); i++)
+		if (*f[i])
+			need += strlen(*f[i]) + 1;
+	block = need ? xmalloc(need) : NULL;
+	for (size_t i = 0; i < ARRAY_SIZE(f); i++) {
+		size_t n;
+
+		if (!*f[i])
+			continue;
+		n = strlen(*f[i]) + 1;
+		memcpy(block + off, *f[i], n);
+		*f[i] = block + off;
+		off += n;
+	}
+	free(it->lean);
+	it->lean = block;
+	fm_release(&it->fm);
+	free(it->data);
+	it->data = NULL;
+	it->len = 0;
+}
+
+void
 item_free(struct item *it)
 {
 	if (!it)
@@ -215,5 +249,7 @@ item_free(struct item *it)
 	diag_list_release(&it->diags);
 	free(it->path);
 	free(it->data);
+	free(it->out);
+	free(it->lean);
 	free(it);
 }

@@ -64,6 +64,14 @@ struct item {
 	/* dates taken from git history by history_fill_dates (core/history.h)
 	 * when the field is missing; "" otherwise */
 	char hist_started[11], hist_finished[11];
+
+	/* For a backlog visitor (backlog_load_visit): a mark and output it
+	 * attaches to the item: out (malloc'ed; item_free frees it), or a
+	 * range out_off, out_len of a file the visitor keeps elsewhere. */
+	int mark;
+	char *out;
+	size_t out_off, out_len;
+	char *lean;               /* item_lean: the resolved strings, packed */
 };
 
 /* Take ownership of data (malloc'ed, len bytes, NUL at data[len]) and
@@ -71,6 +79,15 @@ struct item {
 struct item *item_new(const char *path, char *data, size_t len,
 		      const struct fm_opts *opts);
 void item_free(struct item *it);
+/*
+ * Keep only the resolved fields: copy the string fields (id, title,
+ * goal, campaign, cycle, created, started, finished) into one block,
+ * then free the parse tree and the file's bytes.  Afterwards fm.root
+ * and data are NULL, len is 0 and item_get returns NULL; path, diags,
+ * the numbers, rank, score and out stay.  For commands that read many
+ * items and need only those fields (BL_LEAN).
+ */
+void item_lean(struct item *it);
 /* Re-resolve the cached fields from it->fm.root. */
 void item_resolve(struct item *it);
 /* The raw front-matter value of key, or NULL. */

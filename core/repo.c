@@ -10,6 +10,7 @@
 
 #include <ctype.h>
 #include <git2.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,10 +19,20 @@
 
 #include "core/diag.h"
 #include "core/sbuf.h"
+#include "core/text.h"
 #include "core/xalloc.h"
 
-void
-repo_global_init(void)
+/*
+ * libgit2 starts on the first repo_open or repo_init, not at program
+ * start: git_libgit2_init loads the system's TLS certificates, which
+ * costs megabytes of memory that commands reading only the working tree
+ * (list, show, check) never need.
+ */
+static pthread_once_t git_once = PTHREAD_ONCE_INIT;
+static int git_started;
+
+static void
+git_start(void)
 {
 	git_libgit2_init();
 	/* keep big trees (a folder of thousands of items) in the object
@@ -38,12 +49,26 @@ repo_global_init(void)
 	 * itself does not on ordinary reads, zlib's checksum still catches
 	 * a damaged pack, and `git fsck` is the tool that checks ids */
 	git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0);
+	git_started = 1;
+}
+
+static void
+ensure_git(void)
+{
+	pthread_once(&git_once, git_start);
+}
+
+void
+repo_global_init(void)
+{
+	/* nothing yet: see ensure_git */
 }
 
 void
 repo_global_shutdown(void)
 {
-	git_libgit2_shutdown();
+	if (git_started)
+		git_libgit2_shutdown();
 }
 
 static int
@@ -79,6 +104,7 @@ repo_open(struct repo *r, const char *path)
 	const char *ceil = getenv("GIT_CEILING_DIRECTORIES");
 	int rc;
 
+	ensure_git();
 	memset(r, 0, sizeof(*r));
 	rc = git_repository_open_ext(&r->git, path, 0, ceil);
 	if (rc == GIT_ENOTFOUND) {
@@ -102,6 +128,7 @@ repo_init(struct repo *r, const char *path)
 {
 	git_repository_init_options o = GIT_REPOSITORY_INIT_OPTIONS_INIT;
 
+	ensure_git();
 	memset(r, 0, sizeof(*r));
 	if (git_repository_open_ext(&r->git, path, GIT_REPOSITORY_OPEN_NO_SEARCH,
 				    NULL) == 0) {
@@ -505,6 +532,28 @@ update_tree(git_repository *repo, const git_tree *base, struct upd *u,
 	return rc < 0 ? rc : 0;
 }
 
+/* The commit message with control and bidi characters escaped, line by
+ * line (core/text.h): titles come from users and imports, and `git log`
+ * shows a message raw on the terminal of whoever reads the history. */
+static char *
+safe_message(const char *message)
+{
+	struct sbuf sb = SBUF_INIT;
+	const char *p = message;
+
+	for (;;) {
+		const char *nl = strchr(p, '\n');
+		size_t n = nl ? (size_t)(nl - p) : strlen(p);
+
+		text_escape_term(&sb, p, n);
+		if (!nl)
+			break;
+		sbuf_addc(&sb, '\n');
+		p = nl + 1;
+	}
+	return sbuf_detach(&sb, NULL);
+}
+
 int
 repo_commit(struct repo *r, const char *const *paths, size_t npaths,
 	    const char *message, char *out_id, size_t out_len)
@@ -516,6 +565,7 @@ repo_commit(struct repo *r, const char *const *paths, size_t npaths,
 	git_signature *author = NULL, *committer = NULL;
 	git_oid parent_id, tree_id, commit_id;
 	int rc, nparents = 0, empty = 0;
+	char *safe = NULL;
 
 	if (!r->workdir) {
 		snprintf(r->err, sizeof(r->err), "cannot commit in a bare repository");
@@ -559,8 +609,9 @@ repo_commit(struct repo *r, const char *const *paths, size_t npaths,
 		rc = DK_EREFUSED;
 		goto done;
 	}
+	safe = safe_message(message);
 	if (git_commit_create(&commit_id, r->git, "HEAD", author, committer,
-			      NULL, message, tree, (size_t)nparents,
+			      NULL, safe, tree, (size_t)nparents,
 			      (const git_commit **)&parent) < 0) {
 		rc = fail(r, DK_EIO, "cannot create the commit");
 		goto done;
@@ -592,6 +643,7 @@ repo_commit(struct repo *r, const char *const *paths, size_t npaths,
 	}
 	rc = 0;
 done:
+	free(safe);
 	git_index_free(real);
 	free(upd);
 	git_tree_free(tree);

@@ -23,7 +23,9 @@ struct repo {
 	char err[1024];
 };
 
-/* Start and stop libgit2 (once per process). */
+/* Start and stop libgit2 (once per process).  libgit2 itself starts
+ * lazily, on the first repo_open or repo_init; shutdown stops it if it
+ * started.  Any git_* call needs a repository from those two. */
 void repo_global_init(void);
 void repo_global_shutdown(void);
 

@@ -8,10 +8,15 @@
  * and byte offsets into the parsed buffer).
  *
  * Ownership: ynode_parse returns trees that the caller frees with
- * ynode_free.  Every node owns its text and children.  Aliases are
- * expanded by copying the anchored node; the number of nodes copied that
- * way is bounded (opts.max_alias_nodes) so that "billion laughs" inputs
- * fail fast instead of exhausting memory.
+ * ynode_free on the root.  A parsed document lives in one arena (its
+ * nodes, texts and child arrays): ynode_free on its root frees it all,
+ * and on any other node of it does nothing (that node stays valid until
+ * the root is freed).  Trees made by ynode_copy, or by hand with
+ * malloc'ed nodes (alloc holding the kids' capacity), own each node's
+ * text and children as before.  Do not append children to a parsed
+ * node.  Aliases are expanded by copying the anchored node; the number
+ * of nodes copied that way is bounded (opts.max_alias_nodes) so that
+ * "billion laughs" inputs fail fast instead of exhausting memory.
  */
 #ifndef DOCKET_YNODE_H
 #define DOCKET_YNODE_H

@@ -137,15 +137,22 @@ cell(const struct item *it, enum col col, char *buf, size_t len)
 }
 
 static void
-csv_field(struct sbuf *out, const char *s)
+csv_field(struct sbuf *out, const char *s, int term)
 {
-	size_t len = strlen(s);
-	size_t need = csv_write(NULL, 0, s, len);
+	struct sbuf tmp = SBUF_INIT;
+	size_t len = strlen(s), need;
 
+	if (term && !text_is_term_safe(s, len)) {
+		text_escape_term(&tmp, s, len);
+		s = tmp.buf;
+		len = tmp.len;
+	}
+	need = csv_write(NULL, 0, s, len);
 	sbuf_grow(out, need);
 	csv_write(out->buf + out->len, need, s, len);
 	out->len += need;
 	out->buf[out->len] = '\0';
+	sbuf_release(&tmp);
 }
 
 void
@@ -171,10 +178,10 @@ listing_csv(struct sbuf *out, struct item *const *items, size_t n,
 			if ((c == COL_RANK || c == COL_EFFORT || c == COL_CV ||
 			     c == COL_BV || c == COL_SCORE) && !strcmp(v, "-"))
 				v = "";
-			csv_field(out, v);
+			csv_field(out, v, o && o->term);
 		}
 		sbuf_addc(out, ',');
-		csv_field(out, items[i]->path);
+		csv_field(out, items[i]->path, o && o->term);
 		sbuf_adds(out, "\r\n");
 	}
 }

@@ -16,6 +16,8 @@ struct listing_opts {
 	int color;            /* ANSI colours (table only) */
 	size_t width;         /* terminal width for the table; 0 = no limit */
 	int header;           /* print the header row (table, csv, md) */
+	int term;             /* shown on a terminal: csv escapes control
+			       * and bidi characters (core/text.h) too */
 };
 
 /* One item as a JSON object: every front-matter field (string-typed

@@ -1,6 +1,7 @@
 /* libFuzzer harness: the front matter reader and the item model. */
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/item.h"
@@ -17,8 +18,20 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct item *it = item_new("fuzz.md", xmemdup0(data, size), size, &o);
 	struct sbuf sb = SBUF_INIT;
 
-	if (it->parsed)
+	if (it->parsed) {
+		const char *title = it->title ? xstrdup(it->title) : NULL;
+		const char *id = it->id ? xstrdup(it->id) : NULL;
+
 		listing_item_json(&sb, it, NULL);
+		/* a lean item keeps the same resolved fields */
+		item_lean(it);
+		if ((!title) != (!it->title) || (title && strcmp(title, it->title)) ||
+		    (!id) != (!it->id) || (id && strcmp(id, it->id)) ||
+		    it->data || it->fm.root)
+			__builtin_trap();
+		free((char *)title);
+		free((char *)id);
+	}
 	for (size_t i = 0; i < it->diags.n; i++)
 		if (it->diags.v[i].line < 0 || it->diags.v[i].column < 0)
 			__builtin_trap();

@@ -3,6 +3,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "core/fm.h"
 #include "core/order.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -21,6 +22,25 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (sb.len != size || memcmp(sb.buf, data, size))
 			if (memchr(data, '\r', size) == NULL)
 				__builtin_trap();
+	}
+	/* the one-item scan agrees with the parse (on text order_parse
+	 * keeps lines of); only the first ids, to stay linear */
+	{
+		int l, c;
+		size_t checked = 0;
+
+		if (!utf8_check((const char *)data, size, &l, &c) &&
+		    !memchr(data, '\0', size))
+			for (size_t i = 0; i < o.nlines && checked < 32; i++) {
+				const char *id = o.lines[i].id;
+
+				if (!id)
+					continue;
+				checked++;
+				if (order_scan_rank((const char *)data, size, id) !=
+				    order_rank(&o, id))
+					__builtin_trap();
+			}
 	}
 	sbuf_release(&sb);
 	order_release(&o);
