@@ -125,6 +125,10 @@ static const struct command commands[] = {
 	{ "followup", cmd_followup,
 	  "followup ID TITLE [--set K=V]... [--top|--bottom|--before ID|--after ID] [--edit]",
 	  "a new experiment following ID",
+	  "  --set K=V      set a field (repeatable); values are typed by the schema\n"
+	  "  --top, --bottom, --before ID, --after ID\n"
+	  "                 also rank it in ORDER (by default it is unranked)\n"
+	  "  --edit         open the new file in $VISUAL/$EDITOR before committing\n"
 	  "The new experiment has follows: ID and inherits goal, campaign and tags.\n" },
 	{ "edit", cmd_edit, "edit ID", "open an item in your editor, then validate and commit",
 	  "Runs $VISUAL, else $EDITOR, else vi. On save the item is checked with\n"

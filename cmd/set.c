@@ -217,3 +217,39 @@ cmd_set(struct ctx *ctx, int argc, char **argv)
 	opt_release(&it);
 	return rc;
 }
+
+int
+set_shorthand(struct ctx *ctx, int argc, char **argv, const char *name,
+	      enum item_status status, const struct opt *shopts)
+{
+	struct opt_iter it;
+	struct set_req rq;
+	const char *arg;
+	int id, r, rc;
+
+	memset(&rq, 0, sizeof(rq));
+	opt_init(&it, argc, argv);
+	while ((r = opt_next(&it, ctx, shopts, &id, &arg)) == 1) {
+		if (id == SH_REASON)
+			rq.topts.reason = arg;
+		else if (id == SH_RESULT)
+			rq.topts.result = arg;
+		else if (id == SH_ACTUAL)
+			rq.topts.actual = arg;
+		else if (id == SH_FORCE)
+			rq.topts.force = 1;
+	}
+	if (r || it.npos != 1) {
+		rc = r ? (r == 2 ? EXIT_OK : EXIT_USAGE) :
+		     (it.npos ? out_usage_error(ctx, "%s takes one id", name) :
+		      out_usage_error(ctx, "which item? give its id"));
+		opt_release(&it);
+		return rc;
+	}
+	rq.id = it.pos[0];
+	rq.has_status = 1;
+	rq.status = status;
+	rc = set_run(ctx, &rq);
+	opt_release(&it);
+	return rc;
+}

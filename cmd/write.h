@@ -83,6 +83,13 @@ struct set_req {
 };
 int set_run(struct ctx *ctx, struct set_req *rq);
 
+/* The status shorthands start, block, done and stop: parse `NAME ID` and
+ * the options in shopts (whose ids are the SH_* below), then set_run with
+ * the target status. */
+enum { SH_REASON = 1, SH_RESULT, SH_ACTUAL, SH_FORCE };
+int set_shorthand(struct ctx *ctx, int argc, char **argv, const char *name,
+		  enum item_status status, const struct opt *shopts);
+
 /* `new` and `followup`: create an item (set.c's sibling, new.c). */
 struct new_req {
 	const char *title;
