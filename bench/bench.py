@@ -299,10 +299,50 @@ def main():
             if skipped:
                 f.write("\nNot yet measured (the command is not in this build): "
                         + ", ".join(f"`{c}`" for c in skipped) + ".\n")
+            f.write("\n## Targets\n\n" + "\n".join(targets(rows, scaling)) + "\n")
             f.write("\nHow memory was brought down, with before and after figures: "
                     "[docs/robustness.md](../docs/robustness.md).  Fuzzing record: "
                     "[tests/fuzz/README.md](../tests/fuzz/README.md).\n")
     return 0
+
+
+LIMITS = {
+    "move": "a commit rewrites git's index and the items folder's tree, whose "
+            "size grows with the backlog (git add + git commit of one file costs "
+            "as much); docket itself reads only docket.yaml, ORDER and the item",
+    "new": "a new id must not reuse one in the working tree, so `new` lists the "
+           "items folder (getdents of 100,000 names, as `git status` does) and "
+           "every branch's items tree",
+}
+
+
+def targets(rows, scaling):
+    """The issue-7 and issue-4 targets, met or missed, from measured rows."""
+    by = {(str(r[0]), r[1]): r for r in rows}
+    out = []
+
+    def line(ok, text):
+        out.append(f"- {'met' if ok else 'MISSED'}: {text}")
+
+    for size in ("10000", "100000"):
+        for cmd in ("list", "list --format json", "check"):
+            r = by.get((size, cmd))
+            if r:
+                line(r[5] <= 1.5, f"`{cmd}` within 1.5x of `cat` at {size} items: {r[5]:.2f}x")
+                line(r[8] < 3, f"`{cmd}` peak memory under 3x the bytes read at {size} items: {r[8]:.2f}x")
+    for what, s0, t0, p0, s1, t1, p1 in scaling:
+        name = what.split()[0]
+        ok = t1 / t0 <= 1.5
+        line(ok, f"`{what}` independent of backlog size: {t0*1000:.1f} ms at {s0} items, "
+                 f"{t1*1000:.1f} ms at {s1} (x{t1/t0:.2f})"
+                 + ("" if ok or name not in LIMITS else f"; limited by: {LIMITS[name]}"))
+    lst, mv = by.get(("10000", "list")), by.get(("10000", "move ID --top (commit)"))
+    if lst and mv:
+        q = mv[2] / lst[2]
+        line(q < 0.1, f"`move` (commit included) under a tenth of `list` at 10000 items: "
+                      f"{mv[2]*1000:.1f} ms vs {lst[2]*1000:.1f} ms = {q:.2f}"
+                      + ("" if q < 0.1 else f"; limited by: {LIMITS['move']}"))
+    return out
 
 
 if __name__ == "__main__":
