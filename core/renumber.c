@@ -1,7 +1,6 @@
 /* renumber.c: changing an item's id everywhere (see renumber.h). */
 #include "core/renumber.h"
 
-#include <git2.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -187,65 +186,33 @@ renumber_filename(const char *name, const char *old_id, const char *new_id)
 	return r;
 }
 
+struct find_arg {
+	const char *id;
+	char *where;
+	size_t wlen;
+	int found;
+};
+
+static int
+find_visit(void *arg, const char *branch, const char *name)
+{
+	struct find_arg *f = arg;
+	char *fid = item_id_from_filename(name);
+
+	if (fid && !strcmp(fid, f->id)) {
+		f->found = 1;
+		snprintf(f->where, f->wlen, "%s", branch);
+	}
+	free(fid);
+	return f->found;
+}
+
 int
 renumber_id_on_branches(struct repo *r, const char *items_rel,
 			const char *id, char *where, size_t wlen)
 {
-	git_reference_iterator *it = NULL;
-	git_reference *ref;
-	char *folder = xstrdup(items_rel ? items_rel : "");
-	size_t fl = strlen(folder);
-	int found = 0;
+	struct find_arg f = { id, where, wlen, 0 };
+	int rc = repo_branch_items_each(r, items_rel, find_visit, &f);
 
-	while (fl && folder[fl - 1] == '/')
-		folder[--fl] = '\0';
-	if (git_reference_iterator_new(&it, r->git) < 0) {
-		snprintf(r->err, sizeof(r->err), "cannot list branches: %s",
-			 git_error_last() ? git_error_last()->message : "?");
-		git_error_clear();
-		free(folder);
-		return DK_EIO;
-	}
-	while (!found && git_reference_next(&ref, it) == 0) {
-		const char *name = git_reference_name(ref);
-		git_object *tree = NULL;
-		git_tree_entry *te = NULL;
-		git_tree *sub = NULL;
-
-		if ((strncmp(name, "refs/heads/", 11) && strncmp(name, "refs/remotes/", 13)) ||
-		    git_reference_type(ref) != GIT_REFERENCE_DIRECT ||
-		    git_reference_peel(&tree, ref, GIT_OBJECT_TREE) < 0) {
-			git_error_clear();
-			git_reference_free(ref);
-			continue;
-		}
-		if (!*folder) {
-			sub = (git_tree *)tree;
-			tree = NULL;
-		} else if (git_tree_entry_bypath(&te, (git_tree *)tree, folder) == 0 &&
-			   git_tree_entry_type(te) == GIT_OBJECT_TREE &&
-			   git_tree_lookup(&sub, r->git, git_tree_entry_id(te)) < 0) {
-			sub = NULL;
-		}
-		git_error_clear();
-		for (size_t i = 0; sub && !found && i < git_tree_entrycount(sub); i++) {
-			char *fid = item_id_from_filename(
-				git_tree_entry_name(git_tree_entry_byindex(sub, i)));
-
-			if (fid && !strcmp(fid, id)) {
-				found = 1;
-				snprintf(where, wlen, "%s",
-					 name + (name[5] == 'h' ? 11 : 13));
-			}
-			free(fid);
-		}
-		git_tree_free(sub);
-		git_tree_entry_free(te);
-		git_object_free(tree);
-		git_reference_free(ref);
-	}
-	git_error_clear();
-	git_reference_iterator_free(it);
-	free(folder);
-	return found;
+	return rc ? rc : f.found;
 }

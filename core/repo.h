@@ -68,5 +68,13 @@ int repo_check_identity(struct repo *r);
  */
 int repo_max_id(struct repo *r, const char *items_rel, const char *prefix,
 		long *out);
+/* Call fn(arg, branch, name) for each file name in the items folder of
+ * every local and remote-tracking branch tip (each distinct folder tree
+ * once; branch is the first branch found with it, without refs/heads/
+ * or refs/remotes/).  fn returns nonzero to stop.  Returns 0, or DK_EIO
+ * with r->err set.  (repo_ids.c) */
+int repo_branch_items_each(struct repo *r, const char *items_rel,
+			   int (*fn)(void *arg, const char *branch, const char *name),
+			   void *arg);
 
 #endif

@@ -42,8 +42,9 @@ seen_tree(git_oid **seen, size_t *n, size_t *alloc, const git_oid *id)
 }
 
 int
-repo_max_id(struct repo *r, const char *items_rel, const char *prefix,
-	    long *out)
+repo_branch_items_each(struct repo *r, const char *items_rel,
+		       int (*fn)(void *arg, const char *branch, const char *name),
+		       void *arg)
 {
 	git_reference_iterator *it = NULL;
 	git_reference *ref;
@@ -51,19 +52,22 @@ repo_max_id(struct repo *r, const char *items_rel, const char *prefix,
 	size_t nseen = 0, aseen = 0;
 	char *folder = xstrdup(items_rel ? items_rel : "");
 	size_t fl = strlen(folder);
-	long max = 0;
-	int rc = 0;
+	int stop = 0;
 
 	while (fl && folder[fl - 1] == '/')
 		folder[--fl] = '\0';
-	if (r->git && git_reference_iterator_new(&it, r->git) < 0) {
+	if (!r->git) {
+		free(folder);
+		return 0;
+	}
+	if (git_reference_iterator_new(&it, r->git) < 0) {
 		snprintf(r->err, sizeof(r->err), "cannot list branches: %s",
 			 git_error_last() ? git_error_last()->message : "?");
 		git_error_clear();
 		free(folder);
 		return DK_EIO;
 	}
-	while (it && git_reference_next(&ref, it) == 0) {
+	while (!stop && git_reference_next(&ref, it) == 0) {
 		const char *name = git_reference_name(ref);
 		git_object *tree = NULL;
 		git_tree_entry *te = NULL;
@@ -86,11 +90,12 @@ repo_max_id(struct repo *r, const char *items_rel, const char *prefix,
 		}
 		git_error_clear();
 		if (sub && !seen_tree(&seen, &nseen, &aseen, git_tree_id(sub))) {
+			const char *branch = name + (name[5] == 'h' ? 11 : 13);
 			size_t n = git_tree_entrycount(sub);
 
-			for (size_t i = 0; i < n; i++)
-				consider(git_tree_entry_name(git_tree_entry_byindex(sub, i)),
-					 prefix, &max);
+			for (size_t i = 0; !stop && i < n; i++)
+				stop = fn(arg, branch,
+					  git_tree_entry_name(git_tree_entry_byindex(sub, i)));
 		}
 		git_tree_free(sub);
 		git_tree_entry_free(te);
@@ -99,19 +104,46 @@ repo_max_id(struct repo *r, const char *items_rel, const char *prefix,
 	}
 	git_error_clear();
 	git_reference_iterator_free(it);
+	free(seen);
+	free(folder);
+	return 0;
+}
+
+struct max_arg {
+	const char *prefix;
+	long max;
+};
+
+static int
+max_visit(void *arg, const char *branch, const char *name)
+{
+	struct max_arg *m = arg;
+
+	(void)branch;
+	consider(name, m->prefix, &m->max);
+	return 0;
+}
+
+int
+repo_max_id(struct repo *r, const char *items_rel, const char *prefix,
+	    long *out)
+{
+	struct max_arg m = { prefix, 0 };
+	int rc = repo_branch_items_each(r, items_rel, max_visit, &m);
+
+	if (rc)
+		return rc;
 	if (r->workdir) {
-		char *dir = xasprintf("%s/%s", r->workdir, folder);
+		char *dir = xasprintf("%s/%s", r->workdir, items_rel ? items_rel : "");
 		DIR *d = opendir(dir);
 		struct dirent *de;
 
 		while (d && (de = readdir(d)))
-			consider(de->d_name, prefix, &max);
+			consider(de->d_name, prefix, &m.max);
 		if (d)
 			closedir(d);
 		free(dir);
 	}
-	free(seen);
-	free(folder);
-	*out = max;
-	return rc;
+	*out = m.max;
+	return 0;
 }
