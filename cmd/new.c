@@ -13,6 +13,7 @@
 
 enum { O_TYPE = 1, O_SET, O_EDIT };
 
+/* followup takes these without the first (--type) */
 static const struct opt opts[] = {
 	{ "type", 't', 1, O_TYPE },
 	{ "set", 's', 1, O_SET },
@@ -269,20 +270,22 @@ done:
 	return rc;
 }
 
+/* new's and followup's command lines: `new TITLE` or `followup ID TITLE`
+ * with --set, a rank option, --edit (and --type for new). */
 int
-cmd_new(struct ctx *ctx, int argc, char **argv)
+new_cmd(struct ctx *ctx, int argc, char **argv, int followup)
 {
 	struct opt_iter it;
 	struct new_req rq;
 	const char *arg;
 	char **sets;
-	int id, r, rc;
+	int id, r, rc, want = followup ? 2 : 1;
 
 	memset(&rq, 0, sizeof(rq));
 	sets = xcalloc((size_t)argc + 1, sizeof(*sets));
 	rq.sets = sets;
 	opt_init(&it, argc, argv);
-	while ((r = opt_next(&it, ctx, opts, &id, &arg)) == 1) {
+	while ((r = opt_next(&it, ctx, followup ? opts + 1 : opts, &id, &arg)) == 1) {
 		if (id == O_TYPE)
 			rq.type = arg;
 		else if (id == O_SET)
@@ -295,17 +298,28 @@ cmd_new(struct ctx *ctx, int argc, char **argv)
 			return rc;
 		}
 	}
-	if (r || it.npos != 1) {
+	if (r || it.npos != want) {
 		rc = r ? (r == 2 ? EXIT_OK : EXIT_USAGE) :
+		     followup ? out_usage_error(ctx, "give the item it follows and the new title: followup ID TITLE") :
 		     out_usage_error(ctx, it.npos ? "give the title as one argument (quote it)" :
 				     "what is the idea? give a title");
 		free(sets);
 		opt_release(&it);
 		return rc;
 	}
-	rq.title = it.pos[0];
+	if (followup) {
+		rq.follows = it.pos[0];
+		rq.type = "experiment";
+	}
+	rq.title = it.pos[want - 1];
 	rc = new_run(ctx, &rq);
 	free(sets);
 	opt_release(&it);
 	return rc;
+}
+
+int
+cmd_new(struct ctx *ctx, int argc, char **argv)
+{
+	return new_cmd(ctx, argc, argv, 0);
 }

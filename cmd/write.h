@@ -102,5 +102,7 @@ struct new_req {
 	const char *follows;      /* followup: the parent id */
 };
 int new_run(struct ctx *ctx, struct new_req *rq);
+/* Parse new's (followup 0) or followup's (1) command line and run it. */
+int new_cmd(struct ctx *ctx, int argc, char **argv, int followup);
 
 #endif
