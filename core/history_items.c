@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "core/date.h"
+#include "core/lis.h"
 #include "core/order.h"
 #include "core/xalloc.h"
 
@@ -155,41 +156,14 @@ order_blob(struct history_walk *w, struct order_cache *oc,
 	return 0;
 }
 
-/* Length of a longest increasing subsequence of v, leaving out v[skip]. */
-static size_t
-lis(const long *v, size_t n, size_t skip)
-{
-	long *tail = xcalloc(n + 1, sizeof(*tail));
-	size_t len = 0;
-
-	for (size_t i = 0; i < n; i++) {
-		size_t lo = 0, hi = len;
-
-		if (i == skip)
-			continue;
-		while (lo < hi) {
-			size_t mid = (lo + hi) / 2;
-
-			if (tail[mid] < v[i])
-				lo = mid + 1;
-			else
-				hi = mid;
-		}
-		tail[lo] = v[i];
-		if (lo == len)
-			len++;
-	}
-	free(tail);
-	return len;
-}
-
 /*
  * Was id moved itself between ORDER versions a and b (not only shifted
  * because other items moved)?  The lines outside the region where the
  * two files differ kept their order; inside it, id moved when some
- * longest run of ids that kept their relative order can leave it out.
- * So moving MKT-9 from #7 to #2 is a move of MKT-9 only, and a swap of
- * two neighbours is a move of both.
+ * longest run of ids that kept their relative order leaves it out
+ * (core/lis.h, as `docket diff` decides).  So moving MKT-9 from #7 to #2
+ * is a move of MKT-9 only, and of two swapped neighbours the one that
+ * went up moved.
  */
 static int
 contains(const char *s, size_t n, const char *w)
@@ -228,34 +202,42 @@ static int
 moved_itself(const char *a, size_t la, const char *b, size_t lb, const char *id)
 {
 	size_t pre, suf, sa, off, idlen, n = 0, alloc = 0, me = (size_t)-1;
-	size_t want = strlen(id);
-	long *seq = NULL;
-	struct strmap pos;
+	size_t want = strlen(id), npos = 0;
+	size_t *pos = NULL;
+	unsigned char *mv;
+	struct strmap old, seen;
 	const char *p;
-	long k = 0;
 	int moved;
 
 	changed_region(a, la, b, lb, &pre, &suf);
 	sa = la - suf;
-	strmap_init(&pos);
-	off = 0;
-	while (order_next_id(b + pre, lb - suf - pre, &off, &p, &idlen))
-		strmap_put(&pos, p, idlen, (void *)(intptr_t)++k);
-	off = 0;
-	while (order_next_id(a + pre, sa - pre, &off, &p, &idlen)) {
-		struct strmap_entry *e = strmap_find(&pos, p, idlen);
+	strmap_init(&old);
+	strmap_init(&seen);
+	off = 0;            /* old positions, first line of an id only */
+	while (order_next_id(a + pre, sa - pre, &off, &p, &idlen))
+		if (!strmap_find(&old, p, idlen))
+			strmap_put(&old, p, idlen, (void *)(uintptr_t)++npos);
+	off = 0;            /* the new list, by old position */
+	while (order_next_id(b + pre, lb - suf - pre, &off, &p, &idlen)) {
+		struct strmap_entry *e = strmap_find(&old, p, idlen);
 
+		if (!e || strmap_find(&seen, p, idlen))
+			continue;
+		strmap_put(&seen, p, idlen, (void *)1);
 		if (idlen == want && !memcmp(p, id, want))
 			me = n;
-		if (!e)
-			continue;
-		seq = xgrow(seq, &alloc, n + 1, sizeof(*seq));
-		seq[n++] = (long)(intptr_t)e->value;
+		pos = xgrow(pos, &alloc, n + 1, sizeof(*pos));
+		pos[n++] = (size_t)(uintptr_t)e->value - 1;
 	}
-	/* outside the changed region: only shifted */
-	moved = me != (size_t)-1 && (me >= n || lis(seq, n, me) == lis(seq, n, (size_t)-1));
-	free(seq);
-	strmap_release(&pos);
+	mv = xcalloc(n + 1, 1);
+	lis_mark_moved(pos, NULL, n, npos, mv);
+	/* outside the changed region, or not in both lists: only shifted
+	 * (a newly ranked or unranked item is decided by the caller) */
+	moved = me != (size_t)-1 && mv[me];
+	free(mv);
+	free(pos);
+	strmap_release(&old);
+	strmap_release(&seen);
 	return moved;
 }
 

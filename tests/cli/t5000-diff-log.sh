@@ -136,6 +136,24 @@ test_expect 'log shows an item moved by the owner with its rank change' '
 	jq -e ".commits[0].author == \"Dana Reyes\" and .commits[0].email == \"dana@example.com\" and .commits[0].time == \"2026-11-03T12:00:00+00:00\" and (.commits[0].commit | length) == 40" out.json
 '
 
+test_expect 'log and diff agree on a swap of neighbours: the item that went up moved' '
+	new_repo c &&
+	docket -C c init 2>/dev/null &&
+	docket -C c new "Teaser video" 2>/dev/null &&
+	docket -C c new "Launch email" 2>/dev/null &&
+	docket -C c move MKT-1 --bottom 2>/dev/null &&
+	docket -C c move MKT-2 --bottom 2>/dev/null &&
+	git -C c show HEAD:backlog/ORDER | grep -x "MKT-[12]" >before &&
+	printf "MKT-1\nMKT-2\n" >expect && test_cmp expect before &&
+	docket -C c move MKT-2 --top 2>/dev/null &&
+	docket -C c diff HEAD~1 HEAD --format json >d.json &&
+	jq -e "[.moved[] | .id] == [\"MKT-2\"]" d.json &&
+	docket -C c log MKT-2 --format json >up.json &&
+	jq -e ".commits[0].rank == {\"from\": 2, \"to\": 1}" up.json &&
+	docket -C c log MKT-1 --format json >down.json &&
+	jq -e "[.commits[] | .subject] | index(\"Rank MKT-2 #2 → #1 (above MKT-1)\") == null" down.json
+'
+
 test_expect 'log follows a renumbered item' '
 	docket -C b log MKT-6 --format json >out.json &&
 	jq -e ".commits[0].event == \"renamed\" and .commits[0].renumbered_from == \"MKT-5\" and .commits[0].rank == null" out.json &&
