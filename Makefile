@@ -129,8 +129,14 @@ demo: deps-check
 	@sh scripts/demo.sh "$(CURDIR)/$(O)/$(PROG)"
 
 BENCH_ARGS ?= --out bench/RESULTS.md
-bench: all
-	@python3 bench/bench.py "$(CURDIR)/$(O)/$(PROG)" "$(SHARED)" $(BENCH_ARGS)
+bench: all $(O)/bench/floor
+	@python3 bench/bench.py "$(CURDIR)/$(O)/$(PROG)" "$(SHARED)" \
+	  --floor "$(CURDIR)/$(O)/bench/floor" $(BENCH_ARGS)
+
+# the libgit2 floor of a one-file commit (see bench/floor.c)
+$(O)/bench/floor: bench/floor.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -o $@ $< $(ALL_LDFLAGS) $(shell $(PKG_CONFIG) --libs libgit2)
 
 deps:
 	@sh scripts/install-deps.sh
