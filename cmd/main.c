@@ -204,10 +204,11 @@ static const struct command commands[] = {
 	  "experiment win rate, BAU share and the forecast of the open backlog in\n"
 	  "cycles and as a date. Team figures only: nothing per person.\n"
 	  "See docs/cycles.md for the definitions.\n" },
-	{ "rank", cmd_rank, "rank [--by wsjf|rice|ice|value-per-effort] [--apply]",
+	{ "rank", cmd_rank, "rank [--by wsjf|rice|ice|value-per-effort] [--apply] [--format text|json]",
 	  "propose an order by score (MVL first, dependencies first)",
 	  "  --by KIND      the score to order by (default: score: in docket.yaml)\n"
 	  "  --apply        write ORDER in the proposed order and commit it\n"
+	  "  --format F     text (the changes) or json (the whole proposal)\n"
 	  "Proposes an order of the open items ORDER lists and of the unranked\n"
 	  "items past idea (ready, planned, doing, blocked): MVL items first, then\n"
 	  "by score (no score last; ties keep their current order), with each\n"

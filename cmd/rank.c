@@ -1,7 +1,8 @@
 /*
- * rank.c: `docket rank [--by KIND] [--apply]`: propose an order of the
- * open items by score (core/rank.h), shown as the changes to ORDER; with
- * --apply, write ORDER in that order and commit.
+ * rank.c: `docket rank [--by KIND] [--apply] [--format text|json]`:
+ * propose an order of the open items by score (core/rank.h), shown as
+ * the changes to ORDER (or the whole proposal as JSON); with --apply,
+ * write ORDER in that order and commit.
  */
 #include <math.h>
 #include <string.h>
@@ -10,12 +11,14 @@
 #include "core/rank.h"
 #include "core/text.h"
 #include "formats/listing.h"
+#include "formats/rank_out.h"
 
-enum { O_BY = 1, O_APPLY };
+enum { O_BY = 1, O_APPLY, O_FORMAT };
 
 static const struct opt opts[] = {
 	{ "by", 0, 1, O_BY },
 	{ "apply", 0, 0, O_APPLY },
+	{ "format", 0, 1, O_FORMAT },
 	{ NULL, 0, 0, 0 },
 };
 
@@ -145,7 +148,7 @@ int
 cmd_rank(struct ctx *ctx, int argc, char **argv)
 {
 	struct opt_iter it;
-	const char *by = NULL, *arg;
+	const char *by = NULL, *format = "text", *arg;
 	struct session ss;
 	struct ws w;
 	struct rank_plan plan;
@@ -159,6 +162,8 @@ cmd_rank(struct ctx *ctx, int argc, char **argv)
 			by = arg;
 		else if (id == O_APPLY)
 			apply = 1;
+		else if (id == O_FORMAT)
+			format = arg;
 	}
 	if (r || it.npos) {
 		rc = r ? (r == 2 ? EXIT_OK : EXIT_USAGE) :
@@ -167,6 +172,8 @@ cmd_rank(struct ctx *ctx, int argc, char **argv)
 		return rc;
 	}
 	opt_release(&it);
+	if (strcmp(format, "text") && strcmp(format, "json"))
+		return out_usage_error(ctx, "unknown format '%s' (use text or json)", format);
 	if (by && score_kind_parse(&kind, by))
 		return out_usage_error(ctx, "unknown score '%s' (use wsjf, rice, ice or value-per-effort)", by);
 	rank_plan_init(&plan);
@@ -185,13 +192,17 @@ cmd_rank(struct ctx *ctx, int argc, char **argv)
 		goto done;
 	}
 	rank_propose(&plan, &ss.bl, kind);
-	if (!rank_plan_changes(&plan)) {
+	/* the text of the changes is also the commit message's body */
+	if (rank_plan_changes(&plan))
+		show_changes(&changes, &plan);
+	if (!strcmp(format, "json")) {
+		rank_json(&out, &plan);
+	} else if (!rank_plan_changes(&plan)) {
 		sbuf_addf(&out, "ORDER already follows the %s order (%zu item%s).\n",
 			  score_kind_name(kind), plan.n, plan.n == 1 ? "" : "s");
 	} else {
 		sbuf_addf(&out, "Proposed order by %s (MVL first, dependencies before dependants):\n",
 			  score_kind_name(kind));
-		show_changes(&changes, &plan);
 		sbuf_add(&out, changes.buf, changes.len);
 		summary(&out, &plan);
 	}

@@ -37,6 +37,18 @@ test_expect 'rank proposes without changing anything' '
 	test -z "$(git -C b status --porcelain)"
 '
 
+test_expect '--format json gives the whole proposal, the same as the text' '
+	docket -C b rank --format json >out.json 2>/dev/null &&
+	jq -e ".by == \"wsjf\" and .changes == 4 and .shifted == 1" out.json &&
+	jq -e "[.proposal[] | .id] == [\"MKT-7\", \"MKT-2\", \"MKT-3\", \"MKT-1\", \"MKT-5\"]" out.json &&
+	jq -e "[.proposal[] | .rank_to] == [1, 2, 3, 4, 5]" out.json &&
+	jq -e ".proposal[0] == {\"id\": \"MKT-7\", \"title\": \"Item 7\", \"rank_from\": 5, \"rank_to\": 1, \"score\": 0.25, \"mvl\": true, \"moved\": true, \"needed_by\": null}" out.json &&
+	jq -e ".proposal[3].needed_by == \"MKT-5\" and .proposal[4].rank_from == null" out.json &&
+	jq -e ".leaving == [{\"id\": \"MKT-4\", \"title\": \"Item 4\", \"rank_from\": 3, \"status\": \"done\"}] and .unknown == []" out.json &&
+	cmp before b/backlog/ORDER && test -z "$(git -C b status --porcelain)" &&
+	expect_code 2 docket -C b rank --format xml 2>err && grep -q "unknown format" err
+'
+
 test_expect '--by picks another score' '
 	docket -C b rank --by value-per-effort >out 2>/dev/null &&
 	head -1 out | grep -q "^Proposed order by value-per-effort" &&
@@ -85,6 +97,7 @@ test_expect 'an id with no item file: kept at the bottom, --apply refused' '
 	printf "MKT-99\nMKT-2\n" >b/backlog/ORDER && git -C b commit -qam "Unknown id" &&
 	cp b/backlog/ORDER before &&
 	docket -C b rank >out 2>err && grep -q "MKT-99, which has no readable item file" err &&
+	docket -C b rank --format json 2>/dev/null | jq -e ".unknown == [\"MKT-99\"] and .proposal[-1].id == \"MKT-99\" and .proposal[-1].title == null" &&
 	expect_code 1 docket -C b rank --apply >/dev/null 2>err && grep -q "not applied" err &&
 	cmp before b/backlog/ORDER && test -z "$(git -C b status --porcelain)"
 '
