@@ -3,11 +3,13 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "cmd/cmd.h"
 #include "core/date.h"
 #include "core/fsutil.h"
 #include "core/history.h"
+#include "core/sbuf.h"
 #include "core/xalloc.h"
 #include "formats/html.h"
 #include "formats/svg.h"
@@ -65,8 +67,78 @@ real_dir(struct ctx *ctx, const char *path)
 	return EXIT_OK;
 }
 
+/*
+ * DIR/.docket-site lists the pages the last export wrote.  A page it
+ * lists that this export does not write (an item deleted, renumbered or
+ * no longer readable) is removed, so the site never serves an old page
+ * of an item that is gone; files docket did not write are never touched.
+ */
+#define SITE_MANIFEST ".docket-site"
+
 static int
-write_site(struct ctx *ctx, const struct html_site *site, const char *dir)
+site_has(const struct html_site *site, const char *path, size_t len)
+{
+	for (size_t i = 0; i < site->n; i++)
+		if (strlen(site->pages[i].path) == len &&
+		    !memcmp(site->pages[i].path, path, len))
+			return 1;
+	return 0;
+}
+
+/* Remove the pages of the previous export that this one did not write;
+ * returns how many. */
+static size_t
+remove_stale_pages(const struct html_site *site, const char *dir)
+{
+	char err[256], *old = NULL, *path = xasprintf("%s/" SITE_MANIFEST, dir);
+	size_t len = 0, removed = 0;
+	struct stat st;
+
+	if (fsutil_read(path, &old, &len, err, sizeof(err))) {
+		free(path);
+		return 0;
+	}
+	free(path);
+	for (char *line = old, *end; line < old + len; line = end + 1) {
+		end = memchr(line, '\n', (size_t)(old + len - line));
+		if (!end)
+			end = old + len;
+		*end = '\0';
+		if (!*line || *line == '#' || !safe_page_path(line) ||
+		    site_has(site, line, strlen(line)))
+			continue;
+		path = xasprintf("%s/%s", dir, line);
+		if (!lstat(path, &st) && S_ISREG(st.st_mode) && !unlink(path))
+			removed++;
+		free(path);
+	}
+	free(old);
+	return removed;
+}
+
+static int
+write_manifest(struct ctx *ctx, const struct html_site *site, const char *dir)
+{
+	struct sbuf sb = SBUF_INIT;
+	char err[512], *path = xasprintf("%s/" SITE_MANIFEST, dir);
+	int rc = EXIT_OK;
+
+	sbuf_adds(&sb, "# The pages docket export html wrote here; the next export removes\n"
+		       "# those it no longer writes (items deleted or renumbered).\n");
+	for (size_t i = 0; i < site->n; i++)
+		sbuf_addf(&sb, "%s\n", site->pages[i].path);
+	if (fsutil_write_atomic(path, sb.buf, sb.len, err, sizeof(err))) {
+		out_error(ctx, "%s", err);
+		rc = EXIT_USAGE;
+	}
+	sbuf_release(&sb);
+	free(path);
+	return rc;
+}
+
+static int
+write_site(struct ctx *ctx, const struct html_site *site, const char *dir,
+	   size_t *removed)
 {
 	char err[512];
 	char *items = xasprintf("%s/items", dir);
@@ -108,7 +180,8 @@ write_site(struct ctx *ctx, const struct html_site *site, const char *dir)
 		}
 		free(path);
 	}
-	return EXIT_OK;
+	*removed = remove_stale_pages(site, dir);
+	return write_manifest(ctx, site, dir);
 }
 
 /* The burn-up chart of every campaign, from the history of rev (HEAD). */
@@ -187,6 +260,7 @@ cmd_export(struct ctx *ctx, int argc, char **argv)
 	struct html_site site;
 	struct html_opts o;
 	struct charts charts = { NULL, NULL, 0 };
+	size_t removed = 0;
 	int id, r, rc;
 
 	opt_init(&it, argc, argv);
@@ -239,10 +313,13 @@ cmd_export(struct ctx *ctx, int argc, char **argv)
 
 	html_site_init(&site);
 	html_site_render(&site, &ss.bl, &o);
-	rc = write_site(ctx, &site, out);
+	rc = write_site(ctx, &site, out, &removed);
 	if (!rc)
 		out_note(ctx, "wrote %zu page%s to %s (open %s/index.html)", site.n,
 			 site.n == 1 ? "" : "s", out, out);
+	if (!rc && removed)
+		out_note(ctx, "removed %zu page%s of items no longer in the backlog",
+			 removed, removed == 1 ? "" : "s");
 	if (!rc && site.skipped) {
 		out_diags(ctx, &ss.bl.diags, SEV_ERROR);
 		out_warning(ctx, "%zu item file%s could not be read or %s a bad or duplicate id and %s no page; run 'docket check'",

@@ -85,6 +85,21 @@ test_expect 'exporting again replaces the files and leaves no temporary file' '
 	(cd r && git checkout -q backlog/MKT-7.md)
 '
 
+test_expect 'a page of an item that is gone is removed on the next export; other files stay' '
+	test -f site/items/MKT-7.html && grep -qx "items/MKT-7.html" site/.docket-site &&
+	echo "mine" >site/items/notes.html && echo "mine" >site/extra.txt &&
+	git -C r mv backlog/MKT-7.md backlog/MKT-77.md &&
+	sed -i "s/^id: MKT-7$/id: MKT-77/" r/backlog/MKT-77.md &&
+	docket -C r export html -o "$TRASH/site" 2>err &&
+	grep -q "removed 1 page of items no longer in the backlog" err &&
+	test ! -e site/items/MKT-7.html && test -f site/items/MKT-77.html &&
+	test "$(cat site/items/notes.html)" = mine && test "$(cat site/extra.txt)" = mine &&
+	! grep -q "MKT-7.html" site/index.html &&
+	git -C r reset -q --hard && rm -f r/backlog/MKT-77.md site/items/notes.html site/extra.txt &&
+	docket -C r export html -o "$TRASH/site" -q 2>/dev/null &&
+	test -f site/items/MKT-7.html && test ! -e site/items/MKT-77.html
+'
+
 test_expect '--rev exports a revision without touching the working tree' '
 	sed -i "s/^title: Webinar.*/title: Changed in the working tree/" r/backlog/MKT-9.md &&
 	snapshot >before &&
