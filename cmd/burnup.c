@@ -74,9 +74,9 @@ cmd_burnup(struct ctx *ctx, int argc, char **argv)
 		opt_release(&it);
 		return rc;
 	}
-	if (strcmp(format, "text") && strcmp(format, "svg") && strcmp(format, "json")) {
+	if ((rc = opt_format(ctx, format, (const char *const[]){ "text", "svg", "json", NULL }))) {
 		opt_release(&it);
-		return out_usage_error(ctx, "unknown format '%s' (use text, svg or json)", format);
+		return rc;
 	}
 	if ((rc = session_load(ctx, &ss, rev, 0))) {
 		session_release(&ss);

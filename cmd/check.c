@@ -178,11 +178,10 @@ cmd_check(struct ctx *ctx, int argc, char **argv)
 		opt_release(&it);
 		return r == 2 ? EXIT_OK : EXIT_USAGE;
 	}
-	if (report_format_parse(&fmt, format)) {
-		rc = out_usage_error(ctx, "unknown format '%s' (use text, json, github, sarif, junit or gitlab)",
-				     format);
+	if ((rc = opt_format(ctx, format, (const char *const[]){ "text", "json", "github",
+				 "sarif", "junit", "gitlab", NULL })))
 		goto done;
-	}
+	report_format_parse(&fmt, format);
 	/* the rules about one item run as each is read (check_run_visit),
 	 * so a large backlog is never held whole */
 	loaded = 1;   /* session_load initialises the session, even on failure */

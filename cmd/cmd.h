@@ -76,6 +76,9 @@ void opt_release(struct opt_iter *it);
  * printed. */
 int opt_next(struct opt_iter *it, struct ctx *ctx, const struct opt *opts,
 	     int *id, const char **arg);
+/* Is format one of names (NULL-terminated)?  0 if so; otherwise a usage
+ * error "unknown format 'F' (use a, b or c)" and EXIT_USAGE. */
+int opt_format(struct ctx *ctx, const char *format, const char *const *names);
 
 /* ---- output ----------------------------------------------------- */
 

@@ -80,9 +80,9 @@ cmd_diff(struct ctx *ctx, int argc, char **argv)
 		opt_release(&it);
 		return r == 2 ? EXIT_OK : EXIT_USAGE;
 	}
-	if (strcmp(format, "text") && strcmp(format, "md") && strcmp(format, "json")) {
+	if ((rc = opt_format(ctx, format, (const char *const[]){ "text", "md", "json", NULL }))) {
 		opt_release(&it);
-		return out_usage_error(ctx, "unknown format '%s' (use text, md or json)", format);
+		return rc;
 	}
 	if (it.npos > 2) {
 		opt_release(&it);

@@ -226,11 +226,9 @@ cmd_list(struct ctx *ctx, int argc, char **argv)
 		rc = out_usage_error(ctx, "unexpected argument '%s'", it.pos[0]);
 		goto out;
 	}
-	if (strcmp(format, "table") && strcmp(format, "plain") &&
-	    strcmp(format, "json") && strcmp(format, "csv") && strcmp(format, "md")) {
-		rc = out_usage_error(ctx, "unknown format '%s' (use table, plain, json, csv or md)", format);
+	if ((rc = opt_format(ctx, format, (const char *const[]){ "table", "plain", "json",
+				 "csv", "md", NULL })))
 		goto out;
-	}
 	if (f.status && status_mask(f.status, &f.status_mask, err, sizeof(err))) {
 		rc = out_usage_error(ctx, "unknown status '%s' (use idea, ready, planned, doing, blocked, done or stopped)", err);
 		goto out;

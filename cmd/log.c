@@ -42,9 +42,9 @@ cmd_log(struct ctx *ctx, int argc, char **argv)
 		return rc;
 	}
 	id = it.pos[0];
-	if (strcmp(format, "text") && strcmp(format, "json")) {
+	if ((rc = opt_format(ctx, format, (const char *const[]){ "text", "json", NULL }))) {
 		opt_release(&it);
-		return out_usage_error(ctx, "unknown format '%s' (use text or json)", format);
+		return rc;
 	}
 	if ((rc = check_id_arg(ctx, id))) {
 		opt_release(&it);

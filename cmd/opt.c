@@ -149,3 +149,19 @@ opt_next(struct opt_iter *it, struct ctx *ctx, const struct opt *opts,
 	}
 	return 0;
 }
+
+int
+opt_format(struct ctx *ctx, const char *format, const char *const *names)
+{
+	struct sbuf use = SBUF_INIT;
+	size_t n = 0;
+
+	for (size_t i = 0; names[i]; i++, n++)
+		if (!strcmp(format, names[i]))
+			return 0;
+	for (size_t i = 0; i < n; i++)
+		sbuf_addf(&use, "%s%s", i == 0 ? "" : i + 1 == n ? " or " : ", ", names[i]);
+	out_usage_error(ctx, "unknown format '%s' (use %s)", format, use.buf);
+	sbuf_release(&use);
+	return EXIT_USAGE;
+}

@@ -172,8 +172,8 @@ cmd_rank(struct ctx *ctx, int argc, char **argv)
 		return rc;
 	}
 	opt_release(&it);
-	if (strcmp(format, "text") && strcmp(format, "json"))
-		return out_usage_error(ctx, "unknown format '%s' (use text or json)", format);
+	if ((rc = opt_format(ctx, format, (const char *const[]){ "text", "json", NULL })))
+		return rc;
 	if (by && score_kind_parse(&kind, by))
 		return out_usage_error(ctx, "unknown score '%s' (use wsjf, rice, ice or value-per-effort)", by);
 	rank_plan_init(&plan);

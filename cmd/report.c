@@ -44,8 +44,9 @@ cmd_report(struct ctx *ctx, int argc, char **argv)
 		return rc;
 	}
 	opt_release(&it);
-	if (metrics_format_parse(&f, format))
-		return out_usage_error(ctx, "unknown format '%s' (use text, md or json)", format);
+	if ((rc = opt_format(ctx, format, (const char *const[]){ "text", "md", "json", NULL })))
+		return rc;
+	metrics_format_parse(&f, format);
 	if ((rc = session_load(ctx, &ss, rev, BL_ALL))) {
 		session_release(&ss);
 		return rc;

@@ -39,9 +39,9 @@ cmd_show(struct ctx *ctx, int argc, char **argv)
 		opt_release(&it);
 		return rc;
 	}
-	if (strcmp(format, "md") && strcmp(format, "json")) {
+	if ((rc = opt_format(ctx, format, (const char *const[]){ "md", "json", NULL }))) {
 		opt_release(&it);
-		return out_usage_error(ctx, "unknown format '%s' (use md or json)", format);
+		return rc;
 	}
 	if ((rc = check_id_arg(ctx, it.pos[0]))) {
 		opt_release(&it);

@@ -60,10 +60,11 @@ cmd_showcase(struct ctx *ctx, int argc, char **argv)
 		opt_release(&it);
 		return rc;
 	}
-	if (showcase_format_parse(&f, format)) {
+	if ((rc = opt_format(ctx, format, (const char *const[]){ "md", "html", NULL }))) {
 		opt_release(&it);
-		return out_usage_error(ctx, "unknown format '%s' (use md or html)", format);
+		return rc;
 	}
+	showcase_format_parse(&f, format);
 	if ((rc = session_load(ctx, &ss, rev, BL_ALL))) {
 		session_release(&ss);
 		opt_release(&it);
