@@ -363,9 +363,14 @@ def targets(rows, scaling):
     for what, s0, t0, p0, s1, t1, p1 in scaling:
         name = what.split()[0]
         ok = t1 / t0 <= 1.5
+        why = "" if ok or name not in LIMITS else f"; limited by: {LIMITS[name]}"
+        f0 = by.get((str(s0), "libgit2 floor (index update)"))
+        f1 = by.get((str(s1), "libgit2 floor (index update)"))
+        if not ok and LIMITS.get(name) == COMMIT_LIMIT and f0 and f1 and f0[9] == 0 == f1[9]:
+            why += (f"; the libgit2 floor alone (bench/floor.c) grows from {f0[2]*1000:.1f} ms "
+                    f"to {f1[2]*1000:.1f} ms (x{f1[2]/f0[2]:.2f})")
         line(ok, f"`{what}` independent of backlog size: {t0*1000:.1f} ms at {s0} items, "
-                 f"{t1*1000:.1f} ms at {s1} (x{t1/t0:.2f})"
-                 + ("" if ok or name not in LIMITS else f"; limited by: {LIMITS[name]}"))
+                 f"{t1*1000:.1f} ms at {s1} (x{t1/t0:.2f}){why}")
     lst = by.get(("10000", "list"))
     floor = by.get(("10000", "libgit2 floor (index update)"))
     fq = floor[2] / lst[2] if lst and floor and floor[9] == 0 else None

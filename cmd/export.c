@@ -10,6 +10,7 @@
 #include "core/fsutil.h"
 #include "core/history.h"
 #include "core/sbuf.h"
+#include "core/strmap.h"
 #include "core/xalloc.h"
 #include "formats/html.h"
 #include "formats/svg.h"
@@ -75,16 +76,6 @@ real_dir(struct ctx *ctx, const char *path)
  */
 #define SITE_MANIFEST ".docket-site"
 
-static int
-site_has(const struct html_site *site, const char *path, size_t len)
-{
-	for (size_t i = 0; i < site->n; i++)
-		if (strlen(site->pages[i].path) == len &&
-		    !memcmp(site->pages[i].path, path, len))
-			return 1;
-	return 0;
-}
-
 /* Remove the pages of the previous export that this one did not write;
  * returns how many. */
 static size_t
@@ -92,6 +83,7 @@ remove_stale_pages(const struct html_site *site, const char *dir)
 {
 	char err[256], *old = NULL, *path = xasprintf("%s/" SITE_MANIFEST, dir);
 	size_t len = 0, removed = 0;
+	struct strmap written;
 	struct stat st;
 
 	if (fsutil_read(path, &old, &len, err, sizeof(err))) {
@@ -99,13 +91,16 @@ remove_stale_pages(const struct html_site *site, const char *dir)
 		return 0;
 	}
 	free(path);
+	strmap_init(&written);
+	for (size_t i = 0; i < site->n; i++)
+		strmap_put(&written, site->pages[i].path, strlen(site->pages[i].path), (void *)1);
 	for (char *line = old, *end; line < old + len; line = end + 1) {
 		end = memchr(line, '\n', (size_t)(old + len - line));
 		if (!end)
 			end = old + len;
 		*end = '\0';
 		if (!*line || *line == '#' || !safe_page_path(line) ||
-		    site_has(site, line, strlen(line)))
+		    strmap_find(&written, line, strlen(line)))
 			continue;
 		path = xasprintf("%s/%s", dir, line);
 		if (!lstat(path, &st) && S_ISREG(st.st_mode) && !unlink(path))
@@ -113,6 +108,7 @@ remove_stale_pages(const struct html_site *site, const char *dir)
 		free(path);
 	}
 	free(old);
+	strmap_release(&written);
 	return removed;
 }
 
