@@ -63,6 +63,23 @@ test_cmp() {
 	diff -u "$1" "$2"
 }
 
+# git_clean DIR: after a docket commit, nothing is left staged, unstaged
+# or untracked in DIR.
+git_clean() {
+	_st=$(git -C "$1" status --porcelain)
+	if [ -n "$_st" ]; then
+		printf "git status in %s is not clean:\n%s\n" "$1" "$_st" >&2
+		return 1
+	fi
+}
+
+# same_as DIR REV PATH...: the files are as in REV, byte for byte.
+same_as() {
+	_d=$1 _r=$2
+	shift 2
+	git -C "$_d" diff --quiet "$_r" -- "$@"
+}
+
 # new_repo DIR: an empty git repository.
 new_repo() {
 	git init -q "$1"

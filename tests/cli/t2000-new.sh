@@ -26,9 +26,9 @@ test_expect 'a new idea does not touch ORDER; --top ranks it below the header' '
 	cp b/backlog/ORDER order.before &&
 	docket -C b new "Second" --type bau --set effort=3 --set "tags=video, social" >/dev/null 2>&1 &&
 	cmp order.before b/backlog/ORDER &&
-	grep -qx "type: bau" b/backlog/MKT-2.md &&
-	grep -qx "effort: 3" b/backlog/MKT-2.md &&
-	grep -qx "tags: \[video, social\]" b/backlog/MKT-2.md &&
+	printf -- "---\nid: MKT-2\ntitle: Second\ntype: bau\nstatus: idea\ncreated: 2026-11-20\neffort: 3\ntags: [video, social]\n---\n\n## Definition of Done\n- [ ] Copy reviewed\n- [ ] Results recorded\n" >want &&
+	test_cmp want b/backlog/MKT-2.md && same_as b HEAD~1 backlog/MKT-1.md &&
+	test "$(git -C b status --porcelain)" = "?? notes.txt" &&
 	docket -C b new "Third" --top >/dev/null 2>&1 &&
 	docket -C b new "Fourth" --top >/dev/null 2>&1 &&
 	docket -C b new "Fifth" --after MKT-4 >/dev/null 2>&1 &&
@@ -36,7 +36,8 @@ test_expect 'a new idea does not touch ORDER; --top ranks it below the header' '
 	test_cmp want ids &&
 	head -2 b/backlog/ORDER | grep -c "^#" | grep -qx 2 &&
 	git -C b log -1 --format=%B | grep -q "Ranked #2 (above MKT-3)" &&
-	test "$(git -C b show --name-only --format= HEAD | sort | tr "\n" " ")" = "backlog/MKT-5.md backlog/ORDER "
+	test "$(git -C b show --name-only --format= HEAD | sort | tr "\n" " ")" = "backlog/MKT-5.md backlog/ORDER " &&
+	test "$(git -C b status --porcelain)" = "?? notes.txt" && rm b/notes.txt
 '
 
 test_expect 'ids are never reused from other branches or remote-tracking refs' '
@@ -45,8 +46,10 @@ test_expect 'ids are never reused from other branches or remote-tracking refs' '
 	git -C b add -A && git -C b commit -qm nine &&
 	git -C b update-ref refs/remotes/origin/far HEAD &&
 	git -C b checkout -q main && git -C b branch -qD other &&
-	test ! -e b/backlog/MKT-9.md &&
-	test "$(docket -C b new "Next" 2>/dev/null)" = MKT-10
+	test ! -e b/backlog/MKT-9.md && cp b/backlog/ORDER order.before &&
+	test "$(docket -C b new "Next" 2>/dev/null)" = MKT-10 &&
+	test "$(git -C b show --name-only --format= HEAD)" = backlog/MKT-10.md &&
+	cmp order.before b/backlog/ORDER && git_clean b
 '
 
 test_expect 'bad input is a usage error and changes nothing' '
@@ -56,7 +59,7 @@ test_expect 'bad input is a usage error and changes nothing' '
 	expect_code 2 docket -C b new "x" --set effort=lots 2>err && grep -q "not a number" err &&
 	expect_code 2 docket -C b new "x" --set customer_value=11 2>err && grep -q "1 to 10" err &&
 	expect_code 1 docket -C b new "x" --before MKT-77 2>err && grep -q "MKT-77 is not in" err &&
-	test "$(git -C b rev-parse HEAD)" = "$(cat head.before)" &&
+	test "$(git -C b rev-parse HEAD)" = "$(cat head.before)" && same_as b HEAD backlog &&
 	test -z "$(git -C b status --porcelain -- backlog)"
 '
 
@@ -69,7 +72,9 @@ test_expect 'followup inherits goal, campaign and tags and follows the item' '
 	grep -qx "goal: pipeline" $f && grep -qx "campaign: app-launch" $f &&
 	grep -qx "tags: \[video, \"2026\"\]" $f &&
 	docket -C b show MKT-21 --format json | jq -e ".tags == [\"video\", \"2026\"]" >/dev/null &&
-	git -C b log -1 --format=%B | grep -q "Follows MKT-20"
+	git -C b log -1 --format=%B | grep -q "Follows MKT-20" &&
+	test "$(git -C b show --name-only --format= HEAD)" = backlog/MKT-21.md &&
+	same_as b HEAD~1 backlog/MKT-20.md backlog/ORDER && git_clean b
 '
 
 test_expect 'new --edit: the editor result is validated before the commit' '

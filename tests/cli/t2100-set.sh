@@ -26,11 +26,14 @@ test_expect 'set changes only the field (comments, quoting, block values, body k
 test_expect 'CRLF and the byte-order mark are kept' '
 	docket -C b set MKT-2 effort=2 mvl=yes 2>err &&
 	printf "\357\273\277---\r\nid: MKT-2\r\ntitle: \"CRLF item\"\r\ntype: bau\r\nstatus: doing\r\neffort: 2\r\ncustomer_value: 2\r\nbusiness_value: 3\r\nmvl: true\r\n---\r\nBody\r\n" >want &&
-	cmp want b/backlog/MKT-2.md
+	cmp want b/backlog/MKT-2.md &&
+	same_as b HEAD~1 backlog/MKT-1.md backlog/ORDER && git_clean b
 '
 
 test_expect 'values read back as their type; KEY= removes a field' '
 	docket -C b set MKT-2 "outcome=50: leads" "requested_by=yes" mvl= 2>err &&
+	printf "\357\273\277---\r\nid: MKT-2\r\ntitle: \"CRLF item\"\r\ntype: bau\r\nstatus: doing\r\neffort: 2\r\ncustomer_value: 2\r\nbusiness_value: 3\r\noutcome: \"50: leads\"\r\nrequested_by: \"yes\"\r\n---\r\nBody\r\n" >want &&
+	cmp want b/backlog/MKT-2.md && same_as b HEAD~1 backlog/MKT-1.md backlog/ORDER && git_clean b &&
 	docket -C b show MKT-2 --format json >j &&
 	jq -e ".outcome == \"50: leads\" and .requested_by == \"yes\" and (has(\"mvl\") | not)" j >/dev/null &&
 	expect_code 2 docket -C b set MKT-2 status=finished 2>err && grep -q "status must be one of" err &&
@@ -40,15 +43,18 @@ test_expect 'values read back as their type; KEY= removes a field' '
 '
 
 test_expect 'setting the same value is not a commit' '
-	git -C b rev-parse HEAD >h1 &&
+	git -C b rev-parse HEAD >h1 && cp b/backlog/MKT-2.md before &&
 	docket -C b set MKT-2 effort=2 2>err && grep -q "nothing to change" err &&
-	test "$(git -C b rev-parse HEAD)" = "$(cat h1)"
+	test "$(git -C b rev-parse HEAD)" = "$(cat h1)" &&
+	cmp before b/backlog/MKT-2.md && git_clean b
 '
 
 test_expect 'start sets started once; block needs a reason; unblock drops it' '
+	cp b/backlog/MKT-1.md before &&
 	docket -C b start MKT-1 2>err &&
-	grep -qx "status: doing   # agreed" b/backlog/MKT-1.md &&
-	grep -qx "started: 2026-11-20" b/backlog/MKT-1.md &&
+	sed "s/^status: ready   # agreed$/status: doing   # agreed/; s/^target: 50$/target: 50\nstarted: 2026-11-20/" before >want &&
+	test_cmp want b/backlog/MKT-1.md &&
+	same_as b HEAD~1 backlog/MKT-2.md backlog/ORDER && git_clean b &&
 	test "$(git -C b log -1 --format=%s)" = "MKT-1: ready → doing" &&
 	git -C b rev-parse HEAD >h1 &&
 	expect_code 1 docket -C b block MKT-1 2>err && grep -q -- "--reason" err &&
@@ -56,8 +62,7 @@ test_expect 'start sets started once; block needs a reason; unblock drops it' '
 	docket -C b block MKT-1 --reason "waits for legal" 2>err &&
 	grep -qx "blocked_reason: waits for legal" b/backlog/MKT-1.md &&
 	DOCKET_TODAY=2026-11-25 docket -C b set MKT-1 status=doing 2>err &&
-	! grep -q blocked_reason b/backlog/MKT-1.md &&
-	grep -qx "started: 2026-11-20" b/backlog/MKT-1.md
+	test_cmp want b/backlog/MKT-1.md && git_clean b
 '
 
 test_expect 'done: experiments need a result; open DoD boxes refuse without --force' '
@@ -68,8 +73,8 @@ test_expect 'done: experiments need a result; open DoD boxes refuse without --fo
 	expect_code 2 docket -C b done MKT-1 --result great 2>err &&
 	cmp before b/backlog/MKT-1.md && test "$(git -C b rev-parse HEAD)" = "$(cat h1)" &&
 	docket -C b done MKT-1 --result won --actual 62 --force 2>err &&
-	grep -qx "result: won" b/backlog/MKT-1.md && grep -qx "actual: 62" b/backlog/MKT-1.md &&
-	grep -qx "finished: 2026-11-20" b/backlog/MKT-1.md &&
+	sed "s/^status: doing   # agreed$/status: done   # agreed/; s/^started: 2026-11-20$/started: 2026-11-20\nresult: won\nactual: 62\nfinished: 2026-11-20/" before >want &&
+	test_cmp want b/backlog/MKT-1.md && git_clean b &&
 	printf "# Now\nMKT-2  # ops\n# Later\n" >want && test_cmp want b/backlog/ORDER &&
 	git -C b log -1 --format=%B >msg && head -1 msg | grep -qx "MKT-1: doing → done" &&
 	grep -q "Leaves ORDER (was #1)" msg &&
@@ -79,9 +84,11 @@ test_expect 'done: experiments need a result; open DoD boxes refuse without --fo
 '
 
 test_expect 'stop needs a reason and leaves ORDER' '
-	expect_code 1 docket -C b stop MKT-2 2>err &&
+	cp b/backlog/MKT-2.md before &&
+	expect_code 1 docket -C b stop MKT-2 2>err && cmp before b/backlog/MKT-2.md &&
 	docket -C b stop MKT-2 --reason "no budget" 2>err &&
-	grep -q "^stop_reason: no budget" b/backlog/MKT-2.md &&
+	sed "s/^status: doing\r$/status: stopped\r/; s/^requested_by: .yes.\r$/&\nstop_reason: no budget\r\nfinished: 2026-11-20\r/" before >want &&
+	cmp want b/backlog/MKT-2.md && git_clean b &&
 	printf "# Now\n# Later\n" >want && test_cmp want b/backlog/ORDER &&
 	docket -C b list --format json | jq -e "map(select(.rank != null)) | length == 0" >/dev/null
 '

@@ -47,8 +47,10 @@ test_expect 'a merge in progress is refused' '
 	git -C m checkout -qb side && printf "MKT-2\nMKT-1\n" >m/backlog/ORDER && git -C m commit -qam side &&
 	git -C m checkout -q main && printf "# top\nMKT-1\nMKT-2\n" >m/backlog/ORDER && git -C m commit -qam main &&
 	git -C m -c merge.docket-order.driver=false merge side >/dev/null 2>&1 || true &&
-	test -f m/.git/MERGE_HEAD &&
+	test -f m/.git/MERGE_HEAD && cp m/backlog/MKT-1.md before &&
+	git -C m status --porcelain >st.before &&
 	expect_code 1 docket -C m set MKT-1 effort=1 2>err && grep -q "merge is in progress" err &&
+	cmp before m/backlog/MKT-1.md && git -C m status --porcelain >st && test_cmp st.before st &&
 	git -C m merge --abort
 '
 
@@ -56,18 +58,23 @@ test_expect 'conflict markers in ORDER are refused' '
 	printf "<<<<<<< ours\nMKT-1\n=======\nMKT-2\n>>>>>>> theirs\n" >m/backlog/ORDER &&
 	expect_code 1 docket -C m move MKT-1 --top 2>err && grep -q "backlog/ORDER:1: ORDER has merge-conflict markers" err &&
 	expect_code 1 docket -C m set MKT-1 effort=1 2>err &&
+	printf "<<<<<<< ours\nMKT-1\n=======\nMKT-2\n>>>>>>> theirs\n" >want && cmp want m/backlog/ORDER &&
+	same_as m HEAD backlog/MKT-1.md && test "$(git -C m status --porcelain)" = " M backlog/ORDER" &&
 	git -C m checkout -q -- backlog/ORDER
 '
 
 test_expect 'a held lock is refused, naming it; a stale one is taken over' '
 	sleep 60 & pid=$! &&
-	echo "$pid $(hostname)" >m/.git/docket.lock &&
+	echo "$pid $(hostname)" >m/.git/docket.lock && cp m/backlog/MKT-1.md before &&
 	expect_code 1 docket -C m set MKT-1 effort=1 2>err &&
 	grep -q "another docket process (pid $pid)" err && grep -q "docket.lock" err &&
+	cmp before m/backlog/MKT-1.md && git_clean m &&
 	kill $pid && wait $pid 2>/dev/null; 
 	test -f m/.git/docket.lock &&
 	docket -C m set MKT-1 effort=1 2>err &&
-	test ! -e m/.git/docket.lock
+	test ! -e m/.git/docket.lock &&
+	printf -- "---\nid: MKT-1\ntitle: One\nstatus: idea\neffort: 1\n---\n" >want &&
+	cmp want m/backlog/MKT-1.md && git_clean m
 '
 
 test_expect 'git'"'"'s index.lock is refused with a clear message' '
@@ -96,11 +103,15 @@ test_expect '--no-commit and commit: false only write' '
 	git -C m rev-parse HEAD >h &&
 	docket -C m --no-commit set MKT-2 effort=5 2>err && grep -q "(not committed)" err &&
 	docket -C m --no-commit set MKT-2 effort=6 2>err &&
-	grep -qx "effort: 6" m/backlog/MKT-2.md &&
+	printf -- "---\nid: MKT-2\ntitle: Two\nstatus: idea\neffort: 6\n---\n" >want &&
+	cmp want m/backlog/MKT-2.md && test "$(git -C m rev-parse HEAD)" = "$(cat h)" &&
+	test "$(git -C m status --porcelain)" = " M backlog/MKT-2.md" &&
+	git -C m checkout -q backlog/MKT-2.md &&
 	printf "commit: false\n" >>m/docket.yaml && git -C m commit -qam "no commits" &&
 	git -C m rev-parse HEAD >h &&
 	docket -C m move MKT-2 --top 2>err &&
 	test "$(git -C m rev-parse HEAD)" = "$(cat h)" &&
+	printf "# top\nMKT-2\nMKT-1\n" >want && cmp want m/backlog/ORDER &&
 	test "$(git -C m status --porcelain)" = " M backlog/ORDER"
 '
 
@@ -108,8 +119,10 @@ test_expect 'a failed commit keeps the written files and says so' '
 	setup_backlog f &&
 	touch f/.git/refs/heads/main.lock &&
 	expect_code 1 docket -C f set MKT-1 effort=2 2>err &&
-	grep -q "written but not committed" err && grep -qx "effort: 2" f/backlog/MKT-1.md &&
+	grep -q "written but not committed" err &&
+	printf -- "---\nid: MKT-1\ntitle: One\nstatus: idea\neffort: 2\n---\n" >want && cmp want f/backlog/MKT-1.md &&
 	test "$(git -C f log --oneline | wc -l)" = 2 &&
+	test "$(git -C f status --porcelain)" = " M backlog/MKT-1.md" &&
 	rm f/.git/refs/heads/main.lock
 '
 test_done

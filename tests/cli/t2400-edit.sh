@@ -11,7 +11,8 @@ test_expect 'setup' '
 
 test_expect 'a valid edit is committed with the field changes in the message' '
 	VISUAL="$PWD/ed s/^title:.One/title:\\ Uno/" EDITOR=false docket -C b edit MKT-1 2>err &&
-	grep -qx "title: Uno" b/backlog/MKT-1.md &&
+	printf -- "---\nid: MKT-1\ntitle: Uno\nstatus: idea\n---\nBody\n" >want && cmp want b/backlog/MKT-1.md &&
+	test "$(git -C b show --name-only --format= HEAD)" = backlog/MKT-1.md &&
 	git -C b log -1 --format=%B >msg &&
 	test "$(head -1 msg)" = "Edit MKT-1" && grep -qx "title One → Uno" msg &&
 	test -z "$(git -C b status --porcelain)"
@@ -35,10 +36,10 @@ test_expect 'edit refuses a dirty file before opening the editor; edit of a brok
 '
 
 test_expect 'no change, no commit; a failing editor commits nothing' '
-	git -C b rev-parse HEAD >h &&
+	git -C b rev-parse HEAD >h && cp b/backlog/MKT-1.md before &&
 	VISUAL=true docket -C b edit MKT-1 2>err && grep -q "no changes" err &&
 	expect_code 1 env VISUAL=false "$DOCKET" -C b edit MKT-1 2>err && grep -q "editor" err &&
-	test "$(git -C b rev-parse HEAD)" = "$(cat h)" &&
+	test "$(git -C b rev-parse HEAD)" = "$(cat h)" && cmp before b/backlog/MKT-1.md && git_clean b &&
 	expect_code 1 docket -C b edit MKT-9 2>err
 '
 test_done

@@ -72,8 +72,9 @@ test_expect '--apply writes ORDER (comments stay, end-of-line comments travel) a
 test_expect 'ranking again proposes nothing' '
 	docket -C b rank >out 2>/dev/null &&
 	test "$(cat out)" = "ORDER already follows the wsjf order (5 items)." &&
-	git -C b rev-parse HEAD >head && docket -C b rank --apply >/dev/null 2>&1 &&
-	test "$(git -C b rev-parse HEAD)" = "$(cat head)"
+	git -C b rev-parse HEAD >head && cp b/backlog/ORDER before &&
+	docket -C b rank --apply >/dev/null 2>&1 &&
+	test "$(git -C b rev-parse HEAD)" = "$(cat head)" && cmp before b/backlog/ORDER && git_clean b
 '
 
 test_expect '--apply refuses an ORDER with uncommitted edits' '
@@ -81,6 +82,7 @@ test_expect '--apply refuses an ORDER with uncommitted edits' '
 	git -C b rev-parse HEAD >head &&
 	expect_code 1 docket -C b rank --apply >/dev/null 2>err && grep -q "ORDER" err &&
 	cmp before b/backlog/ORDER && test "$(git -C b rev-parse HEAD)" = "$(cat head)" &&
+	test "$(git -C b status --porcelain)" = " M backlog/ORDER" &&
 	git -C b checkout -q backlog/ORDER
 '
 

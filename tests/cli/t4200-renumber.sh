@@ -42,18 +42,30 @@ test_expect 'renumber changes every reference, and only those bytes, in one comm
 	! grep -E "ref-unknown|order-unknown|id-filename|duplicate-id" out
 '
 
-# nothing changes: same bytes, same HEAD, clean status
+# the state to compare with: HEAD, git status and every byte of the
+# work tree's backlog files
+bytes() {
+	(cd b && find . -path ./.git -prune -o -type f -print | LC_ALL=C sort |
+		while read -r f; do printf "== %s\n" "$f"; cat "$f"; done)
+}
+mark() {
+	git -C b rev-parse HEAD >head && git -C b status --porcelain >st.before &&
+	bytes >bytes.before
+}
+
+# nothing changes: same bytes, same HEAD, same status
 unchanged() {
 	test "$(git -C b rev-parse HEAD)" = "$(cat head)" &&
-	git -C b status --porcelain >st && test_cmp st.before st
+	git -C b status --porcelain >st && test_cmp st.before st &&
+	bytes >bytes.after && cmp bytes.before bytes.after
 }
 
 test_expect 'an id in use in the work tree is refused' '
-	git -C b rev-parse HEAD >head && git -C b status --porcelain >st.before &&
+	mark &&
 	expect_code 1 docket -C b renumber MKT-7 MKT-10 2>err &&
 	grep -q "MKT-10 is in use already: backlog/MKT-10.md" err && unchanged &&
 	printf -- "---\ntitle: no id\n---\n" >b/backlog/MKT-11-draft.md &&
-	git -C b status --porcelain >st.before &&
+	mark &&
 	expect_code 1 docket -C b renumber MKT-7 MKT-11 2>err && grep -q "MKT-11 is in use" err &&
 	unchanged && rm b/backlog/MKT-11-draft.md
 '
@@ -62,13 +74,13 @@ test_expect 'an id in use on another branch is refused' '
 	git -C b checkout -qb other &&
 	printf -- "---\nid: MKT-12\ntitle: Elsewhere\nstatus: idea\n---\n" >b/backlog/MKT-12.md &&
 	git -C b add -A && git -C b commit -qm other && git -C b checkout -q main &&
-	git -C b rev-parse HEAD >head && git -C b status --porcelain >st.before &&
+	mark &&
 	expect_code 1 docket -C b renumber MKT-7 MKT-12 2>err &&
 	grep -q "MKT-12 is in use on branch other" err && unchanged
 '
 
 test_expect 'bad arguments' '
-	git -C b rev-parse HEAD >head && git -C b status --porcelain >st.before &&
+	mark &&
 	expect_code 1 docket -C b renumber MKT-99 MKT-98 2>err && grep -q "no item MKT-99" err &&
 	expect_code 2 docket -C b renumber MKT-7 2>err &&
 	expect_code 2 docket -C b renumber MKT-7 MKT-7 2>err &&
@@ -79,7 +91,7 @@ test_expect 'bad arguments' '
 
 test_expect 'uncommitted edits of a file to change are refused' '
 	printf "more\n" >>b/backlog/MKT-2.md &&
-	git -C b rev-parse HEAD >head && git -C b status --porcelain >st.before &&
+	mark &&
 	cp b/backlog/ORDER order.before &&
 	expect_code 1 docket -C b renumber MKT-7 MKT-8 2>err && grep -q "MKT-2.md" err &&
 	unchanged && cmp order.before b/backlog/ORDER && test -e b/backlog/MKT-7-video-teaser.md &&
@@ -89,7 +101,7 @@ test_expect 'uncommitted edits of a file to change are refused' '
 test_expect 'a file that does not parse: refused' '
 	printf -- "---\nid: MKT-13\ntitle: [broken\n---\n" >b/backlog/MKT-13.md &&
 	git -C b add -A && git -C b commit -qm broken &&
-	git -C b rev-parse HEAD >head && git -C b status --porcelain >st.before &&
+	mark &&
 	expect_code 1 docket -C b renumber MKT-7 MKT-8 2>err && grep -q "MKT-13.md does not parse" err &&
 	unchanged
 '

@@ -137,7 +137,8 @@ test_expect 'apply refuses a started cycle and a dirty item, and writes nothing'
 	grep -q "MKT-18" err &&
 	test ! -e a/backlog/cycles/q9.md &&
 	cmp dirty.md a/backlog/MKT-18.md &&
-	git -C a rev-parse HEAD | cmp - head.before
+	git -C a rev-parse HEAD | cmp - head.before &&
+	git -C a status --porcelain -- backlog >st && printf " M backlog/MKT-18.md\n M backlog/MKT-19.md\n" >want && test_cmp want st
 '
 
 test_expect 'apply --no-commit writes the files and commits nothing' '
