@@ -16,6 +16,19 @@ rank_or_null(struct sbuf *out, long r)
 		sbuf_adds(out, "null");
 }
 
+/* An entry's opening: separator, id, title and old rank. */
+static void
+entry_begin(struct sbuf *out, const struct rank_entry *e, size_t i)
+{
+	sbuf_adds(out, i ? ",\n  " : "\n  ");
+	sbuf_adds(out, "{\"id\": ");
+	json_strz(out, e->id);
+	sbuf_adds(out, ", \"title\": ");
+	json_strz(out, e->item ? e->item->title : NULL);
+	sbuf_adds(out, ", \"rank_from\": ");
+	rank_or_null(out, e->old_rank);
+}
+
 void
 rank_json(struct sbuf *out, const struct rank_plan *p)
 {
@@ -28,13 +41,7 @@ rank_json(struct sbuf *out, const struct rank_plan *p)
 	for (size_t i = 0; i < p->n; i++) {
 		const struct rank_entry *e = &p->v[i];
 
-		sbuf_adds(out, i ? ",\n  " : "\n  ");
-		sbuf_adds(out, "{\"id\": ");
-		json_strz(out, e->id);
-		sbuf_adds(out, ", \"title\": ");
-		json_strz(out, e->item ? e->item->title : NULL);
-		sbuf_adds(out, ", \"rank_from\": ");
-		rank_or_null(out, e->old_rank);
+		entry_begin(out, e, i);
 		sbuf_addf(out, ", \"rank_to\": %ld, \"score\": ", e->new_rank);
 		json_num(out, e->score);
 		sbuf_addf(out, ", \"mvl\": %s, \"moved\": %s, \"needed_by\": ",
@@ -47,13 +54,7 @@ rank_json(struct sbuf *out, const struct rank_plan *p)
 	for (size_t i = 0; i < p->ngone; i++) {
 		const struct rank_entry *e = &p->v[p->n + i];
 
-		sbuf_adds(out, i ? ",\n  " : "\n  ");
-		sbuf_adds(out, "{\"id\": ");
-		json_strz(out, e->id);
-		sbuf_adds(out, ", \"title\": ");
-		json_strz(out, e->item ? e->item->title : NULL);
-		sbuf_adds(out, ", \"rank_from\": ");
-		rank_or_null(out, e->old_rank);
+		entry_begin(out, e, i);
 		sbuf_adds(out, ", \"status\": ");
 		json_strz(out, e->item ? item_status_name(e->item->status) : NULL);
 		sbuf_addc(out, '}');
