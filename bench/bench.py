@@ -261,10 +261,13 @@ def main():
             row(size, what + " (commit)", t, "git status", tgs, peak, ib, rc)
             single.setdefault(what, []).append((size, t, peak))
         if a.floor:
-            # the libgit2 floor of a one-file commit (bench/floor.c), and
-            # the list it is compared with
+            # libgit2 alone (bench/floor.c): the floor of any commit of a
+            # work-tree file, and a whole commit made through the index
             t, peak, rc = measure([a.floor, ".", f"backlog/{item}.md"], repo, a.runs)
             row(size, "libgit2 floor (index update)", t, "git status", tgs, peak, ib, rc)
+            t, peak, rc = measure([a.floor, "--commit", ".", f"backlog/{item}.md"], repo,
+                                  a.runs, setup=reset, after=committed)
+            row(size, "libgit2 commit via the index", t, "git status", tgs, peak, ib, rc)
         reset()
     if a.commits:
         repo = gen(a.shared, a.work, a.history_items, a.commits)
@@ -374,6 +377,7 @@ def targets(rows, scaling):
     lst = by.get(("10000", "list"))
     floor = by.get(("10000", "libgit2 floor (index update)"))
     fq = floor[2] / lst[2] if lst and floor and floor[9] == 0 else None
+    via = by.get(("10000", "libgit2 commit via the index"))
     for cmd in ("move ID --top", "set ID effort=13", "done ID --force"):
         r = by.get(("10000", cmd + " (commit)"))
         if not (lst and r):
@@ -389,6 +393,9 @@ def targets(rows, scaling):
             why += (f"; a program that only starts libgit2 and updates one entry of git's "
                     f"index (bench/floor.c, no docket code) already takes {floor[2]*1000:.1f} ms"
                     f" = {fq:.2f} of `list`")
+            if via and via[9] == 0:
+                why += (f"; a whole libgit2 commit made through the index (git_index_write_tree,"
+                        f" as `git commit -a` works) takes {via[2]*1000:.1f} ms")
         line(q < 0.1, f"`{name}` (commit included) under a tenth of `list` at 10000 items: "
                       f"{r[2]*1000:.1f} ms vs {lst[2]*1000:.1f} ms = {q:.2f}{why}")
     return out
