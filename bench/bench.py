@@ -312,7 +312,11 @@ def main():
                     "(`/usr/bin/time -f %M`); \"/ read\" divides it by the bytes of the files the "
                     "command reads (the whole backlog, or docket.yaml + ORDER + the item).  "
                     f"Every docket process peaks at {floor/1024:.1f} MiB at least (`docket --version`: "
-                    "the shared libraries), which dominates the small cases.\n\n")
+                    "the shared libraries), which dominates the small cases.  The two `libgit2` "
+                    "rows run [bench/floor.c](floor.c), no docket code, on the same item: the "
+                    "least any libgit2 program does to commit a work-tree file (update its entry "
+                    "in git's index), and a whole commit made through the index as `git commit -a` "
+                    "makes it.\n\n")
             f.write("| backlog | command | time | baseline | baseline time | ratio | peak RSS | bytes read | peak / read | exit |\n")
             f.write("|---|---|---:|---|---:|---:|---:|---:|---:|---:|\n")
             for size, what, t, bn, bt, ratio, peak, nb, mem, rc in rows:
