@@ -279,13 +279,19 @@ def main():
                                "backlog/ORDER"], repo, a.runs)
         print(f"{label:>10} {'(git log --oneline)':<26} {tlog*1000:9.1f} ms; "
               f"with paths {tlogp*1000:.1f} ms", flush=True)
+        root = subprocess.run(["git", "rev-list", "--max-parents=0", "HEAD"], cwd=repo,
+                              capture_output=True, text=True).stdout.split()[-1]
         for what, cmd, bn, bt in [
                 ("log ID", [docket, "log", item], "git log -- p", tlogp),
+                ("log ID (no cache)", ["env", "DOCKET_HISTORY_CACHE=0", docket, "log", item],
+                 "git log -- p", tlogp),
                 ("diff HEAD~500 HEAD", [docket, "diff", "HEAD~500", "HEAD"], "git log", tlog),
+                ("diff ROOT HEAD", [docket, "diff", root, "HEAD"], "git log", tlog),
                 ("report", [docket, "report"], "git log", tlog),
                 ("burnup campaign-1", [docket, "burnup", "campaign-1"], "git log", tlog)]:
-            if not have(docket, cmd[1]):
-                skip(cmd[1])
+            sub = cmd[cmd.index(docket) + 1]
+            if not have(docket, sub):
+                skip(sub)
                 continue
             t, peak, rc = measure(cmd, repo, a.runs)
             row(label, what, t, bn, bt, peak, nbytes, rc)
@@ -378,6 +384,12 @@ def targets(rows, scaling):
                     f"to {f1[2]*1000:.1f} ms (x{f1[2]/f0[2]:.2f})")
         line(ok, f"`{what}` independent of backlog size: {t0*1000:.1f} ms at {s0} items, "
                  f"{t1*1000:.1f} ms at {s1} (x{t1/t0:.2f}){why}")
+    for key, r in by.items():
+        if key[0].endswith("c") and key[1] in ("log ID", "log ID (no cache)", "diff HEAD~500 HEAD",
+                                                "diff ROOT HEAD"):
+            line(r[9] == 0 and r[2] < 1.0, f"`{key[1]}` under a second on a history of "
+                 f"{key[0].split('/')[1][:-1]} commits ({key[0].split('/')[0]} items): "
+                 f"{r[2]*1000:.1f} ms")
     lst = by.get(("10000", "list"))
     floor = by.get(("10000", "libgit2 floor (index update)"))
     fq = floor[2] / lst[2] if lst and floor and floor[9] == 0 else None
