@@ -56,6 +56,26 @@ add_gitattributes(struct ctx *ctx, const char *path, const char *line)
 	return rc ? -1 : 1;
 }
 
+/* Is there an executable "docket" on PATH (where git looks for the
+ * driver's command)? */
+static int
+docket_on_path(void)
+{
+	const char *path = getenv("PATH");
+	int found = 0;
+
+	while (path && *path && !found) {
+		const char *colon = strchr(path, ':');
+		size_t n = colon ? (size_t)(colon - path) : strlen(path);
+		char *full = xasprintf("%.*s/docket", (int)n, n ? path : ".");
+
+		found = access(full, X_OK) == 0;
+		free(full);
+		path = colon ? colon + 1 : NULL;
+	}
+	return found;
+}
+
 /* Register the ORDER merge driver in .git/config. */
 static int
 register_driver(struct ctx *ctx, struct repo *repo)
@@ -67,6 +87,9 @@ register_driver(struct ctx *ctx, struct repo *repo)
 		out_error(ctx, "%s", repo->err);
 		return -1;
 	}
+	if (!docket_on_path())
+		out_warning(ctx, "git runs the ORDER merge driver as 'docket', which is not on your PATH: "
+			    "install docket (make install) or put it on PATH, or merges of ORDER will stop with a conflict");
 	return 0;
 }
 

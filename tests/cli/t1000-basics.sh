@@ -78,6 +78,16 @@ test_expect 'init in a fresh clone registers the merge driver' '
 	test "$(git -C clone1 config merge.docket-order.driver)" = "docket merge-order %O %A %B"
 '
 
+test_expect 'init warns when git could not run the driver (no docket on PATH)' '
+	mkdir -p nobin onbin && ln -sf "$DOCKET" onbin/docket &&
+	if [ ! -e /usr/bin/docket ] && [ ! -e /bin/docket ]; then
+		PATH="$PWD/nobin:/usr/bin:/bin" docket -C r1 init 2>err &&
+		grep -q "warning: git runs the ORDER merge driver as .docket., which is not on your PATH" err
+	fi &&
+	PATH="$PWD/onbin:/usr/bin:/bin" docket -C r1 init 2>err &&
+	! grep -q "not on your PATH" err
+'
+
 test_expect 'init without git identity says how to set it' '
 	new_repo r3 &&
 	(HOME=$TRASH/nohome; mkdir -p $HOME; export HOME; unset GIT_AUTHOR_NAME GIT_AUTHOR_EMAIL GIT_COMMITTER_NAME GIT_COMMITTER_EMAIL;
