@@ -205,29 +205,29 @@ moved_itself(const char *a, size_t la, const char *b, size_t lb, const char *id)
 	size_t want = strlen(id), npos = 0;
 	size_t *pos = NULL;
 	unsigned char *mv;
-	struct strmap old, seen;
+	struct strmap old;
 	const char *p;
 	int moved;
 
 	changed_region(a, la, b, lb, &pre, &suf);
 	sa = la - suf;
 	strmap_init(&old);
-	strmap_init(&seen);
 	off = 0;            /* old positions, first line of an id only */
 	while (order_next_id(a + pre, sa - pre, &off, &p, &idlen))
 		if (!strmap_find(&old, p, idlen))
 			strmap_put(&old, p, idlen, (void *)(uintptr_t)++npos);
-	off = 0;            /* the new list, by old position */
+	off = 0;            /* the new list, by old position; an id's value
+			     * is cleared once used, so a repeat is skipped */
 	while (order_next_id(b + pre, lb - suf - pre, &off, &p, &idlen)) {
 		struct strmap_entry *e = strmap_find(&old, p, idlen);
 
-		if (!e || strmap_find(&seen, p, idlen))
+		if (!e || !e->value)
 			continue;
-		strmap_put(&seen, p, idlen, (void *)1);
 		if (idlen == want && !memcmp(p, id, want))
 			me = n;
 		pos = xgrow(pos, &alloc, n + 1, sizeof(*pos));
 		pos[n++] = (size_t)(uintptr_t)e->value - 1;
+		e->value = NULL;
 	}
 	mv = xcalloc(n + 1, 1);
 	lis_mark_moved(pos, NULL, n, npos, mv);
@@ -237,7 +237,6 @@ moved_itself(const char *a, size_t la, const char *b, size_t lb, const char *id)
 	free(mv);
 	free(pos);
 	strmap_release(&old);
-	strmap_release(&seen);
 	return moved;
 }
 

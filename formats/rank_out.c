@@ -1,9 +1,6 @@
 /* rank_out.c: the proposal of `docket rank` as JSON (see rank_out.h). */
 #include "formats/rank_out.h"
 
-#include <math.h>
-#include <string.h>
-
 #include "core/item.h"
 #include "formats/json.h"
 
