@@ -104,9 +104,7 @@ check: deps-check
 
 check-run: all $(UT_BIN) $(REPLAY_BIN) layering
 	@DOCKET="$(CURDIR)/$(O)/$(PROG)" UNIT_BINS="$(UT_BIN)" REPLAY_BINS="$(REPLAY_BIN)" \
-	  VALGRIND="$(VALGRIND)" SHARED="$(SHARED)" sh tests/run.sh
-
-SHARED ?= $(CURDIR)/../shared
+	  VALGRIND="$(VALGRIND)" sh tests/run.sh
 
 # core/ includes nothing above it; formats/ nothing from cmd/; only cmd/
 # prints to the terminal or exits.
@@ -130,7 +128,7 @@ demo: deps-check
 
 BENCH_ARGS ?= --out bench/RESULTS.md
 bench: all $(O)/bench/floor
-	@python3 bench/bench.py "$(CURDIR)/$(O)/$(PROG)" "$(SHARED)" \
+	@python3 bench/bench.py "$(CURDIR)/$(O)/$(PROG)" \
 	  --floor "$(CURDIR)/$(O)/bench/floor" $(BENCH_ARGS)
 
 # the libgit2 floor of a one-file commit (see bench/floor.c)

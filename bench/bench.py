@@ -1,11 +1,13 @@
 #!/usr/bin/env python3
 """docket benchmarks: each command against baselines measured in the same run.
 
-    bench/bench.py DOCKET SHARED [--sizes 1000,10000,100000] [--commits 10000]
+    bench/bench.py DOCKET [--sizes 1000,10000,100000] [--commits 10000]
                    [--history-items 2000] [--runs 5] [--work DIR]
                    [--floor build/bench/floor] [--out bench/RESULTS.md]
 
-Generates backlogs with SHARED/bench/make-backlog (cached in --work), then
+Generates backlogs with bench/make-backlog.py (cached in --work under a
+name that includes the generator's hash, so a changed generator never
+reuses an old backlog), then
 times each docket command (median of --runs, after one warm-up; fewer runs
 on the largest backlogs) and the baselines `cat` of the same files,
 `git status` and `git log`, and prints a table of ratios and peak memory
@@ -22,6 +24,7 @@ times.
 """
 import argparse
 import datetime
+import hashlib
 import os
 import platform
 import shutil
@@ -90,13 +93,17 @@ def have(docket, cmd):
     return _have[cmd]
 
 
-def gen(shared, work, items, commits):
-    name = f"b{items}-c{commits}"
+GENERATOR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "make-backlog.py")
+
+
+def gen(work, items, commits):
+    with open(GENERATOR, "rb") as f:
+        tag = hashlib.sha256(f.read()).hexdigest()[:12]
+    name = f"b{items}-c{commits}-{tag}"
     path = os.path.join(work, name)
     if not os.path.exists(os.path.join(path, "docket.yaml")):
         shutil.rmtree(path, ignore_errors=True)
-        args = [sys.executable, os.path.join(shared, "bench", "make-backlog"), path,
-                "--items", str(items)]
+        args = [sys.executable, GENERATOR, path, "--items", str(items)]
         if commits:
             args += ["--commits", str(commits)]
         print(f"generating {name} ...", flush=True)
@@ -155,7 +162,6 @@ def first_id(docket, repo, status=None, movable=False):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("docket")
-    ap.add_argument("shared")
     ap.add_argument("--sizes", default="1000,10000,100000")
     ap.add_argument("--commits", type=int, default=10000)
     ap.add_argument("--history-items", type=int, default=2000)
@@ -195,7 +201,7 @@ def main():
           "(shared libraries); single-item commands cannot go below it", flush=True)
     sizes = [int(s) for s in a.sizes.split(",") if s]
     for size in sizes:
-        repo = gen(a.shared, a.work, size, 0)
+        repo = gen(a.work, size, 0)
         runs = a.runs if size < 100000 else max(1, (a.runs + 1) // 2)
         nbytes = file_bytes(repo)
         cat = "find backlog -type f -print0 | xargs -0 cat docket.yaml > /dev/null"
@@ -270,7 +276,7 @@ def main():
             row(size, "libgit2 commit via the index", t, "git status", tgs, peak, ib, rc)
         reset()
     if a.commits:
-        repo = gen(a.shared, a.work, a.history_items, a.commits)
+        repo = gen(a.work, a.history_items, a.commits)
         nbytes = file_bytes(repo)
         label = f"{a.history_items}/{a.commits}c"
         tlog, _, _ = measure(["git", "log", "--oneline"], repo, a.runs)
