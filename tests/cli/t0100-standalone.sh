@@ -49,6 +49,9 @@ test_expect 'no file names a folder beside the tree' '
 '
 
 test_expect 'the build and the test driver take nothing from outside' '
-	! grep -n "SHARED" "$TOP/Makefile" "$TOP/tests/run.sh" "$TOP/tests/cli/lib.sh"
+	! grep -n "SHARED" "$TOP/Makefile" "$TOP/tests/run.sh" "$TOP/tests/cli/lib.sh" &&
+	# CI also runs make check on an exported copy, alone in a folder
+	grep -q "^git archive --format=tar HEAD | tar -x -C " "$TOP/.ci/run" &&
+	grep -q "^make -C \"\$tmp/docket\" check" "$TOP/.ci/run"
 '
 test_done
