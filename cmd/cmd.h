@@ -108,6 +108,7 @@ enum opt_kind {
 enum opt_flags {
 	OPT_JOIN = 1 << 0,      /* usage: an alternative to the next row */
 	OPT_REQUIRED = 1 << 1,  /* usage: not in brackets (.run checks it) */
+	OPT_SHORT = 1 << 2,     /* usage: by its short name ("-o DIR") */
 };
 
 struct ctx;
@@ -136,9 +137,10 @@ struct opt_list {
 
 #define OPT_FLAG(l, s, var, h) \
 	{ .name = (l), .short_name = (s), .kind = OPTK_FLAG, .value = (var), .help = (h) }
-#define OPT_STRING(l, s, var, a, h) \
+#define OPT_STRING(l, s, var, a, h) OPT_STRING_F(l, s, var, a, h, 0)
+#define OPT_STRING_F(l, s, var, a, h, fl) \
 	{ .name = (l), .short_name = (s), .kind = OPTK_STRING, .arg = (a), \
-	  .value = (var), .help = (h) }
+	  .value = (var), .help = (h), .flags = (fl) }
 #define OPT_CHOICE(l, s, var, a, vals, h) \
 	{ .name = (l), .short_name = (s), .kind = OPTK_STRING, .arg = (a), \
 	  .value = (var), .values = (vals), .help = (h) }
@@ -183,6 +185,7 @@ struct command {
 	unsigned load;                  /* enum backlog_flags (NEED_BACKLOG) */
 	const int *write_if;            /* NEED_WRITE only when *write_if */
 	const char *details;            /* help text after the options */
+	void (*more_help)(struct sbuf *sb);     /* generated help after it */
 	int (*prepare)(struct ctx *ctx);
 	int (*run)(struct ctx *ctx);
 	void (*finish)(struct ctx *ctx);

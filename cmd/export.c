@@ -303,8 +303,9 @@ static const struct arg args[] = {
 };
 
 static const struct opt opts[] = {
-	{ .name = "output", .short_name = 'o', .kind = OPTK_STRING, .arg = "DIR", .value = &out_dir,
-	  .help = "the folder to write (created; index.html and items/)", .flags = OPT_REQUIRED },
+	OPT_STRING_F("output", 'o', &out_dir, "DIR",
+		     "the folder to write (created; index.html and items/)",
+		     OPT_REQUIRED | OPT_SHORT),
 	OPT_STRING("title", 0, &title, "TEXT", "the site's name (default: the backlog folder's name)"),
 	OPT_REV("export the backlog at a git revision"),
 	OPT_END,

@@ -70,7 +70,7 @@ add_wrapped(struct sbuf *sb, const char *text, size_t col, size_t indent)
 static void
 add_usage_opt(struct sbuf *sb, const struct command *c, const struct opt *o)
 {
-	if ((o->flags & OPT_REQUIRED) && o->short_name)
+	if ((o->flags & OPT_SHORT) && o->short_name)
 		sbuf_addf(sb, "-%c", o->short_name);
 	else
 		sbuf_addf(sb, "--%s", o->name);
@@ -195,7 +195,7 @@ command_help(const struct command *c, FILE *f)
 	}
 	add_usage(&sb, c);
 	sbuf_addf(&sb, "\n%s\n", c->summary);
-	if (items || c->details)
+	if (items || c->details || c->more_help)
 		sbuf_addc(&sb, '\n');
 	for (const struct arg *a = c->args; a && a->name; a++)
 		if (a->help)
@@ -210,6 +210,8 @@ command_help(const struct command *c, FILE *f)
 	}
 	if (c->details)
 		sbuf_adds(&sb, c->details);
+	if (c->more_help)
+		c->more_help(&sb);
 	sbuf_adds(&sb, "\nGlobal options: -C DIR, --no-commit, --color=auto|always|never, -q\n");
 	fputs(sb.buf, f);
 	sbuf_release(&sb);

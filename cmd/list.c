@@ -262,7 +262,8 @@ finish(struct ctx *ctx)
 static const struct opt opts[] = {
 	OPT_STRING("status", 's', &f.status, "S",
 		   "only items with this status (comma-separated list allowed)"),
-	OPT_STRING("type", 't', &f.type, "T", "experiment, bau or improvement"),
+	OPT_CHOICE("type", 't', &f.type, "T", "experiment|bau|improvement",
+		   "only items of this type"),
 	OPT_STRING("tag", 0, &f.tag, "T", "items tagged T"),
 	OPT_STRING("cycle", 0, &f.cycle, "C", "items planned into cycle C"),
 	OPT_STRING("campaign", 0, &f.campaign, "C", "items of campaign C"),

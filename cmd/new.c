@@ -293,7 +293,8 @@ static const struct arg args[] = {
 
 /* followup takes them from --set on */
 const struct opt new_opts[] = {
-	OPT_STRING("type", 't', &type, "T", "experiment (default), bau or improvement"),
+	OPT_CHOICE("type", 't', &type, "T", "experiment|bau|improvement",
+		   "the type (default experiment)"),
 	OPT_LIST("set", 's', &sets, "K=V",
 		 "set a field (repeatable); values are typed by the schema"),
 	OPT_PLACE("top", &place, WO_TOP, NULL, "also rank it in ORDER, first (by "
