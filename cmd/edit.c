@@ -8,10 +8,6 @@
 #include "core/fsutil.h"
 #include "core/xalloc.h"
 
-static const struct opt opts[] = {
-	{ NULL, 0, 0, 0 },
-};
-
 /* The fields whose value differs between a and b, one line each. */
 static void
 field_changes(struct sbuf *out, const struct item *a, const struct item *b)
@@ -41,50 +37,33 @@ field_changes(struct sbuf *out, const struct item *a, const struct item *b)
 	}
 }
 
-int
-cmd_edit(struct ctx *ctx, int argc, char **argv)
+static int
+run(struct ctx *ctx)
 {
-	struct opt_iter it;
-	struct session ss;
+	struct session *ss = ctx->ses;
 	struct repo repo;
 	struct change ch;
 	struct item *item, *after = NULL;
 	struct fm_opts fo = FM_OPTS_INIT;
 	struct sbuf msg = SBUF_INIT, sum = SBUF_INIT;
 	char *full = NULL, *data = NULL, err[512];
-	const char *arg, *iid;
+	const char *iid = ctx->pos[0];
 	size_t len = 0;
-	int id, r, rc, have_repo;
+	int rc, have_repo;
 
-	opt_init(&it, argc, argv);
-	while ((r = opt_next(&it, ctx, opts, &id, &arg)) == 1)
-		;
-	if (r || it.npos != 1) {
-		rc = r ? (r == 2 ? EXIT_OK : EXIT_USAGE) :
-		     out_usage_error(ctx, it.npos ? "edit takes one id" : "which item? give its id");
-		opt_release(&it);
-		return rc;
-	}
-	iid = it.pos[0];
-	if ((rc = check_id_arg(ctx, iid))) {
-		opt_release(&it);
-		return rc;
-	}
 	memset(&repo, 0, sizeof(repo));
 	have_repo = repo_open(&repo, ctx->dir) == 0;
 	change_init(&ch, have_repo ? &repo : NULL, have_repo ? repo.workdir : NULL);
-	if ((rc = session_load(ctx, &ss, NULL, 0)))
-		goto done;
-	item = session_item(ctx, &ss, iid);
+	item = session_item(ctx, ss, iid);
 	if (!item) {
 		rc = EXIT_PROBLEMS;
 		goto done;
 	}
-	ch.commit = !ctx->no_commit && ss.bl.config.commit && have_repo;
+	ch.commit = !ctx->no_commit && ss->bl.config.commit && have_repo;
 	ch.include_dirty = ctx->include_dirty;
 	if (!have_repo) {
 		free(ch.top);
-		ch.top = xstrdup(ss.bl.top ? ss.bl.top : ss.bl.root);
+		ch.top = xstrdup(ss->bl.top ? ss->bl.top : ss->bl.root);
 	}
 	full = xasprintf("%s/%s", ch.top, item->path);
 	/* never open an editor through a link out of the repository */
@@ -137,7 +116,7 @@ cmd_edit(struct ctx *ctx, int argc, char **argv)
 		rc = EXIT_OK;
 		goto done;
 	}
-	if (change_begin(&ch, ss.bl.order_path) ||
+	if (change_begin(&ch, ss->bl.order_path) ||
 	    (ch.include_dirty = 1, change_commit(&ch, msg.buf))) {
 		out_error(ctx, "%s", ch.err);
 		out_error(ctx, "your edit of %s is kept on disk, not committed", item->path);
@@ -156,9 +135,20 @@ done:
 	sbuf_release(&msg);
 	sbuf_release(&sum);
 	change_release(&ch);
-	session_release(&ss);
 	if (have_repo)
 		repo_close(&repo);
-	opt_release(&it);
 	return rc;
 }
+
+const struct command cmd_edit = {
+	.name = "edit",
+	.summary = "open an item in your editor, then validate and commit",
+	.args = arg_id,
+	.extra = "edit takes one id",
+	.needs = NEED_BACKLOG,
+	.details =
+	"Runs $VISUAL, else $EDITOR, else vi. On save the item is checked with\n"
+	"every rule; an invalid edit is kept on disk, reported with line and\n"
+	"column, and not committed (exit 1).\n",
+	.run = run,
+};
