@@ -104,7 +104,7 @@ cmd_edit(struct ctx *ctx, int argc, char **argv)
 		rc = EXIT_PROBLEMS;
 		goto done;
 	}
-	if (fsutil_read(full, &data, &len, err, sizeof(err))) {
+	if (fsutil_read(full, LIMIT_FILE, 0, &data, &len, err, sizeof(err))) {
 		out_error(ctx, "%s: %s", item->path, err);
 		rc = EXIT_PROBLEMS;
 		goto done;

@@ -114,7 +114,7 @@ walk(struct files *fs, struct import_list *l, const char *dir,
 				char *data = NULL;
 				size_t len = 0;
 
-				if (fsutil_read(full, &data, &len, err, sizeof(err))) {
+				if (fsutil_read(full, LIMIT_FILE, 0, &data, &len, err, sizeof(err))) {
 					import_list_skip(l, 1, full, 0, "%s", err);
 				} else {
 					struct import_file *f;
@@ -194,7 +194,7 @@ order_dirty(struct repo *repo, const struct backlog *bl, const char *old,
 	if (repo_source_rev(repo, &head, "HEAD", bl->relroot))
 		return 0;     /* no commit yet */
 	rel = xasprintf("%s/ORDER", bl->config.items);
-	if (head.read(&head, rel, &data, &len, 64 * FM_MAX_SIZE_DEFAULT))
+	if (head.read(&head, rel, &data, &len, LIMIT_ORDER))
 		dirty = oldlen != 0;   /* untracked ORDER with content */
 	else
 		dirty = len != oldlen || memcmp(data, old, len);
@@ -314,7 +314,7 @@ write_all(struct ctx *ctx, struct session *ss, struct import_list *l,
 
 	memset(&repo, 0, sizeof(repo));
 	commit = !ctx->no_commit && bl->config.commit;
-	if (fsutil_read(order_abs, &old, &oldlen, err, sizeof(err)) == DK_EIO) {
+	if (fsutil_read(order_abs, LIMIT_ORDER, 0, &old, &oldlen, err, sizeof(err)) == DK_EIO) {
 		out_error(ctx, "%s", err);
 		rc = EXIT_USAGE;
 		goto out;
@@ -470,7 +470,8 @@ cmd_import(struct ctx *ctx, int argc, char **argv)
 	if (map_file) {
 		struct diag_list d = DIAG_LIST_INIT;
 
-		if (fsutil_read(map_file, &data, &len, err, sizeof(err))) {
+		if (fsutil_read(map_file, LIMIT_MAP, FSUTIL_FOLLOW, &data, &len, err,
+				sizeof(err))) {
 			out_error(ctx, "%s", err);
 			rc = EXIT_USAGE;
 		} else if (import_map_parse(&map, map_file, data, len, &ss.bl.config, &d)) {
@@ -499,7 +500,8 @@ cmd_import(struct ctx *ctx, int argc, char **argv)
 		free(dir);
 		r = import_read_backlog_md(&l, fs.v, fs.n);
 	} else {
-		if (fsutil_read(source, &data, &len, err, sizeof(err))) {
+		if (fsutil_read(source, LIMIT_JSON_EXPORT,
+				FSUTIL_FOLLOW, &data, &len, err, sizeof(err))) {
 			out_error(ctx, "%s", err);
 			rc = EXIT_USAGE;
 			goto out;

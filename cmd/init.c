@@ -37,7 +37,12 @@ add_gitattributes(struct ctx *ctx, const char *path, const char *line)
 	struct sbuf sb = SBUF_INIT;
 	int rc;
 
-	rc = fsutil_read(path, &data, &len, err, sizeof(err));
+	rc = fsutil_read(path, LIMIT_FILE, 0, &data, &len, err, sizeof(err));
+	if (rc && rc != DK_ENOTFOUND) {
+		/* never replace a file docket could not read */
+		out_error(ctx, "%s", err);
+		return -1;
+	}
 	if (rc == 0 && strstr(data, line)) {
 		free(data);
 		return 0;

@@ -60,6 +60,13 @@ ws_begin(struct ctx *ctx, struct ws *w)
 			  w->ss.bl.order_path, w->ss.bl.order.conflict_line);
 		return EXIT_PROBLEMS;
 	}
+	/* a file docket cannot parse is never replaced, nor acted on */
+	if (w->ss.bl.order_bad) {
+		out_file_diags(ctx, &w->ss.bl.diags, w->ss.bl.order_path);
+		out_error(ctx, "%s cannot be read (above): docket changes nothing until it is fixed (docket check shows every problem)",
+			  w->ss.bl.order_path);
+		return EXIT_PROBLEMS;
+	}
 	return EXIT_OK;
 }
 

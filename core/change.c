@@ -275,7 +275,7 @@ order_conflicted(struct change *c, const char *order_path)
 	struct diag_list d = DIAG_LIST_INIT;
 	int line = 0;
 
-	if (fsutil_read(full, &data, &len, err, sizeof(err)) == 0) {
+	if (fsutil_read(full, LIMIT_ORDER, 0, &data, &len, err, sizeof(err)) == 0) {
 		order_parse(&o, order_path, data, len, &d);
 		line = o.conflict_line;
 		order_release(&o);
@@ -362,6 +362,10 @@ path_dirty(struct change *c, git_tree *head, git_index *idx, const char *path,
 		dirty = 1;
 	} else if (ie && !in_wt) {
 		*why = "was deleted but not committed";
+		dirty = 1;
+	} else if (in_wt && !S_ISREG(st.st_mode)) {
+		/* hashing would open it: a FIFO would block */
+		*why = "is not a regular file";
 		dirty = 1;
 	} else if (ie && in_wt) {
 		if (git_repository_hashfile(&wid, c->repo->git, path, GIT_OBJECT_BLOB,

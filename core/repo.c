@@ -18,6 +18,7 @@
 #include <time.h>
 
 #include "core/diag.h"
+#include "core/fsutil.h"
 #include "core/sbuf.h"
 #include "core/text.h"
 #include "core/xalloc.h"
@@ -180,14 +181,104 @@ struct revsrc {
 	char *relroot;
 };
 
+int
+repo_blob_read(git_repository *git, const git_oid *id, enum limit_kind lim,
+	       const char *shown, char **data, size_t *len, char *err,
+	       size_t errlen)
+{
+	git_odb *odb = NULL;
+	git_odb_object *obj = NULL;
+	git_object_t type;
+	size_t size = 0;
+	int rc = 0;
+
+	*data = NULL;
+	*len = 0;
+	if (git_repository_odb(&odb, git) < 0 ||
+	    git_odb_read_header(&size, &type, odb, id) < 0) {
+		const git_error *e = git_error_last();
+
+		snprintf(err, errlen, "cannot read %s from git: %s", shown,
+			 e && e->message ? e->message : "unknown error");
+		git_error_clear();
+		git_odb_free(odb);
+		return DK_EIO;
+	}
+	if (type != GIT_OBJECT_BLOB) {
+		snprintf(err, errlen, "%s is not a file in git", shown);
+		rc = DK_EINVALID;
+	} else if (size > limit_bytes(lim)) {
+		snprintf(err, errlen, "%s is %zu bytes in git, over %s; not read",
+			 shown, size, limit_name(lim));
+		rc = DK_EINVALID;
+	} else if (git_odb_read(&obj, odb, id) < 0) {
+		const git_error *e = git_error_last();
+
+		snprintf(err, errlen, "cannot read %s from git: %s", shown,
+			 e && e->message ? e->message : "unknown error");
+		git_error_clear();
+		rc = DK_EIO;
+	} else {
+		*len = git_odb_object_size(obj);
+		*data = xmemdup0(git_odb_object_data(obj), *len);
+	}
+	git_odb_object_free(obj);
+	git_odb_free(odb);
+	return rc;
+}
+
+static int
+cmp_oid(const void *a, const void *b)
+{
+	return git_oid_cmp(a, b);
+}
+
+git_oid *
+repo_shallow_commits(struct repo *r, size_t *n)
+{
+	const char *dir = git_repository_commondir(r->git);
+	char *path, *data = NULL, *p, err[256];
+	git_oid *v = NULL;
+	size_t alloc = 0, len = 0;
+
+	*n = 0;
+	if (git_repository_is_shallow(r->git) != 1 || !dir)
+		return NULL;
+	path = xasprintf("%sshallow", dir);
+	if (fsutil_read(path, LIMIT_GIT_FILE, 0, &data, &len, err, sizeof(err))) {
+		free(path);
+		return NULL;
+	}
+	free(path);
+	for (p = data; p < data + len;) {
+		char *nl = memchr(p, '\n', (size_t)(data + len - p));
+		size_t l = nl ? (size_t)(nl - p) : (size_t)(data + len - p);
+		git_oid id;
+
+		if (l && p[l - 1] == '\r')
+			l--;
+		if (l == GIT_OID_HEXSZ && git_oid_fromstrn(&id, p, l) == 0) {
+			v = xgrow(v, &alloc, *n + 1, sizeof(*v));
+			v[(*n)++] = id;
+		} else {
+			git_error_clear();
+		}
+		p = nl ? nl + 1 : data + len;
+	}
+	free(data);
+	if (*n)
+		qsort(v, *n, sizeof(*v), cmp_oid);
+	return v;
+}
+
 static int
 rev_read(struct source *s, const char *path, char **data, size_t *len,
-	 size_t max)
+	 enum limit_kind lim)
 {
 	struct revsrc *v = s->ctx;
 	git_tree_entry *e = NULL;
-	git_blob *b = NULL;
 	char *full = xasprintf("%s%s", v->relroot, path);
+	git_filemode_t mode;
 	int rc;
 
 	rc = git_tree_entry_bypath(&e, v->tree, full);
@@ -197,25 +288,23 @@ rev_read(struct source *s, const char *path, char **data, size_t *len,
 		free(full);
 		return DK_ENOTFOUND;
 	}
-	if (git_tree_entry_type(e) != GIT_OBJECT_BLOB ||
-	    git_blob_lookup(&b, v->git, git_tree_entry_id(e)) < 0) {
-		git_error_clear();
+	mode = git_tree_entry_filemode(e);
+	if (mode == GIT_FILEMODE_LINK)
+		snprintf(s->errmsg, sizeof(s->errmsg),
+			 "'%s' is a symbolic link in that revision: not followed", full);
+	else if (mode == GIT_FILEMODE_COMMIT)
+		snprintf(s->errmsg, sizeof(s->errmsg),
+			 "'%s' is a submodule in that revision, not a file", full);
+	else if (git_tree_entry_type(e) != GIT_OBJECT_BLOB)
 		snprintf(s->errmsg, sizeof(s->errmsg), "'%s' is not a file in that revision", full);
+	if (mode == GIT_FILEMODE_LINK || mode == GIT_FILEMODE_COMMIT ||
+	    git_tree_entry_type(e) != GIT_OBJECT_BLOB) {
 		git_tree_entry_free(e);
 		free(full);
-		return DK_EIO;
+		return DK_EINVALID;
 	}
-	if ((size_t)git_blob_rawsize(b) > max) {
-		snprintf(s->errmsg, sizeof(s->errmsg),
-			 "file is %llu bytes, over the limit of %zu bytes",
-			 (unsigned long long)git_blob_rawsize(b), max);
-		rc = DK_EINVALID;
-	} else {
-		*len = (size_t)git_blob_rawsize(b);
-		*data = xmemdup0(git_blob_rawcontent(b), *len);
-		rc = 0;
-	}
-	git_blob_free(b);
+	rc = repo_blob_read(v->git, git_tree_entry_id(e), lim, "the file", data,
+			    len, s->errmsg, sizeof(s->errmsg));
 	git_tree_entry_free(e);
 	free(full);
 	return rc;
@@ -252,7 +341,9 @@ rev_list(struct source *s, const char *dir, char ***names, size_t *n)
 		const git_tree_entry *te = git_tree_entry_byindex(t, i);
 		git_filemode_t m = git_tree_entry_filemode(te);
 
-		if (m != GIT_FILEMODE_BLOB && m != GIT_FILEMODE_BLOB_EXECUTABLE)
+		/* as in the work tree: folders are left out, links and
+		 * submodules are listed so that read reports them */
+		if (m == GIT_FILEMODE_TREE)
 			continue;
 		*names = xgrow(*names, &alloc, *n + 1, sizeof(**names));
 		(*names)[(*n)++] = xstrdup(git_tree_entry_name(te));

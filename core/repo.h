@@ -13,9 +13,11 @@
 
 #include <stddef.h>
 
+#include "core/limits.h"
 #include "core/source.h"
 
 struct git_repository;
+struct git_oid;
 
 struct repo {
 	struct git_repository *git;
@@ -39,6 +41,23 @@ void repo_close(struct repo *r);
 /* A source reading the folder relroot ("" or "sub/") of revision rev. */
 int repo_source_rev(struct repo *r, struct source *out, const char *rev,
 		    const char *relroot);
+
+/*
+ * Read the blob id whole (malloc'ed, NUL-terminated), at most
+ * limit_bytes(lim) bytes: its size is read from the object's header
+ * (git_odb_read_header) before anything is inflated, so a small packed
+ * object that would inflate to gigabytes is refused at once.  0, or
+ * DK_EINVALID (over the limit, named; not a blob) or DK_EIO, with err
+ * naming shown.
+ */
+int repo_blob_read(struct git_repository *git, const struct git_oid *id,
+		   enum limit_kind lim, const char *shown, char **data,
+		   size_t *len, char *err, size_t errlen);
+
+/* The grafted commits of a shallow clone (.git/shallow), sorted with
+ * git_oid_cmp (malloc'ed, *n of them); NULL and 0 when the repository
+ * is not shallow or the file cannot be read. */
+struct git_oid *repo_shallow_commits(struct repo *r, size_t *n);
 
 /* Set a key in the repository's own config (.git/config). */
 int repo_config_set(struct repo *r, const char *key, const char *value);

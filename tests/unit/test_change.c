@@ -84,7 +84,7 @@ file_is(const char *dir, const char *rel, const char *want)
 {
 	char *path = xasprintf("%s/%s", dir, rel), *data = NULL, err[256];
 	size_t len = 0;
-	int ok = fsutil_read(path, &data, &len, err, sizeof(err)) == 0 &&
+	int ok = fsutil_read(path, LIMIT_ORDER, 0, &data, &len, err, sizeof(err)) == 0 &&
 		 len == strlen(want) && !memcmp(data, want, len);
 
 	free(path);
