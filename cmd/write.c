@@ -38,6 +38,8 @@ ws_begin(struct ctx *ctx, struct ws *w)
 		out_error(ctx, "%s", w->ch.err);
 		return EXIT_PROBLEMS;
 	}
+	if (w->ch.note[0])
+		out_warning(ctx, "%s", w->ch.note);
 	if ((rc = session_load(ctx, &w->ss, NULL, 0)))
 		return rc;
 	if (!w->ss.bl.config_ok) {

@@ -9,6 +9,7 @@
 #include "core/repo.h"
 
 #include <ctype.h>
+#include <errno.h>
 #include <git2.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -646,30 +647,35 @@ safe_message(const char *message)
 }
 
 int
-repo_commit(struct repo *r, const char *const *paths, size_t npaths,
-	    const char *message, char *out_id, size_t out_len)
+repo_commit_build(struct repo *r, const char *const *paths, size_t npaths,
+		  const char *message, struct repo_commit *out)
 {
-	git_index *real = NULL;
 	struct upd *upd = NULL;
 	git_commit *parent = NULL;
 	git_tree *ptree = NULL, *tree = NULL;
 	git_signature *author = NULL, *committer = NULL;
-	git_oid parent_id, tree_id, commit_id;
-	int rc, nparents = 0, empty = 0;
+	git_oid tree_id;
+	int rc, empty = 0;
 	char *safe = NULL;
 
+	memset(out, 0, sizeof(*out));
 	if (!r->workdir) {
 		snprintf(r->err, sizeof(r->err), "cannot commit in a bare repository");
 		return DK_EREFUSED;
 	}
-	rc = git_reference_name_to_id(&parent_id, r->git, "HEAD");
+	/* the branch HEAD names ("HEAD" itself when detached) */
+	if (!(out->ref = repo_head_ref(r))) {
+		rc = fail(r, DK_EIO, "cannot read HEAD");
+		goto done;
+	}
+	rc = git_reference_name_to_id(&out->parent, r->git, "HEAD");
 	if (rc == 0) {
-		if ((rc = git_commit_lookup(&parent, r->git, &parent_id)) < 0 ||
+		if ((rc = git_commit_lookup(&parent, r->git, &out->parent)) < 0 ||
 		    (rc = git_commit_tree(&ptree, parent)) < 0) {
 			rc = fail(r, DK_EIO, "cannot read HEAD");
 			goto done;
 		}
-		nparents = 1;
+		out->has_parent = 1;
 	} else if (rc == GIT_ENOTFOUND) {
 		git_error_clear();
 	} else {
@@ -701,41 +707,18 @@ repo_commit(struct repo *r, const char *const *paths, size_t npaths,
 		goto done;
 	}
 	safe = safe_message(message);
-	if (git_commit_create(&commit_id, r->git, "HEAD", author, committer,
-			      NULL, safe, tree, (size_t)nparents,
+	/* the object only: no branch moves yet (repo_head_advance) */
+	if (git_commit_create(&out->id, r->git, NULL, author, committer, NULL, safe,
+			      tree, (size_t)out->has_parent,
 			      (const git_commit **)&parent) < 0) {
 		rc = fail(r, DK_EIO, "cannot create the commit");
 		goto done;
 	}
-	/* the real index: only docket's paths change */
-	if (git_repository_index(&real, r->git) < 0 || git_index_read(real, 0) < 0) {
-		rc = fail(r, DK_EIO, "committed, but cannot update the index");
-		goto done;
-	}
-	for (size_t i = 0; i < npaths; i++) {
-		int e = path_exists(r, paths[i]) ?
-			git_index_add_bypath(real, paths[i]) :
-			git_index_remove_bypath(real, paths[i]);
-
-		if (e < 0) {
-			rc = fail(r, DK_EIO, "committed, but cannot update the index");
-			goto done;
-		}
-	}
-	if (git_index_write(real) < 0) {
-		rc = fail(r, DK_EIO, "committed, but cannot write the index");
-		goto done;
-	}
-	if (out_id && out_len) {
-		char hex[GIT_OID_HEXSZ + 1];
-
-		git_oid_tostr(hex, sizeof(hex), &commit_id);
-		snprintf(out_id, out_len, "%.7s", hex);
-	}
 	rc = 0;
 done:
+	if (rc)
+		repo_commit_release(out);
 	free(safe);
-	git_index_free(real);
 	free(upd);
 	git_tree_free(tree);
 	git_tree_free(ptree);
@@ -743,4 +726,211 @@ done:
 	git_signature_free(author);
 	git_signature_free(committer);
 	return rc;
+}
+
+void
+repo_commit_release(struct repo_commit *c)
+{
+	free(c->ref);
+	memset(c, 0, sizeof(*c));
+}
+
+void
+repo_commit_short(const struct repo_commit *c, char *out, size_t len)
+{
+	char hex[GIT_OID_HEXSZ + 1];
+
+	git_oid_tostr(hex, sizeof(hex), &c->id);
+	snprintf(out, len, "%.7s", hex);
+}
+
+/* git_index_write, with the system's reason when a write failed (a
+ * full disk, a file-size limit): libgit2's own message is then often
+ * an unrelated earlier one. */
+static int
+index_write(struct repo *r, git_index *idx)
+{
+	int e;
+
+	errno = 0;
+	if (git_index_write(idx) == 0)
+		return 0;
+	e = errno;
+	if (e == ENOSPC || e == EFBIG || e == EDQUOT || e == EIO || e == EROFS ||
+	    e == EACCES || e == EPERM) {
+		git_error_clear();
+		snprintf(r->err, sizeof(r->err), "cannot write git's index: %s",
+			 strerror(e));
+		return DK_EIO;
+	}
+	return fail(r, DK_EIO, "cannot write git's index");
+}
+
+int
+repo_index_take(struct repo *r, const char *const *paths, size_t npaths)
+{
+	git_index *idx = NULL;
+	int rc = 0;
+
+	if (git_repository_index(&idx, r->git) < 0 || git_index_read(idx, 0) < 0) {
+		rc = fail(r, DK_EIO, "cannot read git's index");
+		goto done;
+	}
+	for (size_t i = 0; i < npaths; i++) {
+		int e = path_exists(r, paths[i]) ?
+			git_index_add_bypath(idx, paths[i]) :
+			git_index_remove_bypath(idx, paths[i]);
+
+		if (e < 0) {
+			rc = fail(r, DK_EIO, "cannot update git's index");
+			goto done;
+		}
+	}
+	rc = index_write(r, idx);
+done:
+	git_index_free(idx);
+	return rc;
+}
+
+int
+repo_index_reset(struct repo *r, const struct git_oid *commit, int has_commit,
+		 const char *const *paths, size_t npaths)
+{
+	git_index *idx = NULL;
+	git_commit *c = NULL;
+	git_tree *tree = NULL;
+	int rc = 0;
+
+	if (git_repository_index(&idx, r->git) < 0 || git_index_read(idx, 0) < 0 ||
+	    (has_commit && (git_commit_lookup(&c, r->git, commit) < 0 ||
+			    git_commit_tree(&tree, c) < 0))) {
+		rc = fail(r, DK_EIO, "cannot read git's index");
+		goto done;
+	}
+	for (size_t i = 0; i < npaths; i++) {
+		git_tree_entry *te = NULL;
+		int e;
+
+		if (tree && git_tree_entry_bypath(&te, tree, paths[i]) == 0) {
+			git_index_entry ie;
+
+			memset(&ie, 0, sizeof(ie));
+			ie.mode = git_tree_entry_filemode(te);
+			ie.path = paths[i];
+			git_oid_cpy(&ie.id, git_tree_entry_id(te));
+			e = git_index_add(idx, &ie);
+			git_tree_entry_free(te);
+		} else {
+			git_error_clear();
+			e = git_index_remove_bypath(idx, paths[i]);
+		}
+		if (e < 0) {
+			rc = fail(r, DK_EIO, "cannot update git's index");
+			goto done;
+		}
+	}
+	rc = index_write(r, idx);
+done:
+	git_tree_free(tree);
+	git_commit_free(c);
+	git_index_free(idx);
+	return rc;
+}
+
+int
+repo_head_advance(struct repo *r, const struct repo_commit *c)
+{
+	git_reference *ref = NULL;
+	git_commit *commit = NULL;
+	char *log;
+	int rc;
+
+	if (git_commit_lookup(&commit, r->git, &c->id) < 0)
+		return fail(r, DK_EIO, "cannot read the new commit");
+	/* git's own reflog line */
+	log = xasprintf("commit%s: %s", c->has_parent ? "" : " (initial)",
+			git_commit_summary(commit) ? git_commit_summary(commit) : "");
+	if (c->has_parent)
+		rc = git_reference_create_matching(&ref, r->git, c->ref, &c->id, 1,
+						   &c->parent, log);
+	else
+		rc = git_reference_create(&ref, r->git, c->ref, &c->id, 0, log);
+	free(log);
+	git_commit_free(commit);
+	git_reference_free(ref);
+	if (rc == GIT_EMODIFIED || rc == GIT_EEXISTS) {
+		git_error_clear();
+		snprintf(r->err, sizeof(r->err),
+			 "%s moved while docket was committing (another commit was made)",
+			 c->ref);
+		return DK_ECONFLICT;
+	}
+	if (rc == GIT_ELOCKED) {
+		git_error_clear();
+		snprintf(r->err, sizeof(r->err),
+			 "the branch is locked (%s.lock exists in the git folder): another git process is running; if none is, remove that file",
+			 c->ref);
+		return DK_EREFUSED;
+	}
+	if (rc < 0)
+		return fail(r, DK_EIO, "cannot update the branch");
+	return 0;
+}
+
+int
+repo_head_id(struct repo *r, struct git_oid *out, int *unborn)
+{
+	int rc = git_reference_name_to_id(out, r->git, "HEAD");
+
+	*unborn = 0;
+	if (rc == GIT_ENOTFOUND) {
+		git_error_clear();
+		memset(out, 0, sizeof(*out));
+		*unborn = 1;
+		return 0;
+	}
+	return rc < 0 ? fail(r, DK_EIO, "cannot read HEAD") : 0;
+}
+
+char *
+repo_head_ref(struct repo *r)
+{
+	git_reference *head = NULL;
+	char *ref;
+
+	if (git_reference_lookup(&head, r->git, "HEAD") < 0)
+		return NULL;
+	ref = xstrdup(git_reference_type(head) == GIT_REFERENCE_SYMBOLIC ?
+		      git_reference_symbolic_target(head) : "HEAD");
+	git_reference_free(head);
+	return ref;
+}
+
+int
+repo_head_blob(struct repo *r, const char *path, git_oid *out)
+{
+	git_object *obj = NULL;
+	git_tree_entry *e = NULL;
+	int found = 0;
+
+	memset(out, 0, sizeof(*out));
+	if (git_revparse_single(&obj, r->git, "HEAD^{tree}") == 0 &&
+	    git_tree_entry_bypath(&e, (git_tree *)obj, path) == 0) {
+		git_oid_cpy(out, git_tree_entry_id(e));
+		found = 1;
+	}
+	git_error_clear();
+	git_tree_entry_free(e);
+	git_object_free(obj);
+	return found;
+}
+
+char *
+repo_git_path(struct repo *r, const char *name, int common)
+{
+	const char *gd = common ? git_repository_commondir(r->git) :
+			 git_repository_path(r->git);
+	size_t n = strlen(gd);
+
+	return xasprintf("%s%s%s", gd, n && gd[n - 1] == '/' ? "" : "/", name);
 }
