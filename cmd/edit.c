@@ -23,10 +23,6 @@
 #include "core/fsutil.h"
 #include "core/xalloc.h"
 
-static const struct opt opts[] = {
-	{ NULL, 0, 0, 0 },
-};
-
 /* The fields whose value differs between a and b, one line each. */
 static void
 field_changes(struct sbuf *out, const struct item *a, const struct item *b)
@@ -135,11 +131,10 @@ settle_draft(struct ctx *ctx, const char *draft, const char *shown,
 	free(d);
 }
 
-int
-cmd_edit(struct ctx *ctx, int argc, char **argv)
+static int
+run(struct ctx *ctx)
 {
-	struct opt_iter it;
-	struct session ss;
+	struct session *ss = ctx->ses;
 	struct repo repo;
 	struct change ch;
 	struct item *item, *before = NULL, *after = NULL;
@@ -148,40 +143,24 @@ cmd_edit(struct ctx *ctx, int argc, char **argv)
 	struct base base;
 	char *full = NULL, *draft = NULL, *data = NULL, *shown_draft = NULL;
 	char err[512];
-	const char *arg, *iid, *edited, *moved;
+	const char *iid = ctx->pos[0], *edited, *moved;
 	size_t len = 0;
-	int id, r, rc, have_repo, keep_draft = 0;
+	int r, rc, have_repo, keep_draft = 0;
 
 	memset(&base, 0, sizeof(base));
-	opt_init(&it, argc, argv);
-	while ((r = opt_next(&it, ctx, opts, &id, &arg)) == 1)
-		;
-	if (r || it.npos != 1) {
-		rc = r ? (r == 2 ? EXIT_OK : EXIT_USAGE) :
-		     out_usage_error(ctx, it.npos ? "edit takes one id" : "which item? give its id");
-		opt_release(&it);
-		return rc;
-	}
-	iid = it.pos[0];
-	if ((rc = check_id_arg(ctx, iid))) {
-		opt_release(&it);
-		return rc;
-	}
 	memset(&repo, 0, sizeof(repo));
 	have_repo = repo_open(&repo, ctx->dir) == 0 && repo.workdir;
 	change_init(&ch, have_repo ? &repo : NULL, have_repo ? repo.workdir : NULL);
-	if ((rc = session_load(ctx, &ss, NULL, 0)))
-		goto done;
-	item = session_item(ctx, &ss, iid);
+	item = session_item(ctx, ss, iid);
 	if (!item) {
 		rc = EXIT_PROBLEMS;
 		goto done;
 	}
-	ch.commit = !ctx->no_commit && ss.bl.config.commit && have_repo;
+	ch.commit = !ctx->no_commit && ss->bl.config.commit && have_repo;
 	ch.include_dirty = ctx->include_dirty;
 	if (!have_repo) {
 		free(ch.top);
-		ch.top = xstrdup(ss.bl.top ? ss.bl.top : ss.bl.root);
+		ch.top = xstrdup(ss->bl.top ? ss->bl.top : ss->bl.root);
 	}
 	full = xasprintf("%s/%s", ch.top, item->path);
 	/* never open an editor through a link out of the repository */
@@ -247,7 +226,7 @@ cmd_edit(struct ctx *ctx, int argc, char **argv)
 	keep_draft = 1;
 	if (have_repo) {
 		/* under the lock: nothing of git's moves from here on */
-		if (change_begin(&ch, ss.bl.order_path)) {
+		if (change_begin(&ch, ss->bl.order_path)) {
 			out_error(ctx, "%s", ch.err);
 			goto done;
 		}
@@ -322,9 +301,23 @@ done:
 	sbuf_release(&msg);
 	sbuf_release(&sum);
 	change_release(&ch);
-	session_release(&ss);
 	if (have_repo || repo.git)
 		repo_close(&repo);
-	opt_release(&it);
 	return rc;
 }
+
+const struct command cmd_edit = {
+	.name = "edit",
+	.summary = "open an item in your editor, then validate and commit",
+	.args = arg_id,
+	.extra = "edit takes one id",
+	.needs = NEED_BACKLOG,
+	.details =
+	"Runs $VISUAL, else $EDITOR, else vi. On save the item is checked with\n"
+	"every rule; an invalid edit is kept on disk, reported with line and\n"
+	"column, and not committed (exit 1).  In a git repository the editor\n"
+	"works on a draft in .git/docket/drafts/ and no lock is held meanwhile;\n"
+	"when the item or its committed version changed in the meantime, nothing\n"
+	"is written and the draft is kept: docket edit ID opens it again.\n",
+	.run = run,
+};

@@ -27,12 +27,8 @@
 #include "core/xalloc.h"
 #include "formats/import.h"
 
-enum { O_MAP = 1 };
-
-static const struct opt opts[] = {
-	{ "map", 'm', 1, O_MAP },
-	{ NULL, 0, 0, 0 },
-};
+static const char *map_file;
+static enum import_kind kind;
 
 /* ---- reading a Backlog.md folder ---------------------------------- */
 
@@ -243,21 +239,8 @@ report(struct ctx *ctx, const struct import_list *l, const char *first,
 				sbuf_addf(&sb, "%s '%s'", i ? "," : "", l->unmapped[i]);
 			sbuf_adds(&sb, " (map them under fields: in a --map file; see docs/import.md)\n");
 		}
-		if (ctx->out_tty) {
-			/* names come from the source's files: escape them */
-			struct sbuf safe = SBUF_INIT;
-
-			for (size_t i = 0, start = 0; i < sb.len; i++)
-				if (sb.buf[i] == '\n') {
-					text_escape_term(&safe, sb.buf + start, i - start);
-					sbuf_addc(&safe, '\n');
-					start = i + 1;
-				}
-			out_sbuf(ctx, &safe);
-			sbuf_release(&safe);
-		} else {
-			out_sbuf(ctx, &sb);
-		}
+		/* names come from the source's files: escaped on a terminal */
+		out_text(ctx, &sb, 1);
 	}
 	if (import_list_failed(l)) {
 		out_error(ctx, "%zu could not be imported:", import_list_failed(l));
@@ -354,57 +337,31 @@ out:
 	return rc;
 }
 
-int
-cmd_import(struct ctx *ctx, int argc, char **argv)
+static int
+prepare(struct ctx *ctx)
 {
-	struct opt_iter it;
-	const char *map_file = NULL, *arg, *source;
-	enum import_kind kind;
+	if (import_kind_parse(&kind, ctx->pos[0]))
+		return out_usage_error(ctx, "unknown source '%s' (use csv, jira, trello, asana or backlog-md)",
+				       ctx->pos[0]);
+	return EXIT_OK;
+}
+
+static int
+run(struct ctx *ctx)
+{
+	const char *source = ctx->pos[1];
+	struct session *ss = ctx->ses;
 	struct import_map map;
 	struct import_list l;
-	struct session ss;
-	struct ws w;
+	struct ws *w = ctx->ws;
 	struct files fs;
 	char *data = NULL, err[512];
 	size_t len = 0;
-	int id, r, rc;
+	int r, rc;
 
-	opt_init(&it, argc, argv);
-	while ((r = opt_next(&it, ctx, opts, &id, &arg)) == 1)
-		if (id == O_MAP)
-			map_file = arg;
-	if (r) {
-		opt_release(&it);
-		return r == 2 ? EXIT_OK : EXIT_USAGE;
-	}
-	if (it.npos != 2) {
-		rc = out_usage_error(ctx, it.npos < 2 ?
-				     "import needs the kind of export and its file or folder" :
-				     "import takes one source");
-		opt_release(&it);
-		return rc;
-	}
-	if (import_kind_parse(&kind, it.pos[0])) {
-		rc = out_usage_error(ctx, "unknown source '%s' (use csv, jira, trello, asana or backlog-md)",
-				     it.pos[0]);
-		opt_release(&it);
-		return rc;
-	}
-	source = it.pos[1];
-	opt_release(&it);
-
-	/* the lock and the safety checks first (ws_begin also refuses an
-	 * ORDER docket cannot parse), so that reading the items, choosing
-	 * the ids and writing happen under the lock */
-	memset(&ss, 0, sizeof(ss));
-	if ((rc = ws_begin(ctx, &w))) {
-		ws_end(&w);
-		return rc;
-	}
-	if ((rc = session_load(ctx, &ss, NULL, BL_ITEMS))) {
-		session_release(&ss);
-		ws_end(&w);
-		return rc;
+	if (!ss->bl.config_ok) {
+		out_diags(ctx, &ss->bl.diags, SEV_ERROR);
+		return EXIT_USAGE;
 	}
 	import_map_init(&map, kind);
 	import_list_init(&l, kind);
@@ -417,7 +374,7 @@ cmd_import(struct ctx *ctx, int argc, char **argv)
 				sizeof(err))) {
 			out_error(ctx, "%s", err);
 			rc = EXIT_USAGE;
-		} else if (import_map_parse(&map, map_file, data, len, &ss.bl.config, &d)) {
+		} else if (import_map_parse(&map, map_file, data, len, &ss->bl.config, &d)) {
 			out_diags(ctx, &d, SEV_WARNING);
 			rc = EXIT_USAGE;
 		}
@@ -461,11 +418,11 @@ cmd_import(struct ctx *ctx, int argc, char **argv)
 		rc = EXIT_USAGE;
 		goto out;
 	}
-	import_map_apply(&l, &map, &ss.bl.config);
+	import_map_apply(&l, &map, &ss->bl.config);
 	import_list_sort(&l);
 	/* the ids need the mapping (id: keep): give it through l */
 	{
-		struct backlog *bl = &ss.bl;
+		struct backlog *bl = &ss->bl;
 		char *items_abs = xasprintf("%s/%s", bl->root, bl->config.items);
 		struct taken_arg ta = { items_abs };
 
@@ -481,13 +438,46 @@ cmd_import(struct ctx *ctx, int argc, char **argv)
 		rc = import_list_failed(&l) ? EXIT_PROBLEMS : EXIT_OK;
 		goto out;
 	}
-	rc = write_all(ctx, &w, &ss, &l, source);
+	rc = write_all(ctx, w, ss, &l, source);
 out:
 	free(data);
 	files_release(&fs);
 	import_list_release(&l);
 	import_map_release(&map);
-	session_release(&ss);
-	ws_end(&w);
 	return rc;
 }
+
+static const struct arg args[] = {
+	{ "csv|jira|trello|asana|backlog-md", 0,
+	  "import needs the kind of export and its file or folder", NULL },
+	{ "SOURCE", 0, "import needs the kind of export and its file or folder",
+	  "the export file (csv, jira, asana: CSV; trello: the board's JSON) or, "
+	  "for backlog-md, the Backlog.md folder" },
+	ARG_END,
+};
+
+static const struct opt opts[] = {
+	OPT_STRING("map", 'm', &map_file, "FILE",
+		   "a YAML mapping of statuses, types and fields that overrides the "
+		   "defaults for the tool (see docs/import.md)"),
+	OPT_END,
+};
+
+const struct command cmd_import = {
+	.name = "import",
+	.summary = "create items and ORDER from another tool's export, in one commit",
+	.args = args,
+	.extra = "import takes one source",
+	.opts = opts,
+	.needs = NEED_WRITE | NEED_BACKLOG,
+	.load = BL_ITEMS,
+	.details =
+	"Items keep the source's order: ready, planned, doing and blocked items are\n"
+	"appended to ORDER (Jira's Rank, Trello's lists and pos, Backlog.md's\n"
+	"ordinal, else the order of the rows); ideas stay unranked; done and\n"
+	"stopped items are not ranked. Assignees become notes in the body.\n"
+	"Every record that is not imported is named. Exit status: 0 all imported,\n"
+	"1 some records could not be imported (the rest was), 2 unreadable input.\n",
+	.prepare = prepare,
+	.run = run,
+};

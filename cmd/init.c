@@ -11,12 +11,7 @@
 #include "core/repo.h"
 #include "core/xalloc.h"
 
-enum { O_PREFIX = 1 };
-
-static const struct opt opts[] = {
-	{ "prefix", 'p', 1, O_PREFIX },
-	{ NULL, 0, 0, 0 },
-};
+static const char *prefix = "MKT";
 
 /* .gitattributes with the merge-driver line appended (into out), unless
  * it is there: 1 when out holds new content, 0 when nothing is to
@@ -108,31 +103,18 @@ init_clone(struct ctx *ctx)
 	return rc;
 }
 
-int
-cmd_init(struct ctx *ctx, int argc, char **argv)
+static int
+run(struct ctx *ctx)
 {
 	static const char order_text[] =
 		"# The ranked backlog, highest priority first: one item id per line.\n"
 		"# The Marketing Owner orders it; '#' starts a comment.\n";
-	struct opt_iter it;
-	const char *prefix = "MKT", *arg;
 	struct repo repo;
 	char cwd[PATH_MAX], *cfg = NULL, *rel = NULL, *path;
 	struct change ch;
 	struct sbuf attrs = SBUF_INIT;
-	int id, r, rc = EXIT_OK, began = 0;
+	int r, rc = EXIT_OK, began = 0;
 
-	opt_init(&it, argc, argv);
-	while ((r = opt_next(&it, ctx, opts, &id, &arg)) == 1)
-		if (id == O_PREFIX)
-			prefix = arg;
-	if (r || it.npos) {
-		opt_release(&it);
-		if (r == 2)
-			return EXIT_OK;
-		return r ? EXIT_USAGE : out_usage_error(ctx, "unexpected argument '%s'", it.pos[0]);
-	}
-	opt_release(&it);
 	if (!config_prefix_valid(prefix))
 		return out_usage_error(ctx, "prefix '%s' is not a valid prefix: %s", prefix,
 				       CONFIG_PREFIX_RULE);
@@ -218,3 +200,20 @@ done:
 	repo_close(&repo);
 	return rc;
 }
+
+static const struct opt opts[] = {
+	OPT_STRING("prefix", 'p', &prefix, "P", "the letters of every id (default MKT)"),
+	OPT_END,
+};
+
+const struct command cmd_init = {
+	.name = "init",
+	.summary = "create a backlog in this git repository",
+	.opts = opts,
+	.details =
+	"Creates docket.yaml, backlog/ORDER and the .gitattributes line for\n"
+	"ORDER, registers the merge driver in .git/config, and commits.\n"
+	"In an existing backlog (a fresh clone) it only registers the merge\n"
+	"driver, which git does not clone.\n",
+	.run = run,
+};
