@@ -242,6 +242,9 @@ void out_note(struct ctx *ctx, const char *fmt, ...)
 /* Print diags as "path:line:col: severity: message [rule]" on stderr,
  * escaped for the terminal. */
 void out_diags(struct ctx *ctx, const struct diag_list *l, enum severity min);
+/* out_diags for the errors about one file only. */
+void out_file_diags(struct ctx *ctx, const struct diag_list *l,
+		    const char *file);
 /* Usage error for the current command: message, then the usage line. */
 int out_usage_error(struct ctx *ctx, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));

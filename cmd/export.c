@@ -79,7 +79,7 @@ remove_stale_pages(const struct html_site *site, const char *dir)
 	struct strmap written;
 	struct stat st;
 
-	if (fsutil_read(path, &old, &len, err, sizeof(err))) {
+	if (fsutil_read(path, LIMIT_SITE_LIST, 0, &old, &len, err, sizeof(err))) {
 		free(path);
 		return 0;
 	}

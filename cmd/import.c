@@ -19,7 +19,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "cmd/cmd.h"
+#include "cmd/write.h"
 #include "core/fm.h"
 #include "core/fsutil.h"
 #include "core/repo.h"
@@ -109,7 +109,7 @@ walk(struct files *fs, struct import_list *l, const char *dir,
 				char *data = NULL;
 				size_t len = 0;
 
-				if (fsutil_read(full, &data, &len, err, sizeof(err))) {
+				if (fsutil_read(full, LIMIT_FILE, 0, &data, &len, err, sizeof(err))) {
 					import_list_skip(l, 1, full, 0, "%s", err);
 				} else {
 					struct import_file *f;
@@ -174,29 +174,6 @@ file_taken(void *arg, const char *id)
 
 	free(p);
 	return e;
-}
-
-/* 1 when the work tree's ORDER differs from HEAD's. */
-static int
-order_dirty(struct repo *repo, const struct backlog *bl, const char *old,
-	    size_t oldlen)
-{
-	struct source head;
-	char *data = NULL, *rel;
-	size_t len = 0;
-	int dirty;
-
-	if (repo_source_rev(repo, &head, "HEAD", bl->relroot))
-		return 0;     /* no commit yet */
-	rel = xasprintf("%s/ORDER", bl->config.items);
-	if (head.read(&head, rel, &data, &len, 64 * FM_MAX_SIZE_DEFAULT))
-		dirty = oldlen != 0;   /* untracked ORDER with content */
-	else
-		dirty = len != oldlen || memcmp(data, old, len);
-	free(data);
-	free(rel);
-	head.release(&head);
-	return dirty;
 }
 
 /* "  path:line: reason", escaped for a terminal when asked: names and
@@ -279,82 +256,48 @@ report(struct ctx *ctx, const struct import_list *l, const char *first,
 	sbuf_release(&sb);
 }
 
+/* Write every item and ORDER through the write session (the lock, the
+ * safety checks, staged writes, docket's commit sequence) and report. */
 static int
-write_all(struct ctx *ctx, struct session *ss, struct import_list *l,
-	  const char *source)
+write_all(struct ctx *ctx, struct ws *w, struct session *ss,
+	  struct import_list *l, const char *source)
 {
 	struct backlog *bl = &ss->bl;
-	char *items_abs = xasprintf("%s/%s", bl->root, bl->config.items);
-	char *order_abs = xasprintf("%s/ORDER", items_abs);
-	char **paths = xcalloc(l->n + 2, sizeof(*paths));
-	size_t np = 0, written = 0;
-	char *old = NULL, err[512];
-	size_t oldlen = 0;
-	struct repo repo;
-	int have_repo = 0, rc = EXIT_OK, commit;
-	struct sbuf sb = SBUF_INIT;
+	struct sbuf sb = SBUF_INIT, old = SBUF_INIT;
+	size_t written = 0;
+	int rc = EXIT_OK;
 
-	memset(&repo, 0, sizeof(repo));
-	commit = !ctx->no_commit && bl->config.commit;
-	if (fsutil_read(order_abs, &old, &oldlen, err, sizeof(err)) == DK_EIO) {
-		out_error(ctx, "%s", err);
-		rc = EXIT_USAGE;
-		goto out;
-	}
-	if (commit) {
-		if (repo_open(&repo, bl->root)) {
-			out_error(ctx, "%s (use --no-commit to only write the files)", repo.err);
-			rc = EXIT_USAGE;
-			goto out;
+	/* never write an item that docket itself would not read */
+	for (size_t i = 0; i < l->n; i++) {
+		sbuf_reset(&sb);
+		import_render_item(&sb, l->items[i], &bl->config, l->kind);
+		if (sb.len > limit_bytes(LIMIT_FILE)) {
+			import_list_skip(l, 1, l->items[i]->file, l->items[i]->line,
+					 "%s would be an item of %zu bytes, over %s",
+					 l->items[i]->what ? l->items[i]->what : "the record",
+					 sb.len, limit_name(LIMIT_FILE));
+			import_list_drop(l, i--);
 		}
-		have_repo = 1;
-		if (import_list_ranked(l) && !ctx->include_dirty &&
-		    order_dirty(&repo, bl, old ? old : "", oldlen)) {
-			out_error(ctx, "%s has uncommitted changes: commit them first, or use --include-dirty to commit them with the import",
-				  bl->order_path);
-			rc = EXIT_PROBLEMS;
-			goto out;
-		}
-	}
-	if (fsutil_mkdirs(items_abs, err, sizeof(err))) {
-		out_error(ctx, "%s", err);
-		rc = EXIT_USAGE;
-		goto out;
 	}
 	for (size_t i = 0; i < l->n; i++) {
-		struct import_item *it = l->items[i];
-		char *abs = xasprintf("%s/%s.md", items_abs, it->id);
+		char *path = xasprintf("%s%s.md", bl->items_rel, l->items[i]->id);
 
 		sbuf_reset(&sb);
-		import_render_item(&sb, it, &bl->config, l->kind);
-		if (fsutil_write_atomic(abs, sb.buf, sb.len, err, sizeof(err))) {
-			out_error(ctx, "%s", err);
-			if (written)
-				out_error(ctx, "%zu item files were written before this and are not committed",
-					  written);
-			free(abs);
-			rc = EXIT_USAGE;
-			goto out;
-		}
-		free(abs);
-		paths[np++] = xasprintf("%s%s.md", bl->items_rel, it->id);
+		import_render_item(&sb, l->items[i], &bl->config, l->kind);
+		change_write(&w->ch, path, sb.buf, sb.len);
+		free(path);
 		written++;
 	}
-	if (import_list_ranked(l)) {
+	if (written && import_list_ranked(l)) {
+		/* ORDER parsed when the session began (ws_begin refuses one
+		 * that does not): its text is the file's */
+		order_render(&w->ss.bl.order, &old);
 		sbuf_reset(&sb);
-		import_render_order(&sb, old ? old : "", oldlen, l);
-		if (fsutil_write_atomic(order_abs, sb.buf, sb.len, err, sizeof(err))) {
-			out_error(ctx, "%s; the %zu item files are written, ORDER is not", err,
-				  written);
-			rc = EXIT_USAGE;
-			goto out;
-		}
-		paths[np++] = xstrdup(bl->order_path);
+		import_render_order(&sb, w->ss.bl.have_order ? old.buf : "",
+				    w->ss.bl.have_order ? old.len : 0, l);
+		change_write(&w->ch, bl->order_path, sb.buf, sb.len);
 	}
-	report(ctx, l, l->n ? l->items[0]->id : "", l->n ? l->items[l->n - 1]->id : "",
-	       written);
-	if (commit && np) {
-		char cid[16] = "";
+	if (written) {
 		size_t failed = import_list_failed(l);
 
 		sbuf_reset(&sb);
@@ -370,31 +313,26 @@ write_all(struct ctx *ctx, struct session *ss, struct import_list *l,
 					  l->skips[i].reason);
 				shown++;
 			}
-		if (repo_commit(&repo, (const char *const *)paths, np, sb.buf, cid,
-				sizeof(cid))) {
-			out_error(ctx, "the files are written but not committed: %s", repo.err);
+		if (change_commit(&w->ch, sb.buf)) {
+			out_error(ctx, "%s", w->ch.err);
 			rc = EXIT_PROBLEMS;
 			goto out;
 		}
-		if (!ctx->quiet)
-			printf("Committed %s: Import %zu item%s from %s\n", cid, written,
-			       written == 1 ? "" : "s", import_kind_name(l->kind));
-	} else if (np && !ctx->quiet) {
-		printf("Not committed (%s): %zu files written\n",
-		       ctx->no_commit ? "--no-commit" : "commit: false in docket.yaml", np);
 	}
+	report(ctx, l, written ? l->items[0]->id : "",
+	       written ? l->items[l->n - 1]->id : "", written);
+	if (w->ch.committed && !ctx->quiet)
+		printf("Committed %s: Import %zu item%s from %s\n", w->ch.commit_id,
+		       written, written == 1 ? "" : "s", import_kind_name(l->kind));
+	else if (written && !w->ch.commit && !ctx->quiet)
+		printf("Not committed (%s): %zu files written\n",
+		       ctx->no_commit ? "--no-commit" : "commit: false in docket.yaml",
+		       w->ch.nfiles);
 	if (import_list_failed(l))
 		rc = EXIT_PROBLEMS;
 out:
-	for (size_t i = 0; i < np; i++)
-		free(paths[i]);
-	free(paths);
-	free(old);
-	free(items_abs);
-	free(order_abs);
 	sbuf_release(&sb);
-	if (have_repo)
-		repo_close(&repo);
+	sbuf_release(&old);
 	return rc;
 }
 
@@ -406,6 +344,7 @@ run(struct ctx *ctx)
 	struct session *ss = ctx->ses;
 	struct import_map map;
 	struct import_list l;
+	struct ws *w = ctx->ws;
 	struct files fs;
 	char *data = NULL, err[512];
 	size_t len = 0;
@@ -423,7 +362,8 @@ run(struct ctx *ctx)
 	if (map_file) {
 		struct diag_list d = DIAG_LIST_INIT;
 
-		if (fsutil_read(map_file, &data, &len, err, sizeof(err))) {
+		if (fsutil_read(map_file, LIMIT_MAP, FSUTIL_FOLLOW, &data, &len, err,
+				sizeof(err))) {
 			out_error(ctx, "%s", err);
 			rc = EXIT_USAGE;
 		} else if (import_map_parse(&map, map_file, data, len, &ss->bl.config, &d)) {
@@ -452,7 +392,8 @@ run(struct ctx *ctx)
 		free(dir);
 		r = import_read_backlog_md(&l, fs.v, fs.n);
 	} else {
-		if (fsutil_read(source, &data, &len, err, sizeof(err))) {
+		if (fsutil_read(source, LIMIT_JSON_EXPORT,
+				FSUTIL_FOLLOW, &data, &len, err, sizeof(err))) {
 			out_error(ctx, "%s", err);
 			rc = EXIT_USAGE;
 			goto out;
@@ -489,7 +430,7 @@ run(struct ctx *ctx)
 		rc = import_list_failed(&l) ? EXIT_PROBLEMS : EXIT_OK;
 		goto out;
 	}
-	rc = write_all(ctx, ss, &l, source);
+	rc = write_all(ctx, w, ss, &l, source);
 out:
 	free(data);
 	files_release(&fs);
@@ -521,7 +462,7 @@ const struct command cmd_import = {
 	.args = args,
 	.extra = "import takes one source",
 	.opts = opts,
-	.needs = NEED_BACKLOG,
+	.needs = NEED_WRITE | NEED_BACKLOG,
 	.load = BL_ITEMS,
 	.details =
 	"Items keep the source's order: ready, planned, doing and blocked items are\n"

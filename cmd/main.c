@@ -19,6 +19,7 @@
 #include "cmd/cmd.h"
 #include "cmd/write.h"
 #include "core/repo.h"
+#include "core/xalloc.h"
 
 /* in the order `docket help` lists them */
 const struct command *const commands[] = {
@@ -168,6 +169,29 @@ term_width(void)
 	return 80;
 }
 
+/* The handler core/xalloc.h calls when memory runs out: a message and
+ * exit 2, never an abort.  It allocates nothing.  A write in progress
+ * has either not renamed its files yet (nothing changed) or is between
+ * renames (docs/faults.md); the lock it leaves is taken over by the next
+ * docket, as its process is gone. */
+static void
+out_of_memory(size_t n)
+{
+	char msg[200];
+	int len;
+
+	if (n == (size_t)-1)
+		len = snprintf(msg, sizeof(msg),
+			       "docket: error: out of memory: a size computed from the input overflows\n");
+	else
+		len = snprintf(msg, sizeof(msg),
+			       "docket: error: out of memory (allocating %zu bytes failed); the limits docket sets are in docs/robustness.md\n",
+			       n);
+	if (len > 0 && write(2, msg, (size_t)len) < 0)
+		len = 0;
+	_exit(EXIT_USAGE);
+}
+
 static int
 finish(int rc)
 {
@@ -191,6 +215,7 @@ main(int argc, char **argv)
 	/* a file-size limit (ulimit -f) makes write() fail with EFBIG, which
 	 * docket reports, instead of killing it halfway through a change */
 	signal(SIGXFSZ, SIG_IGN);
+	xalloc_set_oom_handler(out_of_memory);
 	memset(&ctx, 0, sizeof(ctx));
 	ctx.dir = ".";
 	ctx_set_color(&ctx, "auto");

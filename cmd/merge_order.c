@@ -21,7 +21,7 @@ read_arg(struct ctx *ctx, const char *what, const char *path, char **data,
 {
 	char err[512];
 
-	if (fsutil_read(path, data, len, err, sizeof(err))) {
+	if (fsutil_read(path, LIMIT_ORDER, FSUTIL_FOLLOW, data, len, err, sizeof(err))) {
 		out_error(ctx, "cannot read the %s version of ORDER: %s", what, err);
 		return -1;
 	}

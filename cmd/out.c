@@ -155,6 +155,22 @@ out_diags(struct ctx *ctx, const struct diag_list *l, enum severity min)
 	sbuf_release(&sb);
 }
 
+void
+out_file_diags(struct ctx *ctx, const struct diag_list *l, const char *file)
+{
+	struct diag_list mine = DIAG_LIST_INIT;
+
+	for (size_t i = 0; i < l->n; i++) {
+		const struct diag *d = &l->v[i];
+
+		if (d->severity == SEV_ERROR && d->file && !strcmp(d->file, file))
+			diag_add(&mine, d->severity, d->rule, d->file, d->line,
+				 d->column, "%s", d->message);
+	}
+	out_diags(ctx, &mine, SEV_ERROR);
+	diag_list_release(&mine);
+}
+
 int
 ctx_set_color(struct ctx *ctx, const char *when)
 {

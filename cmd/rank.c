@@ -25,6 +25,14 @@ rank_apply(struct ctx *ctx, struct ws *w, const struct session *ss,
 			  ss->bl.order_path);
 		return EXIT_PROBLEMS;
 	}
+	/* an item that does not parse has no score: its place is unknown */
+	for (size_t i = 0; i < ss->bl.nitems; i++)
+		if (!ss->bl.items[i]->parsed) {
+			out_file_diags(ctx, &ss->bl.diags, ss->bl.items[i]->path);
+			out_error(ctx, "not applied: %s does not parse, so its place in the order is unknown; fix it first",
+				  ss->bl.items[i]->path);
+			return EXIT_PROBLEMS;
+		}
 	if (!rank_plan_changes(p)) {
 		out_note(ctx, "nothing to apply");
 		return EXIT_OK;

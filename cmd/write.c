@@ -38,6 +38,8 @@ ws_begin(struct ctx *ctx, struct ws *w)
 		out_error(ctx, "%s", w->ch.err);
 		return EXIT_PROBLEMS;
 	}
+	if (w->ch.note[0])
+		out_warning(ctx, "%s", w->ch.note);
 	if ((rc = session_load(ctx, &w->ss, NULL, 0, NULL, NULL)))
 		return rc;
 	if (!w->ss.bl.config_ok) {
@@ -58,6 +60,13 @@ ws_begin(struct ctx *ctx, struct ws *w)
 	if (w->ss.bl.order.conflict_line) {
 		out_error(ctx, "%s:%d: ORDER has merge-conflict markers: resolve the conflict first (docket merge-order merges reorderings), then run docket again",
 			  w->ss.bl.order_path, w->ss.bl.order.conflict_line);
+		return EXIT_PROBLEMS;
+	}
+	/* a file docket cannot parse is never replaced, nor acted on */
+	if (w->ss.bl.order_bad) {
+		out_file_diags(ctx, &w->ss.bl.diags, w->ss.bl.order_path);
+		out_error(ctx, "%s cannot be read (above): docket changes nothing until it is fixed (docket check shows every problem)",
+			  w->ss.bl.order_path);
 		return EXIT_PROBLEMS;
 	}
 	return EXIT_OK;
