@@ -172,5 +172,6 @@ int cmd_plan(struct ctx *ctx, int argc, char **argv);
 int cmd_huddle(struct ctx *ctx, int argc, char **argv);
 int cmd_showcase(struct ctx *ctx, int argc, char **argv);
 int cmd_report(struct ctx *ctx, int argc, char **argv);
+int cmd_serve(struct ctx *ctx, int argc, char **argv);
 
 #endif

@@ -204,6 +204,22 @@ static const struct command commands[] = {
 	  "experiment win rate, BAU share and the forecast of the open backlog in\n"
 	  "cycles and as a date. Team figures only: nothing per person.\n"
 	  "See docs/cycles.md for the definitions.\n" },
+	{ "serve", cmd_serve,
+	  "serve [--port N] [--bind ADDR] [--open] [--token-file F] [--tls-cert F --tls-key F]\n"
+	  "             [--host NAME]...",
+	  "the backlog as a web application: read, submit, reorder, each change a commit",
+	  "  --port N       the port (default 8420; 0: any free port)\n"
+	  "  --bind ADDR    the address to listen on (default 127.0.0.1); another than\n"
+	  "                 a loopback address needs --token-file, --tls-cert, --tls-key\n"
+	  "                 and --host\n"
+	  "  --open         open a browser on the sign-in link\n"
+	  "  --token-file F who may use it: lines 'TOKEN Name <email>'; each person signs\n"
+	  "                 in with their token and commits in their name\n"
+	  "  --tls-cert F, --tls-key F   serve HTTPS with this PEM certificate and key\n"
+	  "  --host NAME    a host name the server answers to (repeatable)\n"
+	  "Prints a sign-in link with a one-time secret, then one line per request\n"
+	  "on stderr; Ctrl-C stops it. Every change runs the same code as the command\n"
+	  "that makes it and is one commit. See docs/serve.md.\n" },
 	{ "rank", cmd_rank, "rank [--by wsjf|rice|ice|value-per-effort] [--apply] [--format text|json]",
 	  "propose an order by score (MVL first, dependencies first)",
 	  "  --by KIND      the score to order by (default: score: in docket.yaml)\n"
