@@ -4,90 +4,83 @@
 #include <string.h>
 
 #include "cmd/cmd.h"
-#include "core/xalloc.h"
 #include "server/server.h"
 
-enum { O_PORT = 1, O_BIND, O_OPEN, O_TOKENS, O_CERT, O_KEY, O_HOST };
+static const char *bind_addr, *token_file, *tls_cert, *tls_key;
+static int open_browser;
+static long port = -1;
+static struct opt_list hosts;
 
-static const struct opt opts[] = {
-	{ "port", 'p', 1, O_PORT },
-	{ "bind", 0, 1, O_BIND },
-	{ "open", 0, 0, O_OPEN },
-	{ "token-file", 0, 1, O_TOKENS },
-	{ "tls-cert", 0, 1, O_CERT },
-	{ "tls-key", 0, 1, O_KEY },
-	{ "host", 0, 1, O_HOST },
-	{ NULL, 0, 0, 0 },
-};
-
-int
-cmd_serve(struct ctx *ctx, int argc, char **argv)
+static int
+port_opt(struct ctx *ctx, const struct opt *o, const char *arg)
 {
-	struct opt_iter it;
+	char *end;
+	long p = strtol(arg, &end, 10);
+
+	(void)o;
+	if (*end || end == arg || p < 0 || p > 65535)
+		return out_usage_error(ctx, "--port takes a port number from 0 (any free port) to 65535, not '%s'",
+				       arg);
+	port = p;
+	return 0;
+}
+
+static int
+prepare(struct ctx *ctx)
+{
+	for (size_t i = 0; i < hosts.n; i++)
+		if (!*hosts.v[i] || strpbrk(hosts.v[i], " /:\t"))
+			return out_usage_error(ctx, "--host takes a host name (no port, no scheme), not '%s'",
+					       hosts.v[i]);
+	return EXIT_OK;
+}
+
+static int
+run(struct ctx *ctx)
+{
 	struct serve_opts o;
-	const char **hosts = NULL, *arg;
-	int id, r, rc;
 
 	memset(&o, 0, sizeof(o));
-	o.port = -1;
-	opt_init(&it, argc, argv);
-	while ((r = opt_next(&it, ctx, opts, &id, &arg)) == 1) {
-		switch (id) {
-		case O_PORT: {
-			char *end;
-			long p = strtol(arg, &end, 10);
-
-			if (*end || end == arg || p < 0 || p > 65535) {
-				rc = out_usage_error(ctx, "--port takes a port number from 0 (any free port) to 65535, not '%s'",
-						     arg);
-				goto out;
-			}
-			o.port = p;
-			break;
-		}
-		case O_BIND:
-			o.bind = arg;
-			break;
-		case O_OPEN:
-			o.open = 1;
-			break;
-		case O_TOKENS:
-			o.token_file = arg;
-			break;
-		case O_CERT:
-			o.tls_cert = arg;
-			break;
-		case O_KEY:
-			o.tls_key = arg;
-			break;
-		case O_HOST:
-			if (!*arg || strpbrk(arg, " /:\t")) {
-				rc = out_usage_error(ctx, "--host takes a host name (no port, no scheme), not '%s'",
-						     arg);
-				goto out;
-			}
-			hosts = xrealloc(hosts, (o.nhosts + 1) * sizeof(*hosts));
-			hosts[o.nhosts++] = arg;
-			break;
-		}
-	}
-	if (r) {
-		rc = r == 2 ? EXIT_OK : EXIT_USAGE;
-		goto out;
-	}
-	if (it.npos) {
-		rc = out_usage_error(ctx, "unexpected argument '%s'", it.pos[0]);
-		goto out;
-	}
-	o.hosts = hosts;
 	o.dir = ctx->dir;
+	o.bind = bind_addr;
+	o.port = port;
+	o.open = open_browser;
+	o.token_file = token_file;
+	o.tls_cert = tls_cert;
+	o.tls_key = tls_key;
+	o.hosts = hosts.v;
+	o.nhosts = hosts.n;
 	o.quiet = ctx->quiet;
 	o.no_commit = ctx->no_commit;
 	o.include_dirty = ctx->include_dirty;
 	o.color = ctx->color_err;
-	rc = server_run(&o);
-out:
-	free(hosts);
-	opt_release(&it);
-	return rc;
+	return server_run(&o);
 }
+
+static const struct opt opts[] = {
+	OPT_CALL("port", 'p', port_opt, NULL, 0, "N",
+		 "the port (default 8420; 0: any free port, printed)", 0),
+	OPT_STRING("bind", 0, &bind_addr, "ADDR",
+		   "the address to listen on (default 127.0.0.1); any other than a\n"
+		   "loopback address needs --token-file, --tls-cert, --tls-key and --host"),
+	OPT_FLAG("open", 0, &open_browser, "open a browser on the sign-in link"),
+	OPT_STRING("token-file", 0, &token_file, "F",
+		   "who may use it: lines 'TOKEN Name <email>'; each person signs in\n"
+		   "with their token and commits in their name"),
+	OPT_STRING("tls-cert", 0, &tls_cert, "F", "serve HTTPS with this PEM certificate"),
+	OPT_STRING("tls-key", 0, &tls_key, "F", "...and this PEM private key"),
+	OPT_LIST("host", 0, &hosts, "NAME", "a host name the server answers to (repeatable)"),
+	OPT_END,
+};
+
+const struct command cmd_serve = {
+	.name = "serve",
+	.summary = "the backlog as a web application: read, submit, reorder, each change a commit",
+	.opts = opts,
+	.details =
+	"Prints a sign-in link with a one-time secret, then one line per request\n"
+	"on stderr; Ctrl-C stops it. Every change runs the same code as the command\n"
+	"that makes it and is one commit. See docs/serve.md.\n",
+	.prepare = prepare,
+	.run = run,
+};

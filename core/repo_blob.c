@@ -26,12 +26,26 @@ repo_blob_id(struct repo *r, char out[41], const void *data, size_t len)
 	git_oid_tostr(out, 41, &oid);
 }
 
+static int
+exists(struct repo *r, const git_oid *oid)
+{
+	git_odb *odb = NULL;
+	int found;
+
+	if (git_repository_odb(&odb, r->git) < 0) {
+		git_error_clear();
+		return 0;
+	}
+	found = git_odb_exists(odb, oid);
+	git_odb_free(odb);
+	return found;
+}
+
 int
-repo_blob_read(struct repo *r, const char *id, char **data, size_t *len)
+repo_blob_hex(struct repo *r, const char *id, enum limit_kind lim, char **data,
+	      size_t *len)
 {
 	git_oid oid;
-	git_blob *b = NULL;
-	int rc;
 
 	*data = NULL;
 	*len = 0;
@@ -40,21 +54,8 @@ repo_blob_read(struct repo *r, const char *id, char **data, size_t *len)
 		git_error_clear();
 		return DK_ENOTFOUND;
 	}
-	rc = git_blob_lookup(&b, r->git, &oid);
-	if (rc == GIT_ENOTFOUND) {
-		git_error_clear();
+	if (!exists(r, &oid))
 		return DK_ENOTFOUND;
-	}
-	if (rc < 0) {
-		const git_error *e = git_error_last();
-
-		snprintf(r->err, sizeof(r->err), "cannot read blob %s: %s", id,
-			 e && e->message ? e->message : "unknown error");
-		git_error_clear();
-		return DK_EIO;
-	}
-	*len = (size_t)git_blob_rawsize(b);
-	*data = xmemdup0(git_blob_rawcontent(b), *len);
-	git_blob_free(b);
-	return 0;
+	return repo_blob_read(r->git, &oid, lim, "a version of a file", data, len,
+			      r->err, sizeof(r->err));
 }

@@ -19,8 +19,6 @@
 
 /* the token file is read whole: bounded */
 #define TOKEN_FILE_MAX (1024 * 1024)
-/* failed token logins per minute before 429 */
-#define MAX_FAILURES 20
 
 /*-----------------------------------------------------------------------
  * Randomness and comparisons
@@ -338,11 +336,9 @@ auth_login_token(struct auth *a, const char *token, long long now, int *limited)
 	const struct person *found = NULL;
 
 	*limited = 0;
-	if (now / 60 != a->fail_minute) {
-		a->fail_minute = now / 60;
-		a->failures = 0;
-	}
-	if (a->failures >= MAX_FAILURES) {
+	/* the oldest of the last AUTH_MAX_FAILURES failures is less than a
+	 * minute old: wait */
+	if (a->fail_t[a->fail_next] && a->fail_t[a->fail_next] > now - 60) {
 		*limited = 1;
 		return NULL;
 	}
@@ -358,7 +354,8 @@ auth_login_token(struct auth *a, const char *token, long long now, int *limited)
 			found = &a->people[i];
 	}
 	if (!found || strlen(token) < AUTH_MIN_TOKEN) {
-		a->failures++;
+		a->fail_t[a->fail_next] = now;
+		a->fail_next = (a->fail_next + 1) % AUTH_MAX_FAILURES;
 		return NULL;
 	}
 	return new_session(a, found, now);

@@ -36,6 +36,7 @@
 #define AUTH_SECRET_LEN 43      /* 32 bytes, base64url without padding */
 #define AUTH_MIN_TOKEN 16       /* characters of a token-file token */
 #define AUTH_MAX_PEOPLE 1000
+#define AUTH_MAX_FAILURES 20    /* failed sign-ins a minute, then 429 */
 
 struct person {
 	uint8_t hash[32];           /* SHA-256 of the token */
@@ -59,8 +60,9 @@ struct auth {
 	long port;
 	int tls;
 	char cookie[64];            /* the cookie's name */
-	unsigned failures;          /* failed logins in the current minute */
-	long long fail_minute;
+	/* when the last AUTH_MAX_FAILURES failed sign-ins were (a ring) */
+	long long fail_t[AUTH_MAX_FAILURES];
+	size_t fail_next;
 };
 
 void auth_init(struct auth *a, long port, int tls);
@@ -83,7 +85,8 @@ struct auth_session *auth_session(struct auth *a, const char *cookie,
 struct auth_session *auth_login_secret(struct auth *a, const char *secret,
 				       long long now);
 /* Start a session for the person with this token; NULL when none has
- * it, or after 20 failures in a minute (then *limited is set). */
+ * it, or after AUTH_MAX_FAILURES failures within a minute (then
+ * *limited is set). */
 struct auth_session *auth_login_token(struct auth *a, const char *token,
 				      long long now, int *limited);
 /* Does the form's token equal the session's (constant time)? */

@@ -23,7 +23,6 @@
 #define RACY_NS (2LL * 1000000000LL)
 /* the versions kept for 409 answers */
 #define CACHE_MAX_BYTES ((size_t)16 * 1024 * 1024)
-#define ORDER_MAX (16 * FM_MAX_SIZE_DEFAULT)
 
 /*-----------------------------------------------------------------------
  * File status
@@ -47,15 +46,16 @@ sig_from(struct file_sig *s, const struct stat *st)
 	s->exists = 1;
 }
 
-/* The status of dir/name (following links); exists = 0 when it is not
- * a regular file. */
+/* The status of dir/name (following links); exists = 0 when there is
+ * none, or a folder.  Other files that are not regular (a FIFO, a
+ * device) exist: reading them says what they are, as the loader does. */
 static void
 sig_at(struct file_sig *s, int dirfd, const char *name)
 {
 	struct stat st;
 
 	memset(s, 0, sizeof(*s));
-	if (fstatat(dirfd, name, &st, 0) == 0 && S_ISREG(st.st_mode))
+	if (fstatat(dirfd, name, &st, 0) == 0 && !S_ISDIR(st.st_mode))
 		sig_from(s, &st);
 }
 
@@ -155,7 +155,7 @@ state_old_bytes(struct state *st, const char *blob, char **data, size_t *len)
 		*len = st->order_len;
 		return 0;
 	}
-	if (st->repo && repo_blob_read(st->repo, blob, data, len) == 0)
+	if (st->repo && repo_blob_hex(st->repo, blob, LIMIT_ORDER, data, len) == 0)
 		return 0;
 	return DK_ENOTFOUND;
 }
@@ -193,7 +193,7 @@ read_item(struct state *st, const char *rel, const char *path, char blob[41])
 	struct item *it;
 
 	src.errmsg[0] = '\0';
-	if (src.read(&src, rel, &data, &len, fo.max_size)) {
+	if (src.read(&src, rel, &data, &len, LIMIT_FILE)) {
 		it = item_new(path, xstrdup(""), 0, &fo);
 		diag_list_release(&it->diags);
 		it->parsed = 0;
@@ -290,7 +290,7 @@ scan(struct state *st, const char *rel, struct state_files *f)
 			old = &f->v[o++];
 		sig_at(&sig, dfd, names[i]);
 		if (!sig.exists) {
-			/* not a regular file (or gone already) */
+			/* a folder, or gone already */
 			if (old) {
 				state_keep_version(st, old->blob, old->item->data,
 						   old->item->len);
@@ -364,7 +364,7 @@ load_order(struct state *st, int force)
 		goto out;
 	st->order_sig = sig;
 	st->order_racy = sig_racy(&sig);
-	rc = sig.exists ? src.read(&src, rel, &data, &len, ORDER_MAX) : DK_ENOTFOUND;
+	rc = sig.exists ? src.read(&src, rel, &data, &len, LIMIT_ORDER) : DK_ENOTFOUND;
 	if (rc == 0 && st->repo)
 		repo_blob_id(st->repo, blob, data, len);
 	if (!force && rc == 0 && st->order_data && !strcmp(blob, st->order_blob)) {
@@ -425,7 +425,7 @@ load_config(struct state *st)
 		bl->relroot = xasprintf("%s/", st->root + strlen(st->top) + 1);
 	else
 		bl->relroot = xstrdup("");
-	rc = st->src.read(&st->src, "docket.yaml", &data, &len, FM_MAX_SIZE_DEFAULT);
+	rc = st->src.read(&st->src, "docket.yaml", &data, &len, LIMIT_FILE);
 	if (rc) {
 		snprintf(st->err, sizeof(st->err), "cannot read docket.yaml: %.400s",
 			 st->src.errmsg);
