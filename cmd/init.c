@@ -5,55 +5,43 @@
 #include <unistd.h>
 
 #include "cmd/cmd.h"
+#include "core/change.h"
+#include "core/config.h"
 #include "core/fsutil.h"
 #include "core/repo.h"
 #include "core/xalloc.h"
 
-enum { O_PREFIX = 1 };
+static const char *prefix = "MKT";
 
-static const struct opt opts[] = {
-	{ "prefix", 'p', 1, O_PREFIX },
-	{ NULL, 0, 0, 0 },
-};
-
+/* .gitattributes with the merge-driver line appended (into out), unless
+ * it is there: 1 when out holds new content, 0 when nothing is to
+ * change, -1 (printed) when the file cannot be read: a file docket
+ * cannot read is never replaced. */
 static int
-valid_prefix(const char *p)
-{
-	if (!((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z')))
-		return 0;
-	for (size_t i = 0; p[i]; i++)
-		if (!((p[i] >= 'A' && p[i] <= 'Z') || (p[i] >= 'a' && p[i] <= 'z') ||
-		      (p[i] >= '0' && p[i] <= '9') || p[i] == '_') || i > 16)
-			return 0;
-	return 1;
-}
-
-/* Append the merge-driver line to .gitattributes unless it is there. */
-static int
-add_gitattributes(struct ctx *ctx, const char *path, const char *line)
+gitattributes_with(struct ctx *ctx, struct sbuf *out, const char *path,
+		   const char *line)
 {
 	char *data = NULL, err[512];
 	size_t len = 0;
-	struct sbuf sb = SBUF_INIT;
 	int rc;
 
-	rc = fsutil_read(path, &data, &len, err, sizeof(err));
+	rc = fsutil_read(path, LIMIT_FILE, 0, &data, &len, err, sizeof(err));
+	if (rc && rc != DK_ENOTFOUND) {
+		out_error(ctx, "%s", err);
+		return -1;
+	}
 	if (rc == 0 && strstr(data, line)) {
 		free(data);
 		return 0;
 	}
 	if (rc == 0) {
-		sbuf_add(&sb, data, len);
+		sbuf_add(out, data, len);
 		if (len && data[len - 1] != '\n')
-			sbuf_addc(&sb, '\n');
+			sbuf_addc(out, '\n');
 	}
-	sbuf_addf(&sb, "%s\n", line);
-	rc = fsutil_write_atomic(path, sb.buf, sb.len, err, sizeof(err));
-	if (rc)
-		out_error(ctx, "%s", err);
+	sbuf_addf(out, "%s\n", line);
 	free(data);
-	sbuf_release(&sb);
-	return rc ? -1 : 1;
+	return 1;
 }
 
 /* Is there an executable "docket" on PATH (where git looks for the
@@ -115,33 +103,21 @@ init_clone(struct ctx *ctx)
 	return rc;
 }
 
-int
-cmd_init(struct ctx *ctx, int argc, char **argv)
+static int
+run(struct ctx *ctx)
 {
 	static const char order_text[] =
 		"# The ranked backlog, highest priority first: one item id per line.\n"
 		"# The Marketing Owner orders it; '#' starts a comment.\n";
-	struct opt_iter it;
-	const char *prefix = "MKT", *arg;
 	struct repo repo;
-	char cwd[PATH_MAX], err[512], *cfg = NULL, *rel = NULL;
-	char *paths[3];
-	size_t np = 0;
-	int id, r, rc = EXIT_OK;
+	char cwd[PATH_MAX], *cfg = NULL, *rel = NULL, *path;
+	struct change ch;
+	struct sbuf attrs = SBUF_INIT;
+	int r, rc = EXIT_OK, began = 0;
 
-	opt_init(&it, argc, argv);
-	while ((r = opt_next(&it, ctx, opts, &id, &arg)) == 1)
-		if (id == O_PREFIX)
-			prefix = arg;
-	if (r || it.npos) {
-		opt_release(&it);
-		if (r == 2)
-			return EXIT_OK;
-		return r ? EXIT_USAGE : out_usage_error(ctx, "unexpected argument '%s'", it.pos[0]);
-	}
-	opt_release(&it);
-	if (!valid_prefix(prefix))
-		return out_usage_error(ctx, "prefix '%s' must be letters and digits starting with a letter, like MKT", prefix);
+	if (!config_prefix_valid(prefix))
+		return out_usage_error(ctx, "prefix '%s' is not a valid prefix: %s", prefix,
+				       CONFIG_PREFIX_RULE);
 	if (!getcwd(cwd, sizeof(cwd))) {
 		out_error(ctx, "cannot read the current folder");
 		return EXIT_USAGE;
@@ -170,53 +146,74 @@ cmd_init(struct ctx *ctx, int argc, char **argv)
 		      xasprintf("%s/", cwd + tl + 1) : xstrdup("");
 	}
 	cfg = config_template(prefix);
-	if (fsutil_mkdirs("backlog", err, sizeof(err)) ||
-	    fsutil_write_atomic("docket.yaml", cfg, strlen(cfg), err, sizeof(err))) {
-		out_error(ctx, "%s", err);
-		rc = EXIT_USAGE;
+	/* through a change: the lock, the safety checks, staged writes and
+	 * docket's commit sequence, as every write */
+	change_init(&ch, &repo, repo.workdir);
+	ch.commit = !ctx->no_commit;
+	ch.include_dirty = ctx->include_dirty;
+	began = 1;
+	if (change_begin(&ch, NULL)) {
+		out_error(ctx, "%s", ch.err);
+		rc = EXIT_PROBLEMS;
 		goto done;
 	}
-	paths[np++] = xasprintf("%sdocket.yaml", rel);
+	if (ch.note[0])
+		out_warning(ctx, "%s", ch.note);
+	path = xasprintf("%sdocket.yaml", rel);
+	change_write(&ch, path, cfg, strlen(cfg));
+	free(path);
 	if (!fsutil_exists("backlog/ORDER")) {
-		if (fsutil_write_atomic("backlog/ORDER", order_text,
-					strlen(order_text), err, sizeof(err))) {
-			out_error(ctx, "%s", err);
-			rc = EXIT_USAGE;
-			goto done;
-		}
-		paths[np++] = xasprintf("%sbacklog/ORDER", rel);
+		path = xasprintf("%sbacklog/ORDER", rel);
+		change_write(&ch, path, order_text, strlen(order_text));
+		free(path);
 	}
-	r = add_gitattributes(ctx, ".gitattributes", "backlog/ORDER merge=docket-order");
+	r = gitattributes_with(ctx, &attrs, ".gitattributes", "backlog/ORDER merge=docket-order");
 	if (r < 0) {
 		rc = EXIT_USAGE;
 		goto done;
 	}
-	if (r > 0)
-		paths[np++] = xasprintf("%s.gitattributes", rel);
+	if (r > 0) {
+		path = xasprintf("%s.gitattributes", rel);
+		change_write(&ch, path, attrs.buf, attrs.len);
+		free(path);
+	}
 	if (register_driver(ctx, &repo)) {
 		rc = EXIT_USAGE;
 		goto done;
 	}
-	if (ctx->no_commit) {
-		out_note(ctx, "Created a backlog with prefix %s (not committed)", prefix);
-	} else {
-		char cid[16] = "";
-
-		r = repo_commit(&repo, (const char *const *)paths, np,
-				"Set up the docket backlog\n", cid, sizeof(cid));
-		if (r) {
-			out_error(ctx, "the files are written but not committed: %s", repo.err);
-			rc = EXIT_PROBLEMS;
-			goto done;
-		}
-		out_note(ctx, "Created a backlog with prefix %s [%s]", prefix, cid);
+	if (change_commit(&ch, "Set up the docket backlog\n")) {
+		out_error(ctx, "%s", ch.err);
+		rc = EXIT_PROBLEMS;
+		goto done;
 	}
+	if (ch.committed)
+		out_note(ctx, "Created a backlog with prefix %s [%s]", prefix, ch.commit_id);
+	else
+		out_note(ctx, "Created a backlog with prefix %s (not committed)", prefix);
 	out_note(ctx, "Next: docket new \"Your first idea\"");
 done:
-	for (size_t i = 0; i < np; i++)
-		free(paths[i]);
+	if (began)
+		change_release(&ch);
+	sbuf_release(&attrs);
 	free(cfg);
 	free(rel);
 	repo_close(&repo);
 	return rc;
 }
+
+static const struct opt opts[] = {
+	OPT_STRING("prefix", 'p', &prefix, "P", "the letters of every id (default MKT)"),
+	OPT_END,
+};
+
+const struct command cmd_init = {
+	.name = "init",
+	.summary = "create a backlog in this git repository",
+	.opts = opts,
+	.details =
+	"Creates docket.yaml, backlog/ORDER and the .gitattributes line for\n"
+	"ORDER, registers the merge driver in .git/config, and commits.\n"
+	"In an existing backlog (a fresh clone) it only registers the merge\n"
+	"driver, which git does not clone.\n",
+	.run = run,
+};

@@ -22,6 +22,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/fsutil.h"
 #include "core/score.h"
 #include "core/xalloc.h"
 
@@ -176,14 +177,14 @@ dir_inside(struct wt *w, const char *dir)
 }
 
 static int
-wt_read(struct source *s, const char *rel, char **data, size_t *len, size_t max)
+wt_read(struct source *s, const char *rel, char **data, size_t *len,
+	enum limit_kind lim)
 {
 	struct wt *w = s->ctx;
-	char path[PATH_MAX];
+	char path[PATH_MAX], real[PATH_MAX];
+	const char *open_path = path;
 	struct stat st;
-	size_t got = 0;
-	char *buf;
-	int fd;
+	int fd, rc;
 
 	if (wt_path(w, rel, path, sizeof(path))) {
 		snprintf(s->errmsg, sizeof(s->errmsg),
@@ -203,43 +204,25 @@ wt_read(struct source *s, const char *rel, char **data, size_t *len, size_t max)
 			return DK_EINVALID;
 		}
 	}
-	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode) && !link_inside(w, path)) {
-		snprintf(s->errmsg, sizeof(s->errmsg),
-			 "symbolic link leads outside the repository; not followed");
-		return DK_EINVALID;
+	/* a link is followed only when it resolves inside the repository;
+	 * its target is then opened like any file (not following links,
+	 * without blocking, regular files only) */
+	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) {
+		if (!link_inside(w, path) || !realpath(path, real)) {
+			snprintf(s->errmsg, sizeof(s->errmsg),
+				 "symbolic link leads outside the repository; not followed");
+			return DK_EINVALID;
+		}
+		open_path = real;
 	}
-	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0) {
-		snprintf(s->errmsg, sizeof(s->errmsg), "cannot open: %s", strerror(errno));
-		return errno == ENOENT ? DK_ENOTFOUND : DK_EIO;
-	}
-	if (fstat(fd, &st) || !S_ISREG(st.st_mode)) {
-		snprintf(s->errmsg, sizeof(s->errmsg), "not a regular file");
+	rc = fsutil_open_regular(open_path, "the file", 0, &fd, &st, s->errmsg,
+				 sizeof(s->errmsg));
+	if (rc == 0) {
+		rc = fsutil_read_fd(fd, &st, lim, "the file", data, len, s->errmsg,
+				    sizeof(s->errmsg));
 		close(fd);
-		return DK_EIO;
 	}
-	if ((size_t)st.st_size > max) {
-		snprintf(s->errmsg, sizeof(s->errmsg),
-			 "file is %lld bytes, over the limit of %zu bytes",
-			 (long long)st.st_size, max);
-		close(fd);
-		return DK_EINVALID;
-	}
-	buf = xmalloc((size_t)st.st_size + 1);
-	while (got < (size_t)st.st_size) {
-		ssize_t r = read(fd, buf + got, (size_t)st.st_size - got);
-
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r <= 0)
-			break;
-		got += (size_t)r;
-	}
-	close(fd);
-	buf[got] = '\0';
-	*data = buf;
-	*len = got;
-	return 0;
+	return rc;
 }
 
 static int
@@ -279,16 +262,24 @@ wt_list(struct source *s, const char *rel, char ***names, size_t *n)
 
 		if (de->d_name[0] == '.')
 			continue;
-		if (de->d_type != DT_REG) {
+		/* folders are left out (cycles/); everything else is listed,
+		 * FIFOs, devices and links too, so that read reports what is
+		 * not a regular file instead of it vanishing from the
+		 * backlog.  Reading the type never opens the file. */
+		if (de->d_type == DT_DIR)
+			continue;
+		if (de->d_type == DT_UNKNOWN || de->d_type == DT_LNK) {
 			if ((size_t)snprintf(sub, sizeof(sub), "%s/%s", path,
 					     de->d_name) >= sizeof(sub))
 				continue;
-			if (de->d_type == DT_LNK && !link_inside(w, sub))
-				goto keep;  /* reported by read */
-			if (stat(sub, &st) || !S_ISREG(st.st_mode))
+			if (de->d_type == DT_UNKNOWN && lstat(sub, &st) == 0 &&
+			    S_ISDIR(st.st_mode))
+				continue;
+			/* a link to a folder inside the repository is a folder */
+			if (de->d_type == DT_LNK && link_inside(w, sub) &&
+			    stat(sub, &st) == 0 && S_ISDIR(st.st_mode))
 				continue;
 		}
-keep:
 		*names = xgrow(*names, &alloc, *n + 1, sizeof(**names));
 		(*names)[(*n)++] = xstrdup(de->d_name);
 	}
@@ -404,7 +395,7 @@ load_one(struct job *j, size_t i)
 	 * whole folder, so a large folder's names do not add to the peak */
 	free(j->names[i]);
 	j->names[i] = NULL;
-	rc = src.read(&src, rel, &data, &len, j->opts.max_size);
+	rc = src.read(&src, rel, &data, &len, LIMIT_FILE);
 	if (rc) {
 		struct item *it = item_new(shown, xstrdup(""), 0, &j->opts);
 
@@ -549,7 +540,7 @@ backlog_load_item(struct backlog *bl, struct source *src, const char *id)
 		return it;
 	name = xasprintf("%s.md", id);
 	rel = xasprintf("%s/%s", bl->config.items, name);
-	rc = src->read(src, rel, &data, &len, fo.max_size);
+	rc = src->read(src, rel, &data, &len, LIMIT_FILE);
 	if (rc == DK_ENOTFOUND) {
 		/* <ID>-slug.md: scan names only */
 		char **names = NULL;
@@ -574,7 +565,7 @@ backlog_load_item(struct backlog *bl, struct source *src, const char *id)
 			free(name);
 			return NULL;
 		}
-		rc = src->read(src, rel, &data, &len, fo.max_size);
+		rc = src->read(src, rel, &data, &len, LIMIT_FILE);
 	}
 	shown = xasprintf("%s%s", bl->items_rel, name);
 	if (rc) {
@@ -626,7 +617,7 @@ backlog_load_visit(struct backlog *bl, const char *root, const char *top,
 	else
 		bl->relroot = xstrdup("");
 
-	rc = src->read(src, "docket.yaml", &data, &len, FM_MAX_SIZE_DEFAULT);
+	rc = src->read(src, "docket.yaml", &data, &len, LIMIT_FILE);
 	if (rc) {
 		diag_add(&bl->diags, SEV_ERROR, "config", "docket.yaml", 0, 0,
 			 "%s", src->errmsg);
@@ -648,7 +639,7 @@ backlog_load_visit(struct backlog *bl, const char *root, const char *top,
 	{
 		char *opath = xasprintf("%s/ORDER", bl->config.items);
 
-		rc = src->read(src, opath, &data, &len, 16 * FM_MAX_SIZE_DEFAULT);
+		rc = src->read(src, opath, &data, &len, LIMIT_ORDER);
 		free(opath);
 	}
 	if (rc == 0 && (flags & BL_ORDER_SCAN)) {
@@ -657,6 +648,7 @@ backlog_load_visit(struct backlog *bl, const char *root, const char *top,
 		bl->have_order = 1;
 		/* order_parse ranks nothing in a file that is not text */
 		if (utf8_check(data, len, &l, &c) || memchr(data, '\0', len)) {
+			bl->order_bad = 1;
 			free(data);
 		} else {
 			bl->order_data = data;
@@ -664,9 +656,12 @@ backlog_load_visit(struct backlog *bl, const char *root, const char *top,
 		}
 	} else if (rc == 0) {
 		bl->have_order = 1;
-		order_parse(&bl->order, bl->order_path, data, len, &order_diags);
+		if (order_parse(&bl->order, bl->order_path, data, len, &order_diags) ||
+		    bl->order.conflict_line)
+			bl->order_bad = 1;
 		free(data);
 	} else if (rc != DK_ENOTFOUND) {
+		bl->order_bad = 1;
 		diag_add(&order_diags, SEV_ERROR, "syntax", bl->order_path, 0, 0,
 			 "%s", src->errmsg);
 	}

@@ -17,6 +17,9 @@
 #define DOCKET_FSUTIL_H
 
 #include <stddef.h>
+#include <sys/stat.h>
+
+#include "core/limits.h"
 
 /* Returns 0, or DK_EIO with strerror text in err. */
 int fsutil_write_atomic(const char *path, const char *data, size_t len,
@@ -41,9 +44,37 @@ int fsutil_check_inside(const char *top, const char *path, const char *shown,
 			char *err, size_t errlen);
 /* mkdir -p. Returns 0 or DK_EIO. */
 int fsutil_mkdirs(const char *path, char *err, size_t errlen);
-/* Read a whole file (malloc'ed, NUL-terminated). DK_ENOTFOUND / DK_EIO. */
-int fsutil_read(const char *path, char **data, size_t *len, char *err,
-		size_t errlen);
+/*
+ * Reading.  docket reads only regular files, and never blocks on one
+ * that is not: the open is non-blocking and does not follow a final
+ * symbolic link (unless FSUTIL_FOLLOW), the type is checked on the open
+ * descriptor (fstat: a check before the open would race), and only
+ * then is O_NONBLOCK cleared.  A FIFO, a device, a socket or a folder
+ * is refused with DK_EINVALID and a message naming what it is.  A file
+ * is also bounded in bytes before it is read: its size, and what the
+ * read finds (a file growing meanwhile), against the limit of its kind
+ * (core/limits.h), named in the message.
+ */
+enum fsutil_flags {
+	FSUTIL_FOLLOW = 1 << 0,  /* follow a final symbolic link */
+};
+/* Open a regular file for reading (see above): 0 with *fd and *st, or
+ * DK_ENOTFOUND, DK_EINVALID (not a regular file, a link not followed),
+ * DK_EIO; err names shown (or path when shown is NULL). */
+int fsutil_open_regular(const char *path, const char *shown, unsigned flags,
+			int *fd, struct stat *st, char *err, size_t errlen);
+/* Read the open file fd (st from fsutil_open_regular) whole: at most
+ * limit_bytes(lim) bytes, else DK_EINVALID naming the limit.  data is
+ * malloc'ed and NUL-terminated.  Does not close fd. */
+int fsutil_read_fd(int fd, const struct stat *st, enum limit_kind lim,
+		   const char *shown, char **data, size_t *len, char *err,
+		   size_t errlen);
+/* fsutil_open_regular then fsutil_read_fd: 0, DK_ENOTFOUND, DK_EINVALID
+ * or DK_EIO, the message naming path. */
+int fsutil_read(const char *path, enum limit_kind lim, unsigned flags,
+		char **data, size_t *len, char *err, size_t errlen);
+/* "a FIFO (named pipe)", "a folder", ... for a file type (st_mode). */
+const char *fsutil_type_name(unsigned mode);
 int fsutil_exists(const char *path);
 
 #endif

@@ -13,7 +13,10 @@
 
 #include <stddef.h>
 
+#include "core/limits.h"
 #include "core/source.h"
+
+#include <git2/oid.h>
 
 struct git_repository;
 
@@ -40,23 +43,84 @@ void repo_close(struct repo *r);
 int repo_source_rev(struct repo *r, struct source *out, const char *rev,
 		    const char *relroot);
 
+/*
+ * Read the blob id whole (malloc'ed, NUL-terminated), at most
+ * limit_bytes(lim) bytes: its size is read from the object's header
+ * (git_odb_read_header) before anything is inflated, so a small packed
+ * object that would inflate to gigabytes is refused at once.  0, or
+ * DK_EINVALID (over the limit, named; not a blob) or DK_EIO, with err
+ * naming shown.
+ */
+int repo_blob_read(struct git_repository *git, const struct git_oid *id,
+		   enum limit_kind lim, const char *shown, char **data,
+		   size_t *len, char *err, size_t errlen);
+
+/* The grafted commits of a shallow clone (.git/shallow), sorted with
+ * git_oid_cmp (malloc'ed, *n of them); NULL and 0 when the repository
+ * is not shallow or the file cannot be read. */
+struct git_oid *repo_shallow_commits(struct repo *r, size_t *n);
+
 /* Set a key in the repository's own config (.git/config). */
 int repo_config_set(struct repo *r, const char *key, const char *value);
 
-/* Commit exactly these work-tree paths (relative to the work tree) on
- * HEAD, leaving every other staged or unstaged change as it was.  A path
- * that no longer exists is committed as deleted.  The author and
- * committer are user.name/user.email from git config (GIT_AUTHOR_NAME,
- * GIT_AUTHOR_EMAIL, GIT_AUTHOR_DATE and the GIT_COMMITTER_* variables
- * override them, as in git).  out_id, if not NULL, receives the short
- * id (at least 8 bytes). Returns 0, or DK_EREFUSED when nothing changed. */
-int repo_commit(struct repo *r, const char *const *paths, size_t npaths,
-		const char *message, char *out_id, size_t out_len);
+/*
+ * Committing, in steps (core/change.c runs them in a safe order, with a
+ * journal, and is the only caller; docs/faults.md says why):
+ *
+ *   repo_commit_build   the commit object: HEAD's tree with exactly
+ *                       these work-tree paths replaced (a path that no
+ *                       longer exists is removed); no branch moves yet
+ *   repo_index_take     the index entries of those paths from the work
+ *                       tree (every other entry as it was)
+ *   repo_head_advance   the branch HEAD names moves from the parent to
+ *                       the commit (refused when it moved meanwhile)
+ *
+ * The author and committer are user.name/user.email from git config
+ * (GIT_AUTHOR_NAME, GIT_AUTHOR_EMAIL, GIT_AUTHOR_DATE and the
+ * GIT_COMMITTER_* variables override them, as in git).
+ */
+struct repo_commit {
+	struct git_oid id;       /* the commit made */
+	struct git_oid parent;   /* HEAD when it was made */
+	int has_parent;          /* 0: HEAD was unborn */
+	char *ref;               /* the ref HEAD names ("refs/heads/main"),
+				  * or "HEAD" when detached (malloc'ed) */
+};
+/* 0, or DK_EREFUSED "nothing to commit" when the tree equals HEAD's,
+ * or DK_EIO; release with repo_commit_release in every case. */
+int repo_commit_build(struct repo *r, const char *const *paths, size_t npaths,
+		      const char *message, struct repo_commit *out);
+void repo_commit_release(struct repo_commit *c);
+/* The short id ("abc1234") of c. */
+void repo_commit_short(const struct repo_commit *c, char *out, size_t len);
+int repo_index_take(struct repo *r, const char *const *paths, size_t npaths);
+/* Set the index entries of paths to those of commit (removed where the
+ * commit has none; all removed when !has_commit): `git reset -q --
+ * PATHS` for docket's own paths only. */
+int repo_index_reset(struct repo *r, const struct git_oid *commit,
+		     int has_commit, const char *const *paths, size_t npaths);
+/* 0, DK_ECONFLICT when the branch moved since repo_commit_build, or
+ * DK_EIO.  The reflog says "commit: SUBJECT", as git's. */
+int repo_head_advance(struct repo *r, const struct repo_commit *c);
+/* HEAD's commit (zeroes and *unborn set when there is none yet). */
+int repo_head_id(struct repo *r, struct git_oid *out, int *unborn);
+/* The ref HEAD names ("refs/heads/main"), or "HEAD" when it is
+ * detached (malloc'ed); NULL when HEAD cannot be read. */
+char *repo_head_ref(struct repo *r);
+/* The blob of path (relative to the work tree) in HEAD's tree: 1 and
+ * *out, or 0 when HEAD has no such file (or no commit yet). */
+int repo_head_blob(struct repo *r, const char *path, struct git_oid *out);
+/* "<git folder>/name" (malloc'ed): this work tree's own git folder, or
+ * with common the folder every work tree of the repository shares. */
+char *repo_git_path(struct repo *r, const char *name, int common);
 
 /* Is the git identity (user.name and user.email, or GIT_AUTHOR_* and
  * GIT_COMMITTER_*) available for a commit?  0, or DK_EREFUSED with a
  * message saying how to set it. */
 int repo_check_identity(struct repo *r);
+/* The author a commit made now would have (as repo_check_identity
+ * finds it): malloc'ed name and email, or DK_EREFUSED (both NULL). */
+int repo_identity(struct repo *r, char **name, char **email);
 
 /*
  * The highest N of the PREFIX-N item files (items_rel: the items folder
@@ -76,5 +140,17 @@ int repo_max_id(struct repo *r, const char *items_rel, const char *prefix,
 int repo_branch_items_each(struct repo *r, const char *items_rel,
 			   int (*fn)(void *arg, const char *branch, const char *name),
 			   void *arg);
+
+/* ---- blobs (repo_blob.c) ------------------------------------------ */
+
+/* The git blob id of data[0..len) (what `git hash-object` prints), as
+ * 40 hex digits and a NUL in out: the version of a work-tree file.
+ * r must be open (libgit2 is started by repo_open). */
+void repo_blob_id(struct repo *r, char out[41], const void *data, size_t len);
+/* repo_blob_read of the blob with this hex id (40 digits).  DK_ENOTFOUND
+ * when it is not in the object database (or id is not an id); else as
+ * repo_blob_read, with the message in r->err. */
+int repo_blob_hex(struct repo *r, const char *id, enum limit_kind lim,
+		  char **data, size_t *len);
 
 #endif

@@ -3,9 +3,11 @@
  * revision in git's object database (core/git.h provides that one).
  *
  * Paths given to a source are relative to the folder holding docket.yaml.
- * read returns a malloc'ed, NUL-terminated copy the caller frees; list
- * returns malloc'ed names (sorted, regular files only) freed with
- * source_names_free.  A source's read must be safe to call from several
+ * read returns a malloc'ed, NUL-terminated copy the caller frees, of a
+ * regular file only (anything else is an error saying what it is, never
+ * a blocking open); list returns malloc'ed names (sorted) freed with
+ * source_names_free: every entry but folders, so that read reports what
+ * is not a regular file instead of it being skipped silently.  A source's read must be safe to call from several
  * threads at once when its `threadsafe` flag is set.
  */
 #ifndef DOCKET_SOURCE_H
@@ -13,9 +15,12 @@
 
 #include <stddef.h>
 
+#include "core/limits.h"
+
 struct source {
+	/* at most limit_bytes(lim) bytes; a file over it is not read */
 	int (*read)(struct source *s, const char *path, char **data, size_t *len,
-		    size_t max);
+		    enum limit_kind lim);
 	int (*list)(struct source *s, const char *dir, char ***names, size_t *n);
 	void (*release)(struct source *s);
 	int threadsafe;
@@ -28,7 +33,8 @@ struct source {
  * followed. */
 void source_worktree(struct source *s, const char *root, const char *top);
 void source_names_free(char **names, size_t n);
-/* DK_ENOTFOUND when the file does not exist, DK_EIO on other errors,
- * DK_EINVALID when it is larger than max (errmsg says so). */
+/* read: DK_ENOTFOUND when the file does not exist, DK_EINVALID when it
+ * is not a regular file or is over its limit (errmsg says so), DK_EIO
+ * on other errors. */
 
 #endif

@@ -12,6 +12,7 @@
 #include "core/text.h"
 #include "formats/json.h"
 #include "formats/listing.h"
+#include "formats/svg.h"
 
 #define C_RESET "\033[0m"
 #define C_BOLD "\033[1m"
@@ -100,7 +101,7 @@ summary(struct sbuf *sb, const struct backlog_diff *d)
 	}
 }
 
-void
+static void
 diff_text(struct sbuf *out, const struct backlog_diff *d,
 	  const struct hist_opts *o)
 {
@@ -189,7 +190,7 @@ md_cell_escape(struct sbuf *out, const char *s)
 	sbuf_release(&tmp);
 }
 
-void
+static void
 diff_md(struct sbuf *out, const struct backlog_diff *d,
 	const struct hist_opts *o)
 {
@@ -251,7 +252,7 @@ json_changes(struct sbuf *out, const struct field_changes *c)
 	sbuf_addc(out, ']');
 }
 
-void
+static void
 diff_json(struct sbuf *out, const struct backlog_diff *d,
 	  const struct hist_opts *o)
 {
@@ -327,7 +328,7 @@ line_value(struct sbuf *out, const char *v, size_t max)
 		text_escape_term(out, v, strlen(v));
 }
 
-void
+static void
 log_text(struct sbuf *out, const struct item_log *l, const char *id,
 	 const struct hist_opts *o)
 {
@@ -393,11 +394,13 @@ log_text(struct sbuf *out, const struct item_log *l, const char *id,
 	}
 }
 
-void
-log_json(struct sbuf *out, const struct item_log *l, const char *id)
+static void
+log_json(struct sbuf *out, const struct item_log *l, const char *id,
+	 const struct hist_opts *o)
 {
 	static const char *const events[] = { "changed", "added", "deleted", "renamed" };
 
+	(void)o;
 	sbuf_adds(out, "{\"id\": ");
 	json_strz(out, id);
 	sbuf_adds(out, ", \"commits\": [");
@@ -458,7 +461,7 @@ nice_max(double v)
 #define CHART_W 68
 #define LABEL_W 7
 
-void
+static void
 burnup_text(struct sbuf *out, const struct burnup *b,
 	    const struct hist_opts *o)
 {
@@ -543,9 +546,10 @@ burnup_text(struct sbuf *out, const struct burnup *b,
 	sbuf_adds(out, ".\n");
 }
 
-void
-burnup_json(struct sbuf *out, const struct burnup *b)
+static void
+burnup_json(struct sbuf *out, const struct burnup *b, const struct hist_opts *o)
 {
+	(void)o;
 	sbuf_adds(out, "{\"campaign\": ");
 	json_strz(out, b->campaign);
 	sbuf_adds(out, ", \"points\": [");
@@ -563,3 +567,33 @@ burnup_json(struct sbuf *out, const struct burnup *b)
 	}
 	sbuf_adds(out, b->n ? "\n]}\n" : "]}\n");
 }
+
+static void
+burnup_svg(struct sbuf *out, const struct burnup *b, const struct hist_opts *o)
+{
+	(void)o;
+	svg_burnup(out, b);
+}
+
+static const struct diff_format diff_rows[] = {
+	{ { "text", NULL, 0 }, diff_text },
+	{ { "md", "a pull-request comment", 0 }, diff_md },
+	{ { "json", NULL, 0 }, diff_json },
+	{ { NULL, NULL, 0 }, NULL },
+};
+const struct format_table diff_formats = FORMAT_TABLE(diff_rows);
+
+static const struct log_format log_rows[] = {
+	{ { "text", NULL, 0 }, log_text },
+	{ { "json", NULL, 0 }, log_json },
+	{ { NULL, NULL, 0 }, NULL },
+};
+const struct format_table log_formats = FORMAT_TABLE(log_rows);
+
+static const struct burnup_format burnup_rows[] = {
+	{ { "text", "a chart for the terminal", 0 }, burnup_text },
+	{ { "svg", "a standalone chart", 0 }, burnup_svg },
+	{ { "json", "the figures per day", 0 }, burnup_json },
+	{ { NULL, NULL, 0 }, NULL },
+};
+const struct format_table burnup_formats = FORMAT_TABLE(burnup_rows);

@@ -92,18 +92,6 @@ listing_item_json(struct sbuf *out, const struct item *it,
 	sbuf_addc(out, '}');
 }
 
-void
-listing_json(struct sbuf *out, struct item *const *items, size_t n,
-	     const struct config *c)
-{
-	sbuf_addc(out, '[');
-	for (size_t i = 0; i < n; i++) {
-		sbuf_adds(out, i ? ",\n" : "\n");
-		listing_item_json(out, items[i], c);
-	}
-	sbuf_adds(out, n ? "\n]\n" : "]\n");
-}
-
 /* The columns every tabular format shares. */
 enum col { COL_RANK, COL_ID, COL_STATUS, COL_TYPE, COL_EFFORT, COL_CV,
 	   COL_BV, COL_SCORE, COL_TITLE, NCOLS };
@@ -155,7 +143,7 @@ csv_field(struct sbuf *out, const char *s, int term)
 	sbuf_release(&tmp);
 }
 
-void
+static void
 listing_csv(struct sbuf *out, struct item *const *items, size_t n,
 	    const struct listing_opts *o)
 {
@@ -203,7 +191,7 @@ md_cell(struct sbuf *out, const char *s)
 	sbuf_release(&tmp);
 }
 
-void
+static void
 listing_md(struct sbuf *out, struct item *const *items, size_t n,
 	   const struct listing_opts *o)
 {
@@ -232,11 +220,13 @@ listing_md(struct sbuf *out, struct item *const *items, size_t n,
 	}
 }
 
-void
-listing_plain(struct sbuf *out, struct item *const *items, size_t n)
+static void
+listing_plain(struct sbuf *out, struct item *const *items, size_t n,
+	      const struct listing_opts *o)
 {
 	char buf[64];
 
+	(void)o;
 	for (size_t i = 0; i < n; i++) {
 		for (int c = 0; c < NCOLS; c++) {
 			const char *v = cell(items[i], (enum col)c, buf, sizeof(buf));
@@ -264,7 +254,7 @@ status_color(enum item_status s)
 	}
 }
 
-void
+static void
 listing_table(struct sbuf *out, struct item *const *items, size_t n,
 	      const struct listing_opts *o)
 {
@@ -342,3 +332,37 @@ listing_table(struct sbuf *out, struct item *const *items, size_t n,
 		sbuf_addc(out, '\n');
 	}
 }
+
+/* show: the file byte for byte, ending with a newline */
+static void
+item_file(struct sbuf *out, const struct item *it, const struct config *c)
+{
+	(void)c;
+	sbuf_add(out, it->data, it->len);
+	if (it->len && it->data[it->len - 1] != '\n')
+		sbuf_addc(out, '\n');
+}
+
+static void
+item_json_line(struct sbuf *out, const struct item *it, const struct config *c)
+{
+	listing_item_json(out, it, c);
+	sbuf_addc(out, '\n');
+}
+
+static const struct listing_format list_rows[] = {
+	{ { "table", NULL, 0 }, listing_table, NULL },
+	{ { "plain", "tab-separated", 0 }, listing_plain, NULL },
+	{ { "json", NULL, 0 }, NULL, listing_item_json },
+	{ { "csv", NULL, 0 }, listing_csv, NULL },
+	{ { "md", NULL, 0 }, listing_md, NULL },
+	{ { NULL, NULL, 0 }, NULL, NULL },
+};
+const struct format_table listing_formats = FORMAT_TABLE(list_rows);
+
+static const struct show_format show_rows[] = {
+	{ { "md", "the file as written", FORMAT_RAW_TEXT }, item_file },
+	{ { "json", NULL, 0 }, item_json_line },
+	{ { NULL, NULL, 0 }, NULL },
+};
+const struct format_table show_formats = FORMAT_TABLE(show_rows);

@@ -31,6 +31,7 @@ build      libcmark-gfm-extensions-dev  # tables and task lists in bodies
 build      libutf8proc-dev              # text width and normalisation
 build      libcsv-dev                   # CSV import
 build      nettle-dev                   # SHA-256 for the HTML export
+build      libmicrohttpd-dev            # docket serve (HTTP)
 test       libcmocka-dev                # the unit tests
 test       git                          # the CLI tests make repositories
 test       python3                      # test helpers, bench/make-backlog.py
@@ -40,7 +41,7 @@ test       libxml2-utils                # xmllint: JUnit, SARIF and HTML output
 test       jq                           # JSON output in the CLI tests
 test       time                         # /usr/bin/time: peak memory in make bench
 browser    chromium                     # the HTML export in a browser (t8010)
-browser    chromium-driver              # WebDriver for browser tests
+browser    chromium-driver              # WebDriver: the pages of docket serve (t87xx)
 browser    python3-selenium             # WebDriver from Python
 dev        clang                        # make fuzz, make CC=clang WERROR=1
 dev        valgrind                     # make valgrind

@@ -125,8 +125,9 @@ test_expect 'every header the sources include is from the build tier or the tool
 	closure build-essential libc6-dev >toolchain &&
 	cat build.tier toolchain >build+tc.tier &&
 	cat buildtest.tier toolchain >buildtest+tc.tier &&
-	(cd "$TOP" && headers "$(used cppflags)" core/*.c formats/*.c cmd/*.c) >h.build &&
-	(cd "$TOP" && headers "$(used cppflags) $(used test-cppflags)" tests/unit/*.c tests/fuzz/*.c bench/*.c) >h.test &&
+	(cd "$TOP" && headers "$(used cppflags)" $(used sources)) >h.build &&
+	(cd "$TOP" && headers "$(used cppflags) $(used test-cppflags)" $(used test-sources)) >h.test &&
+	test "$(used sources | wc -w)" -gt 100 &&
 	test "$(wc -l <h.build)" -gt 50 &&
 	grep -q "/git2.h$" h.build && grep -q "/nettle/" h.build && grep -q "/cmocka.h$" h.test &&
 	all_in_tier build+tc.tier header <h.build &&

@@ -57,7 +57,7 @@ memfs_release(struct memfs *fs)
 /* Read only, so safe from the loader's threads. */
 static int
 mem_read(struct source *s, const char *path, char **data, size_t *len,
-	 size_t max)
+	 enum limit_kind lim)
 {
 	struct memfs *fs = s->ctx;
 	struct strmap_entry *e = strmap_find(&fs->index, path, strlen(path));
@@ -68,7 +68,7 @@ mem_read(struct source *s, const char *path, char **data, size_t *len,
 		return DK_ENOTFOUND;
 	}
 	*len = strlen(f->data);
-	if (*len > max)
+	if (*len > limit_bytes(lim))
 		return DK_EINVALID;
 	*data = xmemdup0(f->data, *len);
 	return 0;
