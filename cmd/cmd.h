@@ -125,7 +125,7 @@ struct opt {
 	opt_fn *fn;             /* OPTK_CALL */
 	int tag;                /* for fn: which of its options this is */
 	const char *values;     /* shown in the usage: "won|lost|inconclusive" */
-	const char *help;       /* wrapped by `docket help`; "\n" breaks */
+	const char *help;       /* wrapped by `docket help` (as one paragraph) */
 	unsigned flags;         /* enum opt_flags */
 };
 
