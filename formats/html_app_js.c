@@ -83,7 +83,7 @@ const char *const app_css_extra[] = {
 "button.tick.on{color:var(--muted)}button.tick.on .mark{background:var(--ok);border-color:var(--ok);color:#fff}\n"
 ".crumbs a{font-weight:600}\n",
 /* the board */
-".tile[data-id]{cursor:grab;touch-action:none}\n"
+"@media (pointer:fine){.tile[data-id]{cursor:grab}}\n"
 ".tile.dragging{opacity:.5;cursor:grabbing}\n"
 ".col.drop{outline:3px dashed var(--accent);outline-offset:-3px}\n"
 ".cardmove{margin-top:8px;font-size:13px}\n"
@@ -216,7 +216,7 @@ static const char *const app_js_src[] = {
 "var board=d.querySelector('.board');\n"
 "if(board){var cd=null;\n"
 "board.addEventListener('pointerdown',function(e){\n"
-"if(e.button!==0||e.target.closest('a,button,summary,input,select,label,details'))return;\n"
+"if(e.button!==0||e.pointerType==='touch'||e.target.closest('a,button,summary,input,select,label,details'))return;\n"
 "var c=e.target.closest('.tile[data-id]');if(!c)return;\n"
 "cd={card:c,x:e.clientX,y:e.clientY,moved:false,col:null};});\n"
 "d.addEventListener('pointermove',function(e){if(!cd)return;\n"
