@@ -143,7 +143,11 @@ static const char *const app_js_src[] = {
 "var rows=function(){return[].slice.call(body.rows).filter(function(r){return r.hasAttribute('data-id');});};\n"
 "var ranked=function(r){return r.getAttribute('data-rank')!=='0';};\n"
 "var id=function(r){return r.getAttribute('data-id');};\n"
-"var move=function(i,where,ref){return post('/move',{id:i,where:where,ref:ref||'',order:order}).then(after);};\n"
+"var move=function(i,where,ref){try{sessionStorage.setItem('docket-focus',i);}catch(x){}\n"
+"return post('/move',{id:i,where:where,ref:ref||'',order:order}).then(after);};\n"
+/* after the reload, the keyboard is back on the item it moved */
+"try{var fo=sessionStorage.getItem('docket-focus');if(fo){sessionStorage.removeItem('docket-focus');\n"
+"rows().forEach(function(r){if(id(r)===fo){var h=r.querySelector('.handle');if(h){h.focus();r.scrollIntoView({block:'center'});}}});}}catch(x){}\n"
 "body.addEventListener('keydown',function(e){\n"
 "var h=e.target;if(!h.classList||!h.classList.contains('handle'))return;\n"
 "var tr=h.closest('tr'),rs=rows(),i=rs.indexOf(tr),k=e.key;\n"
