@@ -300,7 +300,8 @@ const struct command cmd_check = {
 	"  experiment-incomplete, result-missing, dod-unchecked,\n"
 	"  no-direct-assignment, goal-unknown, bau-share (warning, max 0.5),\n"
 	"  max-effort (warning, max 8), wip-limit (warning, max 5),\n"
-	"  cycle-capacity, owner-order (with --base).\n",
+	"  cycle-capacity, owner-order (with --base), mvl-order (warning),\n"
+	"  order-empty-section (warning).\n",
 	.prepare = prepare,
 	.run = run,
 	.finish = finish,

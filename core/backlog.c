@@ -577,6 +577,8 @@ backlog_load_item(struct backlog *bl, struct source *src, const char *id)
 		diag_add(&it->diags, SEV_ERROR, "syntax", shown, 0, 0, "%s", src->errmsg);
 	} else {
 		it = item_new(shown, data, len, &fo);
+		if (it->parsed)
+			it->score = score_item(it, bl->config.score);
 	}
 	diag_list_move(&bl->diags, &it->diags);
 	if (!it->id && it->parsed == 0) {

@@ -68,6 +68,8 @@ enum check_rule {
 	RULE_WIP_LIMIT,
 	RULE_CYCLE_CAPACITY,
 	RULE_OWNER_ORDER,
+	RULE_MVL_ORDER,
+	RULE_ORDER_EMPTY_SECTION,
 	RULE_COUNT
 };
 
@@ -248,6 +250,8 @@ void check__id_pos(const struct item *it, int *line, int *col);
 void check__dod(struct check__ctx *x, const struct item *it);
 void check__ids(struct check__ctx *x);      /* check_ids.c */
 void check__order(struct check__ctx *x);    /* check_order.c */
+/* mvl-order and order-empty-section (check_order.c) */
+void check__order_sections(struct check__ctx *x);
 /* Line and column of id's first line in ORDER; -1 when not listed. */
 int check__order_pos(const struct check__ctx *x, const char *id, int *line,
 		     int *col);

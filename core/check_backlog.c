@@ -84,6 +84,10 @@ const struct check_rule_info check_rules[RULE_COUNT] = {
 		"a cycle's committed effort over its capacity" },
 	[RULE_OWNER_ORDER] = { "owner-order", SEV_ERROR, 1,
 		"with --base: a commit changed ORDER and its author is not an owner" },
+	[RULE_MVL_ORDER] = { "mvl-order", SEV_WARNING, 1,
+		"an MVL item ranked below an item that is not MVL" },
+	[RULE_ORDER_EMPTY_SECTION] = { "order-empty-section", SEV_WARNING, 1,
+		"a section header of ORDER with no item under it" },
 };
 
 static const char *const forbidden_keys[] = { "assignee", "assigned_to", "owner" };
@@ -633,6 +637,7 @@ check_run_finish(struct check_run *r, struct diag_list *out)
 	copy_loader_diags(x);
 	check__ids(x);       /* builds ids and known: first */
 	check__order(x);     /* builds order_line */
+	check__order_sections(x);
 	check__fields(x);    /* nothing when the visitor did it */
 	check__deps(x);
 	check__cycles(x);

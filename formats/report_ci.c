@@ -72,6 +72,8 @@ static const struct {
 	{ "wip-limit", "More items are in progress than the WIP limit" },
 	{ "cycle-capacity", "A cycle's committed effort is over its capacity" },
 	{ "owner-order", "ORDER was changed by someone who is not an owner" },
+	{ "mvl-order", "An MVL item is ranked below an item that is not MVL" },
+	{ "order-empty-section", "A section header of ORDER has no item under it" },
 };
 
 static const char *

@@ -27,7 +27,7 @@ test_expect 'export writes index.html and one page per item, and touches no back
 '
 
 test_expect 'the backlog table lists the items in the order of docket list' '
-	docket -C r list --format plain | cut -f2 >want &&
+	docket -C r list --all --format plain | cut -f2 >want &&
 	sed -n "s/^<tr id=\"\\([^\"]*\\)\".*/\\1/p" site/index.html >got &&
 	test_cmp want got
 '
@@ -60,7 +60,7 @@ test_expect 'the inline script is allowed by its SHA-256 in the Content-Security
 '
 
 test_expect 'each campaign gets its burn-up chart from the git history' '
-	n=$(docket -C r list --format json | jq "[.[] | .campaign // empty] | unique | length") &&
+	n=$(docket -C r list --all --format json | jq "[.[] | .campaign // empty] | unique | length") &&
 	test "$n" -ge 2 &&
 	test "$(grep -c "<svg " site/index.html)" = "$n" &&
 	grep -q "id=\"c0-chart-title\"" site/index.html &&
