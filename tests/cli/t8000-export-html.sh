@@ -38,6 +38,28 @@ test_expect 'the board holds the current cycle and committed vs completed is cou
 	grep -q "<b>3</b> of 3 items" site/index.html
 '
 
+test_expect 'badges that depend on the date carry their dates for the page script' '
+	grep -q "<html lang=\"en\" data-built=\"2026-12-04\">" site/index.html &&
+	grep -q "<div class=\"card cyc current\" data-start=\"2026-11-30\" data-end=\"2026-12-11\"><h3>2026-12 <span class=\"badge when s-doing\">current</span>" site/index.html &&
+	grep -q "<span data-ends=\"2026-12-11\">ends</span>" site/index.html &&
+	grep -q "data-start=\"2026-11-16\" data-end=\"2026-11-27\"><h3>2026-11 <span class=\"badge when s-done\">ended</span>" site/index.html
+'
+
+test_expect 'done and stopped items are not the intake: no "new" badge' '
+	python3 - site/index.html <<-\PY
+	import re, sys
+	html = open(sys.argv[1], encoding="utf-8").read()
+	seen = {"closed": 0, "new": 0}
+	for m in re.finditer(r"<tr id=\"([^\"]+)\"[^>]*data-status=\"(\w+)\"[^>]*>(.*?)</tr>", html, re.S):
+	    closed = m.group(2) in ("done", "stopped")
+	    new = ">new</span>" in m.group(3)
+	    assert not (closed and new), m.group(1)
+	    seen["closed"] += closed
+	    seen["new"] += new
+	assert seen["closed"] >= 3 and seen["new"] >= 1, seen
+	PY
+'
+
 test_expect 'every page is self-contained: no external URL (but the SVG namespace), no src= or stylesheet link' '
 	! grep -l "src=\|<link\|@import\|url(" site/index.html site/items/*.html &&
 	! grep -o "https\?://[^\" <]*" site/index.html site/items/*.html |
