@@ -2,7 +2,7 @@
  * showcase_json.c: the Team Showcase as JSON (see showcase.h): the same
  * content as the Markdown, as data.  Each item of the cycle appears once
  * in "items" with how it came into the cycle ("scope": committed, added,
- * removed, unplanned; "carried_in") and what became of it ("outcome":
+ * removed, unplanned; "carried_in") and what became of it ("cycle_outcome":
  * open, completed, learned, stopped, carried over, earlier).
  */
 #include "formats/showcase.h"
@@ -135,7 +135,7 @@ item_obj(struct sbuf *out, const struct metrics *m, const struct cycle_stats *s,
 	knum(&j, "remaining", metrics_remaining(it));
 	kstr(&j, "scope", scope_how_name(e->how));
 	kbool(&j, "carried_in", e->carried_in);
-	kstr(&j, "outcome", scope_outcome_name(e->outcome));
+	kstr(&j, "cycle_outcome", scope_outcome_name(e->outcome));
 	kday(&j, "changed", e->day);
 	kbool(&j, "uncommitted", e->uncommitted);
 	if (it->finished && date_parse(&fin, it->finished))
