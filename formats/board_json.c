@@ -158,6 +158,14 @@ board_json(struct sbuf *out, const struct huddle *h, const struct board_opts *o)
 	kbool(&x, "behind", h->risk_open && !isnan(h->deliverable) &&
 	      h->workdays_left > 0 && h->remaining > h->deliverable + 1e-9);
 	sbuf_addc(out, '}');
+	key(&j, "scope");
+	x.first = 1;
+	sbuf_addc(out, '{');
+	knum(&x, "carried_over", (double)h->carried);
+	knum(&x, "added", (double)h->added);
+	knum(&x, "removed", (double)h->removed);
+	knum(&x, "unplanned", (double)h->unplanned);
+	sbuf_addc(out, '}');
 	knum(&j, "at_risk", (double)h->at_risk);
 	knum(&j, "stopped", (double)h->stopped);
 	key(&j, "columns");
