@@ -95,7 +95,9 @@ test_expect 'cycle 2: plan carries MKT-3 over with its remaining effort, and sug
 
 # MKT-3 is finished; MKT-14, never planned, is started and finished; MKT-5
 # is added on 2027-01-25 (day 8) and finished; MKT-4 is finished; the
-# improvement MKT-9 is started and not finished.
+# improvement MKT-9 is started and not finished.  Adding MKT-5 (3) to the
+# 4 left of MKT-9 and MKT-4 goes over the capacity of 6: refused, until
+# the team, well ahead, raises the cycle's capacity to 8 by hand.
 test_expect 'cycle 2: the work, an unplanned item and an item added mid-cycle' '
 	at 2027-01-19 && docket -C b start MKT-4 2>/dev/null &&
 	at 2027-01-20 && docket -C b done MKT-3 --result won --actual 70 2>/dev/null &&
@@ -106,14 +108,20 @@ test_expect 'cycle 2: the work, an unplanned item and an item added mid-cycle' '
 	test -f b/backlog/MKT-14.md &&
 	docket -C b start MKT-14 2>/dev/null &&
 	at 2027-01-22 && docket -C b done MKT-14 --result won --actual 412 2>/dev/null &&
-	at 2027-01-25 && docket -C b plan --add MKT-5 >/dev/null 2>err &&
+	at 2027-01-25 &&
+	expect_code 1 docket -C b plan --add MKT-5 2>err &&
+	grep -q "cycle 2027-01-18 would commit 7 points of remaining effort, over its capacity of 6" err &&
+	grep -x "capacity: 6" b/backlog/cycles/2027-01-18.md &&
+	sed -i "s/^capacity: 6$/capacity: 8/" b/backlog/cycles/2027-01-18.md &&
+	git -C b commit -qam "Room for the unboxing: we are ahead" &&
+	docket -C b plan --add MKT-5 >/dev/null 2>err &&
 	grep -q "Change the scope of cycle 2027-01-18: add MKT-5" err &&
 	git -C b log -1 --format=%b | grep -q "^Scope change of 2027-01-18 on 2027-01-25, day 8 of the cycle" &&
 	at 2027-01-26 && docket -C b start MKT-5 2>/dev/null &&
 	at 2027-01-27 && docket -C b start MKT-9 2>/dev/null &&
 	at 2027-01-28 && docket -C b done MKT-4 --result won --actual 55 2>/dev/null &&
 	at 2027-01-29 && docket -C b done MKT-5 --result inconclusive 2>/dev/null &&
-	git_clean b
+	git_clean b && docket -C b check >/dev/null
 '
 
 test_expect 'cycle 2, mid-way: the huddle shows the carried, added and unplanned cards' '
