@@ -119,9 +119,7 @@ filter_paths(struct diag_list *l, char **paths, size_t n)
 			kept.v = xgrow(kept.v, &kept.alloc, kept.n + 1, sizeof(*kept.v));
 			kept.v[kept.n++] = *d;
 		} else {
-			free(d->file);
-			free(d->rule);
-			free(d->message);
+			diag_release(d);
 		}
 	}
 	free(l->v);

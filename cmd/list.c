@@ -8,6 +8,7 @@
  * renders the item's object; then the item's tree and bytes are freed.
  * What is left is sorted and written out.
  */
+#include <assert.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -125,34 +126,60 @@ keep(const struct filter *f, const struct item *it, pthread_mutex_t *lock,
  * temporary file (see core/spill.h). */
 #define JSON_IN_MEMORY (1024 * 1024)
 
+/* What the visitor found for one item. */
+struct seen {
+	int keep;                  /* keep()'s answer */
+	char *out;                 /* the --grep error, or the JSON object
+				    * when the spill kept it in memory */
+	size_t off, len;           /* else where the spill wrote it */
+};
+
 struct visit {
 	const struct filter *f;
 	const struct config *config;
 	int json;
 	struct spill *spill;
 	pthread_mutex_t lock;
+	struct seen *seen;         /* one per item, by index in bl.items */
+	size_t nseen;
 };
 
-/* Per item, as it is parsed: it->mark is keep()'s answer; it->out the
- * JSON object (--format json) or the --grep error. */
 static void
-visit_item(struct item *it, void *arg)
+visit_release(struct visit *v)
+{
+	for (size_t i = 0; i < v->nseen; i++)
+		free(v->seen[i].out);
+	free(v->seen);
+}
+
+/* Per item, as it is parsed: keep()'s answer, and the JSON object
+ * (--format json) or the --grep error. */
+static void
+visit_item(struct item *it, size_t index, size_t count, void *arg)
 {
 	struct visit *v = arg;
+	struct seen *s;
 	char err[256];
 
+	pthread_mutex_lock(&v->lock);
+	if (!v->seen) {
+		v->seen = xcalloc(count, sizeof(*v->seen));
+		v->nseen = count;
+	}
+	pthread_mutex_unlock(&v->lock);
 	if (!it->parsed)
 		return;
-	it->mark = keep(v->f, it, &v->lock, err, sizeof(err));
-	if (it->mark < 0) {
-		it->out = xstrdup(err);
-		it->out_len = strlen(err);
-	} else if (it->mark == 1 && v->json) {
+	s = &v->seen[index];
+	s->keep = keep(v->f, it, &v->lock, err, sizeof(err));
+	if (s->keep < 0) {
+		s->out = xstrdup(err);
+		s->len = strlen(err);
+	} else if (s->keep == 1 && v->json) {
 		struct sbuf sb = SBUF_INIT;
 
 		listing_item_json(&sb, it, v->config);
-		spill_put(v->spill, sb.buf, sb.len, &it->out, &it->out_off);
-		it->out_len = sb.len;
+		spill_put(v->spill, sb.buf, sb.len, &s->out, &s->off);
+		s->len = sb.len;
 		sbuf_release(&sb);
 	}
 }
@@ -160,7 +187,7 @@ visit_item(struct item *it, void *arg)
 /* listing_json's output from the objects the visitor rendered, written
  * in pieces so that the whole document is never held in memory. */
 static int
-write_json(struct ctx *ctx, struct spill *spill, struct item *const *items,
+write_json(struct ctx *ctx, struct spill *spill, const struct seen *const *items,
 	   size_t n)
 {
 	struct sbuf out = SBUF_INIT;
@@ -169,8 +196,8 @@ write_json(struct ctx *ctx, struct spill *spill, struct item *const *items,
 	for (size_t i = 0; i < n; i++) {
 		sbuf_adds(&out, i ? ",\n" : "\n");
 		if (items[i]->out)
-			sbuf_add(&out, items[i]->out, items[i]->out_len);
-		else if (spill_get(spill, items[i]->out_off, items[i]->out_len, &out)) {
+			sbuf_add(&out, items[i]->out, items[i]->len);
+		else if (spill_get(spill, items[i]->off, items[i]->len, &out)) {
 			out_sbuf(ctx, &out);
 			sbuf_release(&out);
 			out_error(ctx, "cannot read back the temporary file of the JSON output");
@@ -195,7 +222,9 @@ cmd_list(struct ctx *ctx, int argc, char **argv)
 	const char *format = "table", *rev = NULL, *grep = NULL, *where = NULL;
 	struct session ses;
 	struct visit v;
-	struct item **sorted = NULL, **shown = NULL;
+	struct item **shown = NULL;
+	const struct seen **shown_seen = NULL;
+	size_t *sorted = NULL;
 	struct sbuf out = SBUF_INIT;
 	size_t n = 0, k = 0;
 	int id, r, rc = EXIT_OK, bad = 0;
@@ -258,26 +287,33 @@ cmd_list(struct ctx *ctx, int argc, char **argv)
 	if (rc) {
 		session_release(&ses);
 		spill_free(v.spill);
+		visit_release(&v);
 		goto out;
 	}
-	sorted = backlog_sorted(&ses.bl, &n);
+	sorted = backlog_sorted_index(&ses.bl, &n);
 	shown = xmalloc((n + 1) * sizeof(*shown));
+	shown_seen = xmalloc((n + 1) * sizeof(*shown_seen));
 	for (size_t i = 0; i < n; i++) {
-		if (!sorted[i]->parsed) {
+		struct item *item = ses.bl.items[sorted[i]];
+		const struct seen *s = &v.seen[sorted[i]];
+
+		assert(v.nseen == n);
+		if (!item->parsed) {
 			bad++;
 			continue;
 		}
-		if (sorted[i]->mark < 0)
-			out_warning(ctx, "%s: --grep: %s", sorted[i]->path,
-				    sorted[i]->out);
-		if (sorted[i]->mark == 1)
-			shown[k++] = sorted[i];
+		if (s->keep < 0)
+			out_warning(ctx, "%s: --grep: %s", item->path, s->out);
+		if (s->keep == 1) {
+			shown_seen[k] = s;
+			shown[k++] = item;
+		}
 	}
 	{
 		struct listing_opts lo = { ctx->color, ctx->width, 1, ctx->out_tty };
 
 		if (v.json)
-			rc = write_json(ctx, v.spill, shown, k);
+			rc = write_json(ctx, v.spill, shown_seen, k);
 		else if (!strcmp(format, "csv"))
 			listing_csv(&out, shown, k, &lo);
 		else if (!strcmp(format, "md"))
@@ -302,9 +338,11 @@ cmd_list(struct ctx *ctx, int argc, char **argv)
 	}
 	session_release(&ses);
 	spill_free(v.spill);
+	visit_release(&v);
 out:
 	free(sorted);
 	free(shown);
+	free(shown_seen);
 	sbuf_release(&out);
 	regex_free(f.grep);
 	query_free(f.where);

@@ -14,7 +14,9 @@
 #include <unistd.h>
 
 #include "cmd/cmd.h"
+#include "core/check.h"
 #include "core/repo.h"
+#include "formats/rule_help.h"
 
 static const struct command commands[] = {
 	{ "init", cmd_init, "init [--prefix P]",
@@ -59,16 +61,7 @@ static const struct command commands[] = {
 	  "  --format F     text (default), json, github, sarif, junit or gitlab\n"
 	  "  --strict       exit 1 on warnings too\n"
 	  "Exit status: 0 no errors, 1 errors (or warnings with --strict), 2 usage\n"
-	  "error, not a backlog, or an unknown revision.\n"
-	  "Rules (severity in docket.yaml rules: <id>: off|warning|error):\n"
-	  "  syntax, config (always errors), required, type, enum, range, pattern,\n"
-	  "  unknown-field (warning), id-format, id-filename, duplicate-id,\n"
-	  "  order-unknown, order-duplicate, order-closed, order-conflict,\n"
-	  "  ref-unknown, dependency-cycle, dependency-order (warning),\n"
-	  "  experiment-incomplete, result-missing, dod-unchecked,\n"
-	  "  no-direct-assignment, goal-unknown, bau-share (warning, max 0.5),\n"
-	  "  max-effort (warning, max 8), wip-limit (warning, max 5),\n"
-	  "  cycle-capacity, owner-order (with --base).\n" },
+	  "error, not a backlog, or an unknown revision.\n" },
 	{ "import", cmd_import,
 	  "import csv|jira|trello|asana|backlog-md SOURCE [--map FILE]",
 	  "create items and ORDER from another tool's export, in one commit",
@@ -243,7 +236,8 @@ static const struct command commands[] = {
 	  "experiment results, campaigns, and one page per item. Files are replaced\n"
 	  "atomically; nothing is written outside DIR.\n" },
 	{ "help", cmd_help, "help [COMMAND]", "show help for docket or a command",
-	  "" },
+	  "'docket help rules' lists the rules of docket check with their default\n"
+	  "severity; 'docket help RULE' explains one.\n" },
 };
 
 const struct command *
@@ -267,6 +261,13 @@ command_help(const struct command *c, FILE *f)
 	fprintf(f, "usage: docket %s\n\n%s\n", c->usage, c->summary);
 	if (c->help && *c->help)
 		fprintf(f, "\n%s", c->help);
+	if (c->run == cmd_check) {
+		struct sbuf sb = SBUF_INIT;
+
+		rule_help_ids(&sb);
+		fputs(sb.buf, f);
+		sbuf_release(&sb);
+	}
 	fprintf(f, "\nGlobal options: -C DIR, --no-commit, --color=auto|always|never, -q\n");
 }
 
@@ -292,7 +293,8 @@ main_help(FILE *f)
 		"\n"
 		"Exit status: 0 success, 1 problems found or refused, 2 usage error,\n"
 		"unreadable input or not in a backlog.\n"
-		"See 'docket help COMMAND' for one command.\n");
+		"See 'docket help COMMAND' for one command, 'docket help rules' for the\n"
+		"rules of docket check.\n");
 }
 
 int
@@ -307,9 +309,21 @@ cmd_help(struct ctx *ctx, int argc, char **argv)
 	}
 	c = command_find(argv[1]);
 	if (!c) {
-		fprintf(stderr, "docket: '%s' is not a docket command; see 'docket help'\n",
-			argv[1]);
-		return EXIT_USAGE;
+		struct sbuf sb = SBUF_INIT;
+		int r = check_rule_find(argv[1]);
+
+		if (!strcmp(argv[1], "rules")) {
+			rule_help_list(&sb);
+		} else if (r >= 0) {
+			rule_help_one(&sb, &check_rules[r]);
+		} else {
+			fprintf(stderr, "docket: '%s' is neither a docket command nor a rule; see 'docket help' and 'docket help rules'\n",
+				argv[1]);
+			return EXIT_USAGE;
+		}
+		fputs(sb.buf, stdout);
+		sbuf_release(&sb);
+		return EXIT_OK;
 	}
 	command_help(c, stdout);
 	return EXIT_OK;

@@ -423,7 +423,7 @@ load_one(struct job *j, size_t i)
 			it->rank = order_rank(&j->bl->order, it->id);
 		it->score = score_item(it, j->bl->config.score);
 		if (j->visit)
-			j->visit(it, j->arg);
+			j->visit(it, i, j->n, j->arg);
 		/* (a visitor may have made it lean itself, keeping a part of
 		 * the tree: see check_run_visit) */
 		if (j->lean && it->data)
@@ -728,6 +728,20 @@ cmp_order(const void *pa, const void *pb)
 	return strcmp(a->path, b->path);
 }
 
+struct ranked {
+	const struct item *it;
+	size_t index;
+};
+
+static int
+cmp_order_ranked(const void *pa, const void *pb)
+{
+	const struct item *const *a = &((const struct ranked *)pa)->it;
+	const struct item *const *b = &((const struct ranked *)pb)->it;
+
+	return cmp_order(a, b);
+}
+
 struct item **
 backlog_sorted(const struct backlog *bl, size_t *n)
 {
@@ -737,6 +751,25 @@ backlog_sorted(const struct backlog *bl, size_t *n)
 		memcpy(v, bl->items, bl->nitems * sizeof(*v));
 		qsort(v, bl->nitems, sizeof(*v), cmp_order);
 	}
+	*n = bl->nitems;
+	return v;
+}
+
+size_t *
+backlog_sorted_index(const struct backlog *bl, size_t *n)
+{
+	struct ranked *r = xmalloc((bl->nitems + 1) * sizeof(*r));
+	size_t *v = xmalloc((bl->nitems + 1) * sizeof(*v));
+
+	for (size_t i = 0; i < bl->nitems; i++) {
+		r[i].it = bl->items[i];
+		r[i].index = i;
+	}
+	if (bl->nitems)
+		qsort(r, bl->nitems, sizeof(*r), cmp_order_ranked);
+	for (size_t i = 0; i < bl->nitems; i++)
+		v[i] = r[i].index;
+	free(r);
 	*n = bl->nitems;
 	return v;
 }

@@ -5,7 +5,7 @@
  * and cycle-capacity: the committed items' effort over the capacity
  * (the cycle's own, else cycle.capacity in docket.yaml).
  */
-#include "core/check.h"
+#include "core/check_int.h"
 
 #include <math.h>
 #include <stdint.h>

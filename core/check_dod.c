@@ -9,7 +9,7 @@
  * count.  Task items may use -, * or + bullets or numbers ("1.", "1)").
  * The finding points at the first unchecked box.
  */
-#include "core/check.h"
+#include "core/check_int.h"
 
 #include <string.h>
 #include <strings.h>
@@ -149,14 +149,19 @@ check_dod_open(const struct item *it, struct check_dod_box *first)
 }
 
 void
-check__dod(struct check__ctx *x, const struct item *it)
+check__dod(struct check__ctx *x, struct check__view *v)
 {
+	const struct item *it = v->it;
 	struct check_dod_box first;
-	size_t count = check_dod_open(it, &first);
+	size_t count;
+	struct diag *d;
 
-	if (count)
-		check__emit(x, RULE_DOD_UNCHECKED, it->path, first.line, first.col,
+	if (it->status != ST_DONE || !(count = check_dod_open(it, &first)))
+		return;
+	d = check__emit(x, RULE_DOD_UNCHECKED, it->path, first.line, first.col,
 			    "the item is done but %zu Definition-of-Done box%s unchecked (first: '%.*s'): check %s (- [x]) or move the item back to 'doing'",
 			    count, count == 1 ? " is" : "es are", (int)first.text_len,
 			    first.text, count == 1 ? "it" : "them");
+	if (d)
+		diag_set_subject(d, it->id);
 }

@@ -19,7 +19,7 @@
  * check__owner_order is pure: it reads the collected commits and the
  * owners of docket.yaml.
  */
-#include "core/check.h"
+#include "core/check_int.h"
 
 #include <git2.h>
 #include <stdio.h>

@@ -249,7 +249,6 @@ item_free(struct item *it)
 	diag_list_release(&it->diags);
 	free(it->path);
 	free(it->data);
-	free(it->out);
 	free(it->lean);
 	free(it);
 }

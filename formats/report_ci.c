@@ -29,50 +29,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/check.h"
 #include "core/xalloc.h"
 #include "formats/json.h"
 #include "formats/xml.h"
 
 #define NO_FILE_PATH "docket.yaml"   /* where findings without a file go */
 #define SARIF_SCHEMA "https://json.schemastore.org/sarif-2.1.0.json"
-
-/* shortDescription.text of the rules of SPEC section 8 */
-static const struct {
-	const char *id;
-	const char *text;
-} rule_texts[] = {
-	{ "syntax", "Front matter or YAML is missing, invalid or over a limit" },
-	{ "config", "docket.yaml is invalid" },
-	{ "required", "A required field is missing" },
-	{ "type", "A field has the wrong type" },
-	{ "enum", "A field's value is not one of the allowed values" },
-	{ "range", "A value is outside its allowed range" },
-	{ "pattern", "A field does not match its pattern" },
-	{ "unknown-field", "A key that the schema does not declare" },
-	{ "id-format", "An id does not match the id pattern" },
-	{ "id-filename", "An item's id does not match its file name" },
-	{ "duplicate-id", "Two or more items have the same id" },
-	{ "order-unknown", "ORDER lists an unknown id" },
-	{ "order-duplicate", "ORDER lists an id twice" },
-	{ "order-closed", "ORDER lists a done or stopped item" },
-	{ "order-conflict", "ORDER has merge-conflict markers" },
-	{ "ref-unknown", "depends_on or follows names no item" },
-	{ "dependency-cycle", "Dependencies form a cycle" },
-	{ "dependency-order", "An item is ranked above what it depends on" },
-	{ "experiment-incomplete",
-	  "An experiment from ready on lacks a hypothesis, metric or target" },
-	{ "result-missing", "A done experiment has no result" },
-	{ "dod-unchecked",
-	  "A done item has unchecked Definition of Done boxes" },
-	{ "no-direct-assignment",
-	  "Assignment keys on an item: work goes through the backlog" },
-	{ "goal-unknown", "The goal is not in docket.yaml" },
-	{ "bau-share", "Too many open items are business as usual" },
-	{ "max-effort", "An item is too big: split it into smaller experiments" },
-	{ "wip-limit", "More items are in progress than the WIP limit" },
-	{ "cycle-capacity", "A cycle's committed effort is over its capacity" },
-	{ "owner-order", "ORDER was changed by someone who is not an owner" },
-};
 
 static const char *
 file_or_default(const struct diag *d)
@@ -104,11 +67,9 @@ static void
 sarif_rule(struct sbuf *sb, const char *id)
 {
 	struct sbuf tmp = SBUF_INIT;
-	const char *text = NULL;
+	int r = check_rule_find(id);
+	const char *text = r >= 0 ? check_rules[r].summary : NULL;
 
-	for (size_t i = 0; i < ARRAY_SIZE(rule_texts) && !text; i++)
-		if (!strcmp(rule_texts[i].id, id))
-			text = rule_texts[i].text;
 	if (!text) {
 		sbuf_addf(&tmp, "docket check rule %s", id);
 		text = tmp.buf;

@@ -10,11 +10,8 @@
 . "$DOCKET_TESTS/cli/lib.sh"
 
 golden="$DOCKET_TESTS/golden/check"
-rules="syntax config required type enum range pattern unknown-field id-format
-id-filename duplicate-id order-unknown order-duplicate order-closed
-order-conflict ref-unknown dependency-cycle dependency-order
-experiment-incomplete result-missing dod-unchecked no-direct-assignment
-goal-unknown bau-share max-effort wip-limit cycle-capacity owner-order"
+# every rule of the registry (docket help rules)
+rules=$(docket help rules | awk 'NR > 4 && NF { print $1 }')
 
 cp -R "$golden/planted" p
 (
@@ -42,11 +39,11 @@ test_expect 'every planted problem is found at its file, line and column, and no
 	test_cmp want got
 '
 
-test_expect 'the planted backlog covers every rule' '
+test_expect 'the planted backlog covers every rule of the registry' '
+	test "$(echo $rules | wc -w)" -ge 28 &&
 	for r in $rules; do
 		grep -q " $r " "$golden/planted.expect" || { echo "no $r"; exit 1; }
-	done &&
-	test "$(echo $rules | wc -w)" = 28
+	done
 '
 
 test_expect 'counts in json match the findings' '
