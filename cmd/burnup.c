@@ -53,6 +53,7 @@ cmd_burnup(struct ctx *ctx, int argc, char **argv)
 	struct repo repo;
 	struct burnup b;
 	struct sbuf out = SBUF_INIT;
+	struct diag_list errs = DIAG_LIST_INIT;
 	int id, r, rc;
 
 	opt_init(&it, argc, argv);
@@ -83,15 +84,16 @@ cmd_burnup(struct ctx *ctx, int argc, char **argv)
 		opt_release(&it);
 		return rc;
 	}
-	if (repo_open(&repo, ss.bl.root)) {
-		out_error(ctx, "burnup reads git history: %s", repo.err);
+	if (repo_open(&repo, ss.bl.root, &errs)) {
+		out_errs(ctx, &errs, "burnup reads git history");
 		session_release(&ss);
 		opt_release(&it);
 		return EXIT_USAGE;
 	}
-	rc = history_burnup(&b, &repo, rev, ss.bl.items_rel, it.pos[0], date_today());
+	rc = history_burnup(&b, &repo, rev, ss.bl.items_rel, it.pos[0], date_today(),
+			    &errs);
 	if (rc) {
-		out_error(ctx, "cannot read the history: %s", repo.err);
+		out_errs(ctx, &errs, "cannot read the history");
 		rc = EXIT_USAGE;
 	} else if (!b.n) {
 		out_error(ctx, "no item of campaign '%s' in the history of %s", it.pos[0],
@@ -104,7 +106,6 @@ cmd_burnup(struct ctx *ctx, int argc, char **argv)
 		rc = EXIT_PROBLEMS;
 	} else {
 		struct hist_opts ho = { output ? 0 : ctx->color, ctx->width, NULL, NULL };
-		char err[256];
 
 		if (!strcmp(format, "svg"))
 			svg_burnup(&out, &b);
@@ -114,8 +115,8 @@ cmd_burnup(struct ctx *ctx, int argc, char **argv)
 			burnup_text(&out, &b, &ho);
 		rc = EXIT_OK;
 		if (output) {
-			if (fsutil_write_atomic(output, out.buf, out.len, err, sizeof(err))) {
-				out_error(ctx, "cannot write '%s': %s", output, err);
+			if (fsutil_write_atomic(output, out.buf, out.len, &errs)) {
+				out_errs(ctx, &errs, "cannot write '%s'", output);
 				rc = EXIT_USAGE;
 			}
 		} else {

@@ -131,16 +131,17 @@ static int
 collect_base(struct ctx *ctx, const struct backlog *bl, const char *base,
 	     const char *rev, struct check_base *out)
 {
+	struct diag_list errs = DIAG_LIST_INIT;
 	struct repo repo;
 	int rc;
 
-	if (repo_open(&repo, bl->root)) {
-		out_error(ctx, "--base needs a git repository: %s", repo.err);
+	if (repo_open(&repo, bl->root, &errs)) {
+		out_errs(ctx, &errs, "--base needs a git repository");
 		return EXIT_USAGE;
 	}
-	rc = check_base_collect(out, &repo, base, rev, bl->order_path);
+	rc = check_base_collect(out, &repo, base, rev, bl->order_path, &errs);
 	if (rc)
-		out_error(ctx, "--base %s: %s", base, repo.err);
+		out_errs(ctx, &errs, "--base %s", base);
 	repo_close(&repo);
 	return rc ? EXIT_USAGE : EXIT_OK;
 }

@@ -44,11 +44,12 @@ session_fill_dates(struct ctx *ctx, struct session *s)
 	if (s->repo || !s->bl.top)
 		return;
 	memset(&r, 0, sizeof(r));
-	if (repo_open(&r, s->bl.root))
+	if (repo_open(&r, s->bl.root, &d)) {
+		diag_list_release(&d);
 		return;
-	if (history_fill_dates(&s->bl, &r, &d))
-		out_warning(ctx, "cannot read the git history for missing started and finished dates: %s",
-			    r.err);
+	}
+	/* a history that cannot be read is a warning in d */
+	history_fill_dates(&s->bl, &r, &d);
 	out_diags(ctx, &d, SEV_WARNING);
 	diag_list_release(&d);
 	repo_close(&r);

@@ -51,7 +51,8 @@ cmd_edit(struct ctx *ctx, int argc, char **argv)
 	struct item *item, *after = NULL;
 	struct fm_opts fo = FM_OPTS_INIT;
 	struct sbuf msg = SBUF_INIT, sum = SBUF_INIT;
-	char *full = NULL, *data = NULL, err[512];
+	struct diag_list errs = DIAG_LIST_INIT;
+	char *full = NULL, *data = NULL;
 	const char *arg, *iid;
 	size_t len = 0;
 	int id, r, rc, have_repo;
@@ -71,7 +72,7 @@ cmd_edit(struct ctx *ctx, int argc, char **argv)
 		return rc;
 	}
 	memset(&repo, 0, sizeof(repo));
-	have_repo = repo_open(&repo, ctx->dir) == 0;
+	have_repo = repo_open(&repo, ctx->dir, NULL) == 0;
 	change_init(&ch, have_repo ? &repo : NULL, have_repo ? repo.workdir : NULL);
 	if ((rc = session_load(ctx, &ss, NULL, 0)))
 		goto done;
@@ -88,15 +89,15 @@ cmd_edit(struct ctx *ctx, int argc, char **argv)
 	}
 	full = xasprintf("%s/%s", ch.top, item->path);
 	/* never open an editor through a link out of the repository */
-	if (fsutil_check_inside(ch.top, full, item->path, err, sizeof(err))) {
-		out_error(ctx, "%s", err);
+	if (fsutil_check_inside(ch.top, full, item->path, &errs)) {
+		out_errs(ctx, &errs, NULL);
 		rc = EXIT_PROBLEMS;
 		goto done;
 	}
 	change_ondisk(&ch, item->path);
 	/* the edit must not sweep someone's uncommitted work into a commit */
-	if (ch.commit && change_check_dirty(&ch)) {
-		out_error(ctx, "%s", ch.err);
+	if (ch.commit && change_check_dirty(&ch, &errs)) {
+		out_errs(ctx, &errs, NULL);
 		rc = EXIT_PROBLEMS;
 		goto done;
 	}
@@ -104,8 +105,8 @@ cmd_edit(struct ctx *ctx, int argc, char **argv)
 		rc = EXIT_PROBLEMS;
 		goto done;
 	}
-	if (fsutil_read(full, &data, &len, err, sizeof(err))) {
-		out_error(ctx, "%s: %s", item->path, err);
+	if (fsutil_read(full, &data, &len, &errs)) {
+		out_errs(ctx, &errs, "%s", item->path);
 		rc = EXIT_PROBLEMS;
 		goto done;
 	}
@@ -137,9 +138,9 @@ cmd_edit(struct ctx *ctx, int argc, char **argv)
 		rc = EXIT_OK;
 		goto done;
 	}
-	if (change_begin(&ch, ss.bl.order_path) ||
-	    (ch.include_dirty = 1, change_commit(&ch, msg.buf))) {
-		out_error(ctx, "%s", ch.err);
+	if (change_begin(&ch, ss.bl.order_path, &errs) ||
+	    (ch.include_dirty = 1, change_commit(&ch, msg.buf, &errs))) {
+		out_errs(ctx, &errs, NULL);
 		out_error(ctx, "your edit of %s is kept on disk, not committed", item->path);
 		rc = EXIT_PROBLEMS;
 		goto done;

@@ -94,7 +94,7 @@ walk(struct files *fs, struct import_list *l, const char *dir,
 		char *r = *rel ? xasprintf("%s/%s", rel, names[i]) : xstrdup(names[i]);
 		char *full = xasprintf("%s/%s", dir, r);
 		struct stat st;
-		char err[512];
+		struct diag_list err = DIAG_LIST_INIT;
 
 		if (lstat(full, &st) != 0) {
 			import_list_skip(l, 1, full, 0, "cannot read it");
@@ -114,8 +114,10 @@ walk(struct files *fs, struct import_list *l, const char *dir,
 				char *data = NULL;
 				size_t len = 0;
 
-				if (fsutil_read(full, &data, &len, err, sizeof(err))) {
-					import_list_skip(l, 1, full, 0, "%s", err);
+				if (fsutil_read(full, &data, &len, &err)) {
+					import_list_skip(l, 1, full, 0, "%s",
+							 diag_last_message(&err));
+					diag_list_release(&err);
 				} else {
 					struct import_file *f;
 
@@ -191,10 +193,10 @@ order_dirty(struct repo *repo, const struct backlog *bl, const char *old,
 	size_t len = 0;
 	int dirty;
 
-	if (repo_source_rev(repo, &head, "HEAD", bl->relroot))
+	if (repo_source_rev(repo, &head, "HEAD", bl->relroot, NULL))
 		return 0;     /* no commit yet */
 	rel = xasprintf("%s/ORDER", bl->config.items);
-	if (head.read(&head, rel, &data, &len, 64 * FM_MAX_SIZE_DEFAULT))
+	if (head.read(&head, rel, &data, &len, 64 * FM_MAX_SIZE_DEFAULT, NULL))
 		dirty = oldlen != 0;   /* untracked ORDER with content */
 	else
 		dirty = len != oldlen || memcmp(data, old, len);
@@ -306,7 +308,8 @@ write_all(struct ctx *ctx, struct session *ss, struct import_list *l,
 	char *order_abs = xasprintf("%s/ORDER", items_abs);
 	char **paths = xcalloc(l->n + 2, sizeof(*paths));
 	size_t np = 0, written = 0;
-	char *old = NULL, err[512];
+	char *old = NULL;
+	struct diag_list errs = DIAG_LIST_INIT;
 	size_t oldlen = 0;
 	struct repo repo;
 	int have_repo = 0, rc = EXIT_OK, commit;
@@ -314,14 +317,17 @@ write_all(struct ctx *ctx, struct session *ss, struct import_list *l,
 
 	memset(&repo, 0, sizeof(repo));
 	commit = !ctx->no_commit && bl->config.commit;
-	if (fsutil_read(order_abs, &old, &oldlen, err, sizeof(err)) == DK_EIO) {
-		out_error(ctx, "%s", err);
+	if (fsutil_read(order_abs, &old, &oldlen, &errs) == DK_EIO) {
+		out_errs(ctx, &errs, NULL);
 		rc = EXIT_USAGE;
 		goto out;
 	}
+	diag_list_release(&errs);    /* no ORDER yet */
 	if (commit) {
-		if (repo_open(&repo, bl->root)) {
-			out_error(ctx, "%s (use --no-commit to only write the files)", repo.err);
+		if (repo_open(&repo, bl->root, &errs)) {
+			out_error(ctx, "%s (use --no-commit to only write the files)",
+				  diag_last_message(&errs));
+			diag_list_release(&errs);
 			rc = EXIT_USAGE;
 			goto out;
 		}
@@ -334,8 +340,8 @@ write_all(struct ctx *ctx, struct session *ss, struct import_list *l,
 			goto out;
 		}
 	}
-	if (fsutil_mkdirs(items_abs, err, sizeof(err))) {
-		out_error(ctx, "%s", err);
+	if (fsutil_mkdirs(items_abs, &errs)) {
+		out_errs(ctx, &errs, NULL);
 		rc = EXIT_USAGE;
 		goto out;
 	}
@@ -345,8 +351,8 @@ write_all(struct ctx *ctx, struct session *ss, struct import_list *l,
 
 		sbuf_reset(&sb);
 		import_render_item(&sb, it, &bl->config, l->kind);
-		if (fsutil_write_atomic(abs, sb.buf, sb.len, err, sizeof(err))) {
-			out_error(ctx, "%s", err);
+		if (fsutil_write_atomic(abs, sb.buf, sb.len, &errs)) {
+			out_errs(ctx, &errs, NULL);
 			if (written)
 				out_error(ctx, "%zu item files were written before this and are not committed",
 					  written);
@@ -361,9 +367,10 @@ write_all(struct ctx *ctx, struct session *ss, struct import_list *l,
 	if (import_list_ranked(l)) {
 		sbuf_reset(&sb);
 		import_render_order(&sb, old ? old : "", oldlen, l);
-		if (fsutil_write_atomic(order_abs, sb.buf, sb.len, err, sizeof(err))) {
-			out_error(ctx, "%s; the %zu item files are written, ORDER is not", err,
-				  written);
+		if (fsutil_write_atomic(order_abs, sb.buf, sb.len, &errs)) {
+			out_error(ctx, "%s; the %zu item files are written, ORDER is not",
+				  diag_last_message(&errs), written);
+			diag_list_release(&errs);
 			rc = EXIT_USAGE;
 			goto out;
 		}
@@ -389,8 +396,8 @@ write_all(struct ctx *ctx, struct session *ss, struct import_list *l,
 				shown++;
 			}
 		if (repo_commit(&repo, (const char *const *)paths, np, sb.buf, cid,
-				sizeof(cid))) {
-			out_error(ctx, "the files are written but not committed: %s", repo.err);
+				sizeof(cid), &errs)) {
+			out_errs(ctx, &errs, "the files are written but not committed");
 			rc = EXIT_PROBLEMS;
 			goto out;
 		}
@@ -426,7 +433,8 @@ cmd_import(struct ctx *ctx, int argc, char **argv)
 	struct import_list l;
 	struct session ss;
 	struct files fs;
-	char *data = NULL, err[512];
+	struct diag_list errs = DIAG_LIST_INIT;
+	char *data = NULL;
 	size_t len = 0;
 	int id, r, rc;
 
@@ -470,8 +478,8 @@ cmd_import(struct ctx *ctx, int argc, char **argv)
 	if (map_file) {
 		struct diag_list d = DIAG_LIST_INIT;
 
-		if (fsutil_read(map_file, &data, &len, err, sizeof(err))) {
-			out_error(ctx, "%s", err);
+		if (fsutil_read(map_file, &data, &len, &errs)) {
+			out_errs(ctx, &errs, NULL);
 			rc = EXIT_USAGE;
 		} else if (import_map_parse(&map, map_file, data, len, &ss.bl.config, &d)) {
 			out_diags(ctx, &d, SEV_WARNING);
@@ -499,8 +507,8 @@ cmd_import(struct ctx *ctx, int argc, char **argv)
 		free(dir);
 		r = import_read_backlog_md(&l, fs.v, fs.n);
 	} else {
-		if (fsutil_read(source, &data, &len, err, sizeof(err))) {
-			out_error(ctx, "%s", err);
+		if (fsutil_read(source, &data, &len, &errs)) {
+			out_errs(ctx, &errs, NULL);
 			rc = EXIT_USAGE;
 			goto out;
 		}

@@ -32,12 +32,13 @@ valid_prefix(const char *p)
 static int
 add_gitattributes(struct ctx *ctx, const char *path, const char *line)
 {
-	char *data = NULL, err[512];
+	struct diag_list errs = DIAG_LIST_INIT;
+	char *data = NULL;
 	size_t len = 0;
 	struct sbuf sb = SBUF_INIT;
 	int rc;
 
-	rc = fsutil_read(path, &data, &len, err, sizeof(err));
+	rc = fsutil_read(path, &data, &len, NULL);
 	if (rc == 0 && strstr(data, line)) {
 		free(data);
 		return 0;
@@ -48,9 +49,9 @@ add_gitattributes(struct ctx *ctx, const char *path, const char *line)
 			sbuf_addc(&sb, '\n');
 	}
 	sbuf_addf(&sb, "%s\n", line);
-	rc = fsutil_write_atomic(path, sb.buf, sb.len, err, sizeof(err));
+	rc = fsutil_write_atomic(path, sb.buf, sb.len, &errs);
 	if (rc)
-		out_error(ctx, "%s", err);
+		out_errs(ctx, &errs, NULL);
 	free(data);
 	sbuf_release(&sb);
 	return rc ? -1 : 1;
@@ -80,11 +81,13 @@ docket_on_path(void)
 static int
 register_driver(struct ctx *ctx, struct repo *repo)
 {
+	struct diag_list errs = DIAG_LIST_INIT;
+
 	if (repo_config_set(repo, "merge.docket-order.name",
-			    "docket: merge reorderings of ORDER") ||
+			    "docket: merge reorderings of ORDER", &errs) ||
 	    repo_config_set(repo, "merge.docket-order.driver",
-			    "docket merge-order %O %A %B")) {
-		out_error(ctx, "%s", repo->err);
+			    "docket merge-order %O %A %B", &errs)) {
+		out_errs(ctx, &errs, NULL);
 		return -1;
 	}
 	if (!docket_on_path())
@@ -98,12 +101,14 @@ register_driver(struct ctx *ctx, struct repo *repo)
 static int
 init_clone(struct ctx *ctx)
 {
+	struct diag_list errs = DIAG_LIST_INIT;
 	struct repo repo;
 	int rc = EXIT_OK;
 
-	if (repo_open(&repo, ".") || !repo.workdir) {
+	if (repo_open(&repo, ".", &errs) || !repo.workdir) {
 		out_error(ctx, "docket.yaml exists here, but not in a git working tree: %s",
-			  repo.err[0] ? repo.err : "a bare repository");
+			  errs.n ? diag_last_message(&errs) : "a bare repository");
+		diag_list_release(&errs);
 		repo_close(&repo);
 		return EXIT_USAGE;
 	}
@@ -124,7 +129,8 @@ cmd_init(struct ctx *ctx, int argc, char **argv)
 	struct opt_iter it;
 	const char *prefix = "MKT", *arg;
 	struct repo repo;
-	char cwd[PATH_MAX], err[512], *cfg = NULL, *rel = NULL;
+	struct diag_list errs = DIAG_LIST_INIT;
+	char cwd[PATH_MAX], *cfg = NULL, *rel = NULL;
 	char *paths[3];
 	size_t np = 0;
 	int id, r, rc = EXIT_OK;
@@ -148,14 +154,15 @@ cmd_init(struct ctx *ctx, int argc, char **argv)
 	}
 	if (fsutil_exists("docket.yaml"))
 		return init_clone(ctx);
-	if (repo_open(&repo, ".") == DK_ENOTFOUND) {
-		if (repo_init(&repo, ".")) {
-			out_error(ctx, "%s", repo.err);
+	if (repo_open(&repo, ".", &errs) == DK_ENOTFOUND) {
+		diag_list_release(&errs);
+		if (repo_init(&repo, ".", &errs)) {
+			out_errs(ctx, &errs, NULL);
 			return EXIT_USAGE;
 		}
 		out_note(ctx, "Initialized an empty git repository in %s", cwd);
 	} else if (!repo.git) {
-		out_error(ctx, "%s", repo.err);
+		out_errs(ctx, &errs, NULL);
 		return EXIT_USAGE;
 	}
 	if (!repo.workdir) {
@@ -170,17 +177,17 @@ cmd_init(struct ctx *ctx, int argc, char **argv)
 		      xasprintf("%s/", cwd + tl + 1) : xstrdup("");
 	}
 	cfg = config_template(prefix);
-	if (fsutil_mkdirs("backlog", err, sizeof(err)) ||
-	    fsutil_write_atomic("docket.yaml", cfg, strlen(cfg), err, sizeof(err))) {
-		out_error(ctx, "%s", err);
+	if (fsutil_mkdirs("backlog", &errs) ||
+	    fsutil_write_atomic("docket.yaml", cfg, strlen(cfg), &errs)) {
+		out_errs(ctx, &errs, NULL);
 		rc = EXIT_USAGE;
 		goto done;
 	}
 	paths[np++] = xasprintf("%sdocket.yaml", rel);
 	if (!fsutil_exists("backlog/ORDER")) {
 		if (fsutil_write_atomic("backlog/ORDER", order_text,
-					strlen(order_text), err, sizeof(err))) {
-			out_error(ctx, "%s", err);
+					strlen(order_text), &errs)) {
+			out_errs(ctx, &errs, NULL);
 			rc = EXIT_USAGE;
 			goto done;
 		}
@@ -203,9 +210,9 @@ cmd_init(struct ctx *ctx, int argc, char **argv)
 		char cid[16] = "";
 
 		r = repo_commit(&repo, (const char *const *)paths, np,
-				"Set up the docket backlog\n", cid, sizeof(cid));
+				"Set up the docket backlog\n", cid, sizeof(cid), &errs);
 		if (r) {
-			out_error(ctx, "the files are written but not committed: %s", repo.err);
+			out_errs(ctx, &errs, "the files are written but not committed");
 			rc = EXIT_PROBLEMS;
 			goto done;
 		}

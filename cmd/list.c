@@ -86,12 +86,12 @@ eq(const char *a, const char *b)
 	return a && b && !strcmp(a, b);
 }
 
-/* 1 keep, 0 drop, -1 regex limit hit (message in err).  Runs in the
+/* 1 keep, 0 drop, -1 regex limit hit (message in errs).  Runs in the
  * loader's threads: the regex's match data is shared, so matching
  * holds lock. */
 static int
 keep(const struct filter *f, const struct item *it, pthread_mutex_t *lock,
-     char *err, size_t errlen)
+     struct diag_list *errs)
 {
 	if (f->status && !(f->status_mask & (1u << it->status)))
 		return 0;
@@ -112,10 +112,10 @@ keep(const struct filter *f, const struct item *it, pthread_mutex_t *lock,
 
 		pthread_mutex_lock(lock);
 		m = regex_match(f->grep, it->title ? it->title : "",
-				it->title ? strlen(it->title) : 0, err, errlen);
+				it->title ? strlen(it->title) : 0, errs);
 		if (m == 0)
 			m = regex_match(f->grep, it->data + it->fm.body_off,
-					it->len - it->fm.body_off, err, errlen);
+					it->len - it->fm.body_off, errs);
 		pthread_mutex_unlock(lock);
 		return m < 0 ? -1 : m;
 	}
@@ -159,7 +159,7 @@ visit_item(struct item *it, size_t index, size_t count, void *arg)
 {
 	struct visit *v = arg;
 	struct seen *s;
-	char err[256];
+	struct diag_list err = DIAG_LIST_INIT;
 
 	pthread_mutex_lock(&v->lock);
 	if (!v->seen) {
@@ -170,10 +170,11 @@ visit_item(struct item *it, size_t index, size_t count, void *arg)
 	if (!it->parsed)
 		return;
 	s = &v->seen[index];
-	s->keep = keep(v->f, it, &v->lock, err, sizeof(err));
+	s->keep = keep(v->f, it, &v->lock, &err);
 	if (s->keep < 0) {
-		s->out = xstrdup(err);
-		s->len = strlen(err);
+		s->out = xstrdup(diag_last_message(&err));
+		s->len = strlen(s->out);
+		diag_list_release(&err);
 	} else if (s->keep == 1 && v->json) {
 		struct sbuf sb = SBUF_INIT;
 
@@ -230,6 +231,7 @@ cmd_list(struct ctx *ctx, int argc, char **argv)
 	int id, r, rc = EXIT_OK, bad = 0;
 	const char *arg;
 	char err[512];
+	struct diag_list errs = DIAG_LIST_INIT;
 
 	memset(&f, 0, sizeof(f));
 	opt_init(&it, argc, argv);
@@ -266,12 +268,15 @@ cmd_list(struct ctx *ctx, int argc, char **argv)
 		rc = out_usage_error(ctx, "unknown type '%s' (use experiment, bau or improvement)", f.type);
 		goto out;
 	}
-	if (grep && regex_compile(&f.grep, grep, 0, err, sizeof(err))) {
-		rc = out_usage_error(ctx, "bad --grep pattern: %s", err);
+	if (grep && regex_compile(&f.grep, grep, 0, &errs)) {
+		rc = out_usage_error(ctx, "bad --grep pattern: %s", diag_last_message(&errs));
+		diag_list_release(&errs);
 		goto out;
 	}
-	if (where && query_parse(&f.where, where, err, sizeof(err))) {
-		rc = out_usage_error(ctx, "bad --where expression: %s", err);
+	if (where && query_parse(&f.where, where, &errs)) {
+		rc = out_usage_error(ctx, "bad --where expression: %s",
+				     diag_last_message(&errs));
+		diag_list_release(&errs);
 		goto out;
 	}
 	memset(&v, 0, sizeof(v));

@@ -23,6 +23,7 @@ cmd_log(struct ctx *ctx, int argc, char **argv)
 	struct item_log log;
 	struct item *item;
 	struct sbuf out = SBUF_INIT;
+	struct diag_list errs = DIAG_LIST_INIT;
 	int oid, r, rc;
 
 	opt_init(&it, argc, argv);
@@ -55,8 +56,8 @@ cmd_log(struct ctx *ctx, int argc, char **argv)
 		opt_release(&it);
 		return rc;
 	}
-	if (repo_open(&repo, ss.bl.root)) {
-		out_error(ctx, "log reads git history: %s", repo.err);
+	if (repo_open(&repo, ss.bl.root, &errs)) {
+		out_errs(ctx, &errs, "log reads git history");
 		session_release(&ss);
 		opt_release(&it);
 		return EXIT_USAGE;
@@ -65,9 +66,9 @@ cmd_log(struct ctx *ctx, int argc, char **argv)
 	item = backlog_load_item(&ss.bl, &ss.src, id);
 	if (item && strlen(item->path) > strlen(ss.bl.items_rel))
 		file = item->path + strlen(ss.bl.items_rel);
-	rc = history_item_log(&log, &repo, rev, ss.bl.items_rel, id, file);
+	rc = history_item_log(&log, &repo, rev, ss.bl.items_rel, id, file, &errs);
 	if (rc) {
-		out_error(ctx, "cannot read the history: %s", repo.err);
+		out_errs(ctx, &errs, "cannot read the history");
 		rc = EXIT_USAGE;
 	} else if (!item && !log.n) {
 		out_error(ctx, "no item %s in %s, and none in its history", id,

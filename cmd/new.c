@@ -31,12 +31,14 @@ max_id(struct ctx *ctx, struct ws *w)
 {
 	const struct backlog *bl = &w->ss.bl;
 	const char *prefix = bl->config.prefix;
+	struct diag_list errs = DIAG_LIST_INIT;
 	long max = 0, n;
 
 	if (w->have_repo) {
-		if (repo_max_id(&w->repo, bl->items_rel, prefix, &max)) {
+		if (repo_max_id(&w->repo, bl->items_rel, prefix, &max, &errs)) {
 			out_warning(ctx, "%s; the new id is based on the work tree only",
-				    w->repo.err);
+				    diag_last_message(&errs));
+			diag_list_release(&errs);
 			max = 0;
 		}
 	}
@@ -44,7 +46,7 @@ max_id(struct ctx *ctx, struct ws *w)
 		char **names = NULL;
 		size_t nn = 0;
 
-		if (w->ss.src.list(&w->ss.src, bl->config.items, &names, &nn) == 0) {
+		if (w->ss.src.list(&w->ss.src, bl->config.items, &names, &nn, NULL) == 0) {
 			for (size_t i = 0; i < nn; i++) {
 				char *id = item_id_from_filename(names[i]);
 
@@ -142,6 +144,7 @@ new_run(struct ctx *ctx, struct new_req *rq)
 	const struct config *cfg;
 	struct item *parent = NULL;
 	struct sbuf text = SBUF_INIT, msg = SBUF_INIT, sum = SBUF_INIT;
+	struct diag_list errs = DIAG_LIST_INIT;
 	char *id = NULL, *path = NULL, *full = NULL, today[16];
 	const char *type = rq->type ? rq->type : "experiment";
 	int rc;
@@ -229,14 +232,14 @@ new_run(struct ctx *ctx, struct new_req *rq)
 	if (rq->edit) {
 		int commit = w.ch.commit;
 
-		if (commit && change_check_dirty(&w.ch)) {
-			out_error(ctx, "%s", w.ch.err);
+		if (commit && change_check_dirty(&w.ch, &errs)) {
+			out_errs(ctx, &errs, NULL);
 			rc = EXIT_PROBLEMS;
 			goto done;
 		}
 		w.ch.commit = 0;
-		if (change_commit(&w.ch, msg.buf)) {
-			out_error(ctx, "%s", w.ch.err);
+		if (change_commit(&w.ch, msg.buf, &errs)) {
+			out_errs(ctx, &errs, NULL);
 			rc = EXIT_PROBLEMS;
 			goto done;
 		}

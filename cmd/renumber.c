@@ -77,6 +77,7 @@ cmd_renumber(struct ctx *ctx, int argc, char **argv)
 	const char *arg, *old_id, *new_id, *where, *slash;
 	struct sbuf sb = SBUF_INIT, msg = SBUF_INIT;
 	char branch[256], *newname = NULL, *newpath = NULL;
+	struct diag_list errs = DIAG_LIST_INIT;
 	size_t nfiles = 0;
 	int id, r, rc, began = 0, loaded = 0;
 
@@ -122,9 +123,9 @@ cmd_renumber(struct ctx *ctx, int argc, char **argv)
 	}
 	if (w.have_repo) {
 		r = renumber_id_on_branches(&w.repo, ss.bl.items_rel, new_id,
-					    branch, sizeof(branch));
+					    branch, sizeof(branch), &errs);
 		if (r < 0) {
-			out_error(ctx, "%s", w.repo.err);
+			out_errs(ctx, &errs, NULL);
 			goto done;
 		}
 		if (r) {

@@ -111,12 +111,12 @@ set_run(struct ctx *ctx, struct set_req *rq)
 	sbuf_add(&b, a.buf, a.len);
 	if (rq->has_status) {
 		struct fm_opts fo = FM_OPTS_INIT;
-		char err[1024];
+		struct diag_list errs = DIAG_LIST_INIT;
 
 		tmp = item_new(it->path, xmemdup0(a.buf, a.len), a.len, &fo);
-		rc = transition_plan(&t, tmp, rq->status, &rq->topts, err, sizeof(err));
+		rc = transition_plan(&t, tmp, rq->status, &rq->topts, &errs);
 		if (rc) {
-			out_error(ctx, "%s", err);
+			out_errs(ctx, &errs, NULL);
 			rc = rc == DK_EUSAGE ? EXIT_USAGE : EXIT_PROBLEMS;
 			goto done;
 		}

@@ -18,14 +18,17 @@
 int
 ws_begin(struct ctx *ctx, struct ws *w)
 {
+	struct diag_list errs = DIAG_LIST_INIT;
 	int rc;
 
 	memset(w, 0, sizeof(*w));
-	w->have_repo = repo_open(&w->repo, ctx->dir) == 0;
-	if (!w->have_repo && w->repo.git == NULL && strstr(w->repo.err, "owned by")) {
-		out_error(ctx, "%s", w->repo.err);
+	rc = repo_open(&w->repo, ctx->dir, &errs);
+	w->have_repo = rc == 0;
+	if (rc == DK_EREFUSED) {          /* owned by another user */
+		out_errs(ctx, &errs, NULL);
 		return EXIT_USAGE;
 	}
+	diag_list_release(&errs);         /* not in a repository: no commit */
 	change_init(&w->ch, w->have_repo ? &w->repo : NULL,
 		    w->have_repo ? w->repo.workdir : NULL);
 	w->ch.include_dirty = ctx->include_dirty;
@@ -34,8 +37,8 @@ ws_begin(struct ctx *ctx, struct ws *w)
 		out_error(ctx, "this is a bare repository: docket changes files in a work tree");
 		return EXIT_USAGE;
 	}
-	if (w->have_repo && (rc = change_begin(&w->ch, NULL))) {
-		out_error(ctx, "%s", w->ch.err);
+	if (w->have_repo && (rc = change_begin(&w->ch, NULL, &errs))) {
+		out_errs(ctx, &errs, NULL);
 		return EXIT_PROBLEMS;
 	}
 	if ((rc = session_load(ctx, &w->ss, NULL, 0)))
@@ -103,8 +106,10 @@ int
 ws_commit(struct ctx *ctx, struct ws *w, const char *message,
 	  const char *summary)
 {
-	if (change_commit(&w->ch, message)) {
-		out_error(ctx, "%s", w->ch.err);
+	struct diag_list errs = DIAG_LIST_INIT;
+
+	if (change_commit(&w->ch, message, &errs)) {
+		out_errs(ctx, &errs, NULL);
 		return EXIT_PROBLEMS;
 	}
 	if (w->ch.committed)
@@ -266,7 +271,7 @@ ws_check_value(struct ctx *ctx, const struct config *c, const char *key,
 		    ((f->has_min && strtod(value, &end) < f->min) ||
 		     (f->has_max && strtod(value, &end) > f->max)))
 			return out_usage_error(ctx, "%s is out of its range in docket.yaml: '%s'", key, value);
-		if (f->re && regex_match(f->re, value, strlen(value), why, sizeof(why)) == 0)
+		if (f->re && regex_match(f->re, value, strlen(value), NULL) == 0)
 			return out_usage_error(ctx, "%s does not match its pattern %s: '%s'",
 					       key, f->pattern, value);
 		break;

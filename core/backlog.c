@@ -176,7 +176,8 @@ dir_inside(struct wt *w, const char *dir)
 }
 
 static int
-wt_read(struct source *s, const char *rel, char **data, size_t *len, size_t max)
+wt_read(struct source *s, const char *rel, char **data, size_t *len, size_t max,
+	struct diag_list *errs)
 {
 	struct wt *w = s->ctx;
 	char path[PATH_MAX];
@@ -185,11 +186,9 @@ wt_read(struct source *s, const char *rel, char **data, size_t *len, size_t max)
 	char *buf;
 	int fd;
 
-	if (wt_path(w, rel, path, sizeof(path))) {
-		snprintf(s->errmsg, sizeof(s->errmsg),
-			 "path leads outside the backlog, or is too long; not read");
-		return DK_EINVALID;
-	}
+	if (wt_path(w, rel, path, sizeof(path)))
+		return diag_error(errs, DK_EINVALID,
+				  "path leads outside the backlog, or is too long; not read");
 	{
 		char *slash = strrchr(path, '/');
 		int in;
@@ -198,32 +197,24 @@ wt_read(struct source *s, const char *rel, char **data, size_t *len, size_t max)
 		in = dir_inside(w, path);
 		*slash = '/';
 		if (!in) {
-			snprintf(s->errmsg, sizeof(s->errmsg),
-				 "its folder is a symbolic link leading outside the repository; not followed");
-			return DK_EINVALID;
+			return diag_error(errs, DK_EINVALID, "its folder is a symbolic link leading outside the repository; not followed");
 		}
 	}
 	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode) && !link_inside(w, path)) {
-		snprintf(s->errmsg, sizeof(s->errmsg),
-			 "symbolic link leads outside the repository; not followed");
-		return DK_EINVALID;
+		return diag_error(errs, DK_EINVALID, "symbolic link leads outside the repository; not followed");
 	}
 	fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0) {
-		snprintf(s->errmsg, sizeof(s->errmsg), "cannot open: %s", strerror(errno));
-		return errno == ENOENT ? DK_ENOTFOUND : DK_EIO;
+		return diag_error(errs, errno == ENOENT ? DK_ENOTFOUND : DK_EIO, "cannot open: %s", strerror(errno));
 	}
 	if (fstat(fd, &st) || !S_ISREG(st.st_mode)) {
-		snprintf(s->errmsg, sizeof(s->errmsg), "not a regular file");
 		close(fd);
-		return DK_EIO;
+		return diag_error(errs, DK_EIO, "not a regular file");
 	}
 	if ((size_t)st.st_size > max) {
-		snprintf(s->errmsg, sizeof(s->errmsg),
-			 "file is %lld bytes, over the limit of %zu bytes",
-			 (long long)st.st_size, max);
 		close(fd);
-		return DK_EINVALID;
+		return diag_error(errs, DK_EINVALID, "file is %lld bytes, over the limit of %zu bytes",
+			 (long long)st.st_size, max);
 	}
 	buf = xmalloc((size_t)st.st_size + 1);
 	while (got < (size_t)st.st_size) {
@@ -249,7 +240,8 @@ cmp_str(const void *a, const void *b)
 }
 
 static int
-wt_list(struct source *s, const char *rel, char ***names, size_t *n)
+wt_list(struct source *s, const char *rel, char ***names, size_t *n,
+	struct diag_list *errs)
 {
 	struct wt *w = s->ctx;
 	char path[PATH_MAX], sub[PATH_MAX];
@@ -260,19 +252,16 @@ wt_list(struct source *s, const char *rel, char ***names, size_t *n)
 	*names = NULL;
 	*n = 0;
 	if (wt_path(w, rel, path, sizeof(path)))
-		return DK_EIO;
+		return diag_error(errs, DK_EIO, "path too long; not read");
 	if (!dir_inside(w, path)) {
-		snprintf(s->errmsg, sizeof(s->errmsg),
-			 "symbolic link leading outside the repository; not followed");
-		return DK_EINVALID;
+		return diag_error(errs, DK_EINVALID, "symbolic link leading outside the repository; not followed");
 	}
 	free(w->okdir);
 	w->okdir = xstrdup(path);
 	d = opendir(path);
 	if (!d) {
-		snprintf(s->errmsg, sizeof(s->errmsg), "cannot open folder: %s",
+		return diag_error(errs, errno == ENOENT ? DK_ENOTFOUND : DK_EIO, "cannot open folder: %s",
 			 strerror(errno));
-		return errno == ENOENT ? DK_ENOTFOUND : DK_EIO;
 	}
 	while ((de = readdir(d))) {
 		struct stat st;
@@ -390,28 +379,26 @@ static void
 load_one(struct job *j, size_t i)
 {
 	char rel[PATH_MAX], shown[PATH_MAX];
-	/* a copy of the source, so that its errmsg is this thread's: two
-	 * files failing at once must not swap their messages */
-	struct source src = *j->src;
+	struct diag_list errs = DIAG_LIST_INIT;   /* this thread's */
 	char *data = NULL;
 	size_t len = 0;
 	int rc;
 
-	src.errmsg[0] = '\0';
 	snprintf(rel, sizeof(rel), "%s/%s", j->dir, j->names[i]);
 	snprintf(shown, sizeof(shown), "%s%s", j->relprefix, j->names[i]);
 	/* the name is not needed any more: free it now, not after the
 	 * whole folder, so a large folder's names do not add to the peak */
 	free(j->names[i]);
 	j->names[i] = NULL;
-	rc = src.read(&src, rel, &data, &len, j->opts.max_size);
+	rc = j->src->read(j->src, rel, &data, &len, j->opts.max_size, &errs);
 	if (rc) {
 		struct item *it = item_new(shown, xstrdup(""), 0, &j->opts);
 
 		diag_list_release(&it->diags);
 		it->parsed = 0;
 		diag_add(&it->diags, SEV_ERROR, "syntax", shown, 0, 0, "%s",
-			 src.errmsg[0] ? src.errmsg : "cannot read the file");
+			 errs.n ? diag_last_message(&errs) : "cannot read the file");
+		diag_list_release(&errs);
 		j->out[i] = it;
 		return;
 	}
@@ -462,15 +449,17 @@ load_dir(struct backlog *bl, struct source *src, const char *dir,
 	pthread_t th[8];
 	int nth = 0, rc;
 	char *relprefix;
+	struct diag_list errs = DIAG_LIST_INIT;
 
 	*out = NULL;
 	*nout = 0;
-	rc = src->list(src, dir, &names, &n);
+	rc = src->list(src, dir, &names, &n, &errs);
 	if (rc) {
 		if (rc != DK_ENOTFOUND || required)
 			diag_add(&bl->diags, SEV_ERROR, "syntax", bl->config.path, 0, 0,
 				 "cannot read the items folder '%s': %s", dir,
-				 src->errmsg);
+				 diag_last_message(&errs));
+		diag_list_release(&errs);
 		return;
 	}
 	for (size_t i = 0; i < n; i++) {
@@ -544,12 +533,13 @@ backlog_load_item(struct backlog *bl, struct source *src, const char *id)
 	char *rel, *shown, *data = NULL, *name = NULL;
 	size_t len = 0;
 	int rc;
+	struct diag_list errs = DIAG_LIST_INIT;
 
 	if (it)
 		return it;
 	name = xasprintf("%s.md", id);
 	rel = xasprintf("%s/%s", bl->config.items, name);
-	rc = src->read(src, rel, &data, &len, fo.max_size);
+	rc = src->read(src, rel, &data, &len, fo.max_size, &errs);
 	if (rc == DK_ENOTFOUND) {
 		/* <ID>-slug.md: scan names only */
 		char **names = NULL;
@@ -557,7 +547,8 @@ backlog_load_item(struct backlog *bl, struct source *src, const char *id)
 
 		free(rel);
 		rel = NULL;
-		if (src->list(src, bl->config.items, &names, &n) == 0) {
+		diag_list_release(&errs);
+		if (src->list(src, bl->config.items, &names, &n, &errs) == 0) {
 			for (size_t i = 0; i < n && !rel; i++) {
 				char *fid = item_id_from_filename(names[i]);
 
@@ -571,20 +562,23 @@ backlog_load_item(struct backlog *bl, struct source *src, const char *id)
 			source_names_free(names, n);
 		}
 		if (!rel) {
+			diag_list_release(&errs);
 			free(name);
 			return NULL;
 		}
-		rc = src->read(src, rel, &data, &len, fo.max_size);
+		rc = src->read(src, rel, &data, &len, fo.max_size, &errs);
 	}
 	shown = xasprintf("%s%s", bl->items_rel, name);
 	if (rc) {
 		it = item_new(shown, xstrdup(""), 0, &fo);
 		diag_list_release(&it->diags);
 		it->parsed = 0;
-		diag_add(&it->diags, SEV_ERROR, "syntax", shown, 0, 0, "%s", src->errmsg);
+		diag_add(&it->diags, SEV_ERROR, "syntax", shown, 0, 0, "%s",
+			 diag_last_message(&errs));
 	} else {
 		it = item_new(shown, data, len, &fo);
 	}
+	diag_list_release(&errs);
 	diag_list_move(&bl->diags, &it->diags);
 	if (!it->id && it->parsed == 0) {
 		/* keep it findable by the id its name implies */
@@ -618,6 +612,7 @@ backlog_load_visit(struct backlog *bl, const char *root, const char *top,
 	char *data = NULL, *cycles_dir;
 	size_t len = 0;
 	int rc;
+	struct diag_list errs = DIAG_LIST_INIT;
 
 	bl->root = xstrdup(root);
 	bl->top = top ? xstrdup(top) : NULL;
@@ -626,10 +621,11 @@ backlog_load_visit(struct backlog *bl, const char *root, const char *top,
 	else
 		bl->relroot = xstrdup("");
 
-	rc = src->read(src, "docket.yaml", &data, &len, FM_MAX_SIZE_DEFAULT);
+	rc = src->read(src, "docket.yaml", &data, &len, FM_MAX_SIZE_DEFAULT, &errs);
 	if (rc) {
 		diag_add(&bl->diags, SEV_ERROR, "config", "docket.yaml", 0, 0,
-			 "%s", src->errmsg);
+			 "%s", diag_last_message(&errs));
+		diag_list_release(&errs);
 		return rc == DK_ENOTFOUND ? DK_ENOTFOUND : DK_EIO;
 	}
 	{
@@ -648,7 +644,8 @@ backlog_load_visit(struct backlog *bl, const char *root, const char *top,
 	{
 		char *opath = xasprintf("%s/ORDER", bl->config.items);
 
-		rc = src->read(src, opath, &data, &len, 16 * FM_MAX_SIZE_DEFAULT);
+		rc = src->read(src, opath, &data, &len, 16 * FM_MAX_SIZE_DEFAULT,
+			       &errs);
 		free(opath);
 	}
 	if (rc == 0 && (flags & BL_ORDER_SCAN)) {
@@ -668,8 +665,9 @@ backlog_load_visit(struct backlog *bl, const char *root, const char *top,
 		free(data);
 	} else if (rc != DK_ENOTFOUND) {
 		diag_add(&order_diags, SEV_ERROR, "syntax", bl->order_path, 0, 0,
-			 "%s", src->errmsg);
+			 "%s", diag_last_message(&errs));
 	}
+	diag_list_release(&errs);
 
 	/* cycles before items too (a visitor may check cycle names), their
 	 * diags still last */

@@ -203,7 +203,7 @@ flock_briefly(int fd)
  * holder finished meanwhile) is dropped and the open retried.
  */
 static int
-take_lock(struct change *c)
+take_lock(struct change *c, struct diag_list *errs)
 {
 	char *path = git_file(c, CHANGE_LOCK_NAME);
 	char host[256] = "", line[320], buf[300];
@@ -217,8 +217,8 @@ take_lock(struct change *c)
 		ssize_t n;
 
 		if (fd < 0) {
-			snprintf(c->err, sizeof(c->err), "cannot create the lock %s: %s",
-				 path, strerror(errno));
+			diag_error(errs, DK_EIO, "cannot create the lock %s: %s",
+				   path, strerror(errno));
 			free(path);
 			return DK_EIO;
 		}
@@ -242,8 +242,8 @@ take_lock(struct change *c)
 		}
 		n = snprintf(line, sizeof(line), "%ld %s\n", (long)getpid(), host);
 		if (ftruncate(fd, 0) || pwrite(fd, line, (size_t)n, 0) != n) {
-			snprintf(c->err, sizeof(c->err), "cannot write the lock %s: %s",
-				 path, strerror(errno));
+			diag_error(errs, DK_EIO, "cannot write the lock %s: %s",
+				   path, strerror(errno));
 			close(fd);
 			unlink(path);
 			free(path);
@@ -254,28 +254,28 @@ take_lock(struct change *c)
 		return 0;
 	}
 	if (pid > 0)
-		snprintf(c->err, sizeof(c->err),
-			 "another docket process (pid %ld) is changing this repository (lock %s); wait for it, or remove the lock if no docket is running",
-			 pid, path);
+		diag_error(errs, DK_EREFUSED,
+			   "another docket process (pid %ld) is changing this repository (lock %s); wait for it, or remove the lock if no docket is running",
+			   pid, path);
 	else
-		snprintf(c->err, sizeof(c->err),
-			 "another docket process is changing this repository (lock %s); wait for it, or remove the lock if no docket is running",
-			 path);
+		diag_error(errs, DK_EREFUSED,
+			   "another docket process is changing this repository (lock %s); wait for it, or remove the lock if no docket is running",
+			   path);
 	free(path);
 	return DK_EREFUSED;
 }
 
 static int
-order_conflicted(struct change *c, const char *order_path)
+order_conflicted(struct change *c, const char *order_path,
+		 struct diag_list *errs)
 {
 	char *full = xasprintf("%s/%s", c->top, order_path), *data = NULL;
-	char err[256];
 	size_t len = 0;
 	struct order o;
 	struct diag_list d = DIAG_LIST_INIT;
 	int line = 0;
 
-	if (fsutil_read(full, &data, &len, err, sizeof(err)) == 0) {
+	if (fsutil_read(full, &data, &len, &d) == 0) {
 		order_parse(&o, order_path, data, len, &d);
 		line = o.conflict_line;
 		order_release(&o);
@@ -284,34 +284,32 @@ order_conflicted(struct change *c, const char *order_path)
 	free(data);
 	free(full);
 	if (line)
-		snprintf(c->err, sizeof(c->err),
-			 "%s:%d: ORDER has merge-conflict markers: resolve the conflict first (docket merge-order merges reorderings), then run docket again",
-			 order_path, line);
+		diag_error(errs, DK_EREFUSED,
+			   "%s:%d: ORDER has merge-conflict markers: resolve the conflict first (docket merge-order merges reorderings), then run docket again",
+			   order_path, line);
 	return line != 0;
 }
 
 int
-change_begin(struct change *c, const char *order_path)
+change_begin(struct change *c, const char *order_path, struct diag_list *errs)
 {
 	int rc;
 
 	if (c->repo && c->repo->git) {
 		int st = git_repository_state(c->repo->git);
 
-		if (st != GIT_REPOSITORY_STATE_NONE) {
-			snprintf(c->err, sizeof(c->err), "%s", state_message(st));
-			return DK_EREFUSED;
-		}
-		if ((rc = take_lock(c)))
+		if (st != GIT_REPOSITORY_STATE_NONE)
+			return diag_error(errs, DK_EREFUSED, "%s", state_message(st));
+		if ((rc = take_lock(c, errs)))
 			return rc;
 		{
 			char *il = git_file(c, "index.lock");
 			int held = access(il, F_OK) == 0;
 
 			if (held)
-				snprintf(c->err, sizeof(c->err),
-					 "git's index is locked (%s exists): another git process is running; if none is, remove that file",
-					 shown(c, il));
+				diag_error(errs, DK_EREFUSED,
+					   "git's index is locked (%s exists): another git process is running; if none is, remove that file",
+					   shown(c, il));
 			free(il);
 			if (held) {
 				change_unlock(c);
@@ -319,11 +317,10 @@ change_begin(struct change *c, const char *order_path)
 			}
 		}
 	} else if (c->commit) {
-		snprintf(c->err, sizeof(c->err),
-			 "not in a git repository: nothing can be committed (use --no-commit to only write the files)");
-		return DK_EREFUSED;
+		return diag_error(errs, DK_EREFUSED,
+				  "not in a git repository: nothing can be committed (use --no-commit to only write the files)");
 	}
-	if (order_path && order_conflicted(c, order_path)) {
+	if (order_path && order_conflicted(c, order_path, errs)) {
 		change_unlock(c);
 		return DK_EREFUSED;
 	}
@@ -379,7 +376,7 @@ path_dirty(struct change *c, git_tree *head, git_index *idx, const char *path,
 }
 
 int
-change_check_dirty(struct change *c)
+change_check_dirty(struct change *c, struct diag_list *errs)
 {
 	git_index *idx = NULL;
 	git_tree *head = NULL;
@@ -390,8 +387,8 @@ change_check_dirty(struct change *c)
 		return 0;
 	if (git_repository_index(&idx, c->repo->git) < 0 ||
 	    git_index_read(idx, 0) < 0) {
-		snprintf(c->err, sizeof(c->err), "cannot read git's index: %s",
-			 git_error_last() ? git_error_last()->message : "?");
+		diag_error(errs, DK_EIO, "cannot read git's index: %s",
+			   git_error_last() ? git_error_last()->message : "?");
 		git_error_clear();
 		return DK_EIO;
 	}
@@ -403,10 +400,9 @@ change_check_dirty(struct change *c)
 		const char *why = NULL;
 
 		if (path_dirty(c, head, idx, c->files[i].path, &why)) {
-			snprintf(c->err, sizeof(c->err),
-				 "%s %s; commit or stash it first, or run with --include-dirty to include those edits in docket's commit",
-				 c->files[i].path, why);
-			rc = DK_EREFUSED;
+			rc = diag_error(errs, DK_EREFUSED,
+					"%s %s; commit or stash it first, or run with --include-dirty to include those edits in docket's commit",
+					c->files[i].path, why);
 		}
 	}
 	git_tree_free(head);
@@ -426,9 +422,9 @@ change_check_dirty(struct change *c)
  * folder changed under us) can leave some files written.
  */
 static int
-write_files(struct change *c)
+write_files(struct change *c, struct diag_list *errs)
 {
-	char err[512];
+	struct diag_list err = DIAG_LIST_INIT;
 	char **tmp = xcalloc(c->nfiles + 1, sizeof(*tmp));
 	size_t i;
 	int rc = 0;
@@ -441,11 +437,10 @@ write_files(struct change *c)
 			char *slash = strrchr(full, '/');
 
 			*slash = '\0';
-			rc = fsutil_mkdirs(full, err, sizeof(err));
+			rc = fsutil_mkdirs(full, &err);
 			*slash = '/';
 			if (!rc)
-				rc = fsutil_stage(full, f->data, f->len, &tmp[i], err,
-						  sizeof(err));
+				rc = fsutil_stage(full, f->data, f->len, &tmp[i], &err);
 		}
 		free(full);
 	}
@@ -453,7 +448,9 @@ write_files(struct change *c)
 		for (size_t k = 0; k < c->nfiles; k++)
 			fsutil_discard(tmp[k]);
 		free(tmp);
-		snprintf(c->err, sizeof(c->err), "%s; no file was changed", err);
+		diag_error(errs, DK_EIO, "%s; no file was changed",
+			   diag_last_message(&err));
+		diag_list_release(&err);
 		return DK_EIO;
 	}
 	for (i = 0; i < c->nfiles; i++) {
@@ -461,12 +458,11 @@ write_files(struct change *c)
 		char *full = xasprintf("%s/%s", c->top, f->path);
 
 		if (f->op == CHANGE_WRITE) {
-			rc = fsutil_install(tmp[i], full, err, sizeof(err));
+			rc = fsutil_install(tmp[i], full, &err);
 			tmp[i] = NULL;
 		} else if (f->op == CHANGE_DELETE && unlink(full) && errno != ENOENT) {
-			snprintf(err, sizeof(err), "cannot remove %s: %s", f->path,
-				 strerror(errno));
-			rc = DK_EIO;
+			rc = diag_error(&err, DK_EIO, "cannot remove %s: %s",
+					f->path, strerror(errno));
 		}
 		free(full);
 		if (rc)
@@ -475,8 +471,9 @@ write_files(struct change *c)
 	if (rc) {
 		for (size_t k = i + 1; k < c->nfiles; k++)
 			fsutil_discard(tmp[k]);
-		snprintf(c->err, sizeof(c->err), "%s%s", err,
-			 i ? " (the files before it were written)" : "; no file was changed");
+		diag_error(errs, DK_EIO, "%s%s", diag_last_message(&err),
+			   i ? " (the files before it were written)" : "; no file was changed");
+		diag_list_release(&err);
 		c->written = i > 0;
 		free(tmp);
 		return DK_EIO;
@@ -489,37 +486,35 @@ write_files(struct change *c)
 /* Refuse a path that is a symbolic link or lies behind one leading out
  * of the repository (SPEC 10): docket never writes through links. */
 static int
-check_targets(struct change *c)
+check_targets(struct change *c, struct diag_list *errs)
 {
 	int rc = 0;
 
 	for (size_t i = 0; i < c->nfiles && !rc; i++) {
 		char *full = xasprintf("%s/%s", c->top, c->files[i].path);
 
-		rc = fsutil_check_inside(c->top, full, c->files[i].path, c->err,
-					 sizeof(c->err));
+		rc = fsutil_check_inside(c->top, full, c->files[i].path, errs);
 		free(full);
 	}
 	return rc;
 }
 
 int
-change_commit(struct change *c, const char *message)
+change_commit(struct change *c, const char *message, struct diag_list *errs)
 {
+	struct diag_list cerr = DIAG_LIST_INIT;
 	const char **paths;
 	int rc;
 
-	if ((rc = check_targets(c)))
+	if ((rc = check_targets(c, errs)))
 		return rc;
 	if (c->commit) {
-		if ((rc = change_check_dirty(c)))
+		if ((rc = change_check_dirty(c, errs)))
 			return rc;
-		if ((rc = repo_check_identity(c->repo))) {
-			snprintf(c->err, sizeof(c->err), "%s", c->repo->err);
+		if ((rc = repo_check_identity(c->repo, errs)))
 			return rc;
-		}
 	}
-	if ((rc = write_files(c)))
+	if ((rc = write_files(c, errs)))
 		return rc;
 	if (!c->commit)
 		return 0;
@@ -527,15 +522,17 @@ change_commit(struct change *c, const char *message)
 	for (size_t i = 0; i < c->nfiles; i++)
 		paths[i] = c->files[i].path;
 	rc = repo_commit(c->repo, paths, c->nfiles, message, c->commit_id,
-			 sizeof(c->commit_id));
+			 sizeof(c->commit_id), &cerr);
 	free(paths);
-	if (rc == DK_EREFUSED && !strcmp(c->repo->err, "nothing to commit")) {
+	if (rc == DK_EREFUSED && !strcmp(diag_last_message(&cerr), "nothing to commit")) {
+		diag_list_release(&cerr);
 		c->unchanged = 1;       /* the files now equal HEAD's */
 		return 0;
 	}
 	if (rc) {
-		snprintf(c->err, sizeof(c->err),
-			 "the files are written but not committed: %.900s", c->repo->err);
+		diag_error(errs, DK_EIO, "the files are written but not committed: %s",
+			   diag_last_message(&cerr));
+		diag_list_release(&cerr);
 		return DK_EIO;
 	}
 	c->committed = 1;

@@ -149,11 +149,11 @@ void check_run_free(struct check_run *run);
  * and index when rev is NULL), and the commits in base..head that
  * changed order_path (relative to the repository top).  Returns 0, or
  * DK_ENOTFOUND (unknown revision; in a shallow clone the message says
- * to fetch more history) / DK_EIO with r->err set.
+ * to fetch more history) / DK_EIO, the reason appended to errs.
  */
 int check_base_collect(struct check_base *out, struct repo *r,
 		       const char *base, const char *rev,
-		       const char *order_path);
+		       const char *order_path, struct diag_list *errs);
 void check_base_release(struct check_base *b);
 
 /* The first unchecked Definition-of-Done box of an item. */

@@ -270,12 +270,13 @@ static void
 pattern_check(struct check__ctx *x, const char *file, const struct ynode *k,
 	      const struct ynode *v, const struct field_def *f)
 {
-	char err[256], buf[96];
+	struct diag_list err = DIAG_LIST_INIT;
+	char buf[96];
 	int m;
 
 	if (!f->re || v->type != YNODE_SCALAR)
 		return;
-	m = regex_match(f->re, v->text, v->len, err, sizeof(err));
+	m = regex_match(f->re, v->text, v->len, &err);
 	if (m == 1)
 		return;
 	if (m == 0)
@@ -286,7 +287,8 @@ pattern_check(struct check__ctx *x, const char *file, const struct ynode *k,
 	else
 		check__emit(x, RULE_PATTERN, file, v->line, v->col,
 			    "'%s' could not be checked against its pattern '%s' (docket.yaml line %d): %s; simplify the pattern",
-			    k->text, f->pattern, f->line, err);
+			    k->text, f->pattern, f->line, diag_last_message(&err));
+	diag_list_release(&err);
 }
 
 static void

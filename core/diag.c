@@ -185,6 +185,23 @@ diag_list_move(struct diag_list *dst, struct diag_list *src)
 	diag_list_init(src);
 }
 
+void
+diag_list_move_as(struct diag_list *dst, struct diag_list *src,
+		  const char *rule, const char *file)
+{
+	for (size_t i = 0; i < src->n; i++) {
+		struct diag *d = &src->v[i];
+
+		if (rule && !*d->rule) {
+			free(d->rule);
+			d->rule = xstrdup(rule);
+		}
+		if (file && !d->file)
+			d->file = xstrdup(file);
+	}
+	diag_list_move(dst, src);
+}
+
 size_t
 diag_list_count(const struct diag_list *l, enum severity sev)
 {

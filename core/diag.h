@@ -101,6 +101,11 @@ void diag_release(struct diag *d);
 const char *diag_last_message(const struct diag_list *l);
 /* Move every entry of src to the end of dst, leaving src empty. */
 void diag_list_move(struct diag_list *dst, struct diag_list *src);
+/* The same, giving the entries without a rule the rule rule, and those
+ * without a file the file file (for a lower module's errors, such as a
+ * parser's, that the caller knows the file and rule of). */
+void diag_list_move_as(struct diag_list *dst, struct diag_list *src,
+		       const char *rule, const char *file);
 size_t diag_list_count(const struct diag_list *l, enum severity sev);
 /* Sort by file, line, column, rule (stable for equal keys). */
 void diag_list_sort(struct diag_list *l);

@@ -189,7 +189,7 @@ fm_parse(struct fm *out, const char *buf, size_t len,
 {
 	static const struct fm_opts defaults = FM_OPTS_INIT;
 	struct ynode_opts yo;
-	struct ynode_error err;
+	struct diag_list err = DIAG_LIST_INIT;
 	struct ynode *root = NULL;
 	int rc;
 
@@ -202,8 +202,7 @@ fm_parse(struct fm *out, const char *buf, size_t len,
 	yo.line_offset = out->yaml_line - 1;
 	rc = ynode_parse(&root, buf + out->yaml_off, out->yaml_len, &yo, &err);
 	if (rc) {
-		diag_add(diags, SEV_ERROR, "syntax", file, err.line, err.col,
-			 "%s", err.message);
+		diag_list_move_as(diags, &err, "syntax", file);
 		return DK_EINVALID;
 	}
 	if (!root) {

@@ -14,7 +14,7 @@
 
 int
 fsutil_stage(const char *path, const char *data, size_t len, char **tmpp,
-	     char *err, size_t errlen)
+	     struct diag_list *errs)
 {
 	char *tmp;
 	struct stat st;
@@ -27,15 +27,15 @@ fsutil_stage(const char *path, const char *data, size_t len, char **tmpp,
 		mode = st.st_mode & 07777;
 		/* the rename would replace it, but read-only means "keep" */
 		if (faccessat(AT_FDCWD, path, W_OK, AT_EACCESS) && errno != ENOENT) {
-			snprintf(err, errlen, "cannot write '%s': %s (the file is read-only)",
-				 path, strerror(errno));
-			return DK_EIO;
+			return diag_error(errs, DK_EIO,
+					  "cannot write '%s': %s (the file is read-only)",
+					  path, strerror(errno));
 		}
 	}
 	tmp = xasprintf("%s.docket-tmp-XXXXXX", path);
 	fd = mkstemp(tmp);
 	if (fd < 0) {
-		snprintf(err, errlen, "cannot write '%s': %s", path, strerror(errno));
+		diag_error(errs, DK_EIO, "cannot write '%s': %s", path, strerror(errno));
 		free(tmp);
 		return DK_EIO;
 	}
@@ -63,18 +63,18 @@ fail:
 	if (fd >= 0)
 		close(fd);
 	unlink(tmp);
-	snprintf(err, errlen, "cannot write '%s': %s", path, strerror(e));
+	diag_error(errs, DK_EIO, "cannot write '%s': %s", path, strerror(e));
 	free(tmp);
 	return DK_EIO;
 }
 
 int
-fsutil_install(char *tmp, const char *path, char *err, size_t errlen)
+fsutil_install(char *tmp, const char *path, struct diag_list *errs)
 {
 	int rc = 0;
 
 	if (rename(tmp, path)) {
-		snprintf(err, errlen, "cannot write '%s': %s", path, strerror(errno));
+		diag_error(errs, DK_EIO, "cannot write '%s': %s", path, strerror(errno));
 		unlink(tmp);
 		rc = DK_EIO;
 	}
@@ -91,13 +91,12 @@ fsutil_discard(char *tmp)
 }
 
 int
-fsutil_write_atomic(const char *path, const char *data, size_t len, char *err,
-		    size_t errlen)
+fsutil_write_atomic(const char *path, const char *data, size_t len, struct diag_list *errs)
 {
 	char *tmp;
-	int rc = fsutil_stage(path, data, len, &tmp, err, errlen);
+	int rc = fsutil_stage(path, data, len, &tmp, errs);
 
-	return rc ? rc : fsutil_install(tmp, path, err, errlen);
+	return rc ? rc : fsutil_install(tmp, path, errs);
 }
 
 /* Is real (a resolved path) top or below it? */
@@ -114,7 +113,7 @@ under(const char *real, const char *top)
 
 int
 fsutil_check_inside(const char *top, const char *path, const char *shown,
-		    char *err, size_t errlen)
+		    struct diag_list *errs)
 {
 	char rtop[PATH_MAX], real[PATH_MAX];
 	char *dir = xstrdup(path), *slash;
@@ -122,10 +121,10 @@ fsutil_check_inside(const char *top, const char *path, const char *shown,
 	int ok;
 
 	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) {
-		snprintf(err, errlen, "%s is a symbolic link: docket does not write through links (not followed)",
-			 shown);
 		free(dir);
-		return DK_EREFUSED;
+		return diag_error(errs, DK_EREFUSED,
+				  "%s is a symbolic link: docket does not write through links (not followed)",
+				  shown);
 	}
 	/* the nearest existing folder on the way */
 	for (;;) {
@@ -141,15 +140,15 @@ fsutil_check_inside(const char *top, const char *path, const char *shown,
 	ok = realpath(top, rtop) && realpath(dir, real) && under(real, rtop);
 	free(dir);
 	if (!ok) {
-		snprintf(err, errlen, "%s: a folder on its way is a symbolic link leading outside the repository; not followed",
-			 shown);
-		return DK_EREFUSED;
+		return diag_error(errs, DK_EREFUSED,
+				  "%s: a folder on its way is a symbolic link leading outside the repository; not followed",
+				  shown);
 	}
 	return 0;
 }
 
 int
-fsutil_mkdirs(const char *path, char *err, size_t errlen)
+fsutil_mkdirs(const char *path, struct diag_list *errs)
 {
 	char *p = xstrdup(path);
 
@@ -159,8 +158,8 @@ fsutil_mkdirs(const char *path, char *err, size_t errlen)
 
 			*s = '\0';
 			if (mkdir(p, 0777) && errno != EEXIST) {
-				snprintf(err, errlen, "cannot create folder '%s': %s", p,
-					 strerror(errno));
+				diag_error(errs, DK_EIO, "cannot create folder '%s': %s",
+					   p, strerror(errno));
 				free(p);
 				return DK_EIO;
 			}
@@ -174,7 +173,7 @@ fsutil_mkdirs(const char *path, char *err, size_t errlen)
 }
 
 int
-fsutil_read(const char *path, char **data, size_t *len, char *err, size_t errlen)
+fsutil_read(const char *path, char **data, size_t *len, struct diag_list *errs)
 {
 	FILE *f = fopen(path, "rb");
 	char *buf = NULL;
@@ -183,8 +182,10 @@ fsutil_read(const char *path, char **data, size_t *len, char *err, size_t errlen
 	*data = NULL;
 	*len = 0;
 	if (!f) {
-		snprintf(err, errlen, "cannot read '%s': %s", path, strerror(errno));
-		return errno == ENOENT ? DK_ENOTFOUND : DK_EIO;
+		int e = errno;
+
+		return diag_error(errs, e == ENOENT ? DK_ENOTFOUND : DK_EIO,
+				  "cannot read '%s': %s", path, strerror(e));
 	}
 	for (;;) {
 		size_t r;
@@ -196,7 +197,7 @@ fsutil_read(const char *path, char **data, size_t *len, char *err, size_t errlen
 			break;
 	}
 	if (ferror(f)) {
-		snprintf(err, errlen, "cannot read '%s'", path);
+		diag_error(errs, DK_EIO, "cannot read '%s'", path);
 		fclose(f);
 		free(buf);
 		return DK_EIO;

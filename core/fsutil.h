@@ -18,32 +18,36 @@
 
 #include <stddef.h>
 
-/* Returns 0, or DK_EIO with strerror text in err. */
+#include "core/diag.h"
+
+/* Each function that can fail returns 0 or a DK_* code after appending
+ * the reason (naming the file) to errs. */
+
+/* Returns 0, or DK_EIO. */
 int fsutil_write_atomic(const char *path, const char *data, size_t len,
-			char *err, size_t errlen);
+			struct diag_list *errs);
 /* Write data to a new temporary file next to path (fsynced, with
  * path's mode); *tmp receives its name (malloc'ed).  0, or DK_EIO with
- * the reason in err and no temporary file left. */
+ * no temporary file left. */
 int fsutil_stage(const char *path, const char *data, size_t len, char **tmp,
-		 char *err, size_t errlen);
+		 struct diag_list *errs);
 /* Rename a staged file over path (frees tmp).  0 or DK_EIO. */
-int fsutil_install(char *tmp, const char *path, char *err, size_t errlen);
+int fsutil_install(char *tmp, const char *path, struct diag_list *errs);
 /* Remove a staged file that will not be installed (frees tmp). */
 void fsutil_discard(char *tmp);
 /*
  * Is it safe to write or remove path, a file of the work tree top?
- * Refuses (DK_EREFUSED, the reason in err naming shown) when path is a
+ * Refuses (DK_EREFUSED, the reason naming shown) when path is a
  * symbolic link, or when its folder resolves outside top (a folder on
  * the way is a symbolic link leading out of the repository).  A folder
  * that does not exist yet is judged by its nearest existing parent.
  */
 int fsutil_check_inside(const char *top, const char *path, const char *shown,
-			char *err, size_t errlen);
+			struct diag_list *errs);
 /* mkdir -p. Returns 0 or DK_EIO. */
-int fsutil_mkdirs(const char *path, char *err, size_t errlen);
+int fsutil_mkdirs(const char *path, struct diag_list *errs);
 /* Read a whole file (malloc'ed, NUL-terminated). DK_ENOTFOUND / DK_EIO. */
-int fsutil_read(const char *path, char **data, size_t *len, char *err,
-		size_t errlen);
+int fsutil_read(const char *path, char **data, size_t *len, struct diag_list *errs);
 int fsutil_exists(const char *path);
 
 #endif

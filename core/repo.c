@@ -71,13 +71,14 @@ repo_global_shutdown(void)
 		git_libgit2_shutdown();
 }
 
+/* what, with libgit2's last error after it, into errs. */
 static int
-fail(struct repo *r, int code, const char *what)
+fail(struct diag_list *errs, int code, const char *what)
 {
 	const git_error *e = git_error_last();
 
-	snprintf(r->err, sizeof(r->err), "%s%s%s", what,
-		 e && e->message ? ": " : "", e && e->message ? e->message : "");
+	diag_error(errs, code, "%s%s%s", what, e && e->message ? ": " : "",
+		   e && e->message ? e->message : "");
 	git_error_clear();
 	return code;
 }
@@ -99,7 +100,7 @@ set_workdir(struct repo *r)
 }
 
 int
-repo_open(struct repo *r, const char *path)
+repo_open(struct repo *r, const char *path, struct diag_list *errs)
 {
 	const char *ceil = getenv("GIT_CEILING_DIRECTORIES");
 	int rc;
@@ -109,22 +110,20 @@ repo_open(struct repo *r, const char *path)
 	rc = git_repository_open_ext(&r->git, path, 0, ceil);
 	if (rc == GIT_ENOTFOUND) {
 		git_error_clear();
-		snprintf(r->err, sizeof(r->err),
-			 "not a git repository (or any parent up to the filesystem root): %s",
+		return diag_error(errs, DK_ENOTFOUND, "not a git repository (or any parent up to the filesystem root): %s",
 			 path);
-		return DK_ENOTFOUND;
 	}
 	if (rc == GIT_EOWNER)
-		return fail(r, DK_EREFUSED,
+		return fail(errs, DK_EREFUSED,
 			    "the repository is owned by another user; if you trust it, run: git config --global --add safe.directory <path>");
 	if (rc < 0)
-		return fail(r, DK_EIO, "cannot open the git repository");
+		return fail(errs, DK_EIO, "cannot open the git repository");
 	set_workdir(r);
 	return 0;
 }
 
 int
-repo_init(struct repo *r, const char *path)
+repo_init(struct repo *r, const char *path, struct diag_list *errs)
 {
 	git_repository_init_options o = GIT_REPOSITORY_INIT_OPTIONS_INIT;
 
@@ -139,7 +138,7 @@ repo_init(struct repo *r, const char *path)
 	o.flags = GIT_REPOSITORY_INIT_MKPATH;
 	o.initial_head = "main";
 	if (git_repository_init_ext(&r->git, path, &o) < 0)
-		return fail(r, DK_EIO, "cannot create a git repository");
+		return fail(errs, DK_EIO, "cannot create a git repository");
 	set_workdir(r);
 	return 0;
 }
@@ -153,18 +152,19 @@ repo_close(struct repo *r)
 }
 
 int
-repo_config_set(struct repo *r, const char *key, const char *value)
+repo_config_set(struct repo *r, const char *key, const char *value,
+		struct diag_list *errs)
 {
 	git_config *cfg = NULL, *local = NULL;
 	int rc;
 
 	if (git_repository_config(&cfg, r->git) < 0)
-		return fail(r, DK_EIO, "cannot read git config");
+		return fail(errs, DK_EIO, "cannot read git config");
 	rc = git_config_open_level(&local, cfg, GIT_CONFIG_LEVEL_LOCAL);
 	if (rc == 0)
 		rc = git_config_set_string(local, key, value);
 	if (rc < 0)
-		rc = fail(r, DK_EIO, "cannot write .git/config");
+		rc = fail(errs, DK_EIO, "cannot write .git/config");
 	git_config_free(local);
 	git_config_free(cfg);
 	return rc;
@@ -182,7 +182,7 @@ struct revsrc {
 
 static int
 rev_read(struct source *s, const char *path, char **data, size_t *len,
-	 size_t max)
+	 size_t max, struct diag_list *errs)
 {
 	struct revsrc *v = s->ctx;
 	git_tree_entry *e = NULL;
@@ -193,21 +193,20 @@ rev_read(struct source *s, const char *path, char **data, size_t *len,
 	rc = git_tree_entry_bypath(&e, v->tree, full);
 	if (rc < 0) {
 		git_error_clear();
-		snprintf(s->errmsg, sizeof(s->errmsg), "'%s' does not exist in that revision", full);
+		diag_error(errs, DK_ENOTFOUND, "'%s' does not exist in that revision", full);
 		free(full);
 		return DK_ENOTFOUND;
 	}
 	if (git_tree_entry_type(e) != GIT_OBJECT_BLOB ||
 	    git_blob_lookup(&b, v->git, git_tree_entry_id(e)) < 0) {
 		git_error_clear();
-		snprintf(s->errmsg, sizeof(s->errmsg), "'%s' is not a file in that revision", full);
+		diag_error(errs, DK_EIO, "'%s' is not a file in that revision", full);
 		git_tree_entry_free(e);
 		free(full);
 		return DK_EIO;
 	}
 	if ((size_t)git_blob_rawsize(b) > max) {
-		snprintf(s->errmsg, sizeof(s->errmsg),
-			 "file is %llu bytes, over the limit of %zu bytes",
+		diag_error(errs, DK_EINVALID, "file is %llu bytes, over the limit of %zu bytes",
 			 (unsigned long long)git_blob_rawsize(b), max);
 		rc = DK_EINVALID;
 	} else {
@@ -228,7 +227,8 @@ cmp_name(const void *a, const void *b)
 }
 
 static int
-rev_list(struct source *s, const char *dir, char ***names, size_t *n)
+rev_list(struct source *s, const char *dir, char ***names, size_t *n,
+	 struct diag_list *errs)
 {
 	struct revsrc *v = s->ctx;
 	git_tree_entry *e = NULL;
@@ -242,7 +242,7 @@ rev_list(struct source *s, const char *dir, char ***names, size_t *n)
 	    git_tree_entry_type(e) != GIT_OBJECT_TREE ||
 	    git_tree_lookup(&t, v->git, git_tree_entry_id(e)) < 0) {
 		git_error_clear();
-		snprintf(s->errmsg, sizeof(s->errmsg), "no folder '%s' in that revision", full);
+		diag_error(errs, DK_ENOTFOUND, "no folder '%s' in that revision", full);
 		git_tree_entry_free(e);
 		free(full);
 		return DK_ENOTFOUND;
@@ -280,7 +280,7 @@ rev_release(struct source *s)
 
 int
 repo_source_rev(struct repo *r, struct source *out, const char *rev,
-		const char *relroot)
+		const char *relroot, struct diag_list *errs)
 {
 	git_object *obj = NULL, *tree = NULL;
 	struct revsrc *v;
@@ -291,17 +291,15 @@ repo_source_rev(struct repo *r, struct source *out, const char *rev,
 	if (rc < 0) {
 		if (git_repository_is_shallow(r->git) == 1) {
 			git_error_clear();
-			snprintf(r->err, sizeof(r->err),
-				 "revision '%s' is not in this shallow clone; fetch more history (git fetch --deepen=100, or git fetch --unshallow)",
+			return diag_error(errs, DK_ENOTFOUND, "revision '%s' is not in this shallow clone; fetch more history (git fetch --deepen=100, or git fetch --unshallow)",
 				 rev);
-			return DK_ENOTFOUND;
 		}
-		return fail(r, DK_ENOTFOUND, "unknown revision");
+		return fail(errs, DK_ENOTFOUND, "unknown revision");
 	}
 	rc = git_object_peel(&tree, obj, GIT_OBJECT_TREE);
 	git_object_free(obj);
 	if (rc < 0)
-		return fail(r, DK_ENOTFOUND, "revision does not name a commit or tree");
+		return fail(errs, DK_ENOTFOUND, "revision does not name a commit or tree");
 	v = xcalloc(1, sizeof(*v));
 	v->git = r->git;
 	v->tree = (git_tree *)tree;
@@ -384,7 +382,8 @@ parse_git_date(const char *s, git_time_t *t, int *offset)
 }
 
 static int
-make_sig(struct repo *r, git_signature **out, const char *who)
+make_sig(struct repo *r, git_signature **out, const char *who,
+	 struct diag_list *errs)
 {
 	char kn[32], ke[32], kd[32];
 	const char *name, *email, *date;
@@ -401,11 +400,9 @@ make_sig(struct repo *r, git_signature **out, const char *who)
 		rc = git_signature_default(&def, r->git);
 		if (rc < 0) {
 			git_error_clear();
-			snprintf(r->err, sizeof(r->err),
-				 "git does not know who you are; set your name and email:\n"
+			return diag_error(errs, DK_EREFUSED, "git does not know who you are; set your name and email:\n"
 				 "  git config --global user.name \"Your Name\"\n"
 				 "  git config --global user.email you@example.com");
-			return DK_EREFUSED;
 		}
 		if (!name)
 			name = def->name;
@@ -425,18 +422,18 @@ make_sig(struct repo *r, git_signature **out, const char *who)
 	}
 	git_signature_free(def);
 	if (rc < 0)
-		return fail(r, DK_EIO, "invalid author name or email");
+		return fail(errs, DK_EIO, "invalid author name or email");
 	return 0;
 }
 
 int
-repo_check_identity(struct repo *r)
+repo_check_identity(struct repo *r, struct diag_list *errs)
 {
 	git_signature *a = NULL, *c = NULL;
 	int rc;
 
-	if ((rc = make_sig(r, &a, "AUTHOR")) == 0)
-		rc = make_sig(r, &c, "COMMITTER");
+	if ((rc = make_sig(r, &a, "AUTHOR", errs)) == 0)
+		rc = make_sig(r, &c, "COMMITTER", errs);
 	git_signature_free(a);
 	git_signature_free(c);
 	return rc;
@@ -556,7 +553,8 @@ safe_message(const char *message)
 
 int
 repo_commit(struct repo *r, const char *const *paths, size_t npaths,
-	    const char *message, char *out_id, size_t out_len)
+	    const char *message, char *out_id, size_t out_len,
+	    struct diag_list *errs)
 {
 	git_index *real = NULL;
 	struct upd *upd = NULL;
@@ -568,25 +566,24 @@ repo_commit(struct repo *r, const char *const *paths, size_t npaths,
 	char *safe = NULL;
 
 	if (!r->workdir) {
-		snprintf(r->err, sizeof(r->err), "cannot commit in a bare repository");
-		return DK_EREFUSED;
+		return diag_error(errs, DK_EREFUSED, "cannot commit in a bare repository");
 	}
 	rc = git_reference_name_to_id(&parent_id, r->git, "HEAD");
 	if (rc == 0) {
 		if ((rc = git_commit_lookup(&parent, r->git, &parent_id)) < 0 ||
 		    (rc = git_commit_tree(&ptree, parent)) < 0) {
-			rc = fail(r, DK_EIO, "cannot read HEAD");
+			rc = fail(errs, DK_EIO, "cannot read HEAD");
 			goto done;
 		}
 		nparents = 1;
 	} else if (rc == GIT_ENOTFOUND) {
 		git_error_clear();
 	} else {
-		rc = fail(r, DK_EIO, "cannot read HEAD");
+		rc = fail(errs, DK_EIO, "cannot read HEAD");
 		goto done;
 	}
-	if ((rc = make_sig(r, &author, "AUTHOR")) < 0 ||
-	    (rc = make_sig(r, &committer, "COMMITTER")) < 0)
+	if ((rc = make_sig(r, &author, "AUTHOR", errs)) < 0 ||
+	    (rc = make_sig(r, &committer, "COMMITTER", errs)) < 0)
 		goto done;
 	upd = xcalloc(npaths + 1, sizeof(*upd));
 	for (size_t i = 0; i < npaths; i++) {
@@ -594,31 +591,30 @@ repo_commit(struct repo *r, const char *const *paths, size_t npaths,
 		upd[i].del = !path_exists(r, paths[i]);
 		if (!upd[i].del &&
 		    git_blob_create_from_workdir(&upd[i].id, r->git, paths[i]) < 0) {
-			rc = fail(r, DK_EIO, "cannot store a file in git");
+			rc = fail(errs, DK_EIO, "cannot store a file in git");
 			goto done;
 		}
 	}
 	qsort(upd, npaths, sizeof(*upd), cmp_upd);
 	if (update_tree(r->git, ptree, upd, npaths, 0, &tree_id, &empty) < 0 ||
 	    git_tree_lookup(&tree, r->git, &tree_id) < 0) {
-		rc = fail(r, DK_EIO, "cannot write the commit's tree");
+		rc = fail(errs, DK_EIO, "cannot write the commit's tree");
 		goto done;
 	}
 	if (ptree && git_oid_equal(&tree_id, git_tree_id(ptree))) {
-		snprintf(r->err, sizeof(r->err), "nothing to commit");
-		rc = DK_EREFUSED;
+		rc = diag_error(errs, DK_EREFUSED, "nothing to commit");
 		goto done;
 	}
 	safe = safe_message(message);
 	if (git_commit_create(&commit_id, r->git, "HEAD", author, committer,
 			      NULL, safe, tree, (size_t)nparents,
 			      (const git_commit **)&parent) < 0) {
-		rc = fail(r, DK_EIO, "cannot create the commit");
+		rc = fail(errs, DK_EIO, "cannot create the commit");
 		goto done;
 	}
 	/* the real index: only docket's paths change */
 	if (git_repository_index(&real, r->git) < 0 || git_index_read(real, 0) < 0) {
-		rc = fail(r, DK_EIO, "committed, but cannot update the index");
+		rc = fail(errs, DK_EIO, "committed, but cannot update the index");
 		goto done;
 	}
 	for (size_t i = 0; i < npaths; i++) {
@@ -627,12 +623,12 @@ repo_commit(struct repo *r, const char *const *paths, size_t npaths,
 			git_index_remove_bypath(real, paths[i]);
 
 		if (e < 0) {
-			rc = fail(r, DK_EIO, "committed, but cannot update the index");
+			rc = fail(errs, DK_EIO, "committed, but cannot update the index");
 			goto done;
 		}
 	}
 	if (git_index_write(real) < 0) {
-		rc = fail(r, DK_EIO, "committed, but cannot write the index");
+		rc = fail(errs, DK_EIO, "committed, but cannot write the index");
 		goto done;
 	}
 	if (out_id && out_len) {

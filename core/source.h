@@ -6,20 +6,23 @@
  * read returns a malloc'ed, NUL-terminated copy the caller frees; list
  * returns malloc'ed names (sorted, regular files only) freed with
  * source_names_free.  A source's read must be safe to call from several
- * threads at once when its `threadsafe` flag is set.
+ * threads at once when its `threadsafe` flag is set.  Both return 0 or a
+ * DK_* code after appending the reason to errs (which may be NULL).
  */
 #ifndef DOCKET_SOURCE_H
 #define DOCKET_SOURCE_H
 
 #include <stddef.h>
 
+#include "core/diag.h"
+
 struct source {
 	int (*read)(struct source *s, const char *path, char **data, size_t *len,
-		    size_t max);
-	int (*list)(struct source *s, const char *dir, char ***names, size_t *n);
+		    size_t max, struct diag_list *errs);
+	int (*list)(struct source *s, const char *dir, char ***names, size_t *n,
+		    struct diag_list *errs);
 	void (*release)(struct source *s);
 	int threadsafe;
-	char errmsg[512];    /* the last error, for the caller's diag */
 	void *ctx;
 };
 
@@ -29,6 +32,6 @@ struct source {
 void source_worktree(struct source *s, const char *root, const char *top);
 void source_names_free(char **names, size_t n);
 /* DK_ENOTFOUND when the file does not exist, DK_EIO on other errors,
- * DK_EINVALID when it is larger than max (errmsg says so). */
+ * DK_EINVALID when it is larger than max (the message says so). */
 
 #endif

@@ -71,7 +71,7 @@ struct loader {
 	const char *buf;
 	size_t len;
 	const struct ynode_opts *o;
-	struct ynode_error *err;
+	struct diag_list *errs;
 	size_t *lines;           /* byte offset of each line start */
 	size_t nlines;
 	size_t c_line, c_col, c_off; /* cache for mark_offset */
@@ -174,14 +174,17 @@ set_error(struct loader *ld, int line, int col, const char *fmt, ...)
 {
 	va_list ap;
 
+	char msg[256];
+
 	if (ld->failed)
 		return;
 	ld->failed = 1;
-	ld->err->line = line + ld->o->line_offset;
-	ld->err->col = col;
 	va_start(ap, fmt);
-	vsnprintf(ld->err->message, sizeof(ld->err->message), fmt, ap);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
+	if (ld->errs)
+		diag_add(ld->errs, SEV_ERROR, NULL, NULL, line + ld->o->line_offset,
+			 col, "%s", msg)->code = DK_EINVALID;
 }
 
 static void
@@ -655,9 +658,9 @@ on_event(struct loader *ld, const yaml_event_t *ev)
 		if (check_tag(ld, tag, ev))
 			return;
 		if ((int)ld->depth >= ld->o->max_depth) {
-			error_at_mark(ld, &ev->start_mark, "nesting too deep", NULL);
-			snprintf(ld->err->message, sizeof(ld->err->message),
-				 "nesting deeper than %d levels", ld->o->max_depth);
+			set_error(ld, (int)ev->start_mark.line + 1,
+				  (int)ev->start_mark.column + 1,
+				  "nesting deeper than %d levels", ld->o->max_depth);
 			return;
 		}
 		n = node_new(ld, ev->type == YAML_SEQUENCE_START_EVENT ?
@@ -714,7 +717,7 @@ loader_release(struct loader *ld)
 int
 ynode_parse_stream(struct ynode ***out_docs, size_t *out_n, const char *buf,
 		   size_t len, const struct ynode_opts *opts,
-		   struct ynode_error *err)
+		   struct diag_list *errs)
 {
 	static const struct ynode_opts defaults = YNODE_OPTS_INIT;
 	struct loader ld;
@@ -726,12 +729,11 @@ ynode_parse_stream(struct ynode ***out_docs, size_t *out_n, const char *buf,
 
 	*out_docs = NULL;
 	*out_n = 0;
-	memset(err, 0, sizeof(*err));
 	memset(&ld, 0, sizeof(ld));
 	ld.buf = buf;
 	ld.len = len;
 	ld.o = opts ? opts : &defaults;
-	ld.err = err;
+	ld.errs = errs;
 	ld.c_line = (size_t)-1;
 	strmap_init(&ld.anchors);
 	build_lines(&ld);
@@ -790,25 +792,23 @@ ynode_parse_stream(struct ynode ***out_docs, size_t *out_n, const char *buf,
 
 int
 ynode_parse(struct ynode **out, const char *buf, size_t len,
-	    const struct ynode_opts *opts, struct ynode_error *err)
+	    const struct ynode_opts *opts, struct diag_list *errs)
 {
 	struct ynode **docs;
 	size_t n;
 	int rc;
 
 	*out = NULL;
-	rc = ynode_parse_stream(&docs, &n, buf, len, opts, err);
+	rc = ynode_parse_stream(&docs, &n, buf, len, opts, errs);
 	if (rc)
 		return rc;
 	if (n > 1) {
 		int line = docs[1] ? docs[1]->line : 0;
 
 		ynode_free_docs(docs, n);
-		memset(err, 0, sizeof(*err));
-		err->line = line ? line : 1;
-		err->col = 1;
-		snprintf(err->message, sizeof(err->message),
-			 "more than one YAML document");
+		if (errs)
+			diag_add(errs, SEV_ERROR, NULL, NULL, line ? line : 1, 1,
+				 "more than one YAML document")->code = DK_EINVALID;
 		return DK_EINVALID;
 	}
 	if (n == 1)

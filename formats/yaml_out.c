@@ -134,13 +134,12 @@ round_trip(const char *s, size_t len, int flow)
 	struct sbuf doc = SBUF_INIT;
 	struct ynode *root = NULL, *v;
 	struct ynode_opts opts = YNODE_OPTS_INIT;
-	struct ynode_error err;
 	int ok = 0;
 
 	sbuf_adds(&doc, flow ? "k: [" : "k: ");
 	sbuf_add(&doc, s, len);
 	sbuf_adds(&doc, flow ? "]\n" : "\n");
-	if (ynode_parse(&root, doc.buf, doc.len, &opts, &err) == 0 && root) {
+	if (ynode_parse(&root, doc.buf, doc.len, &opts, NULL) == 0 && root) {
 		v = ynode_get(root, "k");
 		if (v && flow)
 			v = (v->type == YNODE_SEQ && v->nkids == 1) ? v->kids[0] : NULL;

@@ -39,17 +39,22 @@ expect_yaml_error(const char *text, size_t len, int line, int col,
 		  const char *what)
 {
 	struct ynode_opts o = YNODE_OPTS_INIT;
-	struct ynode_error err;
+	struct diag_list errs = DIAG_LIST_INIT;
+	const struct diag *err;
 	struct ynode *root = NULL;
 	double t0 = now();
 
-	assert_int_equal(ynode_parse(&root, text, len, &o, &err), DK_EINVALID);
+	assert_int_equal(ynode_parse(&root, text, len, &o, &errs), DK_EINVALID);
 	assert_null(root);
-	if (!strstr(err.message, what) || err.line != line || err.col != col)
-		print_error("got %d:%d: %s\n", err.line, err.col, err.message);
-	assert_non_null(strstr(err.message, what));
-	assert_int_equal(err.line, line);
-	assert_int_equal(err.col, col);
+	assert_int_equal(errs.n, 1);
+	err = &errs.v[0];
+	if (!strstr(err->message, what) || err->line != line || err->column != col)
+		print_error("got %d:%d: %s\n", err->line, err->column, err->message);
+	assert_non_null(strstr(err->message, what));
+	assert_int_equal(err->line, line);
+	assert_int_equal(err->column, col);
+	assert_int_equal(err->code, DK_EINVALID);
+	diag_list_release(&errs);
 	/* bounded work: far below a second even under valgrind */
 	assert_true(now() - t0 < 5.0);
 }
@@ -125,7 +130,7 @@ static void
 test_nesting_at_the_limit(void **state)
 {
 	struct ynode_opts o = YNODE_OPTS_INIT;
-	struct ynode_error err;
+	struct diag_list err = DIAG_LIST_INIT;
 	struct ynode *root = NULL;
 	char buf[200];
 
@@ -134,6 +139,7 @@ test_nesting_at_the_limit(void **state)
 	memset(buf, '[', 64);
 	memset(buf + 64, ']', 64);
 	assert_int_equal(ynode_parse(&root, buf, 128, &o, &err), 0);
+	assert_int_equal(err.n, 0);
 	assert_non_null(root);
 	ynode_free(root);
 	memset(buf, '[', 65);

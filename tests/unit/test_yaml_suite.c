@@ -415,7 +415,10 @@ compare(const struct ynode *y, const struct jval *j, struct sbuf *path,
 
 struct result {
 	enum outcome out;
-	struct ynode_error err;
+	struct {                  /* the parser's error, when it failed */
+		int line, col;
+		char message[256];
+	} err;
 	int nlines;           /* lines in the input */
 	struct sbuf why;      /* details of a failure */
 };
@@ -455,7 +458,19 @@ run_case(const struct scase *c, struct result *r)
 		return -1;
 	}
 	r->nlines = count_lines(in.buf, in.len);
-	rc = ynode_parse_stream(&docs, &ndocs, in.buf, in.len, &o, &r->err);
+	{
+		struct diag_list el = DIAG_LIST_INIT;
+
+		rc = ynode_parse_stream(&docs, &ndocs, in.buf, in.len, &o, &el);
+		memset(&r->err, 0, sizeof(r->err));
+		if (el.n) {
+			r->err.line = el.v[0].line;
+			r->err.col = el.v[0].column;
+			snprintf(r->err.message, sizeof(r->err.message), "%s",
+				 el.v[0].message);
+		}
+		diag_list_release(&el);
+	}
 	sbuf_release(&in);
 	if (rc) {
 		r->out = OUT_REJECT;
