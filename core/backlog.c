@@ -24,6 +24,7 @@
 
 #include "core/score.h"
 #include "core/xalloc.h"
+#include "core/utf8.h"
 
 /* ---------------------------------------------------------------------
  * Discovery

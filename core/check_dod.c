@@ -10,6 +10,7 @@
  * The finding points at the first unchecked box.
  */
 #include "core/check_int.h"
+#include "core/utf8.h"
 
 #include <string.h>
 #include <strings.h>
@@ -131,10 +132,7 @@ check_dod_open(const struct item *it, struct check_dod_box *first)
 					ft++, fl--;
 				while (fl && (ft[fl - 1] == '\r' || ft[fl - 1] == ' '))
 					fl--;
-				if (fl > 60)
-					fl = 60;
-				while (fl && ((unsigned char)ft[fl] & 0xc0) == 0x80)
-					fl--;
+				fl = utf8_floor(ft, fl, 60);
 				first->line = line;
 				first->col = col;
 				first->text = ft;

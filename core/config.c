@@ -9,6 +9,7 @@
 #include "core/regex.h"
 #include "core/sbuf.h"
 #include "core/xalloc.h"
+#include "core/utf8.h"
 
 static const char *const field_types[] = {
 	"string", "integer", "number", "boolean", "date", "enum", "list", "id",

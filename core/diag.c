@@ -7,6 +7,7 @@
 
 #include "core/sbuf.h"
 #include "core/sha256.h"
+#include "core/utf8.h"
 #include "core/xalloc.h"
 
 void
@@ -42,13 +43,10 @@ diag_release(struct diag *d)
 static void
 shorten(struct sbuf *sb)
 {
-	size_t head = DIAG_MAX_MESSAGE * 3 / 5, tail = sb->len - DIAG_MAX_MESSAGE / 3;
+	size_t head = utf8_floor(sb->buf, sb->len, DIAG_MAX_MESSAGE * 3 / 5);
+	size_t tail = utf8_ceil(sb->buf, sb->len, sb->len - DIAG_MAX_MESSAGE / 3);
 	struct sbuf out = SBUF_INIT;
 
-	while (head > 0 && ((unsigned char)sb->buf[head] & 0xc0) == 0x80)
-		head--;
-	while (tail < sb->len && ((unsigned char)sb->buf[tail] & 0xc0) == 0x80)
-		tail++;
 	sbuf_add(&out, sb->buf, head);
 	sbuf_adds(&out, " \xe2\x80\xa6 ");
 	sbuf_add(&out, sb->buf + tail, sb->len - tail);

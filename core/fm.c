@@ -10,6 +10,7 @@
 
 #include <string.h>
 
+#include "core/utf8.h"
 #include "core/xalloc.h"
 
 void
@@ -23,57 +24,6 @@ fm_release(struct fm *fm)
 {
 	ynode_free(fm->root);
 	fm_init(fm);
-}
-
-int
-utf8_check(const char *buf, size_t len, int *line, int *col)
-{
-	const unsigned char *p = (const unsigned char *)buf;
-	size_t i = 0, line_start = 0;
-	int ln = 1;
-
-	while (i < len) {
-		unsigned c = p[i];
-		size_t n;
-		unsigned cp;
-
-		if (c < 0x80) {
-			/* fast path over ASCII */
-			if (c == '\n') {
-				ln++;
-				line_start = i + 1;
-			}
-			i++;
-			continue;
-		}
-		if (c >= 0xc2 && c <= 0xdf)
-			n = 2, cp = c & 0x1f;
-		else if (c >= 0xe0 && c <= 0xef)
-			n = 3, cp = c & 0x0f;
-		else if (c >= 0xf0 && c <= 0xf4)
-			n = 4, cp = c & 0x07;
-		else
-			goto bad;
-		if (i + n > len)
-			goto bad;
-		for (size_t k = 1; k < n; k++) {
-			if ((p[i + k] & 0xc0) != 0x80)
-				goto bad;
-			cp = (cp << 6) | (p[i + k] & 0x3f);
-		}
-		if ((n == 3 && (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff))) ||
-		    (n == 4 && (cp < 0x10000 || cp > 0x10ffff)))
-			goto bad;
-		i += n;
-	}
-	return 0;
-bad:
-	*line = ln;
-	*col = 1;
-	for (size_t k = line_start; k < i; k++)
-		if ((p[k] & 0xc0) != 0x80)
-			(*col)++;
-	return -1;
 }
 
 /* Length of the line at off (without its terminator) and of the

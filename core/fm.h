@@ -54,8 +54,4 @@ int fm_parse(struct fm *out, const char *buf, size_t len,
 	     const struct fm_opts *opts, const char *file,
 	     struct diag_list *diags);
 
-/* Check that buf is valid UTF-8; on failure set line and col (1-based) of
- * the first bad byte and return -1. */
-int utf8_check(const char *buf, size_t len, int *line, int *col);
-
 #endif

@@ -7,6 +7,7 @@
 #include "core/fm.h"
 #include "core/sbuf.h"
 #include "core/xalloc.h"
+#include "core/utf8.h"
 
 void
 order_init(struct order *o)

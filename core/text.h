@@ -36,10 +36,6 @@
 
 #include "core/sbuf.h"
 
-/* 1 when s[0..len) is valid UTF-8 (no overlong forms, surrogates or
- * code points above U+10FFFF), else 0. */
-int text_utf8_valid(const char *s, size_t len);
-
 /* 1 when text_escape_term would copy s unchanged. */
 int text_is_term_safe(const char *s, size_t len);
 

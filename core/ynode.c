@@ -38,6 +38,7 @@
 
 #include "core/diag.h"
 #include "core/strmap.h"
+#include "core/utf8.h"
 #include "core/xalloc.h"
 
 #define CORE_TAG "tag:yaml.org,2002:"
@@ -92,18 +93,18 @@ struct loader {
  * Positions
  * ------------------------------------------------------------------- */
 
+/* Bytes of the character at off (libyaml counts columns in
+ * characters; an invalid byte, which libyaml rejects, counts as one). */
 static size_t
-utf8_len(unsigned char c)
+char_len(const struct loader *ld, size_t off)
 {
-	if (c < 0x80)
+	int32_t cp;
+	size_t n;
+
+	if ((unsigned char)ld->buf[off] < 0x80)
 		return 1;
-	if ((c & 0xe0) == 0xc0)
-		return 2;
-	if ((c & 0xf0) == 0xe0)
-		return 3;
-	if ((c & 0xf8) == 0xf0)
-		return 4;
-	return 1;
+	n = utf8_next(ld->buf + off, ld->len - off, &cp);
+	return n ? n : 1;
 }
 
 static void
@@ -118,24 +119,27 @@ build_lines(struct loader *ld)
 		i = 3;
 	ld->lines[ld->nlines++] = i;
 	while (i < ld->len) {
-		size_t brk = 0;
+		size_t step = 1;
+		int brk = 0;
 
-		if (p[i] == '\n')
+		if (p[i] == '\n') {
 			brk = 1;
-		else if (p[i] == '\r')
-			brk = (i + 1 < ld->len && p[i + 1] == '\n') ? 2 : 1;
-		else if (p[i] == 0xc2 && i + 1 < ld->len && p[i + 1] == 0x85)
-			brk = 2;
-		else if (p[i] == 0xe2 && i + 2 < ld->len && p[i + 1] == 0x80 &&
-			 (p[i + 2] == 0xa8 || p[i + 2] == 0xa9))
-			brk = 3;
+		} else if (p[i] == '\r') {
+			brk = 1;
+			step = (i + 1 < ld->len && p[i + 1] == '\n') ? 2 : 1;
+		} else if (p[i] >= 0x80) {
+			/* YAML 1.1's other breaks: U+0085, U+2028, U+2029 */
+			int32_t cp;
+			size_t n = utf8_next(ld->buf + i, ld->len - i, &cp);
+
+			step = n ? n : 1;
+			brk = n && (cp == 0x85 || cp == 0x2028 || cp == 0x2029);
+		}
+		i += step;
 		if (brk) {
-			i += brk;
 			ld->lines = xgrow(ld->lines, &alloc, ld->nlines + 1,
 					  sizeof(size_t));
 			ld->lines[ld->nlines++] = i;
-		} else {
-			i++;
 		}
 	}
 }
@@ -154,7 +158,7 @@ mark_offset(struct loader *ld, const yaml_mark_t *m)
 		off = ld->lines[m->line];
 	}
 	while (col < m->column && off < ld->len) {
-		off += utf8_len((unsigned char)ld->buf[off]);
+		off += char_len(ld, off);
 		col++;
 	}
 	if (off > ld->len)
@@ -211,7 +215,7 @@ offset_pos(struct loader *ld, size_t off, int *line, int *col)
 			hi = mid;
 	}
 	for (size_t i = ld->lines[lo]; i < off && i < ld->len;
-	     i += utf8_len((unsigned char)ld->buf[i]))
+	     i += char_len(ld, i))
 		c++;
 	*line = (int)lo + 1;
 	*col = (int)c + 1;

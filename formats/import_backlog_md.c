@@ -35,6 +35,7 @@
 #include "core/fm.h"
 #include "core/xalloc.h"
 #include "core/ynode.h"
+#include "core/utf8.h"
 
 enum bfolder {
 	BF_TASKS,

@@ -5,49 +5,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Length of a valid UTF-8 sequence at s (max n bytes), or 0. */
-static size_t
-utf8_seq(const unsigned char *s, size_t n)
-{
-	unsigned c = s[0];
-	size_t len;
-	unsigned cp;
-
-	if (c < 0x80)
-		return 1;
-	if (c >= 0xc2 && c <= 0xdf)
-		len = 2, cp = c & 0x1f;
-	else if (c >= 0xe0 && c <= 0xef)
-		len = 3, cp = c & 0x0f;
-	else if (c >= 0xf0 && c <= 0xf4)
-		len = 4, cp = c & 0x07;
-	else
-		return 0;
-	if (len > n)
-		return 0;
-	for (size_t i = 1; i < len; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-		cp = (cp << 6) | (s[i] & 0x3f);
-	}
-	if ((len == 3 && (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff))) ||
-	    (len == 4 && (cp < 0x10000 || cp > 0x10ffff)))
-		return 0;
-	return len;
-}
-
-static unsigned
-decode(const unsigned char *s, size_t n)
-{
-	unsigned cp = n == 2 ? s[0] & 0x1f : n == 3 ? s[0] & 0x0f : s[0] & 0x07;
-
-	for (size_t i = 1; i < n; i++)
-		cp = (cp << 6) | (s[i] & 0x3f);
-	return cp;
-}
+#include "core/utf8.h"
 
 static int
-needs_escape(unsigned cp)
+needs_escape(int32_t cp)
 {
 	return (cp >= 0x80 && cp <= 0x9f) || cp == 0x061c || cp == 0x200e ||
 	       cp == 0x200f || (cp >= 0x202a && cp <= 0x202e) ||
@@ -64,6 +25,7 @@ json_str(struct sbuf *sb, const char *s, size_t len)
 	sbuf_addc(sb, '"');
 	while (i < len) {
 		unsigned char c = p[i];
+		int32_t cp;
 		size_t n;
 
 		if (c >= 0x20 && c != '"' && c != '\\' && c < 0x7f) {
@@ -71,9 +33,7 @@ json_str(struct sbuf *sb, const char *s, size_t len)
 			i++;
 			continue;
 		}
-		if (c >= 0x80 && (n = utf8_seq(p + i, len - i))) {
-			unsigned cp = decode(p + i, n);
-
+		if (c >= 0x80 && (n = utf8_next(s + i, len - i, &cp))) {
 			if (!needs_escape(cp)) {
 				run += n;
 				i += n;
@@ -83,7 +43,7 @@ json_str(struct sbuf *sb, const char *s, size_t len)
 			 * when the JSON is shown on a terminal */
 			sbuf_add(sb, p + i - run, run);
 			run = 0;
-			sbuf_addf(sb, "\\u%04x", cp);
+			sbuf_addf(sb, "\\u%04x", (unsigned)cp);
 			i += n;
 			continue;
 		}

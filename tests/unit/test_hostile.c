@@ -21,6 +21,7 @@
 #include "core/item.h"
 #include "core/sbuf.h"
 #include "core/text.h"
+#include "core/utf8.h"
 #include "core/xalloc.h"
 #include "core/ynode.h"
 
@@ -267,7 +268,7 @@ test_long_messages_are_bounded(void **state)
 		 "ORDER lists %s, which is no item: remove the line", big);
 	m = d.v[0].message;
 	assert_true(strlen(m) <= DIAG_MAX_MESSAGE + 8);
-	assert_true(text_utf8_valid(m, strlen(m)));
+	assert_true(utf8_valid(m, strlen(m)));
 	assert_memory_equal(m, "ORDER lists \xe2\x82\xac", 15);
 	assert_non_null(strstr(m, " \xe2\x80\xa6 "));
 	/* the advice at the end survives */
