@@ -10,6 +10,7 @@
 #include "core/date.h"
 #include "core/fsutil.h"
 #include "core/xalloc.h"
+#include "core/yaml_scalar.h"
 
 enum { O_TYPE = 1, O_SET, O_EDIT };
 
@@ -174,7 +175,7 @@ new_run(struct ctx *ctx, struct new_req *rq)
 
 	/* the template */
 	sbuf_addf(&text, "---\nid: %s\ntitle: ", id);
-	edit_render_string(&text, rq->title, 0);
+	yaml_scalar_str(&text, rq->title, strlen(rq->title), 0, YSTYLE_PLAIN);
 	sbuf_addf(&text, "\ntype: %s\nstatus: idea\ncreated: %s\n---\n", type, today);
 	if (cfg->ndod) {
 		sbuf_adds(&text, "\n## Definition of Done\n");

@@ -35,7 +35,7 @@ describe(struct sbuf *sb, const struct item *it, const struct edit_op *op)
 
 		/* a list as it is written: "[a, b]" */
 		if (op->type != EDIT_LIST ||
-		    edit_render_value(&nv, op->value, op->type, NULL, 0))
+		    edit_render_value(&nv, op->value, op->type, NULL))
 			sbuf_adds(&nv, op->value);
 		if (old.len)
 			sbuf_addf(sb, "%s %s → %s", op->key, old.buf, nv.buf);

@@ -87,6 +87,27 @@ int check_rule_find(const char *id);
 /* "item", "refs", "order", "cycles", "backlog", "history". */
 const char *check_scope_name(enum check_scope s);
 
+/*
+ * The one check of a field's value, shared by `check` and the write
+ * commands (so a write never accepts a value check rejects): type,
+ * enum, range, pattern and id-format.  v is the value of key k; the
+ * field is the built-in one of that name (SPEC 3.2) or the one declared
+ * under c's fields:.  Findings are appended to out with the rule's
+ * default severity, file, the value's position and k as their field.
+ * Returns 0 when the value is usable (an empty value, or an unknown
+ * key, too), -1 after a finding.
+ */
+int check_value(struct diag_list *out, const struct config *c, const char *file,
+		const struct ynode *k, const struct ynode *v);
+/* The same for a value of a known kind: enum schema_kind, its values
+ * for SK_ENUM, its declaration for SK_CUSTOM. */
+int check_value_as(struct diag_list *out, const struct config *c,
+		   const char *file, const struct ynode *k,
+		   const struct ynode *v, int kind, const char *const *values,
+		   const struct field_def *def);
+/* Rule r's severity under c's rules: (its default when not changed). */
+enum severity check_rule_severity(const struct config *c, enum check_rule r);
+
 /* A commit in BASE..HEAD that changed ORDER. */
 struct check_order_commit {
 	char id[16];                 /* short hex id */

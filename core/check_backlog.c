@@ -113,6 +113,32 @@ check__emit_at(struct check__ctx *x, enum check_rule r, const struct item *it,
 	return d;
 }
 
+size_t
+check__adopt(struct check__ctx *x, struct diag_list *l, const char *subject)
+{
+	size_t n = l->n;
+
+	for (size_t i = 0; i < l->n; i++) {
+		struct diag *d = &l->v[i];
+		int r = check_rule_find(d->rule);
+
+		assert(r >= 0);
+		if (x->sev[r] == SEV_OFF) {
+			diag_release(d);
+			continue;
+		}
+		d->severity = x->sev[r];
+		if (subject)
+			diag_set_subject(d, subject);
+		x->out->v = xgrow(x->out->v, &x->out->alloc, x->out->n + 1,
+				  sizeof(*x->out->v));
+		x->out->v[x->out->n++] = *d;
+	}
+	free(l->v);
+	diag_list_init(l);
+	return n;
+}
+
 char *
 check__own(struct check__ctx *x, char *s)
 {

@@ -24,353 +24,8 @@
 #include "core/regex.h"
 #include "core/schema.h"
 #include "core/sbuf.h"
+#include "core/utf8.h"
 #include "core/xalloc.h"
-
-/* ---------------------------------------------------------------------
- * Describing values
- * ------------------------------------------------------------------- */
-
-/* A short, quoted rendering of a value for a message. */
-static const char *
-show(char *buf, size_t n, const struct ynode *v)
-{
-	size_t len, cut;
-
-	if (v->type == YNODE_SEQ)
-		return "a list";
-	if (v->type == YNODE_MAP)
-		return "a mapping";
-	len = strlen(v->text);
-	cut = len > 40 ? 40 : len;
-	/* never cut a UTF-8 sequence */
-	while (cut < len && ((unsigned char)v->text[cut] & 0xc0) == 0x80)
-		cut--;
-	snprintf(buf, n, "%s'%.*s%s'",
-		 v->style != YSTYLE_PLAIN ? "the quoted text " : "", (int)cut,
-		 v->text, cut < len ? "..." : "");
-	return buf;
-}
-
-static const char *
-expect_of(int kind)
-{
-	switch (kind) {
-	case SK_LINE: return "one line of text";
-	case SK_ID: return "an item id like MKT-12";
-	case SK_NUMBER: return "a number above 0";
-	case SK_SCORE: return "a whole number from 1 to 10";
-	case SK_BOOL: return "true or false";
-	case SK_DATE: return "a date YYYY-MM-DD";
-	case SK_STR_LIST: return "a list like [a, b]";
-	case SK_ID_LIST: return "a list of ids like [MKT-3, MKT-7]";
-	case SK_NUM_OR_STR: return "a number or a text value";
-	default: return "a text value";
-	}
-}
-
-static int
-type_err(struct check__ctx *x, const char *file, const struct ynode *k,
-	 const struct ynode *v, const char *expect)
-{
-	char buf[96];
-
-	check__emit(x, RULE_TYPE, file, v->line, v->col,
-		    "'%s' must be %s, not %s", k->text, expect,
-		    show(buf, sizeof(buf), v));
-	return -1;
-}
-
-static int
-is_number(const struct ynode *v)
-{
-	enum ynode_kind k = ynode_kind(v);
-
-	return k == YKIND_INT || k == YKIND_FLOAT;
-}
-
-/* "idea, ready or planned" */
-static void
-join_values(struct sbuf *sb, const char *const *vals, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		if (i)
-			sbuf_adds(sb, i + 1 == n ? " or " : ", ");
-		sbuf_adds(sb, vals[i]);
-	}
-}
-
-static size_t
-count_values(const char *const *vals)
-{
-	size_t n = 0;
-
-	while (vals && vals[n])
-		n++;
-	return n;
-}
-
-static int
-enum_check(struct check__ctx *x, const char *file, const struct ynode *k,
-	   const struct ynode *v, const char *const *vals, size_t n)
-{
-	struct sbuf sb = SBUF_INIT;
-	const char *best;
-	char buf[96];
-
-	if (v->type != YNODE_SCALAR)
-		return type_err(x, file, k, v, "one value");
-	for (size_t i = 0; i < n; i++)
-		if (!strcmp(v->text, vals[i]))
-			return 0;
-	best = check_suggest(v->text, vals, n);
-	join_values(&sb, vals, n);
-	check__emit(x, RULE_ENUM, file, v->line, v->col,
-		    "'%s' is %s, which is not one of %s%s%s%s", k->text,
-		    show(buf, sizeof(buf), v), sb.buf,
-		    best ? "; did you mean '" : "", best ? best : "",
-		    best ? "'?" : "");
-	sbuf_release(&sb);
-	return -1;
-}
-
-static int
-date_check(struct check__ctx *x, const char *file, const struct ynode *k,
-	   const struct ynode *v)
-{
-	const char *s = v->text;
-	int shape = 1;
-	char buf[96];
-
-	if (v->type != YNODE_SCALAR || ynode_kind(v) != YKIND_STR)
-		return type_err(x, file, k, v, expect_of(SK_DATE));
-	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
-		shape = 0;
-	for (int i = 0; shape && i < 10; i++)
-		if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
-			shape = 0;
-	if (!shape)
-		return type_err(x, file, k, v, expect_of(SK_DATE));
-	if (!schema_date_valid(s)) {
-		check__emit(x, RULE_RANGE, file, v->line, v->col,
-			    "'%s' is %s, which is not a calendar date: fix the month or day",
-			    k->text, show(buf, sizeof(buf), v));
-		return -1;
-	}
-	return 0;
-}
-
-static int
-id_check(struct check__ctx *x, const char *file, const struct ynode *k,
-	 const struct ynode *v)
-{
-	char buf[96];
-
-	if (v->type != YNODE_SCALAR)
-		return type_err(x, file, k, v, expect_of(SK_ID));
-	if (!item_id_valid(v->text)) {
-		check__emit(x, RULE_ID_FORMAT, file, v->line, v->col,
-			    "'%s' is %s, which is not an id: ids look like %s-12 (letters, a dash, a number without leading zeros)",
-			    k->text, show(buf, sizeof(buf), v),
-			    x->cfg->prefix ? x->cfg->prefix : "MKT");
-		return -1;
-	}
-	return 0;
-}
-
-int
-check__value(struct check__ctx *x, const char *file, const struct ynode *k,
-	     const struct ynode *v, int kind, const char *const *values)
-{
-	enum ynode_kind yk = ynode_kind(v);
-	long long iv;
-	double d;
-	char buf[96];
-
-	if (check__empty(v))
-		return 0;
-	switch (kind) {
-	case SK_STRING:
-	case SK_GOAL:
-	case SK_CYCLE:
-	case SK_NUM_OR_STR:
-		if (v->type != YNODE_SCALAR)
-			return type_err(x, file, k, v, expect_of(kind));
-		return 0;
-	case SK_LINE:
-		if (v->type != YNODE_SCALAR)
-			return type_err(x, file, k, v, expect_of(kind));
-		if (memchr(v->text, '\n', v->len)) {
-			check__emit(x, RULE_TYPE, file, v->line, v->col,
-				    "'%s' must be one line: put the details in the body below the front matter",
-				    k->text);
-			return -1;
-		}
-		return 0;
-	case SK_ID:
-		return id_check(x, file, k, v);
-	case SK_ENUM:
-		return enum_check(x, file, k, v, values, count_values(values));
-	case SK_NUMBER:
-		if (!is_number(v) || ynode_number(v, &d))
-			return type_err(x, file, k, v, expect_of(kind));
-		if (!(d > 0) || isinf(d)) {
-			check__emit(x, RULE_RANGE, file, v->line, v->col,
-				    "'%s' is %s; it must be above 0 (a relative size)",
-				    k->text, show(buf, sizeof(buf), v));
-			return -1;
-		}
-		return 0;
-	case SK_SCORE:
-		if (yk != YKIND_INT || ynode_int(v, &iv))
-			return type_err(x, file, k, v, expect_of(kind));
-		if (iv < 1 || iv > 10) {
-			check__emit(x, RULE_RANGE, file, v->line, v->col,
-				    "'%s' is %lld; it must be from 1 to 10",
-				    k->text, iv);
-			return -1;
-		}
-		return 0;
-	case SK_BOOL:
-		if (yk != YKIND_BOOL)
-			return type_err(x, file, k, v, expect_of(kind));
-		return 0;
-	case SK_DATE:
-		return date_check(x, file, k, v);
-	case SK_STR_LIST:
-	case SK_ID_LIST:
-		if (v->type != YNODE_SEQ)
-			return type_err(x, file, k, v, expect_of(kind));
-		for (size_t i = 0; i < v->nkids; i++) {
-			const struct ynode *e = v->kids[i];
-
-			if (e->type != YNODE_SCALAR || check__empty(e)) {
-				check__emit(x, RULE_TYPE, file, e->line, e->col,
-					    "every entry of '%s' must be %s, not %s",
-					    k->text, kind == SK_ID_LIST ? "an id" : "a text value",
-					    check__empty(e) ? "empty" : show(buf, sizeof(buf), e));
-				continue;
-			}
-			if (kind == SK_ID_LIST && !item_id_valid(e->text))
-				check__emit(x, RULE_ID_FORMAT, file, e->line, e->col,
-					    "'%s' lists %s, which is not an id: ids look like %s-12",
-					    k->text, show(buf, sizeof(buf), e),
-					    x->cfg->prefix ? x->cfg->prefix : "MKT");
-		}
-		return 0;
-	default:
-		return 0;
-	}
-}
-
-/* ---------------------------------------------------------------------
- * Fields declared in docket.yaml
- * ------------------------------------------------------------------- */
-
-static void
-pattern_check(struct check__ctx *x, const char *file, const struct ynode *k,
-	      const struct ynode *v, const struct field_def *f)
-{
-	struct diag_list err = DIAG_LIST_INIT;
-	char buf[96];
-	int m;
-
-	if (!f->re || v->type != YNODE_SCALAR)
-		return;
-	m = regex_match(f->re, v->text, v->len, &err);
-	if (m == 1)
-		return;
-	if (m == 0)
-		check__emit(x, RULE_PATTERN, file, v->line, v->col,
-			    "'%s' is %s, which does not match the pattern '%s' (docket.yaml line %d)",
-			    k->text, show(buf, sizeof(buf), v), f->pattern,
-			    f->line);
-	else
-		check__emit(x, RULE_PATTERN, file, v->line, v->col,
-			    "'%s' could not be checked against its pattern '%s' (docket.yaml line %d): %s; simplify the pattern",
-			    k->text, f->pattern, f->line, diag_last_message(&err));
-	diag_list_release(&err);
-}
-
-static void
-range_check(struct check__ctx *x, const char *file, const struct ynode *k,
-	    const struct ynode *v, const struct field_def *f, double d)
-{
-	char lo[32], hi[32];
-
-	if ((!f->has_min || d >= f->min) && (!f->has_max || d <= f->max))
-		return;
-	snprintf(lo, sizeof(lo), "%g", f->min);
-	snprintf(hi, sizeof(hi), "%g", f->max);
-	check__emit(x, RULE_RANGE, file, v->line, v->col,
-		    "'%s' is %s; it must be %s%s%s%s%s (docket.yaml line %d)",
-		    k->text, v->text,
-		    f->has_min && f->has_max ? "from " : f->has_min ? "at least " : "",
-		    f->has_min ? lo : "", f->has_min && f->has_max ? " to " : "",
-		    !f->has_min && f->has_max ? "at most " : "",
-		    f->has_max ? hi : "", f->line);
-}
-
-static void
-custom_check(struct check__ctx *x, const char *file, const struct ynode *k,
-	     const struct ynode *v, const struct field_def *f)
-{
-	long long iv;
-	double d;
-
-	if (check__empty(v))
-		return;
-	switch (f->type) {
-	case FT_STRING:
-		if (v->type != YNODE_SCALAR) {
-			type_err(x, file, k, v, "a text value");
-			return;
-		}
-		break;
-	case FT_INTEGER:
-		if (ynode_kind(v) != YKIND_INT || ynode_int(v, &iv)) {
-			type_err(x, file, k, v, "a whole number");
-			return;
-		}
-		range_check(x, file, k, v, f, (double)iv);
-		break;
-	case FT_NUMBER:
-		if (!is_number(v) || ynode_number(v, &d)) {
-			type_err(x, file, k, v, "a number");
-			return;
-		}
-		range_check(x, file, k, v, f, d);
-		break;
-	case FT_BOOLEAN:
-		if (ynode_kind(v) != YKIND_BOOL)
-			type_err(x, file, k, v, "true or false");
-		return;
-	case FT_DATE:
-		if (date_check(x, file, k, v))
-			return;
-		break;
-	case FT_ENUM:
-		if (enum_check(x, file, k, v, f->values, f->nvalues))
-			return;
-		break;
-	case FT_ID:
-		if (id_check(x, file, k, v))
-			return;
-		break;
-	case FT_LIST:
-		if (v->type != YNODE_SEQ) {
-			type_err(x, file, k, v, "a list like [a, b]");
-			return;
-		}
-		for (size_t i = 0; i < v->nkids; i++) {
-			if (v->kids[i]->type != YNODE_SCALAR)
-				type_err(x, file, k, v->kids[i], "a list of plain values");
-			else
-				pattern_check(x, file, k, v->kids[i], f);
-		}
-		return;
-	}
-	pattern_check(x, file, k, v, f);
-}
 
 /* ---------------------------------------------------------------------
  * Items
@@ -493,53 +148,26 @@ bits_setup(void)
 
 #define HAS(v, b) (((v)->present >> (b)) & 1)
 
-/* The subject, field and end of the findings about key k (value v)
- * made since x->out had before entries: each points at v or at one of
- * its entries. */
-static void
-annotate(struct check__ctx *x, size_t before, const struct item *it,
-	 const struct ynode *k, const struct ynode *v)
-{
-	for (size_t i = before; i < x->out->n; i++) {
-		struct diag *d = &x->out->v[i];
-		const struct ynode *at = v;
-
-		for (size_t j = 0; j < v->nkids; j++)
-			if (v->kids[j]->line == d->line && v->kids[j]->col == d->column)
-				at = v->kids[j];
-		if (at->line == d->line && at->col == d->column)
-			diag_set_end(d, at->end_line, at->end_col);
-		diag_set_subject(d, it->id);
-		diag_set_field(d, k->text);
-	}
-}
-
 /* type, enum, range, pattern and id-format: every key's value against
  * its field; records which built-in values passed (v->valid). */
 void
 check__values(struct check__ctx *x, struct check__view *v)
 {
 	const struct item *it = v->it;
+	struct diag_list found = DIAG_LIST_INIT;
 
 	for (size_t i = 0; i < v->nkv; i++) {
 		const struct ynode *k = v->kv[i].k, *val = v->kv[i].v;
 		const struct check__key *key = v->kv[i].key;
 
-		if (!key)
+		if (!key || key->cls == CHECK__KEY_FORBIDDEN || check__empty(val))
 			continue;
-		size_t before = x->out->n;
-		int bad;
-
-		if (key->cls == CHECK__KEY_CUSTOM) {
-			custom_check(x, it->path, k, val, key->def);
-			annotate(x, before, it, k, val);
+		if (check_value_as(&found, x->cfg, it->path, k, val, key->kind,
+				   key->values, key->def)) {
+			check__adopt(x, &found, it->id);
 			continue;
 		}
-		if (key->cls != CHECK__KEY_BUILTIN || check__empty(val))
-			continue;
-		bad = check__value(x, it->path, k, val, key->kind, key->values);
-		annotate(x, before, it, k, val);
-		if (bad)
+		if (key->cls != CHECK__KEY_BUILTIN)
 			continue;
 		v->valid |= (uint64_t)1 << key->bit;
 		if (key->bit == B.id && x->cfg->prefix &&
@@ -701,7 +329,7 @@ check__experiment(struct check__ctx *x, struct check__view *v)
 		names[n++] = "target";
 	if (!n)
 		return;
-	join_values(&miss, names, n);
+	check__join(&miss, names, n);
 	d = check__emit(x, RULE_EXPERIMENT_INCOMPLETE, it->path, 1, 1,
 			"experiment is '%s' but has no %s: add %s (hypothesis: what you expect to happen, metric: what you measure, target: the value that counts as a win), or set 'type: bau'",
 			item_status_name(it->status), miss.buf,

@@ -133,12 +133,14 @@ void check__wip_limit(struct check__ctx *x);
 void check__cycles(struct check__ctx *x);
 void check__owner_order(struct check__ctx *x);
 
-/* Value checks shared by items and cycle files (check_fields.c):
- * check key k's value v as a builtin schema kind; returns 0 when the
- * value is usable, -1 after a finding. */
-int check__value(struct check__ctx *x, const char *file,
-		 const struct ynode *k, const struct ynode *v, int kind,
-		 const char *const *values);
+/* Move the findings of l (made with default severities, as
+ * check_value makes them) to the run's, with docket.yaml's severities;
+ * the subject, when not NULL, is set on each.  Returns how many were
+ * in l. */
+size_t check__adopt(struct check__ctx *x, struct diag_list *l,
+		    const char *subject);
+/* "a, b or c" (check_value.c). */
+void check__join(struct sbuf *sb, const char *const *vals, size_t n);
 /* Is a node absent or null (an empty value)? */
 int check__empty(const struct ynode *v);
 /* The file name part of a path. */
