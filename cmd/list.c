@@ -191,16 +191,20 @@ static int
 write_json(struct ctx *ctx, struct spill *spill, const struct seen *const *items,
 	   size_t n)
 {
-	struct sbuf out = SBUF_INIT;
+	struct sbuf out = SBUF_INIT, one = SBUF_INIT;
+	struct jw w;
 
-	sbuf_addc(&out, '[');
+	listing_json_begin(&w, &out);
 	for (size_t i = 0; i < n; i++) {
-		sbuf_adds(&out, i ? ",\n" : "\n");
-		if (items[i]->out)
-			sbuf_add(&out, items[i]->out, items[i]->len);
-		else if (spill_get(spill, items[i]->off, items[i]->len, &out)) {
+		if (items[i]->out) {
+			jw_raw(&w, items[i]->out, items[i]->len);
+		} else if (!spill_get(spill, items[i]->off, items[i]->len, &one)) {
+			jw_raw(&w, one.buf, one.len);
+			sbuf_reset(&one);
+		} else {
 			out_sbuf(ctx, &out);
 			sbuf_release(&out);
+			sbuf_release(&one);
 			out_error(ctx, "cannot read back the temporary file of the JSON output");
 			return EXIT_USAGE;
 		}
@@ -209,9 +213,11 @@ write_json(struct ctx *ctx, struct spill *spill, const struct seen *const *items
 			sbuf_reset(&out);
 		}
 	}
-	sbuf_adds(&out, n ? "\n]\n" : "]\n");
+	jw_end(&w);
+	sbuf_addc(&out, '\n');
 	out_sbuf(ctx, &out);
 	sbuf_release(&out);
+	sbuf_release(&one);
 	return EXIT_OK;
 }
 

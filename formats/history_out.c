@@ -227,74 +227,74 @@ diff_md(struct sbuf *out, const struct backlog_diff *d,
 }
 
 static void
-json_rank(struct sbuf *sb, long r)
+json_changes(struct jw *w, const struct field_changes *c)
 {
-	if (r)
-		sbuf_addf(sb, "%ld", r);
-	else
-		sbuf_adds(sb, "null");
-}
-
-static void
-json_changes(struct sbuf *out, const struct field_changes *c)
-{
-	sbuf_addc(out, '[');
+	jw_array(w);
 	for (size_t i = 0; i < c->n; i++) {
-		sbuf_adds(out, i ? ", {\"field\": " : "{\"field\": ");
-		json_strz(out, c->v[i].field);
-		sbuf_adds(out, ", \"from\": ");
-		json_strz(out, c->v[i].from);
-		sbuf_adds(out, ", \"to\": ");
-		json_strz(out, c->v[i].to);
-		sbuf_addc(out, '}');
+		jw_object(w);
+		jw_key(w, "field");
+		jw_str(w, c->v[i].field);
+		jw_key(w, "from");
+		jw_str(w, c->v[i].from);
+		jw_key(w, "to");
+		jw_str(w, c->v[i].to);
+		jw_end(w);
 	}
-	sbuf_addc(out, ']');
+	jw_end(w);
 }
 
 void
 diff_json(struct sbuf *out, const struct backlog_diff *d,
 	  const struct hist_opts *o)
 {
-	sbuf_adds(out, "{\"base\": ");
-	json_strz(out, o->base_name);
-	sbuf_adds(out, ", \"head\": ");
-	json_strz(out, o->head_name);
-	sbuf_adds(out, ", \"counts\": {");
-	for (int k = 0; k < BD_NKINDS; k++)
-		sbuf_addf(out, "%s\"%s\": %zu", k ? ", " : "", bdiff_kind_name(k),
-			  d->count[k]);
-	sbuf_addc(out, '}');
-	for (int k = 0; k < BD_NKINDS; k++) {
-		int first = 1;
+	struct jw w;
 
-		sbuf_addf(out, ",\n \"%s\": [", bdiff_kind_name(k));
+	jw_init(&w, out, 1, 0);
+	jw_object(&w);
+	jw_key(&w, "base");
+	jw_str(&w, o->base_name);
+	jw_key(&w, "head");
+	jw_str(&w, o->head_name);
+	jw_key(&w, "counts");
+	jw_object(&w);
+	for (int k = 0; k < BD_NKINDS; k++) {
+		jw_key(&w, bdiff_kind_name(k));
+		jw_int(&w, (long long)d->count[k]);
+	}
+	jw_end(&w);
+	for (int k = 0; k < BD_NKINDS; k++) {
+		jw_break(&w);
+		jw_key(&w, bdiff_kind_name(k));
+		jw_array_lines(&w);
 		for (size_t i = 0; i < d->n; i++) {
 			const struct bdiff_entry *e = &d->v[i];
 
 			if (e->kind != (enum bdiff_kind)k)
 				continue;
-			sbuf_adds(out, first ? "\n  {\"id\": " : ",\n  {\"id\": ");
-			first = 0;
-			json_strz(out, e->id);
-			sbuf_adds(out, ", \"title\": ");
-			json_strz(out, e->title);
-			sbuf_adds(out, ", \"rank_from\": ");
-			json_rank(out, e->from);
-			sbuf_adds(out, ", \"rank_to\": ");
-			json_rank(out, e->to);
-			sbuf_adds(out, ", \"status_from\": ");
-			json_strz(out, item_status_name(e->st_from));
-			sbuf_adds(out, ", \"status_to\": ");
-			json_strz(out, item_status_name(e->st_to));
+			jw_object(&w);
+			jw_key(&w, "id");
+			jw_str(&w, e->id);
+			jw_key(&w, "title");
+			jw_str(&w, e->title);
+			jw_key(&w, "rank_from");
+			jw_pos(&w, e->from);
+			jw_key(&w, "rank_to");
+			jw_pos(&w, e->to);
+			jw_key(&w, "status_from");
+			jw_str(&w, item_status_name(e->st_from));
+			jw_key(&w, "status_to");
+			jw_str(&w, item_status_name(e->st_to));
 			if (k == BD_VALUES) {
-				sbuf_adds(out, ", \"changes\": ");
-				json_changes(out, &e->values);
+				jw_key(&w, "changes");
+				json_changes(&w, &e->values);
 			}
-			sbuf_addc(out, '}');
+			jw_end(&w);
 		}
-		sbuf_adds(out, first ? "]" : "\n ]");
+		jw_end(&w);
 	}
-	sbuf_adds(out, "\n}\n");
+	jw_break(&w);
+	jw_end(&w);
+	sbuf_addc(out, '\n');
 }
 
 /* ---------------------------------------------------------------------
@@ -397,41 +397,57 @@ void
 log_json(struct sbuf *out, const struct item_log *l, const char *id)
 {
 	static const char *const events[] = { "changed", "added", "deleted", "renamed" };
+	struct jw w;
 
-	sbuf_adds(out, "{\"id\": ");
-	json_strz(out, id);
-	sbuf_adds(out, ", \"commits\": [");
+	jw_init(&w, out, 2, 0);
+	jw_object(&w);
+	jw_key(&w, "id");
+	jw_str(&w, id);
+	jw_key(&w, "commits");
+	jw_array_lines(&w);
 	for (size_t i = 0; i < l->n; i++) {
 		const struct log_entry *e = &l->v[i];
 		char date[16], iso[64];
 
 		date_format(date, sizeof(date), e->day);
 		iso_time(iso, sizeof(iso), e->time, e->offset);
-		sbuf_adds(out, i ? ",\n  {" : "\n  {");
-		sbuf_addf(out, "\"commit\": \"%s\", \"short\": \"%s\", \"date\": \"%s\", \"time\": \"%s\", \"author\": ",
-			  e->commit, e->short_id, date, iso);
-		json_strz(out, e->author);
-		sbuf_adds(out, ", \"email\": ");
-		json_strz(out, e->email);
-		sbuf_adds(out, ", \"subject\": ");
-		json_strz(out, e->subject);
-		sbuf_addf(out, ", \"event\": \"%s\", \"renumbered_from\": ", events[e->event]);
-		json_strz(out, e->old_name);
-		sbuf_adds(out, ", \"rank\": ");
+		jw_object(&w);
+		jw_key(&w, "commit");
+		jw_str(&w, e->commit);
+		jw_key(&w, "short");
+		jw_str(&w, e->short_id);
+		jw_key(&w, "date");
+		jw_str(&w, date);
+		jw_key(&w, "time");
+		jw_str(&w, iso);
+		jw_key(&w, "author");
+		jw_str(&w, e->author);
+		jw_key(&w, "email");
+		jw_str(&w, e->email);
+		jw_key(&w, "subject");
+		jw_str(&w, e->subject);
+		jw_key(&w, "event");
+		jw_str(&w, events[e->event]);
+		jw_key(&w, "renumbered_from");
+		jw_str(&w, e->old_name);
+		jw_key(&w, "rank");
 		if (e->rank_changed) {
-			sbuf_adds(out, "{\"from\": ");
-			json_rank(out, e->rank_from);
-			sbuf_adds(out, ", \"to\": ");
-			json_rank(out, e->rank_to);
-			sbuf_addc(out, '}');
+			jw_object(&w);
+			jw_key(&w, "from");
+			jw_pos(&w, e->rank_from);
+			jw_key(&w, "to");
+			jw_pos(&w, e->rank_to);
+			jw_end(&w);
 		} else {
-			sbuf_adds(out, "null");
+			jw_null(&w);
 		}
-		sbuf_adds(out, ", \"changes\": ");
-		json_changes(out, &e->changes);
-		sbuf_addc(out, '}');
+		jw_key(&w, "changes");
+		json_changes(&w, &e->changes);
+		jw_end(&w);
 	}
-	sbuf_adds(out, l->n ? "\n]}\n" : "]}\n");
+	jw_end(&w);
+	jw_end(&w);
+	sbuf_addc(out, '\n');
 }
 
 /* ---------------------------------------------------------------------
@@ -546,20 +562,33 @@ burnup_text(struct sbuf *out, const struct burnup *b,
 void
 burnup_json(struct sbuf *out, const struct burnup *b)
 {
-	sbuf_adds(out, "{\"campaign\": ");
-	json_strz(out, b->campaign);
-	sbuf_adds(out, ", \"points\": [");
+	struct jw w;
+
+	jw_init(&w, out, 2, 0);
+	jw_object(&w);
+	jw_key(&w, "campaign");
+	jw_str(&w, b->campaign);
+	jw_key(&w, "points");
+	jw_array_lines(&w);
 	for (size_t i = 0; i < b->n; i++) {
 		const struct burnup_point *p = &b->v[i];
 		char d[16];
 
 		date_format(d, sizeof(d), p->day);
-		sbuf_addf(out, "%s{\"date\": \"%s\", \"scope\": ", i ? ",\n  " : "\n  ", d);
-		json_num(out, p->scope);
-		sbuf_adds(out, ", \"completed\": ");
-		json_num(out, p->done);
-		sbuf_addf(out, ", \"items\": %d, \"unestimated\": %d}", p->items,
-			  p->unestimated);
+		jw_object(&w);
+		jw_key(&w, "date");
+		jw_str(&w, d);
+		jw_key(&w, "scope");
+		jw_num(&w, p->scope);
+		jw_key(&w, "completed");
+		jw_num(&w, p->done);
+		jw_key(&w, "items");
+		jw_int(&w, p->items);
+		jw_key(&w, "unestimated");
+		jw_int(&w, p->unestimated);
+		jw_end(&w);
 	}
-	sbuf_adds(out, b->n ? "\n]}\n" : "]}\n");
+	jw_end(&w);
+	jw_end(&w);
+	sbuf_addc(out, '\n');
 }

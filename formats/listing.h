@@ -11,6 +11,7 @@
 #include "core/config.h"
 #include "core/item.h"
 #include "core/sbuf.h"
+#include "formats/json.h"
 
 struct listing_opts {
 	int color;            /* ANSI colours (table only) */
@@ -25,8 +26,10 @@ struct listing_opts {
  * "file" and "score" (null when it cannot be computed). */
 void listing_item_json(struct sbuf *out, const struct item *it,
 		       const struct config *c);
-void listing_json(struct sbuf *out, struct item *const *items, size_t n,
-		  const struct config *c);
+/* `list --format json`, an array of those objects, one per line, is
+ * written as a stream: listing_json_begin, jw_raw with each object,
+ * jw_end and a newline. */
+void listing_json_begin(struct jw *w, struct sbuf *out);
 void listing_csv(struct sbuf *out, struct item *const *items, size_t n,
 		 const struct listing_opts *o);
 void listing_md(struct sbuf *out, struct item *const *items, size_t n,

@@ -276,128 +276,120 @@ render_md(struct sbuf *out, const struct metrics *m, char **cells,
  * ------------------------------------------------------------------- */
 
 static void
-json_day(struct sbuf *out, long d)
+json_day(struct jw *w, long d)
 {
 	char buf[16];
 
 	if (d < 0) {
-		sbuf_adds(out, "null");
+		jw_null(w);
 		return;
 	}
 	date_format(buf, sizeof(buf), d);
-	json_strz(out, buf);
+	jw_str(w, buf);
 }
 
 static void
-json_key(struct sbuf *out, const char *k, int *first)
+json_numk(struct jw *w, const char *k, double v)
 {
-	if (!*first)
-		sbuf_addc(out, ',');
-	*first = 0;
-	json_strz(out, k);
-	sbuf_addc(out, ':');
-}
-
-static void
-json_numk(struct sbuf *out, const char *k, double v, int *first)
-{
-	json_key(out, k, first);
-	json_num(out, v);
+	jw_key(w, k);
+	jw_num(w, v);
 }
 
 static void
 render_json(struct sbuf *out, const struct metrics *m)
 {
 	static const char *const vsrc[] = { "none", "measured", "config" };
-	int f = 1, g;
+	struct jw w;
 
-	sbuf_addc(out, '{');
-	json_key(out, "today", &f);
-	json_day(out, m->today);
-	json_key(out, "cycles", &f);
-	sbuf_addc(out, '[');
+	jw_init(&w, out, 0, JW_COMPACT);
+	jw_object(&w);
+	jw_key(&w, "today");
+	json_day(&w, m->today);
+	jw_key(&w, "cycles");
+	jw_array(&w);
 	for (size_t i = 0; i < m->ncycles; i++) {
 		const struct cycle_stats *s = &m->cycles[i];
 
-		g = 1;
-		sbuf_adds(out, i ? ",{" : "{");
-		json_key(out, "name", &g);
-		json_strz(out, s->cycle->name);
-		json_key(out, "start", &g);
-		json_day(out, s->cycle->start);
-		json_key(out, "end", &g);
-		json_day(out, s->cycle->end);
-		json_key(out, "state", &g);
-		json_strz(out, metrics_state_name(s->state));
-		json_key(out, "committed", &g);
-		sbuf_addf(out, "{\"items\":%zu,\"effort\":", s->committed_n);
-		json_num(out, s->committed_effort);
-		sbuf_addf(out, "},\"completed\":{\"items\":%zu,\"effort\":", s->completed_n);
-		json_num(out, s->completed_effort);
-		sbuf_addc(out, '}');
-		json_numk(out, "missing", (double)s->missing, &g);
-		json_numk(out, "say_do", s->say_do, &g);
-		json_numk(out, "velocity", s->completed_effort, &g);
-		json_numk(out, "bau_effort", s->bau_effort, &g);
-		json_numk(out, "throughput", (double)s->throughput, &g);
-		sbuf_addc(out, '}');
+		jw_object(&w);
+		jw_key(&w, "name");
+		jw_str(&w, s->cycle->name);
+		jw_key(&w, "start");
+		json_day(&w, s->cycle->start);
+		jw_key(&w, "end");
+		json_day(&w, s->cycle->end);
+		jw_key(&w, "state");
+		jw_str(&w, metrics_state_name(s->state));
+		jw_key(&w, "committed");
+		jw_object(&w);
+		jw_key(&w, "items");
+		jw_int(&w, (long long)s->committed_n);
+		json_numk(&w, "effort", s->committed_effort);
+		jw_end(&w);
+		jw_key(&w, "completed");
+		jw_object(&w);
+		jw_key(&w, "items");
+		jw_int(&w, (long long)s->completed_n);
+		json_numk(&w, "effort", s->completed_effort);
+		jw_end(&w);
+		json_numk(&w, "missing", (double)s->missing);
+		json_numk(&w, "say_do", s->say_do);
+		json_numk(&w, "velocity", s->completed_effort);
+		json_numk(&w, "bau_effort", s->bau_effort);
+		json_numk(&w, "throughput", (double)s->throughput);
+		jw_end(&w);
 	}
-	sbuf_addc(out, ']');
-	json_key(out, "predictability", &f);
-	g = 1;
-	sbuf_addc(out, '{');
-	json_numk(out, "cycles", (double)m->nsaydo, &g);
-	json_numk(out, "say_do_mean", m->saydo_mean, &g);
-	json_numk(out, "say_do_sd", m->saydo_sd, &g);
-	sbuf_addc(out, '}');
-	json_key(out, "throughput", &f);
-	g = 1;
-	sbuf_addc(out, '{');
-	json_numk(out, "closed_cycles", (double)m->nclosed, &g);
-	json_numk(out, "items", (double)m->done_in_closed, &g);
-	json_numk(out, "days", (double)m->closed_days, &g);
-	json_numk(out, "per_cycle", m->per_cycle, &g);
-	json_numk(out, "per_week", m->per_week, &g);
-	sbuf_addc(out, '}');
-	json_key(out, "cycle_time", &f);
-	g = 1;
-	sbuf_addc(out, '{');
-	json_numk(out, "items", (double)m->ncycle_time, &g);
-	json_numk(out, "median_days", m->ct_median, &g);
-	json_numk(out, "p85_days", m->ct_p85, &g);
-	sbuf_addc(out, '}');
-	json_key(out, "experiments", &f);
-	g = 1;
-	sbuf_addc(out, '{');
-	json_numk(out, "won", (double)m->won, &g);
-	json_numk(out, "lost", (double)m->lost, &g);
-	json_numk(out, "inconclusive", (double)m->inconclusive, &g);
-	json_numk(out, "win_rate", m->win_rate, &g);
-	sbuf_addc(out, '}');
-	json_key(out, "bau_share", &f);
-	g = 1;
-	sbuf_addc(out, '{');
-	json_numk(out, "completed_effort", m->bau_share_completed, &g);
-	json_numk(out, "open_items", m->bau_share_open, &g);
-	json_numk(out, "open_bau", (double)m->open_bau, &g);
-	json_numk(out, "open", (double)m->open_n, &g);
-	sbuf_addc(out, '}');
-	json_key(out, "forecast", &f);
-	g = 1;
-	sbuf_addc(out, '{');
-	json_numk(out, "open_effort", m->open_effort, &g);
-	json_numk(out, "open_items", (double)m->open_estimated, &g);
-	json_numk(out, "unestimated_items", (double)m->open_unestimated, &g);
-	json_key(out, "velocity_source", &g);
-	json_strz(out, vsrc[m->velocity_from]);
-	json_numk(out, "velocity", m->velocity, &g);
-	json_numk(out, "velocity_cycles", (double)m->velocity_cycles, &g);
-	json_numk(out, "cycles", m->forecast_cycles < 0 ? NAN : (double)m->forecast_cycles, &g);
-	json_key(out, "start", &g);
-	json_day(out, m->forecast_cycles < 0 ? -1 : m->forecast_start);
-	json_key(out, "end", &g);
-	json_day(out, m->forecast_cycles <= 0 ? -1 : m->forecast_end);
-	sbuf_adds(out, "}}\n");
+	jw_end(&w);
+	jw_key(&w, "predictability");
+	jw_object(&w);
+	json_numk(&w, "cycles", (double)m->nsaydo);
+	json_numk(&w, "say_do_mean", m->saydo_mean);
+	json_numk(&w, "say_do_sd", m->saydo_sd);
+	jw_end(&w);
+	jw_key(&w, "throughput");
+	jw_object(&w);
+	json_numk(&w, "closed_cycles", (double)m->nclosed);
+	json_numk(&w, "items", (double)m->done_in_closed);
+	json_numk(&w, "days", (double)m->closed_days);
+	json_numk(&w, "per_cycle", m->per_cycle);
+	json_numk(&w, "per_week", m->per_week);
+	jw_end(&w);
+	jw_key(&w, "cycle_time");
+	jw_object(&w);
+	json_numk(&w, "items", (double)m->ncycle_time);
+	json_numk(&w, "median_days", m->ct_median);
+	json_numk(&w, "p85_days", m->ct_p85);
+	jw_end(&w);
+	jw_key(&w, "experiments");
+	jw_object(&w);
+	json_numk(&w, "won", (double)m->won);
+	json_numk(&w, "lost", (double)m->lost);
+	json_numk(&w, "inconclusive", (double)m->inconclusive);
+	json_numk(&w, "win_rate", m->win_rate);
+	jw_end(&w);
+	jw_key(&w, "bau_share");
+	jw_object(&w);
+	json_numk(&w, "completed_effort", m->bau_share_completed);
+	json_numk(&w, "open_items", m->bau_share_open);
+	json_numk(&w, "open_bau", (double)m->open_bau);
+	json_numk(&w, "open", (double)m->open_n);
+	jw_end(&w);
+	jw_key(&w, "forecast");
+	jw_object(&w);
+	json_numk(&w, "open_effort", m->open_effort);
+	json_numk(&w, "open_items", (double)m->open_estimated);
+	json_numk(&w, "unestimated_items", (double)m->open_unestimated);
+	jw_key(&w, "velocity_source");
+	jw_str(&w, vsrc[m->velocity_from]);
+	json_numk(&w, "velocity", m->velocity);
+	json_numk(&w, "velocity_cycles", (double)m->velocity_cycles);
+	json_numk(&w, "cycles", m->forecast_cycles < 0 ? NAN : (double)m->forecast_cycles);
+	jw_key(&w, "start");
+	json_day(&w, m->forecast_cycles < 0 ? -1 : m->forecast_start);
+	jw_key(&w, "end");
+	json_day(&w, m->forecast_cycles <= 0 ? -1 : m->forecast_end);
+	jw_end(&w);
+	jw_end(&w);
+	sbuf_addc(out, '\n');
 }
 
 void

@@ -195,49 +195,48 @@ render_text(struct report__ctx *x)
 	sbuf_addc(x->out, '\n');
 }
 
-static void
-json_pos(struct sbuf *sb, int v)
-{
-	if (v > 0)
-		sbuf_addf(sb, "%d", v);
-	else
-		sbuf_add(sb, "null", 4);
-}
-
 /* JSON: one object, one finding per line, keys in SPEC order; column is
  * null whenever line is (a column alone locates nothing). */
 static void
 render_json(struct report__ctx *x)
 {
-	struct sbuf *sb = x->out;
-	int first = 1;
+	struct jw w;
 
-	sbuf_addf(sb, "{\"errors\": %zu, \"warnings\": %zu, \"findings\": [",
-		  x->errors, x->warnings);
+	jw_init(&w, x->out, 2, 0);
+	jw_object(&w);
+	jw_key(&w, "errors");
+	jw_int(&w, (long long)x->errors);
+	jw_key(&w, "warnings");
+	jw_int(&w, (long long)x->warnings);
+	jw_key(&w, "findings");
+	jw_array_lines(&w);
 	for (size_t i = 0; i < x->l->n; i++) {
 		const struct diag *d = &x->l->v[i];
 
 		if (!report__shown(d))
 			continue;
-		sbuf_adds(sb, first ? "\n  {\"rule\": " : ",\n  {\"rule\": ");
-		first = 0;
-		json_strz(sb, d->rule);
-		sbuf_adds(sb, ", \"severity\": ");
-		json_strz(sb, severity_name(d->severity));
-		sbuf_adds(sb, ", \"file\": ");
-		json_strz(sb, d->file);
-		sbuf_adds(sb, ", \"line\": ");
-		json_pos(sb, d->line);
-		sbuf_adds(sb, ", \"column\": ");
-		json_pos(sb, d->line > 0 ? d->column : 0);
-		sbuf_adds(sb, ", \"message\": ");
-		json_strz(sb, d->message);
-		if (x->o->have_base)
-			sbuf_adds(sb, report__changed(x, d) ?
-				  ", \"changed\": true" : ", \"changed\": false");
-		sbuf_addc(sb, '}');
+		jw_object(&w);
+		jw_key(&w, "rule");
+		jw_str(&w, d->rule);
+		jw_key(&w, "severity");
+		jw_str(&w, severity_name(d->severity));
+		jw_key(&w, "file");
+		jw_str(&w, d->file);
+		jw_key(&w, "line");
+		jw_pos(&w, d->line);
+		jw_key(&w, "column");
+		jw_pos(&w, d->line > 0 ? d->column : 0);
+		jw_key(&w, "message");
+		jw_str(&w, d->message);
+		if (x->o->have_base) {
+			jw_key(&w, "changed");
+			jw_bool(&w, report__changed(x, d));
+		}
+		jw_end(&w);
 	}
-	sbuf_adds(sb, first ? "]}\n" : "\n]}\n");
+	jw_end(&w);
+	jw_end(&w);
+	sbuf_addc(x->out, '\n');
 }
 
 /* One workflow-command property: ",name=value" (" name=" for the

@@ -64,7 +64,7 @@ uri_path(struct sbuf *sb, const char *path)
 }
 
 static void
-sarif_rule(struct sbuf *sb, const char *id)
+sarif_rule(struct jw *w, const char *id)
 {
 	struct sbuf tmp = SBUF_INIT;
 	int r = check_rule_find(id);
@@ -74,22 +74,61 @@ sarif_rule(struct sbuf *sb, const char *id)
 		sbuf_addf(&tmp, "docket check rule %s", id);
 		text = tmp.buf;
 	}
-	sbuf_adds(sb, "{\"id\": ");
-	json_strz(sb, id);
-	sbuf_adds(sb, ", \"shortDescription\": {\"text\": ");
-	json_strz(sb, text);
-	sbuf_adds(sb, "}}");
+	jw_object(w);
+	jw_key(w, "id");
+	jw_str(w, id);
+	jw_key(w, "shortDescription");
+	jw_object(w);
+	jw_key(w, "text");
+	jw_str(w, text);
+	jw_end(w);
+	jw_end(w);
 	sbuf_release(&tmp);
+}
+
+/* One result's location: the file (docket.yaml for findings without
+ * one) and, with a line, the region. */
+static void
+sarif_location(struct jw *w, const struct diag *d)
+{
+	struct sbuf uri = SBUF_INIT;
+
+	uri_path(&uri, file_or_default(d));
+	jw_array(w);
+	jw_object(w);
+	jw_key(w, "physicalLocation");
+	jw_object(w);
+	jw_key(w, "artifactLocation");
+	jw_object(w);
+	jw_key(w, "uri");
+	jw_str(w, uri.buf);
+	jw_key(w, "uriBaseId");
+	jw_str(w, "%SRCROOT%");
+	jw_end(w);
+	if (d->line > 0) {
+		jw_key(w, "region");
+		jw_object(w);
+		jw_key(w, "startLine");
+		jw_int(w, d->line);
+		if (d->column > 0) {
+			jw_key(w, "startColumn");
+			jw_int(w, d->column);
+		}
+		jw_end(w);
+	}
+	jw_end(w);
+	jw_end(w);
+	jw_end(w);
+	sbuf_release(&uri);
 }
 
 void
 report__sarif(struct report__ctx *x)
 {
 	const struct diag_list *l = x->l;
-	struct sbuf *sb = x->out;
 	const char **rules = NULL;
 	size_t nrules = 0, alloc = 0;
-	int first = 1;
+	struct jw w;
 
 	/* distinct rule ids, in order of first use */
 	for (size_t i = 0; i < l->n; i++) {
@@ -105,69 +144,77 @@ report__sarif(struct report__ctx *x)
 		}
 	}
 
-	sbuf_adds(sb, "{\n  \"$schema\": \"" SARIF_SCHEMA "\",\n"
-		  "  \"version\": \"2.1.0\",\n"
-		  "  \"runs\": [\n    {\n      \"tool\": {\n"
-		  "        \"driver\": {\n          \"name\": \"docket\",\n");
+	jw_init(&w, x->out, 2, 0);
+	jw_object_lines(&w);
+	jw_key(&w, "$schema");
+	jw_str(&w, SARIF_SCHEMA);
+	jw_key(&w, "version");
+	jw_str(&w, "2.1.0");
+	jw_key(&w, "runs");
+	jw_array_lines(&w);
+	jw_object_lines(&w);
+	jw_key(&w, "tool");
+	jw_object_lines(&w);
+	jw_key(&w, "driver");
+	jw_object_lines(&w);
+	jw_key(&w, "name");
+	jw_str(&w, "docket");
 	if (x->o->tool_version) {
-		sbuf_adds(sb, "          \"version\": ");
-		json_strz(sb, x->o->tool_version);
-		sbuf_adds(sb, ",\n");
+		jw_key(&w, "version");
+		jw_str(&w, x->o->tool_version);
 	}
-	sbuf_adds(sb, "          \"rules\": [");
-	for (size_t r = 0; r < nrules; r++) {
-		sbuf_adds(sb, r ? ",\n            " : "\n            ");
-		sarif_rule(sb, rules[r]);
-	}
-	sbuf_adds(sb, nrules ? "\n          ]\n" : "]\n");
-	sbuf_adds(sb, "        }\n      },\n"
-		  "      \"columnKind\": \"unicodeCodePoints\",\n"
-		  "      \"results\": [");
-
+	jw_key(&w, "rules");
+	jw_array_lines(&w);
+	for (size_t r = 0; r < nrules; r++)
+		sarif_rule(&w, rules[r]);
+	jw_end(&w);
+	jw_end(&w);
+	jw_end(&w);
+	jw_key(&w, "columnKind");
+	jw_str(&w, "unicodeCodePoints");
+	jw_key(&w, "results");
+	jw_array_lines(&w);
 	for (size_t i = 0; i < l->n; i++) {
 		const struct diag *d = &l->v[i];
 
 		if (!report__shown(d))
 			continue;
-		sbuf_adds(sb, first ? "\n        {\n" : ",\n        {\n");
-		first = 0;
+		jw_object_lines(&w);
 		if (*d->rule) {
 			size_t r = 0;
 
 			while (r < nrules && strcmp(rules[r], d->rule))
 				r++;
-			sbuf_adds(sb, "          \"ruleId\": ");
-			json_strz(sb, d->rule);
-			sbuf_adds(sb, ",\n");
-			if (r < nrules)     /* always: rules has every id */
-				sbuf_addf(sb, "          \"ruleIndex\": %zu,\n",
-					  r);
+			jw_key(&w, "ruleId");
+			jw_str(&w, d->rule);
+			if (r < nrules) {   /* always: rules has every id */
+				jw_key(&w, "ruleIndex");
+				jw_int(&w, (long long)r);
+			}
 		}
-		sbuf_addf(sb, "          \"level\": \"%s\",\n",
-			  severity_name(d->severity));
-		sbuf_adds(sb, "          \"message\": {\"text\": ");
-		json_strz(sb, d->message);
-		sbuf_adds(sb, "},\n          \"locations\": [{\"physicalLocation\": "
-			  "{\"artifactLocation\": {\"uri\": \"");
-		uri_path(sb, file_or_default(d));
-		sbuf_adds(sb, "\", \"uriBaseId\": \"%SRCROOT%\"}");
-		if (d->line > 0) {
-			sbuf_addf(sb, ", \"region\": {\"startLine\": %d",
-				  d->line);
-			if (d->column > 0)
-				sbuf_addf(sb, ", \"startColumn\": %d",
-					  d->column);
-			sbuf_addc(sb, '}');
+		jw_key(&w, "level");
+		jw_str(&w, severity_name(d->severity));
+		jw_key(&w, "message");
+		jw_object(&w);
+		jw_key(&w, "text");
+		jw_str(&w, d->message);
+		jw_end(&w);
+		jw_key(&w, "locations");
+		sarif_location(&w, d);
+		if (x->o->have_base) {
+			jw_key(&w, "properties");
+			jw_object(&w);
+			jw_key(&w, "changed");
+			jw_bool(&w, report__changed(x, d));
+			jw_end(&w);
 		}
-		sbuf_adds(sb, "}}]");
-		if (x->o->have_base)
-			sbuf_adds(sb, report__changed(x, d) ?
-				  ",\n          \"properties\": {\"changed\": true}" :
-				  ",\n          \"properties\": {\"changed\": false}");
-		sbuf_adds(sb, "\n        }");
+		jw_end(&w);
 	}
-	sbuf_adds(sb, first ? "]\n" : "\n      ]\n");
-	sbuf_adds(sb, "    }\n  ]\n}\n");
+	jw_end(&w);
+	jw_end(&w);
+	jw_end(&w);
+	jw_end(&w);
+	sbuf_addc(x->out, '\n');
 	free(rules);
 }
 
@@ -299,31 +346,40 @@ gitlab_fingerprints(const struct diag_list *l)
 void
 report__gitlab(struct report__ctx *x)
 {
-	struct sbuf *sb = x->out;
 	uint64_t *hash = gitlab_fingerprints(x->l);
-	int first = 1;
+	struct jw w;
 
-	sbuf_addc(sb, '[');
+	jw_init(&w, x->out, 2, 0);
+	jw_array_lines(&w);
 	for (size_t i = 0; i < x->l->n; i++) {
 		const struct diag *d = &x->l->v[i];
+		char fp[17];
 
 		if (!report__shown(d))
 			continue;
-		sbuf_adds(sb, first ? "\n  {\"description\": " :
-			  ",\n  {\"description\": ");
-		first = 0;
-		json_strz(sb, d->message);
-		sbuf_adds(sb, ", \"check_name\": ");
-		json_strz(sb, *d->rule ? d->rule : "docket");
-		sbuf_addf(sb, ", \"fingerprint\": \"%016llx\"",
-			  (unsigned long long)hash[i]);
-		sbuf_addf(sb, ", \"severity\": \"%s\"",
-			  d->severity == SEV_ERROR ? "major" : "minor");
-		sbuf_adds(sb, ", \"location\": {\"path\": ");
-		json_strz(sb, file_or_default(d));
-		sbuf_addf(sb, ", \"lines\": {\"begin\": %d}}}",
-			  d->line > 0 ? d->line : 1);
+		snprintf(fp, sizeof(fp), "%016llx", (unsigned long long)hash[i]);
+		jw_object(&w);
+		jw_key(&w, "description");
+		jw_str(&w, d->message);
+		jw_key(&w, "check_name");
+		jw_str(&w, *d->rule ? d->rule : "docket");
+		jw_key(&w, "fingerprint");
+		jw_str(&w, fp);
+		jw_key(&w, "severity");
+		jw_str(&w, d->severity == SEV_ERROR ? "major" : "minor");
+		jw_key(&w, "location");
+		jw_object(&w);
+		jw_key(&w, "path");
+		jw_str(&w, file_or_default(d));
+		jw_key(&w, "lines");
+		jw_object(&w);
+		jw_key(&w, "begin");
+		jw_int(&w, d->line > 0 ? d->line : 1);
+		jw_end(&w);
+		jw_end(&w);
+		jw_end(&w);
 	}
-	sbuf_adds(sb, first ? "]\n" : "\n]\n");
+	jw_end(&w);
+	sbuf_addc(x->out, '\n');
 	free(hash);
 }
