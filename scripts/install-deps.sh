@@ -7,7 +7,7 @@ set -eu
 
 PKGS="build-essential pkg-config git python3 \
 libgit2-dev libyaml-dev libpcre2-dev libcmark-gfm-dev libcmark-gfm-extensions-dev \
-libutf8proc-dev libcsv-dev nettle-dev libcmocka-dev scdoc libxml2-utils jq"
+libutf8proc-dev libcsv-dev nettle-dev libjansson-dev libcmocka-dev scdoc libxml2-utils jq"
 # Installed too, but `make check` runs without them (their tests say skip):
 # chromium renders the HTML export in tests/cli/t8010.
 OPTIONAL="chromium"
