@@ -16,6 +16,7 @@
  */
 #include "core/change.h"
 
+#include <assert.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <git2.h>
@@ -506,6 +507,9 @@ change_commit(struct change *c, const char *message, struct diag_list *errs)
 	const char **paths;
 	int rc;
 
+	/* a commit happens under the lock change_begin took, so two docket
+	 * processes never interleave their read-modify-write */
+	assert(!c->commit || !c->repo || !c->repo->git || c->lock_path);
 	if ((rc = check_targets(c, errs)))
 		return rc;
 	if (c->commit) {

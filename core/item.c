@@ -1,5 +1,6 @@
 #include "core/item.h"
 
+#include <assert.h>
 #include <ctype.h>
 #include <math.h>
 #include <stdlib.h>
@@ -232,6 +233,7 @@ item_lean(struct item *it)
 		*f[i] = block + off;
 		off += n;
 	}
+	assert(off == need);    /* every string the fields point to is copied */
 	free(it->lean);
 	it->lean = block;
 	fm_release(&it->fm);
