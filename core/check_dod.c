@@ -15,35 +15,6 @@
 #include <string.h>
 #include <strings.h>
 
-/* Heading level of line s[0..n) (ATX: up to 3 spaces, 1-6 '#'), and
- * its text in *t, *tn; 0 when not a heading. */
-static int
-heading(const char *s, size_t n, const char **t, size_t *tn)
-{
-	size_t i = 0;
-	int level = 0;
-
-	while (i < n && i < 3 && s[i] == ' ')
-		i++;
-	while (i < n && s[i] == '#' && level < 7) {
-		i++;
-		level++;
-	}
-	if (!level || level > 6 || (i < n && s[i] != ' ' && s[i] != '\t'))
-		return 0;
-	while (i < n && (s[i] == ' ' || s[i] == '\t'))
-		i++;
-	while (n > i && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
-		n--;
-	while (n > i && s[n - 1] == '#')
-		n--;
-	while (n > i && (s[n - 1] == ' ' || s[n - 1] == '\t'))
-		n--;
-	*t = s + i;
-	*tn = n - i;
-	return level;
-}
-
 /* A fence line (``` or ~~~, 3 or more): returns its length, sets *ch. */
 static size_t
 fence(const char *s, size_t n, char *ch)
@@ -118,7 +89,7 @@ check_dod_open(const struct item *it, struct check_dod_box *first)
 			} else if (c == fch && f >= open_fence) {
 				open_fence = 0;
 			}
-		} else if (!open_fence && (lv = heading(p, n, &t, &tn))) {
+		} else if (!open_fence && (lv = fm_heading(p, n, &t, &tn))) {
 			if (tn == sizeof(dod) - 1 && !strncasecmp(t, dod, tn))
 				in = lv;
 			else if (in && lv <= in)

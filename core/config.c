@@ -19,12 +19,6 @@ static const char *const score_names[] = {
 };
 
 const char *
-field_type_name(enum field_type t)
-{
-	return field_types[t];
-}
-
-const char *
 score_kind_name(enum score_kind k)
 {
 	return score_names[k];

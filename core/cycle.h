@@ -37,8 +37,6 @@ const struct cycle *cycles_find(const struct cycles *c, const char *name);
 /* The current cycle: start <= today <= end; else the most recent one
  * that has started; NULL when none has. */
 const struct cycle *cycles_current(const struct cycles *c, long today);
-/* Is id committed to cycle c? */
-int cycle_has(const struct cycle *c, const char *id);
 /* The text of the body section under the heading "## <heading>" (case
  * and surrounding blanks ignored) of the cycle file, up to the next
  * heading of level 1 or 2, without leading and trailing blank lines;

@@ -185,3 +185,33 @@ fm_parse(struct fm *out, const char *buf, size_t len,
 	out->root = root;
 	return 0;
 }
+
+/* Heading level of line s[0..n) (ATX: up to 3 spaces, 1-6 '#'), and
+ * its text in *t, *tn; 0 when not a heading. */
+int
+fm_heading(const char *s, size_t n, const char **t, size_t *tn)
+{
+	size_t i = 0;
+	int level = 0;
+
+	while (i < n && i < 3 && s[i] == ' ')
+		i++;
+	while (i < n && s[i] == '#' && level < 7) {
+		i++;
+		level++;
+	}
+	if (!level || level > 6 ||
+	    (i < n && s[i] != ' ' && s[i] != '\t' && s[i] != '\r'))
+		return 0;
+	while (i < n && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	while (n > i && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
+		n--;
+	while (n > i && s[n - 1] == '#')
+		n--;
+	while (n > i && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	*t = s + i;
+	*tn = n - i;
+	return level;
+}

@@ -54,14 +54,6 @@ struct history_walk {
 	size_t nchanges, achanges;
 };
 
-int
-history_oid_equal(const struct git_oid *a, const struct git_oid *b)
-{
-	if (!a || !b)
-		return a == b;
-	return git_oid_equal(a, b);
-}
-
 static int
 walk_fail(struct diag_list *errs, int code, const char *what)
 {

@@ -105,7 +105,6 @@ int history_walk_read(struct history_walk *w, const struct git_oid *id,
 		      char **data, size_t *len, size_t max);
 /* Number of commits visited so far (changed or not). */
 size_t history_walk_visited(const struct history_walk *w);
-int history_oid_equal(const struct git_oid *a, const struct git_oid *b);
 /* The merge base of revisions a and b as a hex id in out (41 bytes), as
  * `git merge-base a b`.  DK_ENOTFOUND when a revision is unknown or the
  * two have no common commit (in a shallow clone, fetch more history). */

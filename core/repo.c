@@ -20,6 +20,7 @@
 #include "core/diag.h"
 #include "core/sbuf.h"
 #include "core/text.h"
+#include "core/date.h"
 #include "core/xalloc.h"
 
 /*
@@ -336,18 +337,6 @@ parse_tz(const char *s, int *minutes)
 	return -1;
 }
 
-static long long
-days_from_civil(int y, int m, int d)
-{
-	y -= m <= 2;
-	long long era = (y >= 0 ? y : y - 399) / 400;
-	long long yoe = y - era * 400;
-	long long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	long long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-
-	return era * 146097 + doe - 719468;
-}
-
 /* Parse git's date forms: "@1700000000 +0100", "1700000000 +0100",
  * "2026-11-20T10:00:00Z", "2026-11-20 10:00:00 +0100". */
 static int
@@ -376,7 +365,7 @@ parse_git_date(const char *s, git_time_t *t, int *offset)
 	*offset = 0;
 	if (*s && parse_tz(s, offset))
 		return -1;
-	*t = (git_time_t)(days_from_civil(y, mo, d) * 86400 + h * 3600 +
+	*t = (git_time_t)((long long)date_from_civil(y, mo, d) * 86400 + h * 3600 +
 			  mi * 60 + sec - *offset * 60);
 	return 0;
 }

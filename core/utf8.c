@@ -103,14 +103,3 @@ utf8_ceil(const char *s, size_t len, size_t n)
 	return i;
 }
 
-void
-utf8_put(struct sbuf *sb, int32_t cp)
-{
-	utf8proc_uint8_t b[4];
-	utf8proc_ssize_t n;
-
-	if (!utf8proc_codepoint_valid(cp))
-		cp = 0xfffd;
-	n = utf8proc_encode_char(cp, b);
-	sbuf_add(sb, b, (size_t)n);
-}

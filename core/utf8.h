@@ -36,7 +36,5 @@ size_t utf8_floor(const char *s, size_t len, size_t n);
 /* The smallest n' >= n at a character boundary of s[0..len). */
 size_t utf8_ceil(const char *s, size_t len, size_t n);
 
-/* Append code point cp as UTF-8 (U+FFFD when it is not a valid one). */
-void utf8_put(struct sbuf *sb, int32_t cp);
 
 #endif

@@ -12,6 +12,7 @@
 #include "core/text.h"
 #include "formats/json.h"
 #include "formats/listing.h"
+#include "formats/svg.h"
 
 #define C_RESET "\033[0m"
 #define C_BOLD "\033[1m"
@@ -232,12 +233,9 @@ json_changes(struct jw *w, const struct field_changes *c)
 	jw_array(w);
 	for (size_t i = 0; i < c->n; i++) {
 		jw_object(w);
-		jw_key(w, "field");
-		jw_str(w, c->v[i].field);
-		jw_key(w, "from");
-		jw_str(w, c->v[i].from);
-		jw_key(w, "to");
-		jw_str(w, c->v[i].to);
+		jw_kstr(w, "field", c->v[i].field);
+		jw_kstr(w, "from", c->v[i].from);
+		jw_kstr(w, "to", c->v[i].to);
 		jw_end(w);
 	}
 	jw_end(w);
@@ -251,10 +249,8 @@ diff_json(struct sbuf *out, const struct backlog_diff *d,
 
 	jw_init(&w, out, 1, 0);
 	jw_object(&w);
-	jw_key(&w, "base");
-	jw_str(&w, o->base_name);
-	jw_key(&w, "head");
-	jw_str(&w, o->head_name);
+	jw_kstr(&w, "base", o->base_name);
+	jw_kstr(&w, "head", o->head_name);
 	jw_key(&w, "counts");
 	jw_object(&w);
 	for (int k = 0; k < BD_NKINDS; k++) {
@@ -272,18 +268,12 @@ diff_json(struct sbuf *out, const struct backlog_diff *d,
 			if (e->kind != (enum bdiff_kind)k)
 				continue;
 			jw_object(&w);
-			jw_key(&w, "id");
-			jw_str(&w, e->id);
-			jw_key(&w, "title");
-			jw_str(&w, e->title);
-			jw_key(&w, "rank_from");
-			jw_pos(&w, e->from);
-			jw_key(&w, "rank_to");
-			jw_pos(&w, e->to);
-			jw_key(&w, "status_from");
-			jw_str(&w, item_status_name(e->st_from));
-			jw_key(&w, "status_to");
-			jw_str(&w, item_status_name(e->st_to));
+			jw_kstr(&w, "id", e->id);
+			jw_kstr(&w, "title", e->title);
+			jw_kpos(&w, "rank_from", e->from);
+			jw_kpos(&w, "rank_to", e->to);
+			jw_kstr(&w, "status_from", item_status_name(e->st_from));
+			jw_kstr(&w, "status_to", item_status_name(e->st_to));
 			if (k == BD_VALUES) {
 				jw_key(&w, "changes");
 				json_changes(&w, &e->values);
@@ -401,8 +391,7 @@ log_json(struct sbuf *out, const struct item_log *l, const char *id)
 
 	jw_init(&w, out, 2, 0);
 	jw_object(&w);
-	jw_key(&w, "id");
-	jw_str(&w, id);
+	jw_kstr(&w, "id", id);
 	jw_key(&w, "commits");
 	jw_array_lines(&w);
 	for (size_t i = 0; i < l->n; i++) {
@@ -412,31 +401,20 @@ log_json(struct sbuf *out, const struct item_log *l, const char *id)
 		date_format(date, sizeof(date), e->day);
 		iso_time(iso, sizeof(iso), e->time, e->offset);
 		jw_object(&w);
-		jw_key(&w, "commit");
-		jw_str(&w, e->commit);
-		jw_key(&w, "short");
-		jw_str(&w, e->short_id);
-		jw_key(&w, "date");
-		jw_str(&w, date);
-		jw_key(&w, "time");
-		jw_str(&w, iso);
-		jw_key(&w, "author");
-		jw_str(&w, e->author);
-		jw_key(&w, "email");
-		jw_str(&w, e->email);
-		jw_key(&w, "subject");
-		jw_str(&w, e->subject);
-		jw_key(&w, "event");
-		jw_str(&w, events[e->event]);
-		jw_key(&w, "renumbered_from");
-		jw_str(&w, e->old_name);
+		jw_kstr(&w, "commit", e->commit);
+		jw_kstr(&w, "short", e->short_id);
+		jw_kstr(&w, "date", date);
+		jw_kstr(&w, "time", iso);
+		jw_kstr(&w, "author", e->author);
+		jw_kstr(&w, "email", e->email);
+		jw_kstr(&w, "subject", e->subject);
+		jw_kstr(&w, "event", events[e->event]);
+		jw_kstr(&w, "renumbered_from", e->old_name);
 		jw_key(&w, "rank");
 		if (e->rank_changed) {
 			jw_object(&w);
-			jw_key(&w, "from");
-			jw_pos(&w, e->rank_from);
-			jw_key(&w, "to");
-			jw_pos(&w, e->rank_to);
+			jw_kpos(&w, "from", e->rank_from);
+			jw_kpos(&w, "to", e->rank_to);
 			jw_end(&w);
 		} else {
 			jw_null(&w);
@@ -454,22 +432,6 @@ log_json(struct sbuf *out, const struct item_log *l, const char *id)
  * burnup
  * ------------------------------------------------------------------- */
 
-/* A round upper bound for the axis: 1, 2, 2.5 or 5 times a power of 10. */
-static double
-nice_max(double v)
-{
-	static const double steps[] = { 1, 2, 2.5, 5, 10 };
-	double p;
-
-	if (v <= 0)
-		return 1;
-	p = pow(10, floor(log10(v)));
-	for (size_t i = 0; i < sizeof(steps) / sizeof(steps[0]); i++)
-		if (steps[i] * p >= v)
-			return steps[i] * p;
-	return 10 * p;
-}
-
 #define CHART_H 12
 #define CHART_W 68
 #define LABEL_W 7
@@ -485,7 +447,7 @@ burnup_text(struct sbuf *out, const struct burnup *b,
 
 	for (size_t i = 0; i < b->n; i++)
 		ymax = b->v[i].scope > ymax ? b->v[i].scope : ymax;
-	ymax = nice_max(ymax);
+	ymax = svg_nice_max(ymax);
 	date_format(d0, sizeof(d0), b->v[0].day);
 	date_format(d1, sizeof(d1), last->day);
 	sbuf_adds(out, "Burn-up of campaign ");
@@ -566,8 +528,7 @@ burnup_json(struct sbuf *out, const struct burnup *b)
 
 	jw_init(&w, out, 2, 0);
 	jw_object(&w);
-	jw_key(&w, "campaign");
-	jw_str(&w, b->campaign);
+	jw_kstr(&w, "campaign", b->campaign);
 	jw_key(&w, "points");
 	jw_array_lines(&w);
 	for (size_t i = 0; i < b->n; i++) {
@@ -576,16 +537,11 @@ burnup_json(struct sbuf *out, const struct burnup *b)
 
 		date_format(d, sizeof(d), p->day);
 		jw_object(&w);
-		jw_key(&w, "date");
-		jw_str(&w, d);
-		jw_key(&w, "scope");
-		jw_num(&w, p->scope);
-		jw_key(&w, "completed");
-		jw_num(&w, p->done);
-		jw_key(&w, "items");
-		jw_int(&w, p->items);
-		jw_key(&w, "unestimated");
-		jw_int(&w, p->unestimated);
+		jw_kstr(&w, "date", d);
+		jw_knum(&w, "scope", p->scope);
+		jw_knum(&w, "completed", p->done);
+		jw_kint(&w, "items", p->items);
+		jw_kint(&w, "unestimated", p->unestimated);
 		jw_end(&w);
 	}
 	jw_end(&w);

@@ -70,10 +70,8 @@ listing_item_json(struct sbuf *out, const struct item *it,
 		jw_keyn(&w, k, r->kids[i]->len);
 		json_value(&w, c, k, r->kids[i + 1]);
 	}
-	jw_key(&w, "rank");
-	jw_pos(&w, it->rank);
-	jw_key(&w, "file");
-	jw_str(&w, it->path);
+	jw_kpos(&w, "rank", it->rank);
+	jw_kstr(&w, "file", it->path);
 	jw_key(&w, "score");
 	if (isnan(it->score))
 		jw_null(&w);

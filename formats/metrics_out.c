@@ -289,13 +289,6 @@ json_day(struct jw *w, long d)
 }
 
 static void
-json_numk(struct jw *w, const char *k, double v)
-{
-	jw_key(w, k);
-	jw_num(w, v);
-}
-
-static void
 render_json(struct sbuf *out, const struct metrics *m)
 {
 	static const char *const vsrc[] = { "none", "measured", "config" };
@@ -311,78 +304,73 @@ render_json(struct sbuf *out, const struct metrics *m)
 		const struct cycle_stats *s = &m->cycles[i];
 
 		jw_object(&w);
-		jw_key(&w, "name");
-		jw_str(&w, s->cycle->name);
+		jw_kstr(&w, "name", s->cycle->name);
 		jw_key(&w, "start");
 		json_day(&w, s->cycle->start);
 		jw_key(&w, "end");
 		json_day(&w, s->cycle->end);
-		jw_key(&w, "state");
-		jw_str(&w, metrics_state_name(s->state));
+		jw_kstr(&w, "state", metrics_state_name(s->state));
 		jw_key(&w, "committed");
 		jw_object(&w);
-		jw_key(&w, "items");
-		jw_int(&w, (long long)s->committed_n);
-		json_numk(&w, "effort", s->committed_effort);
+		jw_kint(&w, "items", (long long)s->committed_n);
+		jw_knum(&w, "effort", s->committed_effort);
 		jw_end(&w);
 		jw_key(&w, "completed");
 		jw_object(&w);
-		jw_key(&w, "items");
-		jw_int(&w, (long long)s->completed_n);
-		json_numk(&w, "effort", s->completed_effort);
+		jw_kint(&w, "items", (long long)s->completed_n);
+		jw_knum(&w, "effort", s->completed_effort);
 		jw_end(&w);
-		json_numk(&w, "missing", (double)s->missing);
-		json_numk(&w, "say_do", s->say_do);
-		json_numk(&w, "velocity", s->completed_effort);
-		json_numk(&w, "bau_effort", s->bau_effort);
-		json_numk(&w, "throughput", (double)s->throughput);
+		jw_knum(&w, "missing", (double)s->missing);
+		jw_knum(&w, "say_do", s->say_do);
+		jw_knum(&w, "velocity", s->completed_effort);
+		jw_knum(&w, "bau_effort", s->bau_effort);
+		jw_knum(&w, "throughput", (double)s->throughput);
 		jw_end(&w);
 	}
 	jw_end(&w);
 	jw_key(&w, "predictability");
 	jw_object(&w);
-	json_numk(&w, "cycles", (double)m->nsaydo);
-	json_numk(&w, "say_do_mean", m->saydo_mean);
-	json_numk(&w, "say_do_sd", m->saydo_sd);
+	jw_knum(&w, "cycles", (double)m->nsaydo);
+	jw_knum(&w, "say_do_mean", m->saydo_mean);
+	jw_knum(&w, "say_do_sd", m->saydo_sd);
 	jw_end(&w);
 	jw_key(&w, "throughput");
 	jw_object(&w);
-	json_numk(&w, "closed_cycles", (double)m->nclosed);
-	json_numk(&w, "items", (double)m->done_in_closed);
-	json_numk(&w, "days", (double)m->closed_days);
-	json_numk(&w, "per_cycle", m->per_cycle);
-	json_numk(&w, "per_week", m->per_week);
+	jw_knum(&w, "closed_cycles", (double)m->nclosed);
+	jw_knum(&w, "items", (double)m->done_in_closed);
+	jw_knum(&w, "days", (double)m->closed_days);
+	jw_knum(&w, "per_cycle", m->per_cycle);
+	jw_knum(&w, "per_week", m->per_week);
 	jw_end(&w);
 	jw_key(&w, "cycle_time");
 	jw_object(&w);
-	json_numk(&w, "items", (double)m->ncycle_time);
-	json_numk(&w, "median_days", m->ct_median);
-	json_numk(&w, "p85_days", m->ct_p85);
+	jw_knum(&w, "items", (double)m->ncycle_time);
+	jw_knum(&w, "median_days", m->ct_median);
+	jw_knum(&w, "p85_days", m->ct_p85);
 	jw_end(&w);
 	jw_key(&w, "experiments");
 	jw_object(&w);
-	json_numk(&w, "won", (double)m->won);
-	json_numk(&w, "lost", (double)m->lost);
-	json_numk(&w, "inconclusive", (double)m->inconclusive);
-	json_numk(&w, "win_rate", m->win_rate);
+	jw_knum(&w, "won", (double)m->won);
+	jw_knum(&w, "lost", (double)m->lost);
+	jw_knum(&w, "inconclusive", (double)m->inconclusive);
+	jw_knum(&w, "win_rate", m->win_rate);
 	jw_end(&w);
 	jw_key(&w, "bau_share");
 	jw_object(&w);
-	json_numk(&w, "completed_effort", m->bau_share_completed);
-	json_numk(&w, "open_items", m->bau_share_open);
-	json_numk(&w, "open_bau", (double)m->open_bau);
-	json_numk(&w, "open", (double)m->open_n);
+	jw_knum(&w, "completed_effort", m->bau_share_completed);
+	jw_knum(&w, "open_items", m->bau_share_open);
+	jw_knum(&w, "open_bau", (double)m->open_bau);
+	jw_knum(&w, "open", (double)m->open_n);
 	jw_end(&w);
 	jw_key(&w, "forecast");
 	jw_object(&w);
-	json_numk(&w, "open_effort", m->open_effort);
-	json_numk(&w, "open_items", (double)m->open_estimated);
-	json_numk(&w, "unestimated_items", (double)m->open_unestimated);
-	jw_key(&w, "velocity_source");
-	jw_str(&w, vsrc[m->velocity_from]);
-	json_numk(&w, "velocity", m->velocity);
-	json_numk(&w, "velocity_cycles", (double)m->velocity_cycles);
-	json_numk(&w, "cycles", m->forecast_cycles < 0 ? NAN : (double)m->forecast_cycles);
+	jw_knum(&w, "open_effort", m->open_effort);
+	jw_knum(&w, "open_items", (double)m->open_estimated);
+	jw_knum(&w, "unestimated_items", (double)m->open_unestimated);
+	jw_kstr(&w, "velocity_source", vsrc[m->velocity_from]);
+	jw_knum(&w, "velocity", m->velocity);
+	jw_knum(&w, "velocity_cycles", (double)m->velocity_cycles);
+	jw_knum(&w, "cycles", m->forecast_cycles < 0 ? NAN : (double)m->forecast_cycles);
 	jw_key(&w, "start");
 	json_day(&w, m->forecast_cycles < 0 ? -1 : m->forecast_start);
 	jw_key(&w, "end");

@@ -9,12 +9,9 @@ static void
 entry_begin(struct jw *w, const struct rank_entry *e)
 {
 	jw_object(w);
-	jw_key(w, "id");
-	jw_str(w, e->id);
-	jw_key(w, "title");
-	jw_str(w, e->item ? e->item->title : NULL);
-	jw_key(w, "rank_from");
-	jw_pos(w, e->old_rank);
+	jw_kstr(w, "id", e->id);
+	jw_kstr(w, "title", e->item ? e->item->title : NULL);
+	jw_kpos(w, "rank_from", e->old_rank);
 }
 
 void
@@ -25,12 +22,9 @@ rank_json(struct sbuf *out, const struct rank_plan *p)
 
 	jw_init(&w, out, 1, 0);
 	jw_object(&w);
-	jw_key(&w, "by");
-	jw_str(&w, score_kind_name(p->kind));
-	jw_key(&w, "changes");
-	jw_int(&w, (long long)rank_plan_changes(p));
-	jw_key(&w, "shifted");
-	jw_int(&w, (long long)rank_plan_shifted(p));
+	jw_kstr(&w, "by", score_kind_name(p->kind));
+	jw_kint(&w, "changes", (long long)rank_plan_changes(p));
+	jw_kint(&w, "shifted", (long long)rank_plan_shifted(p));
 	jw_break(&w);
 	jw_key(&w, "proposal");
 	jw_array_lines(&w);
@@ -38,16 +32,11 @@ rank_json(struct sbuf *out, const struct rank_plan *p)
 		const struct rank_entry *e = &p->v[i];
 
 		entry_begin(&w, e);
-		jw_key(&w, "rank_to");
-		jw_int(&w, e->new_rank);
-		jw_key(&w, "score");
-		jw_num(&w, e->score);
-		jw_key(&w, "mvl");
-		jw_bool(&w, e->item && e->item->mvl);
-		jw_key(&w, "moved");
-		jw_bool(&w, e->moved);
-		jw_key(&w, "needed_by");
-		jw_str(&w, e->needed_by);
+		jw_kint(&w, "rank_to", e->new_rank);
+		jw_knum(&w, "score", e->score);
+		jw_kbool(&w, "mvl", e->item && e->item->mvl);
+		jw_kbool(&w, "moved", e->moved);
+		jw_kstr(&w, "needed_by", e->needed_by);
 		jw_end(&w);
 	}
 	jw_end(&w);
@@ -58,8 +47,7 @@ rank_json(struct sbuf *out, const struct rank_plan *p)
 		const struct rank_entry *e = &p->v[p->n + i];
 
 		entry_begin(&w, e);
-		jw_key(&w, "status");
-		jw_str(&w, e->item ? item_status_name(e->item->status) : NULL);
+		jw_kstr(&w, "status", e->item ? item_status_name(e->item->status) : NULL);
 		jw_end(&w);
 	}
 	jw_end(&w);

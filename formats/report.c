@@ -204,10 +204,8 @@ render_json(struct report__ctx *x)
 
 	jw_init(&w, x->out, 2, 0);
 	jw_object(&w);
-	jw_key(&w, "errors");
-	jw_int(&w, (long long)x->errors);
-	jw_key(&w, "warnings");
-	jw_int(&w, (long long)x->warnings);
+	jw_kint(&w, "errors", (long long)x->errors);
+	jw_kint(&w, "warnings", (long long)x->warnings);
 	jw_key(&w, "findings");
 	jw_array_lines(&w);
 	for (size_t i = 0; i < x->l->n; i++) {
@@ -216,21 +214,14 @@ render_json(struct report__ctx *x)
 		if (!report__shown(d))
 			continue;
 		jw_object(&w);
-		jw_key(&w, "rule");
-		jw_str(&w, d->rule);
-		jw_key(&w, "severity");
-		jw_str(&w, severity_name(d->severity));
-		jw_key(&w, "file");
-		jw_str(&w, d->file);
-		jw_key(&w, "line");
-		jw_pos(&w, d->line);
-		jw_key(&w, "column");
-		jw_pos(&w, d->line > 0 ? d->column : 0);
-		jw_key(&w, "message");
-		jw_str(&w, d->message);
+		jw_kstr(&w, "rule", d->rule);
+		jw_kstr(&w, "severity", severity_name(d->severity));
+		jw_kstr(&w, "file", d->file);
+		jw_kpos(&w, "line", d->line);
+		jw_kpos(&w, "column", d->line > 0 ? d->column : 0);
+		jw_kstr(&w, "message", d->message);
 		if (x->o->have_base) {
-			jw_key(&w, "changed");
-			jw_bool(&w, report__changed(x, d));
+			jw_kbool(&w, "changed", report__changed(x, d));
 		}
 		jw_end(&w);
 	}

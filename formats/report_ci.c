@@ -75,12 +75,10 @@ sarif_rule(struct jw *w, const char *id)
 		text = tmp.buf;
 	}
 	jw_object(w);
-	jw_key(w, "id");
-	jw_str(w, id);
+	jw_kstr(w, "id", id);
 	jw_key(w, "shortDescription");
 	jw_object(w);
-	jw_key(w, "text");
-	jw_str(w, text);
+	jw_kstr(w, "text", text);
 	jw_end(w);
 	jw_end(w);
 	sbuf_release(&tmp);
@@ -100,19 +98,15 @@ sarif_location(struct jw *w, const struct diag *d)
 	jw_object(w);
 	jw_key(w, "artifactLocation");
 	jw_object(w);
-	jw_key(w, "uri");
-	jw_str(w, uri.buf);
-	jw_key(w, "uriBaseId");
-	jw_str(w, "%SRCROOT%");
+	jw_kstr(w, "uri", uri.buf);
+	jw_kstr(w, "uriBaseId", "%SRCROOT%");
 	jw_end(w);
 	if (d->line > 0) {
 		jw_key(w, "region");
 		jw_object(w);
-		jw_key(w, "startLine");
-		jw_int(w, d->line);
+		jw_kint(w, "startLine", d->line);
 		if (d->column > 0) {
-			jw_key(w, "startColumn");
-			jw_int(w, d->column);
+			jw_kint(w, "startColumn", d->column);
 		}
 		jw_end(w);
 	}
@@ -146,10 +140,8 @@ report__sarif(struct report__ctx *x)
 
 	jw_init(&w, x->out, 2, 0);
 	jw_object_lines(&w);
-	jw_key(&w, "$schema");
-	jw_str(&w, SARIF_SCHEMA);
-	jw_key(&w, "version");
-	jw_str(&w, "2.1.0");
+	jw_kstr(&w, "$schema", SARIF_SCHEMA);
+	jw_kstr(&w, "version", "2.1.0");
 	jw_key(&w, "runs");
 	jw_array_lines(&w);
 	jw_object_lines(&w);
@@ -157,11 +149,9 @@ report__sarif(struct report__ctx *x)
 	jw_object_lines(&w);
 	jw_key(&w, "driver");
 	jw_object_lines(&w);
-	jw_key(&w, "name");
-	jw_str(&w, "docket");
+	jw_kstr(&w, "name", "docket");
 	if (x->o->tool_version) {
-		jw_key(&w, "version");
-		jw_str(&w, x->o->tool_version);
+		jw_kstr(&w, "version", x->o->tool_version);
 	}
 	jw_key(&w, "rules");
 	jw_array_lines(&w);
@@ -170,8 +160,7 @@ report__sarif(struct report__ctx *x)
 	jw_end(&w);
 	jw_end(&w);
 	jw_end(&w);
-	jw_key(&w, "columnKind");
-	jw_str(&w, "unicodeCodePoints");
+	jw_kstr(&w, "columnKind", "unicodeCodePoints");
 	jw_key(&w, "results");
 	jw_array_lines(&w);
 	for (size_t i = 0; i < l->n; i++) {
@@ -185,27 +174,22 @@ report__sarif(struct report__ctx *x)
 
 			while (r < nrules && strcmp(rules[r], d->rule))
 				r++;
-			jw_key(&w, "ruleId");
-			jw_str(&w, d->rule);
+			jw_kstr(&w, "ruleId", d->rule);
 			if (r < nrules) {   /* always: rules has every id */
-				jw_key(&w, "ruleIndex");
-				jw_int(&w, (long long)r);
+				jw_kint(&w, "ruleIndex", (long long)r);
 			}
 		}
-		jw_key(&w, "level");
-		jw_str(&w, severity_name(d->severity));
+		jw_kstr(&w, "level", severity_name(d->severity));
 		jw_key(&w, "message");
 		jw_object(&w);
-		jw_key(&w, "text");
-		jw_str(&w, d->message);
+		jw_kstr(&w, "text", d->message);
 		jw_end(&w);
 		jw_key(&w, "locations");
 		sarif_location(&w, d);
 		if (x->o->have_base) {
 			jw_key(&w, "properties");
 			jw_object(&w);
-			jw_key(&w, "changed");
-			jw_bool(&w, report__changed(x, d));
+			jw_kbool(&w, "changed", report__changed(x, d));
 			jw_end(&w);
 		}
 		jw_end(&w);
@@ -359,22 +343,16 @@ report__gitlab(struct report__ctx *x)
 			continue;
 		snprintf(fp, sizeof(fp), "%016llx", (unsigned long long)hash[i]);
 		jw_object(&w);
-		jw_key(&w, "description");
-		jw_str(&w, d->message);
-		jw_key(&w, "check_name");
-		jw_str(&w, *d->rule ? d->rule : "docket");
-		jw_key(&w, "fingerprint");
-		jw_str(&w, fp);
-		jw_key(&w, "severity");
-		jw_str(&w, d->severity == SEV_ERROR ? "major" : "minor");
+		jw_kstr(&w, "description", d->message);
+		jw_kstr(&w, "check_name", *d->rule ? d->rule : "docket");
+		jw_kstr(&w, "fingerprint", fp);
+		jw_kstr(&w, "severity", d->severity == SEV_ERROR ? "major" : "minor");
 		jw_key(&w, "location");
 		jw_object(&w);
-		jw_key(&w, "path");
-		jw_str(&w, file_or_default(d));
+		jw_kstr(&w, "path", file_or_default(d));
 		jw_key(&w, "lines");
 		jw_object(&w);
-		jw_key(&w, "begin");
-		jw_int(&w, d->line > 0 ? d->line : 1);
+		jw_kint(&w, "begin", d->line > 0 ? d->line : 1);
 		jw_end(&w);
 		jw_end(&w);
 		jw_end(&w);
