@@ -257,8 +257,7 @@ session_config_readable(struct ctx *ctx, struct session *s)
 		const struct diag *d = &s->bl.diags.v[i];
 
 		if (!strcmp(d->rule, "config") && d->severity == SEV_ERROR)
-			diag_add(&l, d->severity, d->rule, d->file, d->line,
-				 d->column, "%s", d->message);
+			diag_copy(&l, d);
 	}
 	out_diags(ctx, &l, SEV_ERROR);
 	diag_list_release(&l);

@@ -324,8 +324,7 @@ ws_validate_item(struct ctx *ctx, const char *path)
 		const struct diag *d = &found.v[i];
 
 		if (d->severity == SEV_ERROR && d->file && !strcmp(d->file, path)) {
-			diag_add(&mine, d->severity, d->rule, d->file, d->line,
-				 d->column, "%s", d->message);
+			diag_copy(&mine, d);
 			n++;
 		}
 	}

@@ -106,7 +106,8 @@ check__emit_at(struct check__ctx *x, enum check_rule r, const struct item *it,
 	d = vemit(x, r, it->path, at->line, at->col, fmt, ap);
 	va_end(ap);
 	if (d) {
-		diag_set_end(d, at->end_line, at->end_col);
+		d->end_line = at->end_line;
+		d->end_column = at->end_col;
 		diag_set_subject(d, it->id);
 		diag_set_field(d, key ? key->text : NULL);
 	}
@@ -366,10 +367,8 @@ copy_loader_diags(struct check__ctx *x)
 
 		if (r >= 0 && check_rules[r].configurable)
 			sev = x->sev[r];
-		if (sev == SEV_OFF)
-			continue;
-		diag_add(x->out, sev, d->rule, d->file, d->line, d->column,
-			 "%s", d->message);
+		if (sev != SEV_OFF)
+			diag_copy(x->out, d)->severity = sev;
 	}
 }
 

@@ -57,7 +57,8 @@ order_emit(struct check__ctx *x, enum check_rule r, const struct order_line *l,
 	d = check__emit(x, r, x->bl->order_path, l->lineno, id_column(l), "%s",
 			sb.buf);
 	if (d) {
-		diag_set_end(d, l->lineno, id_column(l) + (int)strlen(l->id));
+		d->end_line = l->lineno;
+		d->end_column = id_column(l) + (int)strlen(l->id);
 		diag_set_subject(d, l->id);
 	}
 	sbuf_release(&sb);

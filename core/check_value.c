@@ -47,7 +47,8 @@ vemit(struct vctx *x, enum check_rule r, const struct ynode *at,
 	va_end(ap);
 	d = diag_add(x->out, check_rules[r].severity, check_rules[r].id, x->file,
 		     at->line, at->col, "%s", sb.buf);
-	diag_set_end(d, at->end_line, at->end_col);
+	d->end_line = at->end_line;
+	d->end_column = at->end_col;
 	sbuf_release(&sb);
 	return d;
 }

@@ -158,13 +158,6 @@ diag_set_fix(struct diag *d, const char *fmt, ...)
 	va_end(ap);
 }
 
-void
-diag_set_end(struct diag *d, int end_line, int end_column)
-{
-	d->end_line = end_line;
-	d->end_column = end_column;
-}
-
 const char *
 diag_last_message(const struct diag_list *l)
 {

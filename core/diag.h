@@ -44,8 +44,9 @@ enum severity {
 };
 
 struct diag {
-	int code;           /* enum dk_error of a failed operation; DK_OK for
-			     * a rule's finding */
+	int code;           /* enum dk_error of the operation that failed
+			     * (a parse error is DK_EINVALID); DK_OK for a
+			     * finding of a check rule */
 	enum severity severity;
 	char *file;         /* path relative to the repository root, or NULL */
 	int line, column;   /* start, 1-based; 0 when unknown */
@@ -92,7 +93,6 @@ void diag_set_subject(struct diag *d, const char *subject);
 void diag_set_field(struct diag *d, const char *field);
 void diag_set_fix(struct diag *d, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
-void diag_set_end(struct diag *d, int end_line, int end_column);
 /* Free one entry's strings (for filters that drop entries). */
 void diag_release(struct diag *d);
 

@@ -184,7 +184,8 @@ test_diag_error_and_copy(void **state)
 	diag_set_subject(d, "MKT-1");
 	diag_set_field(d, "depends_on");
 	diag_set_fix(d, "docket set %s depends_on=", "MKT-1");
-	diag_set_end(d, 3, 11);
+	d->end_line = 3;
+	d->end_column = 11;
 	d = diag_copy(&m, &l.v[1]);
 	assert_string_equal(d->subject, "MKT-1");
 	assert_string_equal(d->field, "depends_on");
