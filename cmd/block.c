@@ -2,13 +2,26 @@
  * (status blocked, blocked_reason R). */
 #include "cmd/write.h"
 
+static struct transition_opts topts;
+
+static int
+run(struct ctx *ctx)
+{
+	return set_status(ctx, ST_BLOCKED, &topts);
+}
+
 static const struct opt opts[] = {
-	{ "reason", 'r', 1, SH_REASON },
-	{ NULL, 0, 0, 0 },
+	OPT_STRING_F("reason", 'r', &topts.reason, "R",
+		     "what it waits for (blocked_reason; required)", OPT_REQUIRED),
+	OPT_END,
 };
 
-int
-cmd_block(struct ctx *ctx, int argc, char **argv)
-{
-	return set_shorthand(ctx, argc, argv, "block", ST_BLOCKED, opts);
-}
+const struct command cmd_block = {
+	.name = "block",
+	.summary = "status blocked, with the reason",
+	.args = arg_id,
+	.extra = "block takes one id",
+	.opts = opts,
+	.needs = NEED_WRITE,
+	.run = run,
+};

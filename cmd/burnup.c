@@ -8,16 +8,8 @@
 #include "core/history.h"
 #include "core/strmap.h"
 #include "formats/history_out.h"
-#include "formats/svg.h"
 
-enum { O_FORMAT = 1, O_OUTPUT, O_REV };
-
-static const struct opt opts[] = {
-	{ "format", 0, 1, O_FORMAT },
-	{ "output", 'o', 1, O_OUTPUT },
-	{ "rev", 0, 1, O_REV },
-	{ NULL, 0, 0, 0 },
-};
+static const char *output;
 
 /* The campaigns of the loaded backlog, for an unknown name. */
 static void
@@ -44,75 +36,35 @@ known_campaigns(struct ctx *ctx, struct session *ss)
 	sbuf_release(&list);
 }
 
-int
-cmd_burnup(struct ctx *ctx, int argc, char **argv)
+static int
+run(struct ctx *ctx)
 {
-	struct opt_iter it;
-	const char *format = "text", *rev = NULL, *output = NULL, *arg;
-	struct session ss;
-	struct repo repo;
+	const struct burnup_format *bf = FORMAT_ROW(struct burnup_format, ctx->format);
+	const char *campaign = ctx->pos[0];
+	struct session *ss = ctx->ses;
 	struct burnup b;
 	struct sbuf out = SBUF_INIT;
 	struct diag_list errs = DIAG_LIST_INIT;
-	int id, r, rc;
+	int rc;
 
-	opt_init(&it, argc, argv);
-	while ((r = opt_next(&it, ctx, opts, &id, &arg)) == 1) {
-		if (id == O_FORMAT)
-			format = arg;
-		else if (id == O_OUTPUT)
-			output = arg;
-		else if (id == O_REV)
-			rev = arg;
-	}
-	if (r) {
-		opt_release(&it);
-		return r == 2 ? EXIT_OK : EXIT_USAGE;
-	}
-	if (it.npos != 1) {
-		rc = out_usage_error(ctx, it.npos ? "burnup takes one campaign" :
-				     "which campaign? give its name (the items' campaign field)");
-		opt_release(&it);
-		return rc;
-	}
-	if ((rc = opt_format(ctx, format, (const char *const[]){ "text", "svg", "json", NULL }))) {
-		opt_release(&it);
-		return rc;
-	}
-	if ((rc = session_load(ctx, &ss, rev, 0))) {
-		session_release(&ss);
-		opt_release(&it);
-		return rc;
-	}
-	if (repo_open(&repo, ss.bl.root, &errs)) {
-		out_errs(ctx, &errs, "burnup reads git history");
-		session_release(&ss);
-		opt_release(&it);
-		return EXIT_USAGE;
-	}
-	rc = history_burnup(&b, &repo, rev, ss.bl.items_rel, it.pos[0], date_today(),
-			    &errs);
+	rc = history_burnup(&b, ctx->repo, ctx->rev, ss->bl.items_rel, campaign,
+			    date_today(), &errs);
 	if (rc) {
 		out_errs(ctx, &errs, "cannot read the history");
 		rc = EXIT_USAGE;
 	} else if (!b.n) {
-		out_error(ctx, "no item of campaign '%s' in the history of %s", it.pos[0],
-			  rev ? rev : "HEAD");
+		out_error(ctx, "no item of campaign '%s' in the history of %s", campaign,
+			  ctx->rev ? ctx->rev : "HEAD");
 		/* load again, with the items: release the whole session first
 		 * (its source too), as session_load starts a new one */
-		session_release(&ss);
-		if (session_load(ctx, &ss, rev, BL_ITEMS) == EXIT_OK)
-			known_campaigns(ctx, &ss);
+		session_release(ss);
+		if (session_load(ctx, ss, ctx->rev, BL_ITEMS, NULL, NULL) == EXIT_OK)
+			known_campaigns(ctx, ss);
 		rc = EXIT_PROBLEMS;
 	} else {
 		struct hist_opts ho = { output ? 0 : ctx->color, ctx->width, NULL, NULL };
 
-		if (!strcmp(format, "svg"))
-			svg_burnup(&out, &b);
-		else if (!strcmp(format, "json"))
-			burnup_json(&out, &b);
-		else
-			burnup_text(&out, &b, &ho);
+		bf->render(&out, &b, &ho);
 		rc = EXIT_OK;
 		if (output) {
 			if (fsutil_write_atomic(output, out.buf, out.len, &errs)) {
@@ -125,8 +77,33 @@ cmd_burnup(struct ctx *ctx, int argc, char **argv)
 	}
 	sbuf_release(&out);
 	burnup_release(&b);
-	repo_close(&repo);
-	session_release(&ss);
-	opt_release(&it);
 	return rc;
 }
+
+static const struct arg args[] = {
+	{ "CAMPAIGN", 0, "which campaign? give its name (the items' campaign field)", NULL },
+	ARG_END,
+};
+
+static const struct opt opts[] = {
+	OPT_FORMAT(),
+	OPT_STRING("output", 'o', &output, "FILE", "write to FILE instead of standard output"),
+	OPT_REV("read the history of REV instead of HEAD"),
+	OPT_END,
+};
+
+const struct command cmd_burnup = {
+	.name = "burnup",
+	.summary = "scope and completed effort of a campaign over time, from git history",
+	.args = args,
+	.extra = "burnup takes one campaign",
+	.opts = opts,
+	.formats = &burnup_formats,
+	.needs = NEED_BACKLOG | NEED_REPO,
+	.details =
+	"Scope is the effort of the campaign's items that are not stopped,\n"
+	"completed the effort of those done, each day from the first commit where\n"
+	"the campaign appears to today (DOCKET_TODAY). Items without effort count\n"
+	"0 and are named in the summary. See docs/history.md.\n",
+	.run = run,
+};

@@ -20,16 +20,12 @@
 #include "core/repo.h"
 #include "core/xalloc.h"
 #include "formats/report.h"
+#include "formats/rule_help.h"
 
-enum { O_REV = 1, O_BASE, O_FORMAT, O_STRICT };
-
-static const struct opt opts[] = {
-	{ "rev", 0, 1, O_REV },
-	{ "base", 0, 1, O_BASE },
-	{ "format", 0, 1, O_FORMAT },
-	{ "strict", 0, 0, O_STRICT },
-	{ NULL, 0, 0, 0 },
-};
+static const char *base_rev;
+static int strict;
+static struct check_opts co = CHECK_OPTS_INIT;  /* read again at finish */
+static struct check_run *check_run;
 
 /* Lexically normalise an absolute path in place ("." and ".."). */
 static void
@@ -146,82 +142,61 @@ collect_base(struct ctx *ctx, const struct backlog *bl, const char *base,
 	return rc ? EXIT_USAGE : EXIT_OK;
 }
 
-int
-cmd_check(struct ctx *ctx, int argc, char **argv)
+/* The rules about one item run as each is read (check_run_visit), so a
+ * large backlog is never held whole. */
+static int
+prepare(struct ctx *ctx)
 {
-	struct opt_iter it;
-	const char *rev = NULL, *base = NULL, *format = "text", *arg;
-	enum report_format fmt = REPORT_TEXT;
-	struct check_opts co = CHECK_OPTS_INIT;
+	check_run = check_run_new(&ctx->ses->bl, &co);
+	ctx->visit = check_run_visit;
+	ctx->visit_arg = check_run;
+	return EXIT_OK;
+}
+
+static int
+run(struct ctx *ctx)
+{
+	const struct report_format_row *rf = FORMAT_ROW(struct report_format_row, ctx->format);
+	struct backlog *bl = &ctx->ses->bl;
 	struct report_opts ro = REPORT_OPTS_INIT;
 	struct check_base cb;
 	struct diag_list found = DIAG_LIST_INIT;
 	struct sbuf out = SBUF_INIT;
-	struct session ses;
-	struct check_run *run = NULL;
 	char **paths = NULL;
-	size_t npaths = 0, errors, warnings;
-	int id, r, rc, strict = 0, loaded = 0, have_base = 0;
+	size_t npaths = 0;
+	int rc = EXIT_OK;
 
 	memset(&cb, 0, sizeof(cb));
-	opt_init(&it, argc, argv);
-	while ((r = opt_next(&it, ctx, opts, &id, &arg)) == 1) {
-		switch (id) {
-		case O_REV: rev = arg; break;
-		case O_BASE: base = arg; break;
-		case O_FORMAT: format = arg; break;
-		case O_STRICT: strict = 1; break;
-		}
-	}
-	if (r) {
-		opt_release(&it);
-		return r == 2 ? EXIT_OK : EXIT_USAGE;
-	}
-	if ((rc = opt_format(ctx, format, (const char *const[]){ "text", "json", "github",
-				 "sarif", "junit", "gitlab", NULL })))
-		goto done;
-	report_format_parse(&fmt, format);
-	/* the rules about one item run as each is read (check_run_visit),
-	 * so a large backlog is never held whole */
-	loaded = 1;   /* session_load initialises the session, even on failure */
-	run = check_run_new(&ses.bl, &co);
-	if ((rc = session_load_visit(ctx, &ses, rev, BL_ALL | BL_LEAN,
-				     check_run_visit, run)))
-		goto done;
-	if (it.npos) {
-		paths = xcalloc((size_t)it.npos, sizeof(*paths));
-		for (int i = 0; i < it.npos; i++) {
-			paths[npaths] = repo_relative(&ses.bl, it.pos[i]);
-			if (!paths[npaths]) {
+	if (ctx->npos) {
+		paths = xcalloc((size_t)ctx->npos, sizeof(*paths));
+		for (int i = 0; i < ctx->npos; i++) {
+			if (!(paths[npaths] = repo_relative(bl, ctx->pos[i]))) {
 				rc = out_usage_error(ctx, "'%s' is outside the repository",
-						     it.pos[i]);
+						     ctx->pos[i]);
 				goto done;
 			}
 			npaths++;
 		}
 	}
-	if (base) {
-		if ((rc = collect_base(ctx, &ses.bl, base, rev, &cb)))
+	if (base_rev) {
+		if ((rc = collect_base(ctx, bl, base_rev, ctx->rev, &cb)))
 			goto done;
 		co.base = &cb;
-		have_base = 1;
-	}
-	check_run_finish(run, &found);
-	run = NULL;
-	if (npaths)
-		filter_paths(&found, paths, npaths);
-	ro.tool_version = DOCKET_VERSION;
-	ro.color = fmt == REPORT_TEXT && ctx->color;
-	if (have_base) {
 		ro.have_base = 1;
 		ro.changed_files = (const char *const *)cb.changed;
 		ro.nchanged = cb.nchanged;
 	}
-	report_render(&out, fmt, &found, &ro);
+	check_run_finish(check_run, &found);
+	check_run = NULL;
+	if (npaths)
+		filter_paths(&found, paths, npaths);
+	ro.tool_version = DOCKET_VERSION;
+	ro.color = rf->id == REPORT_TEXT && ctx->color;
+	report_render(&out, rf->id, &found, &ro);
 	out_sbuf(ctx, &out);
-	errors = diag_list_count(&found, SEV_ERROR);
-	warnings = diag_list_count(&found, SEV_WARNING);
-	rc = errors || (strict && warnings) ? EXIT_PROBLEMS : EXIT_OK;
+	if (diag_list_count(&found, SEV_ERROR) ||
+	    (strict && diag_list_count(&found, SEV_WARNING)))
+		rc = EXIT_PROBLEMS;
 done:
 	for (size_t i = 0; i < npaths; i++)
 		free(paths[i]);
@@ -229,9 +204,47 @@ done:
 	check_base_release(&cb);
 	diag_list_release(&found);
 	sbuf_release(&out);
-	check_run_free(run);
-	if (loaded)
-		session_release(&ses);
-	opt_release(&it);
 	return rc;
 }
+
+static void
+finish(struct ctx *ctx)
+{
+	(void)ctx;
+	check_run_free(check_run);
+}
+
+static const struct arg args[] = {
+	{ "PATH...", ARG_OPTIONAL | ARG_MANY, NULL,
+	  "report only findings on these files or folders (the whole backlog is "
+	  "still read, so rules across files still work)" },
+	ARG_END,
+};
+
+static const struct opt opts[] = {
+	OPT_REV("check a git revision, not the working tree"),
+	OPT_STRING("base", 0, &base_rev, "REV",
+		   "list findings on files changed since REV first, and check that "
+		   "every commit in REV..HEAD that changed ORDER is by an owner "
+		   "(rule owner-order)"),
+	OPT_FORMAT(),
+	OPT_FLAG("strict", 0, &strict, "exit 1 on warnings too"),
+	OPT_END,
+};
+
+const struct command cmd_check = {
+	.name = "check",
+	.summary = "validate the backlog (for CI and pre-commit)",
+	.args = args,
+	.opts = opts,
+	.formats = &report_formats,
+	.needs = NEED_BACKLOG,
+	.load = BL_ALL | BL_LEAN,
+	.details =
+	"Exit status: 0 no errors, 1 errors (or warnings with --strict), 2 usage\n"
+	"error, not a backlog, or an unknown revision.\n",
+	.more_help = rule_help_ids,      /* from the rule registry */
+	.prepare = prepare,
+	.run = run,
+	.finish = finish,
+};

@@ -1,10 +1,38 @@
 /*
- * cmd: the command-line layer: argument parsing, one file per command,
- * terminal output and exit codes.  Only this layer prints or exits.
+ * cmd: the command-line layer: one descriptor per command, the option
+ * parser, terminal output and exit codes.  Only this layer prints or
+ * exits.
  *
- * Every command is `int cmd_NAME(struct ctx *, int argc, char **argv)`
- * returning an exit status (enum exit_code), listed once in main.c's
- * table with its usage and help text.
+ * A command is one `const struct command cmd_NAME` in its own
+ * cmd/NAME.c, listed once in main.c's table.  The descriptor declares
+ * what main does around the command's own code (command_run):
+ *
+ *   1. parse the options into the variables the rows of .opts point to
+ *      (-q, --no-commit, --color, --include-dirty and --help are
+ *      accepted after every command); --help prints the help made from
+ *      the descriptor, as `docket help NAME` does;
+ *   2. check the positional arguments against .args (how many, item
+ *      ids) and --format against .formats, a table in formats/
+ *      (formats/format.h) whose first row is the default;
+ *   3. .prepare, when there is one: the checks that need no backlog;
+ *   4. what .needs asks for: a write session (ctx->ws: the lock, then
+ *      docket.yaml and ORDER; cmd/write.h), the backlog read with the
+ *      .load flags at --rev (ctx->ses), dates from history, the git
+ *      repository (ctx->repo);
+ *   5. .run, which returns the exit status;
+ *   6. .finish (whenever .prepare succeeded), then the release of
+ *      everything main set up.
+ *
+ * To add a command: write cmd/NAME.c with its descriptor, declare it at
+ * the end of this file, add it to main.c's table, and give it a section
+ * in docs/docket.1.scd.  To add an option: one row in the command's
+ * options (the OPT_* macros below) pointing at a variable of the
+ * command, and its definition in the manual's section.  To add an
+ * output format: a row and its render function in the command's table
+ * in formats/, and one line in the manual.  The help, the usage line
+ * and the completions (completions/, which read `docket help NAME`)
+ * follow from the descriptor; make check compares the manual, the
+ * README and the completions with it (tests/cli/t8100, t8150, t8200).
  */
 #ifndef DOCKET_CMD_H
 #define DOCKET_CMD_H
@@ -16,6 +44,7 @@
 #include "core/repo.h"
 #include "core/diag.h"
 #include "core/sbuf.h"
+#include "formats/format.h"
 
 enum exit_code {
 	EXIT_OK = 0,        /* success */
@@ -23,6 +52,12 @@ enum exit_code {
 	EXIT_USAGE = 2,     /* usage error, unreadable input, not in a backlog */
 };
 
+struct command;
+struct session;
+struct ws;
+
+/* What one run of docket knows: the global options, the terminal, and
+ * what main set up for the command (owned by main; commands borrow). */
 struct ctx {
 	const char *dir;        /* -C DIR, or "." */
 	int color;              /* colour on stdout */
@@ -33,56 +68,165 @@ struct ctx {
 	int out_tty;            /* stdout is a terminal */
 	size_t width;           /* terminal width, 0 when not a terminal */
 	const struct command *cmd;
+
+	char **pos;             /* the positional arguments, in order */
+	int npos;
+	const char *rev;        /* --rev REV, or NULL: the working tree */
+	const char *format_name;        /* --format F as given, or NULL */
+	const struct format *format;    /* its row of cmd->formats */
+	/* set by .prepare: run for each item as the backlog is read */
+	backlog_visit_fn visit;
+	void *visit_arg;
+	/* NEED_BACKLOG: the backlog, loaded before .run (set before
+	 * .prepare, so that a visitor can point into it) */
+	struct session *ses;
+	struct ws *ws;          /* NEED_WRITE: the write session */
+	struct repo *repo;      /* NEED_REPO: the backlog's repository */
 };
+
+/* ---- command descriptors ---------------------------------------- */
+
+/* What main sets up before .run (struct command's needs). */
+enum cmd_needs {
+	NEED_BACKLOG = 1 << 0,  /* ctx->ses: read with .load at ctx->rev */
+	NEED_CONFIG = 1 << 1,   /* ...refused unless docket.yaml is a mapping */
+	NEED_DATES = 1 << 2,    /* ...started/finished dates filled from git */
+	NEED_REPO = 1 << 3,     /* ctx->repo at the backlog's root */
+	NEED_WRITE = 1 << 4,    /* ctx->ws, before the backlog (write.h) */
+};
+
+/* How an option's value is taken (struct opt's kind). */
+enum opt_kind {
+	OPTK_FLAG,      /* *(int *)value = 1 */
+	OPTK_STRING,    /* *(const char **)value = the value (the last given) */
+	OPTK_LIST,      /* appended to *(struct opt_list *)value (repeatable) */
+	OPTK_CALL,      /* fn(ctx, opt, value) takes it: 0 or EXIT_USAGE */
+	OPTK_FORMAT,    /* --format F: ctx->format, from the command's table */
+	OPTK_REV,       /* --rev REV: ctx->rev, where the backlog is read */
+};
+
+enum opt_flags {
+	OPT_JOIN = 1 << 0,      /* usage: an alternative to the next row */
+	OPT_REQUIRED = 1 << 1,  /* usage: not in brackets (.run checks it) */
+	OPT_SHORT = 1 << 2,     /* usage: by its short name ("-o DIR") */
+};
+
+struct ctx;
+struct opt;
+typedef int opt_fn(struct ctx *ctx, const struct opt *o, const char *arg);
+
+/* One option of a command; arrays of them end with OPT_END. */
+struct opt {
+	const char *name;       /* the long name, without "--" */
+	char short_name;        /* or 0 */
+	enum opt_kind kind;
+	const char *arg;        /* the value's placeholder ("S"); NULL: none */
+	void *value;            /* where the value goes (enum opt_kind) */
+	opt_fn *fn;             /* OPTK_CALL */
+	int tag;                /* for fn: which of its options this is */
+	const char *values;     /* shown in the usage: "won|lost|inconclusive" */
+	const char *help;       /* wrapped by `docket help`; "\n" breaks */
+	unsigned flags;         /* enum opt_flags */
+};
+
+/* A repeatable option's values (OPTK_LIST); main frees v. */
+struct opt_list {
+	const char **v;
+	size_t n;
+};
+
+#define OPT_FLAG(l, s, var, h) \
+	{ .name = (l), .short_name = (s), .kind = OPTK_FLAG, .value = (var), .help = (h) }
+#define OPT_STRING(l, s, var, a, h) OPT_STRING_F(l, s, var, a, h, 0)
+#define OPT_STRING_F(l, s, var, a, h, fl) \
+	{ .name = (l), .short_name = (s), .kind = OPTK_STRING, .arg = (a), \
+	  .value = (var), .help = (h), .flags = (fl) }
+#define OPT_CHOICE(l, s, var, a, vals, h) \
+	{ .name = (l), .short_name = (s), .kind = OPTK_STRING, .arg = (a), \
+	  .value = (var), .values = (vals), .help = (h) }
+#define OPT_LIST(l, s, var, a, h) \
+	{ .name = (l), .short_name = (s), .kind = OPTK_LIST, .arg = (a), \
+	  .value = (var), .help = (h) }
+#define OPT_CALL(l, s, f, var, t, a, h, fl) \
+	{ .name = (l), .short_name = (s), .kind = OPTK_CALL, .arg = (a), \
+	  .value = (var), .fn = (f), .tag = (t), .help = (h), .flags = (fl) }
+/* --format F: its help is made from the command's format table */
+#define OPT_FORMAT() { .name = "format", .kind = OPTK_FORMAT, .arg = "F" }
+#define OPT_REV(h) { .name = "rev", .kind = OPTK_REV, .arg = "REV", .help = (h) }
+#define OPT_END { .name = NULL }
+
+enum arg_flags {
+	ARG_OPTIONAL = 1 << 0,  /* may be left out (and so every later one) */
+	ARG_MANY = 1 << 1,      /* takes all the remaining arguments (last) */
+	ARG_ID = 1 << 2,        /* an item id, checked before anything is read */
+};
+
+/* One positional argument; arrays of them end with ARG_END. */
+struct arg {
+	const char *name;       /* "ID", "PATH...", or the values: "csv|jira" */
+	unsigned flags;         /* enum arg_flags */
+	const char *missing;    /* the usage error when it is not given */
+	const char *help;       /* a line in `docket help`, or NULL */
+};
+#define ARG_END { NULL, 0, NULL, NULL }
+/* One item id, the argument of most single-item commands */
+extern const struct arg arg_id[];
 
 struct command {
 	const char *name;
-	int (*run)(struct ctx *ctx, int argc, char **argv);
-	const char *usage;      /* "list [--status S] ..." */
-	const char *summary;    /* one line */
-	const char *help;       /* the options, one per line */
+	const char *summary;            /* one line for `docket help` */
+	const struct opt *opts;         /* ends with OPT_END, or NULL */
+	const struct arg *args;         /* ends with ARG_END, or NULL */
+	/* the usage error for an argument past .args ("%s" is it); NULL:
+	 * "unexpected argument '%s'" */
+	const char *extra;
+	const struct format_table *formats;     /* with OPT_FORMAT() */
+	unsigned needs;                 /* enum cmd_needs */
+	unsigned load;                  /* enum backlog_flags (NEED_BACKLOG) */
+	const int *write_if;            /* NEED_WRITE only when *write_if */
+	const char *details;            /* help text after the options */
+	void (*more_help)(struct sbuf *sb);     /* generated help after it */
+	int (*prepare)(struct ctx *ctx);
+	int (*run)(struct ctx *ctx);
+	void (*finish)(struct ctx *ctx);
 };
 
+/* Every command, in the order `docket help` lists them; NULL-ended. */
+extern const struct command *const commands[];
 const struct command *command_find(const char *name);
+/* Parse argv (argv[0] is the command's name) and run the command as its
+ * descriptor says (see the top of this file); the exit status. */
+int command_run(struct ctx *ctx, const struct command *c, int argc,
+		char **argv);
+
+/* help.c: the usage line, one command's help, and `docket help`. */
 void command_usage(const struct command *c, FILE *f);
 void command_help(const struct command *c, FILE *f);
+void help_main(FILE *f);
 
-/* ---- options ---------------------------------------------------- */
+/* ---- options (opt.c) ---------------------------------------------- */
 
-struct opt {
-	const char *name;       /* long name without "--" */
-	char short_name;        /* or 0 */
-	int has_arg;
-	int id;
-};
-
-struct opt_iter {
-	int argc;
-	char **argv;
-	int i;
-	char **pos;             /* positional arguments, in order */
-	int npos;
-	int done;               /* after "--" */
-};
-
-enum { OPT_HELP = -100, OPT_QUIET, OPT_NO_COMMIT, OPT_COLOR, OPT_INCLUDE_DIRTY };
-
-void opt_init(struct opt_iter *it, int argc, char **argv);
-void opt_release(struct opt_iter *it);
-/* Next option: returns 1 and sets *id, *arg; 0 at the end (positional
- * arguments are in it->pos); -1 after printing a usage error.  The
- * common options (--help, -q, --no-commit, --color, --include-dirty)
- * are handled here and never returned. Returns 2 after --help was
- * printed. */
-int opt_next(struct opt_iter *it, struct ctx *ctx, const struct opt *opts,
-	     int *id, const char **arg);
-/* Is format one of names (NULL-terminated)?  0 if so; otherwise a usage
- * error "unknown format 'F' (use a, b or c)" and EXIT_USAGE. */
-int opt_format(struct ctx *ctx, const char *format, const char *const *names);
+enum { OPT_HELP_SHOWN = 1 };
+/* Parse argv against c's options and the common ones into the rows'
+ * variables and ctx (pos, rev, format_name).  Returns 0; OPT_HELP_SHOWN
+ * after printing the help for --help; EXIT_USAGE after printing why. */
+int opt_parse(struct ctx *ctx, const struct command *c, int argc,
+	      char **argv);
+/* A common option given before the command (a whole argument: -q,
+ * --color=always): 0 when taken, EXIT_USAGE after printing why its value
+ * is wrong, -1 when a is none (or --help, which main answers). */
+int opt_common(struct ctx *ctx, const char *a);
+/* Free what opt_parse allocated (positional array, list values). */
+void opt_release(struct ctx *ctx, const struct command *c);
+/* "a, b or c": the names of t's rows. */
+void opt_add_choices(struct sbuf *sb, const struct format_table *t);
 
 /* ---- output ----------------------------------------------------- */
 
 void out_sbuf(struct ctx *ctx, const struct sbuf *sb);
+/* out_sbuf, but on a terminal each line is escaped (text_escape_term)
+ * when escape is set: text from files shown as it is (Markdown). */
+void out_text(struct ctx *ctx, const struct sbuf *sb, int escape);
 void out_error(struct ctx *ctx, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void out_warning(struct ctx *ctx, const char *fmt, ...)
@@ -97,6 +241,9 @@ void out_errs(struct ctx *ctx, struct diag_list *errs, const char *fmt, ...)
 /* Print diags as "path:line:col: severity: message [rule]" on stderr,
  * escaped for the terminal. */
 void out_diags(struct ctx *ctx, const struct diag_list *l, enum severity min);
+/* out_diags for the errors about one file only. */
+void out_file_diags(struct ctx *ctx, const struct diag_list *l,
+		    const char *file);
 /* Usage error for the current command: message, then the usage line. */
 int out_usage_error(struct ctx *ctx, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
@@ -115,16 +262,13 @@ struct session {
 };
 
 /* Find and load the backlog (the working tree, or rev when not NULL);
- * flags are enum backlog_flags (BL_ALL for everything).  Returns
- * EXIT_OK, or EXIT_USAGE after printing why; release with
- * session_release in both cases. */
+ * flags are enum backlog_flags (BL_ALL for everything); visit, when not
+ * NULL, runs for each item as it is parsed (backlog_visit_fn in
+ * core/backlog.h; with BL_LEAN, commands that read every item keep only
+ * the resolved fields of each).  Returns EXIT_OK, or EXIT_USAGE after
+ * printing why; release with session_release in both cases. */
 int session_load(struct ctx *ctx, struct session *s, const char *rev,
-		 unsigned flags);
-/* session_load with a visitor for each item as it is parsed (see
- * backlog_visit_fn in core/backlog.h); with BL_LEAN, commands that read
- * every item keep only the resolved fields of each. */
-int session_load_visit(struct ctx *ctx, struct session *s, const char *rev,
-		       unsigned flags, backlog_visit_fn visit, void *arg);
+		 unsigned flags, backlog_visit_fn visit, void *arg);
 void session_release(struct session *s);
 /* EXIT_OK when docket.yaml parsed as a mapping; else print its located
  * errors and return EXIT_USAGE (the prefix, folder and fields are
@@ -133,8 +277,6 @@ int session_config_readable(struct ctx *ctx, struct session *s);
 /* The item with this id, reading it on demand when items were not all
  * loaded; prints an error and returns NULL when there is none. */
 struct item *session_item(struct ctx *ctx, struct session *s, const char *id);
-/* Compatibility wrapper: load everything into bl (no source kept). */
-int load_backlog(struct ctx *ctx, struct backlog *bl, const char *rev);
 /* Check an id from the command line before any path is built from it. */
 int check_id_arg(struct ctx *ctx, const char *id);
 
@@ -150,32 +292,11 @@ void session_fill_dates(struct ctx *ctx, struct session *s);
  * could not be read; returns 1 then, else 0. */
 int warn_unreadable(struct ctx *ctx, const struct backlog *bl);
 
-/* commands */
-int cmd_init(struct ctx *ctx, int argc, char **argv);
-int cmd_list(struct ctx *ctx, int argc, char **argv);
-int cmd_show(struct ctx *ctx, int argc, char **argv);
-int cmd_check(struct ctx *ctx, int argc, char **argv);
-int cmd_import(struct ctx *ctx, int argc, char **argv);
-int cmd_merge_order(struct ctx *ctx, int argc, char **argv);
-int cmd_rank(struct ctx *ctx, int argc, char **argv);
-int cmd_renumber(struct ctx *ctx, int argc, char **argv);
-int cmd_export(struct ctx *ctx, int argc, char **argv);
-int cmd_help(struct ctx *ctx, int argc, char **argv);
-int cmd_new(struct ctx *ctx, int argc, char **argv);
-int cmd_set(struct ctx *ctx, int argc, char **argv);
-int cmd_start(struct ctx *ctx, int argc, char **argv);
-int cmd_block(struct ctx *ctx, int argc, char **argv);
-int cmd_done(struct ctx *ctx, int argc, char **argv);
-int cmd_stop(struct ctx *ctx, int argc, char **argv);
-int cmd_move(struct ctx *ctx, int argc, char **argv);
-int cmd_followup(struct ctx *ctx, int argc, char **argv);
-int cmd_edit(struct ctx *ctx, int argc, char **argv);
-int cmd_diff(struct ctx *ctx, int argc, char **argv);
-int cmd_log(struct ctx *ctx, int argc, char **argv);
-int cmd_burnup(struct ctx *ctx, int argc, char **argv);
-int cmd_plan(struct ctx *ctx, int argc, char **argv);
-int cmd_huddle(struct ctx *ctx, int argc, char **argv);
-int cmd_showcase(struct ctx *ctx, int argc, char **argv);
-int cmd_report(struct ctx *ctx, int argc, char **argv);
+/* the commands, one file each */
+extern const struct command cmd_init, cmd_new, cmd_list, cmd_show, cmd_edit,
+	cmd_set, cmd_start, cmd_block, cmd_done, cmd_stop, cmd_move, cmd_rank,
+	cmd_followup, cmd_check, cmd_diff, cmd_log, cmd_burnup, cmd_plan,
+	cmd_huddle, cmd_showcase, cmd_report, cmd_export, cmd_import,
+	cmd_renumber, cmd_merge_order, cmd_help;
 
 #endif

@@ -17,13 +17,6 @@
 #include "core/xalloc.h"
 #include "formats/history_out.h"
 
-enum { O_FORMAT = 1 };
-
-static const struct opt opts[] = {
-	{ "format", 0, 1, O_FORMAT },
-	{ NULL, 0, 0, 0 },
-};
-
 /* Split "A...B": base becomes the merge base of A and B, head B. */
 static int
 three_dots(struct ctx *ctx, const char *arg, char **base, char **head)
@@ -60,63 +53,40 @@ three_dots(struct ctx *ctx, const char *arg, char **base, char **head)
 	return rc;
 }
 
-int
-cmd_diff(struct ctx *ctx, int argc, char **argv)
+/* Both sides are loaded here: BASE and HEAD are revisions of their own. */
+static int
+run(struct ctx *ctx)
 {
-	struct opt_iter it;
-	const char *format = "text", *arg;
+	const struct diff_format *df = FORMAT_ROW(struct diff_format, ctx->format);
 	char *base = NULL, *head = NULL, *base_name = NULL, *head_name = NULL;
 	struct session sb, sh;
 	struct backlog_diff d;
 	struct sbuf out = SBUF_INIT;
-	int id, r, rc, loaded_h = 0;
+	int rc, loaded_h = 0;
 
 	memset(&sb, 0, sizeof(sb));
 	memset(&sh, 0, sizeof(sh));
-	opt_init(&it, argc, argv);
-	while ((r = opt_next(&it, ctx, opts, &id, &arg)) == 1)
-		if (id == O_FORMAT)
-			format = arg;
-	if (r) {
-		opt_release(&it);
-		return r == 2 ? EXIT_OK : EXIT_USAGE;
-	}
-	if ((rc = opt_format(ctx, format, (const char *const[]){ "text", "md", "json", NULL }))) {
-		opt_release(&it);
-		return rc;
-	}
-	if (it.npos > 2) {
-		opt_release(&it);
-		return out_usage_error(ctx, "diff takes at most two revisions");
-	}
-	if (it.npos == 1 && strstr(it.pos[0], "...")) {
-		if ((rc = three_dots(ctx, it.pos[0], &base, &head))) {
-			opt_release(&it);
+	if (ctx->npos == 1 && strstr(ctx->pos[0], "...")) {
+		if ((rc = three_dots(ctx, ctx->pos[0], &base, &head)))
 			return rc;
-		}
 		base_name = xasprintf("merge base %.7s", base);
 		head_name = xstrdup(head);
 	} else {
-		base = xstrdup(it.npos ? it.pos[0] : "HEAD");
-		head = it.npos == 2 ? xstrdup(it.pos[1]) : NULL;
+		base = xstrdup(ctx->npos ? ctx->pos[0] : "HEAD");
+		head = ctx->npos == 2 ? xstrdup(ctx->pos[1]) : NULL;
 		base_name = xstrdup(base);
 		head_name = xstrdup(head ? head : "the working tree");
 	}
-	rc = session_load(ctx, &sb, base, BL_ITEMS);
+	rc = session_load(ctx, &sb, base, BL_ITEMS, NULL, NULL);
 	if (rc == EXIT_OK) {
-		rc = session_load(ctx, &sh, head, BL_ITEMS);
+		rc = session_load(ctx, &sh, head, BL_ITEMS, NULL, NULL);
 		loaded_h = 1;
 	}
 	if (rc == EXIT_OK) {
 		struct hist_opts ho = { ctx->color, ctx->width, base_name, head_name };
 
 		backlog_diff(&d, &sb.bl, &sh.bl);
-		if (!strcmp(format, "json"))
-			diff_json(&out, &d, &ho);
-		else if (!strcmp(format, "md"))
-			diff_md(&out, &d, &ho);
-		else
-			diff_text(&out, &d, &ho);
+		df->render(&out, &d, &ho);
 		out_sbuf(ctx, &out);
 		backlog_diff_release(&d);
 	}
@@ -128,6 +98,33 @@ cmd_diff(struct ctx *ctx, int argc, char **argv)
 	free(head);
 	free(base_name);
 	free(head_name);
-	opt_release(&it);
 	return rc;
 }
+
+static const struct arg args[] = {
+	{ "BASE", ARG_OPTIONAL, NULL,
+	  "a revision (default HEAD); BASE...HEAD in one argument compares HEAD "
+	  "with the merge base, as a pull request does" },
+	{ "HEAD", ARG_OPTIONAL, NULL, "a revision (default: the working tree)" },
+	ARG_END,
+};
+
+static const struct opt opts[] = {
+	OPT_FORMAT(),
+	OPT_END,
+};
+
+const struct command cmd_diff = {
+	.name = "diff",
+	.summary = "priority changes between two revisions",
+	.args = args,
+	.extra = "diff takes at most two revisions",
+	.opts = opts,
+	.formats = &diff_formats,
+	.details =
+	"Lists items moved (old -> new rank; only those out of their old relative\n"
+	"order), newly ranked, unranked, added, removed, closed (done or stopped),\n"
+	"other status changes and changes of effort, customer_value and\n"
+	"business_value. See docs/history.md.\n",
+	.run = run,
+};

@@ -4,15 +4,29 @@
  * --force. */
 #include "cmd/write.h"
 
+static struct transition_opts topts;
+
+static int
+run(struct ctx *ctx)
+{
+	return set_status(ctx, ST_DONE, &topts);
+}
+
 static const struct opt opts[] = {
-	{ "result", 0, 1, SH_RESULT },
-	{ "actual", 0, 1, SH_ACTUAL },
-	{ "force", 'f', 0, SH_FORCE },
-	{ NULL, 0, 0, 0 },
+	OPT_CHOICE("result", 0, &topts.result, "R", "won|lost|inconclusive",
+		   "how the experiment went (required for experiments)"),
+	OPT_STRING("actual", 0, &topts.actual, "V", "the measured value of its metric"),
+	OPT_FLAG("force", 'f', &topts.force, "even with unchecked Definition-of-Done boxes"),
+	OPT_END,
 };
 
-int
-cmd_done(struct ctx *ctx, int argc, char **argv)
-{
-	return set_shorthand(ctx, argc, argv, "done", ST_DONE, opts);
-}
+const struct command cmd_done = {
+	.name = "done",
+	.summary = "status done; the item leaves ORDER",
+	.args = arg_id,
+	.extra = "done takes one id",
+	.opts = opts,
+	.needs = NEED_WRITE,
+	.details = "Sets finished: today and removes the id from ORDER.\n",
+	.run = run,
+};

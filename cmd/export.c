@@ -15,14 +15,7 @@
 #include "formats/html.h"
 #include "formats/svg.h"
 
-enum { O_OUTPUT = 1, O_TITLE, O_REV };
-
-static const struct opt opts[] = {
-	{ "output", 'o', 1, O_OUTPUT },
-	{ "title", 0, 1, O_TITLE },
-	{ "rev", 0, 1, O_REV },
-	{ NULL, 0, 0, 0 },
-};
+static const char *out_dir, *title;
 
 /* A page path the renderer made: "index.html" or "items/<ID>.html".
  * Checked again here, so that nothing is ever written outside DIR. */
@@ -86,7 +79,7 @@ remove_stale_pages(const struct html_site *site, const char *dir)
 	struct strmap written;
 	struct stat st;
 
-	if (fsutil_read(path, &old, &len, NULL)) {
+	if (fsutil_read(path, LIMIT_SITE_LIST, 0, &old, &len, NULL)) {
 		free(path);
 		return 0;
 	}
@@ -116,8 +109,8 @@ static int
 write_manifest(struct ctx *ctx, const struct html_site *site, const char *dir)
 {
 	struct sbuf sb = SBUF_INIT;
-	struct diag_list errs = DIAG_LIST_INIT;
 	char *path = xasprintf("%s/" SITE_MANIFEST, dir);
+	struct diag_list errs = DIAG_LIST_INIT;
 	int rc = EXIT_OK;
 
 	sbuf_adds(&sb, "# The pages docket export html wrote here; the next export removes\n"
@@ -252,77 +245,53 @@ charts_build(struct ctx *ctx, struct session *ss, const char *rev, long today,
 	repo_close(&repo);
 }
 
-int
-cmd_export(struct ctx *ctx, int argc, char **argv)
+/* The arguments, before anything is read. */
+static int
+prepare(struct ctx *ctx)
 {
-	struct opt_iter it;
-	const char *out = NULL, *title = NULL, *rev = NULL, *arg;
-	struct session ss;
+	if (strcmp(ctx->pos[0], "html"))
+		return out_usage_error(ctx, "unknown export format '%s' (use html)", ctx->pos[0]);
+	if (!out_dir || !*out_dir)
+		return out_usage_error(ctx, "where to? give the output folder with -o DIR");
+	return EXIT_OK;
+}
+
+static int
+run(struct ctx *ctx)
+{
+	struct session *ss = ctx->ses;
+	const char *site_title = title;
 	struct html_site site;
 	struct html_opts o;
 	struct charts charts = { NULL, NULL, 0 };
 	size_t removed = 0;
-	int id, r, rc;
+	int rc;
 
-	opt_init(&it, argc, argv);
-	while ((r = opt_next(&it, ctx, opts, &id, &arg)) == 1) {
-		if (id == O_OUTPUT)
-			out = arg;
-		else if (id == O_TITLE)
-			title = arg;
-		else if (id == O_REV)
-			rev = arg;
-	}
-	if (r) {
-		opt_release(&it);
-		return r == 2 ? EXIT_OK : EXIT_USAGE;
-	}
-	if (it.npos != 1 || strcmp(it.pos[0], "html")) {
-		if (it.npos > 1)
-			rc = out_usage_error(ctx, "unexpected argument '%s'", it.pos[1]);
-		else if (it.npos)
-			rc = out_usage_error(ctx, "unknown export format '%s' (use html)", it.pos[0]);
-		else
-			rc = out_usage_error(ctx, "which format? (use html)");
-		opt_release(&it);
-		return rc;
-	}
-	if (!out || !*out) {
-		opt_release(&it);
-		return out_usage_error(ctx, "where to? give the output folder with -o DIR");
-	}
-	if ((rc = session_load(ctx, &ss, rev, BL_ALL))) {
-		session_release(&ss);
-		opt_release(&it);
-		return rc;
-	}
 	memset(&o, 0, sizeof(o));
-	if (!title) {
-		const char *slash = strrchr(ss.bl.root, '/');
+	if (!site_title) {
+		const char *slash = strrchr(ss->bl.root, '/');
 
-		title = slash && slash[1] ? slash + 1 : ss.bl.root;
+		site_title = slash && slash[1] ? slash + 1 : ss->bl.root;
 	}
-	o.title = title;
+	o.title = site_title;
 	o.generator = "docket " DOCKET_VERSION;
-	o.rev = rev;
+	o.rev = ctx->rev;
 	o.today = date_today();
-	/* missing started/finished dates from git, as report and huddle do */
-	session_fill_dates(ctx, &ss);
-	charts_build(ctx, &ss, rev, o.today, &charts);
+	charts_build(ctx, ss, ctx->rev, o.today, &charts);
 	o.charts = charts.v;
 	o.ncharts = charts.n;
 
 	html_site_init(&site);
-	html_site_render(&site, &ss.bl, &o);
-	rc = write_site(ctx, &site, out, &removed);
+	html_site_render(&site, &ss->bl, &o);
+	rc = write_site(ctx, &site, out_dir, &removed);
 	if (!rc)
 		out_note(ctx, "wrote %zu page%s to %s (open %s/index.html)", site.n,
-			 site.n == 1 ? "" : "s", out, out);
+			 site.n == 1 ? "" : "s", out_dir, out_dir);
 	if (!rc && removed)
 		out_note(ctx, "removed %zu page%s of items no longer in the backlog",
 			 removed, removed == 1 ? "" : "s");
 	if (!rc && site.skipped) {
-		out_diags(ctx, &ss.bl.diags, SEV_ERROR);
+		out_diags(ctx, &ss->bl.diags, SEV_ERROR);
 		out_warning(ctx, "%zu item file%s could not be read or %s a bad or duplicate id and %s no page; run 'docket check'",
 			    site.skipped, site.skipped == 1 ? "" : "s",
 			    site.skipped == 1 ? "has" : "have", site.skipped == 1 ? "has" : "have");
@@ -330,7 +299,37 @@ cmd_export(struct ctx *ctx, int argc, char **argv)
 	}
 	html_site_release(&site);
 	charts_release(&charts);
-	session_release(&ss);
-	opt_release(&it);
 	return rc;
 }
+
+static const struct arg args[] = {
+	{ "html", 0, "which format? (use html)", NULL },
+	ARG_END,
+};
+
+static const struct opt opts[] = {
+	OPT_STRING_F("output", 'o', &out_dir, "DIR",
+		     "the folder to write (created; index.html and items/)",
+		     OPT_REQUIRED | OPT_SHORT),
+	OPT_STRING("title", 0, &title, "TEXT", "the site's name (default: the backlog folder's name)"),
+	OPT_REV("export the backlog at a git revision"),
+	OPT_END,
+};
+
+const struct command cmd_export = {
+	.name = "export",
+	.summary = "write a static web site of the backlog for stakeholders",
+	.args = args,
+	.opts = opts,
+	/* missing started/finished dates from git, as report and huddle do */
+	.needs = NEED_BACKLOG | NEED_DATES,
+	.load = BL_ALL,
+	.details =
+	"The site has no external assets and works from file:// or any static\n"
+	"host (GitHub or GitLab Pages): the ordered backlog with filters, the\n"
+	"huddle board of the current cycle, committed vs completed per cycle,\n"
+	"experiment results, campaigns, and one page per item. Files are replaced\n"
+	"atomically; nothing is written outside DIR.\n",
+	.prepare = prepare,
+	.run = run,
+};

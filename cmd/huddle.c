@@ -1,65 +1,60 @@
 /* huddle.c: `docket huddle`: the Daily Huddle board (core/huddle.h). */
-#include <string.h>
-
 #include "cmd/cmd.h"
 #include "core/cycle.h"
 #include "core/date.h"
 #include "core/huddle.h"
 #include "formats/board.h"
 
-enum { O_REV = 1 };
-
-static const struct opt opts[] = {
-	{ "rev", 0, 1, O_REV },
-	{ NULL, 0, 0, 0 },
-};
-
-int
-cmd_huddle(struct ctx *ctx, int argc, char **argv)
+static int
+run(struct ctx *ctx)
 {
-	struct opt_iter it;
-	const char *rev = NULL, *arg;
-	struct session ss;
+	struct backlog *bl = &ctx->ses->bl;
 	struct cycles cy;
 	const struct cycle *c;
 	struct huddle h;
 	struct sbuf out = SBUF_INIT;
-	int id, r, rc = EXIT_OK;
+	int rc = EXIT_OK;
 	long today = date_today();
 
-	opt_init(&it, argc, argv);
-	while ((r = opt_next(&it, ctx, opts, &id, &arg)) == 1)
-		if (id == O_REV)
-			rev = arg;
-	if (r) {
-		opt_release(&it);
-		return r == 2 ? EXIT_OK : EXIT_USAGE;
-	}
-	if (it.npos > 1) {
-		rc = out_usage_error(ctx, "huddle takes one cycle name");
-		opt_release(&it);
-		return rc;
-	}
-	if ((rc = session_load(ctx, &ss, rev, BL_ALL))) {
-		session_release(&ss);
-		opt_release(&it);
-		return rc;
-	}
-	session_fill_dates(ctx, &ss);
-	cycles_from_backlog(&cy, &ss.bl);
-	c = cycle_arg(ctx, &cy, it.npos ? it.pos[0] : NULL, today, &rc);
+	cycles_from_backlog(&cy, bl);
+	c = cycle_arg(ctx, &cy, ctx->npos ? ctx->pos[0] : NULL, today, &rc);
 	if (c) {
 		struct board_opts bo = { ctx->width, ctx->color };
 
-		rc = warn_unreadable(ctx, &ss.bl) ? EXIT_PROBLEMS : EXIT_OK;
-		huddle_make(&h, &ss.bl, c, today);
+		rc = warn_unreadable(ctx, bl) ? EXIT_PROBLEMS : EXIT_OK;
+		huddle_make(&h, bl, c, today);
 		board_render(&out, &h, &bo);
 		out_sbuf(ctx, &out);
 		huddle_release(&h);
 	}
 	sbuf_release(&out);
 	cycles_release(&cy);
-	session_release(&ss);
-	opt_release(&it);
 	return rc;
 }
+
+static const struct arg args[] = {
+	{ "CYCLE", ARG_OPTIONAL, NULL, "the cycle to show (default: the current one)" },
+	ARG_END,
+};
+
+static const struct opt opts[] = {
+	OPT_REV("read the backlog at a git revision"),
+	OPT_END,
+};
+
+const struct command cmd_huddle = {
+	.name = "huddle",
+	.summary = "the Daily Huddle board of the current cycle",
+	.args = args,
+	.extra = "huddle takes one cycle name",
+	.opts = opts,
+	.needs = NEED_BACKLOG | NEED_DATES,
+	.load = BL_ALL,
+	.details =
+	"Columns planned, doing, blocked and done with days in status; blocked\n"
+	"items first with their reasons; the WIP limit (rules: wip-limit: max,\n"
+	"default 5); items at risk: blocked, doing for more than half the cycle,\n"
+	"past the capacity left, or not done when the cycle has ended.\n"
+	"On a terminal the board is in columns; piped, it is a plain list.\n",
+	.run = run,
+};

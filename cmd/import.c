@@ -19,7 +19,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "cmd/cmd.h"
+#include "cmd/write.h"
 #include "core/fm.h"
 #include "core/fsutil.h"
 #include "core/repo.h"
@@ -27,12 +27,8 @@
 #include "core/xalloc.h"
 #include "formats/import.h"
 
-enum { O_MAP = 1 };
-
-static const struct opt opts[] = {
-	{ "map", 'm', 1, O_MAP },
-	{ NULL, 0, 0, 0 },
-};
+static const char *map_file;
+static enum import_kind kind;
 
 /* ---- reading a Backlog.md folder ---------------------------------- */
 
@@ -94,7 +90,7 @@ walk(struct files *fs, struct import_list *l, const char *dir,
 		char *r = *rel ? xasprintf("%s/%s", rel, names[i]) : xstrdup(names[i]);
 		char *full = xasprintf("%s/%s", dir, r);
 		struct stat st;
-		struct diag_list err = DIAG_LIST_INIT;
+		struct diag_list errs = DIAG_LIST_INIT;
 
 		if (lstat(full, &st) != 0) {
 			import_list_skip(l, 1, full, 0, "cannot read it");
@@ -114,10 +110,10 @@ walk(struct files *fs, struct import_list *l, const char *dir,
 				char *data = NULL;
 				size_t len = 0;
 
-				if (fsutil_read(full, &data, &len, &err)) {
+				if (fsutil_read(full, LIMIT_FILE, 0, &data, &len, &errs)) {
 					import_list_skip(l, 1, full, 0, "%s",
-							 diag_last_message(&err));
-					diag_list_release(&err);
+							 diag_last_message(&errs));
+					diag_list_release(&errs);
 				} else {
 					struct import_file *f;
 
@@ -183,29 +179,6 @@ file_taken(void *arg, const char *id)
 	return e;
 }
 
-/* 1 when the work tree's ORDER differs from HEAD's. */
-static int
-order_dirty(struct repo *repo, const struct backlog *bl, const char *old,
-	    size_t oldlen)
-{
-	struct source head;
-	char *data = NULL, *rel;
-	size_t len = 0;
-	int dirty;
-
-	if (repo_source_rev(repo, &head, "HEAD", bl->relroot, NULL))
-		return 0;     /* no commit yet */
-	rel = xasprintf("%s/ORDER", bl->config.items);
-	if (head.read(&head, rel, &data, &len, 64 * FM_MAX_SIZE_DEFAULT, NULL))
-		dirty = oldlen != 0;   /* untracked ORDER with content */
-	else
-		dirty = len != oldlen || memcmp(data, old, len);
-	free(data);
-	free(rel);
-	head.release(&head);
-	return dirty;
-}
-
 /* "  path:line: reason", escaped for a terminal when asked: names and
  * reasons come from the source's files. */
 static void
@@ -268,21 +241,8 @@ report(struct ctx *ctx, const struct import_list *l, const char *first,
 				sbuf_addf(&sb, "%s '%s'", i ? "," : "", l->unmapped[i]);
 			sbuf_adds(&sb, " (map them under fields: in a --map file; see docs/import.md)\n");
 		}
-		if (ctx->out_tty) {
-			/* names come from the source's files: escape them */
-			struct sbuf safe = SBUF_INIT;
-
-			for (size_t i = 0, start = 0; i < sb.len; i++)
-				if (sb.buf[i] == '\n') {
-					text_escape_term(&safe, sb.buf + start, i - start);
-					sbuf_addc(&safe, '\n');
-					start = i + 1;
-				}
-			out_sbuf(ctx, &safe);
-			sbuf_release(&safe);
-		} else {
-			out_sbuf(ctx, &sb);
-		}
+		/* names come from the source's files: escaped on a terminal */
+		out_text(ctx, &sb, 1);
 	}
 	if (import_list_failed(l)) {
 		out_error(ctx, "%zu could not be imported:", import_list_failed(l));
@@ -299,87 +259,49 @@ report(struct ctx *ctx, const struct import_list *l, const char *first,
 	sbuf_release(&sb);
 }
 
+/* Write every item and ORDER through the write session (the lock, the
+ * safety checks, staged writes, docket's commit sequence) and report. */
 static int
-write_all(struct ctx *ctx, struct session *ss, struct import_list *l,
-	  const char *source)
+write_all(struct ctx *ctx, struct ws *w, struct session *ss,
+	  struct import_list *l, const char *source)
 {
 	struct backlog *bl = &ss->bl;
-	char *items_abs = xasprintf("%s/%s", bl->root, bl->config.items);
-	char *order_abs = xasprintf("%s/ORDER", items_abs);
-	char **paths = xcalloc(l->n + 2, sizeof(*paths));
-	size_t np = 0, written = 0;
-	char *old = NULL;
+	struct sbuf sb = SBUF_INIT, old = SBUF_INIT;
 	struct diag_list errs = DIAG_LIST_INIT;
-	size_t oldlen = 0;
-	struct repo repo;
-	int have_repo = 0, rc = EXIT_OK, commit;
-	struct sbuf sb = SBUF_INIT;
+	size_t written = 0;
+	int rc = EXIT_OK;
 
-	memset(&repo, 0, sizeof(repo));
-	commit = !ctx->no_commit && bl->config.commit;
-	if (fsutil_read(order_abs, &old, &oldlen, &errs) == DK_EIO) {
-		out_errs(ctx, &errs, NULL);
-		rc = EXIT_USAGE;
-		goto out;
-	}
-	diag_list_release(&errs);    /* no ORDER yet */
-	if (commit) {
-		if (repo_open(&repo, bl->root, &errs)) {
-			out_error(ctx, "%s (use --no-commit to only write the files)",
-				  diag_last_message(&errs));
-			diag_list_release(&errs);
-			rc = EXIT_USAGE;
-			goto out;
+	/* never write an item that docket itself would not read */
+	for (size_t i = 0; i < l->n; i++) {
+		sbuf_reset(&sb);
+		import_render_item(&sb, l->items[i], &bl->config, l->kind);
+		if (sb.len > limit_bytes(LIMIT_FILE)) {
+			import_list_skip(l, 1, l->items[i]->file, l->items[i]->line,
+					 "%s would be an item of %zu bytes, over %s",
+					 l->items[i]->what ? l->items[i]->what : "the record",
+					 sb.len, limit_name(LIMIT_FILE));
+			import_list_drop(l, i--);
 		}
-		have_repo = 1;
-		if (import_list_ranked(l) && !ctx->include_dirty &&
-		    order_dirty(&repo, bl, old ? old : "", oldlen)) {
-			out_error(ctx, "%s has uncommitted changes: commit them first, or use --include-dirty to commit them with the import",
-				  bl->order_path);
-			rc = EXIT_PROBLEMS;
-			goto out;
-		}
-	}
-	if (fsutil_mkdirs(items_abs, &errs)) {
-		out_errs(ctx, &errs, NULL);
-		rc = EXIT_USAGE;
-		goto out;
 	}
 	for (size_t i = 0; i < l->n; i++) {
-		struct import_item *it = l->items[i];
-		char *abs = xasprintf("%s/%s.md", items_abs, it->id);
+		char *path = xasprintf("%s%s.md", bl->items_rel, l->items[i]->id);
 
 		sbuf_reset(&sb);
-		import_render_item(&sb, it, &bl->config, l->kind);
-		if (fsutil_write_atomic(abs, sb.buf, sb.len, &errs)) {
-			out_errs(ctx, &errs, NULL);
-			if (written)
-				out_error(ctx, "%zu item files were written before this and are not committed",
-					  written);
-			free(abs);
-			rc = EXIT_USAGE;
-			goto out;
-		}
-		free(abs);
-		paths[np++] = xasprintf("%s%s.md", bl->items_rel, it->id);
+		import_render_item(&sb, l->items[i], &bl->config, l->kind);
+		change_write(&w->ch, path, sb.buf, sb.len);
+		free(path);
 		written++;
 	}
-	if (import_list_ranked(l)) {
+	if (written && import_list_ranked(l)) {
+		/* ORDER parsed when the session began (ws_begin refuses one
+		 * that does not): its text is the file's */
+		order_render(&w->ss.bl.order, &old);
 		sbuf_reset(&sb);
-		import_render_order(&sb, old ? old : "", oldlen, l);
-		if (fsutil_write_atomic(order_abs, sb.buf, sb.len, &errs)) {
-			out_error(ctx, "%s; the %zu item files are written, ORDER is not",
-				  diag_last_message(&errs), written);
-			diag_list_release(&errs);
-			rc = EXIT_USAGE;
-			goto out;
-		}
-		paths[np++] = xstrdup(bl->order_path);
+		import_render_order(&sb, w->ss.bl.have_order ? old.buf : "",
+				    w->ss.bl.have_order ? old.len : 0, l);
+		change_write(&w->ch, bl->order_path, sb.buf, sb.len);
 	}
-	report(ctx, l, l->n ? l->items[0]->id : "", l->n ? l->items[l->n - 1]->id : "",
-	       written);
-	if (commit && np) {
-		char cid[16] = "";
+	if (written) {
 		size_t failed = import_list_failed(l);
 
 		sbuf_reset(&sb);
@@ -395,80 +317,54 @@ write_all(struct ctx *ctx, struct session *ss, struct import_list *l,
 					  l->skips[i].reason);
 				shown++;
 			}
-		if (repo_commit(&repo, (const char *const *)paths, np, sb.buf, cid,
-				sizeof(cid), &errs)) {
-			out_errs(ctx, &errs, "the files are written but not committed");
+		if (change_commit(&w->ch, sb.buf, &errs)) {
+			out_errs(ctx, &errs, NULL);
 			rc = EXIT_PROBLEMS;
 			goto out;
 		}
-		if (!ctx->quiet)
-			printf("Committed %s: Import %zu item%s from %s\n", cid, written,
-			       written == 1 ? "" : "s", import_kind_name(l->kind));
-	} else if (np && !ctx->quiet) {
-		printf("Not committed (%s): %zu files written\n",
-		       ctx->no_commit ? "--no-commit" : "commit: false in docket.yaml", np);
 	}
+	report(ctx, l, written ? l->items[0]->id : "",
+	       written ? l->items[l->n - 1]->id : "", written);
+	if (w->ch.committed && !ctx->quiet)
+		printf("Committed %s: Import %zu item%s from %s\n", w->ch.commit_id,
+		       written, written == 1 ? "" : "s", import_kind_name(l->kind));
+	else if (written && !w->ch.commit && !ctx->quiet)
+		printf("Not committed (%s): %zu files written\n",
+		       ctx->no_commit ? "--no-commit" : "commit: false in docket.yaml",
+		       w->ch.nfiles);
 	if (import_list_failed(l))
 		rc = EXIT_PROBLEMS;
 out:
-	for (size_t i = 0; i < np; i++)
-		free(paths[i]);
-	free(paths);
-	free(old);
-	free(items_abs);
-	free(order_abs);
 	sbuf_release(&sb);
-	if (have_repo)
-		repo_close(&repo);
+	sbuf_release(&old);
 	return rc;
 }
 
-int
-cmd_import(struct ctx *ctx, int argc, char **argv)
+static int
+prepare(struct ctx *ctx)
 {
-	struct opt_iter it;
-	const char *map_file = NULL, *arg, *source;
-	enum import_kind kind;
+	if (import_kind_parse(&kind, ctx->pos[0]))
+		return out_usage_error(ctx, "unknown source '%s' (use csv, jira, trello, asana or backlog-md)",
+				       ctx->pos[0]);
+	return EXIT_OK;
+}
+
+static int
+run(struct ctx *ctx)
+{
+	const char *source = ctx->pos[1];
+	struct session *ss = ctx->ses;
 	struct import_map map;
 	struct import_list l;
-	struct session ss;
+	struct ws *w = ctx->ws;
 	struct files fs;
-	struct diag_list errs = DIAG_LIST_INIT;
 	char *data = NULL;
+	struct diag_list errs = DIAG_LIST_INIT;
 	size_t len = 0;
-	int id, r, rc;
+	int r, rc;
 
-	opt_init(&it, argc, argv);
-	while ((r = opt_next(&it, ctx, opts, &id, &arg)) == 1)
-		if (id == O_MAP)
-			map_file = arg;
-	if (r) {
-		opt_release(&it);
-		return r == 2 ? EXIT_OK : EXIT_USAGE;
-	}
-	if (it.npos != 2) {
-		rc = out_usage_error(ctx, it.npos < 2 ?
-				     "import needs the kind of export and its file or folder" :
-				     "import takes one source");
-		opt_release(&it);
-		return rc;
-	}
-	if (import_kind_parse(&kind, it.pos[0])) {
-		rc = out_usage_error(ctx, "unknown source '%s' (use csv, jira, trello, asana or backlog-md)",
-				     it.pos[0]);
-		opt_release(&it);
-		return rc;
-	}
-	source = it.pos[1];
-	opt_release(&it);
-
-	if ((rc = session_load(ctx, &ss, NULL, BL_ITEMS))) {
-		session_release(&ss);
-		return rc;
-	}
-	if (!ss.bl.config_ok) {
-		out_diags(ctx, &ss.bl.diags, SEV_ERROR);
-		session_release(&ss);
+	if (!ss->bl.config_ok) {
+		out_diags(ctx, &ss->bl.diags, SEV_ERROR);
 		return EXIT_USAGE;
 	}
 	import_map_init(&map, kind);
@@ -478,10 +374,10 @@ cmd_import(struct ctx *ctx, int argc, char **argv)
 	if (map_file) {
 		struct diag_list d = DIAG_LIST_INIT;
 
-		if (fsutil_read(map_file, &data, &len, &errs)) {
+		if (fsutil_read(map_file, LIMIT_MAP, FSUTIL_FOLLOW, &data, &len, &errs)) {
 			out_errs(ctx, &errs, NULL);
 			rc = EXIT_USAGE;
-		} else if (import_map_parse(&map, map_file, data, len, &ss.bl.config, &d)) {
+		} else if (import_map_parse(&map, map_file, data, len, &ss->bl.config, &d)) {
 			out_diags(ctx, &d, SEV_WARNING);
 			rc = EXIT_USAGE;
 		}
@@ -507,7 +403,8 @@ cmd_import(struct ctx *ctx, int argc, char **argv)
 		free(dir);
 		r = import_read_backlog_md(&l, fs.v, fs.n);
 	} else {
-		if (fsutil_read(source, &data, &len, &errs)) {
+		if (fsutil_read(source, LIMIT_JSON_EXPORT,
+				FSUTIL_FOLLOW, &data, &len, &errs)) {
 			out_errs(ctx, &errs, NULL);
 			rc = EXIT_USAGE;
 			goto out;
@@ -524,11 +421,11 @@ cmd_import(struct ctx *ctx, int argc, char **argv)
 		rc = EXIT_USAGE;
 		goto out;
 	}
-	import_map_apply(&l, &map, &ss.bl.config);
+	import_map_apply(&l, &map, &ss->bl.config);
 	import_list_sort(&l);
 	/* the ids need the mapping (id: keep): give it through l */
 	{
-		struct backlog *bl = &ss.bl;
+		struct backlog *bl = &ss->bl;
 		char *items_abs = xasprintf("%s/%s", bl->root, bl->config.items);
 		struct taken_arg ta = { items_abs };
 
@@ -544,12 +441,46 @@ cmd_import(struct ctx *ctx, int argc, char **argv)
 		rc = import_list_failed(&l) ? EXIT_PROBLEMS : EXIT_OK;
 		goto out;
 	}
-	rc = write_all(ctx, &ss, &l, source);
+	rc = write_all(ctx, w, ss, &l, source);
 out:
 	free(data);
 	files_release(&fs);
 	import_list_release(&l);
 	import_map_release(&map);
-	session_release(&ss);
 	return rc;
 }
+
+static const struct arg args[] = {
+	{ "csv|jira|trello|asana|backlog-md", 0,
+	  "import needs the kind of export and its file or folder", NULL },
+	{ "SOURCE", 0, "import needs the kind of export and its file or folder",
+	  "the export file (csv, jira, asana: CSV; trello: the board's JSON) or, "
+	  "for backlog-md, the Backlog.md folder" },
+	ARG_END,
+};
+
+static const struct opt opts[] = {
+	OPT_STRING("map", 'm', &map_file, "FILE",
+		   "a YAML mapping of statuses, types and fields that overrides the "
+		   "defaults for the tool (see docs/import.md)"),
+	OPT_END,
+};
+
+const struct command cmd_import = {
+	.name = "import",
+	.summary = "create items and ORDER from another tool's export, in one commit",
+	.args = args,
+	.extra = "import takes one source",
+	.opts = opts,
+	.needs = NEED_WRITE | NEED_BACKLOG,
+	.load = BL_ITEMS,
+	.details =
+	"Items keep the source's order: ready, planned, doing and blocked items are\n"
+	"appended to ORDER (Jira's Rank, Trello's lists and pos, Backlog.md's\n"
+	"ordinal, else the order of the rows); ideas stay unranked; done and\n"
+	"stopped items are not ranked. Assignees become notes in the body.\n"
+	"Every record that is not imported is named. Exit status: 0 all imported,\n"
+	"1 some records could not be imported (the rest was), 2 unreadable input.\n",
+	.prepare = prepare,
+	.run = run,
+};

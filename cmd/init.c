@@ -5,56 +5,44 @@
 #include <unistd.h>
 
 #include "cmd/cmd.h"
+#include "core/change.h"
+#include "core/config.h"
 #include "core/fsutil.h"
 #include "core/repo.h"
 #include "core/xalloc.h"
 
-enum { O_PREFIX = 1 };
+static const char *prefix = "MKT";
 
-static const struct opt opts[] = {
-	{ "prefix", 'p', 1, O_PREFIX },
-	{ NULL, 0, 0, 0 },
-};
-
+/* .gitattributes with the merge-driver line appended (into out), unless
+ * it is there: 1 when out holds new content, 0 when nothing is to
+ * change, -1 (printed) when the file cannot be read: a file docket
+ * cannot read is never replaced. */
 static int
-valid_prefix(const char *p)
+gitattributes_with(struct ctx *ctx, struct sbuf *out, const char *path,
+		   const char *line)
 {
-	if (!((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z')))
-		return 0;
-	for (size_t i = 0; p[i]; i++)
-		if (!((p[i] >= 'A' && p[i] <= 'Z') || (p[i] >= 'a' && p[i] <= 'z') ||
-		      (p[i] >= '0' && p[i] <= '9') || p[i] == '_') || i > 16)
-			return 0;
-	return 1;
-}
-
-/* Append the merge-driver line to .gitattributes unless it is there. */
-static int
-add_gitattributes(struct ctx *ctx, const char *path, const char *line)
-{
-	struct diag_list errs = DIAG_LIST_INIT;
 	char *data = NULL;
+	struct diag_list errs = DIAG_LIST_INIT;
 	size_t len = 0;
-	struct sbuf sb = SBUF_INIT;
 	int rc;
 
-	rc = fsutil_read(path, &data, &len, NULL);
+	rc = fsutil_read(path, LIMIT_FILE, 0, &data, &len, &errs);
+	if (rc && rc != DK_ENOTFOUND) {
+		out_errs(ctx, &errs, NULL);
+		return -1;
+	}
 	if (rc == 0 && strstr(data, line)) {
 		free(data);
 		return 0;
 	}
 	if (rc == 0) {
-		sbuf_add(&sb, data, len);
+		sbuf_add(out, data, len);
 		if (len && data[len - 1] != '\n')
-			sbuf_addc(&sb, '\n');
+			sbuf_addc(out, '\n');
 	}
-	sbuf_addf(&sb, "%s\n", line);
-	rc = fsutil_write_atomic(path, sb.buf, sb.len, &errs);
-	if (rc)
-		out_errs(ctx, &errs, NULL);
+	sbuf_addf(out, "%s\n", line);
 	free(data);
-	sbuf_release(&sb);
-	return rc ? -1 : 1;
+	return 1;
 }
 
 /* Is there an executable "docket" on PATH (where git looks for the
@@ -101,8 +89,8 @@ register_driver(struct ctx *ctx, struct repo *repo)
 static int
 init_clone(struct ctx *ctx)
 {
-	struct diag_list errs = DIAG_LIST_INIT;
 	struct repo repo;
+	struct diag_list errs = DIAG_LIST_INIT;
 	int rc = EXIT_OK;
 
 	if (repo_open(&repo, ".", &errs) || !repo.workdir) {
@@ -120,34 +108,22 @@ init_clone(struct ctx *ctx)
 	return rc;
 }
 
-int
-cmd_init(struct ctx *ctx, int argc, char **argv)
+static int
+run(struct ctx *ctx)
 {
 	static const char order_text[] =
 		"# The ranked backlog, highest priority first: one item id per line.\n"
 		"# The Marketing Owner orders it; '#' starts a comment.\n";
-	struct opt_iter it;
-	const char *prefix = "MKT", *arg;
 	struct repo repo;
+	char cwd[PATH_MAX], *cfg = NULL, *rel = NULL, *path;
+	struct change ch;
+	struct sbuf attrs = SBUF_INIT;
 	struct diag_list errs = DIAG_LIST_INIT;
-	char cwd[PATH_MAX], *cfg = NULL, *rel = NULL;
-	char *paths[3];
-	size_t np = 0;
-	int id, r, rc = EXIT_OK;
+	int r, rc = EXIT_OK, began = 0;
 
-	opt_init(&it, argc, argv);
-	while ((r = opt_next(&it, ctx, opts, &id, &arg)) == 1)
-		if (id == O_PREFIX)
-			prefix = arg;
-	if (r || it.npos) {
-		opt_release(&it);
-		if (r == 2)
-			return EXIT_OK;
-		return r ? EXIT_USAGE : out_usage_error(ctx, "unexpected argument '%s'", it.pos[0]);
-	}
-	opt_release(&it);
-	if (!valid_prefix(prefix))
-		return out_usage_error(ctx, "prefix '%s' must be letters and digits starting with a letter, like MKT", prefix);
+	if (!config_prefix_valid(prefix))
+		return out_usage_error(ctx, "prefix '%s' is not a valid prefix: %s", prefix,
+				       CONFIG_PREFIX_RULE);
 	if (!getcwd(cwd, sizeof(cwd))) {
 		out_error(ctx, "cannot read the current folder");
 		return EXIT_USAGE;
@@ -177,53 +153,74 @@ cmd_init(struct ctx *ctx, int argc, char **argv)
 		      xasprintf("%s/", cwd + tl + 1) : xstrdup("");
 	}
 	cfg = config_template(prefix);
-	if (fsutil_mkdirs("backlog", &errs) ||
-	    fsutil_write_atomic("docket.yaml", cfg, strlen(cfg), &errs)) {
+	/* through a change: the lock, the safety checks, staged writes and
+	 * docket's commit sequence, as every write */
+	change_init(&ch, &repo, repo.workdir);
+	ch.commit = !ctx->no_commit;
+	ch.include_dirty = ctx->include_dirty;
+	began = 1;
+	if (change_begin(&ch, NULL, &errs)) {
 		out_errs(ctx, &errs, NULL);
-		rc = EXIT_USAGE;
+		rc = EXIT_PROBLEMS;
 		goto done;
 	}
-	paths[np++] = xasprintf("%sdocket.yaml", rel);
+	if (ch.note[0])
+		out_warning(ctx, "%s", ch.note);
+	path = xasprintf("%sdocket.yaml", rel);
+	change_write(&ch, path, cfg, strlen(cfg));
+	free(path);
 	if (!fsutil_exists("backlog/ORDER")) {
-		if (fsutil_write_atomic("backlog/ORDER", order_text,
-					strlen(order_text), &errs)) {
-			out_errs(ctx, &errs, NULL);
-			rc = EXIT_USAGE;
-			goto done;
-		}
-		paths[np++] = xasprintf("%sbacklog/ORDER", rel);
+		path = xasprintf("%sbacklog/ORDER", rel);
+		change_write(&ch, path, order_text, strlen(order_text));
+		free(path);
 	}
-	r = add_gitattributes(ctx, ".gitattributes", "backlog/ORDER merge=docket-order");
+	r = gitattributes_with(ctx, &attrs, ".gitattributes", "backlog/ORDER merge=docket-order");
 	if (r < 0) {
 		rc = EXIT_USAGE;
 		goto done;
 	}
-	if (r > 0)
-		paths[np++] = xasprintf("%s.gitattributes", rel);
+	if (r > 0) {
+		path = xasprintf("%s.gitattributes", rel);
+		change_write(&ch, path, attrs.buf, attrs.len);
+		free(path);
+	}
 	if (register_driver(ctx, &repo)) {
 		rc = EXIT_USAGE;
 		goto done;
 	}
-	if (ctx->no_commit) {
-		out_note(ctx, "Created a backlog with prefix %s (not committed)", prefix);
-	} else {
-		char cid[16] = "";
-
-		r = repo_commit(&repo, (const char *const *)paths, np,
-				"Set up the docket backlog\n", cid, sizeof(cid), &errs);
-		if (r) {
-			out_errs(ctx, &errs, "the files are written but not committed");
-			rc = EXIT_PROBLEMS;
-			goto done;
-		}
-		out_note(ctx, "Created a backlog with prefix %s [%s]", prefix, cid);
+	if (change_commit(&ch, "Set up the docket backlog\n", &errs)) {
+		out_errs(ctx, &errs, NULL);
+		rc = EXIT_PROBLEMS;
+		goto done;
 	}
+	if (ch.committed)
+		out_note(ctx, "Created a backlog with prefix %s [%s]", prefix, ch.commit_id);
+	else
+		out_note(ctx, "Created a backlog with prefix %s (not committed)", prefix);
 	out_note(ctx, "Next: docket new \"Your first idea\"");
 done:
-	for (size_t i = 0; i < np; i++)
-		free(paths[i]);
+	if (began)
+		change_release(&ch);
+	sbuf_release(&attrs);
 	free(cfg);
 	free(rel);
 	repo_close(&repo);
 	return rc;
 }
+
+static const struct opt opts[] = {
+	OPT_STRING("prefix", 'p', &prefix, "P", "the letters of every id (default MKT)"),
+	OPT_END,
+};
+
+const struct command cmd_init = {
+	.name = "init",
+	.summary = "create a backlog in this git repository",
+	.opts = opts,
+	.details =
+	"Creates docket.yaml, backlog/ORDER and the .gitattributes line for\n"
+	"ORDER, registers the merge driver in .git/config, and commits.\n"
+	"In an existing backlog (a fresh clone) it only registers the merge\n"
+	"driver, which git does not clone.\n",
+	.run = run,
+};

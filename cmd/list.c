@@ -20,25 +20,9 @@
 #include "core/xalloc.h"
 #include "formats/listing.h"
 
-enum { O_STATUS = 1, O_TYPE, O_TAG, O_CYCLE, O_CAMPAIGN, O_GOAL, O_GREP,
-       O_WHERE, O_FORMAT, O_REV };
-
-static const struct opt opts[] = {
-	{ "status", 's', 1, O_STATUS },
-	{ "type", 't', 1, O_TYPE },
-	{ "tag", 0, 1, O_TAG },
-	{ "cycle", 0, 1, O_CYCLE },
-	{ "campaign", 0, 1, O_CAMPAIGN },
-	{ "goal", 0, 1, O_GOAL },
-	{ "grep", 0, 1, O_GREP },
-	{ "where", 0, 1, O_WHERE },
-	{ "format", 0, 1, O_FORMAT },
-	{ "rev", 0, 1, O_REV },
-	{ NULL, 0, 0, 0 },
-};
-
 struct filter {
 	const char *status, *type, *tag, *cycle, *campaign, *goal;
+	const char *grep_re, *where_expr;       /* as given */
 	struct regex *grep;
 	struct query *where;
 	unsigned status_mask;
@@ -137,20 +121,12 @@ struct seen {
 struct visit {
 	const struct filter *f;
 	const struct config *config;
-	int json;
+	listing_item_fn *json;          /* --format json: renders each item */
 	struct spill *spill;
 	pthread_mutex_t lock;
 	struct seen *seen;         /* one per item, by index in bl.items */
 	size_t nseen;
 };
-
-static void
-visit_release(struct visit *v)
-{
-	for (size_t i = 0; i < v->nseen; i++)
-		free(v->seen[i].out);
-	free(v->seen);
-}
 
 /* Per item, as it is parsed: keep()'s answer, and the JSON object
  * (--format json) or the --grep error. */
@@ -178,7 +154,7 @@ visit_item(struct item *it, size_t index, size_t count, void *arg)
 	} else if (s->keep == 1 && v->json) {
 		struct sbuf sb = SBUF_INIT;
 
-		listing_item_json(&sb, it, v->config);
+		v->json(&sb, it, v->config);
 		spill_put(v->spill, sb.buf, sb.len, &s->out, &s->off);
 		s->len = sb.len;
 		sbuf_release(&sb);
@@ -221,94 +197,66 @@ write_json(struct ctx *ctx, struct spill *spill, const struct seen *const *items
 	return EXIT_OK;
 }
 
-int
-cmd_list(struct ctx *ctx, int argc, char **argv)
+static struct filter f;
+static struct visit v;
+
+/* The filters, checked and compiled before anything is read. */
+static int
+prepare(struct ctx *ctx)
 {
-	struct opt_iter it;
-	struct filter f;
-	const char *format = "table", *rev = NULL, *grep = NULL, *where = NULL;
-	struct session ses;
-	struct visit v;
-	struct item **shown = NULL;
-	const struct seen **shown_seen = NULL;
-	size_t *sorted = NULL;
-	struct sbuf out = SBUF_INIT;
-	size_t n = 0, k = 0;
-	int id, r, rc = EXIT_OK, bad = 0;
-	const char *arg;
 	char err[512];
 	struct diag_list errs = DIAG_LIST_INIT;
 
-	memset(&f, 0, sizeof(f));
-	opt_init(&it, argc, argv);
-	while ((r = opt_next(&it, ctx, opts, &id, &arg)) == 1) {
-		switch (id) {
-		case O_STATUS: f.status = arg; break;
-		case O_TYPE: f.type = arg; break;
-		case O_TAG: f.tag = arg; break;
-		case O_CYCLE: f.cycle = arg; break;
-		case O_CAMPAIGN: f.campaign = arg; break;
-		case O_GOAL: f.goal = arg; break;
-		case O_GREP: grep = arg; break;
-		case O_WHERE: where = arg; break;
-		case O_FORMAT: format = arg; break;
-		case O_REV: rev = arg; break;
-		}
-	}
-	if (r) {
-		opt_release(&it);
-		return r == 2 ? EXIT_OK : EXIT_USAGE;
-	}
-	if (it.npos) {
-		rc = out_usage_error(ctx, "unexpected argument '%s'", it.pos[0]);
-		goto out;
-	}
-	if ((rc = opt_format(ctx, format, (const char *const[]){ "table", "plain", "json",
-				 "csv", "md", NULL })))
-		goto out;
-	if (f.status && status_mask(f.status, &f.status_mask, err, sizeof(err))) {
-		rc = out_usage_error(ctx, "unknown status '%s' (use idea, ready, planned, doing, blocked, done or stopped)", err);
-		goto out;
-	}
-	if (f.type && item_type_parse(f.type) == TYPE_UNKNOWN) {
-		rc = out_usage_error(ctx, "unknown type '%s' (use experiment, bau or improvement)", f.type);
-		goto out;
-	}
-	if (grep && regex_compile(&f.grep, grep, 0, &errs)) {
-		rc = out_usage_error(ctx, "bad --grep pattern: %s", diag_last_message(&errs));
+	if (f.status && status_mask(f.status, &f.status_mask, err, sizeof(err)))
+		return out_usage_error(ctx, "unknown status '%s' (use idea, ready, planned, doing, blocked, done or stopped)", err);
+	if (f.type && item_type_parse(f.type) == TYPE_UNKNOWN)
+		return out_usage_error(ctx, "unknown type '%s' (use experiment, bau or improvement)", f.type);
+	if (f.grep_re && regex_compile(&f.grep, f.grep_re, 0, &errs)) {
+		int rc = out_usage_error(ctx, "bad --grep pattern: %s",
+					 diag_last_message(&errs));
+
 		diag_list_release(&errs);
-		goto out;
+		return rc;
 	}
-	if (where && query_parse(&f.where, where, &errs)) {
-		rc = out_usage_error(ctx, "bad --where expression: %s",
-				     diag_last_message(&errs));
+	if (f.where_expr && query_parse(&f.where, f.where_expr, &errs)) {
+		int rc = out_usage_error(ctx, "bad --where expression: %s",
+					 diag_last_message(&errs));
+
 		diag_list_release(&errs);
-		goto out;
+		regex_free(f.grep);
+		f.grep = NULL;
+		return rc;
 	}
-	memset(&v, 0, sizeof(v));
 	v.f = &f;
-	v.config = &ses.bl.config;
-	v.json = !strcmp(format, "json");
+	v.config = &ctx->ses->bl.config;
+	v.json = FORMAT_ROW(struct listing_format, ctx->format)->json_item;
 	v.spill = v.json ? spill_new(JSON_IN_MEMORY) : NULL;
 	pthread_mutex_init(&v.lock, NULL);
-	rc = session_load_visit(ctx, &ses, rev, BL_ITEMS | BL_LEAN, visit_item, &v);
-	pthread_mutex_destroy(&v.lock);
-	if (!rc)
-		rc = session_config_readable(ctx, &ses);
-	if (rc) {
-		session_release(&ses);
-		spill_free(v.spill);
-		visit_release(&v);
-		goto out;
-	}
-	sorted = backlog_sorted_index(&ses.bl, &n);
+	ctx->visit = visit_item;
+	ctx->visit_arg = &v;
+	return EXIT_OK;
+}
+
+static int
+run(struct ctx *ctx)
+{
+	const struct listing_format *lf = FORMAT_ROW(struct listing_format, ctx->format);
+	struct session *ses = ctx->ses;
+	struct item **shown;
+	const struct seen **shown_seen;
+	size_t *sorted;
+	struct sbuf out = SBUF_INIT;
+	size_t n = 0, k = 0;
+	int rc = EXIT_OK, bad = 0;
+
+	sorted = backlog_sorted_index(&ses->bl, &n);
 	shown = xmalloc((n + 1) * sizeof(*shown));
 	shown_seen = xmalloc((n + 1) * sizeof(*shown_seen));
+	assert(!n || v.nseen == n);
 	for (size_t i = 0; i < n; i++) {
-		struct item *item = ses.bl.items[sorted[i]];
+		struct item *item = ses->bl.items[sorted[i]];
 		const struct seen *s = &v.seen[sorted[i]];
 
-		assert(v.nseen == n);
 		if (!item->parsed) {
 			bad++;
 			continue;
@@ -320,43 +268,77 @@ cmd_list(struct ctx *ctx, int argc, char **argv)
 			shown[k++] = item;
 		}
 	}
-	{
+	if (v.json) {
+		rc = write_json(ctx, v.spill, shown_seen, k);
+	} else {
 		struct listing_opts lo = { ctx->color, ctx->width, 1, ctx->out_tty };
 
-		if (v.json)
-			rc = write_json(ctx, v.spill, shown_seen, k);
-		else if (!strcmp(format, "csv"))
-			listing_csv(&out, shown, k, &lo);
-		else if (!strcmp(format, "md"))
-			listing_md(&out, shown, k, &lo);
-		else if (!strcmp(format, "plain"))
-			listing_plain(&out, shown, k);
-		else
-			listing_table(&out, shown, k, &lo);
+		lf->render(&out, shown, k, &lo);
+		out_sbuf(ctx, &out);
 	}
-	out_sbuf(ctx, &out);
 	if (bad) {
 		/* say which files are missing from the list, and why */
-		out_diags(ctx, &ses.bl.diags, SEV_ERROR);
+		out_diags(ctx, &ses->bl.diags, SEV_ERROR);
 		out_warning(ctx, "%d file%s could not be read and %s not listed; run 'docket check'",
 			    bad, bad == 1 ? "" : "s", bad == 1 ? "is" : "are");
 		rc = EXIT_PROBLEMS;
-	} else if (diag_list_count(&ses.bl.diags, SEV_ERROR)) {
+	} else if (diag_list_count(&ses->bl.diags, SEV_ERROR)) {
 		/* the items folder or ORDER could not be read: the list is not
 		 * the backlog (e.g. a symbolic link out of the repository) */
-		out_diags(ctx, &ses.bl.diags, SEV_ERROR);
+		out_diags(ctx, &ses->bl.diags, SEV_ERROR);
 		rc = EXIT_PROBLEMS;
 	}
-	session_release(&ses);
-	spill_free(v.spill);
-	visit_release(&v);
-out:
 	free(sorted);
 	free(shown);
 	free(shown_seen);
 	sbuf_release(&out);
-	regex_free(f.grep);
-	query_free(f.where);
-	opt_release(&it);
 	return rc;
 }
+
+static void
+finish(struct ctx *ctx)
+{
+	(void)ctx;
+	pthread_mutex_destroy(&v.lock);
+	spill_free(v.spill);
+	for (size_t i = 0; i < v.nseen; i++)
+		free(v.seen[i].out);
+	free(v.seen);
+	regex_free(f.grep);
+	query_free(f.where);
+}
+
+static const struct opt opts[] = {
+	OPT_STRING("status", 's', &f.status, "S",
+		   "only items with this status (comma-separated list allowed)"),
+	OPT_CHOICE("type", 't', &f.type, "T", "experiment|bau|improvement",
+		   "only items of this type"),
+	OPT_STRING("tag", 0, &f.tag, "T", "items tagged T"),
+	OPT_STRING("cycle", 0, &f.cycle, "C", "items planned into cycle C"),
+	OPT_STRING("campaign", 0, &f.campaign, "C", "items of campaign C"),
+	OPT_STRING("goal", 0, &f.goal, "G", "items serving goal G"),
+	OPT_STRING("grep", 0, &f.grep_re, "RE",
+		   "title or body matches the PCRE2 regular expression RE"),
+	OPT_STRING("where", 0, &f.where_expr, "EXPR",
+		   "comparisons joined by 'and': 'effort<=3 and type=experiment' "
+		   "(operators = != < <= > >= ~; ~ means contains)"),
+	OPT_FORMAT(),
+	OPT_REV("read the backlog at a git revision, not the working tree"),
+	OPT_END,
+};
+
+const struct command cmd_list = {
+	.name = "list",
+	.summary = "items in backlog order",
+	.opts = opts,
+	.formats = &listing_formats,
+	.needs = NEED_BACKLOG | NEED_CONFIG,
+	.load = BL_ITEMS | BL_LEAN,
+	.details =
+	"Ranked items come first in ORDER's order, then the unranked intake\n"
+	"(oldest created first). Columns: rank, id, status, type, effort,\n"
+	"customer value (cv), business value (bv), score, title.\n",
+	.prepare = prepare,
+	.run = run,
+	.finish = finish,
+};

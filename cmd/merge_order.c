@@ -15,54 +15,38 @@
 #include "core/fsutil.h"
 #include "core/merge_order.h"
 
-static const struct opt opts[] = {
-	{ NULL, 0, 0, 0 },
-};
-
 static int
 read_arg(struct ctx *ctx, const char *what, const char *path, char **data,
 	 size_t *len)
 {
 	struct diag_list errs = DIAG_LIST_INIT;
 
-	if (fsutil_read(path, data, len, &errs)) {
+	if (fsutil_read(path, LIMIT_ORDER, FSUTIL_FOLLOW, data, len, &errs)) {
 		out_errs(ctx, &errs, "cannot read the %s version of ORDER", what);
 		return -1;
 	}
 	return 0;
 }
 
-int
-cmd_merge_order(struct ctx *ctx, int argc, char **argv)
+static int
+run(struct ctx *ctx)
 {
-	struct opt_iter it;
-	const char *arg;
+	char **pos = ctx->pos;
 	char *base = NULL, *ours = NULL, *theirs = NULL;
 	struct diag_list errs = DIAG_LIST_INIT;
 	size_t blen = 0, olen = 0, tlen = 0;
 	struct sbuf out = SBUF_INIT;
 	struct diag_list diags = DIAG_LIST_INIT;
-	int id, r, rc = EXIT_OK;
+	int r, rc = EXIT_OK;
 
-	opt_init(&it, argc, argv);
-	while ((r = opt_next(&it, ctx, opts, &id, &arg)) == 1)
-		;
-	if (r) {
-		opt_release(&it);
-		return r == 2 ? EXIT_OK : EXIT_USAGE;
-	}
-	if (it.npos != 3) {
-		opt_release(&it);
-		return out_usage_error(ctx, "merge-order takes three files: BASE OURS THEIRS");
-	}
 	/* without ours or theirs there is nothing to merge: leave OURS
 	 * alone and let git report the conflict */
-	if (read_arg(ctx, "our", it.pos[1], &ours, &olen) ||
-	    read_arg(ctx, "their", it.pos[2], &theirs, &tlen)) {
+	if (read_arg(ctx, "our", pos[1], &ours, &olen) ||
+	    read_arg(ctx, "their", pos[2], &theirs, &tlen)) {
 		rc = EXIT_USAGE;
 		goto done;
 	}
-	if (read_arg(ctx, "base", it.pos[0], &base, &blen)) {
+	if (read_arg(ctx, "base", pos[0], &base, &blen)) {
 		/* still write both sides so that neither is lost */
 		merge_order_both(ours, olen, theirs, tlen, &out);
 		rc = EXIT_PROBLEMS;
@@ -78,7 +62,7 @@ cmd_merge_order(struct ctx *ctx, int argc, char **argv)
 	}
 	for (size_t i = 0; i < diags.n; i++)
 		out_error(ctx, "conflict in ORDER: %s", diags.v[i].message);
-	if (fsutil_write_atomic(it.pos[1], out.buf, out.len, &errs)) {
+	if (fsutil_write_atomic(pos[1], out.buf, out.len, &errs)) {
 		out_errs(ctx, &errs, NULL);
 		rc = EXIT_USAGE;
 	}
@@ -88,6 +72,30 @@ done:
 	free(theirs);
 	sbuf_release(&out);
 	diag_list_release(&diags);
-	opt_release(&it);
 	return rc;
 }
+
+#define USE "merge-order takes three files: BASE OURS THEIRS"
+
+static const struct arg args[] = {
+	{ "BASE", 0, USE, "the common ancestor's ORDER (git passes %O)" },
+	{ "OURS", 0, USE, "our ORDER, where the result is written (%A)" },
+	{ "THEIRS", 0, USE, "their ORDER (%B)" },
+	ARG_END,
+};
+
+const struct command cmd_merge_order = {
+	.name = "merge-order",
+	.summary = "git's merge driver for ORDER: merge two branches' reorderings",
+	.args = args,
+	.extra = USE,
+	.details =
+	"The result is written to OURS. Both sides' moves, insertions and removals\n"
+	"are applied; comment and blank lines stay where ours has them. A removal\n"
+	"wins over a move. Only an id both sides moved to different places, or\n"
+	"whose line both changed differently, is a conflict: OURS then gets\n"
+	"<<<<<<< ours / ======= / >>>>>>> theirs markers around the stretch that\n"
+	"differs. `docket init` registers the driver (see docs/merge-order.md).\n"
+	"Exit status: 0 merged, 1 conflict, 2 unreadable or unwritable files.\n",
+	.run = run,
+};

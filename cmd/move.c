@@ -4,48 +4,27 @@
 
 #include "cmd/write.h"
 
-static const struct opt opts[] = {
-	{ "top", 0, 0, WO_TOP },
-	{ "bottom", 0, 0, WO_BOTTOM },
-	{ "to", 0, 1, WO_TO },
-	{ "before", 0, 1, WO_BEFORE },
-	{ "after", 0, 1, WO_AFTER },
-	{ NULL, 0, 0, 0 },
-};
+static struct ws_place place;
 
-int
-cmd_move(struct ctx *ctx, int argc, char **argv)
+static int
+prepare(struct ctx *ctx)
 {
-	struct opt_iter it;
-	struct order_place place;
-	struct ws w;
+	if (!place.have)
+		return out_usage_error(ctx, "where to? give --top, --bottom, --to N, --before ID or --after ID");
+	return EXIT_OK;
+}
+
+static int
+run(struct ctx *ctx)
+{
+	struct ws *w = ctx->ws;
 	struct item *item;
 	struct sbuf before = SBUF_INIT, after = SBUF_INIT, sum = SBUF_INIT;
-	const char *arg, *iid;
-	int id, r, rc, have = 0;
+	const char *iid = ctx->pos[0];
+	int r, rc;
 	long old;
 
-	opt_init(&it, argc, argv);
-	while ((r = opt_next(&it, ctx, opts, &id, &arg)) == 1)
-		if ((rc = ws_place_opt(ctx, &place, &have, id, arg))) {
-			opt_release(&it);
-			return rc;
-		}
-	if (r || it.npos != 1 || !have) {
-		rc = r ? (r == 2 ? EXIT_OK : EXIT_USAGE) :
-		     out_usage_error(ctx, it.npos != 1 ? "move takes one id" :
-				     "where to? give --top, --bottom, --to N, --before ID or --after ID");
-		opt_release(&it);
-		return rc;
-	}
-	iid = it.pos[0];
-	if ((rc = check_id_arg(ctx, iid))) {
-		opt_release(&it);
-		return rc;
-	}
-	if ((rc = ws_begin(ctx, &w)))
-		goto done;
-	item = ws_item(ctx, &w, iid);
+	item = ws_item(ctx, w, iid);
 	if (!item) {
 		rc = EXIT_PROBLEMS;
 		goto done;
@@ -56,11 +35,12 @@ cmd_move(struct ctx *ctx, int argc, char **argv)
 		rc = EXIT_PROBLEMS;
 		goto done;
 	}
-	order_render(&w.ss.bl.order, &before);
-	old = order_rank(&w.ss.bl.order, iid);
-	r = order_move(&w.ss.bl.order, iid, &place);
+	order_render(&w->ss.bl.order, &before);
+	old = order_rank(&w->ss.bl.order, iid);
+	r = order_move(&w->ss.bl.order, iid, &place.place);
 	if (r == DK_ENOTFOUND) {
-		out_error(ctx, "%s is not in %s; rank it first", place.ref, w.ss.bl.order_path);
+		out_error(ctx, "%s is not in %s; rank it first", place.place.ref,
+			  w->ss.bl.order_path);
 		rc = EXIT_PROBLEMS;
 		goto done;
 	}
@@ -68,24 +48,52 @@ cmd_move(struct ctx *ctx, int argc, char **argv)
 		rc = out_usage_error(ctx, "cannot place %s relative to itself", iid);
 		goto done;
 	}
-	order_render(&w.ss.bl.order, &after);
+	order_render(&w->ss.bl.order, &after);
 	if (before.len == after.len && !memcmp(before.buf, after.buf, after.len)) {
 		out_note(ctx, "%s is already #%ld: nothing to change", iid, old);
 		rc = EXIT_OK;
 		goto done;
 	}
-	w.order_changed = 1;
+	w->order_changed = 1;
 	sbuf_addf(&sum, "Rank %s ", iid);
-	ws_rank_change(&sum, &w.ss.bl.order, iid, old);
-	ws_queue_order(&w);
+	ws_rank_change(&sum, &w->ss.bl.order, iid, old);
+	ws_queue_order(w);
 	sbuf_reset(&before);
 	sbuf_addf(&before, "%s\n", sum.buf);
-	rc = ws_commit(ctx, &w, before.buf, sum.buf);
+	rc = ws_commit(ctx, w, before.buf, sum.buf);
 done:
 	sbuf_release(&before);
 	sbuf_release(&after);
 	sbuf_release(&sum);
-	ws_end(&w);
-	opt_release(&it);
 	return rc;
 }
+
+static const struct arg args[] = {
+	{ "ID", ARG_ID, "move takes one id", NULL },
+	ARG_END,
+};
+
+static const struct opt opts[] = {
+	OPT_PLACE("top", &place, WO_TOP, NULL,
+		  "the first id (below the header comment of its section)",
+		  OPT_JOIN | OPT_REQUIRED),
+	OPT_PLACE("bottom", &place, WO_BOTTOM, NULL, "right after the last id", OPT_JOIN),
+	OPT_PLACE("to", &place, WO_TO, "N", "rank N (1 = top)", OPT_JOIN),
+	OPT_PLACE("before", &place, WO_BEFORE, "ID", "just above another ranked item", OPT_JOIN),
+	OPT_PLACE("after", &place, WO_AFTER, "ID", "just below another ranked item", 0),
+	OPT_END,
+};
+
+const struct command cmd_move = {
+	.name = "move",
+	.summary = "reorder ORDER",
+	.args = args,
+	.extra = "move takes one id",
+	.opts = opts,
+	.needs = NEED_WRITE,
+	.details =
+	"Comment and blank lines stay where they are; an unranked item becomes\n"
+	"ranked. Commits 'Rank ID #old → #new (above OTHER)'.\n",
+	.prepare = prepare,
+	.run = run,
+};

@@ -12,28 +12,14 @@
 #include "core/xalloc.h"
 #include "core/yaml_scalar.h"
 
-enum { O_TYPE = 1, O_SET, O_EDIT };
-
-/* followup takes these without the first (--type) */
-static const struct opt opts[] = {
-	{ "type", 't', 1, O_TYPE },
-	{ "set", 's', 1, O_SET },
-	{ "edit", 'e', 0, O_EDIT },
-	{ "top", 0, 0, WO_TOP },
-	{ "bottom", 0, 0, WO_BOTTOM },
-	{ "before", 0, 1, WO_BEFORE },
-	{ "after", 0, 1, WO_AFTER },
-	{ NULL, 0, 0, 0 },
-};
-
 /* The highest number used by any id: branch tips, the work tree, ORDER. */
 static long
 max_id(struct ctx *ctx, struct ws *w)
 {
 	const struct backlog *bl = &w->ss.bl;
 	const char *prefix = bl->config.prefix;
-	struct diag_list errs = DIAG_LIST_INIT;
 	long max = 0, n;
+	struct diag_list errs = DIAG_LIST_INIT;
 
 	if (w->have_repo) {
 		if (repo_max_id(&w->repo, bl->items_rel, prefix, &max, &errs)) {
@@ -138,10 +124,24 @@ inherit(struct ctx *ctx, struct sbuf *cur, const char *path,
 	return rc;
 }
 
-int
-new_run(struct ctx *ctx, struct new_req *rq)
+/* The checks before the write session begins; 0 or EXIT_USAGE. */
+static int
+new_check(struct ctx *ctx, const struct new_req *rq)
 {
-	struct ws w;
+	const char *type = rq->type ? rq->type : "experiment";
+
+	if (!*rq->title || strchr(rq->title, '\n') || strchr(rq->title, '\r'))
+		return out_usage_error(ctx, "the title must be one non-empty line");
+	if (item_type_parse(type) == TYPE_UNKNOWN)
+		return out_usage_error(ctx, "type must be experiment, bau or improvement, not '%s'", type);
+	return EXIT_OK;
+}
+
+/* Create the item in the write session ctx->ws. */
+static int
+new_run(struct ctx *ctx, const struct new_req *rq)
+{
+	struct ws *w = ctx->ws;
 	const struct config *cfg;
 	struct item *parent = NULL;
 	struct sbuf text = SBUF_INIT, msg = SBUF_INIT, sum = SBUF_INIT;
@@ -150,22 +150,14 @@ new_run(struct ctx *ctx, struct new_req *rq)
 	const char *type = rq->type ? rq->type : "experiment";
 	int rc;
 
-	if (!*rq->title || strchr(rq->title, '\n') || strchr(rq->title, '\r'))
-		return out_usage_error(ctx, "the title must be one non-empty line");
-	if (item_type_parse(type) == TYPE_UNKNOWN)
-		return out_usage_error(ctx, "type must be experiment, bau or improvement, not '%s'", type);
-	if (rq->follows && (rc = check_id_arg(ctx, rq->follows)))
-		return rc;
-	if ((rc = ws_begin(ctx, &w)))
-		goto done;
-	cfg = &w.ss.bl.config;
-	if (rq->follows && !(parent = ws_item(ctx, &w, rq->follows))) {
+	cfg = &w->ss.bl.config;
+	if (rq->follows && !(parent = ws_item(ctx, w, rq->follows))) {
 		rc = EXIT_PROBLEMS;
 		goto done;
 	}
-	id = xasprintf("%s-%ld", cfg->prefix, max_id(ctx, &w) + 1);
-	path = xasprintf("%s%s.md", w.ss.bl.items_rel, id);
-	full = xasprintf("%s/%s", w.ch.top, path);
+	id = xasprintf("%s-%ld", cfg->prefix, max_id(ctx, w) + 1);
+	path = xasprintf("%s%s.md", w->ss.bl.items_rel, id);
+	full = xasprintf("%s/%s", w->ch.top, path);
 	if (fsutil_exists(full)) {
 		out_error(ctx, "%s already exists", path);
 		rc = EXIT_PROBLEMS;
@@ -201,21 +193,21 @@ new_run(struct ctx *ctx, struct new_req *rq)
 			goto done;
 		}
 	}
-	for (int i = 0; i < rq->nsets; i++)
-		if ((rc = apply_set(ctx, &w, &text, path, rq->sets[i])))
+	for (size_t i = 0; i < rq->sets->n; i++)
+		if ((rc = apply_set(ctx, w, &text, path, rq->sets->v[i])))
 			goto done;
 
 	sbuf_addf(&sum, "Add %s: %s", id, rq->title);
 	sbuf_addf(&msg, "%s\n", sum.buf);
 	if (parent)
 		sbuf_addf(&msg, "\nFollows %s.\n", rq->follows);
-	if (rq->have_place) {
-		int r = order_insert(&w.ss.bl.order, id, &rq->place);
+	if (rq->place->have) {
+		int r = order_insert(&w->ss.bl.order, id, &rq->place->place);
 		struct sbuf rk = SBUF_INIT;
 
 		if (r == DK_ENOTFOUND) {
-			out_error(ctx, "%s is not in %s; rank it first", rq->place.ref,
-				  w.ss.bl.order_path);
+			out_error(ctx, "%s is not in %s; rank it first", rq->place->place.ref,
+				  w->ss.bl.order_path);
 			rc = EXIT_PROBLEMS;
 			goto done;
 		}
@@ -223,23 +215,23 @@ new_run(struct ctx *ctx, struct new_req *rq)
 			rc = out_usage_error(ctx, "bad placement");
 			goto done;
 		}
-		w.order_changed = 1;
-		ws_rank_change(&rk, &w.ss.bl.order, id, 0);
+		w->order_changed = 1;
+		ws_rank_change(&rk, &w->ss.bl.order, id, 0);
 		sbuf_addf(&msg, "%sRanked %s.\n", parent ? "" : "\n", rk.buf + strlen("unranked → "));
 		sbuf_release(&rk);
 	}
-	change_write(&w.ch, path, text.buf, text.len);
-	ws_queue_order(&w);
+	change_write(&w->ch, path, text.buf, text.len);
+	ws_queue_order(w);
 	if (rq->edit) {
-		int commit = w.ch.commit;
+		int commit = w->ch.commit;
 
-		if (commit && change_check_dirty(&w.ch, &errs)) {
+		if (commit && change_check_dirty(&w->ch, &errs)) {
 			out_errs(ctx, &errs, NULL);
 			rc = EXIT_PROBLEMS;
 			goto done;
 		}
-		w.ch.commit = 0;
-		if (change_commit(&w.ch, msg.buf, &errs)) {
+		w->ch.commit = 0;
+		if (change_commit(&w->ch, msg.buf, &errs)) {
 			out_errs(ctx, &errs, NULL);
 			rc = EXIT_PROBLEMS;
 			goto done;
@@ -255,12 +247,12 @@ new_run(struct ctx *ctx, struct new_req *rq)
 			rc = EXIT_PROBLEMS;
 			goto done;
 		}
-		for (size_t i = 0; i < w.ch.nfiles; i++)
-			w.ch.files[i].op = CHANGE_ONDISK;
-		w.ch.commit = commit;
-		w.ch.include_dirty = 1;
+		for (size_t i = 0; i < w->ch.nfiles; i++)
+			w->ch.files[i].op = CHANGE_ONDISK;
+		w->ch.commit = commit;
+		w->ch.include_dirty = 1;
 	}
-	rc = ws_commit(ctx, &w, msg.buf, sum.buf);
+	rc = ws_commit(ctx, w, msg.buf, sum.buf);
 	if (rc == EXIT_OK && !ctx->quiet)
 		printf("%s\n", id);
 done:
@@ -270,60 +262,65 @@ done:
 	sbuf_release(&text);
 	sbuf_release(&msg);
 	sbuf_release(&sum);
-	ws_end(&w);
 	return rc;
 }
 
-/* new's and followup's command lines: `new TITLE` or `followup ID TITLE`
- * with --set, a rank option, --edit (and --type for new). */
-int
-new_cmd(struct ctx *ctx, int argc, char **argv, int followup)
-{
-	struct opt_iter it;
-	struct new_req rq;
-	const char *arg;
-	char **sets;
-	int id, r, rc, want = followup ? 2 : 1;
+static const char *type;
+static struct opt_list sets;
+static struct ws_place place;
+static int edit;
+static struct new_req rq;
 
-	memset(&rq, 0, sizeof(rq));
-	sets = xcalloc((size_t)argc + 1, sizeof(*sets));
-	rq.sets = sets;
-	opt_init(&it, argc, argv);
-	while ((r = opt_next(&it, ctx, followup ? opts + 1 : opts, &id, &arg)) == 1) {
-		if (id == O_TYPE)
-			rq.type = arg;
-		else if (id == O_SET)
-			sets[rq.nsets++] = (char *)(uintptr_t)arg;
-		else if (id == O_EDIT)
-			rq.edit = 1;
-		else if ((rc = ws_place_opt(ctx, &rq.place, &rq.have_place, id, arg))) {
-			free(sets);
-			opt_release(&it);
-			return rc;
-		}
-	}
-	if (r || it.npos != want) {
-		rc = r ? (r == 2 ? EXIT_OK : EXIT_USAGE) :
-		     followup ? out_usage_error(ctx, "give the item it follows and the new title: followup ID TITLE") :
-		     out_usage_error(ctx, it.npos ? "give the title as one argument (quote it)" :
-				     "what is the idea? give a title");
-		free(sets);
-		opt_release(&it);
-		return rc;
-	}
-	if (followup) {
-		rq.follows = it.pos[0];
-		rq.type = "experiment";
-	}
-	rq.title = it.pos[want - 1];
-	rc = new_run(ctx, &rq);
-	free(sets);
-	opt_release(&it);
-	return rc;
+/* new TITLE, or followup ID TITLE */
+int
+new_prepare(struct ctx *ctx)
+{
+	rq.follows = ctx->npos == 2 ? ctx->pos[0] : NULL;
+	rq.title = ctx->pos[ctx->npos - 1];
+	rq.type = type;
+	rq.sets = &sets;
+	rq.place = &place;
+	rq.edit = edit;
+	return new_check(ctx, &rq);
 }
 
 int
-cmd_new(struct ctx *ctx, int argc, char **argv)
+new_cmd_run(struct ctx *ctx)
 {
-	return new_cmd(ctx, argc, argv, 0);
+	return new_run(ctx, &rq);
 }
+
+static const struct arg args[] = {
+	{ "TITLE", 0, "what is the idea? give a title", NULL },
+	ARG_END,
+};
+
+/* followup takes them from --set on */
+const struct opt new_opts[] = {
+	OPT_CHOICE("type", 't', &type, "T", "experiment|bau|improvement",
+		   "the type (default experiment)"),
+	OPT_LIST("set", 's', &sets, "K=V",
+		 "set a field (repeatable); values are typed by the schema"),
+	OPT_PLACE("top", &place, WO_TOP, NULL, "also rank it in ORDER, first (by "
+		  "default it is unranked)", OPT_JOIN),
+	OPT_PLACE("bottom", &place, WO_BOTTOM, NULL, "also rank it in ORDER, last", OPT_JOIN),
+	OPT_PLACE("before", &place, WO_BEFORE, "ID", "also rank it just above ID", OPT_JOIN),
+	OPT_PLACE("after", &place, WO_AFTER, "ID", "also rank it just below ID", 0),
+	OPT_FLAG("edit", 'e', &edit, "open the new file in $VISUAL/$EDITOR before committing"),
+	OPT_END,
+};
+
+const struct command cmd_new = {
+	.name = "new",
+	.summary = "add an item with the next free id",
+	.args = args,
+	.extra = "give the title as one argument (quote it)",
+	.opts = new_opts,
+	.needs = NEED_WRITE,
+	.details =
+	"The file gets status idea, today's created date and the Definition of\n"
+	"Done boxes of docket.yaml. The id is one above the highest on any local\n"
+	"or remote-tracking branch. Prints the new id; commits 'Add ID: TITLE'.\n",
+	.prepare = new_prepare,
+	.run = new_cmd_run,
+};

@@ -1,36 +1,23 @@
-/* opt.c: a small long/short option parser shared by every command. */
+/* opt.c: the option parser every command shares: long and short
+ * options from the command's descriptor (cmd.h), plus the common ones. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "cmd/cmd.h"
 #include "core/xalloc.h"
 
+enum { C_HELP = 1, C_QUIET, C_NO_COMMIT, C_COLOR, C_INCLUDE_DIRTY };
+
+/* accepted after every command; `docket help` lists them as global */
 static const struct opt common[] = {
-	{ "help", 'h', 0, OPT_HELP },
-	{ "quiet", 'q', 0, OPT_QUIET },
-	{ "no-commit", 0, 0, OPT_NO_COMMIT },
-	{ "color", 0, 2, OPT_COLOR },
-	{ "colour", 0, 2, OPT_COLOR },
-	{ "include-dirty", 0, 0, OPT_INCLUDE_DIRTY },
-	{ NULL, 0, 0, 0 },
+	{ .name = "help", .short_name = 'h', .tag = C_HELP },
+	{ .name = "quiet", .short_name = 'q', .tag = C_QUIET },
+	{ .name = "no-commit", .tag = C_NO_COMMIT },
+	{ .name = "color", .arg = "WHEN", .tag = C_COLOR, .flags = OPT_JOIN },
+	{ .name = "colour", .arg = "WHEN", .tag = C_COLOR, .flags = OPT_JOIN },
+	{ .name = "include-dirty", .tag = C_INCLUDE_DIRTY },
+	OPT_END,
 };
-
-void
-opt_init(struct opt_iter *it, int argc, char **argv)
-{
-	memset(it, 0, sizeof(*it));
-	it->argc = argc;
-	it->argv = argv;
-	it->i = 1;
-	it->pos = xcalloc((size_t)argc + 1, sizeof(*it->pos));
-}
-
-void
-opt_release(struct opt_iter *it)
-{
-	free(it->pos);
-	it->pos = NULL;
-}
 
 static const struct opt *
 find_long(const struct opt *opts, const char *name, size_t n)
@@ -50,118 +37,156 @@ find_short(const struct opt *opts, char c)
 	return NULL;
 }
 
+/* A common option; 0, OPT_HELP_SHOWN or EXIT_USAGE. */
 static int
-handle_common(struct opt_iter *it, struct ctx *ctx, const struct opt *o,
-	      const char *arg)
+take_common(struct ctx *ctx, const struct opt *o, const char *val)
 {
-	(void)it;
-	switch (o->id) {
-	case OPT_HELP:
+	switch (o->tag) {
+	case C_HELP:
 		command_help(ctx->cmd, stdout);
-		return 2;
-	case OPT_QUIET:
+		return OPT_HELP_SHOWN;
+	case C_QUIET:
 		ctx->quiet = 1;
-		return 0;
-	case OPT_NO_COMMIT:
+		break;
+	case C_NO_COMMIT:
 		ctx->no_commit = 1;
-		return 0;
-	case OPT_INCLUDE_DIRTY:
+		break;
+	case C_INCLUDE_DIRTY:
 		ctx->include_dirty = 1;
-		return 0;
-	case OPT_COLOR:
-		if (ctx_set_color(ctx, arg ? arg : "always") < 0) {
-			out_usage_error(ctx, "--color takes auto, always or never");
-			return -1;
-		}
-		return 0;
+		break;
+	case C_COLOR:
+		if (ctx_set_color(ctx, val ? val : "always") < 0)
+			return out_usage_error(ctx, "--color takes auto, always or never");
+		break;
 	}
 	return 0;
 }
 
 int
-opt_next(struct opt_iter *it, struct ctx *ctx, const struct opt *opts,
-	 int *id, const char **arg)
+opt_common(struct ctx *ctx, const char *a)
 {
-	while (it->i < it->argc) {
-		char *a = it->argv[it->i++];
+	const char *name = a + 2, *eq = strchr(a, '=');
+	const struct opt *o = NULL;
+
+	if (a[0] == '-' && a[1] == '-')
+		o = find_long(common, name, eq ? (size_t)(eq - name) : strlen(name));
+	else if (a[0] == '-' && a[1] && !a[2])
+		o = find_short(common, a[1]);
+	if (!o || o->tag == C_HELP || (eq && !o->arg))
+		return -1;
+	return take_common(ctx, o, eq ? eq + 1 : NULL);
+}
+
+/* A command's option; 0 or EXIT_USAGE. */
+static int
+take(struct ctx *ctx, const struct opt *o, const char *val)
+{
+	struct opt_list *l;
+
+	switch (o->kind) {
+	case OPTK_FLAG:
+		*(int *)o->value = 1;
+		break;
+	case OPTK_STRING:
+		*(const char **)o->value = val;
+		break;
+	case OPTK_LIST:
+		l = o->value;
+		l->v = xrealloc(l->v, (l->n + 1) * sizeof(*l->v));
+		l->v[l->n++] = val;
+		break;
+	case OPTK_CALL:
+		return o->fn(ctx, o, val);
+	case OPTK_FORMAT:
+		ctx->format_name = val;
+		break;
+	case OPTK_REV:
+		ctx->rev = val;
+		break;
+	}
+	return 0;
+}
+
+int
+opt_parse(struct ctx *ctx, const struct command *c, int argc, char **argv)
+{
+	int done = 0;
+
+	ctx->pos = xcalloc((size_t)argc + 1, sizeof(*ctx->pos));
+	ctx->npos = 0;
+	for (int i = 1; i < argc;) {
+		char *a = argv[i++];
 		const struct opt *o;
 		const char *val = NULL;
-		int rc;
+		int rc, is_common;
 
-		if (it->done || a[0] != '-' || !a[1]) {
-			it->pos[it->npos++] = a;
+		if (done || a[0] != '-' || !a[1]) {
+			ctx->pos[ctx->npos++] = a;
 			continue;
 		}
 		if (!strcmp(a, "--")) {
-			it->done = 1;
+			done = 1;
 			continue;
 		}
 		if (a[1] == '-') {
 			const char *name = a + 2, *eq = strchr(name, '=');
 			size_t n = eq ? (size_t)(eq - name) : strlen(name);
 
-			o = find_long(opts, name, n);
-			if (!o)
-				o = find_long(common, name, n);
-			if (!o) {
-				out_usage_error(ctx, "unknown option '--%.*s'", (int)n, name);
-				return -1;
-			}
-			if (eq) {
-				if (!o->has_arg) {
-					out_usage_error(ctx, "option '--%s' takes no value", o->name);
-					return -1;
-				}
+			o = find_long(c->opts, name, n);
+			is_common = !o;
+			if (!o && !(o = find_long(common, name, n)))
+				return out_usage_error(ctx, "unknown option '--%.*s'", (int)n, name);
+			if (eq && !o->arg)
+				return out_usage_error(ctx, "option '--%s' takes no value", o->name);
+			if (eq)
 				val = eq + 1;
-			}
 		} else {
-			o = find_short(opts, a[1]);
-			if (!o)
-				o = find_short(common, a[1]);
-			if (!o) {
-				out_usage_error(ctx, "unknown option '-%c'", a[1]);
-				return -1;
-			}
-			if (a[2]) {
-				if (!o->has_arg) {
-					out_usage_error(ctx, "option '-%c' takes no value", a[1]);
-					return -1;
-				}
+			o = find_short(c->opts, a[1]);
+			is_common = !o;
+			if (!o && !(o = find_short(common, a[1])))
+				return out_usage_error(ctx, "unknown option '-%c'", a[1]);
+			if (a[2] && !o->arg)
+				return out_usage_error(ctx, "option '-%c' takes no value", a[1]);
+			if (a[2])
 				val = a + 2;
-			}
 		}
-		if (o->has_arg == 1 && !val) {
-			if (it->i >= it->argc) {
-				out_usage_error(ctx, "option '--%s' needs a value", o->name);
-				return -1;
-			}
-			val = it->argv[it->i++];
+		/* --color's value is optional: only --color=WHEN */
+		if (o->arg && !val && !is_common) {
+			if (i >= argc)
+				return out_usage_error(ctx, "option '--%s' needs a value", o->name);
+			val = argv[i++];
 		}
-		if (o->id <= OPT_HELP + 10 && o->id < 0) {
-			rc = handle_common(it, ctx, o, val);
-			if (rc)
-				return rc;
-			continue;
-		}
-		*id = o->id;
-		*arg = val;
-		return 1;
+		rc = is_common ? take_common(ctx, o, val) : take(ctx, o, val);
+		if (rc)
+			return rc;
 	}
 	return 0;
 }
 
-int
-opt_format(struct ctx *ctx, const char *format, const char *const *names)
+void
+opt_release(struct ctx *ctx, const struct command *c)
 {
-	struct sbuf use = SBUF_INIT;
+	for (const struct opt *o = c->opts; o && o->name; o++)
+		if (o->kind == OPTK_LIST) {
+			struct opt_list *l = o->value;
+
+			free(l->v);
+			l->v = NULL;
+			l->n = 0;
+		}
+	free(ctx->pos);
+	ctx->pos = NULL;
+	ctx->npos = 0;
+}
+
+void
+opt_add_choices(struct sbuf *sb, const struct format_table *t)
+{
+	const struct format *f;
 	size_t n = 0;
 
-	for (size_t i = 0; names[i]; i++, n++)
-		if (!strcmp(format, names[i]))
-			return 0;
-	for (size_t i = 0; i < n; i++)
-		sbuf_addf(&use, "%s%s", i == 0 ? "" : i + 1 == n ? " or " : ", ", names[i]);
-	out_usage_error(ctx, "unknown format '%s' (use %s)", format, use.buf);
-	sbuf_release(&use);
-	return EXIT_USAGE;
+	while (format_at(t, n))
+		n++;
+	for (size_t i = 0; (f = format_at(t, i)); i++)
+		sbuf_addf(sb, "%s%s", i == 0 ? "" : i + 1 == n ? " or " : ", ", f->name);
 }

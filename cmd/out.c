@@ -23,6 +23,27 @@ out_sbuf(struct ctx *ctx, const struct sbuf *sb)
 		fwrite(sb->buf, 1, sb->len, stdout);
 }
 
+void
+out_text(struct ctx *ctx, const struct sbuf *sb, int escape)
+{
+	struct sbuf safe = SBUF_INIT;
+
+	if (!escape || !ctx->out_tty) {
+		out_sbuf(ctx, sb);
+		return;
+	}
+	for (size_t i = 0, s = 0; i <= sb->len; i++) {
+		if (i == sb->len || sb->buf[i] == '\n') {
+			text_escape_term(&safe, sb->buf + s, i - s);
+			if (i < sb->len)
+				sbuf_addc(&safe, '\n');
+			s = i + 1;
+		}
+	}
+	out_sbuf(ctx, &safe);
+	sbuf_release(&safe);
+}
+
 static void
 vmsg(struct ctx *ctx, const char *label, const char *color, const char *fmt,
      va_list ap)
@@ -152,6 +173,22 @@ out_diags(struct ctx *ctx, const struct diag_list *l, enum severity min)
 	sbuf_release(&sb);
 }
 
+void
+out_file_diags(struct ctx *ctx, const struct diag_list *l, const char *file)
+{
+	struct diag_list mine = DIAG_LIST_INIT;
+
+	for (size_t i = 0; i < l->n; i++) {
+		const struct diag *d = &l->v[i];
+
+		if (d->severity == SEV_ERROR && d->file && !strcmp(d->file, file))
+			diag_add(&mine, d->severity, d->rule, d->file, d->line,
+				 d->column, "%s", d->message);
+	}
+	out_diags(ctx, &mine, SEV_ERROR);
+	diag_list_release(&mine);
+}
+
 int
 ctx_set_color(struct ctx *ctx, const char *when)
 {
@@ -184,14 +221,7 @@ check_id_arg(struct ctx *ctx, const char *id)
 
 int
 session_load(struct ctx *ctx, struct session *s, const char *rev,
-	     unsigned flags)
-{
-	return session_load_visit(ctx, s, rev, flags, NULL, NULL);
-}
-
-int
-session_load_visit(struct ctx *ctx, struct session *s, const char *rev,
-		   unsigned flags, backlog_visit_fn visit, void *arg)
+	     unsigned flags, backlog_visit_fn visit, void *arg)
 {
 	char *root = NULL, *top = NULL;
 	struct diag_list errs = DIAG_LIST_INIT;
@@ -288,16 +318,4 @@ session_item(struct ctx *ctx, struct session *s, const char *id)
 	if (!it)
 		out_error(ctx, "no item %s in %s", id, s->bl.items_rel);
 	return it;
-}
-
-int
-load_backlog(struct ctx *ctx, struct backlog *bl, const char *rev)
-{
-	struct session s;
-	int rc = session_load(ctx, &s, rev, BL_ALL);
-
-	*bl = s.bl;
-	backlog_init(&s.bl);
-	session_release(&s);
-	return rc;
 }

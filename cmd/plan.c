@@ -3,7 +3,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cmd/cmd.h"
 #include "cmd/write.h"
 #include "core/cycle.h"
 #include "core/date.h"
@@ -14,15 +13,9 @@
 #include "core/xalloc.h"
 #include "formats/listing.h"
 
-enum { O_CAPACITY = 1, O_START, O_APPLY, O_REV };
-
-static const struct opt opts[] = {
-	{ "capacity", 0, 1, O_CAPACITY },
-	{ "start", 0, 1, O_START },
-	{ "apply", 0, 0, O_APPLY },
-	{ "rev", 0, 1, O_REV },
-	{ NULL, 0, 0, 0 },
-};
+static const char *capacity, *start;
+static int apply;
+static struct plan_opts po = { NULL, NAN, -1, 0 };
 
 static void
 header(struct sbuf *out, const struct plan *p)
@@ -103,7 +96,7 @@ entries(struct sbuf *out, const struct plan *p, size_t width)
 }
 
 static void
-footer(struct sbuf *out, const struct plan *p, int apply)
+footer(struct sbuf *out, const struct plan *p, int applied)
 {
 	char t[32], c[32];
 
@@ -120,7 +113,7 @@ footer(struct sbuf *out, const struct plan *p, int apply)
 		sbuf_addf(out, "%zu ready item%s not in ORDER and not considered: rank %s first.\n",
 			  p->unranked_ready, p->unranked_ready == 1 ? " is" : "s are",
 			  p->unranked_ready == 1 ? "it" : "them");
-	if (!apply) {
+	if (!applied) {
 		sbuf_adds(out, "Run 'docket plan ");
 		text_escape_term(out, p->name, strlen(p->name));
 		sbuf_adds(out, " --apply' to write the cycle file and commit.\n");
@@ -276,78 +269,43 @@ apply_plan(struct ctx *ctx, struct ws *w, const struct plan *p,
 	return rc;
 }
 
-int
-cmd_plan(struct ctx *ctx, int argc, char **argv)
+static int
+prepare(struct ctx *ctx)
 {
-	struct opt_iter it;
-	const char *rev = NULL, *arg;
-	struct plan_opts po = { NULL, NAN, -1, 0 };
-	struct diag_list d = DIAG_LIST_INIT;
-	struct session ss;
-	struct cycles cy;
-	struct plan p;
-	struct ws w;
-	struct sbuf out = SBUF_INIT;
-	int id, r, rc, apply = 0;
 	char *end;
 
-	opt_init(&it, argc, argv);
-	while ((r = opt_next(&it, ctx, opts, &id, &arg)) == 1) {
-		switch (id) {
-		case O_CAPACITY:
-			po.capacity = strtod(arg, &end);
-			if (end == arg || *end || !(po.capacity > 0) || isinf(po.capacity)) {
-				opt_release(&it);
-				return out_usage_error(ctx, "--capacity takes a number above 0, not '%s'", arg);
-			}
-			break;
-		case O_START:
-			if (date_parse(&po.start, arg)) {
-				opt_release(&it);
-				return out_usage_error(ctx, "--start takes a date YYYY-MM-DD, not '%s'", arg);
-			}
-			break;
-		case O_APPLY: apply = 1; break;
-		case O_REV: rev = arg; break;
-		}
+	if (capacity) {
+		po.capacity = strtod(capacity, &end);
+		if (end == capacity || *end || !(po.capacity > 0) || isinf(po.capacity))
+			return out_usage_error(ctx, "--capacity takes a number above 0, not '%s'", capacity);
 	}
-	if (r) {
-		opt_release(&it);
-		return r == 2 ? EXIT_OK : EXIT_USAGE;
-	}
-	if (it.npos > 1) {
-		rc = out_usage_error(ctx, "plan takes one cycle name");
-		opt_release(&it);
-		return rc;
-	}
-	po.name = it.npos ? it.pos[0] : NULL;
-	if (apply && rev) {
-		opt_release(&it);
+	if (start && date_parse(&po.start, start))
+		return out_usage_error(ctx, "--start takes a date YYYY-MM-DD, not '%s'", start);
+	if (apply && ctx->rev)
 		return out_usage_error(ctx, "--apply writes the working tree; it cannot be used with --rev");
-	}
-	/* --apply: the lock and the safety checks first, so that the whole
-	 * read-plan-write happens under the lock */
-	memset(&w, 0, sizeof(w));
-	if (apply && (rc = ws_begin(ctx, &w))) {
-		ws_end(&w);
-		opt_release(&it);
-		return rc;
-	}
-	if ((rc = session_load(ctx, &ss, rev, BL_ALL))) {
-		session_release(&ss);
-		if (apply)
-			ws_end(&w);
-		opt_release(&it);
-		return rc;
-	}
+	po.name = ctx->npos ? ctx->pos[0] : NULL;
+	return EXIT_OK;
+}
+
+/* With --apply, main takes the lock and makes the safety checks first,
+ * so that the whole read-plan-write happens under the lock. */
+static int
+run(struct ctx *ctx)
+{
+	struct diag_list d = DIAG_LIST_INIT;
+	struct backlog *bl = &ctx->ses->bl;
+	struct cycles cy;
+	struct plan p;
+	struct sbuf out = SBUF_INIT;
+	int rc;
+
 	po.today = date_today();
-	session_fill_dates(ctx, &ss);
-	cycles_from_backlog(&cy, &ss.bl);
-	if (plan_make(&p, &ss.bl, &cy, &po, &d)) {
+	cycles_from_backlog(&cy, bl);
+	if (plan_make(&p, bl, &cy, &po, &d)) {
 		rc = out_usage_error(ctx, "%s", d.v[0].message);
 		goto out;
 	}
-	rc = warn_unreadable(ctx, &ss.bl) ? EXIT_PROBLEMS : EXIT_OK;
+	rc = warn_unreadable(ctx, bl) ? EXIT_PROBLEMS : EXIT_OK;
 	header(&out, &p);
 	entries(&out, &p, ctx->width);
 	footer(&out, &p, apply);
@@ -356,16 +314,51 @@ cmd_plan(struct ctx *ctx, int argc, char **argv)
 		if (rc)
 			out_error(ctx, "not applied: fix the files above first");
 		else
-			rc = apply_plan(ctx, &w, &p, &ss.bl, po.today);
+			rc = apply_plan(ctx, ctx->ws, &p, bl, po.today);
 	}
 out:
 	plan_release(&p);
 	sbuf_release(&out);
 	diag_list_release(&d);
 	cycles_release(&cy);
-	session_release(&ss);
-	if (apply)
-		ws_end(&w);
-	opt_release(&it);
 	return rc;
 }
+
+static const struct arg args[] = {
+	{ "CYCLE", ARG_OPTIONAL, NULL,
+	  "the cycle to plan (default: the next one, named after the previous "
+	  "cycle's scheme, e.g. 2026-12)" },
+	ARG_END,
+};
+
+static const struct opt opts[] = {
+	OPT_STRING("capacity", 0, &capacity, "N",
+		   "effort the cycle can hold (default: the cycle file's capacity, else "
+		   "the mean velocity of the last three closed cycles, else "
+		   "cycle.capacity in docket.yaml)"),
+	OPT_STRING("start", 0, &start, "DATE",
+		   "first day, YYYY-MM-DD (default: the day after the most recent cycle "
+		   "ends; the cycle is cycle.length_days long)"),
+	OPT_FLAG("apply", 0, &apply,
+		 "write backlog/cycles/CYCLE.md with the committed items, set their "
+		 "cycle and status: planned, and commit"),
+	OPT_REV("propose from a git revision (not with --apply)"),
+	OPT_END,
+};
+
+const struct command cmd_plan = {
+	.name = "plan",
+	.summary = "propose the commitment of the next launch cycle",
+	.args = args,
+	.extra = "plan takes one cycle name",
+	.opts = opts,
+	.needs = NEED_WRITE | NEED_BACKLOG | NEED_DATES,
+	.write_if = &apply,
+	.load = BL_ALL,
+	.details =
+	"Walks ORDER from the top and takes ready items whose dependencies are\n"
+	"done or taken earlier, while their effort fits; every item walked is\n"
+	"shown with the reason it was taken or skipped.\n",
+	.prepare = prepare,
+	.run = run,
+};

@@ -13,10 +13,6 @@
 #include "core/renumber.h"
 #include "core/xalloc.h"
 
-static const struct opt opts[] = {
-	{ NULL, 0, 0, 0 },
-};
-
 /* The work tree has a file or an item for id. */
 static const char *
 in_work_tree(const struct backlog *bl, const char *id)
@@ -64,65 +60,46 @@ queue_refs(struct ctx *ctx, struct ws *w, const struct item *f,
 	return 0;
 }
 
-int
-cmd_renumber(struct ctx *ctx, int argc, char **argv)
+static int
+prepare(struct ctx *ctx)
+{
+	if (!strcmp(ctx->pos[0], ctx->pos[1]))
+		return out_usage_error(ctx, "%s is already %s", ctx->pos[0], ctx->pos[1]);
+	return EXIT_OK;
+}
+
+static int
+run(struct ctx *ctx)
 {
 	static const char *const item_keys[] = { "id", "depends_on", "follows" };
 	static const char *const ref_keys[] = { "depends_on", "follows" };
 	static const char *const cycle_keys[] = { "committed" };
-	struct opt_iter it;
-	struct ws w;
-	struct session ss;
+	struct ws *w = ctx->ws;
+	struct session *ss = ctx->ses;
 	const struct item *item;
-	const char *arg, *old_id, *new_id, *where, *slash;
+	const char *old_id = ctx->pos[0], *new_id = ctx->pos[1], *where, *slash;
 	struct sbuf sb = SBUF_INIT, msg = SBUF_INIT;
-	char branch[256], *newname = NULL, *newpath = NULL;
 	struct diag_list errs = DIAG_LIST_INIT;
+	char branch[256], *newname = NULL, *newpath = NULL;
 	size_t nfiles = 0;
-	int id, r, rc, began = 0, loaded = 0;
+	int r, rc = EXIT_PROBLEMS;
 
-	opt_init(&it, argc, argv);
-	while ((r = opt_next(&it, ctx, opts, &id, &arg)) == 1)
-		;
-	if (r || it.npos != 2) {
-		rc = r ? (r == 2 ? EXIT_OK : EXIT_USAGE) :
-		     out_usage_error(ctx, "renumber takes two ids: OLD NEW");
-		opt_release(&it);
-		return rc;
-	}
-	old_id = it.pos[0];
-	new_id = it.pos[1];
-	if ((rc = check_id_arg(ctx, old_id)) || (rc = check_id_arg(ctx, new_id))) {
-		opt_release(&it);
-		return rc;
-	}
-	if (!strcmp(old_id, new_id)) {
-		opt_release(&it);
-		return out_usage_error(ctx, "%s is already %s", old_id, new_id);
-	}
-	began = 1;
-	if ((rc = ws_begin(ctx, &w)))
-		goto done;
-	loaded = 1;
-	if ((rc = session_load(ctx, &ss, NULL, BL_ALL)))
-		goto done;
-	rc = EXIT_PROBLEMS;
-	if (item_id_number(new_id, ss.bl.config.prefix) < 0) {
+	if (item_id_number(new_id, ss->bl.config.prefix) < 0) {
 		rc = out_usage_error(ctx, "%s does not use this backlog's prefix (%s-N)",
-				     new_id, ss.bl.config.prefix);
+				     new_id, ss->bl.config.prefix);
 		goto done;
 	}
-	item = backlog_item(&ss.bl, old_id);
+	item = backlog_item(&ss->bl, old_id);
 	if (!item) {
-		out_error(ctx, "no item %s in %s", old_id, ss.bl.items_rel);
+		out_error(ctx, "no item %s in %s", old_id, ss->bl.items_rel);
 		goto done;
 	}
-	if ((where = in_work_tree(&ss.bl, new_id))) {
+	if ((where = in_work_tree(&ss->bl, new_id))) {
 		out_error(ctx, "%s is in use already: %s", new_id, where);
 		goto done;
 	}
-	if (w.have_repo) {
-		r = renumber_id_on_branches(&w.repo, ss.bl.items_rel, new_id,
+	if (w->have_repo) {
+		r = renumber_id_on_branches(&w->repo, ss->bl.items_rel, new_id,
 					    branch, sizeof(branch), &errs);
 		if (r < 0) {
 			out_errs(ctx, &errs, NULL);
@@ -135,18 +112,18 @@ cmd_renumber(struct ctx *ctx, int argc, char **argv)
 		}
 	}
 	/* all or nothing: every file that may name old_id must parse */
-	for (size_t i = 0; i < ss.bl.nitems; i++)
-		if (!ss.bl.items[i]->parsed) {
-			out_diags(ctx, &ss.bl.items[i]->diags, SEV_ERROR);
+	for (size_t i = 0; i < ss->bl.nitems; i++)
+		if (!ss->bl.items[i]->parsed) {
+			out_diags(ctx, &ss->bl.items[i]->diags, SEV_ERROR);
 			out_error(ctx, "not renumbered: %s does not parse, so its references cannot be changed; fix it first",
-				  ss.bl.items[i]->path);
+				  ss->bl.items[i]->path);
 			goto done;
 		}
-	for (size_t i = 0; i < ss.bl.ncycles; i++)
-		if (!ss.bl.cycles[i]->parsed) {
-			out_diags(ctx, &ss.bl.cycles[i]->diags, SEV_ERROR);
+	for (size_t i = 0; i < ss->bl.ncycles; i++)
+		if (!ss->bl.cycles[i]->parsed) {
+			out_diags(ctx, &ss->bl.cycles[i]->diags, SEV_ERROR);
 			out_error(ctx, "not renumbered: %s does not parse; fix it first",
-				  ss.bl.cycles[i]->path);
+				  ss->bl.cycles[i]->path);
 			goto done;
 		}
 
@@ -157,29 +134,29 @@ cmd_renumber(struct ctx *ctx, int argc, char **argv)
 		newname = xasprintf("%s.md", new_id);
 	newpath = xasprintf("%.*s%s", slash ? (int)(slash - item->path + 1) : 0,
 			    item->path, newname);
-	if ((rc = queue_refs(ctx, &w, item, item_keys, ARRAY_SIZE(item_keys),
+	if ((rc = queue_refs(ctx, w, item, item_keys, ARRAY_SIZE(item_keys),
 			     old_id, new_id, newpath, &nfiles)))
 		goto done;
 	rc = EXIT_PROBLEMS;
-	change_delete(&w.ch, item->path);
+	change_delete(&w->ch, item->path);
 	/* references in other items and in cycle files */
-	for (size_t i = 0; i < ss.bl.nitems; i++) {
-		const struct item *o = ss.bl.items[i];
+	for (size_t i = 0; i < ss->bl.nitems; i++) {
+		const struct item *o = ss->bl.items[i];
 
 		if (o == item)
 			continue;
-		if ((rc = queue_refs(ctx, &w, o, ref_keys, ARRAY_SIZE(ref_keys),
+		if ((rc = queue_refs(ctx, w, o, ref_keys, ARRAY_SIZE(ref_keys),
 				     old_id, new_id, o->path, &nfiles)))
 			goto done;
 	}
-	for (size_t i = 0; i < ss.bl.ncycles; i++)
-		if ((rc = queue_refs(ctx, &w, ss.bl.cycles[i], cycle_keys,
+	for (size_t i = 0; i < ss->bl.ncycles; i++)
+		if ((rc = queue_refs(ctx, w, ss->bl.cycles[i], cycle_keys,
 				     ARRAY_SIZE(cycle_keys), old_id, new_id,
-				     ss.bl.cycles[i]->path, &nfiles)))
+				     ss->bl.cycles[i]->path, &nfiles)))
 			goto done;
 	/* ORDER */
-	if (ss.bl.have_order && renumber_order(&sb, &ss.bl.order, old_id, new_id)) {
-		change_write(&w.ch, ss.bl.order_path, sb.buf, sb.len);
+	if (ss->bl.have_order && renumber_order(&sb, &ss->bl.order, old_id, new_id)) {
+		change_write(&w->ch, ss->bl.order_path, sb.buf, sb.len);
 		nfiles++;
 	}
 	sbuf_addf(&msg, "Renumber %s to %s\n\n%s is now %s", old_id, new_id,
@@ -190,16 +167,36 @@ cmd_renumber(struct ctx *ctx, int argc, char **argv)
 	sbuf_adds(&msg, ".\n");
 	sbuf_reset(&sb);
 	sbuf_addf(&sb, "Renumbered %s to %s (%s)", old_id, new_id, newpath);
-	rc = ws_commit(ctx, &w, msg.buf, sb.buf);
+	rc = ws_commit(ctx, w, msg.buf, sb.buf);
 done:
 	free(newname);
 	free(newpath);
 	sbuf_release(&sb);
 	sbuf_release(&msg);
-	if (loaded)
-		session_release(&ss);
-	if (began)
-		ws_end(&w);
-	opt_release(&it);
 	return rc;
 }
+
+#define USE "renumber takes two ids: OLD NEW"
+
+static const struct arg args[] = {
+	{ "OLD", ARG_ID, USE, NULL },
+	{ "NEW", ARG_ID, USE, NULL },
+	ARG_END,
+};
+
+const struct command cmd_renumber = {
+	.name = "renumber",
+	.summary = "change an item's id everywhere, in one commit",
+	.args = args,
+	.extra = USE,
+	.needs = NEED_WRITE | NEED_BACKLOG,
+	.load = BL_ALL,
+	.details =
+	"Renames the file (NEW.md, or NEW-slug.md keeping a slug), changes its\n"
+	"id:, its ORDER line, other items' depends_on and follows, and cycle\n"
+	"files' committed lists, editing only those values. Refuses when NEW is\n"
+	"in use in the work tree or on any local or remote-tracking branch, or\n"
+	"when a file that may refer to OLD does not parse.\n",
+	.prepare = prepare,
+	.run = run,
+};

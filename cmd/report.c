@@ -1,65 +1,49 @@
 /* report.c: `docket report`: the Launch Cycle's figures (core/metrics.h). */
-#include <string.h>
-
 #include "cmd/cmd.h"
 #include "core/cycle.h"
 #include "core/date.h"
 #include "core/metrics.h"
 #include "formats/metrics_out.h"
 
-enum { O_FORMAT = 1, O_REV };
-
-static const struct opt opts[] = {
-	{ "format", 0, 1, O_FORMAT },
-	{ "rev", 0, 1, O_REV },
-	{ NULL, 0, 0, 0 },
-};
-
-int
-cmd_report(struct ctx *ctx, int argc, char **argv)
+static int
+run(struct ctx *ctx)
 {
-	struct opt_iter it;
-	const char *format = "text", *rev = NULL, *arg;
-	enum metrics_format f;
-	struct session ss;
+	const struct metrics_format_row *mf =
+		FORMAT_ROW(struct metrics_format_row, ctx->format);
+	struct backlog *bl = &ctx->ses->bl;
 	struct cycles cy;
 	struct metrics m;
 	struct sbuf out = SBUF_INIT;
-	int id, r, rc;
+	int rc = warn_unreadable(ctx, bl) ? EXIT_PROBLEMS : EXIT_OK;
 
-	opt_init(&it, argc, argv);
-	while ((r = opt_next(&it, ctx, opts, &id, &arg)) == 1) {
-		if (id == O_FORMAT)
-			format = arg;
-		else if (id == O_REV)
-			rev = arg;
-	}
-	if (r) {
-		opt_release(&it);
-		return r == 2 ? EXIT_OK : EXIT_USAGE;
-	}
-	if (it.npos) {
-		rc = out_usage_error(ctx, "unexpected argument '%s'", it.pos[0]);
-		opt_release(&it);
-		return rc;
-	}
-	opt_release(&it);
-	if ((rc = opt_format(ctx, format, (const char *const[]){ "text", "md", "json", NULL })))
-		return rc;
-	metrics_format_parse(&f, format);
-	if ((rc = session_load(ctx, &ss, rev, BL_ALL))) {
-		session_release(&ss);
-		return rc;
-	}
-	session_fill_dates(ctx, &ss);
-	rc = warn_unreadable(ctx, &ss.bl) ? EXIT_PROBLEMS : EXIT_OK;
-	cycles_from_backlog(&cy, &ss.bl);
-	metrics_compute(&m, &ss.bl, &cy, date_today());
-	metrics_render(&out, &m, f);
+	cycles_from_backlog(&cy, bl);
+	metrics_compute(&m, bl, &cy, date_today());
+	metrics_render(&out, &m, mf->id);
 	out_sbuf(ctx, &out);
 	sbuf_release(&out);
 	metrics_release(&m);
 	cycles_release(&cy);
-	session_release(&ss);
 	return rc;
 }
+
+static const struct opt opts[] = {
+	OPT_FORMAT(),
+	OPT_REV("read the backlog at a git revision"),
+	OPT_END,
+};
+
+const struct command cmd_report = {
+	.name = "report",
+	.summary = "cycle figures: say/do, velocity, cycle time, win rate, forecast",
+	.opts = opts,
+	.formats = &metrics_formats,
+	.needs = NEED_BACKLOG | NEED_DATES,
+	.load = BL_ALL,
+	.details =
+	"Per cycle: committed and completed items and effort, say/do ratio,\n"
+	"velocity, items done. Then predictability, throughput, cycle time, the\n"
+	"experiment win rate, BAU share and the forecast of the open backlog in\n"
+	"cycles and as a date. Team figures only: nothing per person.\n"
+	"See docs/cycles.md for the definitions.\n",
+	.run = run,
+};

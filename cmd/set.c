@@ -6,12 +6,7 @@
 #include "cmd/write.h"
 #include "core/xalloc.h"
 
-enum { O_FORCE = 1 };
-
-static const struct opt opts[] = {
-	{ "force", 0, 0, O_FORCE },
-	{ NULL, 0, 0, 0 },
-};
+static int force;
 
 static int
 required_key(const char *k)
@@ -49,7 +44,7 @@ describe(struct sbuf *sb, const struct item *it, const struct edit_op *op)
 int
 set_run(struct ctx *ctx, struct set_req *rq)
 {
-	struct ws w;
+	struct ws *w = ctx->ws;
 	struct item *it, *tmp = NULL;
 	struct edit_op *ops = NULL;
 	char **keys = NULL;
@@ -61,11 +56,7 @@ set_run(struct ctx *ctx, struct set_req *rq)
 	int rc;
 
 	memset(&t, 0, sizeof(t));
-	if ((rc = check_id_arg(ctx, rq->id)))
-		return rc;
-	if ((rc = ws_begin(ctx, &w)))
-		goto done;
-	it = ws_item(ctx, &w, rq->id);
+	it = ws_item(ctx, w, rq->id);
 	if (!it) {
 		rc = EXIT_PROBLEMS;
 		goto done;
@@ -95,11 +86,11 @@ set_run(struct ctx *ctx, struct set_req *rq)
 			rc = out_usage_error(ctx, "%s is required; it cannot be removed", keys[i]);
 			goto done;
 		}
-		if (*value && (rc = ws_check_value(ctx, &w.ss.bl.config, keys[i], value)))
+		if (*value && (rc = ws_check_value(ctx, &w->ss.bl.config, keys[i], value)))
 			goto done;
 		ops[nops].key = keys[i];
 		ops[nops].value = value;
-		ops[nops].type = edit_type_for(&w.ss.bl.config, keys[i]);
+		ops[nops].type = edit_type_for(&w->ss.bl.config, keys[i]);
 		ops[nops].remove = !*value;
 		nops++;
 	}
@@ -125,13 +116,13 @@ set_run(struct ctx *ctx, struct set_req *rq)
 			rc = EXIT_PROBLEMS;
 			goto done;
 		}
-		old_rank = order_rank(&w.ss.bl.order, it->id ? it->id : rq->id);
+		old_rank = order_rank(&w->ss.bl.order, it->id ? it->id : rq->id);
 		if (t.leave_order && old_rank) {
-			order_remove(&w.ss.bl.order, it->id ? it->id : rq->id);
-			w.order_changed = 1;
+			order_remove(&w->ss.bl.order, it->id ? it->id : rq->id);
+			w->order_changed = 1;
 		}
 	}
-	if (b.len == it->len && !memcmp(b.buf, it->data, b.len) && !w.order_changed) {
+	if (b.len == it->len && !memcmp(b.buf, it->data, b.len) && !w->order_changed) {
 		out_note(ctx, "%s: nothing to change", rq->id);
 		rc = EXIT_OK;
 		goto done;
@@ -167,12 +158,12 @@ set_run(struct ctx *ctx, struct set_req *rq)
 			describe(&msg, tmp, &t.ops[i]);
 			sbuf_addc(&msg, '\n');
 		}
-		if (w.order_changed)
+		if (w->order_changed)
 			sbuf_addf(&msg, "Leaves ORDER (was #%ld)\n", old_rank);
 	}
-	change_write(&w.ch, it->path, b.buf, b.len);
-	ws_queue_order(&w);
-	rc = ws_commit(ctx, &w, msg.buf, sum.buf);
+	change_write(&w->ch, it->path, b.buf, b.len);
+	ws_queue_order(w);
+	rc = ws_commit(ctx, w, msg.buf, sum.buf);
 done:
 	for (int i = 0; keys && i < rq->npairs; i++)
 		free(keys[i]);
@@ -184,72 +175,59 @@ done:
 	sbuf_release(&msg);
 	sbuf_release(&sum);
 	diag_list_release(&d);
-	ws_end(&w);
 	return rc;
 }
 
-int
-cmd_set(struct ctx *ctx, int argc, char **argv)
+static int
+run(struct ctx *ctx)
 {
-	struct opt_iter it;
 	struct set_req rq;
-	const char *arg;
-	int id, r, rc;
 
 	memset(&rq, 0, sizeof(rq));
-	opt_init(&it, argc, argv);
-	while ((r = opt_next(&it, ctx, opts, &id, &arg)) == 1)
-		if (id == O_FORCE)
-			rq.topts.force = 1;
-	if (r) {
-		opt_release(&it);
-		return r == 2 ? EXIT_OK : EXIT_USAGE;
-	}
-	if (it.npos < 2) {
-		rc = out_usage_error(ctx, it.npos ? "what to set? give KEY=VALUE" : "which item? give its id");
-		opt_release(&it);
-		return rc;
-	}
-	rq.id = it.pos[0];
-	rq.pairs = it.pos + 1;
-	rq.npairs = it.npos - 1;
-	rc = set_run(ctx, &rq);
-	opt_release(&it);
-	return rc;
+	rq.id = ctx->pos[0];
+	rq.pairs = ctx->pos + 1;
+	rq.npairs = ctx->npos - 1;
+	rq.topts.force = force;
+	return set_run(ctx, &rq);
 }
 
 int
-set_shorthand(struct ctx *ctx, int argc, char **argv, const char *name,
-	      enum item_status status, const struct opt *shopts)
+set_status(struct ctx *ctx, enum item_status status,
+	   const struct transition_opts *topts)
 {
-	struct opt_iter it;
 	struct set_req rq;
-	const char *arg;
-	int id, r, rc;
 
 	memset(&rq, 0, sizeof(rq));
-	opt_init(&it, argc, argv);
-	while ((r = opt_next(&it, ctx, shopts, &id, &arg)) == 1) {
-		if (id == SH_REASON)
-			rq.topts.reason = arg;
-		else if (id == SH_RESULT)
-			rq.topts.result = arg;
-		else if (id == SH_ACTUAL)
-			rq.topts.actual = arg;
-		else if (id == SH_FORCE)
-			rq.topts.force = 1;
-	}
-	if (r || it.npos != 1) {
-		rc = r ? (r == 2 ? EXIT_OK : EXIT_USAGE) :
-		     (it.npos ? out_usage_error(ctx, "%s takes one id", name) :
-		      out_usage_error(ctx, "which item? give its id"));
-		opt_release(&it);
-		return rc;
-	}
-	rq.id = it.pos[0];
+	rq.id = ctx->pos[0];
 	rq.has_status = 1;
 	rq.status = status;
-	rc = set_run(ctx, &rq);
-	opt_release(&it);
-	return rc;
+	rq.topts = *topts;
+	return set_run(ctx, &rq);
 }
+
+static const struct arg args[] = {
+	{ "ID", ARG_ID, "which item? give its id", NULL },
+	{ "KEY=VALUE...", ARG_MANY, "what to set? give KEY=VALUE",
+	  "a field; typed by the schema (numbers, dates, true/false, lists as a,b "
+	  "or [a, b]); KEY= removes the field" },
+	ARG_END,
+};
+
+static const struct opt opts[] = {
+	OPT_FLAG("force", 0, &force,
+		 "with status=done: even with unchecked Definition-of-Done boxes"),
+	OPT_END,
+};
+
+const struct command cmd_set = {
+	.name = "set",
+	.summary = "change fields in place",
+	.args = args,
+	.opts = opts,
+	.needs = NEED_WRITE,
+	.details =
+	"Only the field's own line changes: comments, order, quoting, CRLF and the\n"
+	"body stay as they are. status=... is a transition: started/finished dates,\n"
+	"required reasons and results, done and stopped items leave ORDER.\n",
+	.run = run,
+};

@@ -2,12 +2,20 @@
  * started is set to today unless it has a date). */
 #include "cmd/write.h"
 
-static const struct opt opts[] = {
-	{ NULL, 0, 0, 0 },
-};
-
-int
-cmd_start(struct ctx *ctx, int argc, char **argv)
+static int
+run(struct ctx *ctx)
 {
-	return set_shorthand(ctx, argc, argv, "start", ST_DOING, opts);
+	static const struct transition_opts none;
+
+	return set_status(ctx, ST_DOING, &none);
 }
+
+const struct command cmd_start = {
+	.name = "start",
+	.summary = "status doing (sets started)",
+	.args = arg_id,
+	.extra = "start takes one id",
+	.needs = NEED_WRITE,
+	.details = "Sets status: doing, and started: today unless the item has a date.\n",
+	.run = run,
+};

@@ -2,13 +2,27 @@
  * (status stopped, stop_reason R, finished today; it leaves ORDER). */
 #include "cmd/write.h"
 
+static struct transition_opts topts;
+
+static int
+run(struct ctx *ctx)
+{
+	return set_status(ctx, ST_STOPPED, &topts);
+}
+
 static const struct opt opts[] = {
-	{ "reason", 'r', 1, SH_REASON },
-	{ NULL, 0, 0, 0 },
+	OPT_STRING_F("reason", 'r', &topts.reason, "R",
+		     "why it is not worth finishing (stop_reason; required)", OPT_REQUIRED),
+	OPT_END,
 };
 
-int
-cmd_stop(struct ctx *ctx, int argc, char **argv)
-{
-	return set_shorthand(ctx, argc, argv, "stop", ST_STOPPED, opts);
-}
+const struct command cmd_stop = {
+	.name = "stop",
+	.summary = "status stopped; the item leaves ORDER",
+	.args = arg_id,
+	.extra = "stop takes one id",
+	.opts = opts,
+	.needs = NEED_WRITE,
+	.details = "Sets finished: today and removes the id from ORDER.\n",
+	.run = run,
+};

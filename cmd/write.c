@@ -40,7 +40,9 @@ ws_begin(struct ctx *ctx, struct ws *w)
 		out_errs(ctx, &errs, NULL);
 		return EXIT_PROBLEMS;
 	}
-	if ((rc = session_load(ctx, &w->ss, NULL, 0)))
+	if (w->ch.note[0])
+		out_warning(ctx, "%s", w->ch.note);
+	if ((rc = session_load(ctx, &w->ss, NULL, 0, NULL, NULL)))
 		return rc;
 	if (!w->ss.bl.config_ok) {
 		out_diags(ctx, &w->ss.bl.diags, SEV_ERROR);
@@ -60,6 +62,13 @@ ws_begin(struct ctx *ctx, struct ws *w)
 	if (w->ss.bl.order.conflict_line) {
 		out_error(ctx, "%s:%d: ORDER has merge-conflict markers: resolve the conflict first (docket merge-order merges reorderings), then run docket again",
 			  w->ss.bl.order_path, w->ss.bl.order.conflict_line);
+		return EXIT_PROBLEMS;
+	}
+	/* a file docket cannot parse is never replaced, nor acted on */
+	if (w->ss.bl.order_bad) {
+		out_file_diags(ctx, &w->ss.bl.diags, w->ss.bl.order_path);
+		out_error(ctx, "%s cannot be read (above): docket changes nothing until it is fixed (docket check shows every problem)",
+			  w->ss.bl.order_path);
 		return EXIT_PROBLEMS;
 	}
 	return EXIT_OK;
@@ -121,12 +130,15 @@ ws_commit(struct ctx *ctx, struct ws *w, const char *message,
 }
 
 int
-ws_place_opt(struct ctx *ctx, struct order_place *p, int *have, int id,
-	     const char *arg)
+ws_place_opt(struct ctx *ctx, const struct opt *o, const char *arg)
 {
-	if (*have)
+	struct ws_place *wp = o->value;
+	struct order_place *p = &wp->place;
+	int id = o->tag;
+
+	if (wp->have)
 		return out_usage_error(ctx, "give one of --top, --bottom, --to, --before, --after");
-	*have = 1;
+	wp->have = 1;
 	memset(p, 0, sizeof(*p));
 	switch (id) {
 	case WO_TOP:
@@ -310,16 +322,16 @@ ws_run_editor(struct ctx *ctx, const char *path)
 size_t
 ws_validate_item(struct ctx *ctx, const char *path)
 {
-	struct backlog bl;
+	struct session ss;
 	struct diag_list found = DIAG_LIST_INIT, mine = DIAG_LIST_INIT;
 	struct check_opts co = CHECK_OPTS_INIT;
 	size_t n = 0;
 
-	if (load_backlog(ctx, &bl, NULL)) {
-		backlog_release(&bl);
+	if (session_load(ctx, &ss, NULL, BL_ALL, NULL, NULL)) {
+		session_release(&ss);
 		return 1;
 	}
-	check_backlog(&found, &bl, &co);
+	check_backlog(&found, &ss.bl, &co);
 	for (size_t i = 0; i < found.n; i++) {
 		const struct diag *d = &found.v[i];
 
@@ -331,6 +343,6 @@ ws_validate_item(struct ctx *ctx, const char *path)
 	out_diags(ctx, &mine, SEV_ERROR);
 	diag_list_release(&found);
 	diag_list_release(&mine);
-	backlog_release(&bl);
+	session_release(&ss);
 	return n;
 }

@@ -1,8 +1,10 @@
 /*
  * write: what the commands that change the backlog share (new, set and
- * its status shorthands, move, followup, edit).
+ * its status shorthands, move, followup, edit, rank --apply, plan
+ * --apply, renumber).
  *
- * A write session takes the lock first (core/change.h: refusals during a
+ * A write session (NEED_WRITE in a command's descriptor: main begins it
+ * before the command runs, as ctx->ws) takes the lock first (core/change.h: refusals during a
  * merge or rebase, with index.lock, ...), then loads docket.yaml and
  * ORDER only (never every item: single-item commands cost the same on a
  * backlog of 10 or 10 000 items), so that the read-modify-write of
@@ -41,13 +43,17 @@ void ws_queue_order(struct ws *w);
 int ws_commit(struct ctx *ctx, struct ws *w, const char *message,
 	      const char *summary);
 
-/* Placement options shared by new, followup and move. */
-enum {
-	WO_TOP = 100, WO_BOTTOM, WO_BEFORE, WO_AFTER, WO_TO,
+/* The placement options of new, followup and move: OPT_CALL rows whose
+ * value is a struct ws_place and whose tag is one of WO_*. */
+enum { WO_TOP = 1, WO_BOTTOM, WO_BEFORE, WO_AFTER, WO_TO };
+struct ws_place {
+	struct order_place place;
+	int have;
 };
-/* Record a placement option in p (one allowed); 0 or EXIT_USAGE. */
-int ws_place_opt(struct ctx *ctx, struct order_place *p, int *have, int id,
-		 const char *arg);
+/* Record a placement option in o->value (one allowed); 0 or EXIT_USAGE. */
+int ws_place_opt(struct ctx *ctx, const struct opt *o, const char *arg);
+#define OPT_PLACE(l, var, tag, a, h, fl) \
+	OPT_CALL(l, 0, ws_place_opt, var, tag, a, h, fl)
 /* Describe the outcome of a placement: "#7 → #2 (above MKT-3)". */
 void ws_rank_change(struct sbuf *out, const struct order *o, const char *id,
 		    long old_rank);
@@ -72,7 +78,8 @@ int ws_run_editor(struct ctx *ctx, const char *path);
  * found on that file are printed; returns the number of errors. */
 size_t ws_validate_item(struct ctx *ctx, const char *path_rel_top);
 
-/* `set` and its status shorthands (start, block, done, stop). */
+/* `set` and its status shorthands (start, block, done, stop), in the
+ * write session ctx->ws. */
 struct set_req {
 	const char *id;
 	char **pairs;             /* "KEY=VALUE" */
@@ -82,27 +89,22 @@ struct set_req {
 	struct transition_opts topts;
 };
 int set_run(struct ctx *ctx, struct set_req *rq);
+/* A status shorthand: `NAME ID` with its options in topts. */
+int set_status(struct ctx *ctx, enum item_status status,
+	       const struct transition_opts *topts);
 
-/* The status shorthands start, block, done and stop: parse `NAME ID` and
- * the options in shopts (whose ids are the SH_* below), then set_run with
- * the target status. */
-enum { SH_REASON = 1, SH_RESULT, SH_ACTUAL, SH_FORCE };
-int set_shorthand(struct ctx *ctx, int argc, char **argv, const char *name,
-		  enum item_status status, const struct opt *shopts);
-
-/* `new` and `followup`: create an item (set.c's sibling, new.c). */
+/* `new` and `followup` (new.c makes the item; followup takes new's
+ * options from --set on, the parent's id first). */
 struct new_req {
 	const char *title;
 	const char *type;         /* or NULL: experiment */
-	char **sets;              /* "KEY=VALUE" */
-	int nsets;
-	struct order_place place;
-	int have_place;
+	const struct opt_list *sets;    /* "KEY=VALUE" */
+	const struct ws_place *place;
 	int edit;                 /* open the editor before committing */
 	const char *follows;      /* followup: the parent id */
 };
-int new_run(struct ctx *ctx, struct new_req *rq);
-/* Parse new's (followup 0) or followup's (1) command line and run it. */
-int new_cmd(struct ctx *ctx, int argc, char **argv, int followup);
+extern const struct opt new_opts[];
+int new_prepare(struct ctx *ctx);
+int new_cmd_run(struct ctx *ctx);
 
 #endif

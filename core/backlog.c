@@ -22,6 +22,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/fsutil.h"
 #include "core/score.h"
 #include "core/xalloc.h"
 #include "core/utf8.h"
@@ -177,15 +178,14 @@ dir_inside(struct wt *w, const char *dir)
 }
 
 static int
-wt_read(struct source *s, const char *rel, char **data, size_t *len, size_t max,
-	struct diag_list *errs)
+wt_read(struct source *s, const char *rel, char **data, size_t *len,
+	enum limit_kind lim, struct diag_list *errs)
 {
 	struct wt *w = s->ctx;
-	char path[PATH_MAX];
+	char path[PATH_MAX], real[PATH_MAX];
+	const char *open_path = path;
 	struct stat st;
-	size_t got = 0;
-	char *buf;
-	int fd;
+	int fd, rc;
 
 	if (wt_path(w, rel, path, sizeof(path)))
 		return diag_error(errs, DK_EINVALID,
@@ -201,37 +201,21 @@ wt_read(struct source *s, const char *rel, char **data, size_t *len, size_t max,
 			return diag_error(errs, DK_EINVALID, "its folder is a symbolic link leading outside the repository; not followed");
 		}
 	}
-	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode) && !link_inside(w, path)) {
-		return diag_error(errs, DK_EINVALID, "symbolic link leads outside the repository; not followed");
+	/* a link is followed only when it resolves inside the repository;
+	 * its target is then opened like any file (not following links,
+	 * without blocking, regular files only) */
+	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) {
+		if (!link_inside(w, path) || !realpath(path, real))
+			return diag_error(errs, DK_EINVALID,
+					  "symbolic link leads outside the repository; not followed");
+		open_path = real;
 	}
-	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0) {
-		return diag_error(errs, errno == ENOENT ? DK_ENOTFOUND : DK_EIO, "cannot open: %s", strerror(errno));
-	}
-	if (fstat(fd, &st) || !S_ISREG(st.st_mode)) {
+	rc = fsutil_open_regular(open_path, "the file", 0, &fd, &st, errs);
+	if (rc == 0) {
+		rc = fsutil_read_fd(fd, &st, lim, "the file", data, len, errs);
 		close(fd);
-		return diag_error(errs, DK_EIO, "not a regular file");
 	}
-	if ((size_t)st.st_size > max) {
-		close(fd);
-		return diag_error(errs, DK_EINVALID, "file is %lld bytes, over the limit of %zu bytes",
-			 (long long)st.st_size, max);
-	}
-	buf = xmalloc((size_t)st.st_size + 1);
-	while (got < (size_t)st.st_size) {
-		ssize_t r = read(fd, buf + got, (size_t)st.st_size - got);
-
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r <= 0)
-			break;
-		got += (size_t)r;
-	}
-	close(fd);
-	buf[got] = '\0';
-	*data = buf;
-	*len = got;
-	return 0;
+	return rc;
 }
 
 static int
@@ -269,16 +253,24 @@ wt_list(struct source *s, const char *rel, char ***names, size_t *n,
 
 		if (de->d_name[0] == '.')
 			continue;
-		if (de->d_type != DT_REG) {
+		/* folders are left out (cycles/); everything else is listed,
+		 * FIFOs, devices and links too, so that read reports what is
+		 * not a regular file instead of it vanishing from the
+		 * backlog.  Reading the type never opens the file. */
+		if (de->d_type == DT_DIR)
+			continue;
+		if (de->d_type == DT_UNKNOWN || de->d_type == DT_LNK) {
 			if ((size_t)snprintf(sub, sizeof(sub), "%s/%s", path,
 					     de->d_name) >= sizeof(sub))
 				continue;
-			if (de->d_type == DT_LNK && !link_inside(w, sub))
-				goto keep;  /* reported by read */
-			if (stat(sub, &st) || !S_ISREG(st.st_mode))
+			if (de->d_type == DT_UNKNOWN && lstat(sub, &st) == 0 &&
+			    S_ISDIR(st.st_mode))
+				continue;
+			/* a link to a folder inside the repository is a folder */
+			if (de->d_type == DT_LNK && link_inside(w, sub) &&
+			    stat(sub, &st) == 0 && S_ISDIR(st.st_mode))
 				continue;
 		}
-keep:
 		*names = xgrow(*names, &alloc, *n + 1, sizeof(**names));
 		(*names)[(*n)++] = xstrdup(de->d_name);
 	}
@@ -391,7 +383,7 @@ load_one(struct job *j, size_t i)
 	 * whole folder, so a large folder's names do not add to the peak */
 	free(j->names[i]);
 	j->names[i] = NULL;
-	rc = j->src->read(j->src, rel, &data, &len, j->opts.max_size, &errs);
+	rc = j->src->read(j->src, rel, &data, &len, LIMIT_FILE, &errs);
 	if (rc) {
 		struct item *it = item_new(shown, xstrdup(""), 0, &j->opts);
 
@@ -540,7 +532,7 @@ backlog_load_item(struct backlog *bl, struct source *src, const char *id)
 		return it;
 	name = xasprintf("%s.md", id);
 	rel = xasprintf("%s/%s", bl->config.items, name);
-	rc = src->read(src, rel, &data, &len, fo.max_size, &errs);
+	rc = src->read(src, rel, &data, &len, LIMIT_FILE, &errs);
 	if (rc == DK_ENOTFOUND) {
 		/* <ID>-slug.md: scan names only */
 		char **names = NULL;
@@ -567,7 +559,7 @@ backlog_load_item(struct backlog *bl, struct source *src, const char *id)
 			free(name);
 			return NULL;
 		}
-		rc = src->read(src, rel, &data, &len, fo.max_size, &errs);
+		rc = src->read(src, rel, &data, &len, LIMIT_FILE, &errs);
 	}
 	shown = xasprintf("%s%s", bl->items_rel, name);
 	if (rc) {
@@ -622,7 +614,7 @@ backlog_load_visit(struct backlog *bl, const char *root, const char *top,
 	else
 		bl->relroot = xstrdup("");
 
-	rc = src->read(src, "docket.yaml", &data, &len, FM_MAX_SIZE_DEFAULT, &errs);
+	rc = src->read(src, "docket.yaml", &data, &len, LIMIT_FILE, &errs);
 	if (rc) {
 		diag_add(&bl->diags, SEV_ERROR, "config", "docket.yaml", 0, 0,
 			 "%s", diag_last_message(&errs));
@@ -645,8 +637,7 @@ backlog_load_visit(struct backlog *bl, const char *root, const char *top,
 	{
 		char *opath = xasprintf("%s/ORDER", bl->config.items);
 
-		rc = src->read(src, opath, &data, &len, 16 * FM_MAX_SIZE_DEFAULT,
-			       &errs);
+		rc = src->read(src, opath, &data, &len, LIMIT_ORDER, &errs);
 		free(opath);
 	}
 	if (rc == 0 && (flags & BL_ORDER_SCAN)) {
@@ -655,6 +646,7 @@ backlog_load_visit(struct backlog *bl, const char *root, const char *top,
 		bl->have_order = 1;
 		/* order_parse ranks nothing in a file that is not text */
 		if (utf8_check(data, len, &l, &c) || memchr(data, '\0', len)) {
+			bl->order_bad = 1;
 			free(data);
 		} else {
 			bl->order_data = data;
@@ -662,9 +654,12 @@ backlog_load_visit(struct backlog *bl, const char *root, const char *top,
 		}
 	} else if (rc == 0) {
 		bl->have_order = 1;
-		order_parse(&bl->order, bl->order_path, data, len, &order_diags);
+		if (order_parse(&bl->order, bl->order_path, data, len, &order_diags) ||
+		    bl->order.conflict_line)
+			bl->order_bad = 1;
 		free(data);
 	} else if (rc != DK_ENOTFOUND) {
+		bl->order_bad = 1;
 		diag_add(&order_diags, SEV_ERROR, "syntax", bl->order_path, 0, 0,
 			 "%s", diag_last_message(&errs));
 	}

@@ -33,6 +33,11 @@ struct backlog {
 	struct strmap by_id; /* id -> struct item * (the first file with it) */
 	struct order order;
 	int have_order;
+	/* ORDER exists but cannot be read or does not parse (NUL, invalid
+	 * UTF-8, over its limit, not a regular file, conflict markers, two
+	 * ids on a line): its diags say where.  Writes refuse then, so that
+	 * a file docket cannot parse is never replaced. */
+	int order_bad;
 	char *order_path;    /* ORDER relative to the repo top */
 	struct item **cycles;/* the cycle files, parsed like items */
 	size_t ncycles;

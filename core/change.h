@@ -82,6 +82,9 @@ struct change {
 	int committed;
 	int unchanged;           /* the written files equal HEAD's: no commit */
 	char commit_id[16];      /* short id of the commit made */
+	/* set by change_begin when it finished (or could not finish) a
+	 * commit an interrupted docket left: say it to the user */
+	char note[1024];
 };
 
 void change_init(struct change *c, struct repo *r, const char *top);

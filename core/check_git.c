@@ -143,9 +143,9 @@ closed_in(struct repo *r, git_tree *tree, const char *dir, const char *id)
 	static const struct fm_opts fo = FM_OPTS_INIT;
 	git_tree_entry *e = NULL, *de = NULL;
 	git_tree *sub = NULL;
-	git_blob *b = NULL;
-	char *path = xasprintf("%s%s.md", dir, id);
+	char *path = xasprintf("%s%s.md", dir, id), *data = NULL;
 	const git_oid *blob_id = NULL;
+	size_t len = 0;
 	int closed = 1;
 
 	if (git_tree_entry_bypath(&e, tree, path) == 0) {
@@ -165,9 +165,8 @@ closed_in(struct repo *r, git_tree *tree, const char *dir, const char *id)
 		}
 	}
 	git_error_clear();
-	if (blob_id && git_blob_lookup(&b, r->git, blob_id) == 0) {
-		size_t len = (size_t)git_blob_rawsize(b);
-		char *data = xmemdup0(git_blob_rawcontent(b), len);
+	if (blob_id && repo_blob_read(r->git, blob_id, LIMIT_FILE, path, &data,
+				      &len, NULL) == 0) {
 		struct diag_list dl = DIAG_LIST_INIT;
 		struct fm fm;
 		const char *st;
@@ -182,7 +181,6 @@ closed_in(struct repo *r, git_tree *tree, const char *dir, const char *id)
 		free(data);
 	}
 	git_error_clear();
-	git_blob_free(b);
 	git_tree_free(sub);
 	git_tree_entry_free(de);
 	git_tree_entry_free(e);
@@ -203,26 +201,25 @@ needs_owner(struct repo *r, git_commit *c, const char *order_path,
 {
 	struct order nw, old;
 	struct diag_list dl = DIAG_LIST_INIT;
-	git_blob *a = NULL, *b = NULL;
 	git_tree *tree = NULL;
-	size_t i = 0, j = 0, k = 0;
+	char *a = NULL, *b = NULL;
+	size_t i = 0, j = 0, k = 0, alen = 0, blen = 0;
 	int needs = 0;
 	char *dir;
 
 	*line = 1;
-	if (!before || git_blob_lookup(&a, r->git, now) < 0 ||
-	    git_blob_lookup(&b, r->git, before) < 0 ||
+	if (!before ||
+	    repo_blob_read(r->git, now, LIMIT_ORDER, order_path, &a, &alen, NULL) ||
+	    repo_blob_read(r->git, before, LIMIT_ORDER, order_path, &b, &blen, NULL) ||
 	    git_commit_tree(&tree, c) < 0) {
 		git_error_clear();
-		git_blob_free(a);
-		git_blob_free(b);
+		free(a);
+		free(b);
 		return 1;
 	}
 	/* parse errors are check's business, not this comparison's */
-	order_parse(&nw, order_path, git_blob_rawcontent(a),
-		    (size_t)git_blob_rawsize(a), &dl);
-	order_parse(&old, order_path, git_blob_rawcontent(b),
-		    (size_t)git_blob_rawsize(b), &dl);
+	order_parse(&nw, order_path, a, alen, &dl);
+	order_parse(&old, order_path, b, blen, &dl);
 	while (k < nw.nlines && k < old.nlines &&
 	       !strcmp(nw.lines[k].text, old.lines[k].text))
 		k++;
@@ -248,8 +245,8 @@ needs_owner(struct repo *r, git_commit *c, const char *order_path,
 	order_release(&old);
 	diag_list_release(&dl);
 	git_tree_free(tree);
-	git_blob_free(a);
-	git_blob_free(b);
+	free(a);
+	free(b);
 	return needs;
 }
 
@@ -380,29 +377,18 @@ struct walker {
 static void
 walker_init(struct walker *w, struct repo *r, struct diag_list *errs)
 {
-	const char *dir = git_repository_commondir(r->git);
-	char *path = xasprintf("%sshallow", dir ? dir : "");
-	char line[128];
-	FILE *f;
+	size_t n = 0;
+	git_oid *v;
 
 	memset(w, 0, sizeof(*w));
 	w->r = r;
 	w->errs = errs;
 	oidset_init(&w->shallow);
 	w->is_shallow = git_repository_is_shallow(r->git) == 1;
-	f = w->is_shallow ? fopen(path, "r") : NULL;
-	while (f && fgets(line, sizeof(line), f)) {
-		git_oid id;
-
-		line[strcspn(line, "\r\n")] = '\0';
-		if (git_oid_fromstr(&id, line) == 0)
-			oidset_add(&w->shallow, &id);
-		else
-			git_error_clear();
-	}
-	if (f)
-		fclose(f);
-	free(path);
+	v = w->is_shallow ? repo_shallow_commits(r, &n) : NULL;
+	for (size_t i = 0; i < n; i++)
+		oidset_add(&w->shallow, &v[i]);
+	free(v);
 }
 
 static void

@@ -358,15 +358,17 @@ bad_key(const struct ynode *n)
 	return NULL;
 }
 
-static int
-valid_prefix(const char *p)
+int
+config_prefix_valid(const char *p)
 {
-	if (!isalpha((unsigned char)*p))
+	size_t n = 0;
+
+	if (!(*p >= 'A' && *p <= 'Z'))
 		return 0;
-	for (; *p; p++)
-		if (!isalnum((unsigned char)*p) && *p != '_')
+	for (; *p; p++, n++)
+		if (!((*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9')))
 			return 0;
-	return 1;
+	return n <= CONFIG_PREFIX_MAX;
 }
 
 static int
@@ -427,8 +429,8 @@ config_parse(struct config *c, const char *path, const char *data, size_t len,
 
 		if (!strcmp(key, "prefix")) {
 			c->prefix = scalar_str(c, v, "prefix", diags);
-			if (c->prefix && !valid_prefix(c->prefix)) {
-				CERR(v, "prefix must be letters and digits starting with a letter, like MKT");
+			if (c->prefix && !config_prefix_valid(c->prefix)) {
+				CERR(v, "prefix must be " CONFIG_PREFIX_RULE);
 				c->prefix = NULL;
 			}
 		} else if (!strcmp(key, "items")) {

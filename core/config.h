@@ -88,6 +88,14 @@ struct config {
 	const char **dod_store;
 };
 
+/* The prefix of ids (`prefix:`): 1 to 10 ASCII capital letters and
+ * digits, starting with a letter.  Every id docket makes (PREFIX-N)
+ * is then one its own reader accepts. */
+#define CONFIG_PREFIX_MAX 10
+#define CONFIG_PREFIX_RULE \
+	"1 to 10 capital letters (A-Z) and digits, starting with a letter, like MKT"
+int config_prefix_valid(const char *p);
+
 void config_init(struct config *c);
 void config_release(struct config *c);
 /* Parse docket.yaml; data is copied. Returns 0 or DK_EINVALID (diags

@@ -74,9 +74,16 @@ fm_split(struct fm *out, const char *buf, size_t len,
 	out->buf = buf;
 	out->len = len;
 	if (len > opts->max_size) {
-		diag_add(diags, SEV_ERROR, "syntax", file, 1, 1,
-			 "file is %zu bytes, over the limit of %zu bytes; split it or move large content elsewhere",
-			 len, opts->max_size);
+		enum limit_kind k = limit_of_bytes(opts->max_size);
+
+		if (k == LIMIT_FILE)
+			diag_add(diags, SEV_ERROR, "syntax", file, 1, 1,
+				 "the file is %zu bytes, over %s; split it or move large content elsewhere",
+				 len, limit_name(k));
+		else
+			diag_add(diags, SEV_ERROR, "syntax", file, 1, 1,
+				 "the file is %zu bytes, over the limit of %zu bytes; split it or move large content elsewhere",
+				 len, opts->max_size);
 		return DK_EINVALID;
 	}
 	if (len >= 2 && ((u[0] == 0xff && u[1] == 0xfe) ||

@@ -13,6 +13,9 @@
 #include "core/diag.h"
 #include "core/ynode.h"
 
+#include "core/limits.h"
+
+/* = limit_bytes(LIMIT_FILE) */
 #define FM_MAX_SIZE_DEFAULT (1024 * 1024)
 
 struct fm_opts {

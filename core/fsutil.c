@@ -172,41 +172,139 @@ fsutil_mkdirs(const char *path, struct diag_list *errs)
 	return 0;
 }
 
-int
-fsutil_read(const char *path, char **data, size_t *len, struct diag_list *errs)
+const char *
+fsutil_type_name(unsigned mode)
 {
-	FILE *f = fopen(path, "rb");
-	char *buf = NULL;
-	size_t n = 0, alloc = 0;
+	switch (mode & S_IFMT) {
+	case S_IFREG: return "a regular file";
+	case S_IFDIR: return "a folder";
+	case S_IFIFO: return "a FIFO (named pipe)";
+	case S_IFCHR: return "a character device";
+	case S_IFBLK: return "a block device";
+	case S_IFSOCK: return "a socket";
+	case S_IFLNK: return "a symbolic link";
+	default: return "not a regular file";
+	}
+}
+
+int
+fsutil_open_regular(const char *path, const char *shown, unsigned flags,
+		    int *fdp, struct stat *st, struct diag_list *errs)
+{
+	int oflags = O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY;
+	int fd, fl;
+
+	if (!shown)
+		shown = path;
+	*fdp = -1;
+	if (!(flags & FSUTIL_FOLLOW))
+		oflags |= O_NOFOLLOW;
+	fd = open(path, oflags);
+	if (fd < 0) {
+		int e = errno;
+
+		if (e == ELOOP && !(flags & FSUTIL_FOLLOW) && lstat(path, st) == 0 &&
+		    S_ISLNK(st->st_mode)) {
+			return diag_error(errs, DK_EINVALID,
+					  "%s is a symbolic link: not followed", shown);
+		}
+		return diag_error(errs, e == ENOENT || e == ENOTDIR ? DK_ENOTFOUND : DK_EIO,
+				  "cannot read %s: %s", shown, strerror(e));
+	}
+	if (fstat(fd, st)) {
+		diag_error(errs, DK_EIO, "cannot read %s: %s", shown, strerror(errno));
+		close(fd);
+		return DK_EIO;
+	}
+	if (!S_ISREG(st->st_mode)) {
+		diag_error(errs, DK_EINVALID,
+			   "%s is %s, not a regular file: docket reads only regular files",
+			   shown, fsutil_type_name(st->st_mode));
+		close(fd);
+		return DK_EINVALID;
+	}
+	fl = fcntl(fd, F_GETFL);
+	if (fl < 0 || fcntl(fd, F_SETFL, fl & ~O_NONBLOCK) < 0) {
+		diag_error(errs, DK_EIO, "cannot read %s: %s", shown, strerror(errno));
+		close(fd);
+		return DK_EIO;
+	}
+	*fdp = fd;
+	return 0;
+}
+
+static int
+too_big(const char *shown, unsigned long long size, int at_least,
+	enum limit_kind lim, struct diag_list *errs)
+{
+	return diag_error(errs, DK_EINVALID, "%s is %s%llu bytes, over %s", shown,
+			  at_least ? "more than " : "", size, limit_name(lim));
+}
+
+int
+fsutil_read_fd(int fd, const struct stat *st, enum limit_kind lim,
+	       const char *shown, char **data, size_t *len,
+	       struct diag_list *errs)
+{
+	size_t max = limit_bytes(lim), want, got = 0;
+	char *buf;
 
 	*data = NULL;
 	*len = 0;
-	if (!f) {
-		int e = errno;
-
-		return diag_error(errs, e == ENOENT ? DK_ENOTFOUND : DK_EIO,
-				  "cannot read '%s': %s", path, strerror(e));
-	}
+	if (st->st_size < 0 || (unsigned long long)st->st_size > max)
+		return too_big(shown, (unsigned long long)st->st_size, 0, lim, errs);
+	/* the size as fstat saw it, plus one byte to notice growth */
+	want = (size_t)st->st_size + 1;
+	buf = xmalloc(want + 1);
 	for (;;) {
-		size_t r;
+		ssize_t r;
 
-		buf = xgrow(buf, &alloc, n + 65536 + 1, 1);
-		r = fread(buf + n, 1, alloc - n - 1, f);
-		n += r;
+		if (got == want) {
+			if (want > max) {
+				free(buf);
+				return too_big(shown, (unsigned long long)got, 1, lim,
+					       errs);
+			}
+			want = want * 2 > max + 1 ? max + 1 : want * 2;
+			buf = xrealloc(buf, want + 1);
+		}
+		r = read(fd, buf + got, want - got);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0) {
+			diag_error(errs, DK_EIO, "cannot read %s: %s", shown,
+				   strerror(errno));
+			free(buf);
+			return DK_EIO;
+		}
 		if (r == 0)
 			break;
+		got += (size_t)r;
 	}
-	if (ferror(f)) {
-		diag_error(errs, DK_EIO, "cannot read '%s'", path);
-		fclose(f);
+	if (got > max) {
 		free(buf);
-		return DK_EIO;
+		return too_big(shown, (unsigned long long)got, 1, lim, errs);
 	}
-	fclose(f);
-	buf[n] = '\0';
+	buf[got] = '\0';
 	*data = buf;
-	*len = n;
+	*len = got;
 	return 0;
+}
+
+int
+fsutil_read(const char *path, enum limit_kind lim, unsigned flags, char **data,
+	    size_t *len, struct diag_list *errs)
+{
+	struct stat st;
+	int fd, rc;
+
+	*data = NULL;
+	*len = 0;
+	if ((rc = fsutil_open_regular(path, NULL, flags, &fd, &st, errs)))
+		return rc;
+	rc = fsutil_read_fd(fd, &st, lim, path, data, len, errs);
+	close(fd);
+	return rc;
 }
 
 int

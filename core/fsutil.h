@@ -17,8 +17,10 @@
 #define DOCKET_FSUTIL_H
 
 #include <stddef.h>
+#include <sys/stat.h>
 
 #include "core/diag.h"
+#include "core/limits.h"
 
 /* Each function that can fail returns 0 or a DK_* code after appending
  * the reason (naming the file) to errs. */
@@ -46,8 +48,37 @@ int fsutil_check_inside(const char *top, const char *path, const char *shown,
 			struct diag_list *errs);
 /* mkdir -p. Returns 0 or DK_EIO. */
 int fsutil_mkdirs(const char *path, struct diag_list *errs);
-/* Read a whole file (malloc'ed, NUL-terminated). DK_ENOTFOUND / DK_EIO. */
-int fsutil_read(const char *path, char **data, size_t *len, struct diag_list *errs);
+/*
+ * Reading.  docket reads only regular files, and never blocks on one
+ * that is not: the open is non-blocking and does not follow a final
+ * symbolic link (unless FSUTIL_FOLLOW), the type is checked on the open
+ * descriptor (fstat: a check before the open would race), and only
+ * then is O_NONBLOCK cleared.  A FIFO, a device, a socket or a folder
+ * is refused with DK_EINVALID and a message naming what it is.  A file
+ * is also bounded in bytes before it is read: its size, and what the
+ * read finds (a file growing meanwhile), against the limit of its kind
+ * (core/limits.h), named in the message.
+ */
+enum fsutil_flags {
+	FSUTIL_FOLLOW = 1 << 0,  /* follow a final symbolic link */
+};
+/* Open a regular file for reading (see above): 0 with *fd and *st, or
+ * DK_ENOTFOUND, DK_EINVALID (not a regular file, a link not followed),
+ * DK_EIO; the message names shown (or path when shown is NULL). */
+int fsutil_open_regular(const char *path, const char *shown, unsigned flags,
+			int *fd, struct stat *st, struct diag_list *errs);
+/* Read the open file fd (st from fsutil_open_regular) whole: at most
+ * limit_bytes(lim) bytes, else DK_EINVALID naming the limit.  data is
+ * malloc'ed and NUL-terminated.  Does not close fd. */
+int fsutil_read_fd(int fd, const struct stat *st, enum limit_kind lim,
+		   const char *shown, char **data, size_t *len,
+		   struct diag_list *errs);
+/* fsutil_open_regular then fsutil_read_fd: 0, DK_ENOTFOUND, DK_EINVALID
+ * or DK_EIO, the message naming path. */
+int fsutil_read(const char *path, enum limit_kind lim, unsigned flags,
+		char **data, size_t *len, struct diag_list *errs);
+/* "a FIFO (named pipe)", "a folder", ... for a file type (st_mode). */
+const char *fsutil_type_name(unsigned mode);
 int fsutil_exists(const char *path);
 
 #endif

@@ -72,44 +72,11 @@ cmp_oid(const void *a, const void *b)
 	return git_oid_cmp(a, b);
 }
 
-static git_oid *
-read_shallow(struct repo *r, size_t *n)
-{
-	const char *dir = git_repository_commondir(r->git);
-	char *path, line[128];
-	git_oid *v = NULL;
-	size_t alloc = 0;
-	FILE *f;
-
-	*n = 0;
-	if (git_repository_is_shallow(r->git) != 1)
-		return NULL;
-	path = xasprintf("%sshallow", dir ? dir : "");
-	f = fopen(path, "r");
-	free(path);
-	while (f && fgets(line, sizeof(line), f)) {
-		git_oid id;
-
-		line[strcspn(line, "\r\n")] = '\0';
-		if (git_oid_fromstr(&id, line) == 0) {
-			v = xgrow(v, &alloc, *n + 1, sizeof(*v));
-			v[(*n)++] = id;
-		} else {
-			git_error_clear();
-		}
-	}
-	if (f)
-		fclose(f);
-	if (*n)
-		qsort(v, *n, sizeof(*v), cmp_oid);
-	return v;
-}
-
 static int
 collect_chain(struct history_walk *w, const git_oid *tip)
 {
 	size_t nshallow, alloc = 0, ralloc = 0;
-	git_oid *shallow = read_shallow(w->r, &nshallow);
+	git_oid *shallow = repo_shallow_commits(w->r, &nshallow);
 	git_oid id = *tip;
 	int rc = 0;
 
@@ -477,21 +444,10 @@ history_walk_entry(struct history_walk *w, const char *name,
 
 int
 history_walk_read(struct history_walk *w, const struct git_oid *id,
-		  char **data, size_t *len, size_t max)
+		  char **data, size_t *len, enum limit_kind lim)
 {
-	git_blob *b = NULL;
-
-	if (git_blob_lookup(&b, w->r->git, id) < 0)
-		return walk_fail(w->errs, DK_EIO, "cannot read a file of the history");
-	if ((size_t)git_blob_rawsize(b) > max) {
-		git_blob_free(b);
-		return diag_error(w->errs, DK_EINVALID,
-				  "a version of a file is over the limit of %zu bytes", max);
-	}
-	*len = (size_t)git_blob_rawsize(b);
-	*data = xmemdup0(git_blob_rawcontent(b), *len);
-	git_blob_free(b);
-	return 0;
+	return repo_blob_read(w->r->git, id, lim, "a version of a file", data, len,
+			      w->errs);
 }
 
 static int

@@ -42,6 +42,7 @@
 #include "core/backlog.h"
 #include "core/changes.h"
 #include "core/diag.h"
+#include "core/limits.h"
 #include "core/repo.h"
 
 struct git_oid;
@@ -99,10 +100,11 @@ int history_walk_changes(struct history_walk *w,
 int history_walk_entry(struct history_walk *w, const char *name,
 		       const struct git_oid **old_id,
 		       const struct git_oid **new_id);
-/* A blob's bytes (malloc'ed, NUL-terminated copy, at most max bytes:
- * DK_EINVALID beyond). */
+/* A blob's bytes (malloc'ed, NUL-terminated copy, at most the limit of
+ * its kind: DK_EINVALID beyond, checked before it is inflated: see
+ * repo_blob_read). */
 int history_walk_read(struct history_walk *w, const struct git_oid *id,
-		      char **data, size_t *len, size_t max);
+		      char **data, size_t *len, enum limit_kind lim);
 /* Number of commits visited so far (changed or not). */
 size_t history_walk_visited(const struct history_walk *w);
 /* The merge base of revisions a and b as a hex id in out (41 bytes), as

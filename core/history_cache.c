@@ -124,7 +124,7 @@ hcache_open(struct hcache *c, git_repository *git, const char *dir)
 		return;
 	c->path = xasprintf("%sdocket/history-%016llx", common,
 			    (unsigned long long)strmap_hash(dir, strlen(dir)));
-	if (fsutil_read(c->path, &c->buf, &c->len, NULL))
+	if (fsutil_read(c->path, LIMIT_GIT_FILE, 0, &c->buf, &c->len, NULL))
 		return;
 	if (c->len < sizeof(MAGIC) - 1 || memcmp(c->buf, MAGIC, sizeof(MAGIC) - 1)) {
 		c->nfresh = 1;   /* rewrite it */

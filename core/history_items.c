@@ -23,7 +23,6 @@
 #include "core/order.h"
 #include "core/xalloc.h"
 
-#define ORDER_MAX (16 * FM_MAX_SIZE_DEFAULT)
 
 /* A parsed version of a file, keyed by its blob id. */
 struct version {
@@ -46,7 +45,7 @@ parse_blob(struct history_walk *w, const struct git_oid *id, const char *name)
 	char *data = NULL;
 	size_t len = 0;
 
-	if (history_walk_read(w, id, &data, &len, fo.max_size))
+	if (history_walk_read(w, id, &data, &len, LIMIT_FILE))
 		return item_new(name, xstrdup(""), 0, &fo);
 	return item_new(name, data, len, &fo);
 }
@@ -144,7 +143,7 @@ order_blob(struct history_walk *w, struct order_cache *oc,
 			*len = oc->len[i];
 			return 0;
 		}
-	if ((e = history_walk_read(w, oid, &d, &l, ORDER_MAX)))
+	if ((e = history_walk_read(w, oid, &d, &l, LIMIT_ORDER)))
 		return e;
 	free(oc->data[oc->next]);
 	oc->data[oc->next] = d;

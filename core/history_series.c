@@ -119,7 +119,7 @@ history_burnup(struct burnup *out, struct repo *r, const char *rev,
 					mb->in = 0;
 				continue;
 			}
-			if (history_walk_read(w, v[i].new_id, &data, &len, fo.max_size)) {
+			if (history_walk_read(w, v[i].new_id, &data, &len, LIMIT_FILE)) {
 				if (mb)
 					mb->in = 0;   /* unreadable: not counted */
 				continue;

@@ -35,7 +35,7 @@ regex_compile(struct regex **out, const char *pattern, int flags,
 		opts |= PCRE2_CASELESS;
 	ccx = pcre2_compile_context_create(NULL);
 	if (!ccx)
-		abort();
+		xalloc_oom(sizeof(pcre2_compile_context *));
 	pcre2_set_max_pattern_length(ccx, MAX_PATTERN);
 	pcre2_set_parens_nest_limit(ccx, 100);
 	re = xcalloc(1, sizeof(*re));
@@ -54,7 +54,7 @@ regex_compile(struct regex **out, const char *pattern, int flags,
 	re->md = pcre2_match_data_create_from_pattern(re->code, NULL);
 	re->mcx = pcre2_match_context_create(NULL);
 	if (!re->md || !re->mcx)
-		abort();
+		xalloc_oom(sizeof(*re));
 	pcre2_set_match_limit(re->mcx, MATCH_LIMIT);
 	pcre2_set_depth_limit(re->mcx, DEPTH_LIMIT);
 	pcre2_set_heap_limit(re->mcx, HEAP_LIMIT_KIB);

@@ -9,6 +9,7 @@
 #include "core/repo.h"
 
 #include <ctype.h>
+#include <errno.h>
 #include <git2.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -18,6 +19,7 @@
 #include <time.h>
 
 #include "core/diag.h"
+#include "core/fsutil.h"
 #include "core/sbuf.h"
 #include "core/text.h"
 #include "core/date.h"
@@ -181,14 +183,101 @@ struct revsrc {
 	char *relroot;
 };
 
+int
+repo_blob_read(git_repository *git, const git_oid *id, enum limit_kind lim,
+	       const char *shown, char **data, size_t *len,
+	       struct diag_list *errs)
+{
+	git_odb *odb = NULL;
+	git_odb_object *obj = NULL;
+	git_object_t type;
+	size_t size = 0;
+	int rc = 0;
+
+	*data = NULL;
+	*len = 0;
+	if (git_repository_odb(&odb, git) < 0 ||
+	    git_odb_read_header(&size, &type, odb, id) < 0) {
+		const git_error *e = git_error_last();
+
+		diag_error(errs, DK_EIO, "cannot read %s from git: %s", shown,
+			   e && e->message ? e->message : "unknown error");
+		git_error_clear();
+		git_odb_free(odb);
+		return DK_EIO;
+	}
+	if (type != GIT_OBJECT_BLOB) {
+		rc = diag_error(errs, DK_EINVALID, "%s is not a file in git", shown);
+	} else if (size > limit_bytes(lim)) {
+		rc = diag_error(errs, DK_EINVALID, "%s is %zu bytes in git, over %s; not read",
+				shown, size, limit_name(lim));
+	} else if (git_odb_read(&obj, odb, id) < 0) {
+		const git_error *e = git_error_last();
+
+		rc = diag_error(errs, DK_EIO, "cannot read %s from git: %s", shown,
+				e && e->message ? e->message : "unknown error");
+		git_error_clear();
+	} else {
+		*len = git_odb_object_size(obj);
+		*data = xmemdup0(git_odb_object_data(obj), *len);
+	}
+	git_odb_object_free(obj);
+	git_odb_free(odb);
+	return rc;
+}
+
+static int
+cmp_oid(const void *a, const void *b)
+{
+	return git_oid_cmp(a, b);
+}
+
+git_oid *
+repo_shallow_commits(struct repo *r, size_t *n)
+{
+	const char *dir = git_repository_commondir(r->git);
+	char *path, *data = NULL, *p;
+	git_oid *v = NULL;
+	size_t alloc = 0, len = 0;
+
+	*n = 0;
+	if (git_repository_is_shallow(r->git) != 1 || !dir)
+		return NULL;
+	path = xasprintf("%sshallow", dir);
+	if (fsutil_read(path, LIMIT_GIT_FILE, 0, &data, &len, NULL)) {
+		free(path);
+		return NULL;
+	}
+	free(path);
+	for (p = data; p < data + len;) {
+		char *nl = memchr(p, '\n', (size_t)(data + len - p));
+		size_t l = nl ? (size_t)(nl - p) : (size_t)(data + len - p);
+		git_oid id;
+
+		if (l && p[l - 1] == '\r')
+			l--;
+		if (l == GIT_OID_HEXSZ && git_oid_fromstrn(&id, p, l) == 0) {
+			v = xgrow(v, &alloc, *n + 1, sizeof(*v));
+			v[(*n)++] = id;
+		} else {
+			git_error_clear();
+		}
+		p = nl ? nl + 1 : data + len;
+	}
+	free(data);
+	if (*n)
+		qsort(v, *n, sizeof(*v), cmp_oid);
+	return v;
+}
+
 static int
 rev_read(struct source *s, const char *path, char **data, size_t *len,
-	 size_t max, struct diag_list *errs)
+	 enum limit_kind lim, struct diag_list *errs)
 {
 	struct revsrc *v = s->ctx;
 	git_tree_entry *e = NULL;
-	git_blob *b = NULL;
 	char *full = xasprintf("%s%s", v->relroot, path);
+	git_filemode_t mode;
 	int rc;
 
 	rc = git_tree_entry_bypath(&e, v->tree, full);
@@ -198,24 +287,23 @@ rev_read(struct source *s, const char *path, char **data, size_t *len,
 		free(full);
 		return DK_ENOTFOUND;
 	}
-	if (git_tree_entry_type(e) != GIT_OBJECT_BLOB ||
-	    git_blob_lookup(&b, v->git, git_tree_entry_id(e)) < 0) {
-		git_error_clear();
-		diag_error(errs, DK_EIO, "'%s' is not a file in that revision", full);
+	mode = git_tree_entry_filemode(e);
+	if (mode == GIT_FILEMODE_LINK)
+		diag_error(errs, DK_EINVALID,
+			   "'%s' is a symbolic link in that revision: not followed", full);
+	else if (mode == GIT_FILEMODE_COMMIT)
+		diag_error(errs, DK_EINVALID,
+			   "'%s' is a submodule in that revision, not a file", full);
+	else if (git_tree_entry_type(e) != GIT_OBJECT_BLOB)
+		diag_error(errs, DK_EINVALID, "'%s' is not a file in that revision", full);
+	if (mode == GIT_FILEMODE_LINK || mode == GIT_FILEMODE_COMMIT ||
+	    git_tree_entry_type(e) != GIT_OBJECT_BLOB) {
 		git_tree_entry_free(e);
 		free(full);
-		return DK_EIO;
+		return DK_EINVALID;
 	}
-	if ((size_t)git_blob_rawsize(b) > max) {
-		diag_error(errs, DK_EINVALID, "file is %llu bytes, over the limit of %zu bytes",
-			 (unsigned long long)git_blob_rawsize(b), max);
-		rc = DK_EINVALID;
-	} else {
-		*len = (size_t)git_blob_rawsize(b);
-		*data = xmemdup0(git_blob_rawcontent(b), *len);
-		rc = 0;
-	}
-	git_blob_free(b);
+	rc = repo_blob_read(v->git, git_tree_entry_id(e), lim, "the file", data,
+			    len, errs);
 	git_tree_entry_free(e);
 	free(full);
 	return rc;
@@ -253,7 +341,9 @@ rev_list(struct source *s, const char *dir, char ***names, size_t *n,
 		const git_tree_entry *te = git_tree_entry_byindex(t, i);
 		git_filemode_t m = git_tree_entry_filemode(te);
 
-		if (m != GIT_FILEMODE_BLOB && m != GIT_FILEMODE_BLOB_EXECUTABLE)
+		/* as in the work tree: folders are left out, links and
+		 * submodules are listed so that read reports them */
+		if (m == GIT_FILEMODE_TREE)
 			continue;
 		*names = xgrow(*names, &alloc, *n + 1, sizeof(**names));
 		(*names)[(*n)++] = xstrdup(git_tree_entry_name(te));
@@ -541,30 +631,35 @@ safe_message(const char *message)
 }
 
 int
-repo_commit(struct repo *r, const char *const *paths, size_t npaths,
-	    const char *message, char *out_id, size_t out_len,
-	    struct diag_list *errs)
+repo_commit_build(struct repo *r, const char *const *paths, size_t npaths,
+		  const char *message, struct repo_commit *out,
+		  struct diag_list *errs)
 {
-	git_index *real = NULL;
 	struct upd *upd = NULL;
 	git_commit *parent = NULL;
 	git_tree *ptree = NULL, *tree = NULL;
 	git_signature *author = NULL, *committer = NULL;
-	git_oid parent_id, tree_id, commit_id;
-	int rc, nparents = 0, empty = 0;
+	git_oid tree_id;
+	int rc, empty = 0;
 	char *safe = NULL;
 
+	memset(out, 0, sizeof(*out));
 	if (!r->workdir) {
 		return diag_error(errs, DK_EREFUSED, "cannot commit in a bare repository");
 	}
-	rc = git_reference_name_to_id(&parent_id, r->git, "HEAD");
+	/* the branch HEAD names ("HEAD" itself when detached) */
+	if (!(out->ref = repo_head_ref(r))) {
+		rc = fail(errs, DK_EIO, "cannot read HEAD");
+		goto done;
+	}
+	rc = git_reference_name_to_id(&out->parent, r->git, "HEAD");
 	if (rc == 0) {
-		if ((rc = git_commit_lookup(&parent, r->git, &parent_id)) < 0 ||
+		if ((rc = git_commit_lookup(&parent, r->git, &out->parent)) < 0 ||
 		    (rc = git_commit_tree(&ptree, parent)) < 0) {
 			rc = fail(errs, DK_EIO, "cannot read HEAD");
 			goto done;
 		}
-		nparents = 1;
+		out->has_parent = 1;
 	} else if (rc == GIT_ENOTFOUND) {
 		git_error_clear();
 	} else {
@@ -595,41 +690,18 @@ repo_commit(struct repo *r, const char *const *paths, size_t npaths,
 		goto done;
 	}
 	safe = safe_message(message);
-	if (git_commit_create(&commit_id, r->git, "HEAD", author, committer,
-			      NULL, safe, tree, (size_t)nparents,
+	/* the object only: no branch moves yet (repo_head_advance) */
+	if (git_commit_create(&out->id, r->git, NULL, author, committer, NULL, safe,
+			      tree, (size_t)out->has_parent,
 			      (const git_commit **)&parent) < 0) {
 		rc = fail(errs, DK_EIO, "cannot create the commit");
 		goto done;
 	}
-	/* the real index: only docket's paths change */
-	if (git_repository_index(&real, r->git) < 0 || git_index_read(real, 0) < 0) {
-		rc = fail(errs, DK_EIO, "committed, but cannot update the index");
-		goto done;
-	}
-	for (size_t i = 0; i < npaths; i++) {
-		int e = path_exists(r, paths[i]) ?
-			git_index_add_bypath(real, paths[i]) :
-			git_index_remove_bypath(real, paths[i]);
-
-		if (e < 0) {
-			rc = fail(errs, DK_EIO, "committed, but cannot update the index");
-			goto done;
-		}
-	}
-	if (git_index_write(real) < 0) {
-		rc = fail(errs, DK_EIO, "committed, but cannot write the index");
-		goto done;
-	}
-	if (out_id && out_len) {
-		char hex[GIT_OID_HEXSZ + 1];
-
-		git_oid_tostr(hex, sizeof(hex), &commit_id);
-		snprintf(out_id, out_len, "%.7s", hex);
-	}
 	rc = 0;
 done:
+	if (rc)
+		repo_commit_release(out);
 	free(safe);
-	git_index_free(real);
 	free(upd);
 	git_tree_free(tree);
 	git_tree_free(ptree);
@@ -637,4 +709,210 @@ done:
 	git_signature_free(author);
 	git_signature_free(committer);
 	return rc;
+}
+
+void
+repo_commit_release(struct repo_commit *c)
+{
+	free(c->ref);
+	memset(c, 0, sizeof(*c));
+}
+
+void
+repo_commit_short(const struct repo_commit *c, char *out, size_t len)
+{
+	char hex[GIT_OID_HEXSZ + 1];
+
+	git_oid_tostr(hex, sizeof(hex), &c->id);
+	snprintf(out, len, "%.7s", hex);
+}
+
+/* git_index_write, with the system's reason when a write failed (a
+ * full disk, a file-size limit): libgit2's own message is then often
+ * an unrelated earlier one. */
+static int
+index_write(git_index *idx, struct diag_list *errs)
+{
+	int e;
+
+	errno = 0;
+	if (git_index_write(idx) == 0)
+		return 0;
+	e = errno;
+	if (e == ENOSPC || e == EFBIG || e == EDQUOT || e == EIO || e == EROFS ||
+	    e == EACCES || e == EPERM) {
+		git_error_clear();
+		return diag_error(errs, DK_EIO, "cannot write git's index: %s",
+			 strerror(e));
+	}
+	return fail(errs, DK_EIO, "cannot write git's index");
+}
+
+int
+repo_index_take(struct repo *r, const char *const *paths, size_t npaths,
+		struct diag_list *errs)
+{
+	git_index *idx = NULL;
+	int rc = 0;
+
+	if (git_repository_index(&idx, r->git) < 0 || git_index_read(idx, 0) < 0) {
+		rc = fail(errs, DK_EIO, "cannot read git's index");
+		goto done;
+	}
+	for (size_t i = 0; i < npaths; i++) {
+		int e = path_exists(r, paths[i]) ?
+			git_index_add_bypath(idx, paths[i]) :
+			git_index_remove_bypath(idx, paths[i]);
+
+		if (e < 0) {
+			rc = fail(errs, DK_EIO, "cannot update git's index");
+			goto done;
+		}
+	}
+	rc = index_write(idx, errs);
+done:
+	git_index_free(idx);
+	return rc;
+}
+
+int
+repo_index_reset(struct repo *r, const struct git_oid *commit, int has_commit,
+		 const char *const *paths, size_t npaths,
+		  struct diag_list *errs)
+{
+	git_index *idx = NULL;
+	git_commit *c = NULL;
+	git_tree *tree = NULL;
+	int rc = 0;
+
+	if (git_repository_index(&idx, r->git) < 0 || git_index_read(idx, 0) < 0 ||
+	    (has_commit && (git_commit_lookup(&c, r->git, commit) < 0 ||
+			    git_commit_tree(&tree, c) < 0))) {
+		rc = fail(errs, DK_EIO, "cannot read git's index");
+		goto done;
+	}
+	for (size_t i = 0; i < npaths; i++) {
+		git_tree_entry *te = NULL;
+		int e;
+
+		if (tree && git_tree_entry_bypath(&te, tree, paths[i]) == 0) {
+			git_index_entry ie;
+
+			memset(&ie, 0, sizeof(ie));
+			ie.mode = git_tree_entry_filemode(te);
+			ie.path = paths[i];
+			git_oid_cpy(&ie.id, git_tree_entry_id(te));
+			e = git_index_add(idx, &ie);
+			git_tree_entry_free(te);
+		} else {
+			git_error_clear();
+			e = git_index_remove_bypath(idx, paths[i]);
+		}
+		if (e < 0) {
+			rc = fail(errs, DK_EIO, "cannot update git's index");
+			goto done;
+		}
+	}
+	rc = index_write(idx, errs);
+done:
+	git_tree_free(tree);
+	git_commit_free(c);
+	git_index_free(idx);
+	return rc;
+}
+
+int
+repo_head_advance(struct repo *r, const struct repo_commit *c,
+		  struct diag_list *errs)
+{
+	git_reference *ref = NULL;
+	git_commit *commit = NULL;
+	char *log;
+	int rc;
+
+	if (git_commit_lookup(&commit, r->git, &c->id) < 0)
+		return fail(errs, DK_EIO, "cannot read the new commit");
+	/* git's own reflog line */
+	log = xasprintf("commit%s: %s", c->has_parent ? "" : " (initial)",
+			git_commit_summary(commit) ? git_commit_summary(commit) : "");
+	if (c->has_parent)
+		rc = git_reference_create_matching(&ref, r->git, c->ref, &c->id, 1,
+						   &c->parent, log);
+	else
+		rc = git_reference_create(&ref, r->git, c->ref, &c->id, 0, log);
+	free(log);
+	git_commit_free(commit);
+	git_reference_free(ref);
+	if (rc == GIT_EMODIFIED || rc == GIT_EEXISTS) {
+		git_error_clear();
+		return diag_error(errs, DK_ECONFLICT, "%s moved while docket was committing (another commit was made)",
+			 c->ref);
+	}
+	if (rc == GIT_ELOCKED) {
+		git_error_clear();
+		return diag_error(errs, DK_EREFUSED, "the branch is locked (%s.lock exists in the git folder): another git process is running; if none is, remove that file",
+			 c->ref);
+	}
+	if (rc < 0)
+		return fail(errs, DK_EIO, "cannot update the branch");
+	return 0;
+}
+
+int
+repo_head_id(struct repo *r, struct git_oid *out, int *unborn,
+	     struct diag_list *errs)
+{
+	int rc = git_reference_name_to_id(out, r->git, "HEAD");
+
+	*unborn = 0;
+	if (rc == GIT_ENOTFOUND) {
+		git_error_clear();
+		memset(out, 0, sizeof(*out));
+		*unborn = 1;
+		return 0;
+	}
+	return rc < 0 ? fail(errs, DK_EIO, "cannot read HEAD") : 0;
+}
+
+char *
+repo_head_ref(struct repo *r)
+{
+	git_reference *head = NULL;
+	char *ref;
+
+	if (git_reference_lookup(&head, r->git, "HEAD") < 0)
+		return NULL;
+	ref = xstrdup(git_reference_type(head) == GIT_REFERENCE_SYMBOLIC ?
+		      git_reference_symbolic_target(head) : "HEAD");
+	git_reference_free(head);
+	return ref;
+}
+
+int
+repo_head_blob(struct repo *r, const char *path, git_oid *out)
+{
+	git_object *obj = NULL;
+	git_tree_entry *e = NULL;
+	int found = 0;
+
+	memset(out, 0, sizeof(*out));
+	if (git_revparse_single(&obj, r->git, "HEAD^{tree}") == 0 &&
+	    git_tree_entry_bypath(&e, (git_tree *)obj, path) == 0) {
+		git_oid_cpy(out, git_tree_entry_id(e));
+		found = 1;
+	}
+	git_error_clear();
+	git_tree_entry_free(e);
+	git_object_free(obj);
+	return found;
+}
+
+char *
+repo_git_path(struct repo *r, const char *name, int common)
+{
+	const char *gd = common ? git_repository_commondir(r->git) :
+			 git_repository_path(r->git);
+	size_t n = strlen(gd);
+
+	return xasprintf("%s%s%s", gd, n && gd[n - 1] == '/' ? "" : "/", name);
 }

@@ -14,7 +14,10 @@
 #include <stddef.h>
 
 #include "core/diag.h"
+#include "core/limits.h"
 #include "core/source.h"
+
+#include <git2/oid.h>
 
 struct git_repository;
 
@@ -41,20 +44,82 @@ void repo_close(struct repo *r);
 int repo_source_rev(struct repo *r, struct source *out, const char *rev,
 		    const char *relroot, struct diag_list *errs);
 
+/*
+ * Read the blob id whole (malloc'ed, NUL-terminated), at most
+ * limit_bytes(lim) bytes: its size is read from the object's header
+ * (git_odb_read_header) before anything is inflated, so a small packed
+ * object that would inflate to gigabytes is refused at once.  0, or
+ * DK_EINVALID (over the limit, named; not a blob) or DK_EIO, the
+ * message naming shown.
+ */
+int repo_blob_read(struct git_repository *git, const struct git_oid *id,
+		   enum limit_kind lim, const char *shown, char **data,
+		   size_t *len, struct diag_list *errs);
+
+/* The grafted commits of a shallow clone (.git/shallow), sorted with
+ * git_oid_cmp (malloc'ed, *n of them); NULL and 0 when the repository
+ * is not shallow or the file cannot be read. */
+struct git_oid *repo_shallow_commits(struct repo *r, size_t *n);
+
 /* Set a key in the repository's own config (.git/config). */
 int repo_config_set(struct repo *r, const char *key, const char *value,
 		    struct diag_list *errs);
 
-/* Commit exactly these work-tree paths (relative to the work tree) on
- * HEAD, leaving every other staged or unstaged change as it was.  A path
- * that no longer exists is committed as deleted.  The author and
- * committer are user.name/user.email from git config (GIT_AUTHOR_NAME,
- * GIT_AUTHOR_EMAIL, GIT_AUTHOR_DATE and the GIT_COMMITTER_* variables
- * override them, as in git).  out_id, if not NULL, receives the short
- * id (at least 8 bytes). Returns 0, or DK_EREFUSED when nothing changed. */
-int repo_commit(struct repo *r, const char *const *paths, size_t npaths,
-		const char *message, char *out_id, size_t out_len,
-		struct diag_list *errs);
+/*
+ * Committing, in steps (core/change.c runs them in a safe order, with a
+ * journal, and is the only caller; docs/faults.md says why):
+ *
+ *   repo_commit_build   the commit object: HEAD's tree with exactly
+ *                       these work-tree paths replaced (a path that no
+ *                       longer exists is removed); no branch moves yet
+ *   repo_index_take     the index entries of those paths from the work
+ *                       tree (every other entry as it was)
+ *   repo_head_advance   the branch HEAD names moves from the parent to
+ *                       the commit (refused when it moved meanwhile)
+ *
+ * The author and committer are user.name/user.email from git config
+ * (GIT_AUTHOR_NAME, GIT_AUTHOR_EMAIL, GIT_AUTHOR_DATE and the
+ * GIT_COMMITTER_* variables override them, as in git).
+ */
+struct repo_commit {
+	struct git_oid id;       /* the commit made */
+	struct git_oid parent;   /* HEAD when it was made */
+	int has_parent;          /* 0: HEAD was unborn */
+	char *ref;               /* the ref HEAD names ("refs/heads/main"),
+				  * or "HEAD" when detached (malloc'ed) */
+};
+/* 0, or DK_EREFUSED "nothing to commit" when the tree equals HEAD's,
+ * or DK_EIO; release with repo_commit_release in every case. */
+int repo_commit_build(struct repo *r, const char *const *paths, size_t npaths,
+		      const char *message, struct repo_commit *out,
+		      struct diag_list *errs);
+void repo_commit_release(struct repo_commit *c);
+/* The short id ("abc1234") of c. */
+void repo_commit_short(const struct repo_commit *c, char *out, size_t len);
+int repo_index_take(struct repo *r, const char *const *paths, size_t npaths,
+		    struct diag_list *errs);
+/* Set the index entries of paths to those of commit (removed where the
+ * commit has none; all removed when !has_commit): `git reset -q --
+ * PATHS` for docket's own paths only. */
+int repo_index_reset(struct repo *r, const struct git_oid *commit,
+		     int has_commit, const char *const *paths, size_t npaths,
+		     struct diag_list *errs);
+/* 0, DK_ECONFLICT when the branch moved since repo_commit_build, or
+ * DK_EIO.  The reflog says "commit: SUBJECT", as git's. */
+int repo_head_advance(struct repo *r, const struct repo_commit *c,
+		      struct diag_list *errs);
+/* HEAD's commit (zeroes and *unborn set when there is none yet). */
+int repo_head_id(struct repo *r, struct git_oid *out, int *unborn,
+		 struct diag_list *errs);
+/* The ref HEAD names ("refs/heads/main"), or "HEAD" when it is
+ * detached (malloc'ed); NULL when HEAD cannot be read. */
+char *repo_head_ref(struct repo *r);
+/* The blob of path (relative to the work tree) in HEAD's tree: 1 and
+ * *out, or 0 when HEAD has no such file (or no commit yet). */
+int repo_head_blob(struct repo *r, const char *path, struct git_oid *out);
+/* "<git folder>/name" (malloc'ed): this work tree's own git folder, or
+ * with common the folder every work tree of the repository shares. */
+char *repo_git_path(struct repo *r, const char *name, int common);
 
 /* Is the git identity (user.name and user.email, or GIT_AUTHOR_* and
  * GIT_COMMITTER_*) available for a commit?  0, or DK_EREFUSED with a

@@ -1,6 +1,7 @@
 #include "core/sbuf.h"
 
 #include <assert.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -43,7 +44,7 @@ sbuf_grow(struct sbuf *sb, size_t extra)
 	size_t need = sb->len + extra + 1;
 
 	if (need < sb->len)
-		abort();
+		need = SIZE_MAX;        /* overflow: xgrow reports it */
 	if (need <= sb->alloc)
 		return;
 	if (!sb->alloc)

@@ -6,30 +6,48 @@
 #include <stdlib.h>
 #include <string.h>
 
+static xalloc_oom_fn oom_handler;
+
+void
+xalloc_set_oom_handler(xalloc_oom_fn fn)
+{
+	oom_handler = fn;
+}
+
+void
+xalloc_oom(size_t n)
+{
+	if (oom_handler)
+		oom_handler(n);
+	abort();
+}
+
 static void *
-check(void *p)
+check(void *p, size_t n)
 {
 	if (!p)
-		abort();
+		xalloc_oom(n);
 	return p;
 }
 
 void *
 xmalloc(size_t n)
 {
-	return check(malloc(n ? n : 1));
+	return check(malloc(n ? n : 1), n);
 }
 
 void *
 xcalloc(size_t nmemb, size_t size)
 {
-	return check(calloc(nmemb ? nmemb : 1, size ? size : 1));
+	if (size && nmemb > SIZE_MAX / size)
+		xalloc_oom(SIZE_MAX);
+	return check(calloc(nmemb ? nmemb : 1, size ? size : 1), nmemb * size);
 }
 
 void *
 xrealloc(void *p, size_t n)
 {
-	return check(realloc(p, n ? n : 1));
+	return check(realloc(p, n ? n : 1), n);
 }
 
 void *
@@ -43,11 +61,11 @@ xgrow(void *p, size_t *alloc, size_t need, size_t size)
 		n = 8;
 	while (n < need) {
 		if (n > SIZE_MAX / 2)
-			abort();
+			xalloc_oom(SIZE_MAX);
 		n *= 2;
 	}
 	if (n > SIZE_MAX / size)
-		abort();
+		xalloc_oom(SIZE_MAX);
 	*alloc = n;
 	return xrealloc(p, n * size);
 }

@@ -1,15 +1,27 @@
 /*
  * xalloc: allocation helpers that never return NULL.
  *
- * A command-line tool cannot do anything useful after malloc fails, so
- * every allocation in docket goes through these wrappers, which abort()
- * on exhaustion (tmux's xmalloc idea).  Callers own what they get and
- * release it with free().
+ * Every allocation in docket goes through these wrappers (tmux's
+ * xmalloc idea), so no caller checks for NULL.  When memory runs out
+ * they call the handler the front end installed with
+ * xalloc_set_oom_handler (the command line prints a message and exits
+ * 2; a server would answer with an error): core/ never exits itself.
+ * Without a handler, or when it returns, they abort().  A size that
+ * overflows counts as running out of memory.  Callers own what they get
+ * and release it with free().
  */
 #ifndef DOCKET_XALLOC_H
 #define DOCKET_XALLOC_H
 
 #include <stddef.h>
+
+/* Called with the size that could not be allocated; must not return
+ * (exit, longjmp).  NULL restores abort(). */
+typedef void (*xalloc_oom_fn)(size_t n);
+void xalloc_set_oom_handler(xalloc_oom_fn fn);
+/* Report that n bytes could not be allocated (a library's allocation
+ * failed): calls the handler, then abort(); never returns. */
+void xalloc_oom(size_t n) __attribute__((noreturn));
 
 void *xmalloc(size_t n);
 void *xcalloc(size_t nmemb, size_t size);

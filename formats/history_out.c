@@ -101,7 +101,7 @@ summary(struct sbuf *sb, const struct backlog_diff *d)
 	}
 }
 
-void
+static void
 diff_text(struct sbuf *out, const struct backlog_diff *d,
 	  const struct hist_opts *o)
 {
@@ -190,7 +190,7 @@ md_cell_escape(struct sbuf *out, const char *s)
 	sbuf_release(&tmp);
 }
 
-void
+static void
 diff_md(struct sbuf *out, const struct backlog_diff *d,
 	const struct hist_opts *o)
 {
@@ -241,7 +241,7 @@ json_changes(struct jw *w, const struct field_changes *c)
 	jw_end(w);
 }
 
-void
+static void
 diff_json(struct sbuf *out, const struct backlog_diff *d,
 	  const struct hist_opts *o)
 {
@@ -317,7 +317,7 @@ line_value(struct sbuf *out, const char *v, size_t max)
 		text_escape_term(out, v, strlen(v));
 }
 
-void
+static void
 log_text(struct sbuf *out, const struct item_log *l, const char *id,
 	 const struct hist_opts *o)
 {
@@ -383,12 +383,14 @@ log_text(struct sbuf *out, const struct item_log *l, const char *id,
 	}
 }
 
-void
-log_json(struct sbuf *out, const struct item_log *l, const char *id)
+static void
+log_json(struct sbuf *out, const struct item_log *l, const char *id,
+	 const struct hist_opts *o)
 {
 	static const char *const events[] = { "changed", "added", "deleted", "renamed" };
 	struct jw w;
 
+	(void)o;
 	jw_init(&w, out, 2, 0);
 	jw_object(&w);
 	jw_kstr(&w, "id", id);
@@ -436,7 +438,7 @@ log_json(struct sbuf *out, const struct item_log *l, const char *id)
 #define CHART_W 68
 #define LABEL_W 7
 
-void
+static void
 burnup_text(struct sbuf *out, const struct burnup *b,
 	    const struct hist_opts *o)
 {
@@ -521,11 +523,12 @@ burnup_text(struct sbuf *out, const struct burnup *b,
 	sbuf_adds(out, ".\n");
 }
 
-void
-burnup_json(struct sbuf *out, const struct burnup *b)
+static void
+burnup_json(struct sbuf *out, const struct burnup *b, const struct hist_opts *o)
 {
 	struct jw w;
 
+	(void)o;
 	jw_init(&w, out, 2, 0);
 	jw_object(&w);
 	jw_kstr(&w, "campaign", b->campaign);
@@ -548,3 +551,33 @@ burnup_json(struct sbuf *out, const struct burnup *b)
 	jw_end(&w);
 	sbuf_addc(out, '\n');
 }
+
+static void
+burnup_svg(struct sbuf *out, const struct burnup *b, const struct hist_opts *o)
+{
+	(void)o;
+	svg_burnup(out, b);
+}
+
+static const struct diff_format diff_rows[] = {
+	{ { "text", NULL, 0 }, diff_text },
+	{ { "md", "a pull-request comment", 0 }, diff_md },
+	{ { "json", NULL, 0 }, diff_json },
+	{ { NULL, NULL, 0 }, NULL },
+};
+const struct format_table diff_formats = FORMAT_TABLE(diff_rows);
+
+static const struct log_format log_rows[] = {
+	{ { "text", NULL, 0 }, log_text },
+	{ { "json", NULL, 0 }, log_json },
+	{ { NULL, NULL, 0 }, NULL },
+};
+const struct format_table log_formats = FORMAT_TABLE(log_rows);
+
+static const struct burnup_format burnup_rows[] = {
+	{ { "text", "a chart for the terminal", 0 }, burnup_text },
+	{ { "svg", "a standalone chart", 0 }, burnup_svg },
+	{ { "json", "the figures per day", 0 }, burnup_json },
+	{ { NULL, NULL, 0 }, NULL },
+};
+const struct format_table burnup_formats = FORMAT_TABLE(burnup_rows);

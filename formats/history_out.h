@@ -18,6 +18,7 @@
 #include "core/changes.h"
 #include "core/history.h"
 #include "core/sbuf.h"
+#include "formats/format.h"
 
 struct hist_opts {
 	int color;               /* ANSI colours */
@@ -26,26 +27,33 @@ struct hist_opts {
 	const char *head_name;
 };
 
-/* diff */
-void diff_text(struct sbuf *out, const struct backlog_diff *d,
-	       const struct hist_opts *o);
-/* A pull-request comment: a heading, a summary line, one table per kind
- * of change. */
-void diff_md(struct sbuf *out, const struct backlog_diff *d,
-	     const struct hist_opts *o);
-void diff_json(struct sbuf *out, const struct backlog_diff *d,
-	       const struct hist_opts *o);
+/*
+ * The formats of `docket diff` (text, md: a pull-request comment with a
+ * heading, a summary line and one table per kind of change, json),
+ * `docket log` (text, json) and `docket burnup` (text: a chart for an
+ * 80-column terminal, no escapes unless o->color; svg: formats/svg.h;
+ * json: the series), as tables (formats/format.h).
+ */
+struct diff_format {
+	struct format f;
+	void (*render)(struct sbuf *out, const struct backlog_diff *d,
+		       const struct hist_opts *o);
+};
+extern const struct format_table diff_formats;
 
-/* log */
-void log_text(struct sbuf *out, const struct item_log *l, const char *id,
-	      const struct hist_opts *o);
-void log_json(struct sbuf *out, const struct item_log *l, const char *id);
+struct log_format {
+	struct format f;
+	void (*render)(struct sbuf *out, const struct item_log *l,
+		       const char *id, const struct hist_opts *o);
+};
+extern const struct format_table log_formats;
 
-/* burnup: a chart for an 80-column terminal (no escapes unless
- * o->color), and the series as JSON. */
-void burnup_text(struct sbuf *out, const struct burnup *b,
-		 const struct hist_opts *o);
-void burnup_json(struct sbuf *out, const struct burnup *b);
+struct burnup_format {
+	struct format f;
+	void (*render)(struct sbuf *out, const struct burnup *b,
+		       const struct hist_opts *o);
+};
+extern const struct format_table burnup_formats;
 
 /* A Markdown table cell: escaped for the terminal (controls), then
  * Markdown's markup characters backslash-escaped. */

@@ -138,7 +138,7 @@ csv_field(struct sbuf *out, const char *s, int term)
 	sbuf_release(&tmp);
 }
 
-void
+static void
 listing_csv(struct sbuf *out, struct item *const *items, size_t n,
 	    const struct listing_opts *o)
 {
@@ -186,7 +186,7 @@ md_cell(struct sbuf *out, const char *s)
 	sbuf_release(&tmp);
 }
 
-void
+static void
 listing_md(struct sbuf *out, struct item *const *items, size_t n,
 	   const struct listing_opts *o)
 {
@@ -215,11 +215,13 @@ listing_md(struct sbuf *out, struct item *const *items, size_t n,
 	}
 }
 
-void
-listing_plain(struct sbuf *out, struct item *const *items, size_t n)
+static void
+listing_plain(struct sbuf *out, struct item *const *items, size_t n,
+	      const struct listing_opts *o)
 {
 	char buf[64];
 
+	(void)o;
 	for (size_t i = 0; i < n; i++) {
 		for (int c = 0; c < NCOLS; c++) {
 			const char *v = cell(items[i], (enum col)c, buf, sizeof(buf));
@@ -247,7 +249,7 @@ status_color(enum item_status s)
 	}
 }
 
-void
+static void
 listing_table(struct sbuf *out, struct item *const *items, size_t n,
 	      const struct listing_opts *o)
 {
@@ -325,3 +327,37 @@ listing_table(struct sbuf *out, struct item *const *items, size_t n,
 		sbuf_addc(out, '\n');
 	}
 }
+
+/* show: the file byte for byte, ending with a newline */
+static void
+item_file(struct sbuf *out, const struct item *it, const struct config *c)
+{
+	(void)c;
+	sbuf_add(out, it->data, it->len);
+	if (it->len && it->data[it->len - 1] != '\n')
+		sbuf_addc(out, '\n');
+}
+
+static void
+item_json_line(struct sbuf *out, const struct item *it, const struct config *c)
+{
+	listing_item_json(out, it, c);
+	sbuf_addc(out, '\n');
+}
+
+static const struct listing_format list_rows[] = {
+	{ { "table", NULL, 0 }, listing_table, NULL },
+	{ { "plain", "tab-separated", 0 }, listing_plain, NULL },
+	{ { "json", NULL, 0 }, NULL, listing_item_json },
+	{ { "csv", NULL, 0 }, listing_csv, NULL },
+	{ { "md", NULL, 0 }, listing_md, NULL },
+	{ { NULL, NULL, 0 }, NULL, NULL },
+};
+const struct format_table listing_formats = FORMAT_TABLE(list_rows);
+
+static const struct show_format show_rows[] = {
+	{ { "md", "the file as written", FORMAT_RAW_TEXT }, item_file },
+	{ { "json", NULL, 0 }, item_json_line },
+	{ { NULL, NULL, 0 }, NULL },
+};
+const struct format_table show_formats = FORMAT_TABLE(show_rows);

@@ -11,6 +11,7 @@
 #include "core/config.h"
 #include "core/item.h"
 #include "core/sbuf.h"
+#include "formats/format.h"
 #include "formats/json.h"
 
 struct listing_opts {
@@ -26,19 +27,38 @@ struct listing_opts {
  * "file" and "score" (null when it cannot be computed). */
 void listing_item_json(struct sbuf *out, const struct item *it,
 		       const struct config *c);
+
+typedef void listing_render_fn(struct sbuf *out, struct item *const *items,
+			       size_t n, const struct listing_opts *o);
+typedef void listing_item_fn(struct sbuf *out, const struct item *it,
+			     const struct config *c);
+
+/*
+ * `docket list --format` (formats/format.h): each row renders the whole
+ * list, or, with json_item, one JSON object per item as the item is
+ * read, which the command writes as one array (the document is never
+ * held whole).  table: aligned columns by display width, text escaped
+ * for the terminal; plain: tab-separated rank id status type effort cv
+ * bv score title; json; csv (RFC 4180); md: a Markdown table.
+ */
+struct listing_format {
+	struct format f;
+	listing_render_fn *render;
+	listing_item_fn *json_item;
+};
+extern const struct format_table listing_formats;
+
+/* `docket show --format`: md (the file as written) or json. */
+struct show_format {
+	struct format f;
+	listing_item_fn *render;
+};
+extern const struct format_table show_formats;
+
 /* `list --format json`, an array of those objects, one per line, is
  * written as a stream: listing_json_begin, jw_raw with each object,
  * jw_end and a newline. */
 void listing_json_begin(struct jw *w, struct sbuf *out);
-void listing_csv(struct sbuf *out, struct item *const *items, size_t n,
-		 const struct listing_opts *o);
-void listing_md(struct sbuf *out, struct item *const *items, size_t n,
-		const struct listing_opts *o);
-/* Tab-separated: rank id status type effort cv bv score title. */
-void listing_plain(struct sbuf *out, struct item *const *items, size_t n);
-/* Aligned columns by display width; text escaped for the terminal. */
-void listing_table(struct sbuf *out, struct item *const *items, size_t n,
-		   const struct listing_opts *o);
 /* "12.5", "4", or "-" for NAN. */
 void listing_fmt_num(char *buf, size_t len, double v);
 

@@ -25,19 +25,13 @@ static const char *const heads[NCOLS] = {
 /* right-aligned columns */
 static const int right[NCOLS] = { 0, 0, 0, 0, 1, 1, 1, 1, 1 };
 
-int
-metrics_format_parse(enum metrics_format *out, const char *s)
-{
-	if (!strcmp(s, "text"))
-		*out = METRICS_TEXT;
-	else if (!strcmp(s, "md"))
-		*out = METRICS_MD;
-	else if (!strcmp(s, "json"))
-		*out = METRICS_JSON;
-	else
-		return -1;
-	return 0;
-}
+static const struct metrics_format_row rows[] = {
+	{ { "text", NULL, 0 }, METRICS_TEXT },
+	{ { "md", NULL, 0 }, METRICS_MD },
+	{ { "json", NULL, 0 }, METRICS_JSON },
+	{ { NULL, NULL, 0 }, METRICS_TEXT },
+};
+const struct format_table metrics_formats = FORMAT_TABLE(rows);
 
 static char *
 num(double v)

@@ -10,6 +10,7 @@
 
 #include "core/metrics.h"
 #include "core/sbuf.h"
+#include "formats/format.h"
 
 enum metrics_format {
 	METRICS_TEXT,
@@ -17,8 +18,12 @@ enum metrics_format {
 	METRICS_JSON,
 };
 
-/* Parse "text", "md", "json"; -1 when unknown. */
-int metrics_format_parse(enum metrics_format *out, const char *s);
+/* `docket report --format` (formats/format.h): text, md, json. */
+struct metrics_format_row {
+	struct format f;
+	enum metrics_format id;
+};
+extern const struct format_table metrics_formats;
 void metrics_render(struct sbuf *out, const struct metrics *m,
 		    enum metrics_format f);
 

@@ -1,8 +1,14 @@
-/* rank_out.c: the proposal of `docket rank` as JSON (see rank_out.h). */
+/* rank_out.c: the proposal of `docket rank` as text or JSON (see
+ * rank_out.h). */
 #include "formats/rank_out.h"
 
+#include <math.h>
+#include <string.h>
+
 #include "core/item.h"
+#include "core/text.h"
 #include "formats/json.h"
+#include "formats/listing.h"
 
 /* An entry's opening: id, title and old rank. */
 static void
@@ -14,9 +20,10 @@ entry_begin(struct jw *w, const struct rank_entry *e)
 	jw_kpos(w, "rank_from", e->old_rank);
 }
 
-void
-rank_json(struct sbuf *out, const struct rank_plan *p)
+static void
+rank_json(struct sbuf *out, const struct rank_plan *p, const struct sbuf *changes)
 {
+	(void)changes;
 	size_t known = p->n - p->nunknown;
 	struct jw w;
 
@@ -60,3 +67,115 @@ rank_json(struct sbuf *out, const struct rank_plan *p)
 	jw_end(&w);
 	sbuf_addc(out, '\n');
 }
+
+static void
+add_rank(struct sbuf *sb, long r)
+{
+	if (r > 0)
+		sbuf_addf(sb, "#%ld", r);
+	else
+		sbuf_adds(sb, "new");
+}
+
+void
+rank_changes(struct sbuf *out, const struct rank_plan *p)
+{
+	struct sbuf from = SBUF_INIT;
+	size_t wid = 0, wfrom = 0;
+
+	for (size_t i = 0; i < p->n + p->ngone; i++) {
+		const struct rank_entry *e = &p->v[i];
+
+		if (i < p->n && !e->moved && e->old_rank)
+			continue;
+		if (text_width(e->id, strlen(e->id)) > wid)
+			wid = text_width(e->id, strlen(e->id));
+		sbuf_reset(&from);
+		add_rank(&from, e->old_rank);
+		sbuf_addf(&from, " → #%ld", e->new_rank);
+		if (text_width(from.buf, from.len) > wfrom)
+			wfrom = text_width(from.buf, from.len);
+	}
+	for (size_t i = 0; i < p->n + p->ngone; i++) {
+		const struct rank_entry *e = &p->v[i];
+		char num[32];
+
+		if (i < p->n && !e->moved && e->old_rank)
+			continue;
+		sbuf_adds(out, "  ");
+		text_pad(out, e->id, strlen(e->id), wid, 0);
+		sbuf_adds(out, "  ");
+		sbuf_reset(&from);
+		add_rank(&from, e->old_rank);
+		if (i >= p->n)
+			sbuf_adds(&from, " → out");
+		else
+			sbuf_addf(&from, " → #%ld", e->new_rank);
+		text_pad(out, from.buf, from.len, wfrom, 0);
+		if (i >= p->n) {
+			sbuf_addf(out, "  %s", e->item ? item_status_name(e->item->status) : "");
+		} else if (!e->item) {
+			sbuf_adds(out, "  no item file");
+		} else {
+			listing_fmt_num(num, sizeof(num), e->score);
+			sbuf_addf(out, "  score %s", isnan(e->score) ? "-" : num);
+			if (e->item->mvl)
+				sbuf_adds(out, "  mvl");
+			if (e->needed_by)
+				sbuf_addf(out, "  needed by %s", e->needed_by);
+		}
+		while (out->len && out->buf[out->len - 1] == ' ')
+			sbuf_setlen(out, out->len - 1);
+		sbuf_addc(out, '\n');
+	}
+	sbuf_release(&from);
+}
+
+void
+rank_summary(struct sbuf *out, const struct rank_plan *p)
+{
+	size_t moved = 0, added = 0, shifted = rank_plan_shifted(p);
+	const char *sep = "";
+
+	for (size_t i = 0; i < p->n; i++) {
+		moved += p->v[i].moved;
+		added += !p->v[i].old_rank;
+	}
+	if (moved) {
+		sbuf_addf(out, "%zu %s", moved, moved == 1 ? "move" : "moves");
+		sep = ", ";
+	}
+	if (added) {
+		sbuf_addf(out, "%s%zu newly ranked", sep, added);
+		sep = ", ";
+	}
+	if (p->ngone) {
+		sbuf_addf(out, "%s%zu leaving ORDER (done or stopped)", sep, p->ngone);
+		sep = ", ";
+	}
+	if (shifted)
+		sbuf_addf(out, "; %zu other%s with them", shifted,
+			  shifted == 1 ? " shifts" : "s shift");
+	sbuf_adds(out, ".\n");
+}
+
+static void
+rank_text(struct sbuf *out, const struct rank_plan *p, const struct sbuf *changes)
+{
+	if (!rank_plan_changes(p)) {
+		sbuf_addf(out, "ORDER already follows the %s order (%zu item%s).\n",
+			  score_kind_name(p->kind), p->n, p->n == 1 ? "" : "s");
+		return;
+	}
+	sbuf_addf(out, "Proposed order by %s (MVL first, dependencies before dependants):\n",
+		  score_kind_name(p->kind));
+	sbuf_add(out, changes->buf, changes->len);
+	rank_summary(out, p);
+}
+
+static const struct rank_format rows[] = {
+	{ { "text", "the changes", 0 }, rank_text },
+	{ { "json", "the whole proposal", 0 }, rank_json },
+	{ { NULL, NULL, 0 }, NULL },
+};
+const struct format_table rank_formats = FORMAT_TABLE(rows);

@@ -28,32 +28,34 @@
 #define SGR_WARNING "\033[1;33m"
 #define SGR_RESET "\033[0m"
 
-static const char *const format_names[] = {
-	[REPORT_TEXT] = "text",
-	[REPORT_JSON] = "json",
-	[REPORT_GITHUB] = "github",
-	[REPORT_SARIF] = "sarif",
-	[REPORT_JUNIT] = "junit",
-	[REPORT_GITLAB] = "gitlab",
+/* in enum report_format's order */
+static const struct report_format_row rows[] = {
+	{ { "text", NULL, 0 }, REPORT_TEXT },
+	{ { "json", NULL, 0 }, REPORT_JSON },
+	{ { "github", NULL, 0 }, REPORT_GITHUB },
+	{ { "sarif", NULL, 0 }, REPORT_SARIF },
+	{ { "junit", NULL, 0 }, REPORT_JUNIT },
+	{ { "gitlab", NULL, 0 }, REPORT_GITLAB },
+	{ { NULL, NULL, 0 }, REPORT_TEXT },
 };
+const struct format_table report_formats = FORMAT_TABLE(rows);
 
 int
 report_format_parse(enum report_format *out, const char *name)
 {
-	for (size_t i = 0; i < ARRAY_SIZE(format_names); i++) {
-		if (name && !strcmp(name, format_names[i])) {
-			*out = (enum report_format)i;
-			return 0;
-		}
-	}
-	return -1;
+	const struct format *f = name ? format_find(&report_formats, name) : NULL;
+
+	if (!f)
+		return -1;
+	*out = FORMAT_ROW(struct report_format_row, f)->id;
+	return 0;
 }
 
 const char *
 report_format_name(enum report_format fmt)
 {
-	if ((size_t)fmt < ARRAY_SIZE(format_names))
-		return format_names[fmt];
+	if ((size_t)fmt < ARRAY_SIZE(rows) - 1)
+		return rows[fmt].f.name;
 	return "text";
 }
 

@@ -37,6 +37,7 @@
 
 #include "core/diag.h"
 #include "core/sbuf.h"
+#include "formats/format.h"
 
 enum report_format {
 	REPORT_TEXT,
@@ -64,6 +65,13 @@ struct report_opts {
 };
 
 #define REPORT_OPTS_INIT { NULL, 0, NULL, 0, 0 }
+
+/* `docket check --format` (formats/format.h): text first, the default. */
+struct report_format_row {
+	struct format f;
+	enum report_format id;
+};
+extern const struct format_table report_formats;
 
 /* Parse a --format name ("text", "json", "github", "sarif", "junit",
  * "gitlab") into *out.  Returns 0, or -1 when name is none of them

@@ -16,17 +16,12 @@
 #include "formats/listing.h"
 #include "formats/xml.h"
 
-int
-showcase_format_parse(enum showcase_format *out, const char *s)
-{
-	if (!strcmp(s, "md"))
-		*out = SHOWCASE_MD;
-	else if (!strcmp(s, "html"))
-		*out = SHOWCASE_HTML;
-	else
-		return -1;
-	return 0;
-}
+static const struct showcase_format_row rows[] = {
+	{ { "md", NULL, FORMAT_RAW_TEXT }, SHOWCASE_MD },
+	{ { "html", "one self-contained page", 0 }, SHOWCASE_HTML },
+	{ { NULL, NULL, 0 }, SHOWCASE_MD },
+};
+const struct format_table showcase_formats = FORMAT_TABLE(rows);
 
 struct w {
 	struct sbuf *out;

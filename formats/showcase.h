@@ -26,14 +26,20 @@
 #include "core/backlog.h"
 #include "core/metrics.h"
 #include "core/sbuf.h"
+#include "formats/format.h"
 
 enum showcase_format {
 	SHOWCASE_MD,
 	SHOWCASE_HTML,
 };
 
-/* Parse "md" or "html"; -1 when unknown. */
-int showcase_format_parse(enum showcase_format *out, const char *s);
+/* `docket showcase --format` (formats/format.h): md (shown on a
+ * terminal, cmd/ escapes it), html. */
+struct showcase_format_row {
+	struct format f;
+	enum showcase_format id;
+};
+extern const struct format_table showcase_formats;
 /* The showcase of the cycle whose stats are s (from m, computed on bl). */
 void showcase_render(struct sbuf *out, const struct backlog *bl,
 		     const struct metrics *m, const struct cycle_stats *s,

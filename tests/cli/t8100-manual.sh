@@ -1,18 +1,21 @@
 #!/bin/sh
-# The manual (docs/docket.1.scd) against the program: every command of
-# cmd/main.c's table has a section, and each section documents exactly
-# the options `docket help CMD` lists.  Also: the page builds with
-# scdoc, and `make install` puts the page and completions in place.
+# The manual (docs/docket.1.scd) against the program: every command
+# descriptor of cmd/*.c is in `docket help` and has a section, and each
+# section documents exactly the options `docket help CMD` lists.  Also:
+# the page builds with scdoc, and `make install` puts the page and
+# completions in place.
 . "$DOCKET_TESTS/cli/lib.sh"
 
 SRC=$(cd "$DOCKET_TESTS/.." && pwd)
 SCD="$SRC/docs/docket.1.scd"
 BUILD=$(dirname "$DOCKET")
 
-# the commands of main.c's table, from the source
-sed -n 's/^	{ "\([a-z-]*\)", cmd_[a-z_]*,.*/\1/p' "$SRC/cmd/main.c" >table
+# the commands of the descriptors in cmd/*.c, from the source
+awk '/^const struct command cmd_/ { c = 1; next }
+	c && /^	\.name = "/ { sub(/^	\.name = "/, ""); sub(/".*/, ""); print; c = 0 }' \
+	"$SRC"/cmd/*.c | sort >table
 # the commands `docket help` lists
-docket help | awk '/^Commands:/ { c = 1; next } c && /^$/ { exit } c { print $1 }' >listed
+docket help | awk '/^Commands:/ { c = 1; next } c && /^$/ { exit } c { print $1 }' | sort >listed
 
 # manual_options CMD [FILE]: the long options defined in the manual's
 # section "## CMD" (definition lines start with "*-"), sorted

@@ -71,11 +71,11 @@ test_expect 'a 10 MB line makes the file too large: named, and the rest is liste
 	gen b/backlog/MKT-6.md "\"---\nid: MKT-6\ntitle: \" + \"x\" * 10000000 + \"\nstatus: idea\n---\n\"" &&
 	expect_code 1 fast 20 -C b list --format plain >out 2>err &&
 	grep -q "MKT-1" out &&
-	grep -E "^backlog/MKT-6.md: error: file is 100000[0-9]{2} bytes, over the limit of 1048576 bytes" err &&
+	grep -E "^backlog/MKT-6.md: error: the file is 100000[0-9]{2} bytes, over the 1 MiB limit for item, cycle and config files" err &&
 	expect_code 1 fast 20 -C b check >out &&
-	grep -E "^backlog/MKT-6.md: error: file is 100000[0-9]{2} bytes" out &&
+	grep -E "^backlog/MKT-6.md: error: the file is 100000[0-9]{2} bytes" out &&
 	expect_code 1 fast 20 -C b show MKT-6 >out 2>err && test ! -s out &&
-	grep -E "^backlog/MKT-6.md: error: file is 100000[0-9]{2} bytes" err &&
+	grep -E "^backlog/MKT-6.md: error: the file is 100000[0-9]{2} bytes" err &&
 	rm b/backlog/MKT-6.md
 '
 
@@ -102,7 +102,7 @@ test_expect 'a file over the size limit is named; the others still load' '
 	gen b/backlog/MKT-8.md "\"---\nid: MKT-8\ntitle: big\nstatus: idea\n---\n\" + \"body line\n\" * 200000" &&
 	expect_code 1 docket -C b list --format plain >out 2>err &&
 	grep -q "MKT-1" out && ! grep -q "MKT-8" out &&
-	grep -E "^backlog/MKT-8.md: error: file is 20000[0-9]{2} bytes, over the limit of 1048576 bytes" err &&
+	grep -E "^backlog/MKT-8.md: error: the file is 20000[0-9]{2} bytes, over the 1 MiB limit for item, cycle and config files" err &&
 	grep -F "1 file could not be read" err &&
 	rm b/backlog/MKT-8.md
 '

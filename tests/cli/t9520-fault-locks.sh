@@ -69,18 +69,23 @@ test_expect 'an empty lock (its writer died before writing it) does not block' '
 	test -z "$(git -C l status --porcelain)"
 '
 
-# A docket killed for real while it holds the lock: docket.yaml is made
-# a FIFO, so docket blocks reading it (after taking the lock) until it
-# is killed.
+# A docket killed for real while it holds the lock: `new --edit` holds
+# it while the editor runs (the new id must stay its own), and the editor
+# here waits until docket is killed.  (docket no longer blocks on a FIFO,
+# which this test used before: it reads only regular files.)
 test_expect 'docket killed -9 while holding the lock: the next run takes over' '
 	rm -f l/.git/docket.lock &&
-	cp l/docket.yaml yaml.keep && rm l/docket.yaml && mkfifo l/docket.yaml &&
-	{ "$DOCKET" -C l set MKT-2 effort=4 >/dev/null 2>&1 & } && pid=$! && held=0 &&
+	rm -f edpid &&
+	{ VISUAL="echo \$\$ >\"$TRASH/edpid\"; exec sleep 30 #" "$DOCKET" -C l new "Held" --edit >/dev/null 2>&1 & } &&
+	pid=$! && held=0 &&
 	n=0; while [ ! -s l/.git/docket.lock ] && [ $n -lt 100 ]; do sleep 0.1; n=$((n + 1)); done
 	test "$(cut -d" " -f1 l/.git/docket.lock 2>/dev/null)" = "$pid" && held=1
 	kill -9 $pid; { wait $pid 2>/dev/null || true; }
-	rm l/docket.yaml && cp yaml.keep l/docket.yaml && test $held = 1 &&
-	test -e l/.git/docket.lock &&
+	n=0; while [ ! -s edpid ] && [ $n -lt 50 ]; do sleep 0.1; n=$((n + 1)); done
+	kill $(cat edpid) 2>/dev/null || true
+	test $held = 1 && test -e l/.git/docket.lock &&
+	new=$(git -C l status --porcelain | sed -n "s/^?? //p") &&
+	test -n "$new" && rm "l/$new" &&
 	test -z "$(git -C l status --porcelain)" && no_temp l &&
 	docket -C l set MKT-2 effort=4 2>err &&
 	test ! -e l/.git/docket.lock && test -z "$(git -C l status --porcelain)" &&

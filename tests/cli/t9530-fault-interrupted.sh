@@ -45,23 +45,21 @@ while [ ! -s "$pidfile" ]; do sleep 0.05; done
 kill -9 "$(cat "$pidfile")"
 EOF
 
-test_expect 'docket edit killed -9 after the editor saved: nothing lost, explained' '
-	git -C i rev-parse HEAD >head && rm -f edit.pid &&
+test_expect 'docket edit killed -9 after the editor saved: nothing lost, the draft offered again' '
+	git -C i rev-parse HEAD >head && rm -f edit.pid && cp i/backlog/MKT-2.md before &&
 	{ VISUAL="sh $TRASH/killer.sh" "$DOCKET" -C i edit MKT-2 >/dev/null 2>&1 & } &&
 	pid=$! && echo $pid >edit.pid && rc=0 && { wait $pid || rc=$?; } &&
 	test $rc = 137 &&
-	tail -n 1 i/backlog/MKT-2.md | grep -qx "Edited before the crash." &&
-	cp i/backlog/MKT-2.md saved &&
+	draft=i/.git/docket/drafts/MKT-2.md &&
+	tail -n 1 $draft | grep -qx "Edited before the crash." && cp $draft saved &&
+	cmp before i/backlog/MKT-2.md &&
 	test "$(git -C i rev-parse HEAD)" = "$(cat head)" &&
-	test "$(git -C i status --porcelain)" = " M backlog/MKT-2.md" &&
+	test -z "$(git -C i status --porcelain)" &&
 	test ! -e i/.git/docket.lock && no_temp i &&
-	expect_code 1 docket -C i set MKT-2 effort=2 2>err &&
-	grep -q "backlog/MKT-2.md has uncommitted changes" err && grep -q -- "--include-dirty" err &&
-	expect_code 1 docket -C i edit MKT-2 2>err &&
-	grep -q "backlog/MKT-2.md has uncommitted changes" err &&
-	cmp saved i/backlog/MKT-2.md &&
-	docket -C i --include-dirty set MKT-2 effort=2 2>err &&
+	VISUAL=true docket -C i edit MKT-2 2>err &&
+	grep -q "editing your draft of MKT-2" err &&
 	git -C i show HEAD:backlog/MKT-2.md | grep -qx "Edited before the crash." &&
+	cmp saved i/backlog/MKT-2.md && test ! -e $draft &&
 	test -z "$(git -C i status --porcelain)"
 '
 

@@ -77,12 +77,12 @@ test_expect 'an items folder linked outside: list, check and show name it, exit 
 test_expect 'an items folder linked outside: no command writes through it' '
 	snap f >before &&
 	expect_code 1 docket -C f set MKT-1 effort=5 2>err &&
-	grep -q "backlog/MKT-1.md.*symbolic link leading outside" err &&
+	grep -q "backlog/ORDER.*symbolic link leading outside" err &&
 	expect_code 1 docket -C f --no-commit set MKT-1 effort=5 2>err &&
 	expect_code 1 docket -C f stop MKT-1 --reason x 2>err &&
 	expect_code 1 docket -C f move MKT-2 --top 2>err &&
 	expect_code 1 docket -C f new "Idea" >out 2>err && test ! -s out &&
-	grep -q "backlog/MKT-4.md.*symbolic link leading outside" err &&
+	grep -q "backlog/ORDER.*symbolic link leading outside" err &&
 	expect_code 1 docket -C f --no-commit new "Idea" >out 2>err &&
 	expect_code 1 env VISUAL="sh $TRASH/append.sh" "$DOCKET" -C f edit MKT-1 2>err &&
 	grep -q "backlog/MKT-1.md.*symbolic link leading outside" err &&

@@ -87,7 +87,7 @@ file_is(const char *dir, const char *rel, const char *want)
 {
 	char *path = xasprintf("%s/%s", dir, rel), *data = NULL;
 	size_t len = 0;
-	int ok = fsutil_read(path, &data, &len, NULL) == 0 &&
+	int ok = fsutil_read(path, LIMIT_ORDER, 0, &data, &len, NULL) == 0 &&
 		 len == strlen(want) && !memcmp(data, want, len);
 
 	free(path);
@@ -151,6 +151,7 @@ test_dirty_refused(void **state)
 	/* staged */
 	assert_int_equal(sh(dir, "git add backlog/ORDER && git checkout -q -- backlog/ORDER"), 0);
 	change_init(&c, &r, r.workdir);
+	assert_int_equal(change_begin(&c, NULL, &E), 0);
 	change_write(&c, "backlog/ORDER", "MKT-2\n", 6);
 	assert_int_equal(change_commit(&c, "x\n", &E), DK_EREFUSED);
 	assert_non_null(strstr(ERR, "staged"));
@@ -159,6 +160,7 @@ test_dirty_refused(void **state)
 	/* untracked file in the way */
 	assert_int_equal(sh(dir, "echo x >backlog/MKT-2.md"), 0);
 	change_init(&c, &r, r.workdir);
+	assert_int_equal(change_begin(&c, NULL, &E), 0);
 	change_write(&c, "backlog/MKT-2.md", "y\n", 2);
 	assert_int_equal(change_commit(&c, "x\n", &E), DK_EREFUSED);
 	assert_non_null(strstr(ERR, "backlog/MKT-2.md is not committed"));
@@ -166,6 +168,7 @@ test_dirty_refused(void **state)
 
 	/* --include-dirty takes them */
 	change_init(&c, &r, r.workdir);
+	assert_int_equal(change_begin(&c, NULL, &E), 0);
 	c.include_dirty = 1;
 	change_write(&c, "backlog/ORDER", "MKT-2\n", 6);
 	assert_int_equal(change_commit(&c, "x\n", &E), 0);
@@ -173,6 +176,7 @@ test_dirty_refused(void **state)
 	/* not committing: no dirty check */
 	assert_int_equal(sh(dir, "echo '# mine' >>backlog/ORDER"), 0);
 	change_init(&c, &r, r.workdir);
+	assert_int_equal(change_begin(&c, NULL, &E), 0);
 	c.commit = 0;
 	change_write(&c, "backlog/ORDER", "MKT-3\n", 6);
 	assert_int_equal(change_commit(&c, "x\n", &E), 0);
@@ -280,6 +284,7 @@ test_unborn_and_identity(void **state)
 	}
 	/* unborn HEAD: the first commit, with only docket's path */
 	change_init(&c, &r, r.workdir);
+	assert_int_equal(change_begin(&c, NULL, &E), 0);
 	c.include_dirty = 1;
 	change_write(&c, "backlog/MKT-1.md", "changed\n", 8);
 	assert_int_equal(change_commit(&c, "First\n", &E), 0);
@@ -320,6 +325,80 @@ test_failed_commit_keeps_files(void **state)
 	assert_non_null(strstr(ERR, "written but not committed"));
 	assert_true(file_is(dir, "backlog/MKT-1.md", "---\nid: MKT-1\ntitle: t\n---\n"));
 	change_release(&c);
+	repo_close(&r);
+	free(dir);
+}
+
+/* Write the journal docket writes before it touches the index and the
+ * branch (docs/faults.md): commit and parent are revisions. */
+static void
+journal(const char *dir, const char *commit, const char *parent,
+	const char *path)
+{
+	assert_int_equal(sh(dir, "mkdir -p .git/docket && c=$(git rev-parse %s) && "
+			    "p=$(git rev-parse %s) && "
+			    "printf 'docket-commit 1\\ncommit %%s\\nparent %%s\\nref refs/heads/main\\npath %s\\n' "
+			    "$c $p >.git/docket/commit-in-progress",
+			    commit, parent, path), 0);
+}
+
+/* The states an interrupted commit can leave, and what the next
+ * change_begin does with each (change_recover). */
+static void
+test_recover(void **state)
+{
+	char *dir = mkrepo(1), *st;
+	struct repo r;
+	struct change c;
+
+	(void)state;
+	open_repo(&r, dir);
+	/* the branch moved, the index lags (killed after 4, before 5; or a
+	 * docket before this design): the index is set to the commit's */
+	assert_int_equal(sh(dir, "echo MKT-2 >>backlog/ORDER && git commit -qam two && "
+			    "git reset -q HEAD~1 -- backlog/ORDER"), 0);
+	journal(dir, "HEAD", "HEAD~1", "backlog/ORDER");
+	st = sh_out(dir, "git status --porcelain");
+	assert_string_equal(st, "MM backlog/ORDER");
+	free(st);
+	change_init(&c, &r, r.workdir);
+	assert_int_equal(change_begin(&c, NULL, &E), 0);
+	assert_non_null(strstr(c.note, "git's index now lists backlog/ORDER as committed"));
+	change_release(&c);
+	st = sh_out(dir, "git status --porcelain; ls .git/docket");
+	assert_string_equal(st, "");
+	free(st);
+
+	/* nothing moved yet, the file as written, the index at the parent's
+	 * (killed after 2): the commit is finished */
+	assert_int_equal(sh(dir, "echo MKT-3 >>backlog/ORDER && git commit -qam three && "
+			    "git tag three && git update-ref refs/heads/main HEAD~1 && "
+			    "git reset -q HEAD -- backlog/ORDER"), 0);
+	journal(dir, "three", "three~1", "backlog/ORDER");
+	change_init(&c, &r, r.workdir);
+	assert_int_equal(change_begin(&c, NULL, &E), 0);
+	assert_non_null(strstr(c.note, "finished docket's interrupted commit"));
+	change_release(&c);
+	st = sh_out(dir, "git status --porcelain; git log -1 --format=%s");
+	assert_string_equal(st, "three");
+	free(st);
+
+	/* the branch moved elsewhere meanwhile: the journal is dropped,
+	 * the index entry docket staged set back, the file kept */
+	assert_int_equal(sh(dir, "echo MKT-4 >>backlog/ORDER && git add backlog/ORDER && "
+			    "t=$(git write-tree) && c=$(git commit-tree -p HEAD -m four $t) && "
+			    "git tag four $c && git commit -q --only --allow-empty -m other -- "), 0);
+	journal(dir, "four", "four~1", "backlog/ORDER");
+	st = sh_out(dir, "git status --porcelain");
+	assert_string_equal(st, "M  backlog/ORDER");
+	free(st);
+	change_init(&c, &r, r.workdir);
+	assert_int_equal(change_begin(&c, NULL, &E), 0);
+	assert_non_null(strstr(c.note, "could not be finished"));
+	change_release(&c);
+	st = sh_out(dir, "git status --porcelain; ls .git/docket");
+	assert_string_equal(st, " M backlog/ORDER");
+	free(st);
 	repo_close(&r);
 	free(dir);
 }
@@ -389,6 +468,7 @@ main(void)
 		cmocka_unit_test(test_state_and_locks_refused),
 		cmocka_unit_test(test_unborn_and_identity),
 		cmocka_unit_test(test_failed_commit_keeps_files),
+		cmocka_unit_test(test_recover),
 		cmocka_unit_test(test_max_id),
 	};
 

@@ -57,7 +57,7 @@ memfs_release(struct memfs *fs)
 /* Read only, so safe from the loader's threads. */
 static int
 mem_read(struct source *s, const char *path, char **data, size_t *len,
-	 size_t max, struct diag_list *errs)
+	 enum limit_kind lim, struct diag_list *errs)
 {
 	struct memfs *fs = s->ctx;
 	struct strmap_entry *e = strmap_find(&fs->index, path, strlen(path));
@@ -66,8 +66,8 @@ mem_read(struct source *s, const char *path, char **data, size_t *len,
 	if (!f || !f->data)
 		return diag_error(errs, DK_ENOTFOUND, "no such file");
 	*len = strlen(f->data);
-	if (*len > max)
-		return DK_EINVALID;
+	if (*len > limit_bytes(lim))
+		return diag_error(errs, DK_EINVALID, "%s is over its limit", path);
 	*data = xmemdup0(f->data, *len);
 	return 0;
 }
