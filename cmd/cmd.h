@@ -163,12 +163,16 @@ enum arg_flags {
 
 /* One positional argument; arrays of them end with ARG_END. */
 struct arg {
-	const char *name;       /* "ID", "PATH...", or the values: "csv|jira" */
+	const char *name;       /* the placeholder: "ID", "PATH..." */
 	unsigned flags;         /* enum arg_flags */
 	const char *missing;    /* the usage error when it is not given */
 	const char *help;       /* a line in `docket help`, or NULL */
+	/* the values it takes, a table in formats/ shown in the usage
+	 * ("csv|jira|..."), and what an unknown one is called */
+	const struct format_table *values;
+	const char *noun;
 };
-#define ARG_END { NULL, 0, NULL, NULL }
+#define ARG_END { NULL, 0, NULL, NULL, NULL, NULL }
 /* One item id, the argument of most single-item commands */
 extern const struct arg arg_id[];
 
@@ -202,6 +206,9 @@ int command_run(struct ctx *ctx, const struct command *c, int argc,
 /* help.c: the usage line, one command's help, and `docket help`. */
 void command_usage(const struct command *c, FILE *f);
 void command_help(const struct command *c, FILE *f);
+/* The names of t's rows: add_names(sb, t, ", ", " or ") for "a, b or c". */
+void add_names(struct sbuf *sb, const struct format_table *t,
+	       const char *sep, const char *last);
 void help_main(FILE *f);
 
 /* ---- options (opt.c) ---------------------------------------------- */
@@ -218,8 +225,7 @@ int opt_parse(struct ctx *ctx, const struct command *c, int argc,
 int opt_common(struct ctx *ctx, const char *a);
 /* Free what opt_parse allocated (positional array, list values). */
 void opt_release(struct ctx *ctx, const struct command *c);
-/* "a, b or c": the names of t's rows. */
-void opt_add_choices(struct sbuf *sb, const struct format_table *t);
+
 
 /* ---- output ----------------------------------------------------- */
 
@@ -297,6 +303,6 @@ extern const struct command cmd_init, cmd_new, cmd_list, cmd_show, cmd_edit,
 	cmd_set, cmd_start, cmd_block, cmd_done, cmd_stop, cmd_move, cmd_rank,
 	cmd_followup, cmd_check, cmd_diff, cmd_log, cmd_burnup, cmd_plan,
 	cmd_huddle, cmd_showcase, cmd_report, cmd_export, cmd_import,
-	cmd_renumber, cmd_merge_order, cmd_help;
+	cmd_renumber, cmd_merge_order, cmd_serve, cmd_help;
 
 #endif

@@ -97,6 +97,19 @@ add_wrapped(struct sbuf *sb, const char *text, size_t col, size_t indent)
 	sbuf_addc(sb, '\n');
 }
 
+void
+add_names(struct sbuf *sb, const struct format_table *t, const char *sep,
+	  const char *last)
+{
+	const struct format *f;
+	size_t n = 0;
+
+	while (format_at(t, n))
+		n++;
+	for (size_t i = 0; (f = format_at(t, i)); i++)
+		sbuf_addf(sb, "%s%s", i == 0 ? "" : i + 1 == n ? last : sep, f->name);
+}
+
 /* "--name V" as the usage shows an option. */
 static void
 add_usage_opt(struct sbuf *sb, const struct command *c, const struct opt *o)
@@ -106,10 +119,8 @@ add_usage_opt(struct sbuf *sb, const struct command *c, const struct opt *o)
 	else
 		sbuf_addf(sb, "--%s", o->name);
 	if (o->kind == OPTK_FORMAT && c->formats) {
-		const struct format *f;
-
-		for (size_t i = 0; (f = format_at(c->formats, i)); i++)
-			sbuf_addf(sb, "%c%s", i ? '|' : ' ', f->name);
+		sbuf_addc(sb, ' ');
+		add_names(sb, c->formats, "|", "|");
 	} else if (o->values || o->arg) {
 		sbuf_addf(sb, " %s", o->values ? o->values : o->arg);
 	}
@@ -124,7 +135,11 @@ add_usage(struct sbuf *sb, const struct command *c)
 
 	for (const struct arg *a = c->args; a && a->name; a++) {
 		opened += !!(a->flags & ARG_OPTIONAL);
-		sbuf_addf(&u, " %s%s", a->flags & ARG_OPTIONAL ? "[" : "", a->name);
+		sbuf_addf(&u, " %s", a->flags & ARG_OPTIONAL ? "[" : "");
+		if (a->values)
+			add_names(&u, a->values, "|", "|");
+		else
+			sbuf_adds(&u, a->name);
 	}
 	while (opened--)
 		sbuf_addc(&u, ']');

@@ -31,6 +31,7 @@ gitattributes_with(struct ctx *ctx, struct sbuf *out, const char *path,
 		out_errs(ctx, &errs, NULL);
 		return -1;
 	}
+	diag_list_release(&errs);
 	if (rc == 0 && strstr(data, line)) {
 		free(data);
 		return 0;

@@ -77,6 +77,12 @@ flow(struct sbuf *sb, const struct ynode *n, int in_flow)
 	}
 }
 
+void
+changes_flow(struct sbuf *sb, const struct ynode *n)
+{
+	flow(sb, n, 0);
+}
+
 static char *
 flow_dup(const struct ynode *n)
 {

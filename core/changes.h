@@ -34,6 +34,9 @@ void field_changes_release(struct field_changes *c);
  * their YAML text, so `effort: 3` → `effort: 3.0` is a change. */
 void changes_item(struct field_changes *out, const struct item *old,
 		  const struct item *new);
+/* A YAML node as one line of flow text ("3", "ready", "[a, b]",
+ * "{k: v}"), appended to sb; long values are not cut. */
+void changes_flow(struct sbuf *sb, const struct ynode *n);
 
 enum bdiff_kind {
 	BD_MOVED,        /* ranked in both, out of its old relative order */
