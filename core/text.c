@@ -194,3 +194,23 @@ text_truncate(struct sbuf *out, const char *s, size_t len, size_t max_width)
 	}
 	sbuf_add(out, "\xe2\x80\xa6", 3);   /* U+2026 HORIZONTAL ELLIPSIS */
 }
+
+void
+text_md_cell(struct sbuf *out, const char *s)
+{
+	struct sbuf tmp = SBUF_INIT;
+
+	text_escape_term(&tmp, s, strlen(s));
+	for (size_t i = 0; i < tmp.len; i++) {
+		char ch = tmp.buf[i];
+
+		if (ch == '&') {
+			sbuf_adds(out, "&amp;");
+			continue;
+		}
+		if (strchr("|\\*_`<>[]~", ch))
+			sbuf_addc(out, '\\');
+		sbuf_addc(out, ch);
+	}
+	sbuf_release(&tmp);
+}

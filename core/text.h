@@ -61,4 +61,9 @@ void text_pad(struct sbuf *out, const char *s, size_t len, size_t width,
 void text_truncate(struct sbuf *out, const char *s, size_t len,
 		   size_t max_width);
 
+/* Append s as a Markdown table cell: escaped as above, then '&' as
+ * "&amp;" and the markup characters | \ * _ ` < > [ ] ~ with a
+ * backslash, so the cell shows the text as it is. */
+void text_md_cell(struct sbuf *out, const char *s);
+
 #endif

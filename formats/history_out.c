@@ -170,26 +170,6 @@ diff_text(struct sbuf *out, const struct backlog_diff *d,
 	sbuf_release(&tmp);
 }
 
-void
-md_cell_escape(struct sbuf *out, const char *s)
-{
-	struct sbuf tmp = SBUF_INIT;
-
-	text_escape_term(&tmp, s, strlen(s));
-	for (size_t i = 0; i < tmp.len; i++) {
-		char ch = tmp.buf[i];
-
-		if (ch == '&') {
-			sbuf_adds(out, "&amp;");
-			continue;
-		}
-		if (strchr("|\\*_`<>[]~", ch))
-			sbuf_addc(out, '\\');
-		sbuf_addc(out, ch);
-	}
-	sbuf_release(&tmp);
-}
-
 static void
 diff_md(struct sbuf *out, const struct backlog_diff *d,
 	const struct hist_opts *o)
@@ -197,9 +177,9 @@ diff_md(struct sbuf *out, const struct backlog_diff *d,
 	struct sbuf tmp = SBUF_INIT;
 
 	sbuf_adds(out, "### Backlog priority changes\n\n");
-	md_cell_escape(out, o->base_name);
+	text_md_cell(out, o->base_name);
 	sbuf_adds(out, " \xe2\x86\x92 ");
-	md_cell_escape(out, o->head_name);
+	text_md_cell(out, o->head_name);
 	sbuf_adds(out, ": ");
 	if (!d->n)
 		sbuf_adds(out, "no priority changes.\n");
@@ -214,13 +194,13 @@ diff_md(struct sbuf *out, const struct backlog_diff *d,
 			  kind_heads[k], kind_cols[k]);
 		for (; i < d->n && d->v[i].kind == k; i++) {
 			sbuf_adds(out, "| ");
-			md_cell_escape(out, d->v[i].id);
+			text_md_cell(out, d->v[i].id);
 			sbuf_adds(out, " | ");
 			sbuf_reset(&tmp);
 			change_str(&tmp, &d->v[i]);
-			md_cell_escape(out, tmp.buf);
+			text_md_cell(out, tmp.buf);
 			sbuf_adds(out, " | ");
-			md_cell_escape(out, d->v[i].title);
+			text_md_cell(out, d->v[i].title);
 			sbuf_adds(out, " |\n");
 		}
 	}

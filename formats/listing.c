@@ -170,23 +170,6 @@ listing_csv(struct sbuf *out, struct item *const *items, size_t n,
 }
 
 static void
-md_cell(struct sbuf *out, const char *s)
-{
-	struct sbuf tmp = SBUF_INIT;
-
-	text_escape_term(&tmp, s, strlen(s));
-	for (size_t i = 0; i < tmp.len; i++) {
-		char ch = tmp.buf[i];
-
-		if (ch == '|' || ch == '\\' || ch == '*' || ch == '_' ||
-		    ch == '`' || ch == '<' || ch == '>' || ch == '[' || ch == ']')
-			sbuf_addc(out, '\\');
-		sbuf_addc(out, ch);
-	}
-	sbuf_release(&tmp);
-}
-
-static void
 listing_md(struct sbuf *out, struct item *const *items, size_t n,
 	   const struct listing_opts *o)
 {
@@ -208,7 +191,7 @@ listing_md(struct sbuf *out, struct item *const *items, size_t n,
 		sbuf_addc(out, '|');
 		for (int c = 0; c < NCOLS; c++) {
 			sbuf_addc(out, ' ');
-			md_cell(out, cell(items[i], (enum col)c, buf, sizeof(buf)));
+			text_md_cell(out, cell(items[i], (enum col)c, buf, sizeof(buf)));
 			sbuf_adds(out, " |");
 		}
 		sbuf_addc(out, '\n');

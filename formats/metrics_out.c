@@ -220,17 +220,6 @@ render_text(struct sbuf *out, const struct metrics *m, char **cells,
 }
 
 static void
-md_cell(struct sbuf *out, const char *s)
-{
-	for (; *s; s++) {
-		if (*s == '|' || *s == '\\' || *s == '`' || *s == '*' || *s == '_' ||
-		    *s == '<' || *s == '[')
-			sbuf_addc(out, '\\');
-		sbuf_addc(out, *s == '\n' || *s == '\r' ? ' ' : *s);
-	}
-}
-
-static void
 render_md(struct sbuf *out, const struct metrics *m, char **cells,
 	  struct line *l)
 {
@@ -247,7 +236,7 @@ render_md(struct sbuf *out, const struct metrics *m, char **cells,
 			sbuf_adds(out, "|");
 			for (int c = 0; c < NCOLS; c++) {
 				sbuf_addc(out, ' ');
-				md_cell(out, cells[r * NCOLS + c]);
+				text_md_cell(out, cells[r * NCOLS + c]);
 				sbuf_adds(out, " |");
 			}
 			sbuf_addc(out, '\n');
@@ -260,7 +249,7 @@ render_md(struct sbuf *out, const struct metrics *m, char **cells,
 	sbuf_adds(out, "## Summary\n\n");
 	for (int i = 0; i < NLINES; i++) {
 		sbuf_addf(out, "- **%s**: ", l[i].label);
-		md_cell(out, l[i].text);
+		text_md_cell(out, l[i].text);
 		sbuf_addc(out, '\n');
 	}
 }
