@@ -125,7 +125,7 @@ struct opt {
 	opt_fn *fn;             /* OPTK_CALL */
 	int tag;                /* for fn: which of its options this is */
 	const char *values;     /* shown in the usage: "won|lost|inconclusive" */
-	const char *help;       /* wrapped by `docket help`; "\n" breaks */
+	const char *help;       /* wrapped by `docket help` (as one paragraph) */
 	unsigned flags;         /* enum opt_flags */
 };
 
@@ -303,6 +303,6 @@ extern const struct command cmd_init, cmd_new, cmd_list, cmd_show, cmd_edit,
 	cmd_set, cmd_start, cmd_block, cmd_done, cmd_stop, cmd_move, cmd_rank,
 	cmd_followup, cmd_check, cmd_diff, cmd_log, cmd_burnup, cmd_plan,
 	cmd_huddle, cmd_showcase, cmd_report, cmd_export, cmd_import,
-	cmd_renumber, cmd_merge_order, cmd_serve, cmd_help;
+	cmd_renumber, cmd_merge_order, cmd_serve, cmd_tick, cmd_help;
 
 #endif

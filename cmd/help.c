@@ -59,9 +59,9 @@ static const struct help_topic topics[] = {
 	{ NULL, NULL, show_rule },      /* docket help RULE */
 };
 
-/* Append text from column col (the line holds that much), wrapped at
- * HELP_WIDTH, never inside [brackets]; later lines start at column
- * indent.  "\n" in text breaks the line. */
+/* Append text from column col (the line holds that much), its words
+ * wrapped at HELP_WIDTH (a newline in text is a space), never inside
+ * [brackets]; later lines start at column indent. */
 static void
 add_wrapped(struct sbuf *sb, const char *text, size_t col, size_t indent)
 {
@@ -71,28 +71,19 @@ add_wrapped(struct sbuf *sb, const char *text, size_t col, size_t indent)
 	while (*p) {
 		size_t n = 0;
 
-		for (int depth = 0; p[n] && p[n] != '\n' && (depth || p[n] != ' '); n++)
+		for (int depth = 0; p[n] && ((p[n] != ' ' && p[n] != '\n') || depth); n++)
 			depth += (p[n] == '[') - (p[n] == ']');
-		if (n) {
-			if (!first && col + 1 + n > HELP_WIDTH) {
-				sbuf_addf(sb, "\n%*s", (int)indent, "");
-				col = indent;
-			} else if (!first) {
-				sbuf_addc(sb, ' ');
-				col++;
-			}
-			sbuf_add(sb, p, n);
-			col += n;
-			first = 0;
-		}
-		p += n;
-		if (*p == '\n') {
+		if (n && !first && col + 1 + n > HELP_WIDTH) {
 			sbuf_addf(sb, "\n%*s", (int)indent, "");
 			col = indent;
-			first = 1;
+		} else if (n && !first) {
+			sbuf_addc(sb, ' ');
+			col++;
 		}
-		if (*p)
-			p++;
+		sbuf_add(sb, p, n);
+		col += n;
+		first &= !n;
+		p += n + !!p[n];
 	}
 	sbuf_addc(sb, '\n');
 }

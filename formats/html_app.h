@@ -85,6 +85,11 @@ struct app_form {
 
 /* The value sent for key, or NULL. */
 const char *app_form_value(const struct app_form *f, const char *key);
+/* A front-matter value as the item's form shows it (malloc'ed): a
+ * scalar as written, a list of scalars as "a, b", anything else as flow
+ * text; NULL when the key is absent.  The server compares what a form
+ * sends with it, so that only the fields a person changed are written. */
+char *app_field_text(const struct item *it, const char *key);
 
 /* /static/docket.css and /static/app.js */
 void app_css(struct sbuf *out);

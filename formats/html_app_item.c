@@ -56,10 +56,8 @@ static const struct efield {
 	{ "actual", "Actual", EK_TEXT, NULL },
 };
 
-/* The value of key as the form shows it: scalars as written, lists as
- * "a, b", anything else as flow text.  NULL when absent. */
-static char *
-shown_value(const struct item *it, const char *key)
+char *
+app_field_text(const struct item *it, const char *key)
 {
 	const struct ynode *n = item_get(it, key);
 	struct sbuf sb = SBUF_INIT;
@@ -172,7 +170,7 @@ edit_field(struct sbuf *sb, const struct app_page *p, const struct app_form *f,
 	   enum ekind kind, const char *hint, const struct field_def *fd)
 {
 	char name[160];
-	char *cur = shown_value(it, key);
+	char *cur = app_field_text(it, key);
 
 	snprintf(name, sizeof(name), "fm.%s", key);
 	switch (kind) {

@@ -83,7 +83,7 @@ const char *const app_css_extra[] = {
 "button.tick.on{color:var(--muted)}button.tick.on .mark{background:var(--ok);border-color:var(--ok);color:#fff}\n"
 ".crumbs a{font-weight:600}\n",
 /* the board */
-".tile[data-id]{cursor:grab;touch-action:none}\n"
+"@media (pointer:fine){.tile[data-id]{cursor:grab}}\n"
 ".tile.dragging{opacity:.5;cursor:grabbing}\n"
 ".col.drop{outline:3px dashed var(--accent);outline-offset:-3px}\n"
 ".cardmove{margin-top:8px;font-size:13px}\n"
@@ -143,7 +143,11 @@ static const char *const app_js_src[] = {
 "var rows=function(){return[].slice.call(body.rows).filter(function(r){return r.hasAttribute('data-id');});};\n"
 "var ranked=function(r){return r.getAttribute('data-rank')!=='0';};\n"
 "var id=function(r){return r.getAttribute('data-id');};\n"
-"var move=function(i,where,ref){return post('/move',{id:i,where:where,ref:ref||'',order:order}).then(after);};\n"
+"var move=function(i,where,ref){try{sessionStorage.setItem('docket-focus',i);}catch(x){}\n"
+"return post('/move',{id:i,where:where,ref:ref||'',order:order}).then(after);};\n"
+/* after the reload, the keyboard is back on the item it moved */
+"try{var fo=sessionStorage.getItem('docket-focus');if(fo){sessionStorage.removeItem('docket-focus');\n"
+"rows().forEach(function(r){if(id(r)===fo){var h=r.querySelector('.handle');if(h){h.focus();r.scrollIntoView({block:'center'});}}});}}catch(x){}\n"
 "body.addEventListener('keydown',function(e){\n"
 "var h=e.target;if(!h.classList||!h.classList.contains('handle'))return;\n"
 "var tr=h.closest('tr'),rs=rows(),i=rs.indexOf(tr),k=e.key;\n"
@@ -216,7 +220,7 @@ static const char *const app_js_src[] = {
 "var board=d.querySelector('.board');\n"
 "if(board){var cd=null;\n"
 "board.addEventListener('pointerdown',function(e){\n"
-"if(e.button!==0||e.target.closest('a,button,summary,input,select,label,details'))return;\n"
+"if(e.button!==0||e.pointerType==='touch'||e.target.closest('a,button,summary,input,select,label,details'))return;\n"
 "var c=e.target.closest('.tile[data-id]');if(!c)return;\n"
 "cd={card:c,x:e.clientX,y:e.clientY,moved:false,col:null};});\n"
 "d.addEventListener('pointermove',function(e){if(!cd)return;\n"

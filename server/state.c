@@ -59,6 +59,18 @@ sig_at(struct file_sig *s, int dirfd, const char *name)
 		sig_from(s, &st);
 }
 
+/* The status of a folder (its times change when a name in it is added,
+ * removed or renamed). */
+static void
+sig_dir(struct file_sig *s, const char *path)
+{
+	struct stat st;
+
+	memset(s, 0, sizeof(*s));
+	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+		sig_from(s, &st);
+}
+
 static void
 sig_path(struct file_sig *s, const char *path)
 {
@@ -270,8 +282,24 @@ scan(struct state *st, const char *rel, struct state_files *f)
 	size_t n = 0, k = 0, o = 0;
 	int dfd = -1, changed = 0;
 
-	if (inside_top(st, dir))
+	struct file_sig dsig;
+
+	sig_dir(&dsig, dir);
+	if (dsig.exists && sig_eq(&dsig, &f->dir) && !f->dir_racy) {
+		/* no name was added, removed or renamed: the names are known,
+		 * only each file's status is read */
+		names = xcalloc(f->n + 1, sizeof(*names));
+		for (size_t i = 0; i < f->n; i++)
+			names[i] = xstrdup(f->v[i].name);
+		n = f->n;
+		dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	} else if (inside_top(st, dir)) {
 		names = list_md(dir, &n, &dfd);
+	}
+	/* (listed after its status was taken: a name added meanwhile makes
+	 * the next status differ) */
+	f->dir = dsig;
+	f->dir_racy = sig_racy(&dsig);
 	nv = xcalloc(n + 1, sizeof(*nv));
 	for (size_t i = 0; i < n; i++) {
 		struct state_file *old = NULL, *cur;

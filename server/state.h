@@ -57,6 +57,8 @@ struct state_file {
 struct state_files {
 	struct state_file *v;     /* sorted by name */
 	size_t n;
+	struct file_sig dir;      /* the folder's status when it was listed */
+	int dir_racy;
 };
 
 struct vcache_entry {
@@ -72,7 +74,7 @@ struct state {
 	struct source src;
 	struct backlog bl;
 	int loaded;
-	struct file_sig cfg_sig, order_sig, items_sig;
+	struct file_sig cfg_sig, order_sig;
 	int cfg_racy, order_racy;
 	char order_blob[41];      /* ORDER's version; "" when absent */
 	char *order_data;         /* ORDER's bytes (NULL when absent) */
