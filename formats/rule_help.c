@@ -58,8 +58,9 @@ rule_help_ids(struct sbuf *out)
 {
 	size_t col = 2;
 
-	sbuf_adds(out, "Rules (severity in docket.yaml rules: <id>: off|warning|error; see\n"
-		  "'docket help rules' and 'docket help RULE'):\n ");
+	sbuf_adds(out, "'docket help rules' lists the rules with their default severity and\n"
+		  "'docket help RULE' explains one.\n"
+		  "Rules (severity in docket.yaml rules: <id>: off|warning|error):\n ");
 	for (int i = 0; i < RULE_COUNT; i++) {
 		const struct check_rule_info *r = &check_rules[i];
 		struct sbuf w = SBUF_INIT;

@@ -2,7 +2,8 @@
 # The rule registry (core/check_rules.def) against what users read:
 # `docket help rules` lists every rule once with its default severity,
 # `docket help RULE` explains each, no rule id is a command name, and the
-# rule tables of the README and the manual say the same as the program.
+# rule tables of docs/checks.md and the manual say the same as the
+# program.
 . "$DOCKET_TESTS/cli/lib.sh"
 
 SRC=$(cd "$DOCKET_TESTS/.." && pwd)
@@ -47,10 +48,20 @@ test_expect 'help check names every rule' '
 	done <ids
 '
 
-test_expect 'the README rule table is the registry' '
-	sed -n "/^| rule | default | finds |/,/^\$/p" "$SRC/README.md" |
-		sed -n "s/^| \`\([a-z-]*\)\` | \([a-z, ]*\) |.*/\1 \2/p" >readme &&
-	test_cmp rules readme
+# "id default[, fixed]" per row of the table in docs/checks.md (there
+# "error, always"; a max: default after the severity is not compared)
+doc_rules() {
+	sed -n "/^| rule | default | finds |/,/^\$/p" "$1" | awk -F'|' '
+		$2 ~ /^ `[a-z-]*` $/ {
+			id = $2; gsub(/[ `]/, "", id)
+			split($3, d, ","); sev = d[1]; gsub(/ /, "", sev)
+			print id " " sev ($3 ~ /always/ ? ", fixed" : "")
+		}'
+}
+
+test_expect 'the rule table of docs/checks.md is the registry' '
+	doc_rules "$SRC/docs/checks.md" >doc &&
+	test_cmp rules doc
 '
 
 test_expect 'the manual RULES section is the registry' '
@@ -60,10 +71,9 @@ test_expect 'the manual RULES section is the registry' '
 '
 
 test_expect 'the comparison would see a drift' '
-	sed "s/^| \`wip-limit\` | warning |/| \`wip-limit\` | error |/" "$SRC/README.md" >r.md &&
-	sed -n "/^| rule | default | finds |/,/^\$/p" r.md |
-		sed -n "s/^| \`\([a-z-]*\)\` | \([a-z, ]*\) |.*/\1 \2/p" >readme &&
-	! test_cmp rules readme >/dev/null
+	sed "s/^| \`wip-limit\` | warning,/| \`wip-limit\` | error,/" "$SRC/docs/checks.md" >c.md &&
+	doc_rules c.md >doc &&
+	! test_cmp rules doc >/dev/null
 '
 
 test_expect 'an unknown topic is a usage error naming both lists' '
