@@ -961,14 +961,14 @@ test_python_frontmatter_results(void **state)
 		assert_non_null(c);
 		{
 			const char *facts = facts_of(fo, c->rel);
-			long v = 0;
+			long nb = 0;
 
 			if (has_fact(facts, "no-front-matter", NULL))
 				want_refused++;
 			else
 				want_compared++;
-			if (has_fact(facts, "yaml11-booleans", &v))
-				want_yaml11 += (size_t)v;
+			if (has_fact(facts, "yaml11-booleans", &nb))
+				want_yaml11 += (size_t)nb;
 		}
 		want = json_loadb(res->buf, res->len, JSON_ALLOW_NUL, &jerr);
 		if (!want) {
