@@ -160,7 +160,7 @@ check__empty(const struct ynode *v)
 	if (!v)
 		return 1;
 	if (v->type == YNODE_SCALAR)
-		return ynode_kind(v) == YKIND_NULL ||
+		return ynode_is_null(v) ||
 		       (v->len == 0 && v->style != YSTYLE_PLAIN);
 	return 0;
 }

@@ -102,6 +102,8 @@ struct ynode *ynode_copy(const struct ynode *n);
 
 /* Resolve a node's kind (core schema for plain untagged scalars). */
 enum ynode_kind ynode_kind(const struct ynode *n);
+/* ynode_kind(n) == YKIND_NULL, without resolving the other kinds. */
+int ynode_is_null(const struct ynode *n);
 /* The value for key in a mapping (NULL if absent or n not a mapping). */
 struct ynode *ynode_get(const struct ynode *map, const char *key);
 /* Index of key in a mapping's key list, or -1. */
