@@ -200,15 +200,19 @@ run(struct ctx *ctx)
 	sorted = backlog_sorted_index(&ses->bl, &n);
 	shown = xmalloc((n + 1) * sizeof(*shown));
 	shown_seen = xmalloc((n + 1) * sizeof(*shown_seen));
-	assert(!n || v.nseen == n);
+	/* the visitor saw every parsed item (none when no file could be
+	 * read at all) */
+	assert(!v.seen || v.nseen == n);
 	for (size_t i = 0; i < n; i++) {
 		struct item *item = ses->bl.items[sorted[i]];
-		const struct seen *s = &v.seen[sorted[i]];
+		const struct seen *s;
 
 		if (!item->parsed) {
 			bad++;
 			continue;
 		}
+		assert(v.seen);
+		s = &v.seen[sorted[i]];
 		if (s->keep < 0)
 			out_warning(ctx, "%s: --grep: %s", item->path, s->out);
 		if (s->keep == 1) {

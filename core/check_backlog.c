@@ -487,8 +487,11 @@ check__wip_limit(struct check__ctx *x)
 	size_t doing = 0;
 	int line, col;
 
+	/* an item started over the limit on purpose (start --over-wip
+	 * recorded it) does not count against it */
 	for (size_t i = 0; i < bl->nitems; i++)
-		if (bl->items[i]->parsed && bl->items[i]->status == ST_DOING)
+		if (bl->items[i]->parsed && bl->items[i]->status == ST_DOING &&
+		    !bl->items[i]->over_wip)
 			doing++;
 	if ((long)doing > x->wip_max) {
 		setting_pos(x, RULE_WIP_LIMIT, &line, &col);

@@ -82,6 +82,7 @@ expect_of(int kind)
 	case SK_LINE: return "one line of text";
 	case SK_ID: return "an item id like MKT-12";
 	case SK_NUMBER: return "a number above 0";
+	case SK_REMAINING: return "a number of 0 or more";
 	case SK_SCORE: return "a whole number from 1 to 10";
 	case SK_BOOL: return "true or false";
 	case SK_DATE: return "a date YYYY-MM-DD";
@@ -241,6 +242,16 @@ value(struct vctx *x, const struct ynode *k, const struct ynode *v, int kind,
 			vemit(x, RULE_RANGE, v,
 				    "'%s' is %s; it must be above 0 (a relative size)",
 				    k->text, show(buf, sizeof(buf), v));
+			return -1;
+		}
+		return 0;
+	case SK_REMAINING:
+		if (!is_number(v) || ynode_number(v, &d))
+			return type_err(x, k, v, expect_of(kind));
+		if (!(d >= 0) || isinf(d)) {
+			vemit(x, RULE_RANGE, v,
+			      "'%s' is %s; it must be 0 or more (the effort left)",
+			      k->text, show(buf, sizeof(buf), v));
 			return -1;
 		}
 		return 0;

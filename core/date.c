@@ -78,3 +78,11 @@ date_from_time(long long t)
 	return (long)(t >= 0 ? t / 86400 : -((-t + 86399) / 86400));
 }
 
+int
+date_weekday(long day)
+{
+	/* 1970-01-01 was a Thursday (3 when Monday is 0) */
+	long w = (day + 3) % 7;
+
+	return (int)(w < 0 ? w + 7 : w);
+}

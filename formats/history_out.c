@@ -216,6 +216,7 @@ json_changes(struct jw *w, const struct field_changes *c)
 		jw_kstr(w, "field", c->v[i].field);
 		jw_kstr(w, "from", c->v[i].from);
 		jw_kstr(w, "to", c->v[i].to);
+		jw_kbool(w, "priority", changes_is_priority(c->v[i].field));
 		jw_end(w);
 	}
 	jw_end(w);
@@ -358,6 +359,8 @@ log_text(struct sbuf *out, const struct item_log *l, const char *id,
 			line_value(out, f->from, maxv);
 			sbuf_adds(out, " \xe2\x86\x92 ");
 			line_value(out, f->to, maxv);
+			if (changes_is_priority(f->field))
+				sbuf_adds(out, " (priority)");
 			sbuf_addc(out, '\n');
 		}
 	}
