@@ -84,47 +84,40 @@ burnup_proj_text(struct sbuf *out, const struct projection *p)
 		sbuf_addf(out, "By %s: %s.\n", due, projection_words(p->verdict));
 }
 
-void
-burnup_proj_json(struct sbuf *out, const struct projection *p)
+/* A date member, null when d < 0 (never). */
+static void
+kday(struct jw *w, const char *k, long d)
 {
 	char buf[16];
 
-	sbuf_adds(out, ", \"due\": ");
-	if (p && p->due >= 0) {
-		date_format(buf, sizeof(buf), p->due);
-		json_strz(out, buf);
-	} else {
-		sbuf_adds(out, "null");
-	}
-	sbuf_adds(out, ", \"projection\": ");
-	if (!p || p->verdict == PROJ_NONE) {
-		sbuf_adds(out, "null");
+	jw_key(w, k);
+	if (d < 0) {
+		jw_null(w);
 		return;
 	}
-	sbuf_addf(out, "{\"window_days\": %ld, \"pace\": ", p->window);
-	json_num(out, p->pace);
-	sbuf_adds(out, ", \"slowest\": ");
-	json_num(out, p->slow);
-	sbuf_adds(out, ", \"fastest\": ");
-	json_num(out, p->fast);
-	sbuf_adds(out, ", \"remaining\": ");
-	json_num(out, p->remaining);
-#define DAY(k, d) do { \
-		sbuf_adds(out, ", \"" k "\": "); \
-		if ((d) >= 0) { \
-			date_format(buf, sizeof(buf), (d)); \
-			json_strz(out, buf); \
-		} else { \
-			sbuf_adds(out, "null"); \
-		} \
-	} while (0)
-	DAY("date", p->date);
-	DAY("earliest", p->early);
-	DAY("latest", p->late);
-#undef DAY
-	sbuf_adds(out, ", \"verdict\": ");
-	json_strz(out, projection_name(p->verdict));
-	sbuf_adds(out, ", \"words\": ");
-	json_strz(out, projection_words(p->verdict));
-	sbuf_addc(out, '}');
+	date_format(buf, sizeof(buf), d);
+	jw_str(w, buf);
+}
+
+void
+burnup_proj_json(struct jw *w, const struct projection *p)
+{
+	kday(w, "due", p ? p->due : -1);
+	jw_key(w, "projection");
+	if (!p || p->verdict == PROJ_NONE) {
+		jw_null(w);
+		return;
+	}
+	jw_object(w);
+	jw_kint(w, "window_days", p->window);
+	jw_knum(w, "pace", p->pace);
+	jw_knum(w, "slowest", p->slow);
+	jw_knum(w, "fastest", p->fast);
+	jw_knum(w, "remaining", p->remaining);
+	kday(w, "date", p->date);
+	kday(w, "earliest", p->early);
+	kday(w, "latest", p->late);
+	jw_kstr(w, "verdict", projection_name(p->verdict));
+	jw_kstr(w, "words", projection_words(p->verdict));
+	jw_end(w);
 }

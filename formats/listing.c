@@ -33,26 +33,24 @@ listing_fmt_num(char *buf, size_t len, double v)
 }
 
 static void
-json_value(struct sbuf *out, const struct config *c, const char *key,
+json_value(struct jw *w, const struct config *c, const char *key,
 	   const struct ynode *v)
 {
 	if (v && v->type == YNODE_SCALAR && ynode_kind(v) != YKIND_NULL &&
 	    schema_is_text(c, key))
-		json_str(out, v->text, v->len);
+		jw_strn(w, v->text, v->len);
 	else if (v && v->type == YNODE_SEQ && (!strcmp(key, "tags") ||
 					       !strcmp(key, "depends_on"))) {
-		sbuf_addc(out, '[');
+		jw_array(w);
 		for (size_t i = 0; i < v->nkids; i++) {
-			if (i)
-				sbuf_addc(out, ',');
 			if (v->kids[i]->type == YNODE_SCALAR)
-				json_str(out, v->kids[i]->text, v->kids[i]->len);
+				jw_strn(w, v->kids[i]->text, v->kids[i]->len);
 			else
-				json_ynode(out, v->kids[i]);
+				jw_ynode(w, v->kids[i]);
 		}
-		sbuf_addc(out, ']');
+		jw_end(w);
 	} else {
-		json_ynode(out, v);
+		jw_ynode(w, v);
 	}
 }
 
@@ -104,26 +102,24 @@ listing_value_text(struct sbuf *out, const struct item *it, const char *key)
 	return 1;
 }
 
+/* The value of a computed column: rank, file, score or body. */
 static void
-json_rank_score(struct sbuf *out, const struct item *it, const char *k)
+json_computed(struct jw *w, const struct item *it, const char *k)
 {
 	if (!strcmp(k, "rank")) {
-		if (it->rank)
-			sbuf_addf(out, "%ld", it->rank);
-		else
-			sbuf_adds(out, "null");
+		jw_pos(w, it->rank);
 	} else if (!strcmp(k, "file")) {
-		json_strz(out, it->path);
+		jw_str(w, it->path);
 	} else if (!strcmp(k, "score")) {
 		if (isnan(it->score))
-			sbuf_adds(out, "null");
+			jw_null(w);
 		else
-			json_num(out, round(it->score * 1000) / 1000);
+			jw_num(w, round(it->score * 1000) / 1000);
 	} else {
 		struct sbuf b = SBUF_INIT;
 
 		listing_body(&b, it);
-		json_str(out, b.buf ? b.buf : "", b.len);
+		jw_strn(w, b.buf ? b.buf : "", b.len);
 		sbuf_release(&b);
 	}
 }
@@ -133,57 +129,61 @@ listing_item_json_cols(struct sbuf *out, const struct item *it,
 		       const struct config *c, const char *const *names,
 		       size_t n)
 {
-	sbuf_addc(out, '{');
+	struct jw w;
+
+	jw_init(&w, out, 0, JW_COMPACT);
+	jw_object(&w);
 	for (size_t i = 0; i < n; i++) {
 		const char *k = listing_col_key(names[i]);
 
-		if (i)
-			sbuf_addc(out, ',');
-		json_strz(out, names[i]);
-		sbuf_addc(out, ':');
+		jw_key(&w, names[i]);
 		if (listing_col_computed(k))
-			json_rank_score(out, it, k);
+			json_computed(&w, it, k);
 		else
-			json_value(out, c, k, item_get(it, k));
+			json_value(&w, c, k, item_get(it, k));
 	}
-	sbuf_addc(out, '}');
+	jw_end(&w);
+}
+
+/* Every front-matter field, then rank, file and score. */
+static void
+item_members(struct jw *w, const struct item *it, const struct config *c)
+{
+	const struct ynode *r = it->fm.root;
+
+	for (size_t i = 0; r && i + 1 < r->nkids; i += 2) {
+		const char *k = r->kids[i]->text;
+
+		if (!strcmp(k, "rank") || !strcmp(k, "file") || !strcmp(k, "score"))
+			continue;
+		jw_keyn(w, k, r->kids[i]->len);
+		json_value(w, c, k, r->kids[i + 1]);
+	}
+	jw_key(w, "rank");
+	json_computed(w, it, "rank");
+	jw_key(w, "file");
+	json_computed(w, it, "file");
+	jw_key(w, "score");
+	json_computed(w, it, "score");
 }
 
 void
 listing_item_json(struct sbuf *out, const struct item *it,
 		  const struct config *c)
 {
-	const struct ynode *r = it->fm.root;
-	int first = 1;
+	struct jw w;
 
-	sbuf_addc(out, '{');
-	for (size_t i = 0; r && i + 1 < r->nkids; i += 2) {
-		const char *k = r->kids[i]->text;
+	jw_init(&w, out, 0, JW_COMPACT);
+	jw_object(&w);
+	item_members(&w, it, c);
+	jw_end(&w);
+}
 
-		if (!strcmp(k, "rank") || !strcmp(k, "file") || !strcmp(k, "score"))
-			continue;
-		if (!first)
-			sbuf_addc(out, ',');
-		first = 0;
-		json_str(out, k, r->kids[i]->len);
-		sbuf_addc(out, ':');
-		json_value(out, c, k, r->kids[i + 1]);
-	}
-	if (!first)
-		sbuf_addc(out, ',');
-	sbuf_adds(out, "\"rank\":");
-	if (it->rank)
-		sbuf_addf(out, "%ld", it->rank);
-	else
-		sbuf_adds(out, "null");
-	sbuf_adds(out, ",\"file\":");
-	json_strz(out, it->path);
-	sbuf_adds(out, ",\"score\":");
-	if (isnan(it->score))
-		sbuf_adds(out, "null");
-	else
-		json_num(out, round(it->score * 1000) / 1000);
-	sbuf_addc(out, '}');
+void
+listing_json_begin(struct jw *w, struct sbuf *out)
+{
+	jw_init(w, out, 0, JW_COMPACT);
+	jw_array_lines(w);
 }
 
 /* The columns every tabular format shares. */
@@ -312,8 +312,6 @@ cols_plain(struct sbuf *out, struct item *const *items, size_t n,
 	}
 }
 
-static void md_cell(struct sbuf *out, const char *s);
-
 static void
 cols_md(struct sbuf *out, struct item *const *items, size_t n,
 	const struct listing_opts *o)
@@ -323,7 +321,7 @@ cols_md(struct sbuf *out, struct item *const *items, size_t n,
 	sbuf_adds(out, "|");
 	for (size_t c = 0; c < o->cols->n; c++) {
 		sbuf_addc(out, ' ');
-		md_cell(out, o->cols->names[c]);
+		text_md_cell(out, o->cols->names[c]);
 		sbuf_adds(out, " |");
 	}
 	sbuf_adds(out, "\n|");
@@ -336,7 +334,7 @@ cols_md(struct sbuf *out, struct item *const *items, size_t n,
 			const char *v = col_text(items[i], c, o, buf, sizeof(buf));
 
 			sbuf_addc(out, ' ');
-			md_cell(out, v ? v : "-");
+			text_md_cell(out, v ? v : "-");
 			sbuf_adds(out, " |");
 		}
 		sbuf_addc(out, '\n');
@@ -440,23 +438,6 @@ listing_csv(struct sbuf *out, struct item *const *items, size_t n,
 }
 
 static void
-md_cell(struct sbuf *out, const char *s)
-{
-	struct sbuf tmp = SBUF_INIT;
-
-	text_escape_term(&tmp, s, strlen(s));
-	for (size_t i = 0; i < tmp.len; i++) {
-		char ch = tmp.buf[i];
-
-		if (ch == '|' || ch == '\\' || ch == '*' || ch == '_' ||
-		    ch == '`' || ch == '<' || ch == '>' || ch == '[' || ch == ']')
-			sbuf_addc(out, '\\');
-		sbuf_addc(out, ch);
-	}
-	sbuf_release(&tmp);
-}
-
-static void
 listing_md(struct sbuf *out, struct item *const *items, size_t n,
 	   const struct listing_opts *o)
 {
@@ -482,7 +463,7 @@ listing_md(struct sbuf *out, struct item *const *items, size_t n,
 		sbuf_addc(out, '|');
 		for (int c = 0; c < NCOLS; c++) {
 			sbuf_addc(out, ' ');
-			md_cell(out, cell(items[i], (enum col)c, buf, sizeof(buf)));
+			text_md_cell(out, cell(items[i], (enum col)c, buf, sizeof(buf)));
 			sbuf_adds(out, " |");
 		}
 		sbuf_addc(out, '\n');
@@ -624,11 +605,15 @@ item_file(struct sbuf *out, const struct item *it, const struct config *c)
 static void
 item_json_line(struct sbuf *out, const struct item *it, const struct config *c)
 {
-	listing_item_json(out, it, c);
-	sbuf_setlen(out, out->len - 1);     /* the closing brace */
-	sbuf_adds(out, ",\"body\":");
-	json_rank_score(out, it, "body");
-	sbuf_adds(out, "}\n");
+	struct jw w;
+
+	jw_init(&w, out, 0, JW_COMPACT);
+	jw_object(&w);
+	item_members(&w, it, c);
+	jw_key(&w, "body");
+	json_computed(&w, it, "body");
+	jw_end(&w);
+	sbuf_addc(out, '\n');
 }
 
 static const struct listing_format list_rows[] = {

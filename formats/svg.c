@@ -23,8 +23,8 @@
 #define M_TOP 96
 #define M_BOTTOM 56
 
-static double
-nice_max(double v)
+double
+svg_nice_max(double v)
 {
 	static const double steps[] = { 1, 2, 2.5, 5, 10 };
 	double p;
@@ -89,7 +89,7 @@ svg_chart(struct sbuf *out, const struct svg_chart *c)
 		if (c->segs[i].y1 > ymax)
 			ymax = c->segs[i].y1;
 	}
-	ymax = nice_max(ymax);
+	ymax = svg_nice_max(ymax);
 	span = d1 > d0 ? (double)(d1 - d0) : 1;
 
 	sbuf_adds(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
