@@ -125,7 +125,7 @@ struct opt {
 	opt_fn *fn;             /* OPTK_CALL */
 	int tag;                /* for fn: which of its options this is */
 	const char *values;     /* shown in the usage: "won|lost|inconclusive" */
-	const char *help;       /* wrapped by `docket help`; "\n" breaks */
+	const char *help;       /* wrapped by `docket help` (as one paragraph) */
 	unsigned flags;         /* enum opt_flags */
 };
 
@@ -163,12 +163,16 @@ enum arg_flags {
 
 /* One positional argument; arrays of them end with ARG_END. */
 struct arg {
-	const char *name;       /* "ID", "PATH...", or the values: "csv|jira" */
+	const char *name;       /* the placeholder: "ID", "PATH..." */
 	unsigned flags;         /* enum arg_flags */
 	const char *missing;    /* the usage error when it is not given */
 	const char *help;       /* a line in `docket help`, or NULL */
+	/* the values it takes, a table in formats/ shown in the usage
+	 * ("csv|jira|..."), and what an unknown one is called */
+	const struct format_table *values;
+	const char *noun;
 };
-#define ARG_END { NULL, 0, NULL, NULL }
+#define ARG_END { NULL, 0, NULL, NULL, NULL, NULL }
 /* One item id, the argument of most single-item commands */
 extern const struct arg arg_id[];
 
@@ -202,6 +206,9 @@ int command_run(struct ctx *ctx, const struct command *c, int argc,
 /* help.c: the usage line, one command's help, and `docket help`. */
 void command_usage(const struct command *c, FILE *f);
 void command_help(const struct command *c, FILE *f);
+/* The names of t's rows: add_names(sb, t, ", ", " or ") for "a, b or c". */
+void add_names(struct sbuf *sb, const struct format_table *t,
+	       const char *sep, const char *last);
 void help_main(FILE *f);
 
 /* ---- options (opt.c) ---------------------------------------------- */
@@ -218,8 +225,7 @@ int opt_parse(struct ctx *ctx, const struct command *c, int argc,
 int opt_common(struct ctx *ctx, const char *a);
 /* Free what opt_parse allocated (positional array, list values). */
 void opt_release(struct ctx *ctx, const struct command *c);
-/* "a, b or c": the names of t's rows. */
-void opt_add_choices(struct sbuf *sb, const struct format_table *t);
+
 
 /* ---- output ----------------------------------------------------- */
 

@@ -391,3 +391,9 @@ html_site_render(struct html_site *out, const struct backlog *bl,
 	cycles_release(&h.cycles);
 	free(h.items);
 }
+
+static const struct export_format export_rows[] = {
+	{ { "html", "a static web site", 0 }, html_site_render },
+	{ { NULL, NULL, 0 }, NULL },
+};
+const struct format_table export_formats = FORMAT_TABLE(export_rows);

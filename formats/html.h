@@ -37,6 +37,7 @@
 
 #include "core/backlog.h"
 #include "core/sbuf.h"
+#include "formats/format.h"
 
 /* A campaign's burn-up chart: a complete <svg> element (trusted). */
 struct html_chart {
@@ -78,6 +79,14 @@ void html_site_release(struct html_site *s);
 /* Render the whole site of bl (loaded with BL_ALL and scored). */
 void html_site_render(struct html_site *out, const struct backlog *bl,
 		      const struct html_opts *o);
+
+/* `docket export FORMAT` (formats/format.h): html, html_site_render. */
+struct export_format {
+	struct format f;
+	void (*render)(struct html_site *out, const struct backlog *bl,
+		       const struct html_opts *o);
+};
+extern const struct format_table export_formats;
 
 /* Render a Markdown body to HTML, safely (see above). */
 void html_markdown(struct sbuf *out, const char *md, size_t len);

@@ -34,6 +34,7 @@
 #include "core/config.h"
 #include "core/diag.h"
 #include "core/sbuf.h"
+#include "formats/format.h"
 
 enum import_kind {
 	IMPORT_CSV,
@@ -42,6 +43,14 @@ enum import_kind {
 	IMPORT_ASANA,
 	IMPORT_BACKLOG_MD,
 };
+
+/* The kinds `docket import` reads, as a table (formats/format.h). */
+struct import_kind_row {
+	struct format f;            /* "csv", "jira", ... */
+	enum import_kind kind;
+	const char *title;          /* "CSV", "Jira", ... */
+};
+extern const struct format_table import_kinds;
 
 /* "csv", "jira", "trello", "asana", "backlog-md" */
 const char *import_kind_name(enum import_kind k);

@@ -18,7 +18,7 @@ run() {
 }
 
 test_expect 'setup: 80 items, 700 commits, dates left out of the files' '
-	python3 "$SHARED/bench/make-backlog" b --items 80 --commits 700 --seed 5 >/dev/null &&
+	python3 "$DOCKET_TESTS/../bench/make-backlog.py" b --items 80 --commits 700 --seed 5 >/dev/null &&
 	test "$(git -C b rev-list --count HEAD)" -ge 700 &&
 	sed -n "s/^campaign: //p" b/backlog/*.md | sort | uniq -c | sort -rn | sed -n "1s/.* //p" >campaign &&
 	test -s campaign &&

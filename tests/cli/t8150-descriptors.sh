@@ -138,6 +138,16 @@ test_expect 'each option is taken as docket help shows it; --help is the help' '
 	done <commands
 '
 
+test_expect 'short options take attached values; -- ends the options' '
+	docket help list >h &&
+	docket list -sready --help >out && test_cmp h out &&
+	docket list -s ready -t bau --help >out && test_cmp h out &&
+	docket help -- list >out && test_cmp h out &&
+	expect_code 2 docket list -x 2>err && grep -q "unknown option '"'"'-x'"'"'" err &&
+	expect_code 2 docket list --status 2>err && grep -q "needs a value" err &&
+	expect_code 2 docket help list extra 2>err && grep -q "unexpected argument '"'"'extra'"'"'" err
+'
+
 test_expect 'an unknown option is a usage error that shows the usage line' '
 	while read -r c; do
 		expect_code 2 docket "$c" --no-such-option 2>err &&
