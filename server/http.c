@@ -406,7 +406,8 @@ route(struct request *rq, struct reply *r)
 		logout(rq, r);
 		return;
 	}
-	state_refresh(&s->st);
+	/* (no refresh: a write reads what it changes from the files, under
+	 * its lock; a page made after it refreshes) */
 	if (!actions_route(rq, r))
 		reply_error(rq, r, 404, "There is no action %s here.", rq->path);
 }
@@ -769,6 +770,7 @@ server_release(struct server *s)
 	free(s->title);
 	free(s->tls_cert);
 	free(s->tls_key);
+	free(s->exe);
 }
 
 int
@@ -836,8 +838,18 @@ server_run(const struct serve_opts *o)
 	}
 	{
 		const char *slash = strrchr(s->st.root, '/');
+		char exe[PATH_MAX];
+		ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
 
 		s->title = xstrdup(slash && slash[1] ? slash + 1 : s->st.root);
+		if (n <= 0) {
+			fprintf(stderr, "docket serve: error: cannot find this program (/proc/self/exe)\n");
+			server_release(s);
+			free(s);
+			return 1;
+		}
+		exe[n] = '\0';
+		s->exe = xstrdup(exe);
 	}
 
 	/* SIGINT and SIGTERM are taken by sigwait below; block them before

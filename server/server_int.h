@@ -96,6 +96,7 @@ struct server {
 	char base[160];          /* "http://127.0.0.1:8420" */
 	char *title;             /* the site's name (the repository's folder) */
 	char *tls_cert, *tls_key;
+	char *exe;               /* this program (the writes run it) */
 	/* a message for the next page of a session (after a redirect) */
 	struct {
 		const struct auth_session *s;
