@@ -374,6 +374,12 @@ route(struct request *rq, struct reply *r)
 		login(rq, r);
 		return;
 	}
+	if (!strcmp(rq->path, "/favicon.ico")) {
+		/* no icon (a browser asks on every first visit) */
+		r->status = 204;
+		r->type = "image/x-icon";
+		return;
+	}
 	rq->session = auth_session(&s->auth, MHD_lookup_connection_value(
 		rq->conn, MHD_COOKIE_KIND, s->auth.cookie), now_s());
 	if (!rq->session) {

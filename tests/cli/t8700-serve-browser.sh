@@ -1,7 +1,9 @@
 #!/bin/sh
 # docket serve in a real browser: headless Chromium driven by Selenium
 # (tests/browser/*.py) on the example backlog, at desktop and phone
-# width, with screenshots in the build folder (serve-screenshots/).
+# width, with screenshots in the build folder (serve-screenshots/); then
+# the actions, asserted by their commits: reorder by drag and by keys,
+# an idea submitted, a card moved with its reason, an edit conflict.
 # Without chromium, chromium-driver or python3-selenium every test says
 # "skip" (CI installs them: scripts/install-deps.sh).
 . "$DOCKET_TESTS/cli/lib.sh"
@@ -15,9 +17,10 @@ SHOTS="$(dirname "$DOCKET")/serve-screenshots"
 cp -R "$DOCKET_TESTS/../examples/banking-app" ex
 (cd ex && git init -q && python3 "$DOCKET_TESTS/../scripts/demo-history.py" . >/dev/null)
 
-browser_skip_all 2 && test_done && exit 0
+browser_skip_all 3 && test_done && exit 0
 
 serve_start ex
 browser_run pages.py "$TRASH/ex"
 browser_run pages.py "$TRASH/ex" phone
+browser_run actions.py "$TRASH/ex"
 test_done
