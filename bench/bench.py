@@ -33,6 +33,8 @@ import subprocess
 import sys
 import time
 
+from serve_bench import bench_serve, serve_targets
+
 
 TIME = "/usr/bin/time"
 
@@ -284,6 +286,9 @@ def main():
                                       base=gs)
             row(size, what + " (commit)", t, "git status", tb, peak, ib, rc)
             single.setdefault(what, []).append((size, t, peak))
+        if size <= 10000 and have(docket, "serve"):
+            # the pages and a reorder of docket serve (bench/serve_bench.py)
+            bench_serve(docket, repo, size, a.runs, item, reset, committed, row, nbytes, ib)
         if a.floor:
             # libgit2 alone (bench/floor.c): the floor of any commit of a
             # work-tree file, and a whole commit made through the index
@@ -423,6 +428,7 @@ def targets(rows, scaling):
             line(r[9] == 0 and r[2] < 1.0, f"`{key[1]}` under a second on a history of "
                  f"{key[0].split('/')[1][:-1]} commits ({key[0].split('/')[0]} items): "
                  f"{r[2]*1000:.1f} ms")
+    serve_targets(by, line)
     lst = by.get(("10000", "list"))
     floor = by.get(("10000", "libgit2 floor (index update)"))
     fq = floor[2] / lst[2] if lst and floor and floor[9] == 0 else None
