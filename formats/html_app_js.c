@@ -65,6 +65,7 @@ const char *const app_css_extra[] = {
 ".handle{cursor:grab;touch-action:none;user-select:none;border:1px solid transparent;background:none;"
 "padding:2px 5px;margin-right:4px;font-size:16px;line-height:1;color:var(--muted);border-radius:6px}\n"
 ".handle:hover,.handle:focus-visible{border-color:#cfd3e0;background:#fff;color:var(--accent)}\n"
+"table.backlog.app td.rank{white-space:nowrap;width:4.8em}\n"
 "tr.dragging{opacity:.45}\n"
 "tr.drop-above td{box-shadow:inset 0 3px 0 var(--accent)}\n"
 "tr.drop-below td{box-shadow:inset 0 -3px 0 var(--accent)}\n"

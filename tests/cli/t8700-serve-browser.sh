@@ -14,13 +14,13 @@ export DOCKET_TODAY=2026-12-01
 SHOTS="$(dirname "$DOCKET")/serve-screenshots"
 
 # the example backlog with the history the demo replays
-cp -R "$DOCKET_TESTS/../examples/banking-app" ex
-(cd ex && git init -q && python3 "$DOCKET_TESTS/../scripts/demo-history.py" . >/dev/null)
+cp -R "$DOCKET_TESTS/../examples/banking-app" banking-app
+(cd banking-app && git init -q && python3 "$DOCKET_TESTS/../scripts/demo-history.py" . >/dev/null)
 
 browser_skip_all 3 && test_done && exit 0
 
-serve_start ex
-browser_run pages.py "$TRASH/ex"
-browser_run pages.py "$TRASH/ex" phone
-browser_run actions.py "$TRASH/ex"
+serve_start banking-app
+browser_run pages.py "$TRASH/banking-app"
+browser_run pages.py "$TRASH/banking-app" phone
+browser_run actions.py "$TRASH/banking-app"
 test_done
