@@ -67,15 +67,10 @@ metrics_effort(const struct item *it)
 double
 metrics_remaining(const struct item *it)
 {
-	const struct ynode *n;
-	double d;
-
 	if (!item_status_open(it->status))
 		return 0;
-	n = item_get(it, "remaining");
-	if (n && n->type == YNODE_SCALAR && ynode_kind(n) != YKIND_STR &&
-	    ynode_number(n, &d) == 0 && d >= 0 && !isinf(d))
-		return d;
+	if (!isnan(it->remaining))
+		return it->remaining;
 	return metrics_effort(it);
 }
 
