@@ -8,7 +8,7 @@
  *                             order (ORDER's version)
  *   /items/<ID>/edit          version, fm.KEY... (the fields), body
  *   /items/<ID>/status        version, to, reason, result, actual, over_wip
- *   /items/<ID>/start|block|done|stop   the same, to implied
+ *   /items/<ID>/start|unblock|block|done|stop   the same, to implied
  *   /items/<ID>/followup      title
  *   /items/<ID>/dod           version, box (1-based), check (1 or 0)
  *   /cycle/plan               name, start, capacity, versions
@@ -702,6 +702,7 @@ actions_route(struct request *rq, struct reply *r)
 		static const char *const verbs[][2] = {
 			{ "/edit", NULL }, { "/status", NULL }, { "/start", "doing" },
 			{ "/block", "blocked" }, { "/done", "done" }, { "/stop", "stopped" },
+			{ "/unblock", "unblock" },
 			{ "/followup", NULL }, { "/dod", NULL },
 		};
 

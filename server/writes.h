@@ -80,9 +80,10 @@ void write_set(struct server *s, const struct write_as *who, const char *id,
 void write_edit(struct server *s, const struct write_as *who, const char *id,
 		const char *version, const char *data, size_t len,
 		struct write_result *r);
-/* A status change: start, block (reason), done (result, actual), stop
- * (reason), or a plain status (ready, planned); over_wip: past the WIP
- * limit where the rule allows it. */
+/* A status change: "doing" (start), "unblock" (back to the status
+ * before block), "blocked" (reason), "done" (result, actual), "stopped"
+ * (reason, result), or a plain status (idea, ready, planned); over_wip:
+ * past the WIP limit, which the rule allows with --over-wip. */
 struct write_status {
 	const char *to;
 	const char *reason, *result, *actual;

@@ -295,8 +295,9 @@ write_status(struct server *s, const struct write_as *who, const char *id,
 		item_free(cur);
 		return;
 	}
-	if (!strcmp(w->to, "doing")) {
-		args[k++] = "start";
+	if (!strcmp(w->to, "doing") || !strcmp(w->to, "unblock")) {
+		/* unblock: back to the status it had before block */
+		args[k++] = !strcmp(w->to, "doing") ? "start" : "unblock";
 		args[k++] = id;
 		if (w->over_wip)
 			args[k++] = "--over-wip";
@@ -321,13 +322,18 @@ write_status(struct server *s, const struct write_as *who, const char *id,
 		args[k++] = id;
 		args[k++] = "--reason";
 		args[k++] = w->reason ? w->reason : "";
+		if (w->result) {
+			/* what a stopped experiment showed */
+			args[k++] = "--result";
+			args[k++] = w->result;
+		}
 	} else if (!strcmp(w->to, "idea") || !strcmp(w->to, "ready") || !strcmp(w->to, "planned")) {
 		pair = xasprintf("status=%s", w->to);
 		args[k++] = "set";
 		args[k++] = id;
 		args[k++] = pair;
 	} else {
-		set_error(r, WRITE_BAD, "'%s' is not a status to move to (doing, blocked, done, stopped, ready, planned).",
+		set_error(r, WRITE_BAD, "'%s' is not a status to move to (doing, blocked, done, stopped, ready, planned, or unblock).",
 			  w->to);
 		item_free(cur);
 		return;

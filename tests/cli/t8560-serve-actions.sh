@@ -234,6 +234,25 @@ test_expect 'the cycle plan: applied as plan --apply makes it, from the versions
 	test "$(subject | cut -d: -f1)" = "Plan cycle $name" && test -f b/backlog/cycles/$name.md
 '
 
+test_expect 'over the WIP limit a start is refused with the override offered; taken, it is recorded' '
+	printf "rules:\n  wip-limit: { severity: error, max: 1 }\n" >>b/docket.yaml &&
+	git -C b commit -qam "WIP limit 1" &&
+	test "$(post -o r.html -d version=$(ver MKT-6) -d to=doing POST /items/MKT-6/status)" = 303 &&
+	test "$(post --json -o r.json -d version=$(ver MKT-4) -d to=doing POST /items/MKT-4/status)" = 422 &&
+	jq -e ".override == true and (.error | test(\"over the WIP limit of 1\"))" r.json &&
+	grep -qx "status: idea" b/backlog/MKT-4.md &&
+	test "$(post --json -o r.json -d version=$(ver MKT-4) -d to=doing -d over_wip=1 POST /items/MKT-4/status)" = 200 &&
+	grep -q "^over_wip: " b/backlog/MKT-4.md && git_clean b
+'
+
+test_expect 'unblock returns an item to the status it had before block' '
+	test "$(post -o r.html -d version=$(ver MKT-6) -d "reason=waits for the printer" POST /items/MKT-6/block)" = 303 &&
+	hq -j "$J" -o i.html GET /items/MKT-6.html >/dev/null &&
+	grep -q "action=\"/items/MKT-6/unblock\"" i.html &&
+	test "$(post -o r.html -d version=$(ver MKT-6) -d over_wip=1 POST /items/MKT-6/unblock)" = 303 &&
+	grep -qx "status: doing" b/backlog/MKT-6.md && ! grep -q "blocked_reason" b/backlog/MKT-6.md
+'
+
 serve_stop
 
 cat >tokens <<'EOF'
