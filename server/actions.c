@@ -483,12 +483,10 @@ edit_action(struct request *rq, struct reply *r, const char *id)
 			/* ...but the file did */
 			w.outcome = WRITE_UNCHANGED;
 		}
-	} else if (!body_changed) {
-		write_set(s, &as, id, version ? version : "", (const char *const *)pairs,
-			  npairs, &w);
 	} else {
-		/* the fields, then the body, into the new file: an editor's
-		 * save, surgical where the fields are concerned */
+		/* the fields into the file, as set writes them (one field's
+		 * lines each), then the body: what the write will leave, so
+		 * that it is checked before anything is written */
 		struct sbuf text = SBUF_INIT, next = SBUF_INIT;
 		struct diag_list d = DIAG_LIST_INIT;
 		int rc = 0;
@@ -505,14 +503,18 @@ edit_action(struct request *rq, struct reply *r, const char *id)
 			if (!rc) {
 				sbuf_reset(&text);
 				sbuf_add(&text, next.buf, next.len);
-			} else {
+			} else if (body_changed) {
 				w.outcome = WRITE_BAD;
 				for (size_t k = 0; k < d.n; k++)
 					write_result_finding(&w, 1, key, d.v[k].rule, d.v[k].message);
 			}
 			free(key);
 		}
-		if (!rc) {
+		if (!body_changed) {
+			/* set, which says itself what is wrong with a value */
+			write_set(s, &as, id, version ? version : "", (const char *const *)pairs,
+				  npairs, rc ? NULL : text.buf, text.len, &w);
+		} else if (!rc) {
 			struct item *probe;
 			struct fm_opts fo = FM_OPTS_INIT;
 

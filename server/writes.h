@@ -72,11 +72,16 @@ struct write_as {
 void write_new(struct server *s, const struct write_as *who, const char *title,
 	       const char *type, const char *body, const char *const *sets,
 	       size_t nsets, const char *follows, struct write_result *r);
-/* set: fields "KEY=VALUE" ("KEY=" removes) of item id at version. */
+/* set: fields "KEY=VALUE" ("KEY=" removes) of item id at version;
+ * predicted (may be NULL): the file set will leave, refused before
+ * anything is written when check finds an error in it that it does not
+ * find now. */
 void write_set(struct server *s, const struct write_as *who, const char *id,
 	       const char *version, const char *const *pairs, size_t n,
-	       struct write_result *r);
-/* edit: the item's file becomes data (as an editor would save it). */
+	       const char *predicted, size_t plen, struct write_result *r);
+/* edit: the item's file becomes data (as an editor would save it);
+ * refused before anything is written when check finds an error in data
+ * that it does not find now. */
 void write_edit(struct server *s, const struct write_as *who, const char *id,
 		const char *version, const char *data, size_t len,
 		struct write_result *r);

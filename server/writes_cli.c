@@ -159,28 +159,6 @@ write_new(struct server *s, const struct write_as *who, const char *title,
 	free(args);
 }
 
-void
-write_set(struct server *s, const struct write_as *who, const char *id,
-	  const char *version, const char *const *pairs, size_t n,
-	  struct write_result *r)
-{
-	struct item *cur = NULL;
-	const char **args;
-
-	if (!item_unchanged(s, id, version, &cur, r)) {
-		item_free(cur);
-		return;
-	}
-	args = xcalloc(n + 4, sizeof(*args));
-	args[0] = "set";
-	args[1] = id;
-	for (size_t i = 0; i < n; i++)
-		args[2 + i] = pairs[i];
-	write_run(s, who, args, NULL, cur, r);
-	free(args);
-	item_free(cur);
-}
-
 /* The errors check finds on the item's file when its text is data,
  * that it does not find now: a write adds no error (pre-existing ones
  * never block).  Uses the backlog the server keeps, with the item's
@@ -236,6 +214,33 @@ new_errors(struct server *s, const struct item *cur, const char *data, size_t le
 	diag_list_release(&before);
 	diag_list_release(&after);
 	return added;
+}
+
+void
+write_set(struct server *s, const struct write_as *who, const char *id,
+	  const char *version, const char *const *pairs, size_t n,
+	  const char *predicted, size_t plen, struct write_result *r)
+{
+	struct item *cur = NULL;
+	const char **args;
+
+	if (!item_unchanged(s, id, version, &cur, r)) {
+		item_free(cur);
+		return;
+	}
+	if (predicted && new_errors(s, cur, predicted, plen, r)) {
+		set_error(r, WRITE_REFUSED, "%s is not saved: fix what check says below.", id);
+		item_free(cur);
+		return;
+	}
+	args = xcalloc(n + 4, sizeof(*args));
+	args[0] = "set";
+	args[1] = id;
+	for (size_t i = 0; i < n; i++)
+		args[2 + i] = pairs[i];
+	write_run(s, who, args, NULL, cur, r);
+	free(args);
+	item_free(cur);
 }
 
 void

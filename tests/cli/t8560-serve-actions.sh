@@ -141,8 +141,12 @@ test_expect 'a write that would add an error is refused next to its field (422);
 	v=$(ver MKT-3) && head=$(git -C b rev-parse HEAD) &&
 	test "$(post -o r.html -d version=$v -d fm.depends_on=MKT-99 -d "body=x" POST /items/MKT-3/edit)" = 422 &&
 	grep -q "<p class=\"ferr\" id=\"e-fm.depends_on\">depends_on names MKT-99, but there is no item MKT-99" r.html &&
-	test "$(post --json -o r.json -d version=$v -d fm.customer_value=11 POST /items/MKT-3/edit)" = 400 &&
+	test "$(post --json -o r.json -d version=$v -d fm.follows=MKT-98 POST /items/MKT-3/edit)" = 422 &&
+	jq -e ".findings[0].field == \"follows\" and .findings[0].rule == \"ref-unknown\"" r.json &&
+	test "$(post --json -o r.json -d version=$v -d fm.customer_value=11 POST /items/MKT-3/edit)" = 422 &&
 	jq -e ".findings[0].field == \"customer_value\"" r.json &&
+	test "$(post --json -o r.json -d version=$v -d fm.effort=abc POST /items/MKT-3/edit)" = 400 &&
+	jq -e ".findings[0].field == \"effort\" and (.error | test(\"not a number\"))" r.json &&
 	test "$(git -C b rev-parse HEAD)" = "$head" && git_clean b
 '
 
