@@ -484,31 +484,41 @@ edit_action(struct request *rq, struct reply *r, const char *id)
 			w.outcome = WRITE_UNCHANGED;
 		}
 	} else {
-		/* the fields into the file, as set writes them (one field's
-		 * lines each), then the body: what the write will leave, so
-		 * that it is checked before anything is written */
-		struct sbuf text = SBUF_INIT, next = SBUF_INIT;
+		/* the fields into the file as set writes them (the same
+		 * core/edit call), then the body: what the write will leave,
+		 * so that it is checked before anything is written */
+		struct sbuf text = SBUF_INIT;
 		struct diag_list d = DIAG_LIST_INIT;
+		struct edit_op *ops = xcalloc(npairs + 1, sizeof(*ops));
+		char **keys = xcalloc(npairs + 1, sizeof(*keys));
 		int rc = 0;
 
+		for (size_t i = 0; i < npairs; i++) {
+			char *eq = strchr(pairs[i], '=');
+
+			keys[i] = xstrndup(pairs[i], (size_t)(eq - pairs[i]));
+			ops[i].key = keys[i];
+			ops[i].value = eq + 1;
+			ops[i].type = edit_type_for(&s->st.bl.config, keys[i]);
+			ops[i].remove = !eq[1];
+		}
+		/* one field at a time, to know which one a refusal is about */
 		sbuf_add(&text, it->data, it->len);
 		for (size_t i = 0; i < npairs && !rc; i++) {
-			char *eq = strchr(pairs[i], '=');
-			char *key = xstrndup(pairs[i], (size_t)(eq - pairs[i]));
-			const char *v = eq + 1;
+			struct sbuf next = SBUF_INIT;
 
-			rc = *v ? edit_set(&next, text.buf, text.len, it->path, key, v,
-					   edit_type_for(&s->st.bl.config, key), &d)
-				: edit_remove(&next, text.buf, text.len, it->path, key, &d);
+			rc = edit_apply(&next, text.buf, text.len, it->path, &ops[i], 1, &d);
 			if (!rc) {
 				sbuf_reset(&text);
 				sbuf_add(&text, next.buf, next.len);
 			} else if (body_changed) {
+				/* (without a body, set itself says it) */
 				w.outcome = WRITE_BAD;
 				for (size_t k = 0; k < d.n; k++)
-					write_result_finding(&w, 1, key, d.v[k].rule, d.v[k].message);
+					write_result_finding(&w, 1, keys[i], d.v[k].rule,
+							     d.v[k].message);
 			}
-			free(key);
+			sbuf_release(&next);
 		}
 		if (!body_changed) {
 			/* set, which says itself what is wrong with a value */
@@ -525,9 +535,12 @@ edit_action(struct request *rq, struct reply *r, const char *id)
 			item_free(probe);
 			write_edit(s, &as, id, version ? version : "", text.buf, text.len, &w);
 		}
+		for (size_t i = 0; i < npairs; i++)
+			free(keys[i]);
+		free(keys);
+		free(ops);
 		diag_list_release(&d);
 		sbuf_release(&text);
-		sbuf_release(&next);
 	}
 	if (w.outcome == WRITE_DONE || w.outcome == WRITE_UNCHANGED || rq->wants_json) {
 		answer(rq, r, &w, back, NULL);

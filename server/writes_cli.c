@@ -22,7 +22,7 @@
 #include <unistd.h>
 
 #include "core/changes.h"
-#include "core/check.h"
+#include "core/check_write.h"
 #include "core/cycle.h"
 #include "core/date.h"
 #include "core/order.h"
@@ -159,61 +159,28 @@ write_new(struct server *s, const struct write_as *who, const char *title,
 	free(args);
 }
 
-/* The errors check finds on the item's file when its text is data,
- * that it does not find now: a write adds no error (pre-existing ones
- * never block).  Uses the backlog the server keeps, with the item's
- * file replaced for the check only. */
+/* The errors the item's file would have with data for its text, that
+ * it does not have now (core/check_write.h, as docket edit and new
+ * refuse them): a write adds no error, and pre-existing ones never
+ * block.  On the backlog the server keeps, refreshed. */
 static size_t
 new_errors(struct server *s, const struct item *cur, const char *data, size_t len,
 	   struct write_result *r)
 {
-	struct backlog *bl = &s->st.bl;
-	struct check_opts co = CHECK_OPTS_INIT;
-	struct diag_list before = DIAG_LIST_INIT, after = DIAG_LIST_INIT;
+	struct diag_list added = DIAG_LIST_INIT;
 	struct fm_opts fo = FM_OPTS_INIT;
-	struct item *next, *old = NULL;
-	size_t slot = bl->nitems, added = 0;
+	struct item *next;
+	size_t n;
 
 	state_refresh(&s->st);
-	for (size_t i = 0; i < bl->nitems; i++)
-		if (!strcmp(bl->items[i]->path, cur->path))
-			slot = i;
+	n = check_write_item(&added, &s->st.bl, cur->path, cur->data, cur->len, data, len);
 	next = item_new(cur->path, xmemdup0(data, len), len, &fo);
-	if (slot < bl->nitems) {
-		check_backlog(&before, bl, &co);
-		old = bl->items[slot];
-		bl->items[slot] = next;
-		next->rank = old->rank;
-		if (next->id && old->id && !strcmp(next->id, old->id))
-			strmap_put(&bl->by_id, old->id, strlen(old->id), next);
-		check_backlog(&after, bl, &co);
-		bl->items[slot] = old;
-		if (old->id)
-			strmap_put(&bl->by_id, old->id, strlen(old->id), old);
-	}
-	for (size_t i = 0; i < after.n; i++) {
-		const struct diag *d = &after.v[i];
-		int seen = 0;
-
-		if (d->severity != SEV_ERROR || !d->file || strcmp(d->file, cur->path))
-			continue;
-		for (size_t k = 0; k < before.n && !seen; k++)
-			seen = before.v[k].file && !strcmp(before.v[k].file, d->file) &&
-			       !strcmp(before.v[k].rule, d->rule) &&
-			       !strcmp(before.v[k].message, d->message);
-		if (seen)
-			continue;
-		write_result_finding(r, 1, key_at_line(next, d->line), d->rule, d->message);
-		added++;
-	}
-	if (!next->parsed)
-		for (size_t i = 0; i < next->diags.n; i++, added++)
-			write_result_finding(r, 1, key_at_line(next, next->diags.v[i].line), next->diags.v[i].rule,
-				next->diags.v[i].message);
+	for (size_t i = 0; i < added.n; i++)
+		write_result_finding(r, 1, key_at_line(next, added.v[i].line), added.v[i].rule,
+				     added.v[i].message);
 	item_free(next);
-	diag_list_release(&before);
-	diag_list_release(&after);
-	return added;
+	diag_list_release(&added);
+	return n;
 }
 
 void

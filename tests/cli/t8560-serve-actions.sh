@@ -257,6 +257,19 @@ test_expect 'unblock returns an item to the status it had before block' '
 	grep -qx "status: doing" b/backlog/MKT-6.md && ! grep -q "blocked_reason" b/backlog/MKT-6.md
 '
 
+test_expect 'an error that was there before never blocks an edit of the item; nothing else is refused' '
+	printf -- "---\nid: MKT-9\ntitle: Old error\ntype: bau\nstatus: idea\ndepends_on: [MKT-99]\n---\nOld text.\n" >b/backlog/MKT-9.md &&
+	git -C b add backlog/MKT-9.md && git -C b commit -qm "MKT-9, which names no item" &&
+	test "$(post -o r.html -d version=$(ver MKT-9) -d "body=New text." POST /items/MKT-9/edit)" = 303 &&
+	test "$(subject)" = "Edit MKT-9" && grep -qx "New text." b/backlog/MKT-9.md &&
+	test "$(post -o r.html -d version=$(ver MKT-9) -d "fm.title=Old error, new title" POST /items/MKT-9/edit)" = 303 &&
+	grep -qx "title: Old error, new title" b/backlog/MKT-9.md &&
+	v=$(ver MKT-9) && head=$(git -C b rev-parse HEAD) &&
+	test "$(post --json -o r.json -d version=$v -d fm.follows=MKT-98 -d "body=Newer." POST /items/MKT-9/edit)" = 422 &&
+	jq -e ".findings | length == 1 and .[0].field == \"follows\"" r.json &&
+	test "$(git -C b rev-parse HEAD)" = "$head" && test "$(ver MKT-9)" = "$v" && git_clean b
+'
+
 serve_stop
 
 cat >tokens <<'EOF'
