@@ -89,7 +89,7 @@ walk(struct files *fs, struct import_list *l, const char *dir,
 		char *r = *rel ? xasprintf("%s/%s", rel, names[i]) : xstrdup(names[i]);
 		char *full = xasprintf("%s/%s", dir, r);
 		struct stat st;
-		char err[512];
+		struct diag_list errs = DIAG_LIST_INIT;
 
 		if (lstat(full, &st) != 0) {
 			import_list_skip(l, 1, full, 0, "cannot read it");
@@ -109,8 +109,10 @@ walk(struct files *fs, struct import_list *l, const char *dir,
 				char *data = NULL;
 				size_t len = 0;
 
-				if (fsutil_read(full, LIMIT_FILE, 0, &data, &len, err, sizeof(err))) {
-					import_list_skip(l, 1, full, 0, "%s", err);
+				if (fsutil_read(full, LIMIT_FILE, 0, &data, &len, &errs)) {
+					import_list_skip(l, 1, full, 0, "%s",
+							 diag_last_message(&errs));
+					diag_list_release(&errs);
 				} else {
 					struct import_file *f;
 
@@ -264,6 +266,7 @@ write_all(struct ctx *ctx, struct ws *w, struct session *ss,
 {
 	struct backlog *bl = &ss->bl;
 	struct sbuf sb = SBUF_INIT, old = SBUF_INIT;
+	struct diag_list errs = DIAG_LIST_INIT;
 	size_t written = 0;
 	int rc = EXIT_OK;
 
@@ -313,8 +316,8 @@ write_all(struct ctx *ctx, struct ws *w, struct session *ss,
 					  l->skips[i].reason);
 				shown++;
 			}
-		if (change_commit(&w->ch, sb.buf)) {
-			out_error(ctx, "%s", w->ch.err);
+		if (change_commit(&w->ch, sb.buf, &errs)) {
+			out_errs(ctx, &errs, NULL);
 			rc = EXIT_PROBLEMS;
 			goto out;
 		}
@@ -346,7 +349,8 @@ run(struct ctx *ctx)
 	struct import_list l;
 	struct ws *w = ctx->ws;
 	struct files fs;
-	char *data = NULL, err[512];
+	char *data = NULL;
+	struct diag_list errs = DIAG_LIST_INIT;
 	size_t len = 0;
 	int r, rc;
 
@@ -362,9 +366,8 @@ run(struct ctx *ctx)
 	if (map_file) {
 		struct diag_list d = DIAG_LIST_INIT;
 
-		if (fsutil_read(map_file, LIMIT_MAP, FSUTIL_FOLLOW, &data, &len, err,
-				sizeof(err))) {
-			out_error(ctx, "%s", err);
+		if (fsutil_read(map_file, LIMIT_MAP, FSUTIL_FOLLOW, &data, &len, &errs)) {
+			out_errs(ctx, &errs, NULL);
 			rc = EXIT_USAGE;
 		} else if (import_map_parse(&map, map_file, data, len, &ss->bl.config, &d)) {
 			out_diags(ctx, &d, SEV_WARNING);
@@ -393,8 +396,8 @@ run(struct ctx *ctx)
 		r = import_read_backlog_md(&l, fs.v, fs.n);
 	} else {
 		if (fsutil_read(source, LIMIT_JSON_EXPORT,
-				FSUTIL_FOLLOW, &data, &len, err, sizeof(err))) {
-			out_error(ctx, "%s", err);
+				FSUTIL_FOLLOW, &data, &len, &errs)) {
+			out_errs(ctx, &errs, NULL);
 			rc = EXIT_USAGE;
 			goto out;
 		}

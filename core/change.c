@@ -16,6 +16,7 @@
  */
 #include "core/change.h"
 
+#include <assert.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <git2.h>
@@ -204,7 +205,7 @@ flock_briefly(int fd)
  * holder finished meanwhile) is dropped and the open retried.
  */
 static int
-take_lock(struct change *c)
+take_lock(struct change *c, struct diag_list *errs)
 {
 	/* in the common folder: two work trees of one repository share
 	 * the branches and the ids, so they share the lock */
@@ -220,8 +221,8 @@ take_lock(struct change *c)
 		ssize_t n;
 
 		if (fd < 0) {
-			snprintf(c->err, sizeof(c->err), "cannot create the lock %s: %s",
-				 path, strerror(errno));
+			diag_error(errs, DK_EIO, "cannot create the lock %s: %s",
+				   path, strerror(errno));
 			free(path);
 			return DK_EIO;
 		}
@@ -245,8 +246,8 @@ take_lock(struct change *c)
 		}
 		n = snprintf(line, sizeof(line), "%ld %s\n", (long)getpid(), host);
 		if (ftruncate(fd, 0) || pwrite(fd, line, (size_t)n, 0) != n) {
-			snprintf(c->err, sizeof(c->err), "cannot write the lock %s: %s",
-				 path, strerror(errno));
+			diag_error(errs, DK_EIO, "cannot write the lock %s: %s",
+				   path, strerror(errno));
 			close(fd);
 			unlink(path);
 			free(path);
@@ -257,28 +258,28 @@ take_lock(struct change *c)
 		return 0;
 	}
 	if (pid > 0)
-		snprintf(c->err, sizeof(c->err),
-			 "another docket process (pid %ld) is changing this repository (lock %s); wait for it, or remove the lock if no docket is running",
-			 pid, path);
+		diag_error(errs, DK_EREFUSED,
+			   "another docket process (pid %ld) is changing this repository (lock %s); wait for it, or remove the lock if no docket is running",
+			   pid, path);
 	else
-		snprintf(c->err, sizeof(c->err),
-			 "another docket process is changing this repository (lock %s); wait for it, or remove the lock if no docket is running",
-			 path);
+		diag_error(errs, DK_EREFUSED,
+			   "another docket process is changing this repository (lock %s); wait for it, or remove the lock if no docket is running",
+			   path);
 	free(path);
 	return DK_EREFUSED;
 }
 
 static int
-order_conflicted(struct change *c, const char *order_path)
+order_conflicted(struct change *c, const char *order_path,
+		 struct diag_list *errs)
 {
 	char *full = xasprintf("%s/%s", c->top, order_path), *data = NULL;
-	char err[256];
 	size_t len = 0;
 	struct order o;
 	struct diag_list d = DIAG_LIST_INIT;
 	int line = 0;
 
-	if (fsutil_read(full, LIMIT_ORDER, 0, &data, &len, err, sizeof(err)) == 0) {
+	if (fsutil_read(full, LIMIT_ORDER, 0, &data, &len, &d) == 0) {
 		order_parse(&o, order_path, data, len, &d);
 		line = o.conflict_line;
 		order_release(&o);
@@ -287,9 +288,9 @@ order_conflicted(struct change *c, const char *order_path)
 	free(data);
 	free(full);
 	if (line)
-		snprintf(c->err, sizeof(c->err),
-			 "%s:%d: ORDER has merge-conflict markers: resolve the conflict first (docket merge-order merges reorderings), then run docket again",
-			 order_path, line);
+		diag_error(errs, DK_EREFUSED,
+			   "%s:%d: ORDER has merge-conflict markers: resolve the conflict first (docket merge-order merges reorderings), then run docket again",
+			   order_path, line);
 	return line != 0;
 }
 
@@ -339,10 +340,10 @@ journal_release(struct journal *j)
 
 static int
 journal_write(struct change *c, const struct repo_commit *rc,
-	      const char *const *paths, size_t n)
+	      const char *const *paths, size_t n, struct diag_list *errs)
 {
 	char *dir = git_file(c, JOURNAL_DIR, 0), *path = git_file(c, JOURNAL_NAME, 0);
-	char hex[GIT_OID_HEXSZ + 1], err[512];
+	char hex[GIT_OID_HEXSZ + 1];
 	struct sbuf sb = SBUF_INIT;
 	int r;
 
@@ -358,11 +359,9 @@ journal_write(struct change *c, const struct repo_commit *rc,
 	sbuf_addf(&sb, "ref %s\n", rc->ref);
 	for (size_t i = 0; i < n; i++)
 		sbuf_addf(&sb, "path %s\n", paths[i]);
-	r = fsutil_mkdirs(dir, err, sizeof(err));
+	r = fsutil_mkdirs(dir, errs);
 	if (!r)
-		r = fsutil_write_atomic(path, sb.buf, sb.len, err, sizeof(err));
-	if (r)
-		snprintf(c->repo->err, sizeof(c->repo->err), "%s", err);
+		r = fsutil_write_atomic(path, sb.buf, sb.len, errs);
 	sbuf_release(&sb);
 	free(dir);
 	free(path);
@@ -383,12 +382,12 @@ journal_remove(struct change *c)
 static int
 journal_read(struct change *c, struct journal *j)
 {
-	char *path = git_file(c, JOURNAL_NAME, 0), *data = NULL, err[512];
+	char *path = git_file(c, JOURNAL_NAME, 0), *data = NULL;
 	size_t len = 0;
 	int rc, have = 0;
 
 	memset(j, 0, sizeof(*j));
-	rc = fsutil_read(path, LIMIT_GIT_FILE, 0, &data, &len, err, sizeof(err));
+	rc = fsutil_read(path, LIMIT_GIT_FILE, 0, &data, &len, NULL);
 	free(path);
 	if (rc == DK_ENOTFOUND)
 		return 0;
@@ -461,8 +460,9 @@ list_paths(struct sbuf *sb, char *const *paths, size_t n)
  * above).  Called under the lock; leaves a note for the user in c->note.
  */
 static int
-change_recover(struct change *c)
+change_recover(struct change *c, struct diag_list *errs)
 {
+	struct diag_list why = DIAG_LIST_INIT;
 	struct journal j;
 	struct sbuf pl = SBUF_INIT;
 	git_index *idx = NULL;
@@ -484,15 +484,15 @@ change_recover(struct change *c)
 	}
 	git_oid_tostr(hex, sizeof(hex), &j.commit);
 	list_paths(&pl, j.paths, j.npaths);
-	if (repo_head_id(c->repo, &head, &unborn) ||
+	if (repo_head_id(c->repo, &head, &unborn, NULL) ||
 	    git_repository_index(&idx, c->repo->git) < 0 || git_index_read(idx, 0) < 0) {
 		git_error_clear();
 		journal_release(&j);
 		sbuf_release(&pl);
 		git_index_free(idx);
-		snprintf(c->err, sizeof(c->err),
-			 "cannot read HEAD or git's index to finish docket's interrupted commit %.7s", hex);
-		return DK_EIO;
+		return diag_error(errs, DK_EIO,
+				  "cannot read HEAD or git's index to finish docket's interrupted commit %.7s",
+				  hex);
 	}
 	if (git_reference_lookup(&hr, c->repo->git, "HEAD") == 0)
 		same_ref = !strcmp(j.ref, git_reference_type(hr) == GIT_REFERENCE_SYMBOLIC ?
@@ -552,7 +552,7 @@ change_recover(struct change *c)
 			      git_oid_equal(&now, &want)))
 				mine[nm++] = j.paths[i];
 		}
-		if (nm && repo_index_reset(c->repo, &head, !unborn, mine, nm))
+		if (nm && repo_index_reset(c->repo, &head, !unborn, mine, nm, NULL))
 			git_error_clear();
 		free(mine);
 	}
@@ -560,7 +560,7 @@ change_recover(struct change *c)
 	r = 0;
 	if (state == 1) {
 		r = repo_index_reset(c->repo, &j.commit, 1,
-				     (const char *const *)j.paths, j.npaths);
+				     (const char *const *)j.paths, j.npaths, &why);
 		if (!r)
 			snprintf(c->note, sizeof(c->note),
 				 "finished docket's interrupted commit %.7s: git's index now lists %s as committed",
@@ -573,9 +573,10 @@ change_recover(struct change *c)
 		rc.parent = j.parent;
 		rc.has_parent = j.has_parent;
 		rc.ref = j.ref;
-		r = repo_index_take(c->repo, (const char *const *)j.paths, j.npaths);
+		r = repo_index_take(c->repo, (const char *const *)j.paths, j.npaths,
+				    &why);
 		if (!r)
-			r = repo_head_advance(c->repo, &rc);
+			r = repo_head_advance(c->repo, &rc, &why);
 		if (!r)
 			snprintf(c->note, sizeof(c->note),
 				 "finished docket's interrupted commit %.7s of %s", hex, pl.buf);
@@ -585,9 +586,10 @@ change_recover(struct change *c)
 			 hex, pl.buf);
 	}
 	if (r) {
-		snprintf(c->err, sizeof(c->err),
-			 "cannot finish docket's interrupted commit %.7s: %.600s; free the space or fix the cause, and run docket again",
-			 hex, c->repo->err);
+		diag_error(errs, DK_EIO,
+			   "cannot finish docket's interrupted commit %.7s: %s; free the space or fix the cause, and run docket again",
+			   hex, diag_last_message(&why));
+		diag_list_release(&why);
 		journal_release(&j);
 		sbuf_release(&pl);
 		return DK_EIO;
@@ -599,43 +601,40 @@ change_recover(struct change *c)
 }
 
 int
-change_begin(struct change *c, const char *order_path)
+change_begin(struct change *c, const char *order_path, struct diag_list *errs)
 {
 	int rc;
 
 	if (c->repo && c->repo->git) {
 		int st = git_repository_state(c->repo->git);
 
-		if (st != GIT_REPOSITORY_STATE_NONE) {
-			snprintf(c->err, sizeof(c->err), "%s", state_message(st));
-			return DK_EREFUSED;
-		}
-		if ((rc = take_lock(c)))
+		if (st != GIT_REPOSITORY_STATE_NONE)
+			return diag_error(errs, DK_EREFUSED, "%s", state_message(st));
+		if ((rc = take_lock(c, errs)))
 			return rc;
 		{
 			char *il = git_file(c, "index.lock", 0);
 			int held = access(il, F_OK) == 0;
 
 			if (held)
-				snprintf(c->err, sizeof(c->err),
-					 "git's index is locked (%s exists): another git process is running; if none is, remove that file",
-					 shown(c, il));
+				diag_error(errs, DK_EREFUSED,
+					   "git's index is locked (%s exists): another git process is running; if none is, remove that file",
+					   shown(c, il));
 			free(il);
 			if (held) {
 				change_unlock(c);
 				return DK_EREFUSED;
 			}
 		}
-		if ((rc = change_recover(c))) {
+		if ((rc = change_recover(c, errs))) {
 			change_unlock(c);
 			return rc;
 		}
 	} else if (c->commit) {
-		snprintf(c->err, sizeof(c->err),
-			 "not in a git repository: nothing can be committed (use --no-commit to only write the files)");
-		return DK_EREFUSED;
+		return diag_error(errs, DK_EREFUSED,
+				  "not in a git repository: nothing can be committed (use --no-commit to only write the files)");
 	}
-	if (order_path && order_conflicted(c, order_path)) {
+	if (order_path && order_conflicted(c, order_path, errs)) {
 		change_unlock(c);
 		return DK_EREFUSED;
 	}
@@ -695,7 +694,7 @@ path_dirty(struct change *c, git_tree *head, git_index *idx, const char *path,
 }
 
 int
-change_check_dirty(struct change *c)
+change_check_dirty(struct change *c, struct diag_list *errs)
 {
 	git_index *idx = NULL;
 	git_tree *head = NULL;
@@ -706,8 +705,8 @@ change_check_dirty(struct change *c)
 		return 0;
 	if (git_repository_index(&idx, c->repo->git) < 0 ||
 	    git_index_read(idx, 0) < 0) {
-		snprintf(c->err, sizeof(c->err), "cannot read git's index: %s",
-			 git_error_last() ? git_error_last()->message : "?");
+		diag_error(errs, DK_EIO, "cannot read git's index: %s",
+			   git_error_last() ? git_error_last()->message : "?");
 		git_error_clear();
 		return DK_EIO;
 	}
@@ -719,10 +718,9 @@ change_check_dirty(struct change *c)
 		const char *why = NULL;
 
 		if (path_dirty(c, head, idx, c->files[i].path, &why)) {
-			snprintf(c->err, sizeof(c->err),
-				 "%s %s; commit or stash it first, or run with --include-dirty to include those edits in docket's commit",
-				 c->files[i].path, why);
-			rc = DK_EREFUSED;
+			rc = diag_error(errs, DK_EREFUSED,
+					"%s %s; commit or stash it first, or run with --include-dirty to include those edits in docket's commit",
+					c->files[i].path, why);
 		}
 	}
 	git_tree_free(head);
@@ -742,9 +740,9 @@ change_check_dirty(struct change *c)
  * folder changed under us) can leave some files written.
  */
 static int
-write_files(struct change *c)
+write_files(struct change *c, struct diag_list *errs)
 {
-	char err[512];
+	struct diag_list err = DIAG_LIST_INIT;
 	char **tmp = xcalloc(c->nfiles + 1, sizeof(*tmp));
 	size_t i;
 	int rc = 0;
@@ -757,11 +755,10 @@ write_files(struct change *c)
 			char *slash = strrchr(full, '/');
 
 			*slash = '\0';
-			rc = fsutil_mkdirs(full, err, sizeof(err));
+			rc = fsutil_mkdirs(full, &err);
 			*slash = '/';
 			if (!rc)
-				rc = fsutil_stage(full, f->data, f->len, &tmp[i], err,
-						  sizeof(err));
+				rc = fsutil_stage(full, f->data, f->len, &tmp[i], &err);
 		}
 		free(full);
 	}
@@ -769,7 +766,9 @@ write_files(struct change *c)
 		for (size_t k = 0; k < c->nfiles; k++)
 			fsutil_discard(tmp[k]);
 		free(tmp);
-		snprintf(c->err, sizeof(c->err), "%s; no file was changed", err);
+		diag_error(errs, DK_EIO, "%s; no file was changed",
+			   diag_last_message(&err));
+		diag_list_release(&err);
 		return DK_EIO;
 	}
 	for (i = 0; i < c->nfiles; i++) {
@@ -777,12 +776,11 @@ write_files(struct change *c)
 		char *full = xasprintf("%s/%s", c->top, f->path);
 
 		if (f->op == CHANGE_WRITE) {
-			rc = fsutil_install(tmp[i], full, err, sizeof(err));
+			rc = fsutil_install(tmp[i], full, &err);
 			tmp[i] = NULL;
 		} else if (f->op == CHANGE_DELETE && unlink(full) && errno != ENOENT) {
-			snprintf(err, sizeof(err), "cannot remove %s: %s", f->path,
-				 strerror(errno));
-			rc = DK_EIO;
+			rc = diag_error(&err, DK_EIO, "cannot remove %s: %s",
+					f->path, strerror(errno));
 		}
 		free(full);
 		if (rc)
@@ -791,8 +789,9 @@ write_files(struct change *c)
 	if (rc) {
 		for (size_t k = i + 1; k < c->nfiles; k++)
 			fsutil_discard(tmp[k]);
-		snprintf(c->err, sizeof(c->err), "%s%s", err,
-			 i ? " (the files before it were written)" : "; no file was changed");
+		diag_error(errs, DK_EIO, "%s%s", diag_last_message(&err),
+			   i ? " (the files before it were written)" : "; no file was changed");
+		diag_list_release(&err);
 		c->written = i > 0;
 		free(tmp);
 		return DK_EIO;
@@ -805,15 +804,14 @@ write_files(struct change *c)
 /* Refuse a path that is a symbolic link or lies behind one leading out
  * of the repository (SPEC 10): docket never writes through links. */
 static int
-check_targets(struct change *c)
+check_targets(struct change *c, struct diag_list *errs)
 {
 	int rc = 0;
 
 	for (size_t i = 0; i < c->nfiles && !rc; i++) {
 		char *full = xasprintf("%s/%s", c->top, c->files[i].path);
 
-		rc = fsutil_check_inside(c->top, full, c->files[i].path, c->err,
-					 sizeof(c->err));
+		rc = fsutil_check_inside(c->top, full, c->files[i].path, errs);
 		free(full);
 	}
 	return rc;
@@ -842,15 +840,15 @@ finish_command(struct sbuf *sb, const char *message, const char *const *paths,
 }
 
 static int
-not_committed(struct change *c, const char *message, const char *const *paths,
-	      size_t n, const char *why)
+not_committed(struct diag_list *errs, const char *message,
+	      const char *const *paths, size_t n, const char *why)
 {
 	struct sbuf cmd = SBUF_INIT;
 
 	finish_command(&cmd, message, paths, n);
-	snprintf(c->err, sizeof(c->err),
-		 "the files are written but not committed (HEAD and git's index are as before): %.1000s; once that is fixed, commit them with: %.2500s",
-		 why, cmd.buf);
+	diag_error(errs, DK_EIO,
+		   "the files are written but not committed (HEAD and git's index are as before): %.1000s; once that is fixed, commit them with: %.2500s",
+		   why, cmd.buf);
 	sbuf_release(&cmd);
 	return DK_EIO;
 }
@@ -873,49 +871,46 @@ not_committed(struct change *c, const char *message, const char *const *paths,
  */
 static int
 commit_paths(struct change *c, const char *const *paths, size_t n,
-	     const char *message)
+	     const char *message, struct diag_list *errs)
 {
+	struct diag_list why = DIAG_LIST_INIT;   /* what stopped the commit */
 	struct repo_commit rc;
 	int r;
 
-	r = repo_commit_build(c->repo, paths, n, message, &rc);
-	if (r == DK_EREFUSED && !strcmp(c->repo->err, "nothing to commit")) {
+	r = repo_commit_build(c->repo, paths, n, message, &rc, &why);
+	if (r == DK_EREFUSED && !strcmp(diag_last_message(&why), "nothing to commit")) {
+		diag_list_release(&why);
 		repo_commit_release(&rc);
 		c->unchanged = 1;       /* the files now equal HEAD's */
 		return 0;
 	}
+	if (!r && !(r = journal_write(c, &rc, paths, n, &why)) &&
+	    (r = repo_index_take(c->repo, paths, n, &why)))
+		journal_remove(c);
 	if (r) {
 		repo_commit_release(&rc);
-		return not_committed(c, message, paths, n, c->repo->err);
+		r = not_committed(errs, message, paths, n, diag_last_message(&why));
+		diag_list_release(&why);
+		return r;
 	}
-	if ((r = journal_write(c, &rc, paths, n))) {
-		repo_commit_release(&rc);
-		return not_committed(c, message, paths, n, c->repo->err);
-	}
-	if ((r = repo_index_take(c->repo, paths, n))) {
-		journal_remove(c);
-		repo_commit_release(&rc);
-		return not_committed(c, message, paths, n, c->repo->err);
-	}
-	if ((r = repo_head_advance(c->repo, &rc))) {
-		char why[1024];
-
-		snprintf(why, sizeof(why), "%s", c->repo->err);
-		if (repo_index_reset(c->repo, &rc.parent, rc.has_parent, paths, n) == 0) {
+	if ((r = repo_head_advance(c->repo, &rc, &why))) {
+		if (repo_index_reset(c->repo, &rc.parent, rc.has_parent, paths, n,
+				     NULL) == 0) {
 			journal_remove(c);
-			r = not_committed(c, message, paths, n, why);
+			r = not_committed(errs, message, paths, n, diag_last_message(&why));
 		} else {
 			struct sbuf cmd = SBUF_INIT, pl = SBUF_INIT;
 
 			finish_command(&cmd, message, paths, n);
 			list_paths(&pl, (char *const *)paths, n);
-			snprintf(c->err, sizeof(c->err),
-				 "the files are written but not committed: %.600s; git's index lists them as staged: the next docket command finishes or undoes that (or run: git reset -q -- %.1000s), then commit them with: %.2000s",
-				 why, pl.buf, cmd.buf);
+			diag_error(errs, DK_EIO,
+				   "the files are written but not committed: %.600s; git's index lists them as staged: the next docket command finishes or undoes that (or run: git reset -q -- %.1000s), then commit them with: %.2000s",
+				   diag_last_message(&why), pl.buf, cmd.buf);
 			sbuf_release(&cmd);
 			sbuf_release(&pl);
 			r = DK_EIO;
 		}
+		diag_list_release(&why);
 		repo_commit_release(&rc);
 		return r;
 	}
@@ -927,29 +922,30 @@ commit_paths(struct change *c, const char *const *paths, size_t n,
 }
 
 int
-change_commit(struct change *c, const char *message)
+change_commit(struct change *c, const char *message, struct diag_list *errs)
 {
 	const char **paths;
 	int rc;
 
-	if ((rc = check_targets(c)))
+	/* a commit happens under the lock change_begin took, so two docket
+	 * processes never interleave their read-modify-write */
+	assert(!c->commit || !c->repo || !c->repo->git || c->lock_path);
+	if ((rc = check_targets(c, errs)))
 		return rc;
 	if (c->commit) {
-		if ((rc = change_check_dirty(c)))
+		if ((rc = change_check_dirty(c, errs)))
 			return rc;
-		if ((rc = repo_check_identity(c->repo))) {
-			snprintf(c->err, sizeof(c->err), "%s", c->repo->err);
+		if ((rc = repo_check_identity(c->repo, errs)))
 			return rc;
-		}
 	}
-	if ((rc = write_files(c)))
+	if ((rc = write_files(c, errs)))
 		return rc;
 	if (!c->commit)
 		return 0;
 	paths = xcalloc(c->nfiles + 1, sizeof(*paths));
 	for (size_t i = 0; i < c->nfiles; i++)
 		paths[i] = c->files[i].path;
-	rc = commit_paths(c, paths, c->nfiles, message);
+	rc = commit_paths(c, paths, c->nfiles, message, errs);
 	free(paths);
 	return rc;
 }

@@ -22,6 +22,7 @@
 #include "core/fsutil.h"
 #include "core/sbuf.h"
 #include "core/text.h"
+#include "core/date.h"
 #include "core/xalloc.h"
 
 /*
@@ -73,13 +74,14 @@ repo_global_shutdown(void)
 		git_libgit2_shutdown();
 }
 
+/* what, with libgit2's last error after it, into errs. */
 static int
-fail(struct repo *r, int code, const char *what)
+fail(struct diag_list *errs, int code, const char *what)
 {
 	const git_error *e = git_error_last();
 
-	snprintf(r->err, sizeof(r->err), "%s%s%s", what,
-		 e && e->message ? ": " : "", e && e->message ? e->message : "");
+	diag_error(errs, code, "%s%s%s", what, e && e->message ? ": " : "",
+		   e && e->message ? e->message : "");
 	git_error_clear();
 	return code;
 }
@@ -101,7 +103,7 @@ set_workdir(struct repo *r)
 }
 
 int
-repo_open(struct repo *r, const char *path)
+repo_open(struct repo *r, const char *path, struct diag_list *errs)
 {
 	const char *ceil = getenv("GIT_CEILING_DIRECTORIES");
 	int rc;
@@ -111,22 +113,20 @@ repo_open(struct repo *r, const char *path)
 	rc = git_repository_open_ext(&r->git, path, 0, ceil);
 	if (rc == GIT_ENOTFOUND) {
 		git_error_clear();
-		snprintf(r->err, sizeof(r->err),
-			 "not a git repository (or any parent up to the filesystem root): %s",
+		return diag_error(errs, DK_ENOTFOUND, "not a git repository (or any parent up to the filesystem root): %s",
 			 path);
-		return DK_ENOTFOUND;
 	}
 	if (rc == GIT_EOWNER)
-		return fail(r, DK_EREFUSED,
+		return fail(errs, DK_EREFUSED,
 			    "the repository is owned by another user; if you trust it, run: git config --global --add safe.directory <path>");
 	if (rc < 0)
-		return fail(r, DK_EIO, "cannot open the git repository");
+		return fail(errs, DK_EIO, "cannot open the git repository");
 	set_workdir(r);
 	return 0;
 }
 
 int
-repo_init(struct repo *r, const char *path)
+repo_init(struct repo *r, const char *path, struct diag_list *errs)
 {
 	git_repository_init_options o = GIT_REPOSITORY_INIT_OPTIONS_INIT;
 
@@ -141,7 +141,7 @@ repo_init(struct repo *r, const char *path)
 	o.flags = GIT_REPOSITORY_INIT_MKPATH;
 	o.initial_head = "main";
 	if (git_repository_init_ext(&r->git, path, &o) < 0)
-		return fail(r, DK_EIO, "cannot create a git repository");
+		return fail(errs, DK_EIO, "cannot create a git repository");
 	set_workdir(r);
 	return 0;
 }
@@ -155,18 +155,19 @@ repo_close(struct repo *r)
 }
 
 int
-repo_config_set(struct repo *r, const char *key, const char *value)
+repo_config_set(struct repo *r, const char *key, const char *value,
+		struct diag_list *errs)
 {
 	git_config *cfg = NULL, *local = NULL;
 	int rc;
 
 	if (git_repository_config(&cfg, r->git) < 0)
-		return fail(r, DK_EIO, "cannot read git config");
+		return fail(errs, DK_EIO, "cannot read git config");
 	rc = git_config_open_level(&local, cfg, GIT_CONFIG_LEVEL_LOCAL);
 	if (rc == 0)
 		rc = git_config_set_string(local, key, value);
 	if (rc < 0)
-		rc = fail(r, DK_EIO, "cannot write .git/config");
+		rc = fail(errs, DK_EIO, "cannot write .git/config");
 	git_config_free(local);
 	git_config_free(cfg);
 	return rc;
@@ -184,8 +185,8 @@ struct revsrc {
 
 int
 repo_blob_read(git_repository *git, const git_oid *id, enum limit_kind lim,
-	       const char *shown, char **data, size_t *len, char *err,
-	       size_t errlen)
+	       const char *shown, char **data, size_t *len,
+	       struct diag_list *errs)
 {
 	git_odb *odb = NULL;
 	git_odb_object *obj = NULL;
@@ -199,26 +200,23 @@ repo_blob_read(git_repository *git, const git_oid *id, enum limit_kind lim,
 	    git_odb_read_header(&size, &type, odb, id) < 0) {
 		const git_error *e = git_error_last();
 
-		snprintf(err, errlen, "cannot read %s from git: %s", shown,
-			 e && e->message ? e->message : "unknown error");
+		diag_error(errs, DK_EIO, "cannot read %s from git: %s", shown,
+			   e && e->message ? e->message : "unknown error");
 		git_error_clear();
 		git_odb_free(odb);
 		return DK_EIO;
 	}
 	if (type != GIT_OBJECT_BLOB) {
-		snprintf(err, errlen, "%s is not a file in git", shown);
-		rc = DK_EINVALID;
+		rc = diag_error(errs, DK_EINVALID, "%s is not a file in git", shown);
 	} else if (size > limit_bytes(lim)) {
-		snprintf(err, errlen, "%s is %zu bytes in git, over %s; not read",
-			 shown, size, limit_name(lim));
-		rc = DK_EINVALID;
+		rc = diag_error(errs, DK_EINVALID, "%s is %zu bytes in git, over %s; not read",
+				shown, size, limit_name(lim));
 	} else if (git_odb_read(&obj, odb, id) < 0) {
 		const git_error *e = git_error_last();
 
-		snprintf(err, errlen, "cannot read %s from git: %s", shown,
-			 e && e->message ? e->message : "unknown error");
+		rc = diag_error(errs, DK_EIO, "cannot read %s from git: %s", shown,
+				e && e->message ? e->message : "unknown error");
 		git_error_clear();
-		rc = DK_EIO;
 	} else {
 		*len = git_odb_object_size(obj);
 		*data = xmemdup0(git_odb_object_data(obj), *len);
@@ -238,7 +236,7 @@ git_oid *
 repo_shallow_commits(struct repo *r, size_t *n)
 {
 	const char *dir = git_repository_commondir(r->git);
-	char *path, *data = NULL, *p, err[256];
+	char *path, *data = NULL, *p;
 	git_oid *v = NULL;
 	size_t alloc = 0, len = 0;
 
@@ -246,7 +244,7 @@ repo_shallow_commits(struct repo *r, size_t *n)
 	if (git_repository_is_shallow(r->git) != 1 || !dir)
 		return NULL;
 	path = xasprintf("%sshallow", dir);
-	if (fsutil_read(path, LIMIT_GIT_FILE, 0, &data, &len, err, sizeof(err))) {
+	if (fsutil_read(path, LIMIT_GIT_FILE, 0, &data, &len, NULL)) {
 		free(path);
 		return NULL;
 	}
@@ -274,7 +272,7 @@ repo_shallow_commits(struct repo *r, size_t *n)
 
 static int
 rev_read(struct source *s, const char *path, char **data, size_t *len,
-	 enum limit_kind lim)
+	 enum limit_kind lim, struct diag_list *errs)
 {
 	struct revsrc *v = s->ctx;
 	git_tree_entry *e = NULL;
@@ -285,19 +283,19 @@ rev_read(struct source *s, const char *path, char **data, size_t *len,
 	rc = git_tree_entry_bypath(&e, v->tree, full);
 	if (rc < 0) {
 		git_error_clear();
-		snprintf(s->errmsg, sizeof(s->errmsg), "'%s' does not exist in that revision", full);
+		diag_error(errs, DK_ENOTFOUND, "'%s' does not exist in that revision", full);
 		free(full);
 		return DK_ENOTFOUND;
 	}
 	mode = git_tree_entry_filemode(e);
 	if (mode == GIT_FILEMODE_LINK)
-		snprintf(s->errmsg, sizeof(s->errmsg),
-			 "'%s' is a symbolic link in that revision: not followed", full);
+		diag_error(errs, DK_EINVALID,
+			   "'%s' is a symbolic link in that revision: not followed", full);
 	else if (mode == GIT_FILEMODE_COMMIT)
-		snprintf(s->errmsg, sizeof(s->errmsg),
-			 "'%s' is a submodule in that revision, not a file", full);
+		diag_error(errs, DK_EINVALID,
+			   "'%s' is a submodule in that revision, not a file", full);
 	else if (git_tree_entry_type(e) != GIT_OBJECT_BLOB)
-		snprintf(s->errmsg, sizeof(s->errmsg), "'%s' is not a file in that revision", full);
+		diag_error(errs, DK_EINVALID, "'%s' is not a file in that revision", full);
 	if (mode == GIT_FILEMODE_LINK || mode == GIT_FILEMODE_COMMIT ||
 	    git_tree_entry_type(e) != GIT_OBJECT_BLOB) {
 		git_tree_entry_free(e);
@@ -305,7 +303,7 @@ rev_read(struct source *s, const char *path, char **data, size_t *len,
 		return DK_EINVALID;
 	}
 	rc = repo_blob_read(v->git, git_tree_entry_id(e), lim, "the file", data,
-			    len, s->errmsg, sizeof(s->errmsg));
+			    len, errs);
 	git_tree_entry_free(e);
 	free(full);
 	return rc;
@@ -318,7 +316,8 @@ cmp_name(const void *a, const void *b)
 }
 
 static int
-rev_list(struct source *s, const char *dir, char ***names, size_t *n)
+rev_list(struct source *s, const char *dir, char ***names, size_t *n,
+	 struct diag_list *errs)
 {
 	struct revsrc *v = s->ctx;
 	git_tree_entry *e = NULL;
@@ -332,7 +331,7 @@ rev_list(struct source *s, const char *dir, char ***names, size_t *n)
 	    git_tree_entry_type(e) != GIT_OBJECT_TREE ||
 	    git_tree_lookup(&t, v->git, git_tree_entry_id(e)) < 0) {
 		git_error_clear();
-		snprintf(s->errmsg, sizeof(s->errmsg), "no folder '%s' in that revision", full);
+		diag_error(errs, DK_ENOTFOUND, "no folder '%s' in that revision", full);
 		git_tree_entry_free(e);
 		free(full);
 		return DK_ENOTFOUND;
@@ -372,7 +371,7 @@ rev_release(struct source *s)
 
 int
 repo_source_rev(struct repo *r, struct source *out, const char *rev,
-		const char *relroot)
+		const char *relroot, struct diag_list *errs)
 {
 	git_object *obj = NULL, *tree = NULL;
 	struct revsrc *v;
@@ -383,17 +382,15 @@ repo_source_rev(struct repo *r, struct source *out, const char *rev,
 	if (rc < 0) {
 		if (git_repository_is_shallow(r->git) == 1) {
 			git_error_clear();
-			snprintf(r->err, sizeof(r->err),
-				 "revision '%s' is not in this shallow clone; fetch more history (git fetch --deepen=100, or git fetch --unshallow)",
+			return diag_error(errs, DK_ENOTFOUND, "revision '%s' is not in this shallow clone; fetch more history (git fetch --deepen=100, or git fetch --unshallow)",
 				 rev);
-			return DK_ENOTFOUND;
 		}
-		return fail(r, DK_ENOTFOUND, "unknown revision");
+		return fail(errs, DK_ENOTFOUND, "unknown revision");
 	}
 	rc = git_object_peel(&tree, obj, GIT_OBJECT_TREE);
 	git_object_free(obj);
 	if (rc < 0)
-		return fail(r, DK_ENOTFOUND, "revision does not name a commit or tree");
+		return fail(errs, DK_ENOTFOUND, "revision does not name a commit or tree");
 	v = xcalloc(1, sizeof(*v));
 	v->git = r->git;
 	v->tree = (git_tree *)tree;
@@ -430,18 +427,6 @@ parse_tz(const char *s, int *minutes)
 	return -1;
 }
 
-static long long
-days_from_civil(int y, int m, int d)
-{
-	y -= m <= 2;
-	long long era = (y >= 0 ? y : y - 399) / 400;
-	long long yoe = y - era * 400;
-	long long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	long long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-
-	return era * 146097 + doe - 719468;
-}
-
 /* Parse git's date forms: "@1700000000 +0100", "1700000000 +0100",
  * "2026-11-20T10:00:00Z", "2026-11-20 10:00:00 +0100". */
 static int
@@ -470,13 +455,14 @@ parse_git_date(const char *s, git_time_t *t, int *offset)
 	*offset = 0;
 	if (*s && parse_tz(s, offset))
 		return -1;
-	*t = (git_time_t)(days_from_civil(y, mo, d) * 86400 + h * 3600 +
+	*t = (git_time_t)((long long)date_from_civil(y, mo, d) * 86400 + h * 3600 +
 			  mi * 60 + sec - *offset * 60);
 	return 0;
 }
 
 static int
-make_sig(struct repo *r, git_signature **out, const char *who)
+make_sig(struct repo *r, git_signature **out, const char *who,
+	 struct diag_list *errs)
 {
 	char kn[32], ke[32], kd[32];
 	const char *name, *email, *date;
@@ -493,11 +479,9 @@ make_sig(struct repo *r, git_signature **out, const char *who)
 		rc = git_signature_default(&def, r->git);
 		if (rc < 0) {
 			git_error_clear();
-			snprintf(r->err, sizeof(r->err),
-				 "git does not know who you are; set your name and email:\n"
+			return diag_error(errs, DK_EREFUSED, "git does not know who you are; set your name and email:\n"
 				 "  git config --global user.name \"Your Name\"\n"
 				 "  git config --global user.email you@example.com");
-			return DK_EREFUSED;
 		}
 		if (!name)
 			name = def->name;
@@ -517,18 +501,18 @@ make_sig(struct repo *r, git_signature **out, const char *who)
 	}
 	git_signature_free(def);
 	if (rc < 0)
-		return fail(r, DK_EIO, "invalid author name or email");
+		return fail(errs, DK_EIO, "invalid author name or email");
 	return 0;
 }
 
 int
-repo_check_identity(struct repo *r)
+repo_check_identity(struct repo *r, struct diag_list *errs)
 {
 	git_signature *a = NULL, *c = NULL;
 	int rc;
 
-	if ((rc = make_sig(r, &a, "AUTHOR")) == 0)
-		rc = make_sig(r, &c, "COMMITTER");
+	if ((rc = make_sig(r, &a, "AUTHOR", errs)) == 0)
+		rc = make_sig(r, &c, "COMMITTER", errs);
 	git_signature_free(a);
 	git_signature_free(c);
 	return rc;
@@ -541,7 +525,7 @@ repo_identity(struct repo *r, char **name, char **email)
 	int rc;
 
 	*name = *email = NULL;
-	if ((rc = make_sig(r, &a, "AUTHOR")) == 0) {
+	if ((rc = make_sig(r, &a, "AUTHOR", NULL)) == 0) {
 		*name = xstrdup(a->name);
 		*email = xstrdup(a->email);
 	}
@@ -663,7 +647,8 @@ safe_message(const char *message)
 
 int
 repo_commit_build(struct repo *r, const char *const *paths, size_t npaths,
-		  const char *message, struct repo_commit *out)
+		  const char *message, struct repo_commit *out,
+		  struct diag_list *errs)
 {
 	struct upd *upd = NULL;
 	git_commit *parent = NULL;
@@ -675,30 +660,29 @@ repo_commit_build(struct repo *r, const char *const *paths, size_t npaths,
 
 	memset(out, 0, sizeof(*out));
 	if (!r->workdir) {
-		snprintf(r->err, sizeof(r->err), "cannot commit in a bare repository");
-		return DK_EREFUSED;
+		return diag_error(errs, DK_EREFUSED, "cannot commit in a bare repository");
 	}
 	/* the branch HEAD names ("HEAD" itself when detached) */
 	if (!(out->ref = repo_head_ref(r))) {
-		rc = fail(r, DK_EIO, "cannot read HEAD");
+		rc = fail(errs, DK_EIO, "cannot read HEAD");
 		goto done;
 	}
 	rc = git_reference_name_to_id(&out->parent, r->git, "HEAD");
 	if (rc == 0) {
 		if ((rc = git_commit_lookup(&parent, r->git, &out->parent)) < 0 ||
 		    (rc = git_commit_tree(&ptree, parent)) < 0) {
-			rc = fail(r, DK_EIO, "cannot read HEAD");
+			rc = fail(errs, DK_EIO, "cannot read HEAD");
 			goto done;
 		}
 		out->has_parent = 1;
 	} else if (rc == GIT_ENOTFOUND) {
 		git_error_clear();
 	} else {
-		rc = fail(r, DK_EIO, "cannot read HEAD");
+		rc = fail(errs, DK_EIO, "cannot read HEAD");
 		goto done;
 	}
-	if ((rc = make_sig(r, &author, "AUTHOR")) < 0 ||
-	    (rc = make_sig(r, &committer, "COMMITTER")) < 0)
+	if ((rc = make_sig(r, &author, "AUTHOR", errs)) < 0 ||
+	    (rc = make_sig(r, &committer, "COMMITTER", errs)) < 0)
 		goto done;
 	upd = xcalloc(npaths + 1, sizeof(*upd));
 	for (size_t i = 0; i < npaths; i++) {
@@ -706,19 +690,18 @@ repo_commit_build(struct repo *r, const char *const *paths, size_t npaths,
 		upd[i].del = !path_exists(r, paths[i]);
 		if (!upd[i].del &&
 		    git_blob_create_from_workdir(&upd[i].id, r->git, paths[i]) < 0) {
-			rc = fail(r, DK_EIO, "cannot store a file in git");
+			rc = fail(errs, DK_EIO, "cannot store a file in git");
 			goto done;
 		}
 	}
 	qsort(upd, npaths, sizeof(*upd), cmp_upd);
 	if (update_tree(r->git, ptree, upd, npaths, 0, &tree_id, &empty) < 0 ||
 	    git_tree_lookup(&tree, r->git, &tree_id) < 0) {
-		rc = fail(r, DK_EIO, "cannot write the commit's tree");
+		rc = fail(errs, DK_EIO, "cannot write the commit's tree");
 		goto done;
 	}
 	if (ptree && git_oid_equal(&tree_id, git_tree_id(ptree))) {
-		snprintf(r->err, sizeof(r->err), "nothing to commit");
-		rc = DK_EREFUSED;
+		rc = diag_error(errs, DK_EREFUSED, "nothing to commit");
 		goto done;
 	}
 	safe = safe_message(message);
@@ -726,7 +709,7 @@ repo_commit_build(struct repo *r, const char *const *paths, size_t npaths,
 	if (git_commit_create(&out->id, r->git, NULL, author, committer, NULL, safe,
 			      tree, (size_t)out->has_parent,
 			      (const git_commit **)&parent) < 0) {
-		rc = fail(r, DK_EIO, "cannot create the commit");
+		rc = fail(errs, DK_EIO, "cannot create the commit");
 		goto done;
 	}
 	rc = 0;
@@ -763,7 +746,7 @@ repo_commit_short(const struct repo_commit *c, char *out, size_t len)
  * full disk, a file-size limit): libgit2's own message is then often
  * an unrelated earlier one. */
 static int
-index_write(struct repo *r, git_index *idx)
+index_write(git_index *idx, struct diag_list *errs)
 {
 	int e;
 
@@ -774,21 +757,21 @@ index_write(struct repo *r, git_index *idx)
 	if (e == ENOSPC || e == EFBIG || e == EDQUOT || e == EIO || e == EROFS ||
 	    e == EACCES || e == EPERM) {
 		git_error_clear();
-		snprintf(r->err, sizeof(r->err), "cannot write git's index: %s",
+		return diag_error(errs, DK_EIO, "cannot write git's index: %s",
 			 strerror(e));
-		return DK_EIO;
 	}
-	return fail(r, DK_EIO, "cannot write git's index");
+	return fail(errs, DK_EIO, "cannot write git's index");
 }
 
 int
-repo_index_take(struct repo *r, const char *const *paths, size_t npaths)
+repo_index_take(struct repo *r, const char *const *paths, size_t npaths,
+		struct diag_list *errs)
 {
 	git_index *idx = NULL;
 	int rc = 0;
 
 	if (git_repository_index(&idx, r->git) < 0 || git_index_read(idx, 0) < 0) {
-		rc = fail(r, DK_EIO, "cannot read git's index");
+		rc = fail(errs, DK_EIO, "cannot read git's index");
 		goto done;
 	}
 	for (size_t i = 0; i < npaths; i++) {
@@ -797,11 +780,11 @@ repo_index_take(struct repo *r, const char *const *paths, size_t npaths)
 			git_index_remove_bypath(idx, paths[i]);
 
 		if (e < 0) {
-			rc = fail(r, DK_EIO, "cannot update git's index");
+			rc = fail(errs, DK_EIO, "cannot update git's index");
 			goto done;
 		}
 	}
-	rc = index_write(r, idx);
+	rc = index_write(idx, errs);
 done:
 	git_index_free(idx);
 	return rc;
@@ -809,7 +792,8 @@ done:
 
 int
 repo_index_reset(struct repo *r, const struct git_oid *commit, int has_commit,
-		 const char *const *paths, size_t npaths)
+		 const char *const *paths, size_t npaths,
+		  struct diag_list *errs)
 {
 	git_index *idx = NULL;
 	git_commit *c = NULL;
@@ -819,7 +803,7 @@ repo_index_reset(struct repo *r, const struct git_oid *commit, int has_commit,
 	if (git_repository_index(&idx, r->git) < 0 || git_index_read(idx, 0) < 0 ||
 	    (has_commit && (git_commit_lookup(&c, r->git, commit) < 0 ||
 			    git_commit_tree(&tree, c) < 0))) {
-		rc = fail(r, DK_EIO, "cannot read git's index");
+		rc = fail(errs, DK_EIO, "cannot read git's index");
 		goto done;
 	}
 	for (size_t i = 0; i < npaths; i++) {
@@ -840,11 +824,11 @@ repo_index_reset(struct repo *r, const struct git_oid *commit, int has_commit,
 			e = git_index_remove_bypath(idx, paths[i]);
 		}
 		if (e < 0) {
-			rc = fail(r, DK_EIO, "cannot update git's index");
+			rc = fail(errs, DK_EIO, "cannot update git's index");
 			goto done;
 		}
 	}
-	rc = index_write(r, idx);
+	rc = index_write(idx, errs);
 done:
 	git_tree_free(tree);
 	git_commit_free(c);
@@ -853,7 +837,8 @@ done:
 }
 
 int
-repo_head_advance(struct repo *r, const struct repo_commit *c)
+repo_head_advance(struct repo *r, const struct repo_commit *c,
+		  struct diag_list *errs)
 {
 	git_reference *ref = NULL;
 	git_commit *commit = NULL;
@@ -861,7 +846,7 @@ repo_head_advance(struct repo *r, const struct repo_commit *c)
 	int rc;
 
 	if (git_commit_lookup(&commit, r->git, &c->id) < 0)
-		return fail(r, DK_EIO, "cannot read the new commit");
+		return fail(errs, DK_EIO, "cannot read the new commit");
 	/* git's own reflog line */
 	log = xasprintf("commit%s: %s", c->has_parent ? "" : " (initial)",
 			git_commit_summary(commit) ? git_commit_summary(commit) : "");
@@ -875,25 +860,22 @@ repo_head_advance(struct repo *r, const struct repo_commit *c)
 	git_reference_free(ref);
 	if (rc == GIT_EMODIFIED || rc == GIT_EEXISTS) {
 		git_error_clear();
-		snprintf(r->err, sizeof(r->err),
-			 "%s moved while docket was committing (another commit was made)",
+		return diag_error(errs, DK_ECONFLICT, "%s moved while docket was committing (another commit was made)",
 			 c->ref);
-		return DK_ECONFLICT;
 	}
 	if (rc == GIT_ELOCKED) {
 		git_error_clear();
-		snprintf(r->err, sizeof(r->err),
-			 "the branch is locked (%s.lock exists in the git folder): another git process is running; if none is, remove that file",
+		return diag_error(errs, DK_EREFUSED, "the branch is locked (%s.lock exists in the git folder): another git process is running; if none is, remove that file",
 			 c->ref);
-		return DK_EREFUSED;
 	}
 	if (rc < 0)
-		return fail(r, DK_EIO, "cannot update the branch");
+		return fail(errs, DK_EIO, "cannot update the branch");
 	return 0;
 }
 
 int
-repo_head_id(struct repo *r, struct git_oid *out, int *unborn)
+repo_head_id(struct repo *r, struct git_oid *out, int *unborn,
+	     struct diag_list *errs)
 {
 	int rc = git_reference_name_to_id(out, r->git, "HEAD");
 
@@ -904,7 +886,7 @@ repo_head_id(struct repo *r, struct git_oid *out, int *unborn)
 		*unborn = 1;
 		return 0;
 	}
-	return rc < 0 ? fail(r, DK_EIO, "cannot read HEAD") : 0;
+	return rc < 0 ? fail(errs, DK_EIO, "cannot read HEAD") : 0;
 }
 
 char *

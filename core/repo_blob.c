@@ -43,7 +43,7 @@ exists(struct repo *r, const git_oid *oid)
 
 int
 repo_blob_hex(struct repo *r, const char *id, enum limit_kind lim, char **data,
-	      size_t *len)
+	      size_t *len, struct diag_list *errs)
 {
 	git_oid oid;
 
@@ -57,5 +57,5 @@ repo_blob_hex(struct repo *r, const char *id, enum limit_kind lim, char **data,
 	if (!exists(r, &oid))
 		return DK_ENOTFOUND;
 	return repo_blob_read(r->git, &oid, lim, "a version of a file", data, len,
-			      r->err, sizeof(r->err));
+			      errs);
 }

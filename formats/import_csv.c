@@ -18,6 +18,7 @@
 
 #include "core/fm.h"
 #include "core/xalloc.h"
+#include "core/utf8.h"
 
 struct cctx {
 	struct csv_table *t;

@@ -130,55 +130,52 @@ static void
 json_answer(struct reply *r, const struct write_result *w, const char *location)
 {
 	struct sbuf msg = SBUF_INIT;
-	struct sbuf *o = &r->body;
+	struct jw j;
 
 	r->type = "application/json";
 	r->status = http_status(w->outcome);
 	outcome_text(&msg, w);
-	sbuf_reset(o);
+	sbuf_reset(&r->body);
+	jw_init(&j, &r->body, 0, 0);
+	jw_object(&j);
 	if (w->outcome == WRITE_DONE || w->outcome == WRITE_UNCHANGED) {
-		sbuf_adds(o, "{\"ok\": true, \"commit\": ");
-		json_strz(o, w->commit[0] ? w->commit : NULL);
-		sbuf_adds(o, ", \"message\": ");
-		json_strz(o, msg.buf);
-		sbuf_adds(o, ", \"id\": ");
-		json_strz(o, w->new_id);
-		sbuf_adds(o, ", \"location\": ");
-		json_strz(o, location);
-		sbuf_adds(o, "}\n");
-		sbuf_release(&msg);
-		return;
-	}
-	sbuf_adds(o, "{\"ok\": false, \"error\": ");
-	json_strz(o, msg.buf);
-	sbuf_addf(o, ", \"conflict\": %s, \"override\": %s, \"version\": ",
-		  w->outcome == WRITE_CONFLICT ? "true" : "false", w->over_wip ? "true" : "false");
-	json_strz(o, w->version[0] ? w->version : NULL);
-	sbuf_adds(o, ", \"changed\": [");
-	for (size_t i = 0; i < w->nchanges; i++) {
-		sbuf_adds(o, i ? ", {\"field\": " : "{\"field\": ");
-		json_strz(o, w->changes[i].field);
-		sbuf_adds(o, ", \"from\": ");
-		json_strz(o, w->changes[i].from);
-		sbuf_adds(o, ", \"to\": ");
-		json_strz(o, w->changes[i].to);
-		sbuf_adds(o, "}");
-	}
-	sbuf_adds(o, "], \"findings\": [");
-	for (size_t i = 0; i < w->nfindings; i++) {
-		const struct write_finding *d = &w->findings[i];
+		jw_kbool(&j, "ok", 1);
+		jw_kstr(&j, "commit", w->commit[0] ? w->commit : NULL);
+		jw_kstr(&j, "message", msg.buf);
+		jw_kstr(&j, "id", w->new_id);
+		jw_kstr(&j, "location", location);
+	} else {
+		jw_kbool(&j, "ok", 0);
+		jw_kstr(&j, "error", msg.buf);
+		jw_kbool(&j, "conflict", w->outcome == WRITE_CONFLICT);
+		jw_kbool(&j, "override", w->over_wip);
+		jw_kstr(&j, "version", w->version[0] ? w->version : NULL);
+		jw_key(&j, "changed");
+		jw_array(&j);
+		for (size_t i = 0; i < w->nchanges; i++) {
+			jw_object(&j);
+			jw_kstr(&j, "field", w->changes[i].field);
+			jw_kstr(&j, "from", w->changes[i].from);
+			jw_kstr(&j, "to", w->changes[i].to);
+			jw_end(&j);
+		}
+		jw_end(&j);
+		jw_key(&j, "findings");
+		jw_array(&j);
+		for (size_t i = 0; i < w->nfindings; i++) {
+			const struct write_finding *d = &w->findings[i];
 
-		sbuf_adds(o, i ? ", {\"rule\": " : "{\"rule\": ");
-		json_strz(o, d->rule);
-		sbuf_adds(o, ", \"severity\": ");
-		json_strz(o, d->error ? "error" : "warning");
-		sbuf_adds(o, ", \"field\": ");
-		json_strz(o, d->field);
-		sbuf_adds(o, ", \"message\": ");
-		json_strz(o, d->message);
-		sbuf_adds(o, "}");
+			jw_object(&j);
+			jw_kstr(&j, "rule", d->rule);
+			jw_kstr(&j, "severity", d->error ? "error" : "warning");
+			jw_kstr(&j, "field", d->field);
+			jw_kstr(&j, "message", d->message);
+			jw_end(&j);
+		}
+		jw_end(&j);
 	}
-	sbuf_adds(o, "]}\n");
+	jw_end(&j);
+	sbuf_addc(&r->body, '\n');
 	sbuf_release(&msg);
 }
 

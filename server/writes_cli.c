@@ -54,7 +54,7 @@ current_item(struct server *s, const char *id, char blob[41])
 		rel = xasprintf("%s/%s", s->st.bl.config.items, name + 1);
 	else
 		rel = xasprintf("%s/%s.md", s->st.bl.config.items, id);
-	if (src.read(&src, rel, &data, &len, LIMIT_FILE)) {
+	if (src.read(&src, rel, &data, &len, LIMIT_FILE, NULL)) {
 		free(rel);
 		return NULL;
 	}
@@ -327,7 +327,7 @@ current_order(struct server *s, char **data, size_t *len, char blob[41])
 {
 	struct source src = s->st.src;
 	char *rel = xasprintf("%s/ORDER", s->st.bl.config.items);
-	int rc = src.read(&src, rel, data, len, LIMIT_ORDER);
+	int rc = src.read(&src, rel, data, len, LIMIT_ORDER, NULL);
 
 	free(rel);
 	blob[0] = '\0';
