@@ -104,7 +104,7 @@ check: deps-check
 
 check-run: all $(UT_BIN) $(REPLAY_BIN) layering
 	@DOCKET="$(CURDIR)/$(O)/$(PROG)" UNIT_BINS="$(UT_BIN)" REPLAY_BINS="$(REPLAY_BIN)" \
-	  VALGRIND="$(VALGRIND)" SHARED="$(SHARED)" sh tests/run.sh
+	  VALGRIND="$(VALGRIND)" SHARED="$(SHARED)" DOCKET_SAN="$(SAN)" sh tests/run.sh
 
 SHARED ?= $(CURDIR)/../shared
 

@@ -15,8 +15,7 @@
 
 #include "core/limits.h"
 
-/* = limit_bytes(LIMIT_FILE) */
-#define FM_MAX_SIZE_DEFAULT (1024 * 1024)
+#define FM_MAX_SIZE_DEFAULT LIMIT_FILE_BYTES
 
 struct fm_opts {
 	size_t max_size;          /* file size limit in bytes */

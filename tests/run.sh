@@ -4,13 +4,16 @@
 # tests; each CLI script under tests/cli/t*.sh prints "ok"/"not ok" lines.
 #
 # Environment: DOCKET (the binary), UNIT_BINS, VALGRIND (a prefix command
-# or empty), SHARED (the shared/ folder with corpus/).
+# or empty), SHARED (the shared/ folder with corpus/), DOCKET_SAN (the
+# sanitizers the binary was built with, or empty: tests/cli/lib.sh's
+# limit_memory needs to know).
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 passed=0
 failed=0
 failures=""
 export DOCKET SHARED VALGRIND
+export DOCKET_SAN="${DOCKET_SAN:-}"
 export DOCKET_TESTS="$here"
 
 for t in $UNIT_BINS; do
