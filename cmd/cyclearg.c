@@ -44,7 +44,9 @@ session_fill_dates(struct ctx *ctx, struct session *s)
 	if (s->repo || !s->bl.top)
 		return;
 	memset(&r, 0, sizeof(r));
-	if (repo_open(&r, s->bl.root))
+	if (repo_open(&r, s->bl.root) == DK_EREFUSED)
+		out_warning(ctx, "started and finished dates are not read from git: %s", r.err);
+	if (!r.git)
 		return;
 	if (history_fill_dates(&s->bl, &r, &d))
 		out_warning(ctx, "cannot read the git history for missing started and finished dates: %s",

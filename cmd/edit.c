@@ -149,7 +149,12 @@ run(struct ctx *ctx)
 
 	memset(&base, 0, sizeof(base));
 	memset(&repo, 0, sizeof(repo));
-	have_repo = repo_open(&repo, ctx->dir) == 0 && repo.workdir;
+	rc = repo_open(&repo, ctx->dir);
+	if (rc == DK_EREFUSED) {
+		out_error(ctx, "%s", repo.err);
+		return EXIT_USAGE;
+	}
+	have_repo = rc == 0 && repo.workdir;
 	change_init(&ch, have_repo ? &repo : NULL, have_repo ? repo.workdir : NULL);
 	item = session_item(ctx, ss, iid);
 	if (!item) {

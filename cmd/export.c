@@ -213,8 +213,10 @@ charts_build(struct ctx *ctx, struct session *ss, const char *rev, long today,
 	if (!n)
 		return;
 	/* a backlog outside git (a copied folder) simply has no charts */
+	memset(&repo, 0, sizeof(repo));
 	if (!bl->top || repo_open(&repo, bl->root)) {
-		out_note(ctx, "not in a git repository: the campaigns get no burn-up charts");
+		out_note(ctx, "%s: the campaigns get no burn-up charts",
+			 repo.git || !repo.err[0] ? "not in a git repository" : repo.err);
 		return;
 	}
 	for (size_t k = 0; k < n; k++) {

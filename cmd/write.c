@@ -21,8 +21,11 @@ ws_begin(struct ctx *ctx, struct ws *w)
 	int rc;
 
 	memset(w, 0, sizeof(*w));
-	w->have_repo = repo_open(&w->repo, ctx->dir) == 0;
-	if (!w->have_repo && w->repo.git == NULL && strstr(w->repo.err, "owned by")) {
+	rc = repo_open(&w->repo, ctx->dir);
+	w->have_repo = rc == 0;
+	/* a repository docket must not touch (another owner, a feature
+	 * libgit2 cannot honour) is refused, never taken for "no git" */
+	if (rc == DK_EREFUSED) {
 		out_error(ctx, "%s", w->repo.err);
 		return EXIT_USAGE;
 	}

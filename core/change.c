@@ -694,6 +694,8 @@ path_dirty(struct change *c, git_tree *head, git_index *idx, const char *path,
 	return dirty;
 }
 
+static int check_targets(struct change *c);
+
 int
 change_check_dirty(struct change *c)
 {
@@ -702,14 +704,20 @@ change_check_dirty(struct change *c)
 	git_object *obj = NULL;
 	int rc = 0;
 
-	if (c->include_dirty || !c->repo || !c->repo->git || !c->nfiles)
+	if (!c->repo || !c->repo->git || !c->nfiles)
+		return 0;
+	/* a file whose hash cannot be computed as git would (an external
+	 * filter) must not be called dirty: refuse it for what it is */
+	if ((rc = check_targets(c)))
+		return rc;
+	if (c->include_dirty)
 		return 0;
 	if (git_repository_index(&idx, c->repo->git) < 0 ||
 	    git_index_read(idx, 0) < 0) {
-		snprintf(c->err, sizeof(c->err), "cannot read git's index: %s",
-			 git_error_last() ? git_error_last()->message : "?");
-		git_error_clear();
-		return DK_EIO;
+		rc = repo_git_error(c->repo, DK_EIO, "cannot read git's index");
+		snprintf(c->err, sizeof(c->err), "%s", c->repo->err);
+		git_index_free(idx);
+		return rc;
 	}
 	if (git_revparse_single(&obj, c->repo->git, "HEAD^{tree}") == 0)
 		head = (git_tree *)obj;
@@ -802,19 +810,47 @@ write_files(struct change *c)
 	return 0;
 }
 
-/* Refuse a path that is a symbolic link or lies behind one leading out
- * of the repository (SPEC 10): docket never writes through links. */
+/*
+ * Refuse a path docket cannot write and commit faithfully, before
+ * anything is written: a symbolic link, or a path behind one leading
+ * out of the repository (SPEC 10: docket never writes through links); a
+ * path inside a submodule or a nested repository (its files belong to
+ * another repository: committing them here would replace the submodule
+ * by a plain folder); a path git runs through an external filter
+ * command (libgit2 does not run them: the unfiltered bytes would be
+ * committed, plaintext for an encrypting filter).
+ */
 static int
 check_targets(struct change *c)
 {
 	int rc = 0;
 
 	for (size_t i = 0; i < c->nfiles && !rc; i++) {
-		char *full = xasprintf("%s/%s", c->top, c->files[i].path);
+		const char *path = c->files[i].path;
+		char *full = xasprintf("%s/%s", c->top, path);
+		char name[256];
 
-		rc = fsutil_check_inside(c->top, full, c->files[i].path, c->err,
-					 sizeof(c->err));
+		rc = fsutil_check_inside(c->top, full, path, c->err, sizeof(c->err));
 		free(full);
+		if (rc || !c->repo || !c->repo->git)
+			continue;
+		for (const char *sl = strchr(path, '/'); sl && !rc; sl = strchr(sl + 1, '/')) {
+			char *prefix = xstrndup(path, (size_t)(sl - path));
+
+			if (repo_path_submodule(c->repo, prefix)) {
+				snprintf(c->err, sizeof(c->err),
+					 "%s is a submodule (a repository of its own): docket does not change files of another repository from here (committing them would replace the submodule by a plain folder); run docket inside it, or use git",
+					 prefix);
+				rc = DK_EREFUSED;
+			}
+			free(prefix);
+		}
+		if (!rc && repo_path_filter(c->repo, path, name, sizeof(name))) {
+			snprintf(c->err, sizeof(c->err),
+				 "%s goes through the git filter '%s' (.gitattributes), an external command that libgit2, the git library docket uses, does not run: docket does not write or commit such a file (it would commit the unfiltered bytes); change it with your editor and git",
+				 path, name);
+			rc = DK_EREFUSED;
+		}
 	}
 	return rc;
 }

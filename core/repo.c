@@ -77,11 +77,29 @@ static int
 fail(struct repo *r, int code, const char *what)
 {
 	const git_error *e = git_error_last();
+	const char *m = e && e->message ? e->message : "";
 
-	snprintf(r->err, sizeof(r->err), "%s%s%s", what,
-		 e && e->message ? ": " : "", e && e->message ? e->message : "");
+	/* an index git wrote with an extension libgit2 1.5 cannot read
+	 * (git update-index --split-index, a sparse index): say so */
+	if (strstr(m, "unsupported mandatory extension: 'link'") ||
+	    strstr(m, "unsupported mandatory extension: 'sdir'")) {
+		snprintf(r->err, sizeof(r->err),
+			 "%s: git's index is a %s index, which libgit2 1.5 (the git library docket uses) cannot read; use git itself here, or turn it off: %s",
+			 what, strstr(m, "'link'") ? "split" : "sparse",
+			 strstr(m, "'link'") ? "git update-index --no-split-index" :
+			 "git sparse-checkout disable");
+		git_error_clear();
+		return DK_EREFUSED;
+	}
+	snprintf(r->err, sizeof(r->err), "%s%s%s", what, *m ? ": " : "", m);
 	git_error_clear();
 	return code;
+}
+
+int
+repo_git_error(struct repo *r, int code, const char *what)
+{
+	return fail(r, code, what);
 }
 
 static void
@@ -98,6 +116,123 @@ set_workdir(struct repo *r)
 	n = strlen(r->workdir);
 	if (n > 1 && r->workdir[n - 1] == '/')
 		r->workdir[n - 1] = '\0';
+}
+
+static int
+config_true(git_config *cfg, const char *key)
+{
+	int v = 0;
+
+	if (git_config_get_bool(&v, cfg, key) < 0) {
+		git_error_clear();
+		return 0;
+	}
+	return v;
+}
+
+static int
+find_filter_driver(const git_config_entry *e, void *payload)
+{
+	(void)e;
+	*(int *)payload = 1;
+	return 1;               /* one is enough */
+}
+
+/*
+ * What libgit2 1.5 would silently get wrong here: per-work-tree config
+ * (extensions.worktreeConfig, which git sparse-checkout sets; libgit2
+ * does not read config.worktree: the identity, filters, core settings
+ * there would be missed), a split index or a sparse index (it cannot
+ * read them).  Also notes whether any external filter driver is
+ * configured (repo_path_filter).
+ */
+static int
+check_supported(struct repo *r)
+{
+	static const struct {
+		const char *key, *what, *undo;
+	} refused[] = {
+		{ "extensions.worktreeConfig",
+		  "per-work-tree config (extensions.worktreeConfig, set by git sparse-checkout), which libgit2 1.5 (the git library docket uses) does not read",
+		  "git config --unset extensions.worktreeConfig, if no config.worktree file is needed" },
+		{ "core.splitIndex", "a split index (core.splitIndex), which libgit2 1.5 (the git library docket uses) cannot read",
+		  "git config core.splitIndex false && git update-index --no-split-index" },
+		{ "index.sparse", "a sparse index (index.sparse), which libgit2 1.5 (the git library docket uses) cannot read",
+		  "git sparse-checkout disable" },
+	};
+	git_config *cfg = NULL;
+	int rc = 0, found = 0;
+
+	if (git_repository_config_snapshot(&cfg, r->git) < 0)
+		return fail(r, DK_EIO, "cannot read git config");
+	for (size_t i = 0; i < sizeof(refused) / sizeof(refused[0]); i++)
+		if (config_true(cfg, refused[i].key)) {
+			snprintf(r->err, sizeof(r->err),
+				 "docket cannot work in this repository: it uses %s; use git itself here, or turn it off: %s",
+				 refused[i].what, refused[i].undo);
+			rc = DK_EREFUSED;
+			break;
+		}
+	if (!rc && git_config_foreach_match(cfg, "^filter\\..*\\.(clean|smudge|process)$",
+					    find_filter_driver, &found) < 0)
+		git_error_clear();
+	r->filters = found;
+	git_config_free(cfg);
+	return rc;
+}
+
+int
+repo_path_filter(struct repo *r, const char *path, char *name, size_t namelen)
+{
+	const char *v = NULL;
+	git_config *cfg = NULL;
+	int ext = 0;
+
+	if (!r->filters)
+		return 0;
+	if (git_attr_get(&v, r->git, 0, path, "filter") < 0 ||
+	    git_attr_value(v) != GIT_ATTR_VALUE_STRING) {
+		git_error_clear();
+		return 0;
+	}
+	if (git_repository_config_snapshot(&cfg, r->git) == 0) {
+		static const char *const kinds[] = { "clean", "smudge", "process" };
+
+		for (size_t i = 0; i < 3 && !ext; i++) {
+			char key[300];
+			git_config_entry *e = NULL;
+
+			snprintf(key, sizeof(key), "filter.%s.%s", v, kinds[i]);
+			if (git_config_get_entry(&e, cfg, key) == 0)
+				ext = 1;
+			git_config_entry_free(e);
+		}
+	}
+	git_error_clear();
+	git_config_free(cfg);
+	if (ext)
+		snprintf(name, namelen, "%s", v);
+	return ext;
+}
+
+int
+repo_path_submodule(struct repo *r, const char *prefix)
+{
+	git_index *idx = NULL;
+	const git_index_entry *ie;
+	char *dotgit = xasprintf("%s/%s/.git", r->workdir ? r->workdir : ".", prefix);
+	struct stat st;
+	int sub = lstat(dotgit, &st) == 0;
+
+	/* the index, not HEAD's tree: a submodule removed from the index
+	 * only is caught when the commit's tree is built (update_tree) */
+	free(dotgit);
+	if (!sub && git_repository_index(&idx, r->git) == 0 &&
+	    git_index_read(idx, 0) == 0 && (ie = git_index_get_bypath(idx, prefix, 0)))
+		sub = (ie->mode & 0170000) == 0160000;
+	git_error_clear();
+	git_index_free(idx);
+	return sub;
 }
 
 int
@@ -119,9 +254,28 @@ repo_open(struct repo *r, const char *path)
 	if (rc == GIT_EOWNER)
 		return fail(r, DK_EREFUSED,
 			    "the repository is owned by another user; if you trust it, run: git config --global --add safe.directory <path>");
-	if (rc < 0)
+	if (rc < 0) {
+		const git_error *e = git_error_last();
+		const char *m = e && e->message ? e->message : "";
+		const char *ext = strstr(m, "unsupported extension name ");
+
+		if (ext) {
+			snprintf(r->err, sizeof(r->err),
+				 "docket cannot work in this repository: it uses the git extension '%s', which libgit2 1.5 (the git library docket uses) does not support; use git itself here",
+				 ext + strlen("unsupported extension name "));
+			git_error_clear();
+			return DK_EREFUSED;
+		}
 		return fail(r, DK_EIO, "cannot open the git repository");
+	}
 	set_workdir(r);
+	if ((rc = check_supported(r))) {
+		git_repository_free(r->git);
+		r->git = NULL;
+		free(r->workdir);
+		r->workdir = NULL;
+		return rc;
+	}
 	return 0;
 }
 
@@ -177,6 +331,7 @@ repo_config_set(struct repo *r, const char *key, const char *value)
  * ------------------------------------------------------------------- */
 
 struct revsrc {
+	struct repo *r;          /* borrowed */
 	git_repository *git;
 	git_tree *tree;
 	char *relroot;
@@ -290,6 +445,20 @@ rev_read(struct source *s, const char *path, char **data, size_t *len,
 		return DK_ENOTFOUND;
 	}
 	mode = git_tree_entry_filemode(e);
+	{
+		char name[256];
+
+		/* the blob holds what the filter's clean command made (an
+		 * encrypted text, a pointer): not the file */
+		if (repo_path_filter(v->r, full, name, sizeof(name))) {
+			snprintf(s->errmsg, sizeof(s->errmsg),
+				 "'%s' goes through the git filter '%s' (.gitattributes), an external command that libgit2, the git library docket uses, does not run: docket cannot read it from history",
+				 full, name);
+			git_tree_entry_free(e);
+			free(full);
+			return DK_EINVALID;
+		}
+	}
 	if (mode == GIT_FILEMODE_LINK)
 		snprintf(s->errmsg, sizeof(s->errmsg),
 			 "'%s' is a symbolic link in that revision: not followed", full);
@@ -328,8 +497,16 @@ rev_list(struct source *s, const char *dir, char ***names, size_t *n)
 
 	*names = NULL;
 	*n = 0;
-	if (git_tree_entry_bypath(&e, v->tree, full) < 0 ||
-	    git_tree_entry_type(e) != GIT_OBJECT_TREE ||
+	if (git_tree_entry_bypath(&e, v->tree, full) == 0 &&
+	    git_tree_entry_filemode(e) == GIT_FILEMODE_COMMIT) {
+		snprintf(s->errmsg, sizeof(s->errmsg),
+			 "'%s' is a submodule in that revision (a repository of its own): docket does not read it from here",
+			 full);
+		git_tree_entry_free(e);
+		free(full);
+		return DK_EINVALID;
+	}
+	if (!e || git_tree_entry_type(e) != GIT_OBJECT_TREE ||
 	    git_tree_lookup(&t, v->git, git_tree_entry_id(e)) < 0) {
 		git_error_clear();
 		snprintf(s->errmsg, sizeof(s->errmsg), "no folder '%s' in that revision", full);
@@ -395,6 +572,7 @@ repo_source_rev(struct repo *r, struct source *out, const char *rev,
 	if (rc < 0)
 		return fail(r, DK_ENOTFOUND, "revision does not name a commit or tree");
 	v = xcalloc(1, sizeof(*v));
+	v->r = r;
 	v->git = r->git;
 	v->tree = (git_tree *)tree;
 	v->relroot = xstrdup(relroot ? relroot : "");
@@ -598,9 +776,15 @@ update_tree(git_repository *repo, const git_tree *base, struct upd *u,
 
 			while (j < n && !strncmp(u[j].path + skip, rest, len + 1))
 				j++;
-			if (old && git_tree_entry_type(old) == GIT_OBJECT_TREE &&
-			    git_tree_lookup(&sub, repo, git_tree_entry_id(old)) < 0)
+			if (old && git_tree_entry_filemode(old) == GIT_FILEMODE_COMMIT) {
+				/* never replace a submodule by a plain folder */
+				git_error_set_str(GIT_ERROR_INVALID,
+						  "a submodule is on the way of a file to commit");
 				rc = -1;
+			} else if (old && git_tree_entry_type(old) == GIT_OBJECT_TREE &&
+				   git_tree_lookup(&sub, repo, git_tree_entry_id(old)) < 0) {
+				rc = -1;
+			}
 			if (rc >= 0)
 				rc = update_tree(repo, sub, u + i, j - i, skip + len + 1,
 						 &sid, &sub_empty);
