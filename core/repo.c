@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <time.h>
 
@@ -130,12 +131,27 @@ config_true(git_config *cfg, const char *key)
 	return v;
 }
 
+/* filter.NAME.clean, .smudge or .process: an external filter driver.
+ * (Matched here, not with git_config_foreach_match: libgit2 1.5 leaks
+ * the regular expression's match data on every entry that does not
+ * match.) */
 static int
 find_filter_driver(const git_config_entry *e, void *payload)
 {
-	(void)e;
-	*(int *)payload = 1;
-	return 1;               /* one is enough */
+	static const char *const ends[] = { ".clean", ".smudge", ".process" };
+	size_t n = strlen(e->name);
+
+	if (strncmp(e->name, "filter.", 7))
+		return 0;
+	for (size_t i = 0; i < 3; i++) {
+		size_t k = strlen(ends[i]);
+
+		if (n > 7 + k && !strcmp(e->name + n - k, ends[i])) {
+			*(int *)payload = 1;
+			return 1;       /* one is enough */
+		}
+	}
+	return 0;
 }
 
 /*
@@ -173,8 +189,7 @@ check_supported(struct repo *r)
 			rc = DK_EREFUSED;
 			break;
 		}
-	if (!rc && git_config_foreach_match(cfg, "^filter\\..*\\.(clean|smudge|process)$",
-					    find_filter_driver, &found) < 0)
+	if (!rc && git_config_foreach(cfg, find_filter_driver, &found) < 0)
 		git_error_clear();
 	r->filters = found;
 	git_config_free(cfg);
@@ -235,6 +250,42 @@ repo_path_submodule(struct repo *r, const char *prefix)
 	return sub;
 }
 
+/*
+ * Refuse a repository whose objects are not SHA-1 (objectFormat=sha256)
+ * before libgit2 opens it: libgit2 1.5 refuses it too, but leaks on the
+ * way (its extension check matches config entries with a regular
+ * expression whose match data it does not free on a mismatch).
+ */
+static int
+object_format_supported(struct repo *r, const char *path, const char *ceil)
+{
+	git_buf gd = GIT_BUF_INIT;
+	git_config *cfg = NULL;
+	git_config_entry *e = NULL;
+	char *file;
+	int rc = 0;
+
+	if (git_repository_discover(&gd, path, 0, ceil) < 0) {
+		git_error_clear();
+		return 0;           /* git_repository_open_ext says why */
+	}
+	file = xasprintf("%sconfig", gd.ptr);
+	if (git_config_open_ondisk(&cfg, file) == 0 &&
+	    git_config_get_entry(&e, cfg, "extensions.objectformat") == 0 &&
+	    e->value && strcasecmp(e->value, "sha1")) {
+		snprintf(r->err, sizeof(r->err),
+			 "docket cannot work in this repository: it uses the git extension 'extensions.objectformat' (%s objects), which libgit2 1.5 (the git library docket uses) does not support; use git itself here",
+			 e->value);
+		rc = DK_EREFUSED;
+	}
+	git_error_clear();
+	git_config_entry_free(e);
+	git_config_free(cfg);
+	free(file);
+	git_buf_dispose(&gd);
+	return rc;
+}
+
 int
 repo_open(struct repo *r, const char *path)
 {
@@ -243,6 +294,8 @@ repo_open(struct repo *r, const char *path)
 
 	ensure_git();
 	memset(r, 0, sizeof(*r));
+	if ((rc = object_format_supported(r, path, ceil)))
+		return rc;
 	rc = git_repository_open_ext(&r->git, path, 0, ceil);
 	if (rc == GIT_ENOTFOUND) {
 		git_error_clear();
