@@ -19,7 +19,7 @@ DESTDIR    ?=
 O          ?= build
 PKG_CONFIG ?= pkg-config
 INSTALL    ?= install
-PKGS       := libgit2 yaml-0.1 libpcre2-8 libcmark-gfm libutf8proc nettle
+PKGS       := libgit2 yaml-0.1 libpcre2-8 libcmark-gfm libutf8proc nettle libmicrohttpd
 EXTRA_LIBS := -lcmark-gfm-extensions -lcsv -lpthread -lm
 TEST_PKGS  := cmocka
 
@@ -48,9 +48,10 @@ ALL_LDFLAGS  := $(SANFLAGS) $(LDFLAGS)
 CORE_SRC := $(sort $(wildcard core/*.c))
 FMT_SRC  := $(sort $(wildcard formats/*.c))
 CMD_SRC  := $(sort $(wildcard cmd/*.c))
+SRV_SRC  := $(sort $(wildcard server/*.c))
 UT_SRC   := $(sort $(wildcard tests/unit/test_*.c))
 LIB_OBJ  := $(CORE_SRC:%.c=$(O)/%.o) $(FMT_SRC:%.c=$(O)/%.o)
-CMD_OBJ  := $(CMD_SRC:%.c=$(O)/%.o)
+CMD_OBJ  := $(CMD_SRC:%.c=$(O)/%.o) $(SRV_SRC:%.c=$(O)/%.o)
 UT_BIN   := $(UT_SRC:%.c=$(O)/%)
 FUZZ_SRC := $(sort $(wildcard tests/fuzz/fuzz_*.c))
 FUZZ_NAMES := $(FUZZ_SRC:tests/fuzz/fuzz_%.c=%)
@@ -108,13 +109,16 @@ check-run: all $(UT_BIN) $(REPLAY_BIN) layering
 
 SHARED ?= $(CURDIR)/../shared
 
-# core/ includes nothing above it; formats/ nothing from cmd/; only cmd/
-# prints to the terminal or exits.
+# core/ includes nothing above it; formats/ nothing from cmd/ or server/;
+# server/ (docket serve, beside cmd/) nothing from cmd/; only cmd/ and
+# server/ print to the terminal or exit.
 layering:
-	@! grep -n '#include "\(cmd\|formats\)/' core/*.c core/*.h || \
+	@! grep -n '#include "\(cmd\|formats\|server\)/' core/*.c core/*.h || \
 	  { echo "layering: core/ includes a higher layer"; exit 1; }
-	@! grep -n '#include "cmd/' formats/*.c formats/*.h 2>/dev/null || \
-	  { echo "layering: formats/ includes cmd/"; exit 1; }
+	@! grep -n '#include "\(cmd\|server\)/' formats/*.c formats/*.h 2>/dev/null || \
+	  { echo "layering: formats/ includes cmd/ or server/"; exit 1; }
+	@! grep -n '#include "cmd/' server/*.c server/*.h 2>/dev/null || \
+	  { echo "layering: server/ includes cmd/"; exit 1; }
 	@! grep -nE '\b(exit|printf|puts|perror)\(|\b(stdout|stderr)\b' core/*.c formats/*.c 2>/dev/null || \
 	  { echo "layering: only cmd/ prints or exits"; exit 1; }
 

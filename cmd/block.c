@@ -11,8 +11,8 @@ run(struct ctx *ctx)
 }
 
 static const struct opt opts[] = {
-	OPT_STRING("reason", 'r', &topts.reason, "R",
-		   "what it waits for (blocked_reason; required)"),
+	OPT_STRING_F("reason", 'r', &topts.reason, "R",
+		     "what it waits for (blocked_reason; required)", OPT_REQUIRED),
 	OPT_END,
 };
 

@@ -108,6 +108,7 @@ enum opt_kind {
 enum opt_flags {
 	OPT_JOIN = 1 << 0,      /* usage: an alternative to the next row */
 	OPT_REQUIRED = 1 << 1,  /* usage: not in brackets (.run checks it) */
+	OPT_SHORT = 1 << 2,     /* usage: by its short name ("-o DIR") */
 };
 
 struct ctx;
@@ -124,7 +125,7 @@ struct opt {
 	opt_fn *fn;             /* OPTK_CALL */
 	int tag;                /* for fn: which of its options this is */
 	const char *values;     /* shown in the usage: "won|lost|inconclusive" */
-	const char *help;       /* wrapped by `docket help`; "\n" breaks */
+	const char *help;       /* wrapped by `docket help` (as one paragraph) */
 	unsigned flags;         /* enum opt_flags */
 };
 
@@ -136,9 +137,10 @@ struct opt_list {
 
 #define OPT_FLAG(l, s, var, h) \
 	{ .name = (l), .short_name = (s), .kind = OPTK_FLAG, .value = (var), .help = (h) }
-#define OPT_STRING(l, s, var, a, h) \
+#define OPT_STRING(l, s, var, a, h) OPT_STRING_F(l, s, var, a, h, 0)
+#define OPT_STRING_F(l, s, var, a, h, fl) \
 	{ .name = (l), .short_name = (s), .kind = OPTK_STRING, .arg = (a), \
-	  .value = (var), .help = (h) }
+	  .value = (var), .help = (h), .flags = (fl) }
 #define OPT_CHOICE(l, s, var, a, vals, h) \
 	{ .name = (l), .short_name = (s), .kind = OPTK_STRING, .arg = (a), \
 	  .value = (var), .values = (vals), .help = (h) }
@@ -161,12 +163,16 @@ enum arg_flags {
 
 /* One positional argument; arrays of them end with ARG_END. */
 struct arg {
-	const char *name;       /* "ID", "PATH...", or the values: "csv|jira" */
+	const char *name;       /* the placeholder: "ID", "PATH..." */
 	unsigned flags;         /* enum arg_flags */
 	const char *missing;    /* the usage error when it is not given */
 	const char *help;       /* a line in `docket help`, or NULL */
+	/* the values it takes, a table in formats/ shown in the usage
+	 * ("csv|jira|..."), and what an unknown one is called */
+	const struct format_table *values;
+	const char *noun;
 };
-#define ARG_END { NULL, 0, NULL, NULL }
+#define ARG_END { NULL, 0, NULL, NULL, NULL, NULL }
 /* One item id, the argument of most single-item commands */
 extern const struct arg arg_id[];
 
@@ -183,6 +189,7 @@ struct command {
 	unsigned load;                  /* enum backlog_flags (NEED_BACKLOG) */
 	const int *write_if;            /* NEED_WRITE only when *write_if */
 	const char *details;            /* help text after the options */
+	void (*more_help)(struct sbuf *sb);     /* generated help after it */
 	int (*prepare)(struct ctx *ctx);
 	int (*run)(struct ctx *ctx);
 	void (*finish)(struct ctx *ctx);
@@ -199,6 +206,9 @@ int command_run(struct ctx *ctx, const struct command *c, int argc,
 /* help.c: the usage line, one command's help, and `docket help`. */
 void command_usage(const struct command *c, FILE *f);
 void command_help(const struct command *c, FILE *f);
+/* The names of t's rows: add_names(sb, t, ", ", " or ") for "a, b or c". */
+void add_names(struct sbuf *sb, const struct format_table *t,
+	       const char *sep, const char *last);
 void help_main(FILE *f);
 
 /* ---- options (opt.c) ---------------------------------------------- */
@@ -215,8 +225,7 @@ int opt_parse(struct ctx *ctx, const struct command *c, int argc,
 int opt_common(struct ctx *ctx, const char *a);
 /* Free what opt_parse allocated (positional array, list values). */
 void opt_release(struct ctx *ctx, const struct command *c);
-/* "a, b or c": the names of t's rows. */
-void opt_add_choices(struct sbuf *sb, const struct format_table *t);
+
 
 /* ---- output ----------------------------------------------------- */
 
@@ -289,6 +298,6 @@ extern const struct command cmd_init, cmd_new, cmd_list, cmd_show, cmd_edit,
 	cmd_set, cmd_start, cmd_block, cmd_done, cmd_stop, cmd_move, cmd_rank,
 	cmd_followup, cmd_check, cmd_diff, cmd_log, cmd_burnup, cmd_plan,
 	cmd_huddle, cmd_showcase, cmd_report, cmd_export, cmd_import,
-	cmd_renumber, cmd_merge_order, cmd_help;
+	cmd_renumber, cmd_merge_order, cmd_serve, cmd_tick, cmd_help;
 
 #endif

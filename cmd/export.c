@@ -246,8 +246,6 @@ charts_build(struct ctx *ctx, struct session *ss, const char *rev, long today,
 static int
 prepare(struct ctx *ctx)
 {
-	if (strcmp(ctx->pos[0], "html"))
-		return out_usage_error(ctx, "unknown export format '%s' (use html)", ctx->pos[0]);
 	if (!out_dir || !*out_dir)
 		return out_usage_error(ctx, "where to? give the output folder with -o DIR");
 	return EXIT_OK;
@@ -279,7 +277,8 @@ run(struct ctx *ctx)
 	o.ncharts = charts.n;
 
 	html_site_init(&site);
-	html_site_render(&site, &ss->bl, &o);
+	FORMAT_ROW(struct export_format, format_find(&export_formats, ctx->pos[0]))
+		->render(&site, &ss->bl, &o);
 	rc = write_site(ctx, &site, out_dir, &removed);
 	if (!rc)
 		out_note(ctx, "wrote %zu page%s to %s (open %s/index.html)", site.n,
@@ -300,13 +299,14 @@ run(struct ctx *ctx)
 }
 
 static const struct arg args[] = {
-	{ "html", 0, "which format? (use html)", NULL },
+	{ "FORMAT", 0, "which format? (use html)", NULL, &export_formats, "export format" },
 	ARG_END,
 };
 
 static const struct opt opts[] = {
-	{ .name = "output", .short_name = 'o', .kind = OPTK_STRING, .arg = "DIR", .value = &out_dir,
-	  .help = "the folder to write (created; index.html and items/)", .flags = OPT_REQUIRED },
+	OPT_STRING_F("output", 'o', &out_dir, "DIR",
+		     "the folder to write (created; index.html and items/)",
+		     OPT_REQUIRED | OPT_SHORT),
 	OPT_STRING("title", 0, &title, "TEXT", "the site's name (default: the backlog folder's name)"),
 	OPT_REV("export the backlog at a git revision"),
 	OPT_END,

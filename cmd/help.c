@@ -28,9 +28,9 @@ static const struct help_topic topics[] = {
 	{ NULL, NULL, NULL },
 };
 
-/* Append text from column col (the line holds that much), wrapped at
- * HELP_WIDTH, never inside [brackets]; later lines start at column
- * indent.  "\n" in text breaks the line. */
+/* Append text from column col (the line holds that much), its words
+ * wrapped at HELP_WIDTH (a newline in text is a space), never inside
+ * [brackets]; later lines start at column indent. */
 static void
 add_wrapped(struct sbuf *sb, const char *text, size_t col, size_t indent)
 {
@@ -40,45 +40,47 @@ add_wrapped(struct sbuf *sb, const char *text, size_t col, size_t indent)
 	while (*p) {
 		size_t n = 0;
 
-		for (int depth = 0; p[n] && p[n] != '\n' && (depth || p[n] != ' '); n++)
+		for (int depth = 0; p[n] && ((p[n] != ' ' && p[n] != '\n') || depth); n++)
 			depth += (p[n] == '[') - (p[n] == ']');
-		if (n) {
-			if (!first && col + 1 + n > HELP_WIDTH) {
-				sbuf_addf(sb, "\n%*s", (int)indent, "");
-				col = indent;
-			} else if (!first) {
-				sbuf_addc(sb, ' ');
-				col++;
-			}
-			sbuf_add(sb, p, n);
-			col += n;
-			first = 0;
-		}
-		p += n;
-		if (*p == '\n') {
+		if (n && !first && col + 1 + n > HELP_WIDTH) {
 			sbuf_addf(sb, "\n%*s", (int)indent, "");
 			col = indent;
-			first = 1;
+		} else if (n && !first) {
+			sbuf_addc(sb, ' ');
+			col++;
 		}
-		if (*p)
-			p++;
+		sbuf_add(sb, p, n);
+		col += n;
+		first &= !n;
+		p += n + !!p[n];
 	}
 	sbuf_addc(sb, '\n');
+}
+
+void
+add_names(struct sbuf *sb, const struct format_table *t, const char *sep,
+	  const char *last)
+{
+	const struct format *f;
+	size_t n = 0;
+
+	while (format_at(t, n))
+		n++;
+	for (size_t i = 0; (f = format_at(t, i)); i++)
+		sbuf_addf(sb, "%s%s", i == 0 ? "" : i + 1 == n ? last : sep, f->name);
 }
 
 /* "--name V" as the usage shows an option. */
 static void
 add_usage_opt(struct sbuf *sb, const struct command *c, const struct opt *o)
 {
-	if ((o->flags & OPT_REQUIRED) && o->short_name)
+	if ((o->flags & OPT_SHORT) && o->short_name)
 		sbuf_addf(sb, "-%c", o->short_name);
 	else
 		sbuf_addf(sb, "--%s", o->name);
 	if (o->kind == OPTK_FORMAT && c->formats) {
-		const struct format *f;
-
-		for (size_t i = 0; (f = format_at(c->formats, i)); i++)
-			sbuf_addf(sb, "%c%s", i ? '|' : ' ', f->name);
+		sbuf_addc(sb, ' ');
+		add_names(sb, c->formats, "|", "|");
 	} else if (o->values || o->arg) {
 		sbuf_addf(sb, " %s", o->values ? o->values : o->arg);
 	}
@@ -93,7 +95,11 @@ add_usage(struct sbuf *sb, const struct command *c)
 
 	for (const struct arg *a = c->args; a && a->name; a++) {
 		opened += !!(a->flags & ARG_OPTIONAL);
-		sbuf_addf(&u, " %s%s", a->flags & ARG_OPTIONAL ? "[" : "", a->name);
+		sbuf_addf(&u, " %s", a->flags & ARG_OPTIONAL ? "[" : "");
+		if (a->values)
+			add_names(&u, a->values, "|", "|");
+		else
+			sbuf_adds(&u, a->name);
 	}
 	while (opened--)
 		sbuf_addc(&u, ']');
@@ -195,7 +201,7 @@ command_help(const struct command *c, FILE *f)
 	}
 	add_usage(&sb, c);
 	sbuf_addf(&sb, "\n%s\n", c->summary);
-	if (items || c->details)
+	if (items || c->details || c->more_help)
 		sbuf_addc(&sb, '\n');
 	for (const struct arg *a = c->args; a && a->name; a++)
 		if (a->help)
@@ -210,6 +216,8 @@ command_help(const struct command *c, FILE *f)
 	}
 	if (c->details)
 		sbuf_adds(&sb, c->details);
+	if (c->more_help)
+		c->more_help(&sb);
 	sbuf_adds(&sb, "\nGlobal options: -C DIR, --no-commit, --color=auto|always|never, -q\n");
 	fputs(sb.buf, f);
 	sbuf_release(&sb);

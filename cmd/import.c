@@ -29,7 +29,6 @@
 #include "formats/import.h"
 
 static const char *map_file;
-static enum import_kind kind;
 
 /* ---- reading a Backlog.md folder ---------------------------------- */
 
@@ -336,18 +335,10 @@ out:
 }
 
 static int
-prepare(struct ctx *ctx)
-{
-	if (import_kind_parse(&kind, ctx->pos[0]))
-		return out_usage_error(ctx, "unknown source '%s' (use csv, jira, trello, asana or backlog-md)",
-				       ctx->pos[0]);
-	return EXIT_OK;
-}
-
-static int
 run(struct ctx *ctx)
 {
 	const char *source = ctx->pos[1];
+	enum import_kind kind;
 	struct session *ss = ctx->ses;
 	struct import_map map;
 	struct import_list l;
@@ -361,6 +352,7 @@ run(struct ctx *ctx)
 		out_diags(ctx, &ss->bl.diags, SEV_ERROR);
 		return EXIT_USAGE;
 	}
+	import_kind_parse(&kind, ctx->pos[0]);
 	import_map_init(&map, kind);
 	import_list_init(&l, kind);
 	memset(&fs, 0, sizeof(fs));
@@ -466,12 +458,13 @@ out:
 	return rc;
 }
 
+#define USE "import needs the kind of export and its file or folder"
+
 static const struct arg args[] = {
-	{ "csv|jira|trello|asana|backlog-md", 0,
-	  "import needs the kind of export and its file or folder", NULL },
-	{ "SOURCE", 0, "import needs the kind of export and its file or folder",
+	{ "KIND", 0, USE, NULL, &import_kinds, "source" },
+	{ "SOURCE", 0, USE,
 	  "the export file (csv, jira, asana: CSV; trello: the board's JSON) or, "
-	  "for backlog-md, the Backlog.md folder" },
+	  "for backlog-md, the Backlog.md folder", NULL, NULL },
 	ARG_END,
 };
 
@@ -497,6 +490,5 @@ const struct command cmd_import = {
 	"stopped items are not ranked. Assignees become notes in the body.\n"
 	"Every record that is not imported is named. Exit status: 0 all imported,\n"
 	"1 some records could not be imported (the rest was), 2 unreadable input.\n",
-	.prepare = prepare,
 	.run = run,
 };

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "cmd/cmd.h"
+#include "core/itemfilter.h"
 #include "core/query.h"
 #include "core/regex.h"
 #include "core/spill.h"
@@ -20,54 +21,12 @@
 #include "formats/listing.h"
 
 struct filter {
-	const char *status, *type, *tag, *cycle, *campaign, *goal;
-	const char *grep_re, *where_expr;       /* as given */
+	const char *status, *type;              /* as given */
+	const char *grep_re, *where_expr;
+	struct item_filter base;                /* core/itemfilter.h */
 	struct regex *grep;
 	struct query *where;
-	unsigned status_mask;
 };
-
-/* "ready,doing" -> a bit mask of statuses; -1 when one is unknown. */
-static int
-status_mask(const char *list, unsigned *mask, char *bad, size_t badlen)
-{
-	char *copy = xstrdup(list), *save = NULL;
-
-	*mask = 0;
-	for (char *t = strtok_r(copy, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
-		enum item_status s = item_status_parse(t);
-
-		if (s == ST_UNKNOWN) {
-			snprintf(bad, badlen, "%s", t);
-			free(copy);
-			return -1;
-		}
-		*mask |= 1u << s;
-	}
-	free(copy);
-	return 0;
-}
-
-static int
-has_tag(const struct item *it, const char *tag)
-{
-	const struct ynode *t = item_get(it, "tags");
-
-	if (!t)
-		return 0;
-	if (t->type == YNODE_SCALAR)
-		return !strcmp(t->text, tag);
-	for (size_t i = 0; t->type == YNODE_SEQ && i < t->nkids; i++)
-		if (t->kids[i]->type == YNODE_SCALAR && !strcmp(t->kids[i]->text, tag))
-			return 1;
-	return 0;
-}
-
-static int
-eq(const char *a, const char *b)
-{
-	return a && b && !strcmp(a, b);
-}
 
 /* 1 keep, 0 drop, -1 regex limit hit (message in err).  Runs in the
  * loader's threads: the regex's match data is shared, so matching
@@ -76,19 +35,7 @@ static int
 keep(const struct filter *f, const struct item *it, pthread_mutex_t *lock,
      char *err, size_t errlen)
 {
-	if (f->status && !(f->status_mask & (1u << it->status)))
-		return 0;
-	if (f->type && item_type_parse(f->type) != it->type)
-		return 0;
-	if (f->tag && !has_tag(it, f->tag))
-		return 0;
-	if (f->cycle && !eq(it->cycle, f->cycle))
-		return 0;
-	if (f->campaign && !eq(it->campaign, f->campaign))
-		return 0;
-	if (f->goal && !eq(it->goal, f->goal))
-		return 0;
-	if (f->where && !query_match(f->where, it))
+	if (!item_filter_match(&f->base, it))
 		return 0;
 	if (f->grep) {
 		int m;
@@ -171,7 +118,7 @@ write_json(struct ctx *ctx, struct spill *spill, struct item *const *items,
 	return EXIT_OK;
 }
 
-static struct filter f;
+static struct filter f = { .base = ITEM_FILTER_INIT };
 static struct visit v;
 
 /* The filters, checked and compiled before anything is read. */
@@ -180,9 +127,9 @@ prepare(struct ctx *ctx)
 {
 	char err[512];
 
-	if (f.status && status_mask(f.status, &f.status_mask, err, sizeof(err)))
+	if (f.status && item_filter_statuses(&f.base.status_mask, f.status, err, sizeof(err)))
 		return out_usage_error(ctx, "unknown status '%s' (use idea, ready, planned, doing, blocked, done or stopped)", err);
-	if (f.type && item_type_parse(f.type) == TYPE_UNKNOWN)
+	if (f.type && (f.base.type = item_type_parse(f.type)) == TYPE_UNKNOWN)
 		return out_usage_error(ctx, "unknown type '%s' (use experiment, bau or improvement)", f.type);
 	if (f.grep_re && regex_compile(&f.grep, f.grep_re, 0, err, sizeof(err)))
 		return out_usage_error(ctx, "bad --grep pattern: %s", err);
@@ -190,6 +137,7 @@ prepare(struct ctx *ctx)
 		regex_free(f.grep);
 		return out_usage_error(ctx, "bad --where expression: %s", err);
 	}
+	f.base.where = f.where;
 	v.f = &f;
 	v.config = &ctx->ses->bl.config;
 	v.json = FORMAT_ROW(struct listing_format, ctx->format)->json_item;
@@ -262,11 +210,12 @@ finish(struct ctx *ctx)
 static const struct opt opts[] = {
 	OPT_STRING("status", 's', &f.status, "S",
 		   "only items with this status (comma-separated list allowed)"),
-	OPT_STRING("type", 't', &f.type, "T", "experiment, bau or improvement"),
-	OPT_STRING("tag", 0, &f.tag, "T", "items tagged T"),
-	OPT_STRING("cycle", 0, &f.cycle, "C", "items planned into cycle C"),
-	OPT_STRING("campaign", 0, &f.campaign, "C", "items of campaign C"),
-	OPT_STRING("goal", 0, &f.goal, "G", "items serving goal G"),
+	OPT_CHOICE("type", 't', &f.type, "T", "experiment|bau|improvement",
+		   "only items of this type"),
+	OPT_STRING("tag", 0, &f.base.tag, "T", "items tagged T"),
+	OPT_STRING("cycle", 0, &f.base.cycle, "C", "items planned into cycle C"),
+	OPT_STRING("campaign", 0, &f.base.campaign, "C", "items of campaign C"),
+	OPT_STRING("goal", 0, &f.base.goal, "G", "items serving goal G"),
 	OPT_STRING("grep", 0, &f.grep_re, "RE",
 		   "title or body matches the PCRE2 regular expression RE"),
 	OPT_STRING("where", 0, &f.where_expr, "EXPR",

@@ -24,10 +24,10 @@
 /* in the order `docket help` lists them */
 const struct command *const commands[] = {
 	&cmd_init, &cmd_list, &cmd_show, &cmd_check, &cmd_import, &cmd_new,
-	&cmd_set, &cmd_start, &cmd_block, &cmd_done, &cmd_stop, &cmd_move,
+	&cmd_set, &cmd_start, &cmd_block, &cmd_done, &cmd_tick, &cmd_stop, &cmd_move,
 	&cmd_followup, &cmd_edit, &cmd_diff, &cmd_log, &cmd_burnup, &cmd_plan,
 	&cmd_huddle, &cmd_showcase, &cmd_report, &cmd_rank, &cmd_renumber,
-	&cmd_merge_order, &cmd_export, &cmd_help, NULL,
+	&cmd_merge_order, &cmd_export, &cmd_serve, &cmd_help, NULL,
 };
 
 const struct arg arg_id[] = {
@@ -44,6 +44,19 @@ command_find(const char *name)
 	return NULL;
 }
 
+/* "unknown format 'F' (use a, b or c)"; EXIT_USAGE. */
+static int
+unknown(struct ctx *ctx, const char *noun, const char *name,
+	const struct format_table *t)
+{
+	struct sbuf use = SBUF_INIT;
+
+	add_names(&use, t, ", ", " or ");
+	out_usage_error(ctx, "unknown %s '%s' (use %s)", noun, name, use.buf);
+	sbuf_release(&use);
+	return EXIT_USAGE;
+}
+
 /* The positional arguments against c->args, then --format against
  * c->formats, then the item ids; 0 or EXIT_USAGE (printed). */
 static int
@@ -51,7 +64,6 @@ check_args(struct ctx *ctx, const struct command *c)
 {
 	const struct arg *a = c->args;
 	int n = 0, many = 0;
-	struct sbuf use = SBUF_INIT;
 
 	for (; a && a[n].name; n++) {
 		many |= !!(a[n].flags & ARG_MANY);
@@ -61,16 +73,15 @@ check_args(struct ctx *ctx, const struct command *c)
 	if (ctx->npos > n && !many)
 		return out_usage_error(ctx, c->extra ? c->extra : "unexpected argument '%s'",
 				       ctx->pos[n]);
+	for (int i = 0; i < ctx->npos && i < n; i++)
+		if (a[i].values && !format_find(a[i].values, ctx->pos[i]))
+			return unknown(ctx, a[i].noun, ctx->pos[i], a[i].values);
 	if (c->formats) {
 		const char *name = ctx->format_name;
 
 		ctx->format = name ? format_find(c->formats, name) : format_at(c->formats, 0);
-		if (!ctx->format) {
-			opt_add_choices(&use, c->formats);
-			out_usage_error(ctx, "unknown format '%s' (use %s)", name, use.buf);
-			sbuf_release(&use);
-			return EXIT_USAGE;
-		}
+		if (!ctx->format)
+			return unknown(ctx, "format", name, c->formats);
 	}
 	for (int i = 0; i < ctx->npos; i++)
 		if ((a[i < n ? i : n - 1].flags & ARG_ID) && check_id_arg(ctx, ctx->pos[i]))

@@ -1,14 +1,18 @@
-/* new.c: `docket new TITLE [--type T] [--set K=V]... [--top|--bottom|
- * --before ID|--after ID] [--edit]`: the next free id, a file from the
- * template, an optional rank; commit "Add MKT-43: TITLE".  new_run also
+/* new.c: `docket new TITLE [--type T] [--set K=V]... [--body TEXT|-]
+ * [--top|--bottom|--before ID|--after ID] [--edit]`: the next free id, a
+ * file from the template (the description, then the Definition-of-Done
+ * boxes), an optional rank; commit "Add MKT-43: TITLE".  new_run also
  * serves `followup`. */
+#include <errno.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cmd/write.h"
 #include "core/date.h"
 #include "core/fsutil.h"
+#include "core/text.h"
 #include "core/xalloc.h"
 
 /* The highest number used by any id: branch tips, the work tree, ORDER. */
@@ -165,6 +169,11 @@ new_run(struct ctx *ctx, const struct new_req *rq)
 	sbuf_addf(&text, "---\nid: %s\ntitle: ", id);
 	edit_render_string(&text, rq->title, 0);
 	sbuf_addf(&text, "\ntype: %s\nstatus: idea\ncreated: %s\n---\n", type, today);
+	if (rq->body && rq->body_len) {
+		sbuf_add(&text, rq->body, rq->body_len);
+		if (rq->body[rq->body_len - 1] != '\n')
+			sbuf_addc(&text, '\n');
+	}
 	if (cfg->ndod) {
 		sbuf_adds(&text, "\n## Definition of Done\n");
 		for (size_t i = 0; i < cfg->ndod; i++)
@@ -261,16 +270,57 @@ done:
 	return rc;
 }
 
-static const char *type;
+static const char *type, *body;
 static struct opt_list sets;
+static struct sbuf body_in = SBUF_INIT;
 static struct ws_place place;
 static int edit;
 static struct new_req rq;
+
+/* --body -: the description from standard input, bounded like a file. */
+static int
+read_body(struct ctx *ctx)
+{
+	size_t max = limit_bytes(LIMIT_FILE);
+	char buf[65536];
+	ssize_t n;
+
+	while ((n = read(0, buf, sizeof(buf))) != 0) {
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			out_error(ctx, "cannot read the description from standard input: %s",
+				  strerror(errno));
+			return EXIT_USAGE;
+		}
+		if (body_in.len + (size_t)n > max) {
+			out_error(ctx, "the description on standard input is over %s",
+				  limit_name(LIMIT_FILE));
+			return EXIT_USAGE;
+		}
+		sbuf_add(&body_in, buf, (size_t)n);
+	}
+	return EXIT_OK;
+}
 
 /* new TITLE, or followup ID TITLE */
 int
 new_prepare(struct ctx *ctx)
 {
+	int rc;
+
+	if (body && !strcmp(body, "-")) {
+		if ((rc = read_body(ctx)))
+			return rc;
+		rq.body = body_in.buf;
+		rq.body_len = body_in.len;
+	} else if (body) {
+		rq.body = body;
+		rq.body_len = strlen(body);
+	}
+	if (rq.body && (memchr(rq.body, '\0', rq.body_len) ||
+			!text_utf8_valid(rq.body, rq.body_len)))
+		return out_usage_error(ctx, "the description must be UTF-8 text (no NUL byte)");
 	rq.follows = ctx->npos == 2 ? ctx->pos[0] : NULL;
 	rq.title = ctx->pos[ctx->npos - 1];
 	rq.type = type;
@@ -293,9 +343,13 @@ static const struct arg args[] = {
 
 /* followup takes them from --set on */
 const struct opt new_opts[] = {
-	OPT_STRING("type", 't', &type, "T", "experiment (default), bau or improvement"),
+	OPT_CHOICE("type", 't', &type, "T", "experiment|bau|improvement",
+		   "the type (default experiment)"),
 	OPT_LIST("set", 's', &sets, "K=V",
 		 "set a field (repeatable); values are typed by the schema"),
+	OPT_STRING("body", 'b', &body, "TEXT",
+		   "the description (Markdown), before the Definition-of-Done\n"
+		   "boxes; - reads it from standard input"),
 	OPT_PLACE("top", &place, WO_TOP, NULL, "also rank it in ORDER, first (by "
 		  "default it is unranked)", OPT_JOIN),
 	OPT_PLACE("bottom", &place, WO_BOTTOM, NULL, "also rank it in ORDER, last", OPT_JOIN),

@@ -178,15 +178,3 @@ opt_release(struct ctx *ctx, const struct command *c)
 	ctx->pos = NULL;
 	ctx->npos = 0;
 }
-
-void
-opt_add_choices(struct sbuf *sb, const struct format_table *t)
-{
-	const struct format *f;
-	size_t n = 0;
-
-	while (format_at(t, n))
-		n++;
-	for (size_t i = 0; (f = format_at(t, i)); i++)
-		sbuf_addf(sb, "%s%s", i == 0 ? "" : i + 1 == n ? " or " : ", ", f->name);
-}

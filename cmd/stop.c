@@ -11,8 +11,8 @@ run(struct ctx *ctx)
 }
 
 static const struct opt opts[] = {
-	OPT_STRING("reason", 'r', &topts.reason, "R",
-		   "why it is not worth finishing (stop_reason; required)"),
+	OPT_STRING_F("reason", 'r', &topts.reason, "R",
+		     "why it is not worth finishing (stop_reason; required)", OPT_REQUIRED),
 	OPT_END,
 };
 

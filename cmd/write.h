@@ -102,6 +102,8 @@ struct new_req {
 	const struct ws_place *place;
 	int edit;                 /* open the editor before committing */
 	const char *follows;      /* followup: the parent id */
+	const char *body;         /* --body: the description, or NULL */
+	size_t body_len;
 };
 extern const struct opt new_opts[];
 int new_prepare(struct ctx *ctx);

@@ -57,8 +57,8 @@ END {
 	}
 }'
 
+# --status takes a comma-separated list, so its usage names no values
 _docket_statuses="idea ready planned doing blocked done stopped"
-_docket_types="experiment bau improvement"
 
 # _docket_values KIND CUR: COMPREPLY for a value of kind KIND (an
 # option's placeholder or a positional placeholder).
@@ -143,10 +143,6 @@ _docket() {
 				COMPREPLY=($(compgen -W "$choices" -- "$cur"))
 			elif [[ $opt == --status ]]; then
 				COMPREPLY=($(compgen -W "$_docket_statuses" -- "$cur"))
-			elif [[ $opt == --type ]]; then
-				COMPREPLY=($(compgen -W "$_docket_types" -- "$cur"))
-			elif [[ $opt == --result ]]; then
-				COMPREPLY=($(compgen -W "won lost inconclusive" -- "$cur"))
 			else
 				_docket_values "$arg" "$cur"
 			fi

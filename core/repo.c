@@ -765,6 +765,21 @@ repo_check_identity(struct repo *r)
 	return rc;
 }
 
+int
+repo_identity(struct repo *r, char **name, char **email)
+{
+	git_signature *a = NULL;
+	int rc;
+
+	*name = *email = NULL;
+	if ((rc = make_sig(r, &a, "AUTHOR")) == 0) {
+		*name = xstrdup(a->name);
+		*email = xstrdup(a->email);
+	}
+	git_signature_free(a);
+	return rc;
+}
+
 static int
 path_exists(struct repo *r, const char *rel)
 {

@@ -141,6 +141,9 @@ char *repo_git_path(struct repo *r, const char *name, int common);
  * GIT_COMMITTER_*) available for a commit?  0, or DK_EREFUSED with a
  * message saying how to set it. */
 int repo_check_identity(struct repo *r);
+/* The author a commit made now would have (as repo_check_identity
+ * finds it): malloc'ed name and email, or DK_EREFUSED (both NULL). */
+int repo_identity(struct repo *r, char **name, char **email);
 
 /*
  * The highest N of the PREFIX-N item files (items_rel: the items folder
@@ -160,5 +163,17 @@ int repo_max_id(struct repo *r, const char *items_rel, const char *prefix,
 int repo_branch_items_each(struct repo *r, const char *items_rel,
 			   int (*fn)(void *arg, const char *branch, const char *name),
 			   void *arg);
+
+/* ---- blobs (repo_blob.c) ------------------------------------------ */
+
+/* The git blob id of data[0..len) (what `git hash-object` prints), as
+ * 40 hex digits and a NUL in out: the version of a work-tree file.
+ * r must be open (libgit2 is started by repo_open). */
+void repo_blob_id(struct repo *r, char out[41], const void *data, size_t len);
+/* repo_blob_read of the blob with this hex id (40 digits).  DK_ENOTFOUND
+ * when it is not in the object database (or id is not an id); else as
+ * repo_blob_read, with the message in r->err. */
+int repo_blob_hex(struct repo *r, const char *id, enum limit_kind lim,
+		  char **data, size_t *len);
 
 #endif

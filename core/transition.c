@@ -116,10 +116,10 @@ transition_plan(struct transition *t, const struct item *it,
 
 			if (n) {
 				snprintf(err, errlen,
-					 "%s:%d:%d: %zu Definition-of-Done box%s unchecked (first: '%.*s'): check %s (- [x]) or use --force",
+					 "%s:%d:%d: %zu Definition-of-Done box%s unchecked (first: '%.*s'): tick %s (docket tick %s BOX) or use --force",
 					 it->path, first.line, first.col, n,
 					 n == 1 ? " is" : "es are", (int)first.text_len,
-					 first.text, n == 1 ? "it" : "them");
+					 first.text, n == 1 ? "it" : "them", it->id ? it->id : "ID");
 				return DK_EREFUSED;
 			}
 		}

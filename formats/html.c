@@ -196,20 +196,59 @@ static const char *const nav[][2] = {
 	{ "campaigns", "Campaigns" },
 };
 
+static const char *const app_nav[][3] = {
+	{ "backlog", "/", "Backlog" },
+	{ "new", "/new", "Submit an idea" },
+	{ "board", "/board", "Huddle board" },
+	{ "cycle", "/cycle", "Cycle" },
+};
+
+static void
+app_band(struct sbuf *sb, const struct hx *h)
+{
+	const struct html_opts *o = h->o;
+
+	sbuf_adds(sb, "<div class=\"brand\"><h1><a href=\"/\">");
+	hx_text(sb, o->title);
+	sbuf_adds(sb, "</a></h1><span class=\"kicker\">Marketing backlog</span></div>\n"
+		  "<div class=\"meta\">As of ");
+	hx_date(sb, o->today);
+	if (o->app_who) {
+		sbuf_adds(sb, " &#183; signed in as ");
+		hx_text(sb, o->app_who);
+	}
+	if (o->app_token) {
+		sbuf_adds(sb, " <form class=\"signout\" method=\"post\" action=\"/logout\">"
+			  "<input type=\"hidden\" name=\"_token\" value=\"");
+		xml_escape_attrz(sb, o->app_token);
+		sbuf_adds(sb, "\"><button type=\"submit\" class=\"linkish\">Sign out</button></form>");
+	}
+	sbuf_adds(sb, "</div>\n<nav aria-label=\"Sections\">");
+	for (size_t i = 0; i < ARRAY_SIZE(app_nav); i++) {
+		int here = o->app_section && !strcmp(o->app_section, app_nav[i][0]);
+
+		sbuf_addf(sb, "<a href=\"%s\"%s>%s</a>", app_nav[i][1],
+			  here ? " class=\"here\" aria-current=\"page\"" : "", app_nav[i][2]);
+	}
+	sbuf_adds(sb, "</nav>\n");
+}
+
 void
 hx_page_begin(struct sbuf *sb, const struct hx *h, const char *title,
 	      const char *root, int script)
 {
 	sbuf_adds(sb, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n"
 		  "<meta charset=\"utf-8\">\n"
-		  "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">\n"
-		  "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
-		  "style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'");
-	if (script) {
-		sbuf_adds(sb, "; script-src ");
-		html_script_hash(sb);
+		  "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">\n");
+	if (!h->o->app) {
+		sbuf_adds(sb, "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+			  "style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'");
+		if (script) {
+			sbuf_adds(sb, "; script-src ");
+			html_script_hash(sb);
+		}
+		sbuf_adds(sb, "\">\n<meta name=\"referrer\" content=\"no-referrer\">\n");
 	}
-	sbuf_adds(sb, "\">\n<meta name=\"referrer\" content=\"no-referrer\">\n");
 	if (h->o->generator) {
 		sbuf_adds(sb, "<meta name=\"generator\" content=\"");
 		xml_escape_attrz(sb, h->o->generator);
@@ -217,9 +256,16 @@ hx_page_begin(struct sbuf *sb, const struct hx *h, const char *title,
 	}
 	sbuf_adds(sb, "<title>");
 	hx_text(sb, title);
-	sbuf_adds(sb, "</title>\n<style>\n");
-	for (size_t i = 0; hx_css[i]; i++)
-		sbuf_adds(sb, hx_css[i]);
+	sbuf_adds(sb, "</title>\n");
+	if (h->o->app) {
+		sbuf_adds(sb, "<link rel=\"stylesheet\" href=\"/static/docket.css\">\n"
+			  "</head>\n<body class=\"app\">\n<header class=\"top\"><div class=\"wrap\">\n");
+		app_band(sb, h);
+		sbuf_adds(sb, "</div></header>\n<main class=\"wrap\">\n");
+		return;
+	}
+	sbuf_adds(sb, "<style>\n");
+	html_css(sb);
 	sbuf_adds(sb, "</style>\n</head>\n<body>\n<header class=\"top\"><div class=\"wrap\">\n"
 		  "<div class=\"brand\"><h1>");
 	sbuf_addf(sb, "<a href=\"%sindex.html\">", root);
@@ -243,6 +289,13 @@ void
 hx_page_end(struct sbuf *sb, const struct hx *h, int script)
 {
 	sbuf_adds(sb, "</main>\n<footer><div class=\"wrap\">");
+	if (h->o->app) {
+		sbuf_adds(sb, "Served by ");
+		hx_text(sb, h->o->generator ? h->o->generator : "docket");
+		sbuf_adds(sb, ". Every change is a git commit; the files stay the truth.</div></footer>\n"
+			  "<script src=\"/static/app.js\"></script>\n</body>\n</html>\n");
+		return;
+	}
 	sbuf_adds(sb, "Exported ");
 	hx_date(sb, h->o->today);
 	if (h->o->generator) {
@@ -338,3 +391,9 @@ html_site_render(struct html_site *out, const struct backlog *bl,
 	cycles_release(&h.cycles);
 	free(h.items);
 }
+
+static const struct export_format export_rows[] = {
+	{ { "html", "a static web site", 0 }, html_site_render },
+	{ { NULL, NULL, 0 }, NULL },
+};
+const struct format_table export_formats = FORMAT_TABLE(export_rows);

@@ -37,6 +37,7 @@
 
 #include "core/backlog.h"
 #include "core/sbuf.h"
+#include "formats/format.h"
 
 /* A campaign's burn-up chart: a complete <svg> element (trusted). */
 struct html_chart {
@@ -51,6 +52,15 @@ struct html_opts {
 	long today;                 /* day number (core/date.h) */
 	const struct html_chart *charts;
 	size_t ncharts;
+	/* The pages of `docket serve` (formats/html_app.h): the style sheet
+	 * and script are linked (/static/docket.css, /static/app.js; the
+	 * server's policy header allows only those), items link to
+	 * /items/<ID>.html, and the band has the app's sections, who is
+	 * signed in and the sign-out form. */
+	int app;
+	const char *app_section;    /* "backlog", "new", "board", "cycle" */
+	const char *app_who;        /* who is signed in, or NULL */
+	const char *app_token;      /* the session's form token */
 };
 
 struct html_page {
@@ -70,8 +80,18 @@ void html_site_release(struct html_site *s);
 void html_site_render(struct html_site *out, const struct backlog *bl,
 		      const struct html_opts *o);
 
+/* `docket export FORMAT` (formats/format.h): html, html_site_render. */
+struct export_format {
+	struct format f;
+	void (*render)(struct html_site *out, const struct backlog *bl,
+		       const struct html_opts *o);
+};
+extern const struct format_table export_formats;
+
 /* Render a Markdown body to HTML, safely (see above). */
 void html_markdown(struct sbuf *out, const char *md, size_t len);
+/* The style sheet of every page (the export puts it inline). */
+void html_css(struct sbuf *out);
 /* The inline filter script of index.html and its CSP source
  * ("'sha256-...'"), exposed for tests. */
 const char *html_script(void);

@@ -10,7 +10,9 @@
 
 #include "core/date.h"
 #include "core/xalloc.h"
+#include "formats/html_app_int.h"
 #include "formats/html_int.h"
+#include "formats/xml.h"
 
 static void
 progress(struct sbuf *sb, double part, double whole)
@@ -19,7 +21,7 @@ progress(struct sbuf *sb, double part, double whole)
 
 	if (pct > 100 || isnan(pct))
 		pct = pct > 100 ? 100 : 0;
-	sbuf_addf(sb, "<div class=\"bar ok\"><span style=\"width:%.1f%%\"></span></div>", pct);
+	sbuf_addf(sb, "<div class=\"bar ok\"><span class=\"w%d\"></span></div>", (int)(pct + 0.5));
 }
 
 static void
@@ -62,13 +64,52 @@ risk_text(struct sbuf *sb, unsigned risk)
 	sbuf_adds(sb, "</div>");
 }
 
+/* A card's form on the served board: move it to another column (the
+ * script drags cards and asks for the reason or result instead). */
 static void
-tile(struct sbuf *sb, const struct huddle_card *card)
+card_form(struct sbuf *sb, const struct hx *h, const struct item *it)
+{
+	static const char *const to[][2] = {
+		{ "planned", "Planned" }, { "doing", "Doing" }, { "blocked", "Blocked" },
+		{ "done", "Done" }, { "stopped", "Stopped" },
+	};
+
+	sbuf_adds(sb, "<details class=\"cardmove\"><summary>Move&#8230;</summary>"
+		  "<form class=\"act\" method=\"post\" action=\"/items/");
+	xml_escape_attrz(sb, it->id);
+	sbuf_adds(sb, "/status\">");
+	app_token(sb, h->app);
+	app_hidden(sb, "version", app_version(h->app, it));
+	sbuf_adds(sb, "<label>To<select name=\"to\">");
+	for (size_t i = 0; i < ARRAY_SIZE(to); i++)
+		if (strcmp(to[i][0], item_status_name(it->status)))
+			sbuf_addf(sb, "<option value=\"%s\">%s</option>", to[i][0], to[i][1]);
+	sbuf_adds(sb, "</select></label><label>Reason<input name=\"reason\" "
+		  "placeholder=\"For blocked or stopped\"></label>");
+	if (it->type == TYPE_EXPERIMENT)
+		sbuf_adds(sb, "<label>Result<select name=\"result\"><option value=\"\">&#8211;</option>"
+			  "<option>won</option><option>lost</option><option>inconclusive</option>"
+			  "</select></label><label>Actual<input name=\"actual\"></label>");
+	sbuf_adds(sb, "<button type=\"submit\">Move</button></form></details>");
+}
+
+static void
+tile(struct sbuf *sb, const struct hx *h, const struct huddle_card *card)
 {
 	const struct item *it = card->item;
+	int app = h->app && it->id && item_id_valid(it->id);
 	long day;
 
-	sbuf_addf(sb, "<div class=\"tile%s\"><div class=\"id\">", card->risk ? " atrisk" : "");
+	sbuf_addf(sb, "<div class=\"tile%s\"", card->risk ? " atrisk" : "");
+	if (app) {
+		sbuf_adds(sb, " data-id=\"");
+		xml_escape_attrz(sb, it->id);
+		sbuf_adds(sb, "\" data-version=\"");
+		xml_escape_attrz(sb, app_version(h->app, it));
+		sbuf_addf(sb, "\" data-status=\"%s\" data-type=\"%s\"",
+			  item_status_name(it->status), item_type_name(it->type));
+	}
+	sbuf_adds(sb, "><div class=\"id\">");
 	if (it->mvl)
 		sbuf_adds(sb, "<span class=\"mvl\" title=\"Minimally viable launch\">MVL</span>");
 	hx_item_link(sb, it, "");
@@ -100,6 +141,8 @@ tile(struct sbuf *sb, const struct huddle_card *card)
 		sbuf_adds(sb, "</div>");
 	}
 	risk_text(sb, card->risk & ~(unsigned)HUDDLE_RISK_BLOCKED);
+	if (app)
+		card_form(sb, h, it);
 	sbuf_adds(sb, "</div>\n");
 }
 
@@ -154,11 +197,11 @@ hx_board(struct sbuf *sb, const struct hx *h)
 	}
 	sbuf_adds(sb, "</div>\n<div class=\"board\">\n");
 	for (int k = 0; k < HUDDLE_NCOLS; k++) {
-		sbuf_addf(sb, "<div class=\"col c-%s\"><h3>%s <span class=\"n\">%zu</span></h3>\n",
-			  huddle_col_name(k), names[k], b->ncol[k]);
+		sbuf_addf(sb, "<div class=\"col c-%s\" data-col=\"%s\"><h3>%s <span class=\"n\">%zu</span></h3>\n",
+			  huddle_col_name(k), huddle_col_name(k), names[k], b->ncol[k]);
 		for (size_t i = 0; i < b->n; i++)
 			if (b->cards[i].col == (enum huddle_col)k)
-				tile(sb, &b->cards[i]);
+				tile(sb, h, &b->cards[i]);
 		if (!b->ncol[k])
 			sbuf_adds(sb, "<div class=\"none\">Nothing here</div>\n");
 		sbuf_adds(sb, "</div>\n");

@@ -29,8 +29,10 @@ bar(struct sbuf *sb, double part, double whole, const char *cls)
 		pct = 100;
 	if (pct < 0 || isnan(pct))
 		pct = 0;
-	sbuf_addf(sb, "<div class=\"bar%s%s\"><span style=\"width:%.1f%%\"></span></div>",
-		  *cls ? " " : "", cls, pct);
+	/* a class per whole percent: the served pages allow no style
+	 * attribute (html_css defines w0 ... w100) */
+	sbuf_addf(sb, "<div class=\"bar%s%s\"><span class=\"w%d\"></span></div>",
+		  *cls ? " " : "", cls, (int)(pct + 0.5));
 }
 
 static void
@@ -141,8 +143,8 @@ cmp_str(const void *a, const void *b)
 	return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-static void
-campaign_options(struct sbuf *sb, const struct hx *h)
+void
+hx_campaign_options(struct sbuf *sb, const struct hx *h, const char *selected)
 {
 	const char **v = xcalloc(h->n + 1, sizeof(*v));
 	size_t n = 0;
@@ -157,7 +159,7 @@ campaign_options(struct sbuf *sb, const struct hx *h)
 			continue;
 		sbuf_adds(sb, "<option value=\"");
 		xml_escape_attrz(sb, v[i]);
-		sbuf_adds(sb, "\">");
+		sbuf_adds(sb, selected && !strcmp(selected, v[i]) ? "\" selected>" : "\">");
 		hx_text(sb, v[i]);
 		sbuf_adds(sb, "</option>");
 	}
@@ -181,7 +183,7 @@ filters(struct sbuf *sb, const struct hx *h, size_t nopen)
 		  "<option value=\"bau\">Business as usual</option>"
 		  "<option value=\"improvement\">Improvement</option></select></label>\n"
 		  "<label>Campaign<select id=\"f-campaign\"><option value=\"\">All campaigns</option>");
-	campaign_options(sb, h);
+	hx_campaign_options(sb, h, NULL);
 	sbuf_addf(sb, "</select></label>\n<span class=\"count\" id=\"f-count\">%zu open items</span>\n</div>\n",
 		  nopen);
 }
@@ -193,8 +195,8 @@ meta_cell(struct sbuf *sb, const char *label, const char *cls, int blank)
 		  blank ? " blank" : "", label);
 }
 
-static void
-row(struct sbuf *sb, const struct hx *h, const struct item *it)
+void
+hx_backlog_row(struct sbuf *sb, const struct hx *h, const struct item *it)
 {
 	struct sbuf text = SBUF_INIT;
 	int open = item_status_open(it->status);
@@ -207,6 +209,12 @@ row(struct sbuf *sb, const struct hx *h, const struct item *it)
 	}
 	if (!open)
 		sbuf_adds(sb, " class=\"closed\"");
+	if (h->o->app && it->id) {
+		/* the served page: what its script moves */
+		sbuf_adds(sb, " data-id=\"");
+		xml_escape_attrz(sb, it->id);
+		sbuf_addf(sb, "\" data-rank=\"%ld\"", it->rank);
+	}
 	sbuf_addf(sb, " data-status=\"%s\" data-open=\"%d\" data-type=\"%s\" data-campaign=\"",
 		  it->status == ST_UNKNOWN ? "unknown" : item_status_name(it->status), open,
 		  it->type == TYPE_UNKNOWN ? "unknown" : item_type_name(it->type));
@@ -224,10 +232,17 @@ row(struct sbuf *sb, const struct hx *h, const struct item *it)
 	sbuf_release(&text);
 	sbuf_adds(sb, "\">\n");
 
+	sbuf_adds(sb, "<td class=\"rank\">");
+	if (h->o->app && open && it->id && item_id_valid(it->id)) {
+		sbuf_adds(sb, "<button type=\"button\" class=\"handle\" aria-label=\"Move ");
+		xml_escape_attrz(sb, it->id);
+		sbuf_adds(sb, ": drag, or arrow keys (Home, End: top, bottom)\" "
+			  "title=\"Drag to reorder, or focus and use the arrow keys\">&#10303;</button>");
+	}
 	if (it->rank)
-		sbuf_addf(sb, "<td class=\"rank\">%ld</td>", it->rank);
+		sbuf_addf(sb, "%ld</td>", it->rank);
 	else
-		sbuf_adds(sb, "<td class=\"rank\"><span class=\"intake\" title=\"Not ranked yet: the intake\">new</span></td>");
+		sbuf_adds(sb, "<span class=\"intake\" title=\"Not ranked yet: the intake\">new</span></td>");
 	sbuf_adds(sb, "<td class=\"id\">");
 	hx_item_link(sb, it, "");
 	sbuf_adds(sb, "</td><td class=\"title\">");
@@ -291,7 +306,7 @@ backlog_table(struct sbuf *sb, const struct hx *h)
 		  "<th class=\"num\" title=\"customer value &#183; business value\">Value</th>"
 		  "<th class=\"num\">Score</th><th>Campaign</th></tr></thead>\n<tbody>\n");
 	for (size_t i = 0; i < h->n; i++)
-		row(sb, h, h->items[i]);
+		hx_backlog_row(sb, h, h->items[i]);
 	sbuf_adds(sb, "</tbody>\n</table>\n");
 	sbuf_addf(sb, "<p id=\"f-none\" class=\"empty\"%s>No item matches these filters.</p>\n",
 		  h->n ? " hidden" : "");

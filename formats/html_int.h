@@ -19,6 +19,8 @@
 #include "core/metrics.h"
 #include "formats/html.h"
 
+struct app_page;
+
 struct hx {
 	const struct backlog *bl;
 	const struct html_opts *o;
@@ -28,6 +30,9 @@ struct hx {
 	const struct cycle *current;/* the current cycle, or NULL */
 	struct metrics m;
 	struct huddle board;        /* of current; empty without one */
+	/* a page of `docket serve` (o->app): its session's token and the
+	 * files' versions, for the forms (html_app.h); NULL in the export */
+	const struct app_page *app;
 };
 
 /* ---- html.c: helpers and the page shell ---- */
@@ -59,8 +64,14 @@ void hx_page_end(struct sbuf *sb, const struct hx *h, int script);
 
 /* ---- html_index.c ---- */
 void hx_index(struct sbuf *sb, const struct hx *h);
+/* One row of the backlog table (with the move handle on served pages). */
+void hx_backlog_row(struct sbuf *sb, const struct hx *h, const struct item *it);
+/* <option>s of the campaigns of h->items (sorted, each once). */
+void hx_campaign_options(struct sbuf *sb, const struct hx *h,
+			 const char *selected);
 
-/* ---- html_board.c: sections of index.html ---- */
+/* ---- html_board.c: sections of index.html (the board also on the
+ * served board page, with each card's move form) ---- */
 void hx_board(struct sbuf *sb, const struct hx *h);
 void hx_cycles(struct sbuf *sb, const struct hx *h);
 void hx_experiments(struct sbuf *sb, const struct hx *h);
@@ -68,6 +79,10 @@ void hx_campaigns(struct sbuf *sb, const struct hx *h);
 
 /* ---- html_item.c ---- */
 void hx_item_page(struct sbuf *sb, const struct hx *h, size_t i);
+/* An item page's content between the shell and the pager: the head
+ * card with the facts, the reason and experiment panels, the body and
+ * the other fields. */
+void hx_item_main(struct sbuf *sb, const struct hx *h, const struct item *it);
 
 /* ---- html_style.c ---- */
 extern const char *const hx_css[];   /* pieces, NULL-terminated */

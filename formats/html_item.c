@@ -244,7 +244,7 @@ experiment_panel(struct sbuf *sb, const struct item *it)
 	if (it->status == ST_DONE)
 		hx_result_badge(sb, hx_str(it, "result"));
 	sbuf_adds(sb, "</h2>");
-	sbuf_adds(sb, "<p class=\"hyp\" style=\"margin:0 0 12px\">");
+	sbuf_adds(sb, "<p class=\"hyp lone\">");
 	hx_text(sb, hyp ? hyp : "No hypothesis yet");
 	sbuf_adds(sb, "</p><div class=\"kpi\">");
 	sbuf_adds(sb, "<div>Metric<b>");
@@ -270,7 +270,7 @@ reason_panel(struct sbuf *sb, const struct item *it)
 	}
 	if (!why)
 		return;
-	sbuf_addf(sb, "<div class=\"card panel\" style=\"border-color:#fca5a5\"><h2>%s</h2><p style=\"margin:0\">",
+	sbuf_addf(sb, "<div class=\"card panel reason\"><h2>%s</h2><p>",
 		  label);
 	hx_text(sb, why);
 	sbuf_adds(sb, "</p></div>\n");
@@ -313,20 +313,9 @@ pager_link(struct sbuf *sb, const struct item *it, const char *dir)
 }
 
 void
-hx_item_page(struct sbuf *sb, const struct hx *h, size_t i)
+hx_item_main(struct sbuf *sb, const struct hx *h, const struct item *it)
 {
-	const struct item *it = h->items[i];
-	struct sbuf title = SBUF_INIT;
-	const struct item *prev = NULL, *next = NULL;
-
-	sbuf_addf(&title, "%s \xc2\xb7 %s \xe2\x80\x94 %s", it->id,
-		  it->title ? it->title : "(no title)", h->o->title ? h->o->title : "backlog");
-	hx_page_begin(sb, h, title.buf, "../", 0);
-	sbuf_release(&title);
-
-	sbuf_adds(sb, "<div class=\"crumbs\"><a href=\"../index.html#backlog\">Backlog</a> &#8250; ");
-	hx_text(sb, it->id);
-	sbuf_adds(sb, "</div>\n<div class=\"card itemhead\"><div class=\"idline\">");
+	sbuf_adds(sb, "<div class=\"card itemhead\"><div class=\"idline\">");
 	if (it->mvl)
 		sbuf_adds(sb, "<span class=\"mvl\" title=\"Minimally viable launch\">MVL</span>");
 	hx_text(sb, it->id);
@@ -336,7 +325,7 @@ hx_item_page(struct sbuf *sb, const struct hx *h, size_t i)
 	hx_text(sb, it->title ? it->title : "(no title)");
 	sbuf_adds(sb, "</h1>\n");
 	if (item_get(it, "tags")) {
-		sbuf_adds(sb, "<div style=\"margin:-4px 0 14px\">");
+		sbuf_adds(sb, "<div class=\"tags\">");
 		hx_tags(sb, it);
 		sbuf_adds(sb, "</div>");
 	}
@@ -350,6 +339,24 @@ hx_item_page(struct sbuf *sb, const struct hx *h, size_t i)
 		sbuf_adds(sb, "</article>\n");
 	}
 	more_fields(sb, it);
+}
+
+void
+hx_item_page(struct sbuf *sb, const struct hx *h, size_t i)
+{
+	const struct item *it = h->items[i];
+	struct sbuf title = SBUF_INIT;
+	const struct item *prev = NULL, *next = NULL;
+
+	sbuf_addf(&title, "%s \xc2\xb7 %s \xe2\x80\x94 %s", it->id,
+		  it->title ? it->title : "(no title)", h->o->title ? h->o->title : "backlog");
+	hx_page_begin(sb, h, title.buf, "../", 0);
+	sbuf_release(&title);
+
+	sbuf_adds(sb, "<div class=\"crumbs\"><a href=\"../index.html#backlog\">Backlog</a> &#8250; ");
+	hx_text(sb, it->id);
+	sbuf_adds(sb, "</div>\n");
+	hx_item_main(sb, h, it);
 
 	for (size_t k = i; k-- > 0;)
 		if (hx_owns_page(h, h->items[k])) {

@@ -156,6 +156,9 @@ const char *const hx_css[] = {
 ".body ul:has(input[type=checkbox]){list-style:none;padding-left:6px}\n"
 ".body input[type=checkbox]{margin-right:8px;accent-color:var(--ok)}\n"
 ".body img{max-width:100%}\n"
+".hyp.lone{margin:0 0 12px}\n"
+".panel.reason{border-color:#fca5a5}.panel.reason p{margin:0}\n"
+".itemhead .tags{margin:-4px 0 14px}\n"
 ".pager{display:flex;justify-content:space-between;gap:12px;font-size:14px}\n"
 "footer{color:var(--muted);font-size:13px;padding:20px 0 40px;border-top:1px solid var(--line)}\n",
 /* phones */
@@ -203,6 +206,17 @@ const char *const hx_css[] = {
 "}\n",
 	NULL,
 };
+
+void
+html_css(struct sbuf *out)
+{
+	for (size_t i = 0; hx_css[i]; i++)
+		sbuf_adds(out, hx_css[i]);
+	/* the widths of the bars, by whole percent */
+	for (int w = 0; w <= 100; w++)
+		sbuf_addf(out, ".w%d{width:%d%%}", w, w);
+	sbuf_addc(out, '\n');
+}
 
 /*
  * The filters of index.html.  It only reads attributes docket wrote and

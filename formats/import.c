@@ -16,20 +16,21 @@
 #include "core/date.h"
 #include "core/xalloc.h"
 
-static const struct {
-	const char *name, *title;
-} kinds[] = {
-	[IMPORT_CSV] = { "csv", "CSV" },
-	[IMPORT_JIRA] = { "jira", "Jira" },
-	[IMPORT_TRELLO] = { "trello", "Trello" },
-	[IMPORT_ASANA] = { "asana", "Asana" },
-	[IMPORT_BACKLOG_MD] = { "backlog-md", "Backlog.md" },
+/* in enum import_kind's order */
+static const struct import_kind_row kinds[] = {
+	{ { "csv", NULL, 0 }, IMPORT_CSV, "CSV" },
+	{ { "jira", NULL, 0 }, IMPORT_JIRA, "Jira" },
+	{ { "trello", NULL, 0 }, IMPORT_TRELLO, "Trello" },
+	{ { "asana", NULL, 0 }, IMPORT_ASANA, "Asana" },
+	{ { "backlog-md", NULL, 0 }, IMPORT_BACKLOG_MD, "Backlog.md" },
+	{ { NULL, NULL, 0 }, IMPORT_CSV, NULL },
 };
+const struct format_table import_kinds = FORMAT_TABLE(kinds);
 
 const char *
 import_kind_name(enum import_kind k)
 {
-	return kinds[k].name;
+	return kinds[k].f.name;
 }
 
 const char *
@@ -41,12 +42,12 @@ import_kind_title(enum import_kind k)
 int
 import_kind_parse(enum import_kind *out, const char *s)
 {
-	for (size_t i = 0; i < ARRAY_SIZE(kinds); i++)
-		if (!strcmp(kinds[i].name, s)) {
-			*out = (enum import_kind)i;
-			return 0;
-		}
-	return -1;
+	const struct format *f = format_find(&import_kinds, s);
+
+	if (!f)
+		return -1;
+	*out = FORMAT_ROW(struct import_kind_row, f)->kind;
+	return 0;
 }
 
 /* ---- values -------------------------------------------------------- */

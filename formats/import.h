@@ -36,6 +36,7 @@
 #include "core/diag.h"
 #include "core/strmap.h"
 #include "core/sbuf.h"
+#include "formats/format.h"
 
 enum import_kind {
 	IMPORT_CSV,
@@ -44,6 +45,14 @@ enum import_kind {
 	IMPORT_ASANA,
 	IMPORT_BACKLOG_MD,
 };
+
+/* The kinds `docket import` reads, as a table (formats/format.h). */
+struct import_kind_row {
+	struct format f;            /* "csv", "jira", ... */
+	enum import_kind kind;
+	const char *title;          /* "CSV", "Jira", ... */
+};
+extern const struct format_table import_kinds;
 
 /* "csv", "jira", "trello", "asana", "backlog-md" */
 const char *import_kind_name(enum import_kind k);

@@ -7,10 +7,11 @@ set -eu
 
 PKGS="build-essential pkg-config git python3 \
 libgit2-dev libyaml-dev libpcre2-dev libcmark-gfm-dev libcmark-gfm-extensions-dev \
-libutf8proc-dev libcsv-dev nettle-dev libcmocka-dev scdoc libxml2-utils jq"
+libutf8proc-dev libcsv-dev nettle-dev libmicrohttpd-dev libcmocka-dev scdoc libxml2-utils jq"
 # Installed too, but `make check` runs without them (their tests say skip):
-# chromium renders the HTML export in tests/cli/t8010.
-OPTIONAL="chromium"
+# chromium renders the HTML export in tests/cli/t8010; chromium-driver and
+# python3-selenium drive the pages of docket serve in tests/cli/t87xx.
+OPTIONAL="chromium chromium-driver python3-selenium"
 
 if [ "${1:-}" = "--list" ]; then
 	echo $PKGS $OPTIONAL

@@ -68,6 +68,11 @@ options() {
 ids() {
 	docket -C r list --format plain | cut -f2 | grep "^$1" | sort
 }
+# formats CMD: the --format values of the usage line, sorted
+formats() {
+	docket help "$1" | sed -n "/^usage: /,/^\$/p" | grep -o -- "--format [a-z|-]*" |
+		sed "s/^--format //" | tr "|" "\n" | sort
+}
 
 test_expect 'bash: the completion registers for docket' '
 	bash -c ". \"$SRC/completions/docket.bash\" && complete -p docket" >out &&
@@ -93,7 +98,7 @@ test_expect 'bash: options per command are those of docket help CMD' '
 '
 
 test_expect 'bash: option values: formats from the usage line, statuses, folders' '
-	printf "csv\njson\nmd\nplain\ntable\n" >want &&
+	formats list >want && test "$(wc -l <want)" -ge 5 &&
 	bcomp docket list --format "" >got && test_cmp want got &&
 	test "$(bcomp docket check --format g | tr "\n" " ")" = "github gitlab " &&
 	test "$(bcomp docket list --status d | tr "\n" " ")" = "doing done " &&
@@ -142,7 +147,7 @@ if command -v zsh >/dev/null; then
 		for c in list check export; do
 			options "$c" >want && zcomp docket "$c" - >got && test_cmp want got || return 1
 		done &&
-		printf "csv\njson\nmd\nplain\ntable\n" >want &&
+		formats list >want && test "$(wc -l <want)" -ge 5 &&
 		zcomp docket list --format "" >got && test_cmp want got &&
 		zcomp docket list --format=j >got && test_cmp want got &&
 		ids "" >want && zcomp docket -C r show "" >got && test_cmp want got &&

@@ -1,0 +1,933 @@
+/*
+ * http.c: `docket serve` on libmicrohttpd: start and stop, the limits,
+ * reading requests (headers, query, form bodies through libmicrohttpd's
+ * post processor), the checks every request passes, sending replies
+ * with the security headers, and the request log.  See server.h.
+ */
+#include <arpa/inet.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <netinet/in.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <stdint.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <microhttpd.h>
+
+#include "core/text.h"
+#include "core/xalloc.h"
+#include "formats/html_app.h"
+#include "server/server_int.h"
+
+/* Every response: the policy of the pages (an HTTP header: the export's
+ * meta policy forbids forms and fetches), no sniffing, no framing, no
+ * caching, no referrer beyond this origin, no CORS (never an
+ * Access-Control-* header). */
+static const char *const security_headers[][2] = {
+	{ "Content-Security-Policy",
+	  "default-src 'none'; script-src 'self'; style-src 'self'; "
+	  "img-src 'self' data:; connect-src 'self'; form-action 'self'; "
+	  "frame-ancestors 'none'; base-uri 'none'" },
+	{ "X-Content-Type-Options", "nosniff" },
+	{ "X-Frame-Options", "DENY" },
+	/* same-origin, not no-referrer: under no-referrer browsers send
+	 * "Origin: null" with every POST, and the Origin check needs it */
+	{ "Referrer-Policy", "same-origin" },
+	{ "Cache-Control", "no-store" },
+	{ "Cross-Origin-Opener-Policy", "same-origin" },
+	{ "Cross-Origin-Resource-Policy", "same-origin" },
+};
+
+static long long
+now_ns(void)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (long long)t.tv_sec * 1000000000LL + t.tv_nsec;
+}
+
+static long long
+now_s(void)
+{
+	return (long long)time(NULL);
+}
+
+/*-----------------------------------------------------------------------
+ * Fields
+ *----------------------------------------------------------------------*/
+
+void
+fields_release(struct fields *f)
+{
+	for (size_t i = 0; i < f->n; i++) {
+		free(f->v[i].key);
+		sbuf_release(&f->v[i].value);
+	}
+	free(f->v);
+	memset(f, 0, sizeof(*f));
+}
+
+void
+fields_add(struct fields *f, const char *key, const char *data, size_t len)
+{
+	struct field *x;
+
+	if (f->n >= SERVE_MAX_FIELDS) {
+		f->too_many = 1;
+		return;
+	}
+	f->v = xgrow(f->v, &f->alloc, f->n + 1, sizeof(*f->v));
+	x = &f->v[f->n++];
+	x->key = xstrdup(key ? key : "");
+	sbuf_init(&x->value);
+	if (data)
+		sbuf_add(&x->value, data, len);
+}
+
+const char *
+fields_get(const struct fields *f, const char *key)
+{
+	for (size_t i = 0; i < f->n; i++)
+		if (!strcmp(f->v[i].key, key))
+			return f->v[i].value.buf;
+	return NULL;
+}
+
+/*-----------------------------------------------------------------------
+ * Replies
+ *----------------------------------------------------------------------*/
+
+static void
+reply_init(struct reply *r)
+{
+	memset(r, 0, sizeof(*r));
+	r->status = 200;
+	r->type = "text/html; charset=utf-8";
+	sbuf_init(&r->body);
+}
+
+static void
+reply_release(struct reply *r)
+{
+	for (size_t i = 0; i < r->nheaders; i++)
+		free(r->hvalue[i]);
+	sbuf_release(&r->body);
+}
+
+void
+reply_header(struct reply *r, const char *name, const char *value)
+{
+	if (r->nheaders >= REPLY_MAX_HEADERS)
+		return;
+	r->hname[r->nheaders] = name;
+	r->hvalue[r->nheaders++] = xstrdup(value);
+}
+
+void
+reply_redirect(struct reply *r, const char *path)
+{
+	r->status = 303;
+	reply_header(r, "Location", path);
+	sbuf_reset(&r->body);
+	r->type = "text/plain; charset=utf-8";
+	sbuf_addf(&r->body, "See %s\n", path);
+}
+
+void
+reply_error(struct request *rq, struct reply *r, unsigned status,
+	    const char *fmt, ...)
+{
+	struct sbuf msg = SBUF_INIT;
+	va_list ap;
+
+	va_start(ap, fmt);
+	sbuf_vaddf(&msg, fmt, ap);
+	va_end(ap);
+	r->status = status;
+	sbuf_reset(&r->body);
+	if (rq->wants_json) {
+		r->type = "application/json";
+		app_json_error(&r->body, msg.buf);
+	} else {
+		r->type = "text/html; charset=utf-8";
+		app_message_page(&r->body, rq->srv->title, status >= 500 ?
+				 "Something went wrong" : "Not done", msg.buf, 1, NULL);
+	}
+	sbuf_release(&msg);
+}
+
+const char *
+request_header(const struct request *rq, const char *name)
+{
+	return MHD_lookup_connection_value(rq->conn, MHD_HEADER_KIND, name);
+}
+
+static enum MHD_Result
+send_reply(struct request *rq, struct reply *r)
+{
+	struct MHD_Response *resp;
+	size_t len;
+	char *buf = sbuf_detach(&r->body, &len);
+	enum MHD_Result ok;
+
+	resp = MHD_create_response_from_buffer(len, buf, MHD_RESPMEM_MUST_FREE);
+	if (!resp) {
+		free(buf);
+		reply_release(r);
+		return MHD_NO;
+	}
+	MHD_add_response_header(resp, "Content-Type", r->type);
+	for (size_t i = 0; i < sizeof(security_headers) / sizeof(security_headers[0]); i++)
+		MHD_add_response_header(resp, security_headers[i][0], security_headers[i][1]);
+	for (size_t i = 0; i < r->nheaders; i++)
+		MHD_add_response_header(resp, r->hname[i], r->hvalue[i]);
+	ok = MHD_queue_response(rq->conn, r->status, resp);
+	MHD_destroy_response(resp);
+	rq->answered = 1;
+	rq->status = r->status;
+	rq->sent = len;
+	reply_release(r);
+	return ok;
+}
+
+/*-----------------------------------------------------------------------
+ * Flash messages (shown on a session's next page)
+ *----------------------------------------------------------------------*/
+
+void
+server_flash(struct server *s, const struct auth_session *ss, int error,
+	     const char *fmt, ...)
+{
+	const size_t n = sizeof(s->flash) / sizeof(s->flash[0]);
+	struct sbuf msg = SBUF_INIT;
+	size_t slot = n;
+	va_list ap;
+
+	va_start(ap, fmt);
+	sbuf_vaddf(&msg, fmt, ap);
+	va_end(ap);
+	for (size_t i = 0; i < n && slot == n; i++)
+		if (s->flash[i].s == ss)
+			slot = i;
+	for (size_t i = 0; i < n && slot == n; i++)
+		if (!s->flash[i].s)
+			slot = i;
+	if (slot == n)
+		slot = 0;
+	free(s->flash[slot].text);
+	s->flash[slot].s = ss;
+	s->flash[slot].text = sbuf_detach(&msg, NULL);
+	s->flash[slot].error = error;
+}
+
+char *
+server_take_flash(struct server *s, const struct auth_session *ss, int *error)
+{
+	for (size_t i = 0; i < sizeof(s->flash) / sizeof(s->flash[0]); i++)
+		if (s->flash[i].s == ss && ss) {
+			char *t = s->flash[i].text;
+
+			*error = s->flash[i].error;
+			s->flash[i].s = NULL;
+			s->flash[i].text = NULL;
+			return t;
+		}
+	return NULL;
+}
+
+/*-----------------------------------------------------------------------
+ * Login
+ *----------------------------------------------------------------------*/
+
+void
+server_print_login(struct server *s, const char *what)
+{
+	if (s->auth.secret[0])
+		fprintf(stderr, "docket serve: %s %s/login?s=%s\n", what, s->base,
+			s->auth.secret);
+	else
+		fprintf(stderr, "docket serve: %s %s/login (sign in with your token)\n",
+			what, s->base);
+}
+
+static void
+set_cookie(struct server *s, struct reply *r, const struct auth_session *ss)
+{
+	char v[256];
+
+	snprintf(v, sizeof(v), "%s=%s; Path=/; HttpOnly; SameSite=Strict%s",
+		 s->auth.cookie, ss->id, s->tls ? "; Secure" : "");
+	reply_header(r, "Set-Cookie", v);
+}
+
+static void
+logged_in(struct server *s, struct reply *r, const struct auth_session *ss)
+{
+	set_cookie(s, r, ss);
+	/* a page that moves on (not a 303): the cookie is SameSite=Strict,
+	 * and a redirect at the end of a navigation that came from another
+	 * site (a link in a mail or chat, --open's file) would not carry it;
+	 * this page's own navigation does */
+	app_message_page(&r->body, s->title, "Signed in",
+			 ss->who ? "You are signed in. Every change you make is committed in your name."
+				 : "You are signed in.", 0, "/");
+}
+
+static void
+login(struct request *rq, struct reply *r)
+{
+	struct server *s = rq->srv;
+	struct auth_session *ss;
+	char why[256];
+
+	if (s->auth.secret[0]) {
+		const char *secret = fields_get(&rq->query, "s");
+
+		ss = secret ? auth_login_secret(&s->auth, secret, now_s()) : NULL;
+		if (!ss) {
+			reply_error(rq, r, 403, "This sign-in link is not valid: it was used already, "
+				    "or it is not the one docket serve printed. The terminal running "
+				    "docket serve shows the link for the next browser.");
+			return;
+		}
+		logged_in(s, r, ss);
+		server_print_login(s, "signed in; the link for another browser:");
+		return;
+	}
+	if (!rq->is_post) {
+		app_login_page(&r->body, s->title, NULL);
+		return;
+	}
+	if (auth_origin_ok(&s->auth, request_header(rq, "Origin"), request_header(rq, "Host"),
+			   request_header(rq, "Sec-Fetch-Site"), why, sizeof(why))) {
+		reply_error(rq, r, 403, "%s", why);
+		return;
+	}
+	{
+		int limited = 0;
+
+		ss = auth_login_token(&s->auth, fields_get(&rq->form, "token"), now_s(), &limited);
+		if (limited) {
+			r->status = 429;
+			reply_header(r, "Retry-After", "60");
+			app_login_page(&r->body, s->title, "Too many wrong tokens: wait a minute.");
+			return;
+		}
+		if (!ss) {
+			r->status = 403;
+			app_login_page(&r->body, s->title, "This token is not in the token file.");
+			return;
+		}
+		logged_in(s, r, ss);
+	}
+}
+
+static void
+logout(struct request *rq, struct reply *r)
+{
+	char v[160];
+
+	if (rq->session)
+		memset(rq->session, 0, sizeof(*rq->session));
+	snprintf(v, sizeof(v), "%s=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0%s",
+		 rq->srv->auth.cookie, rq->srv->tls ? "; Secure" : "");
+	reply_header(r, "Set-Cookie", v);
+	app_message_page(&r->body, rq->srv->title, "Signed out",
+			 "You are signed out.", 0, NULL);
+}
+
+/*-----------------------------------------------------------------------
+ * Routing
+ *----------------------------------------------------------------------*/
+
+static void
+route(struct request *rq, struct reply *r)
+{
+	struct server *s = rq->srv;
+	const char *accept = request_header(rq, "Accept");
+	char why[256];
+
+	rq->wants_json = accept && strstr(accept, "application/json") != NULL;
+	if (!strcmp(rq->path, "/static/docket.css")) {
+		r->type = "text/css; charset=utf-8";
+		app_css(&r->body);
+		return;
+	}
+	if (!strcmp(rq->path, "/static/app.js")) {
+		r->type = "text/javascript; charset=utf-8";
+		app_js(&r->body);
+		return;
+	}
+	if (!strcmp(rq->path, "/login")) {
+		login(rq, r);
+		return;
+	}
+	rq->session = auth_session(&s->auth, MHD_lookup_connection_value(
+		rq->conn, MHD_COOKIE_KIND, s->auth.cookie), now_s());
+	if (!rq->session) {
+		if (!s->auth.secret[0] && !rq->is_post && !rq->wants_json) {
+			reply_redirect(r, "/login");
+			return;
+		}
+		reply_error(rq, r, 401, s->auth.secret[0] ?
+			    "You are not signed in: open the link that docket serve printed in its terminal." :
+			    "You are not signed in: sign in with your token at /login.");
+		return;
+	}
+	if (!rq->is_post) {
+		state_refresh(&s->st);
+		if (!pages_route(rq, r))
+			reply_error(rq, r, 404, "There is no page %s here.", rq->path);
+		return;
+	}
+	if (auth_origin_ok(&s->auth, request_header(rq, "Origin"), request_header(rq, "Host"),
+			   request_header(rq, "Sec-Fetch-Site"), why, sizeof(why))) {
+		reply_error(rq, r, 403, "%s", why);
+		return;
+	}
+	if (!auth_form_ok(rq->session, fields_get(&rq->form, "_token"))) {
+		reply_error(rq, r, 403, "This form's session token is missing or out of date: "
+			    "reload the page and try again.");
+		return;
+	}
+	if (!strcmp(rq->path, "/logout")) {
+		logout(rq, r);
+		return;
+	}
+	state_refresh(&s->st);
+	if (!actions_route(rq, r))
+		reply_error(rq, r, 404, "There is no action %s here.", rq->path);
+}
+
+/*-----------------------------------------------------------------------
+ * libmicrohttpd callbacks
+ *----------------------------------------------------------------------*/
+
+static enum MHD_Result
+query_value(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
+{
+	struct fields *f = cls;
+
+	(void)kind;
+	fields_add(f, key, value, value ? strlen(value) : 0);
+	return MHD_YES;
+}
+
+static enum MHD_Result
+post_value(void *cls, enum MHD_ValueKind kind, const char *key,
+	   const char *filename, const char *content_type,
+	   const char *transfer_encoding, const char *data, uint64_t off,
+	   size_t size)
+{
+	struct request *rq = cls;
+	struct fields *f = &rq->form;
+
+	(void)kind;
+	(void)content_type;
+	(void)transfer_encoding;
+	if (filename) {
+		rq->bad_body = 1;     /* no uploads */
+		return MHD_NO;
+	}
+	/* a long value comes in pieces: off > 0 continues the last field */
+	if (off > 0 && f->n && !strcmp(f->v[f->n - 1].key, key ? key : "")) {
+		sbuf_add(&f->v[f->n - 1].value, data, size);
+		return MHD_YES;
+	}
+	fields_add(f, key, data, size);
+	return f->too_many ? MHD_NO : MHD_YES;
+}
+
+static void
+client_addr(struct request *rq)
+{
+	const union MHD_ConnectionInfo *ci =
+		MHD_get_connection_info(rq->conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+	const struct sockaddr *sa = ci ? ci->client_addr : NULL;
+
+	snprintf(rq->addr, sizeof(rq->addr), "-");
+	if (sa && sa->sa_family == AF_INET)
+		inet_ntop(AF_INET, &((const struct sockaddr_in *)(const void *)sa)->sin_addr,
+			  rq->addr, sizeof(rq->addr));
+	else if (sa && sa->sa_family == AF_INET6)
+		inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)(const void *)sa)->sin6_addr,
+			  rq->addr, sizeof(rq->addr));
+}
+
+/* Checks made once the headers are in, before any body is read: those
+ * that fail answer at once (and libmicrohttpd closes the connection
+ * without reading the body).  Returns 1 when a reply was made. */
+static int
+precheck(struct request *rq, struct reply *r)
+{
+	struct server *s = rq->srv;
+	const char *cl, *te, *ct;
+
+	if (!auth_host_ok(&s->auth, request_header(rq, "Host"))) {
+		reply_error(rq, r, 421, "This server does not answer to that host name (Host header). "
+			    "Open the address docket serve printed.");
+		return 1;
+	}
+	if (!strcmp(rq->method, "GET") || !strcmp(rq->method, "HEAD"))
+		return 0;
+	if (strcmp(rq->method, "POST")) {
+		reply_error(rq, r, 405, "Method %s is not allowed: use GET or POST.", rq->method);
+		reply_header(r, "Allow", "GET, HEAD, POST");
+		return 1;
+	}
+	rq->is_post = 1;
+	te = request_header(rq, "Transfer-Encoding");
+	cl = request_header(rq, "Content-Length");
+	if (te) {
+		reply_error(rq, r, 411, "Chunked uploads are refused: send the body with a Content-Length.");
+		return 1;
+	}
+	if (!cl) {
+		reply_error(rq, r, 411, "A POST needs a Content-Length.");
+		return 1;
+	}
+	{
+		char *end;
+		unsigned long long n;
+
+		errno = 0;
+		n = strtoull(cl, &end, 10);
+		if (*cl < '0' || *cl > '9' || *end || errno) {
+			reply_error(rq, r, 400, "Content-Length is not a number.");
+			return 1;
+		}
+		if (n > SERVE_MAX_BODY) {
+			reply_error(rq, r, 413, "The request body is %llu bytes, over the limit of %zu bytes.",
+				    n, SERVE_MAX_BODY);
+			return 1;
+		}
+	}
+	ct = request_header(rq, "Content-Type");
+	if (ct && strncasecmp(ct, "application/x-www-form-urlencoded", 33) &&
+	    strncasecmp(ct, "multipart/form-data", 19)) {
+		reply_error(rq, r, 415, "Send a form (application/x-www-form-urlencoded or multipart/form-data).");
+		return 1;
+	}
+	if (ct) {
+		rq->pp = MHD_create_post_processor(rq->conn, 16 * 1024, post_value, rq);
+		if (!rq->pp) {
+			reply_error(rq, r, 400, "This form's encoding cannot be read.");
+			return 1;
+		}
+	}
+	return 0;
+}
+
+static enum MHD_Result
+answer(struct request *rq)
+{
+	struct reply r;
+
+	reply_init(&r);
+	if (rq->pp) {
+		if (MHD_destroy_post_processor(rq->pp) != MHD_YES)
+			rq->bad_body = 1;
+		rq->pp = NULL;
+	}
+	if (rq->form.too_many)
+		reply_error(rq, &r, 413, "A form of more than %d fields is refused.", SERVE_MAX_FIELDS);
+	else if (rq->bad_body)
+		reply_error(rq, &r, 400, "The form could not be read (malformed, or with a file).");
+	else
+		route(rq, &r);
+	return send_reply(rq, &r);
+}
+
+static enum MHD_Result
+on_request(void *cls, struct MHD_Connection *conn, const char *url,
+	   const char *method, const char *version, const char *upload,
+	   size_t *upload_size, void **con_cls)
+{
+	struct server *s = cls;
+	struct request *rq = *con_cls;
+
+	(void)version;
+	if (!rq) {
+		struct reply r;
+
+		rq = xcalloc(1, sizeof(*rq));
+		*con_cls = rq;
+		rq->srv = s;
+		rq->conn = conn;
+		rq->t0_ns = now_ns();
+		snprintf(rq->method, sizeof(rq->method), "%s", method);
+		rq->path = xstrdup(url);
+		client_addr(rq);
+		MHD_get_connection_values(conn, MHD_GET_ARGUMENT_KIND, query_value, &rq->query);
+		reply_init(&r);
+		if (precheck(rq, &r))
+			return send_reply(rq, &r);
+		reply_release(&r);
+		if (!rq->is_post)
+			return answer(rq);
+		return MHD_YES;
+	}
+	if (*upload_size) {
+		if (rq->pp && !rq->bad_body && !rq->form.too_many &&
+		    MHD_post_process(rq->pp, upload, *upload_size) != MHD_YES)
+			rq->bad_body = 1;
+		*upload_size = 0;
+		return MHD_YES;
+	}
+	if (rq->answered)
+		return MHD_YES;
+	return answer(rq);
+}
+
+static void
+on_complete(void *cls, struct MHD_Connection *conn, void **con_cls,
+	    enum MHD_RequestTerminationCode toe)
+{
+	struct server *s = cls;
+	struct request *rq = *con_cls;
+
+	(void)conn;
+	if (!rq)
+		return;
+	if (!s->o.quiet) {
+		struct sbuf line = SBUF_INIT;
+		double ms = (double)(now_ns() - rq->t0_ns) / 1e6;
+
+		/* the path only: a query may hold the sign-in secret */
+		text_escape_term(&line, rq->path, strlen(rq->path));
+		if (rq->query.n)
+			sbuf_adds(&line, "?...");
+		if (rq->status)
+			fprintf(stderr, "%s \"%s %s\" %u %zu %.1fms\n", rq->addr, rq->method,
+				line.buf, rq->status, rq->sent, ms);
+		else
+			fprintf(stderr, "%s \"%s %s\" - (closed: %d) %.1fms\n", rq->addr,
+				rq->method, line.buf, (int)toe, ms);
+		sbuf_release(&line);
+	}
+	if (rq->pp)
+		MHD_destroy_post_processor(rq->pp);
+	fields_release(&rq->query);
+	fields_release(&rq->form);
+	free(rq->path);
+	free(rq);
+	*con_cls = NULL;
+}
+
+static void
+on_log(void *cls, const char *fmt, va_list ap)
+{
+	(void)cls;
+	fputs("docket serve: ", stderr);
+	vfprintf(stderr, fmt, ap);
+	if (*fmt && fmt[strlen(fmt) - 1] != '\n')
+		fputc('\n', stderr);
+}
+
+/*-----------------------------------------------------------------------
+ * Start and stop
+ *----------------------------------------------------------------------*/
+
+/* Read a PEM file (bounded) for GnuTLS. */
+static char *
+read_pem(const char *path, char *err, size_t n)
+{
+	struct stat st;
+	char *buf;
+	ssize_t got;
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+
+	if (fd < 0) {
+		snprintf(err, n, "cannot open '%s': %s", path, strerror(errno));
+		return NULL;
+	}
+	if (fstat(fd, &st) || !S_ISREG(st.st_mode) || st.st_size > 1024 * 1024) {
+		snprintf(err, n, "'%s' is not a PEM file of at most 1 MiB", path);
+		close(fd);
+		return NULL;
+	}
+	buf = xmalloc((size_t)st.st_size + 1);
+	got = read(fd, buf, (size_t)st.st_size);
+	close(fd);
+	if (got < 0) {
+		snprintf(err, n, "cannot read '%s': %s", path, strerror(errno));
+		free(buf);
+		return NULL;
+	}
+	buf[got] = '\0';
+	return buf;
+}
+
+struct bind_addr {
+	struct sockaddr_storage ss;
+	int v6;
+	int loopback;
+	char shown[80];     /* as in a URL: 127.0.0.1, [::1] */
+};
+
+static int
+parse_bind(struct bind_addr *b, const char *addr, long port)
+{
+	struct sockaddr_in *v4 = (struct sockaddr_in *)(void *)&b->ss;
+	struct sockaddr_in6 *v6 = (struct sockaddr_in6 *)(void *)&b->ss;
+
+	memset(b, 0, sizeof(*b));
+	if (!strcmp(addr, "localhost"))
+		addr = "127.0.0.1";
+	if (inet_pton(AF_INET, addr, &v4->sin_addr) == 1) {
+		v4->sin_family = AF_INET;
+		v4->sin_port = htons((uint16_t)port);
+		b->loopback = (ntohl(v4->sin_addr.s_addr) >> 24) == 127;
+		snprintf(b->shown, sizeof(b->shown), "%s", addr);
+		return 0;
+	}
+	if (inet_pton(AF_INET6, addr, &v6->sin6_addr) == 1) {
+		v6->sin6_family = AF_INET6;
+		v6->sin6_port = htons((uint16_t)port);
+		b->v6 = 1;
+		b->loopback = IN6_IS_ADDR_LOOPBACK(&v6->sin6_addr);
+		snprintf(b->shown, sizeof(b->shown), "[%s]", addr);
+		return 0;
+	}
+	return -1;
+}
+
+/* --open: a browser on the sign-in URL, without putting the secret on a
+ * command line (any local user can read those): the URL goes into a
+ * file only this user can read, and the browser opens that file. */
+static char *
+open_browser(struct server *s)
+{
+	const char *tmp = getenv("TMPDIR");
+	char *path = xasprintf("%s/docket-serve-XXXXXX.html", tmp && *tmp ? tmp : "/tmp");
+	const char *browser = getenv("BROWSER");
+	struct sbuf page = SBUF_INIT, url = SBUF_INIT;
+	int fd = mkstemps(path, 5);
+	pid_t pid;
+
+	if (fd < 0) {
+		fprintf(stderr, "docket serve: warning: cannot open a browser: %s\n", strerror(errno));
+		free(path);
+		return NULL;
+	}
+	if (s->auth.secret[0])
+		sbuf_addf(&url, "%s/login?s=%s", s->base, s->auth.secret);
+	else
+		sbuf_addf(&url, "%s/login", s->base);
+	app_redirect_file(&page, url.buf);
+	if (write(fd, page.buf, page.len) != (ssize_t)page.len)
+		fprintf(stderr, "docket serve: warning: cannot write %s\n", path);
+	close(fd);
+	sbuf_release(&page);
+	sbuf_release(&url);
+	fflush(stderr);
+	/* twice, so that the browser is not our child (nothing to reap) */
+	pid = fork();
+	if (pid == 0) {
+		int null = open("/dev/null", O_RDWR);
+
+		if (fork() != 0)
+			_exit(0);
+		if (null >= 0) {
+			dup2(null, 0);
+			dup2(null, 1);
+		}
+		if (browser && *browser)
+			execlp(browser, browser, path, (char *)NULL);
+		execlp("xdg-open", "xdg-open", path, (char *)NULL);
+		_exit(127);
+	}
+	if (pid < 0)
+		fprintf(stderr, "docket serve: warning: cannot open a browser: %s\n", strerror(errno));
+	else
+		while (waitpid(pid, NULL, 0) < 0 && errno == EINTR)
+			;
+	return path;
+}
+
+static void
+server_release(struct server *s)
+{
+	for (size_t i = 0; i < sizeof(s->flash) / sizeof(s->flash[0]); i++)
+		free(s->flash[i].text);
+	state_close(&s->st);
+	if (s->repo.git)
+		repo_close(&s->repo);
+	auth_release(&s->auth);
+	free(s->title);
+	free(s->tls_cert);
+	free(s->tls_key);
+}
+
+int
+server_run(const struct serve_opts *o)
+{
+	struct server *s = xcalloc(1, sizeof(*s));
+	struct bind_addr b;
+	const char *addr = o->bind ? o->bind : "127.0.0.1";
+	long port = o->port < 0 ? SERVE_DEFAULT_PORT : o->port;
+	char err[512];
+	sigset_t set;
+	unsigned flags;
+	int sig = 0, rc = 1;
+	char *open_file = NULL;
+
+	s->o = *o;
+	if (port > 65535 || parse_bind(&b, addr, port)) {
+		fprintf(stderr, "docket serve: error: '%s' is not an IP address (use --bind 127.0.0.1, ::1 or another address of this machine)\n",
+			addr);
+		free(s);
+		return 2;
+	}
+	s->loopback = b.loopback;
+	s->tls = o->tls_cert || o->tls_key;
+	if (!b.loopback && (!o->token_file || !o->tls_cert || !o->tls_key || !o->nhosts)) {
+		fprintf(stderr, "docket serve: error: --bind %s is reachable from other machines: it needs --token-file (who may use it), --tls-cert and --tls-key (HTTPS) and --host NAME (the name people use)\n",
+			addr);
+		free(s);
+		return 2;
+	}
+	if (!o->tls_cert != !o->tls_key) {
+		fprintf(stderr, "docket serve: error: give both --tls-cert and --tls-key\n");
+		free(s);
+		return 2;
+	}
+	if (s->tls && !MHD_is_feature_supported(MHD_FEATURE_TLS)) {
+		fprintf(stderr, "docket serve: error: this libmicrohttpd has no TLS support\n");
+		free(s);
+		return 1;
+	}
+	if (s->tls && (!(s->tls_cert = read_pem(o->tls_cert, err, sizeof(err))) ||
+		       !(s->tls_key = read_pem(o->tls_key, err, sizeof(err))))) {
+		fprintf(stderr, "docket serve: error: %s\n", err);
+		server_release(s);
+		free(s);
+		return 2;
+	}
+	if (repo_open(&s->repo, o->dir ? o->dir : ".")) {
+		fprintf(stderr, "docket serve: error: %s\n", s->repo.err);
+		server_release(s);
+		free(s);
+		return 2;
+	}
+	if (!s->repo.workdir) {
+		fprintf(stderr, "docket serve: error: this is a bare repository: docket serves a work tree\n");
+		server_release(s);
+		free(s);
+		return 2;
+	}
+	if (state_open(&s->st, o->dir ? o->dir : ".", &s->repo)) {
+		fprintf(stderr, "docket serve: error: %s\n", s->st.err);
+		server_release(s);
+		free(s);
+		return 2;
+	}
+	{
+		const char *slash = strrchr(s->st.root, '/');
+
+		s->title = xstrdup(slash && slash[1] ? slash + 1 : s->st.root);
+	}
+
+	/* SIGINT and SIGTERM are taken by sigwait below; block them before
+	 * libmicrohttpd starts its thread, which inherits the mask */
+	sigemptyset(&set);
+	sigaddset(&set, SIGINT);
+	sigaddset(&set, SIGTERM);
+	pthread_sigmask(SIG_BLOCK, &set, NULL);
+	/* a shell starts background jobs with SIGINT ignored, and an
+	 * ignored signal is never pending: take them back */
+	signal(SIGINT, SIG_DFL);
+	signal(SIGTERM, SIG_DFL);
+	signal(SIGPIPE, SIG_IGN);
+
+	flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_AUTO | MHD_USE_ERROR_LOG;
+	if (b.v6)
+		flags |= MHD_USE_IPv6;
+	if (s->tls)
+		flags |= MHD_USE_TLS;
+	{
+		struct MHD_OptionItem opts[16];
+		size_t k = 0;
+
+		opts[k++] = (struct MHD_OptionItem){ MHD_OPTION_SOCK_ADDR, 0, &b.ss };
+		opts[k++] = (struct MHD_OptionItem){ MHD_OPTION_CONNECTION_LIMIT,
+						      SERVE_MAX_CONNECTIONS, NULL };
+		if (!b.loopback)
+			opts[k++] = (struct MHD_OptionItem){ MHD_OPTION_PER_IP_CONNECTION_LIMIT,
+							      SERVE_PER_IP_CONNECTIONS, NULL };
+		opts[k++] = (struct MHD_OptionItem){ MHD_OPTION_CONNECTION_TIMEOUT,
+						      SERVE_TIMEOUT_S, NULL };
+		opts[k++] = (struct MHD_OptionItem){ MHD_OPTION_CONNECTION_MEMORY_LIMIT,
+						      (intptr_t)SERVE_CONNECTION_MEMORY, NULL };
+		opts[k++] = (struct MHD_OptionItem){ MHD_OPTION_STRICT_FOR_CLIENT, 1, NULL };
+		if (s->tls) {
+			opts[k++] = (struct MHD_OptionItem){ MHD_OPTION_HTTPS_MEM_KEY, 0, s->tls_key };
+			opts[k++] = (struct MHD_OptionItem){ MHD_OPTION_HTTPS_MEM_CERT, 0, s->tls_cert };
+		}
+		opts[k++] = (struct MHD_OptionItem){ MHD_OPTION_END, 0, NULL };
+		s->d = MHD_start_daemon(flags, 0, NULL, NULL, on_request, s,
+			MHD_OPTION_EXTERNAL_LOGGER, on_log, s,
+			MHD_OPTION_NOTIFY_COMPLETED, on_complete, s,
+			MHD_OPTION_ARRAY, opts,
+			MHD_OPTION_END);
+	}
+	if (!s->d) {
+		fprintf(stderr, "docket serve: error: cannot listen on %s:%ld (is the port in use? choose another with --port)\n",
+			b.shown, port);
+		goto out;
+	}
+	{
+		const union MHD_DaemonInfo *di = MHD_get_daemon_info(s->d, MHD_DAEMON_INFO_BIND_PORT);
+
+		s->port = di ? di->port : port;
+	}
+	auth_init(&s->auth, s->port, s->tls);
+	if (b.loopback) {
+		auth_allow_host(&s->auth, b.shown);
+		auth_allow_host(&s->auth, b.v6 ? "[::1]" : "localhost");
+	}
+	for (size_t i = 0; i < o->nhosts; i++)
+		auth_allow_host(&s->auth, o->hosts[i]);
+	if (o->token_file) {
+		if (auth_load_tokens(&s->auth, o->token_file, err, sizeof(err))) {
+			fprintf(stderr, "docket serve: error: %s\n", err);
+			rc = 2;
+			goto out;
+		}
+	} else {
+		auth_new_secret(&s->auth);
+	}
+	snprintf(s->base, sizeof(s->base), "%s://%s:%ld", s->tls ? "https" : "http",
+		 b.loopback || !o->nhosts ? b.shown : o->hosts[0], s->port);
+	fprintf(stderr, "docket serve: serving %s on %s (Ctrl-C stops)\n", s->st.root, s->base);
+	server_print_login(s, "open");
+	if (o->open)
+		open_file = open_browser(s);
+	fflush(stderr);
+	while (sigwait(&set, &sig) == EINTR)
+		;
+	fprintf(stderr, "docket serve: stopping (%s)\n", sig == SIGINT ? "interrupt" : "terminated");
+	rc = 0;
+out:
+	if (s->d)
+		MHD_stop_daemon(s->d);
+	if (open_file) {
+		unlink(open_file);
+		free(open_file);
+	}
+	server_release(s);
+	free(s);
+	return rc;
+}
