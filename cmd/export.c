@@ -262,6 +262,13 @@ run(struct ctx *ctx)
 	size_t removed = 0;
 	int rc;
 
+	/* a backlog that cannot be read is not exported as an empty site
+	 * (which would also remove the pages of the last export) */
+	if (ss->bl.items_bad || ss->bl.order_bad) {
+		out_diags(ctx, &ss->bl.diags, SEV_ERROR);
+		out_error(ctx, "the backlog cannot be read (above): no page written");
+		return EXIT_PROBLEMS;
+	}
 	memset(&o, 0, sizeof(o));
 	if (!site_title) {
 		const char *slash = strrchr(ss->bl.root, '/');

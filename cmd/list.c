@@ -120,6 +120,7 @@ write_json(struct ctx *ctx, struct spill *spill, struct item *const *items,
 
 static struct filter f = { .base = ITEM_FILTER_INIT };
 static struct visit v;
+static int csv_raw;
 
 /* The filters, checked and compiled before anything is read. */
 static int
@@ -174,7 +175,7 @@ run(struct ctx *ctx)
 	if (v.json) {
 		rc = write_json(ctx, v.spill, shown, k);
 	} else {
-		struct listing_opts lo = { ctx->color, ctx->width, 1, ctx->out_tty };
+		struct listing_opts lo = { ctx->color, ctx->width, 1, ctx->out_tty, csv_raw };
 
 		lf->render(&out, shown, k, &lo);
 		out_sbuf(ctx, &out);
@@ -222,6 +223,10 @@ static const struct opt opts[] = {
 		   "comparisons joined by 'and': 'effort<=3 and type=experiment' "
 		   "(operators = != < <= > >= ~; ~ means contains)"),
 	OPT_FORMAT(),
+	OPT_FLAG("csv-raw", 0, &csv_raw,
+		 "with --format csv: every cell byte for byte; by default a cell "
+		 "that starts with = + - @, a tab or a CR (a spreadsheet formula) "
+		 "gets a ' before it, numbers excepted"),
 	OPT_REV("read the backlog at a git revision, not the working tree"),
 	OPT_END,
 };

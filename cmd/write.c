@@ -233,6 +233,12 @@ ws_check_value(struct ctx *ctx, const struct config *c, const char *key,
 	double d;
 	char *end;
 
+	/* the text rules check applies (NUL, line breaks, UTF-8), before
+	 * anything is written: docket never writes what it then rejects */
+	if (check_text_value(value, strlen(value),
+			     k == SK_CUSTOM ? f->type != FT_STRING && f->type != FT_LIST :
+			     check_kind_one_line((int)k), why, sizeof(why)))
+		return out_usage_error(ctx, "%s %s", key, why);
 	if (edit_render_value(&tmp, value, edit_type_for(c, key), why, sizeof(why))) {
 		sbuf_release(&tmp);
 		return out_usage_error(ctx, "%s: %s", key, why);
@@ -261,10 +267,6 @@ ws_check_value(struct ctx *ctx, const struct config *c, const char *key,
 		if (!item_id_valid(value))
 			return out_usage_error(ctx, "%s must be an item id like %s-12, not '%s'",
 					       key, c->prefix ? c->prefix : "MKT", value);
-		break;
-	case SK_LINE:
-		if (strchr(value, '\n') || strchr(value, '\r'))
-			return out_usage_error(ctx, "%s must be one line", key);
 		break;
 	case SK_GOAL:
 		if (c->ngoals && !config_goal(c, value))

@@ -458,10 +458,12 @@ load_dir(struct backlog *bl, struct source *src, const char *dir,
 	*nout = 0;
 	rc = src->list(src, dir, &names, &n);
 	if (rc) {
-		if (rc != DK_ENOTFOUND || required)
+		if (rc != DK_ENOTFOUND || required) {
 			diag_add(&bl->diags, SEV_ERROR, "syntax", bl->config.path, 0, 0,
 				 "cannot read the items folder '%s': %s", dir,
 				 src->errmsg);
+			bl->items_bad = 1;
+		}
 		return;
 	}
 	for (size_t i = 0; i < n; i++) {

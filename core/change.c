@@ -30,6 +30,7 @@
 
 #include "core/diag.h"
 #include "core/fsutil.h"
+#include "core/limits.h"
 #include "core/order.h"
 #include "core/sbuf.h"
 #include "core/xalloc.h"
@@ -962,13 +963,35 @@ commit_paths(struct change *c, const char *const *paths, size_t n,
 	return 0;
 }
 
+/* docket never writes a file it would then refuse to read: each is
+ * held to the limit of its kind (ORDER's, or the one of item, cycle and
+ * config files), before anything is written. */
+static int
+check_sizes(struct change *c)
+{
+	for (size_t i = 0; i < c->nfiles; i++) {
+		const struct change_file *f = &c->files[i];
+		const char *base = strrchr(f->path, '/');
+		enum limit_kind lim = !strcmp(base ? base + 1 : f->path, "ORDER") ?
+				      LIMIT_ORDER : LIMIT_FILE;
+
+		if (f->op == CHANGE_WRITE && f->len > limit_bytes(lim)) {
+			snprintf(c->err, sizeof(c->err),
+				 "%s would be %zu bytes, over %s: nothing is written",
+				 f->path, f->len, limit_name(lim));
+			return DK_EREFUSED;
+		}
+	}
+	return 0;
+}
+
 int
 change_commit(struct change *c, const char *message)
 {
 	const char **paths;
 	int rc;
 
-	if ((rc = check_targets(c)))
+	if ((rc = check_sizes(c)) || (rc = check_targets(c)))
 		return rc;
 	if (c->commit) {
 		if ((rc = change_check_dirty(c)))

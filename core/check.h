@@ -263,6 +263,21 @@ int check__value(struct check__ctx *x, const char *file,
 		 const char *const *values);
 /* Is a node absent or null (an empty value)? */
 int check__empty(const struct ynode *v);
+
+/*
+ * The text rules every value obeys, in `check` and in every write (the
+ * command line checks its KEY=VALUE and titles with it before anything
+ * is written, so that docket never writes what it would then reject):
+ * valid UTF-8; and for a one-line value (a title, an id, an enum, a
+ * goal, a date, a list entry) no NUL and no line break (LF, CR, and the
+ * line and paragraph separators U+2028 and U+2029, which YAML and many
+ * terminals break lines at; a NEL, a C1 control, is written escaped
+ * and shown escaped).  0, or -1 with the reason in why ("holds a NUL byte").
+ */
+int check_text_value(const char *s, size_t len, int one_line, char *why,
+		     size_t whylen);
+/* Is a built-in field of this schema kind (enum schema_kind) one line? */
+int check_kind_one_line(int kind);
 /* The file name part of a path. */
 const char *check__basename(const char *path);
 

@@ -23,6 +23,7 @@
 #include "core/regex.h"
 #include "core/schema.h"
 #include "core/sbuf.h"
+#include "core/text.h"
 #include "core/xalloc.h"
 
 /* ---------------------------------------------------------------------
@@ -177,16 +178,63 @@ id_check(struct check__ctx *x, const char *file, const struct ynode *k,
 }
 
 int
+check_text_value(const char *s, size_t len, int one_line, char *why,
+		 size_t whylen)
+{
+	const unsigned char *p = (const unsigned char *)s;
+
+	if (!text_utf8_valid(s, len)) {
+		snprintf(why, whylen, "is not valid UTF-8");
+		return -1;
+	}
+	if (!one_line)
+		return 0;
+	for (size_t i = 0; i < len; i++) {
+		const char *what = NULL;
+
+		if (p[i] == '\0')
+			what = "holds a NUL byte";
+		else if (p[i] == '\n' || p[i] == '\r')
+			what = "must be one line";
+		else if (p[i] == 0xe2 && i + 2 < len && p[i + 1] == 0x80 &&
+			 (p[i + 2] == 0xa8 || p[i + 2] == 0xa9))
+			what = p[i + 2] == 0xa8 ?
+			       "must be one line (it holds a line separator, U+2028)" :
+			       "must be one line (it holds a paragraph separator, U+2029)";
+		if (what) {
+			snprintf(why, whylen, "%s", what);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+int
+check_kind_one_line(int kind)
+{
+	return kind == SK_LINE || kind == SK_ID || kind == SK_ENUM ||
+	       kind == SK_GOAL || kind == SK_CYCLE || kind == SK_DATE;
+}
+
+int
 check__value(struct check__ctx *x, const char *file, const struct ynode *k,
 	     const struct ynode *v, int kind, const char *const *values)
 {
 	enum ynode_kind yk = ynode_kind(v);
 	long long iv;
 	double d;
-	char buf[96];
+	char buf[96], why[128];
 
 	if (check__empty(v))
 		return 0;
+	if (v->type == YNODE_SCALAR && v->text &&
+	    check_text_value(v->text, v->len, check_kind_one_line(kind), why, sizeof(why))) {
+		check__emit(x, RULE_TYPE, file, v->line, v->col,
+			    "'%s' %s%s", k->text, why,
+			    kind == SK_LINE && !strncmp(why, "must be one line", 16) ?
+			    ": put the details in the body below the front matter" : "");
+		return -1;
+	}
 	switch (kind) {
 	case SK_STRING:
 	case SK_GOAL:
@@ -198,12 +246,6 @@ check__value(struct check__ctx *x, const char *file, const struct ynode *k,
 	case SK_LINE:
 		if (v->type != YNODE_SCALAR)
 			return type_err(x, file, k, v, expect_of(kind));
-		if (memchr(v->text, '\n', v->len)) {
-			check__emit(x, RULE_TYPE, file, v->line, v->col,
-				    "'%s' must be one line: put the details in the body below the front matter",
-				    k->text);
-			return -1;
-		}
 		return 0;
 	case SK_ID:
 		return id_check(x, file, k, v);
@@ -247,6 +289,11 @@ check__value(struct check__ctx *x, const char *file, const struct ynode *k,
 					    "every entry of '%s' must be %s, not %s",
 					    k->text, kind == SK_ID_LIST ? "an id" : "a text value",
 					    check__empty(e) ? "empty" : show(buf, sizeof(buf), e));
+				continue;
+			}
+			if (check_text_value(e->text, e->len, 1, why, sizeof(why))) {
+				check__emit(x, RULE_TYPE, file, e->line, e->col,
+					    "an entry of '%s' %s", k->text, why);
 				continue;
 			}
 			if (kind == SK_ID_LIST && !item_id_valid(e->text))

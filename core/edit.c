@@ -92,6 +92,9 @@ plain_safe(const char *s, int in_flow)
 			return 0;        /* C1 controls */
 		if (p[i] == 0xef && i + 2 < n && p[i + 1] == 0xbb && p[i + 2] == 0xbf)
 			return 0;        /* a BOM inside */
+		if (p[i] == 0xe2 && i + 2 < n && p[i + 1] == 0x80 &&
+		    (p[i + 2] == 0xa8 || p[i + 2] == 0xa9))
+			return 0;        /* U+2028, U+2029: YAML line breaks */
 		if (p[i] == ':' && i + 1 < n && (p[i + 1] == ' ' || p[i + 1] == '\t'))
 			return 0;
 		if (p[i] == '#' && i && (p[i - 1] == ' ' || p[i - 1] == '\t'))
@@ -135,6 +138,9 @@ render_double(struct sbuf *out, const char *s)
 		} else if (*p == 0xef && p[1] == 0xbb && p[2] == 0xbf) {
 			sbuf_adds(out, "\\ufeff");
 			p += 2;
+		} else if (*p == 0xe2 && p[1] == 0x80 && (p[2] == 0xa8 || p[2] == 0xa9)) {
+			sbuf_adds(out, p[2] == 0xa8 ? "\\u2028" : "\\u2029");
+			p += 2;
 		} else {
 			sbuf_addc(out, (char)*p);
 		}
@@ -146,7 +152,8 @@ static int
 single_ok(const char *s)
 {
 	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
-		if (*p < 0x20 || *p == 0x7f || (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f))
+		if (*p < 0x20 || *p == 0x7f || (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f) ||
+		    (*p == 0xe2 && p[1] == 0x80 && (p[2] == 0xa8 || p[2] == 0xa9)))
 			return 0;
 	return 1;
 }
@@ -578,7 +585,7 @@ verify(const struct fm *old, const char *nbuf, size_t nlen, const char *file,
 
 	if (fm_parse(&nf, nbuf, nlen, NULL, file, &tmp)) {
 		diag_add(diags, SEV_ERROR, "syntax", file, 0, 0,
-			 "internal error: editing '%s' would make the front matter unreadable (%s); the file was not changed",
+			 "the value of '%s' cannot be written so that the front matter still reads (%s); the file was not changed: edit it by hand",
 			 key, tmp.n ? tmp.v[0].message : "?");
 		diag_list_release(&tmp);
 		fm_release(&nf);
@@ -618,7 +625,7 @@ verify(const struct fm *old, const char *nbuf, size_t nlen, const char *file,
 	diag_list_release(&tmp);
 	if (!ok) {
 		diag_add(diags, SEV_ERROR, "syntax", file, 0, 0,
-			 "internal error: the edit of '%s' did not read back as intended; the file was not changed",
+			 "the value of '%s' would not read back as given; the file was not changed: edit it by hand",
 			 key);
 		return DK_EINVALID;
 	}

@@ -56,6 +56,12 @@ int fm_parse(struct fm *out, const char *buf, size_t len,
 	     const struct fm_opts *opts, const char *file,
 	     struct diag_list *diags);
 
+/* The line (1-based) of the first of git's merge-conflict markers in
+ * buf: a line starting "<<<<<<<" with a later line starting ">>>>>>>";
+ * 0 when there is none.  fm_parse reports such a file as a merge
+ * conflict rather than as whatever YAML error the markers cause. */
+int fm_conflict_line(const char *buf, size_t len);
+
 /* Check that buf is valid UTF-8; on failure set line and col (1-based) of
  * the first bad byte and return -1. */
 int utf8_check(const char *buf, size_t len, int *line, int *col);

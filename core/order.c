@@ -340,9 +340,26 @@ order_move(struct order *o, const char *id, const struct order_place *p)
 		return (int)at;
 	text = o->lines[cur].text;
 	o->lines[cur].text = NULL;
-	for (size_t i = o->nlines; i-- > 0;)
-		if (o->lines[i].id && !strcmp(o->lines[i].id, id))
-			drop_line(o, i);
+	for (size_t i = o->nlines; i-- > 0;) {
+		struct order_line *ln = &o->lines[i];
+		const char *hash;
+
+		if (!ln->id || strcmp(ln->id, id))
+			continue;
+		/* a second listing goes, but what was written about it stays
+		 * where it was, as a comment line */
+		hash = ln->text ? strchr(ln->text, '#') : NULL;
+		if ((long)i != cur && hash) {
+			char *c = xstrdup(hash);
+
+			free(ln->text);
+			free(ln->id);
+			ln->text = c;
+			ln->id = NULL;
+			continue;
+		}
+		drop_line(o, i);
+	}
 	reindex(o);
 	/* placed among the other ids (an index counts without this one) */
 	at = insert_at(o, id, p);
