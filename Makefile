@@ -6,7 +6,7 @@
 #   make valgrind   the same under valgrind (build-vg/)
 #   make demo       run docket on the example backlog
 #   make bench      benchmarks against baselines (bench/RESULTS.md)
-#   make deps       install missing Debian packages (as root)
+#   make deps       install missing Debian packages (as root; TIERS="build test")
 #   make install PREFIX=/usr/local DESTDIR=
 
 PROG       := docket
@@ -100,14 +100,13 @@ fuzz:
 
 # The test driver runs every unit binary and CLI script and prints the
 # closing "N passed, N failed" line; it exits non-zero on any failure.
-check: deps-check
+check:
+	@sh scripts/install-deps.sh --check-or-install build test browser
 	@$(MAKE) --no-print-directory check-run
 
 check-run: all $(UT_BIN) $(REPLAY_BIN) layering
 	@DOCKET="$(CURDIR)/$(O)/$(PROG)" UNIT_BINS="$(UT_BIN)" REPLAY_BINS="$(REPLAY_BIN)" \
-	  VALGRIND="$(VALGRIND)" SHARED="$(SHARED)" DOCKET_SAN="$(SAN)" sh tests/run.sh
-
-SHARED ?= $(CURDIR)/../shared
+	  VALGRIND="$(VALGRIND)" DOCKET_SAN="$(SAN)" sh tests/run.sh
 
 # core/ includes nothing above it; formats/ nothing from cmd/ or server/;
 # server/ (docket serve, beside cmd/) nothing from cmd/; only cmd/ and
@@ -128,13 +127,14 @@ asan:
 valgrind:
 	$(MAKE) O=build-vg VALGRIND='valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite' check
 
-demo: deps-check
+demo:
+	@sh scripts/install-deps.sh --check-or-install build test
 	@$(MAKE) --no-print-directory all
 	@sh scripts/demo.sh "$(CURDIR)/$(O)/$(PROG)"
 
 BENCH_ARGS ?= --out bench/RESULTS.md
 bench: all $(O)/bench/floor
-	@python3 bench/bench.py "$(CURDIR)/$(O)/$(PROG)" "$(SHARED)" \
+	@python3 bench/bench.py "$(CURDIR)/$(O)/$(PROG)" \
 	  --floor "$(CURDIR)/$(O)/bench/floor" $(BENCH_ARGS)
 
 # the libgit2 floor of a one-file commit (see bench/floor.c)
@@ -142,11 +142,23 @@ $(O)/bench/floor: bench/floor.c
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -o $@ $< $(ALL_LDFLAGS) $(shell $(PKG_CONFIG) --libs libgit2)
 
+# The Debian packages, in tiers (build, test, browser, dev): the one list
+# is scripts/install-deps.sh.  `make deps TIERS=build` for one tier.
 deps:
-	@sh scripts/install-deps.sh
+	@sh scripts/install-deps.sh $(TIERS)
 
-deps-check:
-	@sh scripts/install-deps.sh --check-or-install
+# What the build takes from the system, checked against the package list
+# by tests/cli/t0200-deps.sh: pkg-config modules, -l libraries, and the
+# flags to find the headers the sources include.
+deps-used:
+	@echo "pkg-config $(PKGS)"
+	@echo "test-pkg-config $(TEST_PKGS)"
+	@echo "libs $(filter -l%,$(PKG_LIBS) $(LDLIBS))"
+	@echo "test-libs $(filter -l%,$(TEST_LIBS))"
+	@echo "cppflags $(ALL_CPPFLAGS) $(PKG_CFLAGS)"
+	@echo "test-cppflags $(TEST_CFLAGS)"
+	@echo "sources $(CORE_SRC) $(FMT_SRC) $(CMD_SRC) $(SRV_SRC)"
+	@echo "test-sources $(UT_SRC) $(FUZZ_SRC) bench/floor.c"
 
 install: $(O)/$(PROG)
 	$(INSTALL) -d '$(DESTDIR)$(BINDIR)'
@@ -182,7 +194,7 @@ uninstall-extras:
 	rm -f '$(DESTDIR)$(MANDIR)/man1/docket.1' '$(DESTDIR)$(BASHCOMPDIR)/docket' \
 	  '$(DESTDIR)$(ZSHCOMPDIR)/_docket'
 
-.PHONY: all check check-run fuzz layering asan valgrind demo bench deps deps-check install uninstall clean
+.PHONY: all check check-run fuzz layering asan valgrind demo bench deps deps-used install uninstall clean
 .PHONY: install-extras uninstall-extras
 .DELETE_ON_ERROR:
 -include $(DEPS)

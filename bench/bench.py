@@ -1,12 +1,15 @@
 #!/usr/bin/env python3
 """docket benchmarks: each command against baselines measured in the same run.
 
-    bench/bench.py DOCKET SHARED [--sizes 1000,10000,100000] [--commits 10000]
+    bench/bench.py DOCKET [--sizes 1000,10000,100000] [--commits 10000]
                    [--history-items 2000] [--runs 5] [--work DIR]
                    [--floor build/bench/floor] [--out bench/RESULTS.md]
 
-Generates backlogs with SHARED/bench/make-backlog (cached in --work), then
-times each docket command (median of --runs, after one warm-up; fewer runs
+Generates backlogs with bench/make-backlog.py (cached in --work under a
+name that includes the generator's hash, so a changed generator never
+reuses an old backlog), then
+times each docket command (the fastest of --runs, after one warm-up: other
+work on a shared machine only ever adds time; fewer runs
 on the largest backlogs) and the baselines `cat` of the same files,
 `git status` and `git log`, and prints a table of ratios and peak memory
 (max RSS of the command itself, under /usr/bin/time) against the bytes of the
@@ -22,10 +25,10 @@ times.
 """
 import argparse
 import datetime
+import hashlib
 import os
 import platform
 import shutil
-import statistics
 import subprocess
 import sys
 import time
@@ -34,9 +37,14 @@ import time
 TIME = "/usr/bin/time"
 
 
-def measure(cmd, cwd, runs, setup=None, after=None):
-    """Median wall time over runs (after one warm-up), and the peak RSS in
-    KiB of the command itself.
+def measure(cmd, cwd, runs, setup=None, after=None, base=None):
+    """The least wall time over runs (after one warm-up: other work on
+    the machine only ever adds time), the peak RSS in KiB of the command
+    itself, its exit status, and the least time of base (or None).
+
+    base, a baseline command, runs right before each run of cmd, so that
+    both see the same load on a shared machine and their ratio means
+    something even when other work comes and goes.
 
     A child forked from this Python process starts with Python's resident
     set, and Linux keeps that in the child's ru_maxrss across exec, so
@@ -48,23 +56,20 @@ def measure(cmd, cwd, runs, setup=None, after=None):
     wrong (a write command that made no commit), which then replaces the
     exit code in the results: a no-op must never pass for a fast commit."""
     times = []
+    btimes = []
     peak = 0
     rc = 0
-    argv = ["sh", "-c", cmd] if isinstance(cmd, str) else list(cmd)
     use_time = os.access(TIME, os.X_OK)
     out = os.path.join(os.environ.get("TMPDIR", "/tmp"), f"docket-bench-rss.{os.getpid()}")
-    for i in range(runs + 1):
-        if setup:
-            setup()
+
+    def once(c):
+        argv = ["sh", "-c", c] if isinstance(c, str) else list(c)
         full = [TIME, "-f", "%M", "-o", out] + argv if use_time else argv
         t0 = time.perf_counter()
         p = subprocess.Popen(full, cwd=cwd, stdout=subprocess.DEVNULL,
                              stderr=subprocess.DEVNULL)
         _, status, ru = os.wait4(p.pid, 0)
         dt = time.perf_counter() - t0
-        rc = os.waitstatus_to_exitcode(status) if rc in (0, None) else rc
-        if after and rc == 0:
-            rc = after() or 0
         kib = ru.ru_maxrss
         if use_time:
             try:
@@ -72,12 +77,25 @@ def measure(cmd, cwd, runs, setup=None, after=None):
                     kib = int(f.read().split()[-1])
             except (OSError, ValueError, IndexError):
                 pass
+        return dt, status, kib
+
+    for i in range(runs + 1):
+        if base is not None:
+            bt, _, _ = once(base)
+            if i:
+                btimes.append(bt)
+        if setup:
+            setup()
+        dt, status, kib = once(cmd)
+        rc = os.waitstatus_to_exitcode(status) if rc in (0, None) else rc
+        if after and rc == 0:
+            rc = after() or 0
         peak = max(peak, kib)
         if i:
             times.append(dt)
     if use_time and os.path.exists(out):
         os.unlink(out)
-    return statistics.median(times), peak, rc
+    return min(times), peak, rc, min(btimes) if btimes else None
 
 
 _have = {}
@@ -90,13 +108,17 @@ def have(docket, cmd):
     return _have[cmd]
 
 
-def gen(shared, work, items, commits):
-    name = f"b{items}-c{commits}"
+GENERATOR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "make-backlog.py")
+
+
+def gen(work, items, commits):
+    with open(GENERATOR, "rb") as f:
+        tag = hashlib.sha256(f.read()).hexdigest()[:12]
+    name = f"b{items}-c{commits}-{tag}"
     path = os.path.join(work, name)
     if not os.path.exists(os.path.join(path, "docket.yaml")):
         shutil.rmtree(path, ignore_errors=True)
-        args = [sys.executable, os.path.join(shared, "bench", "make-backlog"), path,
-                "--items", str(items)]
+        args = [sys.executable, GENERATOR, path, "--items", str(items)]
         if commits:
             args += ["--commits", str(commits)]
         print(f"generating {name} ...", flush=True)
@@ -155,7 +177,6 @@ def first_id(docket, repo, status=None, movable=False):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("docket")
-    ap.add_argument("shared")
     ap.add_argument("--sizes", default="1000,10000,100000")
     ap.add_argument("--commits", type=int, default=10000)
     ap.add_argument("--history-items", type=int, default=2000)
@@ -173,6 +194,7 @@ def main():
     machine = (f"{platform.node()}, {cpu_model()}, nproc {os.cpu_count()}, "
                f"Linux {platform.release()}, {platform.machine()}")
     date = datetime.datetime.now().strftime("%Y-%m-%d %H:%M")
+    load0 = os.getloadavg()[0]
     rows = []
     skipped = []
     single = {}   # command -> [(size, seconds, peak KiB)]
@@ -190,17 +212,18 @@ def main():
             skipped.append(cmd)
             print(f"note: this docket has no `{cmd}` command yet; not measured", flush=True)
 
-    _, floor, _ = measure([docket, "--version"], a.work, 3)
+    _, floor, _, _ = measure([docket, "--version"], a.work, 3)
     print(f"process floor: `docket --version` peaks at {floor/1024:.1f} MiB "
           "(shared libraries); single-item commands cannot go below it", flush=True)
     sizes = [int(s) for s in a.sizes.split(",") if s]
     for size in sizes:
-        repo = gen(a.shared, a.work, size, 0)
+        repo = gen(a.work, size, 0)
         runs = a.runs if size < 100000 else max(1, (a.runs + 1) // 2)
         nbytes = file_bytes(repo)
         cat = "find backlog -type f -print0 | xargs -0 cat docket.yaml > /dev/null"
-        tcat, _, _ = measure(cat, repo, runs)
-        tgs, _, _ = measure(["git", "status", "--porcelain"], repo, runs)
+        tcat, _, _, _ = measure(cat, repo, runs)
+        gs = ["git", "status", "--porcelain"]
+        tgs, _, _, _ = measure(gs, repo, runs)
         print(f"{size:>10} {'(cat of the same files)':<26} {tcat*1000:9.1f} ms  "
               f"{nbytes/1048576:.1f} MiB in {size} items; git status {tgs*1000:.1f} ms", flush=True)
         for what, cmd in [("list", [docket, "list"]),
@@ -209,13 +232,13 @@ def main():
             if not have(docket, cmd[1]):
                 skip(cmd[1])
                 continue
-            t, peak, rc = measure(cmd, repo, runs)
-            row(size, what, t, "cat", tcat, peak, nbytes, rc)
+            t, peak, rc, tb = measure(cmd, repo, runs, base=cat)
+            row(size, what, t, "cat", tb, peak, nbytes, rc)
         item = first_id(docket, repo, "ready", movable=True)
         ib = item_bytes(repo, item)
         if have(docket, "show"):
-            t, peak, rc = measure([docket, "show", item], repo, a.runs)
-            row(size, "show ID", t, "git status", tgs, peak, ib, rc)
+            t, peak, rc, tb = measure([docket, "show", item], repo, a.runs, base=gs)
+            row(size, "show ID", t, "git status", tb, peak, ib, rc)
             single.setdefault("show ID", []).append((size, t, peak))
         else:
             skip("show")
@@ -257,44 +280,47 @@ def main():
             if not have(docket, cmd[1]):
                 skip(cmd[1])
                 continue
-            t, peak, rc = measure(cmd, repo, a.runs, setup=reset, after=committed)
-            row(size, what + " (commit)", t, "git status", tgs, peak, ib, rc)
+            t, peak, rc, tb = measure(cmd, repo, a.runs, setup=reset, after=committed,
+                                      base=gs)
+            row(size, what + " (commit)", t, "git status", tb, peak, ib, rc)
             single.setdefault(what, []).append((size, t, peak))
         if a.floor:
             # libgit2 alone (bench/floor.c): the floor of any commit of a
             # work-tree file, and a whole commit made through the index
-            t, peak, rc = measure([a.floor, ".", f"backlog/{item}.md"], repo, a.runs)
-            row(size, "libgit2 floor (index update)", t, "git status", tgs, peak, ib, rc)
-            t, peak, rc = measure([a.floor, "--commit", ".", f"backlog/{item}.md"], repo,
-                                  a.runs, setup=reset, after=committed)
-            row(size, "libgit2 commit via the index", t, "git status", tgs, peak, ib, rc)
+            t, peak, rc, tb = measure([a.floor, ".", f"backlog/{item}.md"], repo, a.runs,
+                                      base=gs)
+            row(size, "libgit2 floor (index update)", t, "git status", tb, peak, ib, rc)
+            t, peak, rc, tb = measure([a.floor, "--commit", ".", f"backlog/{item}.md"], repo,
+                                      a.runs, setup=reset, after=committed, base=gs)
+            row(size, "libgit2 commit via the index", t, "git status", tb, peak, ib, rc)
         reset()
     if a.commits:
-        repo = gen(a.shared, a.work, a.history_items, a.commits)
+        repo = gen(a.work, a.history_items, a.commits)
         nbytes = file_bytes(repo)
         label = f"{a.history_items}/{a.commits}c"
-        tlog, _, _ = measure(["git", "log", "--oneline"], repo, a.runs)
+        glog = ["git", "log", "--oneline"]
+        tlog, _, _, _ = measure(glog, repo, a.runs)
         item = first_id(docket, repo)
-        tlogp, _, _ = measure(["git", "log", "--oneline", "--", f"backlog/{item}.md",
-                               "backlog/ORDER"], repo, a.runs)
+        glogp = glog + ["--", f"backlog/{item}.md", "backlog/ORDER"]
+        tlogp, _, _, _ = measure(glogp, repo, a.runs)
         print(f"{label:>10} {'(git log --oneline)':<26} {tlog*1000:9.1f} ms; "
               f"with paths {tlogp*1000:.1f} ms", flush=True)
         root = subprocess.run(["git", "rev-list", "--max-parents=0", "HEAD"], cwd=repo,
                               capture_output=True, text=True).stdout.split()[-1]
-        for what, cmd, bn, bt in [
-                ("log ID", [docket, "log", item], "git log -- p", tlogp),
+        for what, cmd, bn, bcmd in [
+                ("log ID", [docket, "log", item], "git log -- p", glogp),
                 ("log ID (no cache)", ["env", "DOCKET_HISTORY_CACHE=0", docket, "log", item],
-                 "git log -- p", tlogp),
-                ("diff HEAD~500 HEAD", [docket, "diff", "HEAD~500", "HEAD"], "git log", tlog),
-                ("diff ROOT HEAD", [docket, "diff", root, "HEAD"], "git log", tlog),
-                ("report", [docket, "report"], "git log", tlog),
-                ("burnup campaign-1", [docket, "burnup", "campaign-1"], "git log", tlog)]:
+                 "git log -- p", glogp),
+                ("diff HEAD~500 HEAD", [docket, "diff", "HEAD~500", "HEAD"], "git log", glog),
+                ("diff ROOT HEAD", [docket, "diff", root, "HEAD"], "git log", glog),
+                ("report", [docket, "report"], "git log", glog),
+                ("burnup campaign-1", [docket, "burnup", "campaign-1"], "git log", glog)]:
             sub = cmd[cmd.index(docket) + 1]
             if not have(docket, sub):
                 skip(sub)
                 continue
-            t, peak, rc = measure(cmd, repo, a.runs)
-            row(label, what, t, bn, bt, peak, nbytes, rc)
+            t, peak, rc, tb = measure(cmd, repo, a.runs, base=bcmd)
+            row(label, what, t, bn, tb, peak, nbytes, rc)
 
     scaling = []
     for what, pts in single.items():
@@ -304,14 +330,21 @@ def main():
             print(f"single-item `{what}`: {s0} items {t0*1000:.1f} ms {p0/1024:.1f} MiB, "
                   f"{s1} items {t1*1000:.1f} ms {p1/1024:.1f} MiB (time x{t1/t0:.2f})")
     elapsed = time.time() - started
+    load1 = os.getloadavg()[0]
     print(f"bench: {len(rows)} measurements in {elapsed:.0f} s"
           + (f"; not measured: {', '.join(skipped)}" if skipped else ""))
     if a.out:
         with open(a.out, "w") as f:
             f.write("# Benchmark results\n\n")
             f.write(f"Machine: {machine}.  Date: {date}.  Command: `make bench` "
-                    f"(`bench/bench.py`, median of {a.runs} runs after a warm-up, "
-                    f"{max(1, (a.runs + 1) // 2)} on 100,000 items; {elapsed:.0f} s in all).\n\n")
+                    f"(`bench/bench.py`, the fastest of {a.runs} runs after a warm-up, "
+                    f"{max(1, (a.runs + 1) // 2)} on 100,000 items; {elapsed:.0f} s in all).  "
+                    f"Load average {load0:.1f} at the start, {load1:.1f} at the end, on "
+                    f"{os.cpu_count()} CPUs: other work on the machine slows commands and "
+                    "baselines alike (each baseline runs right before each run of its "
+                    "command), so read the ratios.  Workload: "
+                    "[bench/make-backlog.py](make-backlog.py) (one commit of the final state "
+                    "for the sizes, a year of history for the history rows).\n\n")
             f.write("Ratios are against a baseline timed in the same run: `cat` of the same "
                     "files for whole-backlog commands, `git status --porcelain` for single-item "
                     "ones, `git log` for history.  Peak is the command's own max RSS "

@@ -8,9 +8,14 @@
  *
  * PATH arguments limit the findings reported (and counted) to those
  * files or folders; the whole backlog is still loaded, so rules across
- * files (duplicate ids, ORDER, dependencies) see everything.
+ * files (duplicate ids, ORDER, dependencies) see everything.  A PATH
+ * that is not docket.yaml, ORDER, an item or cycle file of the backlog
+ * (as read, from the working tree or REV), nor a folder holding one or
+ * inside the items folder, is a usage error: a mistyped path in CI must
+ * not pass as "no problems".
  */
 #include <limits.h>
+#include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -84,6 +89,43 @@ repo_relative(const struct backlog *bl, const char *path)
 		rel = xstrdup(abs + tl + 1);
 	free(abs);
 	return rel;
+}
+
+/* Is rel (repository-relative, normalised) file, or a folder holding it? */
+static int
+names_file(const char *rel, const char *file)
+{
+	size_t l = strlen(rel);
+
+	return file && (!l || (!strncmp(file, rel, l) &&
+			       (file[l] == '\0' || file[l] == '/')));
+}
+
+/*
+ * NULL when rel names docket.yaml, ORDER, an item or a cycle file of
+ * the backlog, a folder holding one, or a folder inside the items
+ * folder; else why not.  arg is the PATH as given (for the folder test).
+ */
+static const char *
+path_unknown(const struct backlog *bl, const char *rel, const char *arg)
+{
+	struct stat st;
+
+	if (names_file(rel, bl->config.path) || names_file(rel, bl->order_path))
+		return NULL;
+	for (size_t i = 0; i < bl->nitems; i++)
+		if (names_file(rel, bl->items[i]->path))
+			return NULL;
+	for (size_t i = 0; i < bl->ncycles; i++)
+		if (names_file(rel, bl->cycles[i]->path))
+			return NULL;
+	if (stat(arg, &st))
+		return "does not exist";
+	if (S_ISDIR(st.st_mode) && bl->items_rel &&
+	    !strncmp(rel, bl->items_rel, strlen(bl->items_rel)))
+		return NULL;
+	return "is not a file docket checks: give docket.yaml, ORDER, an item "
+	       "or cycle file, or a folder of the backlog";
 }
 
 /* Is file one of paths, or inside one of them (a folder)? */
@@ -170,12 +212,18 @@ run(struct ctx *ctx)
 	if (ctx->npos) {
 		paths = xcalloc((size_t)ctx->npos, sizeof(*paths));
 		for (int i = 0; i < ctx->npos; i++) {
+			const char *why;
+
 			if (!(paths[npaths] = repo_relative(bl, ctx->pos[i]))) {
 				rc = out_usage_error(ctx, "'%s' is outside the repository",
 						     ctx->pos[i]);
 				goto done;
 			}
 			npaths++;
+			if ((why = path_unknown(bl, paths[npaths - 1], ctx->pos[i]))) {
+				rc = out_usage_error(ctx, "'%s' %s", ctx->pos[i], why);
+				goto done;
+			}
 		}
 	}
 	if (base_rev) {
@@ -242,7 +290,8 @@ const struct command cmd_check = {
 	.load = BL_ALL | BL_LEAN,
 	.details =
 	"Exit status: 0 no errors, 1 errors (or warnings with --strict), 2 usage\n"
-	"error, not a backlog, or an unknown revision.\n"
+	"error, a PATH that is not part of the backlog, not a backlog, or an\n"
+	"unknown revision.\n"
 	"Rules (severity in docket.yaml rules: <id>: off|warning|error):\n"
 	"  syntax, config (always errors), required, type, enum, range, pattern,\n"
 	"  unknown-field (warning), id-format, id-filename, duplicate-id,\n"

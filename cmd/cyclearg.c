@@ -2,6 +2,8 @@
 #include <string.h>
 
 #include "cmd/cmd.h"
+#include "core/cycle_scope.h"
+#include "core/date.h"
 #include "core/history.h"
 #include "core/plan.h"
 
@@ -33,15 +35,34 @@ cycle_arg(struct ctx *ctx, const struct cycles *cy, const char *name,
 	return c;
 }
 
+/* The cycle files' commitments and scope changes (core/cycle_scope.h),
+ * at rev (NULL: HEAD and the working tree). */
+static void
+read_scope(struct ctx *ctx, struct session *s, struct repo *r, const char *rev)
+{
+	struct diag_list d = DIAG_LIST_INIT;
+
+	if (scope_hist_read(&s->bl.scope_hist, &s->bl, r, rev, date_today(), &d))
+		out_warning(ctx, "cannot read the git history of the cycle files: %s (scope changes are not shown)",
+			    r->err);
+	out_diags(ctx, &d, SEV_WARNING);
+	diag_list_release(&d);
+}
+
 void
 session_fill_dates(struct ctx *ctx, struct session *s)
 {
 	struct diag_list d = DIAG_LIST_INIT;
 	struct repo r;
 
-	/* the work tree's items only: history_fill_dates walks HEAD, which
-	 * is not the history of another revision */
-	if (s->repo || !s->bl.top)
+	/* --rev: the scope at that revision; the dates of the work tree's
+	 * items only, as history_fill_dates walks HEAD, which is not the
+	 * history of another revision */
+	if (s->repo) {
+		read_scope(ctx, s, s->repo, ctx->rev);
+		return;
+	}
+	if (!s->bl.top)
 		return;
 	memset(&r, 0, sizeof(r));
 	if (repo_open(&r, s->bl.root) == DK_EREFUSED)
@@ -53,6 +74,7 @@ session_fill_dates(struct ctx *ctx, struct session *s)
 			    r.err);
 	out_diags(ctx, &d, SEV_WARNING);
 	diag_list_release(&d);
+	read_scope(ctx, s, &r, NULL);
 	repo_close(&r);
 }
 

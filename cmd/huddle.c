@@ -19,11 +19,12 @@ run(struct ctx *ctx)
 	cycles_from_backlog(&cy, bl);
 	c = cycle_arg(ctx, &cy, ctx->npos ? ctx->pos[0] : NULL, today, &rc);
 	if (c) {
+		const struct board_format *bf = FORMAT_ROW(struct board_format, ctx->format);
 		struct board_opts bo = { ctx->width, ctx->color };
 
 		rc = warn_unreadable(ctx, bl) ? EXIT_PROBLEMS : EXIT_OK;
 		huddle_make(&h, bl, c, today);
-		board_render(&out, &h, &bo);
+		bf->render(&out, &h, &bo);
 		out_sbuf(ctx, &out);
 		huddle_release(&h);
 	}
@@ -38,6 +39,7 @@ static const struct arg args[] = {
 };
 
 static const struct opt opts[] = {
+	OPT_FORMAT(),
 	OPT_REV("read the backlog at a git revision"),
 	OPT_END,
 };
@@ -48,13 +50,16 @@ const struct command cmd_huddle = {
 	.args = args,
 	.extra = "huddle takes one cycle name",
 	.opts = opts,
+	.formats = &board_formats,
 	.needs = NEED_BACKLOG | NEED_DATES,
 	.load = BL_ALL,
 	.details =
-	"Columns planned, doing, blocked and done with days in status; blocked\n"
+	"Columns planned, doing, blocked and done with days in status, each card\n"
+	"marked when added after the start, carried over or unplanned; blocked\n"
 	"items first with their reasons; the WIP limit (rules: wip-limit: max,\n"
-	"default 5); items at risk: blocked, doing for more than half the cycle,\n"
-	"past the capacity left, or not done when the cycle has ended.\n"
-	"On a terminal the board is in columns; piped, it is a plain list.\n",
+	"default 5); items at risk: beyond what the team's pace delivers in the\n"
+	"working days left (from the third working day and a fifth of the cycle\n"
+	"on), doing for more than half the cycle, or not done when the cycle has\n"
+	"ended. On a terminal the board is in columns; piped, a plain list.\n",
 	.run = run,
 };

@@ -179,10 +179,22 @@ new_run(struct ctx *ctx, const struct new_req *rq)
 		if (rq->body[rq->body_len - 1] != '\n')
 			sbuf_addc(&text, '\n');
 	}
-	if (cfg->ndod) {
-		sbuf_adds(&text, "\n## Definition of Done\n");
-		for (size_t i = 0; i < cfg->ndod; i++)
-			sbuf_addf(&text, "- [ ] %s\n", cfg->dod[i]);
+	{
+		/* the Definition of Done of its type (docket.yaml may give one
+		 * per type); --set type=... counts */
+		const char *t = type;
+		const char *const *dod;
+		size_t ndod;
+
+		for (size_t i = 0; rq->sets && i < rq->sets->n; i++)
+			if (!strncmp(rq->sets->v[i], "type=", 5))
+				t = rq->sets->v[i] + 5;
+		dod = config_dod(cfg, item_type_parse(t), &ndod);
+		if (ndod) {
+			sbuf_adds(&text, "\n## Definition of Done\n");
+			for (size_t i = 0; i < ndod; i++)
+				sbuf_addf(&text, "- [ ] %s\n", dod[i]);
+		}
 	}
 	if (parent) {
 		struct sbuf next = SBUF_INIT;

@@ -5,6 +5,8 @@
 #include "core/metrics.h"
 #include "formats/metrics_out.h"
 
+static int explain;
+
 static int
 run(struct ctx *ctx)
 {
@@ -18,7 +20,7 @@ run(struct ctx *ctx)
 
 	cycles_from_backlog(&cy, bl);
 	metrics_compute(&m, bl, &cy, date_today());
-	metrics_render(&out, &m, mf->id);
+	metrics_render_explained(&out, &m, mf->id, explain);
 	out_sbuf(ctx, &out);
 	sbuf_release(&out);
 	metrics_release(&m);
@@ -28,6 +30,8 @@ run(struct ctx *ctx)
 
 static const struct opt opts[] = {
 	OPT_FORMAT(),
+	OPT_FLAG("explain", 0, &explain,
+		 "after the figures, the formula of each (as docs/cycles.md gives them)"),
 	OPT_REV("read the backlog at a git revision"),
 	OPT_END,
 };
@@ -40,10 +44,12 @@ const struct command cmd_report = {
 	.needs = NEED_BACKLOG | NEED_DATES,
 	.load = BL_ALL,
 	.details =
-	"Per cycle: committed and completed items and effort, say/do ratio,\n"
-	"velocity, items done. Then predictability, throughput, cycle time, the\n"
-	"experiment win rate, BAU share and the forecast of the open backlog in\n"
-	"cycles and as a date. Team figures only: nothing per person.\n"
-	"See docs/cycles.md for the definitions.\n",
+	"Per cycle: committed (at the start), added, completed, learned (stopped\n"
+	"with a result), stopped, carried over and unplanned items and effort,\n"
+	"say/do ratio, velocity, items done. Then predictability, throughput,\n"
+	"cycle time, the experiment win rate, BAU share, the forecast of the open\n"
+	"backlog in cycles and as a date, and the capacity suggested for the next\n"
+	"cycle. Team figures only: nothing per person. --explain, or\n"
+	"docs/cycles.md, gives every formula.\n",
 	.run = run,
 };

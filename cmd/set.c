@@ -4,9 +4,55 @@
 #include <string.h>
 
 #include "cmd/write.h"
+#include "core/wip.h"
 #include "core/xalloc.h"
 
-static int force;
+static int force, over_wip;
+
+/* A move into doing: the WIP limit, as the wip-limit rule's severity
+ * says (core/wip.h).  Returns 0 to go on (topts.over_wip set when the
+ * move is recorded as over the limit, and the line for the commit in
+ * note), or EXIT_PROBLEMS after printing why the move is refused. */
+static int
+wip_gate(struct ctx *ctx, struct ws *w, struct set_req *rq, const char *id,
+	 struct sbuf *note)
+{
+	struct wip wp;
+	struct sbuf names = SBUF_INIT;
+	int rc = 0;
+
+	wip_init(&wp);
+	if (wip_scan(&wp, &w->ss.bl, &w->ss.src, id)) {
+		out_warning(ctx, "the items could not be read to count the work in progress: the WIP limit is not checked");
+		wip_release(&wp);
+		return 0;
+	}
+	wip_names(&names, &wp);
+	switch (wip_verdict(&wp, rq->over_wip)) {
+	case WIP_OK:
+		if (rq->over_wip && wp.severity != SEV_OFF)
+			out_note(ctx, "--over-wip: %zu item%s doing, within the limit of %ld; nothing to record",
+				 wp.n + 1, wp.n ? "s" : "", wp.limit);
+		break;
+	case WIP_WARN:
+		out_warning(ctx, "%s makes %zu items doing, over the WIP limit of %ld: %s %s in progress; finish work before starting more",
+			    id, wp.n + 1, wp.limit, names.buf, wp.n == 1 ? "is" : "are");
+		break;
+	case WIP_REFUSE:
+		out_error(ctx, "%s would make %zu items doing, over the WIP limit of %ld: %s %s in progress. Finish or block one of them first, or give --over-wip to go over on purpose (recorded in %s and in the commit)",
+			  id, wp.n + 1, wp.limit, names.buf, wp.n == 1 ? "is" : "are", id);
+		rc = EXIT_PROBLEMS;
+		break;
+	case WIP_OVERRIDE:
+		rq->topts.over_wip = 1;
+		sbuf_addf(note, "Over the WIP limit on purpose (--over-wip): %zu items doing, limit %ld; in progress before: %s\n",
+			  wp.n + 1, wp.limit, names.buf);
+		break;
+	}
+	sbuf_release(&names);
+	wip_release(&wp);
+	return rc;
+}
 
 static int
 required_key(const char *k)
@@ -51,6 +97,7 @@ set_run(struct ctx *ctx, struct set_req *rq)
 	size_t nops = 0;
 	struct sbuf a = SBUF_INIT, b = SBUF_INIT, msg = SBUF_INIT, sum = SBUF_INIT;
 	struct diag_list d = DIAG_LIST_INIT;
+	struct sbuf wipnote = SBUF_INIT;
 	struct transition t;
 	long old_rank = 0;
 	int rc;
@@ -100,6 +147,9 @@ set_run(struct ctx *ctx, struct set_req *rq)
 		goto done;
 	}
 	sbuf_add(&b, a.buf, a.len);
+	if (rq->has_status && rq->status == ST_DOING && it->status != ST_DOING &&
+	    (rc = wip_gate(ctx, w, rq, it->id ? it->id : rq->id, &wipnote)))
+		goto done;
 	if (rq->has_status) {
 		struct fm_opts fo = FM_OPTS_INIT;
 		char err[1024];
@@ -161,6 +211,9 @@ set_run(struct ctx *ctx, struct set_req *rq)
 		if (w->order_changed)
 			sbuf_addf(&msg, "Leaves ORDER (was #%ld)\n", old_rank);
 	}
+	if (wipnote.len)
+		sbuf_addf(&msg, "%s%s", rq->has_status && t.from != t.to ? "" : "\n",
+			  wipnote.buf);
 	change_write(&w->ch, it->path, b.buf, b.len);
 	ws_queue_order(w);
 	rc = ws_commit(ctx, w, msg.buf, sum.buf);
@@ -174,6 +227,7 @@ done:
 	sbuf_release(&b);
 	sbuf_release(&msg);
 	sbuf_release(&sum);
+	sbuf_release(&wipnote);
 	diag_list_release(&d);
 	return rc;
 }
@@ -188,12 +242,13 @@ run(struct ctx *ctx)
 	rq.pairs = ctx->pos + 1;
 	rq.npairs = ctx->npos - 1;
 	rq.topts.force = force;
+	rq.over_wip = over_wip;
 	return set_run(ctx, &rq);
 }
 
 int
-set_status(struct ctx *ctx, enum item_status status,
-	   const struct transition_opts *topts)
+set_status_wip(struct ctx *ctx, enum item_status status,
+	       const struct transition_opts *topts, int over)
 {
 	struct set_req rq;
 
@@ -202,7 +257,15 @@ set_status(struct ctx *ctx, enum item_status status,
 	rq.has_status = 1;
 	rq.status = status;
 	rq.topts = *topts;
+	rq.over_wip = over;
 	return set_run(ctx, &rq);
+}
+
+int
+set_status(struct ctx *ctx, enum item_status status,
+	   const struct transition_opts *topts)
+{
+	return set_status_wip(ctx, status, topts, 0);
 }
 
 static const struct arg args[] = {
@@ -216,6 +279,7 @@ static const struct arg args[] = {
 static const struct opt opts[] = {
 	OPT_FLAG("force", 0, &force,
 		 "with status=done: even with unchecked Definition-of-Done boxes"),
+	OPT_OVER_WIP(&over_wip),
 	OPT_END,
 };
 

@@ -13,6 +13,9 @@ run(struct ctx *ctx)
 static const struct opt opts[] = {
 	OPT_STRING_F("reason", 'r', &topts.reason, "R",
 		     "why it is not worth finishing (stop_reason; required)", OPT_REQUIRED),
+	OPT_CHOICE("result", 0, &topts.result, "R", "lost|inconclusive",
+		   "what the stopped experiment showed: a stopped experiment with a "
+		   "result is learning delivered, and say/do counts it as finished"),
 	OPT_END,
 };
 
@@ -23,6 +26,8 @@ const struct command cmd_stop = {
 	.extra = "stop takes one id",
 	.opts = opts,
 	.needs = NEED_WRITE,
-	.details = "Sets finished: today and removes the id from ORDER.\n",
+	.details =
+	"Sets finished: today and removes the id from ORDER. A done item is not\n"
+	"stopped.\n",
 	.run = run,
 };

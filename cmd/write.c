@@ -263,6 +263,11 @@ ws_check_value(struct ctx *ctx, const struct config *c, const char *key,
 		if (!(d > 0) || isinf(d))
 			return out_usage_error(ctx, "%s must be a number above 0, not '%s'", key, value);
 		break;
+	case SK_REMAINING:
+		d = strtod(value, &end);
+		if (end == value || *end || !(d >= 0) || isinf(d))
+			return out_usage_error(ctx, "%s must be a number of 0 or more (the effort left), not '%s'", key, value);
+		break;
 	case SK_ID:
 		if (!item_id_valid(value))
 			return out_usage_error(ctx, "%s must be an item id like %s-12, not '%s'",

@@ -87,11 +87,21 @@ struct set_req {
 	int has_status;           /* a shorthand's target status */
 	enum item_status status;
 	struct transition_opts topts;
+	int over_wip;             /* --over-wip: a move into doing over the
+				   * WIP limit is made and recorded */
 };
 int set_run(struct ctx *ctx, struct set_req *rq);
 /* A status shorthand: `NAME ID` with its options in topts. */
 int set_status(struct ctx *ctx, enum item_status status,
 	       const struct transition_opts *topts);
+/* The --over-wip option of start, set and unblock (docs/cycles.md). */
+#define OPT_OVER_WIP(var) \
+	OPT_FLAG("over-wip", 0, var, "go over the WIP limit on purpose when the " \
+		 "wip-limit rule refuses (severity error); recorded in the item " \
+		 "(over_wip: DATE) and in the commit")
+/* set_status with --over-wip. */
+int set_status_wip(struct ctx *ctx, enum item_status status,
+		   const struct transition_opts *topts, int over_wip);
 
 /* `new` and `followup` (new.c makes the item; followup takes new's
  * options from --set on, the parent's id first). */

@@ -22,6 +22,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/cycle_scope.h"
 #include "core/fsutil.h"
 #include "core/score.h"
 #include "core/xalloc.h"
@@ -359,6 +360,7 @@ backlog_release(struct backlog *bl)
 	free(bl->items_rel);
 	free(bl->order_path);
 	free(bl->order_data);
+	scope_hist_free(bl->scope_hist);
 	backlog_init(bl);
 }
 

@@ -48,6 +48,9 @@ struct backlog {
 	struct diag_list diags;
 	char *order_data;    /* BL_ORDER_SCAN: ORDER's bytes, else NULL */
 	size_t order_len;
+	/* the cycle files' commitments and scope changes from git, when
+	 * read (core/cycle_scope.h); owned */
+	struct scope_hist *scope_hist;
 };
 
 /* Find the folder holding docket.yaml, looking upward from start as git

@@ -276,7 +276,8 @@ backlog_diff(struct backlog_diff *out, const struct backlog *base,
 	     const struct backlog *head)
 {
 	static const char *const value_keys[] = {
-		"effort", "customer_value", "business_value",
+		"effort", "customer_value", "business_value", "time_criticality",
+		"mvl",
 	};
 	long *to = xcalloc(base->order.nlines + 1, sizeof(*to));
 	char *moved = xcalloc(base->order.nlines + 1, 1);
@@ -346,7 +347,9 @@ backlog_diff(struct backlog_diff *out, const struct backlog *base,
 		}
 		if (!same_num(b->effort, h->effort) ||
 		    b->customer_value != h->customer_value ||
-		    b->business_value != h->business_value) {
+		    b->business_value != h->business_value ||
+		    b->time_criticality != h->time_criticality ||
+		    b->mvl != h->mvl) {
 			struct field_changes all = { 0 };
 
 			e = entry(out, BD_VALUES, h);
@@ -356,7 +359,7 @@ backlog_diff(struct backlog_diff *out, const struct backlog *base,
 			for (size_t k = 0; k < all.n; k++) {
 				int keep = 0;
 
-				for (size_t j = 0; j < 3; j++)
+				for (size_t j = 0; j < ARRAY_SIZE(value_keys); j++)
 					keep |= !strcmp(all.v[k].field, value_keys[j]);
 				if (keep) {
 					e->values.v = xgrow(e->values.v, &e->values.alloc,
@@ -386,4 +389,18 @@ backlog_diff(struct backlog_diff *out, const struct backlog *base,
 	free(to);
 	free(moved);
 	free(common);
+}
+
+int
+changes_is_priority(const char *field)
+{
+	static const char *const keys[] = {
+		"effort", "customer_value", "business_value", "time_criticality",
+		"mvl",
+	};
+
+	for (size_t i = 0; field && i < ARRAY_SIZE(keys); i++)
+		if (!strcmp(field, keys[i]))
+			return 1;
+	return 0;
 }

@@ -46,7 +46,9 @@ enum bdiff_kind {
 	BD_REMOVED,      /* its file is gone (from: its old rank) */
 	BD_CLOSED,       /* open before, done or stopped now */
 	BD_STATUS,       /* any other status change */
-	BD_VALUES,       /* effort, customer_value or business_value */
+	BD_VALUES,       /* effort, customer_value, business_value,
+			  * time_criticality or mvl: what the score and
+			  * the MVL section of the order rest on */
 	BD_NKINDS,
 };
 
@@ -74,5 +76,9 @@ void backlog_diff_release(struct backlog_diff *d);
 void backlog_diff(struct backlog_diff *out, const struct backlog *base,
 		  const struct backlog *head);
 const char *bdiff_kind_name(enum bdiff_kind k);
+/* Does a change of this front-matter field change the item's priority
+ * (its score or its place in the MVL section)?  effort, customer_value,
+ * business_value, time_criticality, mvl. */
+int changes_is_priority(const char *field);
 
 #endif

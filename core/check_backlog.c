@@ -447,7 +447,9 @@ check_shares(struct check__ctx *x)
 
 		if (!it->parsed || it->status == ST_UNKNOWN)
 			continue;
-		if (it->status == ST_DOING)
+		/* an item started over the limit on purpose (start --over-wip
+		 * recorded it) does not count against it */
+		if (it->status == ST_DOING && !it->over_wip)
 			doing++;
 		if (!item_status_open(it->status))
 			continue;

@@ -58,6 +58,7 @@ expect_of(int kind)
 	case SK_LINE: return "one line of text";
 	case SK_ID: return "an item id like MKT-12";
 	case SK_NUMBER: return "a number above 0";
+	case SK_REMAINING: return "a number of 0 or more";
 	case SK_SCORE: return "a whole number from 1 to 10";
 	case SK_BOOL: return "true or false";
 	case SK_DATE: return "a date YYYY-MM-DD";
@@ -257,6 +258,16 @@ check__value(struct check__ctx *x, const char *file, const struct ynode *k,
 		if (!(d > 0) || isinf(d)) {
 			check__emit(x, RULE_RANGE, file, v->line, v->col,
 				    "'%s' is %s; it must be above 0 (a relative size)",
+				    k->text, show(buf, sizeof(buf), v));
+			return -1;
+		}
+		return 0;
+	case SK_REMAINING:
+		if (!is_number(v) || ynode_number(v, &d))
+			return type_err(x, file, k, v, expect_of(kind));
+		if (!(d >= 0) || isinf(d)) {
+			check__emit(x, RULE_RANGE, file, v->line, v->col,
+				    "'%s' is %s; it must be 0 or more (the effort left)",
 				    k->text, show(buf, sizeof(buf), v));
 			return -1;
 		}

@@ -4,7 +4,10 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <time.h>
 
+#include "core/date.h"
 #include "core/item.h"
 #include "core/regex.h"
 #include "core/sbuf.h"
@@ -48,6 +51,8 @@ config_init(struct config *c)
 	c->items = "backlog";
 	c->cycle_length_days = 14;
 	c->cycle_capacity = 20;
+	c->cycle_workdays = CONFIG_WORKDAYS_DEFAULT;
+	c->cycle_name = CONFIG_CYCLE_NAME_DEFAULT;
 	c->score = SCORE_WSJF;
 	c->commit = 1;
 }
@@ -63,6 +68,9 @@ config_release(struct config *c)
 	free(c->owners);
 	free(c->goals);
 	free(c->dod);
+	for (int t = 0; t < 3; t++)
+		free(c->dod_type[t]);
+	free(c->campaigns);
 	free(c->rules);
 	ynode_free(c->root);
 	free(c->data);
@@ -122,6 +130,152 @@ number_of(const struct ynode *n, double *out)
 	return ynode_number(n, out) || ynode_kind(n) == YKIND_STR;
 }
 
+static const char *const day_names[7] = {
+	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+};
+
+/* cycle.working_days: [mon, tue, ...] (three letters or the whole name) */
+static void
+parse_workdays(struct config *c, const struct ynode *n, struct diag_list *diags)
+{
+	unsigned bits = 0;
+
+	if (n->type != YNODE_SEQ || !n->nkids) {
+		CERR(n, "cycle working_days must be a list of days, like [mon, tue, wed, thu, fri]");
+		return;
+	}
+	for (size_t i = 0; i < n->nkids; i++) {
+		const struct ynode *d = n->kids[i];
+		int found = -1;
+
+		for (int k = 0; k < 7 && d->type == YNODE_SCALAR; k++)
+			if ((d->len == 3 && !strncasecmp(d->text, day_names[k], 3)) ||
+			    !strcasecmp(d->text, day_names[k]))
+				found = k;
+		if (found < 0) {
+			CERR(d, "'%s' is not a day of the week (use mon, tue, wed, thu, fri, sat or sun)",
+			     d->type == YNODE_SCALAR ? d->text : "a list");
+			return;
+		}
+		bits |= 1u << found;
+	}
+	c->cycle_workdays = bits;
+}
+
+int
+config_workday(const struct config *c, long day)
+{
+	return (c->cycle_workdays >> date_weekday(day)) & 1u;
+}
+
+long
+config_workdays_between(const struct config *c, long a, long b)
+{
+	long n = 0, weeks;
+
+	if (b < a)
+		return 0;
+	weeks = (b - a + 1) / 7;
+	for (int k = 0; k < 7; k++)
+		n += weeks * (long)((c->cycle_workdays >> k) & 1u);
+	for (long d = a + weeks * 7; d <= b; d++)
+		n += config_workday(c, d);
+	return n;
+}
+
+/* cycle_name: a strftime pattern whose result must be a cycle name. */
+static void
+parse_cycle_name(struct config *c, const struct ynode *n,
+		 struct diag_list *diags)
+{
+	static const long samples[] = { 20454 /* 2026-01-01 */, 20818 /* 2026-12-31 */ };
+	const char *s = scalar_str(c, n, "cycle_name", diags);
+
+	if (!s)
+		return;
+	for (size_t i = 0; i < ARRAY_SIZE(samples); i++) {
+		char buf[128];
+
+		if (config_cycle_name(buf, sizeof(buf), s, samples[i])) {
+			CERR(n, "cycle_name '%s' does not make a cycle name (letters, digits, '.', '_' and '-'; "
+			     "strftime conversions such as %%Y %%m %%d %%V %%G %%j %%b)", s);
+			return;
+		}
+	}
+	c->cycle_name = s;
+}
+
+int
+config_cycle_name(char *out, size_t len, const char *pattern, long day)
+{
+	struct tm tm;
+	time_t t = (time_t)day * 86400;
+	size_t n;
+
+	/* only conversions of a date, so that a name never depends on the
+	 * clock or the locale's words with spaces */
+	for (const char *p = pattern; *p; p++)
+		if (*p == '%' && (!*++p || !strchr("YymdjVGgUWuwbBhe%", *p)))
+			return -1;
+	if (!gmtime_r(&t, &tm))
+		return -1;
+	n = strftime(out, len, pattern, &tm);
+	if (!n || n > 64 || out[0] == '.' || out[0] == '-')
+		return -1;
+	for (size_t i = 0; i < n; i++)
+		if (!isalnum((unsigned char)out[i]) && !strchr("._-", out[i]))
+			return -1;
+	return 0;
+}
+
+/* campaigns: { NAME: { due: YYYY-MM-DD } } */
+static void
+parse_campaigns(struct config *c, const struct ynode *n, struct diag_list *diags)
+{
+	if (n->type != YNODE_MAP) {
+		CERR(n, "campaigns must be a mapping of campaign names to '{ due: YYYY-MM-DD }'");
+		return;
+	}
+	c->campaigns = xcalloc(n->nkids / 2 + 1, sizeof(*c->campaigns));
+	for (size_t i = 0; i + 1 < n->nkids; i += 2) {
+		const struct ynode *v = n->kids[i + 1];
+		struct campaign *cp = &c->campaigns[c->ncampaigns];
+
+		cp->name = n->kids[i]->text;
+		cp->line = n->kids[i]->line;
+		cp->col = n->kids[i]->col;
+		cp->due = -1;
+		if (v->type != YNODE_MAP) {
+			CERR(v, "campaign '%s' must be a mapping like '{ due: 2027-03-01 }'", cp->name);
+			continue;
+		}
+		for (size_t k = 0; k + 1 < v->nkids; k += 2) {
+			const struct ynode *key = v->kids[k], *val = v->kids[k + 1];
+
+			if (!strcmp(key->text, "due")) {
+				if (date_parse(&cp->due, ynode_str(val))) {
+					CERR(val, "campaign '%s': due must be a date YYYY-MM-DD", cp->name);
+					cp->due = -1;
+				}
+			} else {
+				diag_add(diags, SEV_WARNING, "config", c->path, key->line, key->col,
+					 "unknown key '%s' for campaign '%s' (known: due)",
+					 key->text, cp->name);
+			}
+		}
+		c->ncampaigns++;
+	}
+}
+
+const struct campaign *
+config_campaign(const struct config *c, const char *name)
+{
+	for (size_t i = 0; name && i < c->ncampaigns; i++)
+		if (!strcmp(c->campaigns[i].name, name))
+			return &c->campaigns[i];
+	return NULL;
+}
+
 static void
 parse_cycle(struct config *c, const struct ynode *n, struct diag_list *diags)
 {
@@ -146,10 +300,12 @@ parse_cycle(struct config *c, const struct ynode *n, struct diag_list *diags)
 				CERR(v, "cycle capacity must be a number above 0");
 			else
 				c->cycle_capacity = d;
+		} else if (!strcmp(k, "working_days")) {
+			parse_workdays(c, v, diags);
 		} else {
 			diag_add(diags, SEV_WARNING, "config", c->path,
 				 n->kids[i]->line, n->kids[i]->col,
-				 "unknown key 'cycle.%s' (known: length_days, capacity)", k);
+				 "unknown key 'cycle.%s' (known: length_days, capacity, working_days)", k);
 		}
 	}
 }
@@ -170,20 +326,61 @@ parse_goals(struct config *c, const struct ynode *n, struct diag_list *diags)
 	}
 }
 
+/* One list of checklist lines into *v, *nv. */
 static void
-parse_dod(struct config *c, const struct ynode *n, struct diag_list *diags)
+dod_list(struct config *c, const struct ynode *n, const char ***v, size_t *nv,
+	 struct diag_list *diags)
 {
 	if (n->type != YNODE_SEQ) {
-		CERR(n, "definition_of_done must be a list of checklist lines");
+		CERR(n, "definition_of_done must be a list of checklist lines, or a mapping of item types (experiment, bau, improvement, default) to lists");
 		return;
 	}
-	c->dod = xcalloc(n->nkids + 1, sizeof(*c->dod));
+	*v = xcalloc(n->nkids + 1, sizeof(**v));
 	for (size_t i = 0; i < n->nkids; i++) {
 		const char *s = scalar_str(c, n->kids[i], "a definition_of_done entry", diags);
 
 		if (s)
-			c->dod[c->ndod++] = s;
+			(*v)[(*nv)++] = s;
 	}
+}
+
+static void
+parse_dod(struct config *c, const struct ynode *n, struct diag_list *diags)
+{
+	if (n->type != YNODE_MAP) {
+		dod_list(c, n, &c->dod, &c->ndod, diags);
+		return;
+	}
+	for (size_t i = 0; i + 1 < n->nkids; i += 2) {
+		const char *k = n->kids[i]->text;
+		int t = item_type_parse(k);
+
+		if (!strcmp(k, "default")) {
+			free(c->dod);
+			c->dod = NULL;
+			c->ndod = 0;
+			dod_list(c, n->kids[i + 1], &c->dod, &c->ndod, diags);
+		} else if (t >= 0 && t < 3) {
+			free(c->dod_type[t]);
+			c->dod_type[t] = NULL;
+			c->ndod_type[t] = 0;
+			c->have_dod_type[t] = 1;
+			dod_list(c, n->kids[i + 1], &c->dod_type[t], &c->ndod_type[t], diags);
+		} else {
+			CERR(n->kids[i], "definition_of_done: '%s' is not an item type (use experiment, bau, improvement or default)", k);
+		}
+	}
+}
+
+const char *const *
+config_dod(const struct config *c, int type, size_t *n)
+{
+	if (type >= 0 && type < 3 && c->have_dod_type[type]) {
+		*n = c->ndod_type[type];
+		return c->dod_type[type];
+	}
+	*n = c->ndod;
+	return c->dod;
 }
 
 static void
@@ -411,6 +608,7 @@ config_parse(struct config *c, const char *path, const char *data, size_t len,
 	static const char *const known[] = {
 		"prefix", "items", "owners", "cycle", "goals",
 		"definition_of_done", "score", "fields", "rules", "commit",
+		"cycle_name", "campaigns",
 	};
 	struct ynode_opts yo = YNODE_OPTS_INIT;
 	struct ynode_error err;
@@ -472,6 +670,10 @@ config_parse(struct config *c, const char *path, const char *data, size_t len,
 			parse_owners(c, v, diags);
 		} else if (!strcmp(key, "cycle")) {
 			parse_cycle(c, v, diags);
+		} else if (!strcmp(key, "cycle_name")) {
+			parse_cycle_name(c, v, diags);
+		} else if (!strcmp(key, "campaigns")) {
+			parse_campaigns(c, v, diags);
 		} else if (!strcmp(key, "goals")) {
 			parse_goals(c, v, diags);
 		} else if (!strcmp(key, "definition_of_done")) {

@@ -57,6 +57,19 @@ struct rule_setting {
 	int line, col;
 };
 
+/* A campaign's settings (`campaigns:`): its due date. */
+struct campaign {
+	const char *name;
+	long due;                    /* day number, or -1 */
+	int line, col;
+};
+
+/* The working days of the week: bit d for day d, 0 = Monday. */
+#define CONFIG_WORKDAYS_DEFAULT 0x1fu   /* Monday to Friday */
+
+/* The default cycle_name: the start date. */
+#define CONFIG_CYCLE_NAME_DEFAULT "%Y-%m-%d"
+
 enum score_kind {
 	SCORE_WSJF,
 	SCORE_RICE,
@@ -75,10 +88,19 @@ struct config {
 	size_t nowners;
 	int cycle_length_days;
 	double cycle_capacity;
+	unsigned cycle_workdays;     /* cycle.working_days (bits, Monday = 0) */
+	const char *cycle_name;      /* strftime pattern on the start date */
 	struct goal *goals;
 	size_t ngoals;
-	const char **dod;
+	const char **dod;            /* the list (or the mapping's default) */
 	size_t ndod;
+	/* definition_of_done as a mapping by type: per enum item_type
+	 * (experiment, bau, improvement), used when have_dod_type[t] */
+	const char **dod_type[3];
+	size_t ndod_type[3];
+	int have_dod_type[3];
+	struct campaign *campaigns;
+	size_t ncampaigns;
 	enum score_kind score;
 	struct field_def *fields;
 	size_t nfields;
@@ -106,6 +128,20 @@ int config_parse(struct config *c, const char *path, const char *data,
 const struct field_def *config_field(const struct config *c, const char *name);
 const struct rule_setting *config_rule(const struct config *c, const char *id);
 const struct goal *config_goal(const struct config *c, const char *key);
+/* The settings of campaign name, or NULL. */
+const struct campaign *config_campaign(const struct config *c,
+				       const char *name);
+/* The Definition of Done of an item of type t (an enum item_type): the
+ * mapping's list for t, else the list (or the mapping's default). */
+const char *const *config_dod(const struct config *c, int type, size_t *n);
+/* The name pattern gives for a cycle starting on day: 0, or -1 when
+ * the pattern has a conversion other than a date's or the result is not
+ * a cycle name (1-64 letters, digits, '.', '_', '-'). */
+int config_cycle_name(char *out, size_t len, const char *pattern, long day);
+/* Is day (a day number) a working day? */
+int config_workday(const struct config *c, long day);
+/* Working days from day a to day b, both included (0 when b < a). */
+long config_workdays_between(const struct config *c, long a, long b);
 int config_is_owner(const struct config *c, const char *name, const char *email);
 
 const char *score_kind_name(enum score_kind k);

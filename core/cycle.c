@@ -18,8 +18,11 @@ cycles_init(struct cycles *c)
 void
 cycles_release(struct cycles *c)
 {
-	for (size_t i = 0; i < c->n; i++)
+	for (size_t i = 0; i < c->n; i++) {
+		if (c->v[i].baseline != c->v[i].committed)
+			free(c->v[i].baseline);
 		free(c->v[i].committed);
+	}
 	free(c->v);
 	cycles_init(c);
 }
@@ -43,6 +46,25 @@ stem(const char *path)
 	const char *s = strrchr(path, '/');
 
 	return s ? s + 1 : path;
+}
+
+/* The commitment and changes the scope history has for c's file. */
+static void
+scope_of(struct cycle *c, const struct scope_hist *h)
+{
+	const struct scope_file *f = scope_hist_file(h, c->file->path);
+
+	if (!f) {
+		c->baseline = c->committed;
+		c->nbaseline = c->ncommitted;
+		return;
+	}
+	c->baseline = xcalloc(f->nbaseline + 1, sizeof(*c->baseline));
+	memcpy(c->baseline, f->baseline, f->nbaseline * sizeof(*c->baseline));
+	c->nbaseline = f->nbaseline;
+	c->events = f->ev;
+	c->nevents = f->nev;
+	c->scope_known = f->from_history;
 }
 
 void
@@ -75,6 +97,7 @@ cycles_from_backlog(struct cycles *out, const struct backlog *bl)
 				if (n->kids[k]->type == YNODE_SCALAR)
 					c->committed[c->ncommitted++] = n->kids[k]->text;
 		}
+		scope_of(c, bl->scope_hist);
 		out->n++;
 	}
 	qsort(out->v, out->n, sizeof(*out->v), cmp_cycle);
@@ -119,6 +142,42 @@ cycle_has(const struct cycle *c, const char *id)
 		if (!strcmp(c->committed[i], id))
 			return 1;
 	return 0;
+}
+
+int
+cycle_in_baseline(const struct cycle *c, const char *id)
+{
+	for (size_t i = 0; i < c->nbaseline; i++)
+		if (!strcmp(c->baseline[i], id))
+			return 1;
+	return 0;
+}
+
+const struct scope_event *
+cycle_last_event(const struct cycle *c, const char *id)
+{
+	for (size_t i = c->nevents; i-- > 0;)
+		if (!strcmp(c->events[i].id, id))
+			return &c->events[i];
+	return NULL;
+}
+
+const struct cycle *
+cycles_previous(const struct cycles *cy, const struct cycle *c)
+{
+	const struct cycle *best = NULL;
+
+	for (size_t i = 0; i < cy->n; i++) {
+		const struct cycle *y = &cy->v[i];
+
+		if (y == c || y->start < 0 || y->end < 0)
+			continue;
+		if (c->start >= 0 && y->start >= c->start)
+			continue;
+		if (!best || y->start > best->start)
+			best = y;
+	}
+	return best;
 }
 
 /* Is line[0..n) a heading of level 1 or 2 ("# x", "## x")?  Sets the

@@ -357,7 +357,7 @@ edit_type_for(const struct config *c, const char *key)
 	const struct field_def *f;
 
 	switch (schema_kind_of(c, key, &f)) {
-	case SK_NUMBER: return EDIT_NUMBER;
+	case SK_NUMBER: case SK_REMAINING: return EDIT_NUMBER;
 	case SK_SCORE: return EDIT_INT;
 	case SK_BOOL: return EDIT_BOOL;
 	case SK_DATE: return EDIT_DATE;

@@ -16,7 +16,7 @@ huddle_init(struct huddle *h)
 {
 	memset(h, 0, sizeof(*h));
 	h->length = h->day = -1;
-	h->capacity = h->capacity_left = NAN;
+	h->capacity = h->pace = h->deliverable = NAN;
 	h->wip_limit = -1;
 }
 
@@ -64,12 +64,13 @@ since(long today, const char *date)
 }
 
 static enum huddle_col
-col_of(enum item_status s)
+col_of(const struct item *it, enum scope_outcome o)
 {
-	switch (s) {
+	switch (it->status) {
 	case ST_DOING: return HUDDLE_DOING;
 	case ST_BLOCKED: return HUDDLE_BLOCKED;
 	case ST_DONE: return HUDDLE_DONE;
+	case ST_STOPPED: return o == OUT_LEARNED ? HUDDLE_DONE : HUDDLE_NCOLS;
 	default: return HUDDLE_PLANNED;
 	}
 }
@@ -94,17 +95,70 @@ days_in_status(const struct huddle *h, const struct item *it, enum huddle_col co
 	}
 }
 
-/* HUDDLE_RISK_CAPACITY: open cards past what the capacity left holds. */
+static int
+cmp_double(const void *pa, const void *pb)
+{
+	double a = *(const double *)pa, b = *(const double *)pb;
+
+	return a < b ? -1 : a > b;
+}
+
+size_t
+huddle_pace(const struct backlog *bl, const struct metrics *m, double *pace)
+{
+	double v[3];
+	size_t n = 0;
+
+	for (size_t i = m->ncycles; i-- > 0 && n < 3;) {
+		const struct cycle_stats *s = &m->cycles[i];
+		const struct cycle *c = s->cycle;
+		long wd;
+
+		if (s->state != CYCLE_CLOSED || !s->committed_n)
+			continue;
+		wd = config_workdays_between(&bl->config, c->start, c->end);
+		if (wd <= 0)
+			continue;
+		v[n++] = s->velocity / (double)wd;
+	}
+	if (!n)
+		return 0;
+	qsort(v, n, sizeof(*v), cmp_double);
+	*pace = metrics_median(v, n);
+	return n;
+}
+
+/* The working days of the cycle, today's, those left, and whether enough
+ * of the cycle has passed to tell what is at risk. */
 static void
-capacity_risk(struct huddle *h)
+workdays(struct huddle *h, const struct config *cfg)
+{
+	const struct cycle *c = h->cycle;
+
+	h->workdays = config_workdays_between(cfg, c->start, c->end);
+	h->workday = config_workdays_between(cfg, c->start,
+					     h->today < c->end ? h->today : c->end);
+	h->workdays_left = h->today > c->end ? 0 :
+		config_workdays_between(cfg, h->today < c->start ? c->start : h->today,
+					c->end);
+	/* the third working day, and a fifth of the working days */
+	h->risk_from = (h->workdays + 4) / 5;
+	if (h->risk_from < 3)
+		h->risk_from = 3;
+	h->risk_open = h->today >= c->start && h->workday >= h->risk_from;
+}
+
+/* HUDDLE_RISK_PACE: open cards past what the team's pace delivers. */
+static void
+pace_risk(struct huddle *h)
 {
 	static const enum huddle_col walk[] = {
 		HUDDLE_DOING, HUDDLE_BLOCKED, HUDDLE_PLANNED,
 	};
 	double sum = 0;
 
-	if (isnan(h->capacity_left) || h->days_left <= 0 ||
-	    h->open_effort <= h->capacity_left + 1e-9)
+	if (isnan(h->deliverable) || !h->risk_open || h->workdays_left <= 0 ||
+	    h->remaining <= h->deliverable + 1e-9)
 		return;     /* an ended cycle's open items are overdue instead */
 	for (size_t w = 0; w < ARRAY_SIZE(walk); w++)
 		for (size_t i = 0; i < h->n; i++) {
@@ -112,58 +166,94 @@ capacity_risk(struct huddle *h)
 
 			if (c->col != walk[w])
 				continue;
-			sum += metrics_effort(c->item);
-			if (sum > h->capacity_left + 1e-9)
-				c->risk |= HUDDLE_RISK_CAPACITY;
+			sum += c->remaining;
+			if (sum > h->deliverable + 1e-9)
+				c->risk |= HUDDLE_RISK_PACE;
 		}
+}
+
+/* The stats of c in m (c is one of the cycles m was computed on, or a
+ * copy of one: matched by its file). */
+static const struct cycle_stats *
+stats_of(const struct metrics *m, const struct cycle *c)
+{
+	for (size_t i = 0; i < m->ncycles; i++)
+		if (m->cycles[i].cycle == c || m->cycles[i].cycle->file == c->file)
+			return &m->cycles[i];
+	return NULL;
 }
 
 void
 huddle_make(struct huddle *h, const struct backlog *bl, const struct cycle *c,
 	    long today)
 {
-	const struct item **items;
-	size_t n, k = 0;
+	const struct cycle_stats *st;
+	struct cycles cy;
+	struct metrics m;
+	size_t k = 0;
 
 	huddle_init(h);
 	h->cycle = c;
 	h->today = today;
-	items = metrics_cycle_items(bl, c, &n);
-	h->cards = xcalloc(n + 1, sizeof(*h->cards));
+	cycles_from_backlog(&cy, bl);
+	metrics_compute(&m, bl, &cy, today);
+	st = stats_of(&m, c);
+	h->cards = xcalloc((st ? st->nscope : 0) + 1, sizeof(*h->cards));
 	if (c->start >= 0 && c->end >= c->start) {
 		h->length = c->end - c->start + 1;
 		h->day = today - c->start + 1;
 		h->days_left = today > c->end ? 0 :
 			today < c->start ? h->length : c->end - today + 1;
+		workdays(h, &bl->config);
 	}
 	h->capacity = c->capacity > 0 && !isinf(c->capacity) ? c->capacity :
 		bl->config.cycle_capacity;
-	if (h->length > 0)
-		h->capacity_left = h->capacity * (double)h->days_left / (double)h->length;
+	if (h->workdays > 0) {
+		h->pace_cycles = huddle_pace(bl, &m, &h->pace);
+		if (h->pace_cycles)
+			h->pace_from = HUDDLE_PACE_MEASURED;
+		else if (h->capacity > 0 && !isinf(h->capacity)) {
+			h->pace = h->capacity / (double)h->workdays;
+			h->pace_from = HUDDLE_PACE_CAPACITY;
+		}
+		if (h->pace_from != HUDDLE_PACE_NONE)
+			h->deliverable = h->pace * (double)h->workdays_left;
+	}
 	/* cards, column by column, each in the cycle's order */
-	for (int col = 0; col < HUDDLE_NCOLS; col++)
-		for (size_t i = 0; i < n; i++) {
-			const struct item *it = items[i];
+	for (int col = 0; st && col < HUDDLE_NCOLS; col++)
+		for (size_t i = 0; i < st->nscope; i++) {
+			const struct scope_item *e = &st->scope[i];
+			const struct item *it = e->item;
 			struct huddle_card *card;
+			enum huddle_col ic = col_of(it, e->outcome);
 
-			if (it->status == ST_STOPPED) {
+			if (e->how == SCOPE_REMOVED)
+				continue;
+			if (ic == HUDDLE_NCOLS) {
 				if (col == 0)
 					h->stopped++;
 				continue;
 			}
-			if ((int)col_of(it->status) != col)
+			if ((int)ic != col)
 				continue;
 			card = &h->cards[k++];
 			card->item = it;
-			card->col = (enum huddle_col)col;
+			card->col = ic;
+			card->how = e->how;
+			card->carried_in = e->carried_in;
+			card->outcome = e->outcome;
+			card->day = e->how == SCOPE_ADDED ? e->day : -1;
+			card->remaining = metrics_remaining(it);
 			card->days = days_in_status(h, it, card->col);
+			h->added += e->how == SCOPE_ADDED;
+			h->carried += e->carried_in;
+			h->unplanned += e->how == SCOPE_UNPLANNED;
 			h->ncol[col]++;
 			h->effort[col] += metrics_effort(it);
 			if (col == HUDDLE_DONE)
 				continue;
 			h->open_effort += metrics_effort(it);
-			if (col == HUDDLE_BLOCKED)
-				card->risk |= HUDDLE_RISK_BLOCKED;
+			h->remaining += card->remaining;
 			if (col == HUDDLE_DOING && h->length > 0 && card->days >= 0 &&
 			    2 * card->days > h->length)
 				card->risk |= HUDDLE_RISK_LONG;
@@ -171,8 +261,9 @@ huddle_make(struct huddle *h, const struct backlog *bl, const struct cycle *c,
 				card->risk |= HUDDLE_RISK_OVERDUE;
 		}
 	h->n = k;
-	free(items);
-	capacity_risk(h);
+	metrics_release(&m);
+	cycles_release(&cy);
+	pace_risk(h);
 	for (size_t i = 0; i < h->n; i++)
 		if (h->cards[i].risk)
 			h->at_risk++;

@@ -175,6 +175,10 @@ item_resolve(struct item *it)
 	it->status = item_status_parse(str_field(it, "status"));
 	n = item_get(it, "effort");
 	it->effort = n && ynode_number(n, &d) == 0 ? d : NAN;
+	n = item_get(it, "remaining");
+	it->remaining = n && n->type == YNODE_SCALAR && ynode_kind(n) != YKIND_STR &&
+		ynode_number(n, &d) == 0 && d >= 0 && !isinf(d) ? d : NAN;
+	it->over_wip = item_get(it, "over_wip") != NULL;
 	it->customer_value = int_field(it, "customer_value");
 	it->business_value = int_field(it, "business_value");
 	it->time_criticality = int_field(it, "time_criticality");
@@ -198,6 +202,7 @@ item_new(const char *path, char *data, size_t len, const struct fm_opts *opts)
 	it->len = len;
 	it->score = NAN;
 	it->effort = NAN;
+	it->remaining = NAN;
 	it->num = -1;
 	it->type = TYPE_EXPERIMENT;
 	it->status = ST_UNKNOWN;

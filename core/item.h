@@ -48,10 +48,12 @@ struct item {
 	enum item_type type;
 	enum item_status status;
 	double effort;            /* NAN when absent */
+	double remaining;         /* `remaining:` (>= 0), NAN when absent */
 	int customer_value;       /* 0 when absent */
 	int business_value;
 	int time_criticality;
 	int mvl;
+	int over_wip;             /* has `over_wip:`, a recorded WIP override */
 	const char *goal;
 	const char *campaign;
 	const char *cycle;

@@ -32,10 +32,8 @@ metrics_init(struct metrics *m)
 void
 metrics_release(struct metrics *m)
 {
-	for (size_t i = 0; i < m->ncycles; i++) {
-		free(m->cycles[i].items);
-		free(m->cycles[i].completed);
-	}
+	for (size_t i = 0; i < m->ncycles; i++)
+		free(m->cycles[i].scope);
 	free(m->cycles);
 	metrics_init(m);
 }
@@ -64,6 +62,43 @@ double
 metrics_effort(const struct item *it)
 {
 	return isnan(it->effort) || it->effort <= 0 || isinf(it->effort) ? 0 : it->effort;
+}
+
+double
+metrics_remaining(const struct item *it)
+{
+	if (!item_status_open(it->status))
+		return 0;
+	if (!isnan(it->remaining))
+		return it->remaining;
+	return metrics_effort(it);
+}
+
+const char *
+scope_how_name(enum scope_how h)
+{
+	static const char *const names[] = { "committed", "removed", "added", "unplanned" };
+
+	return h <= SCOPE_UNPLANNED ? names[h] : "?";
+}
+
+const char *
+scope_outcome_name(enum scope_outcome o)
+{
+	static const char *const names[] = {
+		"open", "completed", "learned", "stopped", "carried over", "earlier",
+	};
+
+	return o <= OUT_EARLIER ? names[o] : "?";
+}
+
+const struct scope_item *
+metrics_scope_item(const struct cycle_stats *s, const struct item *it)
+{
+	for (size_t i = 0; s && i < s->nscope; i++)
+		if (s->scope[i].item == it)
+			return &s->scope[i];
+	return NULL;
 }
 
 static int
@@ -107,71 +142,279 @@ day_of(const char *s)
 	return s && date_parse(&d, s) == 0 ? d : -1;
 }
 
-/* The last dated cycle committing each id (undated cycles only when no
- * dated one does): id -> index + 1. */
-static void
-last_commit(struct strmap *last, const struct cycles *cy)
+/* Does cycle c's scope hold id (committed now, or in its commitment)? */
+static int
+in_scope(const struct cycle *c, const char *id)
 {
-	for (size_t i = 0; i < cy->n; i++) {
-		const struct cycle *c = &cy->v[i];
-		int undated = c->start < 0 || c->end < 0;
+	return cycle_has(c, id) || cycle_in_baseline(c, id);
+}
 
-		for (size_t k = 0; k < c->ncommitted; k++) {
-			const char *id = c->committed[k];
-			size_t len = strlen(id);
+/* The last dated cycle whose scope holds each id (undated cycles only
+ * when no dated one does): id -> index + 1. */
+static void
+last_scope(struct strmap *last, const struct cycles *cy)
+{
+	for (int pass = 0; pass < 2; pass++)
+		for (size_t i = 0; i < cy->n; i++) {
+			const struct cycle *c = &cy->v[i];
+			int undated = c->start < 0 || c->end < 0;
+			const char **v = pass ? c->committed : c->baseline;
+			size_t n = pass ? c->ncommitted : c->nbaseline;
 
-			if (undated && strmap_find(last, id, len))
-				continue;
-			strmap_put(last, id, len, (void *)(intptr_t)(i + 1));
+			for (size_t k = 0; k < n; k++) {
+				const char *id = v[k];
+				size_t len = strlen(id);
+				struct strmap_entry *e = strmap_find(last, id, len);
+
+				if (undated && e)
+					continue;
+				if (!e || (intptr_t)e->value < (intptr_t)(i + 1))
+					strmap_put(last, id, len, (void *)(intptr_t)(i + 1));
+			}
 		}
+}
+
+static int
+has_result(const struct item *it)
+{
+	const char *r = ynode_str(item_get(it, "result"));
+
+	return r && (!strcmp(r, "won") || !strcmp(r, "lost") ||
+		     !strcmp(r, "inconclusive"));
+}
+
+/* What the cycles after index i (by start) do with id: 1 when one of
+ * them commits it. */
+static int
+committed_later(const struct cycles *cy, size_t i, const char *id)
+{
+	for (size_t k = i + 1; k < cy->n; k++)
+		if (cy->v[k].start >= 0 && in_scope(&cy->v[k], id))
+			return 1;
+	return 0;
+}
+
+struct credit {
+	struct strmap finished;     /* id -> 1: finished in some cycle */
+	struct strmap carried;      /* id -> 1: carried over from some cycle */
+	struct strmap last;         /* last_scope */
+};
+
+/* The outcome of one item of cycle i's scope. */
+static enum scope_outcome
+outcome(const struct cycles *cy, size_t i, const struct item *it,
+	struct credit *cr)
+{
+	const struct cycle *c = &cy->v[i];
+	size_t len = strlen(it->id);
+	long fin = day_of(it->finished);
+	int closed = it->status == ST_DONE || it->status == ST_STOPPED;
+
+	if (closed) {
+		int here;
+
+		if (fin >= 0)
+			here = c->end >= 0 && fin <= c->end;
+		else
+			here = (intptr_t)strmap_get(&cr->last, it->id) == (intptr_t)(i + 1);
+		if (here && strmap_find(&cr->finished, it->id, len))
+			return OUT_EARLIER;
+		if (here) {
+			strmap_put(&cr->finished, it->id, len, (void *)1);
+			if (it->status == ST_DONE)
+				return OUT_COMPLETED;
+			return has_result(it) ? OUT_LEARNED : OUT_STOPPED;
+		}
+	}
+	if (c->start >= 0 && committed_later(cy, i, it->id))
+		return OUT_CARRIED;
+	return OUT_OPEN;
+}
+
+static struct scope_item *
+scope_add(struct cycle_stats *s, size_t *alloc, const struct item *it,
+	  enum scope_how how)
+{
+	struct scope_item *e;
+
+	s->scope = xgrow(s->scope, alloc, s->nscope + 1, sizeof(*s->scope));
+	e = &s->scope[s->nscope++];
+	memset(e, 0, sizeof(*e));
+	e->item = it;
+	e->how = (unsigned char)how;
+	e->day = -1;
+	return e;
+}
+
+/* Count an item of the scope (not unplanned) into s. */
+static void
+count_scope(struct cycle_stats *s, const struct scope_item *e)
+{
+	double eff = metrics_effort(e->item);
+	int baseline = e->how == SCOPE_COMMITTED || e->how == SCOPE_REMOVED;
+
+	if (baseline) {
+		s->committed_n++;
+		s->committed_effort += eff;
+	}
+	if (e->how == SCOPE_REMOVED) {
+		s->removed_n++;
+		s->removed_effort += eff;
+	}
+	if (e->how == SCOPE_ADDED) {
+		s->added_n++;
+		s->added_effort += eff;
+	}
+	switch (e->outcome) {
+	case OUT_COMPLETED:
+		s->completed_n++;
+		s->completed_effort += eff;
+		if (e->item->type == TYPE_BAU)
+			s->bau_effort += eff;
+		if (baseline)
+			s->said_done_effort += eff;
+		break;
+	case OUT_LEARNED:
+	case OUT_STOPPED:
+		/* a learned item is stopped too */
+		s->stopped_n++;
+		s->stopped_effort += eff;
+		if (e->outcome == OUT_STOPPED)
+			break;
+		s->learned_n++;
+		s->learned_effort += eff;
+		if (baseline)
+			s->said_done_effort += eff;
+		break;
+	case OUT_CARRIED:
+		if (e->how != SCOPE_REMOVED) {
+			s->carried_n++;
+			s->carried_effort += eff;
+		}
+		break;
+	default:
+		break;
 	}
 }
 
+static int
+cmp_scope_id(const void *pa, const void *pb)
+{
+	const struct scope_item *a = pa, *b = pb;
+
+	return item_id_cmp(a->item->id, b->item->id);
+}
+
+/* Is it committed by a cycle other than c that has not ended? */
+static int
+committed_elsewhere(const struct cycles *cy, const struct cycle *c,
+		    const struct item *it, long today)
+{
+	for (size_t k = 0; k < cy->n; k++) {
+		const struct cycle *y = &cy->v[k];
+
+		if (y != c && (y->end < 0 || y->end >= today) && cycle_has(y, it->id))
+			return 1;
+	}
+	return 0;
+}
+
+/* The items done or stopped during cycle i that its scope does not hold;
+ * in the current cycle also the items in progress that no cycle which
+ * has not ended commits. */
 static void
-cycle_committed(struct cycle_stats *s, const struct backlog *bl, size_t index,
-		const struct strmap *last)
+unplanned(struct cycle_stats *s, size_t *alloc, const struct backlog *bl,
+	  const struct cycles *cy, size_t i, struct strmap *seen, long today)
+{
+	const struct cycle *c = &cy->v[i];
+	size_t first = s->nscope;
+
+	if (c->start < 0 || c->end < 0)
+		return;
+	for (size_t k = 0; k < bl->nitems; k++) {
+		const struct item *it = bl->items[k];
+		struct scope_item *e;
+		long fin;
+
+		if (!it->parsed || !it->id || backlog_item(bl, it->id) != it ||
+		    strmap_find(seen, it->id, strlen(it->id)))
+			continue;
+		if (it->status == ST_DONE || it->status == ST_STOPPED) {
+			fin = day_of(it->finished);
+			if (fin < c->start || fin > c->end)
+				continue;
+			e = scope_add(s, alloc, it, SCOPE_UNPLANNED);
+			e->outcome = it->status == ST_DONE ? OUT_COMPLETED :
+				has_result(it) ? OUT_LEARNED : OUT_STOPPED;
+			if (e->outcome == OUT_COMPLETED) {
+				s->unplanned_n++;
+				s->unplanned_effort += metrics_effort(it);
+				if (it->type == TYPE_BAU)
+					s->bau_effort += metrics_effort(it);
+			} else {
+				s->stopped_n++;
+				s->stopped_effort += metrics_effort(it);
+				if (e->outcome == OUT_LEARNED) {
+					s->learned_n++;
+					s->learned_effort += metrics_effort(it);
+				}
+			}
+		} else if (s->state == CYCLE_CURRENT &&
+			   (it->status == ST_DOING || it->status == ST_BLOCKED) &&
+			   !committed_elsewhere(cy, c, it, today)) {
+			e = scope_add(s, alloc, it, SCOPE_UNPLANNED);
+			e->outcome = OUT_OPEN;
+		}
+	}
+	qsort(s->scope + first, s->nscope - first, sizeof(*s->scope), cmp_scope_id);
+}
+
+static void
+cycle_scope_stats(struct cycle_stats *s, const struct backlog *bl,
+		  const struct cycles *cy, size_t i, struct credit *cr,
+		  long today)
 {
 	const struct cycle *c = s->cycle;
 	struct strmap seen = STRMAP_INIT;
+	size_t alloc = 0;
 
-	s->items = xcalloc(c->ncommitted + 1, sizeof(*s->items));
-	s->completed = xcalloc(c->ncommitted + 1, 1);
-	for (size_t k = 0; k < c->ncommitted; k++) {
-		const char *id = c->committed[k];
-		const struct item *it;
-		double e;
-		long fin;
-		int done;
+	/* the commitment, then what was added */
+	for (int pass = 0; pass < 2; pass++) {
+		const char **v = pass ? c->committed : c->baseline;
+		size_t n = pass ? c->ncommitted : c->nbaseline;
 
-		if (strmap_put(&seen, id, strlen(id), (void *)1))
-			continue;
-		it = backlog_item(bl, id);
-		if (!it || !it->parsed) {
-			s->missing++;
-			continue;
+		for (size_t k = 0; k < n; k++) {
+			const char *id = v[k];
+			const struct item *it;
+			const struct scope_event *ev;
+			struct scope_item *e;
+			enum scope_how how;
+
+			if (strmap_put(&seen, id, strlen(id), (void *)1))
+				continue;
+			it = backlog_item(bl, id);
+			if (!it || !it->parsed || !it->id) {
+				s->missing++;
+				continue;
+			}
+			how = pass ? SCOPE_ADDED :
+				cycle_has(c, id) ? SCOPE_COMMITTED : SCOPE_REMOVED;
+			e = scope_add(s, &alloc, it, how);
+			if (how != SCOPE_COMMITTED && (ev = cycle_last_event(c, id))) {
+				e->day = ev->day;
+				e->uncommitted = (unsigned char)ev->uncommitted;
+			}
+			e->carried_in = strmap_find(&cr->carried, id, strlen(id)) != NULL;
+			e->outcome = (unsigned char)outcome(cy, i, it, cr);
+			if (e->outcome == OUT_CARRIED)
+				strmap_put(&cr->carried, it->id, strlen(it->id), (void *)1);
+			count_scope(s, e);
 		}
-		e = metrics_effort(it);
-		s->committed_n++;
-		s->committed_effort += e;
-		done = it->status == ST_DONE;
-		if (done) {
-			fin = day_of(it->finished);
-			if (fin >= 0)
-				done = c->end >= 0 && fin <= c->end;
-			else
-				done = (intptr_t)strmap_get(last, id) == (intptr_t)(index + 1);
-		}
-		s->completed[s->committed_n - 1] = (unsigned char)done;
-		s->items[s->committed_n - 1] = it;
-		if (!done)
-			continue;
-		s->completed_n++;
-		s->completed_effort += e;
-		if (it->type == TYPE_BAU)
-			s->bau_effort += e;
 	}
+	unplanned(s, &alloc, bl, cy, i, &seen, today);
 	s->say_do = s->committed_effort > 0 ?
-		s->completed_effort / s->committed_effort : NAN;
+		s->said_done_effort / s->committed_effort : NAN;
+	s->velocity = s->completed_effort + s->unplanned_effort;
 	strmap_release(&seen);
 }
 
@@ -187,10 +430,18 @@ period_end(const struct cycles *cy, size_t i)
 	return c->end;
 }
 
+static int
+cmp_double_desc(const void *pa, const void *pb)
+{
+	return -cmp_double(pa, pb);
+}
+
+/* The median velocity of the last three closed cycles with a
+ * commitment. */
 static void
 recent(const struct metrics *m, double *velocity, size_t *n, double last[3])
 {
-	double sum = 0;
+	double v[3], sorted[3];
 
 	*n = 0;
 	for (size_t i = m->ncycles; i-- > 0 && *n < 3;) {
@@ -198,13 +449,15 @@ recent(const struct metrics *m, double *velocity, size_t *n, double last[3])
 
 		if (s->state != CYCLE_CLOSED || !s->committed_n)
 			continue;
-		if (last)
-			last[*n] = s->completed_effort;
-		sum += s->completed_effort;
-		(*n)++;
+		v[(*n)++] = s->velocity;
 	}
-	if (*n)
-		*velocity = sum / (double)*n;
+	if (last)
+		memcpy(last, v, *n * sizeof(*v));
+	if (!*n)
+		return;
+	memcpy(sorted, v, *n * sizeof(*v));
+	qsort(sorted, *n, sizeof(*sorted), cmp_double_desc);
+	*velocity = metrics_median(sorted, *n);
 }
 
 static void
@@ -218,7 +471,7 @@ summarise_cycles(struct metrics *m, const struct cycles *cy)
 		if (s->state != CYCLE_CLOSED)
 			continue;
 		m->nclosed++;
-		m->completed_effort += s->completed_effort;
+		m->completed_effort += s->velocity;
 		m->bau_completed_effort += s->bau_effort;
 		m->done_in_closed += s->throughput;
 		if (period_end(cy, i) >= s->cycle->start)
@@ -277,7 +530,7 @@ scan_items(struct metrics *m, const struct backlog *bl, const struct cycles *cy)
 				m->open_bau++;
 			if (metrics_effort(it) > 0) {
 				m->open_estimated++;
-				m->open_effort += metrics_effort(it);
+				m->open_effort += metrics_remaining(it);
 			} else {
 				m->open_unestimated++;
 			}
@@ -322,7 +575,7 @@ forecast(struct metrics *m, const struct backlog *bl, const struct cycles *cy)
 	double v = NAN;
 	size_t n;
 
-	recent(m, &v, &n, NULL);
+	recent(m, &v, &n, m->velocities);
 	if (n && v > 0) {
 		m->velocity_from = VELOCITY_MEASURED;
 		m->velocity = v;
@@ -351,21 +604,23 @@ void
 metrics_compute(struct metrics *m, const struct backlog *bl,
 		const struct cycles *cy, long today)
 {
-	struct strmap last = STRMAP_INIT;
+	struct credit cr = { STRMAP_INIT, STRMAP_INIT, STRMAP_INIT };
 
 	metrics_init(m);
 	m->today = today;
 	m->cycles = xcalloc(cy->n + 1, sizeof(*m->cycles));
 	m->ncycles = cy->n;
-	last_commit(&last, cy);
+	last_scope(&cr.last, cy);
 	for (size_t i = 0; i < cy->n; i++) {
 		struct cycle_stats *s = &m->cycles[i];
 
 		s->cycle = &cy->v[i];
 		s->state = metrics_cycle_state(s->cycle, today);
-		cycle_committed(s, bl, i, &last);
+		cycle_scope_stats(s, bl, cy, i, &cr, today);
 	}
-	strmap_release(&last);
+	strmap_release(&cr.finished);
+	strmap_release(&cr.carried);
+	strmap_release(&cr.last);
 	scan_items(m, bl, cy);
 	summarise_cycles(m, cy);
 	forecast(m, bl, cy);
@@ -393,41 +648,15 @@ metrics_recent_velocity(const struct backlog *bl, const struct cycles *cy,
 	return n;
 }
 
-static int
-cmp_item_id(const void *pa, const void *pb)
-{
-	const struct item *a = *(const struct item *const *)pa;
-	const struct item *b = *(const struct item *const *)pb;
-
-	return item_id_cmp(a->id, b->id);
-}
-
 const struct item **
-metrics_cycle_items(const struct backlog *bl, const struct cycle *c, size_t *n)
+metrics_cycle_items(const struct cycle_stats *s, size_t *n)
 {
-	const struct item **v = xcalloc(bl->nitems + 1, sizeof(*v));
-	struct strmap seen = STRMAP_INIT;
-	size_t k = 0, first;
+	const struct item **v = xcalloc(s->nscope + 1, sizeof(*v));
+	size_t k = 0;
 
-	for (size_t i = 0; i < c->ncommitted; i++) {
-		const struct item *it = backlog_item(bl, c->committed[i]);
-
-		if (!it || !it->parsed || strmap_put(&seen, it->id, strlen(it->id), (void *)1))
-			continue;
-		v[k++] = it;
-	}
-	first = k;
-	for (size_t i = 0; i < bl->nitems; i++) {
-		const struct item *it = bl->items[i];
-
-		if (!it->parsed || !it->id || !it->cycle || strcmp(it->cycle, c->name))
-			continue;
-		if (strmap_put(&seen, it->id, strlen(it->id), (void *)1))
-			continue;
-		v[k++] = it;
-	}
-	qsort(v + first, k - first, sizeof(*v), cmp_item_id);
-	strmap_release(&seen);
+	for (size_t i = 0; i < s->nscope; i++)
+		if (s->scope[i].how != SCOPE_REMOVED)
+			v[k++] = s->scope[i].item;
 	*n = k;
 	return v;
 }

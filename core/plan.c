@@ -48,94 +48,21 @@ plan_name_valid(const char *name)
  * Naming
  * ------------------------------------------------------------------- */
 
-/* Year and month of day d. */
-static void
-year_month(long d, int *y, int *m)
-{
-	char buf[16];
-
-	date_format(buf, sizeof(buf), d);
-	*y = (int)strtol(buf, NULL, 10);
-	*m = (int)strtol(buf + 5, NULL, 10);
-}
-
-/* "YYYY-NN" exactly: 1, with *y and *nn set. */
-static int
-year_number(const char *s, int *y, int *nn)
-{
-	if (strlen(s) != 7 || s[4] != '-')
-		return 0;
-	for (int i = 0; i < 7; i++)
-		if (i != 4 && !isdigit((unsigned char)s[i]))
-			return 0;
-	*y = (int)strtol(s, NULL, 10);
-	*nn = (int)strtol(s + 5, NULL, 10);
-	return 1;
-}
-
-/* name's trailing digits + 1, keeping their width; NULL when none. */
-static char *
-increment(const char *name)
-{
-	size_t n = strlen(name), k = n;
-	unsigned long long v;
-	int width;
-
-	while (k > 0 && isdigit((unsigned char)name[k - 1]))
-		k--;
-	if (k == n || n - k > 18)
-		return NULL;
-	v = strtoull(name + k, NULL, 10) + 1;
-	width = (int)(n - k);
-	return xasprintf("%.*s%0*llu", (int)k, name, width, v);
-}
-
 char *
-plan_next_name(const struct cycles *cy, long start, long end)
+plan_next_name(const struct cycles *cy, const char *pattern, long start)
 {
-	const struct cycle *prev = NULL;
-	char *cand = NULL, *name, buf[16];
-	int y, m, py, pn, my, mm;
+	char buf[128], *name;
 
-	for (size_t i = 0; i < cy->n; i++)
-		if (cy->v[i].start >= 0 && cy->v[i].end >= 0)
-			prev = &cy->v[i];
-	year_month(start + (end - start) / 2, &y, &m);
-	date_format(buf, sizeof(buf), prev ? prev->start : 0);
-	if (prev && !strcmp(prev->name, buf)) {
-		/* named after its start date */
-		date_format(buf, sizeof(buf), start);
-		cand = xstrdup(buf);
-	} else if (prev && year_number(prev->name, &py, &pn)) {
-		year_month(prev->start + (prev->end - prev->start) / 2, &my, &mm);
-		if (py == my && pn == mm) {
-			cand = xasprintf("%04d-%02d", y, m);
-		} else {
-			int sy, sm;
-
-			year_month(start, &sy, &sm);
-			cand = sy > py ? xasprintf("%04d-01", sy) :
-				xasprintf("%04d-%02d", py, pn + 1 > 99 ? 99 : pn + 1);
-		}
-	} else if (prev) {
-		cand = increment(prev->name);
-	}
-	if (!cand || !plan_name_valid(cand)) {
-		free(cand);
-		cand = xasprintf("%04d-%02d", y, m);
-	}
-	if (!cycles_find(cy, cand))
-		return cand;
-	for (int k = 0;; k++) {
-		name = k < 25 ? xasprintf("%sb", cand) : xasprintf("%s-%d", cand, k - 23);
-		if (k < 25)
-			name[strlen(name) - 1] = (char)('b' + k);
+	if (!pattern || config_cycle_name(buf, sizeof(buf), pattern, start))
+		config_cycle_name(buf, sizeof(buf), CONFIG_CYCLE_NAME_DEFAULT, start);
+	if (!cycles_find(cy, buf))
+		return xstrdup(buf);
+	for (int k = 2;; k++) {
+		name = xasprintf("%.60s-%d", buf, k);
 		if (!cycles_find(cy, name))
-			break;
+			return name;
 		free(name);
 	}
-	free(cand);
-	return name;
 }
 
 /* ---------------------------------------------------------------------
@@ -182,8 +109,117 @@ deps_met(const struct backlog *bl, const struct item *it,
 	return 0;
 }
 
+int
+plan_taken(const struct plan_entry *e)
+{
+	return e->verdict == PLAN_TAKE || e->verdict == PLAN_CARRY;
+}
+
+/* Does a cycle other than skip that has not ended (on today) commit id? */
+static int
+committed_elsewhere(const struct cycles *cy, const struct cycle *skip,
+		    const char *id, long today)
+{
+	for (size_t i = 0; i < cy->n; i++) {
+		const struct cycle *c = &cy->v[i];
+
+		if (c != skip && (c->end < 0 || c->end >= today) && cycle_has(c, id))
+			return 1;
+	}
+	return 0;
+}
+
+/* 1: carried from the previous cycle; 2: in progress outside any cycle;
+ * 0: not a carry-over candidate. */
+static int
+carry_kind(const struct plan *p, const struct cycles *cy, const struct item *it,
+	   long today)
+{
+	if (!it->parsed || !it->id || !item_status_open(it->status) ||
+	    it->status == ST_UNKNOWN)
+		return 0;
+	if (p->existing && cycle_has(p->existing, it->id))
+		/* committed to this cycle already: under way, or walked */
+		return it->status == ST_DOING || it->status == ST_BLOCKED ? 3 : 0;
+	if (p->prev && (cycle_has(p->prev, it->id) ||
+			(it->cycle && !strcmp(it->cycle, p->prev->name))))
+		return 1;
+	if ((it->status == ST_DOING || it->status == ST_BLOCKED) &&
+	    !committed_elsewhere(cy, p->existing, it->id, today))
+		return 2;
+	return 0;
+}
+
+struct cand {
+	const struct item *it;
+	int kind;
+};
+
+static int
+cmp_cand(const void *pa, const void *pb)
+{
+	const struct cand *a = pa, *b = pb;
+	int ai = a->it->type == TYPE_IMPROVEMENT, bi = b->it->type == TYPE_IMPROVEMENT;
+
+	if (ai != bi)
+		return ai ? -1 : 1;
+	if ((a->it->rank > 0) != (b->it->rank > 0))
+		return a->it->rank > 0 ? -1 : 1;
+	if (a->it->rank != b->it->rank)
+		return a->it->rank < b->it->rank ? -1 : 1;
+	return item_id_cmp(a->it->id, b->it->id);
+}
+
+/* The carry-over: in progress always, the rest while it fits. */
 static void
-walk(struct plan *p, const struct backlog *bl)
+carry(struct plan *p, const struct backlog *bl, const struct cycles *cy,
+      long today, struct strmap *taken, double *left)
+{
+	struct cand *c = xcalloc(bl->nitems + 1, sizeof(*c));
+	size_t n = 0;
+
+	for (size_t i = 0; i < bl->nitems; i++) {
+		const struct item *it = bl->items[i];
+		int k;
+
+		if (backlog_item(bl, it->id ? it->id : "") != it)
+			continue;
+		if ((k = carry_kind(p, cy, it, today))) {
+			c[n].it = it;
+			c[n++].kind = k;
+		}
+	}
+	qsort(c, n, sizeof(*c), cmp_cand);
+	for (size_t i = 0; i < n; i++) {
+		struct plan_entry *e = &p->v[p->n++];
+		const struct item *it = c[i].it;
+		int started = it->status == ST_DOING || it->status == ST_BLOCKED;
+
+		e->item = it;
+		e->carry = c[i].kind;
+		e->from_prev = c[i].kind == 1;
+		e->left = *left;
+		e->remaining = metrics_remaining(it);
+		p->ncarry++;
+		if (!started && e->remaining > *left + 1e-9) {
+			e->verdict = PLAN_NO_ROOM;
+			continue;
+		}
+		e->verdict = PLAN_CARRY;
+		*left -= e->remaining;
+		p->carried++;
+		p->improvements += it->type == TYPE_IMPROVEMENT;
+		p->carried_effort += e->remaining;
+		p->taken++;
+		p->taken_effort += e->remaining;
+		strmap_put(taken, it->id, strlen(it->id), (void *)it);
+	}
+	free(c);
+}
+
+static void
+walk(struct plan *p, const struct backlog *bl, const struct cycles *cy,
+     long today)
 {
 	struct strmap taken = STRMAP_INIT;
 	struct item **sorted;
@@ -191,7 +227,8 @@ walk(struct plan *p, const struct backlog *bl)
 	double left = p->capacity;
 
 	sorted = backlog_sorted(bl, &n);
-	p->v = xcalloc(n + 1, sizeof(*p->v));
+	p->v = xcalloc(n + bl->nitems + 1, sizeof(*p->v));
+	carry(p, bl, cy, today, &taken, &left);
 	for (size_t i = 0; i < n; i++) {
 		const struct item *it = sorted[i];
 		struct plan_entry *e;
@@ -199,6 +236,8 @@ walk(struct plan *p, const struct backlog *bl)
 
 		if (!it->parsed || !it->id)
 			continue;
+		if (carry_kind(p, cy, it, today))
+			continue;   /* met above */
 		if (!it->rank) {
 			if (it->status == ST_READY)
 				p->unranked_ready++;
@@ -249,6 +288,8 @@ plan_make(struct plan *p, const struct backlog *bl, const struct cycles *cy,
 		return DK_EUSAGE;
 	}
 	p->existing = o->name ? cycles_find(cy, o->name) : NULL;
+	p->started = p->existing && p->existing->start >= 0 &&
+		     p->existing->start <= o->today;
 	if (p->existing && o->start >= 0) {
 		diag_add(d, SEV_ERROR, "usage", p->existing->file->path, 0, 0,
 			 "cycle %s exists already: change its dates in its file, not with --start",
@@ -266,7 +307,15 @@ plan_make(struct plan *p, const struct backlog *bl, const struct cycles *cy,
 		p->end = p->start + len - 1;
 	}
 	p->name = p->existing ? xstrdup(p->existing->name) :
-		o->name ? xstrdup(o->name) : plan_next_name(cy, p->start, p->end);
+		o->name ? xstrdup(o->name) :
+		plan_next_name(cy, bl->config.cycle_name, p->start);
+	for (size_t i = 0; i < cy->n; i++) {
+		const struct cycle *c = &cy->v[i];
+
+		if (c != p->existing && c->start >= 0 && c->end >= 0 &&
+		    c->start < p->start && (!p->prev || c->start > p->prev->start))
+			p->prev = c;
+	}
 	if (!isnan(o->capacity)) {
 		p->capacity = o->capacity;
 		p->capacity_from = PLAN_CAP_OPTION;
@@ -282,7 +331,8 @@ plan_make(struct plan *p, const struct backlog *bl, const struct cycles *cy,
 		p->capacity = bl->config.cycle_capacity;
 		p->capacity_from = PLAN_CAP_CONFIG;
 	}
-	walk(p, bl);
+	if (!p->started)
+		walk(p, bl, cy, o->today);
 	return 0;
 }
 
@@ -326,6 +376,18 @@ plan_reason(struct sbuf *out, const struct plan_entry *e)
 	case PLAN_TOO_BIG:
 		sbuf_addf(out, "does not fit: %s > %s left", a, b);
 		break;
+	case PLAN_CARRY:
+	case PLAN_NO_ROOM:
+		num(a, sizeof(a), e->remaining);
+		sbuf_addf(out, "%s%s, remaining %s", e->verdict == PLAN_CARRY ?
+			  (e->carry == 3 ? "under way" : "carried over") :
+			  "not carried: no room",
+			  e->carry == 2 ? " (in progress, in no cycle)" : "", a);
+		if (it->type == TYPE_IMPROVEMENT)
+			sbuf_adds(out, ", improvement first");
+		if (e->verdict == PLAN_CARRY && e->remaining > e->left + 1e-9)
+			sbuf_addf(out, ", over the capacity (%s left)", b);
+		break;
 	}
 }
 
@@ -365,10 +427,65 @@ plan_cycle_file(struct sbuf *out, const struct plan *p, int crlf)
 	sbuf_addf(out, "%sstart: %s%send: %s%scapacity: %s%scommitted: [", nl, s,
 		  nl, e, nl, c, nl);
 	for (size_t i = 0; i < p->n; i++) {
-		if (p->v[i].verdict != PLAN_TAKE)
+		if (!plan_taken(&p->v[i]))
 			continue;
 		sbuf_addf(out, "%s%s", k++ ? ", " : "", p->v[i].item->id);
 	}
 	sbuf_addf(out, "]%s---%s## Showcase notes%s%s## Improvements%s", nl, nl,
 		  nl, nl, nl);
+}
+
+int
+plan_scope_change(const char ***ids, size_t *n, const struct backlog *bl,
+		  const struct cycle *c, const char *const *add, size_t nadd,
+		  const char *const *remove, size_t nremove, struct diag_list *d)
+{
+	const char **v = xcalloc(c->ncommitted + nadd + 1, sizeof(*v));
+	size_t k = 0;
+
+	for (size_t i = 0; i < nremove; i++)
+		if (!cycle_has(c, remove[i])) {
+			diag_add(d, SEV_ERROR, "usage", c->file->path, 0, 0,
+				 "%s is not committed to cycle %s: nothing to remove",
+				 remove[i], c->name);
+			goto fail;
+		}
+	for (size_t i = 0; i < c->ncommitted; i++) {
+		int drop = 0;
+
+		for (size_t j = 0; j < nremove; j++)
+			drop |= !strcmp(c->committed[i], remove[j]);
+		if (!drop)
+			v[k++] = c->committed[i];
+	}
+	for (size_t i = 0; i < nadd; i++) {
+		const struct item *it = backlog_item(bl, add[i]);
+		int dup = 0;
+
+		if (!it || !it->parsed) {
+			diag_add(d, SEV_ERROR, "usage", NULL, 0, 0,
+				 "no item %s can be read: nothing to add", add[i]);
+			goto fail;
+		}
+		if (!item_status_open(it->status) || it->status == ST_UNKNOWN) {
+			diag_add(d, SEV_ERROR, "usage", it->path, 0, 0,
+				 "%s is %s: only open work can be added to a cycle",
+				 add[i], item_status_name(it->status));
+			goto fail;
+		}
+		for (size_t j = 0; j < k; j++)
+			dup |= !strcmp(v[j], it->id);
+		if (dup) {
+			diag_add(d, SEV_ERROR, "usage", c->file->path, 0, 0,
+				 "%s is committed to cycle %s already", add[i], c->name);
+			goto fail;
+		}
+		v[k++] = it->id;
+	}
+	*ids = v;
+	*n = k;
+	return 0;
+fail:
+	free(v);
+	return DK_EUSAGE;
 }

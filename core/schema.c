@@ -10,6 +10,8 @@ static const char *const statuses[] = {
 	"idea", "ready", "planned", "doing", "blocked", "done", "stopped", NULL,
 };
 static const char *const results[] = { "won", "lost", "inconclusive", NULL };
+/* the statuses an item can leave for blocked and come back to */
+static const char *const before_block[] = { "idea", "ready", "planned", "doing", NULL };
 
 const struct builtin_field schema_fields[] = {
 	{ "id", SK_ID, NULL },
@@ -17,6 +19,7 @@ const struct builtin_field schema_fields[] = {
 	{ "type", SK_ENUM, types },
 	{ "status", SK_ENUM, statuses },
 	{ "effort", SK_NUMBER, NULL },
+	{ "remaining", SK_REMAINING, NULL },
 	{ "customer_value", SK_SCORE, NULL },
 	{ "business_value", SK_SCORE, NULL },
 	{ "time_criticality", SK_SCORE, NULL },
@@ -29,6 +32,8 @@ const struct builtin_field schema_fields[] = {
 	{ "actual", SK_NUM_OR_STR, NULL },
 	{ "stop_reason", SK_STRING, NULL },
 	{ "blocked_reason", SK_STRING, NULL },
+	{ "blocked_from", SK_ENUM, before_block },
+	{ "over_wip", SK_DATE, NULL },
 	{ "cycle", SK_CYCLE, NULL },
 	{ "campaign", SK_STRING, NULL },
 	{ "mvl", SK_BOOL, NULL },

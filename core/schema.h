@@ -16,6 +16,7 @@ enum schema_kind {
 	SK_ID,            /* PREFIX-N */
 	SK_ENUM,
 	SK_NUMBER,        /* > 0 */
+	SK_REMAINING,     /* a number >= 0 (effort left) */
 	SK_SCORE,         /* integer 1-10 */
 	SK_BOOL,
 	SK_DATE,          /* YYYY-MM-DD */

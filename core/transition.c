@@ -70,6 +70,8 @@ transition_plan(struct transition *t, const struct item *it,
 	case ST_DOING:
 		if (!same && !present(it, "started"))
 			op(t, "started", t->today, EDIT_DATE, 0);
+		if (!same && o->over_wip)
+			op(t, "over_wip", t->today, EDIT_DATE, 0);
 		break;
 	case ST_BLOCKED:
 		if (o->reason && *o->reason)
@@ -80,8 +82,26 @@ transition_plan(struct transition *t, const struct item *it,
 				 it->id ? it->id : it->path);
 			return DK_EREFUSED;
 		}
+		if (!same && (from == ST_IDEA || from == ST_READY ||
+			      from == ST_PLANNED || from == ST_DOING))
+			op(t, "blocked_from", item_status_name(from), EDIT_STRING, 0);
 		break;
 	case ST_STOPPED:
+		if (from == ST_DONE) {
+			snprintf(err, errlen,
+				 "%s is done%s%s%s: a done item is not stopped (reopen it first with docket set %s status=doing, if it must be)",
+				 it->id ? it->id : it->path,
+				 present(it, "result") ? " (result: " : "",
+				 present(it, "result") ? present(it, "result") : "",
+				 present(it, "result") ? ")" : "", it->id ? it->id : "ID");
+			return DK_EREFUSED;
+		}
+		if (o->result && strcmp(o->result, "lost") && strcmp(o->result, "inconclusive")) {
+			snprintf(err, errlen,
+				 "a stopped experiment's result is lost or inconclusive, not '%s' (an experiment that won is done: docket done %s --result won)",
+				 o->result, it->id ? it->id : "ID");
+			return DK_EUSAGE;
+		}
 		if (o->reason && *o->reason)
 			op(t, "stop_reason", o->reason, EDIT_STRING, 0);
 		else if (!present(it, "stop_reason")) {
@@ -90,6 +110,8 @@ transition_plan(struct transition *t, const struct item *it,
 				 it->id ? it->id : it->path);
 			return DK_EREFUSED;
 		}
+		if (o->result)
+			op(t, "result", o->result, EDIT_STRING, 0);
 		break;
 	case ST_DONE:
 		if (o->result && !valid_result(o->result)) {
@@ -131,9 +153,23 @@ transition_plan(struct transition *t, const struct item *it,
 		op(t, "finished", t->today, EDIT_DATE, 0);
 	if (!same && from == ST_BLOCKED && present(it, "blocked_reason"))
 		op(t, "blocked_reason", NULL, EDIT_STRING, 1);
+	if (!same && from == ST_BLOCKED && item_get(it, "blocked_from"))
+		op(t, "blocked_from", NULL, EDIT_STRING, 1);
+	if (!same && from == ST_DOING && item_get(it, "over_wip"))
+		op(t, "over_wip", NULL, EDIT_STRING, 1);
 	if (!same && !item_status_open(from) && item_status_open(to) &&
 	    item_get(it, "finished"))
 		op(t, "finished", NULL, EDIT_STRING, 1);
 	t->leave_order = !item_status_open(to);
 	return 0;
+}
+
+enum item_status
+transition_unblock_to(const struct item *it)
+{
+	enum item_status s = item_status_parse(present(it, "blocked_from"));
+
+	if (s == ST_IDEA || s == ST_READY || s == ST_PLANNED || s == ST_DOING)
+		return s;
+	return present(it, "started") ? ST_DOING : ST_READY;
 }

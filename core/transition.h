@@ -3,11 +3,20 @@
  * the front-matter edits and whether the item leaves ORDER.  Pure: it
  * reads the item and returns edits for core/edit.h; nothing is written.
  *
- *   entering doing      started: today, unless the item has one
+ *   entering doing      started: today, unless the item has one;
+ *                       over_wip: today when the caller overrides the WIP
+ *                       limit (core/wip.h)
+ *   leaving doing       over_wip removed
  *   entering blocked    blocked_reason required (the --reason given, or
- *                       one already in the file)
- *   leaving blocked     blocked_reason removed (git keeps the history)
- *   entering stopped    stop_reason required; finished: today
+ *                       one already in the file); blocked_from: the
+ *                       status it leaves (idea, ready, planned, doing), so
+ *                       that unblock can return to it
+ *   leaving blocked     blocked_reason and blocked_from removed (git
+ *                       keeps the history)
+ *   entering stopped    stop_reason required; finished: today; a result
+ *                       (lost, inconclusive) when given: a stopped
+ *                       experiment with a result is learning delivered;
+ *                       refused for a done item (reopen it first)
  *   entering done       finished: today; an experiment needs a result
  *                       (won, lost, inconclusive: given or already in the
  *                       file); --actual sets actual; refused while
@@ -33,13 +42,15 @@
 
 struct transition_opts {
 	const char *reason;       /* blocked_reason / stop_reason */
-	const char *result;       /* done: won | lost | inconclusive */
+	const char *result;       /* done: won | lost | inconclusive;
+				   * stopped: lost | inconclusive */
 	const char *actual;       /* done: the measured value */
 	int force;                /* done although DoD boxes are open */
+	int over_wip;             /* entering doing over the WIP limit */
 	long today;               /* a day number (core/date.h); 0: today */
 };
 
-#define TRANSITION_MAX_OPS 8
+#define TRANSITION_MAX_OPS 12
 
 struct transition {
 	enum item_status from, to;
@@ -58,5 +69,9 @@ struct transition {
 int transition_plan(struct transition *t, const struct item *it,
 		    enum item_status to, const struct transition_opts *o,
 		    char *err, size_t errlen);
+/* Where `unblock` takes a blocked item: its blocked_from (when that is
+ * idea, ready, planned or doing), else doing when it has started, else
+ * ready. */
+enum item_status transition_unblock_to(const struct item *it);
 
 #endif

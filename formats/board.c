@@ -59,22 +59,71 @@ board_risk_text(struct sbuf *out, const struct huddle *h,
 		const struct huddle_card *c)
 {
 	const char *sep = "";
+	char a[32];
 
-	if (c->risk & HUDDLE_RISK_BLOCKED) {
-		sbuf_adds(out, "blocked");
-		sep = "; ";
-	}
 	if (c->risk & HUDDLE_RISK_LONG) {
 		sbuf_addf(out, "%sdoing for %ld days, more than half the cycle (%ld days)",
 			  sep, c->days, h->length);
 		sep = "; ";
 	}
-	if (c->risk & HUDDLE_RISK_CAPACITY) {
-		sbuf_addf(out, "%sdoes not fit in the capacity left", sep);
+	if (c->risk & HUDDLE_RISK_PACE) {
+		listing_fmt_num(a, sizeof(a), round(h->deliverable * 10) / 10);
+		sbuf_addf(out, "%sbeyond the %s the team's pace delivers in %ld working day%s",
+			  sep, a, h->workdays_left, h->workdays_left == 1 ? "" : "s");
 		sep = "; ";
 	}
 	if (c->risk & HUDDLE_RISK_OVERDUE)
 		sbuf_addf(out, "%snot done and the cycle has ended", sep);
+}
+
+/* The team's pace and whether the open work fits in the days left. */
+static void
+pace_line(struct sbuf *out, const struct huddle *h, const struct board_opts *o)
+{
+	char p[32], d[32], r[32];
+
+	if (h->length <= 0 || h->today > h->cycle->end || h->today < h->cycle->start)
+		return;
+	if (!h->risk_open) {
+		sbuf_addf(out, "At risk: not judged before working day %ld of %ld (today: working day %ld)\n",
+			  h->risk_from, h->workdays, h->workday);
+		return;
+	}
+	if (h->pace_from == HUDDLE_PACE_NONE) {
+		sbuf_adds(out, "Pace: unknown (no closed cycle and no capacity)\n");
+		return;
+	}
+	listing_fmt_num(p, sizeof(p), round(h->pace * 100) / 100);
+	listing_fmt_num(d, sizeof(d), round(h->deliverable * 10) / 10);
+	listing_fmt_num(r, sizeof(r), h->remaining);
+	sbuf_addf(out, "Pace: %s a working day (%s); %ld working day%s left: %s",
+		  p, h->pace_from == HUDDLE_PACE_MEASURED ?
+		  "median of recent cycles" : "the cycle's capacity",
+		  h->workdays_left, h->workdays_left == 1 ? "" : "s", d);
+	if (h->remaining > h->deliverable + 1e-9) {
+		sbuf_addc(out, '\n');
+		on(out, o, C_YELLOW);
+		sbuf_addf(out, "Behind: %s remaining > %s at this pace", r, d);
+		off(out, o);
+	}
+	sbuf_addc(out, '\n');
+}
+
+/* How a card came into the cycle, for its tag: "" when committed;
+ * short for the columns. */
+static const char *
+how_tag(const struct huddle_card *c, int brief)
+{
+	if (c->col == HUDDLE_DONE && c->item->status == ST_STOPPED)
+		return c->how == SCOPE_UNPLANNED ? (brief ? "stop,unpl" : "stopped, unplanned") :
+			brief ? "stop" : "stopped";
+	if (c->how == SCOPE_UNPLANNED)
+		return brief ? "unpl" : "unplanned";
+	if (c->how == SCOPE_ADDED)
+		return brief ? "add" : "added";
+	if (c->carried_in)
+		return brief ? "carry" : "carried over";
+	return "";
 }
 
 static void
@@ -120,20 +169,25 @@ header(struct sbuf *out, const struct huddle *h, const struct board_opts *o)
 	}
 	listing_fmt_num(a, sizeof(a), h->effort[HUDDLE_DONE]);
 	listing_fmt_num(b, sizeof(b), h->open_effort);
-	sbuf_addf(out, "Effort: %s done, %s open", a, b);
-	if (!isnan(h->capacity_left)) {
-		listing_fmt_num(x, sizeof(x), round(h->capacity_left * 10) / 10);
-		listing_fmt_num(a, sizeof(a), h->capacity);
-		sbuf_addf(out, "; capacity left %s of %s (%ld of %ld days)", x, a,
-			  h->days_left, h->length);
-		if (h->days_left > 0 && h->open_effort > h->capacity_left + 1e-9) {
-			sbuf_addc(out, '\n');
-			on(out, o, C_YELLOW);
-			sbuf_addf(out, "Over capacity: %s open > %s left", b, x);
-			off(out, o);
+	listing_fmt_num(x, sizeof(x), h->remaining);
+	sbuf_addf(out, "Effort: %s done, %s open (%s remaining)\n", a, b, x);
+	if (h->added || h->carried || h->unplanned) {
+		const char *sep = "";
+
+		sbuf_adds(out, "Scope: ");
+		if (h->carried) {
+			sbuf_addf(out, "%zu carried over", h->carried);
+			sep = ", ";
 		}
+		if (h->added) {
+			sbuf_addf(out, "%s%zu added after the start", sep, h->added);
+			sep = ", ";
+		}
+		if (h->unplanned)
+			sbuf_addf(out, "%s%zu unplanned", sep, h->unplanned);
+		sbuf_addc(out, '\n');
 	}
-	sbuf_addc(out, '\n');
+	pace_line(out, h, o);
 	if (h->stopped)
 		sbuf_addf(out, "Stopped: %zu item%s (see docket showcase)\n", h->stopped,
 			  h->stopped == 1 ? "" : "s");
@@ -242,10 +296,35 @@ col_title(struct sbuf *out, const struct huddle *h, int col)
 }
 
 static void
-legend(struct sbuf *out, const struct huddle *h)
+legend(struct sbuf *out, const struct huddle *h, int brief)
 {
+	int tags = 0;
+
+	for (size_t i = 0; i < h->n; i++)
+		tags |= *how_tag(&h->cards[i], 0) != '\0';
 	sbuf_addf(out, "\nCards: id, effort, days in status%s.\n",
 		  h->at_risk ? "; ! at risk (see above)" : "");
+	if (tags)
+		sbuf_adds(out, brief ? "[add] added after the start, [carry] carried over, [unpl] unplanned,\n"
+			  "[stop] stopped with a result.\n" :
+			  "[added], [carried over], [unplanned], [stopped]: how a card came into the cycle.\n");
+}
+
+/* " [added 2026-12-08]" after a card of the list. */
+static void
+tag(struct sbuf *out, const struct huddle_card *c)
+{
+	const char *t = how_tag(c, 0);
+	char d[16];
+
+	if (!*t)
+		return;
+	sbuf_addf(out, " [%s", t);
+	if (c->how == SCOPE_ADDED && c->day >= 0) {
+		date_format(d, sizeof(d), c->day);
+		sbuf_addf(out, " %s", d);
+	}
+	sbuf_addc(out, ']');
 }
 
 static void
@@ -277,12 +356,46 @@ render_list(struct sbuf *out, const struct huddle *h, const struct board_opts *o
 			id_title(out, c->item, idw, mid, o->width, 2);
 			if (c->risk)
 				off(out, o);
+			tag(out, c);
 			sbuf_addc(out, '\n');
 		}
 		if (!shown)
 			sbuf_adds(out, "  (none)\n");
 	}
-	legend(out, h);
+	legend(out, h, 0);
+}
+
+/* Where a title that does not fit in cw columns breaks to its second
+ * line: after the last blank that leaves the first line within cw; 0
+ * when there is none (the title is then cut on one line). */
+static size_t
+title_break(const char *t, size_t cw)
+{
+	size_t len = strlen(t), best = 0;
+
+	if (text_width(t, len) <= cw)
+		return len;
+	for (size_t i = 1; i < len; i++)
+		if (t[i] == ' ' && text_width(t, i) <= cw)
+			best = i;
+	return best;
+}
+
+/* Line part (0 or 1) of a card's title in cw columns, into cell. */
+static void
+title_part(struct sbuf *cell, const char *t, size_t cw, int part)
+{
+	size_t len = strlen(t), b = title_break(t, cw);
+
+	if (part == 0) {
+		sbuf_add(cell, t, b ? b : len);
+		return;
+	}
+	if (!b || b >= len)
+		return;
+	while (t[b] == ' ')
+		b++;
+	sbuf_add(cell, t + b, len - b);
 }
 
 static void
@@ -296,8 +409,6 @@ render_columns(struct sbuf *out, const struct huddle *h,
 	struct sbuf cell = SBUF_INIT;
 	char eff[32], d[32];
 
-	if (cw > 36)
-		cw = 36;
 	for (size_t i = 0; i < h->n; i++) {
 		int col = h->cards[i].col;
 
@@ -321,9 +432,19 @@ render_columns(struct sbuf *out, const struct huddle *h,
 	}
 	sbuf_addc(out, '\n');
 	for (size_t r = 0; r < rows; r++) {
+		int lines = 2;
+
 		if (r)
 			sbuf_addc(out, '\n');
-		for (int line = 0; line < 2; line++) {
+		/* a third line when a title of the row wraps */
+		for (int col = 0; col < HUDDLE_NCOLS; col++) {
+			const char *t = r < nby[col] ? byc[col][r]->item->title : NULL;
+			size_t b = t ? title_break(t, cw) : 0;
+
+			if (t && b && b < strlen(t))
+				lines = 3;
+		}
+		for (int line = 0; line < lines; line++) {
 			for (int col = 0; col < HUDDLE_NCOLS; col++) {
 				const struct huddle_card *c = r < nby[col] ? byc[col][r] : NULL;
 				size_t pad = col + 1 < HUDDLE_NCOLS ? cw + GAP : 0;
@@ -335,9 +456,11 @@ render_columns(struct sbuf *out, const struct huddle *h,
 					days(d, sizeof(d), c->days);
 					sbuf_add(&cell, c->item->id, strlen(c->item->id));
 					sbuf_addf(&cell, " %s %s%s", eff, d, c->risk ? " !" : "");
+					if (*how_tag(c, 1))
+						sbuf_addf(&cell, " [%s]", how_tag(c, 1));
 				} else if (c) {
 					if (c->item->title)
-						sbuf_adds(&cell, c->item->title);
+						title_part(&cell, c->item->title, cw, line - 1);
 				} else if (r == nby[col] && more[col] && line == 0) {
 					sbuf_addf(&cell, "+%zu more", more[col]);
 				}
@@ -357,7 +480,7 @@ render_columns(struct sbuf *out, const struct huddle *h,
 			sbuf_addc(out, '\n');
 		}
 	}
-	legend(out, h);
+	legend(out, h, 1);
 	sbuf_release(&cell);
 }
 

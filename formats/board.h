@@ -18,6 +18,7 @@
 
 #include "core/huddle.h"
 #include "core/sbuf.h"
+#include "formats/format.h"
 
 struct board_opts {
 	size_t width;     /* terminal width; 0 when not a terminal */
@@ -26,6 +27,19 @@ struct board_opts {
 
 void board_render(struct sbuf *out, const struct huddle *h,
 		  const struct board_opts *o);
+/* The board as one JSON object: the cycle, WIP, pace and at-risk
+ * figures, and every card with its column, days in status, effort,
+ * remaining effort, how it came into the cycle and its risk reasons. */
+void board_json(struct sbuf *out, const struct huddle *h,
+		const struct board_opts *o);
+
+/* `docket huddle --format` (formats/format.h): text (the board), json. */
+struct board_format {
+	struct format f;
+	void (*render)(struct sbuf *out, const struct huddle *h,
+		       const struct board_opts *o);
+};
+extern const struct format_table board_formats;
 /* The reasons of a card's risk bits, "; "-separated. */
 void board_risk_text(struct sbuf *out, const struct huddle *h,
 		     const struct huddle_card *c);

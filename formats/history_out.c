@@ -247,7 +247,8 @@ json_changes(struct sbuf *out, const struct field_changes *c)
 		json_strz(out, c->v[i].from);
 		sbuf_adds(out, ", \"to\": ");
 		json_strz(out, c->v[i].to);
-		sbuf_addc(out, '}');
+		sbuf_addf(out, ", \"priority\": %s}",
+			  changes_is_priority(c->v[i].field) ? "true" : "false");
 	}
 	sbuf_addc(out, ']');
 }
@@ -391,6 +392,8 @@ log_text(struct sbuf *out, const struct item_log *l, const char *id,
 			line_value(out, f->from, maxv);
 			sbuf_adds(out, " \xe2\x86\x92 ");
 			line_value(out, f->to, maxv);
+			if (changes_is_priority(f->field))
+				sbuf_adds(out, " (priority)");
 			sbuf_addc(out, '\n');
 		}
 	}

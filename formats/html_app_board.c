@@ -235,9 +235,10 @@ app_cycle_page(struct sbuf *out, const struct app_page *p,
 		sbuf_adds(out, "</div></section>\n");
 	}
 	if (v->report_md) {
-		sbuf_adds(out, "<section id=\"report\" class=\"card body md\">\n");
+		/* the report's table is wide: it scrolls on its own */
+		sbuf_adds(out, "<section id=\"report\" class=\"card body md\"><div class=\"tablecard scroll\">\n");
 		html_markdown(out, v->report_md, strlen(v->report_md));
-		sbuf_adds(out, "</section>\n");
+		sbuf_adds(out, "</div></section>\n");
 	}
 	sbuf_adds(out, "</section>\n");
 	app_end(out, &s);

@@ -47,16 +47,12 @@ risk_text(struct sbuf *sb, unsigned risk)
 	if (!risk)
 		return;
 	sbuf_adds(sb, "<div class=\"risk\">At risk: ");
-	if (risk & HUDDLE_RISK_BLOCKED) {
-		sbuf_adds(sb, "blocked");
-		sep = ", ";
-	}
 	if (risk & HUDDLE_RISK_LONG) {
 		sbuf_addf(sb, "%sin progress for over half the cycle", sep);
 		sep = ", ";
 	}
-	if (risk & HUDDLE_RISK_CAPACITY) {
-		sbuf_addf(sb, "%sdoes not fit in the capacity left", sep);
+	if (risk & HUDDLE_RISK_PACE) {
+		sbuf_addf(sb, "%sbeyond what the team's pace delivers in the days left", sep);
 		sep = ", ";
 	}
 	if (risk & HUDDLE_RISK_OVERDUE)
@@ -100,7 +96,8 @@ tile(struct sbuf *sb, const struct hx *h, const struct huddle_card *card)
 	int app = h->app && it->id && item_id_valid(it->id);
 	long day;
 
-	sbuf_addf(sb, "<div class=\"tile%s\"", card->risk ? " atrisk" : "");
+	sbuf_addf(sb, "<div class=\"tile%s%s\"", card->risk ? " atrisk" : "",
+		  card->how == SCOPE_UNPLANNED ? " unplanned" : "");
 	if (app) {
 		sbuf_adds(sb, " data-id=\"");
 		xml_escape_attrz(sb, it->id);
@@ -132,15 +129,24 @@ tile(struct sbuf *sb, const struct hx *h, const struct huddle_card *card)
 		hx_date(sb, day);
 		sbuf_adds(sb, "</span>");
 	}
-	if (it->type == TYPE_EXPERIMENT && it->status == ST_DONE && hx_str(it, "result"))
+	if (it->type == TYPE_EXPERIMENT && hx_str(it, "result") &&
+	    (it->status == ST_DONE || it->status == ST_STOPPED))
 		hx_result_badge(sb, hx_str(it, "result"));
+	if (it->status == ST_STOPPED)
+		sbuf_adds(sb, "<span class=\"scope stopped\">stopped</span>");
+	if (card->how == SCOPE_UNPLANNED)
+		sbuf_adds(sb, "<span class=\"scope unplanned\">unplanned</span>");
+	else if (card->how == SCOPE_ADDED)
+		sbuf_adds(sb, "<span class=\"scope added\">added after the start</span>");
+	else if (card->carried_in)
+		sbuf_adds(sb, "<span class=\"scope carried\">carried over</span>");
 	sbuf_adds(sb, "</div>");
 	if (it->status == ST_BLOCKED && hx_str(it, "blocked_reason")) {
 		sbuf_adds(sb, "<div class=\"why\">");
 		hx_text(sb, hx_str(it, "blocked_reason"));
 		sbuf_adds(sb, "</div>");
 	}
-	risk_text(sb, card->risk & ~(unsigned)HUDDLE_RISK_BLOCKED);
+	risk_text(sb, card->risk);
 	if (app)
 		card_form(sb, h, it);
 	sbuf_adds(sb, "</div>\n");

@@ -76,6 +76,7 @@ const char *const hx_css[] = {
 ".filters .count{margin-left:auto;font-size:13px;color:var(--muted);align-self:flex-end;padding-bottom:8px}\n",
 /* the backlog table */
 ".tablecard{overflow:hidden}\n"
+".tablecard.scroll{overflow-x:auto;background:none;border:0;box-shadow:none}\n"
 "table{border-collapse:collapse;width:100%}\n"
 "th,td{text-align:left;padding:10px 12px;border-bottom:1px solid var(--line);vertical-align:top}\n"
 "th{font-size:12px;text-transform:uppercase;letter-spacing:.06em;color:var(--muted);background:#fafbfe;font-weight:600}\n"

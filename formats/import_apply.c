@@ -267,6 +267,12 @@ set_typed(struct apply *a, const struct ifield *f, const char *to,
 			note_value(it, f->key, &f->v);
 		}
 		break;
+	case SK_REMAINING:
+		if (parse_number(text, &num) == 0 && num >= 0)
+			ifields_set_num(&it->out, to, num, NULL);
+		else
+			note_value(it, f->key, &f->v);
+		break;
 	case SK_NUMBER:
 		if (parse_number(text, &num) == 0 && num > 0)
 			ifields_set_num(&it->out, to, num, NULL);

@@ -387,14 +387,23 @@ import_render_item(struct sbuf *out, const struct import_item *it,
 		}
 		sbuf_setlen(out, out->len - 1);
 	}
-	if (cfg && cfg->ndod && strcmp(it->status, "done") &&
-	    strcmp(it->status, "stopped") && !has_dod(it->body)) {
-		if (out->len > body_start)
-			sbuf_adds(out, "\n\n");
-		sbuf_adds(out, "## Definition of Done\n");
-		for (size_t i = 0; i < cfg->ndod; i++)
-			sbuf_addf(out, "- [ ] %s\n", cfg->dod[i]);
-		sbuf_setlen(out, out->len - 1);
+	if (cfg && strcmp(it->status, "done") && strcmp(it->status, "stopped") &&
+	    !has_dod(it->body)) {
+		/* the Definition of Done of the item's type */
+		const struct ifield *tf = ifields_get(&it->out, "type");
+		size_t ndod;
+		const char *const *dod = config_dod(cfg, tf && tf->v.type == IVAL_STR ?
+						    item_type_parse(tf->v.str) : TYPE_EXPERIMENT,
+						    &ndod);
+
+		if (ndod) {
+			if (out->len > body_start)
+				sbuf_adds(out, "\n\n");
+			sbuf_adds(out, "## Definition of Done\n");
+			for (size_t i = 0; i < ndod; i++)
+				sbuf_addf(out, "- [ ] %s\n", dod[i]);
+			sbuf_setlen(out, out->len - 1);
+		}
 	}
 	if (out->len > body_start)
 		sbuf_addc(out, '\n');

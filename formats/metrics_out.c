@@ -16,14 +16,15 @@
 #include "formats/json.h"
 #include "formats/listing.h"
 
-#define NCOLS 9
+#define NCOLS 14
 
 static const char *const heads[NCOLS] = {
-	"cycle", "start", "end", "state", "committed", "completed", "say/do",
-	"velocity", "done",
+	"cycle", "start", "end", "state", "committed", "added", "completed",
+	"learned", "stopped", "carried", "unplanned", "say/do", "velocity",
+	"done",
 };
 /* right-aligned columns */
-static const int right[NCOLS] = { 0, 0, 0, 0, 1, 1, 1, 1, 1 };
+static const int right[NCOLS] = { 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1 };
 
 static const struct metrics_format_row rows[] = {
 	{ { "text", NULL, 0 }, METRICS_TEXT },
@@ -32,6 +33,31 @@ static const struct metrics_format_row rows[] = {
 	{ { NULL, NULL, 0 }, METRICS_TEXT },
 };
 const struct format_table metrics_formats = FORMAT_TABLE(rows);
+
+/* Every figure's formula, for --explain (docs/cycles.md has them
+ * too, word for word: tests/cli/t7300 checks). */
+static const struct {
+	const char *figure, *formula;
+} formulas[] = {
+	{ "committed", "the distinct items of the cycle's committed list as it stood at the end of its start day (from the git history of the cycle file): count (effort)" },
+	{ "added", "items in committed now that were not in it at the start: added after the start, each with its date" },
+	{ "removed", "items of the commitment taken out of committed since the start; they stay part of the commitment" },
+	{ "completed", "items of the scope (committed or added) that are done by the cycle's end, each counted in the first cycle whose scope holds it and whose end is on or after its finished date" },
+	{ "learned", "items of the scope stopped by the cycle's end with a result (won, lost or inconclusive): a stopped experiment that taught something" },
+	{ "stopped", "items of the scope stopped by the cycle's end, learned or not" },
+	{ "carried", "items of the scope not finished by the cycle's end that a later cycle commits" },
+	{ "unplanned", "items outside the scope done (or stopped) between the cycle's start and end" },
+	{ "say/do", "(completed effort + learned effort) of the committed items / committed effort" },
+	{ "velocity", "completed effort + unplanned effort (learned effort is shown beside it, not in it)" },
+	{ "done", "items finished in the cycle's period, from its start to the day before the next cycle starts" },
+	{ "capacity", "the median velocity of the last three closed cycles that have a commitment; else cycle.capacity" },
+	{ "predictability", "mean and standard deviation of say/do over the closed cycles" },
+	{ "throughput", "items done per closed cycle, and items x 7 / the days of those cycles' periods per week" },
+	{ "cycle time", "finished - started in days over the done items with both dates: median and 85th percentile (nearest rank)" },
+	{ "win rate", "won / (won + lost) over the done experiments; inconclusive ones are counted apart" },
+	{ "BAU share", "the bau effort of the closed cycles' velocity / their velocity; and bau items / open items" },
+	{ "forecast", "open remaining effort / capacity, rounded up to whole cycles of cycle.length_days, from the current cycle's start (today when none is current)" },
+};
 
 static char *
 num(double v)
@@ -76,10 +102,15 @@ row_cells(char **cells, const struct cycle_stats *s)
 	cells[2] = day(s->cycle->end);
 	cells[3] = xstrdup(metrics_state_name(s->state));
 	cells[4] = count_effort(s->committed_n, s->committed_effort);
-	cells[5] = count_effort(s->completed_n, s->completed_effort);
-	cells[6] = pct(s->say_do);
-	cells[7] = num(s->completed_effort);
-	cells[8] = xasprintf("%zu", s->throughput);
+	cells[5] = count_effort(s->added_n, s->added_effort);
+	cells[6] = count_effort(s->completed_n, s->completed_effort);
+	cells[7] = count_effort(s->learned_n, s->learned_effort);
+	cells[8] = count_effort(s->stopped_n, s->stopped_effort);
+	cells[9] = count_effort(s->carried_n, s->carried_effort);
+	cells[10] = count_effort(s->unplanned_n, s->unplanned_effort);
+	cells[11] = pct(s->say_do);
+	cells[12] = num(s->velocity);
+	cells[13] = xasprintf("%zu", s->throughput);
 }
 
 /* ---------------------------------------------------------------------
@@ -91,7 +122,7 @@ struct line {
 	char *text;
 };
 
-enum { NLINES = 6 };
+enum { NLINES = 7 };
 
 static void
 summary(struct line *l, const struct metrics *m)
@@ -105,6 +136,25 @@ summary(struct line *l, const struct metrics *m)
 				      m->nsaydo == 1 ? "" : "s");
 	else
 		l[0].text = xstrdup("no closed cycle with a commitment yet");
+	l[6].label = "Capacity";
+	if (m->velocity_from == VELOCITY_MEASURED) {
+		struct sbuf v = SBUF_INIT;
+
+		for (size_t i = 0; i < m->velocity_cycles; i++) {
+			listing_fmt_num(a, sizeof(a), m->velocities[i]);
+			sbuf_addf(&v, "%s%s", i ? ", " : "", a);
+		}
+		listing_fmt_num(a, sizeof(a), m->velocity);
+		l[6].text = xasprintf("%s suggested for the next cycle: the median velocity of the last %zu closed cycle%s (%s, most recent first)",
+				      a, m->velocity_cycles, m->velocity_cycles == 1 ? "" : "s",
+				      v.buf);
+		sbuf_release(&v);
+	} else if (m->velocity_from == VELOCITY_CONFIG) {
+		listing_fmt_num(a, sizeof(a), m->velocity);
+		l[6].text = xasprintf("%s suggested for the next cycle: cycle.capacity in docket.yaml (no closed cycle with a velocity yet)", a);
+	} else {
+		l[6].text = xstrdup("no closed cycle and no cycle.capacity: nothing to suggest");
+	}
 	l[1].label = "Throughput";
 	if (m->nclosed) {
 		listing_fmt_num(a, sizeof(a), round(m->per_cycle * 10) / 10);
@@ -151,7 +201,7 @@ summary(struct line *l, const struct metrics *m)
 	} else {
 		char *until = day(m->forecast_end), *from = day(m->forecast_start);
 		char *vel = m->velocity_from == VELOCITY_MEASURED ?
-			xasprintf("the mean velocity of the last %zu closed cycle%s",
+			xasprintf("the median velocity of the last %zu closed cycle%s",
 				  m->velocity_cycles, m->velocity_cycles == 1 ? "" : "s") :
 			m->velocity_cycles ?
 			xasprintf("cycle.capacity in docket.yaml: the last %zu closed cycle%s completed nothing",
@@ -207,8 +257,9 @@ render_text(struct sbuf *out, const struct metrics *m, char **cells,
 			}
 			sbuf_addc(out, '\n');
 		}
-		sbuf_adds(out, "(committed and completed: items (effort); velocity: completed effort;\n"
-			  " done: items finished during the cycle, committed or not)\n\n");
+		sbuf_adds(out, "(items (effort); committed: at the start; learned: stopped with a result;\n"
+			  " velocity: completed + unplanned effort; done: items finished in the\n"
+			  " cycle's period; docket report --explain gives every formula)\n\n");
 	} else {
 		sbuf_adds(out, "No cycle files yet: run 'docket plan' to plan the first cycle.\n\n");
 	}
@@ -252,8 +303,8 @@ render_md(struct sbuf *out, const struct metrics *m, char **cells,
 			}
 			sbuf_addc(out, '\n');
 		}
-		sbuf_adds(out, "\nCommitted and completed: items (effort). Velocity: completed effort. "
-			  "Done: items finished during the cycle, committed or not.\n\n");
+		sbuf_adds(out, "\nItems (effort). Committed: at the start. Learned: stopped with a result. "
+			  "Velocity: completed + unplanned effort. Done: items finished in the cycle's period.\n\n");
 	} else {
 		sbuf_adds(out, "No cycle files yet.\n\n");
 	}
@@ -293,10 +344,49 @@ json_key(struct sbuf *out, const char *k, int *first)
 }
 
 static void
+json_strk(struct sbuf *out, const char *k, const char *v, int *first)
+{
+	json_key(out, k, first);
+	json_strz(out, v);
+}
+
+static void
 json_numk(struct sbuf *out, const char *k, double v, int *first)
 {
 	json_key(out, k, first);
 	json_num(out, v);
+}
+
+static void
+json_fig(struct sbuf *out, const char *k, size_t n, double effort, int *first)
+{
+	json_key(out, k, first);
+	sbuf_addf(out, "{\"items\":%zu,\"effort\":", n);
+	json_num(out, effort);
+	sbuf_addc(out, '}');
+}
+
+/* [{"id", "change": "added"|"removed", "date", "uncommitted"}] */
+static void
+scope_changes(struct sbuf *out, const struct cycle_stats *s)
+{
+	size_t n = 0;
+
+	sbuf_addc(out, '[');
+	for (size_t i = 0; i < s->nscope; i++) {
+		const struct scope_item *e = &s->scope[i];
+
+		if (e->how != SCOPE_ADDED && e->how != SCOPE_REMOVED)
+			continue;
+		sbuf_adds(out, n++ ? ",{\"id\":" : "{\"id\":");
+		json_strz(out, e->item->id);
+		sbuf_adds(out, ",\"change\":");
+		json_strz(out, scope_how_name(e->how));
+		sbuf_adds(out, ",\"date\":");
+		json_day(out, e->day);
+		sbuf_addf(out, ",\"uncommitted\":%s}", e->uncommitted ? "true" : "false");
+	}
+	sbuf_addc(out, ']');
 }
 
 static void
@@ -323,17 +413,21 @@ render_json(struct sbuf *out, const struct metrics *m)
 		json_day(out, s->cycle->end);
 		json_key(out, "state", &g);
 		json_strz(out, metrics_state_name(s->state));
-		json_key(out, "committed", &g);
-		sbuf_addf(out, "{\"items\":%zu,\"effort\":", s->committed_n);
-		json_num(out, s->committed_effort);
-		sbuf_addf(out, "},\"completed\":{\"items\":%zu,\"effort\":", s->completed_n);
-		json_num(out, s->completed_effort);
-		sbuf_addc(out, '}');
+		json_fig(out, "committed", s->committed_n, s->committed_effort, &g);
+		json_fig(out, "added", s->added_n, s->added_effort, &g);
+		json_fig(out, "removed", s->removed_n, s->removed_effort, &g);
+		json_fig(out, "completed", s->completed_n, s->completed_effort, &g);
+		json_fig(out, "learned", s->learned_n, s->learned_effort, &g);
+		json_fig(out, "stopped", s->stopped_n, s->stopped_effort, &g);
+		json_fig(out, "carried_over", s->carried_n, s->carried_effort, &g);
+		json_fig(out, "unplanned", s->unplanned_n, s->unplanned_effort, &g);
 		json_numk(out, "missing", (double)s->missing, &g);
 		json_numk(out, "say_do", s->say_do, &g);
-		json_numk(out, "velocity", s->completed_effort, &g);
+		json_numk(out, "velocity", s->velocity, &g);
 		json_numk(out, "bau_effort", s->bau_effort, &g);
 		json_numk(out, "throughput", (double)s->throughput, &g);
+		json_key(out, "scope_changes", &g);
+		scope_changes(out, s);
 		sbuf_addc(out, '}');
 	}
 	sbuf_addc(out, ']');
@@ -344,6 +438,20 @@ render_json(struct sbuf *out, const struct metrics *m)
 	json_numk(out, "say_do_mean", m->saydo_mean, &g);
 	json_numk(out, "say_do_sd", m->saydo_sd, &g);
 	sbuf_addc(out, '}');
+	json_key(out, "capacity", &f);
+	g = 1;
+	sbuf_addc(out, '{');
+	json_key(out, "source", &g);
+	json_strz(out, vsrc[m->velocity_from]);
+	json_numk(out, "suggested", m->velocity_from == VELOCITY_NONE ? NAN : m->velocity, &g);
+	json_key(out, "velocities", &g);
+	sbuf_addc(out, '[');
+	for (size_t i = 0; m->velocity_from == VELOCITY_MEASURED && i < m->velocity_cycles; i++) {
+		if (i)
+			sbuf_addc(out, ',');
+		json_num(out, m->velocities[i]);
+	}
+	sbuf_adds(out, "]}");
 	json_key(out, "throughput", &f);
 	g = 1;
 	sbuf_addc(out, '{');
@@ -394,14 +502,48 @@ render_json(struct sbuf *out, const struct metrics *m)
 	sbuf_adds(out, "}}\n");
 }
 
+static void
+render_explain(struct sbuf *out, enum metrics_format f)
+{
+	if (f == METRICS_JSON) {
+		int g = 1;
+
+		sbuf_adds(out, ",\"explain\":{");
+		for (size_t i = 0; i < ARRAY_SIZE(formulas); i++)
+			json_strk(out, formulas[i].figure, formulas[i].formula, &g);
+		sbuf_addc(out, '}');
+		return;
+	}
+	sbuf_adds(out, f == METRICS_MD ? "\n## How the figures are computed\n\n" :
+		  "\nHow the figures are computed (docs/cycles.md):\n");
+	for (size_t i = 0; i < ARRAY_SIZE(formulas); i++) {
+		if (f == METRICS_MD)
+			sbuf_addf(out, "- **%s**: %s\n", formulas[i].figure, formulas[i].formula);
+		else
+			sbuf_addf(out, "  %-15s %s\n", formulas[i].figure, formulas[i].formula);
+	}
+}
+
 void
 metrics_render(struct sbuf *out, const struct metrics *m, enum metrics_format f)
+{
+	metrics_render_explained(out, m, f, 0);
+}
+
+void
+metrics_render_explained(struct sbuf *out, const struct metrics *m,
+			 enum metrics_format f, int explain)
 {
 	char **cells;
 	struct line l[NLINES];
 
 	if (f == METRICS_JSON) {
 		render_json(out, m);
+		if (explain) {
+			sbuf_setlen(out, out->len - 2);     /* "}\n" */
+			render_explain(out, f);
+			sbuf_adds(out, "}\n");
+		}
 		return;
 	}
 	cells = xcalloc(m->ncycles * NCOLS + 1, sizeof(*cells));
@@ -417,4 +559,6 @@ metrics_render(struct sbuf *out, const struct metrics *m, enum metrics_format f)
 	free(cells);
 	for (int i = 0; i < NLINES; i++)
 		free(l[i].text);
+	if (explain)
+		render_explain(out, f);
 }

@@ -26,5 +26,9 @@ struct metrics_format_row {
 extern const struct format_table metrics_formats;
 void metrics_render(struct sbuf *out, const struct metrics *m,
 		    enum metrics_format f);
+/* metrics_render, and with explain the formula of every figure after
+ * it (text, md), or as an "explain" object of figure: formula (json). */
+void metrics_render_explained(struct sbuf *out, const struct metrics *m,
+			      enum metrics_format f, int explain);
 
 #endif

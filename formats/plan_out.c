@@ -29,7 +29,7 @@ header(struct sbuf *out, const struct plan *p)
 		sbuf_adds(out, "the cycle file's capacity");
 		break;
 	case PLAN_CAP_VELOCITY:
-		sbuf_addf(out, "the mean velocity of the last %zu closed cycle%s (",
+		sbuf_addf(out, "the median velocity of the last %zu closed cycle%s (",
 			  p->nvelocities, p->nvelocities == 1 ? "" : "s");
 		for (size_t i = 0; i < p->nvelocities; i++) {
 			listing_fmt_num(c, sizeof(c), p->velocities[i]);
@@ -41,7 +41,23 @@ header(struct sbuf *out, const struct plan *p)
 		sbuf_adds(out, "cycle.capacity in docket.yaml (no closed cycle to measure velocity)");
 		break;
 	}
-	sbuf_adds(out, "\n\n");
+	sbuf_addc(out, '\n');
+	if (p->ncarry) {
+		listing_fmt_num(c, sizeof(c), p->carried_effort);
+		sbuf_addf(out, "Carried over: %zu unfinished item%s, remaining effort %s",
+			  p->carried, p->carried == 1 ? "" : "s", c);
+		if (p->prev) {
+			sbuf_adds(out, " (from ");
+			text_escape_term(out, p->prev->name, strlen(p->prev->name));
+			sbuf_adds(out, " and work in progress)");
+		}
+		sbuf_adds(out, ", before the rest of ORDER");
+		if (p->improvements)
+			sbuf_addf(out, "; the %zu improvement item%s of the Team Improvement first",
+				  p->improvements, p->improvements == 1 ? "" : "s");
+		sbuf_adds(out, ".\n");
+	}
+	sbuf_addc(out, '\n');
 }
 
 static void
@@ -67,7 +83,8 @@ entries(struct sbuf *out, const struct plan *p, size_t width)
 		size_t used;
 
 		listing_fmt_num(eff, sizeof(eff), isnan(e->item->effort) ? NAN : e->item->effort);
-		sbuf_adds(out, e->verdict == PLAN_TAKE ? "take  " : "skip  ");
+		sbuf_adds(out, e->verdict == PLAN_CARRY ? "carry " :
+			  plan_taken(e) ? "take  " : "skip  ");
 		text_pad(out, e->item->id, strlen(e->item->id), wid, 0);
 		sbuf_adds(out, "  ");
 		text_pad(out, eff, strlen(eff), 3, 1);
@@ -111,9 +128,32 @@ footer(struct sbuf *out, const struct plan *p, int applied)
 	}
 }
 
+/* A cycle that has started: said first, then its scope as it stands. */
+static void
+started(struct sbuf *out, const struct plan *p)
+{
+	const struct cycle *c = p->existing;
+	char s[16], e[16];
+
+	date_format(s, sizeof(s), c->start);
+	date_format(e, sizeof(e), c->end);
+	sbuf_adds(out, "Cycle ");
+	text_escape_term(out, p->name, strlen(p->name));
+	sbuf_addf(out, " started on %s (it ends on %s): its commitment is fixed, and say/do counts against it.\n", s, e);
+	sbuf_adds(out, "Change its scope with 'docket plan ");
+	text_escape_term(out, p->name, strlen(p->name));
+	sbuf_adds(out, " --add ID' or '--remove ID': each change is recorded with its date.\n");
+	sbuf_addf(out, "Committed at the start: %zu item%s; now: %zu.\n", c->nbaseline,
+		  c->nbaseline == 1 ? "" : "s", c->ncommitted);
+}
+
 void
 plan_text(struct sbuf *out, const struct plan *p, size_t width, int applied)
 {
+	if (p->started) {
+		started(out, p);
+		return;
+	}
 	header(out, p);
 	entries(out, p, width);
 	footer(out, p, applied);

@@ -19,6 +19,7 @@
 static const struct showcase_format_row rows[] = {
 	{ { "md", NULL, FORMAT_RAW_TEXT }, SHOWCASE_MD },
 	{ { "html", "one self-contained page", 0 }, SHOWCASE_HTML },
+	{ { "json", NULL, 0 }, SHOWCASE_JSON },
 	{ { NULL, NULL, 0 }, SHOWCASE_MD },
 };
 const struct format_table showcase_formats = FORMAT_TABLE(rows);
@@ -129,14 +130,33 @@ item_head(struct w *w, const struct item *it)
 	esc(w, it->title);
 }
 
-/* ---------------------------------------------------------------------
- * Sections
- * ------------------------------------------------------------------- */
+/* " (added 2026-12-08)", " (unplanned)", " (carried over)": how an
+ * item came into the cycle. */
+static void
+how_note(struct w *w, const struct scope_item *e)
+{
+	char d[16];
+
+	if (!e)
+		return;
+	if (e->how == SCOPE_UNPLANNED) {
+		sbuf_adds(w->out, " (unplanned)");
+	} else if (e->how == SCOPE_ADDED) {
+		sbuf_adds(w->out, " (added");
+		if (e->day >= 0) {
+			date_format(d, sizeof(d), e->day);
+			sbuf_addf(w->out, " %s", d);
+		}
+		sbuf_adds(w->out, ")");
+	} else if (e->carried_in) {
+		sbuf_adds(w->out, " (carried over)");
+	}
+}
 
 static void
 committed_vs_completed(struct w *w, const struct cycle_stats *s)
 {
-	char a[32], b[32];
+	char a[32], b[32], c[32], v[32];
 
 	listing_fmt_num(a, sizeof(a), s->committed_effort);
 	listing_fmt_num(b, sizeof(b), s->completed_effort);
@@ -145,9 +165,30 @@ committed_vs_completed(struct w *w, const struct cycle_stats *s)
 	sbuf_addf(w->out, "Committed %zu item%s (effort %s); completed %zu (effort %s)",
 		  s->committed_n, s->committed_n == 1 ? "" : "s", a,
 		  s->completed_n, b);
+	if (s->learned_n) {
+		listing_fmt_num(c, sizeof(c), s->learned_effort);
+		sbuf_addf(w->out, "; learned from %zu stopped experiment%s (effort %s)",
+			  s->learned_n, s->learned_n == 1 ? "" : "s", c);
+	}
 	if (!isnan(s->say_do))
 		sbuf_addf(w->out, ": say/do %.0f%%", 100 * s->say_do);
 	sbuf_adds(w->out, ".");
+	if (s->added_n || s->unplanned_n) {
+		listing_fmt_num(v, sizeof(v), s->velocity);
+		sbuf_adds(w->out, " Beyond the commitment:");
+		if (s->added_n) {
+			listing_fmt_num(c, sizeof(c), s->added_effort);
+			sbuf_addf(w->out, " %zu item%s added after the start (effort %s)",
+				  s->added_n, s->added_n == 1 ? "" : "s", c);
+		}
+		if (s->unplanned_n) {
+			listing_fmt_num(c, sizeof(c), s->unplanned_effort);
+			sbuf_addf(w->out, "%s %zu unplanned item%s done (effort %s)",
+				  s->added_n ? ";" : "", s->unplanned_n,
+				  s->unplanned_n == 1 ? "" : "s", c);
+		}
+		sbuf_addf(w->out, "; velocity %s.", v);
+	}
 	if (s->state == CYCLE_CURRENT)
 		sbuf_adds(w->out, " The cycle is still running.");
 	if (s->missing)
@@ -156,37 +197,18 @@ committed_vs_completed(struct w *w, const struct cycle_stats *s)
 	para_end(w);
 }
 
-/*
- * Did it ship in this cycle?  A committed item when it is completed
- * (metrics.h); another item of the cycle when it is done and was not
- * finished after the cycle's end.
- */
-static int
-shipped_in(const struct cycle_stats *s, const struct item *it)
-{
-	long f;
-
-	if (it->status != ST_DONE)
-		return 0;
-	for (size_t i = 0; i < s->committed_n; i++)
-		if (s->items[i] == it)
-			return s->completed[i];
-	return !it->finished || date_parse(&f, it->finished) ||
-		s->cycle->end < 0 || f <= s->cycle->end;
-}
-
 static void
-shipped(struct w *w, const struct cycle_stats *s, const struct item **items,
-	size_t n)
+shipped(struct w *w, const struct cycle_stats *s)
 {
 	size_t k = 0;
 	char e[32];
 
 	h2(w, "What shipped");
-	for (size_t i = 0; i < n; i++) {
-		const struct item *it = items[i];
+	for (size_t i = 0; i < s->nscope; i++) {
+		const struct scope_item *x = &s->scope[i];
+		const struct item *it = x->item;
 
-		if (!shipped_in(s, it))
+		if (x->outcome != OUT_COMPLETED)
 			continue;
 		k++;
 		li_begin(w);
@@ -198,6 +220,7 @@ shipped(struct w *w, const struct cycle_stats *s, const struct item **items,
 			esc(w, it->finished);
 		}
 		sbuf_addc(w->out, ')');
+		how_note(w, x);
 		if (field(it, "outcome")) {
 			sbuf_adds(w->out, ": ");
 			esc(w, field(it, "outcome"));
@@ -224,9 +247,17 @@ cell(struct w *w, const char *s, const char *cls)
 	}
 }
 
+static int
+known_result(const char *r)
+{
+	return r && (!strcmp(r, "won") || !strcmp(r, "lost") ||
+		     !strcmp(r, "inconclusive"));
+}
+
+/* Done experiments, and stopped ones with a result: both taught the
+ * team something. */
 static void
-experiments(struct w *w, const struct cycle_stats *s, const struct item **items,
-	    size_t n)
+experiments(struct w *w, const struct cycle_stats *s)
 {
 	static const char *const heads[] = {
 		"Item", "Hypothesis", "Metric", "Target", "Actual", "Result",
@@ -234,13 +265,14 @@ experiments(struct w *w, const struct cycle_stats *s, const struct item **items,
 	size_t k = 0;
 
 	h2(w, "Experiment results");
-	for (size_t i = 0; i < n; i++) {
-		const struct item *it = items[i];
+	for (size_t i = 0; i < s->nscope; i++) {
+		const struct item *it = s->scope[i].item;
 		const char *r = field(it, "result");
-		int known = r && (!strcmp(r, "won") || !strcmp(r, "lost") ||
-				  !strcmp(r, "inconclusive"));
+		int known = known_result(r);
+		struct sbuf res = SBUF_INIT;
 
-		if (it->type != TYPE_EXPERIMENT || !shipped_in(s, it))
+		if (it->type != TYPE_EXPERIMENT || (s->scope[i].outcome != OUT_COMPLETED &&
+						    s->scope[i].outcome != OUT_LEARNED))
 			continue;
 		if (!k++) {
 			if (w->f == SHOWCASE_HTML) {
@@ -258,14 +290,18 @@ experiments(struct w *w, const struct cycle_stats *s, const struct item **items,
 				sbuf_addc(w->out, '\n');
 			}
 		}
+		sbuf_adds(&res, known ? r : r ? r : "not recorded");
+		if (it->status == ST_STOPPED)
+			sbuf_adds(&res, ", stopped");
 		sbuf_adds(w->out, w->f == SHOWCASE_HTML ? "<tr>" : "|");
 		cell(w, it->id, NULL);
 		cell(w, field(it, "hypothesis"), NULL);
 		cell(w, field(it, "metric"), NULL);
 		cell(w, field(it, "target"), NULL);
 		cell(w, field(it, "actual"), NULL);
-		cell(w, known ? r : r ? r : "not recorded", known ? r : NULL);
+		cell(w, res.buf, known ? r : NULL);
 		sbuf_adds(w->out, w->f == SHOWCASE_HTML ? "</tr>\n" : "\n");
+		sbuf_release(&res);
 	}
 	if (k && w->f == SHOWCASE_HTML)
 		sbuf_adds(w->out, "</table>\n");
@@ -274,26 +310,141 @@ experiments(struct w *w, const struct cycle_stats *s, const struct item **items,
 }
 
 static void
-stopped(struct w *w, const struct item **items, size_t n)
+stopped(struct w *w, const struct cycle_stats *s)
 {
 	size_t k = 0;
 
 	h2(w, "Stopped");
-	for (size_t i = 0; i < n; i++) {
-		const char *why;
+	for (size_t i = 0; i < s->nscope; i++) {
+		const struct item *it = s->scope[i].item;
+		const char *why, *r;
 
-		if (items[i]->status != ST_STOPPED)
+		if (s->scope[i].outcome != OUT_STOPPED && s->scope[i].outcome != OUT_LEARNED)
 			continue;
 		k++;
 		li_begin(w);
-		item_head(w, items[i]);
-		why = field(items[i], "stop_reason");
+		item_head(w, it);
+		why = field(it, "stop_reason");
 		sbuf_adds(w->out, ": ");
 		esc(w, why && *why ? why : "no stop_reason given");
+		r = field(it, "result");
+		if (s->scope[i].outcome == OUT_LEARNED && r) {
+			sbuf_adds(w->out, " (learned: ");
+			esc(w, r);
+			sbuf_addc(w->out, ')');
+		}
+		how_note(w, &s->scope[i]);
 		li_end(w);
 	}
 	if (!k)
 		none(w, "Nothing was stopped.");
+}
+
+/* Items added or removed after the start, with the day. */
+static void
+scope_changes(struct w *w, const struct cycle_stats *s)
+{
+	size_t k = 0;
+	char d[16];
+
+	for (size_t i = 0; i < s->nscope; i++) {
+		const struct scope_item *x = &s->scope[i];
+
+		if (x->how != SCOPE_ADDED && x->how != SCOPE_REMOVED)
+			continue;
+		if (!k++)
+			h2(w, "Scope changes");
+		li_begin(w);
+		item_head(w, x->item);
+		sbuf_adds(w->out, x->how == SCOPE_ADDED ? ": added" : ": removed");
+		if (x->day >= 0) {
+			date_format(d, sizeof(d), x->day);
+			sbuf_addf(w->out, " on %s", d);
+		}
+		if (x->uncommitted)
+			sbuf_adds(w->out, " (not committed yet)");
+		sbuf_addf(w->out, " (%s)", item_status_name(x->item->status));
+		li_end(w);
+	}
+}
+
+static void
+unplanned_work(struct w *w, const struct cycle_stats *s)
+{
+	size_t k = 0;
+
+	for (size_t i = 0; i < s->nscope; i++) {
+		const struct scope_item *x = &s->scope[i];
+
+		if (x->how != SCOPE_UNPLANNED)
+			continue;
+		if (!k++) {
+			h2(w, "Unplanned work");
+			para_begin(w);
+			sbuf_adds(w->out, "Finished or started during the cycle without being planned into it.");
+			para_end(w);
+		}
+		li_begin(w);
+		item_head(w, x->item);
+		sbuf_addf(w->out, " (%s", item_status_name(x->item->status));
+		if (x->outcome != OUT_OPEN && x->item->finished) {
+			sbuf_addc(w->out, ' ');
+			esc(w, x->item->finished);
+		}
+		sbuf_addc(w->out, ')');
+		li_end(w);
+	}
+}
+
+/* The later cycle that commits it, or NULL. */
+static const struct cycle *
+carried_to(const struct metrics *m, const struct cycle_stats *s,
+	   const struct item *it)
+{
+	int after = 0;
+
+	for (size_t i = 0; i < m->ncycles; i++) {
+		const struct cycle *c = m->cycles[i].cycle;
+
+		if (&m->cycles[i] == s) {
+			after = 1;
+			continue;
+		}
+		if (after && (cycle_has(c, it->id) || cycle_in_baseline(c, it->id)))
+			return c;
+	}
+	return NULL;
+}
+
+static void
+carried_over(struct w *w, const struct metrics *m, const struct cycle_stats *s)
+{
+	size_t k = 0;
+	char e[32];
+
+	for (size_t i = 0; i < s->nscope; i++) {
+		const struct scope_item *x = &s->scope[i];
+		const struct cycle *to;
+
+		if (x->outcome != OUT_CARRIED || x->how == SCOPE_REMOVED)
+			continue;
+		if (!k++)
+			h2(w, "Carried over");
+		li_begin(w);
+		item_head(w, x->item);
+		if (item_status_open(x->item->status)) {
+			listing_fmt_num(e, sizeof(e), metrics_remaining(x->item));
+			sbuf_addf(w->out, " (%s, remaining effort %s)",
+				  item_status_name(x->item->status), e);
+		} else {
+			sbuf_addf(w->out, " (%s since)", item_status_name(x->item->status));
+		}
+		if ((to = carried_to(m, s, x->item))) {
+			sbuf_adds(w->out, " to ");
+			esc(w, to->name);
+		}
+		li_end(w);
+	}
 }
 
 static void
@@ -301,17 +452,20 @@ unfinished(struct w *w, const struct cycle_stats *s)
 {
 	size_t k = 0;
 
-	for (size_t i = 0; i < s->committed_n; i++) {
-		const struct item *it = s->items[i];
+	for (size_t i = 0; i < s->nscope; i++) {
+		const struct scope_item *x = &s->scope[i];
+		const struct item *it = x->item;
 
-		if (s->completed[i] || it->status == ST_STOPPED)
+		if (x->outcome != OUT_OPEN || x->how == SCOPE_UNPLANNED ||
+		    x->how == SCOPE_REMOVED)
 			continue;
 		if (!k++)
-			h2(w, "Committed, not completed");
+			h2(w, s->state == CYCLE_CLOSED ? "Committed, not completed" :
+			   "Committed, not completed yet");
 		li_begin(w);
 		item_head(w, it);
 		sbuf_addf(w->out, " (%s", item_status_name(it->status));
-		if (it->status == ST_DONE && it->finished) {
+		if (!item_status_open(it->status) && it->finished) {
 			sbuf_adds(w->out, " ");
 			esc(w, it->finished);
 			sbuf_adds(w->out, ", after the cycle's end");
@@ -322,15 +476,15 @@ unfinished(struct w *w, const struct cycle_stats *s)
 }
 
 static void
-followups(struct w *w, const struct backlog *bl, const struct item **items,
-	  size_t n)
+followups(struct w *w, const struct backlog *bl, const struct cycle_stats *s)
 {
 	struct strmap ids = STRMAP_INIT;
 	struct item **sorted;
 	size_t ns, k = 0;
 
-	for (size_t i = 0; i < n; i++)
-		strmap_put(&ids, items[i]->id, strlen(items[i]->id), (void *)items[i]);
+	for (size_t i = 0; i < s->nscope; i++)
+		strmap_put(&ids, s->scope[i].item->id, strlen(s->scope[i].item->id),
+			   (void *)s->scope[i].item);
 	sorted = backlog_sorted(bl, &ns);
 	h2(w, "Follow-ups");
 	for (size_t i = 0; i < ns; i++) {
@@ -398,29 +552,61 @@ section_text(struct w *w, const char *s, size_t len)
 	}
 }
 
-static void
-improvements(struct w *w, const struct cycle *c, const struct item **items,
-	     size_t n)
+/* The improvement items of a cycle's board. */
+static size_t
+improvement_items(struct w *w, const struct cycle_stats *s)
 {
+	size_t k = 0;
+
+	for (size_t i = 0; s && i < s->nscope; i++) {
+		const struct item *it = s->scope[i].item;
+
+		if (it->type != TYPE_IMPROVEMENT || s->scope[i].how == SCOPE_REMOVED)
+			continue;
+		k++;
+		li_begin(w);
+		item_head(w, it);
+		sbuf_addf(w->out, " (%s)", item_status_name(it->status));
+		li_end(w);
+	}
+	return k;
+}
+
+static void
+improvements(struct w *w, const struct metrics *m, const struct cycle_stats *s)
+{
+	const struct cycle_stats *prev = NULL;
 	size_t len = 0, k = 0;
-	const char *sec = cycle_section(c, "Improvements", &len);
+	const char *sec = cycle_section(s->cycle, "Improvements", &len);
 
 	h2(w, "Improvements");
 	if (sec && len) {
 		section_text(w, sec, len);
 		k++;
 	}
-	for (size_t i = 0; i < n; i++) {
-		if (items[i]->type != TYPE_IMPROVEMENT)
-			continue;
-		k++;
-		li_begin(w);
-		item_head(w, items[i]);
-		sbuf_addf(w->out, " (%s)", item_status_name(items[i]->status));
-		li_end(w);
-	}
+	k += improvement_items(w, s);
 	if (!k)
 		none(w, "No improvement recorded.");
+	for (size_t i = 0; i < m->ncycles; i++)
+		if (&m->cycles[i] == s && i > 0)
+			prev = &m->cycles[i - 1];
+	if (!prev || prev->cycle->start < 0)
+		return;
+	h2(w, "Improvements of the previous cycle");
+	para_begin(w);
+	sbuf_adds(w->out, "What cycle ");
+	esc(w, prev->cycle->name);
+	sbuf_adds(w->out, " set out to improve, and how far it got:");
+	para_end(w);
+	k = 0;
+	sec = cycle_section(prev->cycle, "Improvements", &len);
+	if (sec && len) {
+		section_text(w, sec, len);
+		k++;
+	}
+	k += improvement_items(w, prev);
+	if (!k)
+		none(w, "It recorded no improvement.");
 }
 
 static void
@@ -491,22 +677,24 @@ showcase_render(struct sbuf *out, const struct backlog *bl,
 		enum showcase_format f)
 {
 	struct w w = { out, f, 0 };
-	const struct item **items;
-	size_t n;
 
-	(void)m;
-	items = metrics_cycle_items(bl, s->cycle, &n);
+	if (f == SHOWCASE_JSON) {
+		showcase_json(out, bl, m, s);
+		return;
+	}
 	page_head(&w, s->cycle);
 	committed_vs_completed(&w, s);
-	shipped(&w, s, items, n);
-	experiments(&w, s, items, n);
-	stopped(&w, items, n);
+	shipped(&w, s);
+	experiments(&w, s);
+	stopped(&w, s);
+	scope_changes(&w, s);
+	unplanned_work(&w, s);
+	carried_over(&w, m, s);
 	unfinished(&w, s);
-	followups(&w, bl, items, n);
-	improvements(&w, s->cycle, items, n);
+	followups(&w, bl, s);
+	improvements(&w, m, s);
 	notes(&w, s->cycle);
 	list_end(&w);
 	if (f == SHOWCASE_HTML)
 		sbuf_adds(out, "</body>\n</html>\n");
-	free(items);
 }

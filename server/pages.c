@@ -307,7 +307,7 @@ cycle_page(struct request *rq, struct reply *r)
 			showcase_render(&showcase, &s->st.bl, &m, st, SHOWCASE_MD);
 			v.showcase_md = showcase.buf;
 		}
-		items = metrics_cycle_items(&s->st.bl, v.cycle, &n);
+		items = st ? metrics_cycle_items(st, &n) : xcalloc(1, sizeof(*items));
 		camps = xcalloc(n + 1, sizeof(*camps));
 		for (size_t i = 0; i < n; i++) {
 			int seen = 0;

@@ -9,7 +9,6 @@
 # the project's own repository, and a reset environment.
 set -u
 : "${DOCKET:?DOCKET must name the docket binary}"
-: "${SHARED:=$DOCKET_TESTS/../../shared}"
 TRASH=$(mktemp -d "${TMPDIR:-/tmp}/docket-test.XXXXXX")
 trap 'rm -rf "$TRASH"' EXIT
 export HOME="$TRASH"

@@ -46,7 +46,7 @@ printf 'MKT-1\nMKT-2\n' >up/backlog/ORDER
 
 test_expect 'the files parse as YAML with the keys CI needs' '
 	if ! have_yaml; then echo "# skip: no python3-yaml"; exit 0; fi &&
-	test "$(yaml_get "$ci/github/docket.yml" "y[\"jobs\"][\"check\"][\"steps\"][0][\"with\"][\"fetch-depth\"]")" = 0 &&
+	test "$(yaml_get "$ci/github/docket.yml" "[s for s in y[\"jobs\"][\"check\"][\"steps\"] if s.get(\"uses\", \"\").startswith(\"actions/checkout@\")][0][\"with\"][\"fetch-depth\"]")" = 0 &&
 	yaml_get "$ci/github/docket.yml" "y[True][\"pull_request\"][\"paths\"]" | grep -q backlog &&
 	test "$(yaml_get "$ci/gitlab/docket.gitlab-ci.yml" "y[\"docket-check\"][\"artifacts\"][\"reports\"][\"codequality\"]")" = gl-code-quality-report.json &&
 	test "$(yaml_get "$ci/pre-commit/.pre-commit-hooks.yaml" "y[0][\"language\"]")" = system &&

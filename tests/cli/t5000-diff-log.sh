@@ -120,7 +120,7 @@ test_expect 'log lists the commits that changed the item or moved it, newest fir
 	$h3 2026-11-04 Dana Reyes
 	    Start the launch email
 	    status: ready → doing
-	    effort: 3 → 5
+	    effort: 3 → 5 (priority)
 
 	$h1 2026-11-02 Dana Reyes
 	    Add five items

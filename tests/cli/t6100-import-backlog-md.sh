@@ -1,10 +1,13 @@
 #!/bin/sh
 # docket import backlog-md on the real Backlog.md folder of the corpus
-# (697 files, 21 front matters that are not valid YAML): every file is
-# imported or named, and docket check finds no syntax error.
+# (tests/corpus/real/backlog-md; its MANIFEST.tsv marks the front matters
+# that are not valid YAML): every file is imported or named, and docket
+# check finds no syntax error.
 . "$DOCKET_TESTS/cli/lib.sh"
 
-CORPUS="$SHARED/corpus/real/backlog-md"
+CORPUS="$DOCKET_TESTS/corpus/real/backlog-md"
+# the files the manifest lists as yaml-invalid (`assignee: @name`)
+INVALID=$(awk -F'\t' '$4 ~ /(^|,)yaml-invalid(,|$)/' "$CORPUS/MANIFEST.tsv" | wc -l)
 
 test_expect 'setup: import the corpus into a fresh backlog' '
 	test -d "$CORPUS" &&
@@ -35,9 +38,10 @@ test_expect 'every file of the folder is named: imported or skipped with a reaso
 	! grep -q "could not be imported" err
 '
 
-test_expect 'the 21 front matters that are not valid YAML are reported and recovered' '
-	grep -q "^21 of them were read with repairs" out &&
-	test "$(grep -c ":[0-9]*:[0-9]*: warning: front matter is not valid YAML" err)" = 21 &&
+test_expect 'the front matters that are not valid YAML are reported and recovered' '
+	test "$INVALID" -gt 0 &&
+	grep -q "^$INVALID of them were read with repairs" out &&
+	test "$(grep -c ":[0-9]*:[0-9]*: warning: front matter is not valid YAML" err)" = "$INVALID" &&
 	grep -q "completed/back-1 - cli-setup-core-project.md:5:11: warning: front matter is not valid YAML" err &&
 	f=$(grep -l "(completed/back-1 - cli-setup-core-project.md)" r/backlog/*.md) &&
 	grep -qx "title: \"CLI: Setup Core Project (Bun, TypeScript, Git, Linters)\"" "$f" &&

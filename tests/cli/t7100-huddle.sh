@@ -9,12 +9,21 @@ test_expect 'setup' '
 	(cd b && git init -q && git add -A && git commit -qm fixture)
 '
 
-test_expect 'the current cycle, the WIP limit flagged, the capacity left' '
+test_expect 'the current cycle, the WIP limit flagged, the pace against what is left' '
 	docket -C b huddle >out &&
 	sed -n 1p out | grep -x "Cycle 2026-12: 2026-11-30 to 2026-12-13, day 6 of 14" &&
 	grep -x "WIP: 2 doing, over the limit of 1: finish work before starting more" out &&
-	grep -x "Effort: 1 done, 11 open; capacity left 7.7 of 12 (9 of 14 days)" out &&
-	grep -x "Over capacity: 11 open > 7.7 left" out
+	grep -x "Effort: 1 done, 11 open (11 remaining)" out &&
+	grep -x "Scope: 1 unplanned" out &&
+	grep -x "Pace: 0.8 a working day (median of recent cycles); 5 working days left: 4" out &&
+	grep -x "Behind: 11 remaining > 4 at this pace" out
+'
+
+test_expect 'too early to tell: no item at risk on the second working day' '
+	DOCKET_TODAY=2026-12-01 docket -C b huddle >early &&
+	grep -x "At risk: not judged before working day 3 of 10 (today: working day 2)" early &&
+	! grep -q "^At risk (" early &&
+	DOCKET_TODAY=2026-12-02 docket -C b huddle | grep -q "^At risk ("
 '
 
 test_expect 'blockers come first, with their reasons' '
@@ -28,9 +37,9 @@ test_expect 'blockers come first, with their reasons' '
 
 test_expect 'items at risk, each with its reason' '
 	sed -n "/^At risk (3)/,/^$/p" out >risk &&
-	grep "MKT-10 .*does not fit in the capacity left" risk &&
+	grep "MKT-10 .*beyond the 4 the team.s pace delivers in 5 working days" risk &&
 	grep "MKT-22 .*doing for 10 days, more than half the cycle (14 days)" risk &&
-	grep "MKT-9 .*blocked" risk &&
+	grep "MKT-9 .*beyond the 4 the team.s pace delivers" risk &&
 	test "$(grep -c "MKT-" risk)" = 3
 '
 

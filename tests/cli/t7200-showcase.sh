@@ -22,7 +22,13 @@ test_expect 'committed vs completed, and what shipped by the cycle end' '
 	test "$(grep -c "^- " got)" = 2 &&
 	grep -q "^- \*\*MKT-1\*\* Video teaser" got &&
 	! grep -q MKT-3 got &&
-	section "Committed, not completed" <out | grep -x "\- \*\*MKT-3\*\* Landing page headline test (done 2026-11-05, after the cycle'"'"'s end)"
+	section "Carried over" <out | grep -x "\- \*\*MKT-3\*\* Landing page headline test (done since) to 2026-11" &&
+	! grep -q "^## Committed, not completed" out
+'
+
+test_expect 'a carried-over item ships in the cycle that carried it' '
+	docket -C b showcase 2026-11 >out &&
+	section "What shipped" <out | grep -x "\- \*\*MKT-3\*\* Landing page headline test (experiment, effort 2, finished 2026-11-05) (carried over)"
 '
 
 test_expect 'experiment results: hypothesis, metric, target, actual, result' '
@@ -64,14 +70,14 @@ test_expect 'html: one page, every text escaped, no script or external asset' '
 
 test_expect 'md escapes item text that would change the markup' '
 	printf "%s\n" "---" "id: MKT-31" "title: \"a | b *c* [x](javascript:y)\"" "status: stopped" \
-		"stop_reason: no" "effort: 1" "cycle: 2026-12" "---" >b/backlog/MKT-31.md &&
+		"stop_reason: no" "effort: 1" "cycle: 2026-12" "finished: 2026-12-04" "---" >b/backlog/MKT-31.md &&
 	docket -C b showcase >out &&
-	grep -F -x -e "- **MKT-31** a \\| b \\*c\\* \\[x\\](javascript:y): no" out &&
+	grep -F -x -e "- **MKT-31** a \\| b \\*c\\* \\[x\\](javascript:y): no (unplanned)" out &&
 	rm b/backlog/MKT-31.md
 '
 
 test_expect 'bad format or cycle: exit 2' '
-	expect_code 2 docket -C b showcase --format pdf 2>err && grep -q "md or html" err &&
+	expect_code 2 docket -C b showcase --format pdf 2>err && grep -q "md, html or json" err &&
 	expect_code 2 docket -C b showcase nope 2>err && grep -q "no cycle nope" err
 '
 test_done

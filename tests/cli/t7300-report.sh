@@ -32,19 +32,22 @@ test_expect 'json: the forecast in cycles and as a date' '
 
 test_expect 'text: one row per cycle and the summary sentences' '
 	docket -C b report >out &&
-	grep -E "^2026-10 +2026-10-19 +2026-11-01 +closed +3 \(10\) +2 \(8\) +80% +8 +2$" out &&
+	grep -E "^cycle +start +end +state +committed +added +completed +learned +stopped +carried +unplanned +say/do +velocity +done$" out &&
+	grep -E "^2026-10 +2026-10-19 +2026-11-01 +closed +3 \(10\) +0 \(0\) +2 \(8\) +0 \(0\) +0 \(0\) +1 \(2\) +0 \(0\) +80% +8 +2$" out &&
+	grep -E "^2026-11 +.* closed +3 \(15\) +0 \(0\) +2 \(7\) +0 \(0\) +1 \(8\) +0 \(0\) +0 \(0\) +47% +7 +2$" out &&
 	grep -E "^2026-11b .* 100% " out &&
 	grep -x "Predictability  say/do 76% on average, spread 22 points (standard deviation), over 3 closed cycles" out &&
 	grep -x "Throughput      2 items done per cycle, 1 per week (6 items in 3 closed cycles)" out &&
 	grep -x "Cycle time      median 7 days, 85th percentile 11 days, started to finished (7 done items)" out &&
 	grep -x "Win rate        60% of decided experiments won (3 won, 2 lost; 1 inconclusive)" out &&
 	grep -x "BAU share       13% of the closed cycles'"'"' completed effort; 7% of open items (1 of 15)" out &&
-	grep "^Forecast        at this pace the open backlog takes 5 cycles, from 2026-11-30 until 2027-02-07 " out
+	grep "^Forecast        at this pace the open backlog takes 5 cycles, from 2026-11-30 until 2027-02-07 " out &&
+	grep -x "Capacity        8 suggested for the next cycle: the median velocity of the last 3 closed cycles (8, 7, 8, most recent first)" out
 '
 
 test_expect 'md: a table and a summary list' '
 	docket -C b report --format md >out.md &&
-	grep -x "| 2026-10 | 2026-10-19 | 2026-11-01 | closed | 3 (10) | 2 (8) | 80% | 8 | 2 |" out.md &&
+	grep -x "| 2026-10 | 2026-10-19 | 2026-11-01 | closed | 3 (10) | 0 (0) | 2 (8) | 0 (0) | 0 (0) | 1 (2) | 0 (0) | 80% | 8 | 2 |" out.md &&
 	grep -q "^- \*\*Forecast\*\*: at this pace the open backlog takes 5 cycles" out.md
 '
 

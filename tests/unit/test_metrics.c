@@ -27,6 +27,7 @@
 #include "core/huddle.h"
 #include "core/metrics.h"
 #include "core/source.h"
+#include "core/xalloc.h"
 
 #define EPS 1e-9
 
@@ -111,9 +112,15 @@ test_per_cycle(void **state)
 	assert_int_equal(s->completed_n, 2);
 	assert_float_equal(s->completed_effort, 8, EPS);
 	assert_float_equal(s->say_do, 0.8, EPS);
-	assert_int_equal(s->completed[2], 0);
+	/* MKT-3 is committed again by 2026-11: carried over */
+	assert_int_equal(s->nscope, 3);
+	assert_string_equal(s->scope[2].item->id, "MKT-3");
+	assert_int_equal(s->scope[2].outcome, OUT_CARRIED);
+	assert_int_equal(s->carried_n, 1);
+	assert_float_equal(s->carried_effort, 2, EPS);
 	/* 2026-11: MKT-3 (2) counts here, MKT-4 (5) done, MKT-5 (8) stopped */
 	s = stats(f, "2026-11");
+	assert_int_equal(s->scope[0].carried_in, 1);
 	assert_int_equal(s->completed_n, 2);
 	assert_float_equal(s->completed_effort, 7, EPS);
 	assert_float_equal(s->say_do, 7.0 / 15.0, EPS);
@@ -182,14 +189,16 @@ test_forecast(void **state)
 	char buf[16];
 
 	/* open effort 38 (13 items; MKT-15 and MKT-17 have none) at the
-	 * mean velocity (8 + 7 + 8) / 3: 4.96 -> 5 cycles of 14 days from
-	 * the current cycle's start 2026-11-30 */
+	 * median velocity of 8, 7, 8: 4.75 -> 5 cycles of 14 days from the
+	 * current cycle's start 2026-11-30 */
 	assert_float_equal(f->m.open_effort, 38, EPS);
 	assert_int_equal(f->m.open_estimated, 13);
 	assert_int_equal(f->m.open_unestimated, 2);
 	assert_int_equal(f->m.velocity_from, VELOCITY_MEASURED);
 	assert_int_equal(f->m.velocity_cycles, 3);
-	assert_float_equal(f->m.velocity, 23.0 / 3.0, EPS);
+	assert_float_equal(f->m.velocity, 8, EPS);
+	assert_float_equal(f->m.velocities[0], 8, EPS);   /* most recent first */
+	assert_float_equal(f->m.velocities[1], 7, EPS);
 	assert_int_equal(f->m.forecast_cycles, 5);
 	date_format(buf, sizeof(buf), f->m.forecast_start);
 	assert_string_equal(buf, "2026-11-30");
@@ -206,8 +215,8 @@ test_cycle_items_and_sections(void **state)
 	const char *sec;
 	size_t n, len;
 
-	/* committed order, then MKT-22 (cycle: 2026-12, not committed) */
-	v = metrics_cycle_items(&f->bl, c, &n);
+	/* committed order, then MKT-22 (doing, not committed: unplanned) */
+	v = metrics_cycle_items(metrics_cycle(&f->m, c), &n);
 	assert_int_equal(n, 5);
 	assert_string_equal(v[0]->id, "MKT-8");
 	assert_string_equal(v[3]->id, "MKT-11");
@@ -244,25 +253,46 @@ test_huddle(void **state)
 	assert_int_equal(by[9]->days, 3);     /* started 12-02 */
 	assert_int_equal(by[11]->days, 2);    /* finished 12-03 */
 	assert_int_equal(by[10]->days, 5);    /* planned: since the start */
-	/* capacity 12 * 9 / 14 = 7.71 left; open 3 + 1 + 2 + 5 = 11:
-	 * doing and blocked fit (6), MKT-10 does not */
-	assert_float_equal(h.capacity_left, 12.0 * 9 / 14, EPS);
+	/* MKT-22 is doing without being committed: unplanned */
+	assert_int_equal(by[22]->how, SCOPE_UNPLANNED);
+	assert_int_equal(by[8]->how, SCOPE_COMMITTED);
+	assert_int_equal(h.unplanned, 1);
+	/* 2026-12-05 is a Saturday: working day 5 of 10, 5 left (Monday to
+	 * Friday of the second week).  The pace: velocities 8, 7, 8 over 10
+	 * working days each, median 0.8 a day: 4 in the days left.  Open
+	 * 3 + 1 + 2 + 5 = 11 remaining: doing (4) fits, MKT-9 (blocked) and
+	 * MKT-10 (planned) do not */
+	assert_int_equal(h.workdays, 10);
+	assert_int_equal(h.workday, 5);
+	assert_int_equal(h.workdays_left, 5);
+	assert_int_equal(h.risk_open, 1);
+	assert_int_equal(h.pace_from, HUDDLE_PACE_MEASURED);
+	assert_float_equal(h.pace, 0.8, EPS);
+	assert_float_equal(h.deliverable, 4, EPS);
 	assert_float_equal(h.open_effort, 11, EPS);
-	assert_int_equal(by[10]->risk, HUDDLE_RISK_CAPACITY);
+	assert_float_equal(h.remaining, 11, EPS);
+	assert_int_equal(by[10]->risk, HUDDLE_RISK_PACE);
 	assert_int_equal(by[22]->risk, HUDDLE_RISK_LONG);   /* 10 > 14 / 2 */
-	assert_int_equal(by[9]->risk, HUDDLE_RISK_BLOCKED);
+	assert_int_equal(by[9]->risk, HUDDLE_RISK_PACE);
 	assert_int_equal(by[8]->risk, 0);
 	assert_int_equal(by[11]->risk, 0);
 	assert_int_equal(h.at_risk, 3);
 	assert_int_equal(h.wip, 2);
 	assert_int_equal(h.wip_limit, 1);
 	huddle_release(&h);
-	/* after the end, every open card is overdue, none "over capacity" */
+	/* on the second working day nothing is judged behind pace */
+	huddle_make(&h, &f->bl, c, day("2026-12-01"));
+	assert_int_equal(h.workday, 2);
+	assert_int_equal(h.risk_open, 0);
+	for (size_t i = 0; i < h.n; i++)
+		assert_int_equal(h.cards[i].risk & HUDDLE_RISK_PACE, 0);
+	huddle_release(&h);
+	/* after the end, every open card is overdue, none behind pace */
 	huddle_make(&h, &f->bl, c, day("2026-12-20"));
 	assert_int_equal(h.days_left, 0);
 	for (size_t i = 0; i < h.n; i++)
-		assert_int_equal(h.cards[i].risk & HUDDLE_RISK_CAPACITY, 0);
-	assert_int_equal(h.at_risk, 4);
+		assert_int_equal(h.cards[i].risk & HUDDLE_RISK_PACE, 0);
+	assert_int_equal(h.at_risk, 3);     /* MKT-22 is no longer on it */
 	huddle_release(&h);
 }
 
@@ -288,6 +318,8 @@ compute(struct backlog *bl, struct cycles *cy, struct metrics *m, const char *to
 	metrics_compute(m, bl, cy, day(today));
 }
 
+static void owned_release(void);
+
 static void
 done_all(struct backlog *bl, struct cycles *cy, struct metrics *m)
 {
@@ -295,6 +327,7 @@ done_all(struct backlog *bl, struct cycles *cy, struct metrics *m)
 	cycles_release(cy);
 	backlog_release(bl);
 	memfs_release(&mfs);
+	owned_release();
 }
 
 static void
@@ -327,6 +360,234 @@ test_carried_over_without_dates(void **state)
 	assert_int_equal(m.forecast_cycles, 0);
 	assert_true(isnan(m.win_rate));
 	done_all(&bl, &cy, &m);
+}
+
+/* A scope history for the cycle file at path: the commitment, and the
+ * changes since (id, day, added). */
+static struct scope_hist *
+scope_with(const char *path, const char **baseline, size_t nb,
+	   const struct scope_event *ev, size_t nev)
+{
+	struct scope_hist *h = xcalloc(1, sizeof(*h));
+
+	h->v = xcalloc(1, sizeof(*h->v));
+	h->n = 1;
+	h->v[0].path = xstrdup(path);
+	h->v[0].baseline = xcalloc(nb + 1, sizeof(*h->v[0].baseline));
+	memcpy(h->v[0].baseline, baseline, nb * sizeof(*baseline));
+	h->v[0].nbaseline = nb;
+	h->v[0].ev = xcalloc(nev + 1, sizeof(*ev));
+	memcpy(h->v[0].ev, ev, nev * sizeof(*ev));
+	h->v[0].nev = nev;
+	h->v[0].from_history = 1;
+	return h;
+}
+
+/* memfs borrows its paths and texts: item_file's live until
+ * owned_release. */
+static char *owned[64];
+static size_t nowned;
+
+static void
+owned_release(void)
+{
+	while (nowned)
+		free(owned[--nowned]);
+}
+
+static void
+item_file(const char *id, const char *more)
+{
+	char *path = xasprintf("backlog/%s.md", id);
+	char *text = xasprintf("---\nid: %s\ntitle: t %s\n%s---\n", id, id, more);
+
+	assert_true(nowned + 2 <= ARRAY_SIZE(owned));
+	owned[nowned++] = path;
+	owned[nowned++] = text;
+	put(path, text);
+}
+
+/*
+ * A cycle of 2026-01-05 (Monday) to 2026-01-16 as its history tells it:
+ * committed at the start MKT-1 (3), MKT-2 (5), MKT-3 (2); MKT-4 (1)
+ * added on 01-08; MKT-3 removed on 01-09.  By the end: MKT-1 done,
+ * MKT-2 stopped with a result (lost), MKT-4 done, MKT-3 still ready;
+ * MKT-5 (4) done on 01-12 without being planned; MKT-6 (8) stopped
+ * without a result.  The next cycle commits MKT-3... no: it commits
+ * MKT-7, which the first did not hold.
+ */
+static void
+test_scope_learned_unplanned(void **state)
+{
+	static const char *base[] = { "MKT-1", "MKT-2", "MKT-3", "MKT-6" };
+	struct scope_event ev[] = {
+		{ "MKT-4", 0, 1, 0 },
+		{ "MKT-3", 0, 0, 0 },
+	};
+	struct backlog bl;
+	struct cycles cy;
+	struct metrics m;
+	const struct cycle_stats *s;
+
+	(void)state;
+	ev[0].day = day("2026-01-08");
+	ev[1].day = day("2026-01-09");
+	put("docket.yaml", cfg);
+	put("backlog/ORDER", "MKT-3\n");
+	item_file("MKT-1", "status: done\neffort: 3\nfinished: 2026-01-07\n");
+	item_file("MKT-2", "status: stopped\neffort: 5\nresult: lost\nstop_reason: r\nfinished: 2026-01-09\n");
+	item_file("MKT-3", "status: ready\neffort: 2\n");
+	item_file("MKT-4", "status: done\neffort: 1\nfinished: 2026-01-14\n");
+	item_file("MKT-5", "status: done\neffort: 4\nfinished: 2026-01-12\n");
+	item_file("MKT-6", "status: stopped\neffort: 8\nstop_reason: r\nfinished: 2026-01-06\n");
+	put("backlog/cycles/c1.md", "---\nname: c1\nstart: 2026-01-05\nend: 2026-01-16\n"
+	    "committed: [MKT-1, MKT-2, MKT-6, MKT-4]\n---\n");
+	load_mem(&bl, &mfs);
+	bl.scope_hist = scope_with("backlog/cycles/c1.md", base, 4, ev, 2);
+	cycles_from_backlog(&cy, &bl);
+	assert_int_equal(cy.v[0].nbaseline, 4);
+	assert_int_equal(cy.v[0].scope_known, 1);
+	metrics_compute(&m, &bl, &cy, day("2026-01-20"));
+	s = &m.cycles[0];
+	/* the commitment: 3 + 5 + 2 + 8 = 18, MKT-3 removed stays in it */
+	assert_int_equal(s->committed_n, 4);
+	assert_float_equal(s->committed_effort, 18, EPS);
+	assert_int_equal(s->removed_n, 1);
+	assert_float_equal(s->removed_effort, 2, EPS);
+	assert_int_equal(s->added_n, 1);
+	assert_float_equal(s->added_effort, 1, EPS);
+	/* completed: MKT-1 (3) and the added MKT-4 (1); learned: MKT-2 (5);
+	 * stopped: MKT-2 and MKT-6 */
+	assert_int_equal(s->completed_n, 2);
+	assert_float_equal(s->completed_effort, 4, EPS);
+	assert_int_equal(s->learned_n, 1);
+	assert_float_equal(s->learned_effort, 5, EPS);
+	assert_int_equal(s->stopped_n, 2);
+	assert_float_equal(s->stopped_effort, 13, EPS);
+	/* say/do: (3 + 5) of the commitment's 18; velocity: 3 + 1 + 4 */
+	assert_float_equal(s->say_do, 8.0 / 18.0, EPS);
+	assert_int_equal(s->unplanned_n, 1);
+	assert_float_equal(s->unplanned_effort, 4, EPS);
+	assert_float_equal(s->velocity, 8, EPS);
+	/* the order: the commitment, the added, the unplanned */
+	assert_int_equal(s->nscope, 6);
+	assert_string_equal(s->scope[2].item->id, "MKT-3");
+	assert_int_equal(s->scope[2].how, SCOPE_REMOVED);
+	assert_int_equal(s->scope[2].day, day("2026-01-09"));
+	assert_int_equal(s->scope[4].how, SCOPE_ADDED);
+	assert_int_equal(s->scope[4].day, day("2026-01-08"));
+	assert_string_equal(s->scope[5].item->id, "MKT-5");
+	assert_int_equal(s->scope[5].how, SCOPE_UNPLANNED);
+	assert_int_equal(s->scope[1].outcome, OUT_LEARNED);
+	assert_int_equal(s->scope[3].outcome, OUT_STOPPED);
+	/* the suggested capacity is that velocity */
+	assert_int_equal(m.velocity_from, VELOCITY_MEASURED);
+	assert_float_equal(m.velocity, 8, EPS);
+	done_all(&bl, &cy, &m);
+}
+
+/* The median of the last three closed cycles: one odd cycle does not
+ * move the suggested capacity. */
+static void
+test_capacity_median(void **state)
+{
+	struct backlog bl;
+	struct cycles cy;
+	struct metrics m;
+
+	(void)state;
+	put("docket.yaml", cfg);
+	put("backlog/ORDER", "");
+	item_file("MKT-1", "status: done\neffort: 10\nfinished: 2026-01-05\n");
+	item_file("MKT-2", "status: done\neffort: 1\nfinished: 2026-01-15\n");
+	item_file("MKT-3", "status: done\neffort: 9\nfinished: 2026-01-25\n");
+	item_file("MKT-4", "status: done\neffort: 8\nfinished: 2026-02-03\n");
+	put("backlog/cycles/c1.md", "---\nname: c1\nstart: 2026-01-01\nend: 2026-01-10\ncommitted: [MKT-1]\n---\n");
+	put("backlog/cycles/c2.md", "---\nname: c2\nstart: 2026-01-11\nend: 2026-01-20\ncommitted: [MKT-2, MKT-9]\n---\n");
+	put("backlog/cycles/c3.md", "---\nname: c3\nstart: 2026-01-21\nend: 2026-01-30\ncommitted: [MKT-3]\n---\n");
+	put("backlog/cycles/c4.md", "---\nname: c4\nstart: 2026-01-31\nend: 2026-02-09\ncommitted: [MKT-4]\n---\n");
+	compute(&bl, &cy, &m, "2026-02-15");
+	/* the last three: 8, 9, 1 -> 8, not their mean 6 */
+	assert_int_equal(m.velocity_cycles, 3);
+	assert_float_equal(m.velocities[0], 8, EPS);
+	assert_float_equal(m.velocities[1], 9, EPS);
+	assert_float_equal(m.velocities[2], 1, EPS);
+	assert_float_equal(m.velocity, 8, EPS);
+	done_all(&bl, &cy, &m);
+}
+
+/*
+ * At risk on a constructed cycle of ten working days (2026-03-02,
+ * Monday, to 2026-03-13), capacity 10 and no closed cycle: the pace is
+ * 10 / 10 = 1 a working day.  Open: MKT-1 doing (3, remaining 1),
+ * MKT-2 planned (4), MKT-3 planned (5): 10 remaining.
+ */
+static void
+test_at_risk_constructed(void **state)
+{
+	struct backlog bl;
+	struct cycles cy;
+	struct huddle h;
+
+	(void)state;
+	put("docket.yaml", cfg);
+	put("backlog/ORDER", "");
+	item_file("MKT-1", "status: doing\neffort: 3\nremaining: 1\nstarted: 2026-03-02\n");
+	item_file("MKT-2", "status: planned\neffort: 4\n");
+	item_file("MKT-3", "status: planned\neffort: 5\n");
+	put("backlog/cycles/c1.md", "---\nname: c1\nstart: 2026-03-02\nend: 2026-03-13\n"
+	    "capacity: 10\ncommitted: [MKT-1, MKT-2, MKT-3]\n---\n");
+	load_mem(&bl, &mfs);
+	cycles_from_backlog(&cy, &bl);
+	/* day 2 (Tuesday): 9 working days left deliver 9 < 10, but it is
+	 * too early to tell */
+	huddle_make(&h, &bl, &cy.v[0], day("2026-03-03"));
+	assert_int_equal(h.pace_from, HUDDLE_PACE_CAPACITY);
+	assert_float_equal(h.pace, 1, EPS);
+	assert_float_equal(h.remaining, 10, EPS);
+	assert_int_equal(h.workday, 2);
+	assert_int_equal(h.risk_from, 3);
+	assert_int_equal(h.risk_open, 0);
+	assert_int_equal(h.at_risk, 0);
+	huddle_release(&h);
+	/* day 3 (Wednesday): 8 left deliver 8; walking doing (1), MKT-2 (5
+	 * so far), MKT-3 (10 > 8): only MKT-3 is at risk */
+	huddle_make(&h, &bl, &cy.v[0], day("2026-03-04"));
+	assert_int_equal(h.risk_open, 1);
+	assert_int_equal(h.workdays_left, 8);
+	assert_float_equal(h.deliverable, 8, EPS);
+	assert_int_equal(h.at_risk, 1);
+	for (size_t i = 0; i < h.n; i++)
+		assert_int_equal(h.cards[i].risk != 0, !strcmp(h.cards[i].item->id, "MKT-3"));
+	huddle_release(&h);
+	/* Saturday of the first week: 5 working days left deliver 5; MKT-2
+	 * just fits (1 + 4), MKT-3 does not */
+	huddle_make(&h, &bl, &cy.v[0], day("2026-03-07"));
+	assert_int_equal(h.workday, 5);
+	assert_int_equal(h.workdays_left, 5);
+	assert_float_equal(h.deliverable, 5, EPS);
+	assert_int_equal(h.at_risk, 1);
+	huddle_release(&h);
+	cycles_release(&cy);
+	backlog_release(&bl);
+	/* a longer cycle of 20 working days: from working day 4 on (a fifth) */
+	put("backlog/cycles/c1.md", "---\nname: c1\nstart: 2026-03-02\nend: 2026-03-27\n"
+	    "capacity: 2\ncommitted: [MKT-1, MKT-2, MKT-3]\n---\n");
+	load_mem(&bl, &mfs);
+	cycles_from_backlog(&cy, &bl);
+	huddle_make(&h, &bl, &cy.v[0], day("2026-03-04"));
+	assert_int_equal(h.risk_from, 4);
+	assert_int_equal(h.risk_open, 0);
+	assert_int_equal(h.at_risk, 0);
+	huddle_release(&h);
+	huddle_make(&h, &bl, &cy.v[0], day("2026-03-05"));
+	assert_int_equal(h.risk_open, 1);
+	assert_true(h.at_risk > 0);
+	huddle_release(&h);
+	cycles_release(&cy);
+	backlog_release(&bl);
+	memfs_release(&mfs);
+	owned_release();
 }
 
 static void
@@ -383,6 +644,9 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_huddle, fx_setup, fx_teardown),
 		cmocka_unit_test(test_carried_over_without_dates),
 		cmocka_unit_test(test_forecast_from_config),
+		cmocka_unit_test(test_scope_learned_unplanned),
+		cmocka_unit_test(test_capacity_median),
+		cmocka_unit_test(test_at_risk_constructed),
 		cmocka_unit_test(test_percentiles),
 	};
 

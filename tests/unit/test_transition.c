@@ -93,7 +93,34 @@ test_block_needs_reason(void **state)
 		       (struct transition_opts){ 0 }, DK_EREFUSED, "--reason");
 	expect("---\nid: MKT-1\nstatus: doing\n---\n", ST_BLOCKED,
 	       (struct transition_opts){ .reason = "waits: legal" }, 0,
-	       "---\nid: MKT-1\nstatus: blocked\nblocked_reason: \"waits: legal\"\n---\n");
+	       "---\nid: MKT-1\nstatus: blocked\nblocked_reason: \"waits: legal\"\nblocked_from: doing\n---\n");
+	/* unblocking returns there and drops both fields */
+	expect("---\nid: MKT-1\nstatus: blocked\nblocked_reason: x\nblocked_from: planned\n---\n",
+	       ST_PLANNED, (struct transition_opts){ 0 }, 0,
+	       "---\nid: MKT-1\nstatus: planned\n---\n");
+}
+
+static void
+test_over_wip_and_stop_result(void **state)
+{
+	(void)state;
+	/* over the WIP limit on purpose: recorded, and dropped on leaving */
+	expect("---\nid: MKT-1\nstatus: ready\nstarted: 2026-01-02\n---\n", ST_DOING,
+	       (struct transition_opts){ .over_wip = 1, .today = 20454 }, 0,
+	       "---\nid: MKT-1\nstatus: doing\nstarted: 2026-01-02\nover_wip: 2026-01-01\n---\n");
+	expect("---\nid: MKT-1\nstatus: doing\nover_wip: 2026-01-01\n---\n", ST_READY,
+	       (struct transition_opts){ 0 }, 0, "---\nid: MKT-1\nstatus: ready\n---\n");
+	/* a stopped experiment with what it showed */
+	expect("---\nid: MKT-1\nstatus: doing\n---\n", ST_STOPPED,
+	       (struct transition_opts){ .reason = "r", .result = "lost", .today = 20454 }, 1,
+	       "---\nid: MKT-1\nstatus: stopped\nstop_reason: r\nresult: lost\nfinished: 2026-01-01\n---\n");
+	expect_refused("---\nid: MKT-1\nstatus: doing\n---\n", ST_STOPPED,
+		       (struct transition_opts){ .reason = "r", .result = "won" }, DK_EUSAGE,
+		       "lost or inconclusive");
+	/* a done item is not stopped */
+	expect_refused("---\nid: MKT-1\nstatus: done\nresult: won\n---\n", ST_STOPPED,
+		       (struct transition_opts){ .reason = "r" }, DK_EREFUSED,
+		       "a done item is not stopped");
 }
 
 static void
@@ -179,6 +206,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_start_sets_started_once),
 		cmocka_unit_test(test_block_needs_reason),
+		cmocka_unit_test(test_over_wip_and_stop_result),
 		cmocka_unit_test(test_stop_needs_reason_and_leaves_order),
 		cmocka_unit_test(test_done_experiment_needs_result),
 		cmocka_unit_test(test_done_refuses_open_boxes),

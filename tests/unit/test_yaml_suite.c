@@ -1,5 +1,5 @@
 /*
- * Every case of the YAML test suite ($SHARED/corpus/yaml-suite) through
+ * Every case of the YAML test suite (tests/corpus/yaml-suite) through
  * ynode_parse_stream, with options that accept any valid YAML.
  *
  *   error cases     each case with an `error` marker must be rejected
@@ -92,33 +92,23 @@ exists(const char *path)
 	return stat(path, &st) == 0;
 }
 
+/* tests/ of this checkout: $DOCKET_TESTS (set by tests/run.sh), else
+ * relative to the top of the tree. */
 static const char *
-shared_dir(void)
+tests_dir(void)
 {
-	static char buf[4096];
-	const char *s = getenv("SHARED"), *t;
+	const char *t = getenv("DOCKET_TESTS");
 
-	if (s && *s)
-		return s;
-	t = getenv("DOCKET_TESTS");
-	if (t && *t) {
-		snprintf(buf, sizeof(buf), "%s/../../shared", t);
-		return buf;
-	}
-	return "../shared";
+	return t && *t ? t : "tests";
 }
 
 static const char *
 known_path(void)
 {
 	static char buf[4096];
-	const char *t = getenv("DOCKET_TESTS");
 
-	if (t && *t) {
-		snprintf(buf, sizeof(buf), "%s/unit/known-libyaml.tsv", t);
-		return buf;
-	}
-	return "tests/unit/known-libyaml.tsv";
+	snprintf(buf, sizeof(buf), "%s/unit/known-libyaml.tsv", tests_dir());
+	return buf;
 }
 
 /* Split line into at most max tab-separated fields (in place). */
@@ -164,7 +154,7 @@ load_index(void)
 	struct sbuf sb = SBUF_INIT;
 	char *path, *line, *next, *f[5];
 
-	S.dir = xasprintf("%s/corpus/yaml-suite", shared_dir());
+	S.dir = xasprintf("%s/corpus/yaml-suite", tests_dir());
 	path = xasprintf("%s/INDEX.tsv", S.dir);
 	if (read_file(path, &sb)) {
 		print_error("cannot read %s\n", path);

@@ -1,0 +1,97 @@
+/*
+ * wip.c: the WIP limit of a move into doing (see wip.h).
+ */
+#include "core/wip.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/huddle.h"
+#include "core/xalloc.h"
+
+void
+wip_init(struct wip *w)
+{
+	memset(w, 0, sizeof(*w));
+	w->limit = -1;
+	w->severity = SEV_OFF;
+}
+
+void
+wip_release(struct wip *w)
+{
+	for (size_t i = 0; i < w->n; i++)
+		free(w->doing[i]);
+	free(w->doing);
+	wip_init(w);
+}
+
+void
+wip_rule(struct wip *w, const struct config *cfg)
+{
+	const struct rule_setting *s = config_rule(cfg, "wip-limit");
+
+	w->limit = huddle_wip_limit(cfg);
+	w->severity = s && s->severity >= 0 ? (enum severity)s->severity : SEV_WARNING;
+	if (w->limit < 0)
+		w->severity = SEV_OFF;
+}
+
+void
+wip_count(struct wip *w, const struct backlog *bl, const char *id)
+{
+	for (size_t i = 0; i < w->n; i++)
+		free(w->doing[i]);
+	free(w->doing);
+	w->doing = xcalloc(bl->nitems + 1, sizeof(*w->doing));
+	w->n = 0;
+	for (size_t i = 0; i < bl->nitems; i++) {
+		const struct item *it = bl->items[i];
+
+		if (!it->parsed || it->status != ST_DOING || !it->id ||
+		    (id && !strcmp(it->id, id)))
+			continue;
+		w->doing[w->n++] = xstrdup(it->id);
+	}
+	w->over = w->limit >= 0 && (long)w->n + 1 > w->limit;
+}
+
+int
+wip_scan(struct wip *w, const struct backlog *bl, struct source *src,
+	 const char *id)
+{
+	struct backlog all;
+	int rc;
+
+	wip_rule(w, &bl->config);
+	if (w->severity == SEV_OFF)
+		return 0;
+	backlog_init(&all);
+	rc = backlog_load_flags(&all, bl->root, bl->top, src, BL_ITEMS | BL_LEAN);
+	if (rc == 0)
+		wip_count(w, &all, id);
+	backlog_release(&all);
+	return rc;
+}
+
+enum wip_verdict
+wip_verdict(const struct wip *w, int override)
+{
+	if (w->severity == SEV_OFF || !w->over)
+		return WIP_OK;
+	if (override)
+		return WIP_OVERRIDE;
+	return w->severity == SEV_ERROR ? WIP_REFUSE : WIP_WARN;
+}
+
+void
+wip_names(struct sbuf *out, const struct wip *w)
+{
+	size_t shown = w->n > 12 ? 12 : w->n;
+
+	for (size_t i = 0; i < shown; i++)
+		sbuf_addf(out, "%s%s", i == 0 ? "" : i + 1 == shown && shown == w->n ?
+			  " and " : ", ", w->doing[i]);
+	if (shown < w->n)
+		sbuf_addf(out, " and %zu more", w->n - shown);
+}
