@@ -215,7 +215,8 @@ take_lock(struct change *c)
 
 	gethostname(host, sizeof(host) - 1);
 	for (int attempt = 0; attempt < 20; attempt++) {
-		int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+		int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK,
+			      0644);
 		struct stat a, b;
 		enum lock_state ls;
 		ssize_t n;
@@ -225,6 +226,16 @@ take_lock(struct change *c)
 				 path, strerror(errno));
 			free(path);
 			return DK_EIO;
+		}
+		/* (only a regular file is a lock: a FIFO or a device there is
+		 * not docket's, and is left alone) */
+		if (fstat(fd, &a) || !S_ISREG(a.st_mode)) {
+			snprintf(c->err, sizeof(c->err),
+				 "the lock %s is not a regular file: remove it if no docket is running",
+				 path);
+			close(fd);
+			free(path);
+			return DK_EREFUSED;
 		}
 		if (flock_briefly(fd)) {
 			close(fd);
