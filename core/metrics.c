@@ -366,7 +366,9 @@ unplanned(struct cycle_stats *s, size_t *alloc, const struct backlog *bl,
 			e->outcome = OUT_OPEN;
 		}
 	}
-	qsort(s->scope + first, s->nscope - first, sizeof(*s->scope), cmp_scope_id);
+	if (s->nscope > first)   /* qsort(NULL, 0, ...) is undefined */
+		qsort(s->scope + first, s->nscope - first, sizeof(*s->scope),
+		      cmp_scope_id);
 }
 
 static void
