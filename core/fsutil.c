@@ -209,6 +209,13 @@ fsutil_open_regular(const char *path, const char *shown, unsigned flags,
 			snprintf(err, errlen, "%s is a symbolic link: not followed", shown);
 			return DK_EINVALID;
 		}
+		/* a socket cannot be opened at all (ENXIO): say what it is */
+		if ((flags & FSUTIL_FOLLOW ? stat(path, st) : lstat(path, st)) == 0 &&
+		    !S_ISREG(st->st_mode)) {
+			snprintf(err, errlen, "%s is %s, not a regular file: docket reads only regular files",
+				 shown, fsutil_type_name(st->st_mode));
+			return DK_EINVALID;
+		}
 		snprintf(err, errlen, "cannot read %s: %s", shown, strerror(e));
 		return e == ENOENT || e == ENOTDIR ? DK_ENOTFOUND : DK_EIO;
 	}

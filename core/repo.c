@@ -518,10 +518,16 @@ rev_list(struct source *s, const char *dir, char ***names, size_t *n)
 		const git_tree_entry *te = git_tree_entry_byindex(t, i);
 		git_filemode_t m = git_tree_entry_filemode(te);
 
-		/* as in the work tree: folders are left out, links and
-		 * submodules are listed so that read reports them */
-		if (m == GIT_FILEMODE_TREE)
-			continue;
+		/* as in the work tree: folders are left out (but for one
+		 * named like a file), links and submodules are listed so
+		 * that read reports them */
+		if (m == GIT_FILEMODE_TREE) {
+			const char *nm = git_tree_entry_name(te);
+			size_t l = strlen(nm);
+
+			if (l <= 3 || strcmp(nm + l - 3, ".md"))
+				continue;
+		}
 		*names = xgrow(*names, &alloc, *n + 1, sizeof(**names));
 		(*names)[(*n)++] = xstrdup(git_tree_entry_name(te));
 	}
