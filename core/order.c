@@ -28,10 +28,14 @@ order_release(struct order *o)
 	order_init(o);
 }
 
+/* A space, a tab, or a carriage return: a CR that is not part of the
+ * line's end is blank too, never part of an id (a line "\r\r" would
+ * otherwise hold the id "\r", which a rewrite, ending the line with LF,
+ * turns into a blank line). */
 static int
 is_blank(char c)
 {
-	return c == ' ' || c == '\t';
+	return c == ' ' || c == '\t' || c == '\r';
 }
 
 static int
