@@ -19,7 +19,7 @@ DESTDIR    ?=
 O          ?= build
 PKG_CONFIG ?= pkg-config
 INSTALL    ?= install
-PKGS       := libgit2 yaml-0.1 libpcre2-8 libcmark-gfm libutf8proc nettle libmicrohttpd
+PKGS       := libgit2 yaml-0.1 libpcre2-8 libcmark-gfm libutf8proc nettle jansson libmicrohttpd
 EXTRA_LIBS := -lcmark-gfm-extensions -lcsv -lpthread -lm
 TEST_PKGS  := cmocka
 

@@ -44,12 +44,13 @@ run(struct ctx *ctx)
 	struct session *ss = ctx->ses;
 	struct burnup b;
 	struct sbuf out = SBUF_INIT;
+	struct diag_list errs = DIAG_LIST_INIT;
 	int rc;
 
 	rc = history_burnup(&b, ctx->repo, ctx->rev, ss->bl.items_rel, campaign,
-			    date_today());
+			    date_today(), &errs);
 	if (rc) {
-		out_error(ctx, "cannot read the history: %s", ctx->repo->err);
+		out_errs(ctx, &errs, "cannot read the history");
 		rc = EXIT_USAGE;
 	} else if (!b.n) {
 		out_error(ctx, "no item of campaign '%s' in the history of %s", campaign,
@@ -62,13 +63,12 @@ run(struct ctx *ctx)
 		rc = EXIT_PROBLEMS;
 	} else {
 		struct hist_opts ho = { output ? 0 : ctx->color, ctx->width, NULL, NULL };
-		char err[256];
 
 		bf->render(&out, &b, &ho);
 		rc = EXIT_OK;
 		if (output) {
-			if (fsutil_write_atomic(output, out.buf, out.len, err, sizeof(err))) {
-				out_error(ctx, "cannot write '%s': %s", output, err);
+			if (fsutil_write_atomic(output, out.buf, out.len, &errs)) {
+				out_errs(ctx, &errs, "cannot write '%s'", output);
 				rc = EXIT_USAGE;
 			}
 		} else {

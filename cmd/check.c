@@ -25,6 +25,7 @@
 #include "core/repo.h"
 #include "core/xalloc.h"
 #include "formats/report.h"
+#include "formats/rule_help.h"
 
 static const char *base_rev;
 static int strict;
@@ -156,9 +157,7 @@ filter_paths(struct diag_list *l, char **paths, size_t n)
 			kept.v = xgrow(kept.v, &kept.alloc, kept.n + 1, sizeof(*kept.v));
 			kept.v[kept.n++] = *d;
 		} else {
-			free(d->file);
-			free(d->rule);
-			free(d->message);
+			diag_release(d);
 		}
 	}
 	free(l->v);
@@ -170,16 +169,17 @@ static int
 collect_base(struct ctx *ctx, const struct backlog *bl, const char *base,
 	     const char *rev, struct check_base *out)
 {
+	struct diag_list errs = DIAG_LIST_INIT;
 	struct repo repo;
 	int rc;
 
-	if (repo_open(&repo, bl->root)) {
-		out_error(ctx, "--base needs a git repository: %s", repo.err);
+	if (repo_open(&repo, bl->root, &errs)) {
+		out_errs(ctx, &errs, "--base needs a git repository");
 		return EXIT_USAGE;
 	}
-	rc = check_base_collect(out, &repo, base, rev, bl->order_path);
+	rc = check_base_collect(out, &repo, base, rev, bl->order_path, &errs);
 	if (rc)
-		out_error(ctx, "--base %s: %s", base, repo.err);
+		out_errs(ctx, &errs, "--base %s", base);
 	repo_close(&repo);
 	return rc ? EXIT_USAGE : EXIT_OK;
 }
@@ -291,16 +291,8 @@ const struct command cmd_check = {
 	.details =
 	"Exit status: 0 no errors, 1 errors (or warnings with --strict), 2 usage\n"
 	"error, a PATH that is not part of the backlog, not a backlog, or an\n"
-	"unknown revision.\n"
-	"Rules (severity in docket.yaml rules: <id>: off|warning|error):\n"
-	"  syntax, config (always errors), required, type, enum, range, pattern,\n"
-	"  unknown-field (warning), id-format, id-filename, duplicate-id,\n"
-	"  order-unknown, order-duplicate, order-closed, order-conflict,\n"
-	"  ref-unknown, dependency-cycle, dependency-order (warning),\n"
-	"  experiment-incomplete, result-missing, dod-unchecked,\n"
-	"  no-direct-assignment, goal-unknown, bau-share (warning, max 0.5),\n"
-	"  max-effort (warning, max 8), wip-limit (warning, max 5),\n"
-	"  cycle-capacity, owner-order (with --base).\n",
+	"unknown revision.\n",
+	.more_help = rule_help_ids,      /* from the rule registry */
 	.prepare = prepare,
 	.run = run,
 	.finish = finish,

@@ -239,6 +239,11 @@ void out_warning(struct ctx *ctx, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void out_note(struct ctx *ctx, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+/* Print the last error of errs (what a core function that failed
+ * appended) as "docket: error: PREFIX: message", the prefix made from
+ * fmt when not NULL, and empty errs. */
+void out_errs(struct ctx *ctx, struct diag_list *errs, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
 /* Print diags as "path:line:col: severity: message [rule]" on stderr,
  * escaped for the terminal. */
 void out_diags(struct ctx *ctx, const struct diag_list *l, enum severity min);

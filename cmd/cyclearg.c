@@ -40,11 +40,12 @@ cycle_arg(struct ctx *ctx, const struct cycles *cy, const char *name,
 static void
 read_scope(struct ctx *ctx, struct session *s, struct repo *r, const char *rev)
 {
-	struct diag_list d = DIAG_LIST_INIT;
+	struct diag_list d = DIAG_LIST_INIT, errs = DIAG_LIST_INIT;
 
-	if (scope_hist_read(&s->bl.scope_hist, &s->bl, r, rev, date_today(), &d))
+	if (scope_hist_read(&s->bl.scope_hist, &s->bl, r, rev, date_today(), &d, &errs))
 		out_warning(ctx, "cannot read the git history of the cycle files: %s (scope changes are not shown)",
-			    r->err);
+			    errs.n ? diag_last_message(&errs) : "unknown error");
+	diag_list_release(&errs);
 	out_diags(ctx, &d, SEV_WARNING);
 	diag_list_release(&d);
 }
@@ -54,6 +55,7 @@ session_fill_dates(struct ctx *ctx, struct session *s)
 {
 	struct diag_list d = DIAG_LIST_INIT;
 	struct repo r;
+	int rc;
 
 	/* --rev: the scope at that revision; the dates of the work tree's
 	 * items only, as history_fill_dates walks HEAD, which is not the
@@ -65,13 +67,15 @@ session_fill_dates(struct ctx *ctx, struct session *s)
 	if (!s->bl.top)
 		return;
 	memset(&r, 0, sizeof(r));
-	if (repo_open(&r, s->bl.root) == DK_EREFUSED)
-		out_warning(ctx, "started and finished dates are not read from git: %s", r.err);
-	if (!r.git)
+	if ((rc = repo_open(&r, s->bl.root, &d))) {
+		if (rc == DK_EREFUSED)
+			out_warning(ctx, "started and finished dates are not read from git: %s",
+				    diag_last_message(&d));
+		diag_list_release(&d);
 		return;
-	if (history_fill_dates(&s->bl, &r, &d))
-		out_warning(ctx, "cannot read the git history for missing started and finished dates: %s",
-			    r.err);
+	}
+	/* a history that cannot be read is a warning in d */
+	history_fill_dates(&s->bl, &r, &d);
 	out_diags(ctx, &d, SEV_WARNING);
 	diag_list_release(&d);
 	read_scope(ctx, s, &r, NULL);

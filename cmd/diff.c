@@ -24,6 +24,7 @@ three_dots(struct ctx *ctx, const char *arg, char **base, char **head)
 	const char *dots = strstr(arg, "...");
 	char *a, *b, hex[41];
 	char *root = NULL;
+	struct diag_list errs = DIAG_LIST_INIT;
 	struct repo r;
 	int rc;
 
@@ -32,12 +33,12 @@ three_dots(struct ctx *ctx, const char *arg, char **base, char **head)
 	if (backlog_find_root(&root, ctx->dir)) {
 		out_error(ctx, "not in a docket backlog (no docket.yaml here or in any parent folder)");
 		rc = EXIT_USAGE;
-	} else if (repo_open(&r, root)) {
-		out_error(ctx, "diff needs a git repository: %s", r.err);
+	} else if (repo_open(&r, root, &errs)) {
+		out_errs(ctx, &errs, "diff needs a git repository");
 		rc = EXIT_USAGE;
 	} else {
-		if (history_merge_base(&r, a, b, hex)) {
-			out_error(ctx, "%s", r.err);
+		if (history_merge_base(&r, a, b, hex, &errs)) {
+			out_errs(ctx, &errs, NULL);
 			rc = EXIT_USAGE;
 		} else {
 			*base = xstrdup(hex);

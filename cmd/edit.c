@@ -74,11 +74,11 @@ static int
 base_read(struct ctx *ctx, struct base *b, struct repo *repo, const char *full,
 	  const char *path)
 {
-	char err[512];
+	struct diag_list errs = DIAG_LIST_INIT;
 
 	memset(b, 0, sizeof(*b));
-	if (fsutil_read(full, LIMIT_FILE, 0, &b->data, &b->len, err, sizeof(err))) {
-		out_error(ctx, "cannot edit %s: %s", path, err);
+	if (fsutil_read(full, LIMIT_FILE, 0, &b->data, &b->len, &errs)) {
+		out_errs(ctx, &errs, "cannot edit %s", path);
 		return -1;
 	}
 	if (repo) {
@@ -117,10 +117,10 @@ static void
 settle_draft(struct ctx *ctx, const char *draft, const char *shown,
 	     const char *iid, const struct base *b, int keep)
 {
-	char *d = NULL, err[512];
+	char *d = NULL;
 	size_t dl = 0;
 	struct stat st;
-	int r = fsutil_read(draft, LIMIT_FILE, 0, &d, &dl, err, sizeof(err));
+	int r = fsutil_read(draft, LIMIT_FILE, 0, &d, &dl, NULL);
 
 	if (keep && ((r == 0 && (dl != b->len || memcmp(d, b->data, dl))) ||
 		     (r == DK_EINVALID && lstat(draft, &st) == 0 && S_ISREG(st.st_mode))))
@@ -142,18 +142,19 @@ run(struct ctx *ctx)
 	struct sbuf msg = SBUF_INIT, sum = SBUF_INIT;
 	struct base base;
 	char *full = NULL, *draft = NULL, *data = NULL, *shown_draft = NULL;
-	char err[512];
+	struct diag_list errs = DIAG_LIST_INIT;
 	const char *iid = ctx->pos[0], *edited, *moved;
 	size_t len = 0;
 	int r, rc, have_repo, keep_draft = 0;
 
 	memset(&base, 0, sizeof(base));
 	memset(&repo, 0, sizeof(repo));
-	rc = repo_open(&repo, ctx->dir);
+	rc = repo_open(&repo, ctx->dir, &errs);
 	if (rc == DK_EREFUSED) {
-		out_error(ctx, "%s", repo.err);
+		out_errs(ctx, &errs, NULL);
 		return EXIT_USAGE;
 	}
+	diag_list_release(&errs);
 	have_repo = rc == 0 && repo.workdir;
 	change_init(&ch, have_repo ? &repo : NULL, have_repo ? repo.workdir : NULL);
 	item = session_item(ctx, ss, iid);
@@ -169,15 +170,15 @@ run(struct ctx *ctx)
 	}
 	full = xasprintf("%s/%s", ch.top, item->path);
 	/* never open an editor through a link out of the repository */
-	if (fsutil_check_inside(ch.top, full, item->path, err, sizeof(err))) {
-		out_error(ctx, "%s", err);
+	if (fsutil_check_inside(ch.top, full, item->path, &errs)) {
+		out_errs(ctx, &errs, NULL);
 		rc = EXIT_PROBLEMS;
 		goto done;
 	}
 	change_ondisk(&ch, item->path);
 	/* the edit must not sweep someone's uncommitted work into a commit */
-	if (ch.commit && change_check_dirty(&ch)) {
-		out_error(ctx, "%s", ch.err);
+	if (ch.commit && change_check_dirty(&ch, &errs)) {
+		out_errs(ctx, &errs, NULL);
 		rc = EXIT_PROBLEMS;
 		goto done;
 	}
@@ -198,18 +199,18 @@ run(struct ctx *ctx)
 				      draft + strlen(name) + 1 : draft);
 		dir = xstrdup(draft);
 		*strrchr(dir, '/') = '\0';
-		r = fsutil_mkdirs(dir, err, sizeof(err));
+		r = fsutil_mkdirs(dir, &errs);
 		free(dir);
 		if (r) {
-			out_error(ctx, "%s", err);
+			out_errs(ctx, &errs, NULL);
 			goto done;
 		}
 		if (fsutil_exists(draft)) {
 			/* a draft kept from an edit that could not be saved */
 			out_note(ctx, "editing your draft of %s (%s), kept from an earlier edit that could not be saved; the item may have changed since: git diff --no-index %s %s shows how they differ",
 				 iid, shown_draft, item->path, shown_draft);
-		} else if (fsutil_write_atomic(draft, base.data, base.len, err, sizeof(err))) {
-			out_error(ctx, "%s", err);
+		} else if (fsutil_write_atomic(draft, base.data, base.len, &errs)) {
+			out_errs(ctx, &errs, NULL);
 			goto done;
 		}
 		edited = draft;
@@ -218,8 +219,8 @@ run(struct ctx *ctx)
 		keep_draft = 1;
 		goto done;
 	}
-	if (fsutil_read(edited, LIMIT_FILE, 0, &data, &len, err, sizeof(err))) {
-		out_error(ctx, "%s: %s", item->path, err);
+	if (fsutil_read(edited, LIMIT_FILE, 0, &data, &len, &errs)) {
+		out_errs(ctx, &errs, "%s", item->path);
 		keep_draft = 1;
 		goto done;
 	}
@@ -231,8 +232,8 @@ run(struct ctx *ctx)
 	keep_draft = 1;
 	if (have_repo) {
 		/* under the lock: nothing of git's moves from here on */
-		if (change_begin(&ch, ss->bl.order_path)) {
-			out_error(ctx, "%s", ch.err);
+		if (change_begin(&ch, ss->bl.order_path, &errs)) {
+			out_errs(ctx, &errs, NULL);
 			goto done;
 		}
 		if (ch.note[0])
@@ -251,8 +252,8 @@ run(struct ctx *ctx)
 			int commit = ch.commit;
 
 			ch.commit = 0;
-			if (change_commit(&ch, "")) {
-				out_error(ctx, "%s", ch.err);
+			if (change_commit(&ch, "", &errs)) {
+				out_errs(ctx, &errs, NULL);
 				goto done;
 			}
 			ch.commit = commit;
@@ -283,8 +284,8 @@ run(struct ctx *ctx)
 		rc = EXIT_OK;
 		goto done;
 	}
-	if (change_commit(&ch, msg.buf)) {
-		out_error(ctx, "%s", ch.err);
+	if (change_commit(&ch, msg.buf, &errs)) {
+		out_errs(ctx, &errs, NULL);
 		out_error(ctx, "your edit of %s is kept on disk, not committed", item->path);
 		goto done;
 	}

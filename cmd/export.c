@@ -74,12 +74,12 @@ real_dir(struct ctx *ctx, const char *path)
 static size_t
 remove_stale_pages(const struct html_site *site, const char *dir)
 {
-	char err[256], *old = NULL, *path = xasprintf("%s/" SITE_MANIFEST, dir);
+	char *old = NULL, *path = xasprintf("%s/" SITE_MANIFEST, dir);
 	size_t len = 0, removed = 0;
 	struct strmap written;
 	struct stat st;
 
-	if (fsutil_read(path, LIMIT_SITE_LIST, 0, &old, &len, err, sizeof(err))) {
+	if (fsutil_read(path, LIMIT_SITE_LIST, 0, &old, &len, NULL)) {
 		free(path);
 		return 0;
 	}
@@ -109,15 +109,16 @@ static int
 write_manifest(struct ctx *ctx, const struct html_site *site, const char *dir)
 {
 	struct sbuf sb = SBUF_INIT;
-	char err[512], *path = xasprintf("%s/" SITE_MANIFEST, dir);
+	char *path = xasprintf("%s/" SITE_MANIFEST, dir);
+	struct diag_list errs = DIAG_LIST_INIT;
 	int rc = EXIT_OK;
 
 	sbuf_adds(&sb, "# The pages docket export html wrote here; the next export removes\n"
 		       "# those it no longer writes (items deleted or renumbered).\n");
 	for (size_t i = 0; i < site->n; i++)
 		sbuf_addf(&sb, "%s\n", site->pages[i].path);
-	if (fsutil_write_atomic(path, sb.buf, sb.len, err, sizeof(err))) {
-		out_error(ctx, "%s", err);
+	if (fsutil_write_atomic(path, sb.buf, sb.len, &errs)) {
+		out_errs(ctx, &errs, NULL);
 		rc = EXIT_USAGE;
 	}
 	sbuf_release(&sb);
@@ -129,13 +130,13 @@ static int
 write_site(struct ctx *ctx, const struct html_site *site, const char *dir,
 	   size_t *removed)
 {
-	char err[512];
+	struct diag_list errs = DIAG_LIST_INIT;
 	char *items = xasprintf("%s/items", dir);
 	struct stat st;
 	int rc;
 
-	if (fsutil_mkdirs(dir, err, sizeof(err))) {
-		out_error(ctx, "%s", err);
+	if (fsutil_mkdirs(dir, &errs)) {
+		out_errs(ctx, &errs, NULL);
 		free(items);
 		return EXIT_USAGE;
 	}
@@ -162,8 +163,8 @@ write_site(struct ctx *ctx, const struct html_site *site, const char *dir,
 			free(path);
 			return EXIT_USAGE;
 		}
-		if (fsutil_write_atomic(path, p->html.buf, p->html.len, err, sizeof(err))) {
-			out_error(ctx, "%s", err);
+		if (fsutil_write_atomic(path, p->html.buf, p->html.len, &errs)) {
+			out_errs(ctx, &errs, NULL);
 			free(path);
 			return EXIT_USAGE;
 		}
@@ -194,8 +195,10 @@ charts_build(struct ctx *ctx, struct session *ss, const char *rev, long today,
 	     struct charts *out)
 {
 	const struct backlog *bl = &ss->bl;
+	struct diag_list errs = DIAG_LIST_INIT;
 	struct repo repo;
 	size_t n = 0;
+	int rc;
 
 	out->v = xcalloc(bl->nitems + 1, sizeof(*out->v));
 	out->svg = xcalloc(bl->nitems + 1, sizeof(*out->svg));
@@ -214,9 +217,12 @@ charts_build(struct ctx *ctx, struct session *ss, const char *rev, long today,
 		return;
 	/* a backlog outside git (a copied folder) simply has no charts */
 	memset(&repo, 0, sizeof(repo));
-	if (!bl->top || repo_open(&repo, bl->root)) {
+	rc = bl->top ? repo_open(&repo, bl->root, &errs) : DK_ENOTFOUND;
+	if (rc) {
 		out_note(ctx, "%s: the campaigns get no burn-up charts",
-			 repo.git || !repo.err[0] ? "not in a git repository" : repo.err);
+			 rc == DK_ENOTFOUND || !errs.n ? "not in a git repository" :
+			 diag_last_message(&errs));
+		diag_list_release(&errs);
 		return;
 	}
 	for (size_t k = 0; k < n; k++) {
@@ -224,8 +230,11 @@ charts_build(struct ctx *ctx, struct session *ss, const char *rev, long today,
 		struct sbuf svg = SBUF_INIT;
 
 		memset(&b, 0, sizeof(b));
-		if (history_burnup(&b, &repo, rev, bl->items_rel, out->v[k].campaign, today)) {
-			out_warning(ctx, "no burn-up charts: cannot read the history: %s", repo.err);
+		if (history_burnup(&b, &repo, rev, bl->items_rel, out->v[k].campaign, today,
+				   &errs)) {
+			out_warning(ctx, "no burn-up charts: cannot read the history: %s",
+				    diag_last_message(&errs));
+			diag_list_release(&errs);
 			burnup_release(&b);
 			break;
 		}

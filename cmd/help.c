@@ -7,6 +7,8 @@
 #include <string.h>
 
 #include "cmd/cmd.h"
+#include "core/check.h"
+#include "formats/rule_help.h"
 
 #define HELP_WIDTH 79   /* columns of the help */
 #define HELP_COL 17     /* where an option's help starts, at least */
@@ -24,8 +26,37 @@ struct help_topic {
 	int (*show)(struct ctx *ctx, const char *name, FILE *f);
 };
 
+static int
+show_rules(struct ctx *ctx, const char *name, FILE *f)
+{
+	struct sbuf sb = SBUF_INIT;
+
+	(void)ctx;
+	(void)name;
+	rule_help_list(&sb);
+	fputs(sb.buf, f);
+	sbuf_release(&sb);
+	return 0;
+}
+
+static int
+show_rule(struct ctx *ctx, const char *name, FILE *f)
+{
+	struct sbuf sb = SBUF_INIT;
+	int r = check_rule_find(name);
+
+	(void)ctx;
+	if (r < 0)
+		return -1;
+	rule_help_one(&sb, &check_rules[r]);
+	fputs(sb.buf, f);
+	sbuf_release(&sb);
+	return 0;
+}
+
 static const struct help_topic topics[] = {
-	{ NULL, NULL, NULL },
+	{ "rules", "the rules of docket check, with their default severity", show_rules },
+	{ NULL, NULL, show_rule },      /* docket help RULE */
 };
 
 /* Append text from column col (the line holds that much), its words
@@ -274,7 +305,8 @@ run(struct ctx *ctx)
 		if (topics[i].show && (!topics[i].name || !strcmp(topics[i].name, name)) &&
 		    topics[i].show(ctx, name, stdout) == 0)
 			return EXIT_OK;
-	fprintf(stderr, "docket: '%s' is not a docket command; see 'docket help'\n", name);
+	fprintf(stderr, "docket: '%s' is neither a docket command nor a rule; see 'docket help' and 'docket help rules'\n",
+		name);
 	return EXIT_USAGE;
 }
 

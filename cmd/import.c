@@ -90,7 +90,7 @@ walk(struct files *fs, struct import_list *l, const char *dir,
 		char *r = *rel ? xasprintf("%s/%s", rel, names[i]) : xstrdup(names[i]);
 		char *full = xasprintf("%s/%s", dir, r);
 		struct stat st;
-		char err[512];
+		struct diag_list errs = DIAG_LIST_INIT;
 
 		if (lstat(full, &st) != 0) {
 			import_list_skip(l, 1, full, 0, "cannot read it");
@@ -108,8 +108,10 @@ walk(struct files *fs, struct import_list *l, const char *dir,
 			char *data = NULL;
 			size_t len = 0;
 
-			if (fsutil_read(full, LIMIT_FILE, 0, &data, &len, err, sizeof(err))) {
-				import_list_skip(l, 1, full, 0, "%s", err);
+			if (fsutil_read(full, LIMIT_FILE, 0, &data, &len, &errs)) {
+				import_list_skip(l, 1, full, 0, "%s",
+						 diag_last_message(&errs));
+				diag_list_release(&errs);
 			} else {
 				struct import_file *f;
 
@@ -262,6 +264,7 @@ write_all(struct ctx *ctx, struct ws *w, struct session *ss,
 {
 	struct backlog *bl = &ss->bl;
 	struct sbuf sb = SBUF_INIT, old = SBUF_INIT;
+	struct diag_list errs = DIAG_LIST_INIT;
 	size_t written = 0;
 	int rc = EXIT_OK;
 
@@ -311,8 +314,8 @@ write_all(struct ctx *ctx, struct ws *w, struct session *ss,
 					  l->skips[i].reason);
 				shown++;
 			}
-		if (change_commit(&w->ch, sb.buf)) {
-			out_error(ctx, "%s", w->ch.err);
+		if (change_commit(&w->ch, sb.buf, &errs)) {
+			out_errs(ctx, &errs, NULL);
 			rc = EXIT_PROBLEMS;
 			goto out;
 		}
@@ -344,7 +347,8 @@ run(struct ctx *ctx)
 	struct import_list l;
 	struct ws *w = ctx->ws;
 	struct files fs;
-	char *data = NULL, err[512];
+	char *data = NULL;
+	struct diag_list errs = DIAG_LIST_INIT;
 	size_t len = 0;
 	int r, rc;
 
@@ -360,9 +364,8 @@ run(struct ctx *ctx)
 	if (map_file) {
 		struct diag_list d = DIAG_LIST_INIT;
 
-		if (fsutil_read(map_file, LIMIT_MAP, FSUTIL_FOLLOW, &data, &len, err,
-				sizeof(err))) {
-			out_error(ctx, "%s", err);
+		if (fsutil_read(map_file, LIMIT_MAP, FSUTIL_FOLLOW, &data, &len, &errs)) {
+			out_errs(ctx, &errs, NULL);
 			rc = EXIT_USAGE;
 		} else if (import_map_parse(&map, map_file, data, len, &ss->bl.config, &d)) {
 			out_diags(ctx, &d, SEV_WARNING);
@@ -392,8 +395,8 @@ run(struct ctx *ctx)
 	} else if (kind == IMPORT_TRELLO) {
 		/* JSON is parsed whole: the file is bounded as a whole */
 		if (fsutil_read(source, LIMIT_JSON_EXPORT, FSUTIL_FOLLOW, &data, &len,
-				err, sizeof(err))) {
-			out_error(ctx, "%s", err);
+				&errs)) {
+			out_errs(ctx, &errs, NULL);
 			rc = EXIT_USAGE;
 			goto out;
 		}
@@ -404,9 +407,8 @@ run(struct ctx *ctx)
 		FILE *in;
 		int fd;
 
-		if (fsutil_open_regular(source, NULL, FSUTIL_FOLLOW, &fd, &st, err,
-					sizeof(err))) {
-			out_error(ctx, "%s", err);
+		if (fsutil_open_regular(source, NULL, FSUTIL_FOLLOW, &fd, &st, &errs)) {
+			out_errs(ctx, &errs, NULL);
 			rc = EXIT_USAGE;
 			goto out;
 		}

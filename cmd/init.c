@@ -21,15 +21,17 @@ static int
 gitattributes_with(struct ctx *ctx, struct sbuf *out, const char *path,
 		   const char *line)
 {
-	char *data = NULL, err[512];
+	char *data = NULL;
+	struct diag_list errs = DIAG_LIST_INIT;
 	size_t len = 0;
 	int rc;
 
-	rc = fsutil_read(path, LIMIT_FILE, 0, &data, &len, err, sizeof(err));
+	rc = fsutil_read(path, LIMIT_FILE, 0, &data, &len, &errs);
 	if (rc && rc != DK_ENOTFOUND) {
-		out_error(ctx, "%s", err);
+		out_errs(ctx, &errs, NULL);
 		return -1;
 	}
+	diag_list_release(&errs);
 	if (rc == 0 && strstr(data, line)) {
 		free(data);
 		return 0;
@@ -68,11 +70,13 @@ docket_on_path(void)
 static int
 register_driver(struct ctx *ctx, struct repo *repo)
 {
+	struct diag_list errs = DIAG_LIST_INIT;
+
 	if (repo_config_set(repo, "merge.docket-order.name",
-			    "docket: merge reorderings of ORDER") ||
+			    "docket: merge reorderings of ORDER", &errs) ||
 	    repo_config_set(repo, "merge.docket-order.driver",
-			    "docket merge-order %O %A %B")) {
-		out_error(ctx, "%s", repo->err);
+			    "docket merge-order %O %A %B", &errs)) {
+		out_errs(ctx, &errs, NULL);
 		return -1;
 	}
 	if (!docket_on_path())
@@ -87,11 +91,13 @@ static int
 init_clone(struct ctx *ctx)
 {
 	struct repo repo;
+	struct diag_list errs = DIAG_LIST_INIT;
 	int rc = EXIT_OK;
 
-	if (repo_open(&repo, ".") || !repo.workdir) {
+	if (repo_open(&repo, ".", &errs) || !repo.workdir) {
 		out_error(ctx, "docket.yaml exists here, but not in a git working tree: %s",
-			  repo.err[0] ? repo.err : "a bare repository");
+			  errs.n ? diag_last_message(&errs) : "a bare repository");
+		diag_list_release(&errs);
 		repo_close(&repo);
 		return EXIT_USAGE;
 	}
@@ -113,6 +119,7 @@ run(struct ctx *ctx)
 	char cwd[PATH_MAX], *cfg = NULL, *rel = NULL, *path;
 	struct change ch;
 	struct sbuf attrs = SBUF_INIT;
+	struct diag_list errs = DIAG_LIST_INIT;
 	int r, rc = EXIT_OK, began = 0;
 
 	if (!config_prefix_valid(prefix))
@@ -124,14 +131,15 @@ run(struct ctx *ctx)
 	}
 	if (fsutil_exists("docket.yaml"))
 		return init_clone(ctx);
-	if (repo_open(&repo, ".") == DK_ENOTFOUND) {
-		if (repo_init(&repo, ".")) {
-			out_error(ctx, "%s", repo.err);
+	if (repo_open(&repo, ".", &errs) == DK_ENOTFOUND) {
+		diag_list_release(&errs);
+		if (repo_init(&repo, ".", &errs)) {
+			out_errs(ctx, &errs, NULL);
 			return EXIT_USAGE;
 		}
 		out_note(ctx, "Initialized an empty git repository in %s", cwd);
 	} else if (!repo.git) {
-		out_error(ctx, "%s", repo.err);
+		out_errs(ctx, &errs, NULL);
 		return EXIT_USAGE;
 	}
 	if (!repo.workdir) {
@@ -152,8 +160,8 @@ run(struct ctx *ctx)
 	ch.commit = !ctx->no_commit;
 	ch.include_dirty = ctx->include_dirty;
 	began = 1;
-	if (change_begin(&ch, NULL)) {
-		out_error(ctx, "%s", ch.err);
+	if (change_begin(&ch, NULL, &errs)) {
+		out_errs(ctx, &errs, NULL);
 		rc = EXIT_PROBLEMS;
 		goto done;
 	}
@@ -181,8 +189,8 @@ run(struct ctx *ctx)
 		rc = EXIT_USAGE;
 		goto done;
 	}
-	if (change_commit(&ch, "Set up the docket backlog\n")) {
-		out_error(ctx, "%s", ch.err);
+	if (change_commit(&ch, "Set up the docket backlog\n", &errs)) {
+		out_errs(ctx, &errs, NULL);
 		rc = EXIT_PROBLEMS;
 		goto done;
 	}

@@ -8,6 +8,7 @@
  * renders the item's object; then the item's tree and bytes are freed.
  * What is left is sorted and written out.
  */
+#include <assert.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,12 +29,12 @@ struct filter {
 	struct query *where;
 };
 
-/* 1 keep, 0 drop, -1 regex limit hit (message in err).  Runs in the
+/* 1 keep, 0 drop, -1 regex limit hit (message in errs).  Runs in the
  * loader's threads: the regex's match data is shared, so matching
  * holds lock. */
 static int
 keep(const struct filter *f, const struct item *it, pthread_mutex_t *lock,
-     char *err, size_t errlen)
+     struct diag_list *errs)
 {
 	if (!item_filter_match(&f->base, it))
 		return 0;
@@ -42,10 +43,10 @@ keep(const struct filter *f, const struct item *it, pthread_mutex_t *lock,
 
 		pthread_mutex_lock(lock);
 		m = regex_match(f->grep, it->title ? it->title : "",
-				it->title ? strlen(it->title) : 0, err, errlen);
+				it->title ? strlen(it->title) : 0, errs);
 		if (m == 0)
 			m = regex_match(f->grep, it->data + it->fm.body_off,
-					it->len - it->fm.body_off, err, errlen);
+					it->len - it->fm.body_off, errs);
 		pthread_mutex_unlock(lock);
 		return m < 0 ? -1 : m;
 	}
@@ -56,54 +57,77 @@ keep(const struct filter *f, const struct item *it, pthread_mutex_t *lock,
  * temporary file (see core/spill.h). */
 #define JSON_IN_MEMORY (1024 * 1024)
 
+/* What the visitor found for one item. */
+struct seen {
+	int keep;                  /* keep()'s answer */
+	char *out;                 /* the --grep error, or the JSON object
+				    * when the spill kept it in memory */
+	size_t off, len;           /* else where the spill wrote it */
+};
+
 struct visit {
 	const struct filter *f;
 	const struct config *config;
 	listing_item_fn *json;          /* --format json: renders each item */
 	struct spill *spill;
 	pthread_mutex_t lock;
+	struct seen *seen;         /* one per item, by index in bl.items */
+	size_t nseen;
 };
 
-/* Per item, as it is parsed: it->mark is keep()'s answer; it->out the
- * JSON object (--format json) or the --grep error. */
+/* Per item, as it is parsed: keep()'s answer, and the JSON object
+ * (--format json) or the --grep error. */
 static void
-visit_item(struct item *it, void *arg)
+visit_item(struct item *it, size_t index, size_t count, void *arg)
 {
 	struct visit *v = arg;
-	char err[256];
+	struct seen *s;
+	struct diag_list err = DIAG_LIST_INIT;
 
+	pthread_mutex_lock(&v->lock);
+	if (!v->seen) {
+		v->seen = xcalloc(count, sizeof(*v->seen));
+		v->nseen = count;
+	}
+	pthread_mutex_unlock(&v->lock);
 	if (!it->parsed)
 		return;
-	it->mark = keep(v->f, it, &v->lock, err, sizeof(err));
-	if (it->mark < 0) {
-		it->out = xstrdup(err);
-		it->out_len = strlen(err);
-	} else if (it->mark == 1 && v->json) {
+	s = &v->seen[index];
+	s->keep = keep(v->f, it, &v->lock, &err);
+	if (s->keep < 0) {
+		s->out = xstrdup(diag_last_message(&err));
+		s->len = strlen(s->out);
+		diag_list_release(&err);
+	} else if (s->keep == 1 && v->json) {
 		struct sbuf sb = SBUF_INIT;
 
 		v->json(&sb, it, v->config);
-		spill_put(v->spill, sb.buf, sb.len, &it->out, &it->out_off);
-		it->out_len = sb.len;
+		spill_put(v->spill, sb.buf, sb.len, &s->out, &s->off);
+		s->len = sb.len;
 		sbuf_release(&sb);
 	}
 }
 
-/* The JSON array of the objects the visitor rendered, written
+/* listing_json's output from the objects the visitor rendered, written
  * in pieces so that the whole document is never held in memory. */
 static int
-write_json(struct ctx *ctx, struct spill *spill, struct item *const *items,
+write_json(struct ctx *ctx, struct spill *spill, const struct seen *const *items,
 	   size_t n)
 {
-	struct sbuf out = SBUF_INIT;
+	struct sbuf out = SBUF_INIT, one = SBUF_INIT;
+	struct jw w;
 
-	sbuf_addc(&out, '[');
+	listing_json_begin(&w, &out);
 	for (size_t i = 0; i < n; i++) {
-		sbuf_adds(&out, i ? ",\n" : "\n");
-		if (items[i]->out)
-			sbuf_add(&out, items[i]->out, items[i]->out_len);
-		else if (spill_get(spill, items[i]->out_off, items[i]->out_len, &out)) {
+		if (items[i]->out) {
+			jw_raw(&w, items[i]->out, items[i]->len);
+		} else if (!spill_get(spill, items[i]->off, items[i]->len, &one)) {
+			jw_raw(&w, one.buf, one.len);
+			sbuf_reset(&one);
+		} else {
 			out_sbuf(ctx, &out);
 			sbuf_release(&out);
+			sbuf_release(&one);
 			out_error(ctx, "cannot read back the temporary file of the JSON output");
 			return EXIT_USAGE;
 		}
@@ -112,9 +136,11 @@ write_json(struct ctx *ctx, struct spill *spill, struct item *const *items,
 			sbuf_reset(&out);
 		}
 	}
-	sbuf_adds(&out, n ? "\n]\n" : "]\n");
+	jw_end(&w);
+	sbuf_addc(&out, '\n');
 	out_sbuf(ctx, &out);
 	sbuf_release(&out);
+	sbuf_release(&one);
 	return EXIT_OK;
 }
 
@@ -127,16 +153,27 @@ static int
 prepare(struct ctx *ctx)
 {
 	char err[512];
+	struct diag_list errs = DIAG_LIST_INIT;
 
 	if (f.status && item_filter_statuses(&f.base.status_mask, f.status, err, sizeof(err)))
 		return out_usage_error(ctx, "unknown status '%s' (use idea, ready, planned, doing, blocked, done or stopped)", err);
 	if (f.type && (f.base.type = item_type_parse(f.type)) == TYPE_UNKNOWN)
 		return out_usage_error(ctx, "unknown type '%s' (use experiment, bau or improvement)", f.type);
-	if (f.grep_re && regex_compile(&f.grep, f.grep_re, 0, err, sizeof(err)))
-		return out_usage_error(ctx, "bad --grep pattern: %s", err);
-	if (f.where_expr && query_parse(&f.where, f.where_expr, err, sizeof(err))) {
+	if (f.grep_re && regex_compile(&f.grep, f.grep_re, 0, &errs)) {
+		int rc = out_usage_error(ctx, "bad --grep pattern: %s",
+					 diag_last_message(&errs));
+
+		diag_list_release(&errs);
+		return rc;
+	}
+	if (f.where_expr && query_parse(&f.where, f.where_expr, &errs)) {
+		int rc = out_usage_error(ctx, "bad --where expression: %s",
+					 diag_last_message(&errs));
+
+		diag_list_release(&errs);
 		regex_free(f.grep);
-		return out_usage_error(ctx, "bad --where expression: %s", err);
+		f.grep = NULL;
+		return rc;
 	}
 	f.base.where = f.where;
 	v.f = &f;
@@ -154,26 +191,38 @@ run(struct ctx *ctx)
 {
 	const struct listing_format *lf = FORMAT_ROW(struct listing_format, ctx->format);
 	struct session *ses = ctx->ses;
-	struct item **sorted, **shown;
+	struct item **shown;
+	const struct seen **shown_seen;
+	size_t *sorted;
 	struct sbuf out = SBUF_INIT;
 	size_t n = 0, k = 0;
 	int rc = EXIT_OK, bad = 0;
 
-	sorted = backlog_sorted(&ses->bl, &n);
+	sorted = backlog_sorted_index(&ses->bl, &n);
 	shown = xmalloc((n + 1) * sizeof(*shown));
+	shown_seen = xmalloc((n + 1) * sizeof(*shown_seen));
+	/* the visitor saw every parsed item (none when no file could be
+	 * read at all) */
+	assert(!v.seen || v.nseen == n);
 	for (size_t i = 0; i < n; i++) {
-		if (!sorted[i]->parsed) {
+		struct item *item = ses->bl.items[sorted[i]];
+		const struct seen *s;
+
+		if (!item->parsed) {
 			bad++;
 			continue;
 		}
-		if (sorted[i]->mark < 0)
-			out_warning(ctx, "%s: --grep: %s", sorted[i]->path,
-				    sorted[i]->out);
-		if (sorted[i]->mark == 1)
-			shown[k++] = sorted[i];
+		assert(v.seen);
+		s = &v.seen[sorted[i]];
+		if (s->keep < 0)
+			out_warning(ctx, "%s: --grep: %s", item->path, s->out);
+		if (s->keep == 1) {
+			shown_seen[k] = s;
+			shown[k++] = item;
+		}
 	}
 	if (v.json) {
-		rc = write_json(ctx, v.spill, shown, k);
+		rc = write_json(ctx, v.spill, shown_seen, k);
 	} else {
 		struct listing_opts lo = { ctx->color, ctx->width, 1, ctx->out_tty, csv_raw };
 
@@ -194,6 +243,7 @@ run(struct ctx *ctx)
 	}
 	free(sorted);
 	free(shown);
+	free(shown_seen);
 	sbuf_release(&out);
 	return rc;
 }
@@ -204,6 +254,9 @@ finish(struct ctx *ctx)
 	(void)ctx;
 	pthread_mutex_destroy(&v.lock);
 	spill_free(v.spill);
+	for (size_t i = 0; i < v.nseen; i++)
+		free(v.seen[i].out);
+	free(v.seen);
 	regex_free(f.grep);
 	query_free(f.where);
 }

@@ -14,15 +14,17 @@ run(struct ctx *ctx)
 	struct item_log log;
 	struct item *item;
 	struct sbuf out = SBUF_INIT;
+	struct diag_list errs = DIAG_LIST_INIT;
 	int rc;
 
 	/* the file name at the tip (it may be <ID>-slug.md) */
 	item = backlog_load_item(&ss->bl, &ss->src, id);
 	if (item && strlen(item->path) > strlen(ss->bl.items_rel))
 		file = item->path + strlen(ss->bl.items_rel);
-	rc = history_item_log(&log, ctx->repo, ctx->rev, ss->bl.items_rel, id, file);
+	rc = history_item_log(&log, ctx->repo, ctx->rev, ss->bl.items_rel, id, file,
+			      &errs);
 	if (rc) {
-		out_error(ctx, "cannot read the history: %s", ctx->repo->err);
+		out_errs(ctx, &errs, "cannot read the history");
 		rc = EXIT_USAGE;
 	} else if (!item && !log.n) {
 		out_error(ctx, "no item %s in %s, and none in its history", id,

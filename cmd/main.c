@@ -93,8 +93,10 @@ check_args(struct ctx *ctx, const struct command *c)
 static int
 open_repo(struct ctx *ctx, struct repo *repo)
 {
-	if (repo_open(repo, ctx->ses->bl.root)) {
-		out_error(ctx, "%s reads git history: %s", ctx->cmd->name, repo->err);
+	struct diag_list errs = DIAG_LIST_INIT;
+
+	if (repo_open(repo, ctx->ses->bl.root, &errs)) {
+		out_errs(ctx, &errs, "%s reads git history", ctx->cmd->name);
 		return EXIT_USAGE;
 	}
 	ctx->repo = repo;

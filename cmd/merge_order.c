@@ -19,10 +19,10 @@ static int
 read_arg(struct ctx *ctx, const char *what, const char *path, char **data,
 	 size_t *len)
 {
-	char err[512];
+	struct diag_list errs = DIAG_LIST_INIT;
 
-	if (fsutil_read(path, LIMIT_ORDER, FSUTIL_FOLLOW, data, len, err, sizeof(err))) {
-		out_error(ctx, "cannot read the %s version of ORDER: %s", what, err);
+	if (fsutil_read(path, LIMIT_ORDER, FSUTIL_FOLLOW, data, len, &errs)) {
+		out_errs(ctx, &errs, "cannot read the %s version of ORDER", what);
 		return -1;
 	}
 	return 0;
@@ -32,7 +32,8 @@ static int
 run(struct ctx *ctx)
 {
 	char **pos = ctx->pos;
-	char *base = NULL, *ours = NULL, *theirs = NULL, err[512];
+	char *base = NULL, *ours = NULL, *theirs = NULL;
+	struct diag_list errs = DIAG_LIST_INIT;
 	size_t blen = 0, olen = 0, tlen = 0;
 	struct sbuf out = SBUF_INIT;
 	struct diag_list diags = DIAG_LIST_INIT;
@@ -61,8 +62,8 @@ run(struct ctx *ctx)
 	}
 	for (size_t i = 0; i < diags.n; i++)
 		out_error(ctx, "conflict in ORDER: %s", diags.v[i].message);
-	if (fsutil_write_atomic(pos[1], out.buf, out.len, err, sizeof(err))) {
-		out_error(ctx, "%s", err);
+	if (fsutil_write_atomic(pos[1], out.buf, out.len, &errs)) {
+		out_errs(ctx, &errs, NULL);
 		rc = EXIT_USAGE;
 	}
 done:

@@ -13,8 +13,9 @@
 #include "core/check.h"
 #include "core/date.h"
 #include "core/fsutil.h"
-#include "core/text.h"
+#include "core/utf8.h"
 #include "core/xalloc.h"
+#include "core/yaml_scalar.h"
 
 /* The highest number used by any id: branch tips, the work tree, ORDER. */
 static long
@@ -23,11 +24,13 @@ max_id(struct ctx *ctx, struct ws *w)
 	const struct backlog *bl = &w->ss.bl;
 	const char *prefix = bl->config.prefix;
 	long max = 0, n;
+	struct diag_list errs = DIAG_LIST_INIT;
 
 	if (w->have_repo) {
-		if (repo_max_id(&w->repo, bl->items_rel, prefix, &max)) {
+		if (repo_max_id(&w->repo, bl->items_rel, prefix, &max, &errs)) {
 			out_warning(ctx, "%s; the new id is based on the work tree only",
-				    w->repo.err);
+				    diag_last_message(&errs));
+			diag_list_release(&errs);
 			max = 0;
 		}
 	}
@@ -35,7 +38,7 @@ max_id(struct ctx *ctx, struct ws *w)
 		char **names = NULL;
 		size_t nn = 0;
 
-		if (w->ss.src.list(&w->ss.src, bl->config.items, &names, &nn) == 0) {
+		if (w->ss.src.list(&w->ss.src, bl->config.items, &names, &nn, NULL) == 0) {
 			for (size_t i = 0; i < nn; i++) {
 				char *id = item_id_from_filename(names[i]);
 
@@ -131,13 +134,17 @@ static int
 new_check(struct ctx *ctx, const struct new_req *rq)
 {
 	const char *type = rq->type ? rq->type : "experiment";
-	char why[128];
+	struct diag_list why = DIAG_LIST_INIT;
 
 	if (!*rq->title)
 		return out_usage_error(ctx, "the title must be one non-empty line");
 	/* what check would reject is never written */
-	if (check_text_value(rq->title, strlen(rq->title), 1, why, sizeof(why)))
-		return out_usage_error(ctx, "the title %s", why);
+	if (check_text_value(rq->title, strlen(rq->title), 1, &why)) {
+		int rc = out_usage_error(ctx, "the title %s", diag_last_message(&why));
+
+		diag_list_release(&why);
+		return rc;
+	}
 	if (item_type_parse(type) == TYPE_UNKNOWN)
 		return out_usage_error(ctx, "type must be experiment, bau or improvement, not '%s'", type);
 	return EXIT_OK;
@@ -151,6 +158,7 @@ new_run(struct ctx *ctx, const struct new_req *rq)
 	const struct config *cfg;
 	struct item *parent = NULL;
 	struct sbuf text = SBUF_INIT, msg = SBUF_INIT, sum = SBUF_INIT;
+	struct diag_list errs = DIAG_LIST_INIT;
 	char *id = NULL, *path = NULL, *full = NULL, today[16];
 	const char *type = rq->type ? rq->type : "experiment";
 	int rc;
@@ -172,7 +180,7 @@ new_run(struct ctx *ctx, const struct new_req *rq)
 
 	/* the template */
 	sbuf_addf(&text, "---\nid: %s\ntitle: ", id);
-	edit_render_string(&text, rq->title, 0);
+	yaml_scalar_str(&text, rq->title, strlen(rq->title), 0, YSTYLE_PLAIN);
 	sbuf_addf(&text, "\ntype: %s\nstatus: idea\ncreated: %s\n---\n", type, today);
 	if (rq->body && rq->body_len) {
 		sbuf_add(&text, rq->body, rq->body_len);
@@ -249,14 +257,14 @@ new_run(struct ctx *ctx, const struct new_req *rq)
 	if (rq->edit) {
 		int commit = w->ch.commit;
 
-		if (commit && change_check_dirty(&w->ch)) {
-			out_error(ctx, "%s", w->ch.err);
+		if (commit && change_check_dirty(&w->ch, &errs)) {
+			out_errs(ctx, &errs, NULL);
 			rc = EXIT_PROBLEMS;
 			goto done;
 		}
 		w->ch.commit = 0;
-		if (change_commit(&w->ch, msg.buf)) {
-			out_error(ctx, "%s", w->ch.err);
+		if (change_commit(&w->ch, msg.buf, &errs)) {
+			out_errs(ctx, &errs, NULL);
 			rc = EXIT_PROBLEMS;
 			goto done;
 		}
@@ -338,7 +346,7 @@ new_prepare(struct ctx *ctx)
 		rq.body_len = strlen(body);
 	}
 	if (rq.body && (memchr(rq.body, '\0', rq.body_len) ||
-			!text_utf8_valid(rq.body, rq.body_len)))
+			!utf8_valid(rq.body, rq.body_len)))
 		return out_usage_error(ctx, "the description must be UTF-8 text (no NUL byte)");
 	rq.follows = ctx->npos == 2 ? ctx->pos[0] : NULL;
 	rq.title = ctx->pos[ctx->npos - 1];

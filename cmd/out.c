@@ -108,6 +108,24 @@ out_note(struct ctx *ctx, const char *fmt, ...)
 	sbuf_release(&safe);
 }
 
+void
+out_errs(struct ctx *ctx, struct diag_list *errs, const char *fmt, ...)
+{
+	struct sbuf prefix = SBUF_INIT;
+	va_list ap;
+
+	if (fmt) {
+		va_start(ap, fmt);
+		sbuf_vaddf(&prefix, fmt, ap);
+		va_end(ap);
+		sbuf_adds(&prefix, ": ");
+	}
+	out_error(ctx, "%s%s", prefix.buf, errs->n ? diag_last_message(errs) :
+		  "unknown error");
+	sbuf_release(&prefix);
+	diag_list_release(errs);
+}
+
 int
 out_usage_error(struct ctx *ctx, const char *fmt, ...)
 {
@@ -206,6 +224,7 @@ session_load(struct ctx *ctx, struct session *s, const char *rev,
 	     unsigned flags, backlog_visit_fn visit, void *arg)
 {
 	char *root = NULL, *top = NULL;
+	struct diag_list errs = DIAG_LIST_INIT;
 	int rc;
 
 	memset(s, 0, sizeof(*s));
@@ -221,8 +240,8 @@ session_load(struct ctx *ctx, struct session *s, const char *rev,
 		size_t tl;
 
 		s->repo = xcalloc(1, sizeof(*s->repo));
-		if (repo_open(s->repo, root)) {
-			out_error(ctx, "--rev needs a git repository: %s", s->repo->err);
+		if (repo_open(s->repo, root, &errs)) {
+			out_errs(ctx, &errs, "--rev needs a git repository");
 			rc = EXIT_USAGE;
 			goto out;
 		}
@@ -232,10 +251,10 @@ session_load(struct ctx *ctx, struct session *s, const char *rev,
 		if (top && !strncmp(root, top, tl) && root[tl] == '/')
 			rel = root + tl + 1;
 		relroot = *rel ? xasprintf("%s/", rel) : xstrdup("");
-		rc = repo_source_rev(s->repo, &s->src, rev, relroot);
+		rc = repo_source_rev(s->repo, &s->src, rev, relroot, &errs);
 		free(relroot);
 		if (rc) {
-			out_error(ctx, "cannot read revision '%s': %s", rev, s->repo->err);
+			out_errs(ctx, &errs, "cannot read revision '%s'", rev);
 			rc = EXIT_USAGE;
 			goto out;
 		}
@@ -268,8 +287,7 @@ session_config_readable(struct ctx *ctx, struct session *s)
 		const struct diag *d = &s->bl.diags.v[i];
 
 		if (!strcmp(d->rule, "config") && d->severity == SEV_ERROR)
-			diag_add(&l, d->severity, d->rule, d->file, d->line,
-				 d->column, "%s", d->message);
+			diag_copy(&l, d);
 	}
 	out_diags(ctx, &l, SEV_ERROR);
 	diag_list_release(&l);

@@ -79,6 +79,7 @@ run(struct ctx *ctx)
 	const struct item *item;
 	const char *old_id = ctx->pos[0], *new_id = ctx->pos[1], *where, *slash;
 	struct sbuf sb = SBUF_INIT, msg = SBUF_INIT;
+	struct diag_list errs = DIAG_LIST_INIT;
 	char branch[256], *newname = NULL, *newpath = NULL;
 	size_t nfiles = 0;
 	int r, rc = EXIT_PROBLEMS;
@@ -99,9 +100,9 @@ run(struct ctx *ctx)
 	}
 	if (w->have_repo) {
 		r = renumber_id_on_branches(&w->repo, ss->bl.items_rel, new_id,
-					    branch, sizeof(branch));
+					    branch, sizeof(branch), &errs);
 		if (r < 0) {
-			out_error(ctx, "%s", w->repo.err);
+			out_errs(ctx, &errs, NULL);
 			goto done;
 		}
 		if (r) {

@@ -76,7 +76,7 @@ describe(struct sbuf *sb, const struct item *it, const struct edit_op *op)
 
 		/* a list as it is written: "[a, b]" */
 		if (op->type != EDIT_LIST ||
-		    edit_render_value(&nv, op->value, op->type, NULL, 0))
+		    edit_render_value(&nv, op->value, op->type, NULL))
 			sbuf_adds(&nv, op->value);
 		if (old.len)
 			sbuf_addf(sb, "%s %s → %s", op->key, old.buf, nv.buf);
@@ -152,12 +152,12 @@ set_run(struct ctx *ctx, struct set_req *rq)
 		goto done;
 	if (rq->has_status) {
 		struct fm_opts fo = FM_OPTS_INIT;
-		char err[1024];
+		struct diag_list errs = DIAG_LIST_INIT;
 
 		tmp = item_new(it->path, xmemdup0(a.buf, a.len), a.len, &fo);
-		rc = transition_plan(&t, tmp, rq->status, &rq->topts, err, sizeof(err));
+		rc = transition_plan(&t, tmp, rq->status, &rq->topts, &errs);
 		if (rc) {
-			out_error(ctx, "%s", err);
+			out_errs(ctx, &errs, NULL);
 			rc = rc == DK_EUSAGE ? EXIT_USAGE : EXIT_PROBLEMS;
 			goto done;
 		}

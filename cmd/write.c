@@ -3,7 +3,6 @@
 #include "cmd/write.h"
 
 #include <errno.h>
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
@@ -11,24 +10,26 @@
 
 #include "core/check.h"
 #include "core/item.h"
-#include "core/regex.h"
 #include "core/schema.h"
+#include "core/utf8.h"
 #include "core/xalloc.h"
 
 int
 ws_begin(struct ctx *ctx, struct ws *w)
 {
+	struct diag_list errs = DIAG_LIST_INIT;
 	int rc;
 
 	memset(w, 0, sizeof(*w));
-	rc = repo_open(&w->repo, ctx->dir);
+	rc = repo_open(&w->repo, ctx->dir, &errs);
 	w->have_repo = rc == 0;
 	/* a repository docket must not touch (another owner, a feature
 	 * libgit2 cannot honour) is refused, never taken for "no git" */
 	if (rc == DK_EREFUSED) {
-		out_error(ctx, "%s", w->repo.err);
+		out_errs(ctx, &errs, NULL);
 		return EXIT_USAGE;
 	}
+	diag_list_release(&errs);         /* not in a repository: no commit */
 	change_init(&w->ch, w->have_repo ? &w->repo : NULL,
 		    w->have_repo ? w->repo.workdir : NULL);
 	w->ch.include_dirty = ctx->include_dirty;
@@ -37,8 +38,8 @@ ws_begin(struct ctx *ctx, struct ws *w)
 		out_error(ctx, "this is a bare repository: docket changes files in a work tree");
 		return EXIT_USAGE;
 	}
-	if (w->have_repo && (rc = change_begin(&w->ch, NULL))) {
-		out_error(ctx, "%s", w->ch.err);
+	if (w->have_repo && (rc = change_begin(&w->ch, NULL, &errs))) {
+		out_errs(ctx, &errs, NULL);
 		return EXIT_PROBLEMS;
 	}
 	if (w->ch.note[0])
@@ -115,8 +116,10 @@ int
 ws_commit(struct ctx *ctx, struct ws *w, const char *message,
 	  const char *summary)
 {
-	if (change_commit(&w->ch, message)) {
-		out_error(ctx, "%s", w->ch.err);
+	struct diag_list errs = DIAG_LIST_INIT;
+
+	if (change_commit(&w->ch, message, &errs)) {
+		out_errs(ctx, &errs, NULL);
 		return EXIT_PROBLEMS;
 	}
 	if (w->ch.committed)
@@ -205,101 +208,64 @@ ws_split_pair(struct ctx *ctx, const char *s, char **key, const char **value)
 	return 0;
 }
 
-static int
-in_list(const char *v, const char *const *values, size_t n)
-{
-	for (size_t i = 0; values && (n ? i < n : values[i] != NULL); i++)
-		if (!strcmp(v, values[i]))
-			return 1;
-	return 0;
-}
-
-static void
-list_values(struct sbuf *sb, const char *const *values, size_t n)
-{
-	for (size_t i = 0; values && (n ? i < n : values[i] != NULL); i++)
-		sbuf_addf(sb, "%s%s", i ? ", " : "", values[i]);
-}
-
 int
 ws_check_value(struct ctx *ctx, const struct config *c, const char *key,
 	       const char *value)
 {
-	const struct builtin_field *b = schema_builtin(key);
-	const struct field_def *f;
-	enum schema_kind k = schema_kind_of(c, key, &f);
-	struct sbuf sb = SBUF_INIT, tmp = SBUF_INIT;
-	char why[256];
-	double d;
-	char *end;
+	struct sbuf doc = SBUF_INIT;
+	struct diag_list errs = DIAG_LIST_INIT, found = DIAG_LIST_INIT;
+	struct ynode *root = NULL;
+	const struct diag *refuse = NULL;
+	enum schema_kind kind = schema_kind_of(c, key, NULL);
+	int rc = 0;
 
 	/* the text rules check applies (NUL, line breaks, UTF-8), before
 	 * anything is written: docket never writes what it then rejects */
-	if (check_text_value(value, strlen(value),
-			     k == SK_CUSTOM ? f->type != FT_STRING && f->type != FT_LIST :
-			     check_kind_one_line((int)k), why, sizeof(why)))
-		return out_usage_error(ctx, "%s %s", key, why);
-	if (edit_render_value(&tmp, value, edit_type_for(c, key), why, sizeof(why))) {
-		sbuf_release(&tmp);
-		return out_usage_error(ctx, "%s: %s", key, why);
+	{
+		const struct field_def *f = NULL;
+		enum schema_kind k = schema_kind_of(c, key, &f);
+
+		if (check_text_value(value, strlen(value),
+				     k == SK_CUSTOM ? f->type != FT_STRING && f->type != FT_LIST :
+				     check_kind_one_line((int)k), &errs)) {
+			rc = out_usage_error(ctx, "%s %s", key, diag_last_message(&errs));
+			goto done;
+		}
 	}
-	sbuf_release(&tmp);
-	switch (k) {
-	case SK_ENUM:
-		if (!in_list(value, b->values, 0)) {
-			list_values(&sb, b->values, 0);
-			out_usage_error(ctx, "%s must be one of %s, not '%s'", key, sb.buf, value);
-			sbuf_release(&sb);
-			return EXIT_USAGE;
-		}
-		break;
-	case SK_SCORE:
-		d = strtod(value, &end);
-		if (d < 1 || d > 10)
-			return out_usage_error(ctx, "%s is a whole number from 1 to 10, not '%s'", key, value);
-		break;
-	case SK_NUMBER:
-		d = strtod(value, &end);
-		if (!(d > 0) || isinf(d))
-			return out_usage_error(ctx, "%s must be a number above 0, not '%s'", key, value);
-		break;
-	case SK_REMAINING:
-		d = strtod(value, &end);
-		if (end == value || *end || !(d >= 0) || isinf(d))
-			return out_usage_error(ctx, "%s must be a number of 0 or more (the effort left), not '%s'", key, value);
-		break;
-	case SK_ID:
-		if (!item_id_valid(value))
-			return out_usage_error(ctx, "%s must be an item id like %s-12, not '%s'",
-					       key, c->prefix ? c->prefix : "MKT", value);
-		break;
-	case SK_GOAL:
-		if (c->ngoals && !config_goal(c, value))
-			out_warning(ctx, "goal '%s' is not one of the goals in docket.yaml", value);
-		break;
-	case SK_CUSTOM:
-		if (f->type == FT_ENUM && !in_list(value, f->values, f->nvalues)) {
-			list_values(&sb, f->values, f->nvalues);
-			out_usage_error(ctx, "%s must be one of %s, not '%s'", key, sb.buf, value);
-			sbuf_release(&sb);
-			return EXIT_USAGE;
-		}
-		if ((f->type == FT_INTEGER || f->type == FT_NUMBER) &&
-		    ((f->has_min && strtod(value, &end) < f->min) ||
-		     (f->has_max && strtod(value, &end) > f->max)))
-			return out_usage_error(ctx, "%s is out of its range in docket.yaml: '%s'", key, value);
-		if (f->re && regex_match(f->re, value, strlen(value), why, sizeof(why)) == 0)
-			return out_usage_error(ctx, "%s does not match its pattern %s: '%s'",
-					       key, f->pattern, value);
-		break;
-	case SK_UNKNOWN:
+	/* the value as it will be written, read back: check_value then sees
+	 * exactly what `check` will */
+	sbuf_addf(&doc, "%s: ", key);
+	if (edit_render_value(&doc, value, edit_type_for(c, key), &errs)) {
+		rc = out_usage_error(ctx, "%s: %s", key, diag_last_message(&errs));
+		goto done;
+	}
+	if (ynode_parse(&root, doc.buf, doc.len, NULL, NULL) == 0 && root &&
+	    root->nkids == 2)
+		check_value(&found, c, NULL, root->kids[0], root->kids[1]);
+	for (size_t i = 0; i < found.n; i++) {
+		struct diag *d = &found.v[i];
+
+		d->severity = check_rule_severity(c, (enum check_rule)check_rule_find(d->rule));
+		if (d->severity == SEV_ERROR && !refuse)
+			refuse = d;
+		else if (d->severity == SEV_WARNING)
+			out_warning(ctx, "%s", d->message);
+	}
+	if (refuse) {
+		rc = out_usage_error(ctx, "%s", refuse->message);
+		goto done;
+	}
+	if (kind == SK_GOAL && c->ngoals && !config_goal(c, value))
+		out_warning(ctx, "goal '%s' is not one of the goals in docket.yaml", value);
+	else if (kind == SK_UNKNOWN)
 		out_warning(ctx, "'%s' is not a docket field nor declared under fields: in docket.yaml; written as text",
 			    key);
-		break;
-	default:
-		break;
-	}
-	return 0;
+done:
+	ynode_free(root);
+	sbuf_release(&doc);
+	diag_list_release(&errs);
+	diag_list_release(&found);
+	return rc;
 }
 
 void
@@ -325,11 +291,7 @@ ws_show_value(struct sbuf *out, const struct item *it, const char *key)
 		if (out->buf[i] == '\n' || out->buf[i] == '\r')
 			out->buf[i] = ' ';
 	if (out->len - start > 40) {
-		size_t cut = start + 37;
-
-		while (cut > start && ((unsigned char)out->buf[cut] & 0xc0) == 0x80)
-			cut--;
-		sbuf_setlen(out, cut);
+		sbuf_setlen(out, start + utf8_floor(out->buf + start, out->len - start, 37));
 		sbuf_adds(out, "...");
 	}
 }
@@ -389,8 +351,7 @@ ws_validate_item(struct ctx *ctx, const char *path)
 		const struct diag *d = &found.v[i];
 
 		if (d->severity == SEV_ERROR && d->file && !strcmp(d->file, path)) {
-			diag_add(&mine, d->severity, d->rule, d->file, d->line,
-				 d->column, "%s", d->message);
+			diag_copy(&mine, d);
 			n++;
 		}
 	}

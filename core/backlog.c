@@ -26,6 +26,7 @@
 #include "core/fsutil.h"
 #include "core/score.h"
 #include "core/xalloc.h"
+#include "core/utf8.h"
 
 /* ---------------------------------------------------------------------
  * Discovery
@@ -179,7 +180,7 @@ dir_inside(struct wt *w, const char *dir)
 
 static int
 wt_read(struct source *s, const char *rel, char **data, size_t *len,
-	enum limit_kind lim)
+	enum limit_kind lim, struct diag_list *errs)
 {
 	struct wt *w = s->ctx;
 	char path[PATH_MAX], real[PATH_MAX];
@@ -187,11 +188,9 @@ wt_read(struct source *s, const char *rel, char **data, size_t *len,
 	struct stat st;
 	int fd, rc;
 
-	if (wt_path(w, rel, path, sizeof(path))) {
-		snprintf(s->errmsg, sizeof(s->errmsg),
-			 "path leads outside the backlog, or is too long; not read");
-		return DK_EINVALID;
-	}
+	if (wt_path(w, rel, path, sizeof(path)))
+		return diag_error(errs, DK_EINVALID,
+				  "path leads outside the backlog, or is too long; not read");
 	{
 		char *slash = strrchr(path, '/');
 		int in;
@@ -200,27 +199,21 @@ wt_read(struct source *s, const char *rel, char **data, size_t *len,
 		in = dir_inside(w, path);
 		*slash = '/';
 		if (!in) {
-			snprintf(s->errmsg, sizeof(s->errmsg),
-				 "its folder is a symbolic link leading outside the repository; not followed");
-			return DK_EINVALID;
+			return diag_error(errs, DK_EINVALID, "its folder is a symbolic link leading outside the repository; not followed");
 		}
 	}
 	/* a link is followed only when it resolves inside the repository;
 	 * its target is then opened like any file (not following links,
 	 * without blocking, regular files only) */
 	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) {
-		if (!link_inside(w, path) || !realpath(path, real)) {
-			snprintf(s->errmsg, sizeof(s->errmsg),
-				 "symbolic link leads outside the repository; not followed");
-			return DK_EINVALID;
-		}
+		if (!link_inside(w, path) || !realpath(path, real))
+			return diag_error(errs, DK_EINVALID,
+					  "symbolic link leads outside the repository; not followed");
 		open_path = real;
 	}
-	rc = fsutil_open_regular(open_path, "the file", 0, &fd, &st, s->errmsg,
-				 sizeof(s->errmsg));
+	rc = fsutil_open_regular(open_path, "the file", 0, &fd, &st, errs);
 	if (rc == 0) {
-		rc = fsutil_read_fd(fd, &st, lim, "the file", data, len, s->errmsg,
-				    sizeof(s->errmsg));
+		rc = fsutil_read_fd(fd, &st, lim, "the file", data, len, errs);
 		close(fd);
 	}
 	return rc;
@@ -242,7 +235,8 @@ md_name(const char *name)
 }
 
 static int
-wt_list(struct source *s, const char *rel, char ***names, size_t *n)
+wt_list(struct source *s, const char *rel, char ***names, size_t *n,
+	struct diag_list *errs)
 {
 	struct wt *w = s->ctx;
 	char path[PATH_MAX], sub[PATH_MAX];
@@ -253,19 +247,16 @@ wt_list(struct source *s, const char *rel, char ***names, size_t *n)
 	*names = NULL;
 	*n = 0;
 	if (wt_path(w, rel, path, sizeof(path)))
-		return DK_EIO;
+		return diag_error(errs, DK_EIO, "path too long; not read");
 	if (!dir_inside(w, path)) {
-		snprintf(s->errmsg, sizeof(s->errmsg),
-			 "symbolic link leading outside the repository; not followed");
-		return DK_EINVALID;
+		return diag_error(errs, DK_EINVALID, "symbolic link leading outside the repository; not followed");
 	}
 	free(w->okdir);
 	w->okdir = xstrdup(path);
 	d = opendir(path);
 	if (!d) {
-		snprintf(s->errmsg, sizeof(s->errmsg), "cannot open folder: %s",
+		return diag_error(errs, errno == ENOENT ? DK_ENOTFOUND : DK_EIO, "cannot open folder: %s",
 			 strerror(errno));
-		return errno == ENOENT ? DK_ENOTFOUND : DK_EIO;
 	}
 	while ((de = readdir(d))) {
 		struct stat st;
@@ -394,28 +385,26 @@ static void
 load_one(struct job *j, size_t i)
 {
 	char rel[PATH_MAX], shown[PATH_MAX];
-	/* a copy of the source, so that its errmsg is this thread's: two
-	 * files failing at once must not swap their messages */
-	struct source src = *j->src;
+	struct diag_list errs = DIAG_LIST_INIT;   /* this thread's */
 	char *data = NULL;
 	size_t len = 0;
 	int rc;
 
-	src.errmsg[0] = '\0';
 	snprintf(rel, sizeof(rel), "%s/%s", j->dir, j->names[i]);
 	snprintf(shown, sizeof(shown), "%s%s", j->relprefix, j->names[i]);
 	/* the name is not needed any more: free it now, not after the
 	 * whole folder, so a large folder's names do not add to the peak */
 	free(j->names[i]);
 	j->names[i] = NULL;
-	rc = src.read(&src, rel, &data, &len, LIMIT_FILE);
+	rc = j->src->read(j->src, rel, &data, &len, LIMIT_FILE, &errs);
 	if (rc) {
 		struct item *it = item_new(shown, xstrdup(""), 0, &j->opts);
 
 		diag_list_release(&it->diags);
 		it->parsed = 0;
 		diag_add(&it->diags, SEV_ERROR, "syntax", shown, 0, 0, "%s",
-			 src.errmsg[0] ? src.errmsg : "cannot read the file");
+			 errs.n ? diag_last_message(&errs) : "cannot read the file");
+		diag_list_release(&errs);
 		j->out[i] = it;
 		return;
 	}
@@ -427,7 +416,7 @@ load_one(struct job *j, size_t i)
 			it->rank = order_rank(&j->bl->order, it->id);
 		it->score = score_item(it, j->bl->config.score);
 		if (j->visit)
-			j->visit(it, j->arg);
+			j->visit(it, i, j->n, j->arg);
 		/* (a visitor may have made it lean itself, keeping a part of
 		 * the tree: see check_run_visit) */
 		if (j->lean && it->data)
@@ -466,17 +455,19 @@ load_dir(struct backlog *bl, struct source *src, const char *dir,
 	pthread_t th[8];
 	int nth = 0, rc;
 	char *relprefix;
+	struct diag_list errs = DIAG_LIST_INIT;
 
 	*out = NULL;
 	*nout = 0;
-	rc = src->list(src, dir, &names, &n);
+	rc = src->list(src, dir, &names, &n, &errs);
 	if (rc) {
 		if (rc != DK_ENOTFOUND || required) {
 			diag_add(&bl->diags, SEV_ERROR, "syntax", bl->config.path, 0, 0,
 				 "cannot read the items folder '%s': %s", dir,
-				 src->errmsg);
+				 diag_last_message(&errs));
 			bl->items_bad = 1;
 		}
+		diag_list_release(&errs);
 		return;
 	}
 	for (size_t i = 0; i < n; i++) {
@@ -550,12 +541,13 @@ backlog_load_item(struct backlog *bl, struct source *src, const char *id)
 	char *rel, *shown, *data = NULL, *name = NULL;
 	size_t len = 0;
 	int rc;
+	struct diag_list errs = DIAG_LIST_INIT;
 
 	if (it)
 		return it;
 	name = xasprintf("%s.md", id);
 	rel = xasprintf("%s/%s", bl->config.items, name);
-	rc = src->read(src, rel, &data, &len, LIMIT_FILE);
+	rc = src->read(src, rel, &data, &len, LIMIT_FILE, &errs);
 	if (rc == DK_ENOTFOUND) {
 		/* <ID>-slug.md: scan names only */
 		char **names = NULL;
@@ -563,7 +555,8 @@ backlog_load_item(struct backlog *bl, struct source *src, const char *id)
 
 		free(rel);
 		rel = NULL;
-		if (src->list(src, bl->config.items, &names, &n) == 0) {
+		diag_list_release(&errs);
+		if (src->list(src, bl->config.items, &names, &n, &errs) == 0) {
 			for (size_t i = 0; i < n && !rel; i++) {
 				char *fid = item_id_from_filename(names[i]);
 
@@ -577,20 +570,23 @@ backlog_load_item(struct backlog *bl, struct source *src, const char *id)
 			source_names_free(names, n);
 		}
 		if (!rel) {
+			diag_list_release(&errs);
 			free(name);
 			return NULL;
 		}
-		rc = src->read(src, rel, &data, &len, LIMIT_FILE);
+		rc = src->read(src, rel, &data, &len, LIMIT_FILE, &errs);
 	}
 	shown = xasprintf("%s%s", bl->items_rel, name);
 	if (rc) {
 		it = item_new(shown, xstrdup(""), 0, &fo);
 		diag_list_release(&it->diags);
 		it->parsed = 0;
-		diag_add(&it->diags, SEV_ERROR, "syntax", shown, 0, 0, "%s", src->errmsg);
+		diag_add(&it->diags, SEV_ERROR, "syntax", shown, 0, 0, "%s",
+			 diag_last_message(&errs));
 	} else {
 		it = item_new(shown, data, len, &fo);
 	}
+	diag_list_release(&errs);
 	diag_list_move(&bl->diags, &it->diags);
 	if (!it->id && it->parsed == 0) {
 		/* keep it findable by the id its name implies */
@@ -624,6 +620,7 @@ backlog_load_visit(struct backlog *bl, const char *root, const char *top,
 	char *data = NULL, *cycles_dir;
 	size_t len = 0;
 	int rc;
+	struct diag_list errs = DIAG_LIST_INIT;
 
 	bl->root = xstrdup(root);
 	bl->top = top ? xstrdup(top) : NULL;
@@ -632,10 +629,11 @@ backlog_load_visit(struct backlog *bl, const char *root, const char *top,
 	else
 		bl->relroot = xstrdup("");
 
-	rc = src->read(src, "docket.yaml", &data, &len, LIMIT_FILE);
+	rc = src->read(src, "docket.yaml", &data, &len, LIMIT_FILE, &errs);
 	if (rc) {
 		diag_add(&bl->diags, SEV_ERROR, "config", "docket.yaml", 0, 0,
-			 "%s", src->errmsg);
+			 "%s", diag_last_message(&errs));
+		diag_list_release(&errs);
 		return rc == DK_ENOTFOUND ? DK_ENOTFOUND : DK_EIO;
 	}
 	{
@@ -654,7 +652,7 @@ backlog_load_visit(struct backlog *bl, const char *root, const char *top,
 	{
 		char *opath = xasprintf("%s/ORDER", bl->config.items);
 
-		rc = src->read(src, opath, &data, &len, LIMIT_ORDER);
+		rc = src->read(src, opath, &data, &len, LIMIT_ORDER, &errs);
 		free(opath);
 	}
 	if (rc == 0 && (flags & BL_ORDER_SCAN)) {
@@ -678,8 +676,9 @@ backlog_load_visit(struct backlog *bl, const char *root, const char *top,
 	} else if (rc != DK_ENOTFOUND) {
 		bl->order_bad = 1;
 		diag_add(&order_diags, SEV_ERROR, "syntax", bl->order_path, 0, 0,
-			 "%s", src->errmsg);
+			 "%s", diag_last_message(&errs));
 	}
+	diag_list_release(&errs);
 
 	/* cycles before items too (a visitor may check cycle names), their
 	 * diags still last */
@@ -738,6 +737,20 @@ cmp_order(const void *pa, const void *pb)
 	return strcmp(a->path, b->path);
 }
 
+struct ranked {
+	const struct item *it;
+	size_t index;
+};
+
+static int
+cmp_order_ranked(const void *pa, const void *pb)
+{
+	const struct item *const *a = &((const struct ranked *)pa)->it;
+	const struct item *const *b = &((const struct ranked *)pb)->it;
+
+	return cmp_order(a, b);
+}
+
 struct item **
 backlog_sorted(const struct backlog *bl, size_t *n)
 {
@@ -747,6 +760,25 @@ backlog_sorted(const struct backlog *bl, size_t *n)
 		memcpy(v, bl->items, bl->nitems * sizeof(*v));
 		qsort(v, bl->nitems, sizeof(*v), cmp_order);
 	}
+	*n = bl->nitems;
+	return v;
+}
+
+size_t *
+backlog_sorted_index(const struct backlog *bl, size_t *n)
+{
+	struct ranked *r = xmalloc((bl->nitems + 1) * sizeof(*r));
+	size_t *v = xmalloc((bl->nitems + 1) * sizeof(*v));
+
+	for (size_t i = 0; i < bl->nitems; i++) {
+		r[i].it = bl->items[i];
+		r[i].index = i;
+	}
+	if (bl->nitems)
+		qsort(r, bl->nitems, sizeof(*r), cmp_order_ranked);
+	for (size_t i = 0; i < bl->nitems; i++)
+		v[i] = r[i].index;
+	free(r);
 	*n = bl->nitems;
 	return v;
 }

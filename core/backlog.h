@@ -90,13 +90,17 @@ enum backlog_flags {
 /*
  * Called once per item file right after it is parsed, with its rank
  * (ORDER is read before the items) and score set, and before BL_LEAN
- * drops its tree.  Items are parsed by several threads: a visitor may
- * run concurrently for different items, so it must only change the
- * item it is given (it->mark, it->out) and otherwise touch only
- * thread-safe or read-only state (bl->config and bl->order are
- * complete and read-only while items load).  Not called for cycles.
+ * drops its tree.  index is the item's position in bl->items once the
+ * load is done (0 <= index < count, count being the number of item
+ * files), so a visitor keeps what it computes in its own arrays.  Items
+ * are parsed by several threads: a visitor may run concurrently for
+ * different items, so it must not change the item beyond what
+ * item_lean does, and must otherwise touch only its own entry of its
+ * arrays or thread-safe state (bl->config and bl->order are complete
+ * and read-only while items load).  Not called for cycles.
  */
-typedef void (*backlog_visit_fn)(struct item *it, void *arg);
+typedef void (*backlog_visit_fn)(struct item *it, size_t index, size_t count,
+				 void *arg);
 
 /* Like backlog_load, reading only what flags ask for (docket.yaml and
  * ORDER are always read).  Single-item commands load without BL_ITEMS
@@ -119,6 +123,8 @@ struct item *backlog_item(const struct backlog *bl, const char *id);
 /* Items in backlog order: ranked by rank, then unranked (oldest created
  * first, then id). Returns a malloc'ed array of n pointers. */
 struct item **backlog_sorted(const struct backlog *bl, size_t *n);
+/* The same order as indexes into bl->items (malloc'ed, n entries). */
+size_t *backlog_sorted_index(const struct backlog *bl, size_t *n);
 /* Compute every item's score with the configured (or given) kind. */
 void backlog_score(struct backlog *bl, int kind);
 

@@ -15,8 +15,8 @@
  * conflicted) and the hash of the work-tree file with git's filters.
  */
 #include "core/change.h"
-#include "core/change_int.h"
 
+#include <assert.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <git2.h>
@@ -206,7 +206,7 @@ flock_briefly(int fd)
  * holder finished meanwhile) is dropped and the open retried.
  */
 static int
-take_lock(struct change *c)
+take_lock(struct change *c, struct diag_list *errs)
 {
 	/* in the common folder: two work trees of one repository share
 	 * the branches and the ids, so they share the lock */
@@ -223,17 +223,17 @@ take_lock(struct change *c)
 		ssize_t n;
 
 		if (fd < 0) {
-			snprintf(c->err, sizeof(c->err), "cannot create the lock %s: %s",
-				 path, strerror(errno));
+			diag_error(errs, DK_EIO, "cannot create the lock %s: %s",
+				   path, strerror(errno));
 			free(path);
 			return DK_EIO;
 		}
 		/* (only a regular file is a lock: a FIFO or a device there is
 		 * not docket's, and is left alone) */
 		if (fstat(fd, &a) || !S_ISREG(a.st_mode)) {
-			snprintf(c->err, sizeof(c->err),
-				 "the lock %s is not a regular file: remove it if no docket is running",
-				 path);
+			diag_error(errs, DK_EREFUSED,
+				   "the lock %s is not a regular file: remove it if no docket is running",
+				   path);
 			close(fd);
 			free(path);
 			return DK_EREFUSED;
@@ -258,8 +258,8 @@ take_lock(struct change *c)
 		}
 		n = snprintf(line, sizeof(line), "%ld %s\n", (long)getpid(), host);
 		if (ftruncate(fd, 0) || pwrite(fd, line, (size_t)n, 0) != n) {
-			snprintf(c->err, sizeof(c->err), "cannot write the lock %s: %s",
-				 path, strerror(errno));
+			diag_error(errs, DK_EIO, "cannot write the lock %s: %s",
+				   path, strerror(errno));
 			close(fd);
 			unlink(path);
 			free(path);
@@ -270,28 +270,28 @@ take_lock(struct change *c)
 		return 0;
 	}
 	if (pid > 0)
-		snprintf(c->err, sizeof(c->err),
-			 "another docket process (pid %ld) is changing this repository (lock %s); wait for it, or remove the lock if no docket is running",
-			 pid, path);
+		diag_error(errs, DK_EREFUSED,
+			   "another docket process (pid %ld) is changing this repository (lock %s); wait for it, or remove the lock if no docket is running",
+			   pid, path);
 	else
-		snprintf(c->err, sizeof(c->err),
-			 "another docket process is changing this repository (lock %s); wait for it, or remove the lock if no docket is running",
-			 path);
+		diag_error(errs, DK_EREFUSED,
+			   "another docket process is changing this repository (lock %s); wait for it, or remove the lock if no docket is running",
+			   path);
 	free(path);
 	return DK_EREFUSED;
 }
 
 static int
-order_conflicted(struct change *c, const char *order_path)
+order_conflicted(struct change *c, const char *order_path,
+		 struct diag_list *errs)
 {
 	char *full = xasprintf("%s/%s", c->top, order_path), *data = NULL;
-	char err[256];
 	size_t len = 0;
 	struct order o;
 	struct diag_list d = DIAG_LIST_INIT;
 	int line = 0;
 
-	if (fsutil_read(full, LIMIT_ORDER, 0, &data, &len, err, sizeof(err)) == 0) {
+	if (fsutil_read(full, LIMIT_ORDER, 0, &data, &len, &d) == 0) {
 		order_parse(&o, order_path, data, len, &d);
 		line = o.conflict_line;
 		order_release(&o);
@@ -300,50 +300,353 @@ order_conflicted(struct change *c, const char *order_path)
 	free(data);
 	free(full);
 	if (line)
-		snprintf(c->err, sizeof(c->err),
-			 "%s:%d: ORDER has merge-conflict markers: resolve the conflict first (docket merge-order merges reorderings), then run docket again",
-			 order_path, line);
+		diag_error(errs, DK_EREFUSED,
+			   "%s:%d: ORDER has merge-conflict markers: resolve the conflict first (docket merge-order merges reorderings), then run docket again",
+			   order_path, line);
 	return line != 0;
 }
 
+/* ---------------------------------------------------------------------
+ * The commit journal
+ *
+ * Before git's index and the branch change, docket writes what it is
+ * about to do to <git folder>/docket/commit-in-progress (fsynced):
+ *
+ *   docket-commit 1
+ *   commit <id>          the commit object, made already
+ *   parent <id>|none     HEAD when it was made
+ *   ref <name>           the ref HEAD named ("refs/heads/main", "HEAD")
+ *   path <path>          one line per path of the commit
+ *
+ * and removes it when both are done.  A docket killed in between (or
+ * one whose index write failed) leaves it, and the next docket that
+ * changes the backlog finishes the job under the lock (change_recover):
+ * either the branch moved and only the index lags (the index entries of
+ * those paths are set to the commit's), or nothing moved yet and the
+ * files are still as written (the commit is finished), or the user
+ * changed something since (the journal is dropped and the note says the
+ * files are written but not committed).  Only docket's own paths are
+ * ever touched.
+ * ------------------------------------------------------------------- */
+
+#define JOURNAL_DIR "docket"
+#define JOURNAL_NAME "docket/commit-in-progress"
+
+struct journal {
+	git_oid commit, parent;
+	int has_parent;
+	char *ref;
+	char **paths;
+	size_t npaths, alloc;
+};
+
+static void
+journal_release(struct journal *j)
+{
+	free(j->ref);
+	for (size_t i = 0; i < j->npaths; i++)
+		free(j->paths[i]);
+	free(j->paths);
+	memset(j, 0, sizeof(*j));
+}
+
+static int
+journal_write(struct change *c, const struct repo_commit *rc,
+	      const char *const *paths, size_t n, struct diag_list *errs)
+{
+	char *dir = git_file(c, JOURNAL_DIR, 0), *path = git_file(c, JOURNAL_NAME, 0);
+	char hex[GIT_OID_HEXSZ + 1];
+	struct sbuf sb = SBUF_INIT;
+	int r;
+
+	sbuf_adds(&sb, "docket-commit 1\n");
+	git_oid_tostr(hex, sizeof(hex), &rc->id);
+	sbuf_addf(&sb, "commit %s\n", hex);
+	if (rc->has_parent) {
+		git_oid_tostr(hex, sizeof(hex), &rc->parent);
+		sbuf_addf(&sb, "parent %s\n", hex);
+	} else {
+		sbuf_adds(&sb, "parent none\n");
+	}
+	sbuf_addf(&sb, "ref %s\n", rc->ref);
+	for (size_t i = 0; i < n; i++)
+		sbuf_addf(&sb, "path %s\n", paths[i]);
+	r = fsutil_mkdirs(dir, errs);
+	if (!r)
+		r = fsutil_write_atomic(path, sb.buf, sb.len, errs);
+	sbuf_release(&sb);
+	free(dir);
+	free(path);
+	return r ? DK_EIO : 0;
+}
+
+static void
+journal_remove(struct change *c)
+{
+	char *path = git_file(c, JOURNAL_NAME, 0);
+
+	unlink(path);
+	free(path);
+}
+
+/* Read the journal: 1 when there is one (parsed into j), 0 when there
+ * is none, -1 when it is damaged. */
+static int
+journal_read(struct change *c, struct journal *j)
+{
+	char *path = git_file(c, JOURNAL_NAME, 0), *data = NULL;
+	size_t len = 0;
+	int rc, have = 0;
+
+	memset(j, 0, sizeof(*j));
+	rc = fsutil_read(path, LIMIT_GIT_FILE, 0, &data, &len, NULL);
+	free(path);
+	if (rc == DK_ENOTFOUND)
+		return 0;
+	if (rc || len < 16 || memcmp(data, "docket-commit 1\n", 16)) {
+		free(data);
+		return -1;
+	}
+	for (char *line = data + 16, *nl; line < data + len; line = nl + 1) {
+		nl = memchr(line, '\n', (size_t)(data + len - line));
+		if (!nl)
+			break;
+		*nl = '\0';
+		if (!strncmp(line, "commit ", 7)) {
+			have |= git_oid_fromstr(&j->commit, line + 7) == 0;
+		} else if (!strcmp(line, "parent none")) {
+			j->has_parent = 0;
+		} else if (!strncmp(line, "parent ", 7)) {
+			j->has_parent = git_oid_fromstr(&j->parent, line + 7) == 0;
+		} else if (!strncmp(line, "ref ", 4) && !j->ref) {
+			j->ref = xstrdup(line + 4);
+		} else if (!strncmp(line, "path ", 5) && line[5]) {
+			j->paths = xgrow(j->paths, &j->alloc, j->npaths + 1,
+					 sizeof(*j->paths));
+			j->paths[j->npaths++] = xstrdup(line + 5);
+		}
+	}
+	git_error_clear();
+	free(data);
+	if (!have || !j->ref || !j->npaths) {
+		journal_release(j);
+		return -1;
+	}
+	return 1;
+}
+
+/* The blob of path in commit id (zeroes when absent); 1 when present. */
+static int
+blob_in(git_repository *git, const git_oid *id, const char *path, git_oid *out)
+{
+	git_commit *cm = NULL;
+	git_tree *t = NULL;
+	git_tree_entry *e = NULL;
+	int found = 0;
+
+	memset(out, 0, sizeof(*out));
+	if (git_commit_lookup(&cm, git, id) == 0 && git_commit_tree(&t, cm) == 0 &&
+	    git_tree_entry_bypath(&e, t, path) == 0) {
+		git_oid_cpy(out, git_tree_entry_id(e));
+		found = 1;
+	}
+	git_error_clear();
+	git_tree_entry_free(e);
+	git_tree_free(t);
+	git_commit_free(cm);
+	return found;
+}
+
+/* "PATH, PATH" for notes. */
+static void
+list_paths(struct sbuf *sb, char *const *paths, size_t n)
+{
+	for (size_t i = 0; i < n && i < 30; i++)
+		sbuf_addf(sb, "%s%s", i ? " " : "", paths[i]);
+	if (n > 30)
+		sbuf_addf(sb, " (and %zu more)", n - 30);
+}
+
+/*
+ * Finish or drop what an interrupted docket left in the journal (see
+ * above).  Called under the lock; leaves a note for the user in c->note.
+ */
+static int
+change_recover(struct change *c, struct diag_list *errs)
+{
+	struct diag_list why = DIAG_LIST_INIT;
+	struct journal j;
+	struct sbuf pl = SBUF_INIT;
+	git_index *idx = NULL;
+	git_oid head;
+	char hex[GIT_OID_HEXSZ + 1];
+	int unborn, r, state = 0;   /* 0 finish the commit, 1 fix the index, 2 drop */
+	int same_ref = 0;
+	git_reference *hr = NULL;
+
+	r = journal_read(c, &j);
+	if (r == 0)
+		return 0;
+	if (r < 0) {
+		journal_remove(c);
+		snprintf(c->note, sizeof(c->note),
+			 "removed a damaged record of an interrupted docket commit (.git/%s); run git status to see what is not committed",
+			 JOURNAL_NAME);
+		return 0;
+	}
+	git_oid_tostr(hex, sizeof(hex), &j.commit);
+	list_paths(&pl, j.paths, j.npaths);
+	if (repo_head_id(c->repo, &head, &unborn, NULL) ||
+	    git_repository_index(&idx, c->repo->git) < 0 || git_index_read(idx, 0) < 0) {
+		git_error_clear();
+		journal_release(&j);
+		sbuf_release(&pl);
+		git_index_free(idx);
+		return diag_error(errs, DK_EIO,
+				  "cannot read HEAD or git's index to finish docket's interrupted commit %.7s",
+				  hex);
+	}
+	if (git_reference_lookup(&hr, c->repo->git, "HEAD") == 0)
+		same_ref = !strcmp(j.ref, git_reference_type(hr) == GIT_REFERENCE_SYMBOLIC ?
+				   git_reference_symbolic_target(hr) : "HEAD");
+	git_error_clear();
+	git_reference_free(hr);
+	if (!unborn && git_oid_equal(&head, &j.commit))
+		state = 1;
+	else if (!same_ref || (unborn ? j.has_parent :
+			       !j.has_parent || !git_oid_equal(&head, &j.parent)))
+		state = 2;
+	/* each path: the index at the parent's or the commit's blob; for
+	 * finishing the commit, the file as it was committed */
+	for (size_t i = 0; i < j.npaths && state != 2; i++) {
+		const git_index_entry *ie = git_index_get_bypath(idx, j.paths[i], 0);
+		git_oid want, was, wt;
+		int has_want = blob_in(c->repo->git, &j.commit, j.paths[i], &want);
+		int has_was = j.has_parent &&
+			      blob_in(c->repo->git, &j.parent, j.paths[i], &was);
+		int idx_ok = ie ? (has_want && git_oid_equal(&ie->id, &want)) ||
+				  (has_was && git_oid_equal(&ie->id, &was)) :
+				  !has_want || !has_was;
+		char *full;
+		struct stat st;
+		int in_wt;
+
+		if (!idx_ok) {
+			state = 2;
+			break;
+		}
+		if (state == 1)
+			continue;
+		full = xasprintf("%s/%s", c->top, j.paths[i]);
+		in_wt = lstat(full, &st) == 0;
+		free(full);
+		if (in_wt != has_want || (in_wt && !S_ISREG(st.st_mode)) ||
+		    (in_wt && (git_repository_hashfile(&wt, c->repo->git, j.paths[i],
+						       GIT_OBJECT_BLOB, NULL) < 0 ||
+			       !git_oid_equal(&wt, &want))))
+			state = 2;
+		git_error_clear();
+	}
+	/* dropping the journal: entries docket staged (the commit's blobs)
+	 * go back to HEAD's, so the files are plainly written but not
+	 * committed; anything else in the index is the user's */
+	if (state == 2) {
+		const char **mine = xcalloc(j.npaths + 1, sizeof(*mine));
+		size_t nm = 0;
+
+		for (size_t i = 0; i < j.npaths; i++) {
+			const git_index_entry *ie = git_index_get_bypath(idx, j.paths[i], 0);
+			git_oid want, now;
+
+			if (ie && blob_in(c->repo->git, &j.commit, j.paths[i], &want) &&
+			    git_oid_equal(&ie->id, &want) &&
+			    !(!unborn && blob_in(c->repo->git, &head, j.paths[i], &now) &&
+			      git_oid_equal(&now, &want)))
+				mine[nm++] = j.paths[i];
+		}
+		if (nm && repo_index_reset(c->repo, &head, !unborn, mine, nm, NULL))
+			git_error_clear();
+		free(mine);
+	}
+	git_index_free(idx);
+	r = 0;
+	if (state == 1) {
+		r = repo_index_reset(c->repo, &j.commit, 1,
+				     (const char *const *)j.paths, j.npaths, &why);
+		if (!r)
+			snprintf(c->note, sizeof(c->note),
+				 "finished docket's interrupted commit %.7s: git's index now lists %s as committed",
+				 hex, pl.buf);
+	} else if (state == 0) {
+		struct repo_commit rc;
+
+		memset(&rc, 0, sizeof(rc));
+		rc.id = j.commit;
+		rc.parent = j.parent;
+		rc.has_parent = j.has_parent;
+		rc.ref = j.ref;
+		r = repo_index_take(c->repo, (const char *const *)j.paths, j.npaths,
+				    &why);
+		if (!r)
+			r = repo_head_advance(c->repo, &rc, &why);
+		if (!r)
+			snprintf(c->note, sizeof(c->note),
+				 "finished docket's interrupted commit %.7s of %s", hex, pl.buf);
+	} else {
+		snprintf(c->note, sizeof(c->note),
+			 "an interrupted docket commit (%.7s) could not be finished, as the files or HEAD changed since: %s may be written but not committed (git status shows them)",
+			 hex, pl.buf);
+	}
+	if (r) {
+		diag_error(errs, DK_EIO,
+			   "cannot finish docket's interrupted commit %.7s: %s; free the space or fix the cause, and run docket again",
+			   hex, diag_last_message(&why));
+		diag_list_release(&why);
+		journal_release(&j);
+		sbuf_release(&pl);
+		return DK_EIO;
+	}
+	journal_remove(c);
+	journal_release(&j);
+	sbuf_release(&pl);
+	return 0;
+}
+
 int
-change_begin(struct change *c, const char *order_path)
+change_begin(struct change *c, const char *order_path, struct diag_list *errs)
 {
 	int rc;
 
 	if (c->repo && c->repo->git) {
 		int st = git_repository_state(c->repo->git);
 
-		if (st != GIT_REPOSITORY_STATE_NONE) {
-			snprintf(c->err, sizeof(c->err), "%s", state_message(st));
-			return DK_EREFUSED;
-		}
-		if ((rc = take_lock(c)))
+		if (st != GIT_REPOSITORY_STATE_NONE)
+			return diag_error(errs, DK_EREFUSED, "%s", state_message(st));
+		if ((rc = take_lock(c, errs)))
 			return rc;
 		{
 			char *il = git_file(c, "index.lock", 0);
 			int held = access(il, F_OK) == 0;
 
 			if (held)
-				snprintf(c->err, sizeof(c->err),
-					 "git's index is locked (%s exists): another git process is running; if none is, remove that file",
-					 shown(c, il));
+				diag_error(errs, DK_EREFUSED,
+					   "git's index is locked (%s exists): another git process is running; if none is, remove that file",
+					   shown(c, il));
 			free(il);
 			if (held) {
 				change_unlock(c);
 				return DK_EREFUSED;
 			}
 		}
-		if ((rc = change__recover(c))) {
+		if ((rc = change_recover(c, errs))) {
 			change_unlock(c);
 			return rc;
 		}
 	} else if (c->commit) {
-		snprintf(c->err, sizeof(c->err),
-			 "not in a git repository: nothing can be committed (use --no-commit to only write the files)");
-		return DK_EREFUSED;
+		return diag_error(errs, DK_EREFUSED,
+				  "not in a git repository: nothing can be committed (use --no-commit to only write the files)");
 	}
-	if (order_path && order_conflicted(c, order_path)) {
+	if (order_path && order_conflicted(c, order_path, errs)) {
 		change_unlock(c);
 		return DK_EREFUSED;
 	}
@@ -402,10 +705,10 @@ path_dirty(struct change *c, git_tree *head, git_index *idx, const char *path,
 	return dirty;
 }
 
-static int check_targets(struct change *c);
+static int check_targets(struct change *c, struct diag_list *errs);
 
 int
-change_check_dirty(struct change *c)
+change_check_dirty(struct change *c, struct diag_list *errs)
 {
 	git_index *idx = NULL;
 	git_tree *head = NULL;
@@ -416,14 +719,13 @@ change_check_dirty(struct change *c)
 		return 0;
 	/* a file whose hash cannot be computed as git would (an external
 	 * filter) must not be called dirty: refuse it for what it is */
-	if ((rc = check_targets(c)))
+	if ((rc = check_targets(c, errs)))
 		return rc;
 	if (c->include_dirty)
 		return 0;
 	if (git_repository_index(&idx, c->repo->git) < 0 ||
 	    git_index_read(idx, 0) < 0) {
-		rc = repo_git_error(c->repo, DK_EIO, "cannot read git's index");
-		snprintf(c->err, sizeof(c->err), "%s", c->repo->err);
+		rc = repo_git_error(DK_EIO, "cannot read git's index", errs);
 		git_index_free(idx);
 		return rc;
 	}
@@ -435,10 +737,9 @@ change_check_dirty(struct change *c)
 		const char *why = NULL;
 
 		if (path_dirty(c, head, idx, c->files[i].path, &why)) {
-			snprintf(c->err, sizeof(c->err),
-				 "%s %s; commit or stash it first, or run with --include-dirty to include those edits in docket's commit",
-				 c->files[i].path, why);
-			rc = DK_EREFUSED;
+			rc = diag_error(errs, DK_EREFUSED,
+					"%s %s; commit or stash it first, or run with --include-dirty to include those edits in docket's commit",
+					c->files[i].path, why);
 		}
 	}
 	git_tree_free(head);
@@ -458,9 +759,9 @@ change_check_dirty(struct change *c)
  * folder changed under us) can leave some files written.
  */
 static int
-write_files(struct change *c)
+write_files(struct change *c, struct diag_list *errs)
 {
-	char err[512];
+	struct diag_list err = DIAG_LIST_INIT;
 	char **tmp = xcalloc(c->nfiles + 1, sizeof(*tmp));
 	size_t i;
 	int rc = 0;
@@ -473,11 +774,10 @@ write_files(struct change *c)
 			char *slash = strrchr(full, '/');
 
 			*slash = '\0';
-			rc = fsutil_mkdirs(full, err, sizeof(err));
+			rc = fsutil_mkdirs(full, &err);
 			*slash = '/';
 			if (!rc)
-				rc = fsutil_stage(full, f->data, f->len, &tmp[i], err,
-						  sizeof(err));
+				rc = fsutil_stage(full, f->data, f->len, &tmp[i], &err);
 		}
 		free(full);
 	}
@@ -485,7 +785,9 @@ write_files(struct change *c)
 		for (size_t k = 0; k < c->nfiles; k++)
 			fsutil_discard(tmp[k]);
 		free(tmp);
-		snprintf(c->err, sizeof(c->err), "%s; no file was changed", err);
+		diag_error(errs, DK_EIO, "%s; no file was changed",
+			   diag_last_message(&err));
+		diag_list_release(&err);
 		return DK_EIO;
 	}
 	for (i = 0; i < c->nfiles; i++) {
@@ -493,12 +795,11 @@ write_files(struct change *c)
 		char *full = xasprintf("%s/%s", c->top, f->path);
 
 		if (f->op == CHANGE_WRITE) {
-			rc = fsutil_install(tmp[i], full, err, sizeof(err));
+			rc = fsutil_install(tmp[i], full, &err);
 			tmp[i] = NULL;
 		} else if (f->op == CHANGE_DELETE && unlink(full) && errno != ENOENT) {
-			snprintf(err, sizeof(err), "cannot remove %s: %s", f->path,
-				 strerror(errno));
-			rc = DK_EIO;
+			rc = diag_error(&err, DK_EIO, "cannot remove %s: %s",
+					f->path, strerror(errno));
 		}
 		free(full);
 		if (rc)
@@ -507,8 +808,9 @@ write_files(struct change *c)
 	if (rc) {
 		for (size_t k = i + 1; k < c->nfiles; k++)
 			fsutil_discard(tmp[k]);
-		snprintf(c->err, sizeof(c->err), "%s%s", err,
-			 i ? " (the files before it were written)" : "; no file was changed");
+		diag_error(errs, DK_EIO, "%s%s", diag_last_message(&err),
+			   i ? " (the files before it were written)" : "; no file was changed");
+		diag_list_release(&err);
 		c->written = i > 0;
 		free(tmp);
 		return DK_EIO;
@@ -529,7 +831,7 @@ write_files(struct change *c)
  * committed, plaintext for an encrypting filter).
  */
 static int
-check_targets(struct change *c)
+check_targets(struct change *c, struct diag_list *errs)
 {
 	int rc = 0;
 
@@ -538,7 +840,7 @@ check_targets(struct change *c)
 		char *full = xasprintf("%s/%s", c->top, path);
 		char name[256];
 
-		rc = fsutil_check_inside(c->top, full, path, c->err, sizeof(c->err));
+		rc = fsutil_check_inside(c->top, full, path, errs);
 		free(full);
 		if (rc || !c->repo || !c->repo->git)
 			continue;
@@ -546,28 +848,130 @@ check_targets(struct change *c)
 			char *prefix = xstrndup(path, (size_t)(sl - path));
 
 			if (repo_path_submodule(c->repo, prefix)) {
-				snprintf(c->err, sizeof(c->err),
-					 "%s is a submodule (a repository of its own): docket does not change files of another repository from here (committing them would replace the submodule by a plain folder); run docket inside it, or use git",
-					 prefix);
-				rc = DK_EREFUSED;
+				rc = diag_error(errs, DK_EREFUSED,
+						"%s is a submodule (a repository of its own): docket does not change files of another repository from here (committing them would replace the submodule by a plain folder); run docket inside it, or use git",
+						prefix);
 			}
 			free(prefix);
 		}
 		if (!rc && repo_path_filter(c->repo, path, name, sizeof(name))) {
-			snprintf(c->err, sizeof(c->err),
-				 "%s goes through the git filter '%s' (.gitattributes), an external command that libgit2, the git library docket uses, does not run: docket does not write or commit such a file (it would commit the unfiltered bytes); change it with your editor and git",
-				 path, name);
-			rc = DK_EREFUSED;
+			rc = diag_error(errs, DK_EREFUSED,
+					"%s goes through the git filter '%s' (.gitattributes), an external command that libgit2, the git library docket uses, does not run: docket does not write or commit such a file (it would commit the unfiltered bytes); change it with your editor and git",
+					path, name);
 		}
 	}
 	return rc;
+}
+
+/* "git commit -m 'SUBJECT' -- 'PATH'...": the one command that
+ * commits files docket wrote but could not commit. */
+static void
+finish_command(struct sbuf *sb, const char *message, const char *const *paths,
+	       size_t n)
+{
+	size_t sl = strcspn(message, "\n");
+
+	sbuf_adds(sb, "git commit -m '");
+	for (size_t i = 0; i < sl; i++) {
+		if (message[i] == '\'')
+			sbuf_adds(sb, "'\\''");
+		else
+			sbuf_addc(sb, message[i]);
+	}
+	sbuf_adds(sb, "' --");
+	for (size_t i = 0; i < n && i < 30; i++)
+		sbuf_addf(sb, " '%s'", paths[i]);
+	if (n > 30)
+		sbuf_addf(sb, " ... (and %zu more files: git status lists them)", n - 30);
+}
+
+static int
+not_committed(struct diag_list *errs, const char *message,
+	      const char *const *paths, size_t n, const char *why)
+{
+	struct sbuf cmd = SBUF_INIT;
+
+	finish_command(&cmd, message, paths, n);
+	diag_error(errs, DK_EIO,
+		   "the files are written but not committed (HEAD and git's index are as before): %.1000s; once that is fixed, commit them with: %.2500s",
+		   why, cmd.buf);
+	sbuf_release(&cmd);
+	return DK_EIO;
+}
+
+/*
+ * The commit, in an order that a crash at any point leaves in a state
+ * the next docket finishes or reports (docs/faults.md):
+ *
+ *   1. the commit object (unreferenced until 4; the repository's
+ *      pre-commit and commit-msg hooks would run before it, once docket
+ *      runs hooks)
+ *   2. the journal (change_recover reads it)
+ *   3. the index entries of the paths (atomic: git's index.lock)
+ *   4. the branch (atomic, refused if it moved since 1)
+ *   5. the journal removed (post-commit would run after it)
+ *
+ * Failures: at 1-3 nothing of git's changed (the journal is removed); at
+ * 4 the index entries are set back (git reset -q -- PATHS) and, should
+ * that fail too, the journal stays for the next docket.
+ */
+static int
+commit_paths(struct change *c, const char *const *paths, size_t n,
+	     const char *message, struct diag_list *errs)
+{
+	struct diag_list why = DIAG_LIST_INIT;   /* what stopped the commit */
+	struct repo_commit rc;
+	int r;
+
+	r = repo_commit_build(c->repo, paths, n, message, &rc, &why);
+	if (r == DK_EREFUSED && !strcmp(diag_last_message(&why), "nothing to commit")) {
+		diag_list_release(&why);
+		repo_commit_release(&rc);
+		c->unchanged = 1;       /* the files now equal HEAD's */
+		return 0;
+	}
+	if (!r && !(r = journal_write(c, &rc, paths, n, &why)) &&
+	    (r = repo_index_take(c->repo, paths, n, &why)))
+		journal_remove(c);
+	if (r) {
+		repo_commit_release(&rc);
+		r = not_committed(errs, message, paths, n, diag_last_message(&why));
+		diag_list_release(&why);
+		return r;
+	}
+	if ((r = repo_head_advance(c->repo, &rc, &why))) {
+		if (repo_index_reset(c->repo, &rc.parent, rc.has_parent, paths, n,
+				     NULL) == 0) {
+			journal_remove(c);
+			r = not_committed(errs, message, paths, n, diag_last_message(&why));
+		} else {
+			struct sbuf cmd = SBUF_INIT, pl = SBUF_INIT;
+
+			finish_command(&cmd, message, paths, n);
+			list_paths(&pl, (char *const *)paths, n);
+			diag_error(errs, DK_EIO,
+				   "the files are written but not committed: %.600s; git's index lists them as staged: the next docket command finishes or undoes that (or run: git reset -q -- %.1000s), then commit them with: %.2000s",
+				   diag_last_message(&why), pl.buf, cmd.buf);
+			sbuf_release(&cmd);
+			sbuf_release(&pl);
+			r = DK_EIO;
+		}
+		diag_list_release(&why);
+		repo_commit_release(&rc);
+		return r;
+	}
+	journal_remove(c);
+	repo_commit_short(&rc, c->commit_id, sizeof(c->commit_id));
+	repo_commit_release(&rc);
+	c->committed = 1;
+	return 0;
 }
 
 /* docket never writes a file it would then refuse to read: each is
  * held to the limit of its kind (ORDER's, or the one of item, cycle and
  * config files), before anything is written. */
 static int
-check_sizes(struct change *c)
+check_sizes(struct change *c, struct diag_list *errs)
 {
 	for (size_t i = 0; i < c->nfiles; i++) {
 		const struct change_file *f = &c->files[i];
@@ -576,39 +980,39 @@ check_sizes(struct change *c)
 				      LIMIT_ORDER : LIMIT_FILE;
 
 		if (f->op == CHANGE_WRITE && f->len > limit_bytes(lim)) {
-			snprintf(c->err, sizeof(c->err),
-				 "%s would be %zu bytes, over %s: nothing is written",
-				 f->path, f->len, limit_name(lim));
-			return DK_EREFUSED;
+			return diag_error(errs, DK_EREFUSED,
+					  "%s would be %zu bytes, over %s: nothing is written",
+					  f->path, f->len, limit_name(lim));
 		}
 	}
 	return 0;
 }
 
 int
-change_commit(struct change *c, const char *message)
+change_commit(struct change *c, const char *message, struct diag_list *errs)
 {
 	const char **paths;
 	int rc;
 
-	if ((rc = check_sizes(c)) || (rc = check_targets(c)))
+	/* a commit happens under the lock change_begin took, so two docket
+	 * processes never interleave their read-modify-write */
+	assert(!c->commit || !c->repo || !c->repo->git || c->lock_path);
+	if ((rc = check_sizes(c, errs)) || (rc = check_targets(c, errs)))
 		return rc;
 	if (c->commit) {
-		if ((rc = change_check_dirty(c)))
+		if ((rc = change_check_dirty(c, errs)))
 			return rc;
-		if ((rc = repo_check_identity(c->repo))) {
-			snprintf(c->err, sizeof(c->err), "%s", c->repo->err);
+		if ((rc = repo_check_identity(c->repo, errs)))
 			return rc;
-		}
 	}
-	if ((rc = write_files(c)))
+	if ((rc = write_files(c, errs)))
 		return rc;
 	if (!c->commit)
 		return 0;
 	paths = xcalloc(c->nfiles + 1, sizeof(*paths));
 	for (size_t i = 0; i < c->nfiles; i++)
 		paths[i] = c->files[i].path;
-	rc = change__commit_paths(c, paths, c->nfiles, message);
+	rc = commit_paths(c, paths, c->nfiles, message, errs);
 	free(paths);
 	return rc;
 }

@@ -36,8 +36,9 @@
  * nothing of the user's can end up in a docket commit, and the edits
  * themselves are surgical, so repeated uncommitted edits are allowed.
  *
- * Errors: every function returns 0 or a negative DK_* code and leaves a
- * message for the user in c->err that names the file or the lock.
+ * Errors: every function that can fail returns 0 or a negative DK_*
+ * code and appends a message for the user to errs that names the file
+ * or the lock.
  * DK_EREFUSED: a safety check refused (nothing was written); DK_EIO: a
  * write failed (nothing was written unless c->written is set); after
  * the files were written, a failed commit returns DK_EIO with
@@ -81,7 +82,6 @@ struct change {
 	int committed;
 	int unchanged;           /* the written files equal HEAD's: no commit */
 	char commit_id[16];      /* short id of the commit made */
-	char err[4096];
 	/* set by change_begin when it finished (or could not finish) a
 	 * commit an interrupted docket left: say it to the user */
 	char note[1024];
@@ -93,7 +93,8 @@ void change_release(struct change *c);
 
 /* Safety checks and the lock. order_path (relative to top, may be NULL)
  * is checked for merge-conflict markers. */
-int change_begin(struct change *c, const char *order_path);
+int change_begin(struct change *c, const char *order_path,
+		 struct diag_list *errs);
 
 /* Queue a file: a later entry for the same path replaces an earlier one. */
 void change_write(struct change *c, const char *path, const char *data,
@@ -104,9 +105,10 @@ void change_ondisk(struct change *c, const char *path);
 /* Refuse (DK_EREFUSED, naming the file) when a queued path has
  * uncommitted edits.  change_commit calls it; `edit` calls it before it
  * opens the editor. */
-int change_check_dirty(struct change *c);
+int change_check_dirty(struct change *c, struct diag_list *errs);
 /* Write the queued files and commit them with message (see above). */
-int change_commit(struct change *c, const char *message);
+int change_commit(struct change *c, const char *message,
+		  struct diag_list *errs);
 /* Release the lock early (change_release does it too). */
 void change_unlock(struct change *c);
 

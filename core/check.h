@@ -38,51 +38,91 @@
 #include "core/strmap.h"
 
 struct repo;
+struct check__ctx;
+struct check__view;
 
+/* What a rule reads (see core/check_rules.def): writes of issue 16 run
+ * the rules within the scope of what they change. */
+enum check_scope {
+	CHECK_SCOPE_ITEM,      /* the item alone */
+	CHECK_SCOPE_REFS,      /* an item against the other items */
+	CHECK_SCOPE_ORDER,     /* ORDER */
+	CHECK_SCOPE_CYCLES,    /* the cycle files */
+	CHECK_SCOPE_BACKLOG,   /* the whole backlog, docket.yaml */
+	CHECK_SCOPE_HISTORY,   /* git history (--base) */
+};
+
+enum {
+	CHECK_FIXED = 1 << 0,  /* the severity cannot be changed */
+	CHECK_MAX = 1 << 1,    /* the rule takes a max: setting */
+};
+
+/* RULE_SYNTAX, RULE_CONFIG, ... in the order of the registry. */
 enum check_rule {
-	RULE_SYNTAX,
-	RULE_CONFIG,
-	RULE_REQUIRED,
-	RULE_TYPE,
-	RULE_ENUM,
-	RULE_RANGE,
-	RULE_PATTERN,
-	RULE_UNKNOWN_FIELD,
-	RULE_ID_FORMAT,
-	RULE_ID_FILENAME,
-	RULE_DUPLICATE_ID,
-	RULE_ORDER_UNKNOWN,
-	RULE_ORDER_DUPLICATE,
-	RULE_ORDER_CLOSED,
-	RULE_ORDER_CONFLICT,
-	RULE_REF_UNKNOWN,
-	RULE_DEPENDENCY_CYCLE,
-	RULE_DEPENDENCY_ORDER,
-	RULE_EXPERIMENT_INCOMPLETE,
-	RULE_RESULT_MISSING,
-	RULE_DOD_UNCHECKED,
-	RULE_NO_DIRECT_ASSIGNMENT,
-	RULE_GOAL_UNKNOWN,
-	RULE_BAU_SHARE,
-	RULE_MAX_EFFORT,
-	RULE_WIP_LIMIT,
-	RULE_CYCLE_CAPACITY,
-	RULE_OWNER_ORDER,
+#define CHECK_RULE(name, ...) RULE_##name,
+#include "core/check_rules.def"
+#undef CHECK_RULE
 	RULE_COUNT
 };
 
 struct check_rule_info {
 	const char *id;              /* "duplicate-id" */
 	enum severity severity;      /* the default */
+	enum check_scope scope;
 	int configurable;            /* may rules: change it? */
-	const char *finds;           /* one line, for help and docs */
+	int has_max;                 /* does it take a max: setting? */
+	/* run for each item, and once for the backlog (either may be NULL) */
+	void (*item)(struct check__ctx *x, struct check__view *v);
+	void (*all)(struct check__ctx *x);
+	const char *summary;         /* one line, a sentence */
+	const char *finds;           /* what it finds, for the rule lists */
+	const char *help;            /* why and how to fix (docket help RULE) */
 };
 
-/* Every rule, indexed by enum check_rule. */
+/* Every rule, indexed by enum check_rule (core/check_rules.def). */
 extern const struct check_rule_info check_rules[RULE_COUNT];
 
 /* The rule named id, or -1. */
 int check_rule_find(const char *id);
+/* "item", "refs", "order", "cycles", "backlog", "history". */
+const char *check_scope_name(enum check_scope s);
+
+/*
+ * The one check of a field's value, shared by `check` and the write
+ * commands (so a write never accepts a value check rejects): type,
+ * enum, range, pattern and id-format.  v is the value of key k; the
+ * field is the built-in one of that name (SPEC 3.2) or the one declared
+ * under c's fields:.  Findings are appended to out with the rule's
+ * default severity, file, the value's position and k as their field.
+ * Returns 0 when the value is usable (an empty value, or an unknown
+ * key, too), -1 after a finding.
+ */
+int check_value(struct diag_list *out, const struct config *c, const char *file,
+		const struct ynode *k, const struct ynode *v);
+/* The same for a value of a known kind: enum schema_kind, its values
+ * for SK_ENUM, its declaration for SK_CUSTOM. */
+int check_value_as(struct diag_list *out, const struct config *c,
+		   const char *file, const struct ynode *k,
+		   const struct ynode *v, int kind, const char *const *values,
+		   const struct field_def *def);
+/* Rule r's severity under c's rules: (its default when not changed). */
+enum severity check_rule_severity(const struct config *c, enum check_rule r);
+
+/*
+ * The text rules every value obeys, in `check` and in every write (the
+ * command line checks its KEY=VALUE and titles with it before anything
+ * is written, so that docket never writes what it would then reject):
+ * valid UTF-8; and for a one-line value (a title, an id, an enum, a
+ * goal, a date, a list entry) no NUL and no line break (LF, CR, and the
+ * line and paragraph separators U+2028 and U+2029, which YAML and many
+ * terminals break lines at; a NEL, a C1 control, is written escaped
+ * and shown escaped).  0, or DK_EINVALID with the reason in errs, a
+ * phrase to follow the value's name ("holds a NUL byte").
+ */
+int check_text_value(const char *s, size_t len, int one_line,
+		     struct diag_list *errs);
+/* Is a built-in field of this schema kind (enum schema_kind) one line? */
+int check_kind_one_line(int kind);
 
 /* A commit in BASE..HEAD that changed ORDER. */
 struct check_order_commit {
@@ -122,8 +162,9 @@ int check_backlog(struct diag_list *out, const struct backlog *bl,
  * as its argument, then check_run_finish.  The rules about one item
  * (fields, types, values, Definition of Done) run in the visitor while
  * the item's tree is there; the item then keeps of its tree only what
- * the rules across items read (depends_on and follows, and its id's
- * position in out_off/out_len) and its resolved fields.  The findings are those of check_backlog.  The
+ * the rules across items read (depends_on and follows; the run keeps
+ * its id's position) and its resolved fields.  The findings are those
+ * of check_backlog.  The
  * backlog must load with BL_CYCLES (cycle names are checked per item);
  * o is read again at finish, so o->base may be filled in after loading.
  */
@@ -132,7 +173,7 @@ struct check_run;
 struct check_run *check_run_new(const struct backlog *bl,
 				const struct check_opts *o);
 /* A backlog_visit_fn; safe from the loader's threads. */
-void check_run_visit(struct item *it, void *run);
+void check_run_visit(struct item *it, size_t index, size_t count, void *run);
 /* The remaining rules; appends every finding to out (sorted) and frees
  * the run.  Returns 0. */
 int check_run_finish(struct check_run *run, struct diag_list *out);
@@ -145,11 +186,11 @@ void check_run_free(struct check_run *run);
  * and index when rev is NULL), and the commits in base..head that
  * changed order_path (relative to the repository top).  Returns 0, or
  * DK_ENOTFOUND (unknown revision; in a shallow clone the message says
- * to fetch more history) / DK_EIO with r->err set.
+ * to fetch more history) / DK_EIO, the reason appended to errs.
  */
 int check_base_collect(struct check_base *out, struct repo *r,
 		       const char *base, const char *rev,
-		       const char *order_path);
+		       const char *order_path, struct diag_list *errs);
 void check_base_release(struct check_base *b);
 
 /* The first unchecked Definition-of-Done box of an item. */
@@ -178,107 +219,5 @@ size_t check_distance(const char *a, const char *b, size_t limit);
  * plausible typo (or word is its prefix), else NULL. */
 const char *check_suggest(const char *word, const char *const *cands,
 			  size_t n);
-
-/* ---------------------------------------------------------------------
- * Internal to the check_*.c files (libgit2's "module__" naming).
- * ------------------------------------------------------------------- */
-
-/* What a front-matter key is. */
-enum check__key_class {
-	CHECK__KEY_BUILTIN,
-	CHECK__KEY_CUSTOM,
-	CHECK__KEY_FORBIDDEN,
-};
-
-struct check__key {
-	const char *name;
-	enum check__key_class cls;
-	int kind;                    /* enum schema_kind (builtin) */
-	const char *const *values;   /* builtin enum values */
-	const struct field_def *def; /* custom */
-	int bit;                     /* builtin index, for the seen mask */
-};
-
-struct check__ctx {
-	const struct backlog *bl;
-	const struct config *cfg;
-	const struct check_opts *o;
-	struct diag_list *out;
-	int cfg_unread;              /* docket.yaml did not parse: its fields,
-				      * goals and owners are unknown, so the
-				      * rules that need them stay silent */
-	enum severity sev[RULE_COUNT];
-	const struct rule_setting *setting[RULE_COUNT];
-	double bau_max;              /* bau-share max (0..1) */
-	double effort_max;           /* max-effort max */
-	long wip_max;                /* wip-limit max */
-	struct check__key *keyv;     /* builtin, declared and forbidden keys */
-	size_t nkeys;
-	struct strmap keys;          /* name -> struct check__key * */
-	const char **keynames;       /* candidates for "did you mean" */
-	size_t nkeynames;
-	struct strmap ids;           /* declared id -> first struct item * */
-	struct strmap known;         /* every id that exists in some form */
-	struct strmap cycles;        /* cycle name (file stem) -> struct item * */
-	struct strmap order_line;    /* id -> first ORDER line index + 1 */
-	char **owned;                /* strings the maps point into */
-	size_t nowned, aowned;
-	int items_done;              /* check_run_visit ran the per-item
-				      * rules: check__fields skips items */
-};
-
-/* Append a finding for rule r with its effective severity (nothing
- * when the rule is off). */
-void check__emit(struct check__ctx *x, enum check_rule r, const char *file,
-		 int line, int col, const char *fmt, ...)
-	__attribute__((format(printf, 6, 7)));
-/* Keep s alive as long as x (for map keys); returns s. */
-char *check__own(struct check__ctx *x, char *s);
-/* Does the id exist (declared, or implied by a file name)? */
-int check__id_known(const struct check__ctx *x, const char *id);
-
-void check__fields(struct check__ctx *x);   /* check_fields.c */
-/* The rules about one parsed item (all of check__fields for it). */
-void check__item(struct check__ctx *x, const struct item *it);
-/* item->mark of an item check_run_visit made lean: its id's line and
- * column are in out_off and out_len. */
-#define CHECK__ID_POS 0x1d
-/* Where an item's id is (its node, or the position kept). */
-void check__id_pos(const struct item *it, int *line, int *col);
-void check__dod(struct check__ctx *x, const struct item *it);
-void check__ids(struct check__ctx *x);      /* check_ids.c */
-void check__order(struct check__ctx *x);    /* check_order.c */
-/* Line and column of id's first line in ORDER; -1 when not listed. */
-int check__order_pos(const struct check__ctx *x, const char *id, int *line,
-		     int *col);
-void check__deps(struct check__ctx *x);     /* check_deps.c */
-void check__cycles(struct check__ctx *x);   /* check_cycles.c */
-void check__owner_order(struct check__ctx *x); /* check_git.c */
-
-/* Value checks shared by items and cycle files (check_fields.c):
- * check key k's value v as a builtin schema kind; returns 0 when the
- * value is usable, -1 after a finding. */
-int check__value(struct check__ctx *x, const char *file,
-		 const struct ynode *k, const struct ynode *v, int kind,
-		 const char *const *values);
-/* Is a node absent or null (an empty value)? */
-int check__empty(const struct ynode *v);
-
-/*
- * The text rules every value obeys, in `check` and in every write (the
- * command line checks its KEY=VALUE and titles with it before anything
- * is written, so that docket never writes what it would then reject):
- * valid UTF-8; and for a one-line value (a title, an id, an enum, a
- * goal, a date, a list entry) no NUL and no line break (LF, CR, and the
- * line and paragraph separators U+2028 and U+2029, which YAML and many
- * terminals break lines at; a NEL, a C1 control, is written escaped
- * and shown escaped).  0, or -1 with the reason in why ("holds a NUL byte").
- */
-int check_text_value(const char *s, size_t len, int one_line, char *why,
-		     size_t whylen);
-/* Is a built-in field of this schema kind (enum schema_kind) one line? */
-int check_kind_one_line(int kind);
-/* The file name part of a path. */
-const char *check__basename(const char *path);
 
 #endif

@@ -12,10 +12,11 @@
  *     strmap built once here or in the first module that needs it, so
  *     the whole check is linear in the size of the backlog.
  */
-#include "core/check.h"
+#include "core/check_int.h"
 
 #include <pthread.h>
 
+#include <assert.h>
 #include <ctype.h>
 #include <math.h>
 #include <stdarg.h>
@@ -28,62 +29,12 @@
 #include "core/xalloc.h"
 
 const struct check_rule_info check_rules[RULE_COUNT] = {
-	[RULE_SYNTAX] = { "syntax", SEV_ERROR, 0,
-		"no or unclosed front matter, invalid YAML, not a mapping, duplicate key, bad encoding, limits" },
-	[RULE_CONFIG] = { "config", SEV_ERROR, 0,
-		"docket.yaml itself: bad YAML or values, bad patterns, unknown keys or rules" },
-	[RULE_REQUIRED] = { "required", SEV_ERROR, 1,
-		"a required field is missing or empty" },
-	[RULE_TYPE] = { "type", SEV_ERROR, 1,
-		"a field has the wrong type" },
-	[RULE_ENUM] = { "enum", SEV_ERROR, 1,
-		"a field is not one of its allowed values" },
-	[RULE_RANGE] = { "range", SEV_ERROR, 1,
-		"a number or date out of its range" },
-	[RULE_PATTERN] = { "pattern", SEV_ERROR, 1,
-		"a field does not match its pattern from docket.yaml" },
-	[RULE_UNKNOWN_FIELD] = { "unknown-field", SEV_WARNING, 1,
-		"an undeclared key" },
-	[RULE_ID_FORMAT] = { "id-format", SEV_ERROR, 1,
-		"an id that is not PREFIX-N" },
-	[RULE_ID_FILENAME] = { "id-filename", SEV_ERROR, 1,
-		"an id (or cycle name) that does not match its file name" },
-	[RULE_DUPLICATE_ID] = { "duplicate-id", SEV_ERROR, 1,
-		"two files with the same id" },
-	[RULE_ORDER_UNKNOWN] = { "order-unknown", SEV_ERROR, 1,
-		"ORDER lists an id with no item" },
-	[RULE_ORDER_DUPLICATE] = { "order-duplicate", SEV_ERROR, 1,
-		"ORDER lists an id twice" },
-	[RULE_ORDER_CLOSED] = { "order-closed", SEV_ERROR, 1,
-		"ORDER lists a done or stopped item" },
-	[RULE_ORDER_CONFLICT] = { "order-conflict", SEV_ERROR, 1,
-		"ORDER has merge-conflict markers" },
-	[RULE_REF_UNKNOWN] = { "ref-unknown", SEV_ERROR, 1,
-		"depends_on, follows, cycle or committed names nothing" },
-	[RULE_DEPENDENCY_CYCLE] = { "dependency-cycle", SEV_ERROR, 1,
-		"items that depend on each other in a circle" },
-	[RULE_DEPENDENCY_ORDER] = { "dependency-order", SEV_WARNING, 1,
-		"an item ranked above an open item it depends on" },
-	[RULE_EXPERIMENT_INCOMPLETE] = { "experiment-incomplete", SEV_ERROR, 1,
-		"an experiment from ready on without hypothesis, metric or target" },
-	[RULE_RESULT_MISSING] = { "result-missing", SEV_ERROR, 1,
-		"a done experiment without result" },
-	[RULE_DOD_UNCHECKED] = { "dod-unchecked", SEV_ERROR, 1,
-		"a done item with unchecked Definition-of-Done boxes" },
-	[RULE_NO_DIRECT_ASSIGNMENT] = { "no-direct-assignment", SEV_ERROR, 1,
-		"assignee, assigned_to or owner keys" },
-	[RULE_GOAL_UNKNOWN] = { "goal-unknown", SEV_ERROR, 1,
-		"goal is not a key of goals: in docket.yaml" },
-	[RULE_BAU_SHARE] = { "bau-share", SEV_WARNING, 1,
-		"more than max of open items are business as usual" },
-	[RULE_MAX_EFFORT] = { "max-effort", SEV_WARNING, 1,
-		"an item bigger than max" },
-	[RULE_WIP_LIMIT] = { "wip-limit", SEV_WARNING, 1,
-		"more items doing than max" },
-	[RULE_CYCLE_CAPACITY] = { "cycle-capacity", SEV_ERROR, 1,
-		"a cycle's committed effort over its capacity" },
-	[RULE_OWNER_ORDER] = { "owner-order", SEV_ERROR, 1,
-		"with --base: a commit changed ORDER and its author is not an owner" },
+#define CHECK_RULE(name, id, sev, scope, flags, item_fn, all_fn, summary, finds, help) \
+	[RULE_##name] = { id, sev, scope, !((flags) & CHECK_FIXED), \
+			  !!((flags) & CHECK_MAX), item_fn, all_fn, summary, \
+			  finds, help },
+#include "core/check_rules.def"
+#undef CHECK_RULE
 };
 
 static const char *const forbidden_keys[] = { "assignee", "assigned_to", "owner" };
@@ -97,25 +48,96 @@ check_rule_find(const char *id)
 	return -1;
 }
 
+const char *
+check_scope_name(enum check_scope s)
+{
+	static const char *const names[] = {
+		[CHECK_SCOPE_ITEM] = "item", [CHECK_SCOPE_REFS] = "refs",
+		[CHECK_SCOPE_ORDER] = "order", [CHECK_SCOPE_CYCLES] = "cycles",
+		[CHECK_SCOPE_BACKLOG] = "backlog", [CHECK_SCOPE_HISTORY] = "history",
+	};
+
+	return (size_t)s < ARRAY_SIZE(names) ? names[s] : "?";
+}
+
 /* ---------------------------------------------------------------------
  * Helpers shared by the modules
  * ------------------------------------------------------------------- */
 
-void
+static struct diag *
+vemit(struct check__ctx *x, enum check_rule r, const char *file, int line,
+      int col, const char *fmt, va_list ap)
+{
+	struct sbuf sb = SBUF_INIT;
+	struct diag *d;
+
+	assert(r >= 0 && r < RULE_COUNT);
+	if (x->sev[r] == SEV_OFF)
+		return NULL;
+	sbuf_vaddf(&sb, fmt, ap);
+	d = diag_add(x->out, x->sev[r], check_rules[r].id, file, line, col,
+		     "%s", sb.buf);
+	sbuf_release(&sb);
+	return d;
+}
+
+struct diag *
 check__emit(struct check__ctx *x, enum check_rule r, const char *file,
 	    int line, int col, const char *fmt, ...)
 {
-	struct sbuf sb = SBUF_INIT;
+	struct diag *d;
 	va_list ap;
 
-	if (x->sev[r] == SEV_OFF)
-		return;
 	va_start(ap, fmt);
-	sbuf_vaddf(&sb, fmt, ap);
+	d = vemit(x, r, file, line, col, fmt, ap);
 	va_end(ap);
-	diag_add(x->out, x->sev[r], check_rules[r].id, file, line, col, "%s",
-		 sb.buf);
-	sbuf_release(&sb);
+	return d;
+}
+
+struct diag *
+check__emit_at(struct check__ctx *x, enum check_rule r, const struct item *it,
+	       const struct ynode *key, const struct ynode *at,
+	       const char *fmt, ...)
+{
+	struct diag *d;
+	va_list ap;
+
+	va_start(ap, fmt);
+	d = vemit(x, r, it->path, at->line, at->col, fmt, ap);
+	va_end(ap);
+	if (d) {
+		d->end_line = at->end_line;
+		d->end_column = at->end_col;
+		diag_set_subject(d, it->id);
+		diag_set_field(d, key ? key->text : NULL);
+	}
+	return d;
+}
+
+size_t
+check__adopt(struct check__ctx *x, struct diag_list *l, const char *subject)
+{
+	size_t n = l->n;
+
+	for (size_t i = 0; i < l->n; i++) {
+		struct diag *d = &l->v[i];
+		int r = check_rule_find(d->rule);
+
+		assert(r >= 0);
+		if (x->sev[r] == SEV_OFF) {
+			diag_release(d);
+			continue;
+		}
+		d->severity = x->sev[r];
+		if (subject)
+			diag_set_subject(d, subject);
+		x->out->v = xgrow(x->out->v, &x->out->alloc, x->out->n + 1,
+				  sizeof(*x->out->v));
+		x->out->v[x->out->n++] = *d;
+	}
+	free(l->v);
+	diag_list_init(l);
+	return n;
 }
 
 char *
@@ -138,7 +160,7 @@ check__empty(const struct ynode *v)
 	if (!v)
 		return 1;
 	if (v->type == YNODE_SCALAR)
-		return ynode_kind(v) == YKIND_NULL ||
+		return ynode_is_null(v) ||
 		       (v->len == 0 && v->style != YSTYLE_PLAIN);
 	return 0;
 }
@@ -314,8 +336,7 @@ setup_rules(struct check__ctx *x)
 		x->setting[r] = s;
 		for (size_t k = 0; s->settings && k + 1 < s->settings->nkids; k += 2) {
 			const struct ynode *key = s->settings->kids[k];
-			int has_max = r == RULE_BAU_SHARE || r == RULE_MAX_EFFORT ||
-				      r == RULE_WIP_LIMIT;
+			int has_max = check_rules[r].has_max;
 
 			if (!strcmp(key->text, "severity") ||
 			    (has_max && !strcmp(key->text, "max")))
@@ -346,10 +367,8 @@ copy_loader_diags(struct check__ctx *x)
 
 		if (r >= 0 && check_rules[r].configurable)
 			sev = x->sev[r];
-		if (sev == SEV_OFF)
-			continue;
-		diag_add(x->out, sev, d->rule, d->file, d->line, d->column,
-			 "%s", d->message);
+		if (sev != SEV_OFF)
+			diag_copy(x->out, d)->severity = sev;
 	}
 }
 
@@ -435,23 +454,18 @@ setting_pos(const struct check__ctx *x, enum check_rule r, int *line, int *col)
 	*col = v ? v->col : s ? s->col : 1;
 }
 
-static void
-check_shares(struct check__ctx *x)
+void
+check__bau_share(struct check__ctx *x)
 {
 	const struct backlog *bl = x->bl;
-	size_t open = 0, bau = 0, doing = 0;
+	size_t open = 0, bau = 0;
 	int line, col;
 
 	for (size_t i = 0; i < bl->nitems; i++) {
 		const struct item *it = bl->items[i];
 
-		if (!it->parsed || it->status == ST_UNKNOWN)
-			continue;
-		/* an item started over the limit on purpose (start --over-wip
-		 * recorded it) does not count against it */
-		if (it->status == ST_DOING && !it->over_wip)
-			doing++;
-		if (!item_status_open(it->status))
+		if (!it->parsed || it->status == ST_UNKNOWN ||
+		    !item_status_open(it->status))
 			continue;
 		open++;
 		if (it->type == TYPE_BAU)
@@ -464,6 +478,21 @@ check_shares(struct check__ctx *x)
 			    bau, open, 100.0 * (double)bau / (double)open,
 			    100.0 * x->bau_max);
 	}
+}
+
+void
+check__wip_limit(struct check__ctx *x)
+{
+	const struct backlog *bl = x->bl;
+	size_t doing = 0;
+	int line, col;
+
+	/* an item started over the limit on purpose (start --over-wip
+	 * recorded it) does not count against it */
+	for (size_t i = 0; i < bl->nitems; i++)
+		if (bl->items[i]->parsed && bl->items[i]->status == ST_DOING &&
+		    !bl->items[i]->over_wip)
+			doing++;
 	if ((long)doing > x->wip_max) {
 		setting_pos(x, RULE_WIP_LIMIT, &line, &col);
 		check__emit(x, RULE_WIP_LIMIT, x->cfg->path, line, col,
@@ -496,6 +525,9 @@ struct check_run {
 	struct diag_list found;
 	pthread_mutex_t lock;        /* the visitor runs in the loader's threads */
 	int ready;                   /* rules, keys and cycles are set up */
+	int items_done;              /* the visitor ran the item rules */
+	int *id_pos;                 /* line, column of each item's id */
+	size_t nid_pos;              /* items (two ints each) */
 };
 
 struct check_run *
@@ -568,43 +600,49 @@ cross_item_part(const struct ynode *root)
 }
 
 void
-check_run_visit(struct item *it, void *arg)
+check_run_visit(struct item *it, size_t index, size_t count, void *arg)
 {
 	struct check_run *r = arg;
 	struct ynode *part = NULL;
 	const struct ynode *id;
 
+	assert(index < count);
 	pthread_mutex_lock(&r->lock);
 	run_setup(r);
-	r->x.items_done = 1;
+	r->items_done = 1;
+	if (!r->id_pos) {
+		r->nid_pos = count;
+		r->id_pos = xcalloc(2 * count, sizeof(*r->id_pos));
+	}
+	assert(r->nid_pos == count);
 	check__item(&r->x, it);
 	pthread_mutex_unlock(&r->lock);
 	if (!it->parsed || !it->fm.root)
 		return;
-	/* the id's position, for id-filename and duplicate-id */
+	/* the id's position, for duplicate-id once the tree is gone (each
+	 * visitor writes its own entry only) */
 	id = item_get(it, "id");
-	it->mark = CHECK__ID_POS;
-	it->out_off = id ? (size_t)id->line : 1;
-	it->out_len = id ? (size_t)id->col : 1;
+	r->id_pos[2 * index] = id ? id->line : 1;
+	r->id_pos[2 * index + 1] = id ? id->col : 1;
 	part = cross_item_part(it->fm.root);
 	item_lean(it);
 	it->fm.root = part;
 }
 
 void
-check__id_pos(const struct item *it, int *line, int *col)
+check__id_pos(const struct check__ctx *x, size_t i, int *line, int *col)
 {
-	const struct ynode *v = item_get(it, "id");
+	const struct ynode *v;
 
+	assert(i < x->bl->nitems);
+	v = item_get(x->bl->items[i], "id");
+	*line = *col = 1;
 	if (v) {
 		*line = v->line;
 		*col = v->col;
-	} else if (it->mark == CHECK__ID_POS) {
-		*line = (int)it->out_off;
-		*col = (int)it->out_len;
-	} else {
-		*line = 1;
-		*col = 1;
+	} else if (x->id_pos && x->id_pos[2 * i]) {
+		*line = x->id_pos[2 * i];
+		*col = x->id_pos[2 * i + 1];
 	}
 }
 
@@ -614,6 +652,7 @@ run_free(struct check_run *r)
 	ctx_release(&r->x);
 	diag_list_release(&r->found);
 	pthread_mutex_destroy(&r->lock);
+	free(r->id_pos);
 	free(r);
 }
 
@@ -624,21 +663,67 @@ check_run_free(struct check_run *r)
 		run_free(r);
 }
 
+/*
+ * x->ids maps each declared id to the index of the first item (in file
+ * order) that declares it, plus one.  x->known holds every id that
+ * exists in some form: declared ids, and the id a file name implies
+ * (MKT-4-teaser.md -> MKT-4) even when that file failed to parse or
+ * declares another id.  References are checked against x->known, so a
+ * file with a syntax error is reported once, as syntax, and not again
+ * as an unknown id in ORDER or in every depends_on that names it.
+ */
+static void
+build_ids(struct check__ctx *x)
+{
+	const struct backlog *bl = x->bl;
+
+	for (size_t i = 0; i < bl->nitems; i++) {
+		const struct item *it = bl->items[i];
+		char *fid = item_id_from_filename(check__basename(it->path));
+
+		if (fid) {
+			check__own(x, fid);
+			if (!strmap_find(&x->known, fid, strlen(fid)))
+				strmap_put(&x->known, fid, strlen(fid), (void *)it);
+		}
+		if (!it->parsed || !it->id)
+			continue;
+		if (!strmap_find(&x->known, it->id, strlen(it->id)))
+			strmap_put(&x->known, it->id, strlen(it->id), (void *)it);
+		if (!strmap_find(&x->ids, it->id, strlen(it->id)))
+			strmap_put(&x->ids, it->id, strlen(it->id),
+				   (void *)(intptr_t)(i + 1));
+	}
+}
+
 int
 check_run_finish(struct check_run *r, struct diag_list *out)
 {
 	struct check__ctx *x = &r->x;
+	void (*done[RULE_COUNT])(struct check__ctx *);
+	size_t ndone = 0;
 
 	run_setup(r);
+	x->id_pos = r->id_pos;
 	copy_loader_diags(x);
-	check__ids(x);       /* builds ids and known: first */
-	check__order(x);     /* builds order_line */
-	check__fields(x);    /* nothing when the visitor did it */
-	check__deps(x);
-	check__cycles(x);
-	check_shares(x);
-	check__owner_order(x);
+	if (!r->items_done)
+		for (size_t i = 0; i < x->bl->nitems; i++)
+			check__item(x, x->bl->items[i]);
+	build_ids(x);
+	check__order_lines(x);
+	/* every backlog function once, in registry order */
+	for (int i = 0; i < RULE_COUNT; i++) {
+		size_t j = 0;
 
+		if (!check_rules[i].all)
+			continue;
+		while (j < ndone && done[j] != check_rules[i].all)
+			j++;
+		if (j < ndone)
+			continue;
+		done[ndone++] = check_rules[i].all;
+		check_rules[i].all(x);
+	}
 	diag_list_sort(&r->found);
 	diag_list_move(out, &r->found);
 	run_free(r);

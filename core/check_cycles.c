@@ -5,7 +5,7 @@
  * and cycle-capacity: the committed items' effort over the capacity
  * (the cycle's own, else cycle.capacity in docket.yaml).
  */
-#include "core/check.h"
+#include "core/check_int.h"
 
 #include <math.h>
 #include <stdint.h>
@@ -77,6 +77,7 @@ check_cycle(struct check__ctx *x, const struct item *c)
 	const char *names[NFIELDS];
 	const char *base = check__basename(c->path);
 	size_t blen = strlen(base);
+	struct diag_list found = DIAG_LIST_INIT;
 	int ok[NFIELDS];
 
 	if (blen > 3 && !strcmp(base + blen - 3, ".md"))
@@ -104,8 +105,11 @@ check_cycle(struct check__ctx *x, const struct item *c)
 		}
 		keys[f] = k;
 		vals[f] = v;
-		ok[f] = !check__empty(v) &&
-			check__value(x, c->path, k, v, cycle_fields[f].kind, NULL) == 0;
+		if (check__empty(v))
+			continue;
+		ok[f] = check_value_as(&found, x->cfg, c->path, k, v,
+				       cycle_fields[f].kind, NULL, NULL) == 0;
+		check__adopt(x, &found, NULL);
 	}
 	for (size_t f = 0; f < NFIELDS; f++) {
 		if (!cycle_fields[f].required || !check__empty(vals[f]))

@@ -11,7 +11,7 @@
  * one concrete cycle through it (a breadth-first search inside the
  * component).  Everything is linear in items plus edges.
  */
-#include "core/check.h"
+#include "core/check_int.h"
 
 #include <stdint.h>
 #include <stdlib.h>

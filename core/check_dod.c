@@ -9,39 +9,11 @@
  * count.  Task items may use -, * or + bullets or numbers ("1.", "1)").
  * The finding points at the first unchecked box.
  */
-#include "core/check.h"
+#include "core/check_int.h"
+#include "core/utf8.h"
 
 #include <string.h>
 #include <strings.h>
-
-/* Heading level of line s[0..n) (ATX: up to 3 spaces, 1-6 '#'), and
- * its text in *t, *tn; 0 when not a heading. */
-static int
-heading(const char *s, size_t n, const char **t, size_t *tn)
-{
-	size_t i = 0;
-	int level = 0;
-
-	while (i < n && i < 3 && s[i] == ' ')
-		i++;
-	while (i < n && s[i] == '#' && level < 7) {
-		i++;
-		level++;
-	}
-	if (!level || level > 6 || (i < n && s[i] != ' ' && s[i] != '\t'))
-		return 0;
-	while (i < n && (s[i] == ' ' || s[i] == '\t'))
-		i++;
-	while (n > i && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
-		n--;
-	while (n > i && s[n - 1] == '#')
-		n--;
-	while (n > i && (s[n - 1] == ' ' || s[n - 1] == '\t'))
-		n--;
-	*t = s + i;
-	*tn = n - i;
-	return level;
-}
 
 /* A fence line (``` or ~~~, 3 or more): returns its length, sets *ch. */
 static size_t
@@ -117,7 +89,7 @@ check_dod_open(const struct item *it, struct check_dod_box *first)
 			} else if (c == fch && f >= open_fence) {
 				open_fence = 0;
 			}
-		} else if (!open_fence && (lv = heading(p, n, &t, &tn))) {
+		} else if (!open_fence && (lv = fm_heading(p, n, &t, &tn))) {
 			if (tn == sizeof(dod) - 1 && !strncasecmp(t, dod, tn))
 				in = lv;
 			else if (in && lv <= in)
@@ -131,10 +103,7 @@ check_dod_open(const struct item *it, struct check_dod_box *first)
 					ft++, fl--;
 				while (fl && (ft[fl - 1] == '\r' || ft[fl - 1] == ' '))
 					fl--;
-				if (fl > 60)
-					fl = 60;
-				while (fl && ((unsigned char)ft[fl] & 0xc0) == 0x80)
-					fl--;
+				fl = utf8_floor(ft, fl, 60);
 				first->line = line;
 				first->col = col;
 				first->text = ft;
@@ -149,14 +118,19 @@ check_dod_open(const struct item *it, struct check_dod_box *first)
 }
 
 void
-check__dod(struct check__ctx *x, const struct item *it)
+check__dod(struct check__ctx *x, struct check__view *v)
 {
+	const struct item *it = v->it;
 	struct check_dod_box first;
-	size_t count = check_dod_open(it, &first);
+	size_t count;
+	struct diag *d;
 
-	if (count)
-		check__emit(x, RULE_DOD_UNCHECKED, it->path, first.line, first.col,
+	if (it->status != ST_DONE || !(count = check_dod_open(it, &first)))
+		return;
+	d = check__emit(x, RULE_DOD_UNCHECKED, it->path, first.line, first.col,
 			    "the item is done but %zu Definition-of-Done box%s unchecked (first: '%.*s'): check %s (- [x]) or move the item back to 'doing'",
 			    count, count == 1 ? " is" : "es are", (int)first.text_len,
 			    first.text, count == 1 ? "it" : "them");
+	if (d)
+		diag_set_subject(d, it->id);
 }

@@ -19,7 +19,7 @@
  * check__owner_order is pure: it reads the collected commits and the
  * owners of docket.yaml.
  */
-#include "core/check.h"
+#include "core/check_int.h"
 
 #include <git2.h>
 #include <stdio.h>
@@ -37,20 +37,21 @@
 	"in GitHub Actions: actions/checkout with fetch-depth: 0)"
 
 static int
-git_fail(struct repo *r, int code, const char *fmt, const char *arg)
+git_fail(struct diag_list *errs, int code, const char *fmt, const char *arg)
 {
 	const git_error *e = git_error_last();
 	char what[512];
 
 	snprintf(what, sizeof(what), fmt, arg);
-	snprintf(r->err, sizeof(r->err), "%s%s%s", what,
-		 e && e->message ? ": " : "", e && e->message ? e->message : "");
+	diag_error(errs, code, "%s%s%s", what, e && e->message ? ": " : "",
+		   e && e->message ? e->message : "");
 	git_error_clear();
 	return code;
 }
 
 static int
-lookup_commit(git_commit **out, struct repo *r, const char *spec, int shallow)
+lookup_commit(git_commit **out, struct repo *r, const char *spec, int shallow,
+	      struct diag_list *errs)
 {
 	git_object *obj = NULL;
 	int rc;
@@ -59,17 +60,16 @@ lookup_commit(git_commit **out, struct repo *r, const char *spec, int shallow)
 	if (rc < 0) {
 		if (shallow) {
 			git_error_clear();
-			snprintf(r->err, sizeof(r->err),
-				 "revision '%s' not found, and this is a shallow clone: it may be in the history not fetched; " SHALLOW_HINT,
-				 spec);
-			return DK_ENOTFOUND;
+			return diag_error(errs, DK_ENOTFOUND,
+					  "revision '%s' not found, and this is a shallow clone: it may be in the history not fetched; " SHALLOW_HINT,
+					  spec);
 		}
-		return git_fail(r, DK_ENOTFOUND, "unknown revision '%s'", spec);
+		return git_fail(errs, DK_ENOTFOUND, "unknown revision '%s'", spec);
 	}
 	rc = git_object_peel((git_object **)out, obj, GIT_OBJECT_COMMIT);
 	git_object_free(obj);
 	if (rc < 0)
-		return git_fail(r, DK_ENOTFOUND, "'%s' does not name a commit", spec);
+		return git_fail(errs, DK_ENOTFOUND, "'%s' does not name a commit", spec);
 	return 0;
 }
 
@@ -85,7 +85,8 @@ add_changed(struct check_base *b, size_t *alloc, const char *path)
 }
 
 static int
-changed_files(struct check_base *b, struct repo *r, git_tree *from,
+changed_files(struct check_base *b, struct repo *r, struct diag_list *errs,
+	      git_tree *from,
 	      git_tree *to)
 {
 	git_diff_options o = GIT_DIFF_OPTIONS_INIT;
@@ -100,7 +101,7 @@ changed_files(struct check_base *b, struct repo *r, git_tree *from,
 		rc = git_diff_tree_to_workdir_with_index(&diff, r->git, from, &o);
 	}
 	if (rc < 0)
-		return git_fail(r, DK_EIO, "cannot compare with the base%s", "");
+		return git_fail(errs, DK_EIO, "cannot compare with the base%s", "");
 	n = git_diff_num_deltas(diff);
 	for (size_t i = 0; i < n; i++) {
 		const git_diff_delta *d = git_diff_get_delta(diff, i);
@@ -142,7 +143,7 @@ closed_in(struct repo *r, git_tree *tree, const char *dir, const char *id)
 	static const struct fm_opts fo = FM_OPTS_INIT;
 	git_tree_entry *e = NULL, *de = NULL;
 	git_tree *sub = NULL;
-	char *path = xasprintf("%s%s.md", dir, id), *data = NULL, err[256];
+	char *path = xasprintf("%s%s.md", dir, id), *data = NULL;
 	const git_oid *blob_id = NULL;
 	size_t len = 0;
 	int closed = 1;
@@ -165,7 +166,7 @@ closed_in(struct repo *r, git_tree *tree, const char *dir, const char *id)
 	}
 	git_error_clear();
 	if (blob_id && repo_blob_read(r->git, blob_id, LIMIT_FILE, path, &data,
-				      &len, err, sizeof(err)) == 0) {
+				      &len, NULL) == 0) {
 		struct diag_list dl = DIAG_LIST_INIT;
 		struct fm fm;
 		const char *st;
@@ -201,17 +202,15 @@ needs_owner(struct repo *r, git_commit *c, const char *order_path,
 	struct order nw, old;
 	struct diag_list dl = DIAG_LIST_INIT;
 	git_tree *tree = NULL;
-	char *a = NULL, *b = NULL, err[256];
+	char *a = NULL, *b = NULL;
 	size_t i = 0, j = 0, k = 0, alen = 0, blen = 0;
 	int needs = 0;
 	char *dir;
 
 	*line = 1;
 	if (!before ||
-	    repo_blob_read(r->git, now, LIMIT_ORDER, order_path, &a, &alen, err,
-			   sizeof(err)) ||
-	    repo_blob_read(r->git, before, LIMIT_ORDER, order_path, &b, &blen, err,
-			   sizeof(err)) ||
+	    repo_blob_read(r->git, now, LIMIT_ORDER, order_path, &a, &alen, NULL) ||
+	    repo_blob_read(r->git, before, LIMIT_ORDER, order_path, &b, &blen, NULL) ||
 	    git_commit_tree(&tree, c) < 0) {
 		git_error_clear();
 		free(a);
@@ -370,18 +369,20 @@ oidset_add(struct oidset *s, const git_oid *id)
 
 struct walker {
 	struct repo *r;
+	struct diag_list *errs;
 	struct oidset shallow;       /* grafted commits: no parents */
 	int is_shallow;
 };
 
 static void
-walker_init(struct walker *w, struct repo *r)
+walker_init(struct walker *w, struct repo *r, struct diag_list *errs)
 {
 	size_t n = 0;
 	git_oid *v;
 
 	memset(w, 0, sizeof(*w));
 	w->r = r;
+	w->errs = errs;
 	oidset_init(&w->shallow);
 	w->is_shallow = git_repository_is_shallow(r->git) == 1;
 	v = w->is_shallow ? repo_shallow_commits(r, &n) : NULL;
@@ -403,14 +404,11 @@ missing(struct walker *w, const git_oid *id)
 
 	git_oid_tostr(hex, sizeof(hex), id);
 	git_error_clear();
-	if (w->is_shallow) {
-		snprintf(w->r->err, sizeof(w->r->err),
-			 "the history since the base is not complete in this shallow clone (commit %.7s is missing); " SHALLOW_HINT,
-			 hex);
-		return DK_ENOTFOUND;
-	}
-	snprintf(w->r->err, sizeof(w->r->err), "commit %.7s is missing from the repository", hex);
-	return DK_EIO;
+	if (w->is_shallow)
+		return diag_error(w->errs, DK_ENOTFOUND,
+				  "the history since the base is not complete in this shallow clone (commit %.7s is missing); " SHALLOW_HINT,
+				  hex);
+	return diag_error(w->errs, DK_EIO, "commit %.7s is missing from the repository", hex);
 }
 
 /*
@@ -512,7 +510,7 @@ range(struct walker *w, struct check_base *b, git_commit *head,
 
 int
 check_base_collect(struct check_base *out, struct repo *r, const char *base,
-		   const char *rev, const char *order_path)
+		   const char *rev, const char *order_path, struct diag_list *errs)
 {
 	git_commit *head = NULL, *basec = NULL, *mbc = NULL;
 	git_tree *from = NULL, *to = NULL;
@@ -521,23 +519,21 @@ check_base_collect(struct check_base *out, struct repo *r, const char *base,
 	int rc, have_mb = 0;
 
 	memset(out, 0, sizeof(*out));
-	walker_init(&w, r);
+	walker_init(&w, r, errs);
 	if (!rev && git_repository_head_unborn(r->git) == 1) {
-		snprintf(r->err, sizeof(r->err),
-			 "--base needs at least one commit on this branch");
-		rc = DK_ENOTFOUND;
+		rc = diag_error(errs, DK_ENOTFOUND,
+				"--base needs at least one commit on this branch");
 		goto done;
 	}
-	if ((rc = lookup_commit(&head, r, rev ? rev : "HEAD", 0)) < 0 ||
-	    (rc = lookup_commit(&basec, r, base, w.is_shallow)) < 0)
+	if ((rc = lookup_commit(&head, r, rev ? rev : "HEAD", 0, errs)) < 0 ||
+	    (rc = lookup_commit(&basec, r, base, w.is_shallow, errs)) < 0)
 		goto done;
 	if ((rc = range(&w, out, head, basec, order_path, &mb, &have_mb)) < 0)
 		goto done;
 	if (!have_mb && w.is_shallow) {
-		snprintf(r->err, sizeof(r->err),
-			 "'%s' and %s have no common history in this shallow clone; " SHALLOW_HINT,
-			 base, rev ? rev : "HEAD");
-		rc = DK_ENOTFOUND;
+		rc = diag_error(errs, DK_ENOTFOUND,
+				"'%s' and %s have no common history in this shallow clone; " SHALLOW_HINT,
+				base, rev ? rev : "HEAD");
 		goto done;
 	}
 	if (!have_mb)   /* unrelated histories: compare with the base itself */
@@ -545,10 +541,10 @@ check_base_collect(struct check_base *out, struct repo *r, const char *base,
 	if (git_commit_lookup(&mbc, r->git, &mb) < 0 ||
 	    git_commit_tree(&from, mbc) < 0 ||
 	    (rev && git_commit_tree(&to, head) < 0)) {
-		rc = git_fail(r, DK_EIO, "cannot read the base '%s'", base);
+		rc = git_fail(errs, DK_EIO, "cannot read the base '%s'", base);
 		goto done;
 	}
-	rc = changed_files(out, r, from, to);
+	rc = changed_files(out, r, errs, from, to);
 done:
 	walker_release(&w);
 	git_tree_free(from);

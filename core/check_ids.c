@@ -1,16 +1,9 @@
 /*
- * check_ids.c: id-filename and duplicate-id, and the id tables every
- * later rule reads (x->ids, x->known).
- *
- * x->ids maps each declared id to the index of the first item (in file
- * order) that declares it, plus one.  x->known holds every id that
- * exists in some form: declared ids, and the id a file name implies
- * (MKT-4-teaser.md -> MKT-4) even when that file failed to parse or
- * declares another id.  References are checked against x->known, so a
- * file with a syntax error is reported once, as syntax, and not again
- * as an unknown id in ORDER or in every depends_on that names it.
+ * check_ids.c: id-filename (an item's id against its file name) and
+ * duplicate-id (two files with one id, each reported naming the others).
+ * The id tables (x->ids, x->known) are built by the engine.
  */
-#include "core/check.h"
+#include "core/check_int.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -18,6 +11,33 @@
 
 #include "core/sbuf.h"
 #include "core/xalloc.h"
+
+void
+check__id_filename(struct check__ctx *x, struct check__view *v)
+{
+	const struct item *it = v->it;
+	const char *base = check__basename(it->path);
+	const struct ynode *id = v->val[check__bit("id")];
+	const struct ynode *key = v->key[check__bit("id")];
+	char *fid;
+
+	if (!id || !it->id || !item_id_valid(it->id))
+		return;  /* required or id-format says it */
+	fid = item_id_from_filename(base);
+	if (fid && !strcmp(fid, it->id)) {
+		free(fid);
+		return;
+	}
+	if (fid)
+		check__emit_at(x, RULE_ID_FILENAME, it, key, id,
+			       "id '%s' does not match the file name '%s': rename the file to %s.md, or set 'id: %s'",
+			       it->id, base, it->id, fid);
+	else
+		check__emit_at(x, RULE_ID_FILENAME, it, key, id,
+			       "the file name '%s' does not start with the id '%s': rename it to %s.md (or %s-some-words.md)",
+			       base, it->id, it->id, it->id);
+	free(fid);
+}
 
 static void
 report_group(struct check__ctx *x, const long *next, long head)
@@ -29,6 +49,7 @@ report_group(struct check__ctx *x, const long *next, long head)
 		struct sbuf others = SBUF_INIT;
 		size_t n = 0;
 		int line, col;
+		struct diag *d;
 
 		for (long o = head; o >= 0; o = next[o]) {
 			if (o == m)
@@ -40,64 +61,44 @@ report_group(struct check__ctx *x, const long *next, long head)
 		}
 		if (n > 3)
 			sbuf_addf(&others, " and %zu more", n - 3);
-		check__id_pos(it, &line, &col);
-		check__emit(x, RULE_DUPLICATE_ID, it->path, line, col,
-			    "id '%s' is also used by %s: give each item its own id (docket renumber %s NEW-ID)",
-			    it->id, others.buf, it->id);
+		check__id_pos(x, (size_t)m, &line, &col);
+		d = check__emit(x, RULE_DUPLICATE_ID, it->path, line, col,
+				"id '%s' is also used by %s: give each item its own id (docket renumber %s NEW-ID)",
+				it->id, others.buf, it->id);
+		if (d) {
+			diag_set_subject(d, it->id);
+			diag_set_field(d, "id");
+			diag_set_fix(d, "docket renumber %s NEW-ID", it->id);
+		}
 		sbuf_release(&others);
 	}
 }
 
 void
-check__ids(struct check__ctx *x)
+check__duplicate_ids(struct check__ctx *x)
 {
 	const struct backlog *bl = x->bl;
-	long *next = xmalloc((bl->nitems + 1) * sizeof(*next));
-	long *tail = xmalloc((bl->nitems + 1) * sizeof(*tail));
+	long *next, *tail;
 	int dups = 0;
 
+	next = xmalloc((bl->nitems + 1) * sizeof(*next));
+	tail = xmalloc((bl->nitems + 1) * sizeof(*tail));
+	/* chain the items of each id behind its first (x->ids) */
 	for (size_t i = 0; i < bl->nitems; i++) {
 		const struct item *it = bl->items[i];
-		char *fid = item_id_from_filename(check__basename(it->path));
 		struct strmap_entry *e;
+		long head;
 
 		next[i] = -1;
 		tail[i] = (long)i;
-		if (fid) {
-			check__own(x, fid);
-			if (!strmap_find(&x->known, fid, strlen(fid)))
-				strmap_put(&x->known, fid, strlen(fid), (void *)it);
-		}
 		if (!it->parsed || !it->id)
 			continue;
-		if (!strmap_find(&x->known, it->id, strlen(it->id)))
-			strmap_put(&x->known, it->id, strlen(it->id), (void *)it);
 		e = strmap_find(&x->ids, it->id, strlen(it->id));
-		if (!e) {
-			strmap_put(&x->ids, it->id, strlen(it->id),
-				   (void *)(intptr_t)(i + 1));
-		} else {
-			long head = (long)(intptr_t)e->value - 1;
-
+		head = (long)(intptr_t)e->value - 1;
+		if (head != (long)i) {
 			next[tail[head]] = (long)i;
 			tail[head] = (long)i;
 			dups = 1;
-		}
-		if (!item_id_valid(it->id))
-			continue;  /* id-format says it */
-		if (!fid || strcmp(fid, it->id)) {
-			const char *base = check__basename(it->path);
-			int line, col;
-
-			check__id_pos(it, &line, &col);
-			if (fid)
-				check__emit(x, RULE_ID_FILENAME, it->path, line, col,
-					    "id '%s' does not match the file name '%s': rename the file to %s.md, or set 'id: %s'",
-					    it->id, base, it->id, fid);
-			else
-				check__emit(x, RULE_ID_FILENAME, it->path, line, col,
-					    "the file name '%s' does not start with the id '%s': rename it to %s.md (or %s-some-words.md)",
-					    base, it->id, it->id, it->id);
 		}
 	}
 	/* each group of items sharing an id: a finding on every file */

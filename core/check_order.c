@@ -2,13 +2,16 @@
  * check_order.c: ORDER (SPEC 4): order-unknown, order-duplicate and
  * order-closed, each at the ORDER line and the column of the id.
  * (order-conflict comes from the loader: order_parse finds the
- * markers.)  Also builds x->order_line, id -> index of its first line
- * plus one, for check__order_pos.
+ * markers.)  check__order_lines builds x->order_line, id -> index of
+ * its first line plus one, for these rules and check__order_pos.
  */
-#include "core/check.h"
+#include "core/check_int.h"
 
+#include <stdarg.h>
 #include <stdint.h>
 #include <string.h>
+
+#include "core/sbuf.h"
 
 /* Column (1-based) of the id on its line: after leading blanks. */
 static int
@@ -22,11 +25,50 @@ id_column(const struct order_line *l)
 }
 
 void
+check__order_lines(struct check__ctx *x)
+{
+	const struct order *o = &x->bl->order;
+
+	for (size_t i = 0; x->bl->have_order && i < o->nlines; i++) {
+		const char *id = o->lines[i].id;
+
+		if (id && !strmap_find(&x->order_line, id, strlen(id)))
+			strmap_put(&x->order_line, id, strlen(id),
+				   (void *)(intptr_t)(i + 1));
+	}
+}
+
+/* A finding on line l of ORDER, about its id. */
+static void
+order_emit(struct check__ctx *x, enum check_rule r, const struct order_line *l,
+	   const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
+static void
+order_emit(struct check__ctx *x, enum check_rule r, const struct order_line *l,
+	   const char *fmt, ...)
+{
+	struct sbuf sb = SBUF_INIT;
+	struct diag *d;
+	va_list ap;
+
+	va_start(ap, fmt);
+	sbuf_vaddf(&sb, fmt, ap);
+	va_end(ap);
+	d = check__emit(x, r, x->bl->order_path, l->lineno, id_column(l), "%s",
+			sb.buf);
+	if (d) {
+		d->end_line = l->lineno;
+		d->end_column = id_column(l) + (int)strlen(l->id);
+		diag_set_subject(d, l->id);
+	}
+	sbuf_release(&sb);
+}
+
+void
 check__order(struct check__ctx *x)
 {
 	const struct backlog *bl = x->bl;
 	const struct order *o = &bl->order;
-	const char *file = bl->order_path;
 
 	if (!bl->have_order)
 		return;
@@ -34,27 +76,25 @@ check__order(struct check__ctx *x)
 		const struct order_line *l = &o->lines[i];
 		struct strmap_entry *e;
 		const struct item *it;
-		size_t n;
+		size_t n, first;
 		long idx;
 
 		if (!l->id)
 			continue;
 		n = strlen(l->id);
 		e = strmap_find(&x->order_line, l->id, n);
-		if (e) {
-			check__emit(x, RULE_ORDER_DUPLICATE, file, l->lineno,
-				    id_column(l),
-				    "%s is listed twice in ORDER (first on line %d): remove one of the lines",
-				    l->id, o->lines[(intptr_t)e->value - 1].lineno);
+		first = (size_t)(intptr_t)e->value - 1;
+		if (first != i) {
+			order_emit(x, RULE_ORDER_DUPLICATE, l,
+				   "%s is listed twice in ORDER (first on line %d): remove one of the lines",
+				   l->id, o->lines[first].lineno);
 			continue;
 		}
-		strmap_put(&x->order_line, l->id, n, (void *)(intptr_t)(i + 1));
 		if (!check__id_known(x, l->id)) {
-			check__emit(x, RULE_ORDER_UNKNOWN, file, l->lineno,
-				    id_column(l),
-				    "ORDER lists %s, but there is no item %s (no %s%s.md): remove the line, or fix the id",
-				    l->id, l->id, bl->items_rel ? bl->items_rel : "",
-				    l->id);
+			order_emit(x, RULE_ORDER_UNKNOWN, l,
+				   "ORDER lists %s, but there is no item %s (no %s%s.md): remove the line, or fix the id",
+				   l->id, l->id, bl->items_rel ? bl->items_rel : "",
+				   l->id);
 			continue;
 		}
 		e = strmap_find(&x->ids, l->id, n);
@@ -63,10 +103,9 @@ check__order(struct check__ctx *x)
 		idx = (long)(intptr_t)e->value - 1;
 		it = bl->items[idx];
 		if (it->status == ST_DONE || it->status == ST_STOPPED)
-			check__emit(x, RULE_ORDER_CLOSED, file, l->lineno,
-				    id_column(l),
-				    "%s is %s, and done or stopped items leave ORDER: remove the line",
-				    l->id, item_status_name(it->status));
+			order_emit(x, RULE_ORDER_CLOSED, l,
+				   "%s is %s, and done or stopped items leave ORDER: remove the line",
+				   l->id, item_status_name(it->status));
 	}
 }
 

@@ -12,6 +12,7 @@
 #include "core/regex.h"
 #include "core/sbuf.h"
 #include "core/xalloc.h"
+#include "core/utf8.h"
 
 static const char *const field_types[] = {
 	"string", "integer", "number", "boolean", "date", "enum", "list", "id",
@@ -19,12 +20,6 @@ static const char *const field_types[] = {
 static const char *const score_names[] = {
 	"wsjf", "rice", "ice", "value-per-effort",
 };
-
-const char *
-field_type_name(enum field_type t)
-{
-	return field_types[t];
-}
 
 const char *
 score_kind_name(enum score_kind k)
@@ -451,15 +446,17 @@ parse_field(struct config *c, const struct ynode *key, const struct ynode *n,
 			}
 			f->values = vals;
 		} else if (!strcmp(k, "pattern")) {
-			char err[256];
+			struct diag_list err = DIAG_LIST_INIT;
 
 			if (!ynode_str(v)) {
 				CERR(v, "pattern must be a regular expression in quotes");
 				continue;
 			}
 			f->pattern = v->text;
-			if (regex_compile(&f->re, v->text, 0, err, sizeof(err)))
-				CERR(v, "bad pattern for field '%s': %s", f->name, err);
+			if (regex_compile(&f->re, v->text, 0, &err))
+				CERR(v, "bad pattern for field '%s': %s", f->name,
+				     diag_last_message(&err));
+			diag_list_release(&err);
 		} else if (!strcmp(k, "min") || !strcmp(k, "max")) {
 			if (number_of(v, &d)) {
 				CERR(v, "%s must be a number", k);
@@ -611,7 +608,8 @@ config_parse(struct config *c, const char *path, const char *data, size_t len,
 		"cycle_name", "campaigns",
 	};
 	struct ynode_opts yo = YNODE_OPTS_INIT;
-	struct ynode_error err;
+	struct diag_list err = DIAG_LIST_INIT;
+	int line, col;
 	size_t before = diag_list_count(diags, SEV_ERROR), bom = 0;
 	const struct ynode *r;
 
@@ -619,8 +617,8 @@ config_parse(struct config *c, const char *path, const char *data, size_t len,
 	c->path = xstrdup(path);
 	c->data = xmemdup0(data, len);
 	c->len = len;
-	if (utf8_check(c->data, len, &err.line, &err.col)) {
-		diag_add(diags, SEV_ERROR, "config", path, err.line, err.col,
+	if (utf8_check(c->data, len, &line, &col)) {
+		diag_add(diags, SEV_ERROR, "config", path, line, col,
 			 "invalid UTF-8; save docket.yaml as UTF-8");
 		return DK_EINVALID;
 	}
@@ -629,8 +627,7 @@ config_parse(struct config *c, const char *path, const char *data, size_t len,
 	if (len >= 3 && !memcmp(c->data, "\xef\xbb\xbf", 3))
 		bom = 3;
 	if (ynode_parse(&c->root, c->data + bom, len - bom, &yo, &err)) {
-		diag_add(diags, SEV_ERROR, "config", path, err.line, err.col,
-			 "%s", err.message);
+		diag_list_move_as(diags, &err, "config", path);
 		return DK_EINVALID;
 	}
 	r = c->root;

@@ -146,7 +146,6 @@ int config_is_owner(const struct config *c, const char *name, const char *email)
 
 const char *score_kind_name(enum score_kind k);
 int score_kind_parse(enum score_kind *out, const char *s);
-const char *field_type_name(enum field_type t);
 
 /* A default docket.yaml for `docket init` (malloc'ed). */
 char *config_template(const char *prefix);

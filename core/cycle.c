@@ -180,30 +180,6 @@ cycles_previous(const struct cycles *cy, const struct cycle *c)
 	return best;
 }
 
-/* Is line[0..n) a heading of level 1 or 2 ("# x", "## x")?  Sets the
- * heading text (trimmed) in *t, *tl. */
-static int
-heading(const char *line, size_t n, const char **t, size_t *tl)
-{
-	size_t i = 0, level = 0;
-
-	while (i < n && i < 3 && line[i] == ' ')
-		i++;
-	while (i < n && line[i] == '#')
-		i++, level++;
-	if (level < 1 || level > 2 || (i < n && line[i] != ' ' && line[i] != '\t' &&
-				       line[i] != '\r'))
-		return 0;
-	while (i < n && (line[i] == ' ' || line[i] == '\t'))
-		i++;
-	while (n > i && (line[n - 1] == ' ' || line[n - 1] == '\t' ||
-			 line[n - 1] == '\r' || line[n - 1] == '#'))
-		n--;
-	*t = line + i;
-	*tl = n - i;
-	return (int)level;
-}
-
 static int
 blank(const char *s, size_t n)
 {
@@ -234,7 +210,9 @@ cycle_section(const struct cycle *c, const char *name, size_t *len)
 
 		if (n >= 3 && (!strncmp(p, "```", 3) || !strncmp(p, "~~~", 3)))
 			fence = !fence;
-		lv = fence ? 0 : heading(p, n, &t, &tl);
+		lv = fence ? 0 : fm_heading(p, n, &t, &tl);
+		if (lv > 2)
+			lv = 0;      /* sections end at levels 1 and 2 */
 		if (start && lv) {
 			stop = p;
 			break;

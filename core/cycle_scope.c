@@ -173,7 +173,7 @@ base_name(const char *path)
 int
 scope_hist_read(struct scope_hist **out, const struct backlog *bl,
 		struct repo *r, const char *rev, long today,
-		struct diag_list *d)
+		struct diag_list *d, struct diag_list *errs)
 {
 	struct scope_hist *h;
 	struct track *t;
@@ -181,6 +181,7 @@ scope_hist_read(struct scope_hist **out, const struct backlog *bl,
 	struct history_walk *w = NULL;
 	const struct history_commit *c;
 	size_t nt = 0, open = 0;
+	struct diag_list why = DIAG_LIST_INIT;   /* the walk's errors */
 	char *dir;
 	int rc = 0;
 
@@ -211,7 +212,7 @@ scope_hist_read(struct scope_hist **out, const struct backlog *bl,
 		nt++;
 	}
 	dir = xasprintf("%scycles", bl->items_rel ? bl->items_rel : "");
-	if (open && (rc = history_walk_new(&w, r, rev, dir, 0)))
+	if (open && (rc = history_walk_new(&w, r, rev, dir, 0, &why)))
 		open = 0;
 	while (open && (rc = history_walk_next(w, &c)) == 1) {
 		const struct history_change *v;
@@ -233,7 +234,7 @@ scope_hist_read(struct scope_hist **out, const struct backlog *bl,
 	if (rc < 0)
 		diag_add(d, SEV_WARNING, "history", NULL, 0, 0,
 			 "the history of the cycle files could not be read to the end: %s",
-			 r->err);
+			 why.n ? diag_last_message(&why) : "unknown error");
 	for (size_t i = 0; i < nt; i++) {
 		settle(&t[i]);
 		for (size_t k = 0; k < t[i].nv; k++)
@@ -245,9 +246,12 @@ scope_hist_read(struct scope_hist **out, const struct backlog *bl,
 	strmap_release(&byname);
 	history_walk_free(w);
 	if (rc < 0 && !h->n) {
+		diag_error(errs, rc, "%s", why.n ? diag_last_message(&why) : "unknown error");
+		diag_list_release(&why);
 		scope_hist_free(h);
 		return rc;
 	}
+	diag_list_release(&why);
 	*out = h;
 	return 0;
 }

@@ -67,12 +67,12 @@ struct scope_hist {
  * the first-parent chain of rev (HEAD when NULL; then the working tree's
  * files are the newest versions).  bl->items_rel names the folder.
  * Returns 0 with *out set (NULL when bl has no cycle file), or a DK_*
- * code with the reason in r->err; problems reading single versions are
+ * code with the reason in errs; problems reading single versions are
  * warnings in d (rule "history").
  */
 int scope_hist_read(struct scope_hist **out, const struct backlog *bl,
 		    struct repo *r, const char *rev, long today,
-		    struct diag_list *d);
+		    struct diag_list *d, struct diag_list *errs);
 void scope_hist_free(struct scope_hist *h);
 /* The record of the cycle file at path, or NULL. */
 const struct scope_file *scope_hist_file(const struct scope_hist *h,

@@ -7,8 +7,8 @@
 
 #include "core/schema.h"
 
-static long
-days_from_civil(long y, long m, long d)
+long
+date_from_civil(long y, long m, long d)
 {
 	long era, yoe, doy, doe;
 
@@ -42,7 +42,7 @@ date_parse(long *out, const char *s)
 {
 	if (!s || !schema_date_valid(s))
 		return -1;
-	*out = days_from_civil(strtol(s, NULL, 10), strtol(s + 5, NULL, 10),
+	*out = date_from_civil(strtol(s, NULL, 10), strtol(s + 5, NULL, 10),
 			       strtol(s + 8, NULL, 10));
 	return 0;
 }
@@ -69,7 +69,7 @@ date_today(void)
 	now = time(NULL);
 	if (!localtime_r(&now, &tm))
 		return date_from_time((long long)now);
-	return days_from_civil(tm.tm_year + 1900L, tm.tm_mon + 1L, tm.tm_mday);
+	return date_from_civil(tm.tm_year + 1900L, tm.tm_mon + 1L, tm.tm_mday);
 }
 
 long

@@ -19,5 +19,7 @@ long date_today(void);
 long date_from_time(long long t);
 /* Day of the week, 0 = Monday. */
 int date_weekday(long day);
+/* Day number of year y, month m (1-12), day d (any values: no check). */
+long date_from_civil(long y, long m, long d);
 
 #endif

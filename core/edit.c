@@ -32,6 +32,7 @@
 #include "core/schema.h"
 #include "core/strmap.h"
 #include "core/xalloc.h"
+#include "core/yaml_scalar.h"
 #include "core/ynode.h"
 
 /* ---------------------------------------------------------------------
@@ -61,132 +62,6 @@ plain_kind(const char *s)
 	n.text = (char *)(uintptr_t)s;
 	n.len = strlen(s);
 	return ynode_kind(&n);
-}
-
-static int
-looks_like_date(const char *s)
-{
-	return strlen(s) == 10 && isdigit((unsigned char)s[0]) &&
-	       isdigit((unsigned char)s[3]) && s[4] == '-' && s[7] == '-' &&
-	       isdigit((unsigned char)s[5]) && isdigit((unsigned char)s[9]);
-}
-
-/* Can s be written as a plain scalar that reads back as this string? */
-static int
-plain_safe(const char *s, int in_flow)
-{
-	static const char *const yaml11[] = {
-		"y", "n", "yes", "no", "on", "off",
-	};
-	const unsigned char *p = (const unsigned char *)s;
-	size_t n = strlen(s);
-
-	if (!n || strchr("-?:,[]{}#&*!|>'\"%@` \t", s[0]))
-		return 0;
-	if (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == ':')
-		return 0;
-	for (size_t i = 0; i < n; i++) {
-		if (p[i] < 0x20 || p[i] == 0x7f)
-			return 0;
-		if (p[i] == 0xc2 && i + 1 < n && p[i + 1] >= 0x80 && p[i + 1] <= 0x9f)
-			return 0;        /* C1 controls */
-		if (p[i] == 0xef && i + 2 < n && p[i + 1] == 0xbb && p[i + 2] == 0xbf)
-			return 0;        /* a BOM inside */
-		if (p[i] == 0xe2 && i + 2 < n && p[i + 1] == 0x80 &&
-		    (p[i + 2] == 0xa8 || p[i + 2] == 0xa9))
-			return 0;        /* U+2028, U+2029: YAML line breaks */
-		if (p[i] == ':' && i + 1 < n && (p[i + 1] == ' ' || p[i + 1] == '\t'))
-			return 0;
-		if (p[i] == '#' && i && (p[i - 1] == ' ' || p[i - 1] == '\t'))
-			return 0;
-		if (in_flow && strchr(",[]{}", p[i]))
-			return 0;
-		if (in_flow && p[i] == ':')
-			return 0;
-	}
-	if (plain_kind(s) != YKIND_STR || looks_like_date(s))
-		return 0;
-	/* strings that YAML 1.1 readers would take for booleans */
-	for (size_t i = 0; i < ARRAY_SIZE(yaml11); i++)
-		if (!strcasecmp(s, yaml11[i]))
-			return 0;
-	if (!strncmp(s, "---", 3) || !strncmp(s, "...", 3))
-		return 0;
-	return 1;
-}
-
-static void
-render_double(struct sbuf *out, const char *s)
-{
-	const unsigned char *p = (const unsigned char *)s;
-
-	sbuf_addc(out, '"');
-	for (; *p; p++) {
-		switch (*p) {
-		case '"': sbuf_adds(out, "\\\""); continue;
-		case '\\': sbuf_adds(out, "\\\\"); continue;
-		case '\n': sbuf_adds(out, "\\n"); continue;
-		case '\t': sbuf_adds(out, "\\t"); continue;
-		case '\r': sbuf_adds(out, "\\r"); continue;
-		default: break;
-		}
-		if (*p < 0x20 || *p == 0x7f) {
-			sbuf_addf(out, "\\x%02x", *p);
-		} else if (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f) {
-			sbuf_addf(out, "\\u%04x", p[1]);
-			p++;
-		} else if (*p == 0xef && p[1] == 0xbb && p[2] == 0xbf) {
-			sbuf_adds(out, "\\ufeff");
-			p += 2;
-		} else if (*p == 0xe2 && p[1] == 0x80 && (p[2] == 0xa8 || p[2] == 0xa9)) {
-			sbuf_adds(out, p[2] == 0xa8 ? "\\u2028" : "\\u2029");
-			p += 2;
-		} else {
-			sbuf_addc(out, (char)*p);
-		}
-	}
-	sbuf_addc(out, '"');
-}
-
-static int
-single_ok(const char *s)
-{
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
-		if (*p < 0x20 || *p == 0x7f || (*p == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f) ||
-		    (*p == 0xe2 && p[1] == 0x80 && (p[2] == 0xa8 || p[2] == 0xa9)))
-			return 0;
-	return 1;
-}
-
-static void
-render_single(struct sbuf *out, const char *s)
-{
-	sbuf_addc(out, '\'');
-	for (; *s; s++) {
-		if (*s == '\'')
-			sbuf_addc(out, '\'');
-		sbuf_addc(out, *s);
-	}
-	sbuf_addc(out, '\'');
-}
-
-/* style: the old value's style, to keep quoting when it was quoted. */
-static void
-render_string_styled(struct sbuf *out, const char *s, int in_flow,
-		     enum ynode_style style)
-{
-	if (style == YSTYLE_SINGLE && single_ok(s))
-		render_single(out, s);
-	else if (style == YSTYLE_DOUBLE || !plain_safe(s, in_flow))
-		render_double(out, s);
-	else
-		sbuf_adds(out, s);
-}
-
-void
-edit_render_string(struct sbuf *out, const char *s, int in_flow)
-{
-	render_string_styled(out, s, in_flow, YSTYLE_PLAIN);
 }
 
 static char *
@@ -246,18 +121,6 @@ free_list(char **items, size_t n)
 	free(items);
 }
 
-static void
-render_list(struct sbuf *out, const char *const *items, size_t n)
-{
-	sbuf_addc(out, '[');
-	for (size_t i = 0; i < n; i++) {
-		if (i)
-			sbuf_adds(out, ", ");
-		edit_render_string(out, items[i], 1);
-	}
-	sbuf_addc(out, ']');
-}
-
 static int
 bool_value(const char *v)
 {
@@ -282,32 +145,26 @@ is_number(const char *v)
 	       !isspace((unsigned char)*v);
 }
 
-/* Render value as t with the old value's style; 0 or DK_EUSAGE. */
+/* Render value as t with the old value's style; 0 or DK_EUSAGE (the
+ * reason in errs). */
 static int
 render_value(struct sbuf *out, const char *value, enum edit_type t,
-	     enum ynode_style style, char *why, size_t whylen)
+	     enum ynode_style style, struct diag_list *errs)
 {
-	char dummy[8];
-
-	if (!why) {
-		why = dummy;
-		whylen = sizeof(dummy);
-	}
 	switch (t) {
 	case EDIT_STRING:
-		render_string_styled(out, value, 0, style);
+		yaml_scalar_str(out, value, strlen(value), 0, style);
 		return 0;
 	case EDIT_INT:
 		if (plain_kind(value) != YKIND_INT || isspace((unsigned char)*value)) {
-			snprintf(why, whylen, "'%s' is not a whole number", value);
-			return DK_EUSAGE;
+			return diag_error(errs, DK_EUSAGE, "'%s' is not a whole number",
+					  value);
 		}
 		sbuf_adds(out, value);
 		return 0;
 	case EDIT_NUMBER:
 		if (!is_number(value)) {
-			snprintf(why, whylen, "'%s' is not a number", value);
-			return DK_EUSAGE;
+			return diag_error(errs, DK_EUSAGE, "'%s' is not a number", value);
 		}
 		sbuf_adds(out, value);
 		return 0;
@@ -316,13 +173,13 @@ render_value(struct sbuf *out, const char *value, enum edit_type t,
 		case 1: sbuf_adds(out, "true"); return 0;
 		case 0: sbuf_adds(out, "false"); return 0;
 		default:
-			snprintf(why, whylen, "'%s' is not true or false", value);
-			return DK_EUSAGE;
+			return diag_error(errs, DK_EUSAGE, "'%s' is not true or false",
+					  value);
 		}
 	case EDIT_DATE:
 		if (!schema_date_valid(value)) {
-			snprintf(why, whylen, "'%s' is not a date YYYY-MM-DD", value);
-			return DK_EUSAGE;
+			return diag_error(errs, DK_EUSAGE, "'%s' is not a date YYYY-MM-DD",
+					  value);
 		}
 		sbuf_adds(out, value);
 		return 0;
@@ -330,13 +187,13 @@ render_value(struct sbuf *out, const char *value, enum edit_type t,
 		if (is_number(value))
 			sbuf_adds(out, value);
 		else
-			render_string_styled(out, value, 0, style);
+			yaml_scalar_str(out, value, strlen(value), 0, style);
 		return 0;
 	case EDIT_LIST: {
 		size_t n;
 		char **items = split_list(value, &n);
 
-		render_list(out, (const char *const *)items, n);
+		yaml_scalar_list(out, (const char *const *)items, n);
 		free_list(items, n);
 		return 0;
 	}
@@ -346,9 +203,9 @@ render_value(struct sbuf *out, const char *value, enum edit_type t,
 
 int
 edit_render_value(struct sbuf *out, const char *value, enum edit_type t,
-		  char *why, size_t whylen)
+		  struct diag_list *errs)
 {
-	return render_value(out, value, t, YSTYLE_PLAIN, why, whylen);
+	return render_value(out, value, t, YSTYLE_PLAIN, errs);
 }
 
 enum edit_type
@@ -669,7 +526,6 @@ set_common(struct sbuf *out, const char *data, size_t len, const char *file,
 	struct want w;
 	long ki;
 	int rc;
-	char why[256];
 
 	if (!edit_key_valid(key)) {
 		diag_add(diags, SEV_ERROR, "usage", file, 0, 0,
@@ -687,15 +543,17 @@ set_common(struct sbuf *out, const char *data, size_t len, const char *file,
 		w.type = EDIT_LIST;
 		w.items = items;
 		w.nitems = nitems;
-		render_list(&val, items, nitems);
+		yaml_scalar_list(&val, items, nitems);
 	} else {
 		enum ynode_style st = YSTYLE_PLAIN;
+		struct diag_list why = DIAG_LIST_INIT;
 
 		if (ki >= 0 && fm.root->kids[2 * ki + 1]->type == YNODE_SCALAR)
 			st = fm.root->kids[2 * ki + 1]->style;
-		if (render_value(&val, value, t, st, why, sizeof(why))) {
+		if (render_value(&val, value, t, st, &why)) {
 			diag_add(diags, SEV_ERROR, "usage", file, 0, 0,
-				 "%s: %s", key, why);
+				 "%s: %s", key, diag_last_message(&why));
+			diag_list_release(&why);
 			rc = DK_EUSAGE;
 			goto done;
 		}
@@ -920,7 +778,6 @@ edit_apply(struct sbuf *out, const char *data, size_t len, const char *file,
 	struct sbuf res = SBUF_INIT;
 	size_t nb = 0, nadded = 0, nsorted = 0, pos = 0;
 	int rc = 0;
-	char why[256];
 
 	if (!n) {
 		sbuf_reset(out);
@@ -986,9 +843,12 @@ edit_apply(struct sbuf *out, const char *data, size_t len, const char *file,
 
 			if (b->ki >= 0 && fm.root->kids[2 * b->ki + 1]->type == YNODE_SCALAR)
 				st = fm.root->kids[2 * b->ki + 1]->style;
-			if (render_value(&b->val, op->value, op->type, st, why, sizeof(why))) {
+			struct diag_list e = DIAG_LIST_INIT;
+
+			if (render_value(&b->val, op->value, op->type, st, &e)) {
 				diag_add(diags, SEV_ERROR, "usage", file, 0, 0,
-					 "%s: %s", op->key, why);
+					 "%s: %s", op->key, diag_last_message(&e));
+				diag_list_release(&e);
 				rc = DK_EUSAGE;
 				break;
 			}

@@ -9,12 +9,10 @@
  * quoting of the other keys, blank lines, the line-end style (LF or
  * CRLF), a byte-order mark and the body stay byte for byte.
  *
- * New values are written on one line and rendered so that they read back
- * as the intended type: a string that would read as a number, boolean,
- * null or date, or that holds ": ", " #", a leading indicator character,
- * control characters or surrounding blanks, is quoted (keeping the old
- * value's quote style when it had one); lists are flow lists "[a, b]"
- * with items quoted when needed.
+ * New values are written on one line, strings by the one scalar writer
+ * (core/yaml_scalar.h: plain when that reads back as the same string,
+ * else quoted, keeping the old value's quote style when it had one);
+ * lists are flow lists "[a, b]".
  *
  * Every edit is verified: the result is parsed again, the field must
  * read back as intended, every other field must read back unchanged and
@@ -78,15 +76,12 @@ int edit_apply(struct sbuf *out, const char *data, size_t len,
 enum edit_type edit_type_for(const struct config *c, const char *key);
 
 /*
- * Rendering, for files docket creates.  edit_render_value appends value
- * as type t the way edit_set writes it (DK_EUSAGE when it is not of that
- * type; the reason is written to why when not NULL).  edit_render_string
- * appends s as a YAML string scalar, plain when that reads back as the
- * same string, else double-quoted; in_flow also quotes ",[]{}".
+ * Rendering, for files docket creates: append value as type t the way
+ * edit_set writes it.  DK_EUSAGE when it is not of that type, the
+ * reason appended to errs (which may be NULL).
  */
 int edit_render_value(struct sbuf *out, const char *value, enum edit_type t,
-		      char *why, size_t whylen);
-void edit_render_string(struct sbuf *out, const char *s, int in_flow);
+		      struct diag_list *errs);
 /* Is s a plain name usable as a key without quotes ([A-Za-z_][A-Za-z0-9_.-]*)? */
 int edit_key_valid(const char *s);
 

@@ -10,6 +10,7 @@
 
 #include <string.h>
 
+#include "core/utf8.h"
 #include "core/xalloc.h"
 
 void
@@ -23,57 +24,6 @@ fm_release(struct fm *fm)
 {
 	ynode_free(fm->root);
 	fm_init(fm);
-}
-
-int
-utf8_check(const char *buf, size_t len, int *line, int *col)
-{
-	const unsigned char *p = (const unsigned char *)buf;
-	size_t i = 0, line_start = 0;
-	int ln = 1;
-
-	while (i < len) {
-		unsigned c = p[i];
-		size_t n;
-		unsigned cp;
-
-		if (c < 0x80) {
-			/* fast path over ASCII */
-			if (c == '\n') {
-				ln++;
-				line_start = i + 1;
-			}
-			i++;
-			continue;
-		}
-		if (c >= 0xc2 && c <= 0xdf)
-			n = 2, cp = c & 0x1f;
-		else if (c >= 0xe0 && c <= 0xef)
-			n = 3, cp = c & 0x0f;
-		else if (c >= 0xf0 && c <= 0xf4)
-			n = 4, cp = c & 0x07;
-		else
-			goto bad;
-		if (i + n > len)
-			goto bad;
-		for (size_t k = 1; k < n; k++) {
-			if ((p[i + k] & 0xc0) != 0x80)
-				goto bad;
-			cp = (cp << 6) | (p[i + k] & 0x3f);
-		}
-		if ((n == 3 && (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff))) ||
-		    (n == 4 && (cp < 0x10000 || cp > 0x10ffff)))
-			goto bad;
-		i += n;
-	}
-	return 0;
-bad:
-	*line = ln;
-	*col = 1;
-	for (size_t k = line_start; k < i; k++)
-		if ((p[k] & 0xc0) != 0x80)
-			(*col)++;
-	return -1;
 }
 
 /* Length of the line at off (without its terminator) and of the
@@ -226,7 +176,7 @@ fm_parse(struct fm *out, const char *buf, size_t len,
 {
 	static const struct fm_opts defaults = FM_OPTS_INIT;
 	struct ynode_opts yo;
-	struct ynode_error err;
+	struct diag_list err = DIAG_LIST_INIT;
 	struct ynode *root = NULL;
 	int rc;
 
@@ -247,8 +197,7 @@ fm_parse(struct fm *out, const char *buf, size_t len,
 	yo.line_offset = out->yaml_line - 1;
 	rc = ynode_parse(&root, buf + out->yaml_off, out->yaml_len, &yo, &err);
 	if (rc) {
-		diag_add(diags, SEV_ERROR, "syntax", file, err.line, err.col,
-			 "%s", err.message);
+		diag_list_move_as(diags, &err, "syntax", file);
 		return DK_EINVALID;
 	}
 	if (!root) {
@@ -280,4 +229,34 @@ fm_parse(struct fm *out, const char *buf, size_t len,
 	shift_offsets(root, out->yaml_off);
 	out->root = root;
 	return 0;
+}
+
+/* Heading level of line s[0..n) (ATX: up to 3 spaces, 1-6 '#'), and
+ * its text in *t, *tn; 0 when not a heading. */
+int
+fm_heading(const char *s, size_t n, const char **t, size_t *tn)
+{
+	size_t i = 0;
+	int level = 0;
+
+	while (i < n && i < 3 && s[i] == ' ')
+		i++;
+	while (i < n && s[i] == '#' && level < 7) {
+		i++;
+		level++;
+	}
+	if (!level || level > 6 ||
+	    (i < n && s[i] != ' ' && s[i] != '\t' && s[i] != '\r'))
+		return 0;
+	while (i < n && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	while (n > i && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
+		n--;
+	while (n > i && s[n - 1] == '#')
+		n--;
+	while (n > i && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	*t = s + i;
+	*tn = n - i;
+	return level;
 }

@@ -56,14 +56,15 @@ int fm_parse(struct fm *out, const char *buf, size_t len,
 	     const struct fm_opts *opts, const char *file,
 	     struct diag_list *diags);
 
+/* Heading level of the body line s[0..n) (ATX: up to 3 spaces, 1-6
+ * '#'; a CR at the end is ignored), and its text, trimmed of blanks and
+ * closing '#'s, in *t, *tn; 0 when it is not a heading. */
+int fm_heading(const char *s, size_t n, const char **t, size_t *tn);
+
 /* The line (1-based) of the first of git's merge-conflict markers in
  * buf: a line starting "<<<<<<<" with a later line starting ">>>>>>>";
  * 0 when there is none.  fm_parse reports such a file as a merge
  * conflict rather than as whatever YAML error the markers cause. */
 int fm_conflict_line(const char *buf, size_t len);
-
-/* Check that buf is valid UTF-8; on failure set line and col (1-based) of
- * the first bad byte and return -1. */
-int utf8_check(const char *buf, size_t len, int *line, int *col);
 
 #endif

@@ -14,7 +14,7 @@
 
 int
 fsutil_stage(const char *path, const char *data, size_t len, char **tmpp,
-	     char *err, size_t errlen)
+	     struct diag_list *errs)
 {
 	char *tmp;
 	struct stat st;
@@ -27,15 +27,15 @@ fsutil_stage(const char *path, const char *data, size_t len, char **tmpp,
 		mode = st.st_mode & 07777;
 		/* the rename would replace it, but read-only means "keep" */
 		if (faccessat(AT_FDCWD, path, W_OK, AT_EACCESS) && errno != ENOENT) {
-			snprintf(err, errlen, "cannot write '%s': %s (the file is read-only)",
-				 path, strerror(errno));
-			return DK_EIO;
+			return diag_error(errs, DK_EIO,
+					  "cannot write '%s': %s (the file is read-only)",
+					  path, strerror(errno));
 		}
 	}
 	tmp = xasprintf("%s.docket-tmp-XXXXXX", path);
 	fd = mkstemp(tmp);
 	if (fd < 0) {
-		snprintf(err, errlen, "cannot write '%s': %s", path, strerror(errno));
+		diag_error(errs, DK_EIO, "cannot write '%s': %s", path, strerror(errno));
 		free(tmp);
 		return DK_EIO;
 	}
@@ -63,18 +63,18 @@ fail:
 	if (fd >= 0)
 		close(fd);
 	unlink(tmp);
-	snprintf(err, errlen, "cannot write '%s': %s", path, strerror(e));
+	diag_error(errs, DK_EIO, "cannot write '%s': %s", path, strerror(e));
 	free(tmp);
 	return DK_EIO;
 }
 
 int
-fsutil_install(char *tmp, const char *path, char *err, size_t errlen)
+fsutil_install(char *tmp, const char *path, struct diag_list *errs)
 {
 	int rc = 0;
 
 	if (rename(tmp, path)) {
-		snprintf(err, errlen, "cannot write '%s': %s", path, strerror(errno));
+		diag_error(errs, DK_EIO, "cannot write '%s': %s", path, strerror(errno));
 		unlink(tmp);
 		rc = DK_EIO;
 	}
@@ -91,13 +91,12 @@ fsutil_discard(char *tmp)
 }
 
 int
-fsutil_write_atomic(const char *path, const char *data, size_t len, char *err,
-		    size_t errlen)
+fsutil_write_atomic(const char *path, const char *data, size_t len, struct diag_list *errs)
 {
 	char *tmp;
-	int rc = fsutil_stage(path, data, len, &tmp, err, errlen);
+	int rc = fsutil_stage(path, data, len, &tmp, errs);
 
-	return rc ? rc : fsutil_install(tmp, path, err, errlen);
+	return rc ? rc : fsutil_install(tmp, path, errs);
 }
 
 /* Is real (a resolved path) top or below it? */
@@ -114,7 +113,7 @@ under(const char *real, const char *top)
 
 int
 fsutil_check_inside(const char *top, const char *path, const char *shown,
-		    char *err, size_t errlen)
+		    struct diag_list *errs)
 {
 	char rtop[PATH_MAX], real[PATH_MAX];
 	char *dir = xstrdup(path), *slash;
@@ -122,10 +121,10 @@ fsutil_check_inside(const char *top, const char *path, const char *shown,
 	int ok;
 
 	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) {
-		snprintf(err, errlen, "%s is a symbolic link: docket does not write through links (not followed)",
-			 shown);
 		free(dir);
-		return DK_EREFUSED;
+		return diag_error(errs, DK_EREFUSED,
+				  "%s is a symbolic link: docket does not write through links (not followed)",
+				  shown);
 	}
 	/* the nearest existing folder on the way */
 	for (;;) {
@@ -141,15 +140,15 @@ fsutil_check_inside(const char *top, const char *path, const char *shown,
 	ok = realpath(top, rtop) && realpath(dir, real) && under(real, rtop);
 	free(dir);
 	if (!ok) {
-		snprintf(err, errlen, "%s: a folder on its way is a symbolic link leading outside the repository; not followed",
-			 shown);
-		return DK_EREFUSED;
+		return diag_error(errs, DK_EREFUSED,
+				  "%s: a folder on its way is a symbolic link leading outside the repository; not followed",
+				  shown);
 	}
 	return 0;
 }
 
 int
-fsutil_mkdirs(const char *path, char *err, size_t errlen)
+fsutil_mkdirs(const char *path, struct diag_list *errs)
 {
 	char *p = xstrdup(path);
 
@@ -159,8 +158,8 @@ fsutil_mkdirs(const char *path, char *err, size_t errlen)
 
 			*s = '\0';
 			if (mkdir(p, 0777) && errno != EEXIST) {
-				snprintf(err, errlen, "cannot create folder '%s': %s", p,
-					 strerror(errno));
+				diag_error(errs, DK_EIO, "cannot create folder '%s': %s",
+					   p, strerror(errno));
 				free(p);
 				return DK_EIO;
 			}
@@ -190,7 +189,7 @@ fsutil_type_name(unsigned mode)
 
 int
 fsutil_open_regular(const char *path, const char *shown, unsigned flags,
-		    int *fdp, struct stat *st, char *err, size_t errlen)
+		    int *fdp, struct stat *st, struct diag_list *errs)
 {
 	int oflags = O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY;
 	int fd, fl;
@@ -206,33 +205,33 @@ fsutil_open_regular(const char *path, const char *shown, unsigned flags,
 
 		if (e == ELOOP && !(flags & FSUTIL_FOLLOW) && lstat(path, st) == 0 &&
 		    S_ISLNK(st->st_mode)) {
-			snprintf(err, errlen, "%s is a symbolic link: not followed", shown);
-			return DK_EINVALID;
+			return diag_error(errs, DK_EINVALID,
+					  "%s is a symbolic link: not followed", shown);
 		}
 		/* a socket cannot be opened at all (ENXIO): say what it is */
 		if ((flags & FSUTIL_FOLLOW ? stat(path, st) : lstat(path, st)) == 0 &&
-		    !S_ISREG(st->st_mode)) {
-			snprintf(err, errlen, "%s is %s, not a regular file: docket reads only regular files",
-				 shown, fsutil_type_name(st->st_mode));
-			return DK_EINVALID;
-		}
-		snprintf(err, errlen, "cannot read %s: %s", shown, strerror(e));
-		return e == ENOENT || e == ENOTDIR ? DK_ENOTFOUND : DK_EIO;
+		    !S_ISREG(st->st_mode))
+			return diag_error(errs, DK_EINVALID,
+					  "%s is %s, not a regular file: docket reads only regular files",
+					  shown, fsutil_type_name(st->st_mode));
+		return diag_error(errs, e == ENOENT || e == ENOTDIR ? DK_ENOTFOUND : DK_EIO,
+				  "cannot read %s: %s", shown, strerror(e));
 	}
 	if (fstat(fd, st)) {
-		snprintf(err, errlen, "cannot read %s: %s", shown, strerror(errno));
+		diag_error(errs, DK_EIO, "cannot read %s: %s", shown, strerror(errno));
 		close(fd);
 		return DK_EIO;
 	}
 	if (!S_ISREG(st->st_mode)) {
-		snprintf(err, errlen, "%s is %s, not a regular file: docket reads only regular files",
-			 shown, fsutil_type_name(st->st_mode));
+		diag_error(errs, DK_EINVALID,
+			   "%s is %s, not a regular file: docket reads only regular files",
+			   shown, fsutil_type_name(st->st_mode));
 		close(fd);
 		return DK_EINVALID;
 	}
 	fl = fcntl(fd, F_GETFL);
 	if (fl < 0 || fcntl(fd, F_SETFL, fl & ~O_NONBLOCK) < 0) {
-		snprintf(err, errlen, "cannot read %s: %s", shown, strerror(errno));
+		diag_error(errs, DK_EIO, "cannot read %s: %s", shown, strerror(errno));
 		close(fd);
 		return DK_EIO;
 	}
@@ -242,17 +241,16 @@ fsutil_open_regular(const char *path, const char *shown, unsigned flags,
 
 static int
 too_big(const char *shown, unsigned long long size, int at_least,
-	enum limit_kind lim, char *err, size_t errlen)
+	enum limit_kind lim, struct diag_list *errs)
 {
-	snprintf(err, errlen, "%s is %s%llu bytes, over %s", shown,
-		 at_least ? "more than " : "", size, limit_name(lim));
-	return DK_EINVALID;
+	return diag_error(errs, DK_EINVALID, "%s is %s%llu bytes, over %s", shown,
+			  at_least ? "more than " : "", size, limit_name(lim));
 }
 
 int
 fsutil_read_fd(int fd, const struct stat *st, enum limit_kind lim,
-	       const char *shown, char **data, size_t *len, char *err,
-	       size_t errlen)
+	       const char *shown, char **data, size_t *len,
+	       struct diag_list *errs)
 {
 	size_t max = limit_bytes(lim), want, got = 0;
 	char *buf;
@@ -260,8 +258,7 @@ fsutil_read_fd(int fd, const struct stat *st, enum limit_kind lim,
 	*data = NULL;
 	*len = 0;
 	if (st->st_size < 0 || (unsigned long long)st->st_size > max)
-		return too_big(shown, (unsigned long long)st->st_size, 0, lim, err,
-			       errlen);
+		return too_big(shown, (unsigned long long)st->st_size, 0, lim, errs);
 	/* the size as fstat saw it, plus one byte to notice growth */
 	want = (size_t)st->st_size + 1;
 	buf = xmalloc(want + 1);
@@ -272,7 +269,7 @@ fsutil_read_fd(int fd, const struct stat *st, enum limit_kind lim,
 			if (want > max) {
 				free(buf);
 				return too_big(shown, (unsigned long long)got, 1, lim,
-					       err, errlen);
+					       errs);
 			}
 			want = want * 2 > max + 1 ? max + 1 : want * 2;
 			buf = xrealloc(buf, want + 1);
@@ -281,7 +278,8 @@ fsutil_read_fd(int fd, const struct stat *st, enum limit_kind lim,
 		if (r < 0 && errno == EINTR)
 			continue;
 		if (r < 0) {
-			snprintf(err, errlen, "cannot read %s: %s", shown, strerror(errno));
+			diag_error(errs, DK_EIO, "cannot read %s: %s", shown,
+				   strerror(errno));
 			free(buf);
 			return DK_EIO;
 		}
@@ -291,7 +289,7 @@ fsutil_read_fd(int fd, const struct stat *st, enum limit_kind lim,
 	}
 	if (got > max) {
 		free(buf);
-		return too_big(shown, (unsigned long long)got, 1, lim, err, errlen);
+		return too_big(shown, (unsigned long long)got, 1, lim, errs);
 	}
 	buf[got] = '\0';
 	*data = buf;
@@ -301,16 +299,16 @@ fsutil_read_fd(int fd, const struct stat *st, enum limit_kind lim,
 
 int
 fsutil_read(const char *path, enum limit_kind lim, unsigned flags, char **data,
-	    size_t *len, char *err, size_t errlen)
+	    size_t *len, struct diag_list *errs)
 {
 	struct stat st;
 	int fd, rc;
 
 	*data = NULL;
 	*len = 0;
-	if ((rc = fsutil_open_regular(path, NULL, flags, &fd, &st, err, errlen)))
+	if ((rc = fsutil_open_regular(path, NULL, flags, &fd, &st, errs)))
 		return rc;
-	rc = fsutil_read_fd(fd, &st, lim, path, data, len, err, errlen);
+	rc = fsutil_read_fd(fd, &st, lim, path, data, len, errs);
 	close(fd);
 	return rc;
 }

@@ -19,31 +19,35 @@
 #include <stddef.h>
 #include <sys/stat.h>
 
+#include "core/diag.h"
 #include "core/limits.h"
 
-/* Returns 0, or DK_EIO with strerror text in err. */
+/* Each function that can fail returns 0 or a DK_* code after appending
+ * the reason (naming the file) to errs. */
+
+/* Returns 0, or DK_EIO. */
 int fsutil_write_atomic(const char *path, const char *data, size_t len,
-			char *err, size_t errlen);
+			struct diag_list *errs);
 /* Write data to a new temporary file next to path (fsynced, with
  * path's mode); *tmp receives its name (malloc'ed).  0, or DK_EIO with
- * the reason in err and no temporary file left. */
+ * no temporary file left. */
 int fsutil_stage(const char *path, const char *data, size_t len, char **tmp,
-		 char *err, size_t errlen);
+		 struct diag_list *errs);
 /* Rename a staged file over path (frees tmp).  0 or DK_EIO. */
-int fsutil_install(char *tmp, const char *path, char *err, size_t errlen);
+int fsutil_install(char *tmp, const char *path, struct diag_list *errs);
 /* Remove a staged file that will not be installed (frees tmp). */
 void fsutil_discard(char *tmp);
 /*
  * Is it safe to write or remove path, a file of the work tree top?
- * Refuses (DK_EREFUSED, the reason in err naming shown) when path is a
+ * Refuses (DK_EREFUSED, the reason naming shown) when path is a
  * symbolic link, or when its folder resolves outside top (a folder on
  * the way is a symbolic link leading out of the repository).  A folder
  * that does not exist yet is judged by its nearest existing parent.
  */
 int fsutil_check_inside(const char *top, const char *path, const char *shown,
-			char *err, size_t errlen);
+			struct diag_list *errs);
 /* mkdir -p. Returns 0 or DK_EIO. */
-int fsutil_mkdirs(const char *path, char *err, size_t errlen);
+int fsutil_mkdirs(const char *path, struct diag_list *errs);
 /*
  * Reading.  docket reads only regular files, and never blocks on one
  * that is not: the open is non-blocking and does not follow a final
@@ -60,19 +64,19 @@ enum fsutil_flags {
 };
 /* Open a regular file for reading (see above): 0 with *fd and *st, or
  * DK_ENOTFOUND, DK_EINVALID (not a regular file, a link not followed),
- * DK_EIO; err names shown (or path when shown is NULL). */
+ * DK_EIO; the message names shown (or path when shown is NULL). */
 int fsutil_open_regular(const char *path, const char *shown, unsigned flags,
-			int *fd, struct stat *st, char *err, size_t errlen);
+			int *fd, struct stat *st, struct diag_list *errs);
 /* Read the open file fd (st from fsutil_open_regular) whole: at most
  * limit_bytes(lim) bytes, else DK_EINVALID naming the limit.  data is
  * malloc'ed and NUL-terminated.  Does not close fd. */
 int fsutil_read_fd(int fd, const struct stat *st, enum limit_kind lim,
-		   const char *shown, char **data, size_t *len, char *err,
-		   size_t errlen);
+		   const char *shown, char **data, size_t *len,
+		   struct diag_list *errs);
 /* fsutil_open_regular then fsutil_read_fd: 0, DK_ENOTFOUND, DK_EINVALID
  * or DK_EIO, the message naming path. */
 int fsutil_read(const char *path, enum limit_kind lim, unsigned flags,
-		char **data, size_t *len, char *err, size_t errlen);
+		char **data, size_t *len, struct diag_list *errs);
 /* "a FIFO (named pipe)", "a folder", ... for a file type (st_mode). */
 const char *fsutil_type_name(unsigned mode);
 int fsutil_exists(const char *path);

@@ -32,6 +32,7 @@
 
 struct history_walk {
 	struct repo *r;
+	struct diag_list *errs;    /* borrowed from history_walk_new's caller */
 	char *dir;                 /* "backlog" (no trailing slash) */
 	unsigned flags;
 	struct hcache cache;
@@ -53,21 +54,13 @@ struct history_walk {
 	size_t nchanges, achanges;
 };
 
-int
-history_oid_equal(const struct git_oid *a, const struct git_oid *b)
-{
-	if (!a || !b)
-		return a == b;
-	return git_oid_equal(a, b);
-}
-
 static int
-walk_fail(struct repo *r, int code, const char *what)
+walk_fail(struct diag_list *errs, int code, const char *what)
 {
 	const git_error *e = git_error_last();
 
-	snprintf(r->err, sizeof(r->err), "%s%s%s", what,
-		 e && e->message ? ": " : "", e && e->message ? e->message : "");
+	diag_error(errs, code, "%s%s%s", what, e && e->message ? ": " : "",
+		   e && e->message ? e->message : "");
 	git_error_clear();
 	return code;
 }
@@ -99,7 +92,7 @@ collect_chain(struct history_walk *w, const git_oid *tip)
 				w->last_grafted = 1;
 				break;
 			}
-			rc = walk_fail(w->r, DK_EIO, "cannot read a commit of the history");
+			rc = walk_fail(w->errs, DK_EIO, "cannot read a commit of the history");
 			break;
 		}
 		w->chain = xgrow(w->chain, &alloc, w->nchain + 1, sizeof(*w->chain));
@@ -167,7 +160,7 @@ prefetch_start(struct history_walk *w)
 
 int
 history_walk_new(struct history_walk **out, struct repo *r, const char *rev,
-		 const char *dir, unsigned flags)
+		 const char *dir, unsigned flags, struct diag_list *errs)
 {
 	struct history_walk *w = xcalloc(1, sizeof(*w));
 	git_object *obj = NULL, *peeled = NULL;
@@ -176,6 +169,7 @@ history_walk_new(struct history_walk **out, struct repo *r, const char *rev,
 
 	*out = NULL;
 	w->r = r;
+	w->errs = errs;
 	w->flags = flags;
 	w->dir = xstrdup(dir ? dir : "");
 	n = strlen(w->dir);
@@ -183,21 +177,21 @@ history_walk_new(struct history_walk **out, struct repo *r, const char *rev,
 		w->dir[--n] = '\0';
 	hcache_open(&w->cache, r->git, w->dir);
 	if (git_repository_odb(&w->odb, r->git) < 0) {
-		rc = walk_fail(r, DK_EIO, "cannot open the object database");
+		rc = walk_fail(errs, DK_EIO, "cannot open the object database");
 		goto fail;
 	}
-	hscan_init(&w->scan, w->odb, w->dir);
+	hscan_init(&w->scan, w->odb, w->dir, errs);
 	if (!rev && git_repository_head_unborn(r->git) == 1) {
 		git_error_clear();
 		*out = w;
 		return 0;
 	}
 	if (git_revparse_single(&obj, r->git, rev ? rev : "HEAD") < 0) {
-		rc = walk_fail(r, DK_ENOTFOUND, "unknown revision");
+		rc = walk_fail(errs, DK_ENOTFOUND, "unknown revision");
 		goto fail;
 	}
 	if (git_object_peel(&peeled, obj, GIT_OBJECT_COMMIT) < 0) {
-		rc = walk_fail(r, DK_ENOTFOUND, "the revision does not name a commit");
+		rc = walk_fail(errs, DK_ENOTFOUND, "the revision does not name a commit");
 		goto fail;
 	}
 	rc = collect_chain(w, git_object_id(peeled));
@@ -261,10 +255,8 @@ folder_at(struct history_walk *w, size_t i)
 	if (w->fstate[i])
 		return w->fstate[i] == 1 ? 0 : 1;
 	/* no record: collect_chain read the commit and kept its root tree */
-	if ((rc = hscan_folder(&w->scan, &w->root[i], &w->folder[i])) < 0) {
-		snprintf(w->r->err, sizeof(w->r->err), "%s", w->scan.err);
+	if ((rc = hscan_folder(&w->scan, &w->root[i], &w->folder[i])) < 0)
 		return DK_EIO;
-	}
 	w->fstate[i] = rc == 0 ? 1 : 2;
 	return rc;
 }
@@ -281,7 +273,6 @@ compute_record(struct history_walk *w, size_t i, int has, int parent_has)
 	if (hscan_diff(&w->scan, parent_has ? &w->folder[i + 1] : NULL,
 		       has ? &w->folder[i] : NULL, &v, &n, &alloc) < 0) {
 		free(v);
-		snprintf(w->r->err, sizeof(w->r->err), "%s", w->scan.err);
 		return DK_EIO;
 	}
 	memset(&rec, 0, sizeof(rec));
@@ -416,7 +407,7 @@ history_walk_next(struct history_walk *w, const struct history_commit **c)
 		git_commit_free(w->commit);
 		w->commit = NULL;
 		if (git_commit_lookup(&w->commit, w->r->git, &w->chain[i]) < 0)
-			return walk_fail(w->r, DK_EIO, "cannot read a commit of the history");
+			return walk_fail(w->errs, DK_EIO, "cannot read a commit of the history");
 		fill_commit(w, i);
 		*c = &w->hc;
 		return 1;
@@ -457,20 +448,19 @@ history_walk_read(struct history_walk *w, const struct git_oid *id,
 		  char **data, size_t *len, enum limit_kind lim)
 {
 	return repo_blob_read(w->r->git, id, lim, "a version of a file", data, len,
-			      w->r->err, sizeof(w->r->err));
+			      w->errs);
 }
 
 static int
-rev_commit(struct repo *r, const char *rev, git_oid *out)
+rev_commit(struct repo *r, const char *rev, git_oid *out, struct diag_list *errs)
 {
 	git_object *obj = NULL, *c = NULL;
 	int rc = 0;
 
 	if (git_revparse_single(&obj, r->git, rev) < 0 ||
 	    git_object_peel(&c, obj, GIT_OBJECT_COMMIT) < 0) {
-		snprintf(r->err, sizeof(r->err), "unknown revision '%s'", rev);
+		rc = diag_error(errs, DK_ENOTFOUND, "unknown revision '%s'", rev);
 		git_error_clear();
-		rc = DK_ENOTFOUND;
 	} else {
 		git_oid_cpy(out, git_object_id(c));
 	}
@@ -480,20 +470,20 @@ rev_commit(struct repo *r, const char *rev, git_oid *out)
 }
 
 int
-history_merge_base(struct repo *r, const char *a, const char *b, char out[41])
+history_merge_base(struct repo *r, const char *a, const char *b, char out[41],
+		   struct diag_list *errs)
 {
 	git_oid x, y, mb;
 	int rc;
 
-	if ((rc = rev_commit(r, a, &x)) || (rc = rev_commit(r, b, &y)))
+	if ((rc = rev_commit(r, a, &x, errs)) || (rc = rev_commit(r, b, &y, errs)))
 		return rc;
 	if (git_merge_base(&mb, r->git, &x, &y) < 0) {
 		git_error_clear();
-		snprintf(r->err, sizeof(r->err),
-			 git_repository_is_shallow(r->git) == 1 ?
-			 "'%s' and '%s' have no common commit in this shallow clone; fetch more history (git fetch --unshallow)" :
-			 "'%s' and '%s' have no common commit", a, b);
-		return DK_ENOTFOUND;
+		return diag_error(errs, DK_ENOTFOUND,
+				  git_repository_is_shallow(r->git) == 1 ?
+				  "'%s' and '%s' have no common commit in this shallow clone; fetch more history (git fetch --unshallow)" :
+				  "'%s' and '%s' have no common commit", a, b);
 	}
 	git_oid_tostr(out, 41, &mb);
 	return 0;

@@ -31,7 +31,8 @@
  * commit's strings and the change list live until the next
  * history_walk_next.  Results (struct item_log, struct burnup) own their
  * memory and have _release functions.  Errors are DK_* codes with the
- * message in repo->err.
+ * message appended to errs (for a walk: the errs given to
+ * history_walk_new, which must outlive the walk).
  */
 #ifndef DOCKET_HISTORY_H
 #define DOCKET_HISTORY_H
@@ -84,7 +85,8 @@ struct history_change {
  * An unborn HEAD gives an empty walk.  DK_ENOTFOUND for an unknown
  * revision. */
 int history_walk_new(struct history_walk **out, struct repo *r,
-		     const char *rev, const char *dir, unsigned flags);
+		     const char *rev, const char *dir, unsigned flags,
+		     struct diag_list *errs);
 void history_walk_free(struct history_walk *w);
 /* Advance to the next commit whose folder differs from its parent's
  * (a root commit counts when it has the folder).  Returns 1 and sets
@@ -107,12 +109,11 @@ int history_walk_read(struct history_walk *w, const struct git_oid *id,
 		      char **data, size_t *len, enum limit_kind lim);
 /* Number of commits visited so far (changed or not). */
 size_t history_walk_visited(const struct history_walk *w);
-int history_oid_equal(const struct git_oid *a, const struct git_oid *b);
 /* The merge base of revisions a and b as a hex id in out (41 bytes), as
  * `git merge-base a b`.  DK_ENOTFOUND when a revision is unknown or the
  * two have no common commit (in a shallow clone, fetch more history). */
 int history_merge_base(struct repo *r, const char *a, const char *b,
-		       char out[41]);
+		       char out[41], struct diag_list *errs);
 
 /* ---- dates ------------------------------------------------------- */
 
@@ -173,7 +174,8 @@ void item_log_release(struct item_log *l);
  * item's id and file its file name in the folder at rev ("<ID>.md" when
  * NULL); renumbers are followed (see history_fill_dates). */
 int history_item_log(struct item_log *out, struct repo *r, const char *rev,
-		     const char *dir, const char *id, const char *file);
+		     const char *dir, const char *id, const char *file,
+		     struct diag_list *errs);
 
 /* ---- campaign burn-up -------------------------------------------- */
 
@@ -205,6 +207,7 @@ void burnup_release(struct burnup *b);
  * when the campaign never appears.
  */
 int history_burnup(struct burnup *out, struct repo *r, const char *rev,
-		   const char *dir, const char *campaign, long until);
+		   const char *dir, const char *campaign, long until,
+		   struct diag_list *errs);
 
 #endif

@@ -116,7 +116,6 @@ hcache_open(struct hcache *c, git_repository *git, const char *dir)
 {
 	const char *env = getenv("DOCKET_HISTORY_CACHE");
 	const char *common = git_repository_commondir(git);
-	char err[256];
 	size_t off;
 
 	memset(c, 0, sizeof(*c));
@@ -125,8 +124,7 @@ hcache_open(struct hcache *c, git_repository *git, const char *dir)
 		return;
 	c->path = xasprintf("%sdocket/history-%016llx", common,
 			    (unsigned long long)strmap_hash(dir, strlen(dir)));
-	if (fsutil_read(c->path, LIMIT_GIT_FILE, 0, &c->buf, &c->len, err,
-			sizeof(err)))
+	if (fsutil_read(c->path, LIMIT_GIT_FILE, 0, &c->buf, &c->len, NULL))
 		return;
 	if (c->len < sizeof(MAGIC) - 1 || memcmp(c->buf, MAGIC, sizeof(MAGIC) - 1)) {
 		c->nfresh = 1;   /* rewrite it */
@@ -209,7 +207,7 @@ hcache_close(struct hcache *c)
 {
 	if (c->path && c->nfresh) {
 		struct sbuf sb = SBUF_INIT;
-		char err[256], *dir = xstrdup(c->path);
+		char *dir = xstrdup(c->path);
 
 		*strrchr(dir, '/') = '\0';
 		sbuf_adds(&sb, MAGIC);
@@ -221,8 +219,8 @@ hcache_close(struct hcache *c)
 			if (ok)
 				write_record(&sb, c->v[i]);
 		}
-		if (sb.len < MAX_FILE && fsutil_mkdirs(dir, err, sizeof(err)) == 0)
-			fsutil_write_atomic(c->path, sb.buf, sb.len, err, sizeof(err));
+		if (sb.len < MAX_FILE && fsutil_mkdirs(dir, NULL) == 0)
+			fsutil_write_atomic(c->path, sb.buf, sb.len, NULL);
 		sbuf_release(&sb);
 		free(dir);
 	}

@@ -302,7 +302,8 @@ log_add(struct item_log *l, const struct history_commit *c)
 
 int
 history_item_log(struct item_log *out, struct repo *r, const char *rev,
-		 const char *dir, const char *id, const char *file)
+		 const char *dir, const char *id, const char *file,
+		 struct diag_list *errs)
 {
 	struct history_walk *w = NULL;
 	const struct history_commit *c;
@@ -313,7 +314,7 @@ history_item_log(struct item_log *out, struct repo *r, const char *rev,
 	int rc;
 
 	memset(out, 0, sizeof(*out));
-	if ((rc = history_walk_new(&w, r, rev, dir, 0)))
+	if ((rc = history_walk_new(&w, r, rev, dir, 0, errs)))
 		goto done;
 	while ((rc = history_walk_next(w, &c)) == 1) {
 		const struct git_oid *fo, *fn, *oo, *on;
@@ -478,6 +479,7 @@ set_date(char *buf, const char **field, long day)
 int
 history_fill_dates(struct backlog *bl, struct repo *r, struct diag_list *d)
 {
+	struct diag_list errs = DIAG_LIST_INIT;
 	struct target *t = NULL;
 	struct strmap byname;
 	struct history_walk *w = NULL;
@@ -509,10 +511,11 @@ history_fill_dates(struct backlog *bl, struct repo *r, struct diag_list *d)
 	strmap_init(&byname);
 	for (size_t i = 0; i < nt; i++)
 		strmap_put(&byname, t[i].name, strlen(t[i].name), &t[i]);
-	rc = history_walk_new(&w, r, NULL, bl->items_rel, 0);
+	rc = history_walk_new(&w, r, NULL, bl->items_rel, 0, &errs);
 	if (rc) {
 		diag_add(d, SEV_WARNING, "history", NULL, 0, 0,
-			 "cannot read the git history for missing dates: %s", r->err);
+			 "cannot read the git history for missing dates: %s",
+			 diag_last_message(&errs));
 		goto done;
 	}
 	while (open_targets && (rc = history_walk_next(w, &c)) == 1) {
@@ -576,7 +579,8 @@ history_fill_dates(struct backlog *bl, struct repo *r, struct diag_list *d)
 	}
 	if (rc < 0)
 		diag_add(d, SEV_WARNING, "history", NULL, 0, 0,
-			 "the git history could not be read to the end: %s", r->err);
+			 "the git history could not be read to the end: %s",
+			 diag_last_message(&errs));
 	rc = 0;
 	for (size_t i = 0; i < nt; i++) {
 		struct item *it = t[i].item;
@@ -587,6 +591,7 @@ history_fill_dates(struct backlog *bl, struct repo *r, struct diag_list *d)
 			set_date(it->hist_finished, &it->finished, t[i].finished);
 	}
 done:
+	diag_list_release(&errs);
 	for (size_t i = 0; i < nt; i++) {
 		slim_release(&t[i].ver);
 		free(t[i].name);

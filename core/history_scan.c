@@ -19,11 +19,13 @@
 #define THREAD_MIN 256   /* commits to work out before a thread pays */
 
 void
-hscan_init(struct hscan *s, git_odb *odb, const char *dir)
+hscan_init(struct hscan *s, git_odb *odb, const char *dir,
+	   struct diag_list *errs)
 {
 	memset(s, 0, sizeof(*s));
 	s->odb = odb;
 	s->dir = dir;
+	s->errs = errs;
 }
 
 void
@@ -39,8 +41,8 @@ scan_fail(struct hscan *s, const char *what)
 {
 	const git_error *e = git_error_last();
 
-	snprintf(s->err, sizeof(s->err), "%s%s%s", what,
-		 e && e->message ? ": " : "", e && e->message ? e->message : "");
+	diag_error(s->errs, DK_EIO, "%s%s%s", what, e && e->message ? ": " : "",
+		   e && e->message ? e->message : "");
 	git_error_clear();
 	return -1;
 }
@@ -53,7 +55,7 @@ read_tree(struct hscan *s, const git_oid *id, git_odb_object **out)
 	if (git_odb_object_type(*out) != GIT_OBJECT_TREE) {
 		git_odb_object_free(*out);
 		*out = NULL;
-		snprintf(s->err, sizeof(s->err), "an object of the history is not a tree");
+		diag_error(s->errs, DK_EIO, "an object of the history is not a tree");
 		return -1;
 	}
 	return 0;
@@ -146,7 +148,7 @@ hscan_folder(struct hscan *s, const git_oid *root, git_oid *out)
 			}
 		git_odb_object_free(t);
 		if (rc < 0) {
-			snprintf(s->err, sizeof(s->err), "a tree of the history is damaged");
+			diag_error(s->errs, DK_EIO, "a tree of the history is damaged");
 			return -1;
 		}
 		if (!found)
@@ -231,7 +233,7 @@ hscan_diff(struct hscan *s, const git_oid *par, const git_oid *cur,
 		}
 		if ((!ha && (ha = raw_next_blob(a, la, &pa, &ea)) < 0) ||
 		    (!hb && (hb = raw_next_blob(b, lb, &pb, &eb)) < 0)) {
-			snprintf(s->err, sizeof(s->err), "the items folder's tree is damaged");
+			diag_error(s->errs, DK_EIO, "the items folder's tree is damaged");
 			return -1;
 		}
 		if (!ha && !hb)
@@ -352,7 +354,7 @@ run(void *arg)
 	struct hprefetch *p = arg;
 	struct hscan s;
 
-	hscan_init(&s, p->odb, p->dir);
+	hscan_init(&s, p->odb, p->dir, NULL);   /* the walk redoes what fails */
 	for (;;) {
 		size_t step, i;
 

@@ -30,19 +30,21 @@
 #include <git2.h>
 #include <stddef.h>
 
+#include "core/diag.h"
 #include "core/history_cache.h"
 
 struct hscan {
 	git_odb *odb;              /* borrowed */
 	const char *dir;           /* borrowed: "backlog", "a/b", "" for the top */
 	git_odb_object *cur, *par; /* the two folder trees read last */
-	char err[256];
+	struct diag_list *errs;    /* borrowed: where failures are told, or NULL */
 };
 
-void hscan_init(struct hscan *s, git_odb *odb, const char *dir);
+void hscan_init(struct hscan *s, git_odb *odb, const char *dir,
+		struct diag_list *errs);
 void hscan_release(struct hscan *s);
 /* The folder's tree id in the commit whose root tree is root: 0 and
- * *out, 1 when the commit has no such folder, < 0 (message in s->err). */
+ * *out, 1 when the commit has no such folder, < 0 (told to s->errs). */
 int hscan_folder(struct hscan *s, const git_oid *root, git_oid *out);
 /* Every file (blob entry, not sub-folders) that differs between folder
  * trees par and cur (NULL: absent), sorted by name, appended to *v.

@@ -78,7 +78,8 @@ add_point(struct burnup *b, size_t *alloc, long day,
 
 int
 history_burnup(struct burnup *out, struct repo *r, const char *rev,
-	       const char *dir, const char *campaign, long until)
+	       const char *dir, const char *campaign, long until,
+	       struct diag_list *errs)
 {
 	struct history_walk *w = NULL;
 	const struct history_commit *c;
@@ -91,7 +92,7 @@ history_burnup(struct burnup *out, struct repo *r, const char *rev,
 	memset(out, 0, sizeof(*out));
 	out->campaign = xstrdup(campaign);
 	strmap_init(&byname);
-	if ((rc = history_walk_new(&w, r, rev, dir, HISTORY_OLDEST_FIRST)))
+	if ((rc = history_walk_new(&w, r, rev, dir, HISTORY_OLDEST_FIRST, errs)))
 		goto done;
 	while ((rc = history_walk_next(w, &c)) == 1) {
 		const struct history_change *v;

@@ -1,5 +1,6 @@
 #include "core/item.h"
 
+#include <assert.h>
 #include <ctype.h>
 #include <math.h>
 #include <stdlib.h>
@@ -237,6 +238,7 @@ item_lean(struct item *it)
 		*f[i] = block + off;
 		off += n;
 	}
+	assert(off == need);    /* every string the fields point to is copied */
 	free(it->lean);
 	it->lean = block;
 	fm_release(&it->fm);
@@ -254,7 +256,6 @@ item_free(struct item *it)
 	diag_list_release(&it->diags);
 	free(it->path);
 	free(it->data);
-	free(it->out);
 	free(it->lean);
 	free(it);
 }

@@ -67,12 +67,6 @@ struct item {
 	 * when the field is missing; "" otherwise */
 	char hist_started[11], hist_finished[11];
 
-	/* For a backlog visitor (backlog_load_visit): a mark and output it
-	 * attaches to the item: out (malloc'ed; item_free frees it), or a
-	 * range out_off, out_len of a file the visitor keeps elsewhere. */
-	int mark;
-	char *out;
-	size_t out_off, out_len;
 	char *lean;               /* item_lean: the resolved strings, packed */
 };
 
@@ -86,7 +80,7 @@ void item_free(struct item *it);
  * goal, campaign, cycle, created, started, finished) into one block,
  * then free the parse tree and the file's bytes.  Afterwards fm.root
  * and data are NULL, len is 0 and item_get returns NULL; path, diags,
- * the numbers, rank, score and out stay.  For commands that read many
+ * the numbers, rank and score stay.  For commands that read many
  * items and need only those fields (BL_LEAN).
  */
 void item_lean(struct item *it);

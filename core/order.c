@@ -1,5 +1,6 @@
 #include "core/order.h"
 
+#include <assert.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -7,6 +8,7 @@
 #include "core/fm.h"
 #include "core/sbuf.h"
 #include "core/xalloc.h"
+#include "core/utf8.h"
 
 void
 order_init(struct order *o)
@@ -89,6 +91,7 @@ reindex(struct order *o)
 			strmap_put(&o->rank, id, strlen(id), (void *)(intptr_t)r);
 	}
 	o->nids = (size_t)r;
+	assert(o->nids <= o->nlines && o->rank.n <= o->nids);
 }
 
 int
@@ -237,6 +240,7 @@ line_of(const struct order *o, const char *id)
 static void
 drop_line(struct order *o, size_t i)
 {
+	assert(i < o->nlines);
 	free(o->lines[i].text);
 	free(o->lines[i].id);
 	memmove(&o->lines[i], &o->lines[i + 1],
@@ -299,6 +303,7 @@ insert_at(const struct order *o, const char *id, const struct order_place *p)
 static void
 put_line(struct order *o, size_t at, char *text, const char *id)
 {
+	assert(at <= o->nlines && id);
 	o->lines = xgrow(o->lines, &o->alloc, o->nlines + 1, sizeof(*o->lines));
 	memmove(&o->lines[at + 1], &o->lines[at],
 		(o->nlines - at) * sizeof(*o->lines));
@@ -365,8 +370,11 @@ order_move(struct order *o, const char *id, const struct order_place *p)
 		drop_line(o, i);
 	}
 	reindex(o);
-	/* placed among the other ids (an index counts without this one) */
+	/* placed among the other ids (an index counts without this one);
+	 * the placement was valid before, so it is now */
 	at = insert_at(o, id, p);
+	assert(at >= 0);
 	put_line(o, (size_t)at, text, id);
+	assert(order_rank(o, id) > 0);
 	return 0;
 }

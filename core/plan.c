@@ -14,6 +14,7 @@
 #include "core/metrics.h"
 #include "core/strmap.h"
 #include "core/xalloc.h"
+#include "core/yaml_scalar.h"
 
 void
 plan_init(struct plan *p)
@@ -395,23 +396,6 @@ plan_reason(struct sbuf *out, const struct plan_entry *e)
  * The cycle file
  * ------------------------------------------------------------------- */
 
-/* name as a YAML scalar that reads back as the same string. */
-static void
-yaml_name(struct sbuf *out, const char *name)
-{
-	struct ynode n;
-
-	memset(&n, 0, sizeof(n));
-	n.type = YNODE_SCALAR;
-	n.style = YSTYLE_PLAIN;
-	n.text = (char *)name;
-	n.len = strlen(name);
-	if (ynode_kind(&n) == YKIND_STR)
-		sbuf_adds(out, name);
-	else
-		sbuf_addf(out, "\"%s\"", name);   /* valid names need no escapes */
-}
-
 void
 plan_cycle_file(struct sbuf *out, const struct plan *p, int crlf)
 {
@@ -422,7 +406,7 @@ plan_cycle_file(struct sbuf *out, const struct plan *p, int crlf)
 	date_format(s, sizeof(s), p->start);
 	date_format(e, sizeof(e), p->end);
 	sbuf_addf(out, "---%sname: ", nl);
-	yaml_name(out, p->name);
+	yaml_scalar_str(out, p->name, strlen(p->name), 0, YSTYLE_PLAIN);
 	num(c, sizeof(c), p->capacity);
 	sbuf_addf(out, "%sstart: %s%send: %s%scapacity: %s%scommitted: [", nl, s,
 		  nl, e, nl, c, nl);

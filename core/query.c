@@ -49,7 +49,7 @@ parse_num(const char *s, double *out)
 }
 
 int
-query_parse(struct query **out, const char *expr, char *err, size_t errlen)
+query_parse(struct query **out, const char *expr, struct diag_list *errs)
 {
 	struct query *q = xcalloc(1, sizeof(*q));
 	const char *p = expr;
@@ -66,7 +66,7 @@ query_parse(struct query **out, const char *expr, char *err, size_t errlen)
 		while (isalnum((unsigned char)*p) || *p == '_' || *p == '-')
 			p++;
 		if (p == k) {
-			snprintf(err, errlen, "expected a field name at column %d of '%s'",
+			diag_error(errs, DK_EUSAGE, "expected a field name at column %d of '%s'",
 				 (int)(p - expr) + 1, expr);
 			goto fail;
 		}
@@ -82,7 +82,7 @@ query_parse(struct query **out, const char *expr, char *err, size_t errlen)
 		else if (*p == '>') c.op = OP_GT, p++;
 		else if (*p == '~') c.op = OP_HAS, p++;
 		else {
-			snprintf(err, errlen,
+			diag_error(errs, DK_EUSAGE,
 				 "expected an operator (= != < <= > >= ~) after '%s' at column %d",
 				 c.key, (int)(p - expr) + 1);
 			free(c.key);
@@ -91,7 +91,7 @@ query_parse(struct query **out, const char *expr, char *err, size_t errlen)
 		while (isspace((unsigned char)*p))
 			p++;
 		if (*p && strchr("<>=!~", *p)) {
-			snprintf(err, errlen, "unexpected '%c' at column %d of '%s'",
+			diag_error(errs, DK_EUSAGE, "unexpected '%c' at column %d of '%s'",
 				 *p, (int)(p - expr) + 1, expr);
 			free(c.key);
 			goto fail;
@@ -103,7 +103,7 @@ query_parse(struct query **out, const char *expr, char *err, size_t errlen)
 			while (*p && *p != quote)
 				p++;
 			if (!*p) {
-				snprintf(err, errlen, "unclosed quote at column %d",
+				diag_error(errs, DK_EUSAGE, "unclosed quote at column %d",
 					 (int)(v - expr));
 				free(c.key);
 				goto fail;
@@ -116,7 +116,7 @@ query_parse(struct query **out, const char *expr, char *err, size_t errlen)
 			while (*p && !isspace((unsigned char)*p))
 				p++;
 			if (p == v) {
-				snprintf(err, errlen, "expected a value after '%s' at column %d",
+				diag_error(errs, DK_EUSAGE, "expected a value after '%s' at column %d",
 					 c.key, (int)(p - expr) + 1);
 				free(c.key);
 				goto fail;
@@ -134,7 +134,7 @@ query_parse(struct query **out, const char *expr, char *err, size_t errlen)
 			p += 3;
 			continue;
 		}
-		snprintf(err, errlen, "expected 'and' at column %d of '%s'",
+		diag_error(errs, DK_EUSAGE, "expected 'and' at column %d of '%s'",
 			 (int)(p - expr) + 1, expr);
 		goto fail;
 	}

@@ -20,8 +20,8 @@
 
 struct query;
 
-/* On error returns DK_EUSAGE with a message naming the column. */
-int query_parse(struct query **out, const char *expr, char *err, size_t errlen);
+/* On error returns DK_EUSAGE with a message naming the column in errs. */
+int query_parse(struct query **out, const char *expr, struct diag_list *errs);
 int query_match(const struct query *q, const struct item *it);
 void query_free(struct query *q);
 

@@ -20,8 +20,8 @@ struct regex {
 };
 
 int
-regex_compile(struct regex **out, const char *pattern, int flags, char *err,
-	      size_t errlen)
+regex_compile(struct regex **out, const char *pattern, int flags,
+	      struct diag_list *errs)
 {
 	pcre2_compile_context *ccx;
 	struct regex *re;
@@ -46,7 +46,7 @@ regex_compile(struct regex **out, const char *pattern, int flags, char *err,
 		PCRE2_UCHAR msg[160];
 
 		pcre2_get_error_message(code, msg, sizeof(msg));
-		snprintf(err, errlen, "%s at offset %zu", (char *)msg, (size_t)off);
+		diag_error(errs, DK_EINVALID, "%s at offset %zu", (char *)msg, (size_t)off);
 		free(re);
 		return DK_EINVALID;
 	}
@@ -63,8 +63,8 @@ regex_compile(struct regex **out, const char *pattern, int flags, char *err,
 }
 
 int
-regex_match(struct regex *re, const char *s, size_t len, char *err,
-	    size_t errlen)
+regex_match(struct regex *re, const char *s, size_t len,
+	    struct diag_list *errs)
 {
 	int rc = pcre2_match(re->code, (PCRE2_SPTR)s, len, 0, 0, re->md, re->mcx);
 
@@ -72,14 +72,13 @@ regex_match(struct regex *re, const char *s, size_t len, char *err,
 		return 1;
 	if (rc == PCRE2_ERROR_NOMATCH)
 		return 0;
-	if (err) {
+	{
 		PCRE2_UCHAR msg[160];
 
 		pcre2_get_error_message(rc, msg, sizeof(msg));
-		snprintf(err, errlen, "pattern too complex for this text: %s",
-			 (char *)msg);
+		return diag_error(errs, DK_ERROR, "pattern too complex for this text: %s",
+				  (char *)msg);
 	}
-	return DK_ERROR;
 }
 
 void

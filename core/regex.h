@@ -12,19 +12,22 @@
 
 #include <stddef.h>
 
+#include "core/diag.h"
+
 struct regex;
 
 enum regex_flags {
 	REGEX_CASELESS = 1 << 0,
 };
 
-/* Compile pattern. On failure returns DK_EINVALID and writes a message
- * ("missing closing parenthesis at offset 9") into err. */
+/* Compile pattern. On failure returns DK_EINVALID and appends a message
+ * ("missing closing parenthesis at offset 9") to errs. */
 int regex_compile(struct regex **out, const char *pattern, int flags,
-		  char *err, size_t errlen);
-/* 1 match, 0 no match, DK_ERROR when a limit was hit (err filled). */
+		  struct diag_list *errs);
+/* 1 match, 0 no match, DK_ERROR when a limit was hit (told to errs,
+ * which may be NULL). */
 int regex_match(struct regex *re, const char *s, size_t len,
-		char *err, size_t errlen);
+		struct diag_list *errs);
 void regex_free(struct regex *re);
 
 #endif

@@ -209,10 +209,11 @@ find_visit(void *arg, const char *branch, const char *name)
 
 int
 renumber_id_on_branches(struct repo *r, const char *items_rel,
-			const char *id, char *where, size_t wlen)
+			const char *id, char *where, size_t wlen,
+			struct diag_list *errs)
 {
 	struct find_arg f = { id, where, wlen, 0 };
-	int rc = repo_branch_items_each(r, items_rel, find_visit, &f);
+	int rc = repo_branch_items_each(r, items_rel, find_visit, &f, errs);
 
 	return rc ? rc : f.found;
 }

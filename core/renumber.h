@@ -47,8 +47,9 @@ char *renumber_filename(const char *name, const char *old_id,
 
 /* Is there an item file for id on any local or remote-tracking branch
  * (items_rel: the items folder relative to the work tree)?  Returns 1
- * and the branch name in where, 0, or DK_EIO with r->err set. */
+ * and the branch name in where, 0, or DK_EIO (the reason in errs). */
 int renumber_id_on_branches(struct repo *r, const char *items_rel,
-			    const char *id, char *where, size_t wlen);
+			    const char *id, char *where, size_t wlen,
+			    struct diag_list *errs);
 
 #endif

@@ -1,10 +1,15 @@
 /*
- * repo.c: opening a repository through libgit2 1.5 (and refusing the
- * ones it cannot read faithfully), its config, and sources reading a
- * revision.  Commits: repo_commit.c; blobs: repo_blob.c.
+ * repo.c: libgit2 1.5 call sequences (see shared notes, section 2).
+ *
+ * Commits are built from HEAD's tree plus exactly the paths docket
+ * changed (tree builders along those paths, never the index), so that
+ * whatever the user has staged stays staged and out of docket's commit.  Afterwards only those paths
+ * are updated in the real index.
  */
 #include "core/repo.h"
 
+#include <ctype.h>
+#include <errno.h>
 #include <git2.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -12,9 +17,13 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #include "core/diag.h"
 #include "core/fsutil.h"
+#include "core/sbuf.h"
+#include "core/text.h"
+#include "core/date.h"
 #include "core/xalloc.h"
 
 /*
@@ -66,8 +75,9 @@ repo_global_shutdown(void)
 		git_libgit2_shutdown();
 }
 
+/* what, with libgit2's last error after it, into errs. */
 static int
-fail(struct repo *r, int code, const char *what)
+fail(struct diag_list *errs, int code, const char *what)
 {
 	const git_error *e = git_error_last();
 	const char *m = e && e->message ? e->message : "";
@@ -76,23 +86,23 @@ fail(struct repo *r, int code, const char *what)
 	 * (git update-index --split-index, a sparse index): say so */
 	if (strstr(m, "unsupported mandatory extension: 'link'") ||
 	    strstr(m, "unsupported mandatory extension: 'sdir'")) {
-		snprintf(r->err, sizeof(r->err),
-			 "%s: git's index is a %s index, which libgit2 1.5 (the git library docket uses) cannot read; use git itself here, or turn it off: %s",
-			 what, strstr(m, "'link'") ? "split" : "sparse",
-			 strstr(m, "'link'") ? "git update-index --no-split-index" :
-			 "git sparse-checkout disable");
+		diag_error(errs, DK_EREFUSED,
+			   "%s: git's index is a %s index, which libgit2 1.5 (the git library docket uses) cannot read; use git itself here, or turn it off: %s",
+			   what, strstr(m, "'link'") ? "split" : "sparse",
+			   strstr(m, "'link'") ? "git update-index --no-split-index" :
+			   "git sparse-checkout disable");
 		git_error_clear();
 		return DK_EREFUSED;
 	}
-	snprintf(r->err, sizeof(r->err), "%s%s%s", what, *m ? ": " : "", m);
+	diag_error(errs, code, "%s%s%s", what, *m ? ": " : "", m);
 	git_error_clear();
 	return code;
 }
 
 int
-repo_git_error(struct repo *r, int code, const char *what)
+repo_git_error(int code, const char *what, struct diag_list *errs)
 {
-	return fail(r, code, what);
+	return fail(errs, code, what);
 }
 
 static void
@@ -155,7 +165,7 @@ find_filter_driver(const git_config_entry *e, void *payload)
  * configured (repo_path_filter).
  */
 static int
-check_supported(struct repo *r)
+check_supported(struct repo *r, struct diag_list *errs)
 {
 	static const struct {
 		const char *key, *what, *undo;
@@ -172,13 +182,12 @@ check_supported(struct repo *r)
 	int rc = 0, found = 0;
 
 	if (git_repository_config_snapshot(&cfg, r->git) < 0)
-		return fail(r, DK_EIO, "cannot read git config");
+		return fail(errs, DK_EIO, "cannot read git config");
 	for (size_t i = 0; i < sizeof(refused) / sizeof(refused[0]); i++)
 		if (config_true(cfg, refused[i].key)) {
-			snprintf(r->err, sizeof(r->err),
-				 "docket cannot work in this repository: it uses %s; use git itself here, or turn it off: %s",
-				 refused[i].what, refused[i].undo);
-			rc = DK_EREFUSED;
+			rc = diag_error(errs, DK_EREFUSED,
+					"docket cannot work in this repository: it uses %s; use git itself here, or turn it off: %s",
+					refused[i].what, refused[i].undo);
 			break;
 		}
 	if (!rc && git_config_foreach(cfg, find_filter_driver, &found) < 0)
@@ -249,7 +258,8 @@ repo_path_submodule(struct repo *r, const char *prefix)
  * expression whose match data it does not free on a mismatch).
  */
 static int
-object_format_supported(struct repo *r, const char *path, const char *ceil)
+object_format_supported(const char *path, const char *ceil,
+			struct diag_list *errs)
 {
 	git_buf gd = GIT_BUF_INIT;
 	git_config *cfg = NULL;
@@ -265,10 +275,9 @@ object_format_supported(struct repo *r, const char *path, const char *ceil)
 	if (git_config_open_ondisk(&cfg, file) == 0 &&
 	    git_config_get_entry(&e, cfg, "extensions.objectformat") == 0 &&
 	    e->value && strcasecmp(e->value, "sha1")) {
-		snprintf(r->err, sizeof(r->err),
-			 "docket cannot work in this repository: it uses the git extension 'extensions.objectformat' (%s objects), which libgit2 1.5 (the git library docket uses) does not support; use git itself here",
-			 e->value);
-		rc = DK_EREFUSED;
+		rc = diag_error(errs, DK_EREFUSED,
+				"docket cannot work in this repository: it uses the git extension 'extensions.objectformat' (%s objects), which libgit2 1.5 (the git library docket uses) does not support; use git itself here",
+				e->value);
 	}
 	git_error_clear();
 	git_config_entry_free(e);
@@ -279,25 +288,23 @@ object_format_supported(struct repo *r, const char *path, const char *ceil)
 }
 
 int
-repo_open(struct repo *r, const char *path)
+repo_open(struct repo *r, const char *path, struct diag_list *errs)
 {
 	const char *ceil = getenv("GIT_CEILING_DIRECTORIES");
 	int rc;
 
 	ensure_git();
 	memset(r, 0, sizeof(*r));
-	if ((rc = object_format_supported(r, path, ceil)))
+	if ((rc = object_format_supported(path, ceil, errs)))
 		return rc;
 	rc = git_repository_open_ext(&r->git, path, 0, ceil);
 	if (rc == GIT_ENOTFOUND) {
 		git_error_clear();
-		snprintf(r->err, sizeof(r->err),
-			 "not a git repository (or any parent up to the filesystem root): %s",
+		return diag_error(errs, DK_ENOTFOUND, "not a git repository (or any parent up to the filesystem root): %s",
 			 path);
-		return DK_ENOTFOUND;
 	}
 	if (rc == GIT_EOWNER)
-		return fail(r, DK_EREFUSED,
+		return fail(errs, DK_EREFUSED,
 			    "the repository is owned by another user; if you trust it, run: git config --global --add safe.directory <path>");
 	if (rc < 0) {
 		const git_error *e = git_error_last();
@@ -305,16 +312,16 @@ repo_open(struct repo *r, const char *path)
 		const char *ext = strstr(m, "unsupported extension name ");
 
 		if (ext) {
-			snprintf(r->err, sizeof(r->err),
-				 "docket cannot work in this repository: it uses the git extension '%s', which libgit2 1.5 (the git library docket uses) does not support; use git itself here",
-				 ext + strlen("unsupported extension name "));
+			diag_error(errs, DK_EREFUSED,
+				   "docket cannot work in this repository: it uses the git extension '%s', which libgit2 1.5 (the git library docket uses) does not support; use git itself here",
+				   ext + strlen("unsupported extension name "));
 			git_error_clear();
 			return DK_EREFUSED;
 		}
-		return fail(r, DK_EIO, "cannot open the git repository");
+		return fail(errs, DK_EIO, "cannot open the git repository");
 	}
 	set_workdir(r);
-	if ((rc = check_supported(r))) {
+	if ((rc = check_supported(r, errs))) {
 		git_repository_free(r->git);
 		r->git = NULL;
 		free(r->workdir);
@@ -325,7 +332,7 @@ repo_open(struct repo *r, const char *path)
 }
 
 int
-repo_init(struct repo *r, const char *path)
+repo_init(struct repo *r, const char *path, struct diag_list *errs)
 {
 	git_repository_init_options o = GIT_REPOSITORY_INIT_OPTIONS_INIT;
 
@@ -340,7 +347,7 @@ repo_init(struct repo *r, const char *path)
 	o.flags = GIT_REPOSITORY_INIT_MKPATH;
 	o.initial_head = "main";
 	if (git_repository_init_ext(&r->git, path, &o) < 0)
-		return fail(r, DK_EIO, "cannot create a git repository");
+		return fail(errs, DK_EIO, "cannot create a git repository");
 	set_workdir(r);
 	return 0;
 }
@@ -354,18 +361,19 @@ repo_close(struct repo *r)
 }
 
 int
-repo_config_set(struct repo *r, const char *key, const char *value)
+repo_config_set(struct repo *r, const char *key, const char *value,
+		struct diag_list *errs)
 {
 	git_config *cfg = NULL, *local = NULL;
 	int rc;
 
 	if (git_repository_config(&cfg, r->git) < 0)
-		return fail(r, DK_EIO, "cannot read git config");
+		return fail(errs, DK_EIO, "cannot read git config");
 	rc = git_config_open_level(&local, cfg, GIT_CONFIG_LEVEL_LOCAL);
 	if (rc == 0)
 		rc = git_config_set_string(local, key, value);
 	if (rc < 0)
-		rc = fail(r, DK_EIO, "cannot write .git/config");
+		rc = fail(errs, DK_EIO, "cannot write .git/config");
 	git_config_free(local);
 	git_config_free(cfg);
 	return rc;
@@ -382,6 +390,49 @@ struct revsrc {
 	char *relroot;
 };
 
+int
+repo_blob_read(git_repository *git, const git_oid *id, enum limit_kind lim,
+	       const char *shown, char **data, size_t *len,
+	       struct diag_list *errs)
+{
+	git_odb *odb = NULL;
+	git_odb_object *obj = NULL;
+	git_object_t type;
+	size_t size = 0;
+	int rc = 0;
+
+	*data = NULL;
+	*len = 0;
+	if (git_repository_odb(&odb, git) < 0 ||
+	    git_odb_read_header(&size, &type, odb, id) < 0) {
+		const git_error *e = git_error_last();
+
+		diag_error(errs, DK_EIO, "cannot read %s from git: %s", shown,
+			   e && e->message ? e->message : "unknown error");
+		git_error_clear();
+		git_odb_free(odb);
+		return DK_EIO;
+	}
+	if (type != GIT_OBJECT_BLOB) {
+		rc = diag_error(errs, DK_EINVALID, "%s is not a file in git", shown);
+	} else if (size > limit_bytes(lim)) {
+		rc = diag_error(errs, DK_EINVALID, "%s is %zu bytes in git, over %s; not read",
+				shown, size, limit_name(lim));
+	} else if (git_odb_read(&obj, odb, id) < 0) {
+		const git_error *e = git_error_last();
+
+		rc = diag_error(errs, DK_EIO, "cannot read %s from git: %s", shown,
+				e && e->message ? e->message : "unknown error");
+		git_error_clear();
+	} else {
+		*len = git_odb_object_size(obj);
+		*data = xmemdup0(git_odb_object_data(obj), *len);
+	}
+	git_odb_object_free(obj);
+	git_odb_free(odb);
+	return rc;
+}
+
 static int
 cmp_oid(const void *a, const void *b)
 {
@@ -392,7 +443,7 @@ git_oid *
 repo_shallow_commits(struct repo *r, size_t *n)
 {
 	const char *dir = git_repository_commondir(r->git);
-	char *path, *data = NULL, *p, err[256];
+	char *path, *data = NULL, *p;
 	git_oid *v = NULL;
 	size_t alloc = 0, len = 0;
 
@@ -400,7 +451,7 @@ repo_shallow_commits(struct repo *r, size_t *n)
 	if (git_repository_is_shallow(r->git) != 1 || !dir)
 		return NULL;
 	path = xasprintf("%sshallow", dir);
-	if (fsutil_read(path, LIMIT_GIT_FILE, 0, &data, &len, err, sizeof(err))) {
+	if (fsutil_read(path, LIMIT_GIT_FILE, 0, &data, &len, NULL)) {
 		free(path);
 		return NULL;
 	}
@@ -428,7 +479,7 @@ repo_shallow_commits(struct repo *r, size_t *n)
 
 static int
 rev_read(struct source *s, const char *path, char **data, size_t *len,
-	 enum limit_kind lim)
+	 enum limit_kind lim, struct diag_list *errs)
 {
 	struct revsrc *v = s->ctx;
 	git_tree_entry *e = NULL;
@@ -439,7 +490,7 @@ rev_read(struct source *s, const char *path, char **data, size_t *len,
 	rc = git_tree_entry_bypath(&e, v->tree, full);
 	if (rc < 0) {
 		git_error_clear();
-		snprintf(s->errmsg, sizeof(s->errmsg), "'%s' does not exist in that revision", full);
+		diag_error(errs, DK_ENOTFOUND, "'%s' does not exist in that revision", full);
 		free(full);
 		return DK_ENOTFOUND;
 	}
@@ -450,22 +501,22 @@ rev_read(struct source *s, const char *path, char **data, size_t *len,
 		/* the blob holds what the filter's clean command made (an
 		 * encrypted text, a pointer): not the file */
 		if (repo_path_filter(v->r, full, name, sizeof(name))) {
-			snprintf(s->errmsg, sizeof(s->errmsg),
-				 "'%s' goes through the git filter '%s' (.gitattributes), an external command that libgit2, the git library docket uses, does not run: docket cannot read it from history",
-				 full, name);
+			diag_error(errs, DK_EINVALID,
+				   "'%s' goes through the git filter '%s' (.gitattributes), an external command that libgit2, the git library docket uses, does not run: docket cannot read it from history",
+				   full, name);
 			git_tree_entry_free(e);
 			free(full);
 			return DK_EINVALID;
 		}
 	}
 	if (mode == GIT_FILEMODE_LINK)
-		snprintf(s->errmsg, sizeof(s->errmsg),
-			 "'%s' is a symbolic link in that revision: not followed", full);
+		diag_error(errs, DK_EINVALID,
+			   "'%s' is a symbolic link in that revision: not followed", full);
 	else if (mode == GIT_FILEMODE_COMMIT)
-		snprintf(s->errmsg, sizeof(s->errmsg),
-			 "'%s' is a submodule in that revision, not a file", full);
+		diag_error(errs, DK_EINVALID,
+			   "'%s' is a submodule in that revision, not a file", full);
 	else if (git_tree_entry_type(e) != GIT_OBJECT_BLOB)
-		snprintf(s->errmsg, sizeof(s->errmsg), "'%s' is not a file in that revision", full);
+		diag_error(errs, DK_EINVALID, "'%s' is not a file in that revision", full);
 	if (mode == GIT_FILEMODE_LINK || mode == GIT_FILEMODE_COMMIT ||
 	    git_tree_entry_type(e) != GIT_OBJECT_BLOB) {
 		git_tree_entry_free(e);
@@ -473,7 +524,7 @@ rev_read(struct source *s, const char *path, char **data, size_t *len,
 		return DK_EINVALID;
 	}
 	rc = repo_blob_read(v->git, git_tree_entry_id(e), lim, "the file", data,
-			    len, s->errmsg, sizeof(s->errmsg));
+			    len, errs);
 	git_tree_entry_free(e);
 	free(full);
 	return rc;
@@ -486,7 +537,8 @@ cmp_name(const void *a, const void *b)
 }
 
 static int
-rev_list(struct source *s, const char *dir, char ***names, size_t *n)
+rev_list(struct source *s, const char *dir, char ***names, size_t *n,
+	 struct diag_list *errs)
 {
 	struct revsrc *v = s->ctx;
 	git_tree_entry *e = NULL;
@@ -498,9 +550,9 @@ rev_list(struct source *s, const char *dir, char ***names, size_t *n)
 	*n = 0;
 	if (git_tree_entry_bypath(&e, v->tree, full) == 0 &&
 	    git_tree_entry_filemode(e) == GIT_FILEMODE_COMMIT) {
-		snprintf(s->errmsg, sizeof(s->errmsg),
-			 "'%s' is a submodule in that revision (a repository of its own): docket does not read it from here",
-			 full);
+		diag_error(errs, DK_EINVALID,
+			   "'%s' is a submodule in that revision (a repository of its own): docket does not read it from here",
+			   full);
 		git_tree_entry_free(e);
 		free(full);
 		return DK_EINVALID;
@@ -508,7 +560,7 @@ rev_list(struct source *s, const char *dir, char ***names, size_t *n)
 	if (!e || git_tree_entry_type(e) != GIT_OBJECT_TREE ||
 	    git_tree_lookup(&t, v->git, git_tree_entry_id(e)) < 0) {
 		git_error_clear();
-		snprintf(s->errmsg, sizeof(s->errmsg), "no folder '%s' in that revision", full);
+		diag_error(errs, DK_ENOTFOUND, "no folder '%s' in that revision", full);
 		git_tree_entry_free(e);
 		free(full);
 		return DK_ENOTFOUND;
@@ -554,7 +606,7 @@ rev_release(struct source *s)
 
 int
 repo_source_rev(struct repo *r, struct source *out, const char *rev,
-		const char *relroot)
+		const char *relroot, struct diag_list *errs)
 {
 	git_object *obj = NULL, *tree = NULL;
 	struct revsrc *v;
@@ -565,17 +617,15 @@ repo_source_rev(struct repo *r, struct source *out, const char *rev,
 	if (rc < 0) {
 		if (git_repository_is_shallow(r->git) == 1) {
 			git_error_clear();
-			snprintf(r->err, sizeof(r->err),
-				 "revision '%s' is not in this shallow clone; fetch more history (git fetch --deepen=100, or git fetch --unshallow)",
+			return diag_error(errs, DK_ENOTFOUND, "revision '%s' is not in this shallow clone; fetch more history (git fetch --deepen=100, or git fetch --unshallow)",
 				 rev);
-			return DK_ENOTFOUND;
 		}
-		return fail(r, DK_ENOTFOUND, "unknown revision");
+		return fail(errs, DK_ENOTFOUND, "unknown revision");
 	}
 	rc = git_object_peel(&tree, obj, GIT_OBJECT_TREE);
 	git_object_free(obj);
 	if (rc < 0)
-		return fail(r, DK_ENOTFOUND, "revision does not name a commit or tree");
+		return fail(errs, DK_ENOTFOUND, "revision does not name a commit or tree");
 	v = xcalloc(1, sizeof(*v));
 	v->r = r;
 	v->git = r->git;
@@ -587,6 +637,531 @@ repo_source_rev(struct repo *r, struct source *out, const char *rev,
 	out->release = rev_release;
 	out->threadsafe = 0;
 	return 0;
+}
+
+/* ---------------------------------------------------------------------
+ * Committing
+ * ------------------------------------------------------------------- */
+
+static int
+parse_tz(const char *s, int *minutes)
+{
+	int sign, h, m;
+
+	if (!strcmp(s, "Z") || !strcmp(s, "z")) {
+		*minutes = 0;
+		return 0;
+	}
+	if (*s != '+' && *s != '-')
+		return -1;
+	sign = *s == '-' ? -1 : 1;
+	if (sscanf(s + 1, "%2d:%2d", &h, &m) == 2 ||
+	    sscanf(s + 1, "%2d%2d", &h, &m) == 2) {
+		*minutes = sign * (h * 60 + m);
+		return 0;
+	}
+	return -1;
+}
+
+/* Parse git's date forms: "@1700000000 +0100", "1700000000 +0100",
+ * "2026-11-20T10:00:00Z", "2026-11-20 10:00:00 +0100". */
+static int
+parse_git_date(const char *s, git_time_t *t, int *offset)
+{
+	long long epoch;
+	int y, mo, d, h, mi, sec, n = 0;
+	char tz[16] = "";
+
+	if (*s == '@')
+		s++;
+	if (sscanf(s, "%lld %15s", &epoch, tz) >= 1 && !strchr(s, '-') &&
+	    !strchr(s, ':')) {
+		*t = (git_time_t)epoch;
+		*offset = 0;
+		if (*tz && parse_tz(tz, offset))
+			return -1;
+		return 0;
+	}
+	if (sscanf(s, "%4d-%2d-%2d%*1[T ]%2d:%2d:%2d%n", &y, &mo, &d, &h, &mi,
+		   &sec, &n) != 6)
+		return -1;
+	s += n;
+	while (*s == ' ')
+		s++;
+	*offset = 0;
+	if (*s && parse_tz(s, offset))
+		return -1;
+	*t = (git_time_t)((long long)date_from_civil(y, mo, d) * 86400 + h * 3600 +
+			  mi * 60 + sec - *offset * 60);
+	return 0;
+}
+
+static int
+make_sig(struct repo *r, git_signature **out, const char *who,
+	 struct diag_list *errs)
+{
+	char kn[32], ke[32], kd[32];
+	const char *name, *email, *date;
+	git_signature *def = NULL;
+	int rc;
+
+	snprintf(kn, sizeof(kn), "GIT_%s_NAME", who);
+	snprintf(ke, sizeof(ke), "GIT_%s_EMAIL", who);
+	snprintf(kd, sizeof(kd), "GIT_%s_DATE", who);
+	name = getenv(kn);
+	email = getenv(ke);
+	date = getenv(kd);
+	if (!name || !email) {
+		rc = git_signature_default(&def, r->git);
+		if (rc < 0) {
+			git_error_clear();
+			return diag_error(errs, DK_EREFUSED, "git does not know who you are; set your name and email:\n"
+				 "  git config --global user.name \"Your Name\"\n"
+				 "  git config --global user.email you@example.com");
+		}
+		if (!name)
+			name = def->name;
+		if (!email)
+			email = def->email;
+	}
+	if (date && *date) {
+		git_time_t t;
+		int off;
+
+		if (parse_git_date(date, &t, &off) == 0)
+			rc = git_signature_new(out, name, email, t, off);
+		else
+			rc = git_signature_now(out, name, email);
+	} else {
+		rc = git_signature_now(out, name, email);
+	}
+	git_signature_free(def);
+	if (rc < 0)
+		return fail(errs, DK_EIO, "invalid author name or email");
+	return 0;
+}
+
+int
+repo_check_identity(struct repo *r, struct diag_list *errs)
+{
+	git_signature *a = NULL, *c = NULL;
+	int rc;
+
+	if ((rc = make_sig(r, &a, "AUTHOR", errs)) == 0)
+		rc = make_sig(r, &c, "COMMITTER", errs);
+	git_signature_free(a);
+	git_signature_free(c);
+	return rc;
+}
+
+int
+repo_identity(struct repo *r, char **name, char **email)
+{
+	git_signature *a = NULL;
+	int rc;
+
+	*name = *email = NULL;
+	if ((rc = make_sig(r, &a, "AUTHOR", NULL)) == 0) {
+		*name = xstrdup(a->name);
+		*email = xstrdup(a->email);
+	}
+	git_signature_free(a);
+	return rc;
+}
+
+static int
+path_exists(struct repo *r, const char *rel)
+{
+	char *full = xasprintf("%s/%s", r->workdir, rel);
+	struct stat st;
+	int ok = lstat(full, &st) == 0;
+
+	free(full);
+	return ok;
+}
+
+/*
+ * The commit's tree: HEAD's tree with only the changed paths replaced,
+ * built with tree builders along those paths.  Only the folders on the
+ * way are read and written (never the whole tree, as an index read from
+ * HEAD would), and entries copied from HEAD are not looked up again.
+ */
+struct upd {
+	const char *path;
+	int del;
+	git_oid id;
+};
+
+static int
+cmp_upd(const void *a, const void *b)
+{
+	return strcmp(((const struct upd *)a)->path, ((const struct upd *)b)->path);
+}
+
+static int
+update_tree(git_repository *repo, const git_tree *base, struct upd *u,
+	    size_t n, size_t skip, git_oid *out, int *empty)
+{
+	git_treebuilder *bld = NULL;
+	int rc;
+
+	if ((rc = git_treebuilder_new(&bld, repo, base)) < 0)
+		return rc;
+	for (size_t i = 0; i < n && rc >= 0;) {
+		const char *rest = u[i].path + skip, *slash = strchr(rest, '/');
+
+		if (!slash) {
+			const git_tree_entry *old = git_treebuilder_get(bld, rest);
+			git_filemode_t mode = old &&
+				git_tree_entry_filemode(old) == GIT_FILEMODE_BLOB_EXECUTABLE ?
+				GIT_FILEMODE_BLOB_EXECUTABLE : GIT_FILEMODE_BLOB;
+
+			if (u[i].del) {
+				if (old)
+					rc = git_treebuilder_remove(bld, rest);
+			} else {
+				rc = git_treebuilder_insert(NULL, bld, rest, &u[i].id, mode);
+			}
+			i++;
+		} else {
+			size_t len = (size_t)(slash - rest), j = i;
+			char *name = xstrndup(rest, len);
+			const git_tree_entry *old = git_treebuilder_get(bld, name);
+			git_tree *sub = NULL;
+			git_oid sid;
+			int sub_empty = 0;
+
+			while (j < n && !strncmp(u[j].path + skip, rest, len + 1))
+				j++;
+			if (old && git_tree_entry_filemode(old) == GIT_FILEMODE_COMMIT) {
+				/* never replace a submodule by a plain folder */
+				git_error_set_str(GIT_ERROR_INVALID,
+						  "a submodule is on the way of a file to commit");
+				rc = -1;
+			} else if (old && git_tree_entry_type(old) == GIT_OBJECT_TREE &&
+				   git_tree_lookup(&sub, repo, git_tree_entry_id(old)) < 0) {
+				rc = -1;
+			}
+			if (rc >= 0)
+				rc = update_tree(repo, sub, u + i, j - i, skip + len + 1,
+						 &sid, &sub_empty);
+			if (rc >= 0) {
+				if (sub_empty)
+					rc = old ? git_treebuilder_remove(bld, name) : 0;
+				else
+					rc = git_treebuilder_insert(NULL, bld, name, &sid,
+								    GIT_FILEMODE_TREE);
+			}
+			git_tree_free(sub);
+			free(name);
+			i = j;
+		}
+	}
+	if (rc >= 0) {
+		*empty = git_treebuilder_entrycount(bld) == 0;
+		rc = git_treebuilder_write(out, bld);
+	}
+	git_treebuilder_free(bld);
+	return rc < 0 ? rc : 0;
+}
+
+/* The commit message with control and bidi characters escaped, line by
+ * line (core/text.h): titles come from users and imports, and `git log`
+ * shows a message raw on the terminal of whoever reads the history. */
+static char *
+safe_message(const char *message)
+{
+	struct sbuf sb = SBUF_INIT;
+	const char *p = message;
+
+	for (;;) {
+		const char *nl = strchr(p, '\n');
+		size_t n = nl ? (size_t)(nl - p) : strlen(p);
+
+		text_escape_term(&sb, p, n);
+		if (!nl)
+			break;
+		sbuf_addc(&sb, '\n');
+		p = nl + 1;
+	}
+	return sbuf_detach(&sb, NULL);
+}
+
+int
+repo_commit_build(struct repo *r, const char *const *paths, size_t npaths,
+		  const char *message, struct repo_commit *out,
+		  struct diag_list *errs)
+{
+	struct upd *upd = NULL;
+	git_commit *parent = NULL;
+	git_tree *ptree = NULL, *tree = NULL;
+	git_signature *author = NULL, *committer = NULL;
+	git_oid tree_id;
+	int rc, empty = 0;
+	char *safe = NULL;
+
+	memset(out, 0, sizeof(*out));
+	if (!r->workdir) {
+		return diag_error(errs, DK_EREFUSED, "cannot commit in a bare repository");
+	}
+	/* the branch HEAD names ("HEAD" itself when detached) */
+	if (!(out->ref = repo_head_ref(r))) {
+		rc = fail(errs, DK_EIO, "cannot read HEAD");
+		goto done;
+	}
+	rc = git_reference_name_to_id(&out->parent, r->git, "HEAD");
+	if (rc == 0) {
+		if ((rc = git_commit_lookup(&parent, r->git, &out->parent)) < 0 ||
+		    (rc = git_commit_tree(&ptree, parent)) < 0) {
+			rc = fail(errs, DK_EIO, "cannot read HEAD");
+			goto done;
+		}
+		out->has_parent = 1;
+	} else if (rc == GIT_ENOTFOUND) {
+		git_error_clear();
+	} else {
+		rc = fail(errs, DK_EIO, "cannot read HEAD");
+		goto done;
+	}
+	if ((rc = make_sig(r, &author, "AUTHOR", errs)) < 0 ||
+	    (rc = make_sig(r, &committer, "COMMITTER", errs)) < 0)
+		goto done;
+	upd = xcalloc(npaths + 1, sizeof(*upd));
+	for (size_t i = 0; i < npaths; i++) {
+		upd[i].path = paths[i];
+		upd[i].del = !path_exists(r, paths[i]);
+		if (!upd[i].del &&
+		    git_blob_create_from_workdir(&upd[i].id, r->git, paths[i]) < 0) {
+			rc = fail(errs, DK_EIO, "cannot store a file in git");
+			goto done;
+		}
+	}
+	qsort(upd, npaths, sizeof(*upd), cmp_upd);
+	if (update_tree(r->git, ptree, upd, npaths, 0, &tree_id, &empty) < 0 ||
+	    git_tree_lookup(&tree, r->git, &tree_id) < 0) {
+		rc = fail(errs, DK_EIO, "cannot write the commit's tree");
+		goto done;
+	}
+	if (ptree && git_oid_equal(&tree_id, git_tree_id(ptree))) {
+		rc = diag_error(errs, DK_EREFUSED, "nothing to commit");
+		goto done;
+	}
+	safe = safe_message(message);
+	/* the object only: no branch moves yet (repo_head_advance) */
+	if (git_commit_create(&out->id, r->git, NULL, author, committer, NULL, safe,
+			      tree, (size_t)out->has_parent,
+			      (const git_commit **)&parent) < 0) {
+		rc = fail(errs, DK_EIO, "cannot create the commit");
+		goto done;
+	}
+	rc = 0;
+done:
+	if (rc)
+		repo_commit_release(out);
+	free(safe);
+	free(upd);
+	git_tree_free(tree);
+	git_tree_free(ptree);
+	git_commit_free(parent);
+	git_signature_free(author);
+	git_signature_free(committer);
+	return rc;
+}
+
+void
+repo_commit_release(struct repo_commit *c)
+{
+	free(c->ref);
+	memset(c, 0, sizeof(*c));
+}
+
+void
+repo_commit_short(const struct repo_commit *c, char *out, size_t len)
+{
+	char hex[GIT_OID_HEXSZ + 1];
+
+	git_oid_tostr(hex, sizeof(hex), &c->id);
+	snprintf(out, len, "%.7s", hex);
+}
+
+/* git_index_write, with the system's reason when a write failed (a
+ * full disk, a file-size limit): libgit2's own message is then often
+ * an unrelated earlier one. */
+static int
+index_write(git_index *idx, struct diag_list *errs)
+{
+	int e;
+
+	errno = 0;
+	if (git_index_write(idx) == 0)
+		return 0;
+	e = errno;
+	if (e == ENOSPC || e == EFBIG || e == EDQUOT || e == EIO || e == EROFS ||
+	    e == EACCES || e == EPERM) {
+		git_error_clear();
+		return diag_error(errs, DK_EIO, "cannot write git's index: %s",
+			 strerror(e));
+	}
+	return fail(errs, DK_EIO, "cannot write git's index");
+}
+
+int
+repo_index_take(struct repo *r, const char *const *paths, size_t npaths,
+		struct diag_list *errs)
+{
+	git_index *idx = NULL;
+	int rc = 0;
+
+	if (git_repository_index(&idx, r->git) < 0 || git_index_read(idx, 0) < 0) {
+		rc = fail(errs, DK_EIO, "cannot read git's index");
+		goto done;
+	}
+	for (size_t i = 0; i < npaths; i++) {
+		int e = path_exists(r, paths[i]) ?
+			git_index_add_bypath(idx, paths[i]) :
+			git_index_remove_bypath(idx, paths[i]);
+
+		if (e < 0) {
+			rc = fail(errs, DK_EIO, "cannot update git's index");
+			goto done;
+		}
+	}
+	rc = index_write(idx, errs);
+done:
+	git_index_free(idx);
+	return rc;
+}
+
+int
+repo_index_reset(struct repo *r, const struct git_oid *commit, int has_commit,
+		 const char *const *paths, size_t npaths,
+		  struct diag_list *errs)
+{
+	git_index *idx = NULL;
+	git_commit *c = NULL;
+	git_tree *tree = NULL;
+	int rc = 0;
+
+	if (git_repository_index(&idx, r->git) < 0 || git_index_read(idx, 0) < 0 ||
+	    (has_commit && (git_commit_lookup(&c, r->git, commit) < 0 ||
+			    git_commit_tree(&tree, c) < 0))) {
+		rc = fail(errs, DK_EIO, "cannot read git's index");
+		goto done;
+	}
+	for (size_t i = 0; i < npaths; i++) {
+		git_tree_entry *te = NULL;
+		int e;
+
+		if (tree && git_tree_entry_bypath(&te, tree, paths[i]) == 0) {
+			git_index_entry ie;
+
+			memset(&ie, 0, sizeof(ie));
+			ie.mode = git_tree_entry_filemode(te);
+			ie.path = paths[i];
+			git_oid_cpy(&ie.id, git_tree_entry_id(te));
+			e = git_index_add(idx, &ie);
+			git_tree_entry_free(te);
+		} else {
+			git_error_clear();
+			e = git_index_remove_bypath(idx, paths[i]);
+		}
+		if (e < 0) {
+			rc = fail(errs, DK_EIO, "cannot update git's index");
+			goto done;
+		}
+	}
+	rc = index_write(idx, errs);
+done:
+	git_tree_free(tree);
+	git_commit_free(c);
+	git_index_free(idx);
+	return rc;
+}
+
+int
+repo_head_advance(struct repo *r, const struct repo_commit *c,
+		  struct diag_list *errs)
+{
+	git_reference *ref = NULL;
+	git_commit *commit = NULL;
+	char *log;
+	int rc;
+
+	if (git_commit_lookup(&commit, r->git, &c->id) < 0)
+		return fail(errs, DK_EIO, "cannot read the new commit");
+	/* git's own reflog line */
+	log = xasprintf("commit%s: %s", c->has_parent ? "" : " (initial)",
+			git_commit_summary(commit) ? git_commit_summary(commit) : "");
+	if (c->has_parent)
+		rc = git_reference_create_matching(&ref, r->git, c->ref, &c->id, 1,
+						   &c->parent, log);
+	else
+		rc = git_reference_create(&ref, r->git, c->ref, &c->id, 0, log);
+	free(log);
+	git_commit_free(commit);
+	git_reference_free(ref);
+	if (rc == GIT_EMODIFIED || rc == GIT_EEXISTS) {
+		git_error_clear();
+		return diag_error(errs, DK_ECONFLICT, "%s moved while docket was committing (another commit was made)",
+			 c->ref);
+	}
+	if (rc == GIT_ELOCKED) {
+		git_error_clear();
+		return diag_error(errs, DK_EREFUSED, "the branch is locked (%s.lock exists in the git folder): another git process is running; if none is, remove that file",
+			 c->ref);
+	}
+	if (rc < 0)
+		return fail(errs, DK_EIO, "cannot update the branch");
+	return 0;
+}
+
+int
+repo_head_id(struct repo *r, struct git_oid *out, int *unborn,
+	     struct diag_list *errs)
+{
+	int rc = git_reference_name_to_id(out, r->git, "HEAD");
+
+	*unborn = 0;
+	if (rc == GIT_ENOTFOUND) {
+		git_error_clear();
+		memset(out, 0, sizeof(*out));
+		*unborn = 1;
+		return 0;
+	}
+	return rc < 0 ? fail(errs, DK_EIO, "cannot read HEAD") : 0;
+}
+
+char *
+repo_head_ref(struct repo *r)
+{
+	git_reference *head = NULL;
+	char *ref;
+
+	if (git_reference_lookup(&head, r->git, "HEAD") < 0)
+		return NULL;
+	ref = xstrdup(git_reference_type(head) == GIT_REFERENCE_SYMBOLIC ?
+		      git_reference_symbolic_target(head) : "HEAD");
+	git_reference_free(head);
+	return ref;
+}
+
+int
+repo_head_blob(struct repo *r, const char *path, git_oid *out)
+{
+	git_object *obj = NULL;
+	git_tree_entry *e = NULL;
+	int found = 0;
+
+	memset(out, 0, sizeof(*out));
+	if (git_revparse_single(&obj, r->git, "HEAD^{tree}") == 0 &&
+	    git_tree_entry_bypath(&e, (git_tree *)obj, path) == 0) {
+		git_oid_cpy(out, git_tree_entry_id(e));
+		found = 1;
+	}
+	git_error_clear();
+	git_tree_entry_free(e);
+	git_object_free(obj);
+	return found;
 }
 
 char *

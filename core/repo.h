@@ -2,9 +2,9 @@
  * repo: every git operation docket makes, through libgit2 (SPEC 9).
  *
  * A struct repo wraps an open git_repository.  Errors are values: each
- * function returns 0 or a negative DK_* code and writes a message for
- * the user into repo->err (copied from libgit2's last error where there
- * is one).  repo_close frees everything.  A source made by
+ * function that can fail returns 0 or a negative DK_* code and appends
+ * the reason to errs (with libgit2's last error where there is one).
+ * repo_close frees everything.  A source made by
  * repo_source_rev holds its own reference to the tree and is released
  * with source->release.
  */
@@ -13,6 +13,7 @@
 
 #include <stddef.h>
 
+#include "core/diag.h"
 #include "core/limits.h"
 #include "core/source.h"
 
@@ -25,7 +26,6 @@ struct repo {
 	char *workdir;           /* absolute, no trailing slash; NULL if bare */
 	int filters;             /* some filter.NAME.clean, .smudge or .process
 				  * is configured (repo_path_filter then looks) */
-	char err[1024];
 };
 
 /* Start and stop libgit2 (once per process).  libgit2 itself starts
@@ -35,11 +35,12 @@ void repo_global_init(void);
 void repo_global_shutdown(void);
 
 /* Open the repository containing path (discovery honours
- * GIT_CEILING_DIRECTORIES). DK_ENOTFOUND when there is none.
- * DK_EREFUSED, with docket's own message, for a repository libgit2 1.5
- * cannot open faithfully: an extension it does not support
- * (objectFormat=sha256, worktreeConfig), a split or sparse index. */
-int repo_open(struct repo *r, const char *path);
+ * GIT_CEILING_DIRECTORIES). DK_ENOTFOUND when there is none,
+ * DK_EREFUSED when another user owns it (git's safe.directory), and,
+ * with docket's own message, for a repository libgit2 1.5 cannot open
+ * faithfully: an extension it does not support (objectFormat=sha256,
+ * worktreeConfig), a split or sparse index. */
+int repo_open(struct repo *r, const char *path, struct diag_list *errs);
 /* Does path (relative to the work tree) pass through a git filter whose
  * driver is an external command (filter.NAME.clean, .smudge or .process
  * configured for its `filter` attribute)?  libgit2 does not run them,
@@ -54,29 +55,29 @@ int repo_path_filter(struct repo *r, const char *path, char *name,
  * tree by a folder either: repo_commit_build refuses.) */
 int repo_path_submodule(struct repo *r, const char *prefix);
 /* Create a repository at path (like `git init`), or open it if present. */
-int repo_init(struct repo *r, const char *path);
+int repo_init(struct repo *r, const char *path, struct diag_list *errs);
 void repo_close(struct repo *r);
 
-/* Put libgit2's last error into r->err after what ("cannot read git's
+/* Report libgit2's last error in errs after what ("cannot read git's
  * index: ..."), explaining the ones docket knows, and return code (or
  * DK_EREFUSED for a repository feature libgit2 cannot honour). */
-int repo_git_error(struct repo *r, int code, const char *what);
+int repo_git_error(int code, const char *what, struct diag_list *errs);
 
 /* A source reading the folder relroot ("" or "sub/") of revision rev. */
 int repo_source_rev(struct repo *r, struct source *out, const char *rev,
-		    const char *relroot);
+		    const char *relroot, struct diag_list *errs);
 
 /*
  * Read the blob id whole (malloc'ed, NUL-terminated), at most
  * limit_bytes(lim) bytes: its size is read from the object's header
  * (git_odb_read_header) before anything is inflated, so a small packed
  * object that would inflate to gigabytes is refused at once.  0, or
- * DK_EINVALID (over the limit, named; not a blob) or DK_EIO, with err
- * naming shown.
+ * DK_EINVALID (over the limit, named; not a blob) or DK_EIO, the
+ * message naming shown.
  */
 int repo_blob_read(struct git_repository *git, const struct git_oid *id,
 		   enum limit_kind lim, const char *shown, char **data,
-		   size_t *len, char *err, size_t errlen);
+		   size_t *len, struct diag_list *errs);
 
 /* The grafted commits of a shallow clone (.git/shallow), sorted with
  * git_oid_cmp (malloc'ed, *n of them); NULL and 0 when the repository
@@ -84,7 +85,8 @@ int repo_blob_read(struct git_repository *git, const struct git_oid *id,
 struct git_oid *repo_shallow_commits(struct repo *r, size_t *n);
 
 /* Set a key in the repository's own config (.git/config). */
-int repo_config_set(struct repo *r, const char *key, const char *value);
+int repo_config_set(struct repo *r, const char *key, const char *value,
+		    struct diag_list *errs);
 
 /*
  * Committing, in steps (core/change.c runs them in a safe order, with a
@@ -112,21 +114,26 @@ struct repo_commit {
 /* 0, or DK_EREFUSED "nothing to commit" when the tree equals HEAD's,
  * or DK_EIO; release with repo_commit_release in every case. */
 int repo_commit_build(struct repo *r, const char *const *paths, size_t npaths,
-		      const char *message, struct repo_commit *out);
+		      const char *message, struct repo_commit *out,
+		      struct diag_list *errs);
 void repo_commit_release(struct repo_commit *c);
 /* The short id ("abc1234") of c. */
 void repo_commit_short(const struct repo_commit *c, char *out, size_t len);
-int repo_index_take(struct repo *r, const char *const *paths, size_t npaths);
+int repo_index_take(struct repo *r, const char *const *paths, size_t npaths,
+		    struct diag_list *errs);
 /* Set the index entries of paths to those of commit (removed where the
  * commit has none; all removed when !has_commit): `git reset -q --
  * PATHS` for docket's own paths only. */
 int repo_index_reset(struct repo *r, const struct git_oid *commit,
-		     int has_commit, const char *const *paths, size_t npaths);
+		     int has_commit, const char *const *paths, size_t npaths,
+		     struct diag_list *errs);
 /* 0, DK_ECONFLICT when the branch moved since repo_commit_build, or
  * DK_EIO.  The reflog says "commit: SUBJECT", as git's. */
-int repo_head_advance(struct repo *r, const struct repo_commit *c);
+int repo_head_advance(struct repo *r, const struct repo_commit *c,
+		      struct diag_list *errs);
 /* HEAD's commit (zeroes and *unborn set when there is none yet). */
-int repo_head_id(struct repo *r, struct git_oid *out, int *unborn);
+int repo_head_id(struct repo *r, struct git_oid *out, int *unborn,
+		 struct diag_list *errs);
 /* The ref HEAD names ("refs/heads/main"), or "HEAD" when it is
  * detached (malloc'ed); NULL when HEAD cannot be read. */
 char *repo_head_ref(struct repo *r);
@@ -140,7 +147,7 @@ char *repo_git_path(struct repo *r, const char *name, int common);
 /* Is the git identity (user.name and user.email, or GIT_AUTHOR_* and
  * GIT_COMMITTER_*) available for a commit?  0, or DK_EREFUSED with a
  * message saying how to set it. */
-int repo_check_identity(struct repo *r);
+int repo_check_identity(struct repo *r, struct diag_list *errs);
 /* The author a commit made now would have (as repo_check_identity
  * finds it): malloc'ed name and email, or DK_EREFUSED (both NULL). */
 int repo_identity(struct repo *r, char **name, char **email);
@@ -150,19 +157,19 @@ int repo_identity(struct repo *r, char **name, char **email);
  * relative to the work tree, like "backlog/") on every local and
  * remote-tracking branch tip and in the work tree, so that a new id
  * never reuses one that exists anywhere (SPEC 9).  Sets *out (0 when
- * there is none).  Returns 0, or DK_EIO with r->err set.
+ * there is none).  Returns 0, or DK_EIO (the reason in errs).
  * (repo_ids.c)
  */
 int repo_max_id(struct repo *r, const char *items_rel, const char *prefix,
-		long *out);
+		long *out, struct diag_list *errs);
 /* Call fn(arg, branch, name) for each file name in the items folder of
  * every local and remote-tracking branch tip (each distinct folder tree
  * once; branch is the first branch found with it, without refs/heads/
  * or refs/remotes/).  fn returns nonzero to stop.  Returns 0, or DK_EIO
- * with r->err set.  (repo_ids.c) */
+ * (the reason in errs).  (repo_ids.c) */
 int repo_branch_items_each(struct repo *r, const char *items_rel,
 			   int (*fn)(void *arg, const char *branch, const char *name),
-			   void *arg);
+			   void *arg, struct diag_list *errs);
 
 /* ---- blobs (repo_blob.c) ------------------------------------------ */
 
@@ -172,8 +179,8 @@ int repo_branch_items_each(struct repo *r, const char *items_rel,
 void repo_blob_id(struct repo *r, char out[41], const void *data, size_t len);
 /* repo_blob_read of the blob with this hex id (40 digits).  DK_ENOTFOUND
  * when it is not in the object database (or id is not an id); else as
- * repo_blob_read, with the message in r->err. */
+ * repo_blob_read. */
 int repo_blob_hex(struct repo *r, const char *id, enum limit_kind lim,
-		  char **data, size_t *len);
+		  char **data, size_t *len, struct diag_list *errs);
 
 #endif

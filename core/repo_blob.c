@@ -1,8 +1,6 @@
 /*
- * repo_blob.c: blobs read whole but bounded (repo_blob_read: the size
- * from the object's header before anything is inflated), blob ids of
- * bytes and blobs read by id (see repo.h), the versions `docket serve`
- * puts on its forms.
+ * repo_blob.c: blob ids of bytes and blobs read by id (see repo.h), the
+ * versions `docket serve` puts on its forms.
  */
 #include "core/repo.h"
 
@@ -12,52 +10,6 @@
 
 #include "core/diag.h"
 #include "core/xalloc.h"
-
-int
-repo_blob_read(git_repository *git, const git_oid *id, enum limit_kind lim,
-	       const char *shown, char **data, size_t *len, char *err,
-	       size_t errlen)
-{
-	git_odb *odb = NULL;
-	git_odb_object *obj = NULL;
-	git_object_t type;
-	size_t size = 0;
-	int rc = 0;
-
-	*data = NULL;
-	*len = 0;
-	if (git_repository_odb(&odb, git) < 0 ||
-	    git_odb_read_header(&size, &type, odb, id) < 0) {
-		const git_error *e = git_error_last();
-
-		snprintf(err, errlen, "cannot read %s from git: %s", shown,
-			 e && e->message ? e->message : "unknown error");
-		git_error_clear();
-		git_odb_free(odb);
-		return DK_EIO;
-	}
-	if (type != GIT_OBJECT_BLOB) {
-		snprintf(err, errlen, "%s is not a file in git", shown);
-		rc = DK_EINVALID;
-	} else if (size > limit_bytes(lim)) {
-		snprintf(err, errlen, "%s is %zu bytes in git, over %s; not read",
-			 shown, size, limit_name(lim));
-		rc = DK_EINVALID;
-	} else if (git_odb_read(&obj, odb, id) < 0) {
-		const git_error *e = git_error_last();
-
-		snprintf(err, errlen, "cannot read %s from git: %s", shown,
-			 e && e->message ? e->message : "unknown error");
-		git_error_clear();
-		rc = DK_EIO;
-	} else {
-		*len = git_odb_object_size(obj);
-		*data = xmemdup0(git_odb_object_data(obj), *len);
-	}
-	git_odb_object_free(obj);
-	git_odb_free(odb);
-	return rc;
-}
 
 void
 repo_blob_id(struct repo *r, char out[41], const void *data, size_t len)
@@ -91,7 +43,7 @@ exists(struct repo *r, const git_oid *oid)
 
 int
 repo_blob_hex(struct repo *r, const char *id, enum limit_kind lim, char **data,
-	      size_t *len)
+	      size_t *len, struct diag_list *errs)
 {
 	git_oid oid;
 
@@ -105,5 +57,5 @@ repo_blob_hex(struct repo *r, const char *id, enum limit_kind lim, char **data,
 	if (!exists(r, &oid))
 		return DK_ENOTFOUND;
 	return repo_blob_read(r->git, &oid, lim, "a version of a file", data, len,
-			      r->err, sizeof(r->err));
+			      errs);
 }

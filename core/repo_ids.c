@@ -44,7 +44,7 @@ seen_tree(git_oid **seen, size_t *n, size_t *alloc, const git_oid *id)
 int
 repo_branch_items_each(struct repo *r, const char *items_rel,
 		       int (*fn)(void *arg, const char *branch, const char *name),
-		       void *arg)
+		       void *arg, struct diag_list *errs)
 {
 	git_reference_iterator *it = NULL;
 	git_reference *ref;
@@ -61,8 +61,8 @@ repo_branch_items_each(struct repo *r, const char *items_rel,
 		return 0;
 	}
 	if (git_reference_iterator_new(&it, r->git) < 0) {
-		snprintf(r->err, sizeof(r->err), "cannot list branches: %s",
-			 git_error_last() ? git_error_last()->message : "?");
+		diag_error(errs, DK_EIO, "cannot list branches: %s",
+			   git_error_last() ? git_error_last()->message : "?");
 		git_error_clear();
 		free(folder);
 		return DK_EIO;
@@ -126,10 +126,10 @@ max_visit(void *arg, const char *branch, const char *name)
 
 int
 repo_max_id(struct repo *r, const char *items_rel, const char *prefix,
-	    long *out)
+	    long *out, struct diag_list *errs)
 {
 	struct max_arg m = { prefix, 0 };
-	int rc = repo_branch_items_each(r, items_rel, max_visit, &m);
+	int rc = repo_branch_items_each(r, items_rel, max_visit, &m, errs);
 
 	if (rc)
 		return rc;

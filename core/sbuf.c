@@ -1,5 +1,6 @@
 #include "core/sbuf.h"
 
+#include <assert.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -95,6 +96,7 @@ sbuf_vaddf(struct sbuf *sb, const char *fmt, va_list ap)
 		n = vsnprintf(sb->buf + sb->len, sb->alloc - sb->len, fmt, ap);
 	}
 	sb->len += (size_t)n;
+	assert(sb->len < sb->alloc && sb->buf[sb->len] == '\0');
 }
 
 void

@@ -1,5 +1,6 @@
 #include "core/strmap.h"
 
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -37,6 +38,8 @@ probe(const struct strmap *m, const char *key, size_t len, uint64_t h)
 	size_t mask = m->cap - 1;
 	size_t i = (size_t)h & mask;
 
+	/* the mask and the loop's end rely on these */
+	assert(m->cap && !(m->cap & mask) && m->n < m->cap);
 	for (;;) {
 		struct strmap_entry *e = &m->slots[i];
 

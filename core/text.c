@@ -13,6 +13,8 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "core/utf8.h"
+
 enum unit_kind {
 	U_RAW,      /* printable: copied */
 	U_BYTE,     /* ASCII control or invalid byte: \xNN */
@@ -25,40 +27,6 @@ struct unit {
 	uint32_t cp;      /* the code point, or the byte for U_BYTE */
 	size_t width;     /* columns once shown */
 };
-
-/* Decode the UTF-8 sequence at s (n bytes available): its length, or 0
- * when it is not valid. */
-static size_t
-utf8_decode(const unsigned char *s, size_t n, uint32_t *out)
-{
-	uint32_t c = s[0], cp;
-	size_t len;
-
-	if (c < 0x80) {
-		*out = c;
-		return 1;
-	}
-	if (c >= 0xc2 && c <= 0xdf)
-		len = 2, cp = c & 0x1f;
-	else if (c >= 0xe0 && c <= 0xef)
-		len = 3, cp = c & 0x0f;
-	else if (c >= 0xf0 && c <= 0xf4)
-		len = 4, cp = c & 0x07;
-	else
-		return 0;
-	if (len > n)
-		return 0;
-	for (size_t i = 1; i < len; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-		cp = (cp << 6) | (s[i] & 0x3f);
-	}
-	if ((len == 3 && (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff))) ||
-	    (len == 4 && (cp < 0x10000 || cp > 0x10ffff)))
-		return 0;
-	*out = cp;
-	return len;
-}
 
 static int
 is_bidi_control(uint32_t cp)
@@ -81,8 +49,8 @@ hex_digits(uint32_t v)
 static void
 next_unit(const unsigned char *s, size_t len, struct unit *u)
 {
-	uint32_t cp;
-	size_t n = utf8_decode(s, len, &cp);
+	int32_t cp;
+	size_t n = utf8_next((const char *)s, len, &cp);
 	int w;
 
 	if (!n) {
@@ -121,26 +89,6 @@ emit_unit(struct sbuf *out, const unsigned char *s, const struct unit *u)
 		sbuf_addf(out, "\\u{%x}", (unsigned)u->cp);
 		break;
 	}
-}
-
-int
-text_utf8_valid(const char *s, size_t len)
-{
-	const unsigned char *p = (const unsigned char *)s;
-	size_t i = 0, n;
-	uint32_t cp;
-
-	while (i < len) {
-		if (p[i] < 0x80) {
-			i++;
-			continue;
-		}
-		n = utf8_decode(p + i, len - i, &cp);
-		if (!n)
-			return 0;
-		i += n;
-	}
-	return 1;
 }
 
 int
@@ -245,4 +193,24 @@ text_truncate(struct sbuf *out, const char *s, size_t len, size_t max_width)
 		w += u.width;
 	}
 	sbuf_add(out, "\xe2\x80\xa6", 3);   /* U+2026 HORIZONTAL ELLIPSIS */
+}
+
+void
+text_md_cell(struct sbuf *out, const char *s)
+{
+	struct sbuf tmp = SBUF_INIT;
+
+	text_escape_term(&tmp, s, strlen(s));
+	for (size_t i = 0; i < tmp.len; i++) {
+		char ch = tmp.buf[i];
+
+		if (ch == '&') {
+			sbuf_adds(out, "&amp;");
+			continue;
+		}
+		if (strchr("|\\*_`<>[]~", ch))
+			sbuf_addc(out, '\\');
+		sbuf_addc(out, ch);
+	}
+	sbuf_release(&tmp);
 }

@@ -36,10 +36,6 @@
 
 #include "core/sbuf.h"
 
-/* 1 when s[0..len) is valid UTF-8 (no overlong forms, surrogates or
- * code points above U+10FFFF), else 0. */
-int text_utf8_valid(const char *s, size_t len);
-
 /* 1 when text_escape_term would copy s unchanged. */
 int text_is_term_safe(const char *s, size_t len);
 
@@ -64,5 +60,10 @@ void text_pad(struct sbuf *out, const char *s, size_t len, size_t width,
  * escape did not fit; max_width 0 appends nothing. */
 void text_truncate(struct sbuf *out, const char *s, size_t len,
 		   size_t max_width);
+
+/* Append s as a Markdown table cell: escaped as above, then '&' as
+ * "&amp;" and the markup characters | \ * _ ` < > [ ] ~ with a
+ * backslash, so the cell shows the text as it is. */
+void text_md_cell(struct sbuf *out, const char *s);
 
 #endif

@@ -45,7 +45,7 @@ valid_result(const char *r)
 int
 transition_plan(struct transition *t, const struct item *it,
 		enum item_status to, const struct transition_opts *o,
-		char *err, size_t errlen)
+		struct diag_list *errs)
 {
 	static const struct transition_opts none;
 	enum item_status from = it->status;
@@ -55,7 +55,7 @@ transition_plan(struct transition *t, const struct item *it,
 	if (!o)
 		o = &none;
 	if (!it->parsed) {
-		snprintf(err, errlen, "%s does not parse; fix it first (docket check %s)",
+		diag_error(errs, DK_EINVALID, "%s does not parse; fix it first (docket check %s)",
 			 it->path, it->path);
 		return DK_EINVALID;
 	}
@@ -77,7 +77,7 @@ transition_plan(struct transition *t, const struct item *it,
 		if (o->reason && *o->reason)
 			op(t, "blocked_reason", o->reason, EDIT_STRING, 0);
 		else if (!present(it, "blocked_reason")) {
-			snprintf(err, errlen,
+			diag_error(errs, DK_EREFUSED,
 				 "blocking %s needs a reason: give --reason TEXT (what it waits for)",
 				 it->id ? it->id : it->path);
 			return DK_EREFUSED;
@@ -88,24 +88,22 @@ transition_plan(struct transition *t, const struct item *it,
 		break;
 	case ST_STOPPED:
 		if (from == ST_DONE) {
-			snprintf(err, errlen,
-				 "%s is done%s%s%s: a done item is not stopped (reopen it first with docket set %s status=doing, if it must be)",
-				 it->id ? it->id : it->path,
-				 present(it, "result") ? " (result: " : "",
-				 present(it, "result") ? present(it, "result") : "",
-				 present(it, "result") ? ")" : "", it->id ? it->id : "ID");
-			return DK_EREFUSED;
+			return diag_error(errs, DK_EREFUSED,
+					  "%s is done%s%s%s: a done item is not stopped (reopen it first with docket set %s status=doing, if it must be)",
+					  it->id ? it->id : it->path,
+					  present(it, "result") ? " (result: " : "",
+					  present(it, "result") ? present(it, "result") : "",
+					  present(it, "result") ? ")" : "", it->id ? it->id : "ID");
 		}
 		if (o->result && strcmp(o->result, "lost") && strcmp(o->result, "inconclusive")) {
-			snprintf(err, errlen,
-				 "a stopped experiment's result is lost or inconclusive, not '%s' (an experiment that won is done: docket done %s --result won)",
-				 o->result, it->id ? it->id : "ID");
-			return DK_EUSAGE;
+			return diag_error(errs, DK_EUSAGE,
+					  "a stopped experiment's result is lost or inconclusive, not '%s' (an experiment that won is done: docket done %s --result won)",
+					  o->result, it->id ? it->id : "ID");
 		}
 		if (o->reason && *o->reason)
 			op(t, "stop_reason", o->reason, EDIT_STRING, 0);
 		else if (!present(it, "stop_reason")) {
-			snprintf(err, errlen,
+			diag_error(errs, DK_EREFUSED,
 				 "stopping %s needs a reason: give --reason TEXT (why it is not worth finishing)",
 				 it->id ? it->id : it->path);
 			return DK_EREFUSED;
@@ -115,7 +113,7 @@ transition_plan(struct transition *t, const struct item *it,
 		break;
 	case ST_DONE:
 		if (o->result && !valid_result(o->result)) {
-			snprintf(err, errlen,
+			diag_error(errs, DK_EUSAGE,
 				 "result '%s' is not one of won, lost, inconclusive",
 				 o->result);
 			return DK_EUSAGE;
@@ -124,7 +122,7 @@ transition_plan(struct transition *t, const struct item *it,
 			op(t, "result", o->result, EDIT_STRING, 0);
 		else if (it->type == TYPE_EXPERIMENT &&
 			 !valid_result(present(it, "result"))) {
-			snprintf(err, errlen,
+			diag_error(errs, DK_EREFUSED,
 				 "%s is an experiment: say how it went with --result won|lost|inconclusive (and --actual VALUE, the measured %s)",
 				 it->id ? it->id : it->path,
 				 present(it, "metric") ? present(it, "metric") : "value");
@@ -137,7 +135,7 @@ transition_plan(struct transition *t, const struct item *it,
 			size_t n = check_dod_open(it, &first);
 
 			if (n) {
-				snprintf(err, errlen,
+				diag_error(errs, DK_EREFUSED,
 					 "%s:%d:%d: %zu Definition-of-Done box%s unchecked (first: '%.*s'): tick %s (docket tick %s BOX) or use --force",
 					 it->path, first.line, first.col, n,
 					 n == 1 ? " is" : "es are", (int)first.text_len,

@@ -62,13 +62,13 @@ struct transition {
 
 /*
  * Plan moving it to status to.  Returns 0, DK_EREFUSED when a rule
- * refuses (a missing reason or result, open DoD boxes; err says what to
- * do), DK_EUSAGE for a bad result value, DK_EINVALID when the item did
- * not parse.
+ * refuses (a missing reason or result, open DoD boxes; the message in
+ * errs says what to do), DK_EUSAGE for a bad result value, DK_EINVALID
+ * when the item did not parse.
  */
 int transition_plan(struct transition *t, const struct item *it,
 		    enum item_status to, const struct transition_opts *o,
-		    char *err, size_t errlen);
+		    struct diag_list *errs);
 /* Where `unblock` takes a blocked item: its blocked_from (when that is
  * idea, ready, planned or doing), else doing when it has started, else
  * ready. */

@@ -41,6 +41,7 @@
 #include "core/diag.h"
 #include "core/limits.h"
 #include "core/strmap.h"
+#include "core/utf8.h"
 #include "core/xalloc.h"
 
 #define CORE_TAG "tag:yaml.org,2002:"
@@ -74,7 +75,7 @@ struct loader {
 	const char *buf;
 	size_t len;
 	const struct ynode_opts *o;
-	struct ynode_error *err;
+	struct diag_list *errs;
 	size_t *lines;           /* byte offset of each line start */
 	size_t nlines;
 	size_t c_line, c_col, c_off; /* cache for mark_offset */
@@ -98,18 +99,18 @@ struct loader {
  * Positions
  * ------------------------------------------------------------------- */
 
+/* Bytes of the character at off (libyaml counts columns in
+ * characters; an invalid byte, which libyaml rejects, counts as one). */
 static size_t
-utf8_len(unsigned char c)
+char_len(const struct loader *ld, size_t off)
 {
-	if (c < 0x80)
+	int32_t cp;
+	size_t n;
+
+	if ((unsigned char)ld->buf[off] < 0x80)
 		return 1;
-	if ((c & 0xe0) == 0xc0)
-		return 2;
-	if ((c & 0xf0) == 0xe0)
-		return 3;
-	if ((c & 0xf8) == 0xf0)
-		return 4;
-	return 1;
+	n = utf8_next(ld->buf + off, ld->len - off, &cp);
+	return n ? n : 1;
 }
 
 static void
@@ -124,24 +125,27 @@ build_lines(struct loader *ld)
 		i = 3;
 	ld->lines[ld->nlines++] = i;
 	while (i < ld->len) {
-		size_t brk = 0;
+		size_t step = 1;
+		int brk = 0;
 
-		if (p[i] == '\n')
+		if (p[i] == '\n') {
 			brk = 1;
-		else if (p[i] == '\r')
-			brk = (i + 1 < ld->len && p[i + 1] == '\n') ? 2 : 1;
-		else if (p[i] == 0xc2 && i + 1 < ld->len && p[i + 1] == 0x85)
-			brk = 2;
-		else if (p[i] == 0xe2 && i + 2 < ld->len && p[i + 1] == 0x80 &&
-			 (p[i + 2] == 0xa8 || p[i + 2] == 0xa9))
-			brk = 3;
+		} else if (p[i] == '\r') {
+			brk = 1;
+			step = (i + 1 < ld->len && p[i + 1] == '\n') ? 2 : 1;
+		} else if (p[i] >= 0x80) {
+			/* YAML 1.1's other breaks: U+0085, U+2028, U+2029 */
+			int32_t cp;
+			size_t n = utf8_next(ld->buf + i, ld->len - i, &cp);
+
+			step = n ? n : 1;
+			brk = n && (cp == 0x85 || cp == 0x2028 || cp == 0x2029);
+		}
+		i += step;
 		if (brk) {
-			i += brk;
 			ld->lines = xgrow(ld->lines, &alloc, ld->nlines + 1,
 					  sizeof(size_t));
 			ld->lines[ld->nlines++] = i;
-		} else {
-			i++;
 		}
 	}
 }
@@ -160,7 +164,7 @@ mark_offset(struct loader *ld, const yaml_mark_t *m)
 		off = ld->lines[m->line];
 	}
 	while (col < m->column && off < ld->len) {
-		off += utf8_len((unsigned char)ld->buf[off]);
+		off += char_len(ld, off);
 		col++;
 	}
 	if (off > ld->len)
@@ -180,14 +184,17 @@ set_error(struct loader *ld, int line, int col, const char *fmt, ...)
 {
 	va_list ap;
 
+	char msg[256];
+
 	if (ld->failed)
 		return;
 	ld->failed = 1;
-	ld->err->line = line + ld->o->line_offset;
-	ld->err->col = col;
 	va_start(ap, fmt);
-	vsnprintf(ld->err->message, sizeof(ld->err->message), fmt, ap);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
+	if (ld->errs)
+		diag_add(ld->errs, SEV_ERROR, NULL, NULL, line + ld->o->line_offset,
+			 col, "%s", msg)->code = DK_EINVALID;
 }
 
 static void
@@ -214,7 +221,7 @@ offset_pos(struct loader *ld, size_t off, int *line, int *col)
 			hi = mid;
 	}
 	for (size_t i = ld->lines[lo]; i < off && i < ld->len;
-	     i += utf8_len((unsigned char)ld->buf[i]))
+	     i += char_len(ld, i))
 		c++;
 	*line = (int)lo + 1;
 	*col = (int)c + 1;
@@ -698,9 +705,9 @@ on_event(struct loader *ld, const yaml_event_t *ev)
 		if (check_tag(ld, tag, ev))
 			return;
 		if ((int)ld->depth >= ld->o->max_depth) {
-			error_at_mark(ld, &ev->start_mark, "nesting too deep", NULL);
-			snprintf(ld->err->message, sizeof(ld->err->message),
-				 "nesting deeper than %d levels", ld->o->max_depth);
+			set_error(ld, (int)ev->start_mark.line + 1,
+				  (int)ev->start_mark.column + 1,
+				  "nesting deeper than %d levels", ld->o->max_depth);
 			return;
 		}
 		n = node_new(ld, ev->type == YAML_SEQUENCE_START_EVENT ?
@@ -757,7 +764,7 @@ loader_release(struct loader *ld)
 int
 ynode_parse_stream(struct ynode ***out_docs, size_t *out_n, const char *buf,
 		   size_t len, const struct ynode_opts *opts,
-		   struct ynode_error *err)
+		   struct diag_list *errs)
 {
 	static const struct ynode_opts defaults = YNODE_OPTS_INIT;
 	struct loader ld;
@@ -769,12 +776,11 @@ ynode_parse_stream(struct ynode ***out_docs, size_t *out_n, const char *buf,
 
 	*out_docs = NULL;
 	*out_n = 0;
-	memset(err, 0, sizeof(*err));
 	memset(&ld, 0, sizeof(ld));
 	ld.buf = buf;
 	ld.len = len;
 	ld.o = opts ? opts : &defaults;
-	ld.err = err;
+	ld.errs = errs;
 	ld.c_line = (size_t)-1;
 	strmap_init(&ld.anchors);
 	build_lines(&ld);
@@ -833,25 +839,23 @@ ynode_parse_stream(struct ynode ***out_docs, size_t *out_n, const char *buf,
 
 int
 ynode_parse(struct ynode **out, const char *buf, size_t len,
-	    const struct ynode_opts *opts, struct ynode_error *err)
+	    const struct ynode_opts *opts, struct diag_list *errs)
 {
 	struct ynode **docs;
 	size_t n;
 	int rc;
 
 	*out = NULL;
-	rc = ynode_parse_stream(&docs, &n, buf, len, opts, err);
+	rc = ynode_parse_stream(&docs, &n, buf, len, opts, errs);
 	if (rc)
 		return rc;
 	if (n > 1) {
 		int line = docs[1] ? docs[1]->line : 0;
 
 		ynode_free_docs(docs, n);
-		memset(err, 0, sizeof(*err));
-		err->line = line ? line : 1;
-		err->col = 1;
-		snprintf(err->message, sizeof(err->message),
-			 "more than one YAML document");
+		if (errs)
+			diag_add(errs, SEV_ERROR, NULL, NULL, line ? line : 1, 1,
+				 "more than one YAML document")->code = DK_EINVALID;
 		return DK_EINVALID;
 	}
 	if (n == 1)

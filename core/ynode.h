@@ -24,6 +24,7 @@
 
 #include <stddef.h>
 
+#include "core/diag.h"
 #include "core/limits.h"
 
 enum ynode_type {
@@ -85,26 +86,22 @@ struct ynode_opts {
 
 #define YNODE_OPTS_INIT { 64, 10000, LIMIT_ALIAS_BYTES, 0, 0, 0, 0 }
 
-/* A parse error: position 1-based (after line_offset is applied). */
-struct ynode_error {
-	int line, col;
-	char message[256];
-};
-
 /*
  * Parse every document of buf[0..len) (not necessarily NUL-terminated).
  * On success returns 0 and sets *out_docs to an array of *out_n roots
  * (an empty document gives a NULL root).  On failure returns DK_EINVALID
- * and fills *err; nothing is returned in *out_docs.
+ * and appends the error to errs (when not NULL) with its line and column
+ * (1-based, after line_offset) and no file or rule: the caller knows
+ * them (diag_list_move_as); nothing is returned in *out_docs.
  */
 int ynode_parse_stream(struct ynode ***out_docs, size_t *out_n,
 		       const char *buf, size_t len,
-		       const struct ynode_opts *opts, struct ynode_error *err);
+		       const struct ynode_opts *opts, struct diag_list *errs);
 
 /* Parse exactly one document (zero documents give a NULL root). A
  * second document is an error. */
 int ynode_parse(struct ynode **out, const char *buf, size_t len,
-		const struct ynode_opts *opts, struct ynode_error *err);
+		const struct ynode_opts *opts, struct diag_list *errs);
 
 void ynode_free(struct ynode *n);
 void ynode_free_docs(struct ynode **docs, size_t n);
@@ -112,6 +109,8 @@ struct ynode *ynode_copy(const struct ynode *n);
 
 /* Resolve a node's kind (core schema for plain untagged scalars). */
 enum ynode_kind ynode_kind(const struct ynode *n);
+/* ynode_kind(n) == YKIND_NULL, without resolving the other kinds. */
+int ynode_is_null(const struct ynode *n);
 /* The value for key in a mapping (NULL if absent or n not a mapping). */
 struct ynode *ynode_get(const struct ynode *map, const char *key);
 /* Index of key in a mapping's key list, or -1. */

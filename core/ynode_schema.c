@@ -76,6 +76,19 @@ is_null(const char *s)
 	       !strcmp(s, "Null") || !strcmp(s, "NULL");
 }
 
+int
+ynode_is_null(const struct ynode *n)
+{
+	if (!n)
+		return 1;
+	if (n->type != YNODE_SCALAR)
+		return 0;
+	if (n->tag)
+		return ynode_kind(n) == YKIND_NULL;
+	return n->style == YSTYLE_PLAIN && strlen(n->text) == n->len &&
+	       is_null(n->text);
+}
+
 static int
 is_bool(const char *s)
 {

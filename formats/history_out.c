@@ -170,26 +170,6 @@ diff_text(struct sbuf *out, const struct backlog_diff *d,
 	sbuf_release(&tmp);
 }
 
-void
-md_cell_escape(struct sbuf *out, const char *s)
-{
-	struct sbuf tmp = SBUF_INIT;
-
-	text_escape_term(&tmp, s, strlen(s));
-	for (size_t i = 0; i < tmp.len; i++) {
-		char ch = tmp.buf[i];
-
-		if (ch == '&') {
-			sbuf_adds(out, "&amp;");
-			continue;
-		}
-		if (strchr("|\\*_`<>[]~", ch))
-			sbuf_addc(out, '\\');
-		sbuf_addc(out, ch);
-	}
-	sbuf_release(&tmp);
-}
-
 static void
 diff_md(struct sbuf *out, const struct backlog_diff *d,
 	const struct hist_opts *o)
@@ -197,9 +177,9 @@ diff_md(struct sbuf *out, const struct backlog_diff *d,
 	struct sbuf tmp = SBUF_INIT;
 
 	sbuf_adds(out, "### Backlog priority changes\n\n");
-	md_cell_escape(out, o->base_name);
+	text_md_cell(out, o->base_name);
 	sbuf_adds(out, " \xe2\x86\x92 ");
-	md_cell_escape(out, o->head_name);
+	text_md_cell(out, o->head_name);
 	sbuf_adds(out, ": ");
 	if (!d->n)
 		sbuf_adds(out, "no priority changes.\n");
@@ -214,13 +194,13 @@ diff_md(struct sbuf *out, const struct backlog_diff *d,
 			  kind_heads[k], kind_cols[k]);
 		for (; i < d->n && d->v[i].kind == k; i++) {
 			sbuf_adds(out, "| ");
-			md_cell_escape(out, d->v[i].id);
+			text_md_cell(out, d->v[i].id);
 			sbuf_adds(out, " | ");
 			sbuf_reset(&tmp);
 			change_str(&tmp, &d->v[i]);
-			md_cell_escape(out, tmp.buf);
+			text_md_cell(out, tmp.buf);
 			sbuf_adds(out, " | ");
-			md_cell_escape(out, d->v[i].title);
+			text_md_cell(out, d->v[i].title);
 			sbuf_adds(out, " |\n");
 		}
 	}
@@ -228,75 +208,64 @@ diff_md(struct sbuf *out, const struct backlog_diff *d,
 }
 
 static void
-json_rank(struct sbuf *sb, long r)
+json_changes(struct jw *w, const struct field_changes *c)
 {
-	if (r)
-		sbuf_addf(sb, "%ld", r);
-	else
-		sbuf_adds(sb, "null");
-}
-
-static void
-json_changes(struct sbuf *out, const struct field_changes *c)
-{
-	sbuf_addc(out, '[');
+	jw_array(w);
 	for (size_t i = 0; i < c->n; i++) {
-		sbuf_adds(out, i ? ", {\"field\": " : "{\"field\": ");
-		json_strz(out, c->v[i].field);
-		sbuf_adds(out, ", \"from\": ");
-		json_strz(out, c->v[i].from);
-		sbuf_adds(out, ", \"to\": ");
-		json_strz(out, c->v[i].to);
-		sbuf_addf(out, ", \"priority\": %s}",
-			  changes_is_priority(c->v[i].field) ? "true" : "false");
+		jw_object(w);
+		jw_kstr(w, "field", c->v[i].field);
+		jw_kstr(w, "from", c->v[i].from);
+		jw_kstr(w, "to", c->v[i].to);
+		jw_kbool(w, "priority", changes_is_priority(c->v[i].field));
+		jw_end(w);
 	}
-	sbuf_addc(out, ']');
+	jw_end(w);
 }
 
 static void
 diff_json(struct sbuf *out, const struct backlog_diff *d,
 	  const struct hist_opts *o)
 {
-	sbuf_adds(out, "{\"base\": ");
-	json_strz(out, o->base_name);
-	sbuf_adds(out, ", \"head\": ");
-	json_strz(out, o->head_name);
-	sbuf_adds(out, ", \"counts\": {");
-	for (int k = 0; k < BD_NKINDS; k++)
-		sbuf_addf(out, "%s\"%s\": %zu", k ? ", " : "", bdiff_kind_name(k),
-			  d->count[k]);
-	sbuf_addc(out, '}');
-	for (int k = 0; k < BD_NKINDS; k++) {
-		int first = 1;
+	struct jw w;
 
-		sbuf_addf(out, ",\n \"%s\": [", bdiff_kind_name(k));
+	jw_init(&w, out, 1, 0);
+	jw_object(&w);
+	jw_kstr(&w, "base", o->base_name);
+	jw_kstr(&w, "head", o->head_name);
+	jw_key(&w, "counts");
+	jw_object(&w);
+	for (int k = 0; k < BD_NKINDS; k++) {
+		jw_key(&w, bdiff_kind_name(k));
+		jw_int(&w, (long long)d->count[k]);
+	}
+	jw_end(&w);
+	for (int k = 0; k < BD_NKINDS; k++) {
+		jw_break(&w);
+		jw_key(&w, bdiff_kind_name(k));
+		jw_array_lines(&w);
 		for (size_t i = 0; i < d->n; i++) {
 			const struct bdiff_entry *e = &d->v[i];
 
 			if (e->kind != (enum bdiff_kind)k)
 				continue;
-			sbuf_adds(out, first ? "\n  {\"id\": " : ",\n  {\"id\": ");
-			first = 0;
-			json_strz(out, e->id);
-			sbuf_adds(out, ", \"title\": ");
-			json_strz(out, e->title);
-			sbuf_adds(out, ", \"rank_from\": ");
-			json_rank(out, e->from);
-			sbuf_adds(out, ", \"rank_to\": ");
-			json_rank(out, e->to);
-			sbuf_adds(out, ", \"status_from\": ");
-			json_strz(out, item_status_name(e->st_from));
-			sbuf_adds(out, ", \"status_to\": ");
-			json_strz(out, item_status_name(e->st_to));
+			jw_object(&w);
+			jw_kstr(&w, "id", e->id);
+			jw_kstr(&w, "title", e->title);
+			jw_kpos(&w, "rank_from", e->from);
+			jw_kpos(&w, "rank_to", e->to);
+			jw_kstr(&w, "status_from", item_status_name(e->st_from));
+			jw_kstr(&w, "status_to", item_status_name(e->st_to));
 			if (k == BD_VALUES) {
-				sbuf_adds(out, ", \"changes\": ");
-				json_changes(out, &e->values);
+				jw_key(&w, "changes");
+				json_changes(&w, &e->values);
 			}
-			sbuf_addc(out, '}');
+			jw_end(&w);
 		}
-		sbuf_adds(out, first ? "]" : "\n ]");
+		jw_end(&w);
 	}
-	sbuf_adds(out, "\n}\n");
+	jw_break(&w);
+	jw_end(&w);
+	sbuf_addc(out, '\n');
 }
 
 /* ---------------------------------------------------------------------
@@ -409,64 +378,52 @@ log_json(struct sbuf *out, const struct item_log *l, const char *id,
 	 const struct hist_opts *o)
 {
 	static const char *const events[] = { "changed", "added", "deleted", "renamed" };
+	struct jw w;
 
 	(void)o;
-	sbuf_adds(out, "{\"id\": ");
-	json_strz(out, id);
-	sbuf_adds(out, ", \"commits\": [");
+	jw_init(&w, out, 2, 0);
+	jw_object(&w);
+	jw_kstr(&w, "id", id);
+	jw_key(&w, "commits");
+	jw_array_lines(&w);
 	for (size_t i = 0; i < l->n; i++) {
 		const struct log_entry *e = &l->v[i];
 		char date[16], iso[64];
 
 		date_format(date, sizeof(date), e->day);
 		iso_time(iso, sizeof(iso), e->time, e->offset);
-		sbuf_adds(out, i ? ",\n  {" : "\n  {");
-		sbuf_addf(out, "\"commit\": \"%s\", \"short\": \"%s\", \"date\": \"%s\", \"time\": \"%s\", \"author\": ",
-			  e->commit, e->short_id, date, iso);
-		json_strz(out, e->author);
-		sbuf_adds(out, ", \"email\": ");
-		json_strz(out, e->email);
-		sbuf_adds(out, ", \"subject\": ");
-		json_strz(out, e->subject);
-		sbuf_addf(out, ", \"event\": \"%s\", \"renumbered_from\": ", events[e->event]);
-		json_strz(out, e->old_name);
-		sbuf_adds(out, ", \"rank\": ");
+		jw_object(&w);
+		jw_kstr(&w, "commit", e->commit);
+		jw_kstr(&w, "short", e->short_id);
+		jw_kstr(&w, "date", date);
+		jw_kstr(&w, "time", iso);
+		jw_kstr(&w, "author", e->author);
+		jw_kstr(&w, "email", e->email);
+		jw_kstr(&w, "subject", e->subject);
+		jw_kstr(&w, "event", events[e->event]);
+		jw_kstr(&w, "renumbered_from", e->old_name);
+		jw_key(&w, "rank");
 		if (e->rank_changed) {
-			sbuf_adds(out, "{\"from\": ");
-			json_rank(out, e->rank_from);
-			sbuf_adds(out, ", \"to\": ");
-			json_rank(out, e->rank_to);
-			sbuf_addc(out, '}');
+			jw_object(&w);
+			jw_kpos(&w, "from", e->rank_from);
+			jw_kpos(&w, "to", e->rank_to);
+			jw_end(&w);
 		} else {
-			sbuf_adds(out, "null");
+			jw_null(&w);
 		}
-		sbuf_adds(out, ", \"changes\": ");
-		json_changes(out, &e->changes);
-		sbuf_addc(out, '}');
+		jw_key(&w, "changes");
+		json_changes(&w, &e->changes);
+		jw_end(&w);
 	}
-	sbuf_addf(out, l->n ? "\n], \"history_cut\": %s}\n" : "], \"history_cut\": %s}\n",
-		  l->cut ? "true" : "false");
+	jw_end(&w);
+	jw_kbool(&w, "history_cut", l->cut);
+	jw_end(&w);
+	sbuf_addc(out, '\n');
 }
 
 /* ---------------------------------------------------------------------
  * burnup
  * ------------------------------------------------------------------- */
-
-/* A round upper bound for the axis: 1, 2, 2.5 or 5 times a power of 10. */
-static double
-nice_max(double v)
-{
-	static const double steps[] = { 1, 2, 2.5, 5, 10 };
-	double p;
-
-	if (v <= 0)
-		return 1;
-	p = pow(10, floor(log10(v)));
-	for (size_t i = 0; i < sizeof(steps) / sizeof(steps[0]); i++)
-		if (steps[i] * p >= v)
-			return steps[i] * p;
-	return 10 * p;
-}
 
 #define CHART_H 12
 #define CHART_W 68
@@ -483,7 +440,7 @@ burnup_text(struct sbuf *out, const struct burnup *b,
 
 	for (size_t i = 0; i < b->n; i++)
 		ymax = b->v[i].scope > ymax ? b->v[i].scope : ymax;
-	ymax = nice_max(ymax);
+	ymax = svg_nice_max(ymax);
 	date_format(d0, sizeof(d0), b->v[0].day);
 	date_format(d1, sizeof(d1), last->day);
 	sbuf_adds(out, "Burn-up of campaign ");
@@ -560,23 +517,30 @@ burnup_text(struct sbuf *out, const struct burnup *b,
 static void
 burnup_json(struct sbuf *out, const struct burnup *b, const struct hist_opts *o)
 {
+	struct jw w;
+
 	(void)o;
-	sbuf_adds(out, "{\"campaign\": ");
-	json_strz(out, b->campaign);
-	sbuf_adds(out, ", \"points\": [");
+	jw_init(&w, out, 2, 0);
+	jw_object(&w);
+	jw_kstr(&w, "campaign", b->campaign);
+	jw_key(&w, "points");
+	jw_array_lines(&w);
 	for (size_t i = 0; i < b->n; i++) {
 		const struct burnup_point *p = &b->v[i];
 		char d[16];
 
 		date_format(d, sizeof(d), p->day);
-		sbuf_addf(out, "%s{\"date\": \"%s\", \"scope\": ", i ? ",\n  " : "\n  ", d);
-		json_num(out, p->scope);
-		sbuf_adds(out, ", \"completed\": ");
-		json_num(out, p->done);
-		sbuf_addf(out, ", \"items\": %d, \"unestimated\": %d}", p->items,
-			  p->unestimated);
+		jw_object(&w);
+		jw_kstr(&w, "date", d);
+		jw_knum(&w, "scope", p->scope);
+		jw_knum(&w, "completed", p->done);
+		jw_kint(&w, "items", p->items);
+		jw_kint(&w, "unestimated", p->unestimated);
+		jw_end(&w);
 	}
-	sbuf_adds(out, b->n ? "\n]}\n" : "]}\n");
+	jw_end(&w);
+	jw_end(&w);
+	sbuf_addc(out, '\n');
 }
 
 static void

@@ -55,8 +55,4 @@ struct burnup_format {
 };
 extern const struct format_table burnup_formats;
 
-/* A Markdown table cell: escaped for the terminal (controls), then
- * Markdown's markup characters backslash-escaped. */
-void md_cell_escape(struct sbuf *out, const char *s);
-
 #endif

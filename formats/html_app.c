@@ -288,9 +288,14 @@ app_redirect_file(struct sbuf *out, const char *url)
 void
 app_json_error(struct sbuf *out, const char *message)
 {
-	sbuf_adds(out, "{\"ok\": false, \"error\": ");
-	json_strz(out, message);
-	sbuf_adds(out, "}\n");
+	struct jw w;
+
+	jw_init(&w, out, 0, 0);
+	jw_object(&w);
+	jw_kbool(&w, "ok", 0);
+	jw_kstr(&w, "error", message);
+	jw_end(&w);
+	sbuf_addc(out, '\n');
 }
 
 /*-----------------------------------------------------------------------

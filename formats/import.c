@@ -15,6 +15,7 @@
 
 #include "core/date.h"
 #include "core/xalloc.h"
+#include "core/utf8.h"
 
 /* in enum import_kind's order */
 static const struct import_kind_row kinds[] = {
@@ -367,9 +368,11 @@ import_norm(struct sbuf *out, const char *s)
 
 	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
 		unsigned c = *p;
+		int32_t cp;
 
 		/* U+2019 (right single quote) counts as an apostrophe */
-		if (c == 0xe2 && p[1] == 0x80 && p[2] == 0x99) {
+		if (c >= 0x80 && utf8_next((const char *)p, strnlen((const char *)p, 4), &cp) == 3 &&
+		    cp == 0x2019) {
 			p += 2;
 			space = 1;
 			continue;

@@ -35,6 +35,7 @@
 #include "core/fm.h"
 #include "core/xalloc.h"
 #include "core/ynode.h"
+#include "core/utf8.h"
 
 enum bfolder {
 	BF_TASKS,
@@ -94,11 +95,10 @@ static void
 read_config(struct statuses *st, const char *data, size_t len)
 {
 	struct ynode_opts opts = YNODE_OPTS_INIT;
-	struct ynode_error err;
 	struct ynode *root = NULL;
 	const struct ynode *s;
 
-	if (ynode_parse(&root, data, len, &opts, &err) || !root)
+	if (ynode_parse(&root, data, len, &opts, NULL) || !root)
 		return;
 	s = ynode_get(root, "statuses");
 	for (size_t i = 0; s && s->type == YNODE_SEQ && i < s->nkids; i++) {
@@ -333,12 +333,11 @@ read_task(struct import_list *l, const struct import_file *f,
 		char *first = NULL, *fixed = NULL, *done;
 		struct ynode *root = NULL;
 		struct ynode_opts yo = YNODE_OPTS_INIT;
-		struct ynode_error err;
 
 		if (split_ok)
 			fixed = quote_reserved(f->data + fm.yaml_off, fm.yaml_len, &first);
 		yo.line_offset = fm.yaml_line - 1;
-		if (fixed && ynode_parse(&root, fixed, strlen(fixed), &yo, &err) == 0 &&
+		if (fixed && ynode_parse(&root, fixed, strlen(fixed), &yo, NULL) == 0 &&
 		    root && root->type == YNODE_MAP) {
 			fields_from(it, root, fixed);
 			it->body = lf_body(f->data + fm.body_off, f->len - fm.body_off);

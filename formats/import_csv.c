@@ -25,6 +25,7 @@
 #include "core/limits.h"
 #include "core/strmap.h"
 #include "core/xalloc.h"
+#include "core/utf8.h"
 
 struct cctx {
 	struct csv_table *t;

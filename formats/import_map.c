@@ -370,15 +370,14 @@ import_map_parse(struct import_map *m, const char *file, const char *data,
 		 size_t len, const struct config *cfg, struct diag_list *diags)
 {
 	struct ynode_opts opts = YNODE_OPTS_INIT;
-	struct ynode_error err;
+	struct diag_list err = DIAG_LIST_INIT;
 	struct ynode *root = NULL;
 	int bad = 0;
 
 	free(m->file);
 	m->file = xstrdup(file);
 	if (ynode_parse(&root, data, len, &opts, &err)) {
-		diag_add(diags, SEV_ERROR, "import-map", file, err.line, err.col,
-			 "%s", err.message);
+		diag_list_move_as(diags, &err, "import-map", file);
 		return DK_EINVALID;
 	}
 	if (!root)

@@ -17,9 +17,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <jansson.h>
+
 #include "core/date.h"
 #include "core/xalloc.h"
-#include "formats/json_read.h"
 
 struct tlist {
 	const char *id, *name;
@@ -29,15 +30,22 @@ struct tlist {
 };
 
 static double
-num_of(const struct jval *v)
+num_of(const json_t *v)
 {
-	return v && v->type == JNUM ? v->num : 0;
+	return json_is_number(v) ? json_number_value(v) : 0;
 }
 
 static int
-bool_of(const struct jval *v)
+bool_of(const json_t *v)
 {
-	return v && v->type == JBOOL && v->b;
+	return json_is_true(v);
+}
+
+/* A member of an object as a string (NULL when absent or not one). */
+static const char *
+str_of(const json_t *obj, const char *key)
+{
+	return json_string_value(json_object_get(obj, key));
 }
 
 static int
@@ -52,9 +60,9 @@ cmp_lists(const void *pa, const void *pb)
 
 /* An ISO date-time as YYYY-MM-DD into out (11 bytes), or -1. */
 static int
-iso_date(char *out, const struct jval *v)
+iso_date(char *out, const json_t *v)
 {
-	const char *s = jval_str(v);
+	const char *s = json_string_value(v);
 
 	return s ? import_date_parse(out, s, IMPORT_DATE_AUTO) : -1;
 }
@@ -83,14 +91,14 @@ id_date(char *out, const char *id)
 
 /* Checklists of card id as Markdown, appended to sb. */
 static void
-checklists(struct sbuf *sb, const struct jval *all, const char *card)
+checklists(struct sbuf *sb, const json_t *all, const char *card)
 {
-	for (size_t i = 0; all && all->type == JARR && i < all->n; i++) {
-		const struct jval *cl = all->items[i];
-		const struct jval *items = jval_get(cl, "checkItems");
-		const char *cid = jval_str(jval_get(cl, "idCard"));
-		const char *name = jval_str(jval_get(cl, "name"));
-		const struct jval **sorted;
+	for (size_t i = 0; i < json_array_size(all); i++) {
+		const json_t *cl = json_array_get(all, i);
+		const json_t *items = json_object_get(cl, "checkItems");
+		const char *cid = str_of(cl, "idCard");
+		const char *name = str_of(cl, "name");
+		const json_t **sorted;
 		size_t n = 0;
 
 		if (!cid || strcmp(cid, card))
@@ -98,15 +106,14 @@ checklists(struct sbuf *sb, const struct jval *all, const char *card)
 		if (sb->len)
 			sbuf_adds(sb, "\n\n");
 		sbuf_addf(sb, "### %s\n", name && *name ? name : "Checklist");
-		sorted = xcalloc((items && items->type == JARR ? items->n : 0) + 1,
-				 sizeof(*sorted));
-		for (size_t j = 0; items && items->type == JARR && j < items->n; j++) {
+		sorted = xcalloc(json_array_size(items) + 1, sizeof(*sorted));
+		for (size_t j = 0; j < json_array_size(items); j++) {
 			/* insertion by pos keeps equal positions in file order */
-			const struct jval *ci = items->items[j];
+			const json_t *ci = json_array_get(items, j);
 			size_t k = n;
 
-			while (k > 0 && num_of(jval_get(sorted[k - 1], "pos")) >
-			       num_of(jval_get(ci, "pos"))) {
+			while (k > 0 && num_of(json_object_get(sorted[k - 1], "pos")) >
+			       num_of(json_object_get(ci, "pos"))) {
 				sorted[k] = sorted[k - 1];
 				k--;
 			}
@@ -114,8 +121,8 @@ checklists(struct sbuf *sb, const struct jval *all, const char *card)
 			n++;
 		}
 		for (size_t j = 0; j < n; j++) {
-			const char *st = jval_str(jval_get(sorted[j], "state"));
-			const char *txt = jval_str(jval_get(sorted[j], "name"));
+			const char *st = str_of(sorted[j], "state");
+			const char *txt = str_of(sorted[j], "name");
 
 			sbuf_addf(sb, "- [%c] %s\n", st && !strcmp(st, "complete") ? 'x' : ' ',
 				  txt ? txt : "");
@@ -126,31 +133,31 @@ checklists(struct sbuf *sb, const struct jval *all, const char *card)
 }
 
 static const char *
-member_name(const struct jval *members, const char *id)
+member_name(const json_t *members, const char *id)
 {
-	for (size_t i = 0; members && members->type == JARR && i < members->n; i++) {
-		const struct jval *m = members->items[i];
-		const char *mid = jval_str(jval_get(m, "id"));
+	for (size_t i = 0; i < json_array_size(members); i++) {
+		const json_t *m = json_array_get(members, i);
+		const char *mid = str_of(m, "id");
 
 		if (mid && !strcmp(mid, id)) {
-			const char *n = jval_str(jval_get(m, "fullName"));
+			const char *n = str_of(m, "fullName");
 
-			return n ? n : jval_str(jval_get(m, "username"));
+			return n ? n : str_of(m, "username");
 		}
 	}
 	return NULL;
 }
 
 static const char *
-created_by_action(const struct jval *actions, const char *card)
+created_by_action(const json_t *actions, const char *card)
 {
-	for (size_t i = 0; actions && actions->type == JARR && i < actions->n; i++) {
-		const struct jval *a = actions->items[i];
-		const char *type = jval_str(jval_get(a, "type"));
-		const char *cid = jval_str(jval_get(jval_get(jval_get(a, "data"), "card"), "id"));
+	for (size_t i = 0; i < json_array_size(actions); i++) {
+		const json_t *a = json_array_get(actions, i);
+		const char *type = str_of(a, "type");
+		const char *cid = str_of(json_object_get(json_object_get(a, "data"), "card"), "id");
 
 		if (type && !strcmp(type, "createCard") && cid && !strcmp(cid, card))
-			return jval_str(jval_get(a, "date"));
+			return str_of(a, "date");
 	}
 	return NULL;
 }
@@ -159,90 +166,95 @@ int
 import_read_trello(struct import_list *l, const char *buf, size_t len,
 		   const char *file)
 {
-	struct jval *root = NULL;
-	struct json_error err;
-	const struct jval *cards, *lists, *members, *actions, *cls;
+	json_t *root;
+	json_error_t err;
+	const json_t *cards, *lists, *members, *actions, *cls;
 	struct tlist *tl;
 	size_t ntl = 0;
 
-	if (json_parse(&root, buf, len, &err)) {
-		diag_add(&l->diags, SEV_ERROR, "import", file, err.line, err.col,
-			 "not valid JSON: %s", err.message);
+	/* jansson: strict RFC 8259, a repeated key is an error, positions
+	 * only for syntax errors: records are named by their card name
+	 * (Trello exports are one line, so a line would say little) */
+	root = json_loadb(buf, len, JSON_REJECT_DUPLICATES, &err);
+	if (!root) {
+		diag_add(&l->diags, SEV_ERROR, "import", file, err.line, err.column,
+			 "not valid JSON: %s", err.text);
 		return DK_EINVALID;
 	}
-	cards = jval_get(root, "cards");
-	lists = jval_get(root, "lists");
-	if (!cards || cards->type != JARR) {
-		diag_add(&l->diags, SEV_ERROR, "import", file, root->line, root->col,
+	cards = json_object_get(root, "cards");
+	lists = json_object_get(root, "lists");
+	if (!json_is_array(cards)) {
+		diag_add(&l->diags, SEV_ERROR, "import", file, 1, 1,
 			 "this is not a Trello board export: it has no \"cards\" array");
-		jval_free(root);
+		json_decref(root);
 		return DK_EINVALID;
 	}
-	members = jval_get(root, "members");
-	actions = jval_get(root, "actions");
-	cls = jval_get(root, "checklists");
-	tl = xcalloc((lists && lists->type == JARR ? lists->n : 0) + 1, sizeof(*tl));
-	for (size_t i = 0; lists && lists->type == JARR && i < lists->n; i++) {
-		const struct jval *li = lists->items[i];
+	members = json_object_get(root, "members");
+	actions = json_object_get(root, "actions");
+	cls = json_object_get(root, "checklists");
+	tl = xcalloc(json_array_size(lists) + 1, sizeof(*tl));
+	for (size_t i = 0; i < json_array_size(lists); i++) {
+		const json_t *li = json_array_get(lists, i);
 
-		tl[ntl].id = jval_str(jval_get(li, "id"));
-		tl[ntl].name = jval_str(jval_get(li, "name"));
-		tl[ntl].pos = num_of(jval_get(li, "pos"));
-		tl[ntl].closed = bool_of(jval_get(li, "closed"));
+		tl[ntl].id = str_of(li, "id");
+		tl[ntl].name = str_of(li, "name");
+		tl[ntl].pos = num_of(json_object_get(li, "pos"));
+		tl[ntl].closed = bool_of(json_object_get(li, "closed"));
 		tl[ntl].index = (long)i;
 		if (tl[ntl].id)
 			ntl++;
 	}
 	qsort(tl, ntl, sizeof(*tl), cmp_lists);
-	for (size_t i = 0; i < cards->n; i++) {
-		const struct jval *c = cards->items[i];
-		const char *id = jval_str(jval_get(c, "id"));
-		const char *name = jval_str(jval_get(c, "name"));
-		const char *idlist = jval_str(jval_get(c, "idList"));
-		const char *url = jval_str(jval_get(c, "shortUrl"));
-		const struct jval *labels = jval_get(c, "labels");
-		const struct jval *mids = jval_get(c, "idMembers");
+	for (size_t i = 0; i < json_array_size(cards); i++) {
+		const json_t *c = json_array_get(cards, i);
+		const char *id = str_of(c, "id");
+		const char *name = str_of(c, "name");
+		const char *idlist = str_of(c, "idList");
+		const char *url = str_of(c, "shortUrl");
+		const char *desc = str_of(c, "desc");
+		const json_t *labels = json_object_get(c, "labels");
+		const json_t *mids = json_object_get(c, "idMembers");
 		const struct tlist *list = NULL;
 		struct import_item *it;
 		struct sbuf cl = SBUF_INIT;
 		char ymd[11];
 		const char *made;
 
-		if (c->type != JOBJ)
+		if (!json_is_object(c))
 			continue;
 		for (size_t k = 0; idlist && k < ntl; k++)
 			if (!strcmp(tl[k].id, idlist))
 				list = &tl[k];
-		it = import_list_add(l, file, c->line);
+		it = import_list_add(l, file, 0);
 		it->what = xasprintf("card '%s'", name ? name : "");
 		if (name)
 			ifields_set_str(&it->src, "Name", name);
-		if (jval_str(jval_get(c, "desc")) && *jval_str(jval_get(c, "desc")))
-			ifields_set_str(&it->src, "Desc", jval_str(jval_get(c, "desc")));
+		if (desc && *desc)
+			ifields_set_str(&it->src, "Desc", desc);
 		if (list && list->name)
 			ifields_set_str(&it->src, "List", list->name);
-		for (size_t k = 0; labels && labels->type == JARR && k < labels->n; k++) {
-			const char *ln = jval_str(jval_get(labels->items[k], "name"));
+		for (size_t k = 0; k < json_array_size(labels); k++) {
+			const char *ln = str_of(json_array_get(labels, k), "name");
 
 			if (!ln || !*ln)
-				ln = jval_str(jval_get(labels->items[k], "color"));
+				ln = str_of(json_array_get(labels, k), "color");
 			if (ln && *ln)
 				ifields_push(&it->src, "Labels", ln, 1);
 		}
-		for (size_t k = 0; mids && mids->type == JARR && k < mids->n; k++) {
-			const char *mn = jval_str(mids->items[k]) ?
-					 member_name(members, jval_str(mids->items[k])) : NULL;
+		for (size_t k = 0; k < json_array_size(mids); k++) {
+			const char *mid = json_string_value(json_array_get(mids, k));
+			const char *mn = mid ? member_name(members, mid) : NULL;
 
 			if (mn)
 				ifields_push(&it->src, "Members", mn, 1);
 		}
-		if (iso_date(ymd, jval_get(c, "due")) == 0)
+		if (iso_date(ymd, json_object_get(c, "due")) == 0)
 			ifields_set_date(&it->src, "Due", ymd);
 		made = id ? created_by_action(actions, id) : NULL;
 		if ((made && import_date_parse(ymd, made, IMPORT_DATE_AUTO) == 0) ||
 		    id_date(ymd, id) == 0)
 			ifields_set_date(&it->src, "Created", ymd);
-		if (iso_date(ymd, jval_get(c, "dateLastActivity")) == 0)
+		if (iso_date(ymd, json_object_get(c, "dateLastActivity")) == 0)
 			ifields_set_date(&it->src, "Last activity", ymd);
 		if (url)
 			ifields_set_str(&it->src, "Card", url);
@@ -251,14 +263,12 @@ import_read_trello(struct import_list *l, const char *buf, size_t len,
 		if (cl.len)
 			ifields_set_str(&it->src, "Checklists", cl.buf);
 		sbuf_release(&cl);
-		for (size_t k = 0; k < it->src.n; k++)
-			it->src.v[k].line = c->line;
 		it->group = list ? (long)(list - tl) : (long)ntl;
 		it->has_rank_num = 1;
-		it->rank_num = num_of(jval_get(c, "pos"));
-		it->archived = bool_of(jval_get(c, "closed")) || (list && list->closed);
+		it->rank_num = num_of(json_object_get(c, "pos"));
+		it->archived = bool_of(json_object_get(c, "closed")) || (list && list->closed);
 	}
 	free(tl);
-	jval_free(root);
+	json_decref(root);
 	return 0;
 }

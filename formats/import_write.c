@@ -19,7 +19,7 @@
 #include "core/schema.h"
 #include "core/strmap.h"
 #include "core/xalloc.h"
-#include "formats/yaml_out.h"
+#include "core/yaml_scalar.h"
 
 static int
 is_ranked_status(const char *st)
@@ -276,7 +276,7 @@ render_value(struct sbuf *out, const struct ival *v)
 {
 	switch (v->type) {
 	case IVAL_NUM:
-		yaml_out_number(out, v->num);
+		yaml_scalar_number(out, v->num);
 		break;
 	case IVAL_BOOL:
 		sbuf_adds(out, v->num ? "true" : "false");
@@ -285,10 +285,10 @@ render_value(struct sbuf *out, const struct ival *v)
 		sbuf_adds(out, v->str);
 		break;
 	case IVAL_LIST:
-		yaml_out_str_list(out, v->list, v->n);
+		yaml_scalar_list(out, (const char *const *)v->list, v->n);
 		break;
 	default:
-		yaml_out_str(out, v->str, strlen(v->str), 0);
+		yaml_scalar_str(out, v->str, strlen(v->str), 0, YSTYLE_PLAIN);
 	}
 }
 
@@ -353,7 +353,7 @@ import_render_item(struct sbuf *out, const struct import_item *it,
 
 	sbuf_adds(out, "---\n");
 	sbuf_adds(out, "id: ");
-	yaml_out_str(out, it->id, strlen(it->id), 0);
+	yaml_scalar_str(out, it->id, strlen(it->id), 0, YSTYLE_PLAIN);
 	sbuf_addc(out, '\n');
 	for (size_t i = 0; i < schema_nfields; i++) {
 		const struct ifield *f = ifields_get(&it->out, schema_fields[i].name);

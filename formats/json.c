@@ -1,61 +1,28 @@
+/*
+ * json.c: the JSON writer (see json.h).  The writer tracks, per open
+ * container, whether a member was written (the comma), whether members
+ * go on their own lines, and the indentation of the line it opened on.
+ */
 #include "formats/json.h"
 
+#include <assert.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* Length of a valid UTF-8 sequence at s (max n bytes), or 0. */
-static size_t
-utf8_seq(const unsigned char *s, size_t n)
-{
-	unsigned c = s[0];
-	size_t len;
-	unsigned cp;
-
-	if (c < 0x80)
-		return 1;
-	if (c >= 0xc2 && c <= 0xdf)
-		len = 2, cp = c & 0x1f;
-	else if (c >= 0xe0 && c <= 0xef)
-		len = 3, cp = c & 0x0f;
-	else if (c >= 0xf0 && c <= 0xf4)
-		len = 4, cp = c & 0x07;
-	else
-		return 0;
-	if (len > n)
-		return 0;
-	for (size_t i = 1; i < len; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-		cp = (cp << 6) | (s[i] & 0x3f);
-	}
-	if ((len == 3 && (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff))) ||
-	    (len == 4 && (cp < 0x10000 || cp > 0x10ffff)))
-		return 0;
-	return len;
-}
-
-static unsigned
-decode(const unsigned char *s, size_t n)
-{
-	unsigned cp = n == 2 ? s[0] & 0x1f : n == 3 ? s[0] & 0x0f : s[0] & 0x07;
-
-	for (size_t i = 1; i < n; i++)
-		cp = (cp << 6) | (s[i] & 0x3f);
-	return cp;
-}
+#include "core/utf8.h"
 
 static int
-needs_escape(unsigned cp)
+needs_escape(int32_t cp)
 {
 	return (cp >= 0x80 && cp <= 0x9f) || cp == 0x061c || cp == 0x200e ||
 	       cp == 0x200f || (cp >= 0x202a && cp <= 0x202e) ||
 	       (cp >= 0x2066 && cp <= 0x2069) || cp == 0x2028 || cp == 0x2029;
 }
 
-void
-json_str(struct sbuf *sb, const char *s, size_t len)
+static void
+str(struct sbuf *sb, const char *s, size_t len)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	size_t i = 0, run = 0;
@@ -64,6 +31,7 @@ json_str(struct sbuf *sb, const char *s, size_t len)
 	sbuf_addc(sb, '"');
 	while (i < len) {
 		unsigned char c = p[i];
+		int32_t cp;
 		size_t n;
 
 		if (c >= 0x20 && c != '"' && c != '\\' && c < 0x7f) {
@@ -71,9 +39,7 @@ json_str(struct sbuf *sb, const char *s, size_t len)
 			i++;
 			continue;
 		}
-		if (c >= 0x80 && (n = utf8_seq(p + i, len - i))) {
-			unsigned cp = decode(p + i, n);
-
+		if (c >= 0x80 && (n = utf8_next(s + i, len - i, &cp))) {
 			if (!needs_escape(cp)) {
 				run += n;
 				i += n;
@@ -83,7 +49,7 @@ json_str(struct sbuf *sb, const char *s, size_t len)
 			 * when the JSON is shown on a terminal */
 			sbuf_add(sb, p + i - run, run);
 			run = 0;
-			sbuf_addf(sb, "\\u%04x", cp);
+			sbuf_addf(sb, "\\u%04x", (unsigned)cp);
 			i += n;
 			continue;
 		}
@@ -109,17 +75,8 @@ json_str(struct sbuf *sb, const char *s, size_t len)
 	sbuf_addc(sb, '"');
 }
 
-void
-json_strz(struct sbuf *sb, const char *s)
-{
-	if (!s)
-		sbuf_add(sb, "null", 4);
-	else
-		json_str(sb, s, strlen(s));
-}
-
-void
-json_num(struct sbuf *sb, double v)
+static void
+num(struct sbuf *sb, double v)
 {
 	char tmp[64];
 
@@ -138,66 +95,275 @@ json_num(struct sbuf *sb, double v)
 	sbuf_adds(sb, tmp);
 }
 
+/* ---------------------------------------------------------------------
+ * The writer
+ * ------------------------------------------------------------------- */
+
 void
-json_ynode(struct sbuf *sb, const struct ynode *n)
+jw_init(struct jw *w, struct sbuf *out, int indent, unsigned flags)
+{
+	memset(w, 0, sizeof(*w));
+	w->out = out;
+	w->indent = indent;
+	w->compact = !!(flags & JW_COMPACT);
+}
+
+static void
+newline(struct jw *w, int level)
+{
+	sbuf_addc(w->out, '\n');
+	for (int i = 0; i < level * w->indent; i++)
+		sbuf_addc(w->out, ' ');
+	w->line_level = level;
+}
+
+/* Before a value in an array, or a key in an object. */
+static void
+member(struct jw *w)
+{
+	struct jw_level *l;
+
+	if (w->after_key) {
+		w->after_key = 0;
+		return;
+	}
+	if (!w->depth)
+		return;
+	l = &w->st[w->depth - 1];
+	if (l->n)
+		sbuf_addc(w->out, ',');
+	if (l->lines || l->brk) {
+		newline(w, l->level + 1);
+		l->brk = 0;
+	} else if (l->n && !w->compact) {
+		sbuf_addc(w->out, ' ');
+	}
+	l->n++;
+}
+
+static void
+begin(struct jw *w, int object, int lines)
+{
+	struct jw_level *l;
+
+	member(w);
+	assert(w->depth < JW_MAX_DEPTH);
+	l = &w->st[w->depth++];
+	memset(l, 0, sizeof(*l));
+	l->object = (unsigned char)object;
+	l->lines = (unsigned char)lines;
+	l->level = w->line_level;
+	sbuf_addc(w->out, object ? '{' : '[');
+}
+
+void
+jw_object(struct jw *w)
+{
+	begin(w, 1, 0);
+}
+
+void
+jw_array(struct jw *w)
+{
+	begin(w, 0, 0);
+}
+
+void
+jw_object_lines(struct jw *w)
+{
+	begin(w, 1, 1);
+}
+
+void
+jw_array_lines(struct jw *w)
+{
+	begin(w, 0, 1);
+}
+
+void
+jw_break(struct jw *w)
+{
+	assert(w->depth > 0);
+	w->st[w->depth - 1].brk = 1;
+}
+
+void
+jw_end(struct jw *w)
+{
+	struct jw_level *l;
+
+	assert(w->depth > 0 && !w->after_key);
+	l = &w->st[--w->depth];
+	if ((l->lines && l->n) || l->brk)
+		newline(w, l->level);
+	sbuf_addc(w->out, l->object ? '}' : ']');
+}
+
+void
+jw_keyn(struct jw *w, const char *key, size_t len)
+{
+	assert(w->depth > 0 && w->st[w->depth - 1].object && !w->after_key);
+	member(w);
+	str(w->out, key, len);
+	sbuf_adds(w->out, w->compact ? ":" : ": ");
+	w->after_key = 1;
+}
+
+void
+jw_key(struct jw *w, const char *key)
+{
+	jw_keyn(w, key, strlen(key));
+}
+
+void
+jw_strn(struct jw *w, const char *s, size_t len)
+{
+	member(w);
+	str(w->out, s, len);
+}
+
+void
+jw_str(struct jw *w, const char *s)
+{
+	if (s)
+		jw_strn(w, s, strlen(s));
+	else
+		jw_null(w);
+}
+
+void
+jw_num(struct jw *w, double v)
+{
+	member(w);
+	num(w->out, v);
+}
+
+void
+jw_int(struct jw *w, long long v)
+{
+	member(w);
+	sbuf_addf(w->out, "%lld", v);
+}
+
+void
+jw_bool(struct jw *w, int b)
+{
+	member(w);
+	sbuf_adds(w->out, b ? "true" : "false");
+}
+
+void
+jw_null(struct jw *w)
+{
+	member(w);
+	sbuf_add(w->out, "null", 4);
+}
+
+void
+jw_pos(struct jw *w, long v)
+{
+	if (v > 0)
+		jw_int(w, v);
+	else
+		jw_null(w);
+}
+
+void
+jw_raw(struct jw *w, const char *json, size_t len)
+{
+	member(w);
+	sbuf_add(w->out, json, len);
+}
+
+void
+jw_kstr(struct jw *w, const char *key, const char *s)
+{
+	jw_key(w, key);
+	jw_str(w, s);
+}
+
+void
+jw_kint(struct jw *w, const char *key, long long v)
+{
+	jw_key(w, key);
+	jw_int(w, v);
+}
+
+void
+jw_knum(struct jw *w, const char *key, double v)
+{
+	jw_key(w, key);
+	jw_num(w, v);
+}
+
+void
+jw_kpos(struct jw *w, const char *key, long v)
+{
+	jw_key(w, key);
+	jw_pos(w, v);
+}
+
+void
+jw_kbool(struct jw *w, const char *key, int b)
+{
+	jw_key(w, key);
+	jw_bool(w, b);
+}
+
+void
+jw_ynode(struct jw *w, const struct ynode *n)
 {
 	long long iv;
 	double dv;
 	int bv;
 
-	if (!n) {
-		sbuf_add(sb, "null", 4);
+	if (!n || (n->type != YNODE_SCALAR && w->depth >= JW_MAX_DEPTH)) {
+		jw_null(w);
 		return;
 	}
 	switch (ynode_kind(n)) {
 	case YKIND_NULL:
-		sbuf_add(sb, "null", 4);
+		jw_null(w);
 		break;
 	case YKIND_BOOL:
 		ynode_bool(n, &bv);
-		sbuf_adds(sb, bv ? "true" : "false");
+		jw_bool(w, bv);
 		break;
 	case YKIND_INT:
 		if (ynode_int(n, &iv) == 0)
-			sbuf_addf(sb, "%lld", iv);
+			jw_int(w, iv);
 		else if (ynode_number(n, &dv) == 0)
-			json_num(sb, dv);
+			jw_num(w, dv);
 		else
-			json_str(sb, n->text, n->len);
+			jw_strn(w, n->text, n->len);
 		break;
 	case YKIND_FLOAT:
 		if (ynode_number(n, &dv) == 0)
-			json_num(sb, dv);
+			jw_num(w, dv);
 		else
-			json_str(sb, n->text, n->len);
+			jw_strn(w, n->text, n->len);
 		break;
 	case YKIND_STR:
-		json_str(sb, n->text, n->len);
+		jw_strn(w, n->text, n->len);
 		break;
 	case YKIND_SEQ:
-		sbuf_addc(sb, '[');
-		for (size_t i = 0; i < n->nkids; i++) {
-			if (i)
-				sbuf_addc(sb, ',');
-			json_ynode(sb, n->kids[i]);
-		}
-		sbuf_addc(sb, ']');
+		jw_array(w);
+		for (size_t i = 0; i < n->nkids; i++)
+			jw_ynode(w, n->kids[i]);
+		jw_end(w);
 		break;
 	case YKIND_MAP:
-		sbuf_addc(sb, '{');
+		jw_object(w);
 		for (size_t i = 0; i + 1 < n->nkids; i += 2) {
 			const struct ynode *k = n->kids[i];
 
-			if (i)
-				sbuf_addc(sb, ',');
 			if (k->type == YNODE_SCALAR)
-				json_str(sb, k->text, k->len);
+				jw_keyn(w, k->text, k->len);
 			else
-				json_str(sb, "", 0);
-			sbuf_addc(sb, ':');
-			json_ynode(sb, n->kids[i + 1]);
+				jw_keyn(w, "", 0);
+			jw_ynode(w, n->kids[i + 1]);
 		}
-		sbuf_addc(sb, '}');
+		jw_end(w);
 		break;
 	}
 }

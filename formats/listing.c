@@ -32,26 +32,24 @@ listing_fmt_num(char *buf, size_t len, double v)
 }
 
 static void
-json_value(struct sbuf *out, const struct config *c, const char *key,
+json_value(struct jw *w, const struct config *c, const char *key,
 	   const struct ynode *v)
 {
 	if (v && v->type == YNODE_SCALAR && ynode_kind(v) != YKIND_NULL &&
 	    schema_is_text(c, key))
-		json_str(out, v->text, v->len);
+		jw_strn(w, v->text, v->len);
 	else if (v && v->type == YNODE_SEQ && (!strcmp(key, "tags") ||
 					       !strcmp(key, "depends_on"))) {
-		sbuf_addc(out, '[');
+		jw_array(w);
 		for (size_t i = 0; i < v->nkids; i++) {
-			if (i)
-				sbuf_addc(out, ',');
 			if (v->kids[i]->type == YNODE_SCALAR)
-				json_str(out, v->kids[i]->text, v->kids[i]->len);
+				jw_strn(w, v->kids[i]->text, v->kids[i]->len);
 			else
-				json_ynode(out, v->kids[i]);
+				jw_ynode(w, v->kids[i]);
 		}
-		sbuf_addc(out, ']');
+		jw_end(w);
 	} else {
-		json_ynode(out, v);
+		jw_ynode(w, v);
 	}
 }
 
@@ -60,36 +58,33 @@ listing_item_json(struct sbuf *out, const struct item *it,
 		  const struct config *c)
 {
 	const struct ynode *r = it->fm.root;
-	int first = 1;
+	struct jw w;
 
-	sbuf_addc(out, '{');
+	jw_init(&w, out, 0, JW_COMPACT);
+	jw_object(&w);
 	for (size_t i = 0; r && i + 1 < r->nkids; i += 2) {
 		const char *k = r->kids[i]->text;
 
 		if (!strcmp(k, "rank") || !strcmp(k, "file") || !strcmp(k, "score"))
 			continue;
-		if (!first)
-			sbuf_addc(out, ',');
-		first = 0;
-		json_str(out, k, r->kids[i]->len);
-		sbuf_addc(out, ':');
-		json_value(out, c, k, r->kids[i + 1]);
+		jw_keyn(&w, k, r->kids[i]->len);
+		json_value(&w, c, k, r->kids[i + 1]);
 	}
-	if (!first)
-		sbuf_addc(out, ',');
-	sbuf_adds(out, "\"rank\":");
-	if (it->rank)
-		sbuf_addf(out, "%ld", it->rank);
-	else
-		sbuf_adds(out, "null");
-	sbuf_adds(out, ",\"file\":");
-	json_strz(out, it->path);
-	sbuf_adds(out, ",\"score\":");
+	jw_kpos(&w, "rank", it->rank);
+	jw_kstr(&w, "file", it->path);
+	jw_key(&w, "score");
 	if (isnan(it->score))
-		sbuf_adds(out, "null");
+		jw_null(&w);
 	else
-		json_num(out, round(it->score * 1000) / 1000);
-	sbuf_addc(out, '}');
+		jw_num(&w, round(it->score * 1000) / 1000);
+	jw_end(&w);
+}
+
+void
+listing_json_begin(struct jw *w, struct sbuf *out)
+{
+	jw_init(w, out, 0, JW_COMPACT);
+	jw_array_lines(w);
 }
 
 /* The columns every tabular format shares. */
@@ -220,23 +215,6 @@ listing_csv(struct sbuf *out, struct item *const *items, size_t n,
 }
 
 static void
-md_cell(struct sbuf *out, const char *s)
-{
-	struct sbuf tmp = SBUF_INIT;
-
-	text_escape_term(&tmp, s, strlen(s));
-	for (size_t i = 0; i < tmp.len; i++) {
-		char ch = tmp.buf[i];
-
-		if (ch == '|' || ch == '\\' || ch == '*' || ch == '_' ||
-		    ch == '`' || ch == '<' || ch == '>' || ch == '[' || ch == ']')
-			sbuf_addc(out, '\\');
-		sbuf_addc(out, ch);
-	}
-	sbuf_release(&tmp);
-}
-
-static void
 listing_md(struct sbuf *out, struct item *const *items, size_t n,
 	   const struct listing_opts *o)
 {
@@ -258,7 +236,7 @@ listing_md(struct sbuf *out, struct item *const *items, size_t n,
 		sbuf_addc(out, '|');
 		for (int c = 0; c < NCOLS; c++) {
 			sbuf_addc(out, ' ');
-			md_cell(out, cell(items[i], (enum col)c, buf, sizeof(buf)));
+			text_md_cell(out, cell(items[i], (enum col)c, buf, sizeof(buf)));
 			sbuf_adds(out, " |");
 		}
 		sbuf_addc(out, '\n');

@@ -12,6 +12,7 @@
 #include "core/item.h"
 #include "core/sbuf.h"
 #include "formats/format.h"
+#include "formats/json.h"
 
 struct listing_opts {
 	int color;            /* ANSI colours (table only) */
@@ -63,6 +64,10 @@ struct show_format {
 };
 extern const struct format_table show_formats;
 
+/* `list --format json`, an array of those objects, one per line, is
+ * written as a stream: listing_json_begin, jw_raw with each object,
+ * jw_end and a newline. */
+void listing_json_begin(struct jw *w, struct sbuf *out);
 /* "12.5", "4", or "-" for NAN. */
 void listing_fmt_num(char *buf, size_t len, double v);
 

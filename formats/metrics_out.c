@@ -271,17 +271,6 @@ render_text(struct sbuf *out, const struct metrics *m, char **cells,
 }
 
 static void
-md_cell(struct sbuf *out, const char *s)
-{
-	for (; *s; s++) {
-		if (*s == '|' || *s == '\\' || *s == '`' || *s == '*' || *s == '_' ||
-		    *s == '<' || *s == '[')
-			sbuf_addc(out, '\\');
-		sbuf_addc(out, *s == '\n' || *s == '\r' ? ' ' : *s);
-	}
-}
-
-static void
 render_md(struct sbuf *out, const struct metrics *m, char **cells,
 	  struct line *l)
 {
@@ -298,7 +287,7 @@ render_md(struct sbuf *out, const struct metrics *m, char **cells,
 			sbuf_adds(out, "|");
 			for (int c = 0; c < NCOLS; c++) {
 				sbuf_addc(out, ' ');
-				md_cell(out, cells[r * NCOLS + c]);
+				text_md_cell(out, cells[r * NCOLS + c]);
 				sbuf_adds(out, " |");
 			}
 			sbuf_addc(out, '\n');
@@ -311,7 +300,7 @@ render_md(struct sbuf *out, const struct metrics *m, char **cells,
 	sbuf_adds(out, "## Summary\n\n");
 	for (int i = 0; i < NLINES; i++) {
 		sbuf_addf(out, "- **%s**: ", l[i].label);
-		md_cell(out, l[i].text);
+		text_md_cell(out, l[i].text);
 		sbuf_addc(out, '\n');
 	}
 }
@@ -321,199 +310,162 @@ render_md(struct sbuf *out, const struct metrics *m, char **cells,
  * ------------------------------------------------------------------- */
 
 static void
-json_day(struct sbuf *out, long d)
+json_day(struct jw *w, long d)
 {
 	char buf[16];
 
 	if (d < 0) {
-		sbuf_adds(out, "null");
+		jw_null(w);
 		return;
 	}
 	date_format(buf, sizeof(buf), d);
-	json_strz(out, buf);
+	jw_str(w, buf);
 }
 
+/* {"items": n, "effort": effort} under key k */
 static void
-json_key(struct sbuf *out, const char *k, int *first)
+json_fig(struct jw *w, const char *k, size_t n, double effort)
 {
-	if (!*first)
-		sbuf_addc(out, ',');
-	*first = 0;
-	json_strz(out, k);
-	sbuf_addc(out, ':');
-}
-
-static void
-json_strk(struct sbuf *out, const char *k, const char *v, int *first)
-{
-	json_key(out, k, first);
-	json_strz(out, v);
-}
-
-static void
-json_numk(struct sbuf *out, const char *k, double v, int *first)
-{
-	json_key(out, k, first);
-	json_num(out, v);
-}
-
-static void
-json_fig(struct sbuf *out, const char *k, size_t n, double effort, int *first)
-{
-	json_key(out, k, first);
-	sbuf_addf(out, "{\"items\":%zu,\"effort\":", n);
-	json_num(out, effort);
-	sbuf_addc(out, '}');
+	jw_key(w, k);
+	jw_object(w);
+	jw_kint(w, "items", (long long)n);
+	jw_knum(w, "effort", effort);
+	jw_end(w);
 }
 
 /* [{"id", "change": "added"|"removed", "date", "uncommitted"}] */
 static void
-scope_changes(struct sbuf *out, const struct cycle_stats *s)
+scope_changes(struct jw *w, const struct cycle_stats *s)
 {
-	size_t n = 0;
-
-	sbuf_addc(out, '[');
+	jw_array(w);
 	for (size_t i = 0; i < s->nscope; i++) {
 		const struct scope_item *e = &s->scope[i];
 
 		if (e->how != SCOPE_ADDED && e->how != SCOPE_REMOVED)
 			continue;
-		sbuf_adds(out, n++ ? ",{\"id\":" : "{\"id\":");
-		json_strz(out, e->item->id);
-		sbuf_adds(out, ",\"change\":");
-		json_strz(out, scope_how_name(e->how));
-		sbuf_adds(out, ",\"date\":");
-		json_day(out, e->day);
-		sbuf_addf(out, ",\"uncommitted\":%s}", e->uncommitted ? "true" : "false");
+		jw_object(w);
+		jw_kstr(w, "id", e->item->id);
+		jw_kstr(w, "change", scope_how_name(e->how));
+		jw_key(w, "date");
+		json_day(w, e->day);
+		jw_kbool(w, "uncommitted", e->uncommitted);
+		jw_end(w);
 	}
-	sbuf_addc(out, ']');
+	jw_end(w);
 }
 
 static void
-render_json(struct sbuf *out, const struct metrics *m)
+render_json(struct sbuf *out, const struct metrics *m, int explain)
 {
 	static const char *const vsrc[] = { "none", "measured", "config" };
-	int f = 1, g;
+	struct jw w;
 
-	sbuf_addc(out, '{');
-	json_key(out, "today", &f);
-	json_day(out, m->today);
-	json_key(out, "cycles", &f);
-	sbuf_addc(out, '[');
+	jw_init(&w, out, 0, JW_COMPACT);
+	jw_object(&w);
+	jw_key(&w, "today");
+	json_day(&w, m->today);
+	jw_key(&w, "cycles");
+	jw_array(&w);
 	for (size_t i = 0; i < m->ncycles; i++) {
 		const struct cycle_stats *s = &m->cycles[i];
 
-		g = 1;
-		sbuf_adds(out, i ? ",{" : "{");
-		json_key(out, "name", &g);
-		json_strz(out, s->cycle->name);
-		json_key(out, "start", &g);
-		json_day(out, s->cycle->start);
-		json_key(out, "end", &g);
-		json_day(out, s->cycle->end);
-		json_key(out, "state", &g);
-		json_strz(out, metrics_state_name(s->state));
-		json_fig(out, "committed", s->committed_n, s->committed_effort, &g);
-		json_fig(out, "added", s->added_n, s->added_effort, &g);
-		json_fig(out, "removed", s->removed_n, s->removed_effort, &g);
-		json_fig(out, "completed", s->completed_n, s->completed_effort, &g);
-		json_fig(out, "learned", s->learned_n, s->learned_effort, &g);
-		json_fig(out, "stopped", s->stopped_n, s->stopped_effort, &g);
-		json_fig(out, "carried_over", s->carried_n, s->carried_effort, &g);
-		json_fig(out, "unplanned", s->unplanned_n, s->unplanned_effort, &g);
-		json_numk(out, "missing", (double)s->missing, &g);
-		json_numk(out, "say_do", s->say_do, &g);
-		json_numk(out, "velocity", s->velocity, &g);
-		json_numk(out, "bau_effort", s->bau_effort, &g);
-		json_numk(out, "throughput", (double)s->throughput, &g);
-		json_key(out, "scope_changes", &g);
-		scope_changes(out, s);
-		sbuf_addc(out, '}');
+		jw_object(&w);
+		jw_kstr(&w, "name", s->cycle->name);
+		jw_key(&w, "start");
+		json_day(&w, s->cycle->start);
+		jw_key(&w, "end");
+		json_day(&w, s->cycle->end);
+		jw_kstr(&w, "state", metrics_state_name(s->state));
+		json_fig(&w, "committed", s->committed_n, s->committed_effort);
+		json_fig(&w, "added", s->added_n, s->added_effort);
+		json_fig(&w, "removed", s->removed_n, s->removed_effort);
+		json_fig(&w, "completed", s->completed_n, s->completed_effort);
+		json_fig(&w, "learned", s->learned_n, s->learned_effort);
+		json_fig(&w, "stopped", s->stopped_n, s->stopped_effort);
+		json_fig(&w, "carried_over", s->carried_n, s->carried_effort);
+		json_fig(&w, "unplanned", s->unplanned_n, s->unplanned_effort);
+		jw_knum(&w, "missing", (double)s->missing);
+		jw_knum(&w, "say_do", s->say_do);
+		jw_knum(&w, "velocity", s->velocity);
+		jw_knum(&w, "bau_effort", s->bau_effort);
+		jw_knum(&w, "throughput", (double)s->throughput);
+		jw_key(&w, "scope_changes");
+		scope_changes(&w, s);
+		jw_end(&w);
 	}
-	sbuf_addc(out, ']');
-	json_key(out, "predictability", &f);
-	g = 1;
-	sbuf_addc(out, '{');
-	json_numk(out, "cycles", (double)m->nsaydo, &g);
-	json_numk(out, "say_do_mean", m->saydo_mean, &g);
-	json_numk(out, "say_do_sd", m->saydo_sd, &g);
-	sbuf_addc(out, '}');
-	json_key(out, "capacity", &f);
-	g = 1;
-	sbuf_addc(out, '{');
-	json_key(out, "source", &g);
-	json_strz(out, vsrc[m->velocity_from]);
-	json_numk(out, "suggested", m->velocity_from == VELOCITY_NONE ? NAN : m->velocity, &g);
-	json_key(out, "velocities", &g);
-	sbuf_addc(out, '[');
-	for (size_t i = 0; m->velocity_from == VELOCITY_MEASURED && i < m->velocity_cycles; i++) {
-		if (i)
-			sbuf_addc(out, ',');
-		json_num(out, m->velocities[i]);
+	jw_end(&w);
+	jw_key(&w, "predictability");
+	jw_object(&w);
+	jw_knum(&w, "cycles", (double)m->nsaydo);
+	jw_knum(&w, "say_do_mean", m->saydo_mean);
+	jw_knum(&w, "say_do_sd", m->saydo_sd);
+	jw_end(&w);
+	jw_key(&w, "capacity");
+	jw_object(&w);
+	jw_kstr(&w, "source", vsrc[m->velocity_from]);
+	jw_knum(&w, "suggested", m->velocity_from == VELOCITY_NONE ? NAN : m->velocity);
+	jw_key(&w, "velocities");
+	jw_array(&w);
+	for (size_t i = 0; m->velocity_from == VELOCITY_MEASURED && i < m->velocity_cycles; i++)
+		jw_num(&w, m->velocities[i]);
+	jw_end(&w);
+	jw_end(&w);
+	jw_key(&w, "throughput");
+	jw_object(&w);
+	jw_knum(&w, "closed_cycles", (double)m->nclosed);
+	jw_knum(&w, "items", (double)m->done_in_closed);
+	jw_knum(&w, "days", (double)m->closed_days);
+	jw_knum(&w, "per_cycle", m->per_cycle);
+	jw_knum(&w, "per_week", m->per_week);
+	jw_end(&w);
+	jw_key(&w, "cycle_time");
+	jw_object(&w);
+	jw_knum(&w, "items", (double)m->ncycle_time);
+	jw_knum(&w, "median_days", m->ct_median);
+	jw_knum(&w, "p85_days", m->ct_p85);
+	jw_end(&w);
+	jw_key(&w, "experiments");
+	jw_object(&w);
+	jw_knum(&w, "won", (double)m->won);
+	jw_knum(&w, "lost", (double)m->lost);
+	jw_knum(&w, "inconclusive", (double)m->inconclusive);
+	jw_knum(&w, "win_rate", m->win_rate);
+	jw_end(&w);
+	jw_key(&w, "bau_share");
+	jw_object(&w);
+	jw_knum(&w, "completed_effort", m->bau_share_completed);
+	jw_knum(&w, "open_items", m->bau_share_open);
+	jw_knum(&w, "open_bau", (double)m->open_bau);
+	jw_knum(&w, "open", (double)m->open_n);
+	jw_end(&w);
+	jw_key(&w, "forecast");
+	jw_object(&w);
+	jw_knum(&w, "open_effort", m->open_effort);
+	jw_knum(&w, "open_items", (double)m->open_estimated);
+	jw_knum(&w, "unestimated_items", (double)m->open_unestimated);
+	jw_kstr(&w, "velocity_source", vsrc[m->velocity_from]);
+	jw_knum(&w, "velocity", m->velocity);
+	jw_knum(&w, "velocity_cycles", (double)m->velocity_cycles);
+	jw_knum(&w, "cycles", m->forecast_cycles < 0 ? NAN : (double)m->forecast_cycles);
+	jw_key(&w, "start");
+	json_day(&w, m->forecast_cycles < 0 ? -1 : m->forecast_start);
+	jw_key(&w, "end");
+	json_day(&w, m->forecast_cycles <= 0 ? -1 : m->forecast_end);
+	jw_end(&w);
+	if (explain) {
+		jw_key(&w, "explain");
+		jw_object(&w);
+		for (size_t i = 0; i < ARRAY_SIZE(formulas); i++)
+			jw_kstr(&w, formulas[i].figure, formulas[i].formula);
+		jw_end(&w);
 	}
-	sbuf_adds(out, "]}");
-	json_key(out, "throughput", &f);
-	g = 1;
-	sbuf_addc(out, '{');
-	json_numk(out, "closed_cycles", (double)m->nclosed, &g);
-	json_numk(out, "items", (double)m->done_in_closed, &g);
-	json_numk(out, "days", (double)m->closed_days, &g);
-	json_numk(out, "per_cycle", m->per_cycle, &g);
-	json_numk(out, "per_week", m->per_week, &g);
-	sbuf_addc(out, '}');
-	json_key(out, "cycle_time", &f);
-	g = 1;
-	sbuf_addc(out, '{');
-	json_numk(out, "items", (double)m->ncycle_time, &g);
-	json_numk(out, "median_days", m->ct_median, &g);
-	json_numk(out, "p85_days", m->ct_p85, &g);
-	sbuf_addc(out, '}');
-	json_key(out, "experiments", &f);
-	g = 1;
-	sbuf_addc(out, '{');
-	json_numk(out, "won", (double)m->won, &g);
-	json_numk(out, "lost", (double)m->lost, &g);
-	json_numk(out, "inconclusive", (double)m->inconclusive, &g);
-	json_numk(out, "win_rate", m->win_rate, &g);
-	sbuf_addc(out, '}');
-	json_key(out, "bau_share", &f);
-	g = 1;
-	sbuf_addc(out, '{');
-	json_numk(out, "completed_effort", m->bau_share_completed, &g);
-	json_numk(out, "open_items", m->bau_share_open, &g);
-	json_numk(out, "open_bau", (double)m->open_bau, &g);
-	json_numk(out, "open", (double)m->open_n, &g);
-	sbuf_addc(out, '}');
-	json_key(out, "forecast", &f);
-	g = 1;
-	sbuf_addc(out, '{');
-	json_numk(out, "open_effort", m->open_effort, &g);
-	json_numk(out, "open_items", (double)m->open_estimated, &g);
-	json_numk(out, "unestimated_items", (double)m->open_unestimated, &g);
-	json_key(out, "velocity_source", &g);
-	json_strz(out, vsrc[m->velocity_from]);
-	json_numk(out, "velocity", m->velocity, &g);
-	json_numk(out, "velocity_cycles", (double)m->velocity_cycles, &g);
-	json_numk(out, "cycles", m->forecast_cycles < 0 ? NAN : (double)m->forecast_cycles, &g);
-	json_key(out, "start", &g);
-	json_day(out, m->forecast_cycles < 0 ? -1 : m->forecast_start);
-	json_key(out, "end", &g);
-	json_day(out, m->forecast_cycles <= 0 ? -1 : m->forecast_end);
-	sbuf_adds(out, "}}\n");
+	jw_end(&w);
+	sbuf_addc(out, '\n');
 }
 
 static void
 render_explain(struct sbuf *out, enum metrics_format f)
 {
-	if (f == METRICS_JSON) {
-		int g = 1;
-
-		sbuf_adds(out, ",\"explain\":{");
-		for (size_t i = 0; i < ARRAY_SIZE(formulas); i++)
-			json_strk(out, formulas[i].figure, formulas[i].formula, &g);
-		sbuf_addc(out, '}');
-		return;
-	}
 	sbuf_adds(out, f == METRICS_MD ? "\n## How the figures are computed\n\n" :
 		  "\nHow the figures are computed (docs/cycles.md):\n");
 	for (size_t i = 0; i < ARRAY_SIZE(formulas); i++) {
@@ -538,12 +490,7 @@ metrics_render_explained(struct sbuf *out, const struct metrics *m,
 	struct line l[NLINES];
 
 	if (f == METRICS_JSON) {
-		render_json(out, m);
-		if (explain) {
-			sbuf_setlen(out, out->len - 2);     /* "}\n" */
-			render_explain(out, f);
-			sbuf_adds(out, "}\n");
-		}
+		render_json(out, m, explain);
 		return;
 	}
 	cells = xcalloc(m->ncycles * NCOLS + 1, sizeof(*cells));

@@ -10,26 +10,14 @@
 #include "formats/json.h"
 #include "formats/listing.h"
 
+/* An entry's opening: id, title and old rank. */
 static void
-rank_or_null(struct sbuf *out, long r)
+entry_begin(struct jw *w, const struct rank_entry *e)
 {
-	if (r > 0)
-		sbuf_addf(out, "%ld", r);
-	else
-		sbuf_adds(out, "null");
-}
-
-/* An entry's opening: separator, id, title and old rank. */
-static void
-entry_begin(struct sbuf *out, const struct rank_entry *e, size_t i)
-{
-	sbuf_adds(out, i ? ",\n  " : "\n  ");
-	sbuf_adds(out, "{\"id\": ");
-	json_strz(out, e->id);
-	sbuf_adds(out, ", \"title\": ");
-	json_strz(out, e->item ? e->item->title : NULL);
-	sbuf_adds(out, ", \"rank_from\": ");
-	rank_or_null(out, e->old_rank);
+	jw_object(w);
+	jw_kstr(w, "id", e->id);
+	jw_kstr(w, "title", e->item ? e->item->title : NULL);
+	jw_kpos(w, "rank_from", e->old_rank);
 }
 
 static void
@@ -37,39 +25,47 @@ rank_json(struct sbuf *out, const struct rank_plan *p, const struct sbuf *change
 {
 	(void)changes;
 	size_t known = p->n - p->nunknown;
+	struct jw w;
 
-	sbuf_adds(out, "{\"by\": ");
-	json_strz(out, score_kind_name(p->kind));
-	sbuf_addf(out, ", \"changes\": %zu, \"shifted\": %zu,\n \"proposal\": [",
-		  rank_plan_changes(p), rank_plan_shifted(p));
+	jw_init(&w, out, 1, 0);
+	jw_object(&w);
+	jw_kstr(&w, "by", score_kind_name(p->kind));
+	jw_kint(&w, "changes", (long long)rank_plan_changes(p));
+	jw_kint(&w, "shifted", (long long)rank_plan_shifted(p));
+	jw_break(&w);
+	jw_key(&w, "proposal");
+	jw_array_lines(&w);
 	for (size_t i = 0; i < p->n; i++) {
 		const struct rank_entry *e = &p->v[i];
 
-		entry_begin(out, e, i);
-		sbuf_addf(out, ", \"rank_to\": %ld, \"score\": ", e->new_rank);
-		json_num(out, e->score);
-		sbuf_addf(out, ", \"mvl\": %s, \"moved\": %s, \"needed_by\": ",
-			  e->item && e->item->mvl ? "true" : "false",
-			  e->moved ? "true" : "false");
-		json_strz(out, e->needed_by);
-		sbuf_addc(out, '}');
+		entry_begin(&w, e);
+		jw_kint(&w, "rank_to", e->new_rank);
+		jw_knum(&w, "score", e->score);
+		jw_kbool(&w, "mvl", e->item && e->item->mvl);
+		jw_kbool(&w, "moved", e->moved);
+		jw_kstr(&w, "needed_by", e->needed_by);
+		jw_end(&w);
 	}
-	sbuf_adds(out, p->n ? "\n ],\n \"leaving\": [" : "],\n \"leaving\": [");
+	jw_end(&w);
+	jw_break(&w);
+	jw_key(&w, "leaving");
+	jw_array_lines(&w);
 	for (size_t i = 0; i < p->ngone; i++) {
 		const struct rank_entry *e = &p->v[p->n + i];
 
-		entry_begin(out, e, i);
-		sbuf_adds(out, ", \"status\": ");
-		json_strz(out, e->item ? item_status_name(e->item->status) : NULL);
-		sbuf_addc(out, '}');
+		entry_begin(&w, e);
+		jw_kstr(&w, "status", e->item ? item_status_name(e->item->status) : NULL);
+		jw_end(&w);
 	}
-	sbuf_adds(out, p->ngone ? "\n ],\n \"unknown\": [" : "],\n \"unknown\": [");
-	for (size_t i = known; i < p->n; i++) {
-		if (i > known)
-			sbuf_adds(out, ", ");
-		json_strz(out, p->v[i].id);
-	}
-	sbuf_adds(out, "]}\n");
+	jw_end(&w);
+	jw_break(&w);
+	jw_key(&w, "unknown");
+	jw_array(&w);
+	for (size_t i = known; i < p->n; i++)
+		jw_str(&w, p->v[i].id);
+	jw_end(&w);
+	jw_end(&w);
+	sbuf_addc(out, '\n');
 }
 
 static void

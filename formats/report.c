@@ -197,49 +197,39 @@ render_text(struct report__ctx *x)
 	sbuf_addc(x->out, '\n');
 }
 
-static void
-json_pos(struct sbuf *sb, int v)
-{
-	if (v > 0)
-		sbuf_addf(sb, "%d", v);
-	else
-		sbuf_add(sb, "null", 4);
-}
-
 /* JSON: one object, one finding per line, keys in SPEC order; column is
  * null whenever line is (a column alone locates nothing). */
 static void
 render_json(struct report__ctx *x)
 {
-	struct sbuf *sb = x->out;
-	int first = 1;
+	struct jw w;
 
-	sbuf_addf(sb, "{\"errors\": %zu, \"warnings\": %zu, \"findings\": [",
-		  x->errors, x->warnings);
+	jw_init(&w, x->out, 2, 0);
+	jw_object(&w);
+	jw_kint(&w, "errors", (long long)x->errors);
+	jw_kint(&w, "warnings", (long long)x->warnings);
+	jw_key(&w, "findings");
+	jw_array_lines(&w);
 	for (size_t i = 0; i < x->l->n; i++) {
 		const struct diag *d = &x->l->v[i];
 
 		if (!report__shown(d))
 			continue;
-		sbuf_adds(sb, first ? "\n  {\"rule\": " : ",\n  {\"rule\": ");
-		first = 0;
-		json_strz(sb, d->rule);
-		sbuf_adds(sb, ", \"severity\": ");
-		json_strz(sb, severity_name(d->severity));
-		sbuf_adds(sb, ", \"file\": ");
-		json_strz(sb, d->file);
-		sbuf_adds(sb, ", \"line\": ");
-		json_pos(sb, d->line);
-		sbuf_adds(sb, ", \"column\": ");
-		json_pos(sb, d->line > 0 ? d->column : 0);
-		sbuf_adds(sb, ", \"message\": ");
-		json_strz(sb, d->message);
-		if (x->o->have_base)
-			sbuf_adds(sb, report__changed(x, d) ?
-				  ", \"changed\": true" : ", \"changed\": false");
-		sbuf_addc(sb, '}');
+		jw_object(&w);
+		jw_kstr(&w, "rule", d->rule);
+		jw_kstr(&w, "severity", severity_name(d->severity));
+		jw_kstr(&w, "file", d->file);
+		jw_kpos(&w, "line", d->line);
+		jw_kpos(&w, "column", d->line > 0 ? d->column : 0);
+		jw_kstr(&w, "message", d->message);
+		if (x->o->have_base) {
+			jw_kbool(&w, "changed", report__changed(x, d));
+		}
+		jw_end(&w);
 	}
-	sbuf_adds(sb, first ? "]}\n" : "\n]}\n");
+	jw_end(&w);
+	jw_end(&w);
+	sbuf_addc(x->out, '\n');
 }
 
 /* One workflow-command property: ",name=value" (" name=" for the

@@ -29,50 +29,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/check.h"
 #include "core/xalloc.h"
 #include "formats/json.h"
 #include "formats/xml.h"
 
 #define NO_FILE_PATH "docket.yaml"   /* where findings without a file go */
 #define SARIF_SCHEMA "https://json.schemastore.org/sarif-2.1.0.json"
-
-/* shortDescription.text of the rules of SPEC section 8 */
-static const struct {
-	const char *id;
-	const char *text;
-} rule_texts[] = {
-	{ "syntax", "Front matter or YAML is missing, invalid or over a limit" },
-	{ "config", "docket.yaml is invalid" },
-	{ "required", "A required field is missing" },
-	{ "type", "A field has the wrong type" },
-	{ "enum", "A field's value is not one of the allowed values" },
-	{ "range", "A value is outside its allowed range" },
-	{ "pattern", "A field does not match its pattern" },
-	{ "unknown-field", "A key that the schema does not declare" },
-	{ "id-format", "An id does not match the id pattern" },
-	{ "id-filename", "An item's id does not match its file name" },
-	{ "duplicate-id", "Two or more items have the same id" },
-	{ "order-unknown", "ORDER lists an unknown id" },
-	{ "order-duplicate", "ORDER lists an id twice" },
-	{ "order-closed", "ORDER lists a done or stopped item" },
-	{ "order-conflict", "ORDER has merge-conflict markers" },
-	{ "ref-unknown", "depends_on or follows names no item" },
-	{ "dependency-cycle", "Dependencies form a cycle" },
-	{ "dependency-order", "An item is ranked above what it depends on" },
-	{ "experiment-incomplete",
-	  "An experiment from ready on lacks a hypothesis, metric or target" },
-	{ "result-missing", "A done experiment has no result" },
-	{ "dod-unchecked",
-	  "A done item has unchecked Definition of Done boxes" },
-	{ "no-direct-assignment",
-	  "Assignment keys on an item: work goes through the backlog" },
-	{ "goal-unknown", "The goal is not in docket.yaml" },
-	{ "bau-share", "Too many open items are business as usual" },
-	{ "max-effort", "An item is too big: split it into smaller experiments" },
-	{ "wip-limit", "More items are in progress than the WIP limit" },
-	{ "cycle-capacity", "A cycle's committed effort is over its capacity" },
-	{ "owner-order", "ORDER was changed by someone who is not an owner" },
-};
 
 static const char *
 file_or_default(const struct diag *d)
@@ -101,34 +64,65 @@ uri_path(struct sbuf *sb, const char *path)
 }
 
 static void
-sarif_rule(struct sbuf *sb, const char *id)
+sarif_rule(struct jw *w, const char *id)
 {
 	struct sbuf tmp = SBUF_INIT;
-	const char *text = NULL;
+	int r = check_rule_find(id);
+	const char *text = r >= 0 ? check_rules[r].summary : NULL;
 
-	for (size_t i = 0; i < ARRAY_SIZE(rule_texts) && !text; i++)
-		if (!strcmp(rule_texts[i].id, id))
-			text = rule_texts[i].text;
 	if (!text) {
 		sbuf_addf(&tmp, "docket check rule %s", id);
 		text = tmp.buf;
 	}
-	sbuf_adds(sb, "{\"id\": ");
-	json_strz(sb, id);
-	sbuf_adds(sb, ", \"shortDescription\": {\"text\": ");
-	json_strz(sb, text);
-	sbuf_adds(sb, "}}");
+	jw_object(w);
+	jw_kstr(w, "id", id);
+	jw_key(w, "shortDescription");
+	jw_object(w);
+	jw_kstr(w, "text", text);
+	jw_end(w);
+	jw_end(w);
 	sbuf_release(&tmp);
+}
+
+/* One result's location: the file (docket.yaml for findings without
+ * one) and, with a line, the region. */
+static void
+sarif_location(struct jw *w, const struct diag *d)
+{
+	struct sbuf uri = SBUF_INIT;
+
+	uri_path(&uri, file_or_default(d));
+	jw_array(w);
+	jw_object(w);
+	jw_key(w, "physicalLocation");
+	jw_object(w);
+	jw_key(w, "artifactLocation");
+	jw_object(w);
+	jw_kstr(w, "uri", uri.buf);
+	jw_kstr(w, "uriBaseId", "%SRCROOT%");
+	jw_end(w);
+	if (d->line > 0) {
+		jw_key(w, "region");
+		jw_object(w);
+		jw_kint(w, "startLine", d->line);
+		if (d->column > 0) {
+			jw_kint(w, "startColumn", d->column);
+		}
+		jw_end(w);
+	}
+	jw_end(w);
+	jw_end(w);
+	jw_end(w);
+	sbuf_release(&uri);
 }
 
 void
 report__sarif(struct report__ctx *x)
 {
 	const struct diag_list *l = x->l;
-	struct sbuf *sb = x->out;
 	const char **rules = NULL;
 	size_t nrules = 0, alloc = 0;
-	int first = 1;
+	struct jw w;
 
 	/* distinct rule ids, in order of first use */
 	for (size_t i = 0; i < l->n; i++) {
@@ -144,69 +138,67 @@ report__sarif(struct report__ctx *x)
 		}
 	}
 
-	sbuf_adds(sb, "{\n  \"$schema\": \"" SARIF_SCHEMA "\",\n"
-		  "  \"version\": \"2.1.0\",\n"
-		  "  \"runs\": [\n    {\n      \"tool\": {\n"
-		  "        \"driver\": {\n          \"name\": \"docket\",\n");
+	jw_init(&w, x->out, 2, 0);
+	jw_object_lines(&w);
+	jw_kstr(&w, "$schema", SARIF_SCHEMA);
+	jw_kstr(&w, "version", "2.1.0");
+	jw_key(&w, "runs");
+	jw_array_lines(&w);
+	jw_object_lines(&w);
+	jw_key(&w, "tool");
+	jw_object_lines(&w);
+	jw_key(&w, "driver");
+	jw_object_lines(&w);
+	jw_kstr(&w, "name", "docket");
 	if (x->o->tool_version) {
-		sbuf_adds(sb, "          \"version\": ");
-		json_strz(sb, x->o->tool_version);
-		sbuf_adds(sb, ",\n");
+		jw_kstr(&w, "version", x->o->tool_version);
 	}
-	sbuf_adds(sb, "          \"rules\": [");
-	for (size_t r = 0; r < nrules; r++) {
-		sbuf_adds(sb, r ? ",\n            " : "\n            ");
-		sarif_rule(sb, rules[r]);
-	}
-	sbuf_adds(sb, nrules ? "\n          ]\n" : "]\n");
-	sbuf_adds(sb, "        }\n      },\n"
-		  "      \"columnKind\": \"unicodeCodePoints\",\n"
-		  "      \"results\": [");
-
+	jw_key(&w, "rules");
+	jw_array_lines(&w);
+	for (size_t r = 0; r < nrules; r++)
+		sarif_rule(&w, rules[r]);
+	jw_end(&w);
+	jw_end(&w);
+	jw_end(&w);
+	jw_kstr(&w, "columnKind", "unicodeCodePoints");
+	jw_key(&w, "results");
+	jw_array_lines(&w);
 	for (size_t i = 0; i < l->n; i++) {
 		const struct diag *d = &l->v[i];
 
 		if (!report__shown(d))
 			continue;
-		sbuf_adds(sb, first ? "\n        {\n" : ",\n        {\n");
-		first = 0;
+		jw_object_lines(&w);
 		if (*d->rule) {
 			size_t r = 0;
 
 			while (r < nrules && strcmp(rules[r], d->rule))
 				r++;
-			sbuf_adds(sb, "          \"ruleId\": ");
-			json_strz(sb, d->rule);
-			sbuf_adds(sb, ",\n");
-			if (r < nrules)     /* always: rules has every id */
-				sbuf_addf(sb, "          \"ruleIndex\": %zu,\n",
-					  r);
+			jw_kstr(&w, "ruleId", d->rule);
+			if (r < nrules) {   /* always: rules has every id */
+				jw_kint(&w, "ruleIndex", (long long)r);
+			}
 		}
-		sbuf_addf(sb, "          \"level\": \"%s\",\n",
-			  severity_name(d->severity));
-		sbuf_adds(sb, "          \"message\": {\"text\": ");
-		json_strz(sb, d->message);
-		sbuf_adds(sb, "},\n          \"locations\": [{\"physicalLocation\": "
-			  "{\"artifactLocation\": {\"uri\": \"");
-		uri_path(sb, file_or_default(d));
-		sbuf_adds(sb, "\", \"uriBaseId\": \"%SRCROOT%\"}");
-		if (d->line > 0) {
-			sbuf_addf(sb, ", \"region\": {\"startLine\": %d",
-				  d->line);
-			if (d->column > 0)
-				sbuf_addf(sb, ", \"startColumn\": %d",
-					  d->column);
-			sbuf_addc(sb, '}');
+		jw_kstr(&w, "level", severity_name(d->severity));
+		jw_key(&w, "message");
+		jw_object(&w);
+		jw_kstr(&w, "text", d->message);
+		jw_end(&w);
+		jw_key(&w, "locations");
+		sarif_location(&w, d);
+		if (x->o->have_base) {
+			jw_key(&w, "properties");
+			jw_object(&w);
+			jw_kbool(&w, "changed", report__changed(x, d));
+			jw_end(&w);
 		}
-		sbuf_adds(sb, "}}]");
-		if (x->o->have_base)
-			sbuf_adds(sb, report__changed(x, d) ?
-				  ",\n          \"properties\": {\"changed\": true}" :
-				  ",\n          \"properties\": {\"changed\": false}");
-		sbuf_adds(sb, "\n        }");
+		jw_end(&w);
 	}
-	sbuf_adds(sb, first ? "]\n" : "\n      ]\n");
-	sbuf_adds(sb, "    }\n  ]\n}\n");
+	jw_end(&w);
+	jw_end(&w);
+	jw_end(&w);
+	jw_end(&w);
+	sbuf_addc(x->out, '\n');
 	free(rules);
 }
 
@@ -338,31 +330,34 @@ gitlab_fingerprints(const struct diag_list *l)
 void
 report__gitlab(struct report__ctx *x)
 {
-	struct sbuf *sb = x->out;
 	uint64_t *hash = gitlab_fingerprints(x->l);
-	int first = 1;
+	struct jw w;
 
-	sbuf_addc(sb, '[');
+	jw_init(&w, x->out, 2, 0);
+	jw_array_lines(&w);
 	for (size_t i = 0; i < x->l->n; i++) {
 		const struct diag *d = &x->l->v[i];
+		char fp[17];
 
 		if (!report__shown(d))
 			continue;
-		sbuf_adds(sb, first ? "\n  {\"description\": " :
-			  ",\n  {\"description\": ");
-		first = 0;
-		json_strz(sb, d->message);
-		sbuf_adds(sb, ", \"check_name\": ");
-		json_strz(sb, *d->rule ? d->rule : "docket");
-		sbuf_addf(sb, ", \"fingerprint\": \"%016llx\"",
-			  (unsigned long long)hash[i]);
-		sbuf_addf(sb, ", \"severity\": \"%s\"",
-			  d->severity == SEV_ERROR ? "major" : "minor");
-		sbuf_adds(sb, ", \"location\": {\"path\": ");
-		json_strz(sb, file_or_default(d));
-		sbuf_addf(sb, ", \"lines\": {\"begin\": %d}}}",
-			  d->line > 0 ? d->line : 1);
+		snprintf(fp, sizeof(fp), "%016llx", (unsigned long long)hash[i]);
+		jw_object(&w);
+		jw_kstr(&w, "description", d->message);
+		jw_kstr(&w, "check_name", *d->rule ? d->rule : "docket");
+		jw_kstr(&w, "fingerprint", fp);
+		jw_kstr(&w, "severity", d->severity == SEV_ERROR ? "major" : "minor");
+		jw_key(&w, "location");
+		jw_object(&w);
+		jw_kstr(&w, "path", file_or_default(d));
+		jw_key(&w, "lines");
+		jw_object(&w);
+		jw_kint(&w, "begin", d->line > 0 ? d->line : 1);
+		jw_end(&w);
+		jw_end(&w);
+		jw_end(&w);
 	}
-	sbuf_adds(sb, first ? "]\n" : "\n]\n");
+	jw_end(&w);
+	sbuf_addc(x->out, '\n');
 	free(hash);
 }

@@ -22,8 +22,8 @@
 #define M_TOP 96
 #define M_BOTTOM 56
 
-static double
-nice_max(double v)
+double
+svg_nice_max(double v)
 {
 	static const double steps[] = { 1, 2, 2.5, 5, 10 };
 	double p;
@@ -80,7 +80,7 @@ svg_chart(struct sbuf *out, const struct svg_chart *c)
 		for (size_t i = 0; i < c->n; i++)
 			if (c->series[s].y[i] > ymax)
 				ymax = c->series[s].y[i];
-	ymax = nice_max(ymax);
+	ymax = svg_nice_max(ymax);
 	span = d1 > d0 ? (double)(d1 - d0) : 1;
 
 	sbuf_adds(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");

@@ -34,6 +34,10 @@ struct svg_chart {
 	int width, height;        /* 0: 800 x 450 */
 };
 
+/* A round upper bound for a chart's axis: 1, 2, 2.5 or 5 times a power
+ * of 10 (1 for v <= 0). */
+double svg_nice_max(double v);
+
 /* A line chart over dates: y axis from 0 to a round maximum with grid
  * lines and labels, x axis with date labels, one line (and optional
  * area) per series, a legend and the title.  n == 0 draws the frame and

@@ -30,6 +30,7 @@ build      libcmark-gfm-dev             # Markdown bodies in the HTML export
 build      libcmark-gfm-extensions-dev  # tables and task lists in bodies
 build      libutf8proc-dev              # text width and normalisation
 build      libcsv-dev                   # CSV import
+build      libjansson-dev               # JSON import (Trello exports)
 build      nettle-dev                   # SHA-256 for the HTML export
 build      libmicrohttpd-dev            # docket serve (HTTP)
 test       libcmocka-dev                # the unit tests

@@ -779,6 +779,7 @@ server_run(const struct serve_opts *o)
 	const char *addr = o->bind ? o->bind : "127.0.0.1";
 	long port = o->port < 0 ? SERVE_DEFAULT_PORT : o->port;
 	char err[512];
+	struct diag_list errs = DIAG_LIST_INIT;
 	sigset_t set;
 	unsigned flags;
 	int sig = 0, rc = 1;
@@ -816,8 +817,10 @@ server_run(const struct serve_opts *o)
 		free(s);
 		return 2;
 	}
-	if (repo_open(&s->repo, o->dir ? o->dir : ".")) {
-		fprintf(stderr, "docket serve: error: %s\n", s->repo.err);
+	if (repo_open(&s->repo, o->dir ? o->dir : ".", &errs)) {
+		fprintf(stderr, "docket serve: error: %s\n",
+			errs.n ? diag_last_message(&errs) : "cannot open the repository");
+		diag_list_release(&errs);
 		server_release(s);
 		free(s);
 		return 2;

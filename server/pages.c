@@ -344,13 +344,17 @@ burnup_svg(struct request *rq, struct reply *r)
 	struct server *s = rq->srv;
 	const char *campaign = nonempty(&rq->query, "campaign");
 	struct burnup b;
+	struct diag_list errs = DIAG_LIST_INIT;
 
 	if (!campaign) {
 		reply_error(rq, r, 400, "Which campaign? Give ?campaign=NAME.");
 		return;
 	}
-	if (history_burnup(&b, &s->repo, NULL, s->st.bl.items_rel, campaign, date_today())) {
-		reply_error(rq, r, 500, "The history cannot be read: %s", s->repo.err);
+	if (history_burnup(&b, &s->repo, NULL, s->st.bl.items_rel, campaign, date_today(),
+			   &errs)) {
+		reply_error(rq, r, 500, "The history cannot be read: %s",
+			    errs.n ? diag_last_message(&errs) : "unknown error");
+		diag_list_release(&errs);
 		return;
 	}
 	r->type = "image/svg+xml";

@@ -167,7 +167,7 @@ state_old_bytes(struct state *st, const char *blob, char **data, size_t *len)
 		*len = st->order_len;
 		return 0;
 	}
-	if (st->repo && repo_blob_hex(st->repo, blob, LIMIT_ORDER, data, len) == 0)
+	if (st->repo && repo_blob_hex(st->repo, blob, LIMIT_ORDER, data, len, NULL) == 0)
 		return 0;
 	return DK_ENOTFOUND;
 }
@@ -203,14 +203,15 @@ read_item(struct state *st, const char *rel, const char *path, char blob[41])
 	char *data = NULL;
 	size_t len = 0;
 	struct item *it;
+	struct diag_list errs = DIAG_LIST_INIT;
 
-	src.errmsg[0] = '\0';
-	if (src.read(&src, rel, &data, &len, LIMIT_FILE)) {
+	if (src.read(&src, rel, &data, &len, LIMIT_FILE, &errs)) {
 		it = item_new(path, xstrdup(""), 0, &fo);
 		diag_list_release(&it->diags);
 		it->parsed = 0;
 		diag_add(&it->diags, SEV_ERROR, "syntax", path, 0, 0, "%s",
-			 src.errmsg[0] ? src.errmsg : "cannot read the file");
+			 errs.n ? diag_last_message(&errs) : "cannot read the file");
+		diag_list_release(&errs);
 		blob[0] = '\0';
 		return it;
 	}
@@ -385,6 +386,7 @@ load_order(struct state *st, int force)
 	struct source src = st->src;
 	char *data = NULL, blob[41] = "";
 	size_t len = 0;
+	struct diag_list errs = DIAG_LIST_INIT;
 	int rc, changed = 0;
 
 	sig_path(&sig, abs);
@@ -392,7 +394,8 @@ load_order(struct state *st, int force)
 		goto out;
 	st->order_sig = sig;
 	st->order_racy = sig_racy(&sig);
-	rc = sig.exists ? src.read(&src, rel, &data, &len, LIMIT_ORDER) : DK_ENOTFOUND;
+	rc = sig.exists ? src.read(&src, rel, &data, &len, LIMIT_ORDER, &errs) :
+	     DK_ENOTFOUND;
 	if (rc == 0 && st->repo)
 		repo_blob_id(st->repo, blob, data, len);
 	if (!force && rc == 0 && st->order_data && !strcmp(blob, st->order_blob)) {
@@ -419,9 +422,10 @@ load_order(struct state *st, int force)
 		st->order_len = len;
 	} else if (rc != DK_ENOTFOUND) {
 		diag_add(&st->order_diags, SEV_ERROR, "syntax", st->bl.order_path, 0, 0,
-			 "%s", src.errmsg);
+			 "%s", errs.n ? diag_last_message(&errs) : "cannot read the file");
 	}
 out:
+	diag_list_release(&errs);
 	free(rel);
 	free(abs);
 	return changed;
@@ -437,6 +441,7 @@ load_config(struct state *st)
 	char *old_items = st->loaded ? xstrdup(bl->config.items) : NULL;
 	char *data = NULL, *cpath;
 	size_t len = 0;
+	struct diag_list errs = DIAG_LIST_INIT;
 	int rc;
 
 	sig_path(&st->cfg_sig, path);
@@ -453,12 +458,13 @@ load_config(struct state *st)
 		bl->relroot = xasprintf("%s/", st->root + strlen(st->top) + 1);
 	else
 		bl->relroot = xstrdup("");
-	rc = st->src.read(&st->src, "docket.yaml", &data, &len, LIMIT_FILE);
+	rc = st->src.read(&st->src, "docket.yaml", &data, &len, LIMIT_FILE, &errs);
 	if (rc) {
-		snprintf(st->err, sizeof(st->err), "cannot read docket.yaml: %.400s",
-			 st->src.errmsg);
-		diag_add(&bl->diags, SEV_ERROR, "config", "docket.yaml", 0, 0, "%s",
-			 st->src.errmsg);
+		const char *why = errs.n ? diag_last_message(&errs) : "cannot read the file";
+
+		snprintf(st->err, sizeof(st->err), "cannot read docket.yaml: %.400s", why);
+		diag_add(&bl->diags, SEV_ERROR, "config", "docket.yaml", 0, 0, "%s", why);
+		diag_list_release(&errs);
 		free(old_items);
 		return rc == DK_ENOTFOUND ? DK_ENOTFOUND : DK_EIO;
 	}

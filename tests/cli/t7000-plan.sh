@@ -120,7 +120,7 @@ test_expect 'apply: setup with a CRLF item and unrelated work in progress' '
 test_expect 'apply: the cycle file, cycle and status lines only, one commit of exactly those files' '
 	docket -C a plan --capacity 10 --apply >out 2>err &&
 	grep -q "^Plan cycle 2026-12-14: 5 items, effort 10 of 10 \[" err &&
-	printf "%s\n" "---" "name: 2026-12-14" "start: 2026-12-14" "end: 2026-12-27" "capacity: 10" \
+	printf "%s\n" "---" "name: \"2026-12-14\"" "start: 2026-12-14" "end: 2026-12-27" "capacity: 10" \
 		"committed: [MKT-22, MKT-8, MKT-9, MKT-14, MKT-20]" "---" "## Showcase notes" "" "## Improvements" >want &&
 	cmp want a/backlog/cycles/2026-12-14.md &&
 	for i in 14 20; do

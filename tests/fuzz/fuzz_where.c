@@ -22,10 +22,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				   sizeof(item_text) - 1, &o);
 	char *expr = xmemdup0(data, size);
 	struct query *q = NULL;
-	char err[256];
+	struct diag_list err = DIAG_LIST_INIT;
 
-	if (query_parse(&q, expr, err, sizeof(err)) == 0)
+	if (query_parse(&q, expr, &err) == 0)
 		query_match(q, it);
+	diag_list_release(&err);
 	query_free(q);
 	free(expr);
 	item_free(it);

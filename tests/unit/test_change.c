@@ -23,6 +23,9 @@
 
 static char tmp[PATH_MAX];
 static int counter;
+/* every error the tests' calls report; ERR is the last message */
+static struct diag_list E = DIAG_LIST_INIT;
+#define ERR (diag_last_message(&E))
 
 /* Run a shell command in dir; returns its exit status. */
 static int
@@ -76,15 +79,15 @@ mkrepo(int with_commit)
 static void
 open_repo(struct repo *r, const char *dir)
 {
-	assert_int_equal(repo_open(r, dir), 0);
+	assert_int_equal(repo_open(r, dir, &E), 0);
 }
 
 static int
 file_is(const char *dir, const char *rel, const char *want)
 {
-	char *path = xasprintf("%s/%s", dir, rel), *data = NULL, err[256];
+	char *path = xasprintf("%s/%s", dir, rel), *data = NULL;
 	size_t len = 0;
-	int ok = fsutil_read(path, LIMIT_ORDER, 0, &data, &len, err, sizeof(err)) == 0 &&
+	int ok = fsutil_read(path, LIMIT_ORDER, 0, &data, &len, NULL) == 0 &&
 		 len == strlen(want) && !memcmp(data, want, len);
 
 	free(path);
@@ -104,10 +107,10 @@ test_commit_exact_paths(void **state)
 	assert_int_equal(sh(dir, "echo staged >other.txt && git add other.txt && echo wip >notes.txt"), 0);
 	open_repo(&r, dir);
 	change_init(&c, &r, r.workdir);
-	assert_int_equal(change_begin(&c, "backlog/ORDER"), 0);
+	assert_int_equal(change_begin(&c, "backlog/ORDER", &E), 0);
 	change_write(&c, "backlog/MKT-1.md", "---\nid: MKT-1\ntitle: x\n---\n", 27);
 	change_write(&c, "backlog/sub/new.md", "n\n", 2);
-	assert_int_equal(change_commit(&c, "Set MKT-1 title\n"), 0);
+	assert_int_equal(change_commit(&c, "Set MKT-1 title\n", &E), 0);
 	assert_true(c.committed);
 	assert_true(file_is(dir, "backlog/MKT-1.md", "---\nid: MKT-1\ntitle: x\n---\n"));
 	s = sh_out(dir, "git log -1 --format=%s");
@@ -138,41 +141,45 @@ test_dirty_refused(void **state)
 	assert_int_equal(sh(dir, "echo '# mine' >>backlog/ORDER"), 0);
 	open_repo(&r, dir);
 	change_init(&c, &r, r.workdir);
-	assert_int_equal(change_begin(&c, NULL), 0);
+	assert_int_equal(change_begin(&c, NULL, &E), 0);
 	change_write(&c, "backlog/ORDER", "MKT-2\n", 6);
-	assert_int_equal(change_commit(&c, "x\n"), DK_EREFUSED);
-	assert_non_null(strstr(c.err, "backlog/ORDER has uncommitted changes"));
+	assert_int_equal(change_commit(&c, "x\n", &E), DK_EREFUSED);
+	assert_non_null(strstr(ERR, "backlog/ORDER has uncommitted changes"));
 	assert_true(file_is(dir, "backlog/ORDER", "MKT-1\n# mine\n"));
 	change_release(&c);
 
 	/* staged */
 	assert_int_equal(sh(dir, "git add backlog/ORDER && git checkout -q -- backlog/ORDER"), 0);
 	change_init(&c, &r, r.workdir);
+	assert_int_equal(change_begin(&c, NULL, &E), 0);
 	change_write(&c, "backlog/ORDER", "MKT-2\n", 6);
-	assert_int_equal(change_commit(&c, "x\n"), DK_EREFUSED);
-	assert_non_null(strstr(c.err, "staged"));
+	assert_int_equal(change_commit(&c, "x\n", &E), DK_EREFUSED);
+	assert_non_null(strstr(ERR, "staged"));
 	change_release(&c);
 
 	/* untracked file in the way */
 	assert_int_equal(sh(dir, "echo x >backlog/MKT-2.md"), 0);
 	change_init(&c, &r, r.workdir);
+	assert_int_equal(change_begin(&c, NULL, &E), 0);
 	change_write(&c, "backlog/MKT-2.md", "y\n", 2);
-	assert_int_equal(change_commit(&c, "x\n"), DK_EREFUSED);
-	assert_non_null(strstr(c.err, "backlog/MKT-2.md is not committed"));
+	assert_int_equal(change_commit(&c, "x\n", &E), DK_EREFUSED);
+	assert_non_null(strstr(ERR, "backlog/MKT-2.md is not committed"));
 	change_release(&c);
 
 	/* --include-dirty takes them */
 	change_init(&c, &r, r.workdir);
+	assert_int_equal(change_begin(&c, NULL, &E), 0);
 	c.include_dirty = 1;
 	change_write(&c, "backlog/ORDER", "MKT-2\n", 6);
-	assert_int_equal(change_commit(&c, "x\n"), 0);
+	assert_int_equal(change_commit(&c, "x\n", &E), 0);
 	change_release(&c);
 	/* not committing: no dirty check */
 	assert_int_equal(sh(dir, "echo '# mine' >>backlog/ORDER"), 0);
 	change_init(&c, &r, r.workdir);
+	assert_int_equal(change_begin(&c, NULL, &E), 0);
 	c.commit = 0;
 	change_write(&c, "backlog/ORDER", "MKT-3\n", 6);
-	assert_int_equal(change_commit(&c, "x\n"), 0);
+	assert_int_equal(change_commit(&c, "x\n", &E), 0);
 	assert_true(c.written && !c.committed);
 	assert_true(file_is(dir, "backlog/ORDER", "MKT-3\n"));
 	change_release(&c);
@@ -193,13 +200,13 @@ test_state_and_locks_refused(void **state)
 	/* a merge in progress */
 	assert_int_equal(sh(dir, "git rev-parse HEAD >.git/MERGE_HEAD"), 0);
 	change_init(&c, &r, r.workdir);
-	assert_int_equal(change_begin(&c, NULL), DK_EREFUSED);
-	assert_non_null(strstr(c.err, "merge is in progress"));
+	assert_int_equal(change_begin(&c, NULL, &E), DK_EREFUSED);
+	assert_non_null(strstr(ERR, "merge is in progress"));
 	change_release(&c);
 	assert_int_equal(sh(dir, "rm .git/MERGE_HEAD && mkdir .git/rebase-merge"), 0);
 	change_init(&c, &r, r.workdir);
-	assert_int_equal(change_begin(&c, NULL), DK_EREFUSED);
-	assert_non_null(strstr(c.err, "rebase"));
+	assert_int_equal(change_begin(&c, NULL, &E), DK_EREFUSED);
+	assert_non_null(strstr(ERR, "rebase"));
 	change_release(&c);
 	assert_int_equal(sh(dir, "rmdir .git/rebase-merge"), 0);
 
@@ -207,9 +214,9 @@ test_state_and_locks_refused(void **state)
 	lock = xasprintf("%s/.git/docket.lock", dir);
 	assert_int_equal(sh(dir, "echo %ld $(hostname) >.git/docket.lock", (long)getpid()), 0);
 	change_init(&c, &r, r.workdir);
-	assert_int_equal(change_begin(&c, NULL), DK_EREFUSED);
-	assert_non_null(strstr(c.err, "another docket process"));
-	assert_non_null(strstr(c.err, "docket.lock"));
+	assert_int_equal(change_begin(&c, NULL, &E), DK_EREFUSED);
+	assert_non_null(strstr(ERR, "another docket process"));
+	assert_non_null(strstr(ERR, "docket.lock"));
 	change_release(&c);
 	assert_int_equal(access(lock, F_OK), 0);   /* not ours to remove */
 
@@ -220,15 +227,15 @@ test_state_and_locks_refused(void **state)
 	waitpid(pid, NULL, 0);
 	assert_int_equal(sh(dir, "echo %ld $(hostname) >.git/docket.lock", (long)pid), 0);
 	change_init(&c, &r, r.workdir);
-	assert_int_equal(change_begin(&c, NULL), 0);
+	assert_int_equal(change_begin(&c, NULL, &E), 0);
 	change_release(&c);
 	assert_int_equal(access(lock, F_OK), -1);
 
 	/* git's index.lock */
 	assert_int_equal(sh(dir, "touch .git/index.lock"), 0);
 	change_init(&c, &r, r.workdir);
-	assert_int_equal(change_begin(&c, NULL), DK_EREFUSED);
-	assert_non_null(strstr(c.err, ".git/index.lock"));
+	assert_int_equal(change_begin(&c, NULL, &E), DK_EREFUSED);
+	assert_non_null(strstr(ERR, ".git/index.lock"));
 	change_release(&c);
 	assert_int_equal(access(lock, F_OK), -1);
 	assert_int_equal(sh(dir, "rm .git/index.lock"), 0);
@@ -236,8 +243,8 @@ test_state_and_locks_refused(void **state)
 	/* conflict markers in ORDER */
 	assert_int_equal(sh(dir, "printf '<<<<<<< ours\\nMKT-1\\n=======\\n>>>>>>> b\\n' >backlog/ORDER"), 0);
 	change_init(&c, &r, r.workdir);
-	assert_int_equal(change_begin(&c, "backlog/ORDER"), DK_EREFUSED);
-	assert_non_null(strstr(c.err, "backlog/ORDER:1: ORDER has merge-conflict markers"));
+	assert_int_equal(change_begin(&c, "backlog/ORDER", &E), DK_EREFUSED);
+	assert_non_null(strstr(ERR, "backlog/ORDER:1: ORDER has merge-conflict markers"));
 	change_release(&c);
 	free(lock);
 	repo_close(&r);
@@ -264,10 +271,10 @@ test_unborn_and_identity(void **state)
 	}
 	change_init(&c, &r, r.workdir);
 	c.include_dirty = 1;
-	assert_int_equal(change_begin(&c, NULL), 0);
+	assert_int_equal(change_begin(&c, NULL, &E), 0);
 	change_write(&c, "backlog/MKT-1.md", "changed\n", 8);
-	assert_int_equal(change_commit(&c, "x\n"), DK_EREFUSED);
-	assert_non_null(strstr(c.err, "git config --global user.name"));
+	assert_int_equal(change_commit(&c, "x\n", &E), DK_EREFUSED);
+	assert_non_null(strstr(ERR, "git config --global user.name"));
 	assert_false(c.written);
 	change_release(&c);
 	for (int i = 0; i < 4; i++) {
@@ -277,9 +284,10 @@ test_unborn_and_identity(void **state)
 	}
 	/* unborn HEAD: the first commit, with only docket's path */
 	change_init(&c, &r, r.workdir);
+	assert_int_equal(change_begin(&c, NULL, &E), 0);
 	c.include_dirty = 1;
 	change_write(&c, "backlog/MKT-1.md", "changed\n", 8);
-	assert_int_equal(change_commit(&c, "First\n"), 0);
+	assert_int_equal(change_commit(&c, "First\n", &E), 0);
 	change_release(&c);
 	s = sh_out(dir, "git ls-tree -r --name-only HEAD | tr '\\n' ' '");
 	assert_string_equal(s, "backlog/MKT-1.md ");
@@ -301,20 +309,20 @@ test_failed_commit_keeps_files(void **state)
 	(void)state;
 	open_repo(&r, dir);
 	change_init(&c, &r, r.workdir);
-	assert_int_equal(change_begin(&c, NULL), 0);
+	assert_int_equal(change_begin(&c, NULL, &E), 0);
 	change_write(&c, "backlog/MKT-1.md", "---\nid: MKT-1\n---\n", 18);
 	/* identical content: nothing to commit, and that is fine */
-	assert_int_equal(change_commit(&c, "x\n"), 0);
+	assert_int_equal(change_commit(&c, "x\n", &E), 0);
 	assert_true(c.written && c.unchanged && !c.committed);
 	change_release(&c);
 	/* a ref that cannot be updated: the files stay written */
 	assert_int_equal(sh(dir, "touch .git/refs/heads/main.lock"), 0);
 	change_init(&c, &r, r.workdir);
-	assert_int_equal(change_begin(&c, NULL), 0);
+	assert_int_equal(change_begin(&c, NULL, &E), 0);
 	change_write(&c, "backlog/MKT-1.md", "---\nid: MKT-1\ntitle: t\n---\n", 27);
-	assert_int_equal(change_commit(&c, "x\n"), DK_EIO);
+	assert_int_equal(change_commit(&c, "x\n", &E), DK_EIO);
 	assert_true(c.written && !c.committed);
-	assert_non_null(strstr(c.err, "written but not committed"));
+	assert_non_null(strstr(ERR, "written but not committed"));
 	assert_true(file_is(dir, "backlog/MKT-1.md", "---\nid: MKT-1\ntitle: t\n---\n"));
 	change_release(&c);
 	repo_close(&r);
@@ -354,7 +362,7 @@ test_recover(void **state)
 	assert_string_equal(st, "MM backlog/ORDER");
 	free(st);
 	change_init(&c, &r, r.workdir);
-	assert_int_equal(change_begin(&c, NULL), 0);
+	assert_int_equal(change_begin(&c, NULL, &E), 0);
 	assert_non_null(strstr(c.note, "git's index now lists backlog/ORDER as committed"));
 	change_release(&c);
 	st = sh_out(dir, "git status --porcelain; ls .git/docket");
@@ -368,7 +376,7 @@ test_recover(void **state)
 			    "git reset -q HEAD -- backlog/ORDER"), 0);
 	journal(dir, "three", "three~1", "backlog/ORDER");
 	change_init(&c, &r, r.workdir);
-	assert_int_equal(change_begin(&c, NULL), 0);
+	assert_int_equal(change_begin(&c, NULL, &E), 0);
 	assert_non_null(strstr(c.note, "finished docket's interrupted commit"));
 	change_release(&c);
 	st = sh_out(dir, "git status --porcelain; git log -1 --format=%s");
@@ -385,7 +393,7 @@ test_recover(void **state)
 	assert_string_equal(st, "M  backlog/ORDER");
 	free(st);
 	change_init(&c, &r, r.workdir);
-	assert_int_equal(change_begin(&c, NULL), 0);
+	assert_int_equal(change_begin(&c, NULL, &E), 0);
 	assert_non_null(strstr(c.note, "could not be finished"));
 	change_release(&c);
 	st = sh_out(dir, "git status --porcelain; ls .git/docket");
@@ -409,11 +417,11 @@ test_max_id(void **state)
 			    "git update-ref refs/remotes/origin/gone HEAD && git checkout -q main && "
 			    "git branch -D -q gone && touch backlog/MKT-7.md"), 0);
 	open_repo(&r, dir);
-	assert_int_equal(repo_max_id(&r, "backlog/", "MKT", &max), 0);
+	assert_int_equal(repo_max_id(&r, "backlog/", "MKT", &max, &E), 0);
 	assert_int_equal(max, 30);
-	assert_int_equal(repo_max_id(&r, "backlog", "OPS", &max), 0);
+	assert_int_equal(repo_max_id(&r, "backlog", "OPS", &max, &E), 0);
 	assert_int_equal(max, 40);
-	assert_int_equal(repo_max_id(&r, "nothing/", "MKT", &max), 0);
+	assert_int_equal(repo_max_id(&r, "nothing/", "MKT", &max, &E), 0);
 	assert_int_equal(max, 0);
 	repo_close(&r);
 	free(dir);
@@ -447,6 +455,7 @@ teardown(void **state)
 	(void)state;
 	repo_global_shutdown();
 	sh("/", "rm -rf '%s'", tmp);
+	diag_list_release(&E);
 	return 0;
 }
 

@@ -57,19 +57,17 @@ memfs_release(struct memfs *fs)
 /* Read only, so safe from the loader's threads. */
 static int
 mem_read(struct source *s, const char *path, char **data, size_t *len,
-	 enum limit_kind lim)
+	 enum limit_kind lim, struct diag_list *errs)
 {
 	struct memfs *fs = s->ctx;
 	struct strmap_entry *e = strmap_find(&fs->index, path, strlen(path));
 	const struct memfile *f = e ? &fs->v[(uintptr_t)e->value - 1] : NULL;
 
-	if (!f || !f->data) {
-		snprintf(s->errmsg, sizeof(s->errmsg), "no such file");
-		return DK_ENOTFOUND;
-	}
+	if (!f || !f->data)
+		return diag_error(errs, DK_ENOTFOUND, "no such file");
 	*len = strlen(f->data);
 	if (*len > limit_bytes(lim))
-		return DK_EINVALID;
+		return diag_error(errs, DK_EINVALID, "%s is over its limit", path);
 	*data = xmemdup0(f->data, *len);
 	return 0;
 }
@@ -82,7 +80,8 @@ cmp_names(const void *a, const void *b)
 
 /* The files directly inside dir. */
 static int
-mem_list(struct source *s, const char *dir, char ***names, size_t *n)
+mem_list(struct source *s, const char *dir, char ***names, size_t *n,
+	 struct diag_list *errs)
 {
 	struct memfs *fs = s->ctx;
 	size_t dl = strlen(dir), alloc = 0;
@@ -101,10 +100,8 @@ mem_list(struct source *s, const char *dir, char ***names, size_t *n)
 		*names = xgrow(*names, &alloc, *n + 1, sizeof(**names));
 		(*names)[(*n)++] = xstrdup(p + dl + 1);
 	}
-	if (!found) {
-		snprintf(s->errmsg, sizeof(s->errmsg), "no such folder");
-		return DK_ENOTFOUND;
-	}
+	if (!found)
+		return diag_error(errs, DK_ENOTFOUND, "no such folder");
 	if (*n)
 		qsort(*names, *n, sizeof(**names), cmp_names);
 	return 0;

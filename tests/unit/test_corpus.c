@@ -26,7 +26,7 @@
  *     unclosed ones, the JavaScript one and the one whose front matter
  *     is a plain string are rejected, the rest parse;
  *   - python-frontmatter-fixtures: each input with a *.result.json gives
- *     those values (read with formats/json_read) and that body, except
+ *     those values (read with jansson) and that body, except
  *     where the result needs a front-matter format docket does not read
  *     (JSON, TOML, "----", no front matter: rejected at 1:1) or YAML 1.1
  *     booleans (`yes` stays a string under the 1.2 core schema).
@@ -46,13 +46,14 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <jansson.h>
+
 #include "core/diag.h"
 #include "core/fm.h"
 #include "core/sbuf.h"
 #include "core/text.h"
 #include "core/xalloc.h"
 #include "core/ynode.h"
-#include "formats/json_read.h"
 
 struct cfile {
 	char *rel;          /* path under corpus/real/<folder>/ */
@@ -879,42 +880,42 @@ is_yaml11_bool(const char *s)
 /* Compare a YAML value with the python-frontmatter result; YAML 1.1
  * booleans must have stayed strings (counted in *yaml11). */
 static int
-same_value(const struct ynode *y, const struct jval *j, size_t *yaml11)
+same_value(const struct ynode *y, const json_t *j, size_t *yaml11)
 {
 	double d;
 	int b;
 
 	switch (ynode_kind(y)) {
 	case YKIND_NULL:
-		return j->type == JNULL ? 0 : -1;
+		return json_is_null(j) ? 0 : -1;
 	case YKIND_BOOL:
-		return j->type == JBOOL && !ynode_bool(y, &b) && b == j->b ?
-		       0 : -1;
+		return json_is_boolean(j) && !ynode_bool(y, &b) &&
+		       b == json_is_true(j) ? 0 : -1;
 	case YKIND_INT:
 	case YKIND_FLOAT:
-		return j->type == JNUM && !ynode_number(y, &d) && d == j->num ?
-		       0 : -1;
+		return json_is_number(j) && !ynode_number(y, &d) &&
+		       d == json_number_value(j) ? 0 : -1;
 	case YKIND_STR:
-		if (j->type == JBOOL && y->style == YSTYLE_PLAIN &&
+		if (json_is_boolean(j) && y->style == YSTYLE_PLAIN &&
 		    is_yaml11_bool(y->text)) {
 			(*yaml11)++;
 			return 0;
 		}
-		return j->type == JSTR && j->len == y->len &&
-		       !memcmp(j->str, y->text, y->len) ? 0 : -1;
+		return json_is_string(j) && json_string_length(j) == y->len &&
+		       !memcmp(json_string_value(j), y->text, y->len) ? 0 : -1;
 	case YKIND_SEQ:
-		if (j->type != JARR || j->n != y->nkids)
+		if (!json_is_array(j) || json_array_size(j) != y->nkids)
 			return -1;
 		for (size_t i = 0; i < y->nkids; i++)
-			if (same_value(y->kids[i], j->items[i], yaml11))
+			if (same_value(y->kids[i], json_array_get(j, i), yaml11))
 				return -1;
 		return 0;
 	case YKIND_MAP:
-		if (j->type != JOBJ || j->n != ynode_map_size(y))
+		if (!json_is_object(j) || json_object_size(j) != ynode_map_size(y))
 			return -1;
 		for (size_t i = 0; i + 1 < y->nkids; i += 2) {
-			const struct jval *v = jval_getn(j, y->kids[i]->text,
-							 y->kids[i]->len);
+			const json_t *v = json_object_getn(j, y->kids[i]->text,
+							   y->kids[i]->len);
 
 			if (!v || same_value(y->kids[i + 1], v, yaml11))
 				return -1;
@@ -942,8 +943,9 @@ test_python_frontmatter_results(void **state)
 		const struct cfile *res = &fo->v[k], *c = NULL;
 		const char *suffix = ".result.json";
 		size_t rl = strlen(res->rel), sl = strlen(suffix);
-		struct jval *want = NULL, *content;
-		struct json_error jerr;
+		json_t *want, *content, *v;
+		json_error_t jerr;
+		const char *key;
 		int end;
 
 		if (rl <= sl || strcmp(res->rel + rl - sl, suffix))
@@ -959,22 +961,23 @@ test_python_frontmatter_results(void **state)
 		assert_non_null(c);
 		{
 			const char *facts = facts_of(fo, c->rel);
-			long v = 0;
+			long nb = 0;
 
 			if (has_fact(facts, "no-front-matter", NULL))
 				want_refused++;
 			else
 				want_compared++;
-			if (has_fact(facts, "yaml11-booleans", &v))
-				want_yaml11 += (size_t)v;
+			if (has_fact(facts, "yaml11-booleans", &nb))
+				want_yaml11 += (size_t)nb;
 		}
-		if (json_parse(&want, res->buf, res->len, &jerr)) {
+		want = json_loadb(res->buf, res->len, JSON_ALLOW_NUL, &jerr);
+		if (!want) {
 			print_error("%s: %d:%d: %s\n", res->rel, jerr.line,
-				    jerr.col, jerr.message);
+				    jerr.column, jerr.text);
 			fail();
 		}
-		assert_int_equal(want->type, JOBJ);
-		content = jval_get(want, "content");
+		assert_true(json_is_object(want));
+		content = json_object_get(want, "content");
 		assert_non_null(content);
 
 		if (fm_lines(c, &end)) {
@@ -999,22 +1002,21 @@ test_python_frontmatter_results(void **state)
 
 			compared++;
 			/* every key but "content" is a front-matter key */
-			if (ynode_map_size(root) + 1 != want->n) {
+			if (ynode_map_size(root) + 1 != json_object_size(want)) {
 				print_error("%s: %zu keys, expected %zu\n",
 					    c->rel, ynode_map_size(root),
-					    want->n - 1);
+					    json_object_size(want) - 1);
 				bad++;
 			}
-			for (size_t i = 0; i < want->n; i++) {
+			json_object_foreach(want, key, v) {
 				const struct ynode *y;
 
-				if (!strcmp(want->keys[i], "content"))
+				if (!strcmp(key, "content"))
 					continue;
-				y = ynode_get(root, want->keys[i]);
-				if (!y || same_value(y, want->items[i],
-						     &yaml11)) {
+				y = ynode_get(root, key);
+				if (!y || same_value(y, v, &yaml11)) {
 					print_error("%s: key '%s' differs\n",
-						    c->rel, want->keys[i]);
+						    c->rel, key);
 					bad++;
 				}
 			}
@@ -1023,13 +1025,14 @@ test_python_frontmatter_results(void **state)
 				body++, blen--;
 			while (blen && is_space(body[blen - 1]))
 				blen--;
-			if (content->type != JSTR || content->len != blen ||
-			    memcmp(content->str, body, blen)) {
+			if (!json_is_string(content) ||
+			    json_string_length(content) != blen ||
+			    memcmp(json_string_value(content), body, blen)) {
 				print_error("%s: body differs\n", c->rel);
 				bad++;
 			}
 		}
-		jval_free(want);
+		json_decref(want);
 	}
 	fprintf(stderr, "corpus: python-frontmatter: %zu results compared "
 		"(%zu YAML 1.1 booleans kept as strings), %zu inputs in "

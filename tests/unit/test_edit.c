@@ -176,7 +176,7 @@ test_quoting_reads_back(void **state)
 		"&amp", "!bang", "|pipe", ">gt", "'q'", "\"dq\"", "%pct",
 		"@at", "`tick`", " lead", "trail ", "colon:", "line\nbreak",
 		"tab\there", "back\\slash", "0x1F", ".inf", "---", "é ünïcode",
-		"\xc2\x85" "nel", "ctl\x01",
+		"\xc2\x85nel", "ctl\x01",
 	};
 	struct sbuf out = SBUF_INIT;
 	struct diag_list d = DIAG_LIST_INIT;

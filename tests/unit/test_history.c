@@ -130,7 +130,7 @@ test_fill_dates(void **state)
 
 	(void)state;
 	load(&bl, &src);
-	assert_int_equal(repo_open(&r, tmpdir), 0);
+	assert_int_equal(repo_open(&r, tmpdir, NULL), 0);
 	setenv("DOCKET_HISTORY_CACHE", "0", 1);
 	assert_int_equal(history_fill_dates(&bl, &r, &d), 0);
 	assert_int_equal(d.n, 0);
@@ -186,8 +186,8 @@ test_item_log(void **state)
 	struct repo r;
 
 	(void)state;
-	assert_int_equal(repo_open(&r, tmpdir), 0);
-	assert_int_equal(history_item_log(&l, &r, NULL, "backlog/", "MKT-3", NULL), 0);
+	assert_int_equal(repo_open(&r, tmpdir, NULL), 0);
+	assert_int_equal(history_item_log(&l, &r, NULL, "backlog/", "MKT-3", NULL, NULL), 0);
 	/* done, renumbered, started, added (as MKT-9) */
 	assert_int_equal(l.n, 4);
 	assert_string_equal(l.v[0].subject, "MKT-3 done");
@@ -200,8 +200,16 @@ test_item_log(void **state)
 	assert_int_equal(l.v[3].event, LOG_ADDED);
 	item_log_release(&l);
 	/* an unborn or unknown revision */
-	assert_int_equal(history_item_log(&l, &r, "nope", "backlog/", "MKT-3", NULL),
-			 DK_ENOTFOUND);
+	{
+		struct diag_list e = DIAG_LIST_INIT;
+
+		assert_int_equal(history_item_log(&l, &r, "nope", "backlog/", "MKT-3",
+						  NULL, &e), DK_ENOTFOUND);
+		assert_int_equal(e.n, 1);
+		assert_int_equal(e.v[0].code, DK_ENOTFOUND);
+		assert_non_null(strstr(e.v[0].message, "unknown revision"));
+		diag_list_release(&e);
+	}
 	item_log_release(&l);
 	repo_close(&r);
 }

@@ -70,7 +70,7 @@ open_sub(struct repo *r, const char *sub)
 {
 	char *path = xasprintf("%s/%s", tmpdir, sub);
 
-	assert_int_equal(repo_open(r, path), 0);
+	assert_int_equal(repo_open(r, path, NULL), 0);
 	free(path);
 }
 
@@ -83,7 +83,7 @@ dump(const char *sub, unsigned flags, int ids, struct sbuf *out)
 	int rc;
 
 	open_sub(&r, sub);
-	assert_int_equal(history_walk_new(&w, &r, NULL, "backlog/", flags), 0);
+	assert_int_equal(history_walk_new(&w, &r, NULL, "backlog/", flags, NULL), 0);
 	while ((rc = history_walk_next(w, &c)) == 1) {
 		const struct history_change *v;
 		size_t n;
@@ -242,9 +242,9 @@ test_walk_threads_same(void **state)
 		setenv("DOCKET_HISTORY_CACHE", pass ? "1" : "0", 1);
 		setenv("DOCKET_HISTORY_THREADS", "1", 1);
 		open_sub(&r, "b");
-		assert_int_equal(history_item_log(&l1, &r, NULL, "backlog/", "MKT-5", NULL), 0);
+		assert_int_equal(history_item_log(&l1, &r, NULL, "backlog/", "MKT-5", NULL, NULL), 0);
 		setenv("DOCKET_HISTORY_THREADS", "2", 1);
-		assert_int_equal(history_item_log(&l2, &r, NULL, "backlog/", "MKT-5", NULL), 0);
+		assert_int_equal(history_item_log(&l2, &r, NULL, "backlog/", "MKT-5", NULL, NULL), 0);
 		assert_true(l1.n > 0);
 		assert_int_equal(l1.n, l2.n);
 		for (size_t i = 0; i < l1.n; i++) {

@@ -21,6 +21,7 @@
 #include "core/item.h"
 #include "core/sbuf.h"
 #include "core/text.h"
+#include "core/utf8.h"
 #include "core/xalloc.h"
 #include "core/ynode.h"
 
@@ -39,17 +40,22 @@ expect_yaml_error(const char *text, size_t len, int line, int col,
 		  const char *what)
 {
 	struct ynode_opts o = YNODE_OPTS_INIT;
-	struct ynode_error err;
+	struct diag_list errs = DIAG_LIST_INIT;
+	const struct diag *err;
 	struct ynode *root = NULL;
 	double t0 = now();
 
-	assert_int_equal(ynode_parse(&root, text, len, &o, &err), DK_EINVALID);
+	assert_int_equal(ynode_parse(&root, text, len, &o, &errs), DK_EINVALID);
 	assert_null(root);
-	if (!strstr(err.message, what) || err.line != line || err.col != col)
-		print_error("got %d:%d: %s\n", err.line, err.col, err.message);
-	assert_non_null(strstr(err.message, what));
-	assert_int_equal(err.line, line);
-	assert_int_equal(err.col, col);
+	assert_int_equal(errs.n, 1);
+	err = &errs.v[0];
+	if (!strstr(err->message, what) || err->line != line || err->column != col)
+		print_error("got %d:%d: %s\n", err->line, err->column, err->message);
+	assert_non_null(strstr(err->message, what));
+	assert_int_equal(err->line, line);
+	assert_int_equal(err->column, col);
+	assert_int_equal(err->code, DK_EINVALID);
+	diag_list_release(&errs);
 	/* bounded work: far below a second even under valgrind */
 	assert_true(now() - t0 < 5.0);
 }
@@ -125,7 +131,7 @@ static void
 test_nesting_at_the_limit(void **state)
 {
 	struct ynode_opts o = YNODE_OPTS_INIT;
-	struct ynode_error err;
+	struct diag_list err = DIAG_LIST_INIT;
 	struct ynode *root = NULL;
 	char buf[200];
 
@@ -134,6 +140,7 @@ test_nesting_at_the_limit(void **state)
 	memset(buf, '[', 64);
 	memset(buf + 64, ']', 64);
 	assert_int_equal(ynode_parse(&root, buf, 128, &o, &err), 0);
+	assert_int_equal(err.n, 0);
 	assert_non_null(root);
 	ynode_free(root);
 	memset(buf, '[', 65);
@@ -261,7 +268,7 @@ test_long_messages_are_bounded(void **state)
 		 "ORDER lists %s, which is no item: remove the line", big);
 	m = d.v[0].message;
 	assert_true(strlen(m) <= DIAG_MAX_MESSAGE + 8);
-	assert_true(text_utf8_valid(m, strlen(m)));
+	assert_true(utf8_valid(m, strlen(m)));
 	assert_memory_equal(m, "ORDER lists \xe2\x82\xac", 15);
 	assert_non_null(strstr(m, " \xe2\x80\xa6 "));
 	/* the advice at the end survives */

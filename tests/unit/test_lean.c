@@ -86,10 +86,12 @@ fixture_free(struct fixture *f)
 struct seen {
 	atomic_int calls;
 	atomic_int with_tree;
+	char *ids[NITEMS + 1];       /* by index: what the visitor saw */
+	atomic_int bad_index;
 };
 
 static void
-count_visit(struct item *it, void *arg)
+count_visit(struct item *it, size_t index, size_t count, void *arg)
 {
 	struct seen *s = arg;
 	const struct ynode *tags = item_get(it, "tags");
@@ -98,10 +100,11 @@ count_visit(struct item *it, void *arg)
 	if (it->parsed && tags && tags->type == YNODE_SEQ && tags->nkids == 2 &&
 	    it->data && it->rank == (long)(it->num % 3 == 1 ? it->num / 3 + 1 : 0))
 		atomic_fetch_add(&s->with_tree, 1);
-	/* attach something to free with the item */
-	it->mark = 7;
-	it->out = xstrdup(it->id ? it->id : "?");
-	it->out_len = strlen(it->out);
+	/* the visitor keeps its own per-item array, by index */
+	if (count != NITEMS + 1 || index >= count || s->ids[index])
+		atomic_fetch_add(&s->bad_index, 1);
+	else
+		s->ids[index] = xstrdup(it->id ? it->id : "?");
 }
 
 static int
@@ -122,14 +125,17 @@ compare_lean(const char *score)
 	src = mem_source(&f.fs);
 	backlog_init(&full);
 	backlog_init(&lean);
+	memset(&seen, 0, sizeof(seen));
 	atomic_init(&seen.calls, 0);
 	atomic_init(&seen.with_tree, 0);
+	atomic_init(&seen.bad_index, 0);
 	assert_int_equal(backlog_load(&full, "/mem", NULL, &src), 0);
 	assert_int_equal(backlog_load_visit(&lean, "/mem", NULL, &src,
 					    BL_ALL | BL_LEAN, count_visit, &seen), 0);
 	/* the visitor ran once per item file, with the tree and rank */
 	assert_int_equal(atomic_load(&seen.calls), NITEMS + 1);
 	assert_int_equal(atomic_load(&seen.with_tree), NITEMS);
+	assert_int_equal(atomic_load(&seen.bad_index), 0);
 	assert_int_equal(full.nitems, lean.nitems);
 	assert_int_equal(full.diags.n, lean.diags.n);
 	for (size_t i = 0; i < full.nitems; i++) {
@@ -153,11 +159,13 @@ compare_lean(const char *score)
 			assert_null(b->data);
 			assert_int_equal(b->len, 0);
 			assert_null(item_get(b, "tags"));
-			assert_int_equal(b->mark, 7);
-			assert_string_equal(b->out, b->id);
+			/* the index the visitor got is the item's place */
+			assert_string_equal(seen.ids[i], b->id);
 			assert_ptr_equal(backlog_item(&lean, b->id), b);
 		}
 	}
+	for (size_t i = 0; i < NITEMS + 1; i++)
+		free(seen.ids[i]);
 	backlog_release(&full);
 	backlog_release(&lean);
 	fixture_free(&f);

@@ -13,6 +13,7 @@
 
 #include "core/sbuf.h"
 #include "core/text.h"
+#include "core/utf8.h"
 #include "core/xalloc.h"
 
 #define S(lit) (lit), (sizeof(lit) - 1)
@@ -31,7 +32,7 @@ check_escape_n(const char *s, size_t len, const char *want)
 	assert_int_equal(text_width(s, len), text_width(sb.buf, sb.len));
 	/* escaped text is safe and valid, and escaping is idempotent */
 	assert_true(text_is_term_safe(sb.buf, sb.len));
-	assert_true(text_utf8_valid(sb.buf, sb.len));
+	assert_true(utf8_valid(sb.buf, sb.len));
 	text_escape_term(&again, sb.buf, sb.len);
 	assert_string_equal(again.buf, sb.buf);
 	assert_int_equal(text_is_term_safe(s, len), strlen(want) == len &&
@@ -50,29 +51,29 @@ static void
 test_utf8_valid(void **state)
 {
 	(void)state;
-	assert_true(text_utf8_valid(S("")));
-	assert_true(text_utf8_valid(S("plain ascii ~\x7f")));
-	assert_true(text_utf8_valid(S("a\0b")));
-	assert_true(text_utf8_valid(S("\xc3\xa9 \xe4\xb8\xad \xf0\x9f\x98\x80 "
+	assert_true(utf8_valid(S("")));
+	assert_true(utf8_valid(S("plain ascii ~\x7f")));
+	assert_true(utf8_valid(S("a\0b")));
+	assert_true(utf8_valid(S("\xc3\xa9 \xe4\xb8\xad \xf0\x9f\x98\x80 "
 				      "\xf4\x8f\xbf\xbf \xef\xbf\xbf")));
-	assert_false(text_utf8_valid(S("\x80")));            /* lone continuation */
-	assert_false(text_utf8_valid(S("\xc3")));            /* truncated */
-	assert_false(text_utf8_valid(S("\xe4\xb8")));        /* truncated */
-	assert_false(text_utf8_valid(S("\xc3\x28")));        /* bad continuation */
-	assert_false(text_utf8_valid(S("\xc0\x80")));        /* overlong NUL */
-	assert_false(text_utf8_valid(S("\xc1\xbf")));        /* overlong */
-	assert_false(text_utf8_valid(S("\xe0\x9f\xbf")));    /* overlong */
-	assert_false(text_utf8_valid(S("\xf0\x8f\xbf\xbf"))); /* overlong */
-	assert_false(text_utf8_valid(S("\xed\xa0\x80")));    /* surrogate */
-	assert_false(text_utf8_valid(S("\xed\xbf\xbf")));    /* surrogate */
-	assert_false(text_utf8_valid(S("\xf4\x90\x80\x80"))); /* > U+10FFFF */
-	assert_false(text_utf8_valid(S("\xf5\x80\x80\x80")));
-	assert_false(text_utf8_valid(S("\xfe")));
-	assert_false(text_utf8_valid(S("\xff")));
-	assert_false(text_utf8_valid(S("ok\xe2\x82")));      /* cut at the end */
+	assert_false(utf8_valid(S("\x80")));            /* lone continuation */
+	assert_false(utf8_valid(S("\xc3")));            /* truncated */
+	assert_false(utf8_valid(S("\xe4\xb8")));        /* truncated */
+	assert_false(utf8_valid(S("\xc3\x28")));        /* bad continuation */
+	assert_false(utf8_valid(S("\xc0\x80")));        /* overlong NUL */
+	assert_false(utf8_valid(S("\xc1\xbf")));        /* overlong */
+	assert_false(utf8_valid(S("\xe0\x9f\xbf")));    /* overlong */
+	assert_false(utf8_valid(S("\xf0\x8f\xbf\xbf"))); /* overlong */
+	assert_false(utf8_valid(S("\xed\xa0\x80")));    /* surrogate */
+	assert_false(utf8_valid(S("\xed\xbf\xbf")));    /* surrogate */
+	assert_false(utf8_valid(S("\xf4\x90\x80\x80"))); /* > U+10FFFF */
+	assert_false(utf8_valid(S("\xf5\x80\x80\x80")));
+	assert_false(utf8_valid(S("\xfe")));
+	assert_false(utf8_valid(S("\xff")));
+	assert_false(utf8_valid(S("ok\xe2\x82")));      /* cut at the end */
 	/* the length is honoured: a valid sequence cut by len */
-	assert_false(text_utf8_valid("\xc3\xa9", 1));
-	assert_true(text_utf8_valid("\xc3\xa9\xff", 2));
+	assert_false(utf8_valid("\xc3\xa9", 1));
+	assert_true(utf8_valid("\xc3\xa9\xff", 2));
 }
 
 static void
@@ -237,7 +238,7 @@ check_trunc_n(const char *s, size_t len, size_t max, const char *want)
 	}
 	assert_string_equal(sb.buf + 1, want);
 	assert_true(text_width(sb.buf + 1, sb.len - 1) <= max);
-	assert_true(text_utf8_valid(sb.buf, sb.len));
+	assert_true(utf8_valid(sb.buf, sb.len));
 	assert_true(text_is_term_safe(sb.buf, sb.len));
 	sbuf_release(&sb);
 }

@@ -41,13 +41,13 @@ expect(const char *in, enum item_status to, struct transition_opts o,
 	struct item *it = mk(in);
 	struct transition t;
 	struct sbuf out = SBUF_INIT;
-	struct diag_list d = DIAG_LIST_INIT;
-	char err[512] = "";
-	int rc = transition_plan(&t, it, to, &o, err, sizeof(err));
+	struct diag_list d = DIAG_LIST_INIT, err = DIAG_LIST_INIT;
+	int rc = transition_plan(&t, it, to, &o, &err);
 
 	if (rc)
-		print_error("refused: %s\n", err);
+		print_error("refused: %s\n", diag_last_message(&err));
 	assert_int_equal(rc, 0);
+	assert_int_equal(err.n, 0);
 	assert_int_equal(t.leave_order, want_leave);
 	assert_int_equal(edit_apply(&out, it->data, it->len, it->path, t.ops, t.nops, &d), 0);
 	if (strcmp(out.buf, want))
@@ -64,12 +64,15 @@ expect_refused(const char *in, enum item_status to, struct transition_opts o,
 {
 	struct item *it = mk(in);
 	struct transition t;
-	char err[512] = "";
+	struct diag_list err = DIAG_LIST_INIT;
 
-	assert_int_equal(transition_plan(&t, it, to, &o, err, sizeof(err)), want_rc);
-	if (!strstr(err, needle))
-		print_error("message '%s' lacks '%s'\n", err, needle);
-	assert_non_null(strstr(err, needle));
+	assert_int_equal(transition_plan(&t, it, to, &o, &err), want_rc);
+	assert_int_equal(err.n, 1);
+	assert_int_equal(err.v[0].code, want_rc);
+	if (!strstr(err.v[0].message, needle))
+		print_error("message '%s' lacks '%s'\n", err.v[0].message, needle);
+	assert_non_null(strstr(err.v[0].message, needle));
+	diag_list_release(&err);
 	item_free(it);
 }
 
@@ -188,15 +191,14 @@ test_same_status_changes_no_date(void **state)
 {
 	struct item *it = mk("---\nid: MKT-1\nstatus: doing\n---\n");
 	struct transition t;
-	char err[256];
 
 	(void)state;
-	assert_int_equal(transition_plan(&t, it, ST_DOING, NULL, err, sizeof(err)), 0);
+	assert_int_equal(transition_plan(&t, it, ST_DOING, NULL, NULL), 0);
 	assert_int_equal(t.nops, 0);
 	assert_int_equal(t.leave_order, 0);
 	item_free(it);
 	it = mk("---\nid: [\n---\n");
-	assert_int_equal(transition_plan(&t, it, ST_DOING, NULL, err, sizeof(err)), DK_EINVALID);
+	assert_int_equal(transition_plan(&t, it, ST_DOING, NULL, NULL), DK_EINVALID);
 	item_free(it);
 }
 

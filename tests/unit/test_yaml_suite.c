@@ -29,12 +29,13 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include <jansson.h>
+
 #include "core/diag.h"
 #include "core/sbuf.h"
 #include "core/text.h"
 #include "core/xalloc.h"
 #include "core/ynode.h"
-#include "formats/json_read.h"
 
 enum outcome {
 	OUT_ACCEPT,       /* accepted (and values match, if any) */
@@ -287,27 +288,40 @@ say(struct sbuf *why, const char *path, const char *fmt, ...)
 	va_end(ap);
 }
 
-static int compare(const struct ynode *y, const struct jval *j,
+static int compare(const struct ynode *y, const json_t *j,
 		   struct sbuf *path, struct sbuf *why);
 
+static const char *
+jtype_name(const json_t *j)
+{
+	switch (json_typeof(j)) {
+	case JSON_OBJECT: return "object";
+	case JSON_ARRAY: return "array";
+	case JSON_STRING: return "string";
+	case JSON_INTEGER: case JSON_REAL: return "number";
+	case JSON_TRUE: case JSON_FALSE: return "boolean";
+	default: return "null";
+	}
+}
+
 static int
-compare_map(const struct ynode *y, const struct jval *j, struct sbuf *path,
+compare_map(const struct ynode *y, const json_t *j, struct sbuf *path,
 	    struct sbuf *why)
 {
 	size_t plen = path->len;
 
-	if (j->type != JOBJ) {
-		say(why, path->buf, "mapping, expected %s", jtype_name(j->type));
+	if (!json_is_object(j)) {
+		say(why, path->buf, "mapping, expected %s", jtype_name(j));
 		return -1;
 	}
-	if (ynode_map_size(y) != j->n) {
+	if (ynode_map_size(y) != json_object_size(j)) {
 		say(why, path->buf, "mapping of %zu keys, expected %zu",
-		    ynode_map_size(y), j->n);
+		    ynode_map_size(y), json_object_size(j));
 		return -1;
 	}
 	for (size_t i = 0; i + 1 < y->nkids; i += 2) {
 		const struct ynode *k = y->kids[i];
-		const struct jval *v;
+		const json_t *v;
 
 		/* JSON keys are strings: a scalar key matches by its text
 		 * (an empty/null key shows as "" or "null") */
@@ -316,10 +330,10 @@ compare_map(const struct ynode *y, const struct jval *j, struct sbuf *path,
 			    k->line);
 			return -1;
 		}
-		v = jval_getn(j, k->text, k->len);
+		v = json_object_getn(j, k->text, k->len);
 		if (!v && ynode_kind(k) == YKIND_NULL)
-			v = jval_get(j, "null") ? jval_get(j, "null") :
-			    jval_get(j, "");
+			v = json_object_get(j, "null") ? json_object_get(j, "null") :
+			    json_object_get(j, "");
 		if (!v) {
 			say(why, path->buf, "key '%s' is not expected",
 			    k->text);
@@ -334,7 +348,7 @@ compare_map(const struct ynode *y, const struct jval *j, struct sbuf *path,
 }
 
 static int
-compare(const struct ynode *y, const struct jval *j, struct sbuf *path,
+compare(const struct ynode *y, const json_t *j, struct sbuf *path,
 	struct sbuf *why)
 {
 	size_t plen = path->len;
@@ -343,52 +357,52 @@ compare(const struct ynode *y, const struct jval *j, struct sbuf *path,
 
 	switch (ynode_kind(y)) {
 	case YKIND_NULL:
-		if (j->type != JNULL) {
-			say(why, path->buf, "null, expected %s",
-			    jtype_name(j->type));
+		if (!json_is_null(j)) {
+			say(why, path->buf, "null, expected %s", jtype_name(j));
 			return -1;
 		}
 		return 0;
 	case YKIND_BOOL:
-		if (j->type != JBOOL || ynode_bool(y, &b) || b != j->b) {
+		if (!json_is_boolean(j) || ynode_bool(y, &b) || b != json_is_true(j)) {
 			say(why, path->buf, "boolean '%s', expected %s",
-			    y->text, jtype_name(j->type));
+			    y->text, jtype_name(j));
 			return -1;
 		}
 		return 0;
 	case YKIND_INT:
 	case YKIND_FLOAT:
-		if (j->type != JNUM || ynode_number(y, &d) || d != j->num) {
-			say(why, path->buf, "number '%s', expected %s %s",
-			    y->text, jtype_name(j->type),
-			    j->type == JNUM ? j->str : "");
+		if (!json_is_number(j) || ynode_number(y, &d) ||
+		    d != json_number_value(j)) {
+			say(why, path->buf, "number '%s', expected %s %g",
+			    y->text, jtype_name(j), json_number_value(j));
 			return -1;
 		}
 		return 0;
 	case YKIND_STR:
-		if (j->type != JSTR || j->len != y->len ||
-		    memcmp(j->str, y->text, y->len)) {
+		if (!json_is_string(j) || json_string_length(j) != y->len ||
+		    memcmp(json_string_value(j), y->text, y->len)) {
 			struct sbuf a = SBUF_INIT, e = SBUF_INIT;
 
 			text_escape_term(&a, y->text, y->len);
-			if (j->type == JSTR)
-				text_escape_term(&e, j->str, j->len);
+			if (json_is_string(j))
+				text_escape_term(&e, json_string_value(j),
+						 json_string_length(j));
 			say(why, path->buf, "string '%s', expected %s '%s'",
-			    a.buf, jtype_name(j->type), e.buf);
+			    a.buf, jtype_name(j), e.buf);
 			sbuf_release(&a);
 			sbuf_release(&e);
 			return -1;
 		}
 		return 0;
 	case YKIND_SEQ:
-		if (j->type != JARR || j->n != y->nkids) {
+		if (!json_is_array(j) || json_array_size(j) != y->nkids) {
 			say(why, path->buf, "sequence of %zu, expected %s of %zu",
-			    y->nkids, jtype_name(j->type), j->n);
+			    y->nkids, jtype_name(j), json_array_size(j));
 			return -1;
 		}
 		for (size_t i = 0; i < y->nkids; i++) {
 			sbuf_addf(path, "/%zu", i);
-			if (compare(y->kids[i], j->items[i], path, why))
+			if (compare(y->kids[i], json_array_get(j, i), path, why))
 				return -1;
 			sbuf_setlen(path, plen);
 		}
@@ -399,13 +413,49 @@ compare(const struct ynode *y, const struct jval *j, struct sbuf *path,
 	return -1;
 }
 
+/* The values of a stream of JSON texts, as the suite's in.json holds
+ * them (several documents one after the other).  0, or -1 with *err. */
+static int
+json_stream(json_t ***out, size_t *n, const char *buf, size_t len,
+	    json_error_t *err)
+{
+	size_t off = 0, alloc = 0;
+
+	*out = NULL;
+	*n = 0;
+	for (;;) {
+		json_t *v;
+
+		while (off < len && strchr(" \t\r\n", buf[off]))
+			off++;
+		if (off >= len)
+			return 0;
+		v = json_loadb(buf + off, len - off, JSON_DECODE_ANY |
+			       JSON_DISABLE_EOF_CHECK | JSON_ALLOW_NUL, err);
+		if (!v) {
+			for (size_t i = 0; i < *n; i++)
+				json_decref((*out)[i]);
+			free(*out);
+			*out = NULL;
+			*n = 0;
+			return -1;
+		}
+		*out = xgrow(*out, &alloc, *n + 1, sizeof(**out));
+		(*out)[(*n)++] = v;
+		off += err->position;
+	}
+}
+
 /* ------------------------------------------------------------------
  * Running one case
  * ------------------------------------------------------------------ */
 
 struct result {
 	enum outcome out;
-	struct ynode_error err;
+	struct {                  /* the parser's error, when it failed */
+		int line, col;
+		char message[256];
+	} err;
 	int nlines;           /* lines in the input */
 	struct sbuf why;      /* details of a failure */
 };
@@ -430,9 +480,9 @@ run_case(const struct scase *c, struct result *r)
 	char p[4096];
 	struct ynode **docs;
 	size_t ndocs;
-	struct jval **vals = NULL;
+	json_t **vals = NULL;
 	size_t nvals = 0;
-	struct json_error jerr;
+	json_error_t jerr;
 	int rc;
 
 	sbuf_init(&r->why);
@@ -445,7 +495,19 @@ run_case(const struct scase *c, struct result *r)
 		return -1;
 	}
 	r->nlines = count_lines(in.buf, in.len);
-	rc = ynode_parse_stream(&docs, &ndocs, in.buf, in.len, &o, &r->err);
+	{
+		struct diag_list el = DIAG_LIST_INIT;
+
+		rc = ynode_parse_stream(&docs, &ndocs, in.buf, in.len, &o, &el);
+		memset(&r->err, 0, sizeof(r->err));
+		if (el.n) {
+			r->err.line = el.v[0].line;
+			r->err.col = el.v[0].column;
+			snprintf(r->err.message, sizeof(r->err.message), "%s",
+				 el.v[0].message);
+		}
+		diag_list_release(&el);
+	}
 	sbuf_release(&in);
 	if (rc) {
 		r->out = OUT_REJECT;
@@ -459,9 +521,9 @@ run_case(const struct scase *c, struct result *r)
 		return 0;
 	}
 	if (read_file(p, &js) ||
-	    json_parse_stream(&vals, &nvals, js.buf, js.len, &jerr)) {
-		sbuf_addf(&r->why, "in.json: %d:%d: %s", jerr.line, jerr.col,
-			  jerr.message);
+	    json_stream(&vals, &nvals, js.buf, js.len, &jerr)) {
+		sbuf_addf(&r->why, "in.json: %d:%d: %s", jerr.line, jerr.column,
+			  jerr.text);
 		sbuf_release(&js);
 		ynode_free_docs(docs, ndocs);
 		return -1;
@@ -479,7 +541,9 @@ run_case(const struct scase *c, struct result *r)
 			r->out = OUT_WRONG;
 	}
 	sbuf_release(&path);
-	json_free_stream(vals, nvals);
+	for (size_t i = 0; i < nvals; i++)
+		json_decref(vals[i]);
+	free(vals);
 	ynode_free_docs(docs, ndocs);
 	return 0;
 }
