@@ -54,6 +54,8 @@ test_expect 'CSV: formula cells get a quote before them; numbers and plain text 
 	grep -qF "\"'"'"'+cmd\"" out && grep -qF "\"'"'"'@SUM(A1)\"" out &&
 	grep -qF "\"'"'"'-rm -rf\"" out && grep -qF "\"'"'"'	Tabbed\"" out &&
 	grep -qF ",\"-5\"," out && grep -qF ",\"+1.5e3\"," out && grep -qF ",\"Plain\"," out &&
+	docket -C b list --format csv --fields id,title >cols &&
+	grep -qF ",\"'"'"'+cmd\"" cols && grep -qF ",\"-5\"" cols &&
 	docket -C b list --format csv --csv-raw >raw &&
 	grep -qF ",\"=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\"," raw &&
 	grep -qF ",\"-rm -rf\"," raw && ! grep -q "'"'"'" raw &&
