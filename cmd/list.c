@@ -312,6 +312,17 @@ sort_items(struct item **items, const struct seen **seen, size_t n)
 	free(s);
 }
 
+/* Free the --fields names (when prepare fails, finish does not run). */
+static void
+drop_fields(void)
+{
+	for (size_t i = 0; i < cols.n; i++)
+		free(cols.names[i]);
+	free(cols.names);
+	cols.names = NULL;
+	cols.n = 0;
+}
+
 /* --fields a,b: the names, each a computed column or a field name */
 static int
 parse_fields(struct ctx *ctx)
@@ -327,14 +338,19 @@ parse_fields(struct ctx *ctx)
 		if (!*tok)
 			continue;
 		if (!listing_col_computed(tok) && !edit_key_valid(tok)) {
+			int rc = out_usage_error(ctx, "--fields: '%s' is not a field name", tok);
+
 			free(copy);
-			return out_usage_error(ctx, "--fields: '%s' is not a field name", tok);
+			drop_fields();
+			return rc;
 		}
 		cols.names[cols.n++] = xstrdup(tok);
 	}
 	free(copy);
-	if (!cols.n)
+	if (!cols.n) {
+		drop_fields();
 		return out_usage_error(ctx, "--fields takes field names separated by commas, like id,title,campaign");
+	}
 	return 0;
 }
 
@@ -350,28 +366,6 @@ prepare(struct ctx *ctx)
 		return out_usage_error(ctx, "unknown status '%s' (use idea, ready, planned, doing, blocked, done or stopped)", err);
 	if (f.type && (f.base.type = item_type_parse(f.type)) == TYPE_UNKNOWN)
 		return out_usage_error(ctx, "unknown type '%s' (use experiment, bau or improvement)", f.type);
-	if (f.grep_re && regex_compile(&f.grep, f.grep_re, 0, &errs)) {
-		int rc = out_usage_error(ctx, "bad --grep pattern: %s",
-					 diag_last_message(&errs));
-
-		diag_list_release(&errs);
-		return rc;
-	}
-	if (f.where_expr && query_parse(&f.where, f.where_expr, &errs)) {
-		int rc = out_usage_error(ctx, "bad --where expression: %s",
-					 diag_last_message(&errs));
-
-		diag_list_release(&errs);
-		regex_free(f.grep);
-		f.grep = NULL;
-		return rc;
-	}
-	f.base.where = f.where;
-	/* every item but done and stopped ones, unless --all or --status
-	 * says otherwise (a status docket does not know stays in sight) */
-	if (!all && !f.status)
-		f.base.status_mask = ((1u << (ST_UNKNOWN + 1)) - 1) &
-				     ~(1u << ST_DONE) & ~(1u << ST_STOPPED);
 	if (cols.fields_arg && parse_fields(ctx))
 		return EXIT_USAGE;
 	if (cols.sort_arg) {
@@ -381,10 +375,36 @@ prepare(struct ctx *ctx)
 			cols.sort++;
 		}
 		cols.sort = listing_col_key(cols.sort);
-		if (!listing_col_computed(cols.sort) && !edit_key_valid(cols.sort))
+		if (!listing_col_computed(cols.sort) && !edit_key_valid(cols.sort)) {
+			drop_fields();
 			return out_usage_error(ctx, "--sort takes a field name (- first for descending), not '%s'",
 					       cols.sort_arg);
+		}
 	}
+	if (f.grep_re && regex_compile(&f.grep, f.grep_re, 0, &errs)) {
+		int rc = out_usage_error(ctx, "bad --grep pattern: %s",
+					 diag_last_message(&errs));
+
+		diag_list_release(&errs);
+		drop_fields();
+		return rc;
+	}
+	if (f.where_expr && query_parse(&f.where, f.where_expr, &errs)) {
+		int rc = out_usage_error(ctx, "bad --where expression: %s",
+					 diag_last_message(&errs));
+
+		diag_list_release(&errs);
+		regex_free(f.grep);
+		f.grep = NULL;
+		drop_fields();
+		return rc;
+	}
+	f.base.where = f.where;
+	/* every item but done and stopped ones, unless --all or --status
+	 * says otherwise (a status docket does not know stays in sight) */
+	if (!all && !f.status)
+		f.base.status_mask = ((1u << (ST_UNKNOWN + 1)) - 1) &
+				     ~(1u << ST_DONE) & ~(1u << ST_STOPPED);
 	strmap_init(&cols.text);
 	v.cols = &cols;
 	v.f = &f;
@@ -477,9 +497,7 @@ finish(struct ctx *ctx)
 	free(v.seen);
 	regex_free(f.grep);
 	query_free(f.where);
-	for (size_t i = 0; i < cols.n; i++)
-		free(cols.names[i]);
-	free(cols.names);
+	drop_fields();
 	for (size_t i = 0; i < cols.nowned; i++)
 		free(cols.owned[i]);
 	free(cols.owned);

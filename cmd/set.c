@@ -18,7 +18,8 @@ wip_gate(struct ctx *ctx, struct ws *w, struct set_req *rq, const char *id,
 	 struct sbuf *note)
 {
 	struct wip wp;
-	struct sbuf names = SBUF_INIT;
+	struct sbuf msg = SBUF_INIT;
+	enum wip_verdict v;
 	int rc = 0;
 
 	wip_init(&wp);
@@ -27,29 +28,27 @@ wip_gate(struct ctx *ctx, struct ws *w, struct set_req *rq, const char *id,
 		wip_release(&wp);
 		return 0;
 	}
-	wip_names(&names, &wp);
-	switch (wip_verdict(&wp, rq->over_wip)) {
+	v = wip_verdict(&wp, rq->over_wip);
+	wip_message(&msg, &wp, id, v, "--over-wip");
+	switch (v) {
 	case WIP_OK:
 		if (rq->over_wip && wp.severity != SEV_OFF)
 			out_note(ctx, "--over-wip: %zu item%s doing, within the limit of %ld; nothing to record",
 				 wp.n + 1, wp.n ? "s" : "", wp.limit);
 		break;
 	case WIP_WARN:
-		out_warning(ctx, "%s makes %zu items doing, over the WIP limit of %ld: %s %s in progress; finish work before starting more",
-			    id, wp.n + 1, wp.limit, names.buf, wp.n == 1 ? "is" : "are");
+		out_warning(ctx, "%s", msg.buf);
 		break;
 	case WIP_REFUSE:
-		out_error(ctx, "%s would make %zu items doing, over the WIP limit of %ld: %s %s in progress. Finish or block one of them first, or give --over-wip to go over on purpose (recorded in %s and in the commit)",
-			  id, wp.n + 1, wp.limit, names.buf, wp.n == 1 ? "is" : "are", id);
+		out_error(ctx, "%s", msg.buf);
 		rc = EXIT_PROBLEMS;
 		break;
 	case WIP_OVERRIDE:
 		rq->topts.over_wip = 1;
-		sbuf_addf(note, "Over the WIP limit on purpose (--over-wip): %zu items doing, limit %ld; in progress before: %s\n",
-			  wp.n + 1, wp.limit, names.buf);
+		sbuf_add(note, msg.buf, msg.len);
 		break;
 	}
-	sbuf_release(&names);
+	sbuf_release(&msg);
 	wip_release(&wp);
 	return rc;
 }

@@ -95,3 +95,30 @@ wip_names(struct sbuf *out, const struct wip *w)
 	if (shown < w->n)
 		sbuf_addf(out, " and %zu more", w->n - shown);
 }
+
+void
+wip_message(struct sbuf *out, const struct wip *w, const char *id,
+	    enum wip_verdict v, const char *override)
+{
+	struct sbuf names = SBUF_INIT;
+	const char *verb = w->n == 1 ? "is" : "are";
+
+	wip_names(&names, w);
+	switch (v) {
+	case WIP_OK:
+		break;
+	case WIP_WARN:
+		sbuf_addf(out, "%s makes %zu items doing, over the WIP limit of %ld: %s %s in progress; finish work before starting more",
+			  id, w->n + 1, w->limit, names.buf, verb);
+		break;
+	case WIP_REFUSE:
+		sbuf_addf(out, "%s would make %zu items doing, over the WIP limit of %ld: %s %s in progress. Finish or block one of them first, or give %s to go over on purpose (recorded in %s and in the commit)",
+			  id, w->n + 1, w->limit, names.buf, verb, override, id);
+		break;
+	case WIP_OVERRIDE:
+		sbuf_addf(out, "Over the WIP limit on purpose (%s): %zu items doing, limit %ld; in progress before: %s\n",
+			  override, w->n + 1, w->limit, names.buf);
+		break;
+	}
+	sbuf_release(&names);
+}

@@ -62,5 +62,14 @@ int wip_scan(struct wip *w, const struct backlog *bl, struct source *src,
 enum wip_verdict wip_verdict(const struct wip *w, int override);
 /* "MKT-1, MKT-2 and MKT-3": the ids doing (at most 12 named). */
 void wip_names(struct sbuf *out, const struct wip *w);
+/*
+ * The words of verdict v for the move of id, so that every path into
+ * doing (the commands, the browser's board) says the same: WIP_WARN and
+ * WIP_REFUSE a sentence naming the items in progress (override: how the
+ * caller goes over on purpose, e.g. "--over-wip"); WIP_OVERRIDE the line
+ * for the commit message; WIP_OK nothing.
+ */
+void wip_message(struct sbuf *out, const struct wip *w, const char *id,
+		 enum wip_verdict v, const char *override);
 
 #endif

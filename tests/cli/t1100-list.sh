@@ -187,7 +187,10 @@ test_expect '--fields chooses the columns of every format, CSV included' '
 	jq -e ".[] | select(.id == \"MKT-1\") | .tags == [\"video\", \"social\"] and .rank == 3 and .campaign == \"app-launch\" and (.body | startswith(\"Body of the item.\"))" out.json &&
 	jq -e "[.[] | keys | length == 5] | all" out.json &&
 	jq -e ".[] | select(.id == \"MKT-4\") | .campaign == null and .rank == null" out.json &&
-	expect_code 2 docket -C b list --fields "id,a b" 2>err && grep -q "fields" err
+	expect_code 2 docket -C b list --fields "id,a b" 2>err && grep -q "fields: .a b. is not a field name" err &&
+	expect_code 2 docket -C b list --fields id --sort "a b" 2>err && grep -q "sort" err &&
+	expect_code 2 docket -C b list --fields id --grep "(" 2>err && grep -q "grep" err &&
+	expect_code 2 docket -C b list --fields id --where "effort<<" 2>err && grep -q "where" err
 '
 
 test_expect 'show --format json has the score and the body' '
