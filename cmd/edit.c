@@ -211,10 +211,9 @@ run(struct ctx *ctx)
 	before = item_new(item->path, xmemdup0(base.data, base.len), base.len, &fo);
 	edited = full;
 	if (have_repo) {
-		char *name = xasprintf("docket/drafts/%s.md", iid), *dir;
+		char *name, *dir;
 
-		draft = repo_git_path(&repo, name, 0);
-		free(name);
+		draft = repo_draft_path(&repo, iid);
 		/* relative to the work tree when it is inside (.git/...) */
 		name = ch.top;
 		shown_draft = xstrdup(!strncmp(draft, name, strlen(name)) &&

@@ -641,3 +641,13 @@ repo_git_path(struct repo *r, const char *name, int common)
 
 	return xasprintf("%s%s%s", gd, n && gd[n - 1] == '/' ? "" : "/", name);
 }
+
+char *
+repo_draft_path(struct repo *r, const char *id)
+{
+	char *name = xasprintf("docket/drafts/%s.md", id);
+	char *path = repo_git_path(r, name, 0);
+
+	free(name);
+	return path;
+}

@@ -143,6 +143,9 @@ int repo_head_blob(struct repo *r, const char *path, struct git_oid *out);
 /* "<git folder>/name" (malloc'ed): this work tree's own git folder, or
  * with common the folder every work tree of the repository shares. */
 char *repo_git_path(struct repo *r, const char *name, int common);
+/* Where docket edit keeps its draft of item id, in this work tree's git
+ * folder: "<git folder>/docket/drafts/ID.md" (malloc'ed). */
+char *repo_draft_path(struct repo *r, const char *id);
 
 /* Is the git identity (user.name and user.email, or GIT_AUTHOR_* and
  * GIT_COMMITTER_*) available for a commit?  0, or DK_EREFUSED with a

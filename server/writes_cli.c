@@ -210,45 +210,90 @@ write_set(struct server *s, const struct write_as *who, const char *id,
 	item_free(cur);
 }
 
+/* A temporary file holding data; NULL (r says why) when it cannot be
+ * written. */
+static char *
+temp_file(const char *data, size_t len, struct write_result *r)
+{
+	const char *tdir = getenv("TMPDIR");
+	char *path = xasprintf("%s/docket-serve-edit-XXXXXX",
+			       tdir && *tdir && !strchr(tdir, '\'') ? tdir : "/tmp");
+	int fd = mkstemp(path);
+
+	if (fd < 0 || write(fd, data, len) != (ssize_t)len) {
+		set_error(r, WRITE_FAILED, "cannot write a temporary file: %s", strerror(errno));
+		if (fd >= 0) {
+			close(fd);
+			unlink(path);
+		}
+		free(path);
+		return NULL;
+	}
+	close(fd);
+	return path;
+}
+
 void
 write_edit(struct server *s, const struct write_as *who, const char *id,
 	   const char *version, const char *data, size_t len,
 	   struct write_result *r)
 {
 	struct item *cur = NULL;
-	const char *tdir = getenv("TMPDIR");
-	char *path = NULL, *visual = NULL;
-	int fd = -1;
+	char *draft = NULL, *was = NULL, *next = NULL, *visual = NULL;
 
 	if (!item_unchanged(s, id, version, &cur, r))
 		goto out;
+	/* docket edit would open a draft kept from an edit that could not
+	 * be saved, the person's own text: never replaced from a page */
+	draft = repo_draft_path(&s->repo, id);
+	if (access(draft, F_OK) == 0) {
+		set_error(r, WRITE_CONFLICT, "%s has a draft kept from a docket edit that was not saved (%s): finish it with docket edit %s (or remove the draft) first. Nothing was written.",
+			  id, draft, id);
+		goto out;
+	}
 	if (new_errors(s, cur, data, len, r)) {
 		set_error(r, WRITE_REFUSED, "%s is not saved: fix what check says below.", id);
 		goto out;
 	}
-	/* `docket edit` with an "editor" that saves the new text */
-	path = xasprintf("%s/docket-serve-edit-XXXXXX", tdir && *tdir && !strchr(tdir, '\'') ? tdir : "/tmp");
-	fd = mkstemp(path);
-	if (fd < 0 || write(fd, data, len) != (ssize_t)len) {
-		set_error(r, WRITE_FAILED, "cannot write a temporary file: %s", strerror(errno));
+	/* `docket edit` with an "editor" that saves the new text only over
+	 * the text this change was made from: if the file changed after the
+	 * check above (an editor, another docket), the editor fails and
+	 * docket edit writes nothing */
+	if (!(was = temp_file(cur->data, cur->len, r)) || !(next = temp_file(data, len, r)))
 		goto out;
-	}
-	close(fd);
-	fd = -1;
-	visual = xasprintf("VISUAL=cp -- '%s'", path);
+	visual = xasprintf("VISUAL=save() { cmp -s -- '%s' \"$1\" && cp -- '%s' \"$1\"; }; save",
+			   was, next);
 	{
 		const char *args[] = { "edit", id, NULL };
 		const char *env[] = { visual, NULL };
 
 		write_run(s, who, args, env, cur, r);
+		if (r->outcome != WRITE_DONE && r->outcome != WRITE_UNCHANGED) {
+			char blob[41];
+			struct item *now = current_item(s, id, blob), *again = NULL;
+			int moved = now && strcmp(blob, version);
+
+			item_free(now);
+			if (moved) {
+				/* it changed meanwhile: say what, as for a
+				 * form made from an old version */
+				write_result_release(r);
+				write_result_init(r);
+				item_unchanged(s, id, version, &again, r);
+				item_free(again);
+			}
+		}
 	}
 out:
-	if (fd >= 0)
-		close(fd);
-	if (path) {
-		unlink(path);
-		free(path);
+	if (was) {
+		unlink(was);
+		free(was);
 	}
+	if (next) {
+		unlink(next);
+		free(next);
+	}
+	free(draft);
 	free(visual);
 	item_free(cur);
 }

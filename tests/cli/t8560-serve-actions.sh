@@ -270,6 +270,18 @@ test_expect 'an error that was there before never blocks an edit of the item; no
 	test "$(git -C b rev-parse HEAD)" = "$head" && test "$(ver MKT-9)" = "$v" && git_clean b
 '
 
+test_expect 'a draft kept from an unsaved docket edit is never overwritten from the page' '
+	mkdir -p b/.git/docket/drafts &&
+	{ cat b/backlog/MKT-9.md && echo "My unsaved words."; } >b/.git/docket/drafts/MKT-9.md &&
+	cp b/.git/docket/drafts/MKT-9.md draft.want && cp b/backlog/MKT-9.md file.want &&
+	head=$(git -C b rev-parse HEAD) &&
+	test "$(post --json -o r.json -d version=$(ver MKT-9) -d "body=From the page." POST /items/MKT-9/edit)" = 409 &&
+	jq -e ".error | test(\"docket edit MKT-9\")" r.json &&
+	cmp draft.want b/.git/docket/drafts/MKT-9.md && cmp file.want b/backlog/MKT-9.md &&
+	test "$(git -C b rev-parse HEAD)" = "$head" && git_clean b &&
+	rm b/.git/docket/drafts/MKT-9.md
+'
+
 serve_stop
 
 cat >tokens <<'EOF'
