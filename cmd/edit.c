@@ -131,6 +131,29 @@ settle_draft(struct ctx *ctx, const char *draft, const char *shown,
 	free(d);
 }
 
+/* The errors the edit adds (cmd/write.h): to what the file is in HEAD,
+ * so that an error of uncommitted work (--include-dirty) is never
+ * committed; a file HEAD does not have is new; without git, to the file
+ * as the editor opened it. */
+static size_t
+validate(struct ctx *ctx, struct repo *repo, const struct base *b, const char *path)
+{
+	struct diag_list errs = DIAG_LIST_INIT;
+	char *head = NULL;
+	size_t hlen = 0, n;
+
+	if (!repo)
+		return ws_validate_item(ctx, path, b->data, b->len);
+	if (b->in_head && repo_blob_read(repo->git, &b->blob, LIMIT_FILE, path, &head,
+					 &hlen, &errs)) {
+		out_errs(ctx, &errs, NULL);
+		return 1;
+	}
+	n = ws_validate_item(ctx, path, head, hlen);
+	free(head);
+	return n;
+}
+
 static int
 run(struct ctx *ctx)
 {
@@ -256,7 +279,7 @@ run(struct ctx *ctx)
 		}
 		keep_draft = 0;
 	}
-	if (ws_validate_item(ctx, item->path)) {
+	if (validate(ctx, have_repo ? &repo : NULL, &base, item->path)) {
 		out_error(ctx, "%s is kept as you saved it, but not committed: fix it and run docket edit %s again",
 			  item->path, iid);
 		goto done;

@@ -262,7 +262,7 @@ new_run(struct ctx *ctx, const struct new_req *rq)
 			rc = EXIT_PROBLEMS;
 			goto done;
 		}
-		if (ws_validate_item(ctx, path)) {
+		if (ws_validate_item(ctx, path, NULL, 0)) {
 			out_error(ctx, "%s is kept as you saved it, but not committed: fix it, then docket edit %s (or git commit)",
 				  path, id);
 			rc = EXIT_PROBLEMS;

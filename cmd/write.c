@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "core/check.h"
+#include "core/check_write.h"
 #include "core/item.h"
 #include "core/schema.h"
 #include "core/utf8.h"
@@ -320,28 +321,34 @@ ws_run_editor(struct ctx *ctx, const char *path)
 }
 
 size_t
-ws_validate_item(struct ctx *ctx, const char *path)
+ws_validate_item(struct ctx *ctx, const char *path, const char *before, size_t blen)
 {
 	struct session ss;
-	struct diag_list found = DIAG_LIST_INIT, mine = DIAG_LIST_INIT;
-	struct check_opts co = CHECK_OPTS_INIT;
-	size_t n = 0;
+	struct diag_list mine = DIAG_LIST_INIT;
+	const struct item *it = NULL;
+	size_t n;
 
 	if (session_load(ctx, &ss, NULL, BL_ALL, NULL, NULL)) {
 		session_release(&ss);
 		return 1;
 	}
-	check_backlog(&found, &ss.bl, &co);
-	for (size_t i = 0; i < found.n; i++) {
-		const struct diag *d = &found.v[i];
+	for (size_t i = 0; i < ss.bl.nitems && !it; i++)
+		if (!strcmp(ss.bl.items[i]->path, path))
+			it = ss.bl.items[i];
+	if (!it) {
+		out_error(ctx, "%s cannot be read back to check it", path);
+		session_release(&ss);
+		return 1;
+	}
+	{
+		/* the check swaps the item out of the backlog for a while */
+		char *after = xmemdup0(it->data, it->len);
+		size_t alen = it->len;
 
-		if (d->severity == SEV_ERROR && d->file && !strcmp(d->file, path)) {
-			diag_copy(&mine, d);
-			n++;
-		}
+		n = check_write_item(&mine, &ss.bl, path, before, blen, after, alen);
+		free(after);
 	}
 	out_diags(ctx, &mine, SEV_ERROR);
-	diag_list_release(&found);
 	diag_list_release(&mine);
 	session_release(&ss);
 	return n;

@@ -244,12 +244,12 @@ diag_list_sort(struct diag_list *l)
 	l->v = v;
 }
 
-/* Append s with the numbers after "line " and "(#" (a line, a rank in
+/* Append s with the numbers after "line " and "#" (a line, a rank in
  * ORDER) left out: they change when lines move. */
 static void
 add_without_lines(struct sbuf *sb, const char *s)
 {
-	static const char *const marks[] = { "line ", "(#" };
+	static const char *const marks[] = { "line ", "#" };
 
 	while (*s) {
 		const char *at = NULL;

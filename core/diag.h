@@ -114,7 +114,7 @@ void diag_list_sort(struct diag_list *l);
 /*
  * A stable fingerprint of a finding: 16 lowercase hex digits of the
  * SHA-256 of its rule, file, subject, field and message, with every
- * line number and rank the message quotes ("line 12", "(#3)") taken
+ * line number and rank the message quotes ("line 12", "#3") taken
  * out.  Never the finding's own position: a line added above it, or
  * lines moved, change nothing.
  */

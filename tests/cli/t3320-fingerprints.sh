@@ -70,7 +70,7 @@ test_expect 'a sibling finding that disappears changes none of the others' '
 
 test_expect 'the fingerprint ignores line numbers a message quotes' '
 	jq -r ".findings[] | select(.rule == \"order-duplicate\") | .message" removed.json | grep -q "first on line" &&
-	sed -i "1i # one more" backlog/ORDER &&
+	sed -i "1i # One more comment, which is prose." backlog/ORDER &&
 	fps again &&
 	test_cmp removed.s again.s
 '
