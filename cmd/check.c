@@ -184,6 +184,96 @@ collect_base(struct ctx *ctx, const struct backlog *bl, const char *base,
 	return rc ? EXIT_USAGE : EXIT_OK;
 }
 
+/*
+ * --select RULE,... / --ignore RULE,... (repeatable, ids joined by
+ * commas): into co.select / co.ignore.  An unknown id is a usage error
+ * (a typo in CI must not silently check everything); the rules that
+ * are never suppressed (syntax, config, owner-order) cannot be
+ * ignored, and are checked whatever --select says.
+ */
+static int
+rules_opt(struct ctx *ctx, const struct opt *o, const char *arg)
+{
+	const char *names[RULE_COUNT];
+	const char *p = arg;
+	int ignore = o->tag;
+
+	for (int i = 0; i < RULE_COUNT; i++)
+		names[i] = check_rules[i].id;
+	if (!ignore)
+		co.have_select = 1;
+	while (*p) {
+		size_t n = strcspn(p, ",");
+		char *id = xstrndup(p, n);
+		int r;
+
+		p += n + (p[n] == ',');
+		if (!n) {
+			free(id);
+			continue;
+		}
+		r = check_rule_find(id);
+		if (r < 0) {
+			const char *best = check_suggest(id, names, RULE_COUNT);
+			int rc = out_usage_error(ctx, "--%s: unknown rule '%s'%s%s%s (docket help rules lists them)",
+						 o->name, id, best ? "; did you mean '" : "",
+						 best ? best : "", best ? "'?" : "");
+
+			free(id);
+			return rc;
+		}
+		free(id);
+		if (ignore && check_rules[r].keep)
+			return out_usage_error(ctx, "--ignore: rule '%s' cannot be ignored "
+					       "(syntax, config and owner-order are always checked)",
+					       check_rules[r].id);
+		if (ignore)
+			co.ignore[r] = 1;
+		else
+			co.select[r] = 1;
+	}
+	return EXIT_OK;
+}
+
+/*
+ * SARIF's baselineState: the findings of the backlog at the merge base,
+ * with the same rules and PATHs (no --base there).  A base that has no
+ * backlog, or one docket cannot load, has no findings (every result is
+ * then new); nothing is printed about it.
+ */
+static void
+check_at_base(const struct backlog *bl, const char *rev, struct diag_list *out)
+{
+	struct diag_list errs = DIAG_LIST_INIT;
+	struct check_opts bo = co;
+	struct check_run *run;
+	struct backlog at;
+	struct source src;
+	struct repo repo;
+
+	bo.base = NULL;
+	backlog_init(&at);
+	if (repo_open(&repo, bl->root, &errs)) {
+		diag_list_release(&errs);
+		backlog_release(&at);
+		return;
+	}
+	if (!repo_source_rev(&repo, &src, rev, bl->relroot ? bl->relroot : "",
+			     &errs)) {
+		run = check_run_new(&at, &bo);
+		if (!backlog_load_visit(&at, bl->root, bl->top, &src,
+					BL_ALL | BL_LEAN, check_run_visit, run))
+			check_run_finish(run, out);
+		else
+			check_run_free(run);
+		if (src.release)
+			src.release(&src);
+	}
+	repo_close(&repo);
+	backlog_release(&at);
+	diag_list_release(&errs);
+}
+
 /* The rules about one item run as each is read (check_run_visit), so a
  * large backlog is never held whole. */
 static int
@@ -202,7 +292,7 @@ run(struct ctx *ctx)
 	struct backlog *bl = &ctx->ses->bl;
 	struct report_opts ro = REPORT_OPTS_INIT;
 	struct check_base cb;
-	struct diag_list found = DIAG_LIST_INIT;
+	struct diag_list found = DIAG_LIST_INIT, at_base = DIAG_LIST_INIT;
 	struct sbuf out = SBUF_INIT;
 	char **paths = NULL;
 	size_t npaths = 0;
@@ -238,6 +328,12 @@ run(struct ctx *ctx)
 	check_run = NULL;
 	if (npaths)
 		filter_paths(&found, paths, npaths);
+	if (base_rev && rf->id == REPORT_SARIF) {
+		check_at_base(bl, cb.merge_base, &at_base);
+		if (npaths)
+			filter_paths(&at_base, paths, npaths);
+		ro.base_found = &at_base;
+	}
 	ro.tool_version = DOCKET_VERSION;
 	ro.color = rf->id == REPORT_TEXT && ctx->color;
 	report_render(&out, rf->id, &found, &ro);
@@ -251,6 +347,7 @@ done:
 	free(paths);
 	check_base_release(&cb);
 	diag_list_release(&found);
+	diag_list_release(&at_base);
 	sbuf_release(&out);
 	return rc;
 }
@@ -275,6 +372,11 @@ static const struct opt opts[] = {
 		   "list findings on files changed since REV first, and check that "
 		   "every commit in REV..HEAD that changed ORDER is by an owner "
 		   "(rule owner-order)"),
+	OPT_CALL("select", 0, rules_opt, NULL, 0, "RULE,...",
+		 "check only these rules (over docket.yaml's rules:, which still sets "
+		 "their severity; syntax, config and owner-order are always checked)", 0),
+	OPT_CALL("ignore", 0, rules_opt, NULL, 1, "RULE,...",
+		 "do not check these rules, whatever docket.yaml says", 0),
 	OPT_FORMAT(),
 	OPT_FLAG("strict", 0, &strict, "exit 1 on warnings too"),
 	OPT_END,

@@ -53,8 +53,11 @@ enum check_scope {
 };
 
 enum {
-	CHECK_FIXED = 1 << 0,  /* the severity cannot be changed */
+	CHECK_FIXED = 1 << 0,  /* the severity cannot be changed (implies
+				* CHECK_KEEP) */
 	CHECK_MAX = 1 << 1,    /* the rule takes a max: setting */
+	CHECK_KEEP = 1 << 2,   /* never suppressed: not inline, not by
+				* --ignore or --select */
 };
 
 /* RULE_SYNTAX, RULE_CONFIG, ... in the order of the registry. */
@@ -71,6 +74,7 @@ struct check_rule_info {
 	enum check_scope scope;
 	int configurable;            /* may rules: change it? */
 	int has_max;                 /* does it take a max: setting? */
+	int keep;                    /* never suppressed (CHECK_KEEP) */
 	/* run for each item, and once for the backlog (either may be NULL) */
 	void (*item)(struct check__ctx *x, struct check__view *v);
 	void (*all)(struct check__ctx *x);
@@ -139,13 +143,24 @@ struct check_base {
 	size_t nchanged;
 	struct check_order_commit *commits;  /* oldest first */
 	size_t ncommits;
+	char merge_base[41];         /* the commit compared with (hex) */
 };
 
+/*
+ * --select and --ignore, over docket.yaml's rules: (SPEC 12): a rule in
+ * ignore[] is off; with have_select, a rule not in select[] is off and
+ * one in it is on (at docket.yaml's severity, or its default when
+ * docket.yaml turned it off).  Rules with keep (syntax, config,
+ * owner-order) are never turned off this way.
+ */
 struct check_opts {
 	const struct check_base *base;  /* --base, or NULL */
+	int have_select;
+	unsigned char select[RULE_COUNT];
+	unsigned char ignore[RULE_COUNT];
 };
 
-#define CHECK_OPTS_INIT { NULL }
+#define CHECK_OPTS_INIT { NULL, 0, { 0 }, { 0 } }
 
 /*
  * Validate bl: the loader's findings and every rule of SPEC 8, with the

@@ -31,8 +31,9 @@
 const struct check_rule_info check_rules[RULE_COUNT] = {
 #define CHECK_RULE(name, id, sev, scope, flags, item_fn, all_fn, summary, finds, help) \
 	[RULE_##name] = { id, sev, scope, !((flags) & CHECK_FIXED), \
-			  !!((flags) & CHECK_MAX), item_fn, all_fn, summary, \
-			  finds, help },
+			  !!((flags) & CHECK_MAX), \
+			  !!((flags) & (CHECK_KEEP | CHECK_FIXED)), item_fn, \
+			  all_fn, summary, finds, help },
 #include "core/check_rules.def"
 #undef CHECK_RULE
 };
@@ -346,6 +347,17 @@ setup_rules(struct check__ctx *x)
 				       key->text, s->id, has_max ? ", max" : "");
 		}
 	}
+	/* the command line over docket.yaml */
+	for (int r = 0; r < RULE_COUNT; r++) {
+		if (check_rules[r].keep)
+			continue;
+		if (x->o->ignore[r])
+			x->sev[r] = SEV_OFF;
+		else if (x->o->have_select && !x->o->select[r])
+			x->sev[r] = SEV_OFF;
+		else if (x->o->have_select && x->sev[r] == SEV_OFF)
+			x->sev[r] = check_rules[r].severity;
+	}
 	x->bau_max = setting_max(x, RULE_BAU_SHARE, 0.5, 0, 1, 0,
 				 "a share from 0 to 1, like 0.5");
 	x->effort_max = setting_max(x, RULE_MAX_EFFORT, 8, 0, 1e9, 0,
@@ -518,6 +530,7 @@ ctx_release(struct check__ctx *x)
 	free(x->owned);
 	free(x->keyv);
 	free(x->keynames);
+	check__supp_release(x);
 }
 
 struct check_run {
@@ -724,6 +737,10 @@ check_run_finish(struct check_run *r, struct diag_list *out)
 		done[ndone++] = check_rules[i].all;
 		check_rules[i].all(x);
 	}
+	for (size_t i = 0; i < x->bl->ncycles; i++)
+		check__supp_scan_item(x, x->bl->cycles[i]);
+	check__supp_scan_order(x);
+	check__supp_apply(x);
 	diag_list_sort(&r->found);
 	diag_list_move(out, &r->found);
 	run_free(r);

@@ -413,6 +413,7 @@ check__item(struct check__ctx *x, const struct item *it)
 	pthread_once(&bits_once, fns_setup);
 	if (!it->parsed || !it->fm.root)
 		return;
+	check__supp_scan_item(x, it);
 	view_init(x, &v, it, buf, ARRAY_SIZE(buf));
 	for (size_t i = 0; i < nitem_fns; i++)
 		item_fns[i](x, &v);

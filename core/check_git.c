@@ -538,6 +538,7 @@ check_base_collect(struct check_base *out, struct repo *r, const char *base,
 	}
 	if (!have_mb)   /* unrelated histories: compare with the base itself */
 		git_oid_cpy(&mb, git_commit_id(basec));
+	git_oid_tostr(out->merge_base, sizeof(out->merge_base), &mb);
 	if (git_commit_lookup(&mbc, r->git, &mb) < 0 ||
 	    git_commit_tree(&from, mbc) < 0 ||
 	    (rev && git_commit_tree(&to, head) < 0)) {

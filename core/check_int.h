@@ -61,6 +61,17 @@ struct check__ctx {
 	const int *id_pos;           /* line, column of each item's id (two
 				      * ints per bl->items entry) for items
 				      * whose tree is gone, or NULL */
+	struct check__supp *supp;    /* inline suppressions (check_suppress.c) */
+	size_t nsupp, asupp;
+};
+
+/* One rule named by a "# docket: ignore[...]" comment. */
+struct check__supp {
+	char *file;
+	char *subject;               /* the item id or ORDER entry, or NULL */
+	int line, col;               /* of the rule's name in the comment */
+	char *rule;
+	int used;                    /* it silenced a finding */
 };
 
 /* One key of an item, classified. */
@@ -112,6 +123,15 @@ int check__order_pos(const struct check__ctx *x, const char *id, int *line,
 		     int *col);
 /* Build x->order_line (check_order.c). */
 void check__order_lines(struct check__ctx *x);
+
+/* Inline suppressions (check_suppress.c): record the comments of an
+ * item's front matter (while its bytes are there) and of ORDER; after
+ * every rule ran, mark the findings they silence and report the unused
+ * ones; free them. */
+void check__supp_scan_item(struct check__ctx *x, const struct item *it);
+void check__supp_scan_order(struct check__ctx *x);
+void check__supp_apply(struct check__ctx *x);
+void check__supp_release(struct check__ctx *x);
 
 /* Rule functions (see core/check_rules.def). */
 void check__required(struct check__ctx *x, struct check__view *v);

@@ -199,7 +199,7 @@ diag_list_count(const struct diag_list *l, enum severity sev)
 	size_t c = 0;
 
 	for (size_t i = 0; i < l->n; i++)
-		if (l->v[i].severity == sev)
+		if (l->v[i].severity == sev && !l->v[i].suppressed)
 			c++;
 	return c;
 }
@@ -244,19 +244,31 @@ diag_list_sort(struct diag_list *l)
 	l->v = v;
 }
 
-/* Append s with the numbers after "line " left out. */
+/* Append s with the numbers after "line " and "#" (a line, a rank in
+ * ORDER) left out: they change when lines move. */
 static void
 add_without_lines(struct sbuf *sb, const char *s)
 {
-	while (*s) {
-		const char *l = strstr(s, "line ");
+	static const char *const marks[] = { "line ", "#" };
 
-		if (!l) {
+	while (*s) {
+		const char *at = NULL;
+		size_t len = 0;
+
+		for (size_t i = 0; i < sizeof(marks) / sizeof(marks[0]); i++) {
+			const char *m = strstr(s, marks[i]);
+
+			if (m && (!at || m < at)) {
+				at = m;
+				len = strlen(marks[i]);
+			}
+		}
+		if (!at) {
 			sbuf_adds(sb, s);
 			return;
 		}
-		sbuf_add(sb, s, (size_t)(l - s) + 5);
-		s = l + 5;
+		sbuf_add(sb, s, (size_t)(at - s) + len);
+		s = at + len;
 		while (*s >= '0' && *s <= '9')
 			s++;
 	}

@@ -106,6 +106,7 @@ void diag_list_move(struct diag_list *dst, struct diag_list *src);
  * parser's, that the caller knows the file and rule of). */
 void diag_list_move_as(struct diag_list *dst, struct diag_list *src,
 		       const char *rule, const char *file);
+/* The entries of severity sev that are not suppressed. */
 size_t diag_list_count(const struct diag_list *l, enum severity sev);
 /* Sort by file, line, column, rule (stable for equal keys). */
 void diag_list_sort(struct diag_list *l);
@@ -113,8 +114,9 @@ void diag_list_sort(struct diag_list *l);
 /*
  * A stable fingerprint of a finding: 16 lowercase hex digits of the
  * SHA-256 of its rule, file, subject, field and message, with every
- * line number the message quotes ("line 12") taken out.  Never the
- * finding's own position: a line added above it changes nothing.
+ * line number and rank the message quotes ("line 12", "#3") taken
+ * out.  Never the finding's own position: a line added above it, or
+ * lines moved, change nothing.
  */
 #define DIAG_FINGERPRINT_LEN 16
 void diag_fingerprint(const struct diag *d, char out[DIAG_FINGERPRINT_LEN + 1]);

@@ -15,10 +15,12 @@
  */
 #include "formats/report.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/sha256.h"
 #include "core/text.h"
 #include "core/xalloc.h"
 #include "formats/json.h"
@@ -94,10 +96,16 @@ esc_termz(struct sbuf *sb, const char *s, unsigned flags)
 	report__esc_term(sb, s, strlen(s), flags);
 }
 
+static int
+severity_shown(const struct diag *d)
+{
+	return d->severity == SEV_ERROR || d->severity == SEV_WARNING;
+}
+
 int
 report__shown(const struct diag *d)
 {
-	return d->severity == SEV_ERROR || d->severity == SEV_WARNING;
+	return severity_shown(d) && !d->suppressed;
 }
 
 static int
@@ -197,8 +205,10 @@ render_text(struct report__ctx *x)
 	sbuf_addc(x->out, '\n');
 }
 
-/* JSON: one object, one finding per line, keys in SPEC order; column is
- * null whenever line is (a column alone locates nothing). */
+/* JSON: one object, one finding per line, keys in SPEC order, then
+ * docket's own (suppressed, fingerprint, changed); column is null
+ * whenever line is (a column alone locates nothing).  Suppressed
+ * findings are listed too, marked. */
 static void
 render_json(struct report__ctx *x)
 {
@@ -213,7 +223,7 @@ render_json(struct report__ctx *x)
 	for (size_t i = 0; i < x->l->n; i++) {
 		const struct diag *d = &x->l->v[i];
 
-		if (!report__shown(d))
+		if (!severity_shown(d))
 			continue;
 		jw_object(&w);
 		jw_kstr(&w, "rule", d->rule);
@@ -222,6 +232,8 @@ render_json(struct report__ctx *x)
 		jw_kpos(&w, "line", d->line);
 		jw_kpos(&w, "column", d->line > 0 ? d->column : 0);
 		jw_kstr(&w, "message", d->message);
+		jw_kbool(&w, "suppressed", d->suppressed);
+		jw_kstr(&w, "fingerprint", x->fp[i]);
 		if (x->o->have_base) {
 			jw_kbool(&w, "changed", report__changed(x, d));
 		}
@@ -248,11 +260,15 @@ gh_prop(struct sbuf *sb, int *nprops, const char *name, const char *value)
  * finding, escaped as @actions/core does (data: % CR LF; properties
  * also : and ,), then a plain summary line.  Only ten annotations of
  * each kind show per step, so the summary carries the real counts.
+ * With --base only findings on changed files are annotated (a pull
+ * request's annotations are about what it changes); the others are
+ * counted on one line before the summary.
  */
 static void
 render_github(struct report__ctx *x)
 {
 	struct sbuf *sb = x->out;
+	size_t uerr = 0, uwarn = 0;
 
 	for (size_t i = 0; i < x->l->n; i++) {
 		const struct diag *d = &x->l->v[i];
@@ -261,6 +277,10 @@ render_github(struct report__ctx *x)
 
 		if (!report__shown(d))
 			continue;
+		if (!report__changed(x, d)) {
+			*(d->severity == SEV_ERROR ? &uerr : &uwarn) += 1;
+			continue;
+		}
 		sbuf_add(sb, "::", 2);
 		sbuf_adds(sb, severity_name(d->severity));
 		if (d->file) {
@@ -281,9 +301,68 @@ render_github(struct report__ctx *x)
 		esc_termz(sb, d->message, REPORT__ESC_GH_DATA);
 		sbuf_addc(sb, '\n');
 	}
+	if (uerr || uwarn) {
+		sbuf_adds(sb, "docket check: not annotated, on files unchanged since the base: ");
+		report__add_counts(sb, uerr, uwarn);
+		sbuf_addc(sb, '\n');
+	}
 	sbuf_adds(sb, "docket check: ");
 	report__add_counts(sb, x->errors, x->warnings);
 	sbuf_addc(sb, '\n');
+}
+
+/* Every entry's fingerprint, the k-th repeat of one made distinct by
+ * "#k" (report.h).  Repeats are found by sorting, O(n log n). */
+struct fp_ref {
+	const char *fp;
+	size_t index;
+};
+
+static int
+cmp_fp_ref(const void *pa, const void *pb)
+{
+	const struct fp_ref *a = pa, *b = pb;
+	int c = strcmp(a->fp, b->fp);
+
+	if (c)
+		return c;
+	return a->index < b->index ? -1 : a->index > b->index;
+}
+
+report__fp *
+report__fingerprints(const struct diag_list *l)
+{
+	static const char hex[] = "0123456789abcdef";
+	size_t n = l->n;
+	struct fp_ref *ref = xmalloc((n ? n : 1) * sizeof(*ref));
+	report__fp *base = xmalloc((n ? n : 1) * sizeof(*base));
+	report__fp *fp = xcalloc(n ? n : 1, sizeof(*fp));
+
+	for (size_t i = 0; i < n; i++) {
+		diag_fingerprint(&l->v[i], base[i]);
+		memcpy(fp[i], base[i], sizeof(base[i]));
+		ref[i].fp = base[i];
+		ref[i].index = i;
+	}
+	qsort(ref, n, sizeof(*ref), cmp_fp_ref);
+	for (size_t i = 1, k = 0; i < n; i++) {
+		char buf[DIAG_FINGERPRINT_LEN + 32];
+		uint8_t h[32];
+		int len;
+
+		k = strcmp(ref[i].fp, ref[i - 1].fp) ? 0 : k + 1;
+		if (!k)
+			continue;
+		len = snprintf(buf, sizeof(buf), "%s#%zu", ref[i].fp, k);
+		sha256(h, buf, (size_t)len);
+		for (int j = 0; j < DIAG_FINGERPRINT_LEN / 2; j++) {
+			fp[ref[i].index][2 * j] = hex[h[j] >> 4];
+			fp[ref[i].index][2 * j + 1] = hex[h[j] & 15];
+		}
+	}
+	free(ref);
+	free(base);
+	return fp;
 }
 
 int
@@ -292,7 +371,7 @@ report_render(struct sbuf *out, enum report_format fmt,
 {
 	static const struct report_opts defaults = REPORT_OPTS_INIT;
 	struct report__ctx x = { out, l, opts ? opts : &defaults, NULL, 0,
-				 0, 0 };
+				 0, 0, NULL };
 
 	x.errors = diag_list_count(l, SEV_ERROR);
 	x.warnings = diag_list_count(l, SEV_WARNING);
@@ -303,6 +382,7 @@ report_render(struct sbuf *out, enum report_format fmt,
 		       x.nchanged * sizeof(*x.changed));
 		qsort(x.changed, x.nchanged, sizeof(*x.changed), cmp_str);
 	}
+	x.fp = report__fingerprints(l);
 	switch (fmt) {
 	case REPORT_JSON: render_json(&x); break;
 	case REPORT_GITHUB: render_github(&x); break;
@@ -313,5 +393,6 @@ report_render(struct sbuf *out, enum report_format fmt,
 	default: render_text(&x); break;
 	}
 	free(x.changed);
+	free(x.fp);
 	return 0;
 }

@@ -25,10 +25,21 @@
  * The code is split in two files: report.c (the API, text, json and
  * github) and report_ci.c (sarif, junit and gitlab).
  *
- * Findings of severity SEV_OFF are skipped everywhere.  Findings are
- * rendered in list order (sort with diag_list_sort first).  A finding
- * without a file is reported against docket.yaml where a format needs
- * a path (sarif, junit, gitlab).  Counts always count every finding.
+ * Findings of severity SEV_OFF are skipped everywhere; suppressed ones
+ * (an inline "# docket: ignore[RULE]") are listed only by json, marked
+ * "suppressed": true, and counted nowhere.  Findings are rendered in
+ * list order (sort with diag_list_sort first).  A finding without a
+ * file is reported against docket.yaml where a format needs a path
+ * (sarif, junit, gitlab).  Counts count every finding shown, on
+ * changed files or not.
+ *
+ * Fingerprints (json "fingerprint", SARIF
+ * partialFingerprints.primaryLocationLineHash, GitLab "fingerprint"):
+ * diag_fingerprint (rule, file, subject, field, message without line
+ * numbers; never a position), so lines added or moved elsewhere change
+ * none.  Findings equal in all of these (rare: the same message twice
+ * about the same item) get "#k" mixed in for the k-th repeat in list
+ * order, since GitLab needs every fingerprint of a report to differ.
  */
 #ifndef DOCKET_REPORT_H
 #define DOCKET_REPORT_H
@@ -56,15 +67,26 @@ struct report_opts {
 	 * the repository root, as in struct diag) are "changed"; the others
 	 * are on files unchanged since the base.  Text lists the unchanged
 	 * ones apart, after the changed ones; json and sarif mark each
-	 * finding; the other formats list all of them.  A finding without
-	 * a file counts as changed (it is about the backlog as a whole).
+	 * finding ("changed"); github annotates only the changed ones and
+	 * counts the others on one line; junit puts the others in a second
+	 * testsuite; gitlab lists all of them (GitLab itself compares a
+	 * merge request's report with its target branch's, by
+	 * fingerprint).  A finding without a file counts as changed (it is
+	 * about the backlog as a whole).
 	 */
 	const char *const *changed_files;
 	size_t nchanged;
 	int have_base;
+	/*
+	 * --base, sarif: the findings at the base (checked there), or
+	 * NULL.  Each result then has a baselineState: "new" or
+	 * "unchanged" by whether a finding with its fingerprint was there;
+	 * the base's findings gone now follow as "absent" results.
+	 */
+	const struct diag_list *base_found;
 };
 
-#define REPORT_OPTS_INIT { NULL, 0, NULL, 0, 0 }
+#define REPORT_OPTS_INIT { NULL, 0, NULL, 0, 0, NULL }
 
 /* `docket check --format` (formats/format.h): text first, the default. */
 struct report_format_row {
@@ -96,6 +118,7 @@ struct report__ctx {
 	const char **changed;       /* sorted copy of o->changed_files */
 	size_t nchanged;
 	size_t errors, warnings;    /* every finding, changed or not */
+	char (*fp)[DIAG_FINGERPRINT_LEN + 1]; /* report__fingerprints of l */
 };
 
 enum report__esc {
@@ -103,7 +126,8 @@ enum report__esc {
 	REPORT__ESC_GH_PROP = 1 << 1,  /* also : , as %3A %2C */
 };
 
-/* Is the finding rendered at all (severity not SEV_OFF)? */
+/* Is the finding rendered at all (severity not SEV_OFF, not
+ * suppressed)?  json also lists the suppressed ones, marked. */
 int report__shown(const struct diag *d);
 /* With --base: is d on a changed file (or on no file)? 1 without it. */
 int report__changed(const struct report__ctx *x, const struct diag *d);
@@ -115,6 +139,11 @@ void report__esc_term(struct sbuf *sb, const char *s, size_t len,
 void report__add_counts(struct sbuf *sb, size_t errors, size_t warnings);
 /* The plain one-line form "path:line:col: severity: message [rule]". */
 void report__text_line(struct sbuf *sb, const struct diag *d, int color);
+
+/* One fingerprint per entry of l (made distinct as said above);
+ * malloc'ed, the caller frees it. */
+typedef char report__fp[DIAG_FINGERPRINT_LEN + 1];
+report__fp *report__fingerprints(const struct diag_list *l);
 
 void report__sarif(struct report__ctx *x);
 void report__junit(struct report__ctx *x);

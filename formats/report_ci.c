@@ -4,23 +4,25 @@
  * gitlab (GitLab Code Quality).  See report.h for the contract.
  *
  * Design notes
- * (1) SARIF: tool.driver.rules holds each rule id used, in order of
- *     first use, and each result points at its rule by ruleId and
- *     ruleIndex.  Every result has exactly one location, as GitHub
- *     requires: a finding without a file is put on docket.yaml.  A
- *     region is written only with a line (SARIF requires startLine >= 1);
- *     columns count characters, as libyaml does (columnKind
- *     unicodeCodePoints).
- * (2) JUnit: one testcase per finding, each with a failure (warnings
- *     too; the failure's message says which), so tests == failures.
- *     With no findings one passing testcase keeps the suite non-empty.
+ * (1) SARIF, as GitHub code scanning reads it: tool.driver.rules lists
+ *     every rule of the registry on every run (a rule's texts must not
+ *     vanish from the UI on the run it stops firing), in registry
+ *     order, so ruleIndex is the rule's enum value; each with
+ *     shortDescription (summary), fullDescription (help), help (text:
+ *     what `docket help RULE` prints; markdown: the same facts) and
+ *     defaultConfiguration.level.  No helpUri: docket has no
+ *     documentation site.  Every result has exactly one location with a
+ *     full region (see sarif_location) and
+ *     partialFingerprints.primaryLocationLineHash, docket's fingerprint
+ *     (report.h), so GitHub does not hash line contents and reopen
+ *     alerts on unrelated edits.  Columns count characters, as libyaml
+ *     does (columnKind unicodeCodePoints).
+ * (2) JUnit: one testcase per finding; only errors are failures.
  *     Text is escaped for terminals first (CI pages show it) and then
  *     for XML.
- * (3) GitLab: the fingerprint is FNV-1a 64 over rule, file, line and
- *     message, NUL-separated, so it is stable across runs and machines.
- *     GitLab needs fingerprints to be unique within a report: the k-th
- *     repeat (k >= 1) of a hash gets "#k" mixed in.  Repeats are found
- *     by sorting (hash, index) pairs, so n findings cost O(n log n).
+ * (3) GitLab: the fingerprint is docket's (report.h): distinct
+ *     findings keep theirs when lines move or another finding goes.
+ *     lines.begin is the finding's line (1 without one).
  */
 #include "formats/report.h"
 
@@ -32,6 +34,7 @@
 #include "core/check.h"
 #include "core/xalloc.h"
 #include "formats/json.h"
+#include "formats/rule_help.h"
 #include "formats/xml.h"
 
 #define NO_FILE_PATH "docket.yaml"   /* where findings without a file go */
@@ -63,34 +66,98 @@ uri_path(struct sbuf *sb, const char *path)
 	}
 }
 
+/* rule_help_one's text as Markdown: the summary in bold, the help as
+ * one paragraph, the facts as a list.  '<', '>' and '&' are written as
+ * references (help texts quote conflict markers); '[' and '*' are
+ * escaped so "- [ ]" and "*" stay text. */
 static void
-sarif_rule(struct jw *w, const char *id)
+md_text(struct sbuf *sb, const char *s)
 {
-	struct sbuf tmp = SBUF_INIT;
-	int r = check_rule_find(id);
-	const char *text = r >= 0 ? check_rules[r].summary : NULL;
-
-	if (!text) {
-		sbuf_addf(&tmp, "docket check rule %s", id);
-		text = tmp.buf;
+	for (; *s; s++) {
+		switch (*s) {
+		case '<': sbuf_adds(sb, "&lt;"); break;
+		case '>': sbuf_adds(sb, "&gt;"); break;
+		case '&': sbuf_adds(sb, "&amp;"); break;
+		case '[': case ']': case '*': case '_': case '`': case '\\':
+			sbuf_addc(sb, '\\');
+			sbuf_addc(sb, *s);
+			break;
+		case '\n': sbuf_addc(sb, ' '); break;
+		default: sbuf_addc(sb, *s);
+		}
 	}
-	jw_object(w);
-	jw_kstr(w, "id", id);
-	jw_key(w, "shortDescription");
-	jw_object(w);
-	jw_kstr(w, "text", text);
-	jw_end(w);
-	jw_end(w);
-	sbuf_release(&tmp);
 }
 
-/* One result's location: the file (docket.yaml for findings without
- * one) and, with a line, the region. */
+static void
+rule_markdown(struct sbuf *sb, const struct check_rule_info *r)
+{
+	sbuf_adds(sb, "**");
+	md_text(sb, r->summary);
+	sbuf_adds(sb, "**\n\n");
+	md_text(sb, r->help);
+	sbuf_addf(sb, "\n\n- Default severity: `%s`%s\n- Finds: ",
+		  severity_name(r->severity),
+		  r->configurable ? "" : " (cannot be changed)");
+	md_text(sb, r->finds);
+	if (r->configurable)
+		sbuf_addf(sb, "\n- Setting in `docket.yaml`: `rules: { %s: off|warning|error }`",
+			  r->id);
+	sbuf_addf(sb, "\n- Explained by `docket help %s`\n", r->id);
+}
+
+/* One entry of tool.driver.rules: every text from the registry. */
+static void
+sarif_rule(struct jw *w, const struct check_rule_info *r)
+{
+	struct sbuf text = SBUF_INIT, md = SBUF_INIT, full = SBUF_INIT;
+
+	rule_help_one(&text, r);
+	rule_markdown(&md, r);
+	for (const char *p = r->help; *p; p++)
+		sbuf_addc(&full, *p == '\n' ? ' ' : *p);
+	jw_object_lines(w);
+	jw_kstr(w, "id", r->id);
+	jw_key(w, "shortDescription");
+	jw_object(w);
+	jw_kstr(w, "text", r->summary);
+	jw_end(w);
+	jw_key(w, "fullDescription");
+	jw_object(w);
+	jw_kstr(w, "text", full.buf);
+	jw_end(w);
+	jw_key(w, "help");
+	jw_object(w);
+	jw_kstr(w, "text", text.buf);
+	jw_kstr(w, "markdown", md.buf);
+	jw_end(w);
+	jw_key(w, "defaultConfiguration");
+	jw_object(w);
+	jw_kstr(w, "level", severity_name(r->severity));
+	jw_end(w);
+	jw_end(w);
+	sbuf_release(&text);
+	sbuf_release(&md);
+	sbuf_release(&full);
+}
+
+/*
+ * One result's location: the file (docket.yaml for findings without
+ * one) and a region, always with start and end line and column (code
+ * scanning shows a result only with a line): a finding without a line
+ * is put on line 1; without an end, on one character.
+ */
 static void
 sarif_location(struct jw *w, const struct diag *d)
 {
 	struct sbuf uri = SBUF_INIT;
+	int line = d->line > 0 ? d->line : 1;
+	int col = d->line > 0 && d->column > 0 ? d->column : 1;
+	int end_line = d->end_line >= line ? d->end_line : line;
+	int end_col = d->end_column > 0 && (end_line > line || d->end_column > col)
+		? d->end_column : col + 1;
 
+	if (d->end_line < line)
+		end_line = line;
 	uri_path(&uri, file_or_default(d));
 	jw_array(w);
 	jw_object(w);
@@ -101,41 +168,93 @@ sarif_location(struct jw *w, const struct diag *d)
 	jw_kstr(w, "uri", uri.buf);
 	jw_kstr(w, "uriBaseId", "%SRCROOT%");
 	jw_end(w);
-	if (d->line > 0) {
-		jw_key(w, "region");
-		jw_object(w);
-		jw_kint(w, "startLine", d->line);
-		if (d->column > 0) {
-			jw_kint(w, "startColumn", d->column);
-		}
-		jw_end(w);
-	}
+	jw_key(w, "region");
+	jw_object(w);
+	jw_kint(w, "startLine", line);
+	jw_kint(w, "startColumn", col);
+	jw_kint(w, "endLine", end_line);
+	jw_kint(w, "endColumn", end_col);
+	jw_end(w);
 	jw_end(w);
 	jw_end(w);
 	jw_end(w);
 	sbuf_release(&uri);
 }
 
+/* One result; fp is its fingerprint, state its baselineState or NULL. */
+static void
+sarif_result(struct report__ctx *x, struct jw *w, const struct diag *d,
+	     const char *fp, const char *state)
+{
+	int r = check_rule_find(d->rule);
+
+	jw_object_lines(w);
+	jw_kstr(w, "ruleId", *d->rule ? d->rule : "docket");
+	if (r >= 0) {
+		jw_kint(w, "ruleIndex", r);
+	}
+	jw_kstr(w, "level", severity_name(d->severity));
+	jw_key(w, "message");
+	jw_object(w);
+	jw_kstr(w, "text", d->message);
+	jw_end(w);
+	jw_key(w, "locations");
+	sarif_location(w, d);
+	jw_key(w, "partialFingerprints");
+	jw_object(w);
+	jw_kstr(w, "primaryLocationLineHash", fp);
+	jw_end(w);
+	if (state) {
+		jw_kstr(w, "baselineState", state);
+	}
+	if (x->o->have_base) {
+		jw_key(w, "properties");
+		jw_object(w);
+		jw_kbool(w, "changed", report__changed(x, d));
+		jw_end(w);
+	}
+	jw_end(w);
+}
+
+static int
+cmp_strp(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* The fingerprints of l's shown findings, sorted (pointers into fp). */
+static const char **
+fp_sorted(const struct diag_list *l, report__fp *fp, size_t *n)
+{
+	const char **v = xmalloc((l->n ? l->n : 1) * sizeof(*v));
+
+	*n = 0;
+	for (size_t i = 0; i < l->n; i++)
+		if (report__shown(&l->v[i]))
+			v[(*n)++] = fp[i];
+	qsort(v, *n, sizeof(*v), cmp_strp);
+	return v;
+}
+
+static int
+fp_in(const char **v, size_t n, const char *fp)
+{
+	return n && bsearch(&fp, v, n, sizeof(*v), cmp_strp) != NULL;
+}
+
 void
 report__sarif(struct report__ctx *x)
 {
-	const struct diag_list *l = x->l;
-	const char **rules = NULL;
-	size_t nrules = 0, alloc = 0;
+	const struct diag_list *l = x->l, *base = x->o->base_found;
+	report__fp *bfp = NULL;
+	const char **cur = NULL, **was = NULL;
+	size_t ncur = 0, nwas = 0;
 	struct jw w;
 
-	/* distinct rule ids, in order of first use */
-	for (size_t i = 0; i < l->n; i++) {
-		size_t r = 0;
-
-		if (!report__shown(&l->v[i]) || !*l->v[i].rule)
-			continue;
-		while (r < nrules && strcmp(rules[r], l->v[i].rule))
-			r++;
-		if (r == nrules) {
-			rules = xgrow(rules, &alloc, nrules + 1, sizeof(*rules));
-			rules[nrules++] = l->v[i].rule;
-		}
+	if (base) {
+		bfp = report__fingerprints(base);
+		was = fp_sorted(base, bfp, &nwas);
+		cur = fp_sorted(l, x->fp, &ncur);
 	}
 
 	jw_init(&w, x->out, 2, 0);
@@ -155,8 +274,8 @@ report__sarif(struct report__ctx *x)
 	}
 	jw_key(&w, "rules");
 	jw_array_lines(&w);
-	for (size_t r = 0; r < nrules; r++)
-		sarif_rule(&w, rules[r]);
+	for (int r = 0; r < RULE_COUNT; r++)
+		sarif_rule(&w, &check_rules[r]);
 	jw_end(&w);
 	jw_end(&w);
 	jw_end(&w);
@@ -166,186 +285,145 @@ report__sarif(struct report__ctx *x)
 	for (size_t i = 0; i < l->n; i++) {
 		const struct diag *d = &l->v[i];
 
-		if (!report__shown(d))
-			continue;
-		jw_object_lines(&w);
-		if (*d->rule) {
-			size_t r = 0;
-
-			while (r < nrules && strcmp(rules[r], d->rule))
-				r++;
-			jw_kstr(&w, "ruleId", d->rule);
-			if (r < nrules) {   /* always: rules has every id */
-				jw_kint(&w, "ruleIndex", (long long)r);
-			}
-		}
-		jw_kstr(&w, "level", severity_name(d->severity));
-		jw_key(&w, "message");
-		jw_object(&w);
-		jw_kstr(&w, "text", d->message);
-		jw_end(&w);
-		jw_key(&w, "locations");
-		sarif_location(&w, d);
-		if (x->o->have_base) {
-			jw_key(&w, "properties");
-			jw_object(&w);
-			jw_kbool(&w, "changed", report__changed(x, d));
-			jw_end(&w);
-		}
-		jw_end(&w);
+		if (report__shown(d))
+			sarif_result(x, &w, d, x->fp[i], !base ? NULL :
+				     fp_in(was, nwas, x->fp[i]) ? "unchanged" : "new");
 	}
+	for (size_t i = 0; base && i < base->n; i++)
+		if (report__shown(&base->v[i]) && !fp_in(cur, ncur, bfp[i]))
+			sarif_result(x, &w, &base->v[i], bfp[i], "absent");
 	jw_end(&w);
 	jw_end(&w);
 	jw_end(&w);
 	jw_end(&w);
 	sbuf_addc(x->out, '\n');
-	free(rules);
+	free(bfp);
+	free(cur);
+	free(was);
 }
 
-void
-report__junit(struct report__ctx *x)
+/* One testcase: an error is a failure, a warning passes with its text
+ * in system-out (a warnings-only run passes, and Jenkins keeps the
+ * build stable). */
+static void
+junit_case(struct sbuf *sb, const struct diag *d)
 {
-	struct sbuf *sb = x->out;
 	struct sbuf tmp = SBUF_INIT;
-	size_t n = x->errors + x->warnings;
+	const char *rule = *d->rule ? d->rule : "docket";
+	int err = d->severity == SEV_ERROR;
 
-	sbuf_adds(sb, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-	sbuf_addf(sb, "<testsuites name=\"docket\" tests=\"%zu\" "
-		  "failures=\"%zu\" errors=\"0\">\n", n ? n : 1, n);
-	sbuf_addf(sb, "  <testsuite name=\"docket check\" tests=\"%zu\" "
-		  "failures=\"%zu\" errors=\"0\" skipped=\"0\">\n",
-		  n ? n : 1, n);
-	if (!n)
-		sbuf_adds(sb, "    <testcase classname=\"docket\" "
-			  "name=\"no problems\"/>\n");
-	for (size_t i = 0; i < x->l->n; i++) {
-		const struct diag *d = &x->l->v[i];
-		const char *rule = *d->rule ? d->rule : "docket";
-
-		if (!report__shown(d))
-			continue;
-		sbuf_adds(sb, "    <testcase classname=\"");
-		sbuf_reset(&tmp);
-		report__esc_term(&tmp, file_or_default(d),
-				 strlen(file_or_default(d)), 0);
-		xml_escape_attr(sb, tmp.buf, tmp.len);
-		sbuf_adds(sb, "\" name=\"");
-		sbuf_reset(&tmp);
-		report__esc_term(&tmp, rule, strlen(rule), 0);
-		if (d->line > 0) {
-			sbuf_addf(&tmp, " at %d", d->line);
-			if (d->column > 0)
-				sbuf_addf(&tmp, ":%d", d->column);
-		}
-		xml_escape_attr(sb, tmp.buf, tmp.len);
-		sbuf_adds(sb, "\">\n      <failure type=\"");
+	sbuf_adds(sb, "    <testcase classname=\"");
+	report__esc_term(&tmp, file_or_default(d), strlen(file_or_default(d)), 0);
+	xml_escape_attr(sb, tmp.buf, tmp.len);
+	sbuf_adds(sb, "\" name=\"");
+	sbuf_reset(&tmp);
+	report__esc_term(&tmp, rule, strlen(rule), 0);
+	if (d->line > 0) {
+		sbuf_addf(&tmp, " at %d", d->line);
+		if (d->column > 0)
+			sbuf_addf(&tmp, ":%d", d->column);
+	}
+	xml_escape_attr(sb, tmp.buf, tmp.len);
+	sbuf_adds(sb, "\">\n");
+	if (err) {
+		sbuf_adds(sb, "      <failure type=\"");
 		sbuf_reset(&tmp);
 		report__esc_term(&tmp, rule, strlen(rule), 0);
 		xml_escape_attr(sb, tmp.buf, tmp.len);
 		sbuf_adds(sb, "\" message=\"");
 		sbuf_reset(&tmp);
-		sbuf_adds(&tmp, severity_name(d->severity));
-		sbuf_add(&tmp, ": ", 2);
+		sbuf_adds(&tmp, "error: ");
 		report__esc_term(&tmp, d->message, strlen(d->message), 0);
 		xml_escape_attr(sb, tmp.buf, tmp.len);
 		sbuf_adds(sb, "\">");
-		sbuf_reset(&tmp);
-		report__text_line(&tmp, d, 0);
-		xml_escape(sb, tmp.buf, tmp.len);
-		sbuf_adds(sb, "</failure>\n    </testcase>\n");
+	} else {
+		sbuf_adds(sb, "      <system-out>");
 	}
-	sbuf_adds(sb, "  </testsuite>\n</testsuites>\n");
+	sbuf_reset(&tmp);
+	report__text_line(&tmp, d, 0);
+	xml_escape(sb, tmp.buf, tmp.len);
+	sbuf_adds(sb, err ? "</failure>\n" : "</system-out>\n");
+	sbuf_adds(sb, "    </testcase>\n");
 	sbuf_release(&tmp);
 }
 
-#define FNV_OFFSET UINT64_C(0xcbf29ce484222325)
-#define FNV_PRIME UINT64_C(0x100000001b3)
-
-static uint64_t
-fnv1a(uint64_t h, const void *data, size_t len)
+/* Count the shown findings on changed (or unchanged) files. */
+static void
+junit_count(struct report__ctx *x, int changed, size_t *tests, size_t *errors)
 {
-	const unsigned char *p = data;
+	*tests = *errors = 0;
+	for (size_t i = 0; i < x->l->n; i++) {
+		const struct diag *d = &x->l->v[i];
 
-	for (size_t i = 0; i < len; i++) {
-		h ^= p[i];
-		h *= FNV_PRIME;
-	}
-	return h;
-}
-
-struct fp {
-	uint64_t hash;
-	size_t index;   /* into the diag_list */
-};
-
-static int
-cmp_fp(const void *pa, const void *pb)
-{
-	const struct fp *a = pa, *b = pb;
-
-	if (a->hash != b->hash)
-		return a->hash < b->hash ? -1 : 1;
-	return a->index < b->index ? -1 : a->index > b->index;
-}
-
-/* hash[i] = the fingerprint of finding i (0 for findings not shown). */
-static uint64_t *
-gitlab_fingerprints(const struct diag_list *l)
-{
-	uint64_t *hash = xcalloc(l->n ? l->n : 1, sizeof(*hash));
-	struct fp *fp = xmalloc((l->n ? l->n : 1) * sizeof(*fp));
-	size_t n = 0;
-
-	for (size_t i = 0; i < l->n; i++) {
-		const struct diag *d = &l->v[i];
-		const char *file = d->file ? d->file : "";
-		char line[32];
-		uint64_t h = FNV_OFFSET;
-
-		if (!report__shown(d))
+		if (!report__shown(d) || report__changed(x, d) != changed)
 			continue;
-		snprintf(line, sizeof(line), "%d", d->line > 0 ? d->line : 0);
-		h = fnv1a(h, d->rule, strlen(d->rule) + 1);
-		h = fnv1a(h, file, strlen(file) + 1);
-		h = fnv1a(h, line, strlen(line) + 1);
-		h = fnv1a(h, d->message, strlen(d->message));
-		fp[n].hash = h;
-		fp[n++].index = i;
+		++*tests;
+		if (d->severity == SEV_ERROR)
+			++*errors;
 	}
-	qsort(fp, n, sizeof(*fp), cmp_fp);
-	for (size_t i = 0, k = 0; i < n; i++) {
-		char rep[32];
+}
 
-		k = i && fp[i].hash == fp[i - 1].hash ? k + 1 : 0;
-		hash[fp[i].index] = fp[i].hash;
-		if (k) {
-			snprintf(rep, sizeof(rep), "#%zu", k);
-			hash[fp[i].index] = fnv1a(fp[i].hash, rep, strlen(rep));
+/*
+ * JUnit (Jenkins' schema): one testsuite "docket check" with a testcase
+ * per finding, failures = errors; with no findings one passing
+ * testcase keeps it non-empty.  With --base, the findings on files
+ * unchanged since the base go to a second testsuite, "docket check
+ * (files unchanged since the base)", so a report widget tells them
+ * apart; they still count.
+ */
+void
+report__junit(struct report__ctx *x)
+{
+	struct sbuf *sb = x->out;
+	size_t tests, errors, utests, uerrors, all_tests, all_errors;
+
+	junit_count(x, 1, &tests, &errors);
+	junit_count(x, 0, &utests, &uerrors);
+	all_tests = (tests ? tests : 1) + utests;
+	all_errors = errors + uerrors;
+	sbuf_adds(sb, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+	sbuf_addf(sb, "<testsuites name=\"docket\" tests=\"%zu\" "
+		  "failures=\"%zu\" errors=\"0\">\n", all_tests, all_errors);
+	for (int changed = 1; changed >= 0; changed--) {
+		size_t t = changed ? tests : utests;
+		size_t e = changed ? errors : uerrors;
+
+		if (!changed && !t)
+			break;
+		sbuf_addf(sb, "  <testsuite name=\"docket check%s\" tests=\"%zu\" "
+			  "failures=\"%zu\" errors=\"0\" skipped=\"0\">\n",
+			  changed ? "" : " (files unchanged since the base)",
+			  t ? t : 1, e);
+		if (!t)
+			sbuf_adds(sb, "    <testcase classname=\"docket\" "
+				  "name=\"no problems\"/>\n");
+		for (size_t i = 0; i < x->l->n; i++) {
+			const struct diag *d = &x->l->v[i];
+
+			if (report__shown(d) && report__changed(x, d) == changed)
+				junit_case(sb, d);
 		}
+		sbuf_adds(sb, "  </testsuite>\n");
 	}
-	free(fp);
-	return hash;
+	sbuf_adds(sb, "</testsuites>\n");
 }
 
 void
 report__gitlab(struct report__ctx *x)
 {
-	uint64_t *hash = gitlab_fingerprints(x->l);
 	struct jw w;
 
 	jw_init(&w, x->out, 2, 0);
 	jw_array_lines(&w);
 	for (size_t i = 0; i < x->l->n; i++) {
 		const struct diag *d = &x->l->v[i];
-		char fp[17];
 
 		if (!report__shown(d))
 			continue;
-		snprintf(fp, sizeof(fp), "%016llx", (unsigned long long)hash[i]);
 		jw_object(&w);
 		jw_kstr(&w, "description", d->message);
 		jw_kstr(&w, "check_name", *d->rule ? d->rule : "docket");
-		jw_kstr(&w, "fingerprint", fp);
+		jw_kstr(&w, "fingerprint", x->fp[i]);
 		jw_kstr(&w, "severity", d->severity == SEV_ERROR ? "major" : "minor");
 		jw_key(&w, "location");
 		jw_object(&w);
@@ -353,11 +431,12 @@ report__gitlab(struct report__ctx *x)
 		jw_key(&w, "lines");
 		jw_object(&w);
 		jw_kint(&w, "begin", d->line > 0 ? d->line : 1);
+		jw_kint(&w, "end", d->end_line > d->line ? d->end_line :
+			d->line > 0 ? d->line : 1);
 		jw_end(&w);
 		jw_end(&w);
 		jw_end(&w);
 	}
 	jw_end(&w);
 	sbuf_addc(x->out, '\n');
-	free(hash);
 }

@@ -145,15 +145,33 @@ test_expect 'a library missing from the list is caught' '
 	grep -q "libnettle.so comes from nettle-dev, which is not in short" err
 '
 
+# builds_docket FILE: FILE installs the build tier and runs make itself,
+# or through scripts/ci-check.sh (prepare, build), directly or as docket's
+# action (action.yml), which does both that way
+builds_docket() {
+	if grep -q "uses: [^ ]*/docket@" "$1"; then
+		set -- "$TOP/action.yml"
+	fi
+	if grep -q "scripts/ci-check.sh\"\? prepare" "$1"; then
+		grep -q "scripts/ci-check.sh\"\? build" "$1" &&
+		grep -q "sh \"\$src/scripts/install-deps.sh\" build$" "$TOP/scripts/ci-check.sh" &&
+		grep -q "make -C " "$TOP/scripts/ci-check.sh"
+	else
+		grep -q "sh [^ ]*/scripts/install-deps.sh build$" "$1" &&
+		grep -q "make -C " "$1"
+	fi
+}
+
 test_expect 'every CI example builds on Debian 12 with the build tier' '
 	n=0 &&
 	for f in "$TOP"/examples/ci/github/*.yml "$TOP"/examples/ci/gitlab/*.yml; do
 		n=$((n + 1)) &&
 		grep -qE "^ *(container|image): debian:bookworm$" "$f" &&
-		grep -q "sh [^ ]*/scripts/install-deps.sh build$" "$f" &&
-		grep -q "make -C " "$f" &&
-		# apt-get itself installs only what it takes to clone docket
-		sed -n "s/.*apt-get install \(.*\)/\1/p" "$f" | tr " " "\n" |
+		builds_docket "$f" &&
+		# apt-get itself installs only what it takes to clone docket (in
+		# the example, or else in scripts/ci-check.sh prepare)
+		a=$f && { grep -q "apt-get install" "$f" || a="$TOP/scripts/ci-check.sh"; } &&
+		sed -n "s/.*apt-get install \(.*\)/\1/p" "$a" | tr " " "\n" |
 			grep -v "^-\|^$\|^>/dev/null$" | sort -u >pk &&
 		printf "ca-certificates\ngit\n" >want &&
 		test_cmp want pk || { echo "in $f"; return 1; }

@@ -88,18 +88,36 @@ test_expect 'sarif: 2.1.0, every result with a location and a line' '
 	test "$(jq "[.runs[0].results[] | select(.locations[0].physicalLocation.artifactLocation.uri and .locations[0].physicalLocation.region.startLine)] | length" out.sarif)" = $nall
 '
 
+test_expect 'sarif --base: baselineState by fingerprint (new, unchanged, absent)' '
+	test "$(jq -r "[.runs[0].results[] | select(.baselineState == \"new\") | .ruleId] | join(\" \")" out.sarif)" = owner-order &&
+	test "$(jq "[.runs[0].results[] | select(.baselineState == \"unchanged\")] | length" out.sarif)" = $((nall - 1)) &&
+	git clone -q p q && sed -i "s/^effort: 13\$/effort: 3/" q/backlog/MKT-24.md &&
+	expect_code 1 docket -C q check --base base --format sarif >fixed.sarif &&
+	test "$(jq -r "[.runs[0].results[] | select(.baselineState == \"absent\") | .ruleId] | join(\" \")" fixed.sarif)" = max-effort &&
+	test "$(jq "[.runs[0].results[] | select(.baselineState == \"absent\")][0].locations[0].physicalLocation.artifactLocation.uri" fixed.sarif)" = "\"backlog/MKT-24.md\"" &&
+	test "$(jq "[.runs[0].results[]] | length" fixed.sarif)" = $nall
+'
+
 test_expect 'gitlab: one issue per finding with a path and a line' '
 	test "$(jq "[.[] | select(.location.path and .location.lines.begin and .fingerprint)] | length" out.gitlab.json)" = $nall
 '
 
-test_expect 'junit is well-formed XML with one failure per finding' '
+test_expect 'junit is well-formed XML, one testcase per finding, errors fail' '
 	xmllint --noout out.xml &&
-	test "$(xmllint --xpath "count(//testcase/failure)" out.xml)" = $nall
+	test "$(xmllint --xpath "count(//testcase)" out.xml)" = $nall &&
+	test "$(xmllint --xpath "count(//testcase/failure)" out.xml)" = $nerr &&
+	test "$(xmllint --xpath "string(/testsuites/@failures)" out.xml)" = $nerr &&
+	test "$(xmllint --xpath "count(//testcase/system-out)" out.xml)" = $nwarn &&
+	test "$(xmllint --xpath "count(//testsuite[@name=\"docket check\"]/testcase)" out.xml)" = 8
 '
 
-test_expect 'github: one workflow command per finding' '
-	test "$(grep -c "^::error file=" out.github)" = $nerr &&
-	test "$(grep -c "^::warning file=" out.github)" = $nwarn
+test_expect 'github with --base: annotations for changed files, one line for the rest' '
+	test "$(grep -c "^::\(error\|warning\) file=backlog/ORDER," out.github)" = 8 &&
+	test "$(grep -c "^::" out.github)" = 8 &&
+	grep -qx "docket check: not annotated, on files unchanged since the base: $((nerr - 5)) errors, $((nwarn - 3)) warnings" out.github &&
+	expect_code 1 docket -C p check --format github >all.github &&
+	test "$(grep -c "^::error file=" all.github)" = $((nerr - 1)) &&
+	test "$(grep -c "^::warning file=" all.github)" = $nwarn
 '
 
 test_expect 'text lists files changed since the base first' '

@@ -49,7 +49,7 @@ args() {
 }
 # value PLACEHOLDER: a value an option with that placeholder accepts
 value() {
-	case $1 in ID) echo MKT-1 ;; N) echo 1 ;; *) echo x ;; esac
+	case $1 in ID) echo MKT-1 ;; N) echo 1 ;; RULE*) echo type ;; *) echo x ;; esac
 }
 
 test_expect 'the commands are found' '
