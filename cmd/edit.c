@@ -172,7 +172,13 @@ run(struct ctx *ctx)
 
 	memset(&base, 0, sizeof(base));
 	memset(&repo, 0, sizeof(repo));
-	have_repo = repo_open(&repo, ctx->dir, NULL) == 0 && repo.workdir;
+	rc = repo_open(&repo, ctx->dir, &errs);
+	if (rc == DK_EREFUSED) {
+		out_errs(ctx, &errs, NULL);
+		return EXIT_USAGE;
+	}
+	diag_list_release(&errs);
+	have_repo = rc == 0 && repo.workdir;
 	change_init(&ch, have_repo ? &repo : NULL, have_repo ? repo.workdir : NULL);
 	item = session_item(ctx, ss, iid);
 	if (!item) {

@@ -24,7 +24,9 @@ ws_begin(struct ctx *ctx, struct ws *w)
 	memset(w, 0, sizeof(*w));
 	rc = repo_open(&w->repo, ctx->dir, &errs);
 	w->have_repo = rc == 0;
-	if (rc == DK_EREFUSED) {          /* owned by another user */
+	/* a repository docket must not touch (another owner, a feature
+	 * libgit2 cannot honour) is refused, never taken for "no git" */
+	if (rc == DK_EREFUSED) {
 		out_errs(ctx, &errs, NULL);
 		return EXIT_USAGE;
 	}
@@ -218,6 +220,19 @@ ws_check_value(struct ctx *ctx, const struct config *c, const char *key,
 	enum schema_kind kind = schema_kind_of(c, key, NULL);
 	int rc = 0;
 
+	/* the text rules check applies (NUL, line breaks, UTF-8), before
+	 * anything is written: docket never writes what it then rejects */
+	{
+		const struct field_def *f = NULL;
+		enum schema_kind k = schema_kind_of(c, key, &f);
+
+		if (check_text_value(value, strlen(value),
+				     k == SK_CUSTOM ? f->type != FT_STRING && f->type != FT_LIST :
+				     check_kind_one_line((int)k), &errs)) {
+			rc = out_usage_error(ctx, "%s %s", key, diag_last_message(&errs));
+			goto done;
+		}
+	}
 	/* the value as it will be written, read back: check_value then sees
 	 * exactly what `check` will */
 	sbuf_addf(&doc, "%s: ", key);
