@@ -1,5 +1,5 @@
 /* burnup.c: `docket burnup CAMPAIGN`: scope and completed effort over
- * time, from git history (SPEC 7). */
+ * time, from git history (docs/reference.md). */
 #include <string.h>
 
 #include "cmd/cmd.h"

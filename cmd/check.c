@@ -1,6 +1,6 @@
 /*
  * check.c: `docket check [PATH...] [--rev REV] [--base REV]
- * [--format F] [--strict]`: validate the backlog (SPEC 8).
+ * [--format F] [--strict]`: validate the backlog (docs/checks.md).
  *
  * Exit status: 0 no errors (warnings allowed unless --strict); 1
  * errors, or warnings with --strict; 2 usage error, not a backlog,

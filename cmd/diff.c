@@ -1,6 +1,6 @@
 /*
  * diff.c: `docket diff [BASE [HEAD]]`: priority changes between two
- * versions of the backlog (SPEC 7).
+ * versions of the backlog (docs/reference.md).
  *
  * Like git diff: no argument compares HEAD with the working tree, one
  * compares BASE with the working tree, two compare two revisions, and

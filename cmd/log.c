@@ -1,4 +1,4 @@
-/* log.c: `docket log ID`: the item's history from git (SPEC 7). */
+/* log.c: `docket log ID`: the item's history from git (docs/reference.md). */
 #include <string.h>
 
 #include "cmd/cmd.h"

@@ -164,7 +164,7 @@ link_inside(struct wt *w, const char *path)
 
 /* Does folder dir (absolute) resolve inside top?  A folder that is, or
  * passes through, a symbolic link leading out of the repository is not
- * followed (SPEC 10). */
+ * followed (docs/robustness.md). */
 static int
 dir_inside(struct wt *w, const char *dir)
 {

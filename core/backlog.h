@@ -1,6 +1,6 @@
 /*
  * backlog: a whole backlog loaded into memory: docket.yaml, every item,
- * ORDER and the cycle files (SPEC 2), from the working tree or from a
+ * ORDER and the cycle files (docs/reference.md), from the working tree or from a
  * revision.
  *
  * Ownership: the backlog owns everything it holds; backlog_release frees

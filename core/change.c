@@ -520,7 +520,7 @@ write_files(struct change *c, struct diag_list *errs)
 /*
  * Refuse a path docket cannot write and commit faithfully, before
  * anything is written: a symbolic link, or a path behind one leading
- * out of the repository (SPEC 10: docket never writes through links); a
+ * out of the repository (docs/robustness.md: docket never writes through links); a
  * path inside a submodule or a nested repository (its files belong to
  * another repository: committing them here would replace the submodule
  * by a plain folder); a path git runs through an external filter

@@ -1,6 +1,6 @@
 /*
  * change: a changeset (files to write, files to delete) applied to the
- * work tree safely, then committed (SPEC 9).
+ * work tree safely, then committed (docs/faults.md).
  *
  * The life of a change, as a command uses it:
  *

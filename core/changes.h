@@ -1,6 +1,6 @@
 /*
  * changes: what differs between two versions of one item, and the
- * priority changes between two versions of a backlog (SPEC 7 `diff`,
+ * priority changes between two versions of a backlog (docs/reference.md `diff`,
  * `log`).  Pure functions over parsed items and backlogs: no git, no
  * I/O.
  *

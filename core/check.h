@@ -1,5 +1,5 @@
 /*
- * check: `docket check` (SPEC 8): validate a loaded backlog and return
+ * check: `docket check` (docs/checks.md): validate a loaded backlog and return
  * every finding as a struct diag.  Pure core: nothing is read again (the
  * backlog is already in memory), nothing is printed.
  *
@@ -95,7 +95,7 @@ const char *check_scope_name(enum check_scope s);
  * The one check of a field's value, shared by `check` and the write
  * commands (so a write never accepts a value check rejects): type,
  * enum, range, pattern and id-format.  v is the value of key k; the
- * field is the built-in one of that name (SPEC 3.2) or the one declared
+ * field is the built-in one of that name (docs/reference.md) or the one declared
  * under c's fields:.  Findings are appended to out with the rule's
  * default severity, file, the value's position and k as their field.
  * Returns 0 when the value is usable (an empty value, or an unknown
@@ -147,7 +147,7 @@ struct check_base {
 };
 
 /*
- * --select and --ignore, over docket.yaml's rules: (SPEC 12): a rule in
+ * --select and --ignore, over docket.yaml's rules (docs/checks.md): a rule in
  * ignore[] is off; with have_select, a rule not in select[] is off and
  * one in it is on (at docket.yaml's severity, or its default when
  * docket.yaml turned it off).  Rules with keep (syntax, config,
@@ -163,7 +163,7 @@ struct check_opts {
 #define CHECK_OPTS_INIT { NULL, 0, { 0 }, { 0 } }
 
 /*
- * Validate bl: the loader's findings and every rule of SPEC 8, with the
+ * Validate bl: the loader's findings and every rule of docs/checks.md, with the
  * severities of docket.yaml applied, appended to out sorted by file,
  * line, column and rule.  Returns 0.
  */

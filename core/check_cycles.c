@@ -1,5 +1,5 @@
 /*
- * check_cycles.c: cycle files (SPEC 5): their fields (name, start, end,
+ * check_cycles.c: cycle files (docs/cycles.md): their fields (name, start, end,
  * capacity, goal, committed) with the same value checks as items, the
  * name against the file name (id-filename), committed ids (ref-unknown)
  * and cycle-capacity: the remaining effort of the committed items still

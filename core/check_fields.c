@@ -1,6 +1,6 @@
 /*
  * check_fields.c: the front matter of each item against the built-in
- * schema (SPEC 3.2) and docket.yaml `fields:`: required, type, enum,
+ * schema (docs/reference.md) and docket.yaml `fields:`: required, type, enum,
  * range, pattern, unknown-field, no-direct-assignment, goal-unknown,
  * max-effort, experiment-incomplete, result-missing (dod-unchecked is
  * in check_dod.c).

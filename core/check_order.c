@@ -1,5 +1,5 @@
 /*
- * check_order.c: ORDER (SPEC 4): order-unknown, order-duplicate and
+ * check_order.c: ORDER (docs/reference.md): order-unknown, order-duplicate and
  * order-closed, each at the ORDER line and the column of the id.
  * (order-conflict comes from the loader: order_parse finds the
  * markers.)  check__order_lines builds x->order_line, id -> index of

@@ -1,5 +1,5 @@
 /*
- * check_suppress.c: inline suppressions (SPEC 12).  A YAML comment
+ * check_suppress.c: inline suppressions (docs/checks.md).  A YAML comment
  * "# docket: ignore[RULE]" (or "ignore[RULE, RULE]") on a line of an
  * item's or cycle file's front matter, or of ORDER, silences the
  * findings of those rules on that line: they are marked suppressed

@@ -1,5 +1,5 @@
 /*
- * config: docket.yaml (SPEC 6).
+ * config: docket.yaml (docs/reference.md).
  *
  * config_parse reads the file's bytes into a struct config; every problem
  * is a diag with rule "config" at the offending line and column.  The

@@ -1,5 +1,5 @@
 /*
- * cycle: launch cycles (SPEC 5): the cycle files of a backlog as dated,
+ * cycle: launch cycles (docs/cycles.md): the cycle files of a backlog as dated,
  * ordered records, and which one is current.
  *
  * A struct cycles borrows from the backlog's cycle items (names, goal

@@ -1,6 +1,6 @@
 /*
  * cycle_scope: how each cycle's `committed` list changed over time, read
- * from the git history of the cycle files (SPEC 5, docs/cycles.md
+ * from the git history of the cycle files (docs/cycles.md
  * "Scope").  Hand edits of a cycle file count as much as `docket plan
  * --add` / `--remove`: only the file's versions are read.
  *

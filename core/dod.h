@@ -1,5 +1,5 @@
 /*
- * dod: the Definition-of-Done boxes of an item's body (SPEC 3.2): the
+ * dod: the Definition-of-Done boxes of an item's body (docs/reference.md): the
  * task-list items ("- [ ]", "- [x]"; also * + and numbered) of the
  * section under an ATX heading "Definition of Done" (any level, any
  * case) up to the next heading of the same or a higher level, outside

@@ -1,5 +1,5 @@
 /*
- * edit: surgical edits of an item file's front matter (SPEC 3.1).
+ * edit: surgical edits of an item file's front matter (docs/reference.md).
  *
  * docket never rewrites a file wholesale.  Setting a field replaces only
  * the bytes of that field's value (all of its lines when the old value

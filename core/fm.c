@@ -1,5 +1,5 @@
 /*
- * fm.c: split front matter from the body and parse it (SPEC 3.1).
+ * fm.c: split front matter from the body and parse it (docs/reference.md).
  *
  * The opening line is "---" after an optional UTF-8 BOM, with trailing
  * blanks allowed; the front matter ends at the next line that is exactly

@@ -1,5 +1,5 @@
 /*
- * fm: front matter files (SPEC 3.1): split a Markdown file into its YAML
+ * fm: front matter files (docs/reference.md): split a Markdown file into its YAML
  * front matter and its body, and parse the YAML under docket's rules.
  *
  * A struct fm points into the caller's buffer (buf is borrowed and must

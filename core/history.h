@@ -1,5 +1,5 @@
 /*
- * history: the backlog's git history, read in one pass (SPEC 7 `log`,
+ * history: the backlog's git history, read in one pass (docs/reference.md `log`,
  * `burnup`, and dates for cycle reports).
  *
  * The walk follows the FIRST-PARENT chain of a revision (HEAD by

@@ -1,5 +1,5 @@
 /*
- * huddle: the Daily Huddle board of one cycle (SPEC 1, 7 `huddle`):
+ * huddle: the Daily Huddle board of one cycle (docs/cycles.md, docs/reference.md `huddle`):
  * the cycle's items in four columns, days in their status, the WIP limit
  * and the items at risk.
  *

@@ -1,5 +1,5 @@
 /*
- * item: one backlog item file (SPEC 3): its bytes, its parsed front
+ * item: one backlog item file (docs/reference.md): its bytes, its parsed front
  * matter and the fields docket uses everywhere, resolved once.
  *
  * Ownership: an item owns path, data and fm (whose tree owns every

@@ -1,5 +1,5 @@
 /*
- * merge_order: the three-way merge of ORDER (SPEC 4, 7) that git runs as
+ * merge_order: the three-way merge of ORDER (docs/reference.md) that git runs as
  * the merge driver `docket merge-order %O %A %B`.
  *
  * A plain line merge gets reorderings wrong: when both branches move the

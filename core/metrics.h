@@ -1,5 +1,5 @@
 /*
- * metrics: the Launch Cycle's figures (SPEC 1, 7 `report`): per cycle
+ * metrics: the Launch Cycle's figures (docs/cycles.md, docs/reference.md `report`): per cycle
  * committed vs completed, say/do ratio and velocity; across cycles
  * predictability, throughput, cycle time, experiment win rate, BAU
  * share, and the forecast of the open backlog.  Team figures only: no

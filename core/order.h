@@ -1,5 +1,5 @@
 /*
- * order: the ORDER file (SPEC 4): one id per line, highest priority
+ * order: the ORDER file (docs/reference.md): one id per line, highest priority
  * first; '#' starts a comment; blank lines are ignored.
  *
  * A struct order keeps every line of the file (comments and blank lines

@@ -1,5 +1,5 @@
 /*
- * plan: Cycle Planning (SPEC 1, 5, 7 `plan`): propose the commitment of
+ * plan: Cycle Planning (docs/cycles.md, docs/reference.md `plan`): propose the commitment of
  * a launch cycle, and name and date the next cycle.
  *
  * Carry-over first: the unfinished items of the previous cycle (the
@@ -159,7 +159,7 @@ int plan_name_valid(const char *name);
  * ("does not fit: 5 > 3 left"). */
 void plan_reason(struct sbuf *out, const struct plan_entry *e);
 /*
- * The text of a new cycle file for the plan (SPEC 5): front matter with
+ * The text of a new cycle file for the plan (docs/cycles.md): front matter with
  * name, start, end, capacity (always written, so the file records what
  * was planned against) and committed; a body with the `## Showcase
  * notes` and `## Improvements` sections.  crlf: CRLF line ends.

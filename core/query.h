@@ -1,5 +1,5 @@
 /*
- * query: the `--where` expressions of `list` (SPEC 7): comparisons joined
+ * query: the `--where` expressions of `list` (docs/reference.md): comparisons joined
  * by `and`, such as `effort<=3 and type=experiment`.
  *
  *   expr  := cond ("and" cond)*

@@ -1,5 +1,5 @@
 /*
- * rank: the order `docket rank` proposes (SPEC 7), and ORDER rewritten
+ * rank: the order `docket rank` proposes (docs/reference.md), and ORDER rewritten
  * in that order.  The score advises; the owner decides.
  *
  * Which items: every open item that ORDER lists, and every unranked item

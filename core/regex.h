@@ -1,7 +1,7 @@
 /*
  * regex: user-supplied regular expressions (PCRE2), compiled once and
  * matched with match, depth and heap limits so that no pattern can hang
- * docket (SPEC 10).
+ * docket (docs/robustness.md).
  *
  * Ownership: regex_compile returns a struct regex the caller frees with
  * regex_free.  A struct regex holds its own match data, so one regex must

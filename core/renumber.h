@@ -1,9 +1,9 @@
 /*
  * renumber: changing an item's id everywhere (`docket renumber OLD NEW`,
- * SPEC 7): the file name, its `id:`, ORDER, the `depends_on` and
+ * docs/reference.md): the file name, its `id:`, ORDER, the `depends_on` and
  * `follows` of other items and the `committed` lists of cycle files.
  *
- * Every edit is surgical (SPEC 3.1): only the bytes of a scalar that
+ * Every edit is surgical (docs/reference.md): only the bytes of a scalar that
  * reads OLD are replaced, in its own quoting style (plain, 'single' or
  * "double"), so block lists stay block lists and comments stay; the
  * result is parsed again and must read NEW exactly there and be

@@ -1,5 +1,5 @@
 /*
- * repo: every git operation docket makes, through libgit2 (SPEC 9).
+ * repo: every git operation docket makes, through libgit2 (docs/faults.md).
  *
  * A struct repo wraps an open git_repository.  Errors are values: each
  * function that can fail returns 0 or a negative DK_* code and appends
@@ -159,7 +159,7 @@ int repo_identity(struct repo *r, char **name, char **email);
  * The highest N of the PREFIX-N item files (items_rel: the items folder
  * relative to the work tree, like "backlog/") on every local and
  * remote-tracking branch tip and in the work tree, so that a new id
- * never reuses one that exists anywhere (SPEC 9).  Sets *out (0 when
+ * never reuses one that exists anywhere (docs/faults.md).  Sets *out (0 when
  * there is none).  Returns 0, or DK_EIO (the reason in errs).
  * (repo_ids.c)
  */

@@ -1,5 +1,5 @@
 /*
- * schema: the built-in item fields of SPEC 3.2, and the type of any key
+ * schema: the built-in item fields of docs/reference.md, and the type of any key
  * once docket.yaml's `fields:` are taken into account.  Static tables,
  * no ownership.
  */

@@ -1,5 +1,5 @@
 /*
- * text: terminal-safe text and display width (SPEC 10).
+ * text: terminal-safe text and display width (docs/robustness.md).
  *
  * Text read from files may hold anything: escape sequences that would
  * drive the user's terminal, bidirectional overrides that make a line

@@ -1,5 +1,5 @@
 /*
- * transition: what a status change does to an item (SPEC 3.2, 4, 7):
+ * transition: what a status change does to an item (docs/reference.md):
  * the front-matter edits and whether the item leaves ORDER.  Pure: it
  * reads the item and returns edits for core/edit.h; nothing is written.
  *

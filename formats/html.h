@@ -1,5 +1,5 @@
 /*
- * html: the static site of `docket export html` (SPEC 7): one
+ * html: the static site of `docket export html` (docs/reference.md): one
  * self-contained index.html (summary, the ordered backlog with
  * client-side filters, the huddle board of the current cycle, cycles
  * with committed vs completed, experiment results, campaigns with their
@@ -13,7 +13,7 @@
  * data: images, so nothing is fetched and nothing injected could run.
  * Item pages allow no script at all.
  *
- * Safety (SPEC 10): every text from the backlog goes through
+ * Safety (docs/robustness.md): every text from the backlog goes through
  * xml_escape; Markdown bodies are rendered by cmark-gfm without
  * CMARK_OPT_UNSAFE (raw HTML is omitted, javascript:/vbscript:/file:
  * and non-image data: links are dropped) with the table, task-list,

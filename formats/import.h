@@ -1,7 +1,7 @@
 /*
  * import: read another tool's export into a list of records, map them
  * to docket fields, and turn them into item files and ORDER lines
- * (SPEC 7 `import`; the mapping file is documented in docs/import.md).
+ * (docs/reference.md `import`; the mapping file is documented in docs/import.md).
  *
  * Three stages, each a pure function over memory (no file-system access,
  * no printing; cmd/import.c reads the input and writes the results):
@@ -333,7 +333,7 @@ void import_map_apply(struct import_list *l, const struct import_map *m,
 void import_assign_ids(struct import_list *l, const struct import_map *m,
 		       const struct backlog *bl,
 		       int (*taken)(void *arg, const char *id), void *arg);
-/* The item file: front matter (fields in the order of SPEC 3.2, then
+/* The item file: front matter (fields in the order of docs/reference.md, then
  * others), the body, the import notes, and the Definition of Done from
  * cfg for open items whose body has none. */
 void import_render_item(struct sbuf *out, const struct import_item *it,

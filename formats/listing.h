@@ -1,5 +1,5 @@
 /*
- * listing: render items for `list` and `show` in every format of SPEC 7
+ * listing: render items for `list` and `show` in every format of docs/reference.md
  * (table, plain, json, csv, md).  Renders into a caller-owned sbuf and
  * borrows the items; nothing is printed here.
  */

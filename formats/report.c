@@ -205,7 +205,7 @@ render_text(struct report__ctx *x)
 	sbuf_addc(x->out, '\n');
 }
 
-/* JSON: one object, one finding per line, keys in SPEC order, then
+/* JSON: one object, one finding per line, keys in the documented order, then
  * docket's own (suppressed, fingerprint, changed); column is null
  * whenever line is (a column alone locates nothing).  Suppressed
  * findings are listed too, marked. */

@@ -1,6 +1,6 @@
 /*
  * report: render a list of findings (struct diag_list) in one of the
- * output formats of `docket check` (SPEC section 8).
+ * output formats of `docket check` (docs/checks.md).
  *
  * The module owns no state.  report_render appends the whole report to
  * a caller-owned sbuf; it reads the diag_list and the options and keeps

@@ -1,6 +1,6 @@
 /*
  * showcase: `docket showcase` output: the Team Showcase of one cycle
- * (SPEC 1, 7) as Markdown or as one self-contained HTML page.
+ * (docs/cycles.md, docs/reference.md) as Markdown or as one self-contained HTML page.
  *
  * Sections: committed vs completed (with what was learned, added after
  * the start and done unplanned); what shipped (the items completed in

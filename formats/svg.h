@@ -1,5 +1,5 @@
 /*
- * svg: standalone SVG charts (SPEC 7 `burnup --format svg`; reusable
+ * svg: standalone SVG charts (docs/reference.md `burnup --format svg`; reusable
  * by html export).  A chart is one self-contained SVG 1.1 document: no
  * scripts, no external fonts, styles or images, readable in any browser
  * or image viewer without docket.

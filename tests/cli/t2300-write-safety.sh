@@ -1,5 +1,5 @@
 #!/bin/sh
-# Safety of every write (SPEC 9): dirty files, other work, merges, locks,
+# Safety of every write (docs/faults.md): dirty files, other work, merges, locks,
 # identity, unborn HEAD, --no-commit and commit: false.
 . "$DOCKET_TESTS/cli/lib.sh"
 

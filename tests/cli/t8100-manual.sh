@@ -71,7 +71,7 @@ test_expect 'the global options of docket help are in the manual' '
 	done <g
 '
 
-test_expect 'the manual names every SPEC command, exit status, files and environment' '
+test_expect 'the manual names every documented command, exit status, files and environment' '
 	for c in init new list show edit set start block done stop move rank followup \
 		check diff log plan huddle showcase report burnup export import renumber \
 		merge-order help; do

@@ -1,5 +1,5 @@
 #!/bin/sh
-# Hostile text (SPEC 10): terminal escapes (ESC [, OSC 8 links, BEL, C1
+# Hostile text (docs/robustness.md): terminal escapes (ESC [, OSC 8 links, BEL, C1
 # controls) and bidi overrides/isolates in titles, tags, bodies and file
 # names never reach a terminal raw: every human format escapes them, on a
 # terminal and (for check's text) in a pipe; data formats keep or encode

@@ -1,5 +1,5 @@
 #!/bin/sh
-# Hostile YAML and oversized input (SPEC 3.1, 10): alias bombs, deep
+# Hostile YAML and oversized input (docs/reference.md, docs/robustness.md): alias bombs, deep
 # nesting, huge lines and files, invalid UTF-8 and NUL bytes are each
 # rejected quickly with an error naming the file (and the line and column
 # where there is one); the other items are still listed and checked.

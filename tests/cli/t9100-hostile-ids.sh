@@ -1,7 +1,7 @@
 #!/bin/sh
 # Ids shaped like paths are refused before any path is built from them,
 # and symbolic links that lead out of the repository are not followed
-# (SPEC 10).  A file outside the backlog that such an id or link would
+# (docs/robustness.md).  A file outside the backlog that such an id or link would
 # reach holds a marker that must never be printed.
 . "$DOCKET_TESTS/cli/lib.sh"
 

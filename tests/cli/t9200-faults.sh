@@ -1,5 +1,5 @@
 #!/bin/sh
-# Faults while writing (SPEC 9, 10): a read-only tree, a full disk (a
+# Faults while writing (docs/faults.md, docs/robustness.md): a read-only tree, a full disk (a
 # file-size limit), an immutable file, a stale index.lock or docket lock,
 # a docket killed between writing and committing, links out of the
 # repository, two dockets at once.  Each time: a clear error naming the

@@ -1,5 +1,5 @@
 #!/bin/sh
-# Faults (SPEC 9, 10): a read-only work tree.  docket refuses with an
+# Faults (docs/faults.md, docs/robustness.md): a read-only work tree.  docket refuses with an
 # error naming the file, exit 1, and changes nothing: no file half
 # written (not even the first of two), no temporary file, no commit.
 . "$DOCKET_TESTS/cli/lib.sh"

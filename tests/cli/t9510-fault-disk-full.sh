@@ -1,5 +1,5 @@
 #!/bin/sh
-# Faults (SPEC 9, 10): a full disk.  A file-size limit (ulimit -f, with
+# Faults (docs/faults.md, docs/robustness.md): a full disk.  A file-size limit (ulimit -f, with
 # SIGXFSZ ignored so that write() fails with EFBIG) and, where mounting
 # is allowed, a small full tmpfs (ENOSPC).  docket must refuse with an
 # error naming the file, keep every file byte for byte, leave no

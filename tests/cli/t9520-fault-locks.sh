@@ -1,5 +1,5 @@
 #!/bin/sh
-# Faults (SPEC 9): stale locks.  git's .git/index.lock left by a dead git
+# Faults (docs/faults.md): stale locks.  git's .git/index.lock left by a dead git
 # is refused, naming it and saying what to do, with nothing written.
 # docket's own .git/docket.lock (core/change.h) is taken over when its
 # process is gone, and refused (never broken) while its process lives;

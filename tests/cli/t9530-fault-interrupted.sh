@@ -1,5 +1,5 @@
 #!/bin/sh
-# Faults (SPEC 9): a docket interrupted between writing its files and
+# Faults (docs/faults.md): a docket interrupted between writing its files and
 # committing them.  The next docket run explains the state (the file has
 # uncommitted edits: refused by name, with the --include-dirty hint) and
 # loses nothing; --include-dirty then commits the pending edit with the

@@ -1,5 +1,5 @@
 #!/bin/sh
-# Faults (SPEC 10): symbolic links that lead out of the repository are
+# Faults (docs/robustness.md): symbolic links that lead out of the repository are
 # not followed.  An item that is such a link, and an items folder that
 # is one, are named in a clear error by list, check and show, and no
 # command writes through them: the outside files stay byte for byte.
@@ -94,8 +94,8 @@ test_expect 'an items folder linked outside: no command writes through it' '
 # A link inside the repository is followed for reading, but docket does
 # not write through it either (the rename would replace the link).
 fault_backlog n
-mkdir n/shared && git -C n mv backlog/MKT-2.md shared/MKT-2.md &&
-ln -s ../shared/MKT-2.md n/backlog/MKT-2.md && git -C n add -A && git -C n commit -qm "A link inside"
+mkdir n/items && git -C n mv backlog/MKT-2.md items/MKT-2.md &&
+ln -s ../items/MKT-2.md n/backlog/MKT-2.md && git -C n add -A && git -C n commit -qm "A link inside"
 
 test_expect 'a link inside the repository: read, but never written through' '
 	docket -C n show MKT-2 >out 2>err && grep -q "title: Two" out &&

@@ -1,5 +1,5 @@
 #!/bin/sh
-# Faults (SPEC 9): concurrent docket processes on one repository.  Each
+# Faults (docs/faults.md): concurrent docket processes on one repository.  Each
 # either succeeds or refuses clearly with the lock message (exit 1);
 # afterwards there is one commit per success, every successful change is
 # in HEAD, the status is clean, ORDER has no lost or duplicated id and
@@ -18,7 +18,7 @@ ids_of_order() {
 	grep -o "^MKT-[0-9]*" "$1" | sort
 }
 
-# run8 ROUND SPEC...: start one docket per SPEC ("set ID K=V" or "move
+# run8 ROUND CMD...: start one docket per CMD ("set ID K=V" or "move
 # ID --top"...) at once; outcome in out.N, err.N, rc.N.
 run8() {
 	round=$1; shift

@@ -1,6 +1,6 @@
 /*
  * Unit tests for core/change (and repo_max_id): every safety check of
- * SPEC 9 against real throwaway repositories made with the git CLI.
+ * docs/faults.md against real throwaway repositories made with the git CLI.
  */
 #include <stdarg.h>
 #include <stddef.h>

@@ -1,5 +1,5 @@
 /*
- * Unit tests for core/check: every rule of SPEC 8 with at least one
+ * Unit tests for core/check: every rule of docs/checks.md with at least one
  * failing and one passing case, and the severity overrides of
  * docket.yaml `rules:`.
  *

@@ -595,7 +595,7 @@ is_fence_line(const char *s, size_t n)
 }
 
 /*
- * Find the front matter by the SPEC 3.1 rule, independently of fm.c:
+ * Find the front matter by the docs/reference.md rule, independently of fm.c:
  * lines 2 .. *end_line-1.  Returns 0 when there is one.
  */
 static int

@@ -1,5 +1,5 @@
 /*
- * Unit tests for hostile input (SPEC 10) below the command line: alias
+ * Unit tests for hostile input (docs/robustness.md) below the command line: alias
  * bombs and recursive aliases, nesting far past the limit (no stack
  * overflow), NUL bytes, invalid UTF-8 and UTF-16, oversized files, path-
  * shaped ids, terminal escapes, and messages that quote huge values.
@@ -14,7 +14,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "core/diag.h"
 #include "core/fm.h"
@@ -25,15 +24,6 @@
 #include "core/xalloc.h"
 #include "core/ynode.h"
 
-static double
-now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 /* Parse text; it must fail at line, col with a message containing what. */
 static void
 expect_yaml_error(const char *text, size_t len, int line, int col,
@@ -43,7 +33,6 @@ expect_yaml_error(const char *text, size_t len, int line, int col,
 	struct diag_list errs = DIAG_LIST_INIT;
 	const struct diag *err;
 	struct ynode *root = NULL;
-	double t0 = now();
 
 	assert_int_equal(ynode_parse(&root, text, len, &o, &errs), DK_EINVALID);
 	assert_null(root);
@@ -56,8 +45,6 @@ expect_yaml_error(const char *text, size_t len, int line, int col,
 	assert_int_equal(err->column, col);
 	assert_int_equal(err->code, DK_EINVALID);
 	diag_list_release(&errs);
-	/* bounded work: far below a second even under valgrind */
-	assert_true(now() - t0 < 5.0);
 }
 
 static void
