@@ -65,6 +65,7 @@ struct ctx {
 	int quiet;              /* -q */
 	int no_commit;          /* --no-commit */
 	int include_dirty;      /* --include-dirty */
+	int no_verify;          /* --no-verify: skip pre-commit, commit-msg */
 	int out_tty;            /* stdout is a terminal */
 	size_t width;           /* terminal width, 0 when not a terminal */
 	const struct command *cmd;

@@ -4,7 +4,7 @@
  * --format checks, the write session, the loaded backlog, the
  * repository, their release, and the exit status.
  *
- *   docket [-C DIR] [--no-commit] [--color=WHEN] [-q] COMMAND [ARGS]
+ *   docket [-C DIR] [--no-commit] [--no-verify] [--color=WHEN] [-q] COMMAND [ARGS]
  *
  * Exit status: 0 success; 1 the command ran and found problems or
  * refused; 2 usage error, unreadable input, not in a backlog.

@@ -31,6 +31,7 @@ ws_begin(struct ctx *ctx, struct ws *w)
 	change_init(&w->ch, w->have_repo ? &w->repo : NULL,
 		    w->have_repo ? w->repo.workdir : NULL);
 	w->ch.include_dirty = ctx->include_dirty;
+	w->ch.no_verify = ctx->no_verify;
 	w->ch.commit = !ctx->no_commit;
 	if (w->have_repo && !w->repo.workdir) {
 		out_error(ctx, "this is a bare repository: docket changes files in a work tree");

@@ -438,10 +438,11 @@ parse_git_date(const char *s, git_time_t *t, int *offset)
 
 	if (*s == '@')
 		s++;
-	if (sscanf(s, "%lld %15s", &epoch, tz) >= 1 && !strchr(s, '-') &&
-	    !strchr(s, ':')) {
+	if (sscanf(s, "%lld%n %15s", &epoch, &n, tz) >= 1 &&
+	    (s[n] == ' ' || !s[n]) && !strchr(s, ':')) {
 		*t = (git_time_t)epoch;
 		*offset = 0;
+		n = 0;
 		if (*tz && parse_tz(tz, offset))
 			return -1;
 		return 0;
@@ -460,9 +461,11 @@ parse_git_date(const char *s, git_time_t *t, int *offset)
 	return 0;
 }
 
+/* The signature of who ("AUTHOR", "COMMITTER") as git makes it; date,
+ * when not NULL, stands for GIT_<who>_DATE. */
 static int
 make_sig(struct repo *r, git_signature **out, const char *who,
-	 struct diag_list *errs)
+	 const char *date_given, struct diag_list *errs)
 {
 	char kn[32], ke[32], kd[32];
 	const char *name, *email, *date;
@@ -474,7 +477,7 @@ make_sig(struct repo *r, git_signature **out, const char *who,
 	snprintf(kd, sizeof(kd), "GIT_%s_DATE", who);
 	name = getenv(kn);
 	email = getenv(ke);
-	date = getenv(kd);
+	date = date_given ? date_given : getenv(kd);
 	if (!name || !email) {
 		rc = git_signature_default(&def, r->git);
 		if (rc < 0) {
@@ -511,8 +514,8 @@ repo_check_identity(struct repo *r, struct diag_list *errs)
 	git_signature *a = NULL, *c = NULL;
 	int rc;
 
-	if ((rc = make_sig(r, &a, "AUTHOR", errs)) == 0)
-		rc = make_sig(r, &c, "COMMITTER", errs);
+	if ((rc = make_sig(r, &a, "AUTHOR", NULL, errs)) == 0)
+		rc = make_sig(r, &c, "COMMITTER", NULL, errs);
 	git_signature_free(a);
 	git_signature_free(c);
 	return rc;
@@ -525,9 +528,27 @@ repo_identity(struct repo *r, char **name, char **email)
 	int rc;
 
 	*name = *email = NULL;
-	if ((rc = make_sig(r, &a, "AUTHOR", NULL)) == 0) {
+	if ((rc = make_sig(r, &a, "AUTHOR", NULL, NULL)) == 0) {
 		*name = xstrdup(a->name);
 		*email = xstrdup(a->email);
+	}
+	git_signature_free(a);
+	return rc;
+}
+
+int
+repo_author(struct repo *r, char **name, char **email, char **date)
+{
+	git_signature *a = NULL;
+	int rc, off;
+
+	*name = *email = *date = NULL;
+	if ((rc = make_sig(r, &a, "AUTHOR", NULL, NULL)) == 0) {
+		off = a->when.offset < 0 ? -a->when.offset : a->when.offset;
+		*name = xstrdup(a->name);
+		*email = xstrdup(a->email);
+		*date = xasprintf("@%lld %c%02d%02d", (long long)a->when.time,
+				  a->when.offset < 0 ? '-' : '+', off / 60, off % 60);
 	}
 	git_signature_free(a);
 	return rc;
@@ -645,8 +666,30 @@ safe_message(const char *message)
 	return sbuf_detach(&sb, NULL);
 }
 
+/* The blobs of the paths as the index at index_file holds them (a path
+ * it lacks is removed from the commit). */
+static int
+index_blobs(const char *index_file, struct upd *upd,
+	    size_t n, struct diag_list *errs)
+{
+	git_index *idx = NULL;
+
+	if (git_index_open(&idx, index_file) < 0)
+		return fail(errs, DK_EIO, "cannot read the index the hooks left");
+	for (size_t i = 0; i < n; i++) {
+		const git_index_entry *ie = git_index_get_bypath(idx, upd[i].path, 0);
+
+		upd[i].del = !ie;
+		if (ie)
+			git_oid_cpy(&upd[i].id, &ie->id);
+	}
+	git_index_free(idx);
+	return 0;
+}
+
 int
 repo_commit_build(struct repo *r, const char *const *paths, size_t npaths,
+		  const char *index_file, const char *author_date,
 		  const char *message, struct repo_commit *out,
 		  struct diag_list *errs)
 {
@@ -681,12 +724,15 @@ repo_commit_build(struct repo *r, const char *const *paths, size_t npaths,
 		rc = fail(errs, DK_EIO, "cannot read HEAD");
 		goto done;
 	}
-	if ((rc = make_sig(r, &author, "AUTHOR", errs)) < 0 ||
-	    (rc = make_sig(r, &committer, "COMMITTER", errs)) < 0)
+	if ((rc = make_sig(r, &author, "AUTHOR", author_date, errs)) < 0 ||
+	    (rc = make_sig(r, &committer, "COMMITTER", NULL, errs)) < 0)
 		goto done;
 	upd = xcalloc(npaths + 1, sizeof(*upd));
-	for (size_t i = 0; i < npaths; i++) {
+	for (size_t i = 0; i < npaths; i++)
 		upd[i].path = paths[i];
+	if (index_file && (rc = index_blobs(index_file, upd, npaths, errs)))
+		goto done;
+	for (size_t i = 0; i < npaths && !index_file; i++) {
 		upd[i].del = !path_exists(r, paths[i]);
 		if (!upd[i].del &&
 		    git_blob_create_from_workdir(&upd[i].id, r->git, paths[i]) < 0) {

@@ -71,7 +71,10 @@ int repo_config_set(struct repo *r, const char *key, const char *value,
  *
  *   repo_commit_build   the commit object: HEAD's tree with exactly
  *                       these work-tree paths replaced (a path that no
- *                       longer exists is removed); no branch moves yet
+ *                       longer exists is removed), or these paths as
+ *                       the index at index_file holds them (the
+ *                       temporary index the hooks saw); no branch
+ *                       moves yet
  *   repo_index_take     the index entries of those paths from the work
  *                       tree (every other entry as it was)
  *   repo_head_advance   the branch HEAD names moves from the parent to
@@ -79,7 +82,9 @@ int repo_config_set(struct repo *r, const char *key, const char *value,
  *
  * The author and committer are user.name/user.email from git config
  * (GIT_AUTHOR_NAME, GIT_AUTHOR_EMAIL, GIT_AUTHOR_DATE and the
- * GIT_COMMITTER_* variables override them, as in git).
+ * GIT_COMMITTER_* variables override them, as in git); author_date,
+ * when not NULL, is the author date ("@EPOCH +HHMM", as repo_author
+ * gives it).
  */
 struct repo_commit {
 	struct git_oid id;       /* the commit made */
@@ -91,6 +96,7 @@ struct repo_commit {
 /* 0, or DK_EREFUSED "nothing to commit" when the tree equals HEAD's,
  * or DK_EIO; release with repo_commit_release in every case. */
 int repo_commit_build(struct repo *r, const char *const *paths, size_t npaths,
+		      const char *index_file, const char *author_date,
 		      const char *message, struct repo_commit *out,
 		      struct diag_list *errs);
 void repo_commit_release(struct repo_commit *c);
@@ -128,6 +134,9 @@ int repo_check_identity(struct repo *r, struct diag_list *errs);
 /* The author a commit made now would have (as repo_check_identity
  * finds it): malloc'ed name and email, or DK_EREFUSED (both NULL). */
 int repo_identity(struct repo *r, char **name, char **email);
+/* repo_identity and the date a commit made now would have, as git
+ * exports it to hooks in GIT_AUTHOR_DATE ("@EPOCH +HHMM", malloc'ed). */
+int repo_author(struct repo *r, char **name, char **email, char **date);
 
 /*
  * The highest N of the PREFIX-N item files (items_rel: the items folder
