@@ -118,11 +118,27 @@ struct check_order_commit {
 };
 
 /* What --base needs from git. */
+/* An item file the base added since the merge base (id-collision). */
+struct check_base_item {
+	char *path;                  /* relative to the repository top */
+	char *id;                    /* its id: id: of the front matter, else
+				      * from the file name */
+	char *title;                 /* or NULL */
+	char blob[41];               /* its blob id, hex */
+};
+
 struct check_base {
 	char **changed;              /* paths changed since the base */
 	size_t nchanged;
+	char **added;                /* of those, the files the branch added */
+	char (*added_blob)[41];      /* their blob ids ("" when not known) */
+	size_t nadded;
 	struct check_order_commit *commits;  /* oldest first */
 	size_t ncommits;
+	char *base;                  /* the base as given ("main") */
+	struct check_base_item *base_items;  /* added on the base since the
+					      * merge base */
+	size_t nbase_items;
 };
 
 struct check_opts {

@@ -91,7 +91,7 @@ changed_files(struct check_base *b, struct repo *r, struct diag_list *errs,
 {
 	git_diff_options o = GIT_DIFF_OPTIONS_INIT;
 	git_diff *diff = NULL;
-	size_t alloc = 0, n;
+	size_t alloc = 0, aalloc = 0, balloc = 0, n;
 	int rc;
 
 	if (to) {
@@ -110,6 +110,18 @@ changed_files(struct check_base *b, struct repo *r, struct diag_list *errs,
 		if (d->old_file.path && d->new_file.path &&
 		    strcmp(d->old_file.path, d->new_file.path))
 			add_changed(b, &alloc, d->old_file.path);
+		if (d->new_file.path && (d->status == GIT_DELTA_ADDED ||
+		    d->status == GIT_DELTA_UNTRACKED || d->status == GIT_DELTA_RENAMED ||
+		    d->status == GIT_DELTA_COPIED)) {
+			b->added = xgrow(b->added, &aalloc, b->nadded + 1, sizeof(*b->added));
+			b->added_blob = xgrow(b->added_blob, &balloc, b->nadded + 1,
+					      sizeof(*b->added_blob));
+			b->added[b->nadded] = xstrdup(d->new_file.path);
+			b->added_blob[b->nadded][0] = '\0';
+			if (d->new_file.flags & GIT_DIFF_FLAG_VALID_ID)
+				git_oid_tostr(b->added_blob[b->nadded], 41, &d->new_file.id);
+			b->nadded++;
+		}
 	}
 	git_diff_free(diff);
 	return 0;
@@ -545,6 +557,22 @@ check_base_collect(struct check_base *out, struct repo *r, const char *base,
 		goto done;
 	}
 	rc = changed_files(out, r, errs, from, to);
+	if (!rc && have_mb) {
+		git_tree *bt = NULL;
+		char *dir = xstrdup(order_path), *slash = strrchr(dir, '/');
+
+		out->base = xstrdup(base);
+		if (slash)
+			slash[1] = '\0';
+		else
+			*dir = '\0';
+		if (git_commit_tree(&bt, basec) < 0)
+			rc = git_fail(errs, DK_EIO, "cannot read the base '%s'", base);
+		else
+			rc = check__base_items(out, r, from, bt, dir, errs);
+		git_tree_free(bt);
+		free(dir);
+	}
 done:
 	walker_release(&w);
 	git_tree_free(from);
@@ -563,6 +591,17 @@ check_base_release(struct check_base *b)
 	for (size_t i = 0; i < b->nchanged; i++)
 		free(b->changed[i]);
 	free(b->changed);
+	for (size_t i = 0; i < b->nadded; i++)
+		free(b->added[i]);
+	free(b->added);
+	free(b->added_blob);
+	for (size_t i = 0; i < b->nbase_items; i++) {
+		free(b->base_items[i].path);
+		free(b->base_items[i].id);
+		free(b->base_items[i].title);
+	}
+	free(b->base_items);
+	free(b->base);
 	for (size_t i = 0; i < b->ncommits; i++) {
 		free(b->commits[i].summary);
 		free(b->commits[i].name);

@@ -132,6 +132,14 @@ void check__bau_share(struct check__ctx *x);
 void check__wip_limit(struct check__ctx *x);
 void check__cycles(struct check__ctx *x);
 void check__owner_order(struct check__ctx *x);
+void check__id_collision(struct check__ctx *x);
+/* The item files (*.md directly in items_dir) added between the trees
+ * from and to, into b->base_items (check_collide.c). */
+struct repo;
+struct git_tree;
+int check__base_items(struct check_base *b, struct repo *r,
+		      struct git_tree *from, struct git_tree *to,
+		      const char *items_dir, struct diag_list *errs);
 
 /* Move the findings of l (made with default severities, as
  * check_value makes them) to the run's, with docket.yaml's severities;

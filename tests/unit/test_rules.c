@@ -48,7 +48,8 @@ test_every_rule_has_its_texts(void **state)
 static void
 test_functions_and_flags(void **state)
 {
-	static const char *const loader[] = { "syntax", "config", "order-conflict" };
+	static const char *const loader[] = { "syntax", "config", "order-conflict",
+					       "item-conflict" };
 
 	(void)state;
 	for (int i = 0; i < RULE_COUNT; i++) {
