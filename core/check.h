@@ -35,6 +35,7 @@
 
 #include "core/backlog.h"
 #include "core/diag.h"
+#include "core/order_hosted.h"
 #include "core/strmap.h"
 
 struct repo;
@@ -139,6 +140,10 @@ struct check_base {
 	struct check_base_item *base_items;  /* added on the base since the
 					      * merge base */
 	size_t nbase_items;
+	/* ORDER merged into the base by a host's line merge, when both
+	 * sides changed it (order-merge) */
+	struct order_hosted hosted;
+	int have_hosted;
 };
 
 struct check_opts {

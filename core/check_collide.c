@@ -10,6 +10,11 @@
  * the id of each (its front matter's id:, else its file name) and its
  * title; check_base_collect records what the branch added.  The rule
  * compares the two.
+ *
+ * order-merge, with --base REV: ORDER merged into REV as a git host's
+ * merge button merges it (a line merge, core/order_hosted.h) would
+ * conflict or list an id twice; the fix is `docket sync REV` (and a
+ * push), which merges with docket's ORDER merge.
  */
 #include "core/check_int.h"
 
@@ -18,6 +23,7 @@
 #include <string.h>
 
 #include "core/fm.h"
+#include "core/fsutil.h"
 #include "core/item.h"
 #include "core/repo.h"
 #include "core/sbuf.h"
@@ -187,4 +193,89 @@ check__id_collision(struct check__ctx *x)
 			free(fix);
 		}
 	}
+}
+
+/* ---------------------------------------------------------------------
+ * order-merge: ORDER as the host's merge button would merge it
+ * ------------------------------------------------------------------- */
+
+/* ORDER's bytes in tree (0), or 1 when it has none. */
+static int
+tree_order(struct repo *r, git_tree *tree, const char *path, char **data,
+	   size_t *len)
+{
+	git_tree_entry *e = NULL;
+	int rc = 1;
+
+	if (git_tree_entry_bypath(&e, tree, path) == 0 &&
+	    repo_blob_read(r->git, git_tree_entry_id(e), LIMIT_ORDER, path, data,
+			   len, NULL) == 0)
+		rc = 0;
+	git_error_clear();
+	git_tree_entry_free(e);
+	return rc;
+}
+
+void
+check__hosted_order(struct check_base *b, struct repo *r, git_tree *from,
+		    git_tree *base, git_tree *head, const char *order_path)
+{
+	char *mb = NULL, *theirs = NULL, *ours = NULL;
+	size_t ml = 0, tl = 0, ol = 0;
+	int have;
+
+	if (tree_order(r, from, order_path, &mb, &ml) ||
+	    tree_order(r, base, order_path, &ours, &ol))
+		goto done;
+	if (head) {
+		have = tree_order(r, head, order_path, &theirs, &tl) == 0;
+	} else {
+		char *full = xasprintf("%s/%s", r->workdir ? r->workdir : ".", order_path);
+		struct diag_list quiet = DIAG_LIST_INIT;
+
+		have = fsutil_read(full, LIMIT_ORDER, 0, &theirs, &tl, &quiet) == 0;
+		diag_list_release(&quiet);
+		free(full);
+	}
+	/* a side that did not change ORDER: the host takes the other */
+	if (!have || (ml == ol && !memcmp(mb, ours, ml)) ||
+	    (ml == tl && !memcmp(mb, theirs, ml)) ||
+	    (ol == tl && !memcmp(ours, theirs, ol)))
+		goto done;
+	b->have_hosted = order_hosted_predict(&b->hosted, mb, ml, ours, ol,
+					      theirs, tl) == 0;
+done:
+	free(mb);
+	free(theirs);
+	free(ours);
+}
+
+void
+check__order_merge(struct check__ctx *x)
+{
+	const struct check_base *b = x->o->base;
+	const struct order_hosted *h;
+	struct diag *d = NULL;
+
+	if (!b || !b->have_hosted)
+		return;
+	h = &b->hosted;
+	if (h->line_conflict)
+		d = check__emit(x, RULE_ORDER_MERGE, x->bl->order_path, 1, 1,
+				"merged into %s by the git host (a line merge: GitHub's and GitLab's merge buttons do not run docket's ORDER driver), ORDER would conflict%s%s; %s: merge %s here and push: docket sync %s",
+				b->base, h->conflict_ids.len ? " on " : "",
+				h->conflict_ids.buf,
+				h->driver_conflict ?
+				"docket's merge conflicts too (both sides moved an id to different places), so resolve it" :
+				"docket's merge is clean",
+				b->base, b->base);
+	else if (h->dup_ids.len)
+		d = check__emit(x, RULE_ORDER_MERGE, x->bl->order_path, 1, 1,
+				"merged into %s by the git host (a line merge: GitHub's and GitLab's merge buttons do not run docket's ORDER driver), ORDER would list %s twice (both sides moved it)%s; merge %s here and push: docket sync %s",
+				b->base, h->dup_ids.buf,
+				h->driver_conflict ?
+				"; docket's merge asks which place to keep" : "",
+				b->base, b->base);
+	if (d)
+		diag_set_fix(d, "docket sync %s", b->base);
 }

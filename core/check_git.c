@@ -570,6 +570,8 @@ check_base_collect(struct check_base *out, struct repo *r, const char *base,
 			rc = git_fail(errs, DK_EIO, "cannot read the base '%s'", base);
 		else
 			rc = check__base_items(out, r, from, bt, dir, errs);
+		if (!rc && bt)
+			check__hosted_order(out, r, from, bt, to, order_path);
 		git_tree_free(bt);
 		free(dir);
 	}
@@ -602,6 +604,7 @@ check_base_release(struct check_base *b)
 	}
 	free(b->base_items);
 	free(b->base);
+	order_hosted_release(&b->hosted);
 	for (size_t i = 0; i < b->ncommits; i++) {
 		free(b->commits[i].summary);
 		free(b->commits[i].name);

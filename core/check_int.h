@@ -133,6 +133,7 @@ void check__wip_limit(struct check__ctx *x);
 void check__cycles(struct check__ctx *x);
 void check__owner_order(struct check__ctx *x);
 void check__id_collision(struct check__ctx *x);
+void check__order_merge(struct check__ctx *x);
 /* The item files (*.md directly in items_dir) added between the trees
  * from and to, into b->base_items (check_collide.c). */
 struct repo;
@@ -140,6 +141,12 @@ struct git_tree;
 int check__base_items(struct check_base *b, struct repo *r,
 		      struct git_tree *from, struct git_tree *to,
 		      const char *items_dir, struct diag_list *errs);
+/* b->hosted: ORDER of the base (tree base) and of the branch (tree
+ * head, or the work tree when NULL) merged from the merge base's (tree
+ * from) as a host would (check_collide.c). */
+void check__hosted_order(struct check_base *b, struct repo *r,
+			 struct git_tree *from, struct git_tree *base,
+			 struct git_tree *head, const char *order_path);
 
 /* Move the findings of l (made with default severities, as
  * check_value makes them) to the run's, with docket.yaml's severities;

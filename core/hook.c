@@ -289,8 +289,6 @@ int
 hook_commit_before(struct hook_commit *h, const char *const *paths,
 		   size_t npaths, const char *message, struct diag_list *errs)
 {
-	char *text = NULL;
-	size_t len = 0;
 	int rc;
 
 	if (!h->pre_commit && !h->prepare_msg && !h->commit_msg)
@@ -307,43 +305,85 @@ hook_commit_before(struct hook_commit *h, const char *const *paths,
 	h->msg_file = repo_git_path(h->repo, "COMMIT_EDITMSG", 0);
 	if (fsutil_write_atomic(h->msg_file, message, strlen(message), errs))
 		return DK_EIO;
+	return hook_commit_message(h, h->msg_file, "message", errs);
+}
+
+int
+hook_commit_message(struct hook_commit *h, const char *msg_file,
+		    const char *source, struct diag_list *errs)
+{
+	char *text = NULL, *before = NULL;
+	size_t len = 0, blen = 0;
+	int rc;
+
+	if ((!h->prepare_msg && !h->commit_msg) || !h->author_date)
+		return 0;
+	if (fsutil_read(msg_file, LIMIT_GIT_FILE, 0, &before, &blen, errs))
+		return DK_EIO;
 	if (h->prepare_msg) {
-		const char *args[] = { h->msg_file, "message", NULL };
+		const char *args[] = { msg_file, source, NULL };
 
 		if ((rc = run_one(h, h->prepare_msg, "prepare-commit-msg", args, errs)))
-			return rc;
+			goto done;
 	}
 	if (h->commit_msg) {
-		const char *args[] = { h->msg_file, NULL };
+		const char *args[] = { msg_file, NULL };
 
 		if ((rc = run_one(h, h->commit_msg, "commit-msg", args, errs)))
-			return rc;
+			goto done;
 	}
-	if (fsutil_read(h->msg_file, LIMIT_GIT_FILE, 0, &text, &len, errs))
-		return DK_EIO;
-	if (len != strlen(message) || memcmp(text, message, len)) {
+	rc = DK_EIO;
+	if (fsutil_read(msg_file, LIMIT_GIT_FILE, 0, &text, &len, errs))
+		goto done;
+	rc = 0;
+	if (len != blen || memcmp(text, before, len)) {
 		git_buf clean = { 0 };
 
 		/* `git commit -m`'s cleanup: whitespace only, comments kept */
 		if (memchr(text, '\0', len) ||
 		    git_message_prettify(&clean, text, 0, '#') < 0) {
 			git_error_clear();
-			free(text);
-			return diag_error(errs, DK_EREFUSED,
-					  "the commit message the hooks left in %s cannot be used",
-					  h->msg_file);
+			rc = diag_error(errs, DK_EREFUSED,
+					"the commit message the hooks left in %s cannot be used",
+					msg_file);
+		} else if (!clean.size) {
+			rc = diag_error(errs, DK_EREFUSED,
+					"the hooks left an empty commit message: aborting the commit, as git does");
+		} else {
+			free(h->message);
+			h->message = xstrdup(clean.ptr);
 		}
-		if (!clean.size) {
-			git_buf_dispose(&clean);
-			free(text);
-			return diag_error(errs, DK_EREFUSED,
-					  "the hooks left an empty commit message: aborting the commit, as git does");
-		}
-		h->message = xstrdup(clean.ptr);
 		git_buf_dispose(&clean);
 	}
+done:
 	free(text);
-	return 0;
+	free(before);
+	return rc;
+}
+
+int
+hook_run_plain(struct repo *r, const char *name, const char *const *args,
+	       struct diag_list *errs)
+{
+	char *path = hook_find(r, name), *ix, *vars[3];
+	int status = 0, rc;
+
+	if (!path)
+		return 0;
+	ix = repo_git_path(r, "index", 0);
+	vars[0] = xasprintf("GIT_INDEX_FILE=%s", ix);
+	vars[1] = xstrdup("GIT_EDITOR=:");
+	vars[2] = NULL;
+	rc = hook_run(r, path, name, args, (const char *const *)vars, &status, errs);
+	if (!rc && status)
+		rc = diag_error(errs, DK_EREFUSED,
+				"the %s hook refused the commit (exit status %d; its output, if any, is above)",
+				name, status);
+	free(vars[0]);
+	free(vars[1]);
+	free(ix);
+	free(path);
+	return rc;
 }
 
 void

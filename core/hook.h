@@ -87,6 +87,18 @@ int hook_commit_init(struct hook_commit *h, struct repo *r, int no_verify);
 int hook_commit_before(struct hook_commit *h, const char *const *paths,
 		       size_t npaths, const char *message,
 		       struct diag_list *errs);
+/* prepare-commit-msg MSG_FILE SOURCE and commit-msg MSG_FILE (those
+ * found), then the message read back into h->message when a hook
+ * changed it (cleaned; an empty one refused).  hook_commit_before calls
+ * it with COMMIT_EDITMSG and "message"; a merge with MERGE_MSG and
+ * "merge". */
+int hook_commit_message(struct hook_commit *h, const char *msg_file,
+			const char *source, struct diag_list *errs);
+/* Run the hook name, when there is one, with GIT_INDEX_FILE naming
+ * git's own index and GIT_EDITOR=: (pre-merge-commit, post-merge).
+ * 0 when there is none or it succeeded; DK_EREFUSED when it failed. */
+int hook_run_plain(struct repo *r, const char *name, const char *const *args,
+		   struct diag_list *errs);
 /* post-commit, when there is one. */
 void hook_commit_after(struct hook_commit *h);
 void hook_commit_release(struct hook_commit *h);

@@ -920,6 +920,71 @@ repo_head_advance(struct repo *r, const struct repo_commit *c,
 }
 
 int
+repo_head_move(struct repo *r, const git_oid *to, const char *log,
+	       struct diag_list *errs)
+{
+	git_reference *head = NULL, *ref = NULL;
+	git_oid old;
+	int rc;
+
+	if (git_reference_lookup(&head, r->git, "HEAD") < 0)
+		return fail(errs, DK_EIO, "cannot read HEAD");
+	if (git_reference_type(head) == GIT_REFERENCE_SYMBOLIC) {
+		const char *name = git_reference_symbolic_target(head);
+
+		if (git_reference_name_to_id(&old, r->git, name) == 0)
+			rc = git_reference_create_matching(&ref, r->git, name, to, 1,
+							   &old, log);
+		else
+			rc = git_reference_create(&ref, r->git, name, to, 0, log);
+	} else {
+		rc = git_reference_set_target(&ref, head, to, log);
+	}
+	git_reference_free(ref);
+	git_reference_free(head);
+	if (rc == GIT_EMODIFIED || rc == GIT_EEXISTS) {
+		git_error_clear();
+		return diag_error(errs, DK_ECONFLICT, "the branch moved meanwhile (another commit was made)");
+	}
+	return rc < 0 ? fail(errs, DK_EIO, "cannot update the branch") : 0;
+}
+
+int
+repo_commit_merge(struct repo *r, const git_oid *tree_id, const git_oid *theirs,
+		  const char *message, git_oid *out, struct diag_list *errs)
+{
+	git_commit *parents[2] = { NULL, NULL };
+	git_tree *tree = NULL;
+	git_signature *author = NULL, *committer = NULL;
+	git_oid head;
+	char *safe = NULL;
+	int rc;
+
+	if ((rc = make_sig(r, &author, "AUTHOR", NULL, errs)) < 0 ||
+	    (rc = make_sig(r, &committer, "COMMITTER", NULL, errs)) < 0)
+		goto done;
+	if (git_reference_name_to_id(&head, r->git, "HEAD") < 0 ||
+	    git_commit_lookup(&parents[0], r->git, &head) < 0 ||
+	    git_commit_lookup(&parents[1], r->git, theirs) < 0 ||
+	    git_tree_lookup(&tree, r->git, tree_id) < 0) {
+		rc = fail(errs, DK_EIO, "cannot read the commits to merge");
+		goto done;
+	}
+	safe = safe_message(message);
+	if (git_commit_create(out, r->git, NULL, author, committer, NULL, safe, tree,
+			      2, (const git_commit **)parents) < 0)
+		rc = fail(errs, DK_EIO, "cannot create the merge commit");
+done:
+	free(safe);
+	git_tree_free(tree);
+	git_commit_free(parents[0]);
+	git_commit_free(parents[1]);
+	git_signature_free(author);
+	git_signature_free(committer);
+	return rc;
+}
+
+int
 repo_head_id(struct repo *r, struct git_oid *out, int *unborn,
 	     struct diag_list *errs)
 {

@@ -114,6 +114,15 @@ int repo_index_reset(struct repo *r, const struct git_oid *commit,
  * DK_EIO.  The reflog says "commit: SUBJECT", as git's. */
 int repo_head_advance(struct repo *r, const struct repo_commit *c,
 		      struct diag_list *errs);
+/* Point HEAD's branch (HEAD itself when detached) at to, with the
+ * reflog line log: 0, DK_ECONFLICT when it moved meanwhile, DK_EIO. */
+int repo_head_move(struct repo *r, const struct git_oid *to, const char *log,
+		   struct diag_list *errs);
+/* A commit of tree with the parents HEAD and theirs (a merge), as the
+ * identity of repo_commit_build; no branch moves (repo_head_move). */
+int repo_commit_merge(struct repo *r, const struct git_oid *tree,
+		      const struct git_oid *theirs, const char *message,
+		      struct git_oid *out, struct diag_list *errs);
 /* HEAD's commit (zeroes and *unborn set when there is none yet). */
 int repo_head_id(struct repo *r, struct git_oid *out, int *unborn,
 		 struct diag_list *errs);
