@@ -304,6 +304,6 @@ extern const struct command cmd_init, cmd_new, cmd_list, cmd_show, cmd_edit,
 	cmd_set, cmd_start, cmd_block, cmd_unblock, cmd_done, cmd_stop, cmd_move, cmd_rank,
 	cmd_followup, cmd_check, cmd_diff, cmd_log, cmd_burnup, cmd_plan,
 	cmd_huddle, cmd_showcase, cmd_report, cmd_export, cmd_import,
-	cmd_renumber, cmd_merge_order, cmd_sync, cmd_serve, cmd_tick, cmd_help;
+	cmd_renumber, cmd_merge_order, cmd_sync, cmd_approve, cmd_serve, cmd_tick, cmd_help;
 
 #endif

@@ -130,6 +130,21 @@ ws_commit(struct ctx *ctx, struct ws *w, const char *message,
 	return EXIT_OK;
 }
 
+void
+ws_owner_notice(struct ctx *ctx, struct repo *r, const struct config *c,
+		const char *order_path)
+{
+	char *name = NULL, *email = NULL;
+
+	if (!r || !r->git || repo_identity(r, &name, &email))
+		return;
+	if (c->nowners && !config_is_owner(c, name, email))
+		out_warning(ctx, "%s <%s> is not an owner of this backlog (owners: in docket.yaml): CI (docket check --base) will ask an owner's approval of this change to %s; an owner reviews it and runs docket approve on this branch",
+			    name, email, order_path);
+	free(name);
+	free(email);
+}
+
 int
 ws_place_opt(struct ctx *ctx, const struct opt *o, const char *arg)
 {

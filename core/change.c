@@ -1013,6 +1013,11 @@ change_commit(struct change *c, const char *message, struct diag_list *errs)
 		hook_commit_release(&hk);
 		return rc;
 	}
+	if (!c->nfiles && !c->allow_empty) {
+		hook_commit_release(&hk);
+		c->unchanged = 1;       /* nothing queued: nothing to commit */
+		return 0;
+	}
 	paths = xcalloc(c->nfiles + 1, sizeof(*paths));
 	for (size_t i = 0; i < c->nfiles; i++)
 		paths[i] = c->files[i].path;

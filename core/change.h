@@ -86,6 +86,7 @@ struct change {
 	int commit;              /* commit after writing (default 1) */
 	int include_dirty;       /* --include-dirty */
 	int no_verify;           /* --no-verify: no pre-commit, commit-msg */
+	int allow_empty;         /* commit with no files (docket approve) */
 	struct change_file *files;
 	size_t nfiles, alloc;
 	char *lock_path;         /* held while not NULL */

@@ -109,6 +109,16 @@ int check_value_as(struct diag_list *out, const struct config *c,
 /* Rule r's severity under c's rules: (its default when not changed). */
 enum severity check_rule_severity(const struct config *c, enum check_rule r);
 
+/* Someone whose word may make an ORDER change an owner's: the author
+ * of a later "Approved-order:" line for the ORDER the change led to, or
+ * of a merge commit that brought the change in (check_approve.c). */
+struct check_approver {
+	char *name;                  /* NULL for an approval line */
+	char *email;
+	char via[16];                /* short id of the approving commit */
+	int merge;                   /* 1: a merge commit, 0: an approval */
+};
+
 /* A commit in BASE..HEAD that changed ORDER. */
 struct check_order_commit {
 	char id[16];                 /* short hex id */
@@ -116,6 +126,9 @@ struct check_order_commit {
 	char *name;                  /* author */
 	char *email;
 	int line;                    /* first changed line of ORDER in it */
+	unsigned char oid[20];       /* the full id */
+	struct check_approver *approvers;
+	size_t napprovers;
 };
 
 /* What --base needs from git. */

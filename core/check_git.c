@@ -274,6 +274,7 @@ add_commit(struct check_base *b, size_t *alloc, struct repo *r,
 	oc = &b->commits[b->ncommits++];
 	memset(oc, 0, sizeof(*oc));
 	git_oid_tostr(oc->id, 8, git_commit_id(c));
+	memcpy(oc->oid, git_commit_id(c)->id, sizeof(oc->oid));
 	oc->summary = xstrdup(sum ? sum : "");
 	oc->name = xstrdup(au && au->name ? au->name : "");
 	oc->email = xstrdup(au && au->email ? au->email : "");
@@ -514,6 +515,8 @@ range(struct walker *w, struct check_base *b, git_commit *head,
 			add_commit(b, &alloc, w->r, c, line);
 		git_commit_free(c);
 	}
+	if (rc == 0 && b->ncommits)
+		check__approvals(b, w->r, list, nlist, path);
 	free(list);
 	oidset_release(&anc);
 	oidset_release(&seen);
@@ -609,6 +612,11 @@ check_base_release(struct check_base *b)
 		free(b->commits[i].summary);
 		free(b->commits[i].name);
 		free(b->commits[i].email);
+		for (size_t k = 0; k < b->commits[i].napprovers; k++) {
+			free(b->commits[i].approvers[k].name);
+			free(b->commits[i].approvers[k].email);
+		}
+		free(b->commits[i].approvers);
 	}
 	free(b->commits);
 	memset(b, 0, sizeof(*b));
@@ -640,12 +648,23 @@ check__owner_order(struct check__ctx *x)
 		sbuf_adds(&owners, ", ...");
 	for (size_t i = 0; i < b->ncommits; i++) {
 		const struct check_order_commit *oc = &b->commits[i];
+		int approved = 0;
+		struct diag *d;
 
 		if (config_is_owner(c, oc->name, oc->email))
 			continue;
-		check__emit(x, RULE_OWNER_ORDER, x->bl->order_path, oc->line, 1,
-			    "commit %s (\"%s\") by %s <%s> changed ORDER, but only owners may (%s): ask an owner to make the change, or add the author under owners: in docket.yaml",
-			    oc->id, oc->summary, oc->name, oc->email, owners.buf);
+		/* an owner's later approval of the ORDER it led to, or an
+		 * owner's merge commit that brought it in */
+		for (size_t k = 0; k < oc->napprovers && !approved; k++)
+			approved = config_is_owner(c, oc->approvers[k].name,
+						   oc->approvers[k].email);
+		if (approved)
+			continue;
+		d = check__emit(x, RULE_OWNER_ORDER, x->bl->order_path, oc->line, 1,
+				"commit %s (\"%s\") by %s <%s> changed ORDER, but only owners may (%s): ask an owner to review the order and approve it on this branch with docket approve (or to make the change), or add the author under owners: in docket.yaml",
+				oc->id, oc->summary, oc->name, oc->email, owners.buf);
+		if (d)
+			diag_set_fix(d, "docket approve");
 	}
 	sbuf_release(&owners);
 }

@@ -134,6 +134,13 @@ void check__cycles(struct check__ctx *x);
 void check__owner_order(struct check__ctx *x);
 void check__id_collision(struct check__ctx *x);
 void check__order_merge(struct check__ctx *x);
+/* Who approved each of b->commits later in the range list[0..n)
+ * (newest first), by an "Approved-order:" line or a merge commit
+ * (check_approve.c). */
+struct git_oid;
+void check__approvals(struct check_base *b, struct repo *r,
+		      const struct git_oid *list, size_t n,
+		      const char *order_path);
 /* The item files (*.md directly in items_dir) added between the trees
  * from and to, into b->base_items (check_collide.c). */
 struct repo;

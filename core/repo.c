@@ -746,7 +746,7 @@ repo_commit_build(struct repo *r, const char *const *paths, size_t npaths,
 		rc = fail(errs, DK_EIO, "cannot write the commit's tree");
 		goto done;
 	}
-	if (ptree && git_oid_equal(&tree_id, git_tree_id(ptree))) {
+	if (ptree && npaths && git_oid_equal(&tree_id, git_tree_id(ptree))) {
 		rc = diag_error(errs, DK_EREFUSED, "nothing to commit");
 		goto done;
 	}

@@ -94,7 +94,9 @@ struct repo_commit {
 				  * or "HEAD" when detached (malloc'ed) */
 };
 /* 0, or DK_EREFUSED "nothing to commit" when the tree equals HEAD's,
- * or DK_EIO; release with repo_commit_release in every case. */
+ * or DK_EIO; release with repo_commit_release in every case.  With no
+ * paths at all the commit has HEAD's tree (an empty commit on purpose:
+ * docket approve). */
 int repo_commit_build(struct repo *r, const char *const *paths, size_t npaths,
 		      const char *index_file, const char *author_date,
 		      const char *message, struct repo_commit *out,
