@@ -154,6 +154,8 @@ int check__base_items(struct check_base *b, struct repo *r,
 void check__hosted_order(struct check_base *b, struct repo *r,
 			 struct git_tree *from, struct git_tree *base,
 			 struct git_tree *head, const char *order_path);
+/* mvl-order and order-empty-section (check_order.c) */
+void check__order_sections(struct check__ctx *x);
 
 /* Move the findings of l (made with default severities, as
  * check_value makes them) to the run's, with docket.yaml's severities;
