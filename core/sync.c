@@ -28,26 +28,58 @@ git_fail(struct diag_list *errs, int code, const char *what)
 	return rc;
 }
 
+/*
+ * The upstream from branch.NAME.remote and branch.NAME.merge, read by
+ * key (git_branch_upstream goes through libgit2's config iterators,
+ * whose regular expressions leak): "REMOTE/BRANCH" when
+ * refs/remotes/REMOTE/BRANCH exists (the default fetch refspec), the
+ * local BRANCH for remote ".".
+ */
 int
 sync_upstream(struct repo *r, char **name, struct diag_list *errs)
 {
-	git_reference *head = NULL, *up = NULL;
+	git_reference *head = NULL;
+	git_config *cfg = NULL;
+	const char *branch, *remote = NULL, *merge = NULL;
+	char *key = NULL, *ref = NULL;
 	int rc = 0;
 
 	*name = NULL;
 	if (git_repository_head(&head, r->git) < 0 || !git_reference_is_branch(head)) {
 		git_error_clear();
-		rc = diag_error(errs, DK_ENOTFOUND,
-				"HEAD is not on a branch: name the revision to merge (docket sync origin/main)");
-	} else if (git_branch_upstream(&up, head) < 0) {
+		git_reference_free(head);
+		return diag_error(errs, DK_ENOTFOUND,
+				  "HEAD is not on a branch: name the revision to merge (docket sync origin/main)");
+	}
+	branch = git_reference_shorthand(head);
+	if (git_repository_config_snapshot(&cfg, r->git) == 0) {
+		key = xasprintf("branch.%s.remote", branch);
+		if (git_config_get_string(&remote, cfg, key) < 0)
+			remote = NULL;
+		free(key);
+		key = xasprintf("branch.%s.merge", branch);
+		if (git_config_get_string(&merge, cfg, key) < 0)
+			merge = NULL;
+		free(key);
+	}
+	git_error_clear();
+	if (remote && merge && !strncmp(merge, "refs/heads/", 11)) {
+		git_oid id;
+
+		if (!strcmp(remote, "."))
+			ref = xstrdup(merge);
+		else
+			ref = xasprintf("refs/remotes/%s/%s", remote, merge + 11);
+		if (git_reference_name_to_id(&id, r->git, ref) == 0)
+			*name = xstrdup(!strcmp(remote, ".") ? merge + 11 : ref + 13);
 		git_error_clear();
+	}
+	if (!*name)
 		rc = diag_error(errs, DK_ENOTFOUND,
 				"the branch %s has no upstream: name the revision to merge (docket sync origin/main), or set one (git branch --set-upstream-to=origin/main)",
-				git_reference_shorthand(head));
-	} else {
-		*name = xstrdup(git_reference_shorthand(up));
-	}
-	git_reference_free(up);
+				branch);
+	free(ref);
+	git_config_free(cfg);
 	git_reference_free(head);
 	return rc;
 }
