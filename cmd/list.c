@@ -326,8 +326,10 @@ parse_fields(struct ctx *ctx)
 		if (!*tok)
 			continue;
 		if (!listing_col_computed(tok) && !edit_key_valid(tok)) {
-			free(copy);
-			return out_usage_error(ctx, "--fields: '%s' is not a field name", tok);
+			int rc = out_usage_error(ctx, "--fields: '%s' is not a field name", tok);
+
+			free(copy);     /* tok points into it */
+			return rc;
 		}
 		cols.names[cols.n++] = xstrdup(tok);
 	}
