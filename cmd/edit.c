@@ -131,6 +131,29 @@ settle_draft(struct ctx *ctx, const char *draft, const char *shown,
 	free(d);
 }
 
+/* The errors the edit adds (cmd/write.h): to what the file is in HEAD,
+ * so that an error of uncommitted work (--include-dirty) is never
+ * committed; a file HEAD does not have is new; without git, to the file
+ * as the editor opened it. */
+static size_t
+validate(struct ctx *ctx, struct repo *repo, const struct base *b, const char *path)
+{
+	struct diag_list errs = DIAG_LIST_INIT;
+	char *head = NULL;
+	size_t hlen = 0, n;
+
+	if (!repo)
+		return ws_validate_item(ctx, path, b->data, b->len);
+	if (b->in_head && repo_blob_read(repo->git, &b->blob, LIMIT_FILE, path, &head,
+					 &hlen, &errs)) {
+		out_errs(ctx, &errs, NULL);
+		return 1;
+	}
+	n = ws_validate_item(ctx, path, head, hlen);
+	free(head);
+	return n;
+}
+
 static int
 run(struct ctx *ctx)
 {
@@ -149,7 +172,13 @@ run(struct ctx *ctx)
 
 	memset(&base, 0, sizeof(base));
 	memset(&repo, 0, sizeof(repo));
-	have_repo = repo_open(&repo, ctx->dir, NULL) == 0 && repo.workdir;
+	rc = repo_open(&repo, ctx->dir, &errs);
+	if (rc == DK_EREFUSED) {
+		out_errs(ctx, &errs, NULL);
+		return EXIT_USAGE;
+	}
+	diag_list_release(&errs);
+	have_repo = rc == 0 && repo.workdir;
 	change_init(&ch, have_repo ? &repo : NULL, have_repo ? repo.workdir : NULL);
 	item = session_item(ctx, ss, iid);
 	if (!item) {
@@ -257,7 +286,7 @@ run(struct ctx *ctx)
 		}
 		keep_draft = 0;
 	}
-	if (ws_validate_item(ctx, item->path)) {
+	if (validate(ctx, have_repo ? &repo : NULL, &base, item->path)) {
 		out_error(ctx, "%s is kept as you saved it, but not committed: fix it and run docket edit %s again",
 			  item->path, iid);
 		goto done;

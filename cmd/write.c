@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "core/check.h"
+#include "core/check_write.h"
 #include "core/item.h"
 #include "core/schema.h"
 #include "core/utf8.h"
@@ -23,7 +24,9 @@ ws_begin(struct ctx *ctx, struct ws *w)
 	memset(w, 0, sizeof(*w));
 	rc = repo_open(&w->repo, ctx->dir, &errs);
 	w->have_repo = rc == 0;
-	if (rc == DK_EREFUSED) {          /* owned by another user */
+	/* a repository docket must not touch (another owner, a feature
+	 * libgit2 cannot honour) is refused, never taken for "no git" */
+	if (rc == DK_EREFUSED) {
 		out_errs(ctx, &errs, NULL);
 		return EXIT_USAGE;
 	}
@@ -233,6 +236,19 @@ ws_check_value(struct ctx *ctx, const struct config *c, const char *key,
 	enum schema_kind kind = schema_kind_of(c, key, NULL);
 	int rc = 0;
 
+	/* the text rules check applies (NUL, line breaks, UTF-8), before
+	 * anything is written: docket never writes what it then rejects */
+	{
+		const struct field_def *f = NULL;
+		enum schema_kind k = schema_kind_of(c, key, &f);
+
+		if (check_text_value(value, strlen(value),
+				     k == SK_CUSTOM ? f->type != FT_STRING && f->type != FT_LIST :
+				     check_kind_one_line((int)k), &errs)) {
+			rc = out_usage_error(ctx, "%s %s", key, diag_last_message(&errs));
+			goto done;
+		}
+	}
 	/* the value as it will be written, read back: check_value then sees
 	 * exactly what `check` will */
 	sbuf_addf(&doc, "%s: ", key);
@@ -336,28 +352,34 @@ ws_run_editor(struct ctx *ctx, const char *path)
 }
 
 size_t
-ws_validate_item(struct ctx *ctx, const char *path)
+ws_validate_item(struct ctx *ctx, const char *path, const char *before, size_t blen)
 {
 	struct session ss;
-	struct diag_list found = DIAG_LIST_INIT, mine = DIAG_LIST_INIT;
-	struct check_opts co = CHECK_OPTS_INIT;
-	size_t n = 0;
+	struct diag_list mine = DIAG_LIST_INIT;
+	const struct item *it = NULL;
+	size_t n;
 
 	if (session_load(ctx, &ss, NULL, BL_ALL, NULL, NULL)) {
 		session_release(&ss);
 		return 1;
 	}
-	check_backlog(&found, &ss.bl, &co);
-	for (size_t i = 0; i < found.n; i++) {
-		const struct diag *d = &found.v[i];
+	for (size_t i = 0; i < ss.bl.nitems && !it; i++)
+		if (!strcmp(ss.bl.items[i]->path, path))
+			it = ss.bl.items[i];
+	if (!it) {
+		out_error(ctx, "%s cannot be read back to check it", path);
+		session_release(&ss);
+		return 1;
+	}
+	{
+		/* the check swaps the item out of the backlog for a while */
+		char *after = xmemdup0(it->data, it->len);
+		size_t alen = it->len;
 
-		if (d->severity == SEV_ERROR && d->file && !strcmp(d->file, path)) {
-			diag_copy(&mine, d);
-			n++;
-		}
+		n = check_write_item(&mine, &ss.bl, path, before, blen, after, alen);
+		free(after);
 	}
 	out_diags(ctx, &mine, SEV_ERROR);
-	diag_list_release(&found);
 	diag_list_release(&mine);
 	session_release(&ss);
 	return n;

@@ -80,9 +80,12 @@ void ws_show_value(struct sbuf *out, const struct item *it, const char *key);
 /* Run $VISUAL / $EDITOR (default vi) on path (fork and exec through
  * sh -c, as git does, so "code --wait" works).  0 or -1 (printed). */
 int ws_run_editor(struct ctx *ctx, const char *path);
-/* Validate one item of the work tree with every check rule: the errors
- * found on that file are printed; returns the number of errors. */
-size_t ws_validate_item(struct ctx *ctx, const char *path_rel_top);
+/* Validate one item of the work tree with every check rule
+ * (core/check_write.h): the errors its file has now that it did not
+ * have with before (NULL: a new file, every error counts) are printed;
+ * returns their number. */
+size_t ws_validate_item(struct ctx *ctx, const char *path_rel_top,
+			const char *before, size_t blen);
 
 /* `set` and its status shorthands (start, block, done, stop), in the
  * write session ctx->ws. */
