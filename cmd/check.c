@@ -21,7 +21,9 @@
 #include <unistd.h>
 
 #include "cmd/cmd.h"
+#include "cmd/write.h"
 #include "core/check.h"
+#include "core/fsutil.h"
 #include "core/repo.h"
 #include "core/xalloc.h"
 #include "formats/report.h"
@@ -274,6 +276,36 @@ check_at_base(const struct backlog *bl, const char *rev, struct diag_list *out)
 	diag_list_release(&errs);
 }
 
+/* ORDER edited by hand, not committed yet, by someone who is not an
+ * owner: say now what CI will ask (the work tree only). */
+static void
+hand_edit_notice(struct ctx *ctx, const struct backlog *bl)
+{
+	struct diag_list errs = DIAG_LIST_INIT;
+	struct repo repo;
+	git_oid head;
+	char hex[GIT_OID_HEXSZ + 1], wt[41], *data = NULL, *full;
+	size_t len = 0;
+
+	if (ctx->rev || !bl->config.nowners || repo_open(&repo, bl->root, &errs)) {
+		diag_list_release(&errs);
+		return;
+	}
+	if (repo.workdir && repo_head_blob(&repo, bl->order_path, &head)) {
+		full = xasprintf("%s/%s", repo.workdir, bl->order_path);
+		if (fsutil_read(full, LIMIT_ORDER, 0, &data, &len, &errs) == 0) {
+			repo_blob_id(&repo, wt, data, len);
+			git_oid_tostr(hex, sizeof(hex), &head);
+			if (strcmp(hex, wt))
+				ws_owner_notice(ctx, &repo, &bl->config, bl->order_path);
+		}
+		free(data);
+		free(full);
+	}
+	diag_list_release(&errs);
+	repo_close(&repo);
+}
+
 /* The rules about one item run as each is read (check_run_visit), so a
  * large backlog is never held whole. */
 static int
@@ -326,6 +358,7 @@ run(struct ctx *ctx)
 	}
 	check_run_finish(check_run, &found);
 	check_run = NULL;
+	hand_edit_notice(ctx, bl);
 	if (npaths)
 		filter_paths(&found, paths, npaths);
 	if (base_rev && rf->id == REPORT_SARIF) {

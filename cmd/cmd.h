@@ -65,6 +65,7 @@ struct ctx {
 	int quiet;              /* -q */
 	int no_commit;          /* --no-commit */
 	int include_dirty;      /* --include-dirty */
+	int no_verify;          /* --no-verify: skip pre-commit, commit-msg */
 	int out_tty;            /* stdout is a terminal */
 	size_t width;           /* terminal width, 0 when not a terminal */
 	const struct command *cmd;
@@ -303,6 +304,6 @@ extern const struct command cmd_init, cmd_new, cmd_list, cmd_show, cmd_edit,
 	cmd_set, cmd_start, cmd_block, cmd_unblock, cmd_done, cmd_stop, cmd_move, cmd_rank,
 	cmd_followup, cmd_check, cmd_diff, cmd_log, cmd_burnup, cmd_plan,
 	cmd_huddle, cmd_showcase, cmd_report, cmd_export, cmd_import,
-	cmd_renumber, cmd_merge_order, cmd_serve, cmd_tick, cmd_help;
+	cmd_renumber, cmd_merge_order, cmd_sync, cmd_approve, cmd_serve, cmd_tick, cmd_help;
 
 #endif

@@ -187,6 +187,7 @@ run(struct ctx *ctx)
 	}
 	ch.commit = !ctx->no_commit && ss->bl.config.commit && have_repo;
 	ch.include_dirty = ctx->include_dirty;
+	ch.no_verify = ctx->no_verify;
 	if (!have_repo) {
 		free(ch.top);
 		ch.top = xstrdup(ss->bl.top ? ss->bl.top : ss->bl.root);

@@ -249,7 +249,7 @@ command_help(const struct command *c, FILE *f)
 		sbuf_adds(&sb, c->details);
 	if (c->more_help)
 		c->more_help(&sb);
-	sbuf_adds(&sb, "\nGlobal options: -C DIR, --no-commit, --color=auto|always|never, -q\n");
+	sbuf_adds(&sb, "\nGlobal options: -C DIR, --no-commit, --no-verify, --color=auto|always|never, -q\n");
 	fputs(sb.buf, f);
 	sbuf_release(&sb);
 	sbuf_release(&head);
@@ -260,7 +260,7 @@ void
 help_main(FILE *f)
 {
 	fprintf(f,
-		"usage: docket [-C DIR] [--no-commit] [--color=WHEN] [-q] COMMAND [ARGS]\n"
+		"usage: docket [-C DIR] [--no-commit] [--no-verify] [--color=WHEN] [-q] COMMAND [ARGS]\n"
 		"\n"
 		"docket keeps a marketing team's backlog as Markdown files in git.\n"
 		"\n"
@@ -278,6 +278,7 @@ help_main(FILE *f)
 		"Global options:\n"
 		"  -C DIR          run as if started in DIR\n"
 		"  --no-commit     write files but do not commit\n"
+		"  --no-verify     commit without the pre-commit and commit-msg hooks\n"
 		"  --color=WHEN    auto (default), always or never; NO_COLOR disables auto\n"
 		"  -q, --quiet     print less\n"
 		"  --version       print the version\n"

@@ -159,6 +159,7 @@ run(struct ctx *ctx)
 	change_init(&ch, &repo, repo.workdir);
 	ch.commit = !ctx->no_commit;
 	ch.include_dirty = ctx->include_dirty;
+	ch.no_verify = ctx->no_verify;
 	began = 1;
 	if (change_begin(&ch, NULL, &errs)) {
 		out_errs(ctx, &errs, NULL);

@@ -4,7 +4,7 @@
  * --format checks, the write session, the loaded backlog, the
  * repository, their release, and the exit status.
  *
- *   docket [-C DIR] [--no-commit] [--color=WHEN] [-q] COMMAND [ARGS]
+ *   docket [-C DIR] [--no-commit] [--no-verify] [--color=WHEN] [-q] COMMAND [ARGS]
  *
  * Exit status: 0 success; 1 the command ran and found problems or
  * refused; 2 usage error, unreadable input, not in a backlog.
@@ -27,7 +27,7 @@ const struct command *const commands[] = {
 	&cmd_set, &cmd_start, &cmd_block, &cmd_unblock, &cmd_done, &cmd_tick, &cmd_stop, &cmd_move,
 	&cmd_followup, &cmd_edit, &cmd_diff, &cmd_log, &cmd_burnup, &cmd_plan,
 	&cmd_huddle, &cmd_showcase, &cmd_report, &cmd_rank, &cmd_renumber,
-	&cmd_merge_order, &cmd_export, &cmd_serve, &cmd_help, NULL,
+	&cmd_merge_order, &cmd_sync, &cmd_approve, &cmd_export, &cmd_serve, &cmd_help, NULL,
 };
 
 const struct arg arg_id[] = {

@@ -61,6 +61,8 @@ run(struct ctx *ctx)
 	sbuf_reset(&before);
 	sbuf_addf(&before, "%s\n", sum.buf);
 	rc = ws_commit(ctx, w, before.buf, sum.buf);
+	if (rc == EXIT_OK && w->ch.committed)
+		ws_owner_notice(ctx, &w->repo, &w->ss.bl.config, w->ss.bl.order_path);
 done:
 	sbuf_release(&before);
 	sbuf_release(&after);

@@ -6,7 +6,7 @@
 #include "cmd/cmd.h"
 #include "core/xalloc.h"
 
-enum { C_HELP = 1, C_QUIET, C_NO_COMMIT, C_COLOR, C_INCLUDE_DIRTY };
+enum { C_HELP = 1, C_QUIET, C_NO_COMMIT, C_COLOR, C_INCLUDE_DIRTY, C_NO_VERIFY };
 
 /* accepted after every command; `docket help` lists them as global */
 static const struct opt common[] = {
@@ -16,6 +16,7 @@ static const struct opt common[] = {
 	{ .name = "color", .arg = "WHEN", .tag = C_COLOR, .flags = OPT_JOIN },
 	{ .name = "colour", .arg = "WHEN", .tag = C_COLOR, .flags = OPT_JOIN },
 	{ .name = "include-dirty", .tag = C_INCLUDE_DIRTY },
+	{ .name = "no-verify", .tag = C_NO_VERIFY },
 	OPT_END,
 };
 
@@ -53,6 +54,9 @@ take_common(struct ctx *ctx, const struct opt *o, const char *val)
 		break;
 	case C_INCLUDE_DIRTY:
 		ctx->include_dirty = 1;
+		break;
+	case C_NO_VERIFY:
+		ctx->no_verify = 1;
 		break;
 	case C_COLOR:
 		if (ctx_set_color(ctx, val ? val : "always") < 0)

@@ -49,6 +49,8 @@ rank_apply(struct ctx *ctx, struct ws *w, const struct session *ss,
 	sbuf_addf(&msg, "%s\n\n%s", sum.buf, changes->buf);
 	rank_kept_text(&msg, p, prune);
 	rc = ws_commit(ctx, w, msg.buf, sum.buf);
+	if (rc == EXIT_OK && w->ch.committed)
+		ws_owner_notice(ctx, &w->repo, &ss->bl.config, ss->bl.order_path);
 	sbuf_release(&order);
 	sbuf_release(&msg);
 	sbuf_release(&sum);

@@ -34,6 +34,7 @@ ws_begin(struct ctx *ctx, struct ws *w)
 	change_init(&w->ch, w->have_repo ? &w->repo : NULL,
 		    w->have_repo ? w->repo.workdir : NULL);
 	w->ch.include_dirty = ctx->include_dirty;
+	w->ch.no_verify = ctx->no_verify;
 	w->ch.commit = !ctx->no_commit;
 	if (w->have_repo && !w->repo.workdir) {
 		out_error(ctx, "this is a bare repository: docket changes files in a work tree");
@@ -130,6 +131,21 @@ ws_commit(struct ctx *ctx, struct ws *w, const char *message,
 	else
 		out_note(ctx, "%s (not committed)", summary);
 	return EXIT_OK;
+}
+
+void
+ws_owner_notice(struct ctx *ctx, struct repo *r, const struct config *c,
+		const char *order_path)
+{
+	char *name = NULL, *email = NULL;
+
+	if (!r || !r->git || repo_identity(r, &name, &email))
+		return;
+	if (c->nowners && !config_is_owner(c, name, email))
+		out_warning(ctx, "%s <%s> is not an owner of this backlog (owners: in docket.yaml): CI (docket check --base) will ask an owner's approval of this change to %s; an owner reviews it and runs docket approve on this branch",
+			    name, email, order_path);
+	free(name);
+	free(email);
 }
 
 int

@@ -43,6 +43,12 @@ void ws_queue_order(struct ws *w);
 int ws_commit(struct ctx *ctx, struct ws *w, const char *message,
 	      const char *summary);
 
+/* After a commit that reordered ORDER: when the committer is not an
+ * owner, say at once that CI's owner-order will ask an owner's approval,
+ * and how (the one place of that message: move, rank --apply, check). */
+void ws_owner_notice(struct ctx *ctx, struct repo *r, const struct config *c,
+		     const char *order_path);
+
 /* The placement options of new, followup and move: OPT_CALL rows whose
  * value is a struct ws_place and whose tag is one of WO_*. */
 enum { WO_TOP = 1, WO_BOTTOM, WO_BEFORE, WO_AFTER, WO_TO };

@@ -119,7 +119,7 @@ _docket() {
 		elif [[ $prev == = && ${COMP_WORDS[COMP_CWORD - 2]} == --colo* ]]; then
 			COMPREPLY=($(compgen -W "auto always never" -- "$cur"))
 		elif [[ $cur == -* ]]; then
-			COMPREPLY=($(compgen -W "-C --no-commit --include-dirty --color= -q --quiet --help --version" -- "$cur"))
+			COMPREPLY=($(compgen -W "-C --no-commit --no-verify --include-dirty --color= -q --quiet --help --version" -- "$cur"))
 			[[ ${COMPREPLY[*]} == --color= ]] && compopt -o nospace 2>/dev/null
 		else
 			COMPREPLY=($(compgen -W "$(_docket_commands)" -- "$cur"))

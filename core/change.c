@@ -34,6 +34,7 @@
 
 #include "core/diag.h"
 #include "core/fsutil.h"
+#include "core/hook.h"
 #include "core/limits.h"
 #include "core/order.h"
 #include "core/sbuf.h"
@@ -65,6 +66,7 @@ change_release(struct change *c)
 	for (size_t i = 0; i < c->nfiles; i++) {
 		free(c->files[i].path);
 		free(c->files[i].data);
+		free(c->files[i].old);
 	}
 	free(c->files);
 	free(c->top);
@@ -86,6 +88,7 @@ queue(struct change *c, const char *path, const char *data, size_t len,
 	if (!f) {
 		c->files = xgrow(c->files, &c->alloc, c->nfiles + 1, sizeof(*c->files));
 		f = &c->files[c->nfiles++];
+		memset(f, 0, sizeof(*f));
 		f->path = xstrdup(path);
 	}
 	f->data = data ? xmemdup0(data, len) : NULL;
@@ -312,8 +315,15 @@ order_conflicted(struct change *c, const char *order_path,
 int
 change_begin(struct change *c, const char *order_path, struct diag_list *errs)
 {
+	const char *hook = getenv(HOOK_ENV);
 	int rc;
 
+	/* docket's commit that runs this hook holds the lock: say so
+	 * rather than report a lock held by another process */
+	if (hook && *hook)
+		return diag_error(errs, DK_EREFUSED,
+				  "docket is running the %.40s hook of its own commit: a hook may read the backlog (docket check, list, show) but not change it",
+				  hook);
 	if (c->repo && c->repo->git) {
 		int st = git_repository_state(c->repo->git);
 
@@ -581,9 +591,56 @@ check_sizes(struct change *c, struct diag_list *errs)
 	return 0;
 }
 
+/* Keep the bytes of the files docket is about to write or remove, for
+ * a hook that refuses the commit. */
+static void
+keep_old(struct change *c)
+{
+	for (size_t i = 0; i < c->nfiles; i++) {
+		struct change_file *f = &c->files[i];
+		char *full = xasprintf("%s/%s", c->top, f->path);
+		struct diag_list ignored = DIAG_LIST_INIT;
+
+		if (f->op != CHANGE_ONDISK)
+			f->had_old = fsutil_read(full, LIMIT_FILE, 0, &f->old,
+						 &f->oldlen, &ignored) == 0;
+		diag_list_release(&ignored);
+		free(full);
+	}
+}
+
+/* Put the kept bytes back (remove the files that were not there). */
+static int
+restore_old(struct change *c, struct diag_list *errs)
+{
+	int rc = 0;
+
+	for (size_t i = 0; i < c->nfiles; i++) {
+		struct change_file *f = &c->files[i];
+		char *full = xasprintf("%s/%s", c->top, f->path), *tmp = NULL;
+
+		if (f->op == CHANGE_ONDISK) {
+			free(full);
+			continue;
+		}
+		if (f->had_old) {
+			if (fsutil_stage(full, f->old, f->oldlen, &tmp, errs) ||
+			    fsutil_install(tmp, full, errs))
+				rc = DK_EIO;
+		} else if (unlink(full) && errno != ENOENT) {
+			rc = diag_error(errs, DK_EIO, "cannot remove %s: %s", f->path,
+					strerror(errno));
+		}
+		free(full);
+	}
+	return rc;
+}
+
 int
 change_commit(struct change *c, const char *message, struct diag_list *errs)
 {
+	struct diag_list why = DIAG_LIST_INIT;
+	struct hook_commit hk;
 	const char **paths;
 	int rc;
 
@@ -598,14 +655,44 @@ change_commit(struct change *c, const char *message, struct diag_list *errs)
 		if ((rc = repo_check_identity(c->repo, errs)))
 			return rc;
 	}
-	if ((rc = write_files(c, errs)))
+	memset(&hk, 0, sizeof(hk));
+	if (c->commit && hook_commit_init(&hk, c->repo, c->no_verify))
+		keep_old(c);
+	if ((rc = write_files(c, errs)) || !c->commit) {
+		hook_commit_release(&hk);
 		return rc;
-	if (!c->commit)
+	}
+	if (!c->nfiles && !c->allow_empty) {
+		hook_commit_release(&hk);
+		c->unchanged = 1;       /* nothing queued: nothing to commit */
 		return 0;
+	}
 	paths = xcalloc(c->nfiles + 1, sizeof(*paths));
 	for (size_t i = 0; i < c->nfiles; i++)
 		paths[i] = c->files[i].path;
-	rc = change__commit_paths(c, paths, c->nfiles, message, errs);
+	rc = change__commit_paths(c, paths, c->nfiles, message, &hk, &why);
 	free(paths);
+	hook_commit_release(&hk);
+	if (rc == DK_EREFUSED) {        /* a hook refused: nothing happened */
+		char *refusal = xstrdup(diag_last_message(&why));
+
+		if (restore_old(c, &why)) {
+			rc = diag_error(errs, DK_EIO,
+					"%s; %s; the files are written but not committed (git status shows them)",
+					refusal, diag_last_message(&why));
+		} else {
+			rc = diag_error(errs, DK_EREFUSED,
+					"%s: nothing is committed, and the files docket wrote are as they were",
+					refusal);
+			c->written = 0;
+			for (size_t i = 0; i < c->nfiles; i++)
+				if (c->files[i].op == CHANGE_ONDISK)
+					c->written = 1;
+		}
+		free(refusal);
+	} else if (errs) {
+		diag_list_move(errs, &why);
+	}
+	diag_list_release(&why);
 	return rc;
 }

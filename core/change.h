@@ -23,8 +23,12 @@
  *                                     the git identity; write the files
  *                                     (all staged first, then renamed:
  *                                     a read-only file or folder, a full
- *                                     disk changes none); commit exactly
- *                                     those paths
+ *                                     disk changes none); run the git
+ *                                     hooks as git does (core/hook.h): a
+ *                                     hook that fails gets the files
+ *                                     their previous bytes back, and
+ *                                     nothing is committed; commit
+ *                                     exactly those paths
  *   change_release(&c)                drop the lock, free everything
  *
  * The lock holds "PID HOSTNAME"; it is judged and taken under flock(2),
@@ -45,7 +49,8 @@
  * c->written set and a message saying the files are written
  * but not committed.  When the written files turn out identical to
  * HEAD's, no commit is made and change_commit returns 0 with
- * c->unchanged set.
+ * c->unchanged set.  A hook that refused: DK_EREFUSED, the files as they
+ * were before (those of CHANGE_ONDISK stay as the editor left them).
  *
  * Ownership: the change copies every path and byte it is given; it
  * borrows repo.
@@ -68,6 +73,11 @@ struct change_file {
 	char *data;
 	size_t len;
 	enum change_op op;
+	/* the bytes before the write, kept when hooks run (a refused
+	 * commit puts them back) */
+	char *old;
+	size_t oldlen;
+	int had_old;
 };
 
 struct change {
@@ -75,6 +85,8 @@ struct change {
 	char *top;               /* absolute path of the work tree */
 	int commit;              /* commit after writing (default 1) */
 	int include_dirty;       /* --include-dirty */
+	int no_verify;           /* --no-verify: no pre-commit, commit-msg */
+	int allow_empty;         /* commit with no files (docket approve) */
 	struct change_file *files;
 	size_t nfiles, alloc;
 	char *lock_path;         /* held while not NULL */

@@ -15,6 +15,7 @@
 
 #include "core/diag.h"
 #include "core/fsutil.h"
+#include "core/hook.h"
 #include "core/limits.h"
 #include "core/sbuf.h"
 #include "core/xalloc.h"
@@ -365,13 +366,15 @@ not_committed(struct diag_list *errs, const char *message,
  * The commit, in an order that a crash at any point leaves in a state
  * the next docket finishes or reports (docs/faults.md):
  *
- *   1. the commit object (unreferenced until 4; the repository's
- *      pre-commit and commit-msg hooks would run before it, once docket
- *      runs hooks)
+ *   0. the repository's pre-commit, prepare-commit-msg and commit-msg
+ *      hooks (core/hook.h); one that fails: DK_EREFUSED, nothing of
+ *      git's changed, and change_commit puts the files back
+ *   1. the commit object (unreferenced until 4), of the paths as the
+ *      hooks' index holds them when hooks ran
  *   2. the journal (change__recover reads it)
  *   3. the index entries of the paths (atomic: git's index.lock)
  *   4. the branch (atomic, refused if it moved since 1)
- *   5. the journal removed (post-commit would run after it)
+ *   5. the journal removed, then post-commit
  *
  * Failures: at 1-3 nothing of git's changed (the journal is removed); at
  * 4 the index entries are set back (git reset -q -- PATHS) and, should
@@ -379,13 +382,23 @@ not_committed(struct diag_list *errs, const char *message,
  */
 int
 change__commit_paths(struct change *c, const char *const *paths, size_t n,
-		     const char *message, struct diag_list *errs)
+		     const char *message, struct hook_commit *hk,
+		     struct diag_list *errs)
 {
 	struct diag_list why = DIAG_LIST_INIT;   /* what stopped the commit */
 	struct repo_commit rc;
 	int r;
 
-	r = repo_commit_build(c->repo, paths, n, message, &rc, &why);
+	if ((r = hook_commit_before(hk, paths, n, message, &why))) {
+		if (r != DK_EREFUSED)   /* the hooks could not run */
+			r = not_committed(errs, message, paths, n, diag_last_message(&why));
+		else
+			diag_list_move(errs, &why);
+		diag_list_release(&why);
+		return r;
+	}
+	r = repo_commit_build(c->repo, paths, n, hk->index_file, hk->author_date,
+			      hk->message ? hk->message : message, &rc, &why);
 	if (r == DK_EREFUSED && !strcmp(diag_last_message(&why), "nothing to commit")) {
 		diag_list_release(&why);
 		repo_commit_release(&rc);
@@ -426,5 +439,6 @@ change__commit_paths(struct change *c, const char *const *paths, size_t n,
 	repo_commit_short(&rc, c->commit_id, sizeof(c->commit_id));
 	repo_commit_release(&rc);
 	c->committed = 1;
+	hook_commit_after(hk);
 	return 0;
 }

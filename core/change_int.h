@@ -15,9 +15,13 @@
  * what was done), or DK_EIO with the reason in errs. */
 int change__recover(struct change *c, struct diag_list *errs);
 /* Commit the written paths: commit object, journal, index, branch
- * (change_commit.c).  0, with c->committed or c->unchanged set; or
- * DK_EIO with errs saying the state and the command to finish. */
+ * (change_commit.c), with the hooks of hk around them (core/hook.h).
+ * 0, with c->committed or c->unchanged set; DK_EREFUSED when a hook
+ * refused (nothing of git's changed); or DK_EIO with errs saying the
+ * state and the command to finish. */
+struct hook_commit;
 int change__commit_paths(struct change *c, const char *const *paths,
-			 size_t n, const char *message, struct diag_list *errs);
+			 size_t n, const char *message, struct hook_commit *hk,
+			 struct diag_list *errs);
 
 #endif

@@ -35,6 +35,7 @@
 
 #include "core/backlog.h"
 #include "core/diag.h"
+#include "core/order_hosted.h"
 #include "core/strmap.h"
 
 struct repo;
@@ -128,6 +129,16 @@ int check_text_value(const char *s, size_t len, int one_line,
 /* Is a built-in field of this schema kind (enum schema_kind) one line? */
 int check_kind_one_line(int kind);
 
+/* Someone whose word may make an ORDER change an owner's: the author
+ * of a later "Approved-order:" line for the ORDER the change led to, or
+ * of a merge commit that brought the change in (check_approve.c). */
+struct check_approver {
+	char *name;                  /* NULL for an approval line */
+	char *email;
+	char via[16];                /* short id of the approving commit */
+	int merge;                   /* 1: a merge commit, 0: an approval */
+};
+
 /* A commit in BASE..HEAD that changed ORDER. */
 struct check_order_commit {
 	char id[16];                 /* short hex id */
@@ -135,15 +146,38 @@ struct check_order_commit {
 	char *name;                  /* author */
 	char *email;
 	int line;                    /* first changed line of ORDER in it */
+	unsigned char oid[20];       /* the full id */
+	struct check_approver *approvers;
+	size_t napprovers;
 };
 
 /* What --base needs from git. */
+/* An item file the base added since the merge base (id-collision). */
+struct check_base_item {
+	char *path;                  /* relative to the repository top */
+	char *id;                    /* its id: id: of the front matter, else
+				      * from the file name */
+	char *title;                 /* or NULL */
+	char blob[41];               /* its blob id, hex */
+};
+
 struct check_base {
 	char **changed;              /* paths changed since the base */
 	size_t nchanged;
+	char **added;                /* of those, the files the branch added */
+	char (*added_blob)[41];      /* their blob ids ("" when not known) */
+	size_t nadded;
 	struct check_order_commit *commits;  /* oldest first */
 	size_t ncommits;
 	char merge_base[41];         /* the commit compared with (hex) */
+	char *base;                  /* the base as given ("main") */
+	struct check_base_item *base_items;  /* added on the base since the
+					      * merge base */
+	size_t nbase_items;
+	/* ORDER merged into the base by a host's line merge, when both
+	 * sides changed it (order-merge) */
+	struct order_hosted hosted;
+	int have_hosted;
 };
 
 /*

@@ -91,7 +91,7 @@ changed_files(struct check_base *b, struct repo *r, struct diag_list *errs,
 {
 	git_diff_options o = GIT_DIFF_OPTIONS_INIT;
 	git_diff *diff = NULL;
-	size_t alloc = 0, n;
+	size_t alloc = 0, aalloc = 0, balloc = 0, n;
 	int rc;
 
 	if (to) {
@@ -110,6 +110,18 @@ changed_files(struct check_base *b, struct repo *r, struct diag_list *errs,
 		if (d->old_file.path && d->new_file.path &&
 		    strcmp(d->old_file.path, d->new_file.path))
 			add_changed(b, &alloc, d->old_file.path);
+		if (d->new_file.path && (d->status == GIT_DELTA_ADDED ||
+		    d->status == GIT_DELTA_UNTRACKED || d->status == GIT_DELTA_RENAMED ||
+		    d->status == GIT_DELTA_COPIED)) {
+			b->added = xgrow(b->added, &aalloc, b->nadded + 1, sizeof(*b->added));
+			b->added_blob = xgrow(b->added_blob, &balloc, b->nadded + 1,
+					      sizeof(*b->added_blob));
+			b->added[b->nadded] = xstrdup(d->new_file.path);
+			b->added_blob[b->nadded][0] = '\0';
+			if (d->new_file.flags & GIT_DIFF_FLAG_VALID_ID)
+				git_oid_tostr(b->added_blob[b->nadded], 41, &d->new_file.id);
+			b->nadded++;
+		}
 	}
 	git_diff_free(diff);
 	return 0;
@@ -262,6 +274,7 @@ add_commit(struct check_base *b, size_t *alloc, struct repo *r,
 	oc = &b->commits[b->ncommits++];
 	memset(oc, 0, sizeof(*oc));
 	git_oid_tostr(oc->id, 8, git_commit_id(c));
+	memcpy(oc->oid, git_commit_id(c)->id, sizeof(oc->oid));
 	oc->summary = xstrdup(sum ? sum : "");
 	oc->name = xstrdup(au && au->name ? au->name : "");
 	oc->email = xstrdup(au && au->email ? au->email : "");
@@ -502,6 +515,8 @@ range(struct walker *w, struct check_base *b, git_commit *head,
 			add_commit(b, &alloc, w->r, c, line);
 		git_commit_free(c);
 	}
+	if (rc == 0 && b->ncommits)
+		check__approvals(b, w->r, list, nlist, path);
 	free(list);
 	oidset_release(&anc);
 	oidset_release(&seen);
@@ -546,6 +561,24 @@ check_base_collect(struct check_base *out, struct repo *r, const char *base,
 		goto done;
 	}
 	rc = changed_files(out, r, errs, from, to);
+	if (!rc && have_mb) {
+		git_tree *bt = NULL;
+		char *dir = xstrdup(order_path), *slash = strrchr(dir, '/');
+
+		out->base = xstrdup(base);
+		if (slash)
+			slash[1] = '\0';
+		else
+			*dir = '\0';
+		if (git_commit_tree(&bt, basec) < 0)
+			rc = git_fail(errs, DK_EIO, "cannot read the base '%s'", base);
+		else
+			rc = check__base_items(out, r, from, bt, dir, errs);
+		if (!rc && bt)
+			check__hosted_order(out, r, from, bt, to, order_path);
+		git_tree_free(bt);
+		free(dir);
+	}
 done:
 	walker_release(&w);
 	git_tree_free(from);
@@ -564,10 +597,27 @@ check_base_release(struct check_base *b)
 	for (size_t i = 0; i < b->nchanged; i++)
 		free(b->changed[i]);
 	free(b->changed);
+	for (size_t i = 0; i < b->nadded; i++)
+		free(b->added[i]);
+	free(b->added);
+	free(b->added_blob);
+	for (size_t i = 0; i < b->nbase_items; i++) {
+		free(b->base_items[i].path);
+		free(b->base_items[i].id);
+		free(b->base_items[i].title);
+	}
+	free(b->base_items);
+	free(b->base);
+	order_hosted_release(&b->hosted);
 	for (size_t i = 0; i < b->ncommits; i++) {
 		free(b->commits[i].summary);
 		free(b->commits[i].name);
 		free(b->commits[i].email);
+		for (size_t k = 0; k < b->commits[i].napprovers; k++) {
+			free(b->commits[i].approvers[k].name);
+			free(b->commits[i].approvers[k].email);
+		}
+		free(b->commits[i].approvers);
 	}
 	free(b->commits);
 	memset(b, 0, sizeof(*b));
@@ -599,12 +649,23 @@ check__owner_order(struct check__ctx *x)
 		sbuf_adds(&owners, ", ...");
 	for (size_t i = 0; i < b->ncommits; i++) {
 		const struct check_order_commit *oc = &b->commits[i];
+		int approved = 0;
+		struct diag *d;
 
 		if (config_is_owner(c, oc->name, oc->email))
 			continue;
-		check__emit(x, RULE_OWNER_ORDER, x->bl->order_path, oc->line, 1,
-			    "commit %s (\"%s\") by %s <%s> changed ORDER, but only owners may (%s): ask an owner to make the change, or add the author under owners: in docket.yaml",
-			    oc->id, oc->summary, oc->name, oc->email, owners.buf);
+		/* an owner's later approval of the ORDER it led to, or an
+		 * owner's merge commit that brought it in */
+		for (size_t k = 0; k < oc->napprovers && !approved; k++)
+			approved = config_is_owner(c, oc->approvers[k].name,
+						   oc->approvers[k].email);
+		if (approved)
+			continue;
+		d = check__emit(x, RULE_OWNER_ORDER, x->bl->order_path, oc->line, 1,
+				"commit %s (\"%s\") by %s <%s> changed ORDER, but only owners may (%s): ask an owner to review the order and approve it on this branch with docket approve (or to make the change), or add the author under owners: in docket.yaml",
+				oc->id, oc->summary, oc->name, oc->email, owners.buf);
+		if (d)
+			diag_set_fix(d, "docket approve");
 	}
 	sbuf_release(&owners);
 }

@@ -152,6 +152,28 @@ void check__bau_share(struct check__ctx *x);
 void check__wip_limit(struct check__ctx *x);
 void check__cycles(struct check__ctx *x);
 void check__owner_order(struct check__ctx *x);
+void check__id_collision(struct check__ctx *x);
+void check__order_merge(struct check__ctx *x);
+/* Who approved each of b->commits later in the range list[0..n)
+ * (newest first), by an "Approved-order:" line or a merge commit
+ * (check_approve.c). */
+struct git_oid;
+void check__approvals(struct check_base *b, struct repo *r,
+		      const struct git_oid *list, size_t n,
+		      const char *order_path);
+/* The item files (*.md directly in items_dir) added between the trees
+ * from and to, into b->base_items (check_collide.c). */
+struct repo;
+struct git_tree;
+int check__base_items(struct check_base *b, struct repo *r,
+		      struct git_tree *from, struct git_tree *to,
+		      const char *items_dir, struct diag_list *errs);
+/* b->hosted: ORDER of the base (tree base) and of the branch (tree
+ * head, or the work tree when NULL) merged from the merge base's (tree
+ * from) as a host would (check_collide.c). */
+void check__hosted_order(struct check_base *b, struct repo *r,
+			 struct git_tree *from, struct git_tree *base,
+			 struct git_tree *head, const char *order_path);
 /* mvl-order and order-empty-section (check_order.c) */
 void check__order_sections(struct check__ctx *x);
 

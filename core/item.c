@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/sbuf.h"
 #include "core/xalloc.h"
 
 static const char *const type_names[] = { "experiment", "bau", "improvement" };
@@ -193,6 +194,141 @@ item_resolve(struct item *it)
 	it->num = item_id_number(it->id, NULL);
 }
 
+/* Is s[0..n) git's conflict marker made of c ("<<<<<<< ours",
+ * "=======", ...)?  Seven of c, then the end or a space. */
+static int
+marker(const char *s, size_t n, char c)
+{
+	size_t i = 0;
+
+	while (i < n && s[i] == c)
+		i++;
+	if (i != 7)
+		return 0;
+	return i == n || s[i] == ' ' || s[i] == '\r';
+}
+
+/* A side's label after its marker ("HEAD", "feature"), or its name. */
+static void
+side_label(struct sbuf *sb, const char *s, size_t n, const char *dflt)
+{
+	size_t i = 7;
+
+	while (i < n && s[i] == ' ')
+		i++;
+	while (n > i && (s[n - 1] == '\r' || s[n - 1] == ' '))
+		n--;
+	if (n > i && n - i <= 80)
+		sbuf_addf(sb, "%.*s", (int)(n - i), s + i);
+	else
+		sbuf_adds(sb, dflt);
+}
+
+/* " has MKT-9 \"Title\"" for one side's text of the file. */
+static void
+side_says(struct sbuf *sb, const struct sbuf *text, const char *path,
+	  const struct fm_opts *opts)
+{
+	struct diag_list quiet = DIAG_LIST_INIT;
+	struct fm fm;
+	const char *id = NULL, *title = NULL;
+
+	if (fm_parse(&fm, text->buf, text->len, opts, path, &quiet) == 0) {
+		id = ynode_str(ynode_get(fm.root, "id"));
+		if (!id)
+			id = ynode_str(ynode_get(fm.root, "name"));
+		title = ynode_str(ynode_get(fm.root, "title"));
+	}
+	if (id && strlen(id) <= 40)
+		sbuf_addf(sb, "%s", id);
+	else
+		sbuf_adds(sb, "no readable id");
+	if (title && strlen(title) <= 80)
+		sbuf_addf(sb, " \"%s\"", title);
+	fm_release(&fm);
+	diag_list_release(&quiet);
+}
+
+/* Does a line of data start with "<<<<<<<"?  (memchr: the common case,
+ * no '<' at all, is one fast pass.) */
+static int
+has_marker(const char *data, size_t len)
+{
+	const char *p = data, *end = data + len;
+
+	while ((p = memchr(p, '<', (size_t)(end - p)))) {
+		if ((p == data || p[-1] == '\n') && end - p >= 7 &&
+		    !memcmp(p, "<<<<<<<", 7))
+			return 1;
+		p++;
+	}
+	return 0;
+}
+
+/*
+ * A file git left with conflict markers (a merge that changed it on
+ * both sides, or added it on both): one "item-conflict" diag saying
+ * what each side holds, rather than the YAML error the markers cause.
+ * Returns 1 when the file has markers.
+ */
+static int
+conflicted(struct item *it, const char *data, size_t len,
+	   const struct fm_opts *opts)
+{
+	struct sbuf ours = SBUF_INIT, theirs = SBUF_INIT;
+	struct sbuf lo = SBUF_INIT, lt = SBUF_INIT, msg = SBUF_INIT;
+	enum { BOTH, OURS, BASE, THEIRS } state = BOTH;
+	int line = 0, first = 0, complete = 0;
+	const char *p = data, *end = data + len;
+
+	if (!has_marker(data, len))
+		return 0;
+	while (p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p), all = nl ? n + 1 : n;
+
+		line++;
+		if (state == BOTH && marker(p, n, '<')) {
+			state = OURS;
+			if (!first) {
+				first = line;
+				side_label(&lo, p, n, "one side");
+			}
+		} else if (state == OURS && marker(p, n, '|')) {
+			state = BASE;
+		} else if ((state == OURS || state == BASE) && marker(p, n, '=')) {
+			state = THEIRS;
+		} else if (state == THEIRS && marker(p, n, '>')) {
+			state = BOTH;
+			if (!lt.len)
+				side_label(&lt, p, n, "the other side");
+			complete = 1;
+		} else {
+			if (state == BOTH || state == OURS)
+				sbuf_add(&ours, p, all);
+			if (state == BOTH || state == THEIRS)
+				sbuf_add(&theirs, p, all);
+		}
+		p += all;
+	}
+	if (first && complete) {
+		sbuf_addf(&msg, "merge conflict: git left conflict markers from line %d; %s has ",
+			  first, lo.buf);
+		side_says(&msg, &ours, it->path, opts);
+		sbuf_addf(&msg, ", %s has ", lt.buf);
+		side_says(&msg, &theirs, it->path, opts);
+		sbuf_adds(&msg, ": keep one item in this file (a second one goes into a new file with a new id: docket new, or docket renumber), remove the markers, then git add it");
+		diag_add(&it->diags, SEV_ERROR, "item-conflict", it->path, first, 1,
+			 "%s", msg.buf);
+	}
+	sbuf_release(&ours);
+	sbuf_release(&theirs);
+	sbuf_release(&lo);
+	sbuf_release(&lt);
+	sbuf_release(&msg);
+	return first && complete;
+}
+
 struct item *
 item_new(const char *path, char *data, size_t len, const struct fm_opts *opts)
 {
@@ -208,6 +344,8 @@ item_new(const char *path, char *data, size_t len, const struct fm_opts *opts)
 	it->type = TYPE_EXPERIMENT;
 	it->status = ST_UNKNOWN;
 	diag_list_init(&it->diags);
+	if (conflicted(it, data, len, opts))
+		return it;      /* not parsed: the markers are the problem */
 	it->parsed = fm_parse(&it->fm, data, len, opts, path, &it->diags) == 0;
 	if (it->parsed)
 		item_resolve(it);

@@ -94,7 +94,10 @@ int repo_config_set(struct repo *r, const char *key, const char *value,
  *
  *   repo_commit_build   the commit object: HEAD's tree with exactly
  *                       these work-tree paths replaced (a path that no
- *                       longer exists is removed); no branch moves yet
+ *                       longer exists is removed), or these paths as
+ *                       the index at index_file holds them (the
+ *                       temporary index the hooks saw); no branch
+ *                       moves yet
  *   repo_index_take     the index entries of those paths from the work
  *                       tree (every other entry as it was)
  *   repo_head_advance   the branch HEAD names moves from the parent to
@@ -102,7 +105,9 @@ int repo_config_set(struct repo *r, const char *key, const char *value,
  *
  * The author and committer are user.name/user.email from git config
  * (GIT_AUTHOR_NAME, GIT_AUTHOR_EMAIL, GIT_AUTHOR_DATE and the
- * GIT_COMMITTER_* variables override them, as in git).
+ * GIT_COMMITTER_* variables override them, as in git); author_date,
+ * when not NULL, is the author date ("@EPOCH +HHMM", as repo_author
+ * gives it).
  */
 struct repo_commit {
 	struct git_oid id;       /* the commit made */
@@ -112,8 +117,11 @@ struct repo_commit {
 				  * or "HEAD" when detached (malloc'ed) */
 };
 /* 0, or DK_EREFUSED "nothing to commit" when the tree equals HEAD's,
- * or DK_EIO; release with repo_commit_release in every case. */
+ * or DK_EIO; release with repo_commit_release in every case.  With no
+ * paths at all the commit has HEAD's tree (an empty commit on purpose:
+ * docket approve). */
 int repo_commit_build(struct repo *r, const char *const *paths, size_t npaths,
+		      const char *index_file, const char *author_date,
 		      const char *message, struct repo_commit *out,
 		      struct diag_list *errs);
 void repo_commit_release(struct repo_commit *c);
@@ -131,6 +139,15 @@ int repo_index_reset(struct repo *r, const struct git_oid *commit,
  * DK_EIO.  The reflog says "commit: SUBJECT", as git's. */
 int repo_head_advance(struct repo *r, const struct repo_commit *c,
 		      struct diag_list *errs);
+/* Point HEAD's branch (HEAD itself when detached) at to, with the
+ * reflog line log: 0, DK_ECONFLICT when it moved meanwhile, DK_EIO. */
+int repo_head_move(struct repo *r, const struct git_oid *to, const char *log,
+		   struct diag_list *errs);
+/* A commit of tree with the parents HEAD and theirs (a merge), as the
+ * identity of repo_commit_build; no branch moves (repo_head_move). */
+int repo_commit_merge(struct repo *r, const struct git_oid *tree,
+		      const struct git_oid *theirs, const char *message,
+		      struct git_oid *out, struct diag_list *errs);
 /* HEAD's commit (zeroes and *unborn set when there is none yet). */
 int repo_head_id(struct repo *r, struct git_oid *out, int *unborn,
 		 struct diag_list *errs);
@@ -154,6 +171,9 @@ int repo_check_identity(struct repo *r, struct diag_list *errs);
 /* The author a commit made now would have (as repo_check_identity
  * finds it): malloc'ed name and email, or DK_EREFUSED (both NULL). */
 int repo_identity(struct repo *r, char **name, char **email);
+/* repo_identity and the date a commit made now would have, as git
+ * exports it to hooks in GIT_AUTHOR_DATE ("@EPOCH +HHMM", malloc'ed). */
+int repo_author(struct repo *r, char **name, char **email, char **date);
 
 /*
  * The highest N of the PREFIX-N item files (items_rel: the items folder

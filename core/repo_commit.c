@@ -57,10 +57,11 @@ parse_git_date(const char *s, git_time_t *t, int *offset)
 
 	if (*s == '@')
 		s++;
-	if (sscanf(s, "%lld %15s", &epoch, tz) >= 1 && !strchr(s, '-') &&
-	    !strchr(s, ':')) {
+	if (sscanf(s, "%lld%n %15s", &epoch, &n, tz) >= 1 &&
+	    (s[n] == ' ' || !s[n]) && !strchr(s, ':')) {
 		*t = (git_time_t)epoch;
 		*offset = 0;
+		n = 0;
 		if (*tz && parse_tz(tz, offset))
 			return -1;
 		return 0;
@@ -79,9 +80,11 @@ parse_git_date(const char *s, git_time_t *t, int *offset)
 	return 0;
 }
 
+/* The signature of who ("AUTHOR", "COMMITTER") as git makes it; date,
+ * when not NULL, stands for GIT_<who>_DATE. */
 static int
 make_sig(struct repo *r, git_signature **out, const char *who,
-	 struct diag_list *errs)
+	 const char *date_given, struct diag_list *errs)
 {
 	char kn[32], ke[32], kd[32];
 	const char *name, *email, *date;
@@ -93,7 +96,7 @@ make_sig(struct repo *r, git_signature **out, const char *who,
 	snprintf(kd, sizeof(kd), "GIT_%s_DATE", who);
 	name = getenv(kn);
 	email = getenv(ke);
-	date = getenv(kd);
+	date = date_given ? date_given : getenv(kd);
 	if (!name || !email) {
 		rc = git_signature_default(&def, r->git);
 		if (rc < 0) {
@@ -130,8 +133,8 @@ repo_check_identity(struct repo *r, struct diag_list *errs)
 	git_signature *a = NULL, *c = NULL;
 	int rc;
 
-	if ((rc = make_sig(r, &a, "AUTHOR", errs)) == 0)
-		rc = make_sig(r, &c, "COMMITTER", errs);
+	if ((rc = make_sig(r, &a, "AUTHOR", NULL, errs)) == 0)
+		rc = make_sig(r, &c, "COMMITTER", NULL, errs);
 	git_signature_free(a);
 	git_signature_free(c);
 	return rc;
@@ -144,9 +147,27 @@ repo_identity(struct repo *r, char **name, char **email)
 	int rc;
 
 	*name = *email = NULL;
-	if ((rc = make_sig(r, &a, "AUTHOR", NULL)) == 0) {
+	if ((rc = make_sig(r, &a, "AUTHOR", NULL, NULL)) == 0) {
 		*name = xstrdup(a->name);
 		*email = xstrdup(a->email);
+	}
+	git_signature_free(a);
+	return rc;
+}
+
+int
+repo_author(struct repo *r, char **name, char **email, char **date)
+{
+	git_signature *a = NULL;
+	int rc, off;
+
+	*name = *email = *date = NULL;
+	if ((rc = make_sig(r, &a, "AUTHOR", NULL, NULL)) == 0) {
+		off = a->when.offset < 0 ? -a->when.offset : a->when.offset;
+		*name = xstrdup(a->name);
+		*email = xstrdup(a->email);
+		*date = xasprintf("@%lld %c%02d%02d", (long long)a->when.time,
+				  a->when.offset < 0 ? '-' : '+', off / 60, off % 60);
 	}
 	git_signature_free(a);
 	return rc;
@@ -270,8 +291,30 @@ safe_message(const char *message)
 	return sbuf_detach(&sb, NULL);
 }
 
+/* The blobs of the paths as the index at index_file holds them (a path
+ * it lacks is removed from the commit). */
+static int
+index_blobs(const char *index_file, struct upd *upd,
+	    size_t n, struct diag_list *errs)
+{
+	git_index *idx = NULL;
+
+	if (git_index_open(&idx, index_file) < 0)
+		return repo_git_error(DK_EIO, "cannot read the index the hooks left", errs);
+	for (size_t i = 0; i < n; i++) {
+		const git_index_entry *ie = git_index_get_bypath(idx, upd[i].path, 0);
+
+		upd[i].del = !ie;
+		if (ie)
+			git_oid_cpy(&upd[i].id, &ie->id);
+	}
+	git_index_free(idx);
+	return 0;
+}
+
 int
 repo_commit_build(struct repo *r, const char *const *paths, size_t npaths,
+		  const char *index_file, const char *author_date,
 		  const char *message, struct repo_commit *out,
 		  struct diag_list *errs)
 {
@@ -306,12 +349,15 @@ repo_commit_build(struct repo *r, const char *const *paths, size_t npaths,
 		rc = repo_git_error(DK_EIO, "cannot read HEAD", errs);
 		goto done;
 	}
-	if ((rc = make_sig(r, &author, "AUTHOR", errs)) < 0 ||
-	    (rc = make_sig(r, &committer, "COMMITTER", errs)) < 0)
+	if ((rc = make_sig(r, &author, "AUTHOR", author_date, errs)) < 0 ||
+	    (rc = make_sig(r, &committer, "COMMITTER", NULL, errs)) < 0)
 		goto done;
 	upd = xcalloc(npaths + 1, sizeof(*upd));
-	for (size_t i = 0; i < npaths; i++) {
+	for (size_t i = 0; i < npaths; i++)
 		upd[i].path = paths[i];
+	if (index_file && (rc = index_blobs(index_file, upd, npaths, errs)))
+		goto done;
+	for (size_t i = 0; i < npaths && !index_file; i++) {
 		upd[i].del = !path_exists(r, paths[i]);
 		if (!upd[i].del &&
 		    git_blob_create_from_workdir(&upd[i].id, r->git, paths[i]) < 0) {
@@ -325,7 +371,7 @@ repo_commit_build(struct repo *r, const char *const *paths, size_t npaths,
 		rc = repo_git_error(DK_EIO, "cannot write the commit's tree", errs);
 		goto done;
 	}
-	if (ptree && git_oid_equal(&tree_id, git_tree_id(ptree))) {
+	if (ptree && npaths && git_oid_equal(&tree_id, git_tree_id(ptree))) {
 		rc = diag_error(errs, DK_EREFUSED, "nothing to commit");
 		goto done;
 	}
@@ -496,6 +542,71 @@ repo_head_advance(struct repo *r, const struct repo_commit *c,
 	if (rc < 0)
 		return repo_git_error(DK_EIO, "cannot update the branch", errs);
 	return 0;
+}
+
+int
+repo_head_move(struct repo *r, const git_oid *to, const char *log,
+	       struct diag_list *errs)
+{
+	git_reference *head = NULL, *ref = NULL;
+	git_oid old;
+	int rc;
+
+	if (git_reference_lookup(&head, r->git, "HEAD") < 0)
+		return repo_git_error(DK_EIO, "cannot read HEAD", errs);
+	if (git_reference_type(head) == GIT_REFERENCE_SYMBOLIC) {
+		const char *name = git_reference_symbolic_target(head);
+
+		if (git_reference_name_to_id(&old, r->git, name) == 0)
+			rc = git_reference_create_matching(&ref, r->git, name, to, 1,
+							   &old, log);
+		else
+			rc = git_reference_create(&ref, r->git, name, to, 0, log);
+	} else {
+		rc = git_reference_set_target(&ref, head, to, log);
+	}
+	git_reference_free(ref);
+	git_reference_free(head);
+	if (rc == GIT_EMODIFIED || rc == GIT_EEXISTS) {
+		git_error_clear();
+		return diag_error(errs, DK_ECONFLICT, "the branch moved meanwhile (another commit was made)");
+	}
+	return rc < 0 ? repo_git_error(DK_EIO, "cannot update the branch", errs) : 0;
+}
+
+int
+repo_commit_merge(struct repo *r, const git_oid *tree_id, const git_oid *theirs,
+		  const char *message, git_oid *out, struct diag_list *errs)
+{
+	git_commit *parents[2] = { NULL, NULL };
+	git_tree *tree = NULL;
+	git_signature *author = NULL, *committer = NULL;
+	git_oid head;
+	char *safe = NULL;
+	int rc;
+
+	if ((rc = make_sig(r, &author, "AUTHOR", NULL, errs)) < 0 ||
+	    (rc = make_sig(r, &committer, "COMMITTER", NULL, errs)) < 0)
+		goto done;
+	if (git_reference_name_to_id(&head, r->git, "HEAD") < 0 ||
+	    git_commit_lookup(&parents[0], r->git, &head) < 0 ||
+	    git_commit_lookup(&parents[1], r->git, theirs) < 0 ||
+	    git_tree_lookup(&tree, r->git, tree_id) < 0) {
+		rc = repo_git_error(DK_EIO, "cannot read the commits to merge", errs);
+		goto done;
+	}
+	safe = safe_message(message);
+	if (git_commit_create(out, r->git, NULL, author, committer, NULL, safe, tree,
+			      2, (const git_commit **)parents) < 0)
+		rc = repo_git_error(DK_EIO, "cannot create the merge commit", errs);
+done:
+	free(safe);
+	git_tree_free(tree);
+	git_commit_free(parents[0]);
+	git_commit_free(parents[1]);
+	git_signature_free(author);
+	git_signature_free(committer);
+	return rc;
 }
 
 int

@@ -47,6 +47,9 @@ test_expect 'every planted problem is found at its file, line and column, and no
 test_expect 'the planted backlog covers every rule of the registry' '
 	test "$(echo $rules | wc -w)" -ge 28 &&
 	for r in $rules; do
+		# found only against a base that diverged from the branch:
+		# planted in t4080-id-collision and t4090-hosted-merge
+		case $r in id-collision|order-merge) continue ;; esac
 		grep -q " $r " "$golden/planted.expect" || { echo "no $r"; exit 1; }
 	done
 '

@@ -83,10 +83,16 @@ test_expect 'a merge is judged by the commits it brings, not counted twice' '
 	git -C r checkout -q main &&
 	item MKT-5 idea &&
 	git -C r add backlog/MKT-5.md && git -C r commit -qm "Add MKT-5" &&
-	git -C r merge -q --no-edit idea &&
+	sam git -C r merge -q --no-edit idea &&
 	expect_code 1 docket -C r check --base v4 --format json >out.json &&
 	test "$(jq "[.findings[] | select(.rule == \"owner-order\")] | length" out.json)" = 1 &&
-	jq -r ".findings[0].message" out.json | grep -q "Rank MKT-1 first" &&
+	jq -r ".findings[0].message" out.json | grep -q "Rank MKT-1 first"
+'
+test_expect 'a merge commit an owner made brings the change in with their word' '
+	git -C r reset -q --hard HEAD~1 &&
+	git -C r merge -q --no-edit idea &&
+	docket -C r check --base v4 --format json >out.json &&
+	test "$(jq "[.findings[] | select(.rule == \"owner-order\")] | length" out.json)" = 0 &&
 	git -C r reset -q --hard v4
 '
 

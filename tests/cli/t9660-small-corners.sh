@@ -104,9 +104,9 @@ test_expect 'a conflicted item is named as a merge conflict at its marker line' 
 	git -C b checkout -q main && sed -i "s/title: Base/title: Ours/" b/backlog/MKT-30.md &&
 	git -C b commit -qam ours && ! git -C b merge -q other >/dev/null 2>&1 &&
 	expect_code 1 docket -C b check >out &&
-	grep -q "^backlog/MKT-30.md:3:1: error: the file has git.s merge-conflict markers (<<<<<<< to >>>>>>>): resolve the conflict" out &&
+	grep -q "^backlog/MKT-30.md:3:1: error: merge conflict: git left conflict markers from line 3; HEAD has MKT-30 \"Ours\", other has MKT-30 \"Theirs\"" out &&
 	! grep -q "MKT-30.md.*did not find\|mapping values" out &&
-	expect_code 1 docket -C b show MKT-30 2>err && grep -q "merge-conflict markers" err &&
+	expect_code 1 docket -C b show MKT-30 2>err && grep -q "merge conflict" err &&
 	git -C b merge --abort
 '
 

@@ -50,7 +50,7 @@ test_functions_and_flags(void **state)
 {
 	/* found by the loader, or by the suppression pass */
 	static const char *const loader[] = { "syntax", "config", "order-conflict",
-					      "unused-suppression" };
+					      "item-conflict", "unused-suppression" };
 
 	(void)state;
 	for (int i = 0; i < RULE_COUNT; i++) {
