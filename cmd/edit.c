@@ -21,6 +21,7 @@
 
 #include "cmd/write.h"
 #include "core/fsutil.h"
+#include "core/validate.h"
 #include "core/xalloc.h"
 
 /* The fields whose value differs between a and b, one line each. */
@@ -224,6 +225,25 @@ run(struct ctx *ctx)
 		goto done;
 	}
 	keep_draft = 1;
+	/* validate on write: what the saved text would add (nothing is
+	 * written when it adds an error: the draft keeps the text) */
+	{
+		struct validate_file vf;
+
+		memset(&vf, 0, sizeof(vf));
+		vf.path = item->path;
+		vf.before = base.in_head || base.len ? base.data : NULL;
+		vf.blen = base.len;
+		vf.have_before = 1;
+		vf.after = data;
+		vf.alen = len;
+		if (ws_validate_files(ctx, &ss->bl, &ss->src, &vf, 1)) {
+			if (!have_repo)
+				out_error(ctx, "%s is kept as you saved it, but not committed: fix it and run docket edit %s again",
+					  item->path, iid);
+			goto done;
+		}
+	}
 	if (have_repo) {
 		/* under the lock: nothing of git's moves from here on */
 		if (change_begin(&ch, ss->bl.order_path, &errs)) {
@@ -256,14 +276,14 @@ run(struct ctx *ctx)
 		}
 		keep_draft = 0;
 	}
-	if (ws_validate_item(ctx, item->path)) {
-		out_error(ctx, "%s is kept as you saved it, but not committed: fix it and run docket edit %s again",
-			  item->path, iid);
-		goto done;
-	}
 	after = item_new(item->path, data, len, &fo);
 	data = NULL;
-	sbuf_addf(&sum, "Edit %s", iid);
+	/* a file git does not have yet is added, not edited */
+	if (have_repo && !base.in_head)
+		sbuf_addf(&sum, "Add %s: %s", iid,
+			  after->title ? after->title : item->path);
+	else
+		sbuf_addf(&sum, "Edit %s", iid);
 	sbuf_addf(&msg, "%s\n", sum.buf);
 	{
 		struct sbuf body = SBUF_INIT;

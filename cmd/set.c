@@ -60,17 +60,23 @@ required_key(const char *k)
 	return !strcmp(k, "title") || !strcmp(k, "status");
 }
 
-/* "key old → new" or "key new" or "key removed (was old)". */
-static void
+/* "key old → new" or "key new" or "key removed (was old)"; nothing,
+ * and 0, when op leaves the value as it is. */
+static int
 describe(struct sbuf *sb, const struct item *it, const struct edit_op *op)
 {
 	struct sbuf old = SBUF_INIT;
+	int changed = 1;
 
 	ws_show_value(&old, it, op->key);
 	if (op->remove) {
-		sbuf_addf(sb, "%s removed", op->key);
-		if (old.len)
-			sbuf_addf(sb, " (was %s)", old.buf);
+		if (!item_get(it, op->key))
+			changed = 0;
+		else {
+			sbuf_addf(sb, "%s removed", op->key);
+			if (old.len)
+				sbuf_addf(sb, " (was %s)", old.buf);
+		}
 	} else {
 		struct sbuf nv = SBUF_INIT;
 
@@ -78,13 +84,76 @@ describe(struct sbuf *sb, const struct item *it, const struct edit_op *op)
 		if (op->type != EDIT_LIST ||
 		    edit_render_value(&nv, op->value, op->type, NULL))
 			sbuf_adds(&nv, op->value);
-		if (old.len)
+		if (old.len && !strcmp(old.buf, nv.buf))
+			changed = 0;
+		else if (old.len)
 			sbuf_addf(sb, "%s %s → %s", op->key, old.buf, nv.buf);
 		else
 			sbuf_addf(sb, "%s %s", op->key, nv.buf);
 		sbuf_release(&nv);
 	}
 	sbuf_release(&old);
+	return changed;
+}
+
+/* Append ", " and what op changes (nothing when it changes nothing). */
+static void
+describe_list(struct sbuf *sb, size_t start, const struct item *it,
+	      const struct edit_op *op)
+{
+	size_t at = sb->len;
+
+	if (sb->len > start)
+		sbuf_adds(sb, ", ");
+	if (!describe(sb, it, op))
+		sbuf_setlen(sb, at);
+}
+
+/* Replace every "from" in s by "to". */
+static void
+replace_all(struct sbuf *out, const char *s, const char *from, const char *to)
+{
+	const char *p;
+	size_t fl = strlen(from);
+
+	while ((p = strstr(s, from))) {
+		sbuf_add(out, s, (size_t)(p - s));
+		sbuf_adds(out, to);
+		s = p + fl;
+	}
+	sbuf_adds(out, s);
+}
+
+/* A refusal of the transition said as `set` takes it: `set` has fields
+ * where the shorthands have options (--reason is stop_reason= or
+ * blocked_reason=, --result is result=); done's --force --reason is
+ * done's own. */
+static void
+set_words(struct diag_list *errs, const struct set_req *rq)
+{
+	struct diag *d;
+	struct sbuf a = SBUF_INIT, b = SBUF_INIT;
+	const char *reason = rq->status == ST_BLOCKED ? "blocked_reason=TEXT" :
+			     "stop_reason=TEXT";
+
+	if (!errs->n)
+		return;
+	d = &errs->v[errs->n - 1];
+	if (rq->status == ST_DONE) {
+		char *w = xasprintf("use docket done %s --force --reason TEXT", rq->id);
+
+		replace_all(&a, d->message, "say why with --reason TEXT", w);
+		free(w);
+	} else {
+		replace_all(&a, d->message, "--reason TEXT", reason);
+	}
+	replace_all(&b, a.buf, "give --result ", "give result=");
+	sbuf_reset(&a);
+	replace_all(&a, b.buf, "with --result won|lost|inconclusive (and --actual VALUE",
+		    "with result=won|lost|inconclusive (and actual=VALUE");
+	free(d->message);
+	d->message = sbuf_detach(&a, NULL);
+	sbuf_release(&b);
 }
 
 int
@@ -122,8 +191,9 @@ set_run(struct ctx *ctx, struct set_req *rq)
 		if (!strcmp(keys[i], "status")) {
 			rq->status = item_status_parse(value);
 			if (rq->status == ST_UNKNOWN) {
-				rc = out_usage_error(ctx, "status must be one of idea, ready, planned, doing, blocked, done, stopped, not '%s'",
-						     value);
+				out_error(ctx, "status must be one of idea, ready, planned, doing, blocked, done, stopped, not '%s'",
+					  value);
+				rc = EXIT_PROBLEMS;
 				goto done;
 			}
 			rq->has_status = 1;
@@ -157,6 +227,8 @@ set_run(struct ctx *ctx, struct set_req *rq)
 		tmp = item_new(it->path, xmemdup0(a.buf, a.len), a.len, &fo);
 		rc = transition_plan(&t, tmp, rq->status, &rq->topts, &errs);
 		if (rc) {
+			if (ctx->cmd == &cmd_set)
+				set_words(&errs, rq);
 			out_errs(ctx, &errs, NULL);
 			rc = rc == DK_EUSAGE ? EXIT_USAGE : EXIT_PROBLEMS;
 			goto done;
@@ -183,30 +255,26 @@ set_run(struct ctx *ctx, struct set_req *rq)
 		sbuf_addf(&sum, "%s: %s → %s", rq->id, item_status_name(t.from),
 			  item_status_name(t.to));
 	} else {
+		size_t start;
+
 		sbuf_addf(&sum, "Set %s ", rq->id);
-		for (size_t i = 0; i < nops; i++) {
-			if (i)
-				sbuf_adds(&sum, ", ");
-			describe(&sum, it, &ops[i]);
-		}
-		for (size_t i = 0; i < t.nops; i++) {
-			if (i || nops)
-				sbuf_adds(&sum, ", ");
-			describe(&sum, tmp, &t.ops[i]);
-		}
+		start = sum.len;
+		for (size_t i = 0; i < nops; i++)
+			describe_list(&sum, start, it, &ops[i]);
+		for (size_t i = 0; i < t.nops; i++)
+			describe_list(&sum, start, tmp, &t.ops[i]);
 	}
 	sbuf_addf(&msg, "%s\n", sum.buf);
 	if (rq->has_status && t.from != t.to) {
 		sbuf_addc(&msg, '\n');
-		for (size_t i = 0; i < nops; i++) {
-			describe(&msg, it, &ops[i]);
-			sbuf_addc(&msg, '\n');
-		}
+		for (size_t i = 0; i < nops; i++)
+			if (describe(&msg, it, &ops[i]))
+				sbuf_addc(&msg, '\n');
 		for (size_t i = 0; i < t.nops; i++) {
 			if (!strcmp(t.ops[i].key, "status"))
 				continue;
-			describe(&msg, tmp, &t.ops[i]);
-			sbuf_addc(&msg, '\n');
+			if (describe(&msg, tmp, &t.ops[i]))
+				sbuf_addc(&msg, '\n');
 		}
 		if (w->order_changed)
 			sbuf_addf(&msg, "Leaves ORDER (was #%ld)\n", old_rank);

@@ -11,7 +11,9 @@
 #include "core/check.h"
 #include "core/item.h"
 #include "core/schema.h"
+#include "core/text.h"
 #include "core/utf8.h"
+#include "core/validate.h"
 #include "core/xalloc.h"
 
 int
@@ -110,13 +112,104 @@ ws_queue_order(struct ws *w)
 	sbuf_release(&sb);
 }
 
+void
+ws_print_findings(struct ctx *ctx, const struct diag_list *l)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		struct diag_list one = DIAG_LIST_INIT;
+
+		diag_copy(&one, &l->v[i]);
+		out_diags(ctx, &one, SEV_WARNING);
+		diag_list_release(&one);
+		if (l->v[i].fix && l->v[i].severity == SEV_ERROR) {
+			struct sbuf sb = SBUF_INIT;
+
+			text_escape_term(&sb, l->v[i].fix, strlen(l->v[i].fix));
+			fprintf(stderr, "  fix: %s\n", sb.buf);
+			sbuf_release(&sb);
+		}
+	}
+}
+
+int
+ws_validate_files(struct ctx *ctx, struct backlog *bl, struct source *src,
+		  const struct validate_file *vf, size_t n)
+{
+	struct diag_list errors = DIAG_LIST_INIT, warnings = DIAG_LIST_INIT;
+	size_t added;
+
+	added = validate_files(&errors, &warnings, bl, src, vf, n);
+	ws_print_findings(ctx, &warnings);
+	if (added) {
+		ws_print_findings(ctx, &errors);
+		out_error(ctx, "refused: this change would add %zu error%s that docket check reports (above); nothing is written",
+			  added, added == 1 ? "" : "s");
+	}
+	diag_list_release(&errors);
+	diag_list_release(&warnings);
+	return added ? EXIT_PROBLEMS : EXIT_OK;
+}
+
+int
+ws_validate(struct ctx *ctx, struct ws *w)
+{
+	struct validate_file *vf = xcalloc(w->ch.nfiles + 1, sizeof(*vf));
+	size_t n = 0;
+	int rc;
+
+	for (size_t i = 0; i < w->ch.nfiles; i++) {
+		const struct change_file *f = &w->ch.files[i];
+
+		if (f->op == CHANGE_ONDISK)     /* validated by its command */
+			continue;
+		vf[n].path = f->path;
+		if (f->op == CHANGE_WRITE) {
+			vf[n].after = f->data;
+			vf[n].alen = f->len;
+		}
+		vf[n].renamed_from = w->renamed_from && f->op == CHANGE_WRITE &&
+				     w->renamed_to && !strcmp(f->path, w->renamed_to)
+				     ? w->renamed_from : NULL;
+		n++;
+	}
+	rc = n ? ws_validate_files(ctx, &w->ss.bl, &w->ss.src, vf, n) : EXIT_OK;
+	free(vf);
+	return rc;
+}
+
+void
+ws_message(struct sbuf *out, const char *message)
+{
+	const char *nl = strchr(message, '\n');
+	size_t first = nl ? (size_t)(nl - message) : strlen(message);
+	const char *rest = nl ? nl + 1 : "";
+
+	if (!text_subject(out, message, first, WS_SUBJECT_MAX)) {
+		sbuf_adds(out, message + first);
+		return;
+	}
+	/* the whole line goes to the body */
+	sbuf_addf(out, "\n\n%.*s\n", (int)first, message);
+	if (*rest == '\n')
+		rest++;
+	if (*rest)
+		sbuf_addf(out, "\n%s", rest);
+}
+
 int
 ws_commit(struct ctx *ctx, struct ws *w, const char *message,
 	  const char *summary)
 {
 	struct diag_list errs = DIAG_LIST_INIT;
+	struct sbuf msg = SBUF_INIT;
+	int rc;
 
-	if (change_commit(&w->ch, message, &errs)) {
+	if ((rc = ws_validate(ctx, w)))
+		return rc;
+	ws_message(&msg, message);
+	rc = change_commit(&w->ch, msg.buf, &errs);
+	sbuf_release(&msg);
+	if (rc) {
 		out_errs(ctx, &errs, NULL);
 		return EXIT_PROBLEMS;
 	}
@@ -211,45 +304,17 @@ ws_check_value(struct ctx *ctx, const struct config *c, const char *key,
 	       const char *value)
 {
 	struct sbuf doc = SBUF_INIT;
-	struct diag_list errs = DIAG_LIST_INIT, found = DIAG_LIST_INIT;
-	struct ynode *root = NULL;
-	const struct diag *refuse = NULL;
-	enum schema_kind kind = schema_kind_of(c, key, NULL);
+	struct diag_list errs = DIAG_LIST_INIT;
 	int rc = 0;
 
-	/* the value as it will be written, read back: check_value then sees
-	 * exactly what `check` will */
+	/* only whether the value can be written as its field's type: what
+	 * check says of it is validate on write's (ws_validate), which sees
+	 * the item as it would be, with the file, line and column */
 	sbuf_addf(&doc, "%s: ", key);
-	if (edit_render_value(&doc, value, edit_type_for(c, key), &errs)) {
+	if (edit_render_value(&doc, value, edit_type_for(c, key), &errs))
 		rc = out_usage_error(ctx, "%s: %s", key, diag_last_message(&errs));
-		goto done;
-	}
-	if (ynode_parse(&root, doc.buf, doc.len, NULL, NULL) == 0 && root &&
-	    root->nkids == 2)
-		check_value(&found, c, NULL, root->kids[0], root->kids[1]);
-	for (size_t i = 0; i < found.n; i++) {
-		struct diag *d = &found.v[i];
-
-		d->severity = check_rule_severity(c, (enum check_rule)check_rule_find(d->rule));
-		if (d->severity == SEV_ERROR && !refuse)
-			refuse = d;
-		else if (d->severity == SEV_WARNING)
-			out_warning(ctx, "%s", d->message);
-	}
-	if (refuse) {
-		rc = out_usage_error(ctx, "%s", refuse->message);
-		goto done;
-	}
-	if (kind == SK_GOAL && c->ngoals && !config_goal(c, value))
-		out_warning(ctx, "goal '%s' is not one of the goals in docket.yaml", value);
-	else if (kind == SK_UNKNOWN)
-		out_warning(ctx, "'%s' is not a docket field nor declared under fields: in docket.yaml; written as text",
-			    key);
-done:
-	ynode_free(root);
 	sbuf_release(&doc);
 	diag_list_release(&errs);
-	diag_list_release(&found);
 	return rc;
 }
 
@@ -317,32 +382,4 @@ ws_run_editor(struct ctx *ctx, const char *path)
 		return -1;
 	}
 	return 0;
-}
-
-size_t
-ws_validate_item(struct ctx *ctx, const char *path)
-{
-	struct session ss;
-	struct diag_list found = DIAG_LIST_INIT, mine = DIAG_LIST_INIT;
-	struct check_opts co = CHECK_OPTS_INIT;
-	size_t n = 0;
-
-	if (session_load(ctx, &ss, NULL, BL_ALL, NULL, NULL)) {
-		session_release(&ss);
-		return 1;
-	}
-	check_backlog(&found, &ss.bl, &co);
-	for (size_t i = 0; i < found.n; i++) {
-		const struct diag *d = &found.v[i];
-
-		if (d->severity == SEV_ERROR && d->file && !strcmp(d->file, path)) {
-			diag_copy(&mine, d);
-			n++;
-		}
-	}
-	out_diags(ctx, &mine, SEV_ERROR);
-	diag_list_release(&found);
-	diag_list_release(&mine);
-	session_release(&ss);
-	return n;
 }
