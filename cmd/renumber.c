@@ -67,13 +67,14 @@ queue_refs(struct ctx *ctx, struct ws *w, const struct item *f,
 	return 0;
 }
 
-/* Is the first argument a file rather than an id? */
+/* Is the first argument a file rather than an id?  Item files end in
+ * .md; anything else is checked as an id (before any path is built). */
 static int
 is_file_arg(const char *a)
 {
 	size_t n = strlen(a);
 
-	return strchr(a, '/') || (n > 3 && !strcmp(a + n - 3, ".md"));
+	return n > 3 && !strcmp(a + n - 3, ".md");
 }
 
 static int
