@@ -10,6 +10,7 @@
 
 #include "core/check.h"
 #include "core/item.h"
+#include "core/ops.h"
 #include "core/schema.h"
 #include "core/text.h"
 #include "core/utf8.h"
@@ -150,50 +151,59 @@ ws_validate_files(struct ctx *ctx, struct backlog *bl, struct source *src,
 	return added ? EXIT_PROBLEMS : EXIT_OK;
 }
 
-int
-ws_validate(struct ctx *ctx, struct ws *w)
+void
+ws_target(struct ws *w, struct ops_target *t)
 {
-	struct validate_file *vf = xcalloc(w->ch.nfiles + 1, sizeof(*vf));
-	size_t n = 0;
-	int rc;
-
-	for (size_t i = 0; i < w->ch.nfiles; i++) {
-		const struct change_file *f = &w->ch.files[i];
-
-		if (f->op == CHANGE_ONDISK)     /* validated by its command */
-			continue;
-		vf[n].path = f->path;
-		if (f->op == CHANGE_WRITE) {
-			vf[n].after = f->data;
-			vf[n].alen = f->len;
-		}
-		vf[n].renamed_from = w->renamed_from && f->op == CHANGE_WRITE &&
-				     w->renamed_to && !strcmp(f->path, w->renamed_to)
-				     ? w->renamed_from : NULL;
-		n++;
-	}
-	rc = n ? ws_validate_files(ctx, &w->ss.bl, &w->ss.src, vf, n) : EXIT_OK;
-	free(vf);
-	return rc;
+	memset(t, 0, sizeof(*t));
+	t->bl = &w->ss.bl;
+	t->src = &w->ss.src;
+	t->ch = &w->ch;
+	t->repo = w->have_repo ? &w->repo : NULL;
+	t->renamed_from = w->renamed_from;
+	t->renamed_to = w->renamed_to;
 }
 
-void
-ws_message(struct sbuf *out, const char *message)
+int
+ws_report(struct ctx *ctx, const struct ops_result *r, int rc,
+	  struct diag_list *errs)
 {
-	const char *nl = strchr(message, '\n');
-	size_t first = nl ? (size_t)(nl - message) : strlen(message);
-	const char *rest = nl ? nl + 1 : "";
+	if (r->wip_warning)
+		out_warning(ctx, "%s", r->wip_warning);
+	if (r->wip_note)
+		out_note(ctx, "%s", r->wip_note);
+	if (r->refused) {
+		size_t n = diag_list_count(&r->findings, SEV_ERROR);
 
-	if (!text_subject(out, message, first, WS_SUBJECT_MAX)) {
-		sbuf_adds(out, message + first);
-		return;
+		ws_print_findings(ctx, &r->findings);
+		out_error(ctx, "refused: this change would add %zu error%s that docket check reports (above); nothing is written",
+			  n, n == 1 ? "" : "s");
+		return EXIT_PROBLEMS;
 	}
-	/* the whole line goes to the body */
-	sbuf_addf(out, "\n\n%.*s\n", (int)first, message);
-	if (*rest == '\n')
-		rest++;
-	if (*rest)
-		sbuf_addf(out, "\n%s", rest);
+	ws_print_findings(ctx, &r->findings);
+	if (rc) {
+		if (errs->n > 1) {
+			struct diag_list lead = DIAG_LIST_INIT;
+
+			/* located problems (a file that does not parse) first */
+			for (size_t i = 0; i + 1 < errs->n; i++)
+				if (errs->v[i].file)
+					diag_copy(&lead, &errs->v[i]);
+			out_diags(ctx, &lead, SEV_ERROR);
+			diag_list_release(&lead);
+		}
+		out_errs(ctx, errs, NULL);
+		return rc == DK_EUSAGE ? EXIT_USAGE : EXIT_PROBLEMS;
+	}
+	diag_list_release(errs);
+	if (r->nothing)
+		out_note(ctx, "%s", r->summary);
+	else if (r->committed)
+		out_note(ctx, "%s [%s]", r->summary, r->commit);
+	else if (r->unchanged)
+		out_note(ctx, "%s (as committed already: nothing to commit)", r->summary);
+	else
+		out_note(ctx, "%s (not committed)", r->summary);
+	return EXIT_OK;
 }
 
 int
@@ -201,25 +211,16 @@ ws_commit(struct ctx *ctx, struct ws *w, const char *message,
 	  const char *summary)
 {
 	struct diag_list errs = DIAG_LIST_INIT;
-	struct sbuf msg = SBUF_INIT;
+	struct ops_target t;
+	struct ops_result r;
 	int rc;
 
-	if ((rc = ws_validate(ctx, w)))
-		return rc;
-	ws_message(&msg, message);
-	rc = change_commit(&w->ch, msg.buf, &errs);
-	sbuf_release(&msg);
-	if (rc) {
-		out_errs(ctx, &errs, NULL);
-		return EXIT_PROBLEMS;
-	}
-	if (w->ch.committed)
-		out_note(ctx, "%s [%s]", summary, w->ch.commit_id);
-	else if (w->ch.unchanged)
-		out_note(ctx, "%s (as committed already: nothing to commit)", summary);
-	else
-		out_note(ctx, "%s (not committed)", summary);
-	return EXIT_OK;
+	ws_target(w, &t);
+	ops_result_init(&r);
+	rc = ops_commit(&t, message, summary, &r, &errs);
+	rc = ws_report(ctx, &r, rc, &errs);
+	ops_result_release(&r);
+	return rc;
 }
 
 int
@@ -267,18 +268,7 @@ void
 ws_rank_change(struct sbuf *out, const struct order *o, const char *id,
 	       long old_rank)
 {
-	long r = order_rank(o, id);
-	const char *below = order_id_at(o, r + 1), *above = order_id_at(o, r - 1);
-
-	if (old_rank)
-		sbuf_addf(out, "#%ld → ", old_rank);
-	else
-		sbuf_adds(out, "unranked → ");
-	sbuf_addf(out, "#%ld", r);
-	if (below)
-		sbuf_addf(out, " (above %s)", below);
-	else if (above)
-		sbuf_addf(out, " (below %s)", above);
+	ops_rank_change(out, o, id, old_rank);
 }
 
 int
@@ -321,29 +311,7 @@ ws_check_value(struct ctx *ctx, const struct config *c, const char *key,
 void
 ws_show_value(struct sbuf *out, const struct item *it, const char *key)
 {
-	const struct ynode *n = item_get(it, key);
-	size_t start = out->len;
-
-	if (!n)
-		return;
-	if (n->type == YNODE_SCALAR) {
-		sbuf_add(out, n->text, n->len);
-	} else if (n->type == YNODE_SEQ) {
-		sbuf_addc(out, '[');
-		for (size_t i = 0; i < n->nkids; i++)
-			if (n->kids[i]->type == YNODE_SCALAR)
-				sbuf_addf(out, "%s%s", i ? ", " : "", n->kids[i]->text);
-		sbuf_addc(out, ']');
-	} else {
-		sbuf_adds(out, "{...}");
-	}
-	for (size_t i = start; i < out->len; i++)
-		if (out->buf[i] == '\n' || out->buf[i] == '\r')
-			out->buf[i] = ' ';
-	if (out->len - start > 40) {
-		sbuf_setlen(out, start + utf8_floor(out->buf + start, out->len - start, 37));
-		sbuf_adds(out, "...");
-	}
+	ops_show_value(out, it, key);
 }
 
 int

@@ -41,20 +41,19 @@ void ws_end(struct ws *w);
 struct item *ws_item(struct ctx *ctx, struct ws *w, const char *id);
 /* Queue ORDER's current text when it changed. */
 void ws_queue_order(struct ws *w);
-/* Validate on write (core/validate.h): the findings the queued files
- * add.  Prints the warnings; refuses (EXIT_PROBLEMS, after printing each
- * error as check does with the command that fixes it) when an error is
- * added.  ws_commit calls it first. */
-int ws_validate(struct ctx *ctx, struct ws *w);
 /* Print findings as check does, each error followed by "fix: CMD". */
 void ws_print_findings(struct ctx *ctx, const struct diag_list *l);
-/* A commit subject's length in code points, at most. */
-#define WS_SUBJECT_MAX 72
-/* message with its subject cut to WS_SUBJECT_MAX code points at a word,
- * with "…", and then the whole first line at the top of the body. */
-void ws_message(struct sbuf *out, const char *message);
-/* Validate, then write and commit what was queued; print "SUMMARY [commit]" or
- * "SUMMARY (not committed)".  message is the full commit message. */
+/* The ops target (core/ops.h) of the write session. */
+struct ops_target;
+struct ops_result;
+void ws_target(struct ws *w, struct ops_target *t);
+/* Print what an operation (core/ops.h) returned rc with: the WIP words,
+ * the findings (a refusal with each error's fix), errs, or the summary
+ * with the commit.  Empties errs; returns the exit status. */
+int ws_report(struct ctx *ctx, const struct ops_result *r, int rc,
+	      struct diag_list *errs);
+/* Validate, then write and commit what was queued (ops_commit) and
+ * report it as ws_report does. message is the full commit message. */
 int ws_commit(struct ctx *ctx, struct ws *w, const char *message,
 	      const char *summary);
 
