@@ -119,6 +119,13 @@ validate_change(struct ops_target *t, struct ops_result *r)
 	return added;
 }
 
+void
+ops_validate(struct ops_target *t, struct ops_result *r)
+{
+	if (validate_change(t, r))
+		r->refused = 1;
+}
+
 int
 ops_commit(struct ops_target *t, const char *message, const char *summary,
 	   struct ops_result *r, struct diag_list *errs)

@@ -85,6 +85,9 @@ void ops_result_release(struct ops_result *r);
 int ops_commit(struct ops_target *t, const char *message,
 		 const char *summary, struct ops_result *r,
 		 struct diag_list *errs);
+/* Validate what t->ch holds as ops_commit does, without writing: the
+ * findings go to r (r->refused set when an error is added). */
+void ops_validate(struct ops_target *t, struct ops_result *r);
 /* The commit message for message: its subject cut as ops_commit does. */
 void ops_message(struct sbuf *out, const char *message);
 
