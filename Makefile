@@ -106,7 +106,7 @@ check:
 
 check-run: all $(UT_BIN) $(REPLAY_BIN) layering
 	@DOCKET="$(CURDIR)/$(O)/$(PROG)" UNIT_BINS="$(UT_BIN)" REPLAY_BINS="$(REPLAY_BIN)" \
-	  VALGRIND="$(VALGRIND)" sh tests/run.sh
+	  VALGRIND="$(VALGRIND)" DOCKET_SAN="$(SAN)" sh tests/run.sh
 
 # core/ includes nothing above it; formats/ nothing from cmd/ or server/;
 # server/ (docket serve, beside cmd/) nothing from cmd/; only cmd/ and

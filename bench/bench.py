@@ -33,6 +33,8 @@ import subprocess
 import sys
 import time
 
+from serve_bench import bench_serve, serve_targets
+
 
 TIME = "/usr/bin/time"
 
@@ -293,6 +295,9 @@ def main():
             row(size, "start ID (commit, WIP scan)", t, "git status", tb, peak, nbytes, rc)
         else:
             skip("start")
+        if size <= 10000 and have(docket, "serve"):
+            # the pages and a reorder of docket serve (bench/serve_bench.py)
+            bench_serve(docket, repo, size, a.runs, item, reset, committed, row, nbytes, ib)
         if a.floor:
             # libgit2 alone (bench/floor.c): the floor of any commit of a
             # work-tree file, and a whole commit made through the index
@@ -444,6 +449,7 @@ def targets(rows, scaling):
                        f"costs {scan*1000:.1f} ms at {size} items (`start` {st[2]*1000:.1f} ms "
                        f"less `set` {se[2]*1000:.1f} ms"
                        + (f"; `list` reads the same in {ls[2]*1000:.1f} ms" if ls else "") + ")")
+    serve_targets(by, line)
     lst = by.get(("10000", "list"))
     floor = by.get(("10000", "libgit2 floor (index update)"))
     fq = floor[2] / lst[2] if lst and floor and floor[9] == 0 else None

@@ -55,6 +55,7 @@ session_fill_dates(struct ctx *ctx, struct session *s)
 {
 	struct diag_list d = DIAG_LIST_INIT;
 	struct repo r;
+	int rc;
 
 	/* --rev: the scope at that revision; the dates of the work tree's
 	 * items only, as history_fill_dates walks HEAD, which is not the
@@ -66,7 +67,10 @@ session_fill_dates(struct ctx *ctx, struct session *s)
 	if (!s->bl.top)
 		return;
 	memset(&r, 0, sizeof(r));
-	if (repo_open(&r, s->bl.root, &d)) {
+	if ((rc = repo_open(&r, s->bl.root, &d))) {
+		if (rc == DK_EREFUSED)
+			out_warning(ctx, "started and finished dates are not read from git: %s",
+				    diag_last_message(&d));
 		diag_list_release(&d);
 		return;
 	}

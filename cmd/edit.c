@@ -132,6 +132,43 @@ settle_draft(struct ctx *ctx, const char *draft, const char *shown,
 	free(d);
 }
 
+/* Validate on write (core/validate.h): the errors the saved text adds
+ * to what the file is in HEAD, so that an error of uncommitted work
+ * (--include-dirty) is never committed; a file HEAD does not have is
+ * new; without git, to the file as the editor opened it.  EXIT_OK, or
+ * EXIT_PROBLEMS after printing the findings. */
+static int
+validate(struct ctx *ctx, struct session *ss, struct repo *repo,
+	 const struct base *b, const char *path, const char *data, size_t len)
+{
+	struct diag_list errs = DIAG_LIST_INIT;
+	struct validate_file vf;
+	char *head = NULL;
+	size_t hlen = 0;
+	int rc;
+
+	memset(&vf, 0, sizeof(vf));
+	vf.path = path;
+	vf.have_before = 1;
+	vf.after = data;
+	vf.alen = len;
+	if (!repo) {
+		vf.before = b->data;
+		vf.blen = b->len;
+	} else if (b->in_head) {
+		if (repo_blob_read(repo->git, &b->blob, LIMIT_FILE, path, &head,
+				   &hlen, &errs)) {
+			out_errs(ctx, &errs, NULL);
+			return EXIT_PROBLEMS;
+		}
+		vf.before = head;
+		vf.blen = hlen;
+	}
+	rc = ws_validate_files(ctx, &ss->bl, &ss->src, &vf, 1);
+	free(head);
+	return rc;
+}
+
 static int
 run(struct ctx *ctx)
 {
@@ -150,7 +187,13 @@ run(struct ctx *ctx)
 
 	memset(&base, 0, sizeof(base));
 	memset(&repo, 0, sizeof(repo));
-	have_repo = repo_open(&repo, ctx->dir, NULL) == 0 && repo.workdir;
+	rc = repo_open(&repo, ctx->dir, &errs);
+	if (rc == DK_EREFUSED) {
+		out_errs(ctx, &errs, NULL);
+		return EXIT_USAGE;
+	}
+	diag_list_release(&errs);
+	have_repo = rc == 0 && repo.workdir;
 	change_init(&ch, have_repo ? &repo : NULL, have_repo ? repo.workdir : NULL);
 	item = session_item(ctx, ss, iid);
 	if (!item) {
@@ -227,22 +270,11 @@ run(struct ctx *ctx)
 	keep_draft = 1;
 	/* validate on write: what the saved text would add (nothing is
 	 * written when it adds an error: the draft keeps the text) */
-	{
-		struct validate_file vf;
-
-		memset(&vf, 0, sizeof(vf));
-		vf.path = item->path;
-		vf.before = base.in_head || base.len ? base.data : NULL;
-		vf.blen = base.len;
-		vf.have_before = 1;
-		vf.after = data;
-		vf.alen = len;
-		if (ws_validate_files(ctx, &ss->bl, &ss->src, &vf, 1)) {
-			if (!have_repo)
-				out_error(ctx, "%s is kept as you saved it, but not committed: fix it and run docket edit %s again",
-					  item->path, iid);
-			goto done;
-		}
+	if (validate(ctx, ss, have_repo ? &repo : NULL, &base, item->path, data, len)) {
+		if (!have_repo)
+			out_error(ctx, "%s is kept as you saved it, but not committed: fix it and run docket edit %s again",
+				  item->path, iid);
+		goto done;
 	}
 	if (have_repo) {
 		/* under the lock: nothing of git's moves from here on */

@@ -199,6 +199,7 @@ charts_build(struct ctx *ctx, struct session *ss, const char *rev, long today,
 	struct diag_list errs = DIAG_LIST_INIT;
 	struct repo repo;
 	size_t n = 0;
+	int rc;
 
 	out->v = xcalloc(bl->nitems + 1, sizeof(*out->v));
 	out->svg = xcalloc(bl->nitems + 1, sizeof(*out->svg));
@@ -216,8 +217,13 @@ charts_build(struct ctx *ctx, struct session *ss, const char *rev, long today,
 	if (!n)
 		return;
 	/* a backlog outside git (a copied folder) simply has no charts */
-	if (!bl->top || repo_open(&repo, bl->root, NULL)) {
-		out_note(ctx, "not in a git repository: the campaigns get no burn-up charts");
+	memset(&repo, 0, sizeof(repo));
+	rc = bl->top ? repo_open(&repo, bl->root, &errs) : DK_ENOTFOUND;
+	if (rc) {
+		out_note(ctx, "%s: the campaigns get no burn-up charts",
+			 rc == DK_ENOTFOUND || !errs.n ? "not in a git repository" :
+			 diag_last_message(&errs));
+		diag_list_release(&errs);
 		return;
 	}
 	for (size_t k = 0; k < n; k++) {
@@ -271,6 +277,13 @@ run(struct ctx *ctx)
 	size_t removed = 0;
 	int rc;
 
+	/* a backlog that cannot be read is not exported as an empty site
+	 * (which would also remove the pages of the last export) */
+	if (ss->bl.items_bad || ss->bl.order_bad) {
+		out_diags(ctx, &ss->bl.diags, SEV_ERROR);
+		out_error(ctx, "the backlog cannot be read (above): no page written");
+		return EXIT_PROBLEMS;
+	}
 	memset(&o, 0, sizeof(o));
 	if (!site_title) {
 		const char *slash = strrchr(ss->bl.root, '/');

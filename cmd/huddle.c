@@ -13,16 +13,18 @@ run(struct ctx *ctx)
 	const struct cycle *c;
 	struct huddle h;
 	struct sbuf out = SBUF_INIT;
-	int rc = EXIT_OK;
+	int rc = EXIT_OK, bad;
 	long today = date_today();
 
+	/* an unreadable cycle file is named even when no cycle is left */
+	bad = warn_unreadable(ctx, bl);
 	cycles_from_backlog(&cy, bl);
 	c = cycle_arg(ctx, &cy, ctx->npos ? ctx->pos[0] : NULL, today, &rc);
 	if (c) {
 		const struct board_format *bf = FORMAT_ROW(struct board_format, ctx->format);
 		struct board_opts bo = { ctx->width, ctx->color };
 
-		rc = warn_unreadable(ctx, bl) ? EXIT_PROBLEMS : EXIT_OK;
+		rc = bad ? EXIT_PROBLEMS : EXIT_OK;
 		huddle_make(&h, bl, c, today);
 		bf->render(&out, &h, &bo);
 		out_sbuf(ctx, &out);

@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "cmd/write.h"
 #include "core/fm.h"
@@ -100,29 +101,26 @@ walk(struct files *fs, struct import_list *l, const char *dir,
 				walk(fs, l, dir, r, depth + 1);
 			else
 				import_list_skip(l, 1, full, 0, "folders nested too deep");
-		} else if (S_ISREG(st.st_mode)) {
-			if ((size_t)st.st_size > FM_MAX_SIZE_DEFAULT) {
-				import_list_skip(l, 1, full, 0,
-						 "larger than %d bytes: not a task file docket can read",
-						 FM_MAX_SIZE_DEFAULT);
+		} else {
+			/* a regular file, bounded; anything else (a FIFO, a
+			 * device) is reported by the read, never skipped
+			 * silently, and never blocks */
+			char *data = NULL;
+			size_t len = 0;
+
+			if (fsutil_read(full, LIMIT_FILE, 0, &data, &len, &errs)) {
+				import_list_skip(l, 1, full, 0, "%s",
+						 diag_last_message(&errs));
+				diag_list_release(&errs);
 			} else {
-				char *data = NULL;
-				size_t len = 0;
+				struct import_file *f;
 
-				if (fsutil_read(full, LIMIT_FILE, 0, &data, &len, &errs)) {
-					import_list_skip(l, 1, full, 0, "%s",
-							 diag_last_message(&errs));
-					diag_list_release(&errs);
-				} else {
-					struct import_file *f;
-
-					fs->v = xgrow(fs->v, &fs->alloc, fs->n + 1, sizeof(*fs->v));
-					f = &fs->v[fs->n++];
-					f->path = keep(fs, xstrdup(full));
-					f->rel = keep(fs, xstrdup(r));
-					f->data = keep(fs, data);
-					f->len = len;
-				}
+				fs->v = xgrow(fs->v, &fs->alloc, fs->n + 1, sizeof(*fs->v));
+				f = &fs->v[fs->n++];
+				f->path = keep(fs, xstrdup(full));
+				f->rel = keep(fs, xstrdup(r));
+				f->data = keep(fs, data);
+				f->len = len;
 			}
 		}
 		free(full);
@@ -394,19 +392,39 @@ run(struct ctx *ctx)
 		walk(&fs, &l, dir, "", 0);
 		free(dir);
 		r = import_read_backlog_md(&l, fs.v, fs.n);
-	} else {
-		if (fsutil_read(source, LIMIT_JSON_EXPORT,
-				FSUTIL_FOLLOW, &data, &len, &errs)) {
+	} else if (kind == IMPORT_TRELLO) {
+		/* JSON is parsed whole: the file is bounded as a whole */
+		if (fsutil_read(source, LIMIT_JSON_EXPORT, FSUTIL_FOLLOW, &data, &len,
+				&errs)) {
 			out_errs(ctx, &errs, NULL);
 			rc = EXIT_USAGE;
 			goto out;
 		}
-		switch (kind) {
-		case IMPORT_JIRA: r = import_read_jira(&l, data, len, source); break;
-		case IMPORT_TRELLO: r = import_read_trello(&l, data, len, source); break;
-		case IMPORT_ASANA: r = import_read_asana(&l, data, len, source); break;
-		default: r = import_read_csv(&l, data, len, source); break;
+		r = import_read_trello(&l, data, len, source);
+	} else {
+		/* CSV streams in, bounded per record (csv_table_read) */
+		struct stat st;
+		FILE *in;
+		int fd;
+
+		if (fsutil_open_regular(source, NULL, FSUTIL_FOLLOW, &fd, &st, &errs)) {
+			out_errs(ctx, &errs, NULL);
+			rc = EXIT_USAGE;
+			goto out;
 		}
+		in = fdopen(fd, "r");
+		if (!in) {
+			out_error(ctx, "cannot read %s", source);
+			close(fd);
+			rc = EXIT_USAGE;
+			goto out;
+		}
+		switch (kind) {
+		case IMPORT_JIRA: r = import_read_jira(&l, in, source); break;
+		case IMPORT_ASANA: r = import_read_asana(&l, in, source); break;
+		default: r = import_read_csv(&l, in, source); break;
+		}
+		fclose(in);
 	}
 	if (r) {
 		out_diags(ctx, &l.diags, SEV_WARNING);

@@ -228,6 +228,7 @@ write_json(struct ctx *ctx, struct spill *spill, const struct seen *const *items
 
 static struct filter f = { .base = ITEM_FILTER_INIT };
 static struct visit v;
+static int csv_raw;
 static struct cols cols;
 static int all;
 
@@ -440,7 +441,7 @@ run(struct ctx *ctx)
 			(const char *const *)cols.names, cols.n, col_text_fn, &cols,
 		};
 		struct listing_opts lo = {
-			ctx->color, ctx->width, 1, ctx->out_tty, cols.n ? &lc : NULL,
+			ctx->color, ctx->width, 1, ctx->out_tty, cols.n ? &lc : NULL, csv_raw,
 		};
 
 		lf->render(&out, shown, k, &lo);
@@ -512,6 +513,10 @@ static const struct opt opts[] = {
 		   "rank, score, file and body are computed; cv and bv are "
 		   "customer_value and business_value"),
 	OPT_FORMAT(),
+	OPT_FLAG("csv-raw", 0, &csv_raw,
+		 "with --format csv: every cell byte for byte; by default a cell "
+		 "that starts with = + - @, a tab or a CR (a spreadsheet formula) "
+		 "gets a ' before it, numbers excepted"),
 	OPT_REV("read the backlog at a git revision, not the working tree"),
 	OPT_END,
 };

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "cmd/write.h"
+#include "core/check.h"
 #include "core/date.h"
 #include "core/fsutil.h"
 #include "core/utf8.h"
@@ -134,9 +135,17 @@ static int
 new_check(struct ctx *ctx, const struct new_req *rq)
 {
 	const char *type = rq->type ? rq->type : "experiment";
+	struct diag_list why = DIAG_LIST_INIT;
 
-	if (!*rq->title || strchr(rq->title, '\n') || strchr(rq->title, '\r'))
+	if (!*rq->title)
 		return out_usage_error(ctx, "the title must be one non-empty line");
+	/* what check would reject is never written */
+	if (check_text_value(rq->title, strlen(rq->title), 1, &why)) {
+		int rc = out_usage_error(ctx, "the title %s", diag_last_message(&why));
+
+		diag_list_release(&why);
+		return rc;
+	}
 	if (item_type_parse(type) == TYPE_UNKNOWN)
 		return out_usage_error(ctx, "type must be experiment, bau or improvement, not '%s'", type);
 	return EXIT_OK;
@@ -230,6 +239,8 @@ new_run(struct ctx *ctx, const struct new_req *rq)
 		if (!rc) {
 			sbuf_reset(&text);
 			sbuf_add(&text, next.buf, next.len);
+		} else {
+			out_diags(ctx, &d, SEV_ERROR);   /* never a silent exit 1 */
 		}
 		sbuf_release(&next);
 		diag_list_release(&d);

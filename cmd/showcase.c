@@ -15,13 +15,15 @@ run(struct ctx *ctx)
 	const struct cycle *c;
 	struct metrics m;
 	struct sbuf out = SBUF_INIT;
-	int rc = EXIT_OK;
+	int rc = EXIT_OK, bad;
 	long today = date_today();
 
+	/* an unreadable cycle file is named even when no cycle is left */
+	bad = warn_unreadable(ctx, bl);
 	cycles_from_backlog(&cy, bl);
 	c = cycle_arg(ctx, &cy, ctx->npos ? ctx->pos[0] : NULL, today, &rc);
 	if (c) {
-		rc = warn_unreadable(ctx, bl) ? EXIT_PROBLEMS : EXIT_OK;
+		rc = bad ? EXIT_PROBLEMS : EXIT_OK;
 		metrics_compute(&m, bl, &cy, today);
 		showcase_render(&out, bl, &m, metrics_cycle(&m, c), sf->id);
 		out_text(ctx, &out, sf->f.flags & FORMAT_RAW_TEXT);

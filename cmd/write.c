@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "core/check.h"
+#include "core/check_write.h"
 #include "core/item.h"
 #include "core/ops.h"
 #include "core/schema.h"
@@ -26,7 +27,9 @@ ws_begin(struct ctx *ctx, struct ws *w)
 	memset(w, 0, sizeof(*w));
 	rc = repo_open(&w->repo, ctx->dir, &errs);
 	w->have_repo = rc == 0;
-	if (rc == DK_EREFUSED) {          /* owned by another user */
+	/* a repository docket must not touch (another owner, a feature
+	 * libgit2 cannot honour) is refused, never taken for "no git" */
+	if (rc == DK_EREFUSED) {
 		out_errs(ctx, &errs, NULL);
 		return EXIT_USAGE;
 	}
@@ -297,12 +300,26 @@ ws_check_value(struct ctx *ctx, const struct config *c, const char *key,
 	struct diag_list errs = DIAG_LIST_INIT;
 	int rc = 0;
 
-	/* only whether the value can be written as its field's type: what
-	 * check says of it is validate on write's (ws_validate), which sees
-	 * the item as it would be, with the file, line and column */
+	/* the text rules check applies (NUL, line breaks, UTF-8), before
+	 * anything is written: docket never writes what it then rejects */
+	{
+		const struct field_def *f = NULL;
+		enum schema_kind k = schema_kind_of(c, key, &f);
+
+		if (check_text_value(value, strlen(value),
+				     k == SK_CUSTOM ? f->type != FT_STRING && f->type != FT_LIST :
+				     check_kind_one_line((int)k), &errs)) {
+			rc = out_usage_error(ctx, "%s %s", key, diag_last_message(&errs));
+			goto done;
+		}
+	}
+	/* then only whether the value can be written as its field's type:
+	 * what check says of it is validate on write's (core/validate.h),
+	 * which sees the item as it would be, with the file, line and column */
 	sbuf_addf(&doc, "%s: ", key);
 	if (edit_render_value(&doc, value, edit_type_for(c, key), &errs))
 		rc = out_usage_error(ctx, "%s: %s", key, diag_last_message(&errs));
+done:
 	sbuf_release(&doc);
 	diag_list_release(&errs);
 	return rc;

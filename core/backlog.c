@@ -225,6 +225,15 @@ cmp_str(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* Named like a backlog file (X.md)? */
+static int
+md_name(const char *name)
+{
+	size_t l = strlen(name);
+
+	return l > 3 && !strcmp(name + l - 3, ".md");
+}
+
 static int
 wt_list(struct source *s, const char *rel, char ***names, size_t *n,
 	struct diag_list *errs)
@@ -254,22 +263,24 @@ wt_list(struct source *s, const char *rel, char ***names, size_t *n,
 
 		if (de->d_name[0] == '.')
 			continue;
-		/* folders are left out (cycles/); everything else is listed,
-		 * FIFOs, devices and links too, so that read reports what is
-		 * not a regular file instead of it vanishing from the
-		 * backlog.  Reading the type never opens the file. */
-		if (de->d_type == DT_DIR)
+		/* folders are left out (cycles/), but for one named like a
+		 * file (MKT-9.md); everything else is listed, FIFOs, sockets,
+		 * devices and links too, so that read reports what is not a
+		 * regular file instead of it vanishing from the backlog.
+		 * Reading the type never opens the file. */
+		if (de->d_type == DT_DIR && !md_name(de->d_name))
 			continue;
 		if (de->d_type == DT_UNKNOWN || de->d_type == DT_LNK) {
 			if ((size_t)snprintf(sub, sizeof(sub), "%s/%s", path,
 					     de->d_name) >= sizeof(sub))
 				continue;
 			if (de->d_type == DT_UNKNOWN && lstat(sub, &st) == 0 &&
-			    S_ISDIR(st.st_mode))
+			    S_ISDIR(st.st_mode) && !md_name(de->d_name))
 				continue;
 			/* a link to a folder inside the repository is a folder */
 			if (de->d_type == DT_LNK && link_inside(w, sub) &&
-			    stat(sub, &st) == 0 && S_ISDIR(st.st_mode))
+			    stat(sub, &st) == 0 && S_ISDIR(st.st_mode) &&
+			    !md_name(de->d_name))
 				continue;
 		}
 		*names = xgrow(*names, &alloc, *n + 1, sizeof(**names));
@@ -450,10 +461,12 @@ load_dir(struct backlog *bl, struct source *src, const char *dir,
 	*nout = 0;
 	rc = src->list(src, dir, &names, &n, &errs);
 	if (rc) {
-		if (rc != DK_ENOTFOUND || required)
+		if (rc != DK_ENOTFOUND || required) {
 			diag_add(&bl->diags, SEV_ERROR, "syntax", bl->config.path, 0, 0,
 				 "cannot read the items folder '%s': %s", dir,
 				 diag_last_message(&errs));
+			bl->items_bad = 1;
+		}
 		diag_list_release(&errs);
 		return;
 	}

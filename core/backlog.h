@@ -38,6 +38,10 @@ struct backlog {
 	 * ids on a line): its diags say where.  Writes refuse then, so that
 	 * a file docket cannot parse is never replaced. */
 	int order_bad;
+	/* the items folder exists but cannot be listed (not a folder, a
+	 * link out of the repository, unreadable): bl->items is not the
+	 * backlog; its diag says why */
+	int items_bad;
 	char *order_path;    /* ORDER relative to the repo top */
 	struct item **cycles;/* the cycle files, parsed like items */
 	size_t ncycles;

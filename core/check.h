@@ -108,6 +108,22 @@ int check_value_as(struct diag_list *out, const struct config *c,
 /* Rule r's severity under c's rules: (its default when not changed). */
 enum severity check_rule_severity(const struct config *c, enum check_rule r);
 
+/*
+ * The text rules every value obeys, in `check` and in every write (the
+ * command line checks its KEY=VALUE and titles with it before anything
+ * is written, so that docket never writes what it would then reject):
+ * valid UTF-8; and for a one-line value (a title, an id, an enum, a
+ * goal, a date, a list entry) no NUL and no line break (LF, CR, and the
+ * line and paragraph separators U+2028 and U+2029, which YAML and many
+ * terminals break lines at; a NEL, a C1 control, is written escaped
+ * and shown escaped).  0, or DK_EINVALID with the reason in errs, a
+ * phrase to follow the value's name ("holds a NUL byte").
+ */
+int check_text_value(const char *s, size_t len, int one_line,
+		     struct diag_list *errs);
+/* Is a built-in field of this schema kind (enum schema_kind) one line? */
+int check_kind_one_line(int kind);
+
 /* A commit in BASE..HEAD that changed ORDER. */
 struct check_order_commit {
 	char id[16];                 /* short hex id */

@@ -202,17 +202,71 @@ id_check(struct vctx *x, const struct ynode *k,
 	return 0;
 }
 
+int
+check_text_value(const char *s, size_t len, int one_line,
+		 struct diag_list *errs)
+{
+	size_t i = 0, n;
+	int32_t cp;
+
+	if (!utf8_valid(s, len))
+		return diag_error(errs, DK_EINVALID, "is not valid UTF-8");
+	while (one_line && i < len) {
+		n = utf8_next(s + i, len - i, &cp);
+		if (cp == 0)
+			return diag_error(errs, DK_EINVALID, "holds a NUL byte");
+		if (cp == '\n' || cp == '\r')
+			return diag_error(errs, DK_EINVALID, "must be one line");
+		if (cp == 0x2028 || cp == 0x2029)
+			return diag_error(errs, DK_EINVALID,
+					  "must be one line (it holds a %s separator, U+%04X)",
+					  cp == 0x2028 ? "line" : "paragraph", (unsigned)cp);
+		i += n;
+	}
+	return 0;
+}
+
+int
+check_kind_one_line(int kind)
+{
+	return kind == SK_LINE || kind == SK_ID || kind == SK_ENUM ||
+	       kind == SK_GOAL || kind == SK_CYCLE || kind == SK_DATE;
+}
+
+/* check_text_value on a scalar; a finding (and -1) when it fails.
+ * what: "'effort'" or "an entry of 'tags'". */
+static int
+text_rules(struct vctx *x, const struct ynode *v, int one_line,
+	   const char *fmt, const char *key, const char *hint)
+{
+	struct diag_list why = DIAG_LIST_INIT;
+
+	if (!check_text_value(v->text, v->len, one_line, &why))
+		return 0;
+	vemit(x, RULE_TYPE, v, fmt, key, diag_last_message(&why),
+	      hint && !strncmp(diag_last_message(&why), "must be one line", 16) ?
+	      hint : "");
+	diag_list_release(&why);
+	return -1;
+}
+
 static int
 value(struct vctx *x, const struct ynode *k, const struct ynode *v, int kind,
       const char *const *values)
 {
-	enum ynode_kind yk = ynode_kind(v);
+	enum ynode_kind yk;
 	long long iv;
 	double d;
 	char buf[96];
 
 	if (check__empty(v))
 		return 0;
+	if (v->type == YNODE_SCALAR && v->text &&
+	    text_rules(x, v, check_kind_one_line(kind), "'%s' %s%s", k->text,
+		       kind == SK_LINE ?
+		       ": put the details in the body below the front matter" : NULL))
+		return -1;
+	yk = ynode_kind(v);
 	switch (kind) {
 	case SK_STRING:
 	case SK_GOAL:
@@ -224,12 +278,6 @@ value(struct vctx *x, const struct ynode *k, const struct ynode *v, int kind,
 	case SK_LINE:
 		if (v->type != YNODE_SCALAR)
 			return type_err(x, k, v, expect_of(kind));
-		if (memchr(v->text, '\n', v->len)) {
-			vemit(x, RULE_TYPE, v,
-				    "'%s' must be one line: put the details in the body below the front matter",
-				    k->text);
-			return -1;
-		}
 		return 0;
 	case SK_ID:
 		return id_check(x, k, v);
@@ -285,6 +333,8 @@ value(struct vctx *x, const struct ynode *k, const struct ynode *v, int kind,
 					    check__empty(e) ? "empty" : show(buf, sizeof(buf), e));
 				continue;
 			}
+			if (text_rules(x, e, 1, "an entry of '%s' %s%s", k->text, NULL))
+				continue;
 			if (kind == SK_ID_LIST && !item_id_valid(e->text))
 				vemit(x, RULE_ID_FORMAT, e,
 					    "'%s' lists %s, which is not an id: ids look like %s-12",

@@ -568,15 +568,34 @@ config_prefix_valid(const char *p)
 	return n <= CONFIG_PREFIX_MAX;
 }
 
-static int
-valid_items_dir(const char *p)
+/* The items folder: a relative path of plain names inside the work
+ * tree: not absolute, no "." or ".." segment, not in .git, no empty
+ * segment (no trailing or doubled '/'), no control character or '\'. */
+static const char *
+items_dir_problem(const char *p)
 {
-	if (!*p || *p == '/' || strstr(p, ".."))
-		return 0;
-	for (; *p; p++)
-		if ((unsigned char)*p < 0x20 || *p == '\\')
-			return 0;
-	return 1;
+	const char *seg = p;
+
+	if (!*p)
+		return "is empty";
+	if (*p == '/')
+		return "is an absolute path";
+	for (const char *q = p; *q; q++)
+		if ((unsigned char)*q < 0x20 || *q == '\\' || *q == 0x7f)
+			return "holds a control character or a backslash";
+	for (;;) {
+		size_t n = strcspn(seg, "/");
+
+		if (n == 0)
+			return "has an empty segment (a trailing or doubled '/')";
+		if ((n == 1 && seg[0] == '.') || (n == 2 && !strncmp(seg, "..", 2)))
+			return "has a '.' or '..' segment";
+		if (n == 4 && !strncmp(seg, ".git", 4))
+			return "is inside .git, which git manages itself";
+		if (!seg[n])
+			return NULL;
+		seg += n + 1;
+	}
 }
 
 int
@@ -591,7 +610,7 @@ config_parse(struct config *c, const char *path, const char *data, size_t len,
 	struct ynode_opts yo = YNODE_OPTS_INIT;
 	struct diag_list err = DIAG_LIST_INIT;
 	int line, col;
-	size_t before = diag_list_count(diags, SEV_ERROR);
+	size_t before = diag_list_count(diags, SEV_ERROR), bom = 0;
 	const struct ynode *r;
 
 	config_init(c);
@@ -603,7 +622,11 @@ config_parse(struct config *c, const char *path, const char *data, size_t len,
 			 "invalid UTF-8; save docket.yaml as UTF-8");
 		return DK_EINVALID;
 	}
-	if (ynode_parse(&c->root, c->data, len, &yo, &err)) {
+	/* a byte-order mark is accepted, as in items (libyaml then stopped
+	 * at the first line: "did not find expected <document start>") */
+	if (len >= 3 && !memcmp(c->data, "\xef\xbb\xbf", 3))
+		bom = 3;
+	if (ynode_parse(&c->root, c->data + bom, len - bom, &yo, &err)) {
 		diag_list_move_as(diags, &err, "config", path);
 		return DK_EINVALID;
 	}
@@ -633,9 +656,11 @@ config_parse(struct config *c, const char *path, const char *data, size_t len,
 			}
 		} else if (!strcmp(key, "items")) {
 			const char *s = scalar_str(c, v, "items", diags);
+			const char *why = s ? items_dir_problem(s) : NULL;
 
-			if (s && !valid_items_dir(s))
-				CERR(v, "items must be a folder inside the repository, like 'backlog'");
+			if (why)
+				CERR(v, "items must be a folder inside the repository, like 'backlog': '%s' %s",
+				     s, why);
 			else if (s)
 				c->items = s;
 		} else if (!strcmp(key, "owners")) {

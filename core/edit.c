@@ -30,6 +30,7 @@
 
 #include "core/fm.h"
 #include "core/schema.h"
+#include "core/strmap.h"
 #include "core/xalloc.h"
 #include "core/yaml_scalar.h"
 #include "core/ynode.h"
@@ -441,7 +442,7 @@ verify(const struct fm *old, const char *nbuf, size_t nlen, const char *file,
 
 	if (fm_parse(&nf, nbuf, nlen, NULL, file, &tmp)) {
 		diag_add(diags, SEV_ERROR, "syntax", file, 0, 0,
-			 "internal error: editing '%s' would make the front matter unreadable (%s); the file was not changed",
+			 "the value of '%s' cannot be written so that the front matter still reads (%s); the file was not changed: edit it by hand",
 			 key, tmp.n ? tmp.v[0].message : "?");
 		diag_list_release(&tmp);
 		fm_release(&nf);
@@ -481,7 +482,7 @@ verify(const struct fm *old, const char *nbuf, size_t nlen, const char *file,
 	diag_list_release(&tmp);
 	if (!ok) {
 		diag_add(diags, SEV_ERROR, "syntax", file, 0, 0,
-			 "internal error: the edit of '%s' did not read back as intended; the file was not changed",
+			 "the value of '%s' would not read back as given; the file was not changed: edit it by hand",
 			 key);
 		return DK_EINVALID;
 	}
@@ -671,32 +672,267 @@ done:
 	return rc;
 }
 
+/* One key's final edit in a batch (edit_apply). */
+struct batch {
+	const struct edit_op *op;   /* the last op on this key */
+	long ki;                    /* its index in the old mapping, or -1 */
+	size_t order;               /* appended keys: the op that added it */
+	struct want w;
+	char **split;               /* w.items made from a list value */
+	struct sbuf val;            /* the rendered value */
+	struct span sp;
+};
+
+static int
+cmp_batch_start(const void *a, const void *b)
+{
+	const struct batch *x = *(const struct batch *const *)a;
+	const struct batch *y = *(const struct batch *const *)b;
+	size_t sx = x->op->remove ? x->sp.line0 : x->sp.start;
+	size_t sy = y->op->remove ? y->sp.line0 : y->sp.start;
+
+	return sx < sy ? -1 : sx > sy;
+}
+
+static int
+cmp_batch_order(const void *a, const void *b)
+{
+	const struct batch *x = *(const struct batch *const *)a;
+	const struct batch *y = *(const struct batch *const *)b;
+
+	return x->order < y->order ? -1 : x->order > y->order;
+}
+
+/* The whole batch read back from nbuf: the body and every key the ops
+ * do not name as they were, each edited key as wanted, removed keys
+ * gone, added keys at the end in order. */
+static int
+verify_batch(const struct fm *old, const char *nbuf, size_t nlen,
+	     const char *file, struct strmap *keys, struct batch **added,
+	     size_t nadded, struct diag_list *diags)
+{
+	struct fm nf;
+	struct diag_list tmp = DIAG_LIST_INIT;
+	const struct ynode *o = old->root, *n;
+	size_t j = 0;
+	int ok = 1;
+
+	if (fm_parse(&nf, nbuf, nlen, NULL, file, &tmp)) {
+		diag_add(diags, SEV_ERROR, "syntax", file, 0, 0,
+			 "these values cannot be written so that they read back (%s); the file was not changed",
+			 tmp.n ? tmp.v[0].message : "?");
+		diag_list_release(&tmp);
+		fm_release(&nf);
+		return DK_EINVALID;
+	}
+	n = nf.root;
+	if (nf.has_bom != old->has_bom || nf.len - nf.body_off != old->len - old->body_off ||
+	    memcmp(nf.buf + nf.body_off, old->buf + old->body_off, old->len - old->body_off))
+		ok = 0;
+	for (size_t i = 0; ok && i < o->nkids; i += 2) {
+		const struct ynode *k = o->kids[i];
+		struct strmap_entry *e = strmap_find(keys, k->text, strlen(k->text));
+		const struct batch *b = e ? e->value : NULL;
+
+		if (b && b->op->remove)
+			continue;
+		if (j >= n->nkids || !node_equal(k, n->kids[j]) ||
+		    !(b ? value_ok(n->kids[j + 1], &b->w) :
+		      node_equal(o->kids[i + 1], n->kids[j + 1])))
+			ok = 0;
+		j += 2;
+	}
+	for (size_t i = 0; ok && i < nadded; i++) {
+		if (j >= n->nkids || strcmp(n->kids[j]->text, added[i]->op->key) ||
+		    !value_ok(n->kids[j + 1], &added[i]->w))
+			ok = 0;
+		j += 2;
+	}
+	if (j != n->nkids)
+		ok = 0;
+	fm_release(&nf);
+	diag_list_release(&tmp);
+	if (!ok) {
+		diag_add(diags, SEV_ERROR, "syntax", file, 0, 0,
+			 "these values would not read back as given; the file was not changed (edit it by hand)");
+		return DK_EINVALID;
+	}
+	return 0;
+}
+
+/*
+ * Every op in one pass (it was one parse and one verification per op:
+ * `set` with 2,000 pairs took 45 s): parse once, the last op on each
+ * key wins (as when they are applied in turn), each edited key's span
+ * of the old file is replaced or its lines removed, new keys are added
+ * at the end in the order they were first set, and the result is read
+ * back once.
+ */
 int
 edit_apply(struct sbuf *out, const char *data, size_t len, const char *file,
 	   const struct edit_op *ops, size_t n, struct diag_list *diags)
 {
-	struct sbuf cur = SBUF_INIT, next = SBUF_INIT;
+	struct fm fm;
+	struct strmap keys = STRMAP_INIT;
+	struct batch *bv = NULL, **sorted = NULL, **added = NULL;
+	struct sbuf res = SBUF_INIT;
+	size_t nb = 0, nadded = 0, nsorted = 0, pos = 0;
 	int rc = 0;
 
-	sbuf_add(&cur, data, len);
-	for (size_t i = 0; i < n && !rc; i++) {
-		if (ops[i].remove)
-			rc = edit_remove(&next, cur.buf, cur.len, file, ops[i].key, diags);
-		else
-			rc = edit_set(&next, cur.buf, cur.len, file, ops[i].key,
-				      ops[i].value, ops[i].type, diags);
-		if (!rc) {
-			struct sbuf t = cur;
+	if (!n) {
+		sbuf_reset(out);
+		sbuf_add(out, data, len);
+		return 0;
+	}
+	for (size_t i = 0; i < n; i++)
+		if (!edit_key_valid(ops[i].key)) {
+			diag_add(diags, SEV_ERROR, "usage", file, 0, 0,
+				 "'%s' is not a field name (letters, digits, '_', '-' and '.', starting with a letter)",
+				 ops[i].key);
+			return DK_EUSAGE;
+		}
+	if ((rc = parse_old(&fm, data, len, file, diags)))
+		return rc;
+	bv = xcalloc(n, sizeof(*bv));
+	for (size_t i = 0; i < n; i++) {
+		const char *k = ops[i].key;
+		struct strmap_entry *e = strmap_find(&keys, k, strlen(k));
+		struct batch *b = e ? e->value : NULL;
 
-			cur = next;
-			next = t;
+		if (!b) {
+			b = &bv[nb++];
+			b->ki = ynode_key_index(fm.root, k);
+			b->order = i;
+			strmap_put(&keys, k, strlen(k), b);
+		} else if (b->op->remove && !ops[i].remove) {
+			b->order = i;       /* removed, then added again: at the end */
+		}
+		b->op = &ops[i];
+	}
+	sorted = xcalloc(nb + 1, sizeof(*sorted));
+	added = xcalloc(nb + 1, sizeof(*added));
+	for (size_t i = 0; i < nb && !rc; i++) {
+		struct batch *b = &bv[i];
+		const struct edit_op *op = b->op;
+
+		sbuf_init(&b->val);
+		b->w.remove = op->remove;
+		b->w.type = op->type;
+		b->w.value = op->value;
+		if (op->remove) {
+			const struct ynode *k;
+
+			if (b->ki < 0)
+				continue;        /* absent: nothing to do */
+			if ((rc = locate(&b->sp, &fm, b->ki, file, diags)))
+				break;
+			k = fm.root->kids[2 * b->ki];
+			for (size_t x = b->sp.line0; x < k->start_off; x++)
+				if (data[x] != ' ' && data[x] != '\t') {
+					diag_add(diags, SEV_ERROR, "syntax", file, k->line, k->col,
+						 "'%s' shares its line with other fields; remove it by hand",
+						 op->key);
+					rc = DK_EINVALID;
+					break;
+				}
+			sorted[nsorted++] = b;
+			continue;
+		}
+		{
+			enum ynode_style st = YSTYLE_PLAIN;
+
+			if (b->ki >= 0 && fm.root->kids[2 * b->ki + 1]->type == YNODE_SCALAR)
+				st = fm.root->kids[2 * b->ki + 1]->style;
+			struct diag_list e = DIAG_LIST_INIT;
+
+			if (render_value(&b->val, op->value, op->type, st, &e)) {
+				diag_add(diags, SEV_ERROR, "usage", file, 0, 0,
+					 "%s: %s", op->key, diag_last_message(&e));
+				diag_list_release(&e);
+				rc = DK_EUSAGE;
+				break;
+			}
+		}
+		if (op->type == EDIT_LIST) {
+			b->split = split_list(op->value, &b->w.nitems);
+			b->w.items = (const char *const *)b->split;
+		}
+		if (b->ki >= 0) {
+			if ((rc = locate(&b->sp, &fm, b->ki, file, diags)))
+				break;
+			sorted[nsorted++] = b;
+		} else {
+			if (fm.root->style == YSTYLE_FLOW) {
+				diag_add(diags, SEV_ERROR, "syntax", file, fm.root->line,
+					 fm.root->col,
+					 "the front matter is one {...} mapping; add '%s' by hand",
+					 op->key);
+				rc = DK_EINVALID;
+				break;
+			}
+			added[nadded++] = b;
+		}
+	}
+	if (!rc) {
+		size_t ind = key_indent(&fm);
+
+		if (nsorted)
+			qsort(sorted, nsorted, sizeof(*sorted), cmp_batch_start);
+		if (nadded)
+			qsort(added, nadded, sizeof(*added), cmp_batch_order);
+		for (size_t i = 0; i < nsorted && !rc; i++) {
+			struct batch *b = sorted[i];
+			size_t from = b->op->remove ? b->sp.line0 : b->sp.start;
+			size_t to = b->op->remove ? b->sp.line1 : b->sp.end;
+
+			if (from < pos) {
+				diag_add(diags, SEV_ERROR, "syntax", file, 0, 0,
+					 "'%s' overlaps another field being changed; change them one at a time, or by hand",
+					 b->op->key);
+				rc = DK_EINVALID;
+				break;
+			}
+			sbuf_add(&res, data + pos, from - pos);
+			if (!b->op->remove) {
+				if (b->sp.space)
+					sbuf_addc(&res, ' ');
+				sbuf_add(&res, b->val.buf, b->val.len);
+			}
+			pos = to;
+		}
+		if (!rc && pos > fm.close_off) {
+			rc = DK_EINVALID;
+			diag_add(diags, SEV_ERROR, "syntax", file, 0, 0,
+				 "a field to change reaches past the front matter; edit the file by hand");
+		}
+		if (!rc) {
+			sbuf_add(&res, data + pos, fm.close_off - pos);
+			for (size_t i = 0; i < nadded; i++) {
+				for (size_t k = 0; k < ind; k++)
+					sbuf_addc(&res, ' ');
+				sbuf_addf(&res, "%s: ", added[i]->op->key);
+				sbuf_add(&res, added[i]->val.buf, added[i]->val.len);
+				sbuf_adds(&res, fm.crlf ? "\r\n" : "\n");
+			}
+			sbuf_add(&res, data + fm.close_off, len - fm.close_off);
+			rc = verify_batch(&fm, res.buf, res.len, file, &keys, added,
+					  nadded, diags);
 		}
 	}
 	if (!rc) {
 		sbuf_reset(out);
-		sbuf_add(out, cur.buf, cur.len);
+		sbuf_add(out, res.buf, res.len);
 	}
-	sbuf_release(&cur);
-	sbuf_release(&next);
+	for (size_t i = 0; i < nb; i++) {
+		if (bv[i].split)
+			free_list(bv[i].split, bv[i].w.nitems);
+		sbuf_release(&bv[i].val);
+	}
+	free(bv);
+	free(sorted);
+	free(added);
+	strmap_release(&keys);
+	fm_release(&fm);
+	sbuf_release(&res);
 	return rc;
 }

@@ -140,6 +140,36 @@ shift_offsets(struct ynode *n, size_t by)
 		shift_offsets(n->kids[i], by);
 }
 
+/* The offset of the first line at or after from (a line start) that
+ * starts with mark (7 bytes), or len. */
+static size_t
+line_starting(const char *buf, size_t len, size_t from, const char *mark)
+{
+	while (from < len) {
+		const char *nl;
+
+		if (len - from >= 7 && buf[from] == mark[0] && !memcmp(buf + from, mark, 7))
+			return from;
+		nl = memchr(buf + from, '\n', len - from);
+		if (!nl)
+			break;
+		from = (size_t)(nl - buf) + 1;
+	}
+	return len;
+}
+
+int
+fm_conflict_line(const char *buf, size_t len)
+{
+	size_t open = line_starting(buf, len, 0, "<<<<<<<"), line = 1;
+
+	if (open == len || line_starting(buf, len, open, ">>>>>>>") == len)
+		return 0;
+	for (size_t i = 0; i < open; i++)
+		line += buf[i] == '\n';
+	return line > 0x7fffffff ? 0x7fffffff : (int)line;
+}
+
 int
 fm_parse(struct fm *out, const char *buf, size_t len,
 	 const struct fm_opts *opts, const char *file, struct diag_list *diags)
@@ -152,6 +182,14 @@ fm_parse(struct fm *out, const char *buf, size_t len,
 
 	if (!opts)
 		opts = &defaults;
+	if (len <= opts->max_size && (rc = fm_conflict_line(buf, len))) {
+		fm_init(out);
+		out->buf = buf;
+		out->len = len;
+		diag_add(diags, SEV_ERROR, "syntax", file, rc, 1,
+			 "the file has git's merge-conflict markers (<<<<<<< to >>>>>>>): resolve the conflict (edit the file, or git mergetool), then git add it");
+		return DK_EINVALID;
+	}
 	rc = fm_split(out, buf, len, opts, file, diags);
 	if (rc)
 		return rc;

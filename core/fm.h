@@ -15,8 +15,7 @@
 
 #include "core/limits.h"
 
-/* = limit_bytes(LIMIT_FILE) */
-#define FM_MAX_SIZE_DEFAULT (1024 * 1024)
+#define FM_MAX_SIZE_DEFAULT LIMIT_FILE_BYTES
 
 struct fm_opts {
 	size_t max_size;          /* file size limit in bytes */
@@ -61,5 +60,11 @@ int fm_parse(struct fm *out, const char *buf, size_t len,
  * '#'; a CR at the end is ignored), and its text, trimmed of blanks and
  * closing '#'s, in *t, *tn; 0 when it is not a heading. */
 int fm_heading(const char *s, size_t n, const char **t, size_t *tn);
+
+/* The line (1-based) of the first of git's merge-conflict markers in
+ * buf: a line starting "<<<<<<<" with a later line starting ">>>>>>>";
+ * 0 when there is none.  fm_parse reports such a file as a merge
+ * conflict rather than as whatever YAML error the markers cause. */
+int fm_conflict_line(const char *buf, size_t len);
 
 #endif

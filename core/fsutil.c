@@ -208,6 +208,12 @@ fsutil_open_regular(const char *path, const char *shown, unsigned flags,
 			return diag_error(errs, DK_EINVALID,
 					  "%s is a symbolic link: not followed", shown);
 		}
+		/* a socket cannot be opened at all (ENXIO): say what it is */
+		if ((flags & FSUTIL_FOLLOW ? stat(path, st) : lstat(path, st)) == 0 &&
+		    !S_ISREG(st->st_mode))
+			return diag_error(errs, DK_EINVALID,
+					  "%s is %s, not a regular file: docket reads only regular files",
+					  shown, fsutil_type_name(st->st_mode));
 		return diag_error(errs, e == ENOENT || e == ENOTDIR ? DK_ENOTFOUND : DK_EIO,
 				  "cannot read %s: %s", shown, strerror(e));
 	}

@@ -338,6 +338,7 @@ fill_commit(struct history_walk *w, size_t i)
 	w->hc.offset = a->when.offset;
 	w->hc.day = date_from_time(t + (long long)a->when.offset * 60);
 	w->hc.root = i + 1 >= w->nchain;
+	w->hc.grafted = w->hc.root && w->last_grafted;
 }
 
 static void

@@ -62,6 +62,8 @@ struct history_commit {
 	int offset;              /* author's UTC offset in minutes */
 	long day;                /* author date: day number in the author's zone */
 	int root;                /* no parent (first commit, or shallow boundary) */
+	int grafted;             /* root only because the clone is shallow: the
+				  * history before it is not in this clone */
 };
 
 enum history_change_kind {
@@ -159,6 +161,10 @@ struct item_log {
 	struct log_entry *v;     /* newest first */
 	size_t n, alloc;
 	size_t visited;          /* commits walked */
+	/* the oldest entry is a shallow clone's boundary, where the file
+	 * shows as added: its history before that is not in this clone */
+	int cut;
+	char cut_at[8];          /* that commit's short id */
 };
 
 void item_log_release(struct item_log *l);

@@ -369,6 +369,11 @@ history_item_log(struct item_log *out, struct repo *r, const char *rev,
 			} else {
 				e->event = !fo ? LOG_ADDED : !fn ? LOG_DELETED : LOG_CHANGED;
 			}
+			/* "added" at a shallow boundary: only the history is cut */
+			if (e->event == LOG_ADDED && c->grafted) {
+				out->cut = 1;
+				snprintf(out->cut_at, sizeof(out->cut_at), "%s", c->short_id);
+			}
 			oi = version_get(w, &older, old_side, from_name ? from_name : name);
 			if (e->event == LOG_CHANGED || e->event == LOG_RENAMED)
 				changes_item(&e->changes, oi, ni);

@@ -7,9 +7,9 @@ static const struct {
 	size_t bytes;
 	const char *name;
 } table[LIMIT_KINDS] = {
-	[LIMIT_FILE] = { 1 * MiB, "the 1 MiB limit for item, cycle and config files" },
+	[LIMIT_FILE] = { LIMIT_FILE_BYTES, "the 1 MiB limit for item, cycle and config files" },
 	[LIMIT_ORDER] = { 16 * MiB, "the 16 MiB limit for ORDER" },
-	[LIMIT_ALIAS] = { 1 * MiB, "the 1 MiB limit for what aliases may expand to in one file" },
+	[LIMIT_ALIAS] = { LIMIT_ALIAS_BYTES, "the 1 MiB limit for what aliases may expand to in one file" },
 	[LIMIT_CSV_RECORD] = { 1 * MiB, "the 1 MiB limit for one CSV record" },
 	[LIMIT_JSON_EXPORT] = { 64 * MiB, "the 64 MiB limit for a JSON export" },
 	[LIMIT_MAP] = { 1 * MiB, "the 1 MiB limit for a --map file" },

@@ -28,6 +28,11 @@ enum limit_kind {
 	LIMIT_KINDS
 };
 
+/* The two limits that initialise option structs (the others are only
+ * read through limit_bytes). */
+#define LIMIT_FILE_BYTES ((size_t)1024 * 1024)
+#define LIMIT_ALIAS_BYTES ((size_t)1024 * 1024)
+
 /* The limit in bytes. */
 size_t limit_bytes(enum limit_kind k);
 /* "the 1 MiB limit for item, cycle and config files" (static text). */

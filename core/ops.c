@@ -5,7 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/check.h"
 #include "core/edit.h"
+#include "core/schema.h"
 #include "core/sbuf.h"
 #include "core/text.h"
 #include "core/utf8.h"
@@ -318,16 +320,27 @@ ops_set(struct ops_target *t, const struct ops_set_req *rq,
 			goto done;
 		}
 		if (*v) {
-			/* can it be written as its field's type?  What check
-			 * says of it is validation's, below */
+			/* the text rules check applies (NUL, line breaks,
+			 * UTF-8), then can it be written as its field's type?
+			 * What check says of it is validation's, below */
 			struct sbuf doc = SBUF_INIT;
 			struct diag_list e = DIAG_LIST_INIT;
-			int bad;
+			const struct field_def *f = NULL;
+			enum schema_kind kind = schema_kind_of(&t->bl->config, k, &f);
+			int bad = check_text_value(v, strlen(v),
+						   kind == SK_CUSTOM ?
+						   f->type != FT_STRING && f->type != FT_LIST :
+						   check_kind_one_line((int)kind), &e);
 
-			sbuf_addf(&doc, "%s: ", k);
-			bad = edit_render_value(&doc, v, edit_type_for(&t->bl->config, k), &e);
-			if (bad)
-				rc = diag_error(errs, DK_EUSAGE, "%s: %s", k, diag_last_message(&e));
+			if (bad) {
+				rc = diag_error(errs, DK_EUSAGE, "%s %s", k, diag_last_message(&e));
+			} else {
+				sbuf_addf(&doc, "%s: ", k);
+				bad = edit_render_value(&doc, v, edit_type_for(&t->bl->config, k), &e);
+				if (bad)
+					rc = diag_error(errs, DK_EUSAGE, "%s: %s", k,
+							diag_last_message(&e));
+			}
 			sbuf_release(&doc);
 			diag_list_release(&e);
 			if (bad)

@@ -31,10 +31,14 @@ order_release(struct order *o)
 	order_init(o);
 }
 
+/* A space, a tab, or a carriage return: a CR that is not part of the
+ * line's end is blank too, never part of an id (a line "\r\r" would
+ * otherwise hold the id "\r", which a rewrite, ending the line with LF,
+ * turns into a blank line). */
 static int
 is_blank(char c)
 {
-	return c == ' ' || c == '\t';
+	return c == ' ' || c == '\t' || c == '\r';
 }
 
 static int
@@ -367,9 +371,26 @@ order_move(struct order *o, const char *id, const struct order_place *p)
 		return (int)at;
 	text = o->lines[cur].text;
 	o->lines[cur].text = NULL;
-	for (size_t i = o->nlines; i-- > 0;)
-		if (o->lines[i].id && !strcmp(o->lines[i].id, id))
-			drop_line(o, i);
+	for (size_t i = o->nlines; i-- > 0;) {
+		struct order_line *ln = &o->lines[i];
+		const char *hash;
+
+		if (!ln->id || strcmp(ln->id, id))
+			continue;
+		/* a second listing goes, but what was written about it stays
+		 * where it was, as a comment line */
+		hash = ln->text ? strchr(ln->text, '#') : NULL;
+		if ((long)i != cur && hash) {
+			char *c = xstrdup(hash);
+
+			free(ln->text);
+			free(ln->id);
+			ln->text = c;
+			ln->id = NULL;
+			continue;
+		}
+		drop_line(o, i);
+	}
 	reindex(o);
 	/* placed among the other ids (an index counts without this one);
 	 * the placement was valid before, so it is now */

@@ -111,7 +111,8 @@ int order_remove(struct order *o, const char *id);
 /* Add id (not listed yet) at place. */
 int order_insert(struct order *o, const char *id, const struct order_place *p);
 /* Move id to place (added when it is not listed; a second listing of it
- * is dropped). */
+ * is dropped, its end-of-line comment kept in its place as a comment
+ * line). */
 int order_move(struct order *o, const char *id, const struct order_place *p);
 
 #endif

@@ -1,28 +1,22 @@
 /*
- * repo.c: libgit2 1.5 call sequences (see shared notes, section 2).
- *
- * Commits are built from HEAD's tree plus exactly the paths docket
- * changed (tree builders along those paths, never the index), so that
- * whatever the user has staged stays staged and out of docket's commit.  Afterwards only those paths
- * are updated in the real index.
+ * repo.c: libgit2 1.5 call sequences (see shared notes, section 2):
+ * starting libgit2, opening a repository (and refusing what libgit2
+ * cannot honour: external filters, submodules, unsupported extensions),
+ * and reading a revision.  The steps of a commit are in repo_commit.c.
  */
 #include "core/repo.h"
 
-#include <ctype.h>
 #include <errno.h>
 #include <git2.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
-#include <time.h>
 
 #include "core/diag.h"
 #include "core/fsutil.h"
-#include "core/sbuf.h"
-#include "core/text.h"
-#include "core/date.h"
 #include "core/xalloc.h"
 
 /*
@@ -79,11 +73,29 @@ static int
 fail(struct diag_list *errs, int code, const char *what)
 {
 	const git_error *e = git_error_last();
+	const char *m = e && e->message ? e->message : "";
 
-	diag_error(errs, code, "%s%s%s", what, e && e->message ? ": " : "",
-		   e && e->message ? e->message : "");
+	/* an index git wrote with an extension libgit2 1.5 cannot read
+	 * (git update-index --split-index, a sparse index): say so */
+	if (strstr(m, "unsupported mandatory extension: 'link'") ||
+	    strstr(m, "unsupported mandatory extension: 'sdir'")) {
+		diag_error(errs, DK_EREFUSED,
+			   "%s: git's index is a %s index, which libgit2 1.5 (the git library docket uses) cannot read; use git itself here, or turn it off: %s",
+			   what, strstr(m, "'link'") ? "split" : "sparse",
+			   strstr(m, "'link'") ? "git update-index --no-split-index" :
+			   "git sparse-checkout disable");
+		git_error_clear();
+		return DK_EREFUSED;
+	}
+	diag_error(errs, code, "%s%s%s", what, *m ? ": " : "", m);
 	git_error_clear();
 	return code;
+}
+
+int
+repo_git_error(int code, const char *what, struct diag_list *errs)
+{
+	return fail(errs, code, what);
 }
 
 static void
@@ -102,6 +114,172 @@ set_workdir(struct repo *r)
 		r->workdir[n - 1] = '\0';
 }
 
+static int
+config_true(git_config *cfg, const char *key)
+{
+	int v = 0;
+
+	if (git_config_get_bool(&v, cfg, key) < 0) {
+		git_error_clear();
+		return 0;
+	}
+	return v;
+}
+
+/* filter.NAME.clean, .smudge or .process: an external filter driver.
+ * (Matched here, not with git_config_foreach_match: libgit2 1.5 leaks
+ * the regular expression's match data on every entry that does not
+ * match.) */
+static int
+find_filter_driver(const git_config_entry *e, void *payload)
+{
+	static const char *const ends[] = { ".clean", ".smudge", ".process" };
+	size_t n = strlen(e->name);
+
+	if (strncmp(e->name, "filter.", 7))
+		return 0;
+	for (size_t i = 0; i < 3; i++) {
+		size_t k = strlen(ends[i]);
+
+		if (n > 7 + k && !strcmp(e->name + n - k, ends[i])) {
+			*(int *)payload = 1;
+			return 1;       /* one is enough */
+		}
+	}
+	return 0;
+}
+
+/*
+ * What libgit2 1.5 would silently get wrong here: per-work-tree config
+ * (extensions.worktreeConfig, which git sparse-checkout sets; libgit2
+ * does not read config.worktree: the identity, filters, core settings
+ * there would be missed), a split index or a sparse index (it cannot
+ * read them).  Also notes whether any external filter driver is
+ * configured (repo_path_filter).
+ */
+static int
+check_supported(struct repo *r, struct diag_list *errs)
+{
+	static const struct {
+		const char *key, *what, *undo;
+	} refused[] = {
+		{ "extensions.worktreeConfig",
+		  "per-work-tree config (extensions.worktreeConfig, set by git sparse-checkout), which libgit2 1.5 (the git library docket uses) does not read",
+		  "git config --unset extensions.worktreeConfig, if no config.worktree file is needed" },
+		{ "core.splitIndex", "a split index (core.splitIndex), which libgit2 1.5 (the git library docket uses) cannot read",
+		  "git config core.splitIndex false && git update-index --no-split-index" },
+		{ "index.sparse", "a sparse index (index.sparse), which libgit2 1.5 (the git library docket uses) cannot read",
+		  "git sparse-checkout disable" },
+	};
+	git_config *cfg = NULL;
+	int rc = 0, found = 0;
+
+	if (git_repository_config_snapshot(&cfg, r->git) < 0)
+		return fail(errs, DK_EIO, "cannot read git config");
+	for (size_t i = 0; i < sizeof(refused) / sizeof(refused[0]); i++)
+		if (config_true(cfg, refused[i].key)) {
+			rc = diag_error(errs, DK_EREFUSED,
+					"docket cannot work in this repository: it uses %s; use git itself here, or turn it off: %s",
+					refused[i].what, refused[i].undo);
+			break;
+		}
+	if (!rc && git_config_foreach(cfg, find_filter_driver, &found) < 0)
+		git_error_clear();
+	r->filters = found;
+	git_config_free(cfg);
+	return rc;
+}
+
+int
+repo_path_filter(struct repo *r, const char *path, char *name, size_t namelen)
+{
+	const char *v = NULL;
+	git_config *cfg = NULL;
+	int ext = 0;
+
+	if (!r->filters)
+		return 0;
+	if (git_attr_get(&v, r->git, 0, path, "filter") < 0 ||
+	    git_attr_value(v) != GIT_ATTR_VALUE_STRING) {
+		git_error_clear();
+		return 0;
+	}
+	if (git_repository_config_snapshot(&cfg, r->git) == 0) {
+		static const char *const kinds[] = { "clean", "smudge", "process" };
+
+		for (size_t i = 0; i < 3 && !ext; i++) {
+			char key[300];
+			git_config_entry *e = NULL;
+
+			snprintf(key, sizeof(key), "filter.%s.%s", v, kinds[i]);
+			if (git_config_get_entry(&e, cfg, key) == 0)
+				ext = 1;
+			git_config_entry_free(e);
+		}
+	}
+	git_error_clear();
+	git_config_free(cfg);
+	if (ext)
+		snprintf(name, namelen, "%s", v);
+	return ext;
+}
+
+int
+repo_path_submodule(struct repo *r, const char *prefix)
+{
+	git_index *idx = NULL;
+	const git_index_entry *ie;
+	char *dotgit = xasprintf("%s/%s/.git", r->workdir ? r->workdir : ".", prefix);
+	struct stat st;
+	int sub = lstat(dotgit, &st) == 0;
+
+	/* the index, not HEAD's tree: a submodule removed from the index
+	 * only is caught when the commit's tree is built (update_tree) */
+	free(dotgit);
+	if (!sub && git_repository_index(&idx, r->git) == 0 &&
+	    git_index_read(idx, 0) == 0 && (ie = git_index_get_bypath(idx, prefix, 0)))
+		sub = (ie->mode & 0170000) == 0160000;
+	git_error_clear();
+	git_index_free(idx);
+	return sub;
+}
+
+/*
+ * Refuse a repository whose objects are not SHA-1 (objectFormat=sha256)
+ * before libgit2 opens it: libgit2 1.5 refuses it too, but leaks on the
+ * way (its extension check matches config entries with a regular
+ * expression whose match data it does not free on a mismatch).
+ */
+static int
+object_format_supported(const char *path, const char *ceil,
+			struct diag_list *errs)
+{
+	git_buf gd = GIT_BUF_INIT;
+	git_config *cfg = NULL;
+	git_config_entry *e = NULL;
+	char *file;
+	int rc = 0;
+
+	if (git_repository_discover(&gd, path, 0, ceil) < 0) {
+		git_error_clear();
+		return 0;           /* git_repository_open_ext says why */
+	}
+	file = xasprintf("%sconfig", gd.ptr);
+	if (git_config_open_ondisk(&cfg, file) == 0 &&
+	    git_config_get_entry(&e, cfg, "extensions.objectformat") == 0 &&
+	    e->value && strcasecmp(e->value, "sha1")) {
+		rc = diag_error(errs, DK_EREFUSED,
+				"docket cannot work in this repository: it uses the git extension 'extensions.objectformat' (%s objects), which libgit2 1.5 (the git library docket uses) does not support; use git itself here",
+				e->value);
+	}
+	git_error_clear();
+	git_config_entry_free(e);
+	git_config_free(cfg);
+	free(file);
+	git_buf_dispose(&gd);
+	return rc;
+}
+
 int
 repo_open(struct repo *r, const char *path, struct diag_list *errs)
 {
@@ -110,6 +288,8 @@ repo_open(struct repo *r, const char *path, struct diag_list *errs)
 
 	ensure_git();
 	memset(r, 0, sizeof(*r));
+	if ((rc = object_format_supported(path, ceil, errs)))
+		return rc;
 	rc = git_repository_open_ext(&r->git, path, 0, ceil);
 	if (rc == GIT_ENOTFOUND) {
 		git_error_clear();
@@ -119,9 +299,28 @@ repo_open(struct repo *r, const char *path, struct diag_list *errs)
 	if (rc == GIT_EOWNER)
 		return fail(errs, DK_EREFUSED,
 			    "the repository is owned by another user; if you trust it, run: git config --global --add safe.directory <path>");
-	if (rc < 0)
+	if (rc < 0) {
+		const git_error *e = git_error_last();
+		const char *m = e && e->message ? e->message : "";
+		const char *ext = strstr(m, "unsupported extension name ");
+
+		if (ext) {
+			diag_error(errs, DK_EREFUSED,
+				   "docket cannot work in this repository: it uses the git extension '%s', which libgit2 1.5 (the git library docket uses) does not support; use git itself here",
+				   ext + strlen("unsupported extension name "));
+			git_error_clear();
+			return DK_EREFUSED;
+		}
 		return fail(errs, DK_EIO, "cannot open the git repository");
+	}
 	set_workdir(r);
+	if ((rc = check_supported(r, errs))) {
+		git_repository_free(r->git);
+		r->git = NULL;
+		free(r->workdir);
+		r->workdir = NULL;
+		return rc;
+	}
 	return 0;
 }
 
@@ -178,6 +377,7 @@ repo_config_set(struct repo *r, const char *key, const char *value,
  * ------------------------------------------------------------------- */
 
 struct revsrc {
+	struct repo *r;          /* borrowed */
 	git_repository *git;
 	git_tree *tree;
 	char *relroot;
@@ -288,6 +488,20 @@ rev_read(struct source *s, const char *path, char **data, size_t *len,
 		return DK_ENOTFOUND;
 	}
 	mode = git_tree_entry_filemode(e);
+	{
+		char name[256];
+
+		/* the blob holds what the filter's clean command made (an
+		 * encrypted text, a pointer): not the file */
+		if (repo_path_filter(v->r, full, name, sizeof(name))) {
+			diag_error(errs, DK_EINVALID,
+				   "'%s' goes through the git filter '%s' (.gitattributes), an external command that libgit2, the git library docket uses, does not run: docket cannot read it from history",
+				   full, name);
+			git_tree_entry_free(e);
+			free(full);
+			return DK_EINVALID;
+		}
+	}
 	if (mode == GIT_FILEMODE_LINK)
 		diag_error(errs, DK_EINVALID,
 			   "'%s' is a symbolic link in that revision: not followed", full);
@@ -327,8 +541,16 @@ rev_list(struct source *s, const char *dir, char ***names, size_t *n,
 
 	*names = NULL;
 	*n = 0;
-	if (git_tree_entry_bypath(&e, v->tree, full) < 0 ||
-	    git_tree_entry_type(e) != GIT_OBJECT_TREE ||
+	if (git_tree_entry_bypath(&e, v->tree, full) == 0 &&
+	    git_tree_entry_filemode(e) == GIT_FILEMODE_COMMIT) {
+		diag_error(errs, DK_EINVALID,
+			   "'%s' is a submodule in that revision (a repository of its own): docket does not read it from here",
+			   full);
+		git_tree_entry_free(e);
+		free(full);
+		return DK_EINVALID;
+	}
+	if (!e || git_tree_entry_type(e) != GIT_OBJECT_TREE ||
 	    git_tree_lookup(&t, v->git, git_tree_entry_id(e)) < 0) {
 		git_error_clear();
 		diag_error(errs, DK_ENOTFOUND, "no folder '%s' in that revision", full);
@@ -341,10 +563,16 @@ rev_list(struct source *s, const char *dir, char ***names, size_t *n,
 		const git_tree_entry *te = git_tree_entry_byindex(t, i);
 		git_filemode_t m = git_tree_entry_filemode(te);
 
-		/* as in the work tree: folders are left out, links and
-		 * submodules are listed so that read reports them */
-		if (m == GIT_FILEMODE_TREE)
-			continue;
+		/* as in the work tree: folders are left out (but for one
+		 * named like a file), links and submodules are listed so
+		 * that read reports them */
+		if (m == GIT_FILEMODE_TREE) {
+			const char *nm = git_tree_entry_name(te);
+			size_t l = strlen(nm);
+
+			if (l <= 3 || strcmp(nm + l - 3, ".md"))
+				continue;
+		}
 		*names = xgrow(*names, &alloc, *n + 1, sizeof(**names));
 		(*names)[(*n)++] = xstrdup(git_tree_entry_name(te));
 	}
@@ -392,6 +620,7 @@ repo_source_rev(struct repo *r, struct source *out, const char *rev,
 	if (rc < 0)
 		return fail(errs, DK_ENOTFOUND, "revision does not name a commit or tree");
 	v = xcalloc(1, sizeof(*v));
+	v->r = r;
 	v->git = r->git;
 	v->tree = (git_tree *)tree;
 	v->relroot = xstrdup(relroot ? relroot : "");
@@ -401,525 +630,6 @@ repo_source_rev(struct repo *r, struct source *out, const char *rev,
 	out->release = rev_release;
 	out->threadsafe = 0;
 	return 0;
-}
-
-/* ---------------------------------------------------------------------
- * Committing
- * ------------------------------------------------------------------- */
-
-static int
-parse_tz(const char *s, int *minutes)
-{
-	int sign, h, m;
-
-	if (!strcmp(s, "Z") || !strcmp(s, "z")) {
-		*minutes = 0;
-		return 0;
-	}
-	if (*s != '+' && *s != '-')
-		return -1;
-	sign = *s == '-' ? -1 : 1;
-	if (sscanf(s + 1, "%2d:%2d", &h, &m) == 2 ||
-	    sscanf(s + 1, "%2d%2d", &h, &m) == 2) {
-		*minutes = sign * (h * 60 + m);
-		return 0;
-	}
-	return -1;
-}
-
-/* Parse git's date forms: "@1700000000 +0100", "1700000000 +0100",
- * "2026-11-20T10:00:00Z", "2026-11-20 10:00:00 +0100". */
-static int
-parse_git_date(const char *s, git_time_t *t, int *offset)
-{
-	long long epoch;
-	int y, mo, d, h, mi, sec, n = 0;
-	char tz[16] = "";
-
-	if (*s == '@')
-		s++;
-	if (sscanf(s, "%lld %15s", &epoch, tz) >= 1 && !strchr(s, '-') &&
-	    !strchr(s, ':')) {
-		*t = (git_time_t)epoch;
-		*offset = 0;
-		if (*tz && parse_tz(tz, offset))
-			return -1;
-		return 0;
-	}
-	if (sscanf(s, "%4d-%2d-%2d%*1[T ]%2d:%2d:%2d%n", &y, &mo, &d, &h, &mi,
-		   &sec, &n) != 6)
-		return -1;
-	s += n;
-	while (*s == ' ')
-		s++;
-	*offset = 0;
-	if (*s && parse_tz(s, offset))
-		return -1;
-	*t = (git_time_t)((long long)date_from_civil(y, mo, d) * 86400 + h * 3600 +
-			  mi * 60 + sec - *offset * 60);
-	return 0;
-}
-
-static int
-make_sig(struct repo *r, git_signature **out, const char *who,
-	 struct diag_list *errs)
-{
-	char kn[32], ke[32], kd[32];
-	const char *name, *email, *date;
-	git_signature *def = NULL;
-	int rc;
-
-	snprintf(kn, sizeof(kn), "GIT_%s_NAME", who);
-	snprintf(ke, sizeof(ke), "GIT_%s_EMAIL", who);
-	snprintf(kd, sizeof(kd), "GIT_%s_DATE", who);
-	name = getenv(kn);
-	email = getenv(ke);
-	date = getenv(kd);
-	if (!name || !email) {
-		rc = git_signature_default(&def, r->git);
-		if (rc < 0) {
-			git_error_clear();
-			return diag_error(errs, DK_EREFUSED, "git does not know who you are; set your name and email:\n"
-				 "  git config --global user.name \"Your Name\"\n"
-				 "  git config --global user.email you@example.com");
-		}
-		if (!name)
-			name = def->name;
-		if (!email)
-			email = def->email;
-	}
-	if (date && *date) {
-		git_time_t t;
-		int off;
-
-		if (parse_git_date(date, &t, &off) == 0)
-			rc = git_signature_new(out, name, email, t, off);
-		else
-			rc = git_signature_now(out, name, email);
-	} else {
-		rc = git_signature_now(out, name, email);
-	}
-	git_signature_free(def);
-	if (rc < 0)
-		return fail(errs, DK_EIO, "invalid author name or email");
-	return 0;
-}
-
-int
-repo_check_identity(struct repo *r, struct diag_list *errs)
-{
-	git_signature *a = NULL, *c = NULL;
-	int rc;
-
-	if ((rc = make_sig(r, &a, "AUTHOR", errs)) == 0)
-		rc = make_sig(r, &c, "COMMITTER", errs);
-	git_signature_free(a);
-	git_signature_free(c);
-	return rc;
-}
-
-int
-repo_identity(struct repo *r, char **name, char **email)
-{
-	git_signature *a = NULL;
-	int rc;
-
-	*name = *email = NULL;
-	if ((rc = make_sig(r, &a, "AUTHOR", NULL)) == 0) {
-		*name = xstrdup(a->name);
-		*email = xstrdup(a->email);
-	}
-	git_signature_free(a);
-	return rc;
-}
-
-static int
-path_exists(struct repo *r, const char *rel)
-{
-	char *full = xasprintf("%s/%s", r->workdir, rel);
-	struct stat st;
-	int ok = lstat(full, &st) == 0;
-
-	free(full);
-	return ok;
-}
-
-/*
- * The commit's tree: HEAD's tree with only the changed paths replaced,
- * built with tree builders along those paths.  Only the folders on the
- * way are read and written (never the whole tree, as an index read from
- * HEAD would), and entries copied from HEAD are not looked up again.
- */
-struct upd {
-	const char *path;
-	int del;
-	git_oid id;
-};
-
-static int
-cmp_upd(const void *a, const void *b)
-{
-	return strcmp(((const struct upd *)a)->path, ((const struct upd *)b)->path);
-}
-
-static int
-update_tree(git_repository *repo, const git_tree *base, struct upd *u,
-	    size_t n, size_t skip, git_oid *out, int *empty)
-{
-	git_treebuilder *bld = NULL;
-	int rc;
-
-	if ((rc = git_treebuilder_new(&bld, repo, base)) < 0)
-		return rc;
-	for (size_t i = 0; i < n && rc >= 0;) {
-		const char *rest = u[i].path + skip, *slash = strchr(rest, '/');
-
-		if (!slash) {
-			const git_tree_entry *old = git_treebuilder_get(bld, rest);
-			git_filemode_t mode = old &&
-				git_tree_entry_filemode(old) == GIT_FILEMODE_BLOB_EXECUTABLE ?
-				GIT_FILEMODE_BLOB_EXECUTABLE : GIT_FILEMODE_BLOB;
-
-			if (u[i].del) {
-				if (old)
-					rc = git_treebuilder_remove(bld, rest);
-			} else {
-				rc = git_treebuilder_insert(NULL, bld, rest, &u[i].id, mode);
-			}
-			i++;
-		} else {
-			size_t len = (size_t)(slash - rest), j = i;
-			char *name = xstrndup(rest, len);
-			const git_tree_entry *old = git_treebuilder_get(bld, name);
-			git_tree *sub = NULL;
-			git_oid sid;
-			int sub_empty = 0;
-
-			while (j < n && !strncmp(u[j].path + skip, rest, len + 1))
-				j++;
-			if (old && git_tree_entry_type(old) == GIT_OBJECT_TREE &&
-			    git_tree_lookup(&sub, repo, git_tree_entry_id(old)) < 0)
-				rc = -1;
-			if (rc >= 0)
-				rc = update_tree(repo, sub, u + i, j - i, skip + len + 1,
-						 &sid, &sub_empty);
-			if (rc >= 0) {
-				if (sub_empty)
-					rc = old ? git_treebuilder_remove(bld, name) : 0;
-				else
-					rc = git_treebuilder_insert(NULL, bld, name, &sid,
-								    GIT_FILEMODE_TREE);
-			}
-			git_tree_free(sub);
-			free(name);
-			i = j;
-		}
-	}
-	if (rc >= 0) {
-		*empty = git_treebuilder_entrycount(bld) == 0;
-		rc = git_treebuilder_write(out, bld);
-	}
-	git_treebuilder_free(bld);
-	return rc < 0 ? rc : 0;
-}
-
-/* The commit message with control and bidi characters escaped, line by
- * line (core/text.h): titles come from users and imports, and `git log`
- * shows a message raw on the terminal of whoever reads the history. */
-static char *
-safe_message(const char *message)
-{
-	struct sbuf sb = SBUF_INIT;
-	const char *p = message;
-
-	for (;;) {
-		const char *nl = strchr(p, '\n');
-		size_t n = nl ? (size_t)(nl - p) : strlen(p);
-
-		text_escape_term(&sb, p, n);
-		if (!nl)
-			break;
-		sbuf_addc(&sb, '\n');
-		p = nl + 1;
-	}
-	return sbuf_detach(&sb, NULL);
-}
-
-int
-repo_commit_build(struct repo *r, const char *const *paths, size_t npaths,
-		  const char *message, struct repo_commit *out,
-		  struct diag_list *errs)
-{
-	struct upd *upd = NULL;
-	git_commit *parent = NULL;
-	git_tree *ptree = NULL, *tree = NULL;
-	git_signature *author = NULL, *committer = NULL;
-	git_oid tree_id;
-	int rc, empty = 0;
-	char *safe = NULL;
-
-	memset(out, 0, sizeof(*out));
-	if (!r->workdir) {
-		return diag_error(errs, DK_EREFUSED, "cannot commit in a bare repository");
-	}
-	/* the branch HEAD names ("HEAD" itself when detached) */
-	if (!(out->ref = repo_head_ref(r))) {
-		rc = fail(errs, DK_EIO, "cannot read HEAD");
-		goto done;
-	}
-	rc = git_reference_name_to_id(&out->parent, r->git, "HEAD");
-	if (rc == 0) {
-		if ((rc = git_commit_lookup(&parent, r->git, &out->parent)) < 0 ||
-		    (rc = git_commit_tree(&ptree, parent)) < 0) {
-			rc = fail(errs, DK_EIO, "cannot read HEAD");
-			goto done;
-		}
-		out->has_parent = 1;
-	} else if (rc == GIT_ENOTFOUND) {
-		git_error_clear();
-	} else {
-		rc = fail(errs, DK_EIO, "cannot read HEAD");
-		goto done;
-	}
-	if ((rc = make_sig(r, &author, "AUTHOR", errs)) < 0 ||
-	    (rc = make_sig(r, &committer, "COMMITTER", errs)) < 0)
-		goto done;
-	upd = xcalloc(npaths + 1, sizeof(*upd));
-	for (size_t i = 0; i < npaths; i++) {
-		upd[i].path = paths[i];
-		upd[i].del = !path_exists(r, paths[i]);
-		if (!upd[i].del &&
-		    git_blob_create_from_workdir(&upd[i].id, r->git, paths[i]) < 0) {
-			rc = fail(errs, DK_EIO, "cannot store a file in git");
-			goto done;
-		}
-	}
-	qsort(upd, npaths, sizeof(*upd), cmp_upd);
-	if (update_tree(r->git, ptree, upd, npaths, 0, &tree_id, &empty) < 0 ||
-	    git_tree_lookup(&tree, r->git, &tree_id) < 0) {
-		rc = fail(errs, DK_EIO, "cannot write the commit's tree");
-		goto done;
-	}
-	if (ptree && git_oid_equal(&tree_id, git_tree_id(ptree))) {
-		rc = diag_error(errs, DK_EREFUSED, "nothing to commit");
-		goto done;
-	}
-	safe = safe_message(message);
-	/* the object only: no branch moves yet (repo_head_advance) */
-	if (git_commit_create(&out->id, r->git, NULL, author, committer, NULL, safe,
-			      tree, (size_t)out->has_parent,
-			      (const git_commit **)&parent) < 0) {
-		rc = fail(errs, DK_EIO, "cannot create the commit");
-		goto done;
-	}
-	rc = 0;
-done:
-	if (rc)
-		repo_commit_release(out);
-	free(safe);
-	free(upd);
-	git_tree_free(tree);
-	git_tree_free(ptree);
-	git_commit_free(parent);
-	git_signature_free(author);
-	git_signature_free(committer);
-	return rc;
-}
-
-void
-repo_commit_release(struct repo_commit *c)
-{
-	free(c->ref);
-	memset(c, 0, sizeof(*c));
-}
-
-void
-repo_commit_short(const struct repo_commit *c, char *out, size_t len)
-{
-	char hex[GIT_OID_HEXSZ + 1];
-
-	git_oid_tostr(hex, sizeof(hex), &c->id);
-	snprintf(out, len, "%.7s", hex);
-}
-
-/* git_index_write, with the system's reason when a write failed (a
- * full disk, a file-size limit): libgit2's own message is then often
- * an unrelated earlier one. */
-static int
-index_write(git_index *idx, struct diag_list *errs)
-{
-	int e;
-
-	errno = 0;
-	if (git_index_write(idx) == 0)
-		return 0;
-	e = errno;
-	if (e == ENOSPC || e == EFBIG || e == EDQUOT || e == EIO || e == EROFS ||
-	    e == EACCES || e == EPERM) {
-		git_error_clear();
-		return diag_error(errs, DK_EIO, "cannot write git's index: %s",
-			 strerror(e));
-	}
-	return fail(errs, DK_EIO, "cannot write git's index");
-}
-
-int
-repo_index_take(struct repo *r, const char *const *paths, size_t npaths,
-		struct diag_list *errs)
-{
-	git_index *idx = NULL;
-	int rc = 0;
-
-	if (git_repository_index(&idx, r->git) < 0 || git_index_read(idx, 0) < 0) {
-		rc = fail(errs, DK_EIO, "cannot read git's index");
-		goto done;
-	}
-	for (size_t i = 0; i < npaths; i++) {
-		int e = path_exists(r, paths[i]) ?
-			git_index_add_bypath(idx, paths[i]) :
-			git_index_remove_bypath(idx, paths[i]);
-
-		if (e < 0) {
-			rc = fail(errs, DK_EIO, "cannot update git's index");
-			goto done;
-		}
-	}
-	rc = index_write(idx, errs);
-done:
-	git_index_free(idx);
-	return rc;
-}
-
-int
-repo_index_reset(struct repo *r, const struct git_oid *commit, int has_commit,
-		 const char *const *paths, size_t npaths,
-		  struct diag_list *errs)
-{
-	git_index *idx = NULL;
-	git_commit *c = NULL;
-	git_tree *tree = NULL;
-	int rc = 0;
-
-	if (git_repository_index(&idx, r->git) < 0 || git_index_read(idx, 0) < 0 ||
-	    (has_commit && (git_commit_lookup(&c, r->git, commit) < 0 ||
-			    git_commit_tree(&tree, c) < 0))) {
-		rc = fail(errs, DK_EIO, "cannot read git's index");
-		goto done;
-	}
-	for (size_t i = 0; i < npaths; i++) {
-		git_tree_entry *te = NULL;
-		int e;
-
-		if (tree && git_tree_entry_bypath(&te, tree, paths[i]) == 0) {
-			git_index_entry ie;
-
-			memset(&ie, 0, sizeof(ie));
-			ie.mode = git_tree_entry_filemode(te);
-			ie.path = paths[i];
-			git_oid_cpy(&ie.id, git_tree_entry_id(te));
-			e = git_index_add(idx, &ie);
-			git_tree_entry_free(te);
-		} else {
-			git_error_clear();
-			e = git_index_remove_bypath(idx, paths[i]);
-		}
-		if (e < 0) {
-			rc = fail(errs, DK_EIO, "cannot update git's index");
-			goto done;
-		}
-	}
-	rc = index_write(idx, errs);
-done:
-	git_tree_free(tree);
-	git_commit_free(c);
-	git_index_free(idx);
-	return rc;
-}
-
-int
-repo_head_advance(struct repo *r, const struct repo_commit *c,
-		  struct diag_list *errs)
-{
-	git_reference *ref = NULL;
-	git_commit *commit = NULL;
-	char *log;
-	int rc;
-
-	if (git_commit_lookup(&commit, r->git, &c->id) < 0)
-		return fail(errs, DK_EIO, "cannot read the new commit");
-	/* git's own reflog line */
-	log = xasprintf("commit%s: %s", c->has_parent ? "" : " (initial)",
-			git_commit_summary(commit) ? git_commit_summary(commit) : "");
-	if (c->has_parent)
-		rc = git_reference_create_matching(&ref, r->git, c->ref, &c->id, 1,
-						   &c->parent, log);
-	else
-		rc = git_reference_create(&ref, r->git, c->ref, &c->id, 0, log);
-	free(log);
-	git_commit_free(commit);
-	git_reference_free(ref);
-	if (rc == GIT_EMODIFIED || rc == GIT_EEXISTS) {
-		git_error_clear();
-		return diag_error(errs, DK_ECONFLICT, "%s moved while docket was committing (another commit was made)",
-			 c->ref);
-	}
-	if (rc == GIT_ELOCKED) {
-		git_error_clear();
-		return diag_error(errs, DK_EREFUSED, "the branch is locked (%s.lock exists in the git folder): another git process is running; if none is, remove that file",
-			 c->ref);
-	}
-	if (rc < 0)
-		return fail(errs, DK_EIO, "cannot update the branch");
-	return 0;
-}
-
-int
-repo_head_id(struct repo *r, struct git_oid *out, int *unborn,
-	     struct diag_list *errs)
-{
-	int rc = git_reference_name_to_id(out, r->git, "HEAD");
-
-	*unborn = 0;
-	if (rc == GIT_ENOTFOUND) {
-		git_error_clear();
-		memset(out, 0, sizeof(*out));
-		*unborn = 1;
-		return 0;
-	}
-	return rc < 0 ? fail(errs, DK_EIO, "cannot read HEAD") : 0;
-}
-
-char *
-repo_head_ref(struct repo *r)
-{
-	git_reference *head = NULL;
-	char *ref;
-
-	if (git_reference_lookup(&head, r->git, "HEAD") < 0)
-		return NULL;
-	ref = xstrdup(git_reference_type(head) == GIT_REFERENCE_SYMBOLIC ?
-		      git_reference_symbolic_target(head) : "HEAD");
-	git_reference_free(head);
-	return ref;
-}
-
-int
-repo_head_blob(struct repo *r, const char *path, git_oid *out)
-{
-	git_object *obj = NULL;
-	git_tree_entry *e = NULL;
-	int found = 0;
-
-	memset(out, 0, sizeof(*out));
-	if (git_revparse_single(&obj, r->git, "HEAD^{tree}") == 0 &&
-	    git_tree_entry_bypath(&e, (git_tree *)obj, path) == 0) {
-		git_oid_cpy(out, git_tree_entry_id(e));
-		found = 1;
-	}
-	git_error_clear();
-	git_tree_entry_free(e);
-	git_object_free(obj);
-	return found;
 }
 
 char *

@@ -24,6 +24,8 @@ struct git_repository;
 struct repo {
 	struct git_repository *git;
 	char *workdir;           /* absolute, no trailing slash; NULL if bare */
+	int filters;             /* some filter.NAME.clean, .smudge or .process
+				  * is configured (repo_path_filter then looks) */
 };
 
 /* Start and stop libgit2 (once per process).  libgit2 itself starts
@@ -34,11 +36,32 @@ void repo_global_shutdown(void);
 
 /* Open the repository containing path (discovery honours
  * GIT_CEILING_DIRECTORIES). DK_ENOTFOUND when there is none,
- * DK_EREFUSED when another user owns it (git's safe.directory). */
+ * DK_EREFUSED when another user owns it (git's safe.directory), and,
+ * with docket's own message, for a repository libgit2 1.5 cannot open
+ * faithfully: an extension it does not support (objectFormat=sha256,
+ * worktreeConfig), a split or sparse index. */
 int repo_open(struct repo *r, const char *path, struct diag_list *errs);
+/* Does path (relative to the work tree) pass through a git filter whose
+ * driver is an external command (filter.NAME.clean, .smudge or .process
+ * configured for its `filter` attribute)?  libgit2 does not run them,
+ * so docket can neither commit such a file (it would store the
+ * unfiltered bytes: plaintext for an encrypting filter) nor read it
+ * from history.  1 with the filter's name in name, else 0. */
+int repo_path_filter(struct repo *r, const char *path, char *name,
+		     size_t namelen);
+/* Is the folder prefix (relative to the work tree, "backlog") a
+ * submodule in the index, or does it hold a repository of its own (a
+ * .git)?  1 when so.  (A commit never replaces a submodule of HEAD's
+ * tree by a folder either: repo_commit_build refuses.) */
+int repo_path_submodule(struct repo *r, const char *prefix);
 /* Create a repository at path (like `git init`), or open it if present. */
 int repo_init(struct repo *r, const char *path, struct diag_list *errs);
 void repo_close(struct repo *r);
+
+/* Report libgit2's last error in errs after what ("cannot read git's
+ * index: ..."), explaining the ones docket knows, and return code (or
+ * DK_EREFUSED for a repository feature libgit2 cannot honour). */
+int repo_git_error(int code, const char *what, struct diag_list *errs);
 
 /* A source reading the folder relroot ("" or "sub/") of revision rev. */
 int repo_source_rev(struct repo *r, struct source *out, const char *rev,

@@ -5,8 +5,10 @@
  * (1) The event API is used (not yaml_parser_load) so that limits apply
  *     while reading: nesting depth is counted at each collection start,
  *     and an alias is expanded by copying the anchored node with a node
- *     budget (max_alias_nodes), so "billion laughs" stops after a bounded
- *     amount of work.  An alias to a collection that is still open (a
+ *     budget (max_alias_nodes) and a byte budget (max_alias_bytes, checked
+ *     before each node is copied), so "billion laughs", and one large
+ *     scalar aliased many times, stop after a bounded amount of work and
+ *     memory.  An alias to a collection that is still open (a
  *     recursive structure) is an error.
  * (2) libyaml counts columns in characters and treats CR, LF, CRLF, NEL,
  *     LS and PS as line breaks.  Byte offsets are recomputed from a table
@@ -37,6 +39,7 @@
 #include <yaml.h>
 
 #include "core/diag.h"
+#include "core/limits.h"
 #include "core/strmap.h"
 #include "core/utf8.h"
 #include "core/xalloc.h"
@@ -82,10 +85,13 @@ struct loader {
 	struct anchor **all;     /* every anchor, for freeing */
 	size_t nall, allocall;
 	size_t alias_nodes;
+	size_t alias_bytes;      /* what expansion created (max_alias_bytes) */
 	struct ynode *root;
 	int have_root;
 	int failed;
-	struct chunk *arena;     /* the current document's chunks (newest first) */
+	struct chunk *arena;     /* the current document's first chunk; the
+				  * others follow it, newest first */
+	struct chunk *cur;       /* the chunk being filled */
 	size_t next_chunk;       /* size of the next chunk */
 };
 
@@ -264,9 +270,12 @@ parser_error(struct loader *ld, yaml_parser_t *p)
 static void *
 arena_alloc(struct loader *ld, size_t n)
 {
-	struct chunk *c = ld->arena;
+	struct chunk *c = ld->cur;
 	void *p;
 
+	/* (the chunk being filled, not the first: when the first was full,
+	 * every allocation after it took a chunk of its own, 64 KiB for a
+	 * node: 340 MB of address space for a 300 KB file) */
 	n = (n + 7) & ~(size_t)7;
 	if (!c || c->cap - c->used < n) {
 		size_t cap = ld->next_chunk;
@@ -287,6 +296,7 @@ arena_alloc(struct loader *ld, size_t n)
 			c->next = NULL;
 			ld->arena = c;
 		}
+		ld->cur = c;
 	}
 	p = (char *)c + CHUNK_HDR + c->used;
 	c->used += n;
@@ -419,15 +429,34 @@ copy_bounded(const struct ynode *n, size_t *budget)
 	return c;
 }
 
-/* copy_bounded into the loader's arena (alias expansion). */
+/* The bytes a copy of node n takes: the node, its text, its children
+ * array. */
+static size_t
+copy_cost(const struct ynode *n)
+{
+	return sizeof(*n) + (n->text ? n->len + 1 : 0) +
+	       (n->tag ? strlen(n->tag) + 1 : 0) + n->nkids * sizeof(n->kids[0]);
+}
+
+/* copy_bounded into the loader's arena (alias expansion), counting the
+ * bytes it creates against the document's budget before each node is
+ * allocated.  NULL when a budget runs out (*over_bytes says which). */
 static struct ynode *
-copy_arena(struct loader *ld, const struct ynode *n, size_t *budget)
+copy_arena(struct loader *ld, const struct ynode *n, size_t *budget,
+	   int *over_bytes)
 {
 	struct ynode *c;
+	size_t cost = copy_cost(n);
 
 	if (!*budget)
 		return NULL;
+	if (cost > ld->o->max_alias_bytes ||
+	    ld->alias_bytes > ld->o->max_alias_bytes - cost) {
+		*over_bytes = 1;
+		return NULL;
+	}
 	(*budget)--;
+	ld->alias_bytes += cost;
 	c = arena_node(ld);
 	{
 		size_t alloc = c->alloc;
@@ -439,7 +468,7 @@ copy_arena(struct loader *ld, const struct ynode *n, size_t *budget)
 	c->tag = n->tag ? arena_dup(ld, n->tag, strlen(n->tag)) : NULL;
 	c->kids = n->nkids ? arena_alloc(ld, n->nkids * sizeof(*c->kids)) : NULL;
 	for (size_t i = 0; i < n->nkids; i++) {
-		c->kids[i] = copy_arena(ld, n->kids[i], budget);
+		c->kids[i] = copy_arena(ld, n->kids[i], budget, over_bytes);
 		if (!c->kids[i])
 			return NULL;   /* the arena frees what was copied */
 	}
@@ -592,6 +621,7 @@ on_alias(struct loader *ld, const yaml_event_t *ev)
 	struct anchor *a = e ? e->value : NULL;
 	size_t budget;
 	struct ynode *c;
+	int over_bytes = 0;
 
 	if (!a) {
 		error_at_mark(ld, &ev->start_mark, "unknown alias", name);
@@ -605,7 +635,20 @@ on_alias(struct loader *ld, const yaml_event_t *ev)
 	}
 	budget = ld->o->max_alias_nodes > ld->alias_nodes ?
 		 ld->o->max_alias_nodes - ld->alias_nodes : 0;
-	c = copy_arena(ld, a->node, &budget);
+	c = copy_arena(ld, a->node, &budget, &over_bytes);
+	if (!c && over_bytes && ld->o->max_alias_bytes == limit_bytes(LIMIT_ALIAS)) {
+		set_error(ld, (int)ev->start_mark.line + 1,
+			  (int)ev->start_mark.column + 1,
+			  "aliases expand to more than %s", limit_name(LIMIT_ALIAS));
+		return;
+	}
+	if (!c && over_bytes) {
+		set_error(ld, (int)ev->start_mark.line + 1,
+			  (int)ev->start_mark.column + 1,
+			  "aliases expand to more than %zu bytes",
+			  ld->o->max_alias_bytes);
+		return;
+	}
 	if (!c) {
 		set_error(ld, (int)ev->start_mark.line + 1,
 			  (int)ev->start_mark.column + 1,
@@ -755,7 +798,7 @@ ynode_parse_stream(struct ynode ***out_docs, size_t *out_n, const char *buf,
 		case YAML_DOCUMENT_START_EVENT:
 			ld.root = NULL;
 			ld.have_root = 0;
-			ld.arena = NULL;       /* the last one belongs to its root */
+			ld.arena = ld.cur = NULL;  /* the last one belongs to its root */
 			ld.next_chunk = first_chunk(len);
 			/* anchors do not carry across documents */
 			strmap_release(&ld.anchors);
@@ -766,7 +809,7 @@ ynode_parse_stream(struct ynode ***out_docs, size_t *out_n, const char *buf,
 			docs[ndocs++] = ld.root;
 			ld.root = NULL;
 			ld.have_root = 0;
-			ld.arena = NULL;
+			ld.arena = ld.cur = NULL;
 			break;
 		case YAML_STREAM_END_EVENT:
 			done = 1;

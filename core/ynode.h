@@ -15,8 +15,9 @@
  * malloc'ed nodes (alloc holding the kids' capacity), own each node's
  * text and children as before.  Do not append children to a parsed
  * node.  Aliases are expanded by copying the anchored node; the number
- * of nodes copied that way is bounded (opts.max_alias_nodes) so that
- * "billion laughs" inputs fail fast instead of exhausting memory.
+ * of nodes and of bytes copied that way is bounded (opts.max_alias_nodes,
+ * opts.max_alias_bytes) so that "billion laughs" inputs, and a large
+ * scalar aliased many times, fail fast instead of exhausting memory.
  */
 #ifndef DOCKET_YNODE_H
 #define DOCKET_YNODE_H
@@ -24,6 +25,7 @@
 #include <stddef.h>
 
 #include "core/diag.h"
+#include "core/limits.h"
 
 enum ynode_type {
 	YNODE_SCALAR,
@@ -71,13 +73,18 @@ struct ynode {
 struct ynode_opts {
 	int max_depth;           /* nesting limit (default 64) */
 	size_t max_alias_nodes;  /* nodes created by alias expansion (default 10000) */
+	/* bytes alias expansion may create in one document: each copied
+	 * node's text and its place in the tree (default: LIMIT_ALIAS,
+	 * 1 MiB), so that a large anchored scalar aliased many times is
+	 * refused before it is copied, not after gigabytes */
+	size_t max_alias_bytes;
 	int allow_any_tag;       /* accept tags outside the core schema */
 	int allow_merge_keys;    /* accept "<<" keys */
 	int allow_dup_keys;      /* accept duplicate keys */
 	int line_offset;         /* added to every line (front matter starts at 2) */
 };
 
-#define YNODE_OPTS_INIT { 64, 10000, 0, 0, 0, 0 }
+#define YNODE_OPTS_INIT { 64, 10000, LIMIT_ALIAS_BYTES, 0, 0, 0, 0 }
 
 /*
  * Parse every document of buf[0..len) (not necessarily NUL-terminated).

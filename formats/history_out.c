@@ -331,7 +331,9 @@ log_text(struct sbuf *out, const struct item_log *l, const char *id,
 		else
 			text_escape_term(out, e->subject, strlen(e->subject));
 		sbuf_addc(out, '\n');
-		if (e->event == LOG_ADDED)
+		if (e->event == LOG_ADDED && l->cut && i + 1 == l->n)
+			sbuf_adds(out, "    present here: the history before this commit is not in this shallow clone\n");
+		else if (e->event == LOG_ADDED)
 			sbuf_adds(out, "    added\n");
 		else if (e->event == LOG_DELETED)
 			sbuf_adds(out, "    deleted\n");
@@ -364,6 +366,11 @@ log_text(struct sbuf *out, const struct item_log *l, const char *id,
 				sbuf_adds(out, " (priority)");
 			sbuf_addc(out, '\n');
 		}
+	}
+	if (l->cut) {
+		sbuf_adds(out, "\nThe history is cut at ");
+		sbuf_adds(out, l->cut_at);
+		sbuf_adds(out, " (a shallow clone): the item may be older; git fetch --unshallow fetches the rest.\n");
 	}
 }
 
@@ -410,6 +417,7 @@ log_json(struct sbuf *out, const struct item_log *l, const char *id,
 		jw_end(&w);
 	}
 	jw_end(&w);
+	jw_kbool(&w, "history_cut", l->cut);
 	jw_end(&w);
 	sbuf_addc(out, '\n');
 }

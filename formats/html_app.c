@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/date.h"
 #include "core/xalloc.h"
 #include "formats/html_app.h"
 #include "formats/html_app_int.h"
@@ -214,6 +215,7 @@ plain_begin(struct sbuf *out, struct app_shell *s, const char *site,
 
 	memset(&p, 0, sizeof(p));
 	p.site = site;
+	p.today = date_today();
 	app_begin(out, s, &p, NULL, title);
 }
 

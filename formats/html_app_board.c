@@ -77,9 +77,9 @@ app_board_page(struct sbuf *out, const struct app_page *p,
 	s.h.current = c;
 	s.h.board = *h;
 	s.h.m = *m;
+	hx_board(out, &s.h);
 	sbuf_adds(out, "<p class=\"note\">Drag a card to another column, or use its Move menu: "
 		  "each move runs the matching command (start, block, done, stop) and is one commit.</p>\n");
-	hx_board(out, &s.h);
 	ask_dialog(out);
 	memset(&s.h.board, 0, sizeof(s.h.board));
 	memset(&s.h.m, 0, sizeof(s.h.m));

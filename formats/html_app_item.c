@@ -105,10 +105,14 @@ status_forms(struct sbuf *sb, const struct app_page *p, const struct item *it,
 		  "<p>Now ");
 	hx_status_badge(sb, s);
 	sbuf_adds(sb, ". Each change is one commit, as the command line makes it.</p>\n<div class=\"acts\">");
-	if (s == ST_IDEA || s == ST_READY || s == ST_PLANNED || s == ST_BLOCKED) {
+	if (s == ST_IDEA || s == ST_READY || s == ST_PLANNED) {
 		form_head(sb, p, it, "start", "act");
-		sbuf_addf(sb, "<button type=\"submit\">%s</button></form>\n",
-			  s == ST_BLOCKED ? "Unblock and go on" : "Start");
+		sbuf_adds(sb, "<button type=\"submit\">Start</button></form>\n");
+	}
+	if (s == ST_BLOCKED) {
+		form_head(sb, p, it, "unblock", "act");
+		sbuf_adds(sb, "<button type=\"submit\">Unblock</button>"
+			  "<span class=\"note\">back to the status it had before</span></form>\n");
 	}
 	if (open && s != ST_BLOCKED) {
 		form_head(sb, p, it, "block", "act");
@@ -129,8 +133,12 @@ status_forms(struct sbuf *sb, const struct app_page *p, const struct item *it,
 				  open_boxes == 1 ? "it" : "them");
 		sbuf_adds(sb, "</form>\n");
 		form_head(sb, p, it, "stop", "act");
-		sbuf_adds(sb, "<label>Reason<input name=\"reason\" required placeholder=\"Why it is not worth finishing\"></label>"
-			  "<button type=\"submit\">Stop</button></form>\n");
+		sbuf_adds(sb, "<label>Reason<input name=\"reason\" required placeholder=\"Why it is not worth finishing\"></label>");
+		if (it->type == TYPE_EXPERIMENT)
+			sbuf_adds(sb, "<label>What it showed<select name=\"result\"><option value=\"\">&#8211;</option>"
+				  "<option value=\"lost\">lost</option><option value=\"inconclusive\">inconclusive</option>"
+				  "</select></label>");
+		sbuf_adds(sb, "<button type=\"submit\">Stop</button></form>\n");
 	}
 	if (it->type == TYPE_EXPERIMENT) {
 		form_head(sb, p, it, "followup", "act");

@@ -8,6 +8,7 @@
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -59,6 +60,9 @@ ival_release(struct ival *v)
 	for (size_t i = 0; i < v->n; i++)
 		free(v->list[i]);
 	free(v->list);
+	if (v->seen)
+		strmap_release(v->seen);
+	free(v->seen);
 	memset(v, 0, sizeof(*v));
 }
 
@@ -70,16 +74,36 @@ ifields_release(struct ifields *f)
 		ival_release(&f->v[i].v);
 	}
 	free(f->v);
+	strmap_release(&f->idx);
 	memset(f, 0, sizeof(*f));
 }
 
 struct ifield *
 ifields_get(const struct ifields *f, const char *key)
 {
+	struct strmap_entry *e = strmap_find(&f->idx, key, strlen(key));
+
+	return e ? &f->v[(uintptr_t)e->value] : NULL;
+}
+
+void
+ifields_remove(struct ifields *f, const char *key)
+{
+	struct ifield *x = ifields_get(f, key);
+	struct ifield gone;
+
+	if (!x)
+		return;
+	gone = *x;
+	memmove(x, x + 1, (size_t)(f->v + f->n - (x + 1)) * sizeof(*x));
+	f->n--;
+	free(gone.key);
+	ival_release(&gone.v);
+	/* the indexes after it moved down */
+	strmap_release(&f->idx);
+	strmap_init(&f->idx);
 	for (size_t i = 0; i < f->n; i++)
-		if (!strcmp(f->v[i].key, key))
-			return &f->v[i];
-	return NULL;
+		strmap_put(&f->idx, f->v[i].key, strlen(f->v[i].key), (void *)(uintptr_t)i);
 }
 
 /* The field for key, emptied (or new at the end). */
@@ -96,6 +120,7 @@ slot(struct ifields *f, const char *key)
 	x = &f->v[f->n++];
 	memset(x, 0, sizeof(*x));
 	x->key = xstrdup(key);
+	strmap_put(&f->idx, x->key, strlen(x->key), (void *)(uintptr_t)(f->n - 1));
 	return x;
 }
 
@@ -160,12 +185,28 @@ ifields_push(struct ifields *f, const char *key, const char *s, int unique)
 		v->list = xgrow(v->list, &v->alloc, 1, sizeof(*v->list));
 		v->list[v->n++] = first;
 	}
-	if (unique)
-		for (size_t i = 0; i < v->n; i++)
-			if (!strcmp(v->list[i], s))
+	if (unique) {
+		/* a short list is searched; a long one (a CSV of thousands of
+		 * repeated columns) through a set of its values: linear */
+		if (!v->seen && v->n >= 16) {
+			v->seen = xcalloc(1, sizeof(*v->seen));
+			strmap_init(v->seen);
+			for (size_t i = 0; i < v->n; i++)
+				strmap_put(v->seen, v->list[i], strlen(v->list[i]), v->list[i]);
+		}
+		if (v->seen) {
+			if (strmap_find(v->seen, s, strlen(s)))
 				return x;
+		} else {
+			for (size_t i = 0; i < v->n; i++)
+				if (!strcmp(v->list[i], s))
+					return x;
+		}
+	}
 	v->list = xgrow(v->list, &v->alloc, v->n + 1, sizeof(*v->list));
 	v->list[v->n++] = xstrdup(s);
+	if (v->seen)
+		strmap_put(v->seen, v->list[v->n - 1], strlen(s), v->list[v->n - 1]);
 	return x;
 }
 
@@ -232,6 +273,7 @@ import_list_release(struct import_list *l)
 	}
 	free(l->skips);
 	strv_free(l->unmapped, l->nunmapped);
+	strmap_release(&l->unmapped_idx);
 	diag_list_release(&l->diags);
 	memset(l, 0, sizeof(*l));
 }

@@ -29,10 +29,12 @@
 #define DOCKET_IMPORT_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "core/backlog.h"
 #include "core/config.h"
 #include "core/diag.h"
+#include "core/strmap.h"
 #include "core/sbuf.h"
 #include "formats/format.h"
 
@@ -75,6 +77,7 @@ struct ival {
 	double num;      /* IVAL_NUM, IVAL_BOOL (0 or 1) */
 	char **list;     /* IVAL_LIST */
 	size_t n, alloc;
+	struct strmap *seen;  /* the list's values, once it is long (owned) */
 };
 
 struct ifield {
@@ -86,9 +89,13 @@ struct ifield {
 struct ifields {
 	struct ifield *v;
 	size_t n, alloc;
+	struct strmap idx;        /* key -> index in v, so that a record of
+				   * thousands of fields stays linear */
 };
 
 void ifields_release(struct ifields *f);
+/* Remove key (when present), keeping the order of the others. */
+void ifields_remove(struct ifields *f, const char *key);
 /* The field named key exactly, or NULL. */
 struct ifield *ifields_get(const struct ifields *f, const char *key);
 /* Set key to a string / number / boolean / date (replacing any value). */
@@ -160,6 +167,7 @@ struct import_list {
 	size_t nskips, askips;
 	char **unmapped;          /* source fields with values nothing maps */
 	size_t nunmapped, aunmapped;
+	struct strmap unmapped_idx;
 	size_t recovered;         /* items read only in part */
 	struct diag_list diags;   /* warnings and errors, rule "import" */
 };
@@ -222,10 +230,14 @@ struct csv_table {
 	size_t nrows, alloc;
 };
 
-/* Read buf as a CSV table.  Returns 0, or DK_EINVALID with an error
- * diag (invalid UTF-8, an unterminated quote, no header). */
-int csv_table_read(struct csv_table *t, const char *buf, size_t len,
-		   const char *file, struct diag_list *diags);
+/* Read the stream in as a CSV table, one physical line at a time: the
+ * input as a whole is not bounded (an export may be large), each record
+ * is (LIMIT_CSV_RECORD, named in the error), so memory follows the
+ * rows kept, never one runaway record.  Returns 0, or DK_EINVALID with
+ * an error diag (invalid UTF-8, a NUL, an unterminated quote, a record
+ * over the limit, no header), or DK_EIO (a read error). */
+int csv_table_read(struct csv_table *t, FILE *in, const char *file,
+		   struct diag_list *diags);
 void csv_table_release(struct csv_table *t);
 /* Column index of name (normalised match), or -1. */
 long csv_table_col(const struct csv_table *t, const char *name);
@@ -238,14 +250,13 @@ long csv_table_col(const struct csv_table *t, const char *name);
 void import_rows(struct import_list *l, const struct csv_table *t,
 		 const char *file);
 
-/* Each reads a whole export in buf.  Return 0, or DK_EINVALID when the
- * input cannot be read at all (an error diag says where). */
-int import_read_csv(struct import_list *l, const char *buf, size_t len,
-		    const char *file);
-int import_read_jira(struct import_list *l, const char *buf, size_t len,
-		     const char *file);
-int import_read_asana(struct import_list *l, const char *buf, size_t len,
-		      const char *file);
+/* Each reads a whole export: the CSV ones (csv, jira, asana) stream
+ * in (see csv_table_read), Trello's JSON is given whole in buf (the
+ * caller bounds it: LIMIT_JSON_EXPORT).  Return 0, or DK_EINVALID when
+ * the input cannot be read at all (an error diag says where). */
+int import_read_csv(struct import_list *l, FILE *in, const char *file);
+int import_read_jira(struct import_list *l, FILE *in, const char *file);
+int import_read_asana(struct import_list *l, FILE *in, const char *file);
 int import_read_trello(struct import_list *l, const char *buf, size_t len,
 		       const char *file);
 

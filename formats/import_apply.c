@@ -40,24 +40,6 @@ tool(const struct apply *a)
 	return import_kind_title(a->l->kind);
 }
 
-/* Remove key from f (when present). */
-static void
-out_del(struct ifields *f, const char *key)
-{
-	struct ifield *x = ifields_get(f, key);
-	struct ifield gone;
-
-	if (!x)
-		return;
-	gone = *x;
-	memmove(x, x + 1, (size_t)(f->v + f->n - (x + 1)) * sizeof(*x));
-	f->n--;
-	free(gone.key);
-	free(gone.v.str);
-	for (size_t i = 0; i < gone.v.n; i++)
-		free(gone.v.list[i]);
-	free(gone.v.list);
-}
 
 /* A note "Key: text"; the key is shown as a label: "parent_task_id"
  * -> "Parent task id". */
@@ -134,12 +116,14 @@ warn(struct apply *a, const struct ifield *f, const char *fmt, const char *val)
 static void
 add_unmapped(struct import_list *l, const char *key)
 {
-	for (size_t i = 0; i < l->nunmapped; i++)
-		if (!strcmp(l->unmapped[i], key))
-			return;
+	char *k;
+
+	if (strmap_find(&l->unmapped_idx, key, strlen(key)))
+		return;
 	l->unmapped = xgrow(l->unmapped, &l->aunmapped, l->nunmapped + 1,
 			    sizeof(*l->unmapped));
-	l->unmapped[l->nunmapped++] = xstrdup(key);
+	k = l->unmapped[l->nunmapped++] = xstrdup(key);
+	strmap_put(&l->unmapped_idx, k, strlen(k), k);
 }
 
 /* Each piece of a value: list items, or a string split at sep chars. */
@@ -526,7 +510,7 @@ finish_item(struct apply *a)
 
 	/* finished belongs to closed items only */
 	if (strcmp(st, "done") && strcmp(st, "stopped"))
-		out_del(&it->out, "finished");
+		ifields_remove(&it->out, "finished");
 
 	if (!ifields_get(&it->out, "title")) {
 		char *t = it->source_id ? xasprintf("%s %s", title, it->source_id) :

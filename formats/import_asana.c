@@ -16,11 +16,11 @@
 #include "core/xalloc.h"
 
 int
-import_read_asana(struct import_list *l, const char *buf, size_t len,
+import_read_asana(struct import_list *l, FILE *in,
 		  const char *file)
 {
 	struct csv_table t;
-	int rc = csv_table_read(&t, buf, len, file, &l->diags);
+	int rc = csv_table_read(&t, in, file, &l->diags);
 
 	if (rc) {
 		csv_table_release(&t);

@@ -92,13 +92,13 @@ epic_campaign(const struct import_item *epic)
 }
 
 int
-import_read_jira(struct import_list *l, const char *buf, size_t len,
+import_read_jira(struct import_list *l, FILE *in,
 		 const char *file)
 {
 	struct csv_table t;
 	char **campaign;
 	size_t n;
-	int rc = csv_table_read(&t, buf, len, file, &l->diags);
+	int rc = csv_table_read(&t, in, file, &l->diags);
 
 	if (rc) {
 		csv_table_release(&t);

@@ -218,14 +218,44 @@ cell(const struct item *it, enum col col, char *buf, size_t len)
 	}
 }
 
-static void
-csv_field(struct sbuf *out, const char *s, int term)
+/* A number as a spreadsheet reads one: [+-]digits[.digits][e[+-]digits]. */
+static int
+csv_number(const char *s, size_t len)
+{
+	size_t i = 0, d = 0;
+
+	if (i < len && (s[i] == '+' || s[i] == '-'))
+		i++;
+	for (; i < len && s[i] >= '0' && s[i] <= '9'; i++)
+		d++;
+	if (i < len && s[i] == '.')
+		for (i++; i < len && s[i] >= '0' && s[i] <= '9'; i++)
+			d++;
+	if (!d)
+		return 0;
+	if (i < len && (s[i] == 'e' || s[i] == 'E')) {
+		size_t e = 0;
+
+		i++;
+		if (i < len && (s[i] == '+' || s[i] == '-'))
+			i++;
+		for (; i < len && s[i] >= '0' && s[i] <= '9'; i++)
+			e++;
+		if (!e)
+			return 0;
+	}
+	return i == len;
+}
+
+void
+listing_csv_cell(struct sbuf *out, const char *s, size_t len, int raw)
 {
 	struct sbuf tmp = SBUF_INIT;
-	size_t len = strlen(s), need;
+	size_t need;
 
-	if (term && !text_is_term_safe(s, len)) {
-		text_escape_term(&tmp, s, len);
+	if (!raw && len && strchr("=+-@\t\r", s[0]) && !csv_number(s, len)) {
+		sbuf_addc(&tmp, '\'');
+		sbuf_add(&tmp, s, len);
 		s = tmp.buf;
 		len = tmp.len;
 	}
@@ -266,6 +296,21 @@ col_text(const struct item *it, size_t k, const struct listing_opts *o,
 }
 
 static void
+csv_field(struct sbuf *out, const char *s, const struct listing_opts *o)
+{
+	struct sbuf tmp = SBUF_INIT;
+	size_t len = strlen(s);
+
+	if (o && o->term && !text_is_term_safe(s, len)) {
+		text_escape_term(&tmp, s, len);
+		s = tmp.buf;
+		len = tmp.len;
+	}
+	listing_csv_cell(out, s, len, o && o->csv_raw);
+	sbuf_release(&tmp);
+}
+
+static void
 cols_csv(struct sbuf *out, struct item *const *items, size_t n,
 	 const struct listing_opts *o)
 {
@@ -285,7 +330,7 @@ cols_csv(struct sbuf *out, struct item *const *items, size_t n,
 
 			if (c)
 				sbuf_addc(out, ',');
-			csv_field(out, v ? v : "", o->term);
+			csv_field(out, v ? v : "", o);
 		}
 		sbuf_adds(out, "\r\n");
 	}
@@ -429,10 +474,10 @@ listing_csv(struct sbuf *out, struct item *const *items, size_t n,
 			if ((c == COL_RANK || c == COL_EFFORT || c == COL_CV ||
 			     c == COL_BV || c == COL_SCORE) && !strcmp(v, "-"))
 				v = "";
-			csv_field(out, v, o && o->term);
+			csv_field(out, v, o);
 		}
 		sbuf_addc(out, ',');
-		csv_field(out, items[i]->path, o && o->term);
+		csv_field(out, items[i]->path, o);
 		sbuf_adds(out, "\r\n");
 	}
 }

@@ -34,7 +34,16 @@ struct listing_opts {
 	int term;             /* shown on a terminal: csv escapes control
 			       * and bidi characters (core/text.h) too */
 	const struct listing_cols *cols;   /* --fields, or NULL: the default */
+	int csv_raw;          /* csv: the bytes as they are, cells that a
+			       * spreadsheet would run as a formula too */
 };
+
+/* A CSV cell (RFC 4180 quoting) for out.  A cell that starts with =, +,
+ * -, @, a tab or a CR is a formula to a spreadsheet (from anyone who
+ * wrote an idea): it is written with a ' before it, unless raw, or
+ * unless it is a number ("-3", "+1.5" are never altered).  Every CSV
+ * docket writes goes through this. */
+void listing_csv_cell(struct sbuf *out, const char *s, size_t len, int raw);
 
 /* Is name a column computed from the item (rank, score, file), not a
  * front-matter key? */

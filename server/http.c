@@ -1,27 +1,20 @@
 /*
- * http.c: `docket serve` on libmicrohttpd: start and stop, the limits,
+ * http.c: `docket serve` on libmicrohttpd: the daemon and its limits,
  * reading requests (headers, query, form bodies through libmicrohttpd's
  * post processor), the checks every request passes, sending replies
  * with the security headers, and the request log.  See server.h.
  */
 #include <arpa/inet.h>
 #include <errno.h>
-#include <fcntl.h>
-#include <limits.h>
 #include <netinet/in.h>
-#include <pthread.h>
-#include <signal.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/socket.h>
-#include <sys/stat.h>
-#include <stdint.h>
-#include <sys/wait.h>
 #include <time.h>
-#include <unistd.h>
 
 #include <microhttpd.h>
 
@@ -203,152 +196,6 @@ send_reply(struct request *rq, struct reply *r)
 }
 
 /*-----------------------------------------------------------------------
- * Flash messages (shown on a session's next page)
- *----------------------------------------------------------------------*/
-
-void
-server_flash(struct server *s, const struct auth_session *ss, int error,
-	     const char *fmt, ...)
-{
-	const size_t n = sizeof(s->flash) / sizeof(s->flash[0]);
-	struct sbuf msg = SBUF_INIT;
-	size_t slot = n;
-	va_list ap;
-
-	va_start(ap, fmt);
-	sbuf_vaddf(&msg, fmt, ap);
-	va_end(ap);
-	for (size_t i = 0; i < n && slot == n; i++)
-		if (s->flash[i].s == ss)
-			slot = i;
-	for (size_t i = 0; i < n && slot == n; i++)
-		if (!s->flash[i].s)
-			slot = i;
-	if (slot == n)
-		slot = 0;
-	free(s->flash[slot].text);
-	s->flash[slot].s = ss;
-	s->flash[slot].text = sbuf_detach(&msg, NULL);
-	s->flash[slot].error = error;
-}
-
-char *
-server_take_flash(struct server *s, const struct auth_session *ss, int *error)
-{
-	for (size_t i = 0; i < sizeof(s->flash) / sizeof(s->flash[0]); i++)
-		if (s->flash[i].s == ss && ss) {
-			char *t = s->flash[i].text;
-
-			*error = s->flash[i].error;
-			s->flash[i].s = NULL;
-			s->flash[i].text = NULL;
-			return t;
-		}
-	return NULL;
-}
-
-/*-----------------------------------------------------------------------
- * Login
- *----------------------------------------------------------------------*/
-
-void
-server_print_login(struct server *s, const char *what)
-{
-	if (s->auth.secret[0])
-		fprintf(stderr, "docket serve: %s %s/login?s=%s\n", what, s->base,
-			s->auth.secret);
-	else
-		fprintf(stderr, "docket serve: %s %s/login (sign in with your token)\n",
-			what, s->base);
-}
-
-static void
-set_cookie(struct server *s, struct reply *r, const struct auth_session *ss)
-{
-	char v[256];
-
-	snprintf(v, sizeof(v), "%s=%s; Path=/; HttpOnly; SameSite=Strict%s",
-		 s->auth.cookie, ss->id, s->tls ? "; Secure" : "");
-	reply_header(r, "Set-Cookie", v);
-}
-
-static void
-logged_in(struct server *s, struct reply *r, const struct auth_session *ss)
-{
-	set_cookie(s, r, ss);
-	/* a page that moves on (not a 303): the cookie is SameSite=Strict,
-	 * and a redirect at the end of a navigation that came from another
-	 * site (a link in a mail or chat, --open's file) would not carry it;
-	 * this page's own navigation does */
-	app_message_page(&r->body, s->title, "Signed in",
-			 ss->who ? "You are signed in. Every change you make is committed in your name."
-				 : "You are signed in.", 0, "/");
-}
-
-static void
-login(struct request *rq, struct reply *r)
-{
-	struct server *s = rq->srv;
-	struct auth_session *ss;
-	char why[256];
-
-	if (s->auth.secret[0]) {
-		const char *secret = fields_get(&rq->query, "s");
-
-		ss = secret ? auth_login_secret(&s->auth, secret, now_s()) : NULL;
-		if (!ss) {
-			reply_error(rq, r, 403, "This sign-in link is not valid: it was used already, "
-				    "or it is not the one docket serve printed. The terminal running "
-				    "docket serve shows the link for the next browser.");
-			return;
-		}
-		logged_in(s, r, ss);
-		server_print_login(s, "signed in; the link for another browser:");
-		return;
-	}
-	if (!rq->is_post) {
-		app_login_page(&r->body, s->title, NULL);
-		return;
-	}
-	if (auth_origin_ok(&s->auth, request_header(rq, "Origin"), request_header(rq, "Host"),
-			   request_header(rq, "Sec-Fetch-Site"), why, sizeof(why))) {
-		reply_error(rq, r, 403, "%s", why);
-		return;
-	}
-	{
-		int limited = 0;
-
-		ss = auth_login_token(&s->auth, fields_get(&rq->form, "token"), now_s(), &limited);
-		if (limited) {
-			r->status = 429;
-			reply_header(r, "Retry-After", "60");
-			app_login_page(&r->body, s->title, "Too many wrong tokens: wait a minute.");
-			return;
-		}
-		if (!ss) {
-			r->status = 403;
-			app_login_page(&r->body, s->title, "This token is not in the token file.");
-			return;
-		}
-		logged_in(s, r, ss);
-	}
-}
-
-static void
-logout(struct request *rq, struct reply *r)
-{
-	char v[160];
-
-	if (rq->session)
-		memset(rq->session, 0, sizeof(*rq->session));
-	snprintf(v, sizeof(v), "%s=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0%s",
-		 rq->srv->auth.cookie, rq->srv->tls ? "; Secure" : "");
-	reply_header(r, "Set-Cookie", v);
-	app_message_page(&r->body, rq->srv->title, "Signed out",
-			 "You are signed out.", 0, NULL);
-}
-
-/*-----------------------------------------------------------------------
  * Routing
  *----------------------------------------------------------------------*/
 
@@ -371,7 +218,13 @@ route(struct request *rq, struct reply *r)
 		return;
 	}
 	if (!strcmp(rq->path, "/login")) {
-		login(rq, r);
+		login_route(rq, r);
+		return;
+	}
+	if (!strcmp(rq->path, "/favicon.ico")) {
+		/* no icon (a browser asks on every first visit) */
+		r->status = 204;
+		r->type = "image/x-icon";
 		return;
 	}
 	rq->session = auth_session(&s->auth, MHD_lookup_connection_value(
@@ -403,10 +256,11 @@ route(struct request *rq, struct reply *r)
 		return;
 	}
 	if (!strcmp(rq->path, "/logout")) {
-		logout(rq, r);
+		logout_route(rq, r);
 		return;
 	}
-	state_refresh(&s->st);
+	/* (no refresh: a write reads what it changes from the files, under
+	 * its lock; a page made after it refreshes) */
 	if (!actions_route(rq, r))
 		reply_error(rq, r, 404, "There is no action %s here.", rq->path);
 }
@@ -637,226 +491,16 @@ on_log(void *cls, const char *fmt, va_list ap)
 }
 
 /*-----------------------------------------------------------------------
- * Start and stop
+ * The daemon
  *----------------------------------------------------------------------*/
 
-/* Read a PEM file (bounded) for GnuTLS. */
-static char *
-read_pem(const char *path, char *err, size_t n)
-{
-	struct stat st;
-	char *buf;
-	ssize_t got;
-	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
-
-	if (fd < 0) {
-		snprintf(err, n, "cannot open '%s': %s", path, strerror(errno));
-		return NULL;
-	}
-	if (fstat(fd, &st) || !S_ISREG(st.st_mode) || st.st_size > 1024 * 1024) {
-		snprintf(err, n, "'%s' is not a PEM file of at most 1 MiB", path);
-		close(fd);
-		return NULL;
-	}
-	buf = xmalloc((size_t)st.st_size + 1);
-	got = read(fd, buf, (size_t)st.st_size);
-	close(fd);
-	if (got < 0) {
-		snprintf(err, n, "cannot read '%s': %s", path, strerror(errno));
-		free(buf);
-		return NULL;
-	}
-	buf[got] = '\0';
-	return buf;
-}
-
-struct bind_addr {
-	struct sockaddr_storage ss;
-	int v6;
-	int loopback;
-	char shown[80];     /* as in a URL: 127.0.0.1, [::1] */
-};
-
-static int
-parse_bind(struct bind_addr *b, const char *addr, long port)
-{
-	struct sockaddr_in *v4 = (struct sockaddr_in *)(void *)&b->ss;
-	struct sockaddr_in6 *v6 = (struct sockaddr_in6 *)(void *)&b->ss;
-
-	memset(b, 0, sizeof(*b));
-	if (!strcmp(addr, "localhost"))
-		addr = "127.0.0.1";
-	if (inet_pton(AF_INET, addr, &v4->sin_addr) == 1) {
-		v4->sin_family = AF_INET;
-		v4->sin_port = htons((uint16_t)port);
-		b->loopback = (ntohl(v4->sin_addr.s_addr) >> 24) == 127;
-		snprintf(b->shown, sizeof(b->shown), "%s", addr);
-		return 0;
-	}
-	if (inet_pton(AF_INET6, addr, &v6->sin6_addr) == 1) {
-		v6->sin6_family = AF_INET6;
-		v6->sin6_port = htons((uint16_t)port);
-		b->v6 = 1;
-		b->loopback = IN6_IS_ADDR_LOOPBACK(&v6->sin6_addr);
-		snprintf(b->shown, sizeof(b->shown), "[%s]", addr);
-		return 0;
-	}
-	return -1;
-}
-
-/* --open: a browser on the sign-in URL, without putting the secret on a
- * command line (any local user can read those): the URL goes into a
- * file only this user can read, and the browser opens that file. */
-static char *
-open_browser(struct server *s)
-{
-	const char *tmp = getenv("TMPDIR");
-	char *path = xasprintf("%s/docket-serve-XXXXXX.html", tmp && *tmp ? tmp : "/tmp");
-	const char *browser = getenv("BROWSER");
-	struct sbuf page = SBUF_INIT, url = SBUF_INIT;
-	int fd = mkstemps(path, 5);
-	pid_t pid;
-
-	if (fd < 0) {
-		fprintf(stderr, "docket serve: warning: cannot open a browser: %s\n", strerror(errno));
-		free(path);
-		return NULL;
-	}
-	if (s->auth.secret[0])
-		sbuf_addf(&url, "%s/login?s=%s", s->base, s->auth.secret);
-	else
-		sbuf_addf(&url, "%s/login", s->base);
-	app_redirect_file(&page, url.buf);
-	if (write(fd, page.buf, page.len) != (ssize_t)page.len)
-		fprintf(stderr, "docket serve: warning: cannot write %s\n", path);
-	close(fd);
-	sbuf_release(&page);
-	sbuf_release(&url);
-	fflush(stderr);
-	/* twice, so that the browser is not our child (nothing to reap) */
-	pid = fork();
-	if (pid == 0) {
-		int null = open("/dev/null", O_RDWR);
-
-		if (fork() != 0)
-			_exit(0);
-		if (null >= 0) {
-			dup2(null, 0);
-			dup2(null, 1);
-		}
-		if (browser && *browser)
-			execlp(browser, browser, path, (char *)NULL);
-		execlp("xdg-open", "xdg-open", path, (char *)NULL);
-		_exit(127);
-	}
-	if (pid < 0)
-		fprintf(stderr, "docket serve: warning: cannot open a browser: %s\n", strerror(errno));
-	else
-		while (waitpid(pid, NULL, 0) < 0 && errno == EINTR)
-			;
-	return path;
-}
-
-static void
-server_release(struct server *s)
-{
-	for (size_t i = 0; i < sizeof(s->flash) / sizeof(s->flash[0]); i++)
-		free(s->flash[i].text);
-	state_close(&s->st);
-	if (s->repo.git)
-		repo_close(&s->repo);
-	auth_release(&s->auth);
-	free(s->title);
-	free(s->tls_cert);
-	free(s->tls_key);
-}
-
 int
-server_run(const struct serve_opts *o)
+http_start(struct server *s, const void *addr, int v6, int loopback)
 {
-	struct server *s = xcalloc(1, sizeof(*s));
-	struct bind_addr b;
-	const char *addr = o->bind ? o->bind : "127.0.0.1";
-	long port = o->port < 0 ? SERVE_DEFAULT_PORT : o->port;
-	char err[512];
-	struct diag_list errs = DIAG_LIST_INIT;
-	sigset_t set;
 	unsigned flags;
-	int sig = 0, rc = 1;
-	char *open_file = NULL;
-
-	s->o = *o;
-	if (port > 65535 || parse_bind(&b, addr, port)) {
-		fprintf(stderr, "docket serve: error: '%s' is not an IP address (use --bind 127.0.0.1, ::1 or another address of this machine)\n",
-			addr);
-		free(s);
-		return 2;
-	}
-	s->loopback = b.loopback;
-	s->tls = o->tls_cert || o->tls_key;
-	if (!b.loopback && (!o->token_file || !o->tls_cert || !o->tls_key || !o->nhosts)) {
-		fprintf(stderr, "docket serve: error: --bind %s is reachable from other machines: it needs --token-file (who may use it), --tls-cert and --tls-key (HTTPS) and --host NAME (the name people use)\n",
-			addr);
-		free(s);
-		return 2;
-	}
-	if (!o->tls_cert != !o->tls_key) {
-		fprintf(stderr, "docket serve: error: give both --tls-cert and --tls-key\n");
-		free(s);
-		return 2;
-	}
-	if (s->tls && !MHD_is_feature_supported(MHD_FEATURE_TLS)) {
-		fprintf(stderr, "docket serve: error: this libmicrohttpd has no TLS support\n");
-		free(s);
-		return 1;
-	}
-	if (s->tls && (!(s->tls_cert = read_pem(o->tls_cert, err, sizeof(err))) ||
-		       !(s->tls_key = read_pem(o->tls_key, err, sizeof(err))))) {
-		fprintf(stderr, "docket serve: error: %s\n", err);
-		server_release(s);
-		free(s);
-		return 2;
-	}
-	if (repo_open(&s->repo, o->dir ? o->dir : ".", &errs)) {
-		fprintf(stderr, "docket serve: error: %s\n",
-			errs.n ? diag_last_message(&errs) : "cannot open the repository");
-		diag_list_release(&errs);
-		server_release(s);
-		free(s);
-		return 2;
-	}
-	if (!s->repo.workdir) {
-		fprintf(stderr, "docket serve: error: this is a bare repository: docket serves a work tree\n");
-		server_release(s);
-		free(s);
-		return 2;
-	}
-	if (state_open(&s->st, o->dir ? o->dir : ".", &s->repo)) {
-		fprintf(stderr, "docket serve: error: %s\n", s->st.err);
-		server_release(s);
-		free(s);
-		return 2;
-	}
-	{
-		const char *slash = strrchr(s->st.root, '/');
-
-		s->title = xstrdup(slash && slash[1] ? slash + 1 : s->st.root);
-	}
-
-	/* SIGINT and SIGTERM are taken by sigwait below; block them before
-	 * libmicrohttpd starts its thread, which inherits the mask */
-	sigemptyset(&set);
-	sigaddset(&set, SIGINT);
-	sigaddset(&set, SIGTERM);
-	pthread_sigmask(SIG_BLOCK, &set, NULL);
-	/* a shell starts background jobs with SIGINT ignored, and an
-	 * ignored signal is never pending: take them back */
-	signal(SIGINT, SIG_DFL);
-	signal(SIGTERM, SIG_DFL);
-	signal(SIGPIPE, SIG_IGN);
 
 	flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_AUTO | MHD_USE_ERROR_LOG;
-	if (b.v6)
+	if (v6)
 		flags |= MHD_USE_IPv6;
 	if (s->tls)
 		flags |= MHD_USE_TLS;
@@ -864,10 +508,10 @@ server_run(const struct serve_opts *o)
 		struct MHD_OptionItem opts[16];
 		size_t k = 0;
 
-		opts[k++] = (struct MHD_OptionItem){ MHD_OPTION_SOCK_ADDR, 0, &b.ss };
+		opts[k++] = (struct MHD_OptionItem){ MHD_OPTION_SOCK_ADDR, 0, (void *)addr };
 		opts[k++] = (struct MHD_OptionItem){ MHD_OPTION_CONNECTION_LIMIT,
 						      SERVE_MAX_CONNECTIONS, NULL };
-		if (!b.loopback)
+		if (!loopback)
 			opts[k++] = (struct MHD_OptionItem){ MHD_OPTION_PER_IP_CONNECTION_LIMIT,
 							      SERVE_PER_IP_CONNECTIONS, NULL };
 		opts[k++] = (struct MHD_OptionItem){ MHD_OPTION_CONNECTION_TIMEOUT,
@@ -886,51 +530,5 @@ server_run(const struct serve_opts *o)
 			MHD_OPTION_ARRAY, opts,
 			MHD_OPTION_END);
 	}
-	if (!s->d) {
-		fprintf(stderr, "docket serve: error: cannot listen on %s:%ld (is the port in use? choose another with --port)\n",
-			b.shown, port);
-		goto out;
-	}
-	{
-		const union MHD_DaemonInfo *di = MHD_get_daemon_info(s->d, MHD_DAEMON_INFO_BIND_PORT);
-
-		s->port = di ? di->port : port;
-	}
-	auth_init(&s->auth, s->port, s->tls);
-	if (b.loopback) {
-		auth_allow_host(&s->auth, b.shown);
-		auth_allow_host(&s->auth, b.v6 ? "[::1]" : "localhost");
-	}
-	for (size_t i = 0; i < o->nhosts; i++)
-		auth_allow_host(&s->auth, o->hosts[i]);
-	if (o->token_file) {
-		if (auth_load_tokens(&s->auth, o->token_file, err, sizeof(err))) {
-			fprintf(stderr, "docket serve: error: %s\n", err);
-			rc = 2;
-			goto out;
-		}
-	} else {
-		auth_new_secret(&s->auth);
-	}
-	snprintf(s->base, sizeof(s->base), "%s://%s:%ld", s->tls ? "https" : "http",
-		 b.loopback || !o->nhosts ? b.shown : o->hosts[0], s->port);
-	fprintf(stderr, "docket serve: serving %s on %s (Ctrl-C stops)\n", s->st.root, s->base);
-	server_print_login(s, "open");
-	if (o->open)
-		open_file = open_browser(s);
-	fflush(stderr);
-	while (sigwait(&set, &sig) == EINTR)
-		;
-	fprintf(stderr, "docket serve: stopping (%s)\n", sig == SIGINT ? "interrupt" : "terminated");
-	rc = 0;
-out:
-	if (s->d)
-		MHD_stop_daemon(s->d);
-	if (open_file) {
-		unlink(open_file);
-		free(open_file);
-	}
-	server_release(s);
-	free(s);
-	return rc;
+	return s->d ? 0 : -1;
 }

@@ -96,6 +96,7 @@ struct server {
 	char base[160];          /* "http://127.0.0.1:8420" */
 	char *title;             /* the site's name (the repository's folder) */
 	char *tls_cert, *tls_key;
+	char *exe;               /* this program (the writes run it) */
 	/* a message for the next page of a session (after a redirect) */
 	struct {
 		const struct auth_session *s;
@@ -104,10 +105,17 @@ struct server {
 	} flash[8];
 };
 
-/* The header of the request, or NULL. */
+/* http.c: the header of the request, or NULL. */
 const char *request_header(const struct request *rq, const char *name);
-/* Print the URL that starts a session (the current secret). */
+/* Start libmicrohttpd's daemon on addr (a struct sockaddr) with the
+ * limits (s->d); 0, or -1 when it cannot listen. */
+int http_start(struct server *s, const void *addr, int v6, int loopback);
+
+/* login.c: print the URL that starts a session (the current secret). */
 void server_print_login(struct server *s, const char *what);
+/* GET or POST /login; POST /logout (token and Origin checked). */
+void login_route(struct request *rq, struct reply *r);
+void logout_route(struct request *rq, struct reply *r);
 
 /* Set and take a session's message for its next page. */
 void server_flash(struct server *s, const struct auth_session *ss, int error,

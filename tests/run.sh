@@ -4,13 +4,16 @@
 # tests; each CLI script under tests/cli/t*.sh prints "ok"/"not ok" lines.
 #
 # Environment: DOCKET (the binary), UNIT_BINS, REPLAY_BINS, VALGRIND (a
-# prefix command or empty).  Every test reads its data from tests/.
+# prefix command or empty), DOCKET_SAN (the sanitizers the binary was
+# built with, or empty: tests/cli/lib.sh's limit_memory needs to know).
+# Every test reads its data from tests/.
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 passed=0
 failed=0
 failures=""
 export DOCKET VALGRIND
+export DOCKET_SAN="${DOCKET_SAN:-}"
 export DOCKET_TESTS="$here"
 
 for t in $UNIT_BINS; do

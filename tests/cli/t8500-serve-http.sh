@@ -226,6 +226,12 @@ test_expect 'a form of too many fields is refused (413)' '
 	test "$(hq -j "$J" -t p.html -H "Content-Type: application/x-www-form-urlencoded" --body "$(cat f)" POST /move)" = 413
 '
 
+test_expect '300 broken or hostile requests: the server answers or closes, and goes on' '
+	python3 "$DOCKET_TESTS/serve/garbage.py" "$BASE" 300 7 >g.out &&
+	cat g.out && grep -q "^answered [1-9][0-9]* " g.out &&
+	test "$(hq -j "$J" GET /)" = 200 && git_clean b
+'
+
 test_expect 'one log line per request: address, method, path (no query: it may hold the secret), status' '
 	grep -q "^127.0.0.1 \"GET /items/MKT-1.html\" 200 [0-9]* [0-9.]*ms$" "$SERVE_LOG" &&
 	grep -q "^127.0.0.1 \"GET /login?...\" 200 " "$SERVE_LOG" &&

@@ -6,6 +6,7 @@
  */
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "core/backlog.h"
 #include "core/sbuf.h"
@@ -36,8 +37,22 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	import_map_init(&m, kind);
 	import_list_init(&l, kind);
 	switch (kind) {
-	case IMPORT_JIRA: rc = import_read_jira(&l, buf, len, "in"); break;
-	case IMPORT_ASANA: rc = import_read_asana(&l, buf, len, "in"); break;
+	case IMPORT_JIRA:
+	case IMPORT_ASANA:
+	case IMPORT_CSV: {
+		/* the CSV sources read a stream, as from the file */
+		FILE *in = fmemopen((void *)buf, len, "r");
+
+		if (!in) {
+			rc = -1;
+			break;
+		}
+		rc = kind == IMPORT_JIRA ? import_read_jira(&l, in, "in") :
+		     kind == IMPORT_ASANA ? import_read_asana(&l, in, "in") :
+		     import_read_csv(&l, in, "in");
+		fclose(in);
+		break;
+	}
 	case IMPORT_TRELLO: rc = import_read_trello(&l, buf, len, "in"); break;
 	case IMPORT_BACKLOG_MD: {
 		struct import_file f = { "in/tasks/task-1 - x.md", "tasks/task-1 - x.md", buf, len };
@@ -45,7 +60,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		rc = import_read_backlog_md(&l, &f, 1);
 		break;
 	}
-	default: rc = import_read_csv(&l, buf, len, "in"); break;
+	default: rc = -1; break;
 	}
 	if (rc == 0) {
 		import_map_apply(&l, &m, &bl.config);

@@ -24,6 +24,34 @@
 
 #define S(lit) (lit), (sizeof(lit) - 1)
 
+/* The CSV readers take a stream: a string literal as one (closed when
+ * the next is made, or at exit). */
+static FILE *memf_last;
+
+static void
+memf_close(void)
+{
+	if (memf_last)
+		fclose(memf_last);
+	memf_last = NULL;
+}
+
+static FILE *
+memf(const char *s, size_t n)
+{
+	static int registered;
+
+	if (!registered) {
+		atexit(memf_close);
+		registered = 1;
+	}
+	memf_close();
+	memf_last = fmemopen((void *)s, n, "r");
+	assert_non_null(memf_last);
+	return memf_last;
+}
+#define F(lit) memf((lit), sizeof(lit) - 1)
+
 /* ---- helpers ------------------------------------------------------ */
 
 struct fixture {
@@ -140,7 +168,7 @@ test_jira(void **state)
 
 	(void)state;
 	fx_init(&fx, IMPORT_JIRA, config_mkt);
-	assert_int_equal(import_read_jira(&fx.l, S(jira_csv), "jira.csv"), 0);
+	assert_int_equal(import_read_jira(&fx.l, F(jira_csv), "jira.csv"), 0);
 	/* the epic is a skip that names the campaign, not an item */
 	assert_int_equal(fx.l.n, 5);
 	assert_int_equal(fx.l.nskips, 1);
@@ -206,7 +234,7 @@ test_jira_not_jira(void **state)
 
 	(void)state;
 	fx_init(&fx, IMPORT_JIRA, config_mkt);
-	assert_int_equal(import_read_jira(&fx.l, S("a,b\n1,2\n"), "x.csv"), DK_EINVALID);
+	assert_int_equal(import_read_jira(&fx.l, F("a,b\n1,2\n"), "x.csv"), DK_EINVALID);
 	assert_int_equal(fx.l.diags.n, 1);
 	assert_non_null(strstr(fx.l.diags.v[0].message, "not a Jira CSV export"));
 	fx_release(&fx);
@@ -318,7 +346,7 @@ test_asana(void **state)
 
 	(void)state;
 	fx_init(&fx, IMPORT_ASANA, config_mkt);
-	assert_int_equal(import_read_asana(&fx.l, S(asana_csv), "asana.csv"), 0);
+	assert_int_equal(import_read_asana(&fx.l, F(asana_csv), "asana.csv"), 0);
 	fx_run(&fx);
 	it = by_title(&fx.l, "Landing page");
 	dep = by_title(&fx.l, "Book speakers");
@@ -479,7 +507,7 @@ test_map_file(void **state)
 	assert_string_equal(import_map_field(&fx.map, "Custom field (Story Points)"), "drop");
 	assert_string_equal(import_map_field(&fx.map, "sprint"), "drop");
 	assert_null(import_map_field(&fx.map, "Flavour"));
-	assert_int_equal(import_read_jira(&fx.l, S(csv), "j.csv"), 0);
+	assert_int_equal(import_read_jira(&fx.l, F(csv), "j.csv"), 0);
 	fx_run(&fx);
 	it = by_title(&fx.l, "Teaser");
 	assert_string_equal(it->id, "MKT-7");                /* id: keep */
@@ -560,7 +588,7 @@ test_ids_after_existing(void **state)
 	strmap_put(&fx.bl.by_id, old->id, strlen(old->id), old);
 	assert_int_equal(order_parse(&fx.bl.order, "backlog/ORDER", S("MKT-20\n"), &d), 0);
 	fx.bl.have_order = 1;
-	assert_int_equal(import_read_csv(&fx.l, S(csv), "c.csv"), 0);
+	assert_int_equal(import_read_csv(&fx.l, F(csv), "c.csv"), 0);
 	fx_run(&fx);
 	/* one past the highest number anywhere (ORDER names MKT-20) */
 	assert_string_equal(fx.l.items[0]->id, "MKT-21");
@@ -586,7 +614,7 @@ test_render(void **state)
 
 	(void)state;
 	fx_init(&fx, IMPORT_CSV, config_mkt);
-	assert_int_equal(import_read_csv(&fx.l, S(csv), "c.csv"), 0);
+	assert_int_equal(import_read_csv(&fx.l, F(csv), "c.csv"), 0);
 	fx_run(&fx);
 	import_render_item(&sb, fx.l.items[0], &fx.bl.config, IMPORT_CSV);
 	assert_string_equal(sb.buf,
@@ -645,7 +673,7 @@ test_render_order(void **state)
 
 	(void)state;
 	fx_init(&fx, IMPORT_CSV, config_mkt);
-	assert_int_equal(import_read_csv(&fx.l, S(csv), "c.csv"), 0);
+	assert_int_equal(import_read_csv(&fx.l, F(csv), "c.csv"), 0);
 	fx_run(&fx);
 	import_render_order(&sb, S("# top\r\nMKT-0"), &fx.l);
 	assert_string_equal(sb.buf, "# top\r\nMKT-0\r\n# Imported from CSV\r\nMKT-1\r\nMKT-3\r\n");

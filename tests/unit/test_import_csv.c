@@ -23,6 +23,34 @@
 
 #define S(lit) (lit), (sizeof(lit) - 1)
 
+/* The CSV readers take a stream: a string literal as one (closed when
+ * the next is made, or at exit). */
+static FILE *memf_last;
+
+static void
+memf_close(void)
+{
+	if (memf_last)
+		fclose(memf_last);
+	memf_last = NULL;
+}
+
+static FILE *
+memf(const char *s, size_t n)
+{
+	static int registered;
+
+	if (!registered) {
+		atexit(memf_close);
+		registered = 1;
+	}
+	memf_close();
+	memf_last = fmemopen((void *)s, n, "r");
+	assert_non_null(memf_last);
+	return memf_last;
+}
+#define F(lit) memf((lit), sizeof(lit) - 1)
+
 /* ---- CSV ---------------------------------------------------------- */
 
 static void
@@ -38,7 +66,7 @@ test_csv_bom_crlf_multiline(void **state)
 	struct diag_list d = DIAG_LIST_INIT;
 
 	(void)state;
-	assert_int_equal(csv_table_read(&t, S(csv), "x.csv", &d), 0);
+	assert_int_equal(csv_table_read(&t, F(csv), "x.csv", &d), 0);
 	assert_int_equal(d.n, 0);
 	assert_int_equal(t.ncols, 6);
 	assert_string_equal(t.header[0], "Summary");   /* BOM gone */
@@ -68,7 +96,7 @@ test_csv_repeated_columns_collect(void **state)
 
 	(void)state;
 	import_list_init(&l, IMPORT_CSV);
-	assert_int_equal(import_read_csv(&l, S(csv), "x.csv"), 0);
+	assert_int_equal(import_read_csv(&l, F(csv), "x.csv"), 0);
 	assert_int_equal(l.n, 2);                  /* the empty row is no item */
 	f = ifields_get(&l.items[0]->src, "Labels");
 	assert_non_null(f);
@@ -91,7 +119,7 @@ test_csv_short_and_long_rows(void **state)
 	struct diag_list d = DIAG_LIST_INIT;
 
 	(void)state;
-	assert_int_equal(csv_table_read(&t, S(csv), "x.csv", &d), 0);
+	assert_int_equal(csv_table_read(&t, F(csv), "x.csv", &d), 0);
 	assert_int_equal(t.nrows, 2);
 	assert_string_equal(t.rows[0].cells[2], "");
 	assert_string_equal(t.rows[1].cells[2], "3");
@@ -109,16 +137,16 @@ test_csv_delimiters(void **state)
 	struct diag_list d = DIAG_LIST_INIT;
 
 	(void)state;
-	assert_int_equal(csv_table_read(&t, S("title;status\nA;ready\n"), "x", &d), 0);
+	assert_int_equal(csv_table_read(&t, F("title;status\nA;ready\n"), "x", &d), 0);
 	assert_int_equal(t.ncols, 2);
 	assert_string_equal(t.rows[0].cells[1], "ready");
 	csv_table_release(&t);
-	assert_int_equal(csv_table_read(&t, S("title\tstatus\nA b\tready\n"), "x", &d), 0);
+	assert_int_equal(csv_table_read(&t, F("title\tstatus\nA b\tready\n"), "x", &d), 0);
 	assert_int_equal(t.ncols, 2);
 	assert_string_equal(t.rows[0].cells[0], "A b");
 	csv_table_release(&t);
 	/* a header with a comma wins over semicolons in it */
-	assert_int_equal(csv_table_read(&t, S("a;b,c\n1,2\n"), "x", &d), 0);
+	assert_int_equal(csv_table_read(&t, F("a;b,c\n1,2\n"), "x", &d), 0);
 	assert_int_equal(t.ncols, 2);
 	csv_table_release(&t);
 	diag_list_release(&d);
@@ -131,7 +159,7 @@ test_csv_errors(void **state)
 	struct diag_list d = DIAG_LIST_INIT;
 
 	(void)state;
-	assert_int_equal(csv_table_read(&t, S("a,b\n1,\"open\n2,3\n"), "q.csv", &d),
+	assert_int_equal(csv_table_read(&t, F("a,b\n1,\"open\n2,3\n"), "q.csv", &d),
 			 DK_EINVALID);
 	assert_int_equal(d.n, 1);
 	assert_int_equal(d.v[0].severity, SEV_ERROR);
@@ -140,7 +168,7 @@ test_csv_errors(void **state)
 	csv_table_release(&t);
 	diag_list_release(&d);
 
-	assert_int_equal(csv_table_read(&t, S("a,b\n1,caf\xe9\n"), "l.csv", &d),
+	assert_int_equal(csv_table_read(&t, F("a,b\n1,caf\xe9\n"), "l.csv", &d),
 			 DK_EINVALID);
 	assert_int_equal(d.v[0].line, 2);
 	assert_int_equal(d.v[0].column, 6);
@@ -148,14 +176,14 @@ test_csv_errors(void **state)
 	csv_table_release(&t);
 	diag_list_release(&d);
 
-	assert_int_equal(csv_table_read(&t, S("a,b\n1\0002\n"), "z.csv", &d), DK_EINVALID);
+	assert_int_equal(csv_table_read(&t, F("a,b\n1\0002\n"), "z.csv", &d), DK_EINVALID);
 	csv_table_release(&t);
 	diag_list_release(&d);
 
-	assert_int_equal(csv_table_read(&t, S(""), "e.csv", &d), DK_EINVALID);
+	assert_int_equal(csv_table_read(&t, F(""), "e.csv", &d), DK_EINVALID);
 	assert_non_null(strstr(d.v[0].message, "empty"));
 	csv_table_release(&t);
-	assert_int_equal(csv_table_read(&t, S("\xef\xbb\xbf"), "e.csv", &d), DK_EINVALID);
+	assert_int_equal(csv_table_read(&t, F("\xef\xbb\xbf"), "e.csv", &d), DK_EINVALID);
 	csv_table_release(&t);
 	diag_list_release(&d);
 }

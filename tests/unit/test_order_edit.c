@@ -151,6 +151,33 @@ test_ranks_follow(void **state)
 	diag_list_release(&d);
 }
 
+/* A carriage return that does not end a line is blank, never an id: a
+ * line of CRs alone holds no id (a rewrite ending it with LF used to drop
+ * the "id" it held), and one between two ids makes two ids on a line. */
+static void
+test_stray_cr_is_blank(void **state)
+{
+	static const char *const inputs[] = { "MKT-1\n\r\r", "MKT-1\n\r\r\n", "\r MKT-1\r\r\n" };
+	struct order o;
+	struct diag_list d = DIAG_LIST_INIT;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(inputs) / sizeof(*inputs); i++) {
+		assert_int_equal(order_parse(&o, "ORDER", inputs[i], strlen(inputs[i]), &d), 0);
+		assert_int_equal(o.nids, 1);
+		assert_string_equal(order_id_at(&o, 1), "MKT-1");
+		order_release(&o);
+	}
+	assert_int_equal(d.n, 0);
+	assert_int_equal(order_parse(&o, "ORDER", "MKT-1\rMKT-2\n", 12, &d), DK_EINVALID);
+	assert_int_equal(d.n, 1);
+	assert_int_equal(d.v[0].column, 7);
+	order_release(&o);
+	diag_list_release(&d);
+	check("MKT-1\n\r\r\nMKT-2\n", order_move, "MKT-2", (struct order_place){ ORDER_TOP, 0, NULL }, 0,
+	      "MKT-2\nMKT-1\n\r\n");
+}
+
 int
 main(void)
 {
@@ -162,6 +189,7 @@ main(void)
 		cmocka_unit_test(test_move_errors_leave_order),
 		cmocka_unit_test(test_remove),
 		cmocka_unit_test(test_ranks_follow),
+		cmocka_unit_test(test_stray_cr_is_blank),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
