@@ -327,8 +327,11 @@ parse_fields(struct ctx *ctx)
 		if (!*tok)
 			continue;
 		if (!listing_col_computed(tok) && !edit_key_valid(tok)) {
+			/* tok points into copy: say it, then free it */
+			int rc = out_usage_error(ctx, "--fields: '%s' is not a field name", tok);
+
 			free(copy);
-			return out_usage_error(ctx, "--fields: '%s' is not a field name", tok);
+			return rc;
 		}
 		cols.names[cols.n++] = xstrdup(tok);
 	}
