@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cmd/write.h"
+#include "core/check.h"
 #include "core/ops.h"
 #include "core/xalloc.h"
 
@@ -81,6 +82,15 @@ set_run(struct ctx *ctx, struct set_req *rq)
 		if ((rc = ws_split_pair(ctx, rq->pairs[i], &keys[n], &value)))
 			goto done;
 		if (!strcmp(keys[n], "status")) {
+			struct diag_list e = DIAG_LIST_INIT;
+
+			/* text check rejects (a line break, bad UTF-8) is bad
+			 * input; a status that is not one is refused below */
+			if (check_text_value(value, strlen(value), 1, &e)) {
+				rc = out_usage_error(ctx, "status %s", diag_last_message(&e));
+				diag_list_release(&e);
+				goto done;
+			}
 			rq->status = item_status_parse(value);
 			free(keys[n]);
 			keys[n] = NULL;

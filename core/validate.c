@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "core/check.h"
+#include "core/limits.h"
 #include "core/lis.h"
 #include "core/sbuf.h"
 #include "core/xalloc.h"
@@ -474,6 +475,10 @@ validate_files(struct diag_list *errors, struct diag_list *warnings,
 	v.kinds = xcalloc(n + 1, sizeof(*v.kinds));
 	for (size_t i = 0; i < n; i++) {
 		v.kinds[i] = classify(bl, files[i].path);
+		/* a text over its limit is the writer's to refuse, naming
+		 * the limit (core/change.h), not a parse error of ours */
+		if (files[i].after && files[i].alen > limit_bytes(LIMIT_FILE))
+			v.kinds[i] = K_OTHER;
 		strmap_put(&v.touched, files[i].path, strlen(files[i].path),
 			   (void *)&files[i]);
 	}
