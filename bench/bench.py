@@ -277,7 +277,7 @@ def main():
 
         for what, cmd in [("move ID --top", [docket, "move", item, "--top"]),
                           ("set ID effort=13", [docket, "set", item, "effort=13"]),
-                          ("done ID --force", [docket, "done", item, "--force"]),
+                          ("done ID --force", [docket, "done", item, "--force", "--reason", "bench"]),
                           ("new TITLE", [docket, "new", "Bench idea"])]:
             if not have(docket, cmd[1]):
                 skip(cmd[1])

@@ -24,6 +24,7 @@
 #include "cmd/write.h"
 #include "core/check.h"
 #include "core/fsutil.h"
+#include "core/history.h"
 #include "core/repo.h"
 #include "core/xalloc.h"
 #include "formats/report.h"
@@ -306,11 +307,34 @@ hand_edit_notice(struct ctx *ctx, const struct backlog *bl)
 	repo_close(&repo);
 }
 
+/* duplicate-id: when a file was added (core/check.h), from git,
+ * opened on first use (only a backlog with a duplicate id asks). */
+static struct repo added_repo;
+static int added_state;        /* 0 not tried, 1 open, -1 none */
+
+static long long
+file_added(void *arg, const char *path)
+{
+	struct ctx *ctx = arg;
+	long long when;
+
+	if (!added_state)
+		added_state = repo_open(&added_repo, ctx->ses->bl.root, NULL) == 0 ? 1 : -1;
+	if (added_state < 0)
+		return 0;
+	history_path_added(&added_repo, path, &when);
+	return when;
+}
+
 /* The rules about one item run as each is read (check_run_visit), so a
  * large backlog is never held whole. */
 static int
 prepare(struct ctx *ctx)
 {
+	if (!ctx->rev) {        /* the work tree: what is committed or not */
+		co.added = file_added;
+		co.added_arg = ctx;
+	}
 	check_run = check_run_new(&ctx->ses->bl, &co);
 	ctx->visit = check_run_visit;
 	ctx->visit_arg = check_run;
@@ -390,6 +414,9 @@ finish(struct ctx *ctx)
 {
 	(void)ctx;
 	check_run_free(check_run);
+	if (added_state > 0)
+		repo_close(&added_repo);
+	added_state = 0;
 }
 
 static const struct arg args[] = {

@@ -1,7 +1,7 @@
 /* done.c: `docket done ID [--result R] [--actual V] [--force]`: the item
  * is finished (status done, finished today; it leaves ORDER).  An
  * experiment needs a result; open Definition-of-Done boxes refuse unless
- * --force. */
+ * --force --reason TEXT, which records them in dod_waived:. */
 #include "cmd/write.h"
 
 static struct transition_opts topts;
@@ -16,7 +16,10 @@ static const struct opt opts[] = {
 	OPT_CHOICE("result", 0, &topts.result, "R", "won|lost|inconclusive",
 		   "how the experiment went (required for experiments)"),
 	OPT_STRING("actual", 0, &topts.actual, "V", "the measured value of its metric"),
-	OPT_FLAG("force", 'f', &topts.force, "even with unchecked Definition-of-Done boxes"),
+	OPT_FLAG("force", 'f', &topts.force, "even with unchecked Definition-of-Done boxes: "
+		 "they are recorded as waived in dod_waived:, with --reason"),
+	OPT_STRING("reason", 0, &topts.waive_reason, "TEXT",
+		   "with --force: why the open boxes are waived (required then)"),
 	OPT_END,
 };
 

@@ -21,6 +21,7 @@
 
 #include "cmd/write.h"
 #include "core/fsutil.h"
+#include "core/validate.h"
 #include "core/xalloc.h"
 
 /* The fields whose value differs between a and b, one line each. */
@@ -131,27 +132,41 @@ settle_draft(struct ctx *ctx, const char *draft, const char *shown,
 	free(d);
 }
 
-/* The errors the edit adds (cmd/write.h): to what the file is in HEAD,
- * so that an error of uncommitted work (--include-dirty) is never
- * committed; a file HEAD does not have is new; without git, to the file
- * as the editor opened it. */
-static size_t
-validate(struct ctx *ctx, struct repo *repo, const struct base *b, const char *path)
+/* Validate on write (core/validate.h): the errors the saved text adds
+ * to what the file is in HEAD, so that an error of uncommitted work
+ * (--include-dirty) is never committed; a file HEAD does not have is
+ * new; without git, to the file as the editor opened it.  EXIT_OK, or
+ * EXIT_PROBLEMS after printing the findings. */
+static int
+validate(struct ctx *ctx, struct session *ss, struct repo *repo,
+	 const struct base *b, const char *path, const char *data, size_t len)
 {
 	struct diag_list errs = DIAG_LIST_INIT;
+	struct validate_file vf;
 	char *head = NULL;
-	size_t hlen = 0, n;
+	size_t hlen = 0;
+	int rc;
 
-	if (!repo)
-		return ws_validate_item(ctx, path, b->data, b->len);
-	if (b->in_head && repo_blob_read(repo->git, &b->blob, LIMIT_FILE, path, &head,
-					 &hlen, &errs)) {
-		out_errs(ctx, &errs, NULL);
-		return 1;
+	memset(&vf, 0, sizeof(vf));
+	vf.path = path;
+	vf.have_before = 1;
+	vf.after = data;
+	vf.alen = len;
+	if (!repo) {
+		vf.before = b->data;
+		vf.blen = b->len;
+	} else if (b->in_head) {
+		if (repo_blob_read(repo->git, &b->blob, LIMIT_FILE, path, &head,
+				   &hlen, &errs)) {
+			out_errs(ctx, &errs, NULL);
+			return EXIT_PROBLEMS;
+		}
+		vf.before = head;
+		vf.blen = hlen;
 	}
-	n = ws_validate_item(ctx, path, head, hlen);
+	rc = ws_validate_files(ctx, &ss->bl, &ss->src, &vf, 1);
 	free(head);
-	return n;
+	return rc;
 }
 
 static int
@@ -253,6 +268,14 @@ run(struct ctx *ctx)
 		goto done;
 	}
 	keep_draft = 1;
+	/* validate on write: what the saved text would add (nothing is
+	 * written when it adds an error: the draft keeps the text) */
+	if (validate(ctx, ss, have_repo ? &repo : NULL, &base, item->path, data, len)) {
+		if (!have_repo)
+			out_error(ctx, "%s is kept as you saved it, but not committed: fix it and run docket edit %s again",
+				  item->path, iid);
+		goto done;
+	}
 	if (have_repo) {
 		/* under the lock: nothing of git's moves from here on */
 		if (change_begin(&ch, ss->bl.order_path, &errs)) {
@@ -285,14 +308,14 @@ run(struct ctx *ctx)
 		}
 		keep_draft = 0;
 	}
-	if (validate(ctx, have_repo ? &repo : NULL, &base, item->path)) {
-		out_error(ctx, "%s is kept as you saved it, but not committed: fix it and run docket edit %s again",
-			  item->path, iid);
-		goto done;
-	}
 	after = item_new(item->path, data, len, &fo);
 	data = NULL;
-	sbuf_addf(&sum, "Edit %s", iid);
+	/* a file git does not have yet is added, not edited */
+	if (have_repo && !base.in_head)
+		sbuf_addf(&sum, "Add %s: %s", iid,
+			  after->title ? after->title : item->path);
+	else
+		sbuf_addf(&sum, "Edit %s", iid);
 	sbuf_addf(&msg, "%s\n", sum.buf);
 	{
 		struct sbuf body = SBUF_INIT;

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "cmd/write.h"
+#include "core/ops.h"
 
 static struct ws_place place;
 
@@ -17,56 +18,20 @@ prepare(struct ctx *ctx)
 static int
 run(struct ctx *ctx)
 {
-	struct ws *w = ctx->ws;
-	struct item *item;
-	struct sbuf before = SBUF_INIT, after = SBUF_INIT, sum = SBUF_INIT;
-	const char *iid = ctx->pos[0];
-	int r, rc;
-	long old;
+	struct diag_list errs = DIAG_LIST_INIT;
+	struct ops_target t;
+	struct ops_result r;
+	int rc;
 
-	item = ws_item(ctx, w, iid);
-	if (!item) {
-		rc = EXIT_PROBLEMS;
-		goto done;
-	}
-	if (!item_status_open(item->status)) {
-		out_error(ctx, "%s is %s: closed items leave ORDER (reopen it first: docket set %s status=ready)",
-			  iid, item_status_name(item->status), iid);
-		rc = EXIT_PROBLEMS;
-		goto done;
-	}
-	order_render(&w->ss.bl.order, &before);
-	old = order_rank(&w->ss.bl.order, iid);
-	r = order_move(&w->ss.bl.order, iid, &place.place);
-	if (r == DK_ENOTFOUND) {
-		out_error(ctx, "%s is not in %s; rank it first", place.place.ref,
-			  w->ss.bl.order_path);
-		rc = EXIT_PROBLEMS;
-		goto done;
-	}
-	if (r) {
-		rc = out_usage_error(ctx, "cannot place %s relative to itself", iid);
-		goto done;
-	}
-	order_render(&w->ss.bl.order, &after);
-	if (before.len == after.len && !memcmp(before.buf, after.buf, after.len)) {
-		out_note(ctx, "%s is already #%ld: nothing to change", iid, old);
-		rc = EXIT_OK;
-		goto done;
-	}
-	w->order_changed = 1;
-	sbuf_addf(&sum, "Rank %s ", iid);
-	ws_rank_change(&sum, &w->ss.bl.order, iid, old);
-	ws_queue_order(w);
-	sbuf_reset(&before);
-	sbuf_addf(&before, "%s\n", sum.buf);
-	rc = ws_commit(ctx, w, before.buf, sum.buf);
-	if (rc == EXIT_OK && w->ch.committed)
-		ws_owner_notice(ctx, &w->repo, &w->ss.bl.config, w->ss.bl.order_path);
-done:
-	sbuf_release(&before);
-	sbuf_release(&after);
-	sbuf_release(&sum);
+	ws_target(ctx->ws, &t);
+	ops_result_init(&r);
+	rc = ops_move(&t, ctx->pos[0], &place.place, &r, &errs);
+	rc = rc == DK_EUSAGE ? out_usage_error(ctx, "%s", diag_last_message(&errs)) :
+	     ws_report(ctx, &r, rc, &errs);
+	if (rc == EXIT_OK && r.committed)
+		ws_owner_notice(ctx, t.repo, &t.bl->config, t.bl->order_path);
+	diag_list_release(&errs);
+	ops_result_release(&r);
 	return rc;
 }
 

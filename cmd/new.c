@@ -14,6 +14,7 @@
 #include "core/date.h"
 #include "core/fsutil.h"
 #include "core/utf8.h"
+#include "core/validate.h"
 #include "core/xalloc.h"
 #include "core/yaml_scalar.h"
 
@@ -151,6 +152,31 @@ new_check(struct ctx *ctx, const struct new_req *rq)
 }
 
 /* Create the item in the write session ctx->ws. */
+/* new --edit: validate the text the editor saved in full (a new file). */
+static int
+new_validate_saved(struct ctx *ctx, struct ws *w, const char *path,
+		   const char *full)
+{
+	struct diag_list errs = DIAG_LIST_INIT;
+	struct validate_file vf;
+	char *data = NULL;
+	size_t len = 0;
+	int rc;
+
+	if (fsutil_read(full, LIMIT_FILE, 0, &data, &len, &errs)) {
+		out_errs(ctx, &errs, "%s", path);
+		return EXIT_PROBLEMS;
+	}
+	memset(&vf, 0, sizeof(vf));
+	vf.path = path;
+	vf.have_before = 1;
+	vf.after = data;
+	vf.alen = len;
+	rc = ws_validate_files(ctx, &w->ss.bl, &w->ss.src, &vf, 1);
+	free(data);
+	return rc;
+}
+
 static int
 new_run(struct ctx *ctx, const struct new_req *rq)
 {
@@ -273,7 +299,7 @@ new_run(struct ctx *ctx, const struct new_req *rq)
 			rc = EXIT_PROBLEMS;
 			goto done;
 		}
-		if (ws_validate_item(ctx, path, NULL, 0)) {
+		if (new_validate_saved(ctx, w, path, full)) {
 			out_error(ctx, "%s is kept as you saved it, but not committed: fix it, then docket edit %s (or git commit)",
 				  path, id);
 			rc = EXIT_PROBLEMS;
@@ -285,7 +311,8 @@ new_run(struct ctx *ctx, const struct new_req *rq)
 		w->ch.include_dirty = 1;
 	}
 	rc = ws_commit(ctx, w, msg.buf, sum.buf);
-	if (rc == EXIT_OK && !ctx->quiet)
+	/* the id even with -q: id=$(docket -q new ...) */
+	if (rc == EXIT_OK)
 		printf("%s\n", id);
 done:
 	free(id);

@@ -1,13 +1,20 @@
 /*
- * renumber.c: `docket renumber OLD NEW`: change an item's id everywhere
- * (its file name, `id:`, ORDER, other items' depends_on and follows,
- * cycle files' committed) in one commit.  Refuses when NEW is in use in
- * the work tree or on any local or remote-tracking branch, and when a
- * file that might refer to OLD does not parse (a renumbering is all or
- * nothing).
+ * renumber.c: `docket renumber OLD|FILE NEW`: change an item's id
+ * everywhere (its file name, `id:`, ORDER, other items' depends_on and
+ * follows, cycle files' committed) in one commit.  Refuses when NEW is
+ * in use in the work tree or on any local or remote-tracking branch,
+ * and when a file that might refer to OLD does not parse (a renumbering
+ * is all or nothing).
+ *
+ * Given a FILE, the item of that file is renumbered.  When its id is
+ * claimed by other files too (a copied file), only that file changes
+ * (its id and name): the references mean the item that had the id
+ * first.  An OLD id that two files claim is refused, naming them.
  */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cmd/write.h"
 #include "core/renumber.h"
@@ -60,12 +67,64 @@ queue_refs(struct ctx *ctx, struct ws *w, const struct item *f,
 	return 0;
 }
 
+/* Is the first argument a file rather than an id?  Item files end in
+ * .md; anything else is checked as an id (before any path is built). */
+static int
+is_file_arg(const char *a)
+{
+	size_t n = strlen(a);
+
+	return n > 3 && !strcmp(a + n - 3, ".md");
+}
+
 static int
 prepare(struct ctx *ctx)
 {
+	if (!is_file_arg(ctx->pos[0]) && check_id_arg(ctx, ctx->pos[0]))
+		return EXIT_USAGE;
 	if (!strcmp(ctx->pos[0], ctx->pos[1]))
 		return out_usage_error(ctx, "%s is already %s", ctx->pos[0], ctx->pos[1]);
 	return EXIT_OK;
+}
+
+/* The item whose file is arg: as check prints it (relative to the
+ * repository's top), or a path from here or from -C's folder. */
+static const struct item *
+item_of_file(struct ctx *ctx, const struct backlog *bl, const char *arg)
+{
+	const char *top = bl->top ? bl->top : bl->root;
+	char want[PATH_MAX], got[PATH_MAX];
+	char *alt;
+	int have = 0;
+
+	for (size_t i = 0; i < bl->nitems; i++)
+		if (!strcmp(bl->items[i]->path, arg))
+			return bl->items[i];
+	alt = xasprintf("%s/%s", ctx->dir, arg);
+	if (realpath(arg, want) || (arg[0] != '/' && realpath(alt, want)))
+		have = 1;
+	free(alt);
+	for (size_t i = 0; have && i < bl->nitems; i++) {
+		char *full = xasprintf("%s/%s", top, bl->items[i]->path);
+		int same = realpath(full, got) && !strcmp(got, want);
+
+		free(full);
+		if (same)
+			return bl->items[i];
+	}
+	return NULL;
+}
+
+/* The files claiming id, as "a and b" in names; their number. */
+static size_t
+claimants(const struct backlog *bl, const char *id, struct sbuf *names)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < bl->nitems; i++)
+		if (bl->items[i]->id && !strcmp(bl->items[i]->id, id))
+			sbuf_addf(names, "%s%s", n++ ? " and " : "", bl->items[i]->path);
+	return n;
 }
 
 static int
@@ -82,16 +141,44 @@ run(struct ctx *ctx)
 	struct diag_list errs = DIAG_LIST_INIT;
 	char branch[256], *newname = NULL, *newpath = NULL;
 	size_t nfiles = 0;
-	int r, rc = EXIT_PROBLEMS;
+	int r, rc = EXIT_PROBLEMS, shared = 0;
 
 	if (item_id_number(new_id, ss->bl.config.prefix) < 0) {
 		rc = out_usage_error(ctx, "%s does not use this backlog's prefix (%s-N)",
 				     new_id, ss->bl.config.prefix);
 		goto done;
 	}
-	item = backlog_item(&ss->bl, old_id);
-	if (!item) {
-		out_error(ctx, "no item %s in %s", old_id, ss->bl.items_rel);
+	if (is_file_arg(ctx->pos[0])) {
+		item = item_of_file(ctx, &ss->bl, ctx->pos[0]);
+		if (!item) {
+			out_error(ctx, "%s is not an item file of this backlog (items are in %s)",
+				  ctx->pos[0], ss->bl.items_rel);
+			goto done;
+		}
+		if (!item->parsed || !item->id) {
+			out_diags(ctx, &item->diags, SEV_ERROR);
+			out_error(ctx, "%s has no id docket can read: fix it first (docket check %s)",
+				  item->path, item->path);
+			goto done;
+		}
+		old_id = item->id;
+		shared = claimants(&ss->bl, old_id, &sb) > 1;
+		sbuf_reset(&sb);
+	} else {
+		item = backlog_item(&ss->bl, old_id);
+		if (!item) {
+			out_error(ctx, "no item %s in %s", old_id, ss->bl.items_rel);
+			goto done;
+		}
+		if (claimants(&ss->bl, old_id, &sb) > 1) {
+			out_error(ctx, "%s is the id of %s: say which file to renumber (docket renumber FILE %s), the one added last",
+				  old_id, sb.buf, new_id);
+			goto done;
+		}
+		sbuf_reset(&sb);
+	}
+	if (!strcmp(old_id, new_id)) {
+		out_error(ctx, "%s is already %s", item->path, new_id);
 		goto done;
 	}
 	if ((where = in_work_tree(&ss->bl, new_id))) {
@@ -139,8 +226,9 @@ run(struct ctx *ctx)
 		goto done;
 	rc = EXIT_PROBLEMS;
 	change_delete(&w->ch, item->path);
-	/* references in other items and in cycle files */
-	for (size_t i = 0; i < ss->bl.nitems; i++) {
+	/* a copy that claims the id of another file: the references are
+	 * the other's */
+	for (size_t i = 0; !shared && i < ss->bl.nitems; i++) {
 		const struct item *o = ss->bl.items[i];
 
 		if (o == item)
@@ -149,24 +237,34 @@ run(struct ctx *ctx)
 				     old_id, new_id, o->path, &nfiles)))
 			goto done;
 	}
-	for (size_t i = 0; i < ss->bl.ncycles; i++)
+	for (size_t i = 0; !shared && i < ss->bl.ncycles; i++)
 		if ((rc = queue_refs(ctx, w, ss->bl.cycles[i], cycle_keys,
 				     ARRAY_SIZE(cycle_keys), old_id, new_id,
 				     ss->bl.cycles[i]->path, &nfiles)))
 			goto done;
 	/* ORDER */
-	if (ss->bl.have_order && renumber_order(&sb, &ss->bl.order, old_id, new_id)) {
+	if (!shared && ss->bl.have_order &&
+	    renumber_order(&sb, &ss->bl.order, old_id, new_id)) {
 		change_write(&w->ch, ss->bl.order_path, sb.buf, sb.len);
 		nfiles++;
 	}
-	sbuf_addf(&msg, "Renumber %s to %s\n\n%s is now %s", old_id, new_id,
-		  item->path, newpath);
+	if (shared)
+		sbuf_addf(&msg, "Renumber %s (%s) to %s", old_id, item->path, new_id);
+	else
+		sbuf_addf(&msg, "Renumber %s to %s", old_id, new_id);
+	sbuf_addf(&msg, "\n\n%s is now %s", item->path, newpath);
 	if (nfiles > 1)
 		sbuf_addf(&msg, "; references changed in %zu other file%s", nfiles - 1,
 			  nfiles == 2 ? "" : "s");
 	sbuf_adds(&msg, ".\n");
+	if (shared)
+		sbuf_addf(&msg, "\nIt claimed %s, the id of another file; references to %s\nstay with that file.\n",
+			  old_id, old_id);
 	sbuf_reset(&sb);
 	sbuf_addf(&sb, "Renumbered %s to %s (%s)", old_id, new_id, newpath);
+	/* the item's own findings go with it to its new file */
+	w->renamed_from = item->path;
+	w->renamed_to = newpath;
 	rc = ws_commit(ctx, w, msg.buf, sb.buf);
 done:
 	free(newname);
@@ -176,10 +274,10 @@ done:
 	return rc;
 }
 
-#define USE "renumber takes two ids: OLD NEW"
+#define USE "renumber takes an id or a file, then the new id: OLD|FILE NEW"
 
 static const struct arg args[] = {
-	{ "OLD", ARG_ID, USE, NULL },
+	{ "OLD|FILE", 0, USE, "the id, or the item's file (backlog/MKT-2.md)" },
 	{ "NEW", ARG_ID, USE, NULL },
 	ARG_END,
 };
@@ -196,7 +294,9 @@ const struct command cmd_renumber = {
 	"id:, its ORDER line, other items' depends_on and follows, and cycle\n"
 	"files' committed lists, editing only those values. Refuses when NEW is\n"
 	"in use in the work tree or on any local or remote-tracking branch, or\n"
-	"when a file that may refer to OLD does not parse.\n",
+	"when a file that may refer to OLD does not parse. Given a FILE, renumbers\n"
+	"that file's item; when other files claim its id too (a copied file), only\n"
+	"that file changes. An id that two files claim is refused: give the file.\n",
 	.prepare = prepare,
 	.run = run,
 };

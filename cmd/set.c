@@ -4,230 +4,132 @@
 #include <string.h>
 
 #include "cmd/write.h"
-#include "core/wip.h"
+#include "core/check.h"
+#include "core/ops.h"
 #include "core/xalloc.h"
 
 static int force, over_wip;
 
-/* A move into doing: the WIP limit, as the wip-limit rule's severity
- * says (core/wip.h).  Returns 0 to go on (topts.over_wip set when the
- * move is recorded as over the limit, and the line for the commit in
- * note), or EXIT_PROBLEMS after printing why the move is refused. */
-static int
-wip_gate(struct ctx *ctx, struct ws *w, struct set_req *rq, const char *id,
-	 struct sbuf *note)
-{
-	struct wip wp;
-	struct sbuf msg = SBUF_INIT;
-	enum wip_verdict v;
-	int rc = 0;
-
-	wip_init(&wp);
-	if (wip_scan(&wp, &w->ss.bl, &w->ss.src, id)) {
-		out_warning(ctx, "the items could not be read to count the work in progress: the WIP limit is not checked");
-		wip_release(&wp);
-		return 0;
-	}
-	v = wip_verdict(&wp, rq->over_wip);
-	wip_message(&msg, &wp, id, v, "--over-wip");
-	switch (v) {
-	case WIP_OK:
-		if (rq->over_wip && wp.severity != SEV_OFF)
-			out_note(ctx, "--over-wip: %zu item%s doing, within the limit of %ld; nothing to record",
-				 wp.n + 1, wp.n ? "s" : "", wp.limit);
-		break;
-	case WIP_WARN:
-		out_warning(ctx, "%s", msg.buf);
-		break;
-	case WIP_REFUSE:
-		out_error(ctx, "%s", msg.buf);
-		rc = EXIT_PROBLEMS;
-		break;
-	case WIP_OVERRIDE:
-		rq->topts.over_wip = 1;
-		sbuf_add(note, msg.buf, msg.len);
-		break;
-	}
-	sbuf_release(&msg);
-	wip_release(&wp);
-	return rc;
-}
-
-static int
-required_key(const char *k)
-{
-	return !strcmp(k, "title") || !strcmp(k, "status");
-}
-
-/* "key old → new" or "key new" or "key removed (was old)". */
+/* Replace every "from" in s by "to". */
 static void
-describe(struct sbuf *sb, const struct item *it, const struct edit_op *op)
+replace_all(struct sbuf *out, const char *s, const char *from, const char *to)
 {
-	struct sbuf old = SBUF_INIT;
+	const char *p;
+	size_t fl = strlen(from);
 
-	ws_show_value(&old, it, op->key);
-	if (op->remove) {
-		sbuf_addf(sb, "%s removed", op->key);
-		if (old.len)
-			sbuf_addf(sb, " (was %s)", old.buf);
-	} else {
-		struct sbuf nv = SBUF_INIT;
-
-		/* a list as it is written: "[a, b]" */
-		if (op->type != EDIT_LIST ||
-		    edit_render_value(&nv, op->value, op->type, NULL))
-			sbuf_adds(&nv, op->value);
-		if (old.len)
-			sbuf_addf(sb, "%s %s → %s", op->key, old.buf, nv.buf);
-		else
-			sbuf_addf(sb, "%s %s", op->key, nv.buf);
-		sbuf_release(&nv);
+	while ((p = strstr(s, from))) {
+		sbuf_add(out, s, (size_t)(p - s));
+		sbuf_adds(out, to);
+		s = p + fl;
 	}
-	sbuf_release(&old);
+	sbuf_adds(out, s);
+}
+
+/* A refusal of the transition said as `set` takes it: `set` has fields
+ * where the shorthands have options (--reason is stop_reason= or
+ * blocked_reason=, --result is result=); done's --force --reason is
+ * done's own. */
+static void
+set_words(struct diag_list *errs, const struct set_req *rq)
+{
+	struct diag *d;
+	struct sbuf a = SBUF_INIT, b = SBUF_INIT;
+	const char *reason = rq->status == ST_BLOCKED ? "blocked_reason=TEXT" :
+			     "stop_reason=TEXT";
+
+	if (!errs->n)
+		return;
+	d = &errs->v[errs->n - 1];
+	if (rq->status == ST_DONE) {
+		char *w = xasprintf("use docket done %s --force --reason TEXT", rq->id);
+
+		replace_all(&a, d->message, "say why with --reason TEXT", w);
+		free(w);
+	} else {
+		replace_all(&a, d->message, "--reason TEXT", reason);
+	}
+	replace_all(&b, a.buf, "give --result ", "give result=");
+	sbuf_reset(&a);
+	replace_all(&a, b.buf, "with --result won|lost|inconclusive (and --actual VALUE",
+		    "with result=won|lost|inconclusive (and actual=VALUE");
+	free(d->message);
+	d->message = sbuf_detach(&a, NULL);
+	sbuf_release(&b);
 }
 
 int
 set_run(struct ctx *ctx, struct set_req *rq)
 {
 	struct ws *w = ctx->ws;
-	struct item *it, *tmp = NULL;
-	struct edit_op *ops = NULL;
-	char **keys = NULL;
-	size_t nops = 0;
-	struct sbuf a = SBUF_INIT, b = SBUF_INIT, msg = SBUF_INIT, sum = SBUF_INIT;
-	struct diag_list d = DIAG_LIST_INIT;
-	struct sbuf wipnote = SBUF_INIT;
-	struct transition t;
-	long old_rank = 0;
-	int rc;
+	struct ops_set_req q;
+	struct ops_target t;
+	struct ops_result r;
+	struct diag_list errs = DIAG_LIST_INIT;
+	char **keys = xcalloc((size_t)rq->npairs + 1, sizeof(*keys));
+	const char **vals = xcalloc((size_t)rq->npairs + 1, sizeof(*vals));
+	size_t n = 0;
+	int rc = EXIT_OK;
 
-	memset(&t, 0, sizeof(t));
-	it = ws_item(ctx, w, rq->id);
-	if (!it) {
-		rc = EXIT_PROBLEMS;
+	memset(&q, 0, sizeof(q));
+	ops_result_init(&r);
+	if (check_id_arg(ctx, rq->id)) {
+		rc = EXIT_USAGE;
 		goto done;
 	}
-	ops = xcalloc((size_t)rq->npairs + 1, sizeof(*ops));
-	keys = xcalloc((size_t)rq->npairs + 1, sizeof(*keys));
 	for (int i = 0; i < rq->npairs; i++) {
 		const char *value;
 
-		if ((rc = ws_split_pair(ctx, rq->pairs[i], &keys[i], &value)))
+		if ((rc = ws_split_pair(ctx, rq->pairs[i], &keys[n], &value)))
 			goto done;
-		if (!strcmp(keys[i], "id")) {
-			rc = out_usage_error(ctx, "an id is changed with docket renumber %s NEW", rq->id);
-			goto done;
-		}
-		if (!strcmp(keys[i], "status")) {
+		if (!strcmp(keys[n], "status")) {
+			struct diag_list e = DIAG_LIST_INIT;
+
+			/* text check rejects (a line break, bad UTF-8) is bad
+			 * input; a status that is not one is refused below */
+			if (check_text_value(value, strlen(value), 1, &e)) {
+				rc = out_usage_error(ctx, "status %s", diag_last_message(&e));
+				diag_list_release(&e);
+				goto done;
+			}
 			rq->status = item_status_parse(value);
+			free(keys[n]);
+			keys[n] = NULL;
 			if (rq->status == ST_UNKNOWN) {
-				rc = out_usage_error(ctx, "status must be one of idea, ready, planned, doing, blocked, done, stopped, not '%s'",
-						     value);
+				out_error(ctx, "status must be one of idea, ready, planned, doing, blocked, done, stopped, not '%s'",
+					  value);
+				rc = EXIT_PROBLEMS;
 				goto done;
 			}
 			rq->has_status = 1;
 			continue;
 		}
-		if (!*value && required_key(keys[i])) {
-			rc = out_usage_error(ctx, "%s is required; it cannot be removed", keys[i]);
-			goto done;
-		}
-		if (*value && (rc = ws_check_value(ctx, &w->ss.bl.config, keys[i], value)))
-			goto done;
-		ops[nops].key = keys[i];
-		ops[nops].value = value;
-		ops[nops].type = edit_type_for(&w->ss.bl.config, keys[i]);
-		ops[nops].remove = !*value;
-		nops++;
+		vals[n++] = value;
 	}
-	if (edit_apply(&a, it->data, it->len, it->path, ops, nops, &d)) {
-		out_diags(ctx, &d, SEV_ERROR);
-		rc = EXIT_PROBLEMS;
+	q.id = rq->id;
+	q.keys = (const char *const *)keys;
+	q.values = vals;
+	q.n = n;
+	q.has_status = rq->has_status;
+	q.status = rq->status;
+	q.topts = rq->topts;
+	q.over_wip = rq->over_wip;
+	ws_target(w, &t);
+	rc = ops_set(&t, &q, &r, &errs);
+	if (rc == DK_EREFUSED && ctx->cmd == &cmd_set)
+		set_words(&errs, rq);
+	if (rc == DK_EUSAGE) {
+		rc = out_usage_error(ctx, "%s", diag_last_message(&errs));
+		diag_list_release(&errs);
 		goto done;
 	}
-	sbuf_add(&b, a.buf, a.len);
-	if (rq->has_status && rq->status == ST_DOING && it->status != ST_DOING &&
-	    (rc = wip_gate(ctx, w, rq, it->id ? it->id : rq->id, &wipnote)))
-		goto done;
-	if (rq->has_status) {
-		struct fm_opts fo = FM_OPTS_INIT;
-		struct diag_list errs = DIAG_LIST_INIT;
-
-		tmp = item_new(it->path, xmemdup0(a.buf, a.len), a.len, &fo);
-		rc = transition_plan(&t, tmp, rq->status, &rq->topts, &errs);
-		if (rc) {
-			out_errs(ctx, &errs, NULL);
-			rc = rc == DK_EUSAGE ? EXIT_USAGE : EXIT_PROBLEMS;
-			goto done;
-		}
-		if (edit_apply(&b, a.buf, a.len, it->path, t.ops, t.nops, &d)) {
-			out_diags(ctx, &d, SEV_ERROR);
-			rc = EXIT_PROBLEMS;
-			goto done;
-		}
-		old_rank = order_rank(&w->ss.bl.order, it->id ? it->id : rq->id);
-		if (t.leave_order && old_rank) {
-			order_remove(&w->ss.bl.order, it->id ? it->id : rq->id);
-			w->order_changed = 1;
-		}
-	}
-	if (b.len == it->len && !memcmp(b.buf, it->data, b.len) && !w->order_changed) {
-		out_note(ctx, "%s: nothing to change", rq->id);
-		rc = EXIT_OK;
-		goto done;
-	}
-
-	/* the message: a status line, or the field changes */
-	if (rq->has_status && t.from != t.to) {
-		sbuf_addf(&sum, "%s: %s → %s", rq->id, item_status_name(t.from),
-			  item_status_name(t.to));
-	} else {
-		sbuf_addf(&sum, "Set %s ", rq->id);
-		for (size_t i = 0; i < nops; i++) {
-			if (i)
-				sbuf_adds(&sum, ", ");
-			describe(&sum, it, &ops[i]);
-		}
-		for (size_t i = 0; i < t.nops; i++) {
-			if (i || nops)
-				sbuf_adds(&sum, ", ");
-			describe(&sum, tmp, &t.ops[i]);
-		}
-	}
-	sbuf_addf(&msg, "%s\n", sum.buf);
-	if (rq->has_status && t.from != t.to) {
-		sbuf_addc(&msg, '\n');
-		for (size_t i = 0; i < nops; i++) {
-			describe(&msg, it, &ops[i]);
-			sbuf_addc(&msg, '\n');
-		}
-		for (size_t i = 0; i < t.nops; i++) {
-			if (!strcmp(t.ops[i].key, "status"))
-				continue;
-			describe(&msg, tmp, &t.ops[i]);
-			sbuf_addc(&msg, '\n');
-		}
-		if (w->order_changed)
-			sbuf_addf(&msg, "Leaves ORDER (was #%ld)\n", old_rank);
-	}
-	if (wipnote.len)
-		sbuf_addf(&msg, "%s%s", rq->has_status && t.from != t.to ? "" : "\n",
-			  wipnote.buf);
-	change_write(&w->ch, it->path, b.buf, b.len);
-	ws_queue_order(w);
-	rc = ws_commit(ctx, w, msg.buf, sum.buf);
+	rc = ws_report(ctx, &r, rc, &errs);
 done:
-	for (int i = 0; keys && i < rq->npairs; i++)
+	for (int i = 0; i < rq->npairs; i++)
 		free(keys[i]);
 	free(keys);
-	free(ops);
-	item_free(tmp);
-	sbuf_release(&a);
-	sbuf_release(&b);
-	sbuf_release(&msg);
-	sbuf_release(&sum);
-	sbuf_release(&wipnote);
-	diag_list_release(&d);
+	free(vals);
+	ops_result_release(&r);
+	diag_list_release(&errs);
 	return rc;
 }
 

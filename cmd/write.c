@@ -11,8 +11,11 @@
 #include "core/check.h"
 #include "core/check_write.h"
 #include "core/item.h"
+#include "core/ops.h"
 #include "core/schema.h"
+#include "core/text.h"
 #include "core/utf8.h"
+#include "core/validate.h"
 #include "core/xalloc.h"
 
 int
@@ -114,23 +117,114 @@ ws_queue_order(struct ws *w)
 	sbuf_release(&sb);
 }
 
+void
+ws_print_findings(struct ctx *ctx, const struct diag_list *l)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		struct diag_list one = DIAG_LIST_INIT;
+
+		diag_copy(&one, &l->v[i]);
+		out_diags(ctx, &one, SEV_WARNING);
+		diag_list_release(&one);
+		if (l->v[i].fix && l->v[i].severity == SEV_ERROR) {
+			struct sbuf sb = SBUF_INIT;
+
+			text_escape_term(&sb, l->v[i].fix, strlen(l->v[i].fix));
+			fprintf(stderr, "  fix: %s\n", sb.buf);
+			sbuf_release(&sb);
+		}
+	}
+}
+
+int
+ws_validate_files(struct ctx *ctx, struct backlog *bl, struct source *src,
+		  const struct validate_file *vf, size_t n)
+{
+	struct diag_list errors = DIAG_LIST_INIT, warnings = DIAG_LIST_INIT;
+	size_t added;
+
+	added = validate_files(&errors, &warnings, bl, src, vf, n);
+	ws_print_findings(ctx, &warnings);
+	if (added) {
+		ws_print_findings(ctx, &errors);
+		out_error(ctx, "refused: this change would add %zu error%s that docket check reports (above); nothing is written",
+			  added, added == 1 ? "" : "s");
+	}
+	diag_list_release(&errors);
+	diag_list_release(&warnings);
+	return added ? EXIT_PROBLEMS : EXIT_OK;
+}
+
+void
+ws_target(struct ws *w, struct ops_target *t)
+{
+	memset(t, 0, sizeof(*t));
+	t->bl = &w->ss.bl;
+	t->src = &w->ss.src;
+	t->ch = &w->ch;
+	t->repo = w->have_repo ? &w->repo : NULL;
+	t->renamed_from = w->renamed_from;
+	t->renamed_to = w->renamed_to;
+}
+
+int
+ws_report(struct ctx *ctx, const struct ops_result *r, int rc,
+	  struct diag_list *errs)
+{
+	if (r->wip_warning)
+		out_warning(ctx, "%s", r->wip_warning);
+	if (r->wip_note)
+		out_note(ctx, "%s", r->wip_note);
+	if (r->refused) {
+		size_t n = diag_list_count(&r->findings, SEV_ERROR);
+
+		ws_print_findings(ctx, &r->findings);
+		out_error(ctx, "refused: this change would add %zu error%s that docket check reports (above); nothing is written",
+			  n, n == 1 ? "" : "s");
+		return EXIT_PROBLEMS;
+	}
+	ws_print_findings(ctx, &r->findings);
+	if (rc) {
+		if (errs->n > 1) {
+			struct diag_list lead = DIAG_LIST_INIT;
+
+			/* located problems (a file that does not parse) first */
+			for (size_t i = 0; i + 1 < errs->n; i++)
+				if (errs->v[i].file)
+					diag_copy(&lead, &errs->v[i]);
+			out_diags(ctx, &lead, SEV_ERROR);
+			diag_list_release(&lead);
+		}
+		out_errs(ctx, errs, NULL);
+		return rc == DK_EUSAGE ? EXIT_USAGE : EXIT_PROBLEMS;
+	}
+	diag_list_release(errs);
+	if (r->nothing)
+		out_note(ctx, "%s", r->summary);
+	else if (r->committed)
+		out_note(ctx, "%s [%s]", r->summary, r->commit);
+	else if (r->unchanged)
+		out_note(ctx, "%s (as committed already: nothing to commit)", r->summary);
+	else
+		out_note(ctx, "%s (not committed)", r->summary);
+	return EXIT_OK;
+}
+
 int
 ws_commit(struct ctx *ctx, struct ws *w, const char *message,
 	  const char *summary)
 {
 	struct diag_list errs = DIAG_LIST_INIT;
+	struct ops_target t;
+	struct ops_result r;
+	int rc;
 
-	if (change_commit(&w->ch, message, &errs)) {
-		out_errs(ctx, &errs, NULL);
-		return EXIT_PROBLEMS;
-	}
-	if (w->ch.committed)
-		out_note(ctx, "%s [%s]", summary, w->ch.commit_id);
-	else if (w->ch.unchanged)
-		out_note(ctx, "%s (as committed already: nothing to commit)", summary);
-	else
-		out_note(ctx, "%s (not committed)", summary);
-	return EXIT_OK;
+	ws_target(w, &t);
+	ops_result_init(&r);
+	rc = ops_commit(&t, message, summary, &r, &errs);
+	rc = ws_report(ctx, &r, rc, &errs);
+	ops_result_release(&r);
+	return rc;
 }
 
 void
@@ -193,18 +287,7 @@ void
 ws_rank_change(struct sbuf *out, const struct order *o, const char *id,
 	       long old_rank)
 {
-	long r = order_rank(o, id);
-	const char *below = order_id_at(o, r + 1), *above = order_id_at(o, r - 1);
-
-	if (old_rank)
-		sbuf_addf(out, "#%ld → ", old_rank);
-	else
-		sbuf_adds(out, "unranked → ");
-	sbuf_addf(out, "#%ld", r);
-	if (below)
-		sbuf_addf(out, " (above %s)", below);
-	else if (above)
-		sbuf_addf(out, " (below %s)", above);
+	ops_rank_change(out, o, id, old_rank);
 }
 
 int
@@ -230,10 +313,7 @@ ws_check_value(struct ctx *ctx, const struct config *c, const char *key,
 	       const char *value)
 {
 	struct sbuf doc = SBUF_INIT;
-	struct diag_list errs = DIAG_LIST_INIT, found = DIAG_LIST_INIT;
-	struct ynode *root = NULL;
-	const struct diag *refuse = NULL;
-	enum schema_kind kind = schema_kind_of(c, key, NULL);
+	struct diag_list errs = DIAG_LIST_INIT;
 	int rc = 0;
 
 	/* the text rules check applies (NUL, line breaks, UTF-8), before
@@ -249,68 +329,22 @@ ws_check_value(struct ctx *ctx, const struct config *c, const char *key,
 			goto done;
 		}
 	}
-	/* the value as it will be written, read back: check_value then sees
-	 * exactly what `check` will */
+	/* then only whether the value can be written as its field's type:
+	 * what check says of it is validate on write's (core/validate.h),
+	 * which sees the item as it would be, with the file, line and column */
 	sbuf_addf(&doc, "%s: ", key);
-	if (edit_render_value(&doc, value, edit_type_for(c, key), &errs)) {
+	if (edit_render_value(&doc, value, edit_type_for(c, key), &errs))
 		rc = out_usage_error(ctx, "%s: %s", key, diag_last_message(&errs));
-		goto done;
-	}
-	if (ynode_parse(&root, doc.buf, doc.len, NULL, NULL) == 0 && root &&
-	    root->nkids == 2)
-		check_value(&found, c, NULL, root->kids[0], root->kids[1]);
-	for (size_t i = 0; i < found.n; i++) {
-		struct diag *d = &found.v[i];
-
-		d->severity = check_rule_severity(c, (enum check_rule)check_rule_find(d->rule));
-		if (d->severity == SEV_ERROR && !refuse)
-			refuse = d;
-		else if (d->severity == SEV_WARNING)
-			out_warning(ctx, "%s", d->message);
-	}
-	if (refuse) {
-		rc = out_usage_error(ctx, "%s", refuse->message);
-		goto done;
-	}
-	if (kind == SK_GOAL && c->ngoals && !config_goal(c, value))
-		out_warning(ctx, "goal '%s' is not one of the goals in docket.yaml", value);
-	else if (kind == SK_UNKNOWN)
-		out_warning(ctx, "'%s' is not a docket field nor declared under fields: in docket.yaml; written as text",
-			    key);
 done:
-	ynode_free(root);
 	sbuf_release(&doc);
 	diag_list_release(&errs);
-	diag_list_release(&found);
 	return rc;
 }
 
 void
 ws_show_value(struct sbuf *out, const struct item *it, const char *key)
 {
-	const struct ynode *n = item_get(it, key);
-	size_t start = out->len;
-
-	if (!n)
-		return;
-	if (n->type == YNODE_SCALAR) {
-		sbuf_add(out, n->text, n->len);
-	} else if (n->type == YNODE_SEQ) {
-		sbuf_addc(out, '[');
-		for (size_t i = 0; i < n->nkids; i++)
-			if (n->kids[i]->type == YNODE_SCALAR)
-				sbuf_addf(out, "%s%s", i ? ", " : "", n->kids[i]->text);
-		sbuf_addc(out, ']');
-	} else {
-		sbuf_adds(out, "{...}");
-	}
-	for (size_t i = start; i < out->len; i++)
-		if (out->buf[i] == '\n' || out->buf[i] == '\r')
-			out->buf[i] = ' ';
-	if (out->len - start > 40) {
-		sbuf_setlen(out, start + utf8_floor(out->buf + start, out->len - start, 37));
-		sbuf_adds(out, "...");
-	}
+	ops_show_value(out, it, key);
 }
 
 int
@@ -349,38 +383,4 @@ ws_run_editor(struct ctx *ctx, const char *path)
 		return -1;
 	}
 	return 0;
-}
-
-size_t
-ws_validate_item(struct ctx *ctx, const char *path, const char *before, size_t blen)
-{
-	struct session ss;
-	struct diag_list mine = DIAG_LIST_INIT;
-	const struct item *it = NULL;
-	size_t n;
-
-	if (session_load(ctx, &ss, NULL, BL_ALL, NULL, NULL)) {
-		session_release(&ss);
-		return 1;
-	}
-	for (size_t i = 0; i < ss.bl.nitems && !it; i++)
-		if (!strcmp(ss.bl.items[i]->path, path))
-			it = ss.bl.items[i];
-	if (!it) {
-		out_error(ctx, "%s cannot be read back to check it", path);
-		session_release(&ss);
-		return 1;
-	}
-	{
-		/* the check swaps the item out of the backlog for a while */
-		char *after = xmemdup0(it->data, it->len);
-		size_t alen = it->len;
-
-		n = check_write_item(&mine, &ss.bl, path, before, blen, after, alen);
-		free(after);
-	}
-	out_diags(ctx, &mine, SEV_ERROR);
-	diag_list_release(&mine);
-	session_release(&ss);
-	return n;
 }

@@ -27,6 +27,9 @@ struct ws {
 	int have_repo;
 	struct change ch;
 	int order_changed;
+	/* renumber: the file renamed_to replaces renamed_from (the
+	 * findings of the one carry over to the other) */
+	const char *renamed_from, *renamed_to;
 };
 
 /* Open the repository, take the lock, load config and ORDER.  Returns
@@ -38,8 +41,19 @@ void ws_end(struct ws *w);
 struct item *ws_item(struct ctx *ctx, struct ws *w, const char *id);
 /* Queue ORDER's current text when it changed. */
 void ws_queue_order(struct ws *w);
-/* Write and commit what was queued; print "SUMMARY [commit]" or
- * "SUMMARY (not committed)".  message is the full commit message. */
+/* Print findings as check does, each error followed by "fix: CMD". */
+void ws_print_findings(struct ctx *ctx, const struct diag_list *l);
+/* The ops target (core/ops.h) of the write session. */
+struct ops_target;
+struct ops_result;
+void ws_target(struct ws *w, struct ops_target *t);
+/* Print what an operation (core/ops.h) returned rc with: the WIP words,
+ * the findings (a refusal with each error's fix), errs, or the summary
+ * with the commit.  Empties errs; returns the exit status. */
+int ws_report(struct ctx *ctx, const struct ops_result *r, int rc,
+	      struct diag_list *errs);
+/* Validate, then write and commit what was queued (ops_commit) and
+ * report it as ws_report does. message is the full commit message. */
 int ws_commit(struct ctx *ctx, struct ws *w, const char *message,
 	      const char *summary);
 
@@ -66,12 +80,9 @@ void ws_rank_change(struct sbuf *out, const struct order *o, const char *id,
 
 /* Split "K=V"; returns 0 with *key (malloc'ed) and *value (into s). */
 int ws_split_pair(struct ctx *ctx, const char *s, char **key, const char **value);
-/*
- * Check value for key against the schema (built-in fields and
- * docket.yaml fields:): enums, 1-10 scores, positive numbers, ids,
- * dates, one-line titles.  Returns 0 or EXIT_USAGE after printing why.
- * Unknown keys get a warning.
- */
+/* Can value be written as key's type (a list, a date...)?  0, or
+ * EXIT_USAGE after printing why.  What check says of the value is
+ * ws_validate's, on the item as it would be. */
 int ws_check_value(struct ctx *ctx, const struct config *c, const char *key,
 		   const char *value);
 /* A short display of an item's current value of key ("" when absent). */
@@ -80,12 +91,11 @@ void ws_show_value(struct sbuf *out, const struct item *it, const char *key);
 /* Run $VISUAL / $EDITOR (default vi) on path (fork and exec through
  * sh -c, as git does, so "code --wait" works).  0 or -1 (printed). */
 int ws_run_editor(struct ctx *ctx, const char *path);
-/* Validate one item of the work tree with every check rule
- * (core/check_write.h): the errors its file has now that it did not
- * have with before (NULL: a new file, every error counts) are printed;
- * returns their number. */
-size_t ws_validate_item(struct ctx *ctx, const char *path_rel_top,
-			const char *before, size_t blen);
+/* validate_files (core/validate.h) on bl, printing as ws_validate does:
+ * EXIT_OK, or EXIT_PROBLEMS when the files would add an error. */
+struct validate_file;
+int ws_validate_files(struct ctx *ctx, struct backlog *bl, struct source *src,
+		      const struct validate_file *vf, size_t n);
 
 /* `set` and its status shorthands (start, block, done, stop), in the
  * write session ctx->ws. */

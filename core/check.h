@@ -189,12 +189,19 @@ struct check_base {
  */
 struct check_opts {
 	const struct check_base *base;  /* --base, or NULL */
+	/* When the file at path (relative to the repository's top) was
+	 * added: larger is later, LLONG_MAX when it is not committed.  For
+	 * duplicate-id, which suggests renumbering the file added last
+	 * (never the original).  NULL: the file whose name says the id is
+	 * the original, then the first by name. */
+	long long (*added)(void *arg, const char *path);
+	void *added_arg;
 	int have_select;
 	unsigned char select[RULE_COUNT];
 	unsigned char ignore[RULE_COUNT];
 };
 
-#define CHECK_OPTS_INIT { NULL, 0, { 0 }, { 0 } }
+#define CHECK_OPTS_INIT { NULL, NULL, NULL, 0, { 0 }, { 0 } }
 
 /*
  * Validate bl: the loader's findings and every rule of docs/checks.md, with the

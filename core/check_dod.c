@@ -125,7 +125,9 @@ check__dod(struct check__ctx *x, struct check__view *v)
 	size_t count;
 	struct diag *d;
 
-	if (it->status != ST_DONE || !(count = check_dod_open(it, &first)))
+	/* done --force recorded the boxes it waived, and why */
+	if (it->status != ST_DONE || !check__empty(item_get(it, "dod_waived")) ||
+	    !(count = check_dod_open(it, &first)))
 		return;
 	d = check__emit(x, RULE_DOD_UNCHECKED, it->path, first.line, first.col,
 			    "the item is done but %zu Definition-of-Done box%s unchecked (first: '%.*s'): check %s (- [x]) or move the item back to 'doing'",

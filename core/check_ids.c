@@ -5,6 +5,7 @@
  */
 #include "core/check_int.h"
 
+#include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -39,10 +40,53 @@ check__id_filename(struct check__ctx *x, struct check__view *v)
 	free(fid);
 }
 
+/* Of the files of a duplicate group, the one added last (the one to
+ * renumber): by x->o->added when given, else one whose name does not
+ * say the id (MKT-2.md claiming MKT-1), else the last by name. */
+/* Of the files of a duplicate group, the one added last (the one to
+ * renumber): by x->o->added when given; then one whose name does not
+ * say the id (MKT-2.md claiming MKT-1); then the longer name (a copy
+ * gets a suffix); then the last by name. */
+static long
+added_last(struct check__ctx *x, const long *next, long head)
+{
+	const struct backlog *bl = x->bl;
+	long best = -1;
+	long long best_when = LLONG_MIN;
+	int best_odd = 0;
+
+	for (long m = head; m >= 0; m = next[m]) {
+		const struct item *it = bl->items[m];
+		char *fid = item_id_from_filename(check__basename(it->path));
+		long long when = x->o->added ? x->o->added(x->o->added_arg, it->path) : 0;
+		int odd = !(fid && it->id && !strcmp(fid, it->id)), later;
+
+		free(fid);
+		if (best < 0)
+			later = 1;
+		else if (when != best_when)
+			later = when > best_when;
+		else if (odd != best_odd)
+			later = odd;
+		else if (strlen(it->path) != strlen(bl->items[best]->path))
+			later = strlen(it->path) > strlen(bl->items[best]->path);
+		else
+			later = strcmp(it->path, bl->items[best]->path) > 0;
+		if (later) {
+			best = m;
+			best_when = when;
+			best_odd = odd;
+		}
+	}
+	return best;
+}
+
 static void
 report_group(struct check__ctx *x, const long *next, long head)
 {
 	const struct backlog *bl = x->bl;
+	long last = added_last(x, next, head);
+	const char *renumber = bl->items[last]->path;
 
 	for (long m = head; m >= 0; m = next[m]) {
 		const struct item *it = bl->items[m];
@@ -63,12 +107,12 @@ report_group(struct check__ctx *x, const long *next, long head)
 			sbuf_addf(&others, " and %zu more", n - 3);
 		check__id_pos(x, (size_t)m, &line, &col);
 		d = check__emit(x, RULE_DUPLICATE_ID, it->path, line, col,
-				"id '%s' is also used by %s: give each item its own id (docket renumber %s NEW-ID)",
-				it->id, others.buf, it->id);
+				"id '%s' is also used by %s: give the file added last its own id (docket renumber %s NEW-ID)",
+				it->id, others.buf, renumber);
 		if (d) {
 			diag_set_subject(d, it->id);
 			diag_set_field(d, "id");
-			diag_set_fix(d, "docket renumber %s NEW-ID", it->id);
+			diag_set_fix(d, "docket renumber %s NEW-ID", renumber);
 		}
 		sbuf_release(&others);
 	}

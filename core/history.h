@@ -210,4 +210,15 @@ int history_burnup(struct burnup *out, struct repo *r, const char *rev,
 		   const char *dir, const char *campaign, long until,
 		   struct diag_list *errs);
 
+/*
+ * When path (relative to the work tree's top) was added on HEAD's
+ * first-parent history: the commit time of the oldest commit of the run
+ * of first parents, from HEAD back, whose trees have it (at most
+ * HISTORY_ADDED_MAX_COMMITS are read).  Returns 1 with *when set; 0 with
+ * *when LLONG_MAX when HEAD does not have the path (not committed) or
+ * there is no history.  For duplicate-id: the later file is renumbered.
+ */
+#define HISTORY_ADDED_MAX_COMMITS 100000
+int history_path_added(struct repo *r, const char *path, long long *when);
+
 #endif

@@ -301,6 +301,27 @@ insert_at(const struct order *o, const char *id, const struct order_place *p)
 	return DK_EUSAGE;
 }
 
+void
+order_filter(struct order *out, const struct order *in,
+	     int (*keep)(const char *id, void *arg), void *arg)
+{
+	for (size_t i = 0; i < in->nlines; i++) {
+		const struct order_line *l = &in->lines[i];
+
+		if (!l->id || !keep(l->id, arg))
+			continue;
+		out->lines = xgrow(out->lines, &out->alloc, out->nlines + 1,
+				   sizeof(*out->lines));
+		out->lines[out->nlines].text = xstrdup(l->text);
+		out->lines[out->nlines].id = xstrdup(l->id);
+		out->lines[out->nlines].lineno = l->lineno;
+		out->nlines++;
+	}
+	out->crlf = in->crlf;
+	out->final_newline = 1;
+	reindex(out);
+}
+
 static void
 put_line(struct order *o, size_t at, char *text, const char *id)
 {

@@ -51,6 +51,11 @@ int order_next_id(const char *data, size_t len, size_t *off, const char **id,
 		  size_t *idlen);
 /* The id with the given rank, or NULL. */
 const char *order_id_at(const struct order *o, long rank);
+/* Copy into out (initialised) the lines of in whose id keep(id, arg)
+ * accepts, with their line numbers; comment and blank lines are left
+ * out.  For a view of ORDER about a few ids (core/validate.h). */
+void order_filter(struct order *out, const struct order *in,
+		  int (*keep)(const char *id, void *arg), void *arg);
 /* Render the file (keeping comments, blank lines and line ends). */
 void order_render(const struct order *o, struct sbuf *out);
 

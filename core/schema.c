@@ -34,6 +34,7 @@ const struct builtin_field schema_fields[] = {
 	{ "blocked_reason", SK_STRING, NULL },
 	{ "blocked_from", SK_ENUM, before_block },
 	{ "over_wip", SK_DATE, NULL },
+	{ "dod_waived", SK_STRING, NULL },
 	{ "cycle", SK_CYCLE, NULL },
 	{ "campaign", SK_STRING, NULL },
 	{ "mvl", SK_BOOL, NULL },

@@ -214,3 +214,38 @@ text_md_cell(struct sbuf *out, const char *s)
 	}
 	sbuf_release(&tmp);
 }
+
+int
+text_subject(struct sbuf *out, const char *s, size_t len, size_t max)
+{
+	size_t off = 0, ncp = 0, keep = 0, space = 0;
+
+	while (off < len) {
+		int32_t cp;
+		size_t n = utf8_next(s + off, len - off, &cp);
+
+		if (!n)
+			n = 1;
+		if (ncp + 1 < max) {
+			if (s[off] == ' ')
+				space = off;
+			keep = off + n;
+		}
+		ncp++;
+		off += n;
+	}
+	if (ncp <= max) {
+		sbuf_add(out, s, len);
+		return 0;
+	}
+	if (max == 0)
+		return 1;
+	/* a space within the kept part: cut the word that does not fit */
+	if (space > 0 && space <= keep)
+		keep = space;
+	while (keep > 0 && (s[keep - 1] == ' ' || s[keep - 1] == ','))
+		keep--;
+	sbuf_add(out, s, keep);
+	sbuf_adds(out, "…");
+	return 1;
+}

@@ -66,4 +66,10 @@ void text_truncate(struct sbuf *out, const char *s, size_t len,
  * backslash, so the cell shows the text as it is. */
 void text_md_cell(struct sbuf *out, const char *s);
 
+/* Append the line s[0..len) as a commit subject of at most max code
+ * points: whole when it fits, else cut at the last space that leaves
+ * room for "…" (U+2026), or inside a word that is longer than that.
+ * Returns 1 when it was cut, 0 when it fits. */
+int text_subject(struct sbuf *out, const char *s, size_t len, size_t max);
+
 #endif

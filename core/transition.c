@@ -10,6 +10,9 @@
 #include "core/check.h"
 #include "core/date.h"
 #include "core/diag.h"
+#include "core/dod.h"
+#include "core/sbuf.h"
+#include "core/utf8.h"
 #include "core/ynode.h"
 
 static void
@@ -25,6 +28,33 @@ op(struct transition *t, const char *key, const char *value,
 }
 
 /* A non-empty scalar value of key in the item, or NULL. */
+/* dod_waived's value: "BOX; BOX. Reason: R" (the open boxes). */
+static void
+waived_text(struct transition *t, const struct item *it, const char *reason)
+{
+	struct dod_list l = { NULL, 0 };
+	struct sbuf sb = SBUF_INIT;
+	size_t n = 0, cap = sizeof(t->waived) - 1;
+
+	dod_scan(&l, it->data, it->len, it->fm.body_off, it->fm.body_line);
+	for (size_t i = 0; i < l.n; i++) {
+		if (l.v[i].checked)
+			continue;
+		sbuf_addf(&sb, "%s%.*s", n++ ? "; " : "", (int)l.v[i].len,
+			  l.v[i].text);
+	}
+	dod_list_release(&l);
+	if (sb.len > cap / 2)
+		sbuf_setlen(&sb, utf8_floor(sb.buf, sb.len, cap / 2));
+	sbuf_addf(&sb, ". Reason: %s", reason);
+	for (size_t i = 0; i < sb.len; i++)
+		if (sb.buf[i] == '\n' || sb.buf[i] == '\r')
+			sb.buf[i] = ' ';
+	snprintf(t->waived, sizeof(t->waived), "%.*s",
+		 (int)utf8_floor(sb.buf, sb.len, cap), sb.buf);
+	sbuf_release(&sb);
+}
+
 static const char *
 present(const struct item *it, const char *key)
 {
@@ -130,16 +160,24 @@ transition_plan(struct transition *t, const struct item *it,
 		}
 		if (o->actual && *o->actual)
 			op(t, "actual", o->actual, EDIT_NUM_OR_STR, 0);
-		if (!o->force) {
+		{
 			struct check_dod_box first;
 			size_t n = check_dod_open(it, &first);
 
-			if (n) {
+			if (n && o->force) {
+				if (!o->waive_reason || !*o->waive_reason)
+					return diag_error(errs, DK_EUSAGE,
+							  "done --force waives %zu open Definition-of-Done box%s: say why with --reason TEXT (recorded in dod_waived:)",
+							  n, n == 1 ? "" : "es");
+				waived_text(t, it, o->waive_reason);
+				op(t, "dod_waived", t->waived, EDIT_STRING, 0);
+			} else if (n) {
 				diag_error(errs, DK_EREFUSED,
-					 "%s:%d:%d: %zu Definition-of-Done box%s unchecked (first: '%.*s'): tick %s (docket tick %s BOX) or use --force",
+					 "%s:%d:%d: %zu Definition-of-Done box%s unchecked (first: '%.*s'): tick %s (docket tick %s BOX) or waive %s (docket done %s --force --reason TEXT)",
 					 it->path, first.line, first.col, n,
 					 n == 1 ? " is" : "es are", (int)first.text_len,
-					 first.text, n == 1 ? "it" : "them", it->id ? it->id : "ID");
+					 first.text, n == 1 ? "it" : "them", it->id ? it->id : "ID",
+					 n == 1 ? "it" : "them", it->id ? it->id : "ID");
 				return DK_EREFUSED;
 			}
 		}
@@ -153,6 +191,8 @@ transition_plan(struct transition *t, const struct item *it,
 		op(t, "blocked_reason", NULL, EDIT_STRING, 1);
 	if (!same && from == ST_BLOCKED && item_get(it, "blocked_from"))
 		op(t, "blocked_from", NULL, EDIT_STRING, 1);
+	if (!same && from == ST_DONE && item_get(it, "dod_waived"))
+		op(t, "dod_waived", NULL, EDIT_STRING, 1);
 	if (!same && from == ST_DOING && item_get(it, "over_wip"))
 		op(t, "over_wip", NULL, EDIT_STRING, 1);
 	if (!same && !item_status_open(from) && item_status_open(to) &&

@@ -21,7 +21,10 @@
  *                       (won, lost, inconclusive: given or already in the
  *                       file); --actual sets actual; refused while
  *                       Definition-of-Done boxes are unchecked, unless
- *                       force
+ *                       force: then dod_waived: records the open boxes
+ *                       and the reason (waive_reason, required), which
+ *                       check's dod-unchecked accepts
+ *   leaving done        dod_waived removed
  *   done or stopped     the item leaves ORDER
  *   reopening           (done/stopped -> an open status) finished removed
  *
@@ -45,7 +48,10 @@ struct transition_opts {
 	const char *result;       /* done: won | lost | inconclusive;
 				   * stopped: lost | inconclusive */
 	const char *actual;       /* done: the measured value */
-	int force;                /* done although DoD boxes are open */
+	int force;                /* done although DoD boxes are open: the
+				   * boxes and reason go to dod_waived: */
+	const char *waive_reason; /* done --force --reason: why (required
+				   * when boxes are open) */
 	int over_wip;             /* entering doing over the WIP limit */
 	long today;               /* a day number (core/date.h); 0: today */
 };
@@ -58,6 +64,7 @@ struct transition {
 	size_t nops;
 	int leave_order;          /* remove the id from ORDER */
 	char today[16];           /* the date written (YYYY-MM-DD) */
+	char waived[640];         /* dod_waived's value */
 };
 
 /*

@@ -5,7 +5,7 @@ export DOCKET_TODAY=2026-11-20
 
 test_expect 'setup' '
 	new_repo b && docket -C b init 2>/dev/null &&
-	printf "definition_of_done: [Copy reviewed, Results recorded]\n" >>b/docket.yaml &&
+	printf "definition_of_done: [Copy reviewed, Results recorded]\ngoals:\n  pipeline: qualified leads\n" >>b/docket.yaml &&
 	sed -i "/^definition_of_done: \[\]/d" b/docket.yaml &&
 	git -C b commit -qam "DoD"
 '
@@ -52,12 +52,12 @@ test_expect 'ids are never reused from other branches or remote-tracking refs' '
 	cmp order.before b/backlog/ORDER && git_clean b
 '
 
-test_expect 'bad input is a usage error and changes nothing' '
+test_expect 'bad input is a usage error (a value check rejects: refused) and changes nothing' '
 	git -C b rev-parse HEAD >head.before &&
 	expect_code 2 docket -C b new "" 2>err &&
 	expect_code 2 docket -C b new "x" --type epic 2>err && grep -q "experiment, bau or improvement" err &&
 	expect_code 2 docket -C b new "x" --set effort=lots 2>err && grep -q "not a number" err &&
-	expect_code 2 docket -C b new "x" --set customer_value=11 2>err && grep -q "1 to 10" err &&
+	expect_code 1 docket -C b new "x" --set customer_value=11 2>err && grep -q "1 to 10 \[range\]" err &&
 	expect_code 1 docket -C b new "x" --before MKT-77 2>err && grep -q "MKT-77 is not in" err &&
 	test "$(git -C b rev-parse HEAD)" = "$(cat head.before)" && same_as b HEAD backlog &&
 	test -z "$(git -C b status --porcelain -- backlog)"

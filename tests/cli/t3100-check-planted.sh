@@ -63,7 +63,8 @@ test_expect 'counts in json match the findings' '
 test_expect 'messages say how to fix' '
 	jq -r ".findings[].message" out.json >msgs &&
 	grep -q "unknown field .chanel.; did you mean .channel.? (declare new fields under fields: in docket.yaml)" msgs &&
-	grep -q "docket renumber MKT-10" msgs &&
+	grep -q "docket renumber backlog/MKT-10-second-take.md NEW-ID" msgs &&
+	! grep -q "docket renumber backlog/MKT-10.md" msgs &&
 	grep -q "rename the file to MKT-90.md" msgs &&
 	grep -q "by Sam Okafor <sam@example.com> changed ORDER" msgs
 '

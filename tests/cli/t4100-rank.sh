@@ -64,8 +64,9 @@ test_expect '--apply writes ORDER within its sections (comments stay, end-of-lin
 	docket -C b rank --apply >out 2>err &&
 	printf "# MVL\nMKT-2\nMKT-1   # waits for LP\nMKT-5\n\n# Next\nMKT-7\nMKT-3\n" >want &&
 	cmp want b/backlog/ORDER &&
-	test "$(git -C b log -1 --format=%s)" = "Rank by wsjf: 2 moves, 1 newly ranked, 1 leaving ORDER (done or stopped); 2 others shift with them" &&
+	test "$(git -C b log -1 --format=%s)" = "Rank by wsjf: 2 moves, 1 newly ranked, 1 leaving ORDER (done or…" &&
 	git -C b log -1 --format=%b >body &&
+	grep -qx "Rank by wsjf: 2 moves, 1 newly ranked, 1 leaving ORDER (done or stopped); 2 others shift with them" body &&
 	grep -Eq "^  MKT-7 +#5 → #4" body &&
 	grep -q "^  MKT-7 stays in .Next." body &&
 	test "$(git -C b show --name-only --format= HEAD)" = backlog/ORDER &&

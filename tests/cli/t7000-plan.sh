@@ -178,7 +178,7 @@ test_expect 'apply refuses a started cycle and a dirty item, and writes nothing'
 
 test_expect 'apply --no-commit writes the files and commits nothing' '
 	git -C a checkout -q -- backlog/MKT-12.md &&
-	docket -C a --no-commit plan q9 --capacity 3 --start 2027-02-01 --apply >/dev/null 2>err &&
+	docket -C a --no-commit plan q9 --capacity 6 --start 2027-02-01 --apply >/dev/null 2>err &&
 	git -C a rev-parse HEAD | cmp - head.before &&
 	test -f a/backlog/cycles/q9.md &&
 	git -C a status --porcelain | grep -x "?? backlog/cycles/q9.md"

@@ -62,7 +62,7 @@ test_expect 'an unknown or ambiguous box is refused with the boxes listed; nothi
 
 test_expect 'done refuses open boxes and names tick' '
 	expect_code 1 docket -C b done MKT-1 2>err &&
-	grep -q "Definition-of-Done box is unchecked (first: .Tracking links.): tick it (docket tick MKT-1 BOX) or use --force" err &&
+	grep -q "Definition-of-Done box is unchecked (first: .Tracking links.): tick it (docket tick MKT-1 BOX) or waive it (docket done MKT-1 --force --reason TEXT)" err &&
 	docket -C b tick MKT-1 3 2>/dev/null && docket -C b done MKT-1 2>/dev/null &&
 	grep -qx "status: done" b/backlog/MKT-1.md
 '

@@ -241,6 +241,9 @@ test_expect 'the cycle plan: applied as plan --apply makes it, from the versions
 test_expect 'over the WIP limit a start is refused with the override offered; taken, it is recorded' '
 	printf "rules:\n  wip-limit: { severity: error, max: 1 }\n" >>b/docket.yaml &&
 	git -C b commit -qam "WIP limit 1" &&
+	# doing needs effort and values (validate on write, issue 16)
+	docket -C b set MKT-6 effort=2 customer_value=3 business_value=4 2>/dev/null &&
+	docket -C b set MKT-4 effort=1 customer_value=2 business_value=3 2>/dev/null &&
 	test "$(post -o r.html -d version=$(ver MKT-6) -d to=doing POST /items/MKT-6/status)" = 303 &&
 	test "$(post --json -o r.json -d version=$(ver MKT-4) -d to=doing POST /items/MKT-4/status)" = 422 &&
 	jq -e ".override == true and (.error | test(\"over the WIP limit of 1\"))" r.json &&

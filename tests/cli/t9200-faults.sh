@@ -31,7 +31,8 @@ writable() {
 
 test_expect 'setup: a backlog with a ranked item and a large body' '
 	new_repo b && docket -C b init >/dev/null 2>&1 &&
-	docket -C b new "First idea" >/dev/null 2>&1 &&
+	docket -C b new "First idea" --set effort=2 --set customer_value=3 \
+		--set business_value=4 --set hypothesis=H --set metric=M --set target=5 >/dev/null 2>&1 &&
 	docket -C b new "Second idea" >/dev/null 2>&1 &&
 	docket -C b move MKT-1 --top >/dev/null 2>&1 &&
 	python3 -c "open(\"b/backlog/MKT-1.md\", \"a\").write(\"A long body line.\n\" * 300)" &&

@@ -169,9 +169,18 @@ test_done_refuses_open_boxes(void **state)
 	(void)state;
 	expect_refused(open, ST_DONE, (struct transition_opts){ 0 }, DK_EREFUSED,
 		       "backlog/MKT-1.md:8:3: 1 Definition-of-Done box is unchecked (first: 'Tracking links')");
-	expect(open, ST_DONE, (struct transition_opts){ .force = 1, .today = day("2026-11-20") }, 1,
-	       "---\nid: MKT-1\ntype: bau\nstatus: done\nfinished: 2026-11-20\n---\n"
+	/* --force needs the reason; both go to dod_waived:, and back out
+	 * when the item is reopened */
+	expect_refused(open, ST_DONE, (struct transition_opts){ .force = 1 }, DK_EUSAGE,
+		       "done --force waives 1 open Definition-of-Done box: say why with --reason TEXT");
+	expect(open, ST_DONE, (struct transition_opts){ .force = 1, .waive_reason = "no tracking yet",
+						       .today = day("2026-11-20") }, 1,
+	       "---\nid: MKT-1\ntype: bau\nstatus: done\ndod_waived: \"Tracking links. Reason: no tracking yet\"\n"
+	       "finished: 2026-11-20\n---\n"
 	       "## Definition of Done\n- [x] Copy reviewed\n- [ ] Tracking links\n");
+	expect("---\nid: MKT-1\ntype: bau\nstatus: done\ndod_waived: \"Tracking links. Reason: no\"\n---\n",
+	       ST_DOING, (struct transition_opts){ .today = day("2026-11-20") }, 0,
+	       "---\nid: MKT-1\ntype: bau\nstatus: doing\nstarted: 2026-11-20\n---\n");
 	expect(fenced, ST_DONE, (struct transition_opts){ .today = day("2026-11-20") }, 1,
 	       "---\nid: MKT-1\ntype: bau\nstatus: done\nfinished: 2026-11-20\n---\n"
 	       "## Definition of Done\n```\n- [ ] an example\n```\n- [x] done\n");
