@@ -138,9 +138,11 @@ struct import_item {
 	char *follows;            /* follows as a source id, or NULL */
 	char *status;             /* docket status name */
 
-	/* set by import_assign_ids */
+	/* set by import_assign_ids, or before it by the caller for a
+	 * record that is already an item (a re-import) */
 	char *id;                 /* the docket id */
 	int ranked;               /* goes into ORDER */
+	int existing;             /* already an item: id is its id */
 };
 
 /* A source record or file that was not imported. */
@@ -294,6 +296,10 @@ void import_map_release(struct import_map *m);
 int import_map_parse(struct import_map *m, const char *file, const char *data,
 		     size_t len, const struct config *cfg,
 		     struct diag_list *diags);
+/* Map the source field named from (matched normalised) to target,
+ * before any --map file (which may override it). */
+void import_map_set_field(struct import_map *m, const char *from,
+			  const char *target);
 /* Where a source field goes: a docket field, or one of the targets
  * "id", "body", "rank", "note", "drop", "resolution"; NULL when nothing
  * maps it. */
@@ -333,5 +339,37 @@ void import_render_order(struct sbuf *out, const char *old, size_t len,
 			 const struct import_list *l);
 /* Number of items import_assign_ids marked ranked. */
 size_t import_list_ranked(const struct import_list *l);
+
+/* The value of `source:` for an item: "TOOL ID" ("jira CAMP-2"),
+ * malloc'ed; NULL when the record has no source id. */
+char *import_source_value(enum import_kind kind, const char *source_id);
+
+/* ---- importing again (import_merge.c) ------------------------------------ */
+
+/*
+ * The three-way comparison of one item file on a re-import: base (the
+ * file as the import that last wrote it left it, or NULL when unknown),
+ * local (as it is now) and theirs (what this import renders).  Fields
+ * the source changed and nobody changed here are set surgically; fields
+ * changed on both sides keep the local value and are listed in
+ * conflicts ("body" for the body outside the import's own blocks); the
+ * blocks between "<!-- docket:import NAME -->" and
+ * "<!-- /docket:import -->" get theirs' content.
+ */
+struct import_merge {
+	struct sbuf out;          /* the new file */
+	int changed;              /* out differs from local */
+	char **conflicts;         /* field names */
+	size_t nconflicts, aconflicts;
+};
+
+/* Returns 0, or DK_EINVALID (a diag says why) when local or theirs does
+ * not parse; release m in both cases. */
+int import_merge_item(struct import_merge *m, const char *file,
+		      const char *base, size_t blen,
+		      const char *local, size_t llen,
+		      const char *theirs, size_t tlen,
+		      const struct config *cfg, struct diag_list *diags);
+void import_merge_release(struct import_merge *m);
 
 #endif

@@ -140,7 +140,7 @@ static const struct def jira_fields[] = {
 static const struct def trello_fields[] = {
 	{ "name", "title" }, { "desc", "body" }, { "list", "status" },
 	{ "labels", "tags" }, { "members", "note" }, { "due", "note" },
-	{ "card", "id" }, { "created", "created" }, { "last activity", "finished" },
+	{ "card id", "id" }, { "card", "note" }, { "created", "created" }, { "last activity", "finished" },
 	{ "checklists", "body" },
 	{ "url", "drop" },
 	{ NULL, NULL },
@@ -339,6 +339,12 @@ add_pair(struct import_pair **v, size_t *n, const char *from, const char *to,
 	(*v)[*n].from = sbuf_detach(&sb, NULL);
 	(*v)[*n].to = xstrdup(to);
 	(*n)++;
+}
+
+void
+import_map_set_field(struct import_map *m, const char *from, const char *target)
+{
+	add_pair(&m->fields, &m->nfields, from, target, 1);
 }
 
 #define MAP_ERR(n, ...) \
