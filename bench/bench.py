@@ -284,6 +284,15 @@ def main():
                                       base=gs)
             row(size, what + " (commit)", t, "git status", tb, peak, ib, rc)
             single.setdefault(what, []).append((size, t, peak))
+        # start: a move into doing, which counts the items in progress
+        # against the WIP limit with the lean status scan `list` uses
+        # (core/wip.h); its cost over `set` is that scan's
+        if have(docket, "start"):
+            t, peak, rc, tb = measure([docket, "start", item], repo, a.runs, setup=reset,
+                                      after=committed, base=gs)
+            row(size, "start ID (commit, WIP scan)", t, "git status", tb, peak, nbytes, rc)
+        else:
+            skip("start")
         if a.floor:
             # libgit2 alone (bench/floor.c): the floor of any commit of a
             # work-tree file, and a whole commit made through the index
@@ -419,10 +428,22 @@ def targets(rows, scaling):
                  f"{t1*1000:.1f} ms at {s1} (x{t1/t0:.2f}){why}")
     for key, r in by.items():
         if key[0].endswith("c") and key[1] in ("log ID", "log ID (no cache)", "diff HEAD~500 HEAD",
-                                                "diff ROOT HEAD"):
+                                                "diff ROOT HEAD", "report",
+                                                "burnup campaign-1"):
             line(r[9] == 0 and r[2] < 1.0, f"`{key[1]}` under a second on a history of "
                  f"{key[0].split('/')[1][:-1]} commits ({key[0].split('/')[0]} items): "
                  f"{r[2]*1000:.1f} ms")
+    # the WIP check of start: the lean status scan, as `start` less `set`
+    for size in ("1000", "10000", "100000"):
+        st = by.get((size, "start ID (commit, WIP scan)"))
+        se = by.get((size, "set ID effort=13 (commit)"))
+        ls = by.get((size, "list"))
+        if st and se and st[9] == 0 == se[9]:
+            scan = st[2] - se[2]
+            out.append(f"- measured: the WIP check of `start` (the lean status scan of every item) "
+                       f"costs {scan*1000:.1f} ms at {size} items (`start` {st[2]*1000:.1f} ms "
+                       f"less `set` {se[2]*1000:.1f} ms"
+                       + (f"; `list` reads the same in {ls[2]*1000:.1f} ms" if ls else "") + ")")
     lst = by.get(("10000", "list"))
     floor = by.get(("10000", "libgit2 floor (index update)"))
     fq = floor[2] / lst[2] if lst and floor and floor[9] == 0 else None

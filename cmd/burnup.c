@@ -6,6 +6,7 @@
 #include "core/date.h"
 #include "core/fsutil.h"
 #include "core/history.h"
+#include "core/projection.h"
 #include "core/strmap.h"
 #include "formats/history_out.h"
 
@@ -43,6 +44,7 @@ run(struct ctx *ctx)
 	const char *campaign = ctx->pos[0];
 	struct session *ss = ctx->ses;
 	struct burnup b;
+	struct projection proj;
 	struct sbuf out = SBUF_INIT;
 	struct diag_list errs = DIAG_LIST_INIT;
 	int rc;
@@ -62,8 +64,10 @@ run(struct ctx *ctx)
 			known_campaigns(ctx, ss);
 		rc = EXIT_PROBLEMS;
 	} else {
-		struct hist_opts ho = { output ? 0 : ctx->color, ctx->width, NULL, NULL };
+		const struct campaign *cp = config_campaign(&ss->bl.config, campaign);
+		struct hist_opts ho = { output ? 0 : ctx->color, ctx->width, NULL, NULL, &proj };
 
+		projection_make(&proj, &b, cp ? cp->due : -1, ss->bl.config.cycle_length_days);
 		bf->render(&out, &b, &ho);
 		rc = EXIT_OK;
 		if (output) {
@@ -104,6 +108,9 @@ const struct command cmd_burnup = {
 	"Scope is the effort of the campaign's items that are not stopped,\n"
 	"completed the effort of those done, each day from the first commit where\n"
 	"the campaign appears to today (DOCKET_TODAY). Items without effort count\n"
-	"0 and are named in the summary. See docs/history.md.\n",
+	"0 and are named in the summary. With a due date (campaigns: in\n"
+	"docket.yaml), it draws the date, projects the recent pace (the last three\n"
+	"cycles) with its range, and says whether the scope is reachable by then.\n"
+	"See docs/history.md.\n",
 	.run = run,
 };

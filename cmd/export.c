@@ -9,6 +9,7 @@
 #include "core/date.h"
 #include "core/fsutil.h"
 #include "core/history.h"
+#include "core/projection.h"
 #include "core/sbuf.h"
 #include "core/strmap.h"
 #include "core/xalloc.h"
@@ -233,7 +234,12 @@ charts_build(struct ctx *ctx, struct session *ss, const char *rev, long today,
 			break;
 		}
 		if (b.n) {
-			svg_burnup(&svg, &b);
+			const struct campaign *cp = config_campaign(&bl->config, out->v[k].campaign);
+			struct projection pj;
+
+			/* with a due date, the projection to it (docs/history.md) */
+			projection_make(&pj, &b, cp ? cp->due : -1, bl->config.cycle_length_days);
+			svg_burnup_projected(&svg, &b, &pj);
 			out->svg[out->n] = sbuf_detach(&svg, NULL);
 			out->v[out->n].campaign = out->v[k].campaign;
 			out->v[out->n].svg = out->svg[out->n];

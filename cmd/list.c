@@ -7,17 +7,26 @@
  * front matter or body (--tag, --where, --grep) and, for --format json,
  * renders the item's object; then the item's tree and bytes are freed.
  * What is left is sorted and written out.
+ *
+ * By default only open items are listed (idea to blocked: the backlog
+ * still to work on, ranked first, then the intake); --all or --status
+ * lists others.  --fields names the columns (and the JSON keys); the
+ * visitor keeps the text of each named front-matter field, and of the
+ * --sort field, in a map by path, since the item's tree does not stay.
  */
 #include <assert.h>
+#include <math.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cmd/cmd.h"
+#include "core/edit.h"
 #include "core/itemfilter.h"
 #include "core/query.h"
 #include "core/regex.h"
 #include "core/spill.h"
+#include "core/strmap.h"
 #include "core/xalloc.h"
 #include "formats/listing.h"
 
@@ -57,6 +66,18 @@ keep(const struct filter *f, const struct item *it, pthread_mutex_t *lock,
  * temporary file (see core/spill.h). */
 #define JSON_IN_MEMORY (1024 * 1024)
 
+/* --fields and --sort */
+struct cols {
+	const char *fields_arg, *sort_arg;
+	char **names;                   /* --fields, split */
+	size_t n;
+	const char *sort;               /* --sort's field, without '-' */
+	int desc;
+	struct strmap text;             /* path -> the packed texts (below) */
+	char **owned;                   /* the packed texts */
+	size_t nowned, aowned;
+};
+
 /* What the visitor found for one item. */
 struct seen {
 	int keep;                  /* keep()'s answer */
@@ -70,10 +91,62 @@ struct visit {
 	const struct config *config;
 	listing_item_fn *json;          /* --format json: renders each item */
 	struct spill *spill;
+	struct cols *cols;
 	pthread_mutex_t lock;
 	struct seen *seen;         /* one per item, by index in bl.items */
 	size_t nseen;
 };
+
+/* The packed texts of an item: for each --fields column that is not
+ * computed, then for --sort's field, a presence byte ('1' or '0') and the
+ * text, NUL-ended. */
+static void
+keep_texts(struct visit *v, const struct item *it)
+{
+	struct cols *c = v->cols;
+	struct sbuf sb = SBUF_INIT;
+	char *packed;
+
+	for (size_t k = 0; k <= c->n; k++) {
+		const char *name = k < c->n ? c->names[k] : c->sort;
+		size_t at = sb.len;
+
+		if (!name || (k < c->n && listing_col_computed(name)) ||
+		    (k == c->n && listing_col_computed(name) && strcmp(name, "body"))) {
+			sbuf_add(&sb, "0", 2);
+			continue;
+		}
+		sbuf_addc(&sb, '1');
+		if (!strcmp(name, "body"))
+			listing_body(&sb, it);
+		else if (!listing_value_text(&sb, it, name))
+			sb.buf[at] = '0';
+		sbuf_addc(&sb, '\0');
+	}
+	packed = sbuf_detach(&sb, NULL);
+	pthread_mutex_lock(&v->lock);
+	c->owned = xgrow(c->owned, &c->aowned, c->nowned + 1, sizeof(*c->owned));
+	c->owned[c->nowned++] = packed;
+	strmap_put(&c->text, it->path, strlen(it->path), packed);
+	pthread_mutex_unlock(&v->lock);
+}
+
+/* The text number k of an item (k == n: the --sort field), or NULL. */
+static const char *
+kept_text(const struct cols *c, const struct item *it, size_t k)
+{
+	const char *p = strmap_get(&c->text, it->path);
+
+	for (size_t i = 0; p && i < k; i++)
+		p += strlen(p) + 1;
+	return p && *p == '1' ? p + 1 : NULL;
+}
+
+static const char *
+col_text_fn(const struct item *it, size_t k, void *arg)
+{
+	return kept_text(arg, it, k);
+}
 
 /* Per item, as it is parsed: keep()'s answer, and the JSON object
  * (--format json) or the --grep error. */
@@ -98,10 +171,19 @@ visit_item(struct item *it, size_t index, size_t count, void *arg)
 		s->out = xstrdup(diag_last_message(&err));
 		s->len = strlen(s->out);
 		diag_list_release(&err);
-	} else if (s->keep == 1 && v->json) {
+		return;
+	}
+	if (s->keep == 1 && (v->cols->n || v->cols->sort))
+		keep_texts(v, it);
+	if (s->keep == 1 && v->json) {
 		struct sbuf sb = SBUF_INIT;
 
-		v->json(&sb, it, v->config);
+		if (v->cols->n)
+			listing_item_json_cols(&sb, it, v->config,
+					       (const char *const *)v->cols->names,
+					       v->cols->n);
+		else
+			v->json(&sb, it, v->config);
 		spill_put(v->spill, sb.buf, sb.len, &s->out, &s->off);
 		s->len = sb.len;
 		sbuf_release(&sb);
@@ -146,6 +228,115 @@ write_json(struct ctx *ctx, struct spill *spill, const struct seen *const *items
 
 static struct filter f = { .base = ITEM_FILTER_INIT };
 static struct visit v;
+static struct cols cols;
+static int all;
+
+/* --sort: a column, then backlog order */
+static int
+num_of(const char *s, double *d)
+{
+	char *end;
+
+	if (!s || !*s)
+		return -1;
+	*d = strtod(s, &end);
+	return *end ? -1 : 0;
+}
+
+struct srt {
+	struct item *it;
+	const struct seen *seen;        /* what the visitor kept of it */
+	size_t pos;                     /* in backlog order */
+};
+
+static int
+sort_cmp(const void *pa, const void *pb)
+{
+	const struct srt *sa = pa, *sb = pb;
+	const struct item *a = sa->it, *b = sb->it;
+	const char *s = cols.sort;
+	int c = 0, am, bm;
+	double x = 0, y = 0;
+
+	if (!strcmp(s, "rank")) {
+		am = !a->rank, bm = !b->rank;
+		x = (double)a->rank, y = (double)b->rank;
+	} else if (!strcmp(s, "score")) {
+		am = isnan(a->score), bm = isnan(b->score);
+		x = a->score, y = b->score;
+	} else if (!strcmp(s, "file")) {
+		am = bm = 0;
+		c = strcmp(a->path, b->path);
+		x = y = 0;
+	} else if (!strcmp(s, "status")) {
+		am = bm = 0;
+		x = (double)a->status, y = (double)b->status;
+	} else {
+		const char *ta = kept_text(&cols, a, cols.n), *tb = kept_text(&cols, b, cols.n);
+
+		am = !ta, bm = !tb;
+		if (ta && tb && (num_of(ta, &x) || num_of(tb, &y))) {
+			c = strcmp(ta, tb);
+			x = y = 0;
+		} else if (!ta || !tb) {
+			x = y = 0;
+		}
+	}
+	if (am != bm)
+		return am ? 1 : -1;     /* missing last, either way */
+	if (!am && !c && x != y)
+		c = x < y ? -1 : 1;
+	if (c)
+		return cols.desc ? -c : c;
+	/* ties: backlog order */
+	return sa->pos < sb->pos ? -1 : sa->pos > sb->pos;
+}
+
+/* Sort the items shown, and what the visitor kept of each with them. */
+static void
+sort_items(struct item **items, const struct seen **seen, size_t n)
+{
+	struct srt *s = xcalloc(n + 1, sizeof(*s));
+
+	for (size_t i = 0; i < n; i++) {
+		s[i].it = items[i];
+		s[i].seen = seen[i];
+		s[i].pos = i;
+	}
+	qsort(s, n, sizeof(*s), sort_cmp);
+	for (size_t i = 0; i < n; i++) {
+		items[i] = s[i].it;
+		seen[i] = s[i].seen;
+	}
+	free(s);
+}
+
+/* --fields a,b: the names, each a computed column or a field name */
+static int
+parse_fields(struct ctx *ctx)
+{
+	char *copy = xstrdup(cols.fields_arg), *p = copy, *tok;
+
+	cols.names = xcalloc(strlen(copy) / 2 + 2, sizeof(*cols.names));
+	while ((tok = strsep(&p, ",")) != NULL) {
+		while (*tok == ' ')
+			tok++;
+		for (char *e = tok + strlen(tok); e > tok && e[-1] == ' ';)
+			*--e = '\0';
+		if (!*tok)
+			continue;
+		if (!listing_col_computed(tok) && !edit_key_valid(tok)) {
+			free(copy);
+			return out_usage_error(ctx, "--fields: '%s' is not a field name", tok);
+		}
+		cols.names[cols.n++] = xstrdup(tok);
+	}
+	free(copy);
+	if (!cols.n)
+		return out_usage_error(ctx, "--fields takes field names separated by commas, like id,title,campaign");
+	return 0;
+}
+
 
 /* The filters, checked and compiled before anything is read. */
 static int
@@ -175,6 +366,26 @@ prepare(struct ctx *ctx)
 		return rc;
 	}
 	f.base.where = f.where;
+	/* every item but done and stopped ones, unless --all or --status
+	 * says otherwise (a status docket does not know stays in sight) */
+	if (!all && !f.status)
+		f.base.status_mask = ((1u << (ST_UNKNOWN + 1)) - 1) &
+				     ~(1u << ST_DONE) & ~(1u << ST_STOPPED);
+	if (cols.fields_arg && parse_fields(ctx))
+		return EXIT_USAGE;
+	if (cols.sort_arg) {
+		cols.sort = cols.sort_arg;
+		if (*cols.sort == '-') {
+			cols.desc = 1;
+			cols.sort++;
+		}
+		cols.sort = listing_col_key(cols.sort);
+		if (!listing_col_computed(cols.sort) && !edit_key_valid(cols.sort))
+			return out_usage_error(ctx, "--sort takes a field name (- first for descending), not '%s'",
+					       cols.sort_arg);
+	}
+	strmap_init(&cols.text);
+	v.cols = &cols;
 	v.f = &f;
 	v.config = &ctx->ses->bl.config;
 	v.json = FORMAT_ROW(struct listing_format, ctx->format)->json_item;
@@ -220,10 +431,17 @@ run(struct ctx *ctx)
 			shown[k++] = item;
 		}
 	}
+	if (cols.sort)
+		sort_items(shown, shown_seen, k);
 	if (v.json) {
 		rc = write_json(ctx, v.spill, shown_seen, k);
 	} else {
-		struct listing_opts lo = { ctx->color, ctx->width, 1, ctx->out_tty };
+		struct listing_cols lc = {
+			(const char *const *)cols.names, cols.n, col_text_fn, &cols,
+		};
+		struct listing_opts lo = {
+			ctx->color, ctx->width, 1, ctx->out_tty, cols.n ? &lc : NULL,
+		};
 
 		lf->render(&out, shown, k, &lo);
 		out_sbuf(ctx, &out);
@@ -258,11 +476,21 @@ finish(struct ctx *ctx)
 	free(v.seen);
 	regex_free(f.grep);
 	query_free(f.where);
+	for (size_t i = 0; i < cols.n; i++)
+		free(cols.names[i]);
+	free(cols.names);
+	for (size_t i = 0; i < cols.nowned; i++)
+		free(cols.owned[i]);
+	free(cols.owned);
+	strmap_release(&cols.text);
 }
 
 static const struct opt opts[] = {
+	OPT_FLAG("all", 'a', &all, "every item, done and stopped ones too (default: the open "
+		 "items, idea to blocked)"),
 	OPT_STRING("status", 's', &f.status, "S",
-		   "only items with this status (comma-separated list allowed)"),
+		   "only items with this status (comma-separated list allowed; "
+		   "implies nothing else is hidden)"),
 	OPT_CHOICE("type", 't', &f.type, "T", "experiment|bau|improvement",
 		   "only items of this type"),
 	OPT_STRING("tag", 0, &f.base.tag, "T", "items tagged T"),
@@ -274,6 +502,15 @@ static const struct opt opts[] = {
 	OPT_STRING("where", 0, &f.where_expr, "EXPR",
 		   "comparisons joined by 'and': 'effort<=3 and type=experiment' "
 		   "(operators = != < <= > >= ~; ~ means contains)"),
+	OPT_STRING("sort", 0, &cols.sort_arg, "FIELD",
+		   "order by a field instead of the backlog order (rank, score, "
+		   "status, effort, created, any front-matter key; -FIELD for "
+		   "descending; items without it last; ties in backlog order)"),
+	OPT_STRING("fields", 0, &cols.fields_arg, "LIST",
+		   "the columns, in every format (the keys of each JSON object): "
+		   "field names separated by commas, e.g. id,title,campaign,goal,cycle,tags; "
+		   "rank, score, file and body are computed; cv and bv are "
+		   "customer_value and business_value"),
 	OPT_FORMAT(),
 	OPT_REV("read the backlog at a git revision, not the working tree"),
 	OPT_END,
@@ -287,9 +524,10 @@ const struct command cmd_list = {
 	.needs = NEED_BACKLOG | NEED_CONFIG,
 	.load = BL_ITEMS | BL_LEAN,
 	.details =
-	"Ranked items come first in ORDER's order, then the unranked intake\n"
-	"(oldest created first). Columns: rank, id, status, type, effort,\n"
-	"customer value (cv), business value (bv), score, title.\n",
+	"The open items (idea to blocked; --all for every item): ranked items\n"
+	"first in ORDER's order, then the unranked intake (oldest created\n"
+	"first). Columns: rank, id, status, type, effort, customer value (cv),\n"
+	"business value (bv), score, title; --fields chooses others.\n",
 	.prepare = prepare,
 	.run = run,
 	.finish = finish,

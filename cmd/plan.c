@@ -236,10 +236,12 @@ scope_change(struct ctx *ctx, const struct backlog *bl, const struct cycles *cy,
 	}
 	if (plan_scope_change(&ids, &n, bl, c, add.v, add.n, remove_ids.v,
 			      remove_ids.n, &d)) {
-		out_error(ctx, "%s", d.v[0].message);
+		out_error(ctx, "%s", d.v[d.n - 1].message);
 		diag_list_release(&d);
 		return EXIT_PROBLEMS;
 	}
+	out_diags(ctx, &d, SEV_WARNING);
+	diag_list_release(&d);
 	memset(take, 0, sizeof(take));
 	memset(drop, 0, sizeof(drop));
 	take[0].key = "cycle";
@@ -375,15 +377,15 @@ out:
 
 static const struct arg args[] = {
 	{ "CYCLE", ARG_OPTIONAL, NULL,
-	  "the cycle to plan (default: the next one, named after the previous "
-	  "cycle's scheme, e.g. 2026-12)" },
+	  "the cycle to plan (default: the next one, named by cycle_name in "
+	  "docket.yaml, by default its start date)" },
 	ARG_END,
 };
 
 static const struct opt opts[] = {
 	OPT_STRING("capacity", 0, &capacity, "N",
 		   "effort the cycle can hold (default: the cycle file's capacity, else "
-		   "the mean velocity of the last three closed cycles, else "
+		   "the median velocity of the last three closed cycles, else "
 		   "cycle.capacity in docket.yaml)"),
 	OPT_STRING("start", 0, &start, "DATE",
 		   "first day, YYYY-MM-DD (default: the day after the most recent cycle "
@@ -394,7 +396,9 @@ static const struct opt opts[] = {
 	OPT_LIST("add", 0, &add, "ID",
 		 "add an item to the cycle's committed list after it started (the "
 		 "current cycle unless CYCLE is given): a scope change, recorded "
-		 "with its date (repeatable)"),
+		 "with its date; refused when it takes the cycle's remaining effort "
+		 "over its capacity and the cycle-capacity rule is an error "
+		 "(repeatable)"),
 	OPT_LIST("remove", 0, &remove_ids, "ID",
 		 "take an item out of the cycle's committed list: a scope change, "
 		 "recorded with its date (repeatable)"),

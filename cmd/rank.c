@@ -9,7 +9,7 @@
 #include "formats/rank_out.h"
 
 static const char *by;
-static int apply;
+static int apply, prune;
 static enum score_kind kind = SCORE_WSJF;
 
 /* Write ORDER in the proposed order and commit it (under w's lock). */
@@ -33,16 +33,21 @@ rank_apply(struct ctx *ctx, struct ws *w, const struct session *ss,
 				  ss->bl.items[i]->path);
 			return EXIT_PROBLEMS;
 		}
-	if (!rank_plan_changes(p)) {
+	if (!rank_plan_changes(p) && !(prune && p->nempty)) {
 		out_note(ctx, "nothing to apply");
 		return EXIT_OK;
 	}
-	rank_render_order(&ss->bl.order, p, &order);
+	rank_render_order(&ss->bl.order, p, prune, &order);
 	change_write(&w->ch, ss->bl.order_path, order.buf, order.len);
-	sbuf_addf(&sum, "Rank by %s: ", score_kind_name(p->kind));
-	rank_summary(&sum, p);
-	sbuf_setlen(&sum, sum.len - 2);         /* ".\n" */
+	if (rank_plan_changes(p)) {
+		sbuf_addf(&sum, "Rank by %s: ", score_kind_name(p->kind));
+		rank_summary(&sum, p);
+		sbuf_setlen(&sum, sum.len - 2);         /* ".\n" */
+	} else {
+		sbuf_adds(&sum, "Remove the empty sections of ORDER");
+	}
 	sbuf_addf(&msg, "%s\n\n%s", sum.buf, changes->buf);
+	rank_kept_text(&msg, p, prune);
 	rc = ws_commit(ctx, w, msg.buf, sum.buf);
 	sbuf_release(&order);
 	sbuf_release(&msg);
@@ -70,6 +75,8 @@ run(struct ctx *ctx)
 
 	if (!by)
 		kind = ss->bl.config.score;
+	if (prune && !apply)
+		return out_usage_error(ctx, "--prune-sections goes with --apply: it removes the empty section headers of ORDER");
 	if (ss->bl.order.conflict_line) {
 		out_error(ctx, "%s:%d: ORDER has merge-conflict markers: resolve the conflict first",
 			  ss->bl.order_path, ss->bl.order.conflict_line);
@@ -100,6 +107,8 @@ static const struct opt opts[] = {
 	OPT_CHOICE("by", 0, &by, "KIND", "wsjf|rice|ice|value-per-effort",
 		   "the score to order by (default: score: in docket.yaml)"),
 	OPT_FLAG("apply", 0, &apply, "write ORDER in the proposed order and commit it"),
+	OPT_FLAG("prune-sections", 0, &prune,
+		 "with --apply: remove the section headers of ORDER left with no item"),
 	OPT_FORMAT(),
 	OPT_END,
 };
@@ -116,9 +125,12 @@ const struct command cmd_rank = {
 	"Proposes an order of the open items ORDER lists and of the unranked\n"
 	"items past idea (ready, planned, doing, blocked): MVL items first, then\n"
 	"by score (no score last; ties keep their current order), with each\n"
-	"item's dependencies moved just above it. Shows what moves (#old → #new),\n"
-	"what gets ranked (new → #N) and what leaves ORDER (done or stopped).\n"
-	"Comment lines stay where they are. The score advises; the owner decides.\n",
+	"item's dependencies moved just above it, each item within its section\n"
+	"of ORDER (a whole-line comment starts one): no item crosses a section\n"
+	"header, and rank says which items it keeps in their section. Shows what\n"
+	"moves (#old → #new), what gets ranked (new → #N) and what leaves ORDER\n"
+	"(done or stopped). Comment lines stay where they are. The score advises;\n"
+	"the owner decides.\n",
 	.prepare = prepare,
 	.run = run,
 };

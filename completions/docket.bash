@@ -6,7 +6,7 @@
 # Nothing here lists docket's commands or options: they are read from
 # `docket help` and `docket help COMMAND` at completion time, so the
 # completion always matches the docket being run.  Item ids come from
-# `docket list --format plain` (honouring -C DIR).
+# `docket list --all --format plain` (honouring -C DIR).
 
 # The parser of `docket help COMMAND`: prints one line per option,
 #   opt NAME ARG CHOICES...   (ARG is "-" when the option takes no value)
@@ -68,7 +68,7 @@ _docket_values() {
 	*'|'*|[a-z]*)
 		COMPREPLY=($(compgen -W "${kind//|/ }" -- "$cur")) ;;
 	ID|ID...|OLD)
-		COMPREPLY=($(compgen -W "$("${_docket_bin[@]}" list --format plain 2>/dev/null |
+		COMPREPLY=($(compgen -W "$("${_docket_bin[@]}" list --all --format plain 2>/dev/null |
 			awk -F '\t' '{ print $2 }')" -- "$cur")) ;;
 	COMMAND)
 		COMPREPLY=($(compgen -W "$(_docket_commands)" -- "$cur")) ;;

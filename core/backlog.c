@@ -572,6 +572,8 @@ backlog_load_item(struct backlog *bl, struct source *src, const char *id)
 			 diag_last_message(&errs));
 	} else {
 		it = item_new(shown, data, len, &fo);
+		if (it->parsed)
+			it->score = score_item(it, bl->config.score);
 	}
 	diag_list_release(&errs);
 	diag_list_move(&bl->diags, &it->diags);

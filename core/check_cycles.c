@@ -2,8 +2,9 @@
  * check_cycles.c: cycle files (SPEC 5): their fields (name, start, end,
  * capacity, goal, committed) with the same value checks as items, the
  * name against the file name (id-filename), committed ids (ref-unknown)
- * and cycle-capacity: the committed items' effort over the capacity
- * (the cycle's own, else cycle.capacity in docket.yaml).
+ * and cycle-capacity: the remaining effort of the committed items still
+ * open (remaining:, else effort) over the capacity (the cycle's own, else
+ * cycle.capacity in docket.yaml).
  */
 #include "core/check_int.h"
 
@@ -54,7 +55,13 @@ committed(struct check__ctx *x, const struct item *c, const struct ynode *v,
 		if (!m)
 			continue;
 		it = x->bl->items[(intptr_t)m->value - 1];
-		if (!isnan(it->effort) && it->effort > 0)
+		/* the work left: done and stopped items count nothing, an
+		 * item with remaining: its remaining effort */
+		if (!item_status_open(it->status))
+			continue;
+		if (!isnan(it->remaining))
+			sum += it->remaining;
+		else if (!isnan(it->effort) && it->effort > 0)
 			sum += it->effort;
 	}
 	if (cap && ynode_kind(cap) != YKIND_STR &&

@@ -132,6 +132,8 @@ void check__bau_share(struct check__ctx *x);
 void check__wip_limit(struct check__ctx *x);
 void check__cycles(struct check__ctx *x);
 void check__owner_order(struct check__ctx *x);
+/* mvl-order and order-empty-section (check_order.c) */
+void check__order_sections(struct check__ctx *x);
 
 /* Move the findings of l (made with default severities, as
  * check_value makes them) to the run's, with docket.yaml's severities;

@@ -9,9 +9,11 @@
 
 #include <stdarg.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/sbuf.h"
+#include "core/xalloc.h"
 
 /* Column (1-based) of the id on its line: after leading blanks. */
 static int
@@ -122,4 +124,90 @@ check__order_pos(const struct check__ctx *x, const char *id, int *line,
 	*line = l->lineno;
 	*col = id_column(l);
 	return 0;
+}
+
+/* The open item an ORDER line lists, or NULL. */
+static const struct item *
+open_item(const struct check__ctx *x, const char *id)
+{
+	struct strmap_entry *e = strmap_find(&x->ids, id, strlen(id));
+	const struct item *it;
+
+	if (!e)
+		return NULL;
+	it = x->bl->items[(intptr_t)e->value - 1];
+	return it->parsed && item_status_open(it->status) && it->status != ST_UNKNOWN ?
+		it : NULL;
+}
+
+/* The header's text, for the message: "# Next" without the '#'. */
+static const char *
+header_text(const struct order_line *l, int *len)
+{
+	const char *p = l->text;
+	size_t n;
+
+	while (*p == ' ' || *p == '\t' || *p == '#')
+		p++;
+	n = strlen(p);
+	while (n && (p[n - 1] == ' ' || p[n - 1] == '\t'))
+		n--;
+	*len = n > 60 ? 60 : (int)n;
+	return p;
+}
+
+void
+check__order_sections(struct check__ctx *x)
+{
+	const struct backlog *bl = x->bl;
+	const struct order *o = &bl->order;
+	const char *file = bl->order_path;
+	const struct order_line *first_plain = NULL;
+	size_t *sec, *ids;
+	long rank = 0, plain_rank = 0;
+
+	if (!bl->have_order || !o->nlines)
+		return;
+	/* mvl-order: each MVL item below the first open item that is not */
+	for (size_t i = 0; i < o->nlines; i++) {
+		const struct order_line *l = &o->lines[i];
+		const struct item *it;
+
+		if (!l->id || order_rank(o, l->id) != ++rank)
+			continue;
+		if (!(it = open_item(x, l->id)))
+			continue;
+		if (!it->mvl) {
+			if (!first_plain) {
+				first_plain = l;
+				plain_rank = rank;
+			}
+			continue;
+		}
+		if (first_plain)
+			order_emit(x, RULE_MVL_ORDER, l,
+				    "%s is part of the minimally viable launch (mvl: true) but ranked #%ld, below %s (#%ld), which is not: move it up (docket move %s --before %s), or set mvl: false",
+				    l->id, rank, first_plain->id, plain_rank, l->id,
+				    first_plain->id);
+	}
+	/* order-empty-section: headers whose section lists no id */
+	sec = xcalloc(o->nlines + 1, sizeof(*sec));
+	ids = xcalloc(order_sections(o, sec) + 1, sizeof(*ids));
+	for (size_t i = 0; i < o->nlines; i++)
+		if (o->lines[i].id)
+			ids[sec[i]]++;
+	for (size_t i = 0; i < o->nlines; i++) {
+		const struct order_line *l = &o->lines[i];
+		const char *t;
+		int tl;
+
+		if (!order_line_is_header(l) || ids[sec[i]])
+			continue;
+		t = header_text(l, &tl);
+		check__emit(x, RULE_ORDER_EMPTY_SECTION, file, l->lineno, 1,
+			    "the section '%.*s' has no item left: remove its header line, or rank items under it (docket rank --apply --prune-sections removes empty sections)",
+			    tl, t);
+	}
+	free(ids);
+	free(sec);
 }

@@ -227,8 +227,10 @@ huddle_make(struct huddle *h, const struct backlog *bl, const struct cycle *c,
 			struct huddle_card *card;
 			enum huddle_col ic = col_of(it, e->outcome);
 
-			if (e->how == SCOPE_REMOVED)
+			if (e->how == SCOPE_REMOVED) {
+				h->removed += col == 0;
 				continue;
+			}
 			if (ic == HUDDLE_NCOLS) {
 				if (col == 0)
 					h->stopped++;

@@ -106,6 +106,7 @@ struct huddle {
 	size_t pace_cycles;        /* HUDDLE_PACE_MEASURED: cycles used */
 	double deliverable;        /* pace * workdays_left; NAN: no pace */
 	size_t added, carried, unplanned;  /* cards of each kind */
+	size_t removed;            /* taken out since the start (no card) */
 	size_t wip;                /* doing, backlog-wide */
 	long wip_limit;            /* -1: the rule is off */
 	size_t at_risk;

@@ -1,6 +1,7 @@
 #include "core/order.h"
 
 #include <assert.h>
+#include <ctype.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -356,4 +357,39 @@ order_move(struct order *o, const char *id, const struct order_place *p)
 	put_line(o, (size_t)at, text, id);
 	assert(order_rank(o, id) > 0);
 	return 0;
+}
+
+int
+order_line_is_header(const struct order_line *l)
+{
+	const char *p = l->text, *e;
+	int alnum = 0;
+
+	if (l->id)
+		return 0;
+	while (*p == ' ' || *p == '\t')
+		p++;
+	if (*p != '#')
+		return 0;
+	/* a title, not prose ("highest priority first.") or a rule line
+	 * ("# -----"): some letter or digit, no sentence punctuation last */
+	for (e = p; *e; e++)
+		alnum |= isalnum((unsigned char)*e) || (unsigned char)*e >= 0x80;
+	while (e > p && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r'))
+		e--;
+	return alnum && !strchr(".;,!?", e[-1]);
+}
+
+size_t
+order_sections(const struct order *o, size_t *sec)
+{
+	size_t s = 0;
+
+	for (size_t i = 0; i < o->nlines; i++) {
+		if (order_line_is_header(&o->lines[i]))
+			s++;
+		if (sec)
+			sec[i] = s;
+	}
+	return s + 1;
 }

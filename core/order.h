@@ -55,6 +55,20 @@ const char *order_id_at(const struct order *o, long rank);
 void order_render(const struct order *o, struct sbuf *out);
 
 /*
+ * Sections.  A whole-line comment is a section header: the ids below it,
+ * up to the next header, are its section (teams mark "# Minimally viable
+ * launch", "# Next" by hand).  A comment that reads as prose (it ends
+ * with . ; , ! or ?) or has no letter or digit ("# -----") is a note,
+ * not a header.  The ids above the first header are section 0, which
+ * has no header.  sec[i] receives the section of line i
+ * (a header's own number for a header line); returns the number of
+ * sections (headers + 1).
+ */
+size_t order_sections(const struct order *o, size_t *sec);
+/* Is the line a whole-line comment (a section header)? */
+int order_line_is_header(const struct order_line *l);
+
+/*
  * Editing ORDER.  Only id lines move; comment lines and blank lines stay
  * where they are, so hand-made sections keep their headers.
  *

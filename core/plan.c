@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/check.h"
 #include "core/date.h"
 #include "core/metrics.h"
 #include "core/strmap.h"
@@ -419,6 +420,34 @@ plan_cycle_file(struct sbuf *out, const struct plan *p, int crlf)
 		  nl, nl, nl);
 }
 
+/* The remaining effort of the open items among ids, as the
+ * cycle-capacity rule adds it up. */
+static double
+scope_load(const struct backlog *bl, const char *const *ids, size_t n)
+{
+	double sum = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		const struct item *it = backlog_item(bl, ids[i]);
+
+		if (it && it->parsed)
+			sum += metrics_remaining(it);
+	}
+	return sum;
+}
+
+/* The severity of cycle-capacity in docket.yaml, else its default. */
+static enum severity
+capacity_severity(const struct config *cfg)
+{
+	const struct rule_setting *s = config_rule(cfg, "cycle-capacity");
+	int r = check_rule_find("cycle-capacity");
+
+	if (s && s->severity >= 0)
+		return (enum severity)s->severity;
+	return r >= 0 ? check_rules[r].severity : SEV_ERROR;
+}
+
 int
 plan_scope_change(const char ***ids, size_t *n, const struct backlog *bl,
 		  const struct cycle *c, const char *const *add, size_t nadd,
@@ -465,6 +494,23 @@ plan_scope_change(const char ***ids, size_t *n, const struct backlog *bl,
 			goto fail;
 		}
 		v[k++] = it->id;
+	}
+	/* work added over the capacity: what the cycle-capacity rule of
+	 * check reports, so refused when the rule is an error */
+	if (nadd) {
+		double cap = c->capacity > 0 && !isinf(c->capacity) ? c->capacity :
+			bl->config.cycle_capacity;
+		double before = scope_load(bl, c->committed, c->ncommitted);
+		double after = scope_load(bl, v, k);
+		enum severity sev = capacity_severity(&bl->config);
+
+		if (sev != SEV_OFF && after > cap && after > before) {
+			diag_add(d, sev, "cycle-capacity", c->file->path, 0, 0,
+				 "cycle %s would commit %g points of remaining effort, over its capacity of %g: take work out in the same command (--remove ID), or raise the cycle's capacity",
+				 c->name, after, cap);
+			if (sev == SEV_ERROR)
+				goto fail;
+		}
 	}
 	*ids = v;
 	*n = k;

@@ -141,9 +141,12 @@ char *plan_next_name(const struct cycles *cy, const char *pattern, long start);
  * A scope change of a cycle that has started (or not): ids to add to
  * its committed list and ids to take out.  Checks each id against the
  * backlog and the list: an id to add must name an open item not already
- * committed, an id to remove must be committed.  Returns 0 with the new
- * list in *ids (malloc'ed array of borrowed ids, *n of them), or
- * DK_EUSAGE with the reason in d.
+ * committed, an id to remove must be committed.  A change that adds
+ * remaining effort (metrics_remaining) to a cycle over its capacity is
+ * what the cycle-capacity rule finds: refused when the rule is an error,
+ * a warning in d when it is a warning.  Returns 0 with the new list in
+ * *ids (malloc'ed array of borrowed ids, *n of them), or DK_EUSAGE with
+ * the reason in d.
  */
 int plan_scope_change(const char ***ids, size_t *n, const struct backlog *bl,
 		      const struct cycle *c, const char *const *add, size_t nadd,

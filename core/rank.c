@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/lis.h"
+#include "core/order.h"
 #include "core/score.h"
 #include "core/strmap.h"
 #include "core/xalloc.h"
@@ -22,7 +23,96 @@ void
 rank_plan_release(struct rank_plan *p)
 {
 	free(p->v);
+	free(p->kept);
+	free(p->sec_ids);
+	free(p->sec_title);
 	rank_plan_init(p);
+}
+
+/*
+ * Keep each entry in its section of ORDER (see rank.h, 5): v[0..n) is the
+ * proposal by score; the result is the same entries, section by section
+ * in file order, each section in the proposal's order.  Records the
+ * entries kept from a place across a header.
+ */
+static void
+keep_sections(struct rank_plan *p, struct rank_entry *v, size_t n,
+	      const struct order *o)
+{
+	size_t *sec = xcalloc(o->nlines + 1, sizeof(*sec));
+	struct strmap line_sec = STRMAP_INIT;
+	struct rank_entry *out;
+	size_t k = 0, last = 0, akept = 0;
+
+	p->nsections = order_sections(o, sec);
+	last = p->nsections - 1;    /* no id yet: below the last header */
+	for (size_t i = 0; i < o->nlines; i++)
+		if (o->lines[i].id)
+			last = 0;
+	p->sec_ids = xcalloc(p->nsections + 1, sizeof(*p->sec_ids));
+	p->sec_title = xcalloc(p->nsections + 1, sizeof(*p->sec_title));
+	for (size_t i = 0; i < o->nlines; i++) {
+		const char *id = o->lines[i].id;
+
+		if (order_line_is_header(&o->lines[i]))
+			p->sec_title[sec[i]] = o->lines[i].text;
+		if (id && !strmap_find(&line_sec, id, strlen(id)))
+			strmap_put(&line_sec, id, strlen(id), (void *)(uintptr_t)(sec[i] + 1));
+		if (id)
+			last = sec[i];
+	}
+	/* each entry's section: its own, else its neighbour's above (below
+	 * at the top; the last section with ids when there is none) */
+	for (size_t i = 0; i < n; i++) {
+		uintptr_t s = (uintptr_t)strmap_get(&line_sec, v[i].id);
+
+		v[i].section = s ? s - 1 : (size_t)-1;
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (v[i].section != (size_t)-1)
+			continue;
+		for (size_t j = i; j-- > 0;)
+			if (v[j].section != (size_t)-1) {
+				v[i].section = v[j].section;
+				break;
+			}
+		for (size_t j = i + 1; v[i].section == (size_t)-1 && j < n; j++)
+			if (strmap_get(&line_sec, v[j].id))
+				v[i].section = (uintptr_t)strmap_get(&line_sec, v[j].id) - 1;
+		if (v[i].section == (size_t)-1)
+			v[i].section = last;
+	}
+	/* what the sections keep: an entry the score puts above one of an
+	 * earlier section, or below one of a later section */
+	for (size_t i = 0; i < n; i++) {
+		for (size_t j = i + 1; j < n; j++) {
+			if (v[j].section >= v[i].section)
+				continue;
+			p->kept = xgrow(p->kept, &akept, p->nkept + 1, sizeof(*p->kept));
+			p->kept[p->nkept].id = v[i].id;
+			p->kept[p->nkept].section = v[i].section;
+			p->kept[p->nkept].other = v[j].id;
+			p->kept[p->nkept].other_section = v[j].section;
+			p->kept[p->nkept].above = 1;
+			p->nkept++;
+			break;
+		}
+	}
+	/* the stable partition by section */
+	out = xcalloc(n + 1, sizeof(*out));
+	for (size_t s = 0; s < p->nsections; s++)
+		for (size_t i = 0; i < n; i++)
+			if (v[i].section == s) {
+				out[k++] = v[i];
+				p->sec_ids[s]++;
+			}
+	if (n)
+		memcpy(v, out, n * sizeof(*v));
+	for (size_t s = 1; s < p->nsections; s++)
+		p->nempty += !p->sec_ids[s] && p->sec_title[s];
+	free(out);
+	free(sec);
+	strmap_release(&line_sec);
 }
 
 static int
@@ -194,15 +284,18 @@ rank_propose(struct rank_plan *p, const struct backlog *bl,
 	if (n)
 		qsort(v, n, sizeof(*v), cmp_entry);
 	pull_dependencies(v, n);
-	/* the proposal, the unknown ids below it, then what leaves */
+	keep_sections(p, v, n, o);
+	/* the proposal, the unknown ids below it (apply refuses them), then
+	 * what leaves */
+	v = xrealloc(v, (n + nunk + 1) * sizeof(*v));
+	if (nunk)
+		memcpy(v + n, unknown, nunk * sizeof(*unknown));
 	p->n = n + nunk;
 	p->ngone = ngone;
 	p->nunknown = nunk;
 	p->v = xcalloc(p->n + ngone + 1, sizeof(*p->v));
-	if (n)
-		memcpy(p->v, v, n * sizeof(*v));
-	if (nunk)
-		memcpy(p->v + n, unknown, nunk * sizeof(*unknown));
+	if (p->n)
+		memcpy(p->v, v, p->n * sizeof(*v));
 	if (ngone)
 		memcpy(p->v + p->n, gone, ngone * sizeof(*gone));
 	for (size_t i = 0; i < p->n; i++)
@@ -255,39 +348,82 @@ rank_plan_shifted(const struct rank_plan *p)
 
 void
 rank_render_order(const struct order *o, const struct rank_plan *p,
-		  struct sbuf *out)
+		  int prune, struct sbuf *out)
 {
 	struct strmap line_of = STRMAP_INIT;
 	const char **v = xcalloc(o->nlines + p->n + 1, sizeof(*v));
-	size_t nv = 0, slots = 0, slot = 0;
+	size_t *sec = xcalloc(o->nlines + 1, sizeof(*sec));
+	size_t nsec = order_sections(o, sec);
+	size_t *next = xcalloc(nsec + 1, sizeof(*next));    /* per section */
+	size_t *left = xcalloc(nsec + 1, sizeof(*left));    /* id lines left */
+	size_t *start = xcalloc(nsec + 1, sizeof(*start));  /* first entry */
+	size_t *count = xcalloc(nsec + 1, sizeof(*count));
+	size_t nv = 0, known = p->n - p->nunknown;
 	const char *eol = o->crlf ? "\r\n" : "\n";
+	int skip_blank = 0;
 
 	for (size_t i = 0; i < o->nlines; i++) {
 		const char *id = o->lines[i].id;
 
 		if (!id)
 			continue;
-		slots++;
+		left[sec[i]]++;
 		if (!strmap_find(&line_of, id, strlen(id)))
 			strmap_put(&line_of, id, strlen(id), o->lines[i].text);
 	}
+	/* the proposal is section by section: where each section's run is */
+	for (size_t k = 0; k < known; k++) {
+		size_t s = p->v[k].section < nsec ? p->v[k].section : nsec - 1;
+
+		if (!count[s]++)
+			start[s] = k;
+	}
 #define ENTRY_TEXT(k) (strmap_get(&line_of, p->v[k].id) ? \
 		       (const char *)strmap_get(&line_of, p->v[k].id) : p->v[k].id)
+	/* what a section holds past its id lines (or all of it, when it
+	 * had none) goes after its last id line (or its header) */
+#define REST(s) do { \
+		while (next[s] < count[s]) { \
+			size_t k_ = start[s] + next[s]++; \
+			v[nv++] = ENTRY_TEXT(k_); \
+		} \
+	} while (0)
+	if (!left[0] && nsec)
+		REST(0);
 	for (size_t i = 0; i < o->nlines; i++) {
-		if (!o->lines[i].id) {
-			v[nv++] = o->lines[i].text;
+		size_t s = sec[i];
+		const struct order_line *l = &o->lines[i];
+
+		if (!l->id) {
+			int header = order_line_is_header(l);
+
+			if (skip_blank && !header && !*l->text) {
+				skip_blank = 0;
+				continue;
+			}
+			skip_blank = 0;
+			if (header && prune && !count[s]) {
+				skip_blank = 1;     /* and the blank line after it */
+				continue;
+			}
+			v[nv++] = l->text;
+			if (header && !left[s])
+				REST(s);
 			continue;
 		}
-		if (slot < p->n)
-			v[nv++] = ENTRY_TEXT(slot);
-		slot++;
-		if (slot == slots)
-			for (size_t k = slots; k < p->n; k++)
-				v[nv++] = ENTRY_TEXT(k);
-	}
-	if (!slots)
-		for (size_t k = 0; k < p->n; k++)
+		skip_blank = 0;
+		if (next[s] < count[s]) {
+			size_t k = start[s] + next[s]++;
+
 			v[nv++] = ENTRY_TEXT(k);
+		}
+		if (!--left[s])
+			REST(s);
+	}
+	/* the unknown ids (never applied: the command refuses them) */
+	for (size_t k = known; k < p->n; k++)
+		v[nv++] = ENTRY_TEXT(k);
+#undef REST
 #undef ENTRY_TEXT
 	for (size_t i = 0; i < nv; i++) {
 		sbuf_adds(out, v[i]);
@@ -295,5 +431,10 @@ rank_render_order(const struct order *o, const struct rank_plan *p,
 			sbuf_adds(out, eol);
 	}
 	free(v);
+	free(sec);
+	free(next);
+	free(left);
+	free(start);
+	free(count);
 	strmap_release(&line_of);
 }

@@ -171,7 +171,7 @@ header(struct sbuf *out, const struct huddle *h, const struct board_opts *o)
 	listing_fmt_num(b, sizeof(b), h->open_effort);
 	listing_fmt_num(x, sizeof(x), h->remaining);
 	sbuf_addf(out, "Effort: %s done, %s open (%s remaining)\n", a, b, x);
-	if (h->added || h->carried || h->unplanned) {
+	if (h->added || h->carried || h->unplanned || h->removed) {
 		const char *sep = "";
 
 		sbuf_adds(out, "Scope: ");
@@ -183,8 +183,13 @@ header(struct sbuf *out, const struct huddle *h, const struct board_opts *o)
 			sbuf_addf(out, "%s%zu added after the start", sep, h->added);
 			sep = ", ";
 		}
-		if (h->unplanned)
+		if (h->unplanned) {
 			sbuf_addf(out, "%s%zu unplanned", sep, h->unplanned);
+			sep = ", ";
+		}
+		if (h->removed)
+			sbuf_addf(out, "%s%zu removed since the start (not on the board)", sep,
+				  h->removed);
 		sbuf_addc(out, '\n');
 	}
 	pace_line(out, h, o);

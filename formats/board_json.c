@@ -111,6 +111,13 @@ board_json(struct sbuf *out, const struct huddle *h, const struct board_opts *o)
 	jw_kbool(&w, "behind", h->risk_open && !isnan(h->deliverable) &&
 		 h->workdays_left > 0 && h->remaining > h->deliverable + 1e-9);
 	jw_end(&w);
+	jw_key(&w, "scope");
+	jw_object(&w);
+	jw_kint(&w, "carried_over", (long long)h->carried);
+	jw_kint(&w, "added", (long long)h->added);
+	jw_kint(&w, "removed", (long long)h->removed);
+	jw_kint(&w, "unplanned", (long long)h->unplanned);
+	jw_end(&w);
 	jw_knum(&w, "at_risk", (double)h->at_risk);
 	jw_knum(&w, "stopped", (double)h->stopped);
 	jw_key(&w, "columns");

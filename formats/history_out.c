@@ -10,6 +10,7 @@
 
 #include "core/date.h"
 #include "core/text.h"
+#include "formats/burnup_proj.h"
 #include "formats/json.h"
 #include "formats/listing.h"
 #include "formats/svg.h"
@@ -426,15 +427,29 @@ burnup_text(struct sbuf *out, const struct burnup *b,
 	    const struct hist_opts *o)
 {
 	const struct burnup_point *last = &b->v[b->n - 1];
+	const struct projection *pj = o->proj;
 	double ymax = 0;
-	size_t w = b->n >= CHART_W ? CHART_W : b->n * (CHART_W / b->n);
+	long first = b->v[0].day, end = last->day, ndays;
+	size_t w;
 	char d0[16], d1[16], num[32];
 
+	/* with a due date, the chart runs on to it (and to the projected
+	 * finish when that is not too far) */
+	if (pj && (pj->verdict == PROJ_NONE || pj->due < 0))
+		pj = NULL;
+	if (pj) {
+		if (pj->due > end)
+			end = pj->due;
+		if (pj->date > end && pj->date - last->day <= (last->day - first > 60 ? last->day - first : 60))
+			end = pj->date;
+	}
+	ndays = end - first + 1;
+	w = ndays >= CHART_W ? CHART_W : (size_t)ndays * (CHART_W / (size_t)ndays);
 	for (size_t i = 0; i < b->n; i++)
 		ymax = b->v[i].scope > ymax ? b->v[i].scope : ymax;
 	ymax = svg_nice_max(ymax);
 	date_format(d0, sizeof(d0), b->v[0].day);
-	date_format(d1, sizeof(d1), last->day);
+	date_format(d1, sizeof(d1), end);
 	sbuf_adds(out, "Burn-up of campaign ");
 	text_escape_term(out, b->campaign, strlen(b->campaign));
 	sbuf_addf(out, ", %s to %s (effort)\n\n", d0, d1);
@@ -450,12 +465,25 @@ burnup_text(struct sbuf *out, const struct burnup *b,
 		sbuf_addf(out, "%*s %s", LABEL_W - 2, num,
 			  num[0] ? "\xe2\x94\xa4" : "\xe2\x94\x82");  /* ┤ │ */
 		for (size_t c = 0; c < w; c++) {
-			const struct burnup_point *p = &b->v[((c + 1) * b->n - 1) / w];
+			long day = first + (long)(((c + 1) * (size_t)ndays - 1) / w);
+			const struct burnup_point *p = &b->v[day <= last->day ? day - first :
+							      (long)b->n - 1];
 			long ls = lround(p->scope / ymax * CHART_H);
 			long ld = lround(p->done / ymax * CHART_H);
 			const char *cell, *want;
 
-			if (row <= ld) {
+			if (day > last->day) {
+				/* the projection, and the due date's column */
+				double pd = pj->done + (pj->pace > 0 ? pj->pace : 0) *
+					    (double)(day - last->day);
+				long lp = lround((pd < pj->scope ? pd : pj->scope) / ymax * CHART_H);
+				long prev = first + (long)((c * (size_t)ndays - 1) / w);
+
+				cell = row == lp ? "\xc2\xb7" :            /* · */
+				       pj->due >= 0 && pj->due <= day && pj->due > prev ?
+				       "\xe2\x94\x8a" : row == ls ? "\xe2\x94\x88" : " "; /* ┊ ┈ */
+				want = cell[0] == ' ' ? "" : C_YELLOW;
+			} else if (row <= ld) {
 				cell = "\xe2\x96\x88";   /* █ */
 				want = C_GREEN;
 			} else if (row <= ls) {
@@ -493,8 +521,12 @@ burnup_text(struct sbuf *out, const struct burnup *b,
 	sbuf_adds(out, "\xe2\x96\x88");
 	if (o->color)
 		sbuf_adds(out, C_RESET);
-	sbuf_adds(out, " completed   \xe2\x96\x91 remaining (top = scope)\n\n");
+	sbuf_adds(out, " completed   \xe2\x96\x91 remaining (top = scope)");
+	if (end > last->day)
+		sbuf_adds(out, "\n       \xc2\xb7 projection at the recent pace   \xe2\x94\x8a due date");
+	sbuf_adds(out, "\n\n");
 	listing_fmt_num(num, sizeof(num), last->scope);
+	date_format(d1, sizeof(d1), last->day);
 	sbuf_addf(out, "On %s: scope %s", d1, num);
 	listing_fmt_num(num, sizeof(num), last->done);
 	sbuf_addf(out, ", completed %s", num);
@@ -504,6 +536,7 @@ burnup_text(struct sbuf *out, const struct burnup *b,
 	if (last->unestimated)
 		sbuf_addf(out, ", %d without effort", last->unestimated);
 	sbuf_adds(out, ".\n");
+	burnup_proj_text(out, o->proj);
 }
 
 static void
@@ -511,7 +544,6 @@ burnup_json(struct sbuf *out, const struct burnup *b, const struct hist_opts *o)
 {
 	struct jw w;
 
-	(void)o;
 	jw_init(&w, out, 2, 0);
 	jw_object(&w);
 	jw_kstr(&w, "campaign", b->campaign);
@@ -531,6 +563,7 @@ burnup_json(struct sbuf *out, const struct burnup *b, const struct hist_opts *o)
 		jw_end(&w);
 	}
 	jw_end(&w);
+	burnup_proj_json(&w, o->proj);
 	jw_end(&w);
 	sbuf_addc(out, '\n');
 }
@@ -538,8 +571,7 @@ burnup_json(struct sbuf *out, const struct burnup *b, const struct hist_opts *o)
 static void
 burnup_svg(struct sbuf *out, const struct burnup *b, const struct hist_opts *o)
 {
-	(void)o;
-	svg_burnup(out, b);
+	svg_burnup_projected(out, b, o->proj);
 }
 
 static const struct diff_format diff_rows[] = {

@@ -20,11 +20,16 @@
 #include "core/sbuf.h"
 #include "formats/format.h"
 
+struct projection;
+
 struct hist_opts {
 	int color;               /* ANSI colours */
 	size_t width;            /* terminal width; 0 = no limit (piped) */
 	const char *base_name;   /* diff: what BASE and HEAD were called */
 	const char *head_name;
+	/* burnup: the campaign's projection to its due date
+	 * (core/projection.h), or NULL */
+	const struct projection *proj;
 };
 
 /*
@@ -32,7 +37,10 @@ struct hist_opts {
  * heading, a summary line and one table per kind of change, json),
  * `docket log` (text, json) and `docket burnup` (text: a chart for an
  * 80-column terminal, no escapes unless o->color; svg: formats/svg.h;
- * json: the series), as tables (formats/format.h).
+ * json: the series), as tables (formats/format.h).  With o->proj, a
+ * burn-up also shows the due date, the projection at the recent pace with
+ * its range, and whether the scope is reachable by the due date, in every
+ * format (burnup_proj_*, formats/burnup_proj.c).
  */
 struct diff_format {
 	struct format f;

@@ -237,9 +237,14 @@ void
 hx_page_begin(struct sbuf *sb, const struct hx *h, const char *title,
 	      const char *root, int script)
 {
-	sbuf_adds(sb, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n"
+	char built[16];
+
+	/* the day the page was made: its script compares the dates that
+	 * badges depend on with the later of this and the reader's today */
+	date_format(built, sizeof(built), h->o->today);
+	sbuf_addf(sb, "<!DOCTYPE html>\n<html lang=\"en\" data-built=\"%s\">\n<head>\n"
 		  "<meta charset=\"utf-8\">\n"
-		  "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">\n");
+		  "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">\n", built);
 	if (!h->o->app) {
 		sbuf_adds(sb, "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
 			  "style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'");

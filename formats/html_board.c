@@ -223,6 +223,52 @@ hx_board(struct sbuf *sb, const struct hx *h)
  * Cycles: committed vs completed
  *----------------------------------------------------------------------*/
 
+/* The items of a cycle that are not its plain commitment: added after
+ * the start, carried over from before, unplanned, learned (stopped with
+ * a result), carried over to a later cycle; one line each. */
+static void
+scope_lines(struct sbuf *sb, const struct cycle_stats *st)
+{
+	static const struct {
+		const char *cls, *label;
+	} kinds[] = {
+		{ "added", "Added after the start" },
+		{ "carried", "Carried over from before" },
+		{ "unplanned", "Unplanned" },
+		{ "learned", "Learned (stopped with a result)" },
+		{ "carried-on", "Carried over to a later cycle" },
+	};
+
+	for (size_t k = 0; k < ARRAY_SIZE(kinds); k++) {
+		size_t n = 0;
+
+		for (size_t i = 0; i < st->nscope; i++) {
+			const struct scope_item *e = &st->scope[i];
+			int in = k == 0 ? e->how == SCOPE_ADDED :
+				k == 1 ? e->carried_in && e->how != SCOPE_REMOVED :
+				k == 2 ? e->how == SCOPE_UNPLANNED && e->outcome != OUT_OPEN :
+				k == 3 ? e->outcome == OUT_LEARNED :
+				e->outcome == OUT_CARRIED && e->how != SCOPE_REMOVED;
+
+			if (!in)
+				continue;
+			if (!n++)
+				sbuf_addf(sb, "<div class=\"scope %s small\"><b>%s:</b> ",
+					  kinds[k].cls, kinds[k].label);
+			else
+				sbuf_adds(sb, ", ");
+			hx_item_link(sb, e->item, "");
+			if (k == 0 && e->day >= 0) {
+				sbuf_adds(sb, " (");
+				hx_date(sb, e->day);
+				sbuf_addc(sb, ')');
+			}
+		}
+		if (n)
+			sbuf_adds(sb, "</div>");
+	}
+}
+
 void
 hx_cycles(struct sbuf *sb, const struct hx *h)
 {
@@ -238,7 +284,9 @@ hx_cycles(struct sbuf *sb, const struct hx *h)
 		sbuf_addf(sb, "The team completed %.0f%% of what it committed to, on average over %zu "
 			  "finished cycle%s. ", 100.0 * m->saydo_mean, m->nsaydo,
 			  m->nsaydo == 1 ? "" : "s");
-	sbuf_adds(sb, "Completed counts the committed items done by the end of the cycle.</p>\n"
+	sbuf_adds(sb, "Completed counts the committed items done by the end of the cycle; "
+		  "a stopped experiment with a result counts as learning delivered. "
+		  "Work added after the start, carried over or unplanned is listed under each cycle.</p>\n"
 		  "<div class=\"grid\">\n");
 	for (size_t i = h->cycles.n; i-- > 0;) {
 		const struct cycle *c = &h->cycles.v[i];
@@ -246,12 +294,23 @@ hx_cycles(struct sbuf *sb, const struct hx *h)
 
 		if (!st)
 			continue;
-		sbuf_addf(sb, "<div class=\"card cyc%s\"><h3>", c == h->current ? " current" : "");
+		sbuf_addf(sb, "<div class=\"card cyc%s\"", st->state == CYCLE_CURRENT ? " current" : "");
+		if (c->start >= 0 && c->end >= 0) {
+			char a[16], e[16];
+
+			/* the page's script sets the badge by the reader's date */
+			date_format(a, sizeof(a), c->start);
+			date_format(e, sizeof(e), c->end);
+			sbuf_addf(sb, " data-start=\"%s\" data-end=\"%s\"", a, e);
+		}
+		sbuf_adds(sb, "><h3>");
 		hx_text(sb, c->name);
-		if (c == h->current)
-			sbuf_adds(sb, " <span class=\"badge s-doing\">current</span>");
-		else if (st->state == CYCLE_FUTURE)
-			sbuf_adds(sb, " <span class=\"badge s-planned\">upcoming</span>");
+		sbuf_addf(sb, " <span class=\"badge when %s\">%s</span>",
+			  st->state == CYCLE_CURRENT ? "s-doing" :
+			  st->state == CYCLE_FUTURE ? "s-planned" : "s-done",
+			  st->state == CYCLE_CURRENT ? "current" :
+			  st->state == CYCLE_FUTURE ? "upcoming" :
+			  st->state == CYCLE_CLOSED ? "ended" : "no dates");
 		sbuf_adds(sb, "</h3><div class=\"dates\">");
 		date_range(sb, c);
 		if (!isnan(c->capacity)) {
@@ -274,6 +333,7 @@ hx_cycles(struct sbuf *sb, const struct hx *h)
 		if (!isnan(st->say_do))
 			sbuf_addf(sb, " &#183; %.0f%%", 100.0 * st->say_do);
 		sbuf_adds(sb, "</span></div>");
+		scope_lines(sb, st);
 		if (st->missing)
 			sbuf_addf(sb, "<div class=\"small muted\">%zu committed id%s name%s no item</div>",
 				  st->missing, st->missing == 1 ? "" : "s", st->missing == 1 ? "s" : "");

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/date.h"
 #include "core/xalloc.h"
 #include "formats/html_int.h"
 #include "formats/xml.h"
@@ -84,7 +85,12 @@ summary(struct sbuf *sb, const struct hx *h)
 			sbuf_adds(sb, " points");
 		}
 		if (h->current->end >= 0) {
-			sbuf_adds(sb, h->current->end >= h->o->today ? " &#183; ends " : " &#183; ended ");
+			char e[16];
+
+			/* "ends" or "ended" by the reader's date (the page's script) */
+			date_format(e, sizeof(e), h->current->end);
+			sbuf_addf(sb, " &#183; <span data-ends=\"%s\">%s</span> ", e,
+				  h->current->end >= h->o->today ? "ends" : "ended");
 			hx_date(sb, h->current->end);
 		}
 		if (h->board.at_risk)
@@ -241,8 +247,10 @@ hx_backlog_row(struct sbuf *sb, const struct hx *h, const struct item *it)
 	}
 	if (it->rank)
 		sbuf_addf(sb, "%ld</td>", it->rank);
-	else
+	else if (item_status_open(it->status))
 		sbuf_adds(sb, "<span class=\"intake\" title=\"Not ranked yet: the intake\">new</span></td>");
+	else
+		sbuf_adds(sb, "<span class=\"intake\" title=\"Done or stopped: out of ORDER\">&#8211;</span></td>");
 	sbuf_adds(sb, "<td class=\"id\">");
 	hx_item_link(sb, it, "");
 	sbuf_adds(sb, "</td><td class=\"title\">");

@@ -228,6 +228,19 @@ html_css(struct sbuf *out)
 const char hx_js[] =
 "(function(){\n"
 "var d=document,f=d.getElementById('filters');\n"
+/* the badges that depend on today's date, as of the reader's today (never
+ * before the day the page was made): a page published yesterday is right
+ * today */
+"(function(){var n=new Date(),p=function(x){return('0'+x).slice(-2);},"
+"t=n.getFullYear()+'-'+p(n.getMonth()+1)+'-'+p(n.getDate()),"
+"b=d.documentElement.getAttribute('data-built')||'';if(b>t)t=b;\n"
+"[].forEach.call(d.querySelectorAll('[data-start][data-end]'),function(e){\n"
+"var s=e.getAttribute('data-start'),x=e.getAttribute('data-end'),"
+"w=t<s?'upcoming':t>x?'ended':'current',g=e.querySelector('.when');\n"
+"e.classList.toggle('current',w==='current');\n"
+"if(g){g.textContent=w;g.className='badge when '+(w==='current'?'s-doing':w==='upcoming'?'s-planned':'s-done');}});\n"
+"[].forEach.call(d.querySelectorAll('[data-ends]'),function(e){"
+"e.textContent=t>e.getAttribute('data-ends')?'ended':'ends';});})();\n"
 "if(!f||!window.URLSearchParams)return;\n"
 "var rows=[].slice.call(d.querySelectorAll('#backlog-table tbody tr'));\n"
 "var q=d.getElementById('f-q'),st=d.getElementById('f-status'),ty=d.getElementById('f-type'),"

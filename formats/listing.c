@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/changes.h"
 #include "core/schema.h"
 #include "core/text.h"
 #include "core/xalloc.h"
@@ -53,30 +54,128 @@ json_value(struct jw *w, const struct config *c, const char *key,
 	}
 }
 
-void
-listing_item_json(struct sbuf *out, const struct item *it,
-		  const struct config *c)
+int
+listing_col_computed(const char *name)
 {
-	const struct ynode *r = it->fm.root;
+	return !strcmp(name, "rank") || !strcmp(name, "score") ||
+	       !strcmp(name, "file") || !strcmp(name, "body");
+}
+
+const char *
+listing_col_key(const char *name)
+{
+	if (!strcmp(name, "cv"))
+		return "customer_value";
+	if (!strcmp(name, "bv"))
+		return "business_value";
+	return name;
+}
+
+void
+listing_body(struct sbuf *out, const struct item *it)
+{
+	if (it->data && it->fm.body_off <= it->len)
+		sbuf_add(out, it->data + it->fm.body_off, it->len - it->fm.body_off);
+}
+
+int
+listing_value_text(struct sbuf *out, const struct item *it, const char *key)
+{
+	const struct ynode *v = item_get(it, listing_col_key(key));
+
+	if (!v || (v->type == YNODE_SCALAR && ynode_kind(v) == YKIND_NULL))
+		return 0;
+	if (v->type == YNODE_SCALAR) {
+		sbuf_add(out, v->text, v->len);
+	} else if (v->type == YNODE_SEQ) {
+		for (size_t i = 0; i < v->nkids; i++) {
+			if (i)
+				sbuf_adds(out, ", ");
+			if (v->kids[i]->type == YNODE_SCALAR)
+				sbuf_add(out, v->kids[i]->text, v->kids[i]->len);
+			else
+				changes_flow(out, v->kids[i]);
+		}
+	} else {
+		changes_flow(out, v);
+	}
+	return 1;
+}
+
+/* The value of a computed column: rank, file, score or body. */
+static void
+json_computed(struct jw *w, const struct item *it, const char *k)
+{
+	if (!strcmp(k, "rank")) {
+		jw_pos(w, it->rank);
+	} else if (!strcmp(k, "file")) {
+		jw_str(w, it->path);
+	} else if (!strcmp(k, "score")) {
+		if (isnan(it->score))
+			jw_null(w);
+		else
+			jw_num(w, round(it->score * 1000) / 1000);
+	} else {
+		struct sbuf b = SBUF_INIT;
+
+		listing_body(&b, it);
+		jw_strn(w, b.buf ? b.buf : "", b.len);
+		sbuf_release(&b);
+	}
+}
+
+void
+listing_item_json_cols(struct sbuf *out, const struct item *it,
+		       const struct config *c, const char *const *names,
+		       size_t n)
+{
 	struct jw w;
 
 	jw_init(&w, out, 0, JW_COMPACT);
 	jw_object(&w);
+	for (size_t i = 0; i < n; i++) {
+		const char *k = listing_col_key(names[i]);
+
+		jw_key(&w, names[i]);
+		if (listing_col_computed(k))
+			json_computed(&w, it, k);
+		else
+			json_value(&w, c, k, item_get(it, k));
+	}
+	jw_end(&w);
+}
+
+/* Every front-matter field, then rank, file and score. */
+static void
+item_members(struct jw *w, const struct item *it, const struct config *c)
+{
+	const struct ynode *r = it->fm.root;
+
 	for (size_t i = 0; r && i + 1 < r->nkids; i += 2) {
 		const char *k = r->kids[i]->text;
 
 		if (!strcmp(k, "rank") || !strcmp(k, "file") || !strcmp(k, "score"))
 			continue;
-		jw_keyn(&w, k, r->kids[i]->len);
-		json_value(&w, c, k, r->kids[i + 1]);
+		jw_keyn(w, k, r->kids[i]->len);
+		json_value(w, c, k, r->kids[i + 1]);
 	}
-	jw_kpos(&w, "rank", it->rank);
-	jw_kstr(&w, "file", it->path);
-	jw_key(&w, "score");
-	if (isnan(it->score))
-		jw_null(&w);
-	else
-		jw_num(&w, round(it->score * 1000) / 1000);
+	jw_key(w, "rank");
+	json_computed(w, it, "rank");
+	jw_key(w, "file");
+	json_computed(w, it, "file");
+	jw_key(w, "score");
+	json_computed(w, it, "score");
+}
+
+void
+listing_item_json(struct sbuf *out, const struct item *it,
+		  const struct config *c)
+{
+	struct jw w;
+
+	jw_init(&w, out, 0, JW_COMPACT);
+	jw_object(&w);
+	item_members(&w, it, c);
 	jw_end(&w);
 }
 
@@ -138,12 +237,181 @@ csv_field(struct sbuf *out, const char *s, int term)
 	sbuf_release(&tmp);
 }
 
+/* ---------------------------------------------------------------------
+ * --fields: the columns the user names
+ * ------------------------------------------------------------------- */
+
+/* The text of column k of it; NULL when absent. */
+static const char *
+col_text(const struct item *it, size_t k, const struct listing_opts *o,
+	 char *buf, size_t len)
+{
+	const char *name = o->cols->names[k];
+
+	if (!strcmp(name, "rank")) {
+		if (!it->rank)
+			return NULL;
+		snprintf(buf, len, "%ld", it->rank);
+		return buf;
+	}
+	if (!strcmp(name, "score")) {
+		if (isnan(it->score))
+			return NULL;
+		listing_fmt_num(buf, len, it->score);
+		return buf;
+	}
+	if (!strcmp(name, "file"))
+		return it->path;
+	return o->cols->text ? o->cols->text(it, k, o->cols->arg) : NULL;
+}
+
+static void
+cols_csv(struct sbuf *out, struct item *const *items, size_t n,
+	 const struct listing_opts *o)
+{
+	char buf[64];
+
+	if (o->header) {
+		for (size_t c = 0; c < o->cols->n; c++) {
+			if (c)
+				sbuf_addc(out, ',');
+			sbuf_adds(out, o->cols->names[c]);
+		}
+		sbuf_adds(out, "\r\n");
+	}
+	for (size_t i = 0; i < n; i++) {
+		for (size_t c = 0; c < o->cols->n; c++) {
+			const char *v = col_text(items[i], c, o, buf, sizeof(buf));
+
+			if (c)
+				sbuf_addc(out, ',');
+			csv_field(out, v ? v : "", o->term);
+		}
+		sbuf_adds(out, "\r\n");
+	}
+}
+
+static void
+cols_plain(struct sbuf *out, struct item *const *items, size_t n,
+	   const struct listing_opts *o)
+{
+	char buf[64];
+
+	for (size_t i = 0; i < n; i++) {
+		for (size_t c = 0; c < o->cols->n; c++) {
+			const char *v = col_text(items[i], c, o, buf, sizeof(buf));
+
+			if (c)
+				sbuf_addc(out, '\t');
+			if (v)
+				text_escape_term(out, v, strlen(v));
+			else
+				sbuf_addc(out, '-');
+		}
+		sbuf_addc(out, '\n');
+	}
+}
+
+static void
+cols_md(struct sbuf *out, struct item *const *items, size_t n,
+	const struct listing_opts *o)
+{
+	char buf[64];
+
+	sbuf_adds(out, "|");
+	for (size_t c = 0; c < o->cols->n; c++) {
+		sbuf_addc(out, ' ');
+		text_md_cell(out, o->cols->names[c]);
+		sbuf_adds(out, " |");
+	}
+	sbuf_adds(out, "\n|");
+	for (size_t c = 0; c < o->cols->n; c++)
+		sbuf_adds(out, " --- |");
+	sbuf_addc(out, '\n');
+	for (size_t i = 0; i < n; i++) {
+		sbuf_addc(out, '|');
+		for (size_t c = 0; c < o->cols->n; c++) {
+			const char *v = col_text(items[i], c, o, buf, sizeof(buf));
+
+			sbuf_addc(out, ' ');
+			text_md_cell(out, v ? v : "-");
+			sbuf_adds(out, " |");
+		}
+		sbuf_addc(out, '\n');
+	}
+}
+
+static void
+cols_table(struct sbuf *out, struct item *const *items, size_t n,
+	   const struct listing_opts *o)
+{
+	size_t nc = o->cols->n, *w = xcalloc(nc + 1, sizeof(*w)), used = 0;
+	struct sbuf up = SBUF_INIT;
+	char buf[64];
+
+	for (size_t c = 0; c < nc; c++)
+		w[c] = text_width(o->cols->names[c], strlen(o->cols->names[c]));
+	for (size_t i = 0; i < n; i++)
+		for (size_t c = 0; c + 1 < nc; c++) {
+			const char *v = col_text(items[i], c, o, buf, sizeof(buf));
+			size_t vw = v ? text_width(v, strlen(v)) : 1;
+
+			if (vw > w[c])
+				w[c] = vw;
+		}
+	for (size_t c = 0; c + 1 < nc; c++)
+		used += w[c] + 2;
+	if (o->header) {
+		if (o->color)
+			sbuf_adds(out, C_BOLD);
+		for (size_t c = 0; c < nc; c++) {
+			sbuf_reset(&up);
+			for (const char *p = o->cols->names[c]; *p; p++)
+				sbuf_addc(&up, (char)(*p >= 'a' && *p <= 'z' ? *p - 32 : *p));
+			if (c + 1 < nc) {
+				text_pad(out, up.buf, up.len, w[c], 0);
+				sbuf_adds(out, "  ");
+			} else {
+				text_escape_term(out, up.buf, up.len);
+			}
+		}
+		if (o->color)
+			sbuf_adds(out, C_RESET);
+		sbuf_addc(out, '\n');
+	}
+	for (size_t i = 0; i < n; i++) {
+		for (size_t c = 0; c < nc; c++) {
+			const char *v = col_text(items[i], c, o, buf, sizeof(buf));
+
+			if (!v)
+				v = "-";
+			if (c + 1 < nc) {
+				text_pad(out, v, strlen(v), w[c], 0);
+				sbuf_adds(out, "  ");
+			} else if (o->width && o->width > used + 12) {
+				text_truncate(out, v, strlen(v), o->width - used);
+			} else {
+				text_escape_term(out, v, strlen(v));
+			}
+		}
+		while (out->len && out->buf[out->len - 1] == ' ')
+			sbuf_setlen(out, out->len - 1);
+		sbuf_addc(out, '\n');
+	}
+	sbuf_release(&up);
+	free(w);
+}
+
 static void
 listing_csv(struct sbuf *out, struct item *const *items, size_t n,
 	    const struct listing_opts *o)
 {
 	char buf[64];
 
+	if (o && o->cols) {
+		cols_csv(out, items, n, o);
+		return;
+	}
 	if (!o || o->header) {
 		for (int c = 0; c < NCOLS; c++) {
 			if (c)
@@ -178,6 +446,10 @@ listing_md(struct sbuf *out, struct item *const *items, size_t n,
 	};
 	char buf[64];
 
+	if (o && o->cols) {
+		cols_md(out, items, n, o);
+		return;
+	}
 	(void)o;
 	sbuf_adds(out, "|");
 	for (int c = 0; c < NCOLS; c++)
@@ -204,6 +476,10 @@ listing_plain(struct sbuf *out, struct item *const *items, size_t n,
 {
 	char buf[64];
 
+	if (o && o->cols) {
+		cols_plain(out, items, n, o);
+		return;
+	}
 	(void)o;
 	for (size_t i = 0; i < n; i++) {
 		for (int c = 0; c < NCOLS; c++) {
@@ -242,6 +518,10 @@ listing_table(struct sbuf *out, struct item *const *items, size_t n,
 	size_t w[NCOLS], used = 0;
 	char buf[64];
 
+	if (o && o->cols) {
+		cols_table(out, items, n, o);
+		return;
+	}
 	for (int c = 0; c < NCOLS; c++)
 		w[c] = strlen(heads[c]);
 	for (size_t i = 0; i < n; i++)
@@ -321,10 +601,18 @@ item_file(struct sbuf *out, const struct item *it, const struct config *c)
 		sbuf_addc(out, '\n');
 }
 
+/* show: every field, rank, file, score, and the body */
 static void
 item_json_line(struct sbuf *out, const struct item *it, const struct config *c)
 {
-	listing_item_json(out, it, c);
+	struct jw w;
+
+	jw_init(&w, out, 0, JW_COMPACT);
+	jw_object(&w);
+	item_members(&w, it, c);
+	jw_key(&w, "body");
+	json_computed(&w, it, "body");
+	jw_end(&w);
 	sbuf_addc(out, '\n');
 }
 

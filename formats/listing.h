@@ -14,13 +14,44 @@
 #include "formats/format.h"
 #include "formats/json.h"
 
+/*
+ * The columns of `list --fields a,b,c`: rank, score and file are
+ * computed; cv and bv stand for customer_value and business_value; any
+ * other name is a front-matter key, whose text (a list as "a, b") the
+ * caller gives through text() (absent: NULL).  "body" is the item's body.
+ */
+struct listing_cols {
+	const char *const *names;
+	size_t n;
+	const char *(*text)(const struct item *it, size_t k, void *arg);
+	void *arg;
+};
+
 struct listing_opts {
 	int color;            /* ANSI colours (table only) */
 	size_t width;         /* terminal width for the table; 0 = no limit */
 	int header;           /* print the header row (table, csv, md) */
 	int term;             /* shown on a terminal: csv escapes control
 			       * and bidi characters (core/text.h) too */
+	const struct listing_cols *cols;   /* --fields, or NULL: the default */
 };
+
+/* Is name a column computed from the item (rank, score, file), not a
+ * front-matter key? */
+int listing_col_computed(const char *name);
+/* The front-matter key a column name stands for (cv: customer_value). */
+const char *listing_col_key(const char *name);
+/* The text of an item's front-matter value of key for a cell ("a, b"
+ * for a list; NULL when absent), appended to out; 1 when present. */
+int listing_value_text(struct sbuf *out, const struct item *it,
+		       const char *key);
+/* One item as a JSON object of the given columns only, in that order
+ * (absent ones null; "body": the body). */
+void listing_item_json_cols(struct sbuf *out, const struct item *it,
+			    const struct config *c, const char *const *names,
+			    size_t n);
+/* The item's body: its bytes after the front matter. */
+void listing_body(struct sbuf *out, const struct item *it);
 
 /* One item as a JSON object: every front-matter field (string-typed
  * fields keep their source text), then "rank" (null when unranked),
@@ -48,7 +79,8 @@ struct listing_format {
 };
 extern const struct format_table listing_formats;
 
-/* `docket show --format`: md (the file as written) or json. */
+/* `docket show --format`: md (the file as written) or json (the fields,
+ * rank, file, score and "body"). */
 struct show_format {
 	struct format f;
 	listing_item_fn *render;

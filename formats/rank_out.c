@@ -64,6 +64,28 @@ rank_json(struct sbuf *out, const struct rank_plan *p, const struct sbuf *change
 	for (size_t i = known; i < p->n; i++)
 		jw_str(&w, p->v[i].id);
 	jw_end(&w);
+	jw_break(&w);
+	jw_key(&w, "kept");
+	jw_array(&w);
+	for (size_t i = 0; i < p->nkept; i++) {
+		const struct rank_kept *k = &p->kept[i];
+
+		jw_object(&w);
+		jw_kstr(&w, "id", k->id);
+		jw_kstr(&w, "section", p->sec_title[k->section]);
+		jw_kstr(&w, "would_be", k->above ? "above" : "below");
+		jw_kstr(&w, "other", k->other);
+		jw_kstr(&w, "other_section", p->sec_title[k->other_section]);
+		jw_end(&w);
+	}
+	jw_end(&w);
+	jw_break(&w);
+	jw_key(&w, "empty_sections");
+	jw_array(&w);
+	for (size_t s = 1; s < p->nsections; s++)
+		if (!p->sec_ids[s] && p->sec_title[s])
+			jw_str(&w, p->sec_title[s]);
+	jw_end(&w);
 	jw_end(&w);
 	sbuf_addc(out, '\n');
 }
@@ -159,18 +181,78 @@ rank_summary(struct sbuf *out, const struct rank_plan *p)
 	sbuf_adds(out, ".\n");
 }
 
+/* A section's name: its header without the '#' (or "the top"). */
+static void
+section_name(struct sbuf *out, const struct rank_plan *p, size_t s)
+{
+	const char *t = s < p->nsections ? p->sec_title[s] : NULL;
+	size_t n;
+
+	if (!t) {
+		sbuf_adds(out, "the top of ORDER");
+		return;
+	}
+	while (*t == ' ' || *t == '\t' || *t == '#')
+		t++;
+	n = strlen(t);
+	while (n && (t[n - 1] == ' ' || t[n - 1] == '\t'))
+		n--;
+	sbuf_addc(out, '\'');
+	text_escape_term(out, t, n);
+	sbuf_addc(out, '\'');
+}
+
+void
+rank_kept_text(struct sbuf *out, const struct rank_plan *p, int prune)
+{
+	if (p->nkept) {
+		sbuf_addf(out, "Kept in their section of ORDER (no item crosses a section header; move one by hand with docket move):\n");
+		for (size_t i = 0; i < p->nkept; i++) {
+			const struct rank_kept *k = &p->kept[i];
+
+			if (i == 10 && p->nkept > 11) {
+				sbuf_addf(out, "  and %zu more (docket rank --format json lists them)\n",
+					  p->nkept - i);
+				break;
+			}
+			sbuf_adds(out, "  ");
+			text_escape_term(out, k->id, strlen(k->id));
+			sbuf_adds(out, " stays in ");
+			section_name(out, p, k->section);
+			sbuf_addf(out, ": its score would rank it %s ", k->above ? "above" : "below");
+			text_escape_term(out, k->other, strlen(k->other));
+			sbuf_adds(out, " in ");
+			section_name(out, p, k->other_section);
+			sbuf_addc(out, '\n');
+		}
+	}
+	if (p->nempty) {
+		sbuf_addf(out, "%zu section header%s left with no item:", p->nempty,
+			  p->nempty == 1 ? " is" : "s are");
+		for (size_t s = 1; s < p->nsections; s++)
+			if (!p->sec_ids[s] && p->sec_title[s]) {
+				sbuf_addc(out, ' ');
+				section_name(out, p, s);
+			}
+		sbuf_adds(out, prune ? " (removed: --prune-sections).\n" :
+			  " (--apply --prune-sections removes them).\n");
+	}
+}
+
 static void
 rank_text(struct sbuf *out, const struct rank_plan *p, const struct sbuf *changes)
 {
 	if (!rank_plan_changes(p)) {
 		sbuf_addf(out, "ORDER already follows the %s order (%zu item%s).\n",
 			  score_kind_name(p->kind), p->n, p->n == 1 ? "" : "s");
+		rank_kept_text(out, p, 0);
 		return;
 	}
-	sbuf_addf(out, "Proposed order by %s (MVL first, dependencies before dependants):\n",
+	sbuf_addf(out, "Proposed order by %s (MVL first, dependencies before dependants, within each section):\n",
 		  score_kind_name(p->kind));
 	sbuf_add(out, changes->buf, changes->len);
 	rank_summary(out, p);
+	rank_kept_text(out, p, 0);
 }
 
 static const struct rank_format rows[] = {

@@ -32,8 +32,17 @@ void rank_summary(struct sbuf *out, const struct rank_plan *p);
  *                order; an unknown id has a null title and score),
  *  "leaving": [{"id", "title", "rank_from", "status"}, ...] (done and
  *              stopped items that leave ORDER),
- *  "unknown": ["MKT-99", ...] (ids ORDER lists with no readable item)}
+ *  "unknown": ["MKT-99", ...] (ids ORDER lists with no readable item),
+ *  "kept": [{"id", "section", "would_be": "above"|"below", "other",
+ *            "other_section"}, ...] (items the sections of ORDER keep
+ *            from their place; a section is its header line, null for
+ *            the top),
+ *  "empty_sections": ["# MVL", ...] (headers left with no item)}
  */
+/* The items kept in their section and the empty sections, as lines (or
+ * nothing); prune: the empty sections are being removed. */
+void rank_kept_text(struct sbuf *out, const struct rank_plan *p, int prune);
+
 struct rank_format {
 	struct format f;
 	void (*render)(struct sbuf *out, const struct rank_plan *p,

@@ -2,7 +2,7 @@
  * showcase_json.c: the Team Showcase as JSON (see showcase.h): the same
  * content as the Markdown, as data.  Each item of the cycle appears once
  * in "items" with how it came into the cycle ("scope": committed, added,
- * removed, unplanned; "carried_in") and what became of it ("outcome":
+ * removed, unplanned; "carried_in") and what became of it ("cycle_outcome":
  * open, completed, learned, stopped, carried over, earlier).
  */
 #include "formats/showcase.h"
@@ -100,7 +100,7 @@ item_obj(struct jw *w, const struct metrics *m, const struct cycle_stats *s,
 	jw_knum(w, "remaining", metrics_remaining(it));
 	jw_kstr(w, "scope", scope_how_name(e->how));
 	jw_kbool(w, "carried_in", e->carried_in);
-	jw_kstr(w, "outcome", scope_outcome_name(e->outcome));
+	jw_kstr(w, "cycle_outcome", scope_outcome_name(e->outcome));
 	kday(w, "changed", e->day);
 	jw_kbool(w, "uncommitted", e->uncommitted);
 	if (it->finished && date_parse(&fin, it->finished))

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "core/date.h"
+#include "core/projection.h"
 #include "core/xalloc.h"
 #include "formats/xml.h"
 
@@ -76,10 +77,18 @@ svg_chart(struct sbuf *out, const struct svg_chart *c)
 	char buf[64];
 	int ticks = 5, xt;
 
+	if (c->n && c->x_end > d1)
+		d1 = c->x_end;
 	for (size_t s = 0; s < c->nseries; s++)
 		for (size_t i = 0; i < c->n; i++)
 			if (c->series[s].y[i] > ymax)
 				ymax = c->series[s].y[i];
+	for (size_t i = 0; i < c->nsegs; i++) {
+		if (c->segs[i].y0 > ymax)
+			ymax = c->segs[i].y0;
+		if (c->segs[i].y1 > ymax)
+			ymax = c->segs[i].y1;
+	}
 	ymax = svg_nice_max(ymax);
 	span = d1 > d0 ? (double)(d1 - d0) : 1;
 
@@ -119,10 +128,10 @@ svg_chart(struct sbuf *out, const struct svg_chart *c)
 		  M_LEFT, M_LEFT, M_TOP, M_TOP + (int)ph);
 
 	/* date labels: up to 6, at evenly spaced days */
-	xt = c->n < 2 ? (c->n ? 1 : 0) : (int)(span < 5 ? span + 1 : 6);
+	xt = c->n < 2 && d1 == d0 ? (c->n ? 1 : 0) : (int)(span < 5 ? span + 1 : 6);
 	for (int i = 0; i < xt; i++) {
 		long day = xt == 1 ? d0 : d0 + lround(span * i / (xt - 1));
-		double x = M_LEFT + (c->n < 2 ? pw / 2 : pw * (double)(day - d0) / span);
+		double x = M_LEFT + (c->n < 2 && d1 == d0 ? pw / 2 : pw * (double)(day - d0) / span);
 
 		sbuf_adds(out, "  <line x1=\"");
 		num(out, x);
@@ -145,7 +154,7 @@ svg_chart(struct sbuf *out, const struct svg_chart *c)
 		struct sbuf pts = SBUF_INIT;
 
 		for (size_t i = 0; i < c->n; i++) {
-			double x = M_LEFT + (c->n < 2 ? pw / 2 :
+			double x = M_LEFT + (c->n < 2 && d1 == d0 ? pw / 2 :
 					     pw * (double)(c->days[i] - d0) / span);
 			double y = M_TOP + ph - ph * (se->y[i] > 0 ? se->y[i] : 0) / ymax;
 
@@ -158,7 +167,9 @@ svg_chart(struct sbuf *out, const struct svg_chart *c)
 		if (se->fill_opacity > 0 && c->n > 1) {
 			sbuf_addf(out, "  <polygon points=\"%d,", M_LEFT);
 			num(out, M_TOP + ph);
-			sbuf_addf(out, " %s %d,", pts.buf, W - M_RIGHT);
+			sbuf_addf(out, " %s ", pts.buf);
+			num(out, M_LEFT + pw * (double)(c->days[c->n - 1] - d0) / span);
+			sbuf_addc(out, ',');
 			num(out, M_TOP + ph);
 			sbuf_adds(out, "\" fill=\"");
 			xml_escape_attrz(out, se->color);
@@ -170,7 +181,8 @@ svg_chart(struct sbuf *out, const struct svg_chart *c)
 		xml_escape_attrz(out, se->color);
 		sbuf_adds(out, "\" stroke-width=\"2.5\" stroke-linejoin=\"round\"/>\n");
 		{
-			double x = M_LEFT + (c->n < 2 ? pw / 2 : pw);
+			double x = M_LEFT + (c->n < 2 && d1 == d0 ? pw / 2 :
+					     pw * (double)(c->days[c->n - 1] - d0) / span);
 			double y = M_TOP + ph - ph * (se->y[c->n - 1] > 0 ? se->y[c->n - 1] : 0) / ymax;
 
 			sbuf_adds(out, "  <circle cx=\"");
@@ -183,6 +195,41 @@ svg_chart(struct sbuf *out, const struct svg_chart *c)
 		}
 		sbuf_release(&pts);
 	}
+
+	/* segments (a projection) and marks (a due date) */
+	for (size_t i = 0; i < c->nsegs && c->n; i++) {
+		const struct svg_segment *g = &c->segs[i];
+
+		sbuf_adds(out, "  <line x1=\"");
+		num(out, M_LEFT + pw * (double)(g->day0 - d0) / span);
+		sbuf_adds(out, "\" y1=\"");
+		num(out, M_TOP + ph - ph * (g->y0 > 0 ? g->y0 : 0) / ymax);
+		sbuf_adds(out, "\" x2=\"");
+		num(out, M_LEFT + pw * (double)(g->day1 - d0) / span);
+		sbuf_adds(out, "\" y2=\"");
+		num(out, M_TOP + ph - ph * (g->y1 > 0 ? g->y1 : 0) / ymax);
+		sbuf_adds(out, "\" stroke=\"");
+		xml_escape_attrz(out, g->color);
+		sbuf_addf(out, "\" stroke-width=\"%s\"%s/>\n", g->dashed ? "2" : "1",
+			  g->dashed ? " stroke-dasharray=\"6 4\"" : " stroke-opacity=\"0.6\"");
+	}
+	for (size_t i = 0; i < c->nmarks && c->n; i++) {
+		const struct svg_mark *m = &c->marks[i];
+		double x = M_LEFT + pw * (double)(m->day - d0) / span;
+
+		if (m->day < d0 || m->day > d1)
+			continue;
+		sbuf_adds(out, "  <line x1=\"");
+		num(out, x);
+		sbuf_adds(out, "\" x2=\"");
+		num(out, x);
+		sbuf_addf(out, "\" y1=\"%d\" y2=\"%d\" stroke=\"", M_TOP, M_TOP + (int)ph);
+		xml_escape_attrz(out, m->color);
+		sbuf_adds(out, "\" stroke-width=\"2\"/>\n");
+		text(out, x, M_TOP - 4, "middle", 12, " fill=\"#aa3333\"", m->label);
+	}
+	if (c->note)
+		text(out, M_LEFT, H - 10, "start", 12, " fill=\"#333333\"", c->note);
 
 	/* legend, under the subtitle, above the plot */
 	for (size_t s = 0; s < c->nseries; s++) {
@@ -204,6 +251,13 @@ svg_chart(struct sbuf *out, const struct svg_chart *c)
 void
 svg_burnup(struct sbuf *out, const struct burnup *b)
 {
+	svg_burnup_projected(out, b, NULL);
+}
+
+void
+svg_burnup_projected(struct sbuf *out, const struct burnup *b,
+		     const struct projection *p)
+{
 	long *days = xcalloc(b->n + 1, sizeof(*days));
 	double *scope = xcalloc(b->n + 1, sizeof(*scope));
 	double *done = xcalloc(b->n + 1, sizeof(*done));
@@ -211,9 +265,11 @@ svg_burnup(struct sbuf *out, const struct burnup *b)
 		{ "Scope", scope, "#3b6fb6", 0.10 },
 		{ "Completed", done, "#2e9b4f", 0.30 },
 	};
+	struct svg_segment segs[3];
+	struct svg_mark mark;
 	struct svg_chart c;
-	struct sbuf title = SBUF_INIT, sub = SBUF_INIT;
-	char d0[16], d1[16];
+	struct sbuf title = SBUF_INIT, sub = SBUF_INIT, note = SBUF_INIT;
+	char d0[16], d1[16], dd[32];
 
 	for (size_t i = 0; i < b->n; i++) {
 		days[i] = b->v[i].day;
@@ -240,9 +296,60 @@ svg_burnup(struct sbuf *out, const struct burnup *b)
 	c.n = b->n;
 	c.series = series;
 	c.nseries = 2;
+	if (p && b->n && p->verdict != PROJ_NONE && p->due >= 0) {
+		long end = p->last, span = p->last - b->v[0].day;
+		size_t ns = 0;
+		/* the lines run to the finish, or to the axis' end */
+#define ADD_LINE(day_, rate_, dashed_, color_) do { \
+		long d_ = (day_) >= 0 ? (day_) : end; \
+		segs[ns].day0 = p->last; \
+		segs[ns].y0 = p->done; \
+		segs[ns].day1 = d_; \
+		segs[ns].y1 = p->done + (rate_) * (double)(d_ - p->last); \
+		if (segs[ns].y1 > p->scope) \
+			segs[ns].y1 = p->scope; \
+		segs[ns].dashed = (dashed_); \
+		segs[ns++].color = (color_); \
+	} while (0)
+
+		if (p->due > end)
+			end = p->due;
+		if (p->date > end && p->date - p->last <= (span > 60 ? span : 60))
+			end = p->date;
+		c.x_end = end;
+		if (p->remaining > 0 && p->pace > 0) {
+			ADD_LINE(p->date >= 0 && p->date <= end ? p->date : end, p->pace, 1, "#2e9b4f");
+			if (p->fast > p->pace)
+				ADD_LINE(p->early >= 0 && p->early <= end ? p->early : end, p->fast, 0, "#2e9b4f");
+			if (p->slow < p->pace)
+				ADD_LINE(p->late >= 0 && p->late <= end ? p->late : end, p->slow, 0, "#2e9b4f");
+		}
+#undef ADD_LINE
+		c.segs = segs;
+		c.nsegs = ns;
+		if (p->due >= 0) {
+			date_format(dd, sizeof(dd), p->due);
+			mark.day = p->due;
+			mark.label = dd;
+			mark.color = "#cc3333";
+			c.marks = &mark;
+			c.nmarks = 1;
+		}
+		if (p->due >= 0 || p->remaining > 0) {
+			sbuf_adds(&note, "Projection at the recent pace");
+			if (p->date >= 0) {
+				date_format(d1, sizeof(d1), p->date);
+				sbuf_addf(&note, ": done on %s", d1);
+			}
+			if (p->due >= 0)
+				sbuf_addf(&note, "; due %s: %s", dd, projection_words(p->verdict));
+			c.note = note.buf;
+		}
+	}
 	svg_chart(out, &c);
 	sbuf_release(&title);
 	sbuf_release(&sub);
+	sbuf_release(&note);
 	free(days);
 	free(scope);
 	free(done);

@@ -149,9 +149,57 @@ test_expect '--rev reads a revision without touching the working tree' '
 	grep -q "nosuchrev" err
 '
 
+test_expect 'open items by default; --all and a closed --status list the rest' '
+	mk_item MKT-20 done experiment 1 5 5 2026-08-01 "result: won" "finished: 2026-08-10" &&
+	mk_item MKT-21 stopped bau 1 5 5 2026-08-02 "stop_reason: no" &&
+	for f in plain json csv md table; do
+		! docket -C b list --format $f | grep -q "MKT-2[01]" || exit 1
+	done &&
+	test "$(docket -C b list --all --format plain | cut -f2 | tr "\n" " ")" = "MKT-10 MKT-2 MKT-1 MKT-20 MKT-21 MKT-4 MKT-3 " &&
+	test "$(docket -C b list -a --format json | jq length)" = 7 &&
+	test "$(docket -C b list --status done --format plain | cut -f2)" = "MKT-20" &&
+	test "$(docket -C b list --status done,ready --format plain | cut -f2 | tr "\n" " ")" = "MKT-10 MKT-1 MKT-20 "
+'
+
+test_expect '--sort orders by a field, -FIELD descending, missing last, ties in backlog order' '
+	test "$(docket -C b list --sort effort --format plain | cut -f2 | tr "\n" " ")" = "MKT-2 MKT-10 MKT-4 MKT-1 MKT-3 " &&
+	test "$(docket -C b list --sort -effort --format plain | cut -f2 | tr "\n" " ")" = "MKT-3 MKT-1 MKT-10 MKT-4 MKT-2 " &&
+	test "$(docket -C b list --sort campaign --format plain | cut -f2 | tr "\n" " ")" = "MKT-1 MKT-10 MKT-2 MKT-4 MKT-3 " &&
+	test "$(docket -C b list --sort created --format plain | cut -f2 | tr "\n" " ")" = "MKT-4 MKT-3 MKT-1 MKT-2 MKT-10 " &&
+	test "$(docket -C b list --sort status --format plain | cut -f2 | tr "\n" " ")" = "MKT-4 MKT-3 MKT-10 MKT-1 MKT-2 " &&
+	test "$(docket -C b list --sort -score --format json | jq -r ".[0].id")" = "$(docket -C b list --format json | jq -r "sort_by(-.score) | .[0].id")" &&
+	expect_code 2 docket -C b list --sort "a b" 2>err && grep -q "sort" err
+'
+
+test_expect '--fields chooses the columns of every format, CSV included' '
+	docket -C b list --fields id,campaign,goal,cycle,tags --format csv >out.csv &&
+	head -1 out.csv | tr -d "\r" | grep -x "id,campaign,goal,cycle,tags" &&
+	grep -F "\"MKT-1\",\"app-launch\",\"\",\"\",\"video, social\"" out.csv &&
+	grep -F "\"MKT-3\",\"\",\"pipeline\"" out.csv &&
+	docket -C b list --fields id,tags,rank --format plain >out &&
+	grep -x "$(printf "MKT-1\tvideo, social\t3")" out &&
+	grep -x "$(printf "MKT-4\t-\t-")" out &&
+	docket -C b list --fields id,cv,bv,score --format md >out.md &&
+	head -1 out.md | grep -x "| id | cv | bv | score |" &&
+	docket -C b list --fields id,title,campaign >out &&
+	head -1 out | grep -q "^ID  *TITLE  *CAMPAIGN$" &&
+	docket -C b list --fields id,tags,rank,campaign,body --format json >out.json &&
+	jq -e ".[] | select(.id == \"MKT-1\") | .tags == [\"video\", \"social\"] and .rank == 3 and .campaign == \"app-launch\" and (.body | startswith(\"Body of the item.\"))" out.json &&
+	jq -e "[.[] | keys | length == 5] | all" out.json &&
+	jq -e ".[] | select(.id == \"MKT-4\") | .campaign == null and .rank == null" out.json &&
+	expect_code 2 docket -C b list --fields "id,a b" 2>err && grep -q "fields" err
+'
+
+test_expect 'show --format json has the score and the body' '
+	docket -C b show MKT-1 --format json >one.json &&
+	jq -e ".score > 0 and .rank == 3 and .body == \"Body of the item.\n\"" one.json &&
+	test "$(jq .score one.json)" = "$(docket -C b list --format json | jq ".[] | select(.id == \"MKT-1\") | .score")"
+'
+
 test_expect 'list from a subfolder finds the backlog' '
 	docket -C b/backlog list --format plain | wc -l >n &&
-	test "$(cat n)" = 5
+	test "$(cat n)" = 5 &&
+	rm b/backlog/MKT-20.md b/backlog/MKT-21.md
 '
 
 test_expect 'a backlog in a sub-folder of a larger repository' '

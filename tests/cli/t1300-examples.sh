@@ -23,7 +23,7 @@ cycle_field() {
 
 test_expect 'setup: the example in a git repository' '
 	example_repo ex &&
-	docket -C ex list --format json >items.json &&
+	docket -C ex list --all --format json >items.json &&
 	jq -e "length > 0" items.json >/dev/null
 '
 

@@ -12,7 +12,7 @@
 golden="$DOCKET_TESTS/golden/check"
 # every rule of the registry (docket help rules)
 rules=$(docket help rules | awk 'NR > 4 && NF { print $1 }')
-# the findings planted.expect lists (6 of them on files changed since
+# the findings planted.expect lists (8 of them on files changed since
 # the base)
 nall=$(grep -c . "$golden/planted.expect")
 nerr=$(grep -c "^error" "$golden/planted.expect")
@@ -54,7 +54,7 @@ test_expect 'the planted backlog covers every rule of the registry' '
 test_expect 'counts in json match the findings' '
 	test "$(jq .errors out.json)" = $nerr &&
 	test "$(jq .warnings out.json)" = $nwarn &&
-	test "$(jq "[.findings[] | select(.changed)] | length" out.json)" = 6
+	test "$(jq "[.findings[] | select(.changed)] | length" out.json)" = 8
 '
 
 test_expect 'messages say how to fix' '
@@ -105,7 +105,7 @@ test_expect 'github: one workflow command per finding' '
 test_expect 'text lists files changed since the base first' '
 	head -1 out.txt | grep -q "^backlog/ORDER:" &&
 	grep -q "^findings on files unchanged since the base:" out.txt &&
-	tail -1 out.txt | grep -q "^$nerr errors, $nwarn warnings ($((nall - 6)) on files unchanged since the base)"
+	tail -1 out.txt | grep -q "^$nerr errors, $nwarn warnings ($((nall - 8)) on files unchanged since the base)"
 '
 
 test_done

@@ -26,7 +26,7 @@ test_expect 'every task file is imported, as one commit' '
 	test "$(git -C r log -1 --format=%s)" = "Import $n items from backlog-md" &&
 	test "$(git -C r show --name-only --format= HEAD | wc -l)" = $((n + 1)) &&
 	test -z "$(git -C r status --porcelain)" &&
-	docket -C r list --format json >list.json &&
+	docket -C r list --all --format json >list.json &&
 	test "$(grep -c "^{\"id\":" list.json)" = "$n"
 '
 

@@ -94,6 +94,19 @@ test_expect 'missing started and finished dates come from git history' '
 	test -z "$(git -C h status --porcelain)"
 '
 
+test_expect '--explain gives every formula, word for word as docs/cycles.md' '
+	docket -C b report --explain --format json >x.json &&
+	test "$(jq ".explain | length" x.json)" -ge 18 &&
+	jq -r ".explain | to_entries[] | \"| \\(.key) | \\(.value) |\"" x.json >rows &&
+	while read -r row; do
+		grep -F -x -q -- "$row" "$DOCKET_TESTS/../docs/cycles.md" || { echo "not in docs/cycles.md: $row"; exit 1; }
+	done <rows &&
+	docket -C b report --explain >x.txt &&
+	grep -q "^How the figures are computed (docs/cycles.md):$" x.txt &&
+	grep -q "^  velocity        completed effort + unplanned effort (learned effort is shown beside it, not in it)$" x.txt &&
+	docket -C b report --explain --format md | grep -q "^## How the figures are computed$"
+'
+
 test_expect 'bad format: exit 2' '
 	expect_code 2 docket -C b report --format xml 2>err && grep -q "text, md or json" err
 '

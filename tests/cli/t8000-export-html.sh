@@ -27,7 +27,7 @@ test_expect 'export writes index.html and one page per item, and touches no back
 '
 
 test_expect 'the backlog table lists the items in the order of docket list' '
-	docket -C r list --format plain | cut -f2 >want &&
+	docket -C r list --all --format plain | cut -f2 >want &&
 	sed -n "s/^<tr id=\"\\([^\"]*\\)\".*/\\1/p" site/index.html >got &&
 	test_cmp want got
 '
@@ -36,6 +36,28 @@ test_expect 'the board holds the current cycle and committed vs completed is cou
 	grep -q "<h2>Huddle board<span class=\"sub\">cycle 2026-12</span>" site/index.html &&
 	grep -q "1 of 4 committed items done" site/index.html &&
 	grep -q "<b>3</b> of 3 items" site/index.html
+'
+
+test_expect 'badges that depend on the date carry their dates for the page script' '
+	grep -q "<html lang=\"en\" data-built=\"2026-12-04\">" site/index.html &&
+	grep -q "<div class=\"card cyc current\" data-start=\"2026-11-30\" data-end=\"2026-12-11\"><h3>2026-12 <span class=\"badge when s-doing\">current</span>" site/index.html &&
+	grep -q "<span data-ends=\"2026-12-11\">ends</span>" site/index.html &&
+	grep -q "data-start=\"2026-11-16\" data-end=\"2026-11-27\"><h3>2026-11 <span class=\"badge when s-done\">ended</span>" site/index.html
+'
+
+test_expect 'done and stopped items are not the intake: no "new" badge' '
+	python3 - site/index.html <<-\PY
+	import re, sys
+	html = open(sys.argv[1], encoding="utf-8").read()
+	seen = {"closed": 0, "new": 0}
+	for m in re.finditer(r"<tr id=\"([^\"]+)\"[^>]*data-status=\"(\w+)\"[^>]*>(.*?)</tr>", html, re.S):
+	    closed = m.group(2) in ("done", "stopped")
+	    new = ">new</span>" in m.group(3)
+	    assert not (closed and new), m.group(1)
+	    seen["closed"] += closed
+	    seen["new"] += new
+	assert seen["closed"] >= 3 and seen["new"] >= 1, seen
+	PY
 '
 
 test_expect 'every page is self-contained: no external URL (but the SVG namespace), no src= or stylesheet link' '
@@ -60,7 +82,7 @@ test_expect 'the inline script is allowed by its SHA-256 in the Content-Security
 '
 
 test_expect 'each campaign gets its burn-up chart from the git history' '
-	n=$(docket -C r list --format json | jq "[.[] | .campaign // empty] | unique | length") &&
+	n=$(docket -C r list --all --format json | jq "[.[] | .campaign // empty] | unique | length") &&
 	test "$n" -ge 2 &&
 	test "$(grep -c "<svg " site/index.html)" = "$n" &&
 	grep -q "id=\"c0-chart-title\"" site/index.html &&

@@ -196,7 +196,7 @@ browser_test 'hostile text stays text on index.html; nothing injected exists or 
 		"<script>document.title='"'"'pwned-hypothesis'"'"'</script>" \
 		"x\" onmouseover=\"document.title='"'"'pwned-campaign'"'"'" &&
 	! grep -q "id=\"filters\"[^>]* hidden" index.dom &&
-	grep -q "<html lang=\"en\" class=\"js\">" index.dom &&
+	grep -q "<html lang=\"en\" data-built=\"2026-12-04\" class=\"js\">" index.dom &&
 	rows index.dom >visible && test "$(cat visible)" = MKT-1
 '
 
@@ -284,5 +284,37 @@ browser_test 'the example site loads without a Content-Security-Policy violation
 	console log "file://$TRASH/site/items/$id.html" exi.dom &&
 	grep -q "<h1>" exi.dom &&
 	! grep -i "content security policy" log
+'
+# A site made on 2020-01-08, read today: the badges that depend on the
+# date follow the reader's clock, never a day before the site was made.
+new_repo dt
+docket -C dt init -q 2>/dev/null
+mkdir -p dt/backlog/cycles
+printf "%s\n" "---" "name: c-past" "start: 2020-01-06" "end: 2020-01-17" "committed: []" "---" >dt/backlog/cycles/c-past.md
+printf "%s\n" "---" "name: c-far" "start: 2099-01-05" "end: 2099-01-16" "committed: []" "---" >dt/backlog/cycles/c-far.md
+(cd dt && git add -A && git commit -qm "Two cycles")
+DOCKET_TODAY=2020-01-08 docket -C dt export html -o "$TRASH/dt-2020" -q
+DOCKET_TODAY=2099-01-08 docket -C dt export html -o "$TRASH/dt-2099" -q
+
+# badge DOM CYCLE: the text of the cycle card's date badge
+badge() {
+	python3 - "$1" "$2" <<-\PY
+	import re, sys
+	html = open(sys.argv[1], encoding="utf-8").read()
+	m = re.search(r"<h3>" + re.escape(sys.argv[2]) + r" <span class=\"badge when[^\"]*\">([^<]*)</span>", html)
+	print(m.group(1) if m else "none")
+	PY
+}
+
+browser_test 'cycle badges follow the reader'"'"'s date, not the export'"'"'s' '
+	test "$(badge "$TRASH/dt-2020/index.html" c-past)" = current &&
+	test "$(badge "$TRASH/dt-2020/index.html" c-far)" = upcoming &&
+	dom "file://$TRASH/dt-2020/index.html" d2020.dom &&
+	test "$(badge d2020.dom c-past)" = ended &&
+	test "$(badge d2020.dom c-far)" = upcoming &&
+	! grep -q "class=\"card cyc current\"" d2020.dom &&
+	dom "file://$TRASH/dt-2099/index.html" d2099.dom &&
+	test "$(badge d2099.dom c-far)" = current &&
+	test "$(badge d2099.dom c-past)" = ended
 '
 test_done

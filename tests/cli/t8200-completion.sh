@@ -66,7 +66,7 @@ options() {
 		grep -o -- '--\?[a-zA-Z][a-z-]*'; echo --help; } | sort -u
 }
 ids() {
-	docket -C r list --format plain | cut -f2 | grep "^$1" | sort
+	docket -C r list --all --format plain | cut -f2 | grep "^$1" | sort
 }
 # formats CMD: the --format values of the usage line, sorted
 formats() {

@@ -394,6 +394,25 @@ static const struct tcase cases[] = {
 	  { { "backlog/cycles/2026-12.md",
 	      "---\nname: 2026-12\nstart: 2026-11-30\nend: 2026-12-11\ncapacity: 3\n"
 	      "committed: [MKT-1]\n---\n" } } },
+	/* the work left counts: remaining of a started item, nothing of a
+	 * done one (2 + 1 + 0 against 3) */
+	{ "cycle-capacity: remaining effort of what is open", "", NULL,
+	  { { "backlog/cycles/2026-12.md",
+	      "---\nname: 2026-12\nstart: 2026-11-30\nend: 2026-12-11\ncapacity: 3\n"
+	      "committed: [MKT-2, MKT-3, MKT-4]\n---\n" },
+	    { "backlog/MKT-2.md", EXP("2", "planned", "") },
+	    { "backlog/MKT-3.md", EXP("3", "doing", "remaining: 1\n") },
+	    { "backlog/MKT-4.md", EXP("4", "done", "result: won\n") } } },
+	{ "cycle-capacity: over with remaining",
+	  "error cycle-capacity backlog/cycles/2026-12.md:6:12\n", "3.5 points of effort, over its capacity of 3",
+	  { { "backlog/cycles/2026-12.md",
+	      "---\nname: 2026-12\nstart: 2026-11-30\nend: 2026-12-11\ncapacity: 3\n"
+	      "committed: [MKT-2, MKT-3]\n---\n" },
+	    { "backlog/MKT-2.md", EXP("2", "planned", "") },
+	    { "backlog/MKT-3.md", EXP("3", "doing", "remaining: 1.5\n") } } },
+	{ "remaining: 0 or more",
+	  "error range backlog/MKT-2.md:10:12\n", "it must be 0 or more",
+	  { { "backlog/MKT-2.md", BAU("2", "doing", "remaining: -1\n") } } },
 	{ "cycle file: name, dates and keys",
 	  "error id-filename backlog/cycles/2026-12.md:2:7\n"
 	  "error range backlog/cycles/2026-12.md:4:6\n"

@@ -261,7 +261,7 @@ render(struct fixture *f, const char *want)
 {
 	struct sbuf sb = SBUF_INIT;
 
-	rank_render_order(&f->bl.order, &f->plan, &sb);
+	rank_render_order(&f->bl.order, &f->plan, 0, &sb);
 	if (strcmp(sb.buf, want))
 		print_error("ORDER: got\n%s---wanted---\n%s", sb.buf, want);
 	assert_string_equal(sb.buf, want);
@@ -281,10 +281,53 @@ test_render_order(void **state)
 	item(&f, 4, "done", 1, 1, 1, NULL);
 	item(&f, 5, "ready", 1, 9, 9, NULL);
 	/* comments stay; end-of-line comments travel with their id; the
-	 * closed id's line goes; the new id goes below the last id line */
+	 * closed id's line goes; no item crosses a section header: MKT-1
+	 * stays under "# MVL", the new MKT-5 joins its neighbour's section */
 	propose(&f, "# MVL\nMKT-1   # waits for LP\n\n# Next\nMKT-4\nMKT-2\nMKT-3\n# end\n",
 		SCORE_WSJF);
-	render(&f, "# MVL\nMKT-5\n\n# Next\nMKT-2\nMKT-3\nMKT-1   # waits for LP\n# end\n");
+	render(&f, "# MVL\nMKT-1   # waits for LP\n\n# Next\nMKT-5\nMKT-2\nMKT-3\n# end\n");
+	/* their scores would put MKT-5, MKT-2 and MKT-3 above MKT-1 */
+	assert_int_equal(f.plan.nkept, 3);
+	assert_string_equal(f.plan.kept[0].id, "MKT-5");
+	assert_string_equal(f.plan.kept[0].other, "MKT-1");
+	assert_int_equal(f.plan.nempty, 1);         /* "# end" */
+	{
+		struct sbuf sb = SBUF_INIT;
+
+		rank_render_order(&f.bl.order, &f.plan, 1, &sb);
+		assert_string_equal(sb.buf, "# MVL\nMKT-1   # waits for LP\n\n# Next\nMKT-5\nMKT-2\nMKT-3\n");
+		sbuf_release(&sb);
+	}
+	release(&f);
+
+	memset(&f, 0, sizeof(f));
+	item(&f, 1, "ready", 4, 1, 1, NULL);
+	item(&f, 2, "ready", 1, 5, 5, NULL);
+	item(&f, 3, "ready", 8, 1, 1, "mvl: true\n");
+	/* an MVL item below a header stays there, and is reported kept;
+	 * an empty section and its blank line go with prune */
+	propose(&f, "# Backlog: highest first.\n\n# MVL\n\n# Next\nMKT-1\nMKT-2\nMKT-3\n", SCORE_WSJF);
+	render(&f, "# Backlog: highest first.\n\n# MVL\n\n# Next\nMKT-3\nMKT-2\nMKT-1\n");
+	assert_int_equal(f.plan.nkept, 0);          /* within its section */
+	assert_int_equal(f.plan.nempty, 1);
+	{
+		struct sbuf sb = SBUF_INIT;
+
+		rank_render_order(&f.bl.order, &f.plan, 1, &sb);
+		assert_string_equal(sb.buf, "# Backlog: highest first.\n\n# Next\nMKT-3\nMKT-2\nMKT-1\n");
+		sbuf_release(&sb);
+	}
+	release(&f);
+
+	memset(&f, 0, sizeof(f));
+	item(&f, 1, "ready", 4, 1, 1, NULL);
+	item(&f, 2, "ready", 8, 1, 1, "mvl: true\n");
+	propose(&f, "# MVL\nMKT-1\n# Next\nMKT-2\n", SCORE_WSJF);
+	render(&f, "# MVL\nMKT-1\n# Next\nMKT-2\n");
+	assert_int_equal(f.plan.nkept, 1);
+	assert_string_equal(f.plan.kept[0].id, "MKT-2");
+	assert_string_equal(f.plan.kept[0].other, "MKT-1");
+	assert_int_equal(f.plan.kept[0].above, 1);
 	release(&f);
 
 	memset(&f, 0, sizeof(f));
