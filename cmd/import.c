@@ -718,6 +718,8 @@ run(struct ctx *ctx)
 		rc = EXIT_USAGE;
 		goto out;
 	}
+	/* docket.yaml's import: rules, then --id-column, then a --map file */
+	import_map_overlay(&map, ss->bl.config.import);
 	if (id_column)
 		import_map_set_field(&map, id_column, "id");
 	if (map_file) {

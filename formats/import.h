@@ -33,6 +33,7 @@
 #include "core/backlog.h"
 #include "core/config.h"
 #include "core/diag.h"
+#include "core/import_rules.h"
 #include "core/sbuf.h"
 #include "formats/format.h"
 
@@ -184,18 +185,6 @@ void import_list_sort(struct import_list *l);
 
 /* ---- helpers shared by the sources --------------------------------- */
 
-/* Normalise a name for matching: ASCII lowercase, every run of
- * characters other than letters, digits and non-ASCII bytes turned into
- * one space, trimmed ("Won't Do" -> "won t do", "created_date" ->
- * "created date").  Appends to out. */
-void import_norm(struct sbuf *out, const char *s);
-
-enum import_date_order {
-	IMPORT_DATE_AUTO,         /* day first unless the month is > 12 */
-	IMPORT_DATE_DMY,
-	IMPORT_DATE_MDY,
-};
-
 /*
  * Parse a date as the tools export them into YYYY-MM-DD (out: 11
  * bytes): ISO 8601 (2026-11-24, 2026-11-24T10:15:00.000Z, 2026-11-24
@@ -271,11 +260,6 @@ int import_read_backlog_md(struct import_list *l,
 
 /* ---- mapping ------------------------------------------------------- */
 
-struct import_pair {
-	char *from;               /* normalised source name */
-	char *to;
-};
-
 struct import_map {
 	enum import_kind kind;
 	int keep_ids;             /* id: keep */
@@ -289,6 +273,9 @@ struct import_map {
 
 /* The tool's defaults. */
 void import_map_init(struct import_map *m, enum import_kind kind);
+/* Overlay rules (docket.yaml's import:, then a --map file's): what they
+ * give overrides what m had. */
+void import_map_overlay(struct import_map *m, const struct import_rules *r);
 void import_map_release(struct import_map *m);
 /* Overlay a mapping file (YAML).  Returns 0, or DK_EINVALID with error
  * diags at the offending line and column.  cfg (may be NULL) is used to
