@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "core/date.h"
+#include "core/import_rules.h"
 #include "core/item.h"
 #include "core/regex.h"
 #include "core/sbuf.h"
@@ -67,6 +68,10 @@ config_release(struct config *c)
 		free(c->dod_type[t]);
 	free(c->campaigns);
 	free(c->rules);
+	if (c->import) {
+		import_rules_release(c->import);
+		free(c->import);
+	}
 	ynode_free(c->root);
 	free(c->data);
 	free(c->path);
@@ -605,8 +610,9 @@ config_parse(struct config *c, const char *path, const char *data, size_t len,
 	static const char *const known[] = {
 		"prefix", "items", "owners", "cycle", "goals",
 		"definition_of_done", "score", "fields", "rules", "commit",
-		"cycle_name", "campaigns",
+		"cycle_name", "campaigns", "import",
 	};
+	const struct ynode *import = NULL;
 	struct ynode_opts yo = YNODE_OPTS_INIT;
 	struct diag_list err = DIAG_LIST_INIT;
 	int line, col;
@@ -682,6 +688,8 @@ config_parse(struct config *c, const char *path, const char *data, size_t len,
 			parse_fields(c, v, diags);
 		} else if (!strcmp(key, "rules")) {
 			parse_rules(c, v, diags);
+		} else if (!strcmp(key, "import")) {
+			import = v;     /* after fields:, which it may name */
 		} else if (!strcmp(key, "commit")) {
 			if (ynode_bool(v, &b))
 				CERR(v, "commit must be true or false");
@@ -698,6 +706,11 @@ config_parse(struct config *c, const char *path, const char *data, size_t len,
 				 best ? " (did you mean '" : "", best ? best : "",
 				 best ? "'?)" : "");
 		}
+	}
+	if (import) {
+		c->import = xmalloc(sizeof(*c->import));
+		import_rules_init(c->import);
+		import_rules_parse(c->import, import, path, "config", c, diags);
 	}
 	if (!c->prefix && !ynode_get(r, "prefix"))
 		diag_add(diags, SEV_ERROR, "config", path, 1, 1,

@@ -101,6 +101,8 @@ struct config {
 	int have_dod_type[3];
 	struct campaign *campaigns;
 	size_t ncampaigns;
+	/* import: (core/import_rules.h), or NULL when docket.yaml has none */
+	struct import_rules *import;
 	enum score_kind score;
 	struct field_def *fields;
 	size_t nfields;

@@ -42,6 +42,7 @@ const struct builtin_field schema_fields[] = {
 	{ "requested_by", SK_STRING, NULL },
 	{ "depends_on", SK_ID_LIST, NULL },
 	{ "follows", SK_ID, NULL },
+	{ "source", SK_STRING, NULL },
 	{ "created", SK_DATE, NULL },
 	{ "started", SK_DATE, NULL },
 	{ "finished", SK_DATE, NULL },

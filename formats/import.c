@@ -360,39 +360,6 @@ import_list_sort(struct import_list *l)
 
 /* ---- names ----------------------------------------------------------- */
 
-void
-import_norm(struct sbuf *out, const char *s)
-{
-	size_t start = out->len;
-	int space = 0;
-
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		unsigned c = *p;
-		int32_t cp;
-
-		/* U+2019 (right single quote) counts as an apostrophe */
-		if (c >= 0x80 && utf8_next((const char *)p, strnlen((const char *)p, 4), &cp) == 3 &&
-		    cp == 0x2019) {
-			p += 2;
-			space = 1;
-			continue;
-		}
-		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80) {
-			if (space && out->len > start)
-				sbuf_addc(out, ' ');
-			sbuf_addc(out, (char)c);
-			space = 0;
-		} else if (c >= 'A' && c <= 'Z') {
-			if (space && out->len > start)
-				sbuf_addc(out, ' ');
-			sbuf_addc(out, (char)(c - 'A' + 'a'));
-			space = 0;
-		} else {
-			space = 1;
-		}
-	}
-}
-
 char *
 import_slug(const char *s)
 {

@@ -34,6 +34,7 @@
 #include "core/backlog.h"
 #include "core/config.h"
 #include "core/diag.h"
+#include "core/import_rules.h"
 #include "core/strmap.h"
 #include "core/sbuf.h"
 #include "formats/format.h"
@@ -145,9 +146,11 @@ struct import_item {
 	char *follows;            /* follows as a source id, or NULL */
 	char *status;             /* docket status name */
 
-	/* set by import_assign_ids */
+	/* set by import_assign_ids, or before it by the caller for a
+	 * record that is already an item (a re-import) */
 	char *id;                 /* the docket id */
 	int ranked;               /* goes into ORDER */
+	int existing;             /* already an item: id is its id */
 };
 
 /* A source record or file that was not imported. */
@@ -189,18 +192,6 @@ void import_list_drop(struct import_list *l, size_t i);
 void import_list_sort(struct import_list *l);
 
 /* ---- helpers shared by the sources --------------------------------- */
-
-/* Normalise a name for matching: ASCII lowercase, every run of
- * characters other than letters, digits and non-ASCII bytes turned into
- * one space, trimmed ("Won't Do" -> "won t do", "created_date" ->
- * "created date").  Appends to out. */
-void import_norm(struct sbuf *out, const char *s);
-
-enum import_date_order {
-	IMPORT_DATE_AUTO,         /* day first unless the month is > 12 */
-	IMPORT_DATE_DMY,
-	IMPORT_DATE_MDY,
-};
 
 /*
  * Parse a date as the tools export them into YYYY-MM-DD (out: 11
@@ -280,11 +271,6 @@ int import_read_backlog_md(struct import_list *l,
 
 /* ---- mapping ------------------------------------------------------- */
 
-struct import_pair {
-	char *from;               /* normalised source name */
-	char *to;
-};
-
 struct import_map {
 	enum import_kind kind;
 	int keep_ids;             /* id: keep */
@@ -298,6 +284,9 @@ struct import_map {
 
 /* The tool's defaults. */
 void import_map_init(struct import_map *m, enum import_kind kind);
+/* Overlay rules (docket.yaml's import:, then a --map file's): what they
+ * give overrides what m had. */
+void import_map_overlay(struct import_map *m, const struct import_rules *r);
 void import_map_release(struct import_map *m);
 /* Overlay a mapping file (YAML).  Returns 0, or DK_EINVALID with error
  * diags at the offending line and column.  cfg (may be NULL) is used to
@@ -305,6 +294,10 @@ void import_map_release(struct import_map *m);
 int import_map_parse(struct import_map *m, const char *file, const char *data,
 		     size_t len, const struct config *cfg,
 		     struct diag_list *diags);
+/* Map the source field named from (matched normalised) to target,
+ * before any --map file (which may override it). */
+void import_map_set_field(struct import_map *m, const char *from,
+			  const char *target);
 /* Where a source field goes: a docket field, or one of the targets
  * "id", "body", "rank", "note", "drop", "resolution"; NULL when nothing
  * maps it. */
@@ -344,5 +337,37 @@ void import_render_order(struct sbuf *out, const char *old, size_t len,
 			 const struct import_list *l);
 /* Number of items import_assign_ids marked ranked. */
 size_t import_list_ranked(const struct import_list *l);
+
+/* The value of `source:` for an item: "TOOL ID" ("jira CAMP-2"),
+ * malloc'ed; NULL when the record has no source id. */
+char *import_source_value(enum import_kind kind, const char *source_id);
+
+/* ---- importing again (import_merge.c) ------------------------------------ */
+
+/*
+ * The three-way comparison of one item file on a re-import: base (the
+ * file as the import that last wrote it left it, or NULL when unknown),
+ * local (as it is now) and theirs (what this import renders).  Fields
+ * the source changed and nobody changed here are set surgically; fields
+ * changed on both sides keep the local value and are listed in
+ * conflicts ("body" for the body outside the import's own blocks); the
+ * blocks between "<!-- docket:import NAME -->" and
+ * "<!-- /docket:import -->" get theirs' content.
+ */
+struct import_merge {
+	struct sbuf out;          /* the new file */
+	int changed;              /* out differs from local */
+	char **conflicts;         /* field names */
+	size_t nconflicts, aconflicts;
+};
+
+/* Returns 0, or DK_EINVALID (a diag says why) when local or theirs does
+ * not parse; release m in both cases. */
+int import_merge_item(struct import_merge *m, const char *file,
+		      const char *base, size_t blen,
+		      const char *local, size_t llen,
+		      const char *theirs, size_t tlen,
+		      const struct config *cfg, struct diag_list *diags);
+void import_merge_release(struct import_merge *m);
 
 #endif

@@ -569,6 +569,13 @@ import_map_apply(struct import_list *l, const struct import_map *m,
 			apply_field(&a, &f, f.key);
 		}
 		finish_item(&a);
+		{
+			char *src = import_source_value(l->kind, it->source_id);
+
+			if (src)
+				ifields_set_str(&it->out, "source", src);
+			free(src);
+		}
 		free(it->body);
 		it->body = sbuf_detach(&a.body, NULL);
 		/* where it came from, first among the notes */

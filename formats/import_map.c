@@ -42,6 +42,8 @@ static const struct def generic_status[] = {
 	{ "in qa", "doing" }, { "qa", "doing" }, { "testing", "doing" },
 	{ "in development", "doing" }, { "active", "doing" },
 	{ "working on it", "doing" }, { "in approval", "doing" },
+	{ "ready for review", "doing" }, { "ready for qa", "doing" },
+	{ "ready to merge", "doing" }, { "ready for test", "doing" },
 	{ "blocked", "blocked" }, { "on hold", "blocked" }, { "waiting", "blocked" },
 	{ "impeded", "blocked" },
 	{ "done", "done" }, { "closed", "done" }, { "resolved", "done" },
@@ -56,6 +58,45 @@ static const struct def generic_status[] = {
 	{ "obsolete", "stopped" }, { "archived", "stopped" },
 	{ "dropped", "stopped" }, { "cannot reproduce", "stopped" },
 	{ "incomplete", "stopped" }, { "stopped", "stopped" },
+	/* German (accents removed, as import_norm leaves them) */
+	{ "idee", "idea" }, { "ideen", "idea" }, { "entwurf", "idea" },
+	{ "entwurfe", "idea" }, { "eingang", "idea" }, { "spater", "idea" },
+	{ "zu erledigen", "ready" }, { "offen", "ready" }, { "bereit", "ready" },
+	{ "neu", "ready" }, { "als nachstes", "ready" },
+	{ "geplant", "planned" }, { "eingeplant", "planned" },
+	{ "in bearbeitung", "doing" }, { "in arbeit", "doing" },
+	{ "in prufung", "doing" }, { "in uberprufung", "doing" },
+	{ "test", "doing" }, { "blockiert", "blocked" }, { "wartend", "blocked" },
+	{ "warten", "blocked" }, { "pausiert", "blocked" },
+	{ "erledigt", "done" }, { "fertig", "done" }, { "abgeschlossen", "done" },
+	{ "geschlossen", "done" }, { "veroffentlicht", "done" },
+	{ "geliefert", "done" }, { "abgebrochen", "stopped" },
+	{ "verworfen", "stopped" }, { "abgelehnt", "stopped" },
+	{ "storniert", "stopped" }, { "archiviert", "stopped" },
+	/* French */
+	{ "idees", "idea" }, { "brouillon", "idea" }, { "brouillons", "idea" },
+	{ "a faire", "ready" }, { "ouvert", "ready" }, { "pret", "ready" },
+	{ "nouveau", "ready" }, { "a venir", "ready" },
+	{ "planifie", "planned" }, { "prevu", "planned" },
+	{ "en cours", "doing" }, { "en revue", "doing" }, { "en test", "doing" },
+	{ "en validation", "doing" }, { "bloque", "blocked" },
+	{ "en attente", "blocked" }, { "termine", "done" }, { "fait", "done" },
+	{ "ferme", "done" }, { "livre", "done" }, { "publie", "done" },
+	{ "annule", "stopped" }, { "abandonne", "stopped" },
+	{ "rejete", "stopped" }, { "archive", "stopped" },
+	/* Spanish */
+	{ "borrador", "idea" }, { "borradores", "idea" },
+	{ "por hacer", "ready" }, { "pendiente", "ready" }, { "abierto", "ready" },
+	{ "listo para empezar", "ready" }, { "nuevo", "ready" },
+	{ "planificado", "planned" }, { "programado", "planned" },
+	{ "en progreso", "doing" }, { "en curso", "doing" },
+	{ "haciendo", "doing" }, { "en revision", "doing" },
+	{ "en pruebas", "doing" }, { "bloqueado", "blocked" },
+	{ "en espera", "blocked" }, { "hecho", "done" }, { "terminado", "done" },
+	{ "completado", "done" }, { "cerrado", "done" }, { "finalizado", "done" },
+	{ "publicado", "done" }, { "listo", "done" }, { "cancelado", "stopped" },
+	{ "rechazado", "stopped" }, { "descartado", "stopped" },
+	{ "archivado", "stopped" },
 	{ NULL, NULL },
 };
 
@@ -140,7 +181,7 @@ static const struct def jira_fields[] = {
 static const struct def trello_fields[] = {
 	{ "name", "title" }, { "desc", "body" }, { "list", "status" },
 	{ "labels", "tags" }, { "members", "note" }, { "due", "note" },
-	{ "card", "id" }, { "created", "created" }, { "last activity", "finished" },
+	{ "card id", "id" }, { "card", "note" }, { "created", "created" }, { "last activity", "finished" },
 	{ "checklists", "body" },
 	{ "url", "drop" },
 	{ NULL, NULL },
@@ -180,10 +221,6 @@ static const struct def *const tool_fields[] = {
 };
 
 /* Targets that are not docket fields. */
-static const char *const roles[] = {
-	"id", "body", "rank", "note", "drop", "resolution", NULL,
-};
-
 /* ---- lifetime ------------------------------------------------------ */
 
 void
@@ -306,63 +343,44 @@ import_map_type(const struct import_map *m, const char *value)
 	return to;
 }
 
-/* ---- the mapping file ------------------------------------------------ */
-
-static int
-valid_target(const char *t, const struct config *cfg)
-{
-	for (size_t i = 0; roles[i]; i++)
-		if (!strcmp(roles[i], t))
-			return 1;
-	if (schema_builtin(t) || (cfg && config_field(cfg, t)))
-		return 1;
-	/* any other key a user may want kept: lowercase identifier */
-	if (!(*t >= 'a' && *t <= 'z'))
-		return 0;
-	for (const char *p = t; *p; p++)
-		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '_'))
-			return 0;
-	return 1;
-}
+/* ---- the mapping file and docket.yaml's import: --------------------- */
 
 static void
-add_pair(struct import_pair **v, size_t *n, const char *from, const char *to,
-	 int norm)
+pairs_copy(struct import_pair **v, size_t *n, const struct import_pair *src,
+	   size_t nsrc)
 {
-	struct sbuf sb = SBUF_INIT;
-
-	if (norm)
-		import_norm(&sb, from);
-	else
-		sbuf_adds(&sb, from);
-	*v = xrealloc(*v, (*n + 1) * sizeof(**v));
-	(*v)[*n].from = sbuf_detach(&sb, NULL);
-	(*v)[*n].to = xstrdup(to);
-	(*n)++;
+	for (size_t i = 0; i < nsrc; i++)
+		import_rules_add(v, n, src[i].from, src[i].to, 0);
 }
 
-#define MAP_ERR(n, ...) \
-	(diag_add(diags, SEV_ERROR, "import-map", file, (n) ? (n)->line : 1, \
-		  (n) ? (n)->col : 1, __VA_ARGS__), bad = 1)
-
-/* The text of a scalar, or of a flow list's items joined with ", ". */
-static char *
-value_text(const struct ynode *v)
+void
+import_map_overlay(struct import_map *m, const struct import_rules *r)
 {
-	struct sbuf sb = SBUF_INIT;
-
-	if (!v)
-		return xstrdup("");
-	if (v->type == YNODE_SCALAR)
-		return ynode_kind(v) == YKIND_NULL ? xstrdup("") : xstrdup(v->text);
-	for (size_t i = 0; v->type == YNODE_SEQ && i < v->nkids; i++) {
-		if (v->kids[i]->type != YNODE_SCALAR)
-			continue;
-		if (sb.len)
-			sbuf_adds(&sb, ", ");
-		sbuf_adds(&sb, v->kids[i]->text);
+	if (!r)
+		return;
+	if (r->keep_ids >= 0)
+		m->keep_ids = r->keep_ids;
+	if (r->dates >= 0)
+		m->dates = (enum import_date_order)r->dates;
+	if (r->default_status) {
+		free(m->default_status);
+		m->default_status = xstrdup(r->default_status);
 	}
-	return sbuf_detach(&sb, NULL);
+	if (r->default_type) {
+		free(m->default_type);
+		m->default_type = xstrdup(r->default_type);
+	}
+	/* later pairs win (find_pair searches from the end) */
+	pairs_copy(&m->status, &m->nstatus, r->status, r->nstatus);
+	pairs_copy(&m->type, &m->ntype, r->type, r->ntype);
+	pairs_copy(&m->fields, &m->nfields, r->fields, r->nfields);
+	pairs_copy(&m->set, &m->nset, r->set, r->nset);
+}
+
+void
+import_map_set_field(struct import_map *m, const char *from, const char *target)
+{
+	import_rules_add(&m->fields, &m->nfields, from, target, 1);
 }
 
 int
@@ -372,7 +390,8 @@ import_map_parse(struct import_map *m, const char *file, const char *data,
 	struct ynode_opts opts = YNODE_OPTS_INIT;
 	struct diag_list err = DIAG_LIST_INIT;
 	struct ynode *root = NULL;
-	int bad = 0;
+	struct import_rules r;
+	int rc;
 
 	free(m->file);
 	m->file = xstrdup(file);
@@ -388,85 +407,11 @@ import_map_parse(struct import_map *m, const char *file, const char *data,
 		ynode_free(root);
 		return DK_EINVALID;
 	}
-	for (size_t i = 0; i + 1 < root->nkids; i += 2) {
-		const struct ynode *k = root->kids[i], *v = root->kids[i + 1];
-		const char *key = k->text;
-		const char *sv = v->type == YNODE_SCALAR ? v->text : NULL;
-
-		if (!strcmp(key, "id")) {
-			if (sv && !strcmp(sv, "keep"))
-				m->keep_ids = 1;
-			else if (sv && !strcmp(sv, "new"))
-				m->keep_ids = 0;
-			else
-				MAP_ERR(v, "id: is 'keep' (the source's ids when they fit) or 'new'");
-		} else if (!strcmp(key, "dates")) {
-			if (sv && !strcmp(sv, "dmy"))
-				m->dates = IMPORT_DATE_DMY;
-			else if (sv && !strcmp(sv, "mdy"))
-				m->dates = IMPORT_DATE_MDY;
-			else if (sv && !strcmp(sv, "auto"))
-				m->dates = IMPORT_DATE_AUTO;
-			else
-				MAP_ERR(v, "dates: is dmy, mdy or auto (how to read 03/04/2026)");
-		} else if (!strcmp(key, "default_status")) {
-			if (!sv || item_status_parse(sv) == ST_UNKNOWN)
-				MAP_ERR(v, "default_status: must be a docket status (idea, ready, planned, doing, blocked, done, stopped)");
-			else {
-				free(m->default_status);
-				m->default_status = xstrdup(sv);
-			}
-		} else if (!strcmp(key, "default_type")) {
-			if (!sv || item_type_parse(sv) == TYPE_UNKNOWN)
-				MAP_ERR(v, "default_type: must be experiment, bau or improvement");
-			else {
-				free(m->default_type);
-				m->default_type = xstrdup(sv);
-			}
-		} else if (!strcmp(key, "status") || !strcmp(key, "type") ||
-			   !strcmp(key, "fields") || !strcmp(key, "set")) {
-			if (v->type != YNODE_MAP && !(v->type == YNODE_SCALAR &&
-						      ynode_kind(v) == YKIND_NULL)) {
-				MAP_ERR(v, "%s: is a mapping (source name: docket name)", key);
-				continue;
-			}
-			for (size_t j = 0; v->type == YNODE_MAP && j + 1 < v->nkids; j += 2) {
-				const struct ynode *sk = v->kids[j], *sv2 = v->kids[j + 1];
-				char *to = value_text(sv2);
-
-				if (!strcmp(key, "status")) {
-					if (item_status_parse(to) == ST_UNKNOWN)
-						MAP_ERR(sv2, "'%s' is not a docket status (idea, ready, planned, doing, blocked, done, stopped)", to);
-					else
-						add_pair(&m->status, &m->nstatus, sk->text, to, 1);
-				} else if (!strcmp(key, "type")) {
-					if (item_type_parse(to) == TYPE_UNKNOWN)
-						MAP_ERR(sv2, "'%s' is not a docket type (experiment, bau, improvement)", to);
-					else
-						add_pair(&m->type, &m->ntype, sk->text, to, 1);
-				} else if (!strcmp(key, "fields")) {
-					if (!*to) {
-						free(to);
-						to = xstrdup("drop");
-					}
-					if (!valid_target(to, cfg))
-						MAP_ERR(sv2, "'%s' is not a docket field or one of id, body, rank, note, drop, resolution", to);
-					else
-						add_pair(&m->fields, &m->nfields, sk->text, to, 1);
-				} else {
-					if (!valid_target(sk->text, cfg) ||
-					    !strcmp(sk->text, "id") || !strcmp(sk->text, "rank") ||
-					    !strcmp(sk->text, "drop") || !strcmp(sk->text, "resolution"))
-						MAP_ERR(sk, "set: '%s' is not a docket field", sk->text);
-					else
-						add_pair(&m->set, &m->nset, sk->text, to, 0);
-				}
-				free(to);
-			}
-		} else {
-			MAP_ERR(k, "unknown key '%s' (use status:, type:, fields:, set:, id:, default_status:, default_type:, dates:)", key);
-		}
-	}
+	import_rules_init(&r);
+	rc = import_rules_parse(&r, root, file, "import-map", cfg, diags);
+	if (!rc)
+		import_map_overlay(m, &r);
+	import_rules_release(&r);
 	ynode_free(root);
-	return bad ? DK_EINVALID : 0;
+	return rc;
 }

@@ -256,6 +256,8 @@ import_read_trello(struct import_list *l, const char *buf, size_t len,
 			ifields_set_date(&it->src, "Created", ymd);
 		if (iso_date(ymd, json_object_get(c, "dateLastActivity")) == 0)
 			ifields_set_date(&it->src, "Last activity", ymd);
+		if (id)
+			ifields_set_str(&it->src, "Card id", id);
 		if (url)
 			ifields_set_str(&it->src, "Card", url);
 		if (id)

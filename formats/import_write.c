@@ -232,7 +232,7 @@ import_assign_ids(struct import_list *l, const struct import_map *m,
 			struct import_item *it = l->items[i];
 			const char *sid = it->source_id;
 
-			if (!sid || !item_id_valid(sid) || item_id_number(sid, prefix) < 0)
+			if (it->id || !sid || !item_id_valid(sid) || item_id_number(sid, prefix) < 0)
 				continue;
 			if (id_in_use(bl, l, sid, taken, arg)) {
 				diag_add(&l->diags, SEV_WARNING, "import", it->file, it->line, 0,
@@ -264,8 +264,18 @@ import_assign_ids(struct import_list *l, const struct import_map *m,
 			free(cand);
 		}
 	}
-	for (size_t i = 0; i < l->n; i++)
-		l->items[i]->ranked = is_ranked_status(l->items[i]->status);
+	/* existing ids never move; new items are ranked only into an
+	 * ORDER that ranks nothing yet, else they enter the intake */
+	{
+		int empty = 1;
+
+		for (size_t i = 0; bl->have_order && i < bl->order.nlines; i++)
+			if (bl->order.lines[i].id)
+				empty = 0;
+		for (size_t i = 0; i < l->n; i++)
+			l->items[i]->ranked = empty && !l->items[i]->existing &&
+					      is_ranked_status(l->items[i]->status);
+	}
 	resolve(l);
 }
 
@@ -370,7 +380,8 @@ import_render_item(struct sbuf *out, const struct import_item *it,
 	if (it->nnotes) {
 		if (out->len > body_start)
 			sbuf_adds(out, "\n\n");
-		sbuf_addf(out, "## Imported from %s\n\n", import_kind_title(kind));
+		sbuf_addf(out, "<!-- docket:import notes -->\n## Imported from %s\n\n",
+			  import_kind_title(kind));
 		for (size_t i = 0; i < it->nnotes; i++) {
 			const char *s = it->notes[i];
 
@@ -385,7 +396,7 @@ import_render_item(struct sbuf *out, const struct import_item *it,
 			}
 			sbuf_addc(out, '\n');
 		}
-		sbuf_setlen(out, out->len - 1);
+		sbuf_adds(out, "<!-- /docket:import -->");
 	}
 	if (cfg && strcmp(it->status, "done") && strcmp(it->status, "stopped") &&
 	    !has_dod(it->body)) {
@@ -407,6 +418,14 @@ import_render_item(struct sbuf *out, const struct import_item *it,
 	}
 	if (out->len > body_start)
 		sbuf_addc(out, '\n');
+}
+
+char *
+import_source_value(enum import_kind kind, const char *source_id)
+{
+	if (!source_id || !*source_id)
+		return NULL;
+	return xasprintf("%s %s", import_kind_name(kind), source_id);
 }
 
 /* ---- ORDER ------------------------------------------------------------ */

@@ -59,12 +59,15 @@ test_expect 'jira: list shows the imported order' '
 	test_cmp want got
 '
 
-test_expect 'jira: a second import takes the next ids and appends to ORDER' '
+test_expect 'jira: the same export again adds nothing and makes no commit' '
+	git -C j rev-parse HEAD >before &&
 	docket -C j import jira "$FX/jira.csv" >out 2>err &&
-	grep -q "CAMP-8 to CAMP-14" out &&
-	test "$(ids j)" = "CAMP-1 CAMP-2 CAMP-3 CAMP-4 CAMP-8 CAMP-9 CAMP-10 CAMP-11 " &&
-	test "$(grep -c "^# Imported from Jira" j/backlog/ORDER)" = 2 &&
-	test "$(git -C j rev-list --count HEAD)" = 3
+	grep -qx "0 added, 0 updated, 7 unchanged, 0 in conflict" out &&
+	grep -qx "Nothing changed: no commit" out &&
+	git -C j rev-parse HEAD >after &&
+	test_cmp before after &&
+	test "$(ids j)" = "CAMP-1 CAMP-2 CAMP-3 CAMP-4 " &&
+	test "$(ls j/backlog/CAMP-*.md | wc -l)" = 7
 '
 
 test_expect 'jira: id: keep keeps the issue keys' '

@@ -263,12 +263,28 @@ test_norm_and_slug(void **state)
 	sbuf_reset(&sb);
 	import_norm(&sb, "created_date");
 	assert_string_equal(sb.buf, "created date");
+	sbuf_reset(&sb);
+	/* case, accents, emoji and symbols do not count; other scripts stay */
+	import_norm(&sb, "Done \xe2\x9c\x85");               /* Done ✅ */
+	assert_string_equal(sb.buf, "done");
+	sbuf_reset(&sb);
+	import_norm(&sb, "\xc3\x80 FAIRE \xf0\x9f\x9a\xa7"); /* À FAIRE 🚧 */
+	assert_string_equal(sb.buf, "a faire");
+	sbuf_reset(&sb);
+	import_norm(&sb, "In \xc3\x9c""berpr\xc3\xbc""fung");  /* In Überprüfung */
+	assert_string_equal(sb.buf, "in uberprufung");
+	sbuf_reset(&sb);
+	import_norm(&sb, "\xe4\xbd\x9c\xe6\xa5\xad\xe4\xb8\xad"); /* 作業中 */
+	assert_string_equal(sb.buf, "\xe4\xbd\x9c\xe6\xa5\xad\xe4\xb8\xad");
+	sbuf_reset(&sb);
+	import_norm(&sb, "bad \xff byte");     /* not UTF-8: ASCII only */
+	assert_string_equal(sb.buf, "bad byte");
 	sbuf_release(&sb);
 	s = import_slug("Spring Launch 2026!");
 	assert_string_equal(s, "spring-launch-2026");
 	free(s);
-	s = import_slug("Été -- Promo");        /* only ASCII is lowered */
-	assert_string_equal(s, "Été-promo");
+	s = import_slug("Été -- Promo");        /* accents removed */
+	assert_string_equal(s, "ete-promo");
 	free(s);
 }
 
