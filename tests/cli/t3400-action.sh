@@ -41,7 +41,9 @@ printf 'MKT-1\nMKT-2\nMKT-3\n' >seed/backlog/ORDER
 (cd seed && git add -A && git commit -qm "Backlog" && git push -q ../host.git HEAD:main)
 
 # The pull request: the owner ranks MKT-3 first, MKT-2 starts, and a new
-# item with a bad status is ranked; meanwhile main gets MKT-5.
+# item with a bad status is ranked; meanwhile main gets MKT-5, not yet
+# ranked (a change to ORDER on both sides is what check's order-merge
+# reports: tests/cli/t4090).
 git clone -q host.git dev
 (
 	cd dev && git checkout -q -b feature &&
@@ -53,7 +55,7 @@ git clone -q host.git dev
 ) >/dev/null 2>&1
 (
 	cd seed && printf -- "---\nid: MKT-5\ntitle: Item 5\ntype: bau\nstatus: idea\n---\n" >backlog/MKT-5.md &&
-	printf 'MKT-5\n' >>backlog/ORDER && git add -A && git commit -qm "Add MKT-5" &&
+	git add -A && git commit -qm "Add MKT-5" &&
 	git push -q ../host.git HEAD:main
 ) >/dev/null 2>&1
 BASE=$(git -C host.git rev-parse main)
