@@ -39,6 +39,7 @@ run(struct ctx *ctx)
 	}
 	sbuf_release(&out);
 	item_log_release(&log);
+	diag_list_release(&errs);       /* what was skipped (a blob over its limit) */
 	return rc;
 }
 
