@@ -57,6 +57,8 @@ static const struct {
 	{ "win rate", "won / (won + lost) over the done experiments; inconclusive ones are counted apart" },
 	{ "BAU share", "the bau effort of the closed cycles' velocity / their velocity; and bau items / open items" },
 	{ "forecast", "open remaining effort / capacity, rounded up to whole cycles of cycle.length_days, from the current cycle's start (today when none is current)" },
+	{ "at risk", "open cards past what the team can deliver by the cycle's end: pace (the median over the last three closed cycles of velocity / their working days; else capacity / working days) x working days left, walking doing, blocked, then planned cards; judged from the third working day and a fifth of the cycle on; also an item doing for more than half the cycle, and every item not done once it has ended" },
+	{ "projection", "burnup CAMPAIGN: finish = the last day + (scope - completed) / pace, rounded up, with pace = the completed effort gained over the last three cycles / their days; the slowest and the fastest of those cycles give the range; the verdict compares the finish with the due date" },
 };
 
 static char *
