@@ -226,8 +226,12 @@ test_expect 'a form of too many fields is refused (413)' '
 	test "$(hq -j "$J" -t p.html -H "Content-Type: application/x-www-form-urlencoded" --body "$(cat f)" POST /move)" = 413
 '
 
-test_expect '300 broken or hostile requests: the server answers or closes, and goes on' '
-	python3 "$DOCKET_TESTS/serve/garbage.py" "$BASE" 300 7 >g.out &&
+# Under a sanitizer the server runs several times slower, and the
+# client's timeouts were made for the plain build: a smaller batch.
+garbage_n=300
+[ -z "${DOCKET_SAN:-}" ] || garbage_n=60
+test_expect "$garbage_n broken or hostile requests: the server answers or closes, and goes on" '
+	python3 "$DOCKET_TESTS/serve/garbage.py" "$BASE" $garbage_n 7 >g.out &&
 	cat g.out && grep -q "^answered [1-9][0-9]* " g.out &&
 	test "$(hq -j "$J" GET /)" = 200 && git_clean b
 '
