@@ -19,20 +19,6 @@ static const struct board_format rows[] = {
 const struct format_table board_formats = FORMAT_TABLE(rows);
 
 static void
-kday(struct jw *w, const char *k, long d)
-{
-	char buf[16];
-
-	jw_key(w, k);
-	if (d < 0) {
-		jw_null(w);
-		return;
-	}
-	date_format(buf, sizeof(buf), d);
-	jw_str(w, buf);
-}
-
-static void
 card(struct jw *w, const struct huddle_card *c)
 {
 	const struct item *it = c->item;
@@ -48,7 +34,7 @@ card(struct jw *w, const struct huddle_card *c)
 	jw_knum(w, "days", c->days < 0 ? NAN : (double)c->days);
 	jw_kstr(w, "scope", scope_how_name(c->how));
 	jw_kbool(w, "carried_in", c->carried_in);
-	kday(w, "added", c->day);
+	jw_kday(w, "added", c->day);
 	jw_kstr(w, "blocked_reason", c->col == HUDDLE_BLOCKED ?
 		ynode_str(item_get(it, "blocked_reason")) : NULL);
 	jw_kstr(w, "result", ynode_str(item_get(it, "result")));
@@ -77,8 +63,8 @@ board_json(struct sbuf *out, const struct huddle *h, const struct board_opts *o)
 	jw_key(&w, "cycle");
 	jw_object(&w);
 	jw_kstr(&w, "name", c->name);
-	kday(&w, "start", c->start);
-	kday(&w, "end", c->end);
+	jw_kday(&w, "start", c->start);
+	jw_kday(&w, "end", c->end);
 	jw_kstr(&w, "goal", c->goal);
 	jw_knum(&w, "day", h->length > 0 ? (double)h->day : NAN);
 	jw_knum(&w, "length", h->length > 0 ? (double)h->length : NAN);
@@ -87,7 +73,7 @@ board_json(struct sbuf *out, const struct huddle *h, const struct board_opts *o)
 	jw_knum(&w, "working_day", h->length > 0 ? (double)h->workday : NAN);
 	jw_knum(&w, "working_days_left", h->length > 0 ? (double)h->workdays_left : NAN);
 	jw_end(&w);
-	kday(&w, "today", h->today);
+	jw_kday(&w, "today", h->today);
 	jw_key(&w, "wip");
 	jw_object(&w);
 	jw_knum(&w, "doing", (double)h->wip);

@@ -84,25 +84,10 @@ burnup_proj_text(struct sbuf *out, const struct projection *p)
 		sbuf_addf(out, "By %s: %s.\n", due, projection_words(p->verdict));
 }
 
-/* A date member, null when d < 0 (never). */
-static void
-kday(struct jw *w, const char *k, long d)
-{
-	char buf[16];
-
-	jw_key(w, k);
-	if (d < 0) {
-		jw_null(w);
-		return;
-	}
-	date_format(buf, sizeof(buf), d);
-	jw_str(w, buf);
-}
-
 void
 burnup_proj_json(struct jw *w, const struct projection *p)
 {
-	kday(w, "due", p ? p->due : -1);
+	jw_kday(w, "due", p ? p->due : -1);
 	jw_key(w, "projection");
 	if (!p || p->verdict == PROJ_NONE) {
 		jw_null(w);
@@ -114,9 +99,9 @@ burnup_proj_json(struct jw *w, const struct projection *p)
 	jw_knum(w, "slowest", p->slow);
 	jw_knum(w, "fastest", p->fast);
 	jw_knum(w, "remaining", p->remaining);
-	kday(w, "date", p->date);
-	kday(w, "earliest", p->early);
-	kday(w, "latest", p->late);
+	jw_kday(w, "date", p->date);
+	jw_kday(w, "earliest", p->early);
+	jw_kday(w, "latest", p->late);
 	jw_kstr(w, "verdict", projection_name(p->verdict));
 	jw_kstr(w, "words", projection_words(p->verdict));
 	jw_end(w);

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/date.h"
 #include "core/utf8.h"
 
 static int
@@ -308,6 +309,26 @@ jw_kbool(struct jw *w, const char *key, int b)
 {
 	jw_key(w, key);
 	jw_bool(w, b);
+}
+
+void
+jw_day(struct jw *w, long d)
+{
+	char buf[16];
+
+	if (d < 0) {
+		jw_null(w);
+		return;
+	}
+	date_format(buf, sizeof(buf), d);
+	jw_str(w, buf);
+}
+
+void
+jw_kday(struct jw *w, const char *key, long d)
+{
+	jw_key(w, key);
+	jw_day(w, d);
 }
 
 void

@@ -72,7 +72,7 @@ void jw_key(struct jw *w, const char *key);
 void jw_keyn(struct jw *w, const char *key, size_t len);
 
 /* Values: a string (NULL: null), s[0..len), a number, a whole number, a
- * boolean, null, a position or rank (0 and below: null), a YAML node
+ * boolean, null, a position or rank (0 and below: null), a day, a YAML node
  * (scalars by their core-schema kind), JSON text as it is. */
 void jw_str(struct jw *w, const char *s);
 void jw_strn(struct jw *w, const char *s, size_t len);
@@ -81,6 +81,9 @@ void jw_int(struct jw *w, long long v);
 void jw_bool(struct jw *w, int b);
 void jw_null(struct jw *w);
 void jw_pos(struct jw *w, long v);
+/* A day (days since the epoch, core/date.h) as "YYYY-MM-DD"; null when
+ * d < 0 (never). */
+void jw_day(struct jw *w, long d);
 void jw_ynode(struct jw *w, const struct ynode *n);
 void jw_raw(struct jw *w, const char *json, size_t len);
 
@@ -90,5 +93,6 @@ void jw_kint(struct jw *w, const char *key, long long v);
 void jw_knum(struct jw *w, const char *key, double v);
 void jw_kpos(struct jw *w, const char *key, long v);
 void jw_kbool(struct jw *w, const char *key, int b);
+void jw_kday(struct jw *w, const char *key, long d);
 
 #endif

@@ -311,19 +311,6 @@ render_md(struct sbuf *out, const struct metrics *m, char **cells,
  * JSON
  * ------------------------------------------------------------------- */
 
-static void
-json_day(struct jw *w, long d)
-{
-	char buf[16];
-
-	if (d < 0) {
-		jw_null(w);
-		return;
-	}
-	date_format(buf, sizeof(buf), d);
-	jw_str(w, buf);
-}
-
 /* {"items": n, "effort": effort} under key k */
 static void
 json_fig(struct jw *w, const char *k, size_t n, double effort)
@@ -349,7 +336,7 @@ scope_changes(struct jw *w, const struct cycle_stats *s)
 		jw_kstr(w, "id", e->item->id);
 		jw_kstr(w, "change", scope_how_name(e->how));
 		jw_key(w, "date");
-		json_day(w, e->day);
+		jw_day(w, e->day);
 		jw_kbool(w, "uncommitted", e->uncommitted);
 		jw_end(w);
 	}
@@ -365,7 +352,7 @@ render_json(struct sbuf *out, const struct metrics *m, int explain)
 	jw_init(&w, out, 0, JW_COMPACT);
 	jw_object(&w);
 	jw_key(&w, "today");
-	json_day(&w, m->today);
+	jw_day(&w, m->today);
 	jw_key(&w, "cycles");
 	jw_array(&w);
 	for (size_t i = 0; i < m->ncycles; i++) {
@@ -374,9 +361,9 @@ render_json(struct sbuf *out, const struct metrics *m, int explain)
 		jw_object(&w);
 		jw_kstr(&w, "name", s->cycle->name);
 		jw_key(&w, "start");
-		json_day(&w, s->cycle->start);
+		jw_day(&w, s->cycle->start);
 		jw_key(&w, "end");
-		json_day(&w, s->cycle->end);
+		jw_day(&w, s->cycle->end);
 		jw_kstr(&w, "state", metrics_state_name(s->state));
 		json_fig(&w, "committed", s->committed_n, s->committed_effort);
 		json_fig(&w, "added", s->added_n, s->added_effort);
@@ -450,9 +437,9 @@ render_json(struct sbuf *out, const struct metrics *m, int explain)
 	jw_knum(&w, "velocity_cycles", (double)m->velocity_cycles);
 	jw_knum(&w, "cycles", m->forecast_cycles < 0 ? NAN : (double)m->forecast_cycles);
 	jw_key(&w, "start");
-	json_day(&w, m->forecast_cycles < 0 ? -1 : m->forecast_start);
+	jw_day(&w, m->forecast_cycles < 0 ? -1 : m->forecast_start);
 	jw_key(&w, "end");
-	json_day(&w, m->forecast_cycles <= 0 ? -1 : m->forecast_end);
+	jw_day(&w, m->forecast_cycles <= 0 ? -1 : m->forecast_end);
 	jw_end(&w);
 	if (explain) {
 		jw_key(&w, "explain");

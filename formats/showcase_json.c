@@ -15,20 +15,6 @@
 #include "core/strmap.h"
 #include "formats/json.h"
 
-static void
-kday(struct jw *w, const char *k, long d)
-{
-	char buf[16];
-
-	jw_key(w, k);
-	if (d < 0) {
-		jw_null(w);
-		return;
-	}
-	date_format(buf, sizeof(buf), d);
-	jw_str(w, buf);
-}
-
 /* {"items": n, "effort": effort} under key k */
 static void
 kfig(struct jw *w, const char *k, size_t n, double effort)
@@ -101,11 +87,11 @@ item_obj(struct jw *w, const struct metrics *m, const struct cycle_stats *s,
 	jw_kstr(w, "scope", scope_how_name(e->how));
 	jw_kbool(w, "carried_in", e->carried_in);
 	jw_kstr(w, "cycle_outcome", scope_outcome_name(e->outcome));
-	kday(w, "changed", e->day);
+	jw_kday(w, "changed", e->day);
 	jw_kbool(w, "uncommitted", e->uncommitted);
 	if (it->finished && date_parse(&fin, it->finished))
 		fin = -1;
-	kday(w, "finished", fin);
+	jw_kday(w, "finished", fin);
 	to = e->outcome == OUT_CARRIED ? later_cycle(m, s, it) : NULL;
 	jw_kstr(w, "carried_to", to ? to->name : NULL);
 	kfield(w, it, "result");
@@ -162,8 +148,8 @@ showcase_json(struct sbuf *out, const struct backlog *bl,
 	jw_key(&w, "cycle");
 	jw_object(&w);
 	jw_kstr(&w, "name", s->cycle->name);
-	kday(&w, "start", s->cycle->start);
-	kday(&w, "end", s->cycle->end);
+	jw_kday(&w, "start", s->cycle->start);
+	jw_kday(&w, "end", s->cycle->end);
 	jw_kstr(&w, "state", metrics_state_name(s->state));
 	jw_kstr(&w, "goal", s->cycle->goal);
 	jw_end(&w);
