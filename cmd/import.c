@@ -3,12 +3,14 @@
  * [--map FILE]`: create items and ORDER from another tool's export, in
  * one commit.
  *
- * The reading and mapping are formats/import*.c; this file reads the
- * input (a file, or a Backlog.md folder walked without following
- * symbolic links), refuses when ORDER has uncommitted edits, writes
- * every item file and ORDER atomically, commits exactly those paths,
- * and reports: imported items, records skipped by design (readmes,
- * epics...), and records that could not be imported, each named.
+ * The reading, mapping, plan, validation and report are formats/
+ * import*.c (import_run.h, import_report.h); this file reads the input
+ * (a file, or a Backlog.md folder walked without following symbolic
+ * links), asks git for the bases of a re-import, writes every item file
+ * and ORDER through the write session (which refuses when ORDER has
+ * uncommitted edits), commits exactly those paths, and prints the
+ * report: imported items, records skipped by design (readmes, epics...),
+ * and records that could not be imported, each named.
  *
  * Exit status: 0 everything that is an item was imported; 1 some
  * records could not be imported (the rest was), or the commit failed;
@@ -242,15 +244,18 @@ refuse_unmatchable(struct ctx *ctx, struct ws *w, const struct import_list *l)
 }
 
 /* The plan, with the bases of the records that are items already from
- * the history of earlier imports. */
+ * the history of earlier imports, made valid on arrival: what check
+ * would reject is repaired (a note, an idea) or left out, as every
+ * write validates (core/validate.h). */
 static int
 plan(struct ctx *ctx, struct import_plan *p, struct ws *w,
      struct import_list *l)
 {
 	struct import_bases bases;
-	struct diag_list errs = DIAG_LIST_INIT;
+	struct diag_list errs = DIAG_LIST_INIT, warns = DIAG_LIST_INIT;
+	struct sbuf order = SBUF_INIT;
 	char **names;
-	size_t nn = import_existing_names(&names, l);
+	size_t nn = import_existing_names(&names, l), left;
 
 	memset(&bases, 0, sizeof(bases));
 	if (nn && w->have_repo &&
@@ -263,7 +268,24 @@ plan(struct ctx *ctx, struct import_plan *p, struct ws *w,
 	}
 	import_names_free(names, nn);
 	import_plan_make(p, l, &ctx->ses->bl, &bases);
+	/* ORDER as the write session read it, under the lock */
+	if (w->ss.bl.have_order)
+		order_render(&w->ss.bl.order, &order);
+	left = import_plan_validate(p, l, &ctx->ses->bl, &w->ss.bl, &w->ss.src,
+				    &bases, order.buf ? order.buf : "", order.len,
+				    &errs, &warns);
 	import_bases_release(&bases);
+	sbuf_release(&order);
+	ws_print_findings(ctx, &warns);
+	diag_list_release(&warns);
+	if (left) {
+		ws_print_findings(ctx, &errs);
+		out_error(ctx, "refused: this import would add %zu error%s that docket check reports (above); nothing is written",
+			  left, left == 1 ? "" : "s");
+		diag_list_release(&errs);
+		return EXIT_PROBLEMS;
+	}
+	diag_list_release(&errs);
 	return EXIT_OK;
 }
 
@@ -530,6 +552,8 @@ const struct command cmd_import = {
 	"appended to ORDER (Jira's Rank, Trello's lists and pos, Backlog.md's\n"
 	"ordinal, else the order of the rows); ideas stay unranked; done and\n"
 	"stopped items are not ranked. Assignees become notes in the body.\n"
+	"Every item is validated as every write is: a record that check would\n"
+	"reject with its status comes in as an idea with a note saying why.\n"
 	"Every record that is not imported is named. Exit status: 0 all imported,\n"
 	"1 some records could not be imported (the rest was), 2 unreadable input.\n",
 	.run = run,

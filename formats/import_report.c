@@ -50,6 +50,15 @@ import_report_text(struct sbuf *sb, const struct import_report *r)
 	if (r->recovered)
 		sbuf_addf(sb, "%zu of them were read with repairs (see the warnings)\n",
 			  r->recovered);
+	if (p && p->demoted)
+		sbuf_addf(sb, "%zu came in as idea%s: docket check would reject %s with the source's status (%s says what it needs first)\n",
+			  p->demoted, p->demoted == 1 ? "" : "s",
+			  p->demoted == 1 ? "it" : "them",
+			  p->demoted == 1 ? "its note" : "a note in each");
+	if (p && p->noted)
+		sbuf_addf(sb, "%zu value%s went to notes instead of fields: docket check rejects %s (see the notes)\n",
+			  p->noted, p->noted == 1 ? "" : "s",
+			  p->noted == 1 ? "it" : "them");
 	if (r->skipped) {
 		sbuf_addf(sb, "Skipped %zu that %s not %s:\n", r->skipped,
 			  r->skipped == 1 ? "is" : "are",
