@@ -182,19 +182,27 @@ file_taken(void *arg, const char *id)
 	return e;
 }
 
-/* Print the report: the summary to standard output, the records that
- * could not be imported to standard error (names come from the
- * source's files: escaped on a terminal). */
+/* Print the report: as --format asks to standard output (text, also
+ * the line on the commit, or JSON), the records that could not be
+ * imported to standard error (names come from the source's files:
+ * escaped on a terminal). */
 static void
-report(struct ctx *ctx, const struct import_list *l, const struct import_plan *p)
+report(struct ctx *ctx, const struct import_list *l, const struct import_plan *p,
+       const char *source, const char *commit, const char *outcome)
 {
+	const struct import_report_format *rf =
+		FORMAT_ROW(struct import_report_format, ctx->format);
 	struct import_report r;
 	struct sbuf sb = SBUF_INIT;
 
-	import_report_make(&r, l, p);
-	if (!ctx->quiet) {
-		import_report_text(&sb, &r);
-		out_text(ctx, &sb, 1);
+	import_report_make(&r, l, p, source);
+	r.dry_run = dry_run;
+	r.commit = commit;
+	if (rf->render != import_report_text || !ctx->quiet) {
+		rf->render(&sb, &r);
+		if (rf->render == import_report_text && outcome)
+			sbuf_addf(&sb, "%s\n", outcome);
+		out_text(ctx, &sb, rf->render == import_report_text);
 	}
 	if (r.failed) {
 		out_error(ctx, "%zu could not be imported:", r.failed);
@@ -212,6 +220,7 @@ report(struct ctx *ctx, const struct import_list *l, const struct import_plan *p
 			sbuf_release(&raw);
 		}
 	}
+	import_report_release(&r);
 	sbuf_release(&sb);
 }
 
@@ -338,19 +347,23 @@ write_all(struct ctx *ctx, struct ws *w, struct import_list *l,
 			goto out;
 		}
 	}
-	report(ctx, l, &p);
-	if (dry_run) {
-		if (!ctx->quiet)
-			printf("Dry run: nothing written (%zu file%s would be)\n", p.nfiles,
-			       p.nfiles == 1 ? "" : "s");
-	} else if (w->ch.committed && !ctx->quiet) {
-		printf("Committed %s: %s\n", w->ch.commit_id, subject.buf);
-	} else if (p.nfiles && !w->ch.commit && !ctx->quiet) {
-		printf("Not committed (%s): %zu files written\n",
-		       ctx->no_commit ? "--no-commit" : "commit: false in docket.yaml",
-		       w->ch.nfiles);
-	} else if (!p.nfiles && !ctx->quiet) {
-		printf("Nothing changed: no commit\n");
+	{
+		struct sbuf outcome = SBUF_INIT;
+
+		if (dry_run)
+			sbuf_addf(&outcome, "Dry run: nothing written (%zu file%s would be)",
+				  p.nfiles, p.nfiles == 1 ? "" : "s");
+		else if (w->ch.committed)
+			sbuf_addf(&outcome, "Committed %s: %s", w->ch.commit_id, subject.buf);
+		else if (p.nfiles && !w->ch.commit)
+			sbuf_addf(&outcome, "Not committed (%s): %zu files written",
+				  ctx->no_commit ? "--no-commit" : "commit: false in docket.yaml",
+				  w->ch.nfiles);
+		else if (!p.nfiles)
+			sbuf_adds(&outcome, "Nothing changed: no commit");
+		report(ctx, l, &p, source, w->ch.committed ? w->ch.commit_id : NULL,
+		       outcome.buf);
+		sbuf_release(&outcome);
 	}
 	if (import_list_failed(l))
 		rc = EXIT_PROBLEMS;
@@ -495,9 +508,7 @@ run(struct ctx *ctx)
 	if (!l.n) {
 		diag_list_sort(&l.diags);
 		out_diags(ctx, &l.diags, SEV_WARNING);
-		report(ctx, &l, NULL);
-		if (!ctx->quiet)
-			printf("Nothing to import.\n");
+		report(ctx, &l, NULL, source, NULL, "Nothing to import.");
 		rc = import_list_failed(&l) ? EXIT_PROBLEMS : EXIT_OK;
 		goto out;
 	}
@@ -536,6 +547,7 @@ static const struct opt opts[] = {
 	OPT_FLAG("dry-run", 'n', &dry_run,
 		 "show what the import would add, update and leave, and write "
 		 "nothing"),
+	OPT_FORMAT(),
 	OPT_END,
 };
 
@@ -545,6 +557,7 @@ const struct command cmd_import = {
 	.args = args,
 	.extra = "import takes one source",
 	.opts = opts,
+	.formats = &import_report_formats,
 	.needs = NEED_WRITE | NEED_BACKLOG,
 	.load = BL_ITEMS,
 	.details =
