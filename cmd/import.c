@@ -761,7 +761,7 @@ run(struct ctx *ctx)
 		}
 		r = import_read_trello(&l, data, len, source);
 	} else {
-		/* CSV streams in, bounded per record (csv_table_read) */
+		/* CSV streams in, bounded per record (csv_read) */
 		struct stat st;
 		FILE *in;
 		int fd;
@@ -825,7 +825,9 @@ run(struct ctx *ctx)
 		rc = import_list_failed(&l) ? EXIT_PROBLEMS : EXIT_OK;
 		goto out;
 	}
-	digest = export_digest(data, len, kind == IMPORT_BACKLOG_MD ? &fs : NULL);
+	/* the CSV sources digest the export as it streams in */
+	digest = l.digest ? xstrdup(l.digest) :
+		 export_digest(data, len, kind == IMPORT_BACKLOG_MD ? &fs : NULL);
 	rc = write_all(ctx, w, ss, &l, source, digest);
 out:
 	free(digest);

@@ -275,6 +275,7 @@ import_list_release(struct import_list *l)
 	strv_free(l->unmapped, l->nunmapped);
 	strmap_release(&l->unmapped_idx);
 	diag_list_release(&l->diags);
+	free(l->digest);
 	memset(l, 0, sizeof(*l));
 }
 
