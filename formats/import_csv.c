@@ -19,8 +19,8 @@
  * sequence keeps those bytes for the next one, so each line's bytes are
  * checked (UTF-8, no NUL) before libcsv sees them, with the line and
  * column of the first bad byte.  LF, CR LF and CR end lines.  The
- * delimiter is decided from the header line, which is read (bounded as
- * a record) before parsing starts.
+ * delimiter is decided from the header line as the first chunk holds
+ * it (a comma anywhere in the first 64 KiB of the header decides).
  *
  * libcsv's defaults are kept while parsing (lenient quotes, blanks
  * around unquoted cells trimmed, blank lines skipped); strict mode is
@@ -160,9 +160,9 @@ on_row(int term, void *data)
 	r->cur_line = 0;
 }
 
-/* The delimiter: ',' unless the header line has none but ';' or tab.
- * Returns 1 when the header line ends in buf[0..len). */
-static int
+/* The delimiter: ',' unless the header line (as far as buf[0..len)
+ * holds it) has none but ';' or tab. */
+static void
 sniff_delim(unsigned char *delim, const char *buf, size_t len)
 {
 	size_t comma = 0, semi = 0, tab = 0;
@@ -183,7 +183,6 @@ sniff_delim(unsigned char *delim, const char *buf, size_t len)
 			tab++;
 	}
 	*delim = comma ? ',' : semi ? ';' : tab ? '\t' : ',';
-	return ended;
 }
 
 /* libcsv trims blanks around unquoted cells; a tab is a delimiter when
@@ -282,7 +281,6 @@ csv_read(uint8_t digest[32], FILE *in, const char *file,
 	struct csv_parser p;
 	struct creader r;
 	struct sha256_stream h;
-	struct sbuf head = SBUF_INIT;
 	char *buf;
 	size_t carry = 0;
 	int rc = 0, sniffed = 0, first = 1, eof = 0;
@@ -317,25 +315,18 @@ csv_read(uint8_t digest[32], FILE *in, const char *file,
 		if (first && cut >= 3 && !memcmp(s, "\xef\xbb\xbf", 3))
 			s += 3;
 		first = 0;
-		if (sniffed) {
-			rc = feed(&r, &p, s, (size_t)(buf + cut - s));
-		} else {
-			/* the header line first, bounded as a record */
+		if (!sniffed) {
+			/* the delimiter from the header line, or from as much
+			 * of it as the first chunk holds */
 			unsigned char delim;
 
-			sbuf_add(&head, s, (size_t)(buf + cut - s));
-			if (sniff_delim(&delim, head.buf, head.len) || eof) {
-				csv_set_delim(&p, delim);
-				if (delim == '\t')
-					csv_set_space_func(&p, is_space_only);
-				sniffed = 1;
-				rc = feed(&r, &p, head.buf, head.len);
-				sbuf_release(&head);
-			} else if (head.len > r.max) {
-				rc = csv_fail(&r, 1, 0, "the header row is over %s (not a CSV export?)",
-					      limit_name(LIMIT_CSV_RECORD));
-			}
+			sniff_delim(&delim, s, (size_t)(buf + cut - s));
+			csv_set_delim(&p, delim);
+			if (delim == '\t')
+				csv_set_space_func(&p, is_space_only);
+			sniffed = 1;
 		}
+		rc = feed(&r, &p, s, (size_t)(buf + cut - s));
 		memmove(buf, buf + cut, len - cut);
 		carry = len - cut;
 	}
@@ -369,7 +360,6 @@ csv_read(uint8_t digest[32], FILE *in, const char *file,
 	free(r.header);
 	free(r.row);
 	csv_free(&p);
-	sbuf_release(&head);
 	free(buf);
 	return rc;
 }
