@@ -28,6 +28,7 @@
  * of the input is an error.
  */
 #include "formats/import.h"
+#include "formats/import_run.h"
 
 #include <csv.h>
 #include <stdint.h>
@@ -474,13 +475,8 @@ import_read_rows(struct import_list *l, FILE *in, const char *file,
 
 	free(x.repeated);
 	if (!rc) {
-		struct sbuf sb = SBUF_INIT;
-
-		sbuf_adds(&sb, "sha256:");
-		for (size_t i = 0; i < sizeof(d); i++)
-			sbuf_addf(&sb, "%02x", d[i]);
 		free(l->digest);
-		l->digest = sbuf_detach(&sb, NULL);
+		l->digest = import_digest_text(d);
 	}
 	return rc;
 }
