@@ -113,6 +113,8 @@ where_text(struct sbuf *out, const char *to)
 		sbuf_adds(out, "a note");
 	else if (!strcmp(to, "body"))
 		sbuf_adds(out, "the body");
+	else if (!strncmp(to, "section:", 8))
+		sbuf_addf(out, "the %s section", to + 8);
 	else if (!strcmp(to, "source"))
 		sbuf_adds(out, "source");
 	else if (!strcmp(to, "order"))
@@ -273,7 +275,7 @@ import_report_json(struct sbuf *out, const struct import_report *r)
 			if (colon) {
 				jw_key(&w, "to");
 				jw_strn(&w, to, (size_t)(colon - to));
-				jw_kstr(&w, !strncmp(to, "field:", 6) ? "name" : "why",
+				jw_kstr(&w, !strncmp(to, "none:", 5) ? "why" : "name",
 					colon + 1);
 			} else {
 				jw_kstr(&w, "to", to);
