@@ -194,7 +194,10 @@ import_report_text(struct sbuf *sb, const struct import_report *r)
 	sbuf_addf(sb, "%zu added, %zu updated, %zu unchanged, %zu in conflict\n",
 		  p->added, p->updated, p->unchanged, p->conflicts);
 	for (size_t i = 0; i < l->n && i < p->n; i++) {
-		if (p->why[i])
+		if (p->refused[i])
+			sbuf_addf(sb, "  %s: not updated from %s: %s\n",
+				  l->items[i]->id, import_kind_title(l->kind), p->refused[i]);
+		else if (p->why[i])
 			sbuf_addf(sb, "  %s: %s changed here and in %s: kept as it is here\n",
 				  l->items[i]->id, p->why[i], import_kind_title(l->kind));
 		else if (p->changed[i])
@@ -299,12 +302,14 @@ import_report_json(struct sbuf *out, const struct import_report *r)
 	jw_key(&w, "changed");
 	jw_array_lines(&w);
 	for (size_t i = 0; p && i < l->n && i < p->n; i++) {
-		if (!p->why[i] && !p->changed[i])
+		if (!p->why[i] && !p->changed[i] && !p->refused[i])
 			continue;
 		jw_object(&w);
 		jw_kstr(&w, "id", l->items[i]->id);
-		jw_kstr(&w, "outcome", p->why[i] ? "conflict" : "updated");
+		jw_kstr(&w, "outcome", p->refused[i] ? "refused" :
+				       p->why[i] ? "conflict" : "updated");
 		jw_kstr(&w, "conflict", p->why[i]);
+		jw_kstr(&w, "refused", p->refused[i]);
 		jw_end(&w);
 	}
 	jw_end(&w);

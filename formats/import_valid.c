@@ -289,8 +289,9 @@ replan(struct run *r)
 				p->conflicts++;
 				free(p->changed[i]);
 				p->changed[i] = NULL;
-				p->why[i] = xstrdup(r->held[h].why);
 			}
+			free(p->refused[i]);
+			p->refused[i] = xstrdup(r->held[h].why);
 			p->merged[i] = 0;
 		}
 	count(r);
@@ -312,7 +313,7 @@ leave_out(struct run *r, struct verdict *v)
 		if (it->existing) {
 			r->held = xgrow(r->held, &r->aheld, r->nheld + 1, sizeof(*r->held));
 			r->held[r->nheld].it = it;
-			r->held[r->nheld++].why = xasprintf("the update would not pass docket check: %s",
+			r->held[r->nheld++].why = xasprintf("it would not pass docket check: %s",
 							    v[i].first);
 			continue;
 		}

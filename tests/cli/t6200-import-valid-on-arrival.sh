@@ -127,6 +127,30 @@ test_expect 'a record that cannot be valid even as an idea is named and left out
 	git_clean f
 '
 
+test_expect 'importing again: an update check would reject is left out and named' '
+	region h "required_from: idea" &&
+	printf "id,title,status,region\n1,One,idea,EU\n2,Two,idea,US\n" >h1.csv &&
+	printf "id,title,status,region\n1,One renamed,idea,\n2,Two,idea,US\n3,Three,idea,FR\n" >h2.csv &&
+	docket -C h import csv "$TRASH/h1.csv" --map "$TRASH/h.map" --id-column id >out 2>err &&
+	docket -C h import csv "$TRASH/h2.csv" --map "$TRASH/h.map" --id-column id >out 2>err &&
+	grep -qx "1 added, 0 updated, 1 unchanged, 1 in conflict" out &&
+	grep -q "^  MKT-1: not updated from CSV: it would not pass docket check: missing required field .region." out &&
+	grep -qx "title: One" h/backlog/MKT-1.md &&
+	grep -qx "region: EU" h/backlog/MKT-1.md &&
+	grep -qx "region: FR" h/backlog/MKT-3.md &&
+	git -C h log -1 --format=%B | grep -q "^Not updated: MKT-1 (it would not pass docket check" &&
+	docket -C h import --format json csv "$TRASH/h2.csv" --map "$TRASH/h.map" --id-column id >h.json 2>err &&
+	python3 - h.json <<-\EOF &&
+	import json, sys
+	r = json.load(open(sys.argv[1], encoding="utf-8"))
+	c = r["changed"]
+	assert len(c) == 1 and c[0]["id"] == "MKT-1" and c[0]["outcome"] == "refused", c
+	assert c[0]["refused"].startswith("it would not pass docket check"), c
+	EOF
+	clean h &&
+	git_clean h
+'
+
 test_expect '--dry-run says the same and writes nothing' '
 	fresh n CAMP &&
 	docket -C n import --dry-run jira "$FX/jira.csv" >out 2>err &&
