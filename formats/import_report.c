@@ -9,7 +9,8 @@
 #include "formats/json.h"
 
 /* Where field j of it went, as the item is now: a value validation
- * moved from its field to a note (import_plan_validate) went there. */
+ * moved from its field to a note (import_plan_validate), or a
+ * reference to no record of the import, went there. */
 static const char *
 final_where(const struct import_list *l, const struct import_item *it,
 	    size_t j)
@@ -18,7 +19,6 @@ final_where(const struct import_list *l, const struct import_item *it,
 	const char *name = !strncmp(w, "field:", 6) ? w + 6 : NULL;
 
 	if (name && strcmp(name, "status") && strcmp(name, "type") &&
-	    strcmp(name, "depends_on") && strcmp(name, "follows") &&
 	    !ifields_get(&it->out, name))
 		return "note";
 	return w;

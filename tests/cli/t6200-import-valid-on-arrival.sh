@@ -127,6 +127,20 @@ test_expect 'a record that cannot be valid even as an idea is named and left out
 	git_clean f
 '
 
+test_expect 'a record that names one left out keeps the reference as a note' '
+	region d "required_from: idea" &&
+	printf "fields:\n  region: region\n  depends on: depends_on\n" >d.map &&
+	printf "id,title,status,region,depends on\n1,One,idea,,\n2,Two,idea,US,1\n" >d.csv &&
+	{ docket -C d import csv "$TRASH/d.csv" --map "$TRASH/d.map" --id-column id >out 2>err; test $? = 1; } &&
+	grep -q "d.csv:2: row 2 would not pass docket check" err &&
+	! grep -q "row 3" err &&
+	grep -q "^- depends_on: MKT-1 (not kept as a field: " d/backlog/MKT-2.md &&
+	! grep -q "^depends_on:" d/backlog/MKT-2.md &&
+	grep -qx "  depends on: 1 → a note" out &&
+	clean d &&
+	git_clean d
+'
+
 test_expect 'importing again: an update check would reject is left out and named' '
 	region h "required_from: idea" &&
 	printf "id,title,status,region\n1,One,idea,EU\n2,Two,idea,US\n" >h1.csv &&
