@@ -219,30 +219,38 @@ verdict_release(struct verdict *v)
 }
 
 /* What check needs first, from the findings: "required: effort,
- * customer_value; experiment-incomplete" (rules in order, each with
- * the fields its findings name). */
+ * customer_value; experiment is 'ready' but has no hypothesis, metric
+ * or target" (the rules that name fields, each with its fields, in
+ * order; a finding that names none by its message without the advice
+ * after its first ": "). */
 static void
 needs_text(struct sbuf *out, const struct verdict *v)
 {
 	for (size_t k = 0; k < v->nneeds; k++) {
-		const char *rule = v->needs[k]->rule && *v->needs[k]->rule ?
-				   v->needs[k]->rule : v->needs[k]->message;
+		const struct diag *d = v->needs[k];
+		const char *rule = d->rule && *d->rule ? d->rule : "";
 		size_t nf = 0;
 		int seen = 0;
 
+		if (!d->field) {
+			const char *m = d->message, *e = strstr(m, ": ");
+			size_t n = e ? (size_t)(e - m) : strlen(m);
+
+			sbuf_addf(out, "%s%.*s", out->len ? "; " : "", (int)n, m);
+			continue;
+		}
 		for (size_t j = 0; j < k && !seen; j++)
-			seen = !strcmp(rule, v->needs[j]->rule && *v->needs[j]->rule ?
-				       v->needs[j]->rule : v->needs[j]->message);
+			seen = v->needs[j]->field && v->needs[j]->rule &&
+			       !strcmp(rule, v->needs[j]->rule);
 		if (seen)
 			continue;
-		sbuf_addf(out, "%s%s", out->len ? "; " : "", rule);
+		sbuf_addf(out, "%s%s", out->len ? "; " : "", *rule ? rule : "check");
 		for (size_t j = k; j < v->nneeds; j++) {
-			const struct diag *d = v->needs[j];
-			const char *r2 = d->rule && *d->rule ? d->rule : d->message;
+			const struct diag *e = v->needs[j];
 
-			if (strcmp(r2, rule) || !d->field)
+			if (!e->field || strcmp(e->rule ? e->rule : "", rule))
 				continue;
-			sbuf_addf(out, "%s%s", nf++ ? ", " : ": ", d->field);
+			sbuf_addf(out, "%s%s", nf++ ? ", " : ": ", e->field);
 		}
 	}
 }

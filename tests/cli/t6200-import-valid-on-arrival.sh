@@ -80,6 +80,17 @@ test_expect 'an item check would reject comes in as an idea, keeps its rank, say
 	clean j
 '
 
+test_expect 'an experiment without hypothesis, metric and target comes in as an idea' '
+	fresh x &&
+	docket -C x import csv "$FX/generic.csv" >out 2>err &&
+	f=$(grep -l "^title: Retargeting ads for cart abandoners$" x/backlog/*.md) &&
+	grep -qx "type: experiment" $f &&
+	grep -qx "status: idea" $f &&
+	grep -qx "effort: 3" $f &&
+	grep -qx -- "- Came in as idea, not ready: docket check needs more first (experiment is .ready. but has no hypothesis, metric or target)" $f &&
+	clean x
+'
+
 test_expect 'the idea moves on as any item does; importing again keeps it' '
 	docket -C j set CAMP-1 customer_value=5 business_value=6 >/dev/null 2>&1 &&
 	docket -C j set CAMP-1 status=ready >/dev/null 2>&1 &&
