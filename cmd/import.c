@@ -451,7 +451,7 @@ run(struct ctx *ctx)
 		}
 		r = import_read_trello(&l, data, len, source);
 	} else {
-		/* CSV streams in, bounded per record (csv_table_read) */
+		/* CSV streams in, bounded per record (csv_read) */
 		struct stat st;
 		FILE *in;
 		int fd;
@@ -513,8 +513,9 @@ run(struct ctx *ctx)
 		rc = import_list_failed(&l) ? EXIT_PROBLEMS : EXIT_OK;
 		goto out;
 	}
-	digest = kind == IMPORT_BACKLOG_MD ?
-		 import_export_digest(NULL, 0, fs.v, fs.n) :
+	/* the CSV sources digest the export as it streams in */
+	digest = l.digest ? xstrdup(l.digest) :
+		 kind == IMPORT_BACKLOG_MD ? import_export_digest(NULL, 0, fs.v, fs.n) :
 		 import_export_digest(data, len, NULL, 0);
 	rc = write_all(ctx, w, &l, source, digest);
 out:

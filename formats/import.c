@@ -278,6 +278,7 @@ import_list_release(struct import_list *l)
 	strv_free(l->wheres, l->nwheres);
 	strmap_release(&l->wheres_idx);
 	diag_list_release(&l->diags);
+	free(l->digest);
 	memset(l, 0, sizeof(*l));
 }
 

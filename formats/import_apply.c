@@ -199,13 +199,18 @@ one_line(const struct ival *v)
 	return sbuf_detach(&sb, NULL);
 }
 
-/* A number as exported: "3", "2.5", "2,5". */
+/* A number as exported: "3", "2.5", "2,5", "1e3"; decimal only (strtod
+ * alone would read "0x1F" as 31 and "inf" as a number). */
 static int
 parse_number(const char *s, double *out)
 {
-	char *t = xstrdup(s), *end, *comma = strchr(t, ',');
+	char *t, *end, *comma;
 	int rc;
 
+	if (s[strspn(s, "0123456789+-.,eE ")])
+		return -1;
+	t = xstrdup(s);
+	comma = strchr(t, ',');
 	if (comma && !strchr(t, '.') && !strchr(comma + 1, ','))
 		*comma = '.';
 	*out = strtod(t, &end);

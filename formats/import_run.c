@@ -4,6 +4,7 @@
 #include "formats/import_run_int.h"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -316,24 +317,37 @@ import_commit_message(struct sbuf *sb, const char *subject,
 }
 
 char *
-import_export_digest(const char *data, size_t len,
-		     const struct import_file *files, size_t n)
+import_digest_text(const uint8_t d[32])
 {
-	uint8_t d[32];
 	struct sbuf sb = SBUF_INIT;
 
-	if (n) {
-		for (size_t i = 0; i < n; i++) {
-			sbuf_addf(&sb, "%s%c%zu%c", files[i].rel, 0, files[i].len, 0);
-			sbuf_add(&sb, files[i].data, files[i].len);
-		}
-		sha256(d, sb.buf ? sb.buf : "", sb.len);
-		sbuf_reset(&sb);
-	} else {
-		sha256(d, data ? data : "", len);
-	}
 	sbuf_adds(&sb, "sha256:");
 	for (size_t i = 0; i < 32; i++)
 		sbuf_addf(&sb, "%02x", d[i]);
 	return sbuf_detach(&sb, NULL);
+}
+
+char *
+import_export_digest(const char *data, size_t len,
+		     const struct import_file *files, size_t n)
+{
+	struct sha256_stream h;
+	uint8_t d[32];
+
+	sha256_stream_init(&h);
+	if (n) {
+		/* each file as rel NUL length NUL bytes, in parts */
+		for (size_t i = 0; i < n; i++) {
+			char lenbuf[32];
+			int k = snprintf(lenbuf, sizeof(lenbuf), "%zu", files[i].len);
+
+			sha256_stream_add(&h, files[i].rel, strlen(files[i].rel) + 1);
+			sha256_stream_add(&h, lenbuf, (size_t)k + 1);
+			sha256_stream_add(&h, files[i].data, files[i].len);
+		}
+	} else {
+		sha256_stream_add(&h, data ? data : "", len);
+	}
+	sha256_stream_end(d, &h);
+	return import_digest_text(d);
 }

@@ -39,6 +39,7 @@
 #define DOCKET_IMPORT_RUN_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "core/backlog.h"
 #include "core/config.h"
@@ -132,8 +133,11 @@ void import_commit_message(struct sbuf *out, const char *subject,
 			   const struct import_plan *p, const char *source,
 			   const char *digest);
 
+/* "sha256:HEX" of a digest. */
+char *import_digest_text(const uint8_t d[32]);
 /* "sha256:HEX" of the export: data[0..len), or, for a folder, files
- * (each as rel NUL length NUL bytes) when n > 0. */
+ * (each as rel NUL length NUL bytes) when n > 0.  (The CSV sources
+ * digest the export as it streams in: import_list's digest.) */
 char *import_export_digest(const char *data, size_t len,
 			   const struct import_file *files, size_t n);
 

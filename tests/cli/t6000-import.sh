@@ -180,7 +180,7 @@ test_expect 'usage errors and unreadable input exit 2 and write nothing' '
 	expect_code 2 docket -C e import jira "$FX/generic.csv" 2>err &&
 	grep -q "generic.csv:1: error: this is not a Jira CSV export" err &&
 	expect_code 2 docket -C e import asana "$FX/trello.json" 2>err &&
-	grep -q "trello.json:[0-9]*: error: a quoted cell is not closed" err &&
+	grep -q "trello.json:1: error: this is not an Asana CSV export: it has no Name column" err &&
 	printf "status:\n  Open: started\n" >bad.map &&
 	expect_code 2 docket -C e import jira "$FX/jira.csv" --map "$TRASH/bad.map" 2>err &&
 	grep -q "bad.map:2:9: error: .started. is not a docket status" err &&
