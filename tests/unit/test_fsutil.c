@@ -11,7 +11,6 @@
 #include <cmocka.h>
 
 #include <fcntl.h>
-#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,12 +21,13 @@
 #include "core/fsutil.h"
 #include "core/xalloc.h"
 
-static char dir[PATH_MAX];
+#include "test_git_fixture.h"
 
+/* name in the fixture's temporary folder (malloc'ed) */
 static char *
 at(const char *name)
 {
-	return xasprintf("%s/%s", dir, name);
+	return xasprintf("%s/%s", tmp, name);
 }
 
 static void
@@ -84,30 +84,6 @@ test_fifo_refused_at_once(void **state)
 	free(path);
 }
 
-static int
-setup(void **state)
-{
-	char tmpl[] = "/tmp/docket-unit-fsutil.XXXXXX";
-
-	(void)state;
-	if (!mkdtemp(tmpl))
-		return -1;
-	snprintf(dir, sizeof(dir), "%s", tmpl);
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	char *cmd = xasprintf("rm -rf '%s'", dir);
-
-	(void)state;
-	if (system(cmd) != 0)
-		fprintf(stderr, "could not remove %s\n", dir);
-	free(cmd);
-	return 0;
-}
-
 int
 main(void)
 {
@@ -116,5 +92,5 @@ main(void)
 		cmocka_unit_test(test_fifo_refused_at_once),
 	};
 
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, git_fixture_setup, git_fixture_teardown);
 }
