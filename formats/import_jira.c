@@ -13,7 +13,9 @@
  *     source field "Parent issue" (a note by default);
  *   - the order is Jira's Rank column when there is one (a LexoRank
  *     string, compared byte by byte: the mapping sends Rank to rank),
- *     else the order of the rows.
+ *     else the order of the rows;
+ *   - Description and the text of each Comment are Jira wiki markup:
+ *     they become Markdown (formats/jira_wiki.h).
  */
 #include "formats/import.h"
 
@@ -21,6 +23,7 @@
 #include <string.h>
 
 #include "core/xalloc.h"
+#include "formats/jira_wiki.h"
 
 /* The value of the first of names that the item has (exact header
  * names, as Jira writes them). */
@@ -91,6 +94,54 @@ epic_campaign(const struct import_item *epic)
 	return import_slug(name ? name : "epic");
 }
 
+/* s as Markdown; a comment ("date;author id;text") keeps its date and
+ * author as they are. */
+static char *
+wiki(const char *s, int comment)
+{
+	struct sbuf sb = SBUF_INIT;
+	const char *text = s;
+
+	if (comment) {
+		const char *a = strchr(s, ';'), *b = a ? strchr(a + 1, ';') : NULL;
+
+		if (b)
+			text = b + 1;
+	}
+	sbuf_add(&sb, s, (size_t)(text - s));
+	jira_wiki_to_markdown(&sb, text, strlen(text));
+	return sbuf_detach(&sb, NULL);
+}
+
+static void
+wiki_field(struct import_item *it, const char *key, int comment)
+{
+	struct ifield *f = ifields_get(&it->src, key);
+	struct ival *v = f ? &f->v : NULL;
+
+	if (!v)
+		return;
+	if (v->type == IVAL_STR) {
+		char *md = wiki(v->str, comment);
+
+		free(v->str);
+		v->str = md;
+	} else if (v->type == IVAL_LIST) {
+		/* the set of a long list's values holds the old strings */
+		if (v->seen) {
+			strmap_release(v->seen);
+			free(v->seen);
+			v->seen = NULL;
+		}
+		for (size_t i = 0; i < v->n; i++) {
+			char *md = wiki(v->list[i], comment);
+
+			free(v->list[i]);
+			v->list[i] = md;
+		}
+	}
+}
+
 int
 import_read_jira(struct import_list *l, FILE *in,
 		 const char *file)
@@ -112,6 +163,10 @@ import_read_jira(struct import_list *l, FILE *in,
 	}
 	import_rows(l, &t, file);
 	csv_table_release(&t);
+	for (size_t i = 0; i < l->n; i++) {
+		wiki_field(l->items[i], "Description", 0);
+		wiki_field(l->items[i], "Comment", 1);
+	}
 
 	n = l->n;
 	campaign = xcalloc(n + 1, sizeof(*campaign));
