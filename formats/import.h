@@ -116,6 +116,26 @@ void ival_text(struct sbuf *out, const struct ival *v);
 
 /* ---- records ------------------------------------------------------ */
 
+/*
+ * A body section the import manages (docs/import.md): written as
+ *
+ *   <!-- docket:import NAME -->
+ *   ## Name
+ *
+ *   - entry
+ *   <!-- /docket:import -->
+ *
+ * after the body and before the notes.  Importing again replaces its
+ * content (import_merge_item), so the user writes outside it.  The
+ * fields: targets "attachments" and "comments" fill the sections of
+ * those names, one entry per value.
+ */
+struct import_section {
+	char *name;               /* "attachments", "comments" */
+	char **entries;           /* Markdown; a line break continues the entry */
+	size_t n, alloc;
+};
+
 struct import_item {
 	struct ifields src;       /* fields as the source names them */
 	char *body;               /* Markdown body from the source, or NULL */
@@ -140,6 +160,8 @@ struct import_item {
 	struct ifields out;       /* docket fields, in the order set */
 	char **notes;             /* "Assignee: Jane Doe", ... */
 	size_t nnotes, anotes;
+	struct import_section *sections;  /* in the order first added */
+	size_t nsections, asections;
 	char *source_id;          /* the source's id, or NULL */
 	char **deps;              /* depends_on as source ids */
 	size_t ndeps, adeps;
@@ -185,6 +207,9 @@ void import_list_skip(struct import_list *l, int failed, const char *file,
 		      int line, const char *fmt, ...)
 	__attribute__((format(printf, 5, 6)));
 size_t import_list_failed(const struct import_list *l);
+/* Add entry (copied) to the section name of it, creating the section. */
+void import_item_section_add(struct import_item *it, const char *name,
+			     const char *entry);
 /* Remove and free item i (the others keep their order). */
 void import_list_drop(struct import_list *l, size_t i);
 /* Stable sort by group, rank_str, rank_num, tie, seq (items without a
@@ -299,8 +324,8 @@ int import_map_parse(struct import_map *m, const char *file, const char *data,
 void import_map_set_field(struct import_map *m, const char *from,
 			  const char *target);
 /* Where a source field goes: a docket field, or one of the targets
- * "id", "body", "rank", "note", "drop", "resolution"; NULL when nothing
- * maps it. */
+ * "id", "body", "rank", "note", "drop", "resolution", "attachments",
+ * "comments"; NULL when nothing maps it. */
 const char *import_map_field(const struct import_map *m, const char *src_key);
 /* The docket status / type for a source value, or NULL. */
 const char *import_map_status(const struct import_map *m, const char *value);

@@ -15,7 +15,9 @@
  *     string, compared byte by byte: the mapping sends Rank to rank),
  *     else the order of the rows;
  *   - Description and the text of each Comment are Jira wiki markup:
- *     they become Markdown (formats/jira_wiki.h).
+ *     they become Markdown (formats/jira_wiki.h);
+ *   - each Attachment ("date;author id;file name;url") becomes a Markdown
+ *     link with its date and author, for the ## Attachments section.
  */
 #include "formats/import.h"
 
@@ -113,8 +115,58 @@ wiki(const char *s, int comment)
 	return sbuf_detach(&sb, NULL);
 }
 
+/* "22/Aug/25 9:07 AM;5b10...;brief.pdf;https://x/brief.pdf" ->
+ * "[brief.pdf](https://x/brief.pdf), added 2025-08-22 by 5b10...";
+ * a value of another shape stays as it is. */
+static char *
+attachment(const char *s)
+{
+	const char *p[3], *url;
+	struct sbuf sb = SBUF_INIT;
+	char ymd[11];
+	char *date;
+	int angle = 0;
+
+	p[0] = strchr(s, ';');
+	p[1] = p[0] ? strchr(p[0] + 1, ';') : NULL;
+	p[2] = p[1] ? strrchr(p[1] + 1, ';') : NULL;   /* names may hold ';' */
+	url = p[2] ? p[2] + 1 : NULL;
+	if (!url || !strstr(url, "://") || p[2] == p[1] + 1)
+		return xstrdup(s);
+	sbuf_addc(&sb, '[');
+	for (const char *c = p[1] + 1; c < p[2]; c++) {
+		if (*c == '[' || *c == ']' || *c == '\\')
+			sbuf_addc(&sb, '\\');
+		sbuf_addc(&sb, *c);
+	}
+	sbuf_adds(&sb, "](");
+	for (const char *c = url; *c; c++)
+		if (strchr(" \t\n()<>", *c))
+			angle = 1;
+	if (angle)
+		sbuf_addc(&sb, '<');
+	for (const char *c = url; *c; c++) {
+		if (angle && (*c == '<' || *c == '>'))
+			sbuf_addc(&sb, '\\');
+		sbuf_addc(&sb, *c);
+	}
+	sbuf_adds(&sb, angle ? ">)" : ")");
+	date = xstrndup(s, (size_t)(p[0] - s));
+	if (*date)
+		sbuf_addf(&sb, ", added %s",
+			  import_date_parse(ymd, date, IMPORT_DATE_AUTO) ? date : ymd);
+	free(date);
+	if (p[1] > p[0] + 1) {
+		sbuf_adds(&sb, " by ");
+		sbuf_add(&sb, p[0] + 1, (size_t)(p[1] - p[0] - 1));
+	}
+	return sbuf_detach(&sb, NULL);
+}
+
+/* Replace each value of the field key by fn(value, arg). */
 static void
-wiki_field(struct import_item *it, const char *key, int comment)
+rewrite_field(struct import_item *it, const char *key,
+	      char *(*fn)(const char *, int), int arg)
 {
 	struct ifield *f = ifields_get(&it->src, key);
 	struct ival *v = f ? &f->v : NULL;
@@ -122,7 +174,7 @@ wiki_field(struct import_item *it, const char *key, int comment)
 	if (!v)
 		return;
 	if (v->type == IVAL_STR) {
-		char *md = wiki(v->str, comment);
+		char *md = fn(v->str, arg);
 
 		free(v->str);
 		v->str = md;
@@ -134,12 +186,19 @@ wiki_field(struct import_item *it, const char *key, int comment)
 			v->seen = NULL;
 		}
 		for (size_t i = 0; i < v->n; i++) {
-			char *md = wiki(v->list[i], comment);
+			char *md = fn(v->list[i], arg);
 
 			free(v->list[i]);
 			v->list[i] = md;
 		}
 	}
+}
+
+static char *
+attachment_fn(const char *s, int unused)
+{
+	(void)unused;
+	return attachment(s);
 }
 
 int
@@ -164,8 +223,9 @@ import_read_jira(struct import_list *l, FILE *in,
 	import_rows(l, &t, file);
 	csv_table_release(&t);
 	for (size_t i = 0; i < l->n; i++) {
-		wiki_field(l->items[i], "Description", 0);
-		wiki_field(l->items[i], "Comment", 1);
+		rewrite_field(l->items[i], "Description", wiki, 0);
+		rewrite_field(l->items[i], "Comment", wiki, 1);
+		rewrite_field(l->items[i], "Attachment", attachment_fn, 0);
 	}
 
 	n = l->n;

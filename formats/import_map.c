@@ -158,6 +158,7 @@ static const struct def jira_fields[] = {
 	{ "due date", "note" }, { "sprint", "note" }, { "component s", "note" },
 	{ "components", "note" }, { "fix version s", "note" },
 	{ "fix versions", "note" }, { "comment", "note" },
+	{ "attachment", "attachments" },
 	{ "inward issue link blocks", "depends_on" },
 	/* made by the Jira reader from Epic Link / Parent */
 	{ "campaign", "campaign" }, { "parent issue", "note" },

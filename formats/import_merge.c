@@ -172,7 +172,20 @@ span_named(const struct spans *s, const char *name)
 	return NULL;
 }
 
-/* The body without its managed blocks. */
+/* After a block that ends at off: past the blank line that separates
+ * it from what follows, when there is one. */
+static size_t
+past_blank(const char *s, size_t len, size_t off)
+{
+	if (off < len && s[off] == '\n')
+		return off + 1;
+	if (off + 1 < len && s[off] == '\r' && s[off + 1] == '\n')
+		return off + 2;
+	return off;
+}
+
+/* The body without its managed blocks (each with the blank line after
+ * it, so that a block coming or going is no change of the rest). */
 static void
 body_rest(struct sbuf *out, const char *s, size_t len, const struct spans *sp)
 {
@@ -180,29 +193,67 @@ body_rest(struct sbuf *out, const char *s, size_t len, const struct spans *sp)
 
 	for (size_t i = 0; i < sp->n; i++) {
 		sbuf_add(out, s + off, sp->v[i].start - off);
-		off = sp->v[i].end;
+		off = past_blank(s, len, sp->v[i].end);
 	}
 	sbuf_add(out, s + off, len - off);
 }
 
-/* local's body with the content of each managed block that theirs also
- * has replaced by theirs'. */
+/* Theirs' blocks that local does not have, each followed by a blank
+ * line (before is set) or preceded by one. */
+static void
+add_new_blocks(struct sbuf *out, const char *t, const struct spans *ts,
+	       const struct spans *ls, int before)
+{
+	for (size_t i = 0; i < ts->n; i++) {
+		const struct span *th = &ts->v[i];
+
+		if (span_named(ls, th->name))
+			continue;
+		if (!before) {
+			if (out->len && out->buf[out->len - 1] != '\n')
+				sbuf_addc(out, '\n');
+			sbuf_addc(out, '\n');
+		}
+		sbuf_add(out, t + th->start, th->end - th->start);
+		if (out->buf[out->len - 1] != '\n')
+			sbuf_addc(out, '\n');
+		if (before)
+			sbuf_addc(out, '\n');
+	}
+}
+
+/* local's body with every managed block as theirs has it: the content
+ * of a block both have is theirs', a block the source no longer gives
+ * (the last attachment removed) goes, with the blank line after it, and
+ * a block only theirs has (a first comment) comes in before local's
+ * first block, or at the end. */
 static void
 body_refresh(struct sbuf *out, const char *l, size_t llen,
 	     const struct spans *ls, const char *t, const struct spans *ts)
 {
 	size_t off = 0;
+	int added = 0;
 
 	for (size_t i = 0; i < ls->n; i++) {
 		const struct span *th = span_named(ts, ls->v[i].name);
 
-		if (!th)
+		sbuf_add(out, l + off, ls->v[i].start - off);
+		off = ls->v[i].start;
+		if (!th) {
+			off = past_blank(l, llen, ls->v[i].end);
 			continue;
+		}
+		if (!added) {
+			add_new_blocks(out, t, ts, ls, 1);
+			added = 1;
+		}
 		sbuf_add(out, l + off, ls->v[i].cstart - off);
 		sbuf_add(out, t + th->cstart, th->cend - th->cstart);
 		off = ls->v[i].cend;
 	}
 	sbuf_add(out, l + off, llen - off);
+	if (!added)
+		add_new_blocks(out, t, ts, ls, 0);
 }
 
 /* ---- the merge ---------------------------------------------------------- */
