@@ -29,6 +29,7 @@ static const struct def generic_status[] = {
 	{ "idea", "idea" }, { "ideas", "idea" }, { "backlog", "idea" },
 	{ "draft", "idea" }, { "drafts", "idea" }, { "icebox", "idea" },
 	{ "someday", "idea" }, { "inbox", "idea" }, { "intake", "idea" },
+	{ "no section", "idea" }, { "untitled section", "idea" },
 	{ "proposed", "idea" }, { "parking lot", "idea" },
 	{ "to do", "ready" }, { "todo", "ready" }, { "open", "ready" },
 	{ "ready", "ready" }, { "selected for development", "ready" },
@@ -191,6 +192,8 @@ static const struct def trello_fields[] = {
 static const struct def asana_fields[] = {
 	{ "task id", "id" }, { "name", "title" }, { "notes", "body" },
 	{ "section column", "status" }, { "tags", "tags" },
+	/* a custom field (On track, At risk...): the section is the status */
+	{ "status", "note" },
 	{ "created at", "created" }, { "completed at", "finished" },
 	{ "assignee", "note" }, { "assignee email", "drop" },
 	{ "due date", "note" }, { "start date", "note" },
