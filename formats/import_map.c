@@ -180,7 +180,7 @@ static const struct def jira_fields[] = {
 
 static const struct def trello_fields[] = {
 	{ "name", "title" }, { "desc", "body" }, { "list", "status" },
-	{ "labels", "tags" }, { "members", "note" }, { "due", "note" },
+	{ "labels", "tags" }, { "members", "note" }, { "due", "due" },
 	{ "card id", "id" }, { "card", "note" }, { "created", "created" }, { "last activity", "finished" },
 	{ "checklists", "body" },
 	{ "url", "drop" },
