@@ -257,6 +257,11 @@ item_free_(struct import_item *it)
 	strv_free(it->deps, it->ndeps);
 	free(it->follows);
 	free(it->status);
+	for (size_t i = 0; i < it->nsections; i++) {
+		free(it->sections[i].name);
+		free(it->sections[i].text);
+	}
+	free(it->sections);
 	free(it->id);
 	free(it);
 }

@@ -6,8 +6,10 @@
  * of the card's list: the status by default), Labels (names, or colours
  * for unnamed labels), Members (full names), Due, Created (the date of
  * the createCard action, else the time inside the card's id), Last
- * activity, Card (its short URL), and Checklists (Markdown task lists,
- * one "### name" per checklist).  Order: the lists from left to right (by pos), then the cards
+ * activity, Card (its short URL), Checklists (Markdown task lists, one
+ * "### name" per checklist), Comments (the commentCard actions, oldest
+ * first: "Author (date):" and the text) and Attachments (Markdown
+ * links).  Order: the lists from left to right (by pos), then the cards
  * of each list by pos.  A closed (archived) card, or a card on a closed
  * list, is archived: stopped unless its status is done.
  *
@@ -144,6 +146,7 @@ id_date(char *out, const char *id)
 struct keyed {
 	const json_t *o;
 	double num;
+	const char *str;
 	size_t index;
 };
 
@@ -154,6 +157,17 @@ cmp_num(const void *pa, const void *pb)
 
 	if (a->num != b->num)
 		return a->num < b->num ? -1 : 1;
+	return a->index < b->index ? -1 : a->index > b->index;
+}
+
+static int
+cmp_str(const void *pa, const void *pb)
+{
+	const struct keyed *a = pa, *b = pb;
+	int c = strcmp(a->str, b->str);
+
+	if (c)
+		return c;
 	return a->index < b->index ? -1 : a->index > b->index;
 }
 
@@ -197,6 +211,122 @@ member_name(const json_t *m)
 	return n && *n ? n : str_of(m, "username");
 }
 
+/* "2019-06-10T21:31:37.832Z" as "2019-06-10 21:31 UTC"; anything else
+ * as written. */
+static void
+add_when(struct sbuf *sb, const char *s)
+{
+	size_t n = strlen(s);
+
+	if (n >= 16 && s[4] == '-' && s[7] == '-' && s[10] == 'T' && s[13] == ':') {
+		sbuf_add(sb, s, 10);
+		sbuf_addc(sb, ' ');
+		sbuf_add(sb, s + 11, 5);
+		if (s[n - 1] == 'Z')
+			sbuf_adds(sb, " UTC");
+	} else {
+		sbuf_adds(sb, s);
+	}
+}
+
+/* The card's comments, oldest first: "Author (date):\ntext" each. */
+static void
+comments(struct import_item *it, const struct bucket *g, const struct byid *members)
+{
+	struct keyed *k;
+	size_t n = 0;
+
+	if (!g)
+		return;
+	k = xcalloc(g->n + 1, sizeof(*k));
+	for (size_t i = 0; i < g->n; i++) {
+		const char *d = str_of(g->v[i], "date");
+
+		k[n].o = g->v[i];
+		k[n].str = d ? d : "";
+		k[n].index = i;
+		n++;
+	}
+	qsort(k, n, sizeof(*k), cmp_str);
+	for (size_t i = 0; i < n; i++) {
+		const json_t *a = k[i].o;
+		const char *text = str_of(json_object_get(a, "data"), "text");
+		const char *who = member_name(json_object_get(a, "memberCreator"));
+		struct sbuf sb = SBUF_INIT;
+
+		if (!who || !*who) {
+			const struct bucket *m = byid_get(members, str_of(a, "idMemberCreator"));
+
+			who = m ? member_name(m->v[0]) : NULL;
+		}
+		sbuf_adds(&sb, who && *who ? who : "Someone");
+		if (*k[i].str) {
+			sbuf_adds(&sb, " (");
+			add_when(&sb, k[i].str);
+			sbuf_addc(&sb, ')');
+		}
+		sbuf_addc(&sb, ':');
+		if (text && *text) {
+			sbuf_addc(&sb, '\n');
+			sbuf_adds(&sb, text);
+		}
+		ifields_push(&it->src, "Comments", sb.buf, 0);
+		sbuf_release(&sb);
+	}
+	free(k);
+}
+
+/* Markdown link text: brackets and backslashes escaped. */
+static void
+add_link_text(struct sbuf *sb, const char *s)
+{
+	for (; *s; s++) {
+		if (*s == '[' || *s == ']' || *s == '\\')
+			sbuf_addc(sb, '\\');
+		sbuf_addc(sb, *s == '\n' || *s == '\r' ? ' ' : *s);
+	}
+}
+
+/* The card's attachments as Markdown links: "[name](url)". */
+static void
+attachments(struct import_item *it, const json_t *list)
+{
+	for (size_t i = 0; i < json_array_size(list); i++) {
+		const json_t *a = json_array_get(list, i);
+		const char *name = str_of(a, "name"), *url = str_of(a, "url");
+		struct sbuf sb = SBUF_INIT;
+
+		if ((!name || !*name) && (!url || !*url))
+			name = "(an attachment without name or address)";
+		if (!url || !*url) {
+			sbuf_adds(&sb, name);
+		} else {
+			sbuf_addc(&sb, '[');
+			add_link_text(&sb, name && *name ? name : url);
+			sbuf_adds(&sb, "](");
+			if (strpbrk(url, " ()<>")) {
+				/* a destination in <>: no spaces or < > inside */
+				sbuf_addc(&sb, '<');
+				for (const char *p = url; *p; p++)
+					if (*p == ' ')
+						sbuf_adds(&sb, "%20");
+					else if (*p == '<')
+						sbuf_adds(&sb, "%3C");
+					else if (*p == '>')
+						sbuf_adds(&sb, "%3E");
+					else
+						sbuf_addc(&sb, *p);
+				sbuf_addc(&sb, '>');
+			} else {
+				sbuf_adds(&sb, url);
+			}
+			sbuf_addc(&sb, ')');
+		}
+		ifields_push(&it->src, "Attachments", sb.buf, 0);
+		sbuf_release(&sb);
+	}
+}
+
 int
 import_read_trello(struct import_list *l, const char *buf, size_t len,
 		   const char *file)
@@ -208,8 +338,9 @@ import_read_trello(struct import_list *l, const char *buf, size_t len,
 	struct strmap list_of = STRMAP_INIT;
 	struct byid member = { STRMAP_INIT, NULL, 0, 0 },
 		    checklist = { STRMAP_INIT, NULL, 0, 0 },
+		    comment = { STRMAP_INIT, NULL, 0, 0 },
 		    created = { STRMAP_INIT, NULL, 0, 0 };
-	size_t ntl = 0;
+	size_t ntl = 0, missing = 0, missing_cards = 0;
 
 	/* jansson: strict RFC 8259, a repeated key is an error, positions
 	 * only for syntax errors: records are named by their card name
@@ -269,7 +400,9 @@ import_read_trello(struct import_list *l, const char *buf, size_t len,
 
 		if (!type || !cid)
 			continue;
-		if (!strcmp(type, "createCard") && !byid_get(&created, cid))
+		if (!strcmp(type, "commentCard"))
+			byid_add(&comment, cid, a);
+		else if (!strcmp(type, "createCard") && !byid_get(&created, cid))
 			byid_add(&created, cid, a);
 	}
 
@@ -334,13 +467,38 @@ import_read_trello(struct import_list *l, const char *buf, size_t len,
 		if (cl.len)
 			ifields_set_str(&it->src, "Checklists", cl.buf);
 		sbuf_release(&cl);
+		{
+			const struct bucket *g = byid_get(&comment, id);
+			double said = num_of(json_object_get(json_object_get(c, "badges"),
+							     "comments"));
+			size_t have = g ? g->n : 0;
+
+			comments(it, g, &member);
+			/* Trello writes at most 1000 actions into an export:
+			 * older comments are counted on the card, not there */
+			if (said > (double)have && said < 1e9) {
+				char *why = xasprintf("%.0f of the card's %.0f (Trello writes at most 1000 actions into an export)",
+						      said - (double)have, said);
+
+				ifields_set_str(&it->src, "Comments not in the export", why);
+				free(why);
+				missing += (size_t)(said - (double)have);
+				missing_cards++;
+			}
+		}
+		attachments(it, json_object_get(c, "attachments"));
 		it->group = list ? (long)(list - tl) : (long)ntl;
 		it->has_rank_num = 1;
 		it->rank_num = num_of(json_object_get(c, "pos"));
 		it->archived = bool_of(json_object_get(c, "closed")) || (list && list->closed);
 	}
+	if (missing)
+		diag_add(&l->diags, SEV_WARNING, "import", file, 0, 0,
+			 "%zu comments on %zu cards are not in this export (Trello writes at most 1000 actions into one): each of those cards says so in a note",
+			 missing, missing_cards);
 	byid_release(&member);
 	byid_release(&checklist);
+	byid_release(&comment);
 	byid_release(&created);
 	strmap_release(&list_of);
 	free(tl);
