@@ -253,37 +253,17 @@ item_free_(struct import_item *it)
 	free(it->rank_str);
 	free(it->recovered);
 	strv_free(it->notes, it->nnotes);
-	for (size_t i = 0; i < it->nsections; i++) {
-		free(it->sections[i].name);
-		strv_free(it->sections[i].entries, it->sections[i].n);
-	}
-	free(it->sections);
 	free(it->source_id);
 	strv_free(it->deps, it->ndeps);
 	free(it->follows);
 	free(it->status);
+	for (size_t i = 0; i < it->nsections; i++) {
+		free(it->sections[i].name);
+		free(it->sections[i].text);
+	}
+	free(it->sections);
 	free(it->id);
 	free(it);
-}
-
-void
-import_item_section_add(struct import_item *it, const char *name,
-			const char *entry)
-{
-	struct import_section *s = NULL;
-
-	for (size_t i = 0; i < it->nsections && !s; i++)
-		if (!strcmp(it->sections[i].name, name))
-			s = &it->sections[i];
-	if (!s) {
-		it->sections = xgrow(it->sections, &it->asections,
-				     it->nsections + 1, sizeof(*it->sections));
-		s = &it->sections[it->nsections++];
-		memset(s, 0, sizeof(*s));
-		s->name = xstrdup(name);
-	}
-	s->entries = xgrow(s->entries, &s->alloc, s->n + 1, sizeof(*s->entries));
-	s->entries[s->n++] = xstrdup(entry);
 }
 
 void

@@ -116,26 +116,6 @@ void ival_text(struct sbuf *out, const struct ival *v);
 
 /* ---- records ------------------------------------------------------ */
 
-/*
- * A body section the import manages (docs/import.md): written as
- *
- *   <!-- docket:import NAME -->
- *   ## Name
- *
- *   - entry
- *   <!-- /docket:import -->
- *
- * after the body and before the notes.  Importing again replaces its
- * content (import_merge_item), so the user writes outside it.  The
- * fields: targets "attachments" and "comments" fill the sections of
- * those names, one entry per value.
- */
-struct import_section {
-	char *name;               /* "attachments", "comments" */
-	char **entries;           /* Markdown; a line break continues the entry */
-	size_t n, alloc;
-};
-
 struct import_item {
 	struct ifields src;       /* fields as the source names them */
 	char *body;               /* Markdown body from the source, or NULL */
@@ -160,13 +140,16 @@ struct import_item {
 	struct ifields out;       /* docket fields, in the order set */
 	char **notes;             /* "Assignee: Jane Doe", ... */
 	size_t nnotes, anotes;
-	struct import_section *sections;  /* in the order first added */
-	size_t nsections, asections;
 	char *source_id;          /* the source's id, or NULL */
 	char **deps;              /* depends_on as source ids */
 	size_t ndeps, adeps;
 	char *follows;            /* follows as a source id, or NULL */
 	char *status;             /* docket status name */
+	struct import_section {   /* a block of the body the import manages */
+		char *name;       /* "comments", "attachments" */
+		char *text;       /* its Markdown: "## Comments", a list */
+	} *sections;
+	size_t nsections, asections;
 
 	/* set by import_assign_ids, or before it by the caller for a
 	 * record that is already an item (a re-import) */
@@ -207,9 +190,6 @@ void import_list_skip(struct import_list *l, int failed, const char *file,
 		      int line, const char *fmt, ...)
 	__attribute__((format(printf, 5, 6)));
 size_t import_list_failed(const struct import_list *l);
-/* Add entry (copied) to the section name of it, creating the section. */
-void import_item_section_add(struct import_item *it, const char *name,
-			     const char *entry);
 /* Remove and free item i (the others keep their order). */
 void import_list_drop(struct import_list *l, size_t i);
 /* Stable sort by group, rank_str, rank_num, tie, seq (items without a
@@ -324,8 +304,8 @@ int import_map_parse(struct import_map *m, const char *file, const char *data,
 void import_map_set_field(struct import_map *m, const char *from,
 			  const char *target);
 /* Where a source field goes: a docket field, or one of the targets
- * "id", "body", "rank", "note", "drop", "resolution", "attachments",
- * "comments"; NULL when nothing maps it. */
+ * "id", "body", "rank", "note", "drop", "resolution", "comments",
+ * "attachments"; NULL when nothing maps it. */
 const char *import_map_field(const struct import_map *m, const char *src_key);
 /* The docket status / type for a source value, or NULL. */
 const char *import_map_status(const struct import_map *m, const char *value);
@@ -352,8 +332,11 @@ void import_assign_ids(struct import_list *l, const struct import_map *m,
 		       const struct backlog *bl,
 		       int (*taken)(void *arg, const char *id), void *arg);
 /* The item file: front matter (fields in the order of docs/reference.md, then
- * others), the body, the import notes, and the Definition of Done from
- * cfg for open items whose body has none. */
+ * others), the body, the managed blocks (sections: "## Comments",
+ * "## Attachments"), the import notes, and the Definition of Done from
+ * cfg for open items whose body has none.  Each managed block is
+ * between "<!-- docket:import NAME -->" and "<!-- /docket:import -->"
+ * lines (import_merge_item replaces only their content). */
 void import_render_item(struct sbuf *out, const struct import_item *it,
 			const struct config *cfg, enum import_kind kind);
 /* ORDER after the import: the old text (len may be 0) with the ranked
@@ -377,7 +360,8 @@ char *import_source_value(enum import_kind kind, const char *source_id);
  * changed on both sides keep the local value and are listed in
  * conflicts ("body" for the body outside the import's own blocks); the
  * blocks between "<!-- docket:import NAME -->" and
- * "<!-- /docket:import -->" get theirs' content.
+ * "<!-- /docket:import -->" get theirs' content (a block only theirs
+ * has is added, one only local has is removed).
  */
 struct import_merge {
 	struct sbuf out;          /* the new file */

@@ -367,6 +367,71 @@ add_body(struct apply *a, const struct ifield *f)
 	sbuf_release(&text);
 }
 
+/* One entry of a managed block: "- " and the text, its further lines
+ * indented so that they stay inside the list item (and no line of it
+ * can be the block's closing marker). */
+static void
+add_entry(struct sbuf *sb, const char *s)
+{
+	const char *e = s + strlen(s);
+
+	while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\n' || e[-1] == '\r'))
+		e--;
+	if (e == s)
+		return;
+	sbuf_adds(sb, "\n- ");
+	for (; s < e; s++) {
+		if (*s == '\r')
+			continue;
+		sbuf_addc(sb, *s);
+		if (*s == '\n' && s + 1 < e && s[1] != '\n' && s[1] != '\r')
+			sbuf_adds(sb, "  ");
+	}
+}
+
+/* Values into the managed block name ("comments": "## Comments"), one
+ * list entry per value. */
+static void
+add_section(struct import_item *it, const char *name, const struct ival *v)
+{
+	struct import_section *sec = NULL;
+	struct sbuf sb = SBUF_INIT;
+	size_t head;
+
+	for (size_t i = 0; i < it->nsections; i++)
+		if (!strcmp(it->sections[i].name, name))
+			sec = &it->sections[i];
+	if (sec) {
+		sbuf_adds(&sb, sec->text);
+	} else {
+		sbuf_addf(&sb, "## %s\n", !strcmp(name, "comments") ? "Comments" : "Attachments");
+	}
+	head = sb.len;
+	if (v->type == IVAL_LIST) {
+		for (size_t i = 0; i < v->n; i++)
+			add_entry(&sb, v->list[i]);
+	} else {
+		struct sbuf t = SBUF_INIT;
+
+		ival_text(&t, v);
+		add_entry(&sb, t.buf ? t.buf : "");
+		sbuf_release(&t);
+	}
+	if (!sec) {
+		if (sb.len == head) {          /* nothing in it */
+			sbuf_release(&sb);
+			return;
+		}
+		it->sections = xgrow(it->sections, &it->asections, it->nsections + 1,
+				     sizeof(*it->sections));
+		sec = &it->sections[it->nsections++];
+		sec->name = xstrdup(name);
+		sec->text = NULL;
+	}
+	free(sec->text);
+	sec->text = sbuf_detach(&sb, NULL);
+}
+
 static void
 apply_field(struct apply *a, const struct ifield *f, const char *to)
 {
@@ -384,6 +449,8 @@ apply_field(struct apply *a, const struct ifield *f, const char *to)
 			it->source_id = one_line(&f->v);
 	} else if (!strcmp(to, "body")) {
 		add_body(a, f);
+	} else if (!strcmp(to, "comments") || !strcmp(to, "attachments")) {
+		add_section(it, to, &f->v);
 	} else if (!strcmp(to, "rank")) {
 		char *t = one_line(&f->v);
 
@@ -395,14 +462,6 @@ apply_field(struct apply *a, const struct ifield *f, const char *to)
 			it->rank_str = xstrdup(t);
 		}
 		free(t);
-	} else if (!strcmp(to, "attachments") || !strcmp(to, "comments")) {
-		if (f->v.type == IVAL_LIST) {
-			for (size_t i = 0; i < f->v.n; i++)
-				if (*f->v.list[i])
-					import_item_section_add(it, to, f->v.list[i]);
-		} else if (f->v.str && *f->v.str) {
-			import_item_section_add(it, to, f->v.str);
-		}
 	} else if (!strcmp(to, "resolution")) {
 		a->resolution = f->v.type == IVAL_LIST ? NULL : f->v.str;
 	} else if (!strcmp(to, "status")) {

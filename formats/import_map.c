@@ -182,9 +182,11 @@ static const struct def jira_fields[] = {
 
 static const struct def trello_fields[] = {
 	{ "name", "title" }, { "desc", "body" }, { "list", "status" },
-	{ "labels", "tags" }, { "members", "note" }, { "due", "note" },
+	{ "labels", "tags" }, { "members", "note" }, { "due", "due" },
 	{ "card id", "id" }, { "card", "note" }, { "created", "created" }, { "last activity", "finished" },
-	{ "checklists", "body" },
+	{ "checklists", "body" }, { "comments", "comments" },
+	{ "attachments", "attachments" },
+	{ "comments not in the export", "note" },
 	{ "url", "drop" },
 	{ NULL, NULL },
 };

@@ -355,23 +355,6 @@ add_trimmed(struct sbuf *out, const char *s)
 	sbuf_add(out, s, (size_t)(e - s));
 }
 
-/* One list item per entry; continuation lines stay inside the item. */
-static void
-put_entries(struct sbuf *out, const char *const *v, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		sbuf_adds(out, "- ");
-		for (const char *s = v[i]; *s; s++) {
-			if (*s == '\r')
-				continue;
-			sbuf_addc(out, *s);
-			if (*s == '\n' && s[1])
-				sbuf_adds(out, "  ");
-		}
-		sbuf_addc(out, '\n');
-	}
-}
-
 void
 import_render_item(struct sbuf *out, const struct import_item *it,
 		   const struct config *cfg, enum import_kind kind)
@@ -395,22 +378,30 @@ import_render_item(struct sbuf *out, const struct import_item *it,
 	body_start = out->len;
 	add_trimmed(out, it->body);
 	for (size_t i = 0; i < it->nsections; i++) {
-		const struct import_section *s = &it->sections[i];
-
 		if (out->len > body_start)
 			sbuf_adds(out, "\n\n");
-		sbuf_addf(out, "<!-- docket:import %s -->\n## %c%s\n\n", s->name,
-			  s->name[0] >= 'a' && s->name[0] <= 'z' ?
-			  s->name[0] - 'a' + 'A' : s->name[0], s->name + 1);
-		put_entries(out, (const char *const *)s->entries, s->n);
-		sbuf_adds(out, "<!-- /docket:import -->");
+		sbuf_addf(out, "<!-- docket:import %s -->\n%s\n<!-- /docket:import -->",
+			  it->sections[i].name, it->sections[i].text);
 	}
 	if (it->nnotes) {
 		if (out->len > body_start)
 			sbuf_adds(out, "\n\n");
 		sbuf_addf(out, "<!-- docket:import notes -->\n## Imported from %s\n\n",
 			  import_kind_title(kind));
-		put_entries(out, (const char *const *)it->notes, it->nnotes);
+		for (size_t i = 0; i < it->nnotes; i++) {
+			const char *s = it->notes[i];
+
+			sbuf_adds(out, "- ");
+			/* continuation lines stay inside the list item */
+			for (; *s; s++) {
+				if (*s == '\r')
+					continue;
+				sbuf_addc(out, *s);
+				if (*s == '\n' && s[1])
+					sbuf_adds(out, "  ");
+			}
+			sbuf_addc(out, '\n');
+		}
 		sbuf_adds(out, "<!-- /docket:import -->");
 	}
 	if (cfg && strcmp(it->status, "done") && strcmp(it->status, "stopped") &&

@@ -113,7 +113,7 @@ checks = {
     "check items": (len(boxes), f["checklists"]["items"]),
     "checked": (sum(b.startswith("- [x]") for b in boxes),
                 f["checklists"]["items_complete"]),
-    "due": (sum(bool(re.search(r"^- Due: \d{4}-\d\d-\d\d$", t, re.M)) for t in items),
+    "due": (sum(fm(t, "due") is not None for t in items),
             f["due"]["cards_with_due"]),
 }
 bad = {k: v for k, v in checks.items() if v[0] != v[1]}
