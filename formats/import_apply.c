@@ -19,6 +19,7 @@
 #include "core/item.h"
 #include "core/schema.h"
 #include "core/xalloc.h"
+#include "formats/import_cycles.h"
 
 struct apply {
 	struct import_list *l;
@@ -483,8 +484,27 @@ apply_field(struct apply *a, const struct ifield *f, const char *to)
 		free(it->follows);
 		it->follows = one_line(&f->v);
 	} else if (!strcmp(to, "cycle")) {
-		/* a cycle is a file of this backlog: the source's sprint is not */
+		/* the source's cycles (Jira's sprints) become cycle files of
+		 * their own (import_cycles.h); the item is in its last one,
+		 * and the names as the source writes them stay a note */
+		size_t n = f->v.type == IVAL_LIST ? f->v.n : 1;
+
 		note_value(it, f->key, &f->v);
+		for (size_t i = 0; i < n; i++) {
+			const char *c = f->v.type == IVAL_LIST ? f->v.list[i] : f->v.str;
+
+			if (!c || !*c)
+				continue;
+			it->cycles = xgrow(it->cycles, &it->acycles, it->ncycles + 1,
+					   sizeof(*it->cycles));
+			it->cycles[it->ncycles++] = xstrdup(c);
+		}
+		if (it->ncycles) {
+			char *name = import_cycle_name(it->cycles[it->ncycles - 1]);
+
+			ifields_set_str(&it->out, "cycle", name);
+			free(name);
+		}
 	} else {
 		if (!strcmp(to, "finished"))
 			a->finished_key = f->key;

@@ -156,7 +156,7 @@ static const struct def jira_fields[] = {
 	{ "resolution", "resolution" }, { "reporter", "requested_by" },
 	{ "assignee", "note" }, { "priority", "note" }, { "rank", "rank" },
 	{ "story points", "effort" }, { "story point estimate", "effort" },
-	{ "due date", "note" }, { "sprint", "note" }, { "component s", "note" },
+	{ "due date", "note" }, { "sprint", "cycle" }, { "component s", "note" },
 	{ "components", "note" }, { "fix version s", "note" },
 	{ "fix versions", "note" }, { "comment", "note" },
 	{ "attachment", "attachments" },
