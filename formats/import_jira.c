@@ -15,7 +15,9 @@
  *     string, compared byte by byte: the mapping sends Rank to rank),
  *     else the order of the rows;
  *   - Description and the text of each Comment are Jira wiki markup:
- *     they become Markdown (formats/jira_wiki.h);
+ *     they become Markdown (formats/jira_wiki.h); a comment
+ *     ("date;author id;text") becomes "author (date time):" and its text,
+ *     for the ## Comments block;
  *   - each Attachment ("date;author id;file name;url") becomes a Markdown
  *     link with its date and author, for the ## Attachments section.
  */
@@ -96,22 +98,43 @@ epic_campaign(const struct import_item *epic)
 	return import_slug(name ? name : "epic");
 }
 
-/* s as Markdown; a comment ("date;author id;text") keeps its date and
- * author as they are. */
+/* s as Markdown. */
 static char *
-wiki(const char *s, int comment)
+wiki(const char *s, int unused)
 {
 	struct sbuf sb = SBUF_INIT;
-	const char *text = s;
 
-	if (comment) {
-		const char *a = strchr(s, ';'), *b = a ? strchr(a + 1, ';') : NULL;
+	(void)unused;
+	jira_wiki_to_markdown(&sb, s, strlen(s));
+	return sbuf_detach(&sb, NULL);
+}
 
-		if (b)
-			text = b + 1;
+/* A comment, "22/Aug/25 9:07 AM;5b10...;text" -> "5b10... (2025-08-22
+ * 9:07 AM):" and the text as Markdown on the lines below; a value of
+ * another shape is all text. */
+static char *
+comment(const char *s, int unused)
+{
+	const char *a = strchr(s, ';'), *b = a ? strchr(a + 1, ';') : NULL;
+	struct sbuf sb = SBUF_INIT;
+	char ymd[11];
+
+	(void)unused;
+	if (!b)
+		return wiki(s, 0);
+	sbuf_add(&sb, a + 1, (size_t)(b - a - 1));
+	if (a > s) {
+		char *date = xstrndup(s, (size_t)(a - s));
+		const char *time = strchr(date, ' ');
+
+		if (import_date_parse(ymd, date, IMPORT_DATE_AUTO) == 0)
+			sbuf_addf(&sb, "%s(%s%s)", sb.len ? " " : "", ymd, time ? time : "");
+		else
+			sbuf_addf(&sb, "%s(%s)", sb.len ? " " : "", date);
+		free(date);
 	}
-	sbuf_add(&sb, s, (size_t)(text - s));
-	jira_wiki_to_markdown(&sb, text, strlen(text));
+	sbuf_adds(&sb, ":\n");
+	jira_wiki_to_markdown(&sb, b + 1, strlen(b + 1));
 	return sbuf_detach(&sb, NULL);
 }
 
@@ -224,7 +247,7 @@ import_read_jira(struct import_list *l, FILE *in,
 	csv_table_release(&t);
 	for (size_t i = 0; i < l->n; i++) {
 		rewrite_field(l->items[i], "Description", wiki, 0);
-		rewrite_field(l->items[i], "Comment", wiki, 1);
+		rewrite_field(l->items[i], "Comment", comment, 0);
 		rewrite_field(l->items[i], "Attachment", attachment_fn, 0);
 	}
 

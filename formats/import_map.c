@@ -158,7 +158,7 @@ static const struct def jira_fields[] = {
 	{ "story points", "effort" }, { "story point estimate", "effort" },
 	{ "due date", "note" }, { "sprint", "cycle" }, { "component s", "note" },
 	{ "components", "note" }, { "fix version s", "note" },
-	{ "fix versions", "note" }, { "comment", "note" },
+	{ "fix versions", "note" }, { "comment", "comments" },
 	{ "attachment", "attachments" },
 	{ "inward issue link blocks", "depends_on" },
 	/* made by the Jira reader from Epic Link / Parent */
