@@ -43,6 +43,7 @@ import_cycle_name(const char *source_name)
 struct span {
 	long first, last;         /* finished dates of its items; -1: none */
 	long created;             /* the latest created date of its items */
+	double effort;            /* the effort of its open items */
 };
 
 /* The cycle of that source name (idx: name -> index + 1). */
@@ -73,15 +74,24 @@ add_id(struct import_cycle *x, const char *id)
 	x->ids[x->n++] = xstrdup(id);
 }
 
+/* The date of the docket field, else of the source field src as the
+ * source wrote it (Jira's Resolved: an item that came in as an idea
+ * has no finished, yet was finished in its sprint); -1 when none. */
 static long
-day_of(const struct import_item *it, const char *field)
+day_of(const struct import_item *it, const char *field, const char *src)
 {
 	const struct ifield *f = ifields_get(&it->out, field);
+	char ymd[11];
 	long d;
 
-	if (!f || f->v.type == IVAL_LIST || !f->v.str || date_parse(&d, f->v.str))
-		return -1;
-	return d;
+	if (f && f->v.type != IVAL_LIST && f->v.str && date_parse(&d, f->v.str) == 0)
+		return d;
+	f = ifields_get(&it->src, src);
+	if (f && f->v.type == IVAL_STR && f->v.str &&
+	    import_date_parse(ymd, f->v.str, IMPORT_DATE_AUTO) == 0 &&
+	    date_parse(&d, ymd) == 0)
+		return d;
+	return -1;
 }
 
 static void
@@ -114,20 +124,31 @@ infer_dates(struct import_cycles *c, const struct span *sp)
 	}
 }
 
+/* capacity: only when what the sprint committed is over docket.yaml's
+ * cycle.capacity (the source has no capacity; check must pass). */
 static void
-render_new(struct import_cycle *x, enum import_kind kind)
+render_new(struct import_cycle *x, enum import_kind kind, double effort,
+	   double capacity)
 {
 	struct sbuf sb = SBUF_INIT;
 
 	sbuf_adds(&sb, "---\nname: ");
 	yaml_scalar_str(&sb, x->name, strlen(x->name), 0, YSTYLE_PLAIN);
-	sbuf_addf(&sb, "\nstart: %s\nend: %s\ncommitted: ", x->start, x->end);
+	sbuf_addf(&sb, "\nstart: %s\nend: %s\n", x->start, x->end);
+	if (effort > capacity) {
+		sbuf_adds(&sb, "capacity: ");
+		yaml_scalar_number(&sb, effort);
+		sbuf_addc(&sb, '\n');
+	}
+	sbuf_adds(&sb, "committed: ");
 	yaml_scalar_list(&sb, (const char *const *)x->ids, x->n);
 	sbuf_addf(&sb, "\n---\n<!-- docket:import notes -->\n## Imported from %s\n\n",
 		  import_kind_title(kind));
 	sbuf_addf(&sb, "- Source: %s sprint \"%s\"\n", import_kind_title(kind),
 		  x->source);
 	sbuf_adds(&sb, "- Dates: inferred from its items' dates (see docs/import.md); set them as they were\n");
+	if (effort > capacity)
+		sbuf_adds(&sb, "- Capacity: the effort it committed (over cycle.capacity in docket.yaml)\n");
 	sbuf_adds(&sb, "<!-- /docket:import -->\n");
 	x->file = sbuf_detach(&sb, &x->len);
 }
@@ -201,12 +222,12 @@ import_cycles_plan(struct import_cycles *out, const struct import_list *l,
 	}
 	sp = xgrow(sp, &asp, out->n + 1, sizeof(*sp));
 	for (size_t k = 0; k < out->n; k++)
-		sp[k] = (struct span){ -1, -1, -1 };
+		sp[k] = (struct span){ -1, -1, -1, 0 };
 	for (size_t i = 0; i < l->n; i++) {
 		const struct import_item *it = l->items[i];
-		long fin = day_of(it, "finished"), cr = day_of(it, "created");
-		int closed = it->status && (!strcmp(it->status, "done") ||
-					    !strcmp(it->status, "stopped"));
+		long fin = day_of(it, "finished", "Resolved");
+		long cr = day_of(it, "created", "Created");
+		int closed = fin >= 0;
 
 		for (size_t j = 0; j < it->ncycles && it->id; j++) {
 			char *name = import_cycle_name(it->cycles[j]);
@@ -215,6 +236,14 @@ import_cycles_plan(struct import_cycles *out, const struct import_list *l,
 			free(name);
 			if (cr > sp[k].created)
 				sp[k].created = cr;
+			if (!closed) {
+				const struct ifield *e = ifields_get(&it->out, "remaining");
+
+				if (!e)
+					e = ifields_get(&it->out, "effort");
+				if (e && e->v.type == IVAL_NUM && e->v.num > 0)
+					sp[k].effort += e->v.num;
+			}
 			/* finished in its last cycle */
 			if (j + 1 == it->ncycles && fin >= 0 && closed) {
 				if (sp[k].first < 0 || fin < sp[k].first)
@@ -254,7 +283,8 @@ import_cycles_plan(struct import_cycles *out, const struct import_list *l,
 	infer_dates(out, sp);
 	for (size_t k = 0; k < out->n; k++)
 		if (!out->v[k].exists)
-			render_new(&out->v[k], l->kind);
+			render_new(&out->v[k], l->kind, sp[k].effort,
+				   bl->config.cycle_capacity);
 	cycles_release(&have);
 	free(sp);
 	return rc;

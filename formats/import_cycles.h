@@ -5,14 +5,17 @@
  * A Jira CSV export names an issue's sprints in its Sprint columns, one
  * per sprint the issue was in, oldest first, and nothing else about
  * them: no dates, no goal.  The mapping sends Sprint to the target
- * "cycle": each record then has its cycles (import_item.cycles) and the
- * docket field cycle: its last one, by name (import_cycle_name).  Each
- * cycle becomes a file named after it that commits every imported item
- * it held.
+ * "cycle": each record then has its cycles (import_item.cycles).  Each
+ * cycle becomes a file named after it (import_cycle_name) that commits
+ * every imported item it held; the items themselves get no cycle:
+ * field (an import's items are validated before its cycle files
+ * exist).  A new cycle's capacity: is set only when the effort it
+ * committed is over cycle.capacity, so that check accepts it.
  *
  * Dates are inferred, as docs/import.md says:
- *   - a cycle in which items were finished (the done or stopped items
- *     whose last cycle it is, with a finished date: Jira's Resolved)
+ *   - a cycle in which items were finished (the items whose last cycle
+ *     it is with a finished date, or Jira's Resolved when the item came
+ *     in as an idea)
  *     ends on the last of those dates and starts 13 days before (Jira's
  *     default sprint is two weeks), or on the first of them when that
  *     is earlier;
