@@ -12,7 +12,8 @@
 
 /* the targets of fields: that are not fields */
 static const char *const roles[] = {
-	"id", "body", "rank", "note", "drop", "resolution", NULL,
+	"id", "body", "rank", "note", "drop", "resolution", "comments",
+	"attachments", NULL,
 };
 
 void
@@ -244,13 +245,14 @@ import_rules_parse(struct import_rules *r, const struct ynode *root,
 						to = xstrdup("drop");
 					}
 					if (!valid_target(to, cfg))
-						MAP_ERR(sv2, "'%s' is not a docket field or one of id, body, rank, note, drop, resolution", to);
+						MAP_ERR(sv2, "'%s' is not a docket field or one of id, body, rank, note, drop, resolution, comments, attachments", to);
 					else
 						import_rules_add(&r->fields, &r->nfields, from, to, 1);
 				} else {
 					if (!valid_target(from, cfg) ||
 					    !strcmp(from, "id") || !strcmp(from, "rank") ||
-					    !strcmp(from, "drop") || !strcmp(from, "resolution"))
+					    !strcmp(from, "drop") || !strcmp(from, "resolution") ||
+					    !strcmp(from, "attachments") || !strcmp(from, "comments"))
 						MAP_ERR(sk, "set: '%s' is not a docket field", from);
 					else
 						import_rules_add(&r->set, &r->nset, from, to, 0);

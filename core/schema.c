@@ -36,6 +36,7 @@ const struct builtin_field schema_fields[] = {
 	{ "dod_waived", SK_STRING, NULL },
 	{ "cycle", SK_CYCLE, NULL },
 	{ "campaign", SK_STRING, NULL },
+	{ "due", SK_DATE, NULL },
 	{ "mvl", SK_BOOL, NULL },
 	{ "tags", SK_STR_LIST, NULL },
 	{ "requested_by", SK_STRING, NULL },

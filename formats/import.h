@@ -146,6 +146,14 @@ struct import_item {
 	size_t ndeps, adeps;
 	char *follows;            /* follows as a source id, or NULL */
 	char *status;             /* docket status name */
+	char **cycles;            /* the source's cycles it was in (Jira
+				   * sprints), oldest first: import_cycles.h */
+	size_t ncycles, acycles;
+	struct import_section {   /* a block of the body the import manages */
+		char *name;       /* "comments", "attachments" */
+		char *text;       /* its Markdown: "## Comments", a list */
+	} *sections;
+	size_t nsections, asections;
 	unsigned *where;          /* per field of src: where its value went,
 				   * an index in l->wheres (0: no value) */
 
@@ -325,8 +333,8 @@ int import_map_parse(struct import_map *m, const char *file, const char *data,
 void import_map_set_field(struct import_map *m, const char *from,
 			  const char *target);
 /* Where a source field goes: a docket field, or one of the targets
- * "id", "body", "rank", "note", "drop", "resolution"; NULL when nothing
- * maps it. */
+ * "id", "body", "rank", "note", "drop", "resolution", "comments",
+ * "attachments"; NULL when nothing maps it. */
 const char *import_map_field(const struct import_map *m, const char *src_key);
 /* The docket status / type for a source value, or NULL. */
 const char *import_map_status(const struct import_map *m, const char *value);
@@ -364,8 +372,11 @@ void import_assign_ids(struct import_list *l, const struct import_map *m,
 		       const struct backlog *bl,
 		       int (*taken)(void *arg, const char *id), void *arg);
 /* The item file: front matter (fields in the order of docs/reference.md, then
- * others), the body, the import notes, and the Definition of Done from
- * cfg for open items whose body has none. */
+ * others), the body, the managed blocks (sections: "## Comments",
+ * "## Attachments"), the import notes, and the Definition of Done from
+ * cfg for open items whose body has none.  Each managed block is
+ * between "<!-- docket:import NAME -->" and "<!-- /docket:import -->"
+ * lines (import_merge_item replaces only their content). */
 void import_render_item(struct sbuf *out, const struct import_item *it,
 			const struct config *cfg, enum import_kind kind);
 /* ORDER after the import: the old text (len may be 0) with the ranked
@@ -389,7 +400,8 @@ char *import_source_value(enum import_kind kind, const char *source_id);
  * changed on both sides keep the local value and are listed in
  * conflicts ("body" for the body outside the import's own blocks); the
  * blocks between "<!-- docket:import NAME -->" and
- * "<!-- /docket:import -->" get theirs' content.
+ * "<!-- /docket:import -->" get theirs' content (a block only theirs
+ * has is added, one only local has is removed).
  */
 struct import_merge {
 	struct sbuf out;          /* the new file */

@@ -28,8 +28,10 @@ struct apply {
 	struct sbuf body;
 	int nbody;                /* body fields added so far */
 	const char *src_status;   /* borrowed from the item's src fields */
+	const char *status_key;   /* the source field that gave src_status */
 	const char *src_type;
 	const char *resolution;
+	const char *finished_key; /* the source field that gave finished */
 	char **warned;            /* status values warned about */
 	size_t nwarned, awarned;
 };
@@ -370,6 +372,71 @@ add_body(struct apply *a, const struct ifield *f)
 	sbuf_release(&text);
 }
 
+/* One entry of a managed block: "- " and the text, its further lines
+ * indented so that they stay inside the list item (and no line of it
+ * can be the block's closing marker). */
+static void
+add_entry(struct sbuf *sb, const char *s)
+{
+	const char *e = s + strlen(s);
+
+	while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\n' || e[-1] == '\r'))
+		e--;
+	if (e == s)
+		return;
+	sbuf_adds(sb, "\n- ");
+	for (; s < e; s++) {
+		if (*s == '\r')
+			continue;
+		sbuf_addc(sb, *s);
+		if (*s == '\n' && s + 1 < e && s[1] != '\n' && s[1] != '\r')
+			sbuf_adds(sb, "  ");
+	}
+}
+
+/* Values into the managed block name ("comments": "## Comments"), one
+ * list entry per value. */
+static void
+add_section(struct import_item *it, const char *name, const struct ival *v)
+{
+	struct import_section *sec = NULL;
+	struct sbuf sb = SBUF_INIT;
+	size_t head;
+
+	for (size_t i = 0; i < it->nsections; i++)
+		if (!strcmp(it->sections[i].name, name))
+			sec = &it->sections[i];
+	if (sec) {
+		sbuf_adds(&sb, sec->text);
+	} else {
+		sbuf_addf(&sb, "## %s\n", !strcmp(name, "comments") ? "Comments" : "Attachments");
+	}
+	head = sb.len;
+	if (v->type == IVAL_LIST) {
+		for (size_t i = 0; i < v->n; i++)
+			add_entry(&sb, v->list[i]);
+	} else {
+		struct sbuf t = SBUF_INIT;
+
+		ival_text(&t, v);
+		add_entry(&sb, t.buf ? t.buf : "");
+		sbuf_release(&t);
+	}
+	if (!sec) {
+		if (sb.len == head) {          /* nothing in it */
+			sbuf_release(&sb);
+			return;
+		}
+		it->sections = xgrow(it->sections, &it->asections, it->nsections + 1,
+				     sizeof(*it->sections));
+		sec = &it->sections[it->nsections++];
+		sec->name = xstrdup(name);
+		sec->text = NULL;
+	}
+	free(sec->text);
+	sec->text = sbuf_detach(&sb, NULL);
+}
+
 static void
 apply_field(struct apply *a, const struct ifield *f, const char *to)
 {
@@ -387,6 +454,8 @@ apply_field(struct apply *a, const struct ifield *f, const char *to)
 			it->source_id = one_line(&f->v);
 	} else if (!strcmp(to, "body")) {
 		add_body(a, f);
+	} else if (!strcmp(to, "comments") || !strcmp(to, "attachments")) {
+		add_section(it, to, &f->v);
 	} else if (!strcmp(to, "rank")) {
 		char *t = one_line(&f->v);
 
@@ -402,6 +471,7 @@ apply_field(struct apply *a, const struct ifield *f, const char *to)
 		a->resolution = f->v.type == IVAL_LIST ? NULL : f->v.str;
 	} else if (!strcmp(to, "status")) {
 		a->src_status = f->v.type == IVAL_LIST ? NULL : f->v.str;
+		a->status_key = f->key;
 	} else if (!strcmp(to, "type")) {
 		a->src_type = f->v.type == IVAL_LIST ? NULL : f->v.str;
 	} else if (!strcmp(to, "title")) {
@@ -418,9 +488,25 @@ apply_field(struct apply *a, const struct ifield *f, const char *to)
 		free(it->follows);
 		it->follows = one_line(&f->v);
 	} else if (!strcmp(to, "cycle")) {
-		/* a cycle is a file of this backlog: the source's sprint is not */
+		/* the source's cycles (Jira's sprints) become cycle files of
+		 * their own whose committed lists hold the items
+		 * (import_cycles.h); the names as the source writes them
+		 * stay a note */
+		size_t n = f->v.type == IVAL_LIST ? f->v.n : 1;
+
 		note_value(it, f->key, &f->v);
+		for (size_t i = 0; i < n; i++) {
+			const char *c = f->v.type == IVAL_LIST ? f->v.list[i] : f->v.str;
+
+			if (!c || !*c)
+				continue;
+			it->cycles = xgrow(it->cycles, &it->acycles, it->ncycles + 1,
+					   sizeof(*it->cycles));
+			it->cycles[it->ncycles++] = xstrdup(c);
+		}
 	} else {
+		if (!strcmp(to, "finished"))
+			a->finished_key = f->key;
 		kind = schema_kind_of(a->cfg, to, &def);
 		set_typed(a, f, to, kind, def);
 	}
@@ -448,6 +534,8 @@ status_of(struct apply *a)
 	st = a->m->default_status ? a->m->default_status : "idea";
 	if (it->archived)
 		return st;     /* stopped anyway: nothing to warn about */
+	/* the source's status stays with the item */
+	add_note(it, a->status_key ? a->status_key : "Status", a->src_status);
 	for (size_t i = 0; i < a->nwarned; i++)
 		if (!strcmp(a->warned[i], a->src_status))
 			return st;
@@ -465,9 +553,10 @@ finish_item(struct apply *a)
 	struct import_item *it = a->it;
 	const char *st = status_of(a), *ty;
 	const char *title = tool(a);
+	int resolution_kept = 0;
 
 	/* Jira: Done with resolution Won't Do is a stopped item */
-	if (!strcmp(st, "done") && a->resolution) {
+	if (!strcmp(st, "done") && a->resolution && *a->resolution) {
 		const char *r = import_map_status(a->m, a->resolution);
 
 		if (r && !strcmp(r, "stopped")) {
@@ -477,9 +566,14 @@ finish_item(struct apply *a)
 
 				ifields_set_str(&it->out, "stop_reason", why);
 				free(why);
+				resolution_kept = 1;
 			}
 		}
 	}
+	/* any other resolution (Done, Fixed, or one on an open issue) is
+	 * kept as a note: it has no docket field */
+	if (a->resolution && *a->resolution && !resolution_kept)
+		add_note(it, "Resolution", a->resolution);
 	if (it->archived && strcmp(st, "done") && strcmp(st, "stopped")) {
 		st = "stopped";
 		if (!ifields_get(&it->out, "stop_reason")) {
@@ -513,9 +607,16 @@ finish_item(struct apply *a)
 		ty = a->m->default_type ? a->m->default_type : "bau";
 	ifields_set_str(&it->out, "type", ty);
 
-	/* finished belongs to closed items only */
-	if (strcmp(st, "done") && strcmp(st, "stopped"))
+	/* finished belongs to closed items only: an open item keeps the
+	 * date (a Resolved date on a reopened issue) as a note */
+	if (strcmp(st, "done") && strcmp(st, "stopped")) {
+		const struct ifield *fin = ifields_get(&it->out, "finished");
+
+		if (fin && fin->v.str)
+			add_note(it, a->finished_key ? a->finished_key : "Finished",
+				 fin->v.str);
 		ifields_remove(&it->out, "finished");
+	}
 
 	if (!ifields_get(&it->out, "title")) {
 		char *t = it->source_id ? xasprintf("%s %s", title, it->source_id) :
@@ -610,7 +711,8 @@ import_map_apply(struct import_list *l, const struct import_map *m,
 		if (it->body)
 			sbuf_adds(&a.body, it->body);
 		a.nbody = 0;
-		a.src_status = a.src_type = a.resolution = NULL;
+		a.src_status = a.src_type = a.resolution = a.finished_key = NULL;
+		a.status_key = NULL;
 		free(it->where);
 		it->where = xcalloc(it->src.n + 1, sizeof(*it->where));
 		for (size_t j = 0; j < it->src.n; j++) {

@@ -15,9 +15,10 @@
  *
  * The body: the sections between "<!-- docket:import NAME -->" and
  * "<!-- /docket:import -->" lines belong to the import and their
- * content is always replaced by theirs; the rest of the body is compared
- * as one field ("body") the same way, and when it stays, it stays byte
- * for byte.
+ * content is always replaced by theirs (a block the source now has is
+ * added, a block it no longer has is removed); the rest of the body is
+ * compared as one field ("body") the same way, and when it stays, it
+ * stays byte for byte.
  */
 #include "formats/import.h"
 
@@ -172,7 +173,22 @@ span_named(const struct spans *s, const char *name)
 	return NULL;
 }
 
-/* The body without its managed blocks. */
+/* The end of the block sp with the blank line after it (the one that
+ * separates it from what follows), when there is one. */
+static size_t
+end_with_blank(const char *s, size_t len, const struct span *sp)
+{
+	size_t off = sp->end;
+
+	if (off < len && s[off] == '\n')
+		return off + 1;
+	if (off + 1 < len && s[off] == '\r' && s[off + 1] == '\n')
+		return off + 2;
+	return off;
+}
+
+/* The body without its managed blocks (each with its blank line after
+ * it, so that a block added or removed leaves the rest as it was). */
 static void
 body_rest(struct sbuf *out, const char *s, size_t len, const struct spans *sp)
 {
@@ -180,29 +196,56 @@ body_rest(struct sbuf *out, const char *s, size_t len, const struct spans *sp)
 
 	for (size_t i = 0; i < sp->n; i++) {
 		sbuf_add(out, s + off, sp->v[i].start - off);
-		off = sp->v[i].end;
+		off = end_with_blank(s, len, &sp->v[i]);
 	}
 	sbuf_add(out, s + off, len - off);
 }
 
-/* local's body with the content of each managed block that theirs also
- * has replaced by theirs'. */
+/* local's body with each managed block brought to theirs: the content
+ * of a block both have is theirs'; a block only theirs has is added
+ * (before the next block of theirs that local has, else at the end);
+ * a block only local has is removed (the source has nothing for it any
+ * more).  Everything outside the blocks stays byte for byte. */
 static void
 body_refresh(struct sbuf *out, const char *l, size_t llen,
 	     const struct spans *ls, const char *t, const struct spans *ts)
 {
+	char *done = xcalloc(ts->n + 1, 1);
 	size_t off = 0;
 
 	for (size_t i = 0; i < ls->n; i++) {
 		const struct span *th = span_named(ts, ls->v[i].name);
+		size_t ti;
 
-		if (!th)
+		sbuf_add(out, l + off, ls->v[i].start - off);
+		if (!th) {
+			off = end_with_blank(l, llen, &ls->v[i]);
 			continue;
-		sbuf_add(out, l + off, ls->v[i].cstart - off);
+		}
+		ti = (size_t)(th - ts->v);
+		for (size_t j = 0; j < ti; j++) {
+			if (done[j] || span_named(ls, ts->v[j].name))
+				continue;
+			sbuf_add(out, t + ts->v[j].start, ts->v[j].end - ts->v[j].start);
+			sbuf_addc(out, '\n');
+			done[j] = 1;
+		}
+		sbuf_add(out, l + ls->v[i].start, ls->v[i].cstart - ls->v[i].start);
 		sbuf_add(out, t + th->cstart, th->cend - th->cstart);
 		off = ls->v[i].cend;
+		done[ti] = 1;
 	}
 	sbuf_add(out, l + off, llen - off);
+	for (size_t j = 0; j < ts->n; j++) {
+		if (done[j] || span_named(ls, ts->v[j].name))
+			continue;
+		if (out->len && out->buf[out->len - 1] != '\n')
+			sbuf_addc(out, '\n');
+		if (out->len)
+			sbuf_addc(out, '\n');
+		sbuf_add(out, t + ts->v[j].start, ts->v[j].end - ts->v[j].start);
+	}
+	free(done);
 }
 
 /* ---- the merge ---------------------------------------------------------- */

@@ -6,14 +6,19 @@
  * of the card's list: the status by default), Labels (names, or colours
  * for unnamed labels), Members (full names), Due, Created (the date of
  * the createCard action, else the time inside the card's id), Last
- * activity, Card (its short URL) and Checklists (Markdown task lists,
- * one "### name" per checklist).  Order: the lists from left to right
- * (by pos), then the cards of each list by pos.  A closed (archived)
- * card, or a card on a closed list, is archived: stopped unless its
- * status is done.
+ * activity, Card (its short URL), Checklists (Markdown task lists, one
+ * "### name" per checklist), Comments (the commentCard actions, oldest
+ * first: "Author (date):" and the text) and Attachments (Markdown
+ * links).  Order: the lists from left to right (by pos), then the cards
+ * of each list by pos.  A closed (archived) card, or a card on a closed
+ * list, is archived: stopped unless its status is done.
+ *
+ * Linear in the size of the export: lists, members, checklists and
+ * actions are indexed by id once (strmap), never searched per card.
  */
 #include "formats/import.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -28,6 +33,54 @@ struct tlist {
 	int closed;
 	long index;
 };
+
+/* JSON objects grouped by an id (a card's), in file order.  Keys are
+ * the strings of the parsed document (borrowed). */
+struct bucket {
+	const json_t **v;
+	size_t n, alloc;
+};
+
+struct byid {
+	struct strmap map;        /* id -> index + 1 in g */
+	struct bucket *g;
+	size_t n, alloc;
+};
+
+static void
+byid_add(struct byid *b, const char *id, const json_t *o)
+{
+	struct strmap_entry *e = strmap_find(&b->map, id, strlen(id));
+	struct bucket *g;
+
+	if (e) {
+		g = &b->g[(uintptr_t)e->value - 1];
+	} else {
+		b->g = xgrow(b->g, &b->alloc, b->n + 1, sizeof(*b->g));
+		g = &b->g[b->n++];
+		memset(g, 0, sizeof(*g));
+		strmap_put(&b->map, id, strlen(id), (void *)(uintptr_t)b->n);
+	}
+	g->v = xgrow(g->v, &g->alloc, g->n + 1, sizeof(*g->v));
+	g->v[g->n++] = o;
+}
+
+static const struct bucket *
+byid_get(const struct byid *b, const char *id)
+{
+	struct strmap_entry *e = id ? strmap_find(&b->map, id, strlen(id)) : NULL;
+
+	return e ? &b->g[(uintptr_t)e->value - 1] : NULL;
+}
+
+static void
+byid_release(struct byid *b)
+{
+	for (size_t i = 0; i < b->n; i++)
+		free(b->g[i].v);
+	free(b->g);
+	strmap_release(&b->map);
+}
 
 static double
 num_of(const json_t *v)
@@ -89,77 +142,189 @@ id_date(char *out, const char *id)
 	return 0;
 }
 
-/* Checklists of card id as Markdown, appended to sb. */
-static void
-checklists(struct sbuf *sb, const json_t *all, const char *card)
-{
-	for (size_t i = 0; i < json_array_size(all); i++) {
-		const json_t *cl = json_array_get(all, i);
-		const json_t *items = json_object_get(cl, "checkItems");
-		const char *cid = str_of(cl, "idCard");
-		const char *name = str_of(cl, "name");
-		const json_t **sorted;
-		size_t n = 0;
+/* Elements sorted by a key, equal keys in file order. */
+struct keyed {
+	const json_t *o;
+	double num;
+	const char *str;
+	size_t index;
+};
 
-		if (!cid || strcmp(cid, card))
-			continue;
+static int
+cmp_num(const void *pa, const void *pb)
+{
+	const struct keyed *a = pa, *b = pb;
+
+	if (a->num != b->num)
+		return a->num < b->num ? -1 : 1;
+	return a->index < b->index ? -1 : a->index > b->index;
+}
+
+static int
+cmp_str(const void *pa, const void *pb)
+{
+	const struct keyed *a = pa, *b = pb;
+	int c = strcmp(a->str, b->str);
+
+	if (c)
+		return c;
+	return a->index < b->index ? -1 : a->index > b->index;
+}
+
+/* A card's checklists (in file order) as Markdown, appended to sb. */
+static void
+checklists(struct sbuf *sb, const struct bucket *g)
+{
+	for (size_t i = 0; g && i < g->n; i++) {
+		const json_t *items = json_object_get(g->v[i], "checkItems");
+		const char *name = str_of(g->v[i], "name");
+		size_t n = json_array_size(items);
+		struct keyed *k = xcalloc(n + 1, sizeof(*k));
+
 		if (sb->len)
 			sbuf_adds(sb, "\n\n");
 		sbuf_addf(sb, "### %s\n", name && *name ? name : "Checklist");
-		sorted = xcalloc(json_array_size(items) + 1, sizeof(*sorted));
-		for (size_t j = 0; j < json_array_size(items); j++) {
-			/* insertion by pos keeps equal positions in file order */
-			const json_t *ci = json_array_get(items, j);
-			size_t k = n;
-
-			while (k > 0 && num_of(json_object_get(sorted[k - 1], "pos")) >
-			       num_of(json_object_get(ci, "pos"))) {
-				sorted[k] = sorted[k - 1];
-				k--;
-			}
-			sorted[k] = ci;
-			n++;
-		}
 		for (size_t j = 0; j < n; j++) {
-			const char *st = str_of(sorted[j], "state");
-			const char *txt = str_of(sorted[j], "name");
+			k[j].o = json_array_get(items, j);
+			k[j].num = num_of(json_object_get(k[j].o, "pos"));
+			k[j].index = j;
+		}
+		qsort(k, n, sizeof(*k), cmp_num);
+		for (size_t j = 0; j < n; j++) {
+			const char *st = str_of(k[j].o, "state");
+			const char *txt = str_of(k[j].o, "name");
 
 			sbuf_addf(sb, "- [%c] %s\n", st && !strcmp(st, "complete") ? 'x' : ' ',
 				  txt ? txt : "");
 		}
 		sbuf_setlen(sb, sb->len - 1);
-		free(sorted);
+		free(k);
 	}
 }
 
+/* A member's name: full name, else user name. */
 static const char *
-member_name(const json_t *members, const char *id)
+member_name(const json_t *m)
 {
-	for (size_t i = 0; i < json_array_size(members); i++) {
-		const json_t *m = json_array_get(members, i);
-		const char *mid = str_of(m, "id");
+	const char *n = str_of(m, "fullName");
 
-		if (mid && !strcmp(mid, id)) {
-			const char *n = str_of(m, "fullName");
+	return n && *n ? n : str_of(m, "username");
+}
 
-			return n ? n : str_of(m, "username");
+/* "2019-06-10T21:31:37.832Z" as "2019-06-10 21:31 UTC"; anything else
+ * as written. */
+static void
+add_when(struct sbuf *sb, const char *s)
+{
+	size_t n = strlen(s);
+
+	if (n >= 16 && s[4] == '-' && s[7] == '-' && s[10] == 'T' && s[13] == ':') {
+		sbuf_add(sb, s, 10);
+		sbuf_addc(sb, ' ');
+		sbuf_add(sb, s + 11, 5);
+		if (s[n - 1] == 'Z')
+			sbuf_adds(sb, " UTC");
+	} else {
+		sbuf_adds(sb, s);
+	}
+}
+
+/* The card's comments, oldest first: "Author (date):\ntext" each. */
+static void
+comments(struct import_item *it, const struct bucket *g, const struct byid *members)
+{
+	struct keyed *k;
+	size_t n = 0;
+
+	if (!g)
+		return;
+	k = xcalloc(g->n + 1, sizeof(*k));
+	for (size_t i = 0; i < g->n; i++) {
+		const char *d = str_of(g->v[i], "date");
+
+		k[n].o = g->v[i];
+		k[n].str = d ? d : "";
+		k[n].index = i;
+		n++;
+	}
+	qsort(k, n, sizeof(*k), cmp_str);
+	for (size_t i = 0; i < n; i++) {
+		const json_t *a = k[i].o;
+		const char *text = str_of(json_object_get(a, "data"), "text");
+		const char *who = member_name(json_object_get(a, "memberCreator"));
+		struct sbuf sb = SBUF_INIT;
+
+		if (!who || !*who) {
+			const struct bucket *m = byid_get(members, str_of(a, "idMemberCreator"));
+
+			who = m ? member_name(m->v[0]) : NULL;
 		}
+		sbuf_adds(&sb, who && *who ? who : "Someone");
+		if (*k[i].str) {
+			sbuf_adds(&sb, " (");
+			add_when(&sb, k[i].str);
+			sbuf_addc(&sb, ')');
+		}
+		sbuf_addc(&sb, ':');
+		if (text && *text) {
+			sbuf_addc(&sb, '\n');
+			sbuf_adds(&sb, text);
+		}
+		ifields_push(&it->src, "Comments", sb.buf, 0);
+		sbuf_release(&sb);
 	}
-	return NULL;
+	free(k);
 }
 
-static const char *
-created_by_action(const json_t *actions, const char *card)
+/* Markdown link text: brackets and backslashes escaped. */
+static void
+add_link_text(struct sbuf *sb, const char *s)
 {
-	for (size_t i = 0; i < json_array_size(actions); i++) {
-		const json_t *a = json_array_get(actions, i);
-		const char *type = str_of(a, "type");
-		const char *cid = str_of(json_object_get(json_object_get(a, "data"), "card"), "id");
-
-		if (type && !strcmp(type, "createCard") && cid && !strcmp(cid, card))
-			return str_of(a, "date");
+	for (; *s; s++) {
+		if (*s == '[' || *s == ']' || *s == '\\')
+			sbuf_addc(sb, '\\');
+		sbuf_addc(sb, *s == '\n' || *s == '\r' ? ' ' : *s);
 	}
-	return NULL;
+}
+
+/* The card's attachments as Markdown links: "[name](url)". */
+static void
+attachments(struct import_item *it, const json_t *list)
+{
+	for (size_t i = 0; i < json_array_size(list); i++) {
+		const json_t *a = json_array_get(list, i);
+		const char *name = str_of(a, "name"), *url = str_of(a, "url");
+		struct sbuf sb = SBUF_INIT;
+
+		if ((!name || !*name) && (!url || !*url))
+			name = "(an attachment without name or address)";
+		if (!url || !*url) {
+			sbuf_adds(&sb, name);
+		} else {
+			sbuf_addc(&sb, '[');
+			add_link_text(&sb, name && *name ? name : url);
+			sbuf_adds(&sb, "](");
+			if (strpbrk(url, " ()<>")) {
+				/* a destination in <>: no spaces or < > inside */
+				sbuf_addc(&sb, '<');
+				for (const char *p = url; *p; p++)
+					if (*p == ' ')
+						sbuf_adds(&sb, "%20");
+					else if (*p == '<')
+						sbuf_adds(&sb, "%3C");
+					else if (*p == '>')
+						sbuf_adds(&sb, "%3E");
+					else
+						sbuf_addc(&sb, *p);
+				sbuf_addc(&sb, '>');
+			} else {
+				sbuf_adds(&sb, url);
+			}
+			sbuf_addc(&sb, ')');
+		}
+		ifields_push(&it->src, "Attachments", sb.buf, 0);
+		sbuf_release(&sb);
+	}
 }
 
 int
@@ -170,7 +335,12 @@ import_read_trello(struct import_list *l, const char *buf, size_t len,
 	json_error_t err;
 	const json_t *cards, *lists, *members, *actions, *cls;
 	struct tlist *tl;
-	size_t ntl = 0;
+	struct strmap list_of = STRMAP_INIT;
+	struct byid member = { STRMAP_INIT, NULL, 0, 0 },
+		    checklist = { STRMAP_INIT, NULL, 0, 0 },
+		    comment = { STRMAP_INIT, NULL, 0, 0 },
+		    created = { STRMAP_INIT, NULL, 0, 0 };
+	size_t ntl = 0, missing = 0, missing_cards = 0;
 
 	/* jansson: strict RFC 8259, a repeated key is an error, positions
 	 * only for syntax errors: records are named by their card name
@@ -192,6 +362,8 @@ import_read_trello(struct import_list *l, const char *buf, size_t len,
 	members = json_object_get(root, "members");
 	actions = json_object_get(root, "actions");
 	cls = json_object_get(root, "checklists");
+
+	/* the indexes, each one pass */
 	tl = xcalloc(json_array_size(lists) + 1, sizeof(*tl));
 	for (size_t i = 0; i < json_array_size(lists); i++) {
 		const json_t *li = json_array_get(lists, i);
@@ -205,6 +377,35 @@ import_read_trello(struct import_list *l, const char *buf, size_t len,
 			ntl++;
 	}
 	qsort(tl, ntl, sizeof(*tl), cmp_lists);
+	for (size_t k = 0; k < ntl; k++)
+		/* a repeated list id: the first (leftmost) one, as before */
+		if (!strmap_find(&list_of, tl[k].id, strlen(tl[k].id)))
+			strmap_put(&list_of, tl[k].id, strlen(tl[k].id), &tl[k]);
+	for (size_t i = 0; i < json_array_size(members); i++) {
+		const char *mid = str_of(json_array_get(members, i), "id");
+
+		if (mid && !byid_get(&member, mid))
+			byid_add(&member, mid, json_array_get(members, i));
+	}
+	for (size_t i = 0; i < json_array_size(cls); i++) {
+		const char *cid = str_of(json_array_get(cls, i), "idCard");
+
+		if (cid)
+			byid_add(&checklist, cid, json_array_get(cls, i));
+	}
+	for (size_t i = 0; i < json_array_size(actions); i++) {
+		const json_t *a = json_array_get(actions, i);
+		const char *type = str_of(a, "type");
+		const char *cid = str_of(json_object_get(json_object_get(a, "data"), "card"), "id");
+
+		if (!type || !cid)
+			continue;
+		if (!strcmp(type, "commentCard"))
+			byid_add(&comment, cid, a);
+		else if (!strcmp(type, "createCard") && !byid_get(&created, cid))
+			byid_add(&created, cid, a);
+	}
+
 	for (size_t i = 0; i < json_array_size(cards); i++) {
 		const json_t *c = json_array_get(cards, i);
 		const char *id = str_of(c, "id");
@@ -215,16 +416,16 @@ import_read_trello(struct import_list *l, const char *buf, size_t len,
 		const json_t *labels = json_object_get(c, "labels");
 		const json_t *mids = json_object_get(c, "idMembers");
 		const struct tlist *list = NULL;
+		const struct bucket *made;
 		struct import_item *it;
 		struct sbuf cl = SBUF_INIT;
 		char ymd[11];
-		const char *made;
+		const char *when;
 
 		if (!json_is_object(c))
 			continue;
-		for (size_t k = 0; idlist && k < ntl; k++)
-			if (!strcmp(tl[k].id, idlist))
-				list = &tl[k];
+		if (idlist)
+			list = strmap_get(&list_of, idlist);
 		it = import_list_add(l, file, 0);
 		it->what = xasprintf("card '%s'", name ? name : "");
 		if (name)
@@ -242,16 +443,18 @@ import_read_trello(struct import_list *l, const char *buf, size_t len,
 				ifields_push(&it->src, "Labels", ln, 1);
 		}
 		for (size_t k = 0; k < json_array_size(mids); k++) {
-			const char *mid = json_string_value(json_array_get(mids, k));
-			const char *mn = mid ? member_name(members, mid) : NULL;
+			const struct bucket *m = byid_get(&member,
+							  json_string_value(json_array_get(mids, k)));
+			const char *mn = m ? member_name(m->v[0]) : NULL;
 
 			if (mn)
 				ifields_push(&it->src, "Members", mn, 1);
 		}
 		if (iso_date(ymd, json_object_get(c, "due")) == 0)
 			ifields_set_date(&it->src, "Due", ymd);
-		made = id ? created_by_action(actions, id) : NULL;
-		if ((made && import_date_parse(ymd, made, IMPORT_DATE_AUTO) == 0) ||
+		made = byid_get(&created, id);
+		when = made ? str_of(made->v[0], "date") : NULL;
+		if ((when && import_date_parse(ymd, when, IMPORT_DATE_AUTO) == 0) ||
 		    id_date(ymd, id) == 0)
 			ifields_set_date(&it->src, "Created", ymd);
 		if (iso_date(ymd, json_object_get(c, "dateLastActivity")) == 0)
@@ -260,16 +463,44 @@ import_read_trello(struct import_list *l, const char *buf, size_t len,
 			ifields_set_str(&it->src, "Card id", id);
 		if (url)
 			ifields_set_str(&it->src, "Card", url);
-		if (id)
-			checklists(&cl, cls, id);
+		checklists(&cl, byid_get(&checklist, id));
 		if (cl.len)
 			ifields_set_str(&it->src, "Checklists", cl.buf);
 		sbuf_release(&cl);
+		{
+			const struct bucket *g = byid_get(&comment, id);
+			double said = num_of(json_object_get(json_object_get(c, "badges"),
+							     "comments"));
+			size_t have = g ? g->n : 0;
+
+			comments(it, g, &member);
+			/* Trello writes at most 1000 actions into an export:
+			 * older comments are counted on the card, not there */
+			if (said > (double)have && said < 1e9) {
+				char *why = xasprintf("%.0f of the card's %.0f (Trello writes at most 1000 actions into an export)",
+						      said - (double)have, said);
+
+				ifields_set_str(&it->src, "Comments not in the export", why);
+				free(why);
+				missing += (size_t)(said - (double)have);
+				missing_cards++;
+			}
+		}
+		attachments(it, json_object_get(c, "attachments"));
 		it->group = list ? (long)(list - tl) : (long)ntl;
 		it->has_rank_num = 1;
 		it->rank_num = num_of(json_object_get(c, "pos"));
 		it->archived = bool_of(json_object_get(c, "closed")) || (list && list->closed);
 	}
+	if (missing)
+		diag_add(&l->diags, SEV_WARNING, "import", file, 0, 0,
+			 "%zu comments on %zu cards are not in this export (Trello writes at most 1000 actions into one): each of those cards says so in a note",
+			 missing, missing_cards);
+	byid_release(&member);
+	byid_release(&checklist);
+	byid_release(&comment);
+	byid_release(&created);
+	strmap_release(&list_of);
 	free(tl);
 	json_decref(root);
 	return 0;

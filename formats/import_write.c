@@ -395,6 +395,12 @@ import_render_item(struct sbuf *out, const struct import_item *it,
 	sbuf_adds(out, "---\n");
 	body_start = out->len;
 	add_trimmed(out, it->body);
+	for (size_t i = 0; i < it->nsections; i++) {
+		if (out->len > body_start)
+			sbuf_adds(out, "\n\n");
+		sbuf_addf(out, "<!-- docket:import %s -->\n%s\n<!-- /docket:import -->",
+			  it->sections[i].name, it->sections[i].text);
+	}
 	if (it->nnotes) {
 		if (out->len > body_start)
 			sbuf_adds(out, "\n\n");

@@ -47,7 +47,9 @@ got = {fm(t, "source") for t in items}
 checks = {
     "items": (len(items), len(keys)),
     "sources": (sorted(got), sorted("jira " + k for k in keys)),
-    "comments": (sum(len(re.findall(r"^- Comment: ", t, re.M)) for t in items),
+    "comments": (sum(len(re.findall(r"^- ", m, re.M)) for t in items for m in
+                     re.findall(r"<!-- docket:import comments -->\n(.*?)<!-- /docket:import -->",
+                                t, re.S)),
                  f["comments"]["cells"]),
     "finished": (sum(fm(t, "finished") is not None for t in items),
                  f["resolution"]["resolved_date_rows"]),
@@ -114,7 +116,7 @@ checks = {
     "check items": (len(boxes), f["checklists"]["items"]),
     "checked": (sum(b.startswith("- [x]") for b in boxes),
                 f["checklists"]["items_complete"]),
-    "due": (sum(bool(re.search(r"^- Due: \d{4}-\d\d-\d\d$", t, re.M)) for t in items),
+    "due": (sum(fm(t, "due") is not None for t in items),
             f["due"]["cards_with_due"]),
 }
 bad = {k: v for k, v in checks.items() if v[0] != v[1]}
