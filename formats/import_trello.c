@@ -15,6 +15,8 @@
  *
  * Linear in the size of the export: lists, members, checklists and
  * actions are indexed by id once (strmap), never searched per card.
+ * Each card's JSON is freed once its item holds copies, so that peak
+ * memory is the document, not the document and the items.
  */
 #include "formats/import.h"
 
@@ -333,7 +335,8 @@ import_read_trello(struct import_list *l, const char *buf, size_t len,
 {
 	json_t *root;
 	json_error_t err;
-	const json_t *cards, *lists, *members, *actions, *cls;
+	json_t *cards;
+	const json_t *lists, *members, *actions, *cls;
 	struct tlist *tl;
 	struct strmap list_of = STRMAP_INIT;
 	struct byid member = { STRMAP_INIT, NULL, 0, 0 },
@@ -491,6 +494,9 @@ import_read_trello(struct import_list *l, const char *buf, size_t len,
 		it->has_rank_num = 1;
 		it->rank_num = num_of(json_object_get(c, "pos"));
 		it->archived = bool_of(json_object_get(c, "closed")) || (list && list->closed);
+		/* the item holds copies: the card's JSON can go, so that the
+		 * items grow as the document shrinks (peak memory) */
+		json_array_set_new(cards, i, json_null());
 	}
 	if (missing)
 		diag_add(&l->diags, SEV_WARNING, "import", file, 0, 0,
