@@ -8,10 +8,12 @@
  * the createCard action, else the time inside the card's id), Last
  * activity, Card (its short URL), Checklists (Markdown task lists, one
  * "### name" per checklist), Comments (the commentCard actions, oldest
- * first: "Author (date):" and the text) and Attachments (Markdown
- * links).  Order: the lists from left to right (by pos), then the cards
- * of each list by pos.  A closed (archived) card, or a card on a closed
- * list, is archived: stopped unless its status is done.
+ * first: "Author (date):" and the text), Comments not in the export
+ * (what the card's badge counts beyond them), Attachments (Markdown
+ * links) and Closed (true for an archived card; mapped to archived).
+ * Order: the lists from left to right (by pos), then the cards of each
+ * list by pos.  A closed (archived) card, or a card on a closed list, is
+ * archived: stopped unless its status is done.
  *
  * Linear in the size of the export: lists, members, checklists and
  * actions are indexed by id once (strmap), never searched per card.
@@ -493,7 +495,9 @@ import_read_trello(struct import_list *l, const char *buf, size_t len,
 		it->group = list ? (long)(list - tl) : (long)ntl;
 		it->has_rank_num = 1;
 		it->rank_num = num_of(json_object_get(c, "pos"));
-		it->archived = bool_of(json_object_get(c, "closed")) || (list && list->closed);
+		if (bool_of(json_object_get(c, "closed")))
+			ifields_set_bool(&it->src, "Closed", 1);
+		it->archived = list && list->closed;
 		/* the item holds copies: the card's JSON can go, so that the
 		 * items grow as the document shrinks (peak memory) */
 		json_array_set_new(cards, i, json_null());
