@@ -13,7 +13,7 @@
 /* the targets of fields: that are not fields */
 static const char *const roles[] = {
 	"id", "body", "rank", "note", "drop", "resolution", "comments",
-	"attachments", NULL,
+	"attachments", "archived", NULL,
 };
 
 void
@@ -245,7 +245,7 @@ import_rules_parse(struct import_rules *r, const struct ynode *root,
 						to = xstrdup("drop");
 					}
 					if (!valid_target(to, cfg))
-						MAP_ERR(sv2, "'%s' is not a docket field or one of id, body, rank, note, drop, resolution, comments, attachments", to);
+						MAP_ERR(sv2, "'%s' is not a docket field or one of id, body, rank, note, drop, resolution, comments, attachments, archived", to);
 					else
 						import_rules_add(&r->fields, &r->nfields, from, to, 1);
 				} else {

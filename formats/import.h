@@ -334,7 +334,7 @@ void import_map_set_field(struct import_map *m, const char *from,
 			  const char *target);
 /* Where a source field goes: a docket field, or one of the targets
  * "id", "body", "rank", "note", "drop", "resolution", "comments",
- * "attachments"; NULL when nothing maps it. */
+ * "attachments", "archived"; NULL when nothing maps it. */
 const char *import_map_field(const struct import_map *m, const char *src_key);
 /* The docket status / type for a source value, or NULL. */
 const char *import_map_status(const struct import_map *m, const char *value);

@@ -456,6 +456,19 @@ apply_field(struct apply *a, const struct ifield *f, const char *to)
 		add_body(a, f);
 	} else if (!strcmp(to, "comments") || !strcmp(to, "attachments")) {
 		add_section(it, to, &f->v);
+	} else if (!strcmp(to, "archived")) {
+		/* closed in the source: stopped unless done (finish_item) */
+		char *t = one_line(&f->v);
+		int b;
+
+		if (parse_bool(t, &b) == 0) {
+			if (b)
+				it->archived = 1;
+		} else if (*t) {
+			warn(a, f, "%s: %s '%s' is not true or false; kept as a note", t);
+			note_value(it, f->key, &f->v);
+		}
+		free(t);
 	} else if (!strcmp(to, "rank")) {
 		char *t = one_line(&f->v);
 

@@ -186,7 +186,7 @@ static const struct def trello_fields[] = {
 	{ "card id", "id" }, { "card", "note" }, { "created", "created" }, { "last activity", "finished" },
 	{ "checklists", "body" }, { "comments", "comments" },
 	{ "attachments", "attachments" },
-	{ "comments not in the export", "note" },
+	{ "comments not in the export", "note" }, { "closed", "archived" },
 	{ "url", "drop" },
 	{ NULL, NULL },
 };

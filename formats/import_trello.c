@@ -8,13 +8,17 @@
  * the createCard action, else the time inside the card's id), Last
  * activity, Card (its short URL), Checklists (Markdown task lists, one
  * "### name" per checklist), Comments (the commentCard actions, oldest
- * first: "Author (date):" and the text) and Attachments (Markdown
- * links).  Order: the lists from left to right (by pos), then the cards
- * of each list by pos.  A closed (archived) card, or a card on a closed
- * list, is archived: stopped unless its status is done.
+ * first: "Author (date):" and the text), Comments not in the export
+ * (what the card's badge counts beyond them), Attachments (Markdown
+ * links) and Closed (true for an archived card; mapped to archived).
+ * Order: the lists from left to right (by pos), then the cards of each
+ * list by pos.  A closed (archived) card, or a card on a closed list, is
+ * archived: stopped unless its status is done.
  *
  * Linear in the size of the export: lists, members, checklists and
  * actions are indexed by id once (strmap), never searched per card.
+ * Each card's JSON is freed once its item holds copies, so that peak
+ * memory is the document, not the document and the items.
  */
 #include "formats/import.h"
 
@@ -333,7 +337,8 @@ import_read_trello(struct import_list *l, const char *buf, size_t len,
 {
 	json_t *root;
 	json_error_t err;
-	const json_t *cards, *lists, *members, *actions, *cls;
+	json_t *cards;
+	const json_t *lists, *members, *actions, *cls;
 	struct tlist *tl;
 	struct strmap list_of = STRMAP_INIT;
 	struct byid member = { STRMAP_INIT, NULL, 0, 0 },
@@ -490,7 +495,12 @@ import_read_trello(struct import_list *l, const char *buf, size_t len,
 		it->group = list ? (long)(list - tl) : (long)ntl;
 		it->has_rank_num = 1;
 		it->rank_num = num_of(json_object_get(c, "pos"));
-		it->archived = bool_of(json_object_get(c, "closed")) || (list && list->closed);
+		if (bool_of(json_object_get(c, "closed")))
+			ifields_set_bool(&it->src, "Closed", 1);
+		it->archived = list && list->closed;
+		/* the item holds copies: the card's JSON can go, so that the
+		 * items grow as the document shrinks (peak memory) */
+		json_array_set_new(cards, i, json_null());
 	}
 	if (missing)
 		diag_add(&l->diags, SEV_WARNING, "import", file, 0, 0,

@@ -1,7 +1,8 @@
 /*
  * Unit tests for what a Trello card brings beyond its fields: comments
  * (oldest first, author and date, text kept inside the list entry),
- * attachments as Markdown links, the due date as the `due` field, the
+ * attachments as Markdown links, the due date as the `due` field, an
+ * archived card as the field Closed (mapped to archived), the
  * managed blocks of the body they are written to, and a re-import's
  * merge of those blocks (content replaced, a new block added, a block
  * the source no longer has removed, the rest of the body byte for byte).
@@ -182,6 +183,45 @@ test_comments_mapped_to_note(void **state)
 	fx_release(&fx);
 }
 
+/* An archived card is the source field Closed, mapped to archived: its
+ * item is stopped (unless done); a mapping can send it elsewhere. */
+static void
+test_closed(void **state)
+{
+	static const char json[] =
+		"{\"lists\": [{\"id\": \"L1\", \"name\": \"Doing\", \"pos\": 1},"
+		"  {\"id\": \"L2\", \"name\": \"Done\", \"pos\": 2}],\n"
+		" \"cards\": [{\"id\": \"6b000c10aaaaaaaaaaaaaa01\", \"name\": \"A\","
+		"   \"idList\": \"L1\", \"pos\": 1, \"closed\": true},"
+		"  {\"id\": \"6b000c10aaaaaaaaaaaaaa02\", \"name\": \"B\","
+		"   \"idList\": \"L2\", \"pos\": 1, \"closed\": true},"
+		"  {\"id\": \"6b000c10aaaaaaaaaaaaaa03\", \"name\": \"C\","
+		"   \"idList\": \"L1\", \"pos\": 2, \"closed\": false}]}\n";
+	struct fixture fx;
+	struct diag_list d = DIAG_LIST_INIT;
+	const struct ifield *f;
+
+	(void)state;
+	fx_init(&fx);
+	fx_read(&fx, json);
+	f = ifields_get(&fx.l.items[0]->src, "Closed");
+	assert_non_null(f);
+	assert_int_equal(f->v.type, IVAL_BOOL);
+	assert_null(ifields_get(&fx.l.items[1]->src, "Closed"));   /* C: open */
+	assert_string_equal(fx.l.items[0]->status, "stopped");
+	assert_string_equal(fx.l.items[1]->status, "doing");
+	assert_string_equal(fx.l.items[2]->status, "done");        /* closed, done */
+	fx_release(&fx);
+
+	fx_init(&fx);
+	assert_int_equal(import_map_parse(&fx.map, "m.yaml", S("fields:\n  Closed: drop\n"),
+					  &fx.bl.config, &d), 0);
+	fx_read(&fx, json);
+	assert_string_equal(fx.l.items[0]->status, "doing");
+	diag_list_release(&d);
+	fx_release(&fx);
+}
+
 /* Merge the first item of two boards over a local file. */
 static char *
 merge(const char *base_json, const char *local_edit_from, const char *local_edit_to,
@@ -291,6 +331,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_comments_attachments_due),
 		cmocka_unit_test(test_comments_mapped_to_note),
+		cmocka_unit_test(test_closed),
 		cmocka_unit_test(test_merge_blocks),
 	};
 
