@@ -73,6 +73,20 @@ def reset(repo, head):
                 os.unlink(os.path.join(repo, p))
 
 
+def takes(exe, cmd, option):
+    """Does the build's cmd take option (its help lists it)?"""
+    out = subprocess.run([exe, "help", cmd], capture_output=True, text=True).stdout
+    return option in out.split()
+
+
+def args_for(exe, args):
+    """args for this build: `done --force` needs its --reason since issue 16
+    (the waiver is recorded), which an older build does not take."""
+    if args[0] == "done" and "--force" in args and takes(exe, "done", "--reason"):
+        return args + ["--reason", "bench"]
+    return args
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("old")
@@ -108,6 +122,8 @@ def main():
                 ("move ID --top", ["move", item, "--top"], "git status", gs, True),
                 ("set ID effort=13", ["set", item, "effort=13"], "git status", gs, True),
                 ("done ID --force", ["done", item, "--force"], "git status", gs, True),
+                ("start ID", ["start", item], "git status", gs, True),
+                ("block ID", ["block", item, "--reason", "bench"], "git status", gs, True),
                 ("new TITLE", ["new", "Bench idea"], "git status", gs, True)]
         for what, args, bname, base, writes in cmds:
             best = {n: None for n, _ in builds}
@@ -117,7 +133,7 @@ def main():
                 order = builds if r % 2 == 0 else builds[::-1]
                 for name, exe in order:
                     bt, _ = once(base, repo)
-                    t, rc = once([exe] + args, repo)
+                    t, rc = once([exe] + args_for(exe, args), repo)
                     if writes:
                         if rc == 0 and git(repo, "rev-parse", "HEAD").strip() == head:
                             rc = "no commit"
