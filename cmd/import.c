@@ -21,15 +21,14 @@
 #include <unistd.h>
 
 #include "cmd/write.h"
-#include "core/fm.h"
 #include "core/fsutil.h"
 #include "core/import_history.h"
 #include "core/repo.h"
-#include "core/sha256.h"
-#include "core/strmap.h"
 #include "core/text.h"
 #include "core/xalloc.h"
 #include "formats/import.h"
+#include "formats/import_report.h"
+#include "formats/import_run.h"
 
 static const char *map_file;
 static const char *id_column;
@@ -181,319 +180,37 @@ file_taken(void *arg, const char *id)
 	return e;
 }
 
-/* "  path:line: reason", escaped for a terminal when asked: names and
- * reasons come from the source's files. */
+/* Print the report: the summary to standard output, the records that
+ * could not be imported to standard error (names come from the
+ * source's files: escaped on a terminal). */
 static void
-skip_line(struct sbuf *sb, const struct import_skip *s, int escape)
+report(struct ctx *ctx, const struct import_list *l, const struct import_plan *p)
 {
-	struct sbuf raw = SBUF_INIT;
-
-	if (s->line)
-		sbuf_addf(&raw, "%s:%d: %s", s->file, s->line, s->reason);
-	else
-		sbuf_addf(&raw, "%s: %s", s->file, s->reason);
-	sbuf_adds(sb, "  ");
-	if (escape)
-		text_escape_term(sb, raw.buf, raw.len);
-	else
-		sbuf_add(sb, raw.buf, raw.len);
-	sbuf_addc(sb, '\n');
-	sbuf_release(&raw);
-}
-
-struct plan;
-static void report(struct ctx *ctx, const struct import_list *l,
-		   const struct plan *p, const char *first, const char *last,
-		   size_t written);
-
-static void
-report_(struct ctx *ctx, const struct import_list *l, const char *first,
-	const char *last, size_t written)
-{
-	size_t ranked = import_list_ranked(l), ideas = 0, closed = 0;
-	size_t skipped = l->nskips - import_list_failed(l);
+	struct import_report r;
 	struct sbuf sb = SBUF_INIT;
 
-	for (size_t i = 0; i < l->n; i++) {
-		const char *st = l->items[i]->status;
-
-		ideas += !strcmp(st, "idea");
-		closed += !strcmp(st, "done") || !strcmp(st, "stopped");
-	}
+	import_report_make(&r, l, p);
 	if (!ctx->quiet) {
-		sbuf_addf(&sb, "Imported %zu item%s from %s", written,
-			  written == 1 ? "" : "s", import_kind_title(l->kind));
-		if (written)
-			sbuf_addf(&sb, ": %s%s%s", first, written > 1 ? " to " : "",
-				  written > 1 ? last : "");
-		sbuf_addf(&sb, " (%zu ranked in ORDER, %zu idea%s, %zu done or stopped)\n",
-			  ranked, ideas, ideas == 1 ? "" : "s", closed);
-		if (l->recovered)
-			sbuf_addf(&sb, "%zu of them were read with repairs (see the warnings)\n",
-				  l->recovered);
-		if (skipped) {
-			sbuf_addf(&sb, "Skipped %zu that %s not %s:\n", skipped,
-				  skipped == 1 ? "is" : "are", skipped == 1 ? "an item" : "items");
-			for (size_t i = 0; i < l->nskips; i++) {
-				const struct import_skip *s = &l->skips[i];
-
-				if (s->failed)
-					continue;
-				skip_line(&sb, s, 0);
-			}
-		}
-		if (l->nunmapped) {
-			sbuf_adds(&sb, "Fields no mapping names were not imported:");
-			for (size_t i = 0; i < l->nunmapped; i++)
-				sbuf_addf(&sb, "%s '%s'", i ? "," : "", l->unmapped[i]);
-			sbuf_adds(&sb, " (map them under fields: in a --map file; see docs/import.md)\n");
-		}
-		/* names come from the source's files: escaped on a terminal */
+		import_report_text(&sb, &r);
 		out_text(ctx, &sb, 1);
 	}
-	if (import_list_failed(l)) {
-		out_error(ctx, "%zu could not be imported:", import_list_failed(l));
+	if (r.failed) {
+		out_error(ctx, "%zu could not be imported:", r.failed);
 		for (size_t i = 0; i < l->nskips; i++) {
-			const struct import_skip *s = &l->skips[i];
+			struct sbuf raw = SBUF_INIT;
 
-			if (!s->failed)
+			if (!l->skips[i].failed)
 				continue;
 			sbuf_reset(&sb);
-			skip_line(&sb, s, 1);
+			import_report_skip(&raw, &l->skips[i]);
+			sbuf_adds(&sb, "  ");
+			text_escape_term(&sb, raw.buf, raw.len);
+			sbuf_addc(&sb, '\n');
 			fputs(sb.buf, stderr);
+			sbuf_release(&raw);
 		}
 	}
 	sbuf_release(&sb);
-}
-
-/* ---- importing again ------------------------------------------------ */
-
-/* What a re-import does with each record (docs/import.md). */
-struct plan {
-	size_t added, updated, unchanged, conflicts;
-	char **files;             /* per item: its new file, or NULL: not written */
-	size_t *lens;
-	char **why;               /* per item: the conflicting fields, or NULL */
-	char **changed;           /* per item: the fields updated, or NULL */
-	char *merged;             /* per item: written merged with edits here */
-};
-
-static void
-plan_release(struct plan *p, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		free(p->files[i]);
-		free(p->why[i]);
-		free(p->changed[i]);
-	}
-	free(p->files);
-	free(p->lens);
-	free(p->why);
-	free(p->changed);
-	free(p->merged);
-}
-
-/* The source value the earlier format recorded in the body: "- Source:
- * Jira CAMP-2" (Backlog.md added " (path)"), as "TOOL ID", or NULL. */
-static char *
-old_source(const struct item *it, enum import_kind kind)
-{
-	const char *body = it->data && it->fm.body_off <= it->len ?
-			   it->data + it->fm.body_off : NULL;
-	char *mark = xasprintf("- Source: %s ", import_kind_title(kind));
-	const char *p = body ? strstr(body, mark) : NULL;
-	char *out = NULL;
-
-	if (p && (p == body || p[-1] == '\n')) {
-		const char *v = p + strlen(mark), *e = v;
-
-		while (*e && *e != '\n' && *e != '\r' &&
-		       !(kind == IMPORT_BACKLOG_MD && e[0] == ' ' && e[1] == '('))
-			e++;
-		if (e > v) {
-			char *id = xmemdup0(v, (size_t)(e - v));
-
-			out = import_source_value(kind, id);
-			free(id);
-		}
-	}
-	free(mark);
-	return out;
-}
-
-/* Give each record that is already an item (by `source:`, or by the
- * earlier format's Source line) that item's id. */
-static void
-match_existing(struct import_list *l, const struct backlog *bl)
-{
-	struct strmap by;
-	char **keys = NULL;
-	size_t nkeys = 0, akeys = 0;
-
-	strmap_init(&by);
-	for (size_t i = 0; i < bl->nitems; i++) {
-		const struct item *it = bl->items[i];
-		const char *sv = it->id ? ynode_str(item_get(it, "source")) : NULL;
-		char *k = sv ? xstrdup(sv) : old_source(it, l->kind);
-
-		if (!k)
-			continue;
-		keys = xgrow(keys, &akeys, nkeys + 1, sizeof(*keys));
-		keys[nkeys++] = k;
-		if (!strmap_get(&by, k))
-			strmap_put(&by, k, strlen(k), (void *)it);
-	}
-	for (size_t i = 0; i < l->n; i++) {
-		struct import_item *x = l->items[i];
-		char *k = import_source_value(l->kind, x->source_id);
-		const struct item *it = k ? strmap_get(&by, k) : NULL;
-		const struct ifield *card;
-
-		free(k);
-		/* Trello cards were named by their short link before */
-		if (!it && l->kind == IMPORT_TRELLO &&
-		    (card = ifields_get(&x->src, "Card")) && card->v.type == IVAL_STR) {
-			k = import_source_value(l->kind, card->v.str);
-			it = strmap_get(&by, k);
-			free(k);
-		}
-		if (it && it->id) {
-			x->id = xstrdup(it->id);
-			x->existing = 1;
-		}
-	}
-	for (size_t i = 0; i < nkeys; i++)
-		free(keys[i]);
-	free(keys);
-	strmap_release(&by);
-}
-
-/* The digest of the export for the trailer: "sha256:HEX". */
-static char *
-export_digest(const char *data, size_t len, const struct files *fs)
-{
-	uint8_t d[32];
-	struct sbuf sb = SBUF_INIT;
-
-	if (fs && fs->n) {
-		for (size_t i = 0; i < fs->n; i++) {
-			sbuf_addf(&sb, "%s%c%zu%c", fs->v[i].rel, 0, fs->v[i].len, 0);
-			sbuf_add(&sb, fs->v[i].data, fs->v[i].len);
-		}
-		sha256(d, sb.buf ? sb.buf : "", sb.len);
-		sbuf_reset(&sb);
-	} else {
-		sha256(d, data ? data : "", len);
-	}
-	sbuf_adds(&sb, "sha256:");
-	for (size_t i = 0; i < 32; i++)
-		sbuf_addf(&sb, "%02x", d[i]);
-	return sbuf_detach(&sb, NULL);
-}
-
-static const struct item *
-find_item(const struct backlog *bl, const char *id)
-{
-	return backlog_item(bl, id);
-}
-
-/* Decide, for every record, what this import writes: new files for new
- * records, the three-way result for records that are items already. */
-static int
-make_plan(struct ctx *ctx, struct plan *p, struct ws *w,
-	  struct import_list *l)
-{
-	struct backlog *bl = &ctx->ses->bl;
-	struct import_bases bases;
-	const char **names = xcalloc(l->n + 1, sizeof(*names));
-	char **own = xcalloc(l->n + 1, sizeof(*own));
-	size_t *slot = xcalloc(l->n + 1, sizeof(*slot)), nn = 0;
-	struct diag_list errs = DIAG_LIST_INIT;
-	struct sbuf sb = SBUF_INIT;
-	int rc = EXIT_OK;
-
-	memset(p, 0, sizeof(*p));
-	p->files = xcalloc(l->n + 1, sizeof(*p->files));
-	p->lens = xcalloc(l->n + 1, sizeof(*p->lens));
-	p->why = xcalloc(l->n + 1, sizeof(*p->why));
-	p->changed = xcalloc(l->n + 1, sizeof(*p->changed));
-	p->merged = xcalloc(l->n + 1, 1);
-	for (size_t i = 0; i < l->n; i++)
-		if (l->items[i]->existing) {
-			own[nn] = xasprintf("%s.md", l->items[i]->id);
-			names[nn] = own[nn];
-			slot[i] = nn++;
-		}
-	memset(&bases, 0, sizeof(bases));
-	if (nn && w->have_repo &&
-	    import_history_bases(&bases, &w->repo, bl->items_rel,
-				 import_kind_name(l->kind), names, nn, 0, &errs)) {
-		out_errs(ctx, &errs, NULL);
-		rc = EXIT_USAGE;
-		goto out;
-	}
-	for (size_t i = 0; i < l->n; i++) {
-		struct import_item *it = l->items[i];
-		const struct item *cur;
-		struct import_merge m;
-		struct diag_list d = DIAG_LIST_INIT;
-
-		sbuf_reset(&sb);
-		import_render_item(&sb, it, &bl->config, l->kind);
-		if (!it->existing) {
-			p->lens[i] = sb.len;
-			p->files[i] = sbuf_detach(&sb, NULL);
-			p->added++;
-			continue;
-		}
-		cur = find_item(bl, it->id);
-		if (!cur || !cur->data) {
-			p->unchanged++;
-			continue;
-		}
-		if (import_merge_item(&m, cur->path,
-				      slot[i] < bases.n ? bases.data[slot[i]] : NULL,
-				      slot[i] < bases.n ? bases.len[slot[i]] : 0,
-				      cur->data, cur->len, sb.buf, sb.len,
-				      &bl->config, &d)) {
-			/* the item here does not parse: leave it, say so */
-			diag_list_move(&l->diags, &d);
-			p->conflicts++;
-			p->why[i] = xstrdup("the file does not parse");
-			import_merge_release(&m);
-			continue;
-		}
-		diag_list_release(&d);
-		if (m.nconflicts) {
-			struct sbuf c = SBUF_INIT;
-
-			for (size_t k = 0; k < m.nconflicts; k++)
-				sbuf_addf(&c, "%s%s", k ? ", " : "", m.conflicts[k]);
-			p->why[i] = sbuf_detach(&c, NULL);
-			p->conflicts++;
-		} else if (m.changed) {
-			p->updated++;
-		} else {
-			p->unchanged++;
-		}
-		if (m.changed) {
-			p->merged[i] = m.out.len != sb.len ||
-				       memcmp(m.out.buf, sb.buf, sb.len);
-			p->files[i] = sbuf_detach(&m.out, &p->lens[i]);
-			if (!m.nconflicts)
-				p->changed[i] = xstrdup("");
-		}
-		import_merge_release(&m);
-	}
-out:
-	import_bases_release(&bases);
-	for (size_t i = 0; i < nn; i++)
-		free(own[i]);
-	free(own);
-	free(names);
-	free(slot);
-	sbuf_release(&sb);
-	return rc;
 }
 
 /* A re-import of records without ids cannot tell old from new: refuse
@@ -503,11 +220,9 @@ refuse_unmatchable(struct ctx *ctx, struct ws *w, const struct import_list *l)
 {
 	struct import_bases b;
 	struct diag_list errs = DIAG_LIST_INIT;
-	size_t noid = 0;
+	size_t noid = import_unmatchable(l);
 	int seen;
 
-	for (size_t i = 0; i < l->n; i++)
-		noid += !l->items[i]->source_id;
 	if (!noid || !w->have_repo)
 		return 0;
 	if (import_history_bases(&b, &w->repo, w->ss.bl.items_rel,
@@ -526,160 +241,99 @@ refuse_unmatchable(struct ctx *ctx, struct ws *w, const struct import_list *l)
 	return EXIT_USAGE;
 }
 
-/* Write every item and ORDER through the write session (the lock, the
- * safety checks, staged writes, docket's commit sequence) and report. */
-static void
-report(struct ctx *ctx, const struct import_list *l, const struct plan *p,
-       const char *first, const char *last, size_t written)
+/* The plan, with the bases of the records that are items already from
+ * the history of earlier imports. */
+static int
+plan(struct ctx *ctx, struct import_plan *p, struct ws *w,
+     struct import_list *l)
 {
-	report_(ctx, l, first, last, written);
-	if (ctx->quiet || !p)
-		return;
-	printf("%zu added, %zu updated, %zu unchanged, %zu in conflict\n",
-	       p->added, p->updated, p->unchanged, p->conflicts);
-	for (size_t i = 0; i < l->n; i++) {
-		struct sbuf sb = SBUF_INIT;
+	struct import_bases bases;
+	struct diag_list errs = DIAG_LIST_INIT;
+	char **names;
+	size_t nn = import_existing_names(&names, l);
 
-		if (p->why[i])
-			sbuf_addf(&sb, "  %s: %s changed here and in %s: kept as it is here\n",
-				  l->items[i]->id, p->why[i], import_kind_title(l->kind));
-		else if (p->changed[i])
-			sbuf_addf(&sb, "  %s: updated from %s\n", l->items[i]->id,
-				  import_kind_title(l->kind));
-		if (sb.len)
-			out_text(ctx, &sb, 1);
-		sbuf_release(&sb);
+	memset(&bases, 0, sizeof(bases));
+	if (nn && w->have_repo &&
+	    import_history_bases(&bases, &w->repo, ctx->ses->bl.items_rel,
+				 import_kind_name(l->kind),
+				 (const char *const *)names, nn, 0, &errs)) {
+		out_errs(ctx, &errs, NULL);
+		import_names_free(names, nn);
+		return EXIT_USAGE;
 	}
+	import_names_free(names, nn);
+	import_plan_make(p, l, &ctx->ses->bl, &bases);
+	import_bases_release(&bases);
+	return EXIT_OK;
 }
 
+/* Write every item and ORDER through the write session (the lock, the
+ * safety checks, staged writes, docket's commit sequence) and report. */
 static int
-write_all(struct ctx *ctx, struct ws *w, struct session *ss,
-	  struct import_list *l, const char *source, const char *digest)
+write_all(struct ctx *ctx, struct ws *w, struct import_list *l,
+	  const char *source, const char *digest)
 {
-	struct backlog *bl = &ss->bl;
+	/* the items are the command's session's; ORDER is the write
+	 * session's, read under the lock */
+	struct backlog *bl = &ctx->ses->bl, *wbl = &w->ss.bl;
 	struct sbuf sb = SBUF_INIT, old = SBUF_INIT, subject = SBUF_INIT;
 	struct diag_list errs = DIAG_LIST_INIT;
-	struct plan p;
-	size_t written = 0, nfiles = 0;
-	const char *first = "", *last = "";
-	int rc = EXIT_OK;
+	struct import_plan p;
+	int rc;
 
 	/* never write an item that docket itself would not read */
-	for (size_t i = 0; i < l->n; i++) {
-		sbuf_reset(&sb);
-		import_render_item(&sb, l->items[i], &bl->config, l->kind);
-		if (sb.len > limit_bytes(LIMIT_FILE)) {
-			import_list_skip(l, 1, l->items[i]->file, l->items[i]->line,
-					 "%s would be an item of %zu bytes, over %s",
-					 l->items[i]->what ? l->items[i]->what : "the record",
-					 sb.len, limit_name(LIMIT_FILE));
-			import_list_drop(l, i--);
-		}
-	}
-	if ((rc = make_plan(ctx, &p, w, l))) {
-		plan_release(&p, l->n);
-		sbuf_release(&sb);
-		return rc;
-	}
+	import_drop_oversized(l, &bl->config, limit_bytes(LIMIT_FILE),
+			      limit_name(LIMIT_FILE));
+	memset(&p, 0, sizeof(p));
+	if ((rc = plan(ctx, &p, w, l)))
+		goto out;
 	diag_list_sort(&l->diags);
 	out_diags(ctx, &l->diags, SEV_WARNING);
-	for (size_t i = 0; i < l->n; i++) {
+	for (size_t i = 0; i < l->n && !dry_run; i++) {
 		char *path;
 
 		if (!p.files[i])
-			continue;
-		nfiles++;
-		if (!l->items[i]->existing) {
-			if (!written++)
-				first = l->items[i]->id;
-			last = l->items[i]->id;
-		}
-		if (dry_run)
 			continue;
 		path = xasprintf("%s%s.md", bl->items_rel, l->items[i]->id);
 		change_write(&w->ch, path, p.files[i], p.lens[i]);
 		free(path);
 	}
-	if (!dry_run && written && import_list_ranked(l)) {
+	if (!dry_run && p.written && import_list_ranked(l)) {
 		/* ORDER parsed when the session began (ws_begin refuses one
 		 * that does not): its text is the file's */
-		order_render(&w->ss.bl.order, &old);
-		sbuf_reset(&sb);
-		import_render_order(&sb, w->ss.bl.have_order ? old.buf : "",
-				    w->ss.bl.have_order ? old.len : 0, l);
+		order_render(&wbl->order, &old);
+		import_render_order(&sb, wbl->have_order ? old.buf : "",
+				    wbl->have_order ? old.len : 0, l);
 		change_write(&w->ch, bl->order_path, sb.buf, sb.len);
 	}
-	if (p.updated || p.conflicts || p.unchanged)
-		sbuf_addf(&subject, "Import from %s: %zu added, %zu updated",
-			  import_kind_name(l->kind), p.added, p.updated);
-	else
-		sbuf_addf(&subject, "Import %zu item%s from %s", written,
-			  written == 1 ? "" : "s", import_kind_name(l->kind));
-	if (!dry_run && nfiles) {
-		size_t failed = import_list_failed(l);
-
+	import_subject(&subject, l, &p);
+	if (!dry_run && p.nfiles) {
 		sbuf_reset(&sb);
-		sbuf_addf(&sb, "%s\n\n", subject.buf);
-		sbuf_addf(&sb, "Source: %s\n", source);
-		sbuf_addf(&sb, "%zu added, %zu updated, %zu unchanged, %zu in conflict (kept as they are here).\n",
-			  p.added, p.updated, p.unchanged, p.conflicts);
-		sbuf_addf(&sb, "%zu ranked in ORDER (in the source's order), %zu read with repairs, %zu skipped as not items, %zu not imported.\n",
-			  import_list_ranked(l), l->recovered,
-			  l->nskips - failed, failed);
-		for (size_t i = 0, shown = 0; i < l->nskips && shown < 50; i++)
-			if (l->skips[i].failed) {
-				sbuf_addf(&sb, "Not imported: %s: %s\n", l->skips[i].file,
-					  l->skips[i].reason);
-				shown++;
-			}
-		for (size_t i = 0, shown = 0; i < l->n && shown < 50; i++)
-			if (p.why[i]) {
-				sbuf_addf(&sb, "In conflict: %s (%s)\n", l->items[i]->id,
-					  p.why[i]);
-				shown++;
-			}
-		sbuf_addf(&sb, "\n%s: %s %s\n", IMPORT_TRAILER,
-			  import_kind_name(l->kind), digest);
-		for (size_t i = 0, line = 0; i < l->n; i++) {
-			/* "Docket-Import-Merged: ID ID ..." lines of <= ~72 */
-			if (!p.files[i] || !p.merged[i])
-				continue;
-			if (line && sb.len - line + strlen(l->items[i]->id) > 72) {
-				sbuf_addc(&sb, '\n');
-				line = 0;
-			}
-			if (!line) {
-				line = sb.len;
-				sbuf_adds(&sb, IMPORT_MERGED ":");
-			}
-			sbuf_addf(&sb, " %s", l->items[i]->id);
-		}
-		if (sb.len && sb.buf[sb.len - 1] != '\n')
-			sbuf_addc(&sb, '\n');
+		import_commit_message(&sb, subject.buf, l, &p, source, digest);
 		if (change_commit(&w->ch, sb.buf, &errs)) {
 			out_errs(ctx, &errs, NULL);
 			rc = EXIT_PROBLEMS;
 			goto out;
 		}
 	}
-	report(ctx, l, &p, first, last, written);
+	report(ctx, l, &p);
 	if (dry_run) {
 		if (!ctx->quiet)
-			printf("Dry run: nothing written (%zu file%s would be)\n", nfiles,
-			       nfiles == 1 ? "" : "s");
+			printf("Dry run: nothing written (%zu file%s would be)\n", p.nfiles,
+			       p.nfiles == 1 ? "" : "s");
 	} else if (w->ch.committed && !ctx->quiet) {
 		printf("Committed %s: %s\n", w->ch.commit_id, subject.buf);
-	} else if (nfiles && !w->ch.commit && !ctx->quiet) {
+	} else if (p.nfiles && !w->ch.commit && !ctx->quiet) {
 		printf("Not committed (%s): %zu files written\n",
 		       ctx->no_commit ? "--no-commit" : "commit: false in docket.yaml",
 		       w->ch.nfiles);
-	} else if (!nfiles && !ctx->quiet) {
+	} else if (!p.nfiles && !ctx->quiet) {
 		printf("Nothing changed: no commit\n");
 	}
 	if (import_list_failed(l))
 		rc = EXIT_PROBLEMS;
 out:
-	plan_release(&p, l->n);
+	import_plan_release(&p);
 	sbuf_release(&subject);
 	sbuf_release(&sb);
 	sbuf_release(&old);
@@ -804,7 +458,7 @@ run(struct ctx *ctx)
 	}
 	import_map_apply(&l, &map, &ss->bl.config);
 	import_list_sort(&l);
-	match_existing(&l, &ss->bl);
+	import_match_existing(&l, &ss->bl);
 	if ((rc = refuse_unmatchable(ctx, w, &l)))
 		goto out;
 	/* the ids need the mapping (id: keep): give it through l */
@@ -819,14 +473,16 @@ run(struct ctx *ctx)
 	if (!l.n) {
 		diag_list_sort(&l.diags);
 		out_diags(ctx, &l.diags, SEV_WARNING);
-		report(ctx, &l, NULL, "", "", 0);
+		report(ctx, &l, NULL);
 		if (!ctx->quiet)
 			printf("Nothing to import.\n");
 		rc = import_list_failed(&l) ? EXIT_PROBLEMS : EXIT_OK;
 		goto out;
 	}
-	digest = export_digest(data, len, kind == IMPORT_BACKLOG_MD ? &fs : NULL);
-	rc = write_all(ctx, w, ss, &l, source, digest);
+	digest = kind == IMPORT_BACKLOG_MD ?
+		 import_export_digest(NULL, 0, fs.v, fs.n) :
+		 import_export_digest(data, len, NULL, 0);
+	rc = write_all(ctx, w, &l, source, digest);
 out:
 	free(digest);
 	free(data);

@@ -1,0 +1,323 @@
+/* import_run.c: matching records to items, the plan of a run and its
+ * commit message (formats/import_run.h). */
+#include "formats/import_run.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/item.h"
+#include "core/sha256.h"
+#include "core/strmap.h"
+#include "core/xalloc.h"
+#include "core/ynode.h"
+
+void
+import_plan_release(struct import_plan *p)
+{
+	for (size_t i = 0; i < p->n; i++) {
+		free(p->files[i]);
+		free(p->why[i]);
+		free(p->changed[i]);
+	}
+	free(p->files);
+	free(p->lens);
+	free(p->why);
+	free(p->changed);
+	free(p->merged);
+	memset(p, 0, sizeof(*p));
+}
+
+/* The source value the earlier format recorded in the body: "- Source:
+ * Jira CAMP-2" (Backlog.md added " (path)"), as "TOOL ID", or NULL. */
+static char *
+old_source(const struct item *it, enum import_kind kind)
+{
+	const char *body = it->data && it->fm.body_off <= it->len ?
+			   it->data + it->fm.body_off : NULL;
+	char *mark = xasprintf("- Source: %s ", import_kind_title(kind));
+	const char *p = body ? strstr(body, mark) : NULL;
+	char *out = NULL;
+
+	if (p && (p == body || p[-1] == '\n')) {
+		const char *v = p + strlen(mark), *e = v;
+
+		while (*e && *e != '\n' && *e != '\r' &&
+		       !(kind == IMPORT_BACKLOG_MD && e[0] == ' ' && e[1] == '('))
+			e++;
+		if (e > v) {
+			char *id = xmemdup0(v, (size_t)(e - v));
+
+			out = import_source_value(kind, id);
+			free(id);
+		}
+	}
+	free(mark);
+	return out;
+}
+
+void
+import_match_existing(struct import_list *l, const struct backlog *bl)
+{
+	struct strmap by;
+	char **keys = NULL;
+	size_t nkeys = 0, akeys = 0;
+
+	strmap_init(&by);
+	for (size_t i = 0; i < bl->nitems; i++) {
+		const struct item *it = bl->items[i];
+		const char *sv = it->id ? ynode_str(item_get(it, "source")) : NULL;
+		char *k = sv ? xstrdup(sv) : old_source(it, l->kind);
+
+		if (!k)
+			continue;
+		keys = xgrow(keys, &akeys, nkeys + 1, sizeof(*keys));
+		keys[nkeys++] = k;
+		if (!strmap_get(&by, k))
+			strmap_put(&by, k, strlen(k), (void *)it);
+	}
+	for (size_t i = 0; i < l->n; i++) {
+		struct import_item *x = l->items[i];
+		char *k = import_source_value(l->kind, x->source_id);
+		const struct item *it = k ? strmap_get(&by, k) : NULL;
+		const struct ifield *card;
+
+		free(k);
+		/* Trello cards were named by their short link before */
+		if (!it && l->kind == IMPORT_TRELLO &&
+		    (card = ifields_get(&x->src, "Card")) && card->v.type == IVAL_STR) {
+			k = import_source_value(l->kind, card->v.str);
+			it = strmap_get(&by, k);
+			free(k);
+		}
+		if (it && it->id) {
+			x->id = xstrdup(it->id);
+			x->existing = 1;
+		}
+	}
+	for (size_t i = 0; i < nkeys; i++)
+		free(keys[i]);
+	free(keys);
+	strmap_release(&by);
+}
+
+size_t
+import_unmatchable(const struct import_list *l)
+{
+	size_t noid = 0;
+
+	for (size_t i = 0; i < l->n; i++)
+		noid += !l->items[i]->source_id;
+	return noid;
+}
+
+void
+import_drop_oversized(struct import_list *l, const struct config *cfg,
+		      size_t limit, const char *limit_name)
+{
+	struct sbuf sb = SBUF_INIT;
+
+	for (size_t i = 0; i < l->n; i++) {
+		sbuf_reset(&sb);
+		import_render_item(&sb, l->items[i], cfg, l->kind);
+		if (sb.len > limit) {
+			import_list_skip(l, 1, l->items[i]->file, l->items[i]->line,
+					 "%s would be an item of %zu bytes, over %s",
+					 l->items[i]->what ? l->items[i]->what : "the record",
+					 sb.len, limit_name);
+			import_list_drop(l, i--);
+		}
+	}
+	sbuf_release(&sb);
+}
+
+size_t
+import_existing_names(char ***names, const struct import_list *l)
+{
+	size_t n = 0;
+
+	*names = xcalloc(l->n + 1, sizeof(**names));
+	for (size_t i = 0; i < l->n; i++)
+		if (l->items[i]->existing)
+			(*names)[n++] = xasprintf("%s.md", l->items[i]->id);
+	return n;
+}
+
+void
+import_names_free(char **names, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+}
+
+/* The three-way result for existing record i (rendered in sb). */
+static void
+plan_existing(struct import_plan *p, struct import_list *l, size_t i,
+	      const struct backlog *bl, const char *base, size_t blen,
+	      const struct sbuf *sb)
+{
+	const struct import_item *it = l->items[i];
+	const struct item *cur = backlog_item(bl, it->id);
+	struct import_merge m;
+	struct diag_list d = DIAG_LIST_INIT;
+
+	if (!cur || !cur->data) {
+		p->unchanged++;
+		return;
+	}
+	if (import_merge_item(&m, cur->path, base, blen, cur->data, cur->len,
+			      sb->buf, sb->len, &bl->config, &d)) {
+		/* the item here does not parse: leave it, say so */
+		diag_list_move(&l->diags, &d);
+		p->conflicts++;
+		p->why[i] = xstrdup("the file does not parse");
+		import_merge_release(&m);
+		return;
+	}
+	diag_list_release(&d);
+	if (m.nconflicts) {
+		struct sbuf c = SBUF_INIT;
+
+		for (size_t k = 0; k < m.nconflicts; k++)
+			sbuf_addf(&c, "%s%s", k ? ", " : "", m.conflicts[k]);
+		p->why[i] = sbuf_detach(&c, NULL);
+		p->conflicts++;
+	} else if (m.changed) {
+		p->updated++;
+	} else {
+		p->unchanged++;
+	}
+	if (m.changed) {
+		p->merged[i] = m.out.len != sb->len ||
+			       memcmp(m.out.buf, sb->buf, sb->len);
+		p->files[i] = sbuf_detach(&m.out, &p->lens[i]);
+		if (!m.nconflicts)
+			p->changed[i] = xstrdup("");
+	}
+	import_merge_release(&m);
+}
+
+void
+import_plan_make(struct import_plan *p, struct import_list *l,
+		 const struct backlog *bl, const struct import_bases *bases)
+{
+	struct sbuf sb = SBUF_INIT;
+	size_t slot = 0;
+
+	memset(p, 0, sizeof(*p));
+	p->n = l->n;
+	p->files = xcalloc(l->n + 1, sizeof(*p->files));
+	p->lens = xcalloc(l->n + 1, sizeof(*p->lens));
+	p->why = xcalloc(l->n + 1, sizeof(*p->why));
+	p->changed = xcalloc(l->n + 1, sizeof(*p->changed));
+	p->merged = xcalloc(l->n + 1, 1);
+	p->first = p->last = "";
+	for (size_t i = 0; i < l->n; i++) {
+		struct import_item *it = l->items[i];
+
+		sbuf_reset(&sb);
+		import_render_item(&sb, it, &bl->config, l->kind);
+		if (!it->existing) {
+			p->lens[i] = sb.len;
+			p->files[i] = sbuf_detach(&sb, NULL);
+			p->added++;
+		} else {
+			int have = bases && slot < bases->n;
+
+			plan_existing(p, l, i, bl, have ? bases->data[slot] : NULL,
+				      have ? bases->len[slot] : 0, &sb);
+			slot++;
+		}
+		if (!p->files[i])
+			continue;
+		p->nfiles++;
+		if (!it->existing) {
+			if (!p->written++)
+				p->first = it->id;
+			p->last = it->id;
+		}
+	}
+	sbuf_release(&sb);
+}
+
+void
+import_subject(struct sbuf *out, const struct import_list *l,
+	       const struct import_plan *p)
+{
+	if (p->updated || p->conflicts || p->unchanged)
+		sbuf_addf(out, "Import from %s: %zu added, %zu updated",
+			  import_kind_name(l->kind), p->added, p->updated);
+	else
+		sbuf_addf(out, "Import %zu item%s from %s", p->written,
+			  p->written == 1 ? "" : "s", import_kind_name(l->kind));
+}
+
+void
+import_commit_message(struct sbuf *sb, const char *subject,
+		      const struct import_list *l, const struct import_plan *p,
+		      const char *source, const char *digest)
+{
+	size_t failed = import_list_failed(l);
+
+	sbuf_addf(sb, "%s\n\n", subject);
+	sbuf_addf(sb, "Source: %s\n", source);
+	sbuf_addf(sb, "%zu added, %zu updated, %zu unchanged, %zu in conflict (kept as they are here).\n",
+		  p->added, p->updated, p->unchanged, p->conflicts);
+	sbuf_addf(sb, "%zu ranked in ORDER (in the source's order), %zu read with repairs, %zu skipped as not items, %zu not imported.\n",
+		  import_list_ranked(l), l->recovered,
+		  l->nskips - failed, failed);
+	for (size_t i = 0, shown = 0; i < l->nskips && shown < 50; i++)
+		if (l->skips[i].failed) {
+			sbuf_addf(sb, "Not imported: %s: %s\n", l->skips[i].file,
+				  l->skips[i].reason);
+			shown++;
+		}
+	for (size_t i = 0, shown = 0; i < l->n && shown < 50; i++)
+		if (p->why[i]) {
+			sbuf_addf(sb, "In conflict: %s (%s)\n", l->items[i]->id,
+				  p->why[i]);
+			shown++;
+		}
+	sbuf_addf(sb, "\n%s: %s %s\n", IMPORT_TRAILER,
+		  import_kind_name(l->kind), digest);
+	for (size_t i = 0, line = 0; i < l->n; i++) {
+		/* "Docket-Import-Merged: ID ID ..." lines of <= ~72 */
+		if (!p->files[i] || !p->merged[i])
+			continue;
+		if (line && sb->len - line + strlen(l->items[i]->id) > 72) {
+			sbuf_addc(sb, '\n');
+			line = 0;
+		}
+		if (!line) {
+			line = sb->len;
+			sbuf_adds(sb, IMPORT_MERGED ":");
+		}
+		sbuf_addf(sb, " %s", l->items[i]->id);
+	}
+	if (sb->len && sb->buf[sb->len - 1] != '\n')
+		sbuf_addc(sb, '\n');
+}
+
+char *
+import_export_digest(const char *data, size_t len,
+		     const struct import_file *files, size_t n)
+{
+	uint8_t d[32];
+	struct sbuf sb = SBUF_INIT;
+
+	if (n) {
+		for (size_t i = 0; i < n; i++) {
+			sbuf_addf(&sb, "%s%c%zu%c", files[i].rel, 0, files[i].len, 0);
+			sbuf_add(&sb, files[i].data, files[i].len);
+		}
+		sha256(d, sb.buf ? sb.buf : "", sb.len);
+		sbuf_reset(&sb);
+	} else {
+		sha256(d, data ? data : "", len);
+	}
+	sbuf_adds(&sb, "sha256:");
+	for (size_t i = 0; i < 32; i++)
+		sbuf_addf(&sb, "%02x", d[i]);
+	return sbuf_detach(&sb, NULL);
+}

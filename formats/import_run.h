@@ -1,0 +1,106 @@
+/*
+ * import_run: what one `docket import` decides and says, as pure
+ * functions over memory (docs/import.md, "Importing again").  After the
+ * records are read and mapped (formats/import.h):
+ *
+ *   import_match_existing   records that are items already (by
+ *                           `source:`, or the earlier "- Source:" line)
+ *                           get their item's id
+ *   import_unmatchable      records without a source id (a re-import
+ *                           of those cannot tell old from new)
+ *   import_drop_oversized   records whose item would be over the file
+ *                           limit become failed skips
+ *   import_existing_names   the item files whose bases the history
+ *                           holds (core/import_history.h reads them)
+ *   import_plan_make        per record: the file to write (a new item,
+ *                           or the three-way result on an existing one)
+ *                           and the added/updated/unchanged/conflict
+ *                           counts
+ *   import_subject,         the commit's subject and message (with the
+ *   import_commit_message   Docket-Import trailers)
+ *   import_export_digest    the export's digest for the trailer
+ *
+ * The report a run prints (text, JSON) is formats/import_report.h.
+ * cmd/import.c reads the input, asks git for the bases, writes through
+ * its write session, prints and sets the exit status.
+ *
+ * Ownership: struct import_plan owns its per-record arrays and files;
+ * import_plan_release frees them.  first and last point into the
+ * import_list's items (valid while the list is).  Strings returned
+ * (char *) are malloc'ed for the caller.
+ */
+#ifndef DOCKET_IMPORT_RUN_H
+#define DOCKET_IMPORT_RUN_H
+
+#include <stddef.h>
+
+#include "core/backlog.h"
+#include "core/config.h"
+#include "core/import_history.h"
+#include "core/sbuf.h"
+#include "formats/import.h"
+
+/* What this import writes, per record of the list (index i of l). */
+struct import_plan {
+	size_t n;                 /* l->n when made */
+	size_t added, updated, unchanged, conflicts;
+	char **files;             /* per item: its new file, or NULL: not written */
+	size_t *lens;
+	char **why;               /* per item: the conflicting fields, or NULL */
+	char **changed;           /* per item: "" when updated, or NULL */
+	char *merged;             /* per item: written merged with edits here */
+	size_t nfiles;            /* files written (new and updated) */
+	size_t written;           /* new items written */
+	const char *first, *last; /* the first and last new ids ("" if none) */
+};
+
+void import_plan_release(struct import_plan *p);
+
+/* Give each record that is already an item of bl (by `source:`, or by
+ * the earlier format's "- Source: TOOL ID" body line) that item's id
+ * and mark it existing. */
+void import_match_existing(struct import_list *l, const struct backlog *bl);
+
+/* Number of records without a source id. */
+size_t import_unmatchable(const struct import_list *l);
+
+/* Records whose rendered item would be over limit bytes become failed
+ * skips (named) and leave the list. */
+void import_drop_oversized(struct import_list *l, const struct config *cfg,
+			   size_t limit, const char *limit_name);
+
+/* The item file names ("MKT-4.md") of the existing records, in list
+ * order (*names and each name malloc'ed; import_names_free). */
+size_t import_existing_names(char ***names, const struct import_list *l);
+void import_names_free(char **names, size_t n);
+
+/*
+ * Decide, for every record, what this import writes: the rendered file
+ * of a new record; for an existing one, the three-way merge of the item
+ * as it is in bl with what the source now says, over its base (bases:
+ * one per name of import_existing_names, in that order; may be NULL or
+ * hold fewer).  An existing item that does not parse is left and
+ * counted in conflict (its diags go to l->diags).
+ */
+void import_plan_make(struct import_plan *p, struct import_list *l,
+		      const struct backlog *bl,
+		      const struct import_bases *bases);
+
+/* The commit subject: "Import N items from TOOL", or on a re-import
+ * "Import from TOOL: N added, N updated". */
+void import_subject(struct sbuf *out, const struct import_list *l,
+		    const struct import_plan *p);
+/* The whole commit message: subject, the counts, what was not imported
+ * and what is in conflict (50 of each at most), the Docket-Import
+ * trailer and the Docket-Import-Merged lines. */
+void import_commit_message(struct sbuf *out, const char *subject,
+			   const struct import_list *l,
+			   const struct import_plan *p, const char *source,
+			   const char *digest);
+
+/* "sha256:HEX" of the export: data[0..len), or, for a folder, files
+ * (each as rel NUL length NUL bytes) when n > 0. */
+char *import_export_digest(const char *data, size_t len,
+			   const struct import_file *files, size_t n);
+
+#endif
