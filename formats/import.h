@@ -145,6 +145,8 @@ struct import_item {
 	size_t ndeps, adeps;
 	char *follows;            /* follows as a source id, or NULL */
 	char *status;             /* docket status name */
+	unsigned *where;          /* per field of src: where its value went,
+				   * an index in l->wheres (0: no value) */
 
 	/* set by import_assign_ids, or before it by the caller for a
 	 * record that is already an item (a re-import) */
@@ -172,6 +174,12 @@ struct import_list {
 	size_t nunmapped, aunmapped;
 	struct strmap unmapped_idx;
 	size_t recovered;         /* items read only in part */
+	/* where source values went (import_map_apply, for the report):
+	 * "field:NAME", "note", "body", "source", "order", "none:WHY";
+	 * wheres[0] is "" (a field without a value) */
+	char **wheres;
+	size_t nwheres, awheres;
+	struct strmap wheres_idx;
 	struct diag_list diags;   /* warnings and errors, rule "import" */
 };
 
@@ -305,6 +313,15 @@ const char *import_map_field(const struct import_map *m, const char *src_key);
 /* The docket status / type for a source value, or NULL. */
 const char *import_map_status(const struct import_map *m, const char *value);
 const char *import_map_type(const struct import_map *m, const char *value);
+
+/* Where the value of field j of it's src went (import_map_apply):
+ * "field:NAME" (front matter), "note", "body", "source" (the record's
+ * id), "order" (its rank), or "none:WHY" (not carried: "no mapping",
+ * "dropped by the mapping", "not used"); "" when it has no value. */
+const char *import_where(const struct import_list *l,
+			 const struct import_item *it, size_t j);
+/* The index of where in l->wheres (added when new). */
+unsigned import_where_intern(struct import_list *l, const char *where);
 
 /* Map every item of l (see the file comment).  Problems (an unknown
  * status, a date or number that does not parse) are warnings in

@@ -1,6 +1,7 @@
 /* import_run.c: matching records to items, the plan of a run and its
  * commit message (formats/import_run.h). */
 #include "formats/import_run.h"
+#include "formats/import_run_int.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -155,7 +156,7 @@ import_names_free(char **names, size_t n)
 static void
 plan_existing(struct import_plan *p, struct import_list *l, size_t i,
 	      const struct backlog *bl, const char *base, size_t blen,
-	      const struct sbuf *sb)
+	      const struct sbuf *sb, struct diag_list *diags)
 {
 	const struct import_item *it = l->items[i];
 	const struct item *cur = backlog_item(bl, it->id);
@@ -169,7 +170,7 @@ plan_existing(struct import_plan *p, struct import_list *l, size_t i,
 	if (import_merge_item(&m, cur->path, base, blen, cur->data, cur->len,
 			      sb->buf, sb->len, &bl->config, &d)) {
 		/* the item here does not parse: leave it, say so */
-		diag_list_move(&l->diags, &d);
+		diag_list_move(diags, &d);
 		p->conflicts++;
 		p->why[i] = xstrdup("the file does not parse");
 		import_merge_release(&m);
@@ -202,6 +203,14 @@ void
 import_plan_make(struct import_plan *p, struct import_list *l,
 		 const struct backlog *bl, const struct import_bases *bases)
 {
+	import_plan_make_(p, l, bl, bases, &l->diags);
+}
+
+void
+import_plan_make_(struct import_plan *p, struct import_list *l,
+		  const struct backlog *bl, const struct import_bases *bases,
+		  struct diag_list *diags)
+{
 	struct sbuf sb = SBUF_INIT;
 	size_t slot = 0;
 
@@ -226,7 +235,7 @@ import_plan_make(struct import_plan *p, struct import_list *l,
 			int have = bases && slot < bases->n;
 
 			plan_existing(p, l, i, bl, have ? bases->data[slot] : NULL,
-				      have ? bases->len[slot] : 0, &sb);
+				      have ? bases->len[slot] : 0, &sb, diags);
 			slot++;
 		}
 		if (!p->files[i])
