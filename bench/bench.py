@@ -4,6 +4,17 @@
     bench/bench.py DOCKET [--sizes 1000,10000,100000] [--commits 10000]
                    [--history-items 2000] [--runs 5] [--work DIR]
                    [--floor build/bench/floor] [--out bench/RESULTS.md]
+                   [--only backlog,history,import]
+                   [--import-rows 10000,100000] [--import-commit-rows 10000]
+                   [--trello-mb 50]
+
+--only runs some groups of rows: `backlog` (the commands on backlogs of
+--sizes), `history` (log, diff, report on --commits), `import` (import
+of synthetic exports from bench/make-exports.py: a CSV of each of
+--import-rows with --dry-run, the first of --import-commit-rows written
+and committed, and a Trello board JSON of --trello-mb MB); all by
+default.  `make bench BENCH_ARGS='--only import'` runs the import rows
+alone (without --out, RESULTS.md is left as it is).
 
 Generates backlogs with bench/make-backlog.py (cached in --work under a
 name that includes the generator's hash, so a changed generator never
@@ -176,6 +187,70 @@ def first_id(docket, repo, status=None, movable=False):
     return "MKT-1"
 
 
+EXPORTS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "make-exports.py")
+
+
+def export(work, kind, n):
+    """A synthetic export from bench/make-exports.py, cached in work under
+    a name that includes the generator's hash."""
+    with open(EXPORTS, "rb") as f:
+        tag = hashlib.sha256(f.read()).hexdigest()[:12]
+    path = os.path.join(work, f"export-{kind}-{n}-{tag}.{'json' if kind == 'trello' else 'csv'}")
+    if not os.path.exists(path):
+        print(f"generating {os.path.basename(path)} ...", flush=True)
+        subprocess.run([sys.executable, EXPORTS, kind, str(n), path + ".tmp"], check=True)
+        os.replace(path + ".tmp", path)
+    return path
+
+
+def bench_import(docket, a, row):
+    """import of large exports into an empty backlog: peak memory against
+    the export's bytes, time against `cat` of the export.  --dry-run rows
+    read, map and plan every item and write nothing; the commit rows also
+    write every item file and commit them (git's index and the items
+    tree grow with them)."""
+    empty = os.path.join(a.work, "import-empty")
+    target = os.path.join(a.work, "import-target")
+    if not os.path.exists(os.path.join(empty, "docket.yaml")):
+        shutil.rmtree(empty, ignore_errors=True)
+        subprocess.run(["git", "init", "-q", empty], check=True)
+        subprocess.run([docket, "-C", empty, "init"], check=True, stdout=subprocess.DEVNULL,
+                       stderr=subprocess.DEVNULL)
+        subprocess.run(["git", "-C", empty, "commit", "-q", "--allow-empty", "-m", "empty"],
+                       check=True)
+
+    def fresh():
+        shutil.rmtree(target, ignore_errors=True)
+        shutil.copytree(empty, target, symlinks=True)
+
+    def imported():
+        out = subprocess.run(["git", "-C", target, "log", "-1", "--format=%s"],
+                             capture_output=True, text=True).stdout
+        return None if out.startswith("Import ") else "no commit"
+
+    jobs = []
+    for n in [int(x) for x in a.import_rows.split(",") if x]:
+        jobs.append((f"{n} rows", "csv", n, ["--id-column", "id", "--dry-run"], False))
+    for n in [int(x) for x in a.import_commit_rows.split(",") if x][:1]:
+        jobs.append((f"{n} rows", "csv", n, ["--id-column", "id"], True))
+    if a.trello_mb:
+        mb = a.trello_mb
+        jobs.append((f"{mb:g} MB", "trello", int(mb * 1048576), ["--dry-run"], False))
+    fresh()
+    for label, kind, n, args, commit in jobs:
+        path = export(a.work, kind, n)
+        nbytes = os.path.getsize(path)
+        cat = ["cat", path]
+        # the writes take minutes on large exports: one run after the warm-up
+        runs = 1 if commit else a.runs
+        cmd = [docket, "-C", target, "import", kind, path] + args
+        what = f"import {kind}" + (" --dry-run" if "--dry-run" in args else " (commit)")
+        t, peak, rc, tb = measure(cmd, a.work, runs, setup=fresh if commit else None,
+                                  after=imported if commit else None, base=cat)
+        row(label, what, t, "cat", tb, peak, nbytes, rc)
+    shutil.rmtree(target, ignore_errors=True)
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("docket")
@@ -187,7 +262,16 @@ def main():
     ap.add_argument("--out", default=None)
     ap.add_argument("--floor", default=None,
                     help="bench/floor built: time libgit2's least work for a commit")
+    ap.add_argument("--only", default="backlog,history,import",
+                    help="groups of rows to run: backlog, history, import")
+    ap.add_argument("--import-rows", default="10000,100000")
+    ap.add_argument("--import-commit-rows", default="10000")
+    ap.add_argument("--trello-mb", type=float, default=50)
     a = ap.parse_args()
+    groups = set(g for g in a.only.split(",") if g)
+    unknown = groups - {"backlog", "history", "import"}
+    if unknown:
+        ap.error(f"--only: unknown group(s) {', '.join(sorted(unknown))}")
     docket = os.path.abspath(a.docket)
     if a.floor:
         a.floor = os.path.abspath(a.floor)
@@ -217,7 +301,7 @@ def main():
     _, floor, _, _ = measure([docket, "--version"], a.work, 3)
     print(f"process floor: `docket --version` peaks at {floor/1024:.1f} MiB "
           "(shared libraries); single-item commands cannot go below it", flush=True)
-    sizes = [int(s) for s in a.sizes.split(",") if s]
+    sizes = [int(s) for s in a.sizes.split(",") if s] if "backlog" in groups else []
     for size in sizes:
         repo = gen(a.work, size, 0)
         runs = a.runs if size < 100000 else max(1, (a.runs + 1) // 2)
@@ -308,7 +392,9 @@ def main():
                                       a.runs, setup=reset, after=committed, base=gs)
             row(size, "libgit2 commit via the index", t, "git status", tb, peak, ib, rc)
         reset()
-    if a.commits:
+    if "import" in groups:
+        bench_import(docket, a, row)
+    if a.commits and "history" in groups:
         repo = gen(a.work, a.history_items, a.commits)
         nbytes = file_bytes(repo)
         label = f"{a.history_items}/{a.commits}c"
@@ -369,7 +455,12 @@ def main():
                     "rows run [bench/floor.c](floor.c), no docket code, on the same item: the "
                     "least any libgit2 program does to commit a work-tree file (update its entry "
                     "in git's index), and a whole commit made through the index as `git commit -a` "
-                    "makes it.\n\n")
+                    "makes it.  Import rows (the backlog column gives the export's size) "
+                    "import an export made by [bench/make-exports.py](make-exports.py) into an "
+                    "empty backlog: \"bytes read\" is the export, the baseline `cat` of it; "
+                    "`--dry-run` reads, maps and plans every item and writes nothing, the commit "
+                    "row also writes every item file and commits them (one run after the "
+                    "warm-up).\n\n")
             f.write("| backlog | command | time | baseline | baseline time | ratio | peak RSS | bytes read | peak / read | exit |\n")
             f.write("|---|---|---:|---|---:|---:|---:|---:|---:|---:|\n")
             for size, what, t, bn, bt, ratio, peak, nb, mem, rc in rows:
@@ -450,6 +541,21 @@ def targets(rows, scaling):
                        f"less `set` {se[2]*1000:.1f} ms"
                        + (f"; `list` reads the same in {ls[2]*1000:.1f} ms" if ls else "") + ")")
     serve_targets(by, line)
+    # import (issue 18): streamed CSV, whole-document JSON within 10x
+    csv = sorted((int(k[0].split()[0]), r) for k, r in by.items()
+                 if k[1] == "import csv --dry-run")
+    if len(csv) >= 2:
+        (n0, r0), (n1, r1) = csv[0], csv[-1]
+        line(r0[9] == 0 == r1[9] and r1[8] <= r0[8] * 1.1,
+             f"`import csv` memory per byte of the export does not grow with the rows: "
+             f"{r0[8]:.2f}x the export at {n0} rows ({r0[6]/1024:.1f} MiB), {r1[8]:.2f}x at "
+             f"{n1} ({r1[6]/1024:.1f} MiB); the parse itself holds one 64 KiB chunk and one "
+             f"record, the rest is the items the import writes")
+    for key, r in by.items():
+        if key[1] == "import trello --dry-run":
+            line(r[9] == 0 and r[8] <= 10,
+                 f"`import trello` of a {key[0]} board within 10x its size: {r[8]:.2f}x "
+                 f"({r[6]/1024:.1f} MiB for {r[7]/1048576:.1f} MiB)")
     lst = by.get(("10000", "list"))
     floor = by.get(("10000", "libgit2 floor (index update)"))
     fq = floor[2] / lst[2] if lst and floor and floor[9] == 0 else None

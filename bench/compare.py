@@ -20,6 +20,9 @@ wall time mostly measures the waiting.
 
 Write commands are reset to the backlog's commit after each run (touching
 only what the command changed) and must make a commit, as in bench.py.
+`done ID --force` gets `--reason bench` from the build that has that option
+(it refuses to waive open Definition-of-Done boxes without one), so that a
+build from before the option compares with one after it.
 """
 import argparse
 import importlib.util
@@ -73,6 +76,26 @@ def reset(repo, head):
                 os.unlink(os.path.join(repo, p))
 
 
+REASON = object()   # "--reason bench" where the build has it (see build_args)
+
+
+def build_args(exe, args):
+    """args for one build: REASON becomes `--reason bench` for a build
+    whose `done` has --reason (later builds refuse `done --force` over
+    open Definition-of-Done boxes without it; earlier ones do not know
+    the option), and nothing for the others."""
+    if REASON not in args:
+        return args
+    if exe not in _has_reason:
+        out = subprocess.run([exe, "help", "done"], capture_output=True, text=True).stdout
+        _has_reason[exe] = "--reason" in out
+    extra = ["--reason", "bench"] if _has_reason[exe] else []
+    return [x for a in args for x in (extra if a is REASON else [a])]
+
+
+_has_reason = {}
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("old")
@@ -107,7 +130,7 @@ def main():
                 ("show ID", ["show", item], "git status", gs, False),
                 ("move ID --top", ["move", item, "--top"], "git status", gs, True),
                 ("set ID effort=13", ["set", item, "effort=13"], "git status", gs, True),
-                ("done ID --force", ["done", item, "--force"], "git status", gs, True),
+                ("done ID --force", ["done", item, "--force", REASON], "git status", gs, True),
                 ("new TITLE", ["new", "Bench idea"], "git status", gs, True)]
         for what, args, bname, base, writes in cmds:
             best = {n: None for n, _ in builds}
@@ -117,7 +140,7 @@ def main():
                 order = builds if r % 2 == 0 else builds[::-1]
                 for name, exe in order:
                     bt, _ = once(base, repo)
-                    t, rc = once([exe] + args, repo)
+                    t, rc = once([exe] + build_args(exe, args), repo)
                     if writes:
                         if rc == 0 and git(repo, "rev-parse", "HEAD").strip() == head:
                             rc = "no commit"

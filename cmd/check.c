@@ -392,6 +392,7 @@ run(struct ctx *ctx)
 		ro.base_found = &at_base;
 	}
 	ro.tool_version = DOCKET_VERSION;
+	ro.docs_url = bl->config.docs_url;
 	ro.color = rf->id == REPORT_TEXT && ctx->color;
 	report_render(&out, rf->id, &found, &ro);
 	out_sbuf(ctx, &out);

@@ -3,12 +3,14 @@
  * [--map FILE]`: create items and ORDER from another tool's export, in
  * one commit.
  *
- * The reading and mapping are formats/import*.c; this file reads the
- * input (a file, or a Backlog.md folder walked without following
- * symbolic links), refuses when ORDER has uncommitted edits, writes
- * every item file and ORDER atomically, commits exactly those paths,
- * and reports: imported items, records skipped by design (readmes,
- * epics...), and records that could not be imported, each named.
+ * The reading, mapping, plan, validation and report are formats/
+ * import*.c (import_run.h, import_report.h); this file reads the input
+ * (a file, or a Backlog.md folder walked without following symbolic
+ * links), asks git for the bases of a re-import, writes every item file
+ * and ORDER through the write session (which refuses when ORDER has
+ * uncommitted edits), commits exactly those paths, and prints the
+ * report: imported items, records skipped by design (readmes, epics...),
+ * and records that could not be imported, each named.
  *
  * Exit status: 0 everything that is an item was imported; 1 some
  * records could not be imported (the rest was), or the commit failed;
@@ -180,19 +182,27 @@ file_taken(void *arg, const char *id)
 	return e;
 }
 
-/* Print the report: the summary to standard output, the records that
- * could not be imported to standard error (names come from the
- * source's files: escaped on a terminal). */
+/* Print the report: as --format asks to standard output (text, also
+ * the line on the commit, or JSON), the records that could not be
+ * imported to standard error (names come from the source's files:
+ * escaped on a terminal). */
 static void
-report(struct ctx *ctx, const struct import_list *l, const struct import_plan *p)
+report(struct ctx *ctx, const struct import_list *l, const struct import_plan *p,
+       const char *source, const char *commit, const char *outcome)
 {
+	const struct import_report_format *rf =
+		FORMAT_ROW(struct import_report_format, ctx->format);
 	struct import_report r;
 	struct sbuf sb = SBUF_INIT;
 
-	import_report_make(&r, l, p);
-	if (!ctx->quiet) {
-		import_report_text(&sb, &r);
-		out_text(ctx, &sb, 1);
+	import_report_make(&r, l, p, source);
+	r.dry_run = dry_run;
+	r.commit = commit;
+	if (rf->render != import_report_text || !ctx->quiet) {
+		rf->render(&sb, &r);
+		if (rf->render == import_report_text && outcome)
+			sbuf_addf(&sb, "%s\n", outcome);
+		out_text(ctx, &sb, rf->render == import_report_text);
 	}
 	if (r.failed) {
 		out_error(ctx, "%zu could not be imported:", r.failed);
@@ -210,6 +220,7 @@ report(struct ctx *ctx, const struct import_list *l, const struct import_plan *p
 			sbuf_release(&raw);
 		}
 	}
+	import_report_release(&r);
 	sbuf_release(&sb);
 }
 
@@ -242,15 +253,18 @@ refuse_unmatchable(struct ctx *ctx, struct ws *w, const struct import_list *l)
 }
 
 /* The plan, with the bases of the records that are items already from
- * the history of earlier imports. */
+ * the history of earlier imports, made valid on arrival: what check
+ * would reject is repaired (a note, an idea) or left out, as every
+ * write validates (core/validate.h). */
 static int
 plan(struct ctx *ctx, struct import_plan *p, struct ws *w,
      struct import_list *l)
 {
 	struct import_bases bases;
-	struct diag_list errs = DIAG_LIST_INIT;
+	struct diag_list errs = DIAG_LIST_INIT, warns = DIAG_LIST_INIT;
+	struct sbuf order = SBUF_INIT;
 	char **names;
-	size_t nn = import_existing_names(&names, l);
+	size_t nn = import_existing_names(&names, l), left;
 
 	memset(&bases, 0, sizeof(bases));
 	if (nn && w->have_repo &&
@@ -263,7 +277,24 @@ plan(struct ctx *ctx, struct import_plan *p, struct ws *w,
 	}
 	import_names_free(names, nn);
 	import_plan_make(p, l, &ctx->ses->bl, &bases);
+	/* ORDER as the write session read it, under the lock */
+	if (w->ss.bl.have_order)
+		order_render(&w->ss.bl.order, &order);
+	left = import_plan_validate(p, l, &ctx->ses->bl, &w->ss.bl, &w->ss.src,
+				    &bases, order.buf ? order.buf : "", order.len,
+				    &errs, &warns);
 	import_bases_release(&bases);
+	sbuf_release(&order);
+	ws_print_findings(ctx, &warns);
+	diag_list_release(&warns);
+	if (left) {
+		ws_print_findings(ctx, &errs);
+		out_error(ctx, "refused: this import would add %zu error%s that docket check reports (above); nothing is written",
+			  left, left == 1 ? "" : "s");
+		diag_list_release(&errs);
+		return EXIT_PROBLEMS;
+	}
+	diag_list_release(&errs);
 	return EXIT_OK;
 }
 
@@ -316,19 +347,23 @@ write_all(struct ctx *ctx, struct ws *w, struct import_list *l,
 			goto out;
 		}
 	}
-	report(ctx, l, &p);
-	if (dry_run) {
-		if (!ctx->quiet)
-			printf("Dry run: nothing written (%zu file%s would be)\n", p.nfiles,
-			       p.nfiles == 1 ? "" : "s");
-	} else if (w->ch.committed && !ctx->quiet) {
-		printf("Committed %s: %s\n", w->ch.commit_id, subject.buf);
-	} else if (p.nfiles && !w->ch.commit && !ctx->quiet) {
-		printf("Not committed (%s): %zu files written\n",
-		       ctx->no_commit ? "--no-commit" : "commit: false in docket.yaml",
-		       w->ch.nfiles);
-	} else if (!p.nfiles && !ctx->quiet) {
-		printf("Nothing changed: no commit\n");
+	{
+		struct sbuf outcome = SBUF_INIT;
+
+		if (dry_run)
+			sbuf_addf(&outcome, "Dry run: nothing written (%zu file%s would be)",
+				  p.nfiles, p.nfiles == 1 ? "" : "s");
+		else if (w->ch.committed)
+			sbuf_addf(&outcome, "Committed %s: %s", w->ch.commit_id, subject.buf);
+		else if (p.nfiles && !w->ch.commit)
+			sbuf_addf(&outcome, "Not committed (%s): %zu files written",
+				  ctx->no_commit ? "--no-commit" : "commit: false in docket.yaml",
+				  w->ch.nfiles);
+		else if (!p.nfiles)
+			sbuf_adds(&outcome, "Nothing changed: no commit");
+		report(ctx, l, &p, source, w->ch.committed ? w->ch.commit_id : NULL,
+		       outcome.buf);
+		sbuf_release(&outcome);
 	}
 	if (import_list_failed(l))
 		rc = EXIT_PROBLEMS;
@@ -415,7 +450,7 @@ run(struct ctx *ctx)
 		}
 		r = import_read_trello(&l, data, len, source);
 	} else {
-		/* CSV streams in, bounded per record (csv_table_read) */
+		/* CSV streams in, bounded per record (csv_read) */
 		struct stat st;
 		FILE *in;
 		int fd;
@@ -473,14 +508,13 @@ run(struct ctx *ctx)
 	if (!l.n) {
 		diag_list_sort(&l.diags);
 		out_diags(ctx, &l.diags, SEV_WARNING);
-		report(ctx, &l, NULL);
-		if (!ctx->quiet)
-			printf("Nothing to import.\n");
+		report(ctx, &l, NULL, source, NULL, "Nothing to import.");
 		rc = import_list_failed(&l) ? EXIT_PROBLEMS : EXIT_OK;
 		goto out;
 	}
-	digest = kind == IMPORT_BACKLOG_MD ?
-		 import_export_digest(NULL, 0, fs.v, fs.n) :
+	/* the CSV sources digest the export as it streams in */
+	digest = l.digest ? xstrdup(l.digest) :
+		 kind == IMPORT_BACKLOG_MD ? import_export_digest(NULL, 0, fs.v, fs.n) :
 		 import_export_digest(data, len, NULL, 0);
 	rc = write_all(ctx, w, &l, source, digest);
 out:
@@ -514,6 +548,7 @@ static const struct opt opts[] = {
 	OPT_FLAG("dry-run", 'n', &dry_run,
 		 "show what the import would add, update and leave, and write "
 		 "nothing"),
+	OPT_FORMAT(),
 	OPT_END,
 };
 
@@ -523,6 +558,7 @@ const struct command cmd_import = {
 	.args = args,
 	.extra = "import takes one source",
 	.opts = opts,
+	.formats = &import_report_formats,
 	.needs = NEED_WRITE | NEED_BACKLOG,
 	.load = BL_ITEMS,
 	.details =
@@ -530,6 +566,8 @@ const struct command cmd_import = {
 	"appended to ORDER (Jira's Rank, Trello's lists and pos, Backlog.md's\n"
 	"ordinal, else the order of the rows); ideas stay unranked; done and\n"
 	"stopped items are not ranked. Assignees become notes in the body.\n"
+	"Every item is validated as every write is: a record that check would\n"
+	"reject with its status comes in as an idea with a note saying why.\n"
 	"Every record that is not imported is named. Exit status: 0 all imported,\n"
 	"1 some records could not be imported (the rest was), 2 unreadable input.\n",
 	.run = run,

@@ -9,7 +9,6 @@
 #include <unistd.h>
 
 #include "core/check.h"
-#include "core/check_write.h"
 #include "core/item.h"
 #include "core/ops.h"
 #include "core/schema.h"

@@ -12,6 +12,7 @@
 #include "core/item.h"
 #include "core/regex.h"
 #include "core/sbuf.h"
+#include "core/url.h"
 #include "core/xalloc.h"
 #include "core/utf8.h"
 
@@ -610,7 +611,7 @@ config_parse(struct config *c, const char *path, const char *data, size_t len,
 	static const char *const known[] = {
 		"prefix", "items", "owners", "cycle", "goals",
 		"definition_of_done", "score", "fields", "rules", "commit",
-		"cycle_name", "campaigns", "import",
+		"cycle_name", "campaigns", "import", "docs_url",
 	};
 	const struct ynode *import = NULL;
 	struct ynode_opts yo = YNODE_OPTS_INIT;
@@ -690,6 +691,15 @@ config_parse(struct config *c, const char *path, const char *data, size_t len,
 			parse_rules(c, v, diags);
 		} else if (!strcmp(key, "import")) {
 			import = v;     /* after fields:, which it may name */
+		} else if (!strcmp(key, "docs_url")) {
+			const char *s = scalar_str(c, v, "docs_url", diags);
+			const char *why = s ? url_http_problem(s) : NULL;
+
+			if (why)
+				CERR(v, "docs_url must be an http:// or https:// URL, like 'https://wiki.example.com/docket-rules': '%s' %s",
+				     s, why);
+			else if (s)
+				c->docs_url = s;
 		} else if (!strcmp(key, "commit")) {
 			if (ynode_bool(v, &b))
 				CERR(v, "commit must be true or false");

@@ -109,6 +109,9 @@ struct config {
 	struct rule_setting *rules;
 	size_t nrules;
 	int commit;                  /* commit after changes (default 1) */
+	/* docs_url: the page documenting the rules (an http(s) URL,
+	 * core/url.h), or NULL; SARIF's helpUri is it plus "#RULE" */
+	const char *docs_url;
 	const char **dod_store;
 };
 

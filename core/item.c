@@ -1,4 +1,5 @@
 #include "core/item.h"
+#include "core/text.h"
 
 #include <assert.h>
 #include <ctype.h>
@@ -195,17 +196,11 @@ item_resolve(struct item *it)
 }
 
 /* Is s[0..n) git's conflict marker made of c ("<<<<<<< ours",
- * "=======", ...)?  Seven of c, then the end or a space. */
+ * "=======", ...)?  (text_conflict_marker) */
 static int
 marker(const char *s, size_t n, char c)
 {
-	size_t i = 0;
-
-	while (i < n && s[i] == c)
-		i++;
-	if (i != 7)
-		return 0;
-	return i == n || s[i] == ' ' || s[i] == '\r';
+	return text_conflict_marker(s, n) == c;
 }
 
 /* A side's label after its marker ("HEAD", "feature"), or its name. */

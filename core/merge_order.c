@@ -1,5 +1,6 @@
 /* merge_order.c: the three-way merge of ORDER (see merge_order.h). */
 #include "core/merge_order.h"
+#include "core/text.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -46,18 +47,6 @@ blank_text(const char *s)
 		if (*s != ' ' && *s != '\t')
 			return 0;
 	return 1;
-}
-
-/* A conflict marker line, as order_parse sees one. */
-static int
-marker_text(const char *s)
-{
-	static const char *const m[] = { "<<<<<<<", "=======", ">>>>>>>", "|||||||" };
-
-	for (size_t i = 0; i < ARRAY_SIZE(m); i++)
-		if (!strncmp(s, m[i], 7) && (s[7] == '\0' || s[7] == ' '))
-			return 1;
-	return 0;
 }
 
 static long
@@ -121,11 +110,11 @@ mf_load(struct mfile *f, const char *data, size_t len)
 			ln->text[--n] = '\0';
 		if (ln->id && lead + strlen(ln->id) > n)
 			ln->id[n > lead ? n - lead : 0] = '\0';
-		if (ln->id && (!*ln->id || marker_text(ln->text))) {
+		if (ln->id && (!*ln->id || text_conflict_marker(ln->text, strlen(ln->text)))) {
 			free(ln->id);
 			ln->id = NULL;
 		}
-		if (!f->o.conflict_line && marker_text(ln->text))
+		if (!f->o.conflict_line && text_conflict_marker(ln->text, strlen(ln->text)))
 			f->o.conflict_line = ln->lineno;
 	}
 	for (size_t i = 0; i < f->o.nlines; i++) {

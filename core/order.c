@@ -1,4 +1,5 @@
 #include "core/order.h"
+#include "core/text.h"
 
 #include <assert.h>
 #include <ctype.h>
@@ -39,17 +40,6 @@ static int
 is_blank(char c)
 {
 	return c == ' ' || c == '\t' || c == '\r';
-}
-
-static int
-is_conflict_marker(const char *s, size_t n)
-{
-	static const char *const m[] = { "<<<<<<<", "=======", ">>>>>>>", "|||||||" };
-
-	for (size_t i = 0; i < ARRAY_SIZE(m); i++)
-		if (n >= 7 && !memcmp(s, m[i], 7) && (n == 7 || s[7] == ' '))
-			return 1;
-	return 0;
 }
 
 /* The id on line s[0..n) (no terminator): returns 1 and sets *id,
@@ -140,7 +130,7 @@ order_parse(struct order *o, const char *file, const char *data, size_t len,
 		ln->id = NULL;
 		ln->lineno = lineno;
 		(void)full;
-		if (is_conflict_marker(s, n)) {
+		if (text_conflict_marker(s, n)) {
 			if (!o->conflict_line) {
 				o->conflict_line = lineno;
 				diag_add(diags, SEV_ERROR, "order-conflict", file,
@@ -194,7 +184,7 @@ order_next_id(const char *data, size_t len, size_t *off, const char **id,
 		*off += n + (nl ? 1 : 0);
 		if (n && s[n - 1] == '\r')
 			n--;
-		if (!is_conflict_marker(s, n) && line_id(s, n, id, idlen, &junk))
+		if (!text_conflict_marker(s, n) && line_id(s, n, id, idlen, &junk))
 			return 1;
 	}
 	return 0;

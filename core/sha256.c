@@ -15,6 +15,24 @@ sha256(uint8_t out[32], const void *data, size_t len)
 }
 
 void
+sha256_stream_init(struct sha256_stream *s)
+{
+	sha256_init(&s->ctx);
+}
+
+void
+sha256_stream_add(struct sha256_stream *s, const void *data, size_t len)
+{
+	sha256_update(&s->ctx, len, data);
+}
+
+void
+sha256_stream_end(uint8_t out[32], struct sha256_stream *s)
+{
+	sha256_digest(&s->ctx, SHA256_DIGEST_SIZE, out);
+}
+
+void
 base64_add(struct sbuf *sb, const void *data, size_t len)
 {
 	const uint8_t *p = data;

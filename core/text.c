@@ -249,3 +249,17 @@ text_subject(struct sbuf *out, const char *s, size_t len, size_t max)
 	sbuf_adds(out, "…");
 	return 1;
 }
+
+int
+text_conflict_marker(const char *s, size_t len)
+{
+	size_t i = 0;
+
+	if (!len || !strchr("<|=>", s[0]) || !s[0])
+		return 0;
+	while (i < len && s[i] == s[0])
+		i++;
+	if (i != 7)
+		return 0;
+	return i == len || s[i] == ' ' || s[i] == '\t' || s[i] == '\r' ? s[0] : 0;
+}

@@ -72,4 +72,12 @@ void text_md_cell(struct sbuf *out, const char *s);
  * Returns 1 when it was cut, 0 when it fits. */
 int text_subject(struct sbuf *out, const char *s, size_t len, size_t max);
 
+/* Is the line s[0..len) (without its LF) one of git's conflict markers:
+ * seven of '<', '|', '=' or '>', then the end of the line, a space, a
+ * tab or a CR ("<<<<<<< ours", "=======", "=======\r")?  Returns the
+ * marker's character, or 0.  ORDER, its merge and item files all ask
+ * here, so that a line one of them keeps as text never becomes a marker
+ * when it is written again (a line "=======\r\r" loses a CR then). */
+int text_conflict_marker(const char *s, size_t len);
+
 #endif

@@ -252,6 +252,7 @@ item_free_(struct import_item *it)
 	free(it->what);
 	free(it->rank_str);
 	free(it->recovered);
+	free(it->where);
 	strv_free(it->notes, it->nnotes);
 	free(it->source_id);
 	strv_free(it->deps, it->ndeps);
@@ -279,8 +280,40 @@ import_list_release(struct import_list *l)
 	free(l->skips);
 	strv_free(l->unmapped, l->nunmapped);
 	strmap_release(&l->unmapped_idx);
+	strv_free(l->wheres, l->nwheres);
+	strmap_release(&l->wheres_idx);
 	diag_list_release(&l->diags);
+	free(l->digest);
 	memset(l, 0, sizeof(*l));
+}
+
+unsigned
+import_where_intern(struct import_list *l, const char *where)
+{
+	struct strmap_entry *e;
+	char *k;
+
+	if (!l->nwheres) {
+		l->wheres = xgrow(l->wheres, &l->awheres, 1, sizeof(*l->wheres));
+		l->wheres[l->nwheres++] = xstrdup("");
+	}
+	if (!*where)
+		return 0;
+	if ((e = strmap_find(&l->wheres_idx, where, strlen(where))))
+		return (unsigned)(uintptr_t)e->value;
+	l->wheres = xgrow(l->wheres, &l->awheres, l->nwheres + 1, sizeof(*l->wheres));
+	k = l->wheres[l->nwheres] = xstrdup(where);
+	strmap_put(&l->wheres_idx, k, strlen(k), (void *)(uintptr_t)l->nwheres);
+	return (unsigned)l->nwheres++;
+}
+
+const char *
+import_where(const struct import_list *l, const struct import_item *it,
+	     size_t j)
+{
+	if (!it->where || j >= it->src.n || it->where[j] >= l->nwheres)
+		return "";
+	return l->wheres[it->where[j]];
 }
 
 struct import_item *

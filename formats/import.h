@@ -29,6 +29,7 @@
 #define DOCKET_IMPORT_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "core/backlog.h"
@@ -150,6 +151,8 @@ struct import_item {
 		char *text;       /* its Markdown: "## Comments", a list */
 	} *sections;
 	size_t nsections, asections;
+	unsigned *where;          /* per field of src: where its value went,
+				   * an index in l->wheres (0: no value) */
 
 	/* set by import_assign_ids, or before it by the caller for a
 	 * record that is already an item (a re-import) */
@@ -177,7 +180,15 @@ struct import_list {
 	size_t nunmapped, aunmapped;
 	struct strmap unmapped_idx;
 	size_t recovered;         /* items read only in part */
+	/* where source values went (import_map_apply, for the report):
+	 * "field:NAME", "note", "body", "source", "order", "none:WHY";
+	 * wheres[0] is "" (a field without a value) */
+	char **wheres;
+	size_t nwheres, awheres;
+	struct strmap wheres_idx;
 	struct diag_list diags;   /* warnings and errors, rule "import" */
+	char *digest;             /* "sha256:HEX" of the export, computed as
+				   * it was read (the CSV sources), or NULL */
 };
 
 void import_list_init(struct import_list *l, enum import_kind kind);
@@ -213,41 +224,55 @@ char *import_slug(const char *s);
 
 /* ---- sources --------------------------------------------------------- */
 
-/* A CSV file as a table: BOM stripped, CR LF and CR line ends, quoted
- * cells with line breaks (kept as LF), ',' or (when the header has no
- * comma) ';' or tab as the delimiter. */
-struct csv_table {
-	char **header;
-	size_t ncols;
-	struct csv_row {
-		char **cells;     /* ncols cells (missing ones are "") */
-		int line;
-	} *rows;
-	size_t nrows, alloc;
+/* One record of a CSV export as csv_read hands it on: first the
+ * header (index 0: cells are the header's names, trimmed), then each
+ * row with exactly as many cells as the header has names (missing
+ * ones are "", extra ones dropped with a warning).  The cells are the
+ * reader's and live until the callback returns; the header's names
+ * until csv_read returns. */
+struct csv_record {
+	const char *const *cells;
+	size_t n;
+	const char *const *header;
+	int line;                 /* the line the record starts on */
+	size_t index;             /* 0: the header */
 };
 
-/* Read the stream in as a CSV table, one physical line at a time: the
- * input as a whole is not bounded (an export may be large), each record
- * is (LIMIT_CSV_RECORD, named in the error), so memory follows the
- * rows kept, never one runaway record.  Returns 0, or DK_EINVALID with
- * an error diag (invalid UTF-8, a NUL, an unterminated quote, a record
- * over the limit, no header), or DK_EIO (a read error). */
-int csv_table_read(struct csv_table *t, FILE *in, const char *file,
-		   struct diag_list *diags);
-void csv_table_release(struct csv_table *t);
-/* Column index of name (normalised match), or -1. */
-long csv_table_col(const struct csv_table *t, const char *name);
+/* Returns 0 to go on, or an error code (with an error diag of its own)
+ * to stop reading. */
+typedef int (*csv_record_fn)(void *arg, const struct csv_record *r);
 
 /*
- * Fill l from a CSV table, one item per row that has a value: each
- * non-empty cell becomes the field named by its column header;
- * repeated headers (Jira's Labels,Labels) collect into a list.
+ * Read a CSV export from in, streamed: in chunks, each record handed
+ * to fn as soon as it ends (BOM stripped, LF, CR LF and CR line ends,
+ * quoted cells with line breaks kept as LF, ',' or (when the header
+ * has no comma) ';' or tab as the delimiter).  Memory does not grow
+ * with the number of rows: the input as a whole is not bounded (an
+ * export may be large), each record is (LIMIT_CSV_RECORD, named in the
+ * error).  digest (may be NULL) gets the SHA-256 of every byte of in.
+ * Returns 0, fn's error, or DK_EINVALID with an error diag (invalid
+ * UTF-8, a NUL, an unterminated quote, a record over the limit, no
+ * header), or DK_EIO (a read error).
  */
-void import_rows(struct import_list *l, const struct csv_table *t,
-		 const char *file);
+int csv_read(uint8_t digest[32], FILE *in, const char *file,
+	     struct diag_list *diags, csv_record_fn fn, void *arg);
+/* Column index of name in the header (normalised match), or -1. */
+long csv_header_col(const struct csv_record *header, const char *name);
+
+/*
+ * Fill l from a CSV export (csv_read), one item per row that has a
+ * value: each non-empty cell becomes the field named by its column
+ * header; repeated headers (Jira's Labels,Labels) collect into a list.
+ * check (may be NULL) looks at the header first: it returns 0, or
+ * DK_EINVALID with an error diag in l->diags (not this tool's export).
+ * Sets l->digest.
+ */
+int import_read_rows(struct import_list *l, FILE *in, const char *file,
+		     int (*check)(struct import_list *l, const char *file,
+				  const struct csv_record *header));
 
 /* Each reads a whole export: the CSV ones (csv, jira, asana) stream
- * in (see csv_table_read), Trello's JSON is given whole in buf (the
+ * in (see csv_read), Trello's JSON is given whole in buf (the
  * caller bounds it: LIMIT_JSON_EXPORT).  Return 0, or DK_EINVALID when
  * the input cannot be read at all (an error diag says where). */
 int import_read_csv(struct import_list *l, FILE *in, const char *file);
@@ -310,6 +335,15 @@ const char *import_map_field(const struct import_map *m, const char *src_key);
 /* The docket status / type for a source value, or NULL. */
 const char *import_map_status(const struct import_map *m, const char *value);
 const char *import_map_type(const struct import_map *m, const char *value);
+
+/* Where the value of field j of it's src went (import_map_apply):
+ * "field:NAME" (front matter), "note", "body", "source" (the record's
+ * id), "order" (its rank), or "none:WHY" (not carried: "no mapping",
+ * "dropped by the mapping", "not used"); "" when it has no value. */
+const char *import_where(const struct import_list *l,
+			 const struct import_item *it, size_t j);
+/* The index of where in l->wheres (added when new). */
+unsigned import_where_intern(struct import_list *l, const char *where);
 
 /* Map every item of l (see the file comment).  Problems (an unknown
  * status, a date or number that does not parse) are warnings in

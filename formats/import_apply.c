@@ -199,13 +199,18 @@ one_line(const struct ival *v)
 	return sbuf_detach(&sb, NULL);
 }
 
-/* A number as exported: "3", "2.5", "2,5". */
+/* A number as exported: "3", "2.5", "2,5", "1e3"; decimal only (strtod
+ * alone would read "0x1F" as 31 and "inf" as a number). */
 static int
 parse_number(const char *s, double *out)
 {
-	char *t = xstrdup(s), *end, *comma = strchr(t, ',');
+	char *t, *end, *comma;
 	int rc;
 
+	if (s[strspn(s, "0123456789+-.,eE ")])
+		return -1;
+	t = xstrdup(s);
+	comma = strchr(t, ',');
 	if (comma && !strchr(t, '.') && !strchr(comma + 1, ','))
 		*comma = '.';
 	*out = strtod(t, &end);
@@ -604,6 +609,63 @@ finish_item(struct apply *a)
 	}
 }
 
+static int
+to_is(const struct import_map *m, const struct ifield *f, const char *target)
+{
+	const char *to = import_map_field(m, f->key);
+
+	return to && !strcmp(to, target);
+}
+
+/* Where f's value went, from what mapping it to `to` changed in the
+ * item (nnotes and blen: the notes and body before); the report counts
+ * it (import_where).  Seen rather than declared, so that a target that
+ * writes notes, the body or a field is counted without more code. */
+static unsigned
+where_went(struct apply *a, const struct ifield *f, const char *to,
+	   size_t nnotes, size_t blen)
+{
+	struct import_list *l = a->l;
+	struct import_item *it = a->it;
+	struct sbuf v = SBUF_INIT;
+	unsigned w;
+	int empty;
+
+	ival_text(&v, &f->v);
+	empty = !v.len;
+	sbuf_release(&v);
+	if (empty)
+		return 0;
+	if (!to)
+		return import_where_intern(l, "none:no mapping");
+	if (!strcmp(to, "drop"))
+		return import_where_intern(l, "none:dropped by the mapping");
+	if (it->nnotes > nnotes)
+		return import_where_intern(l, "note");
+	if (a->body.len > blen)
+		return import_where_intern(l, "body");
+	if (!strcmp(to, "id"))
+		return import_where_intern(l, "source");
+	if (!strcmp(to, "comments") || !strcmp(to, "attachments"))
+		return import_where_intern(l, "body");   /* its managed block */
+	if (!strcmp(to, "archived"))
+		return import_where_intern(l, "field:status");
+	if (!strcmp(to, "rank"))
+		return import_where_intern(l, "order");
+	if (!strcmp(to, "resolution") || !strcmp(to, "status") ||
+	    !strcmp(to, "type") || !strcmp(to, "depends_on") ||
+	    !strcmp(to, "follows") || ifields_get(&it->out, to)) {
+		/* status and type are set from it when the item is finished,
+		 * references once every record has an id */
+		char *k = xasprintf("field:%s", !strcmp(to, "resolution") ? "status" : to);
+
+		w = import_where_intern(l, k);
+		free(k);
+		return w;
+	}
+	return import_where_intern(l, "none:not used");
+}
+
 void
 import_map_apply(struct import_list *l, const struct import_map *m,
 		 const struct config *cfg)
@@ -623,9 +685,12 @@ import_map_apply(struct import_list *l, const struct import_map *m,
 			sbuf_adds(&a.body, it->body);
 		a.nbody = 0;
 		a.src_status = a.src_type = a.resolution = NULL;
+		free(it->where);
+		it->where = xcalloc(it->src.n + 1, sizeof(*it->where));
 		for (size_t j = 0; j < it->src.n; j++) {
 			const struct ifield *f = &it->src.v[j];
 			const char *to = import_map_field(m, f->key);
+			size_t nnotes = it->nnotes, blen = a.body.len;
 
 			if (!to) {
 				struct sbuf v = SBUF_INIT;
@@ -634,9 +699,10 @@ import_map_apply(struct import_list *l, const struct import_map *m,
 				if (v.len)
 					add_unmapped(l, f->key);
 				sbuf_release(&v);
-				continue;
+			} else {
+				apply_field(&a, f, to);
 			}
-			apply_field(&a, f, to);
+			it->where[j] = where_went(&a, f, to, nnotes, blen);
 		}
 		for (size_t j = 0; j < m->nset; j++) {
 			struct ifield f = {
@@ -648,7 +714,17 @@ import_map_apply(struct import_list *l, const struct import_map *m,
 			/* set: wins over the source (tags add up) */
 			apply_field(&a, &f, f.key);
 		}
-		finish_item(&a);
+		{
+			size_t nnotes = it->nnotes;
+
+			finish_item(&a);
+			/* a type no rule maps is kept as a note */
+			for (size_t k = nnotes; k < it->nnotes; k++)
+				if (!strncmp(it->notes[k], "Type: ", 6))
+					for (size_t j = 0; j < it->src.n; j++)
+						if (it->where[j] && (to_is(m, &it->src.v[j], "type")))
+							it->where[j] = import_where_intern(l, "note");
+		}
 		{
 			char *src = import_source_value(l->kind, it->source_id);
 

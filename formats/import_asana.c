@@ -15,25 +15,25 @@
 
 #include "core/xalloc.h"
 
+static int
+asana_header(struct import_list *l, const char *file,
+	     const struct csv_record *header)
+{
+	if (csv_header_col(header, "Name") >= 0)
+		return 0;
+	diag_add(&l->diags, SEV_ERROR, "import", file, 1, 0,
+		 "this is not an Asana CSV export: it has no Name column (use 'docket import csv' for other CSV files)");
+	return DK_EINVALID;
+}
+
 int
 import_read_asana(struct import_list *l, FILE *in,
 		  const char *file)
 {
-	struct csv_table t;
-	int rc = csv_table_read(&t, in, file, &l->diags);
+	int rc = import_read_rows(l, in, file, asana_header);
 
-	if (rc) {
-		csv_table_release(&t);
+	if (rc)
 		return rc;
-	}
-	if (csv_table_col(&t, "Name") < 0) {
-		diag_add(&l->diags, SEV_ERROR, "import", file, 1, 0,
-			 "this is not an Asana CSV export: it has no Name column (use 'docket import csv' for other CSV files)");
-		csv_table_release(&t);
-		return DK_EINVALID;
-	}
-	import_rows(l, &t, file);
-	csv_table_release(&t);
 	for (size_t i = 0; i < l->n; i++) {
 		struct import_item *it = l->items[i];
 		const struct ifield *done = ifields_get(&it->src, "Completed At");

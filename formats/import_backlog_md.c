@@ -313,6 +313,18 @@ read_task(struct import_list *l, const struct import_file *f,
 				 col);
 		return;
 	}
+	if (memchr(f->data, '\0', f->len)) {
+		/* the repairs below work on C strings: a NUL would cut the
+		 * file short there, and what follows it would be lost */
+		const char *nul = memchr(f->data, '\0', f->len);
+
+		line = 1;
+		for (const char *p = f->data; p < nul; p++)
+			line += *p == '\n';
+		import_list_skip(l, 1, f->path, line,
+				 "a NUL byte: this is not a text file");
+		return;
+	}
 	fm_init(&fm);
 	parsed = fm_parse(&fm, f->data, f->len, &opts, f->path, &scratch) == 0;
 	split_ok = parsed;

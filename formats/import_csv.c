@@ -1,20 +1,34 @@
 /*
- * import_csv.c: CSV exports read with libcsv into a table, and the
+ * import_csv.c: CSV exports read with libcsv, streamed, and the
  * generic `docket import csv` source (one item per row).
  *
- * libcsv is fed one physical line at a time, read from a stream, so
- * that every row knows the line it starts on (a row's line is the line
- * where its first cell ends, minus the line breaks inside that cell),
- * and so that the bytes of the record being read are counted: a record
- * (a row, with the lines its quoted cells span) over LIMIT_CSV_RECORD
- * is an error before more of it is read.  The file as a whole is not
- * held: only the table of rows is.  libcsv's defaults are
- * kept while parsing (lenient quotes, blanks around unquoted cells
- * trimmed, blank lines skipped); strict mode is switched on for
- * csv_fini only, so that a quote left open at the end of the input is
- * an error.
+ * The file is read in chunks of CSV_CHUNK bytes and handed to libcsv
+ * (csv_parse) a line at a time straight from the chunk, so that every
+ * row knows the line it starts on (a row's line is the line where its
+ * first cell ends, minus the line breaks inside that cell); each record
+ * goes to the caller's callback as soon as it ends and is freed when
+ * the callback returns.  What the reader holds is one chunk, the header
+ * and the record being read, whose bytes are counted as they are fed: a
+ * record (a row, with the lines its quoted cells span) over
+ * LIMIT_CSV_RECORD is an error before more of it is read.  So parsing
+ * takes the same memory for ten rows as for a million; what grows with
+ * the rows is what the callback keeps (the import's items).  The
+ * export's SHA-256 is computed over the same chunks.
+ *
+ * Characters are never split: a chunk that ends inside a UTF-8
+ * sequence keeps those bytes for the next one, so each line's bytes are
+ * checked (UTF-8, no NUL) before libcsv sees them, with the line and
+ * column of the first bad byte.  LF, CR LF and CR end lines.  The
+ * delimiter is decided from the header line as the first chunk holds
+ * it (a comma anywhere in the first 64 KiB of the header decides).
+ *
+ * libcsv's defaults are kept while parsing (lenient quotes, blanks
+ * around unquoted cells trimmed, blank lines skipped); strict mode is
+ * switched on for csv_fini only, so that a quote left open at the end
+ * of the input is an error.
  */
 #include "formats/import.h"
+#include "formats/import_run.h"
 
 #include <csv.h>
 #include <stdint.h>
@@ -23,19 +37,33 @@
 
 #include "core/fm.h"
 #include "core/limits.h"
+#include "core/sha256.h"
 #include "core/strmap.h"
 #include "core/xalloc.h"
 #include "core/utf8.h"
 
-struct cctx {
-	struct csv_table *t;
-	char **cur;               /* cells of the row being read */
+#define CSV_CHUNK 65536
+
+struct creader {
+	const char *file;
+	struct diag_list *diags;
+	csv_record_fn fn;
+	void *arg;
+	char **header;            /* the header's cells (ncols) */
+	size_t ncols;
+	size_t index;             /* records handed on */
+	const char **row;         /* ncols cells of the row handed on */
+	char **cur;               /* cells of the record being read */
 	size_t ncur, acur;
-	int cur_line;             /* the row's first line, 0: not known yet */
-	int line;                 /* line of the chunk being fed */
-	int have_header;
+	int cur_line;             /* the record's first line, 0: not known yet */
+	size_t rec_bytes;         /* its bytes fed so far */
+	size_t max;               /* LIMIT_CSV_RECORD */
+	int line;                 /* line of the bytes being fed */
+	int col;                  /* characters before them on that line */
+	int prev_cr;              /* the last byte fed was a CR */
+	int row_ended;            /* a record ended in the bytes just fed */
 	int ragged;               /* first row with more cells than columns */
-	int row_ended;            /* a row ended in the line just parsed */
+	int rc;                   /* a callback's error: stop */
 };
 
 /* Copy a cell, turning CR LF and lone CR into LF. */
@@ -64,78 +92,90 @@ cell_dup(const char *s, size_t len, int *breaks)
 static void
 on_cell(void *s, size_t len, void *data)
 {
-	struct cctx *c = data;
+	struct creader *r = data;
 	int breaks = 0;
 	char *cell = cell_dup(s ? s : "", s ? len : 0, &breaks);
 
-	if (!c->ncur)
-		c->cur_line = c->line - breaks;
-	c->cur = xgrow(c->cur, &c->acur, c->ncur + 1, sizeof(*c->cur));
-	c->cur[c->ncur++] = cell;
+	if (!r->ncur)
+		r->cur_line = r->line - breaks;
+	r->cur = xgrow(r->cur, &r->acur, r->ncur + 1, sizeof(*r->cur));
+	r->cur[r->ncur++] = cell;
+}
+
+/* Trim the header's names: " Summary" is Summary. */
+static void
+trim_names(char **names, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		char *h = names[i], *e = h + strlen(h);
+
+		while (*h == ' ' || *h == '\t')
+			h++;
+		while (e > h && (e[-1] == ' ' || e[-1] == '\t'))
+			e--;
+		memmove(names[i], h, (size_t)(e - h));
+		names[i][e - h] = '\0';
+	}
 }
 
 static void
 on_row(int term, void *data)
 {
-	struct cctx *c = data;
-	struct csv_table *t = c->t;
+	struct creader *r = data;
+	struct csv_record rec;
 
 	(void)term;
-	c->row_ended = 1;
-	if (!c->have_header) {
-		t->header = c->cur;
-		t->ncols = c->ncur;
-		for (size_t i = 0; i < t->ncols; i++) {
-			/* trim the names: " Summary" is Summary */
-			char *h = t->header[i], *e = h + strlen(h);
-
-			while (*h == ' ' || *h == '\t')
-				h++;
-			while (e > h && (e[-1] == ' ' || e[-1] == '\t'))
-				e--;
-			memmove(t->header[i], h, (size_t)(e - h));
-			t->header[i][e - h] = '\0';
-		}
-		c->have_header = 1;
+	r->row_ended = 1;
+	memset(&rec, 0, sizeof(rec));
+	rec.line = r->cur_line;
+	rec.index = r->index;
+	if (r->rc) {
+		/* stopped: the rest of the chunk is not handed on */
+	} else if (!r->header) {
+		r->header = r->cur;
+		r->ncols = r->ncur;
+		r->cur = NULL;
+		r->ncur = r->acur = 0;
+		trim_names(r->header, r->ncols);
+		r->row = xcalloc(r->ncols + 1, sizeof(*r->row));
+		rec.header = (const char *const *)r->header;
+		rec.cells = rec.header;
+		rec.n = r->ncols;
+		r->index++;
+		r->rc = r->fn(r->arg, &rec);
 	} else {
-		struct csv_row *r;
-
-		t->rows = xgrow(t->rows, &t->alloc, t->nrows + 1, sizeof(*t->rows));
-		r = &t->rows[t->nrows++];
-		r->line = c->cur_line;
-		r->cells = xcalloc(t->ncols ? t->ncols : 1, sizeof(*r->cells));
-		for (size_t i = 0; i < c->ncur; i++) {
-			if (i < t->ncols) {
-				r->cells[i] = c->cur[i];
-			} else {
-				if (*c->cur[i] && !c->ragged)
-					c->ragged = r->line;
-				free(c->cur[i]);
-			}
-		}
-		for (size_t i = c->ncur; i < t->ncols; i++)
-			r->cells[i] = xstrdup("");
-		free(c->cur);
+		for (size_t i = 0; i < r->ncols; i++)
+			r->row[i] = i < r->ncur ? r->cur[i] : "";
+		for (size_t i = r->ncols; i < r->ncur && !r->ragged; i++)
+			if (*r->cur[i])
+				r->ragged = rec.line;
+		rec.header = (const char *const *)r->header;
+		rec.cells = r->row;
+		rec.n = r->ncols;
+		r->index++;
+		r->rc = r->fn(r->arg, &rec);
 	}
-	c->cur = NULL;
-	c->ncur = c->acur = 0;
-	c->cur_line = 0;
+	for (size_t i = 0; i < r->ncur; i++)
+		free(r->cur[i]);
+	r->ncur = 0;
+	r->cur_line = 0;
 }
 
-/* The delimiter: ',' unless the header line has none but ';' or tab. */
-static unsigned char
-sniff_delim(const char *buf, size_t len)
+/* The delimiter: ',' unless the header line (as far as buf[0..len)
+ * holds it) has none but ';' or tab. */
+static void
+sniff_delim(unsigned char *delim, const char *buf, size_t len)
 {
 	size_t comma = 0, semi = 0, tab = 0;
-	int quoted = 0;
+	int quoted = 0, ended = 0;
 
-	for (size_t i = 0; i < len; i++) {
+	for (size_t i = 0; i < len && !ended; i++) {
 		char ch = buf[i];
 
 		if (ch == '"')
 			quoted = !quoted;
 		else if (!quoted && (ch == '\n' || ch == '\r'))
-			break;
+			ended = 1;
 		else if (!quoted && ch == ',')
 			comma++;
 		else if (!quoted && ch == ';')
@@ -143,11 +183,7 @@ sniff_delim(const char *buf, size_t len)
 		else if (!quoted && ch == '\t')
 			tab++;
 	}
-	if (comma)
-		return ',';
-	if (semi)
-		return ';';
-	return tab ? '\t' : ',';
+	*delim = comma ? ',' : semi ? ';' : tab ? '\t' : ',';
 }
 
 /* libcsv trims blanks around unquoted cells; a tab is a delimiter when
@@ -158,182 +194,187 @@ is_space_only(unsigned char c)
 	return c == ' ';
 }
 
-/* A buffered reader of physical lines. */
-struct lines {
-	FILE *in;
-	char buf[65536];
-	size_t pos, end;
-	int eof;
-};
-
-/* The next physical line (with its '\n', if any) into sb, at most max
- * bytes: 1, 0 at the end of the input, -1 when the line is longer than
- * max (sb then holds its first max + 1 bytes), -2 on a read error. */
+/* Characters in s[0..n) (the bytes that do not continue one). */
 static int
-next_line(struct lines *r, struct sbuf *sb, size_t max)
+chars(const char *s, size_t n)
 {
-	sbuf_reset(sb);
-	for (;;) {
-		const char *nl;
-		size_t n;
+	int c = 0;
 
-		if (r->pos == r->end) {
-			if (r->eof)
-				return sb->len ? 1 : 0;
-			r->pos = 0;
-			r->end = fread(r->buf, 1, sizeof(r->buf), r->in);
-			if (r->end < sizeof(r->buf)) {
-				if (ferror(r->in))
-					return -2;
-				r->eof = 1;
-			}
+	for (size_t i = 0; i < n; i++)
+		c += ((unsigned char)s[i] & 0xc0) != 0x80;
+	return c;
+}
+
+/* The length of buf[0..len) without a UTF-8 sequence its last bytes
+ * begin but do not finish (kept for the next chunk). */
+static size_t
+whole_chars(const char *buf, size_t len)
+{
+	for (size_t k = 1; k <= 3 && k <= len; k++) {
+		unsigned char b = (unsigned char)buf[len - k];
+		size_t need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 0;
+
+		if ((b & 0xc0) == 0x80)
 			continue;
-		}
-		nl = memchr(r->buf + r->pos, '\n', r->end - r->pos);
-		n = nl ? (size_t)(nl - (r->buf + r->pos)) + 1 : r->end - r->pos;
-		if (sb->len + n > max + 1)
-			n = max + 1 - sb->len;
-		sbuf_add(sb, r->buf + r->pos, n);
-		r->pos += n;
-		if (sb->len > max)
-			return -1;
-		if (nl && sb->buf[sb->len - 1] == '\n')
-			return 1;
+		return need > k ? len - k : len;
 	}
+	return len;
+}
+
+static int
+csv_fail(struct creader *r, int line, int col, const char *fmt, const char *arg)
+{
+	diag_add(r->diags, SEV_ERROR, "import", r->file, line, col, fmt, arg);
+	return DK_EINVALID;
+}
+
+/* Feed s[0..n) (whole characters, but at the end of the input) to
+ * libcsv, one line at a time. */
+static int
+feed(struct creader *r, struct csv_parser *p, const char *s, size_t n)
+{
+	while (n) {
+		size_t k = 0;
+		const char *nul;
+		int l, c;
+
+		while (k < n && s[k] != '\n' && s[k] != '\r')
+			k++;
+		if (k < n)
+			k++;      /* the line's end is fed with it */
+		if ((nul = memchr(s, '\0', k)))
+			return csv_fail(r, r->line, r->col + chars(s, (size_t)(nul - s)) + 1,
+					"a NUL byte: %s", "this is not a CSV text file");
+		if (utf8_check(s, k, &l, &c))
+			return csv_fail(r, r->line, r->col + c,
+					"not valid UTF-8: %s", "save the export as UTF-8 and import again");
+		if (r->rec_bytes + k > r->max)
+			return csv_fail(r, r->cur_line ? r->cur_line : r->line, 0,
+					"a record is over %s (a quote left open, or not a CSV export?)",
+					limit_name(LIMIT_CSV_RECORD));
+		r->row_ended = 0;
+		if (csv_parse(p, s, k, on_cell, on_row, r) != k)
+			return csv_fail(r, r->cur_line ? r->cur_line : r->line, 0, "%s",
+					csv_strerror(csv_error(p)));
+		if (r->rc)
+			return r->rc;
+		/* the bytes of the record still open after this line */
+		r->rec_bytes = r->row_ended ? 0 : r->rec_bytes + k;
+		if (s[k - 1] == '\r' || (s[k - 1] == '\n' && !r->prev_cr)) {
+			r->line++;
+			r->col = 0;
+		} else if (s[k - 1] == '\n') {
+			r->col = 0;
+		} else {
+			r->col += chars(s, k);
+		}
+		r->prev_cr = s[k - 1] == '\r';
+		s += k;
+		n -= k;
+	}
+	return 0;
 }
 
 int
-csv_table_read(struct csv_table *t, FILE *in, const char *file,
-	       struct diag_list *diags)
+csv_read(uint8_t digest[32], FILE *in, const char *file,
+	 struct diag_list *diags, csv_record_fn fn, void *arg)
 {
 	struct csv_parser p;
-	struct cctx c;
-	struct lines *r = xcalloc(1, sizeof(*r));
-	struct sbuf ln = SBUF_INIT;
-	size_t max = limit_bytes(LIMIT_CSV_RECORD), rec = 0;
-	int rc = 0, got, parsing = 1, l, col;
+	struct creader r;
+	struct sha256_stream h;
+	char *buf;
+	size_t carry = 0;
+	int rc = 0, sniffed = 0, first = 1, eof = 0;
 
-	memset(t, 0, sizeof(*t));
-	memset(&c, 0, sizeof(c));
-	c.t = t;
-	r->in = in;
-	if (csv_init(&p, 0) != 0) {
-		free(r);
+	memset(&r, 0, sizeof(r));
+	r.file = file;
+	r.diags = diags;
+	r.fn = fn;
+	r.arg = arg;
+	r.max = limit_bytes(LIMIT_CSV_RECORD);
+	r.line = 1;
+	if (csv_init(&p, 0) != 0)
 		return DK_ERROR;
-	}
-	c.line = 1;
-	while ((got = next_line(r, &ln, max)) > 0) {
-		const char *s = ln.buf;
-		size_t n = ln.len;
+	sha256_stream_init(&h);
+	buf = xmalloc(CSV_CHUNK + 4);
+	while (!rc && !eof) {
+		size_t got = fread(buf + carry, 1, CSV_CHUNK, in), len, cut;
+		const char *s = buf;
 
-		if (c.line == 1) {
+		if (got < CSV_CHUNK) {
+			if (ferror(in)) {
+				diag_add(diags, SEV_ERROR, "import", file, r.line, 0,
+					 "cannot read the export");
+				rc = DK_EIO;
+				break;
+			}
+			eof = 1;
+		}
+		sha256_stream_add(&h, buf + carry, got);
+		len = carry + got;
+		cut = eof ? len : whole_chars(buf, len);
+		if (first && cut >= 3 && !memcmp(s, "\xef\xbb\xbf", 3))
+			s += 3;
+		first = 0;
+		if (!sniffed) {
+			/* the delimiter from the header line, or from as much
+			 * of it as the first chunk holds */
 			unsigned char delim;
 
-			if (n >= 3 && !memcmp(s, "\xef\xbb\xbf", 3)) {
-				s += 3;
-				n -= 3;
-			}
-			delim = sniff_delim(s, n);
+			sniff_delim(&delim, s, (size_t)(buf + cut - s));
 			csv_set_delim(&p, delim);
 			if (delim == '\t')
 				csv_set_space_func(&p, is_space_only);
+			sniffed = 1;
 		}
-		if (utf8_check(s, n, &l, &col)) {
-			diag_add(diags, SEV_ERROR, "import", file, c.line, col,
-				 "not valid UTF-8: save the export as UTF-8 and import again");
-			rc = DK_EINVALID;
-			parsing = 0;
-			break;
-		}
-		if (memchr(s, '\0', n)) {
-			diag_add(diags, SEV_ERROR, "import", file, c.line, 0,
-				 "a NUL byte: this is not a CSV text file");
-			rc = DK_EINVALID;
-			parsing = 0;
-			break;
-		}
-		if (rec + n > max) {
-			got = -1;
-			break;
-		}
-		c.row_ended = 0;
-		if (csv_parse(&p, s, n, on_cell, on_row, &c) != n) {
-			rc = DK_EINVALID;
-			break;
-		}
-		/* the bytes of the record still open after this line */
-		rec = c.row_ended ? 0 : rec + n;
-		c.line++;
-	}
-	if (got == -1) {
-		diag_add(diags, SEV_ERROR, "import", file,
-			 c.cur_line ? c.cur_line : c.line, 0,
-			 "a record is over %s (a quote left open, or not a CSV export?)",
-			 limit_name(LIMIT_CSV_RECORD));
-		rc = DK_EINVALID;
-		parsing = 0;
-	} else if (got == -2) {
-		diag_add(diags, SEV_ERROR, "import", file, c.line, 0,
-			 "cannot read the export");
-		rc = DK_EIO;
-		parsing = 0;
+		rc = feed(&r, &p, s, (size_t)(buf + cut - s));
+		memmove(buf, buf + cut, len - cut);
+		carry = len - cut;
 	}
 	/* strict only at the end: an unterminated quote is an error, stray
 	 * quotes inside cells were accepted while parsing */
 	csv_set_opts(&p, CSV_STRICT | CSV_STRICT_FINI);
-	if (!rc && csv_fini(&p, on_cell, on_row, &c) != 0)
-		rc = DK_EINVALID;
-	if (rc && parsing) {
+	if (!rc && csv_fini(&p, on_cell, on_row, &r) != 0) {
 		if (csv_error(&p) == CSV_EPARSE)
-			diag_add(diags, SEV_ERROR, "import", file,
-				 c.cur_line ? c.cur_line : c.line, 0,
-				 "a quoted cell is not closed (a '\"' is missing): is this a CSV file?");
+			rc = csv_fail(&r, r.cur_line ? r.cur_line : r.line, 0, "%s",
+				      "a quoted cell is not closed (a '\"' is missing): is this a CSV file?");
 		else
-			diag_add(diags, SEV_ERROR, "import", file, c.line, 0, "%s",
-				 csv_strerror(csv_error(&p)));
+			rc = csv_fail(&r, r.line, 0, "%s", csv_strerror(csv_error(&p)));
 	}
-	for (size_t i = 0; i < c.ncur; i++)
-		free(c.cur[i]);
-	free(c.cur);
-	csv_free(&p);
-	sbuf_release(&ln);
-	free(r);
-	if (!rc && !c.have_header) {
+	if (!rc && r.rc)
+		rc = r.rc;
+	if (!rc && !r.header) {
 		diag_add(diags, SEV_ERROR, "import", file, 1, 0,
 			 "the file is empty: a CSV export starts with a header row");
 		rc = DK_EINVALID;
 	}
-	if (!rc && c.ragged)
-		diag_add(diags, SEV_WARNING, "import", file, c.ragged, 0,
+	if (!rc && r.ragged)
+		diag_add(diags, SEV_WARNING, "import", file, r.ragged, 0,
 			 "a row has more cells than the header has columns; the extra cells are ignored");
+	if (!rc && digest)
+		sha256_stream_end(digest, &h);
+	for (size_t i = 0; i < r.ncur; i++)
+		free(r.cur[i]);
+	free(r.cur);
+	for (size_t i = 0; i < r.ncols; i++)
+		free(r.header[i]);
+	free(r.header);
+	free(r.row);
+	csv_free(&p);
+	free(buf);
 	return rc;
 }
 
-void
-csv_table_release(struct csv_table *t)
-{
-	for (size_t i = 0; i < t->ncols; i++)
-		free(t->header[i]);
-	free(t->header);
-	for (size_t r = 0; r < t->nrows; r++) {
-		for (size_t i = 0; i < t->ncols; i++)
-			free(t->rows[r].cells[i]);
-		free(t->rows[r].cells);
-	}
-	free(t->rows);
-	memset(t, 0, sizeof(*t));
-}
-
 long
-csv_table_col(const struct csv_table *t, const char *name)
+csv_header_col(const struct csv_record *r, const char *name)
 {
 	struct sbuf want = SBUF_INIT, got = SBUF_INIT;
 	long found = -1;
 
 	import_norm(&want, name);
-	for (size_t i = 0; i < t->ncols && found < 0; i++) {
+	for (size_t i = 0; i < r->n && found < 0; i++) {
 		sbuf_reset(&got);
-		import_norm(&got, t->header[i]);
+		import_norm(&got, r->header[i]);
 		if (!strcmp(got.buf, want.buf))
 			found = (long)i;
 	}
@@ -356,65 +397,92 @@ trimmed(const char *s)
 	return xstrndup(s, (size_t)(e - s));
 }
 
-void
-import_rows(struct import_list *l, const struct csv_table *t, const char *file)
+struct rows {
+	struct import_list *l;
+	const char *file;
+	int (*check)(struct import_list *l, const char *file,
+		     const struct csv_record *header);
+	int *repeated;            /* per column: its header is repeated */
+};
+
+/* The header: which names are repeated, in one pass over a map of
+ * each name's first column (comparing every pair took 10 s on 40,000
+ * columns). */
+static int
+rows_header(struct rows *x, const struct csv_record *h)
 {
-	int *repeated = xcalloc(t->ncols + 1, sizeof(*repeated));
 	struct strmap first = STRMAP_INIT;
 
-	/* repeated headers, in one pass over a map of each header's first
-	 * column (comparing every pair took 10 s on 40,000 columns) */
-	for (size_t i = 0; i < t->ncols; i++) {
-		const char *h = t->header[i];
+	x->repeated = xcalloc(h->n + 1, sizeof(*x->repeated));
+	for (size_t i = 0; i < h->n; i++) {
+		const char *name = h->cells[i];
 		struct strmap_entry *e;
 
-		if (!*h)
+		if (!*name)
 			continue;
-		e = strmap_find(&first, h, strlen(h));
+		e = strmap_find(&first, name, strlen(name));
 		if (e) {
-			repeated[i] = 1;
-			repeated[(uintptr_t)e->value] = 1;
+			x->repeated[i] = 1;
+			x->repeated[(uintptr_t)e->value] = 1;
 		} else {
-			strmap_put(&first, h, strlen(h), (void *)(uintptr_t)i);
+			strmap_put(&first, name, strlen(name), (void *)(uintptr_t)i);
 		}
 	}
 	strmap_release(&first);
-	for (size_t r = 0; r < t->nrows; r++) {
-		const struct csv_row *row = &t->rows[r];
-		struct import_item *it = NULL;
+	return x->check ? x->check(x->l, x->file, h) : 0;
+}
 
-		for (size_t i = 0; i < t->ncols; i++) {
-			char *v;
+/* A row: an item when a cell of it has a value. */
+static int
+rows_row(void *arg, const struct csv_record *row)
+{
+	struct rows *x = arg;
+	struct import_item *it = NULL;
 
-			if (!*t->header[i])
-				continue;
-			v = trimmed(row->cells[i]);
-			if (*v) {
-				struct ifield *f;
+	if (!row->index)
+		return rows_header(x, row);
+	for (size_t i = 0; i < row->n; i++) {
+		char *v;
 
-				if (!it) {
-					it = import_list_add(l, file, row->line);
-					it->what = xasprintf("row %d", row->line);
-				}
-				f = repeated[i] ? ifields_push(&it->src, t->header[i], v, 1) :
-				    ifields_set_str(&it->src, t->header[i], v);
-				if (!f->line)
-					f->line = row->line;
+		if (!*row->header[i])
+			continue;
+		v = trimmed(row->cells[i]);
+		if (*v) {
+			struct ifield *f;
+
+			if (!it) {
+				it = import_list_add(x->l, x->file, row->line);
+				it->what = xasprintf("row %d", row->line);
 			}
-			free(v);
+			f = x->repeated[i] ? ifields_push(&it->src, row->header[i], v, 1) :
+			    ifields_set_str(&it->src, row->header[i], v);
+			if (!f->line)
+				f->line = row->line;
 		}
+		free(v);
 	}
-	free(repeated);
+	return 0;
+}
+
+int
+import_read_rows(struct import_list *l, FILE *in, const char *file,
+		 int (*check)(struct import_list *l, const char *file,
+			      const struct csv_record *header))
+{
+	struct rows x = { l, file, check, NULL };
+	uint8_t d[32];
+	int rc = csv_read(d, in, file, &l->diags, rows_row, &x);
+
+	free(x.repeated);
+	if (!rc) {
+		free(l->digest);
+		l->digest = import_digest_text(d);
+	}
+	return rc;
 }
 
 int
 import_read_csv(struct import_list *l, FILE *in, const char *file)
 {
-	struct csv_table t;
-	int rc = csv_table_read(&t, in, file, &l->diags);
-
-	if (rc == 0)
-		import_rows(l, &t, file);
-	csv_table_release(&t);
-	return rc;
+	return import_read_rows(l, in, file, NULL);
 }

@@ -91,28 +91,28 @@ epic_campaign(const struct import_item *epic)
 	return import_slug(name ? name : "epic");
 }
 
+static int
+jira_header(struct import_list *l, const char *file,
+	    const struct csv_record *header)
+{
+	if (csv_header_col(header, "Summary") >= 0 ||
+	    csv_header_col(header, "Issue key") >= 0)
+		return 0;
+	diag_add(&l->diags, SEV_ERROR, "import", file, 1, 0,
+		 "this is not a Jira CSV export: it has no Summary or Issue key column (use 'docket import csv' for other CSV files)");
+	return DK_EINVALID;
+}
+
 int
 import_read_jira(struct import_list *l, FILE *in,
 		 const char *file)
 {
-	struct csv_table t;
 	char **campaign;
 	size_t n;
-	int rc = csv_table_read(&t, in, file, &l->diags);
+	int rc = import_read_rows(l, in, file, jira_header);
 
-	if (rc) {
-		csv_table_release(&t);
+	if (rc)
 		return rc;
-	}
-	if (csv_table_col(&t, "Summary") < 0 && csv_table_col(&t, "Issue key") < 0) {
-		diag_add(&l->diags, SEV_ERROR, "import", file, 1, 0,
-			 "this is not a Jira CSV export: it has no Summary or Issue key column (use 'docket import csv' for other CSV files)");
-		csv_table_release(&t);
-		return DK_EINVALID;
-	}
-	import_rows(l, &t, file);
-	csv_table_release(&t);
-
 	n = l->n;
 	campaign = xcalloc(n + 1, sizeof(*campaign));
 	for (size_t i = 0; i < n; i++) {

@@ -1,15 +1,66 @@
 /* import_report.c: what an import says it did (formats/import_report.h). */
 #include "formats/import_report.h"
 
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include "core/xalloc.h"
+#include "formats/json.h"
+
+/* Where field j of it went, as the item is now: a value validation
+ * moved from its field to a note (import_plan_validate) went there. */
+static const char *
+final_where(const struct import_list *l, const struct import_item *it,
+	    size_t j)
+{
+	const char *w = import_where(l, it, j);
+	const char *name = !strncmp(w, "field:", 6) ? w + 6 : NULL;
+
+	if (name && strcmp(name, "status") && strcmp(name, "type") &&
+	    strcmp(name, "depends_on") && strcmp(name, "follows") &&
+	    !ifields_get(&it->out, name))
+		return "note";
+	return w;
+}
+
+static void
+count(struct import_report *r, const char *key, const char *to)
+{
+	struct strmap_entry *e = strmap_find(&r->idx, key, strlen(key));
+	struct import_report_field *f;
+	size_t k;
+
+	if (e) {
+		f = &r->fields[(uintptr_t)e->value - 1];
+	} else {
+		r->fields = xgrow(r->fields, &r->afields, r->nfields + 1,
+				  sizeof(*r->fields));
+		f = &r->fields[r->nfields++];
+		memset(f, 0, sizeof(*f));
+		f->key = key;
+		strmap_put(&r->idx, key, strlen(key), (void *)(uintptr_t)r->nfields);
+	}
+	f->records++;
+	for (k = 0; k < f->nto && strcmp(f->to[k].to, to); k++)
+		;
+	if (k == f->nto) {
+		f->to = xgrow(f->to, &f->ato, f->nto + 1, sizeof(*f->to));
+		f->to[f->nto].to = to;
+		f->to[f->nto++].records = 0;
+	}
+	f->to[k].records++;
+}
 
 void
 import_report_make(struct import_report *r, const struct import_list *l,
-		   const struct import_plan *p)
+		   const struct import_plan *p, const char *source)
 {
 	memset(r, 0, sizeof(*r));
+	strmap_init(&r->idx);
 	r->l = l;
 	r->p = p;
+	r->source = source;
 	r->written = p ? p->written : 0;
 	r->first = p ? p->first : "";
 	r->last = p ? p->last : "";
@@ -18,11 +69,28 @@ import_report_make(struct import_report *r, const struct import_list *l,
 	r->skipped = l->nskips - r->failed;
 	r->recovered = l->recovered;
 	for (size_t i = 0; i < l->n; i++) {
-		const char *st = l->items[i]->status;
+		const struct import_item *it = l->items[i];
+		const char *st = it->status;
 
 		r->ideas += !strcmp(st, "idea");
 		r->closed += !strcmp(st, "done") || !strcmp(st, "stopped");
+		for (size_t j = 0; j < it->src.n; j++) {
+			const char *w = final_where(l, it, j);
+
+			if (*w)
+				count(r, it->src.v[j].key, w);
+		}
 	}
+}
+
+void
+import_report_release(struct import_report *r)
+{
+	for (size_t i = 0; i < r->nfields; i++)
+		free(r->fields[i].to);
+	free(r->fields);
+	strmap_release(&r->idx);
+	memset(r, 0, sizeof(*r));
 }
 
 void
@@ -32,6 +100,47 @@ import_report_skip(struct sbuf *out, const struct import_skip *s)
 		sbuf_addf(out, "%s:%d: %s", s->file, s->line, s->reason);
 	else
 		sbuf_addf(out, "%s: %s", s->file, s->reason);
+}
+
+/* "field:effort" -> "effort", "none:no mapping" -> "not carried (no
+ * mapping)" */
+static void
+where_text(struct sbuf *out, const char *to)
+{
+	if (!strncmp(to, "field:", 6))
+		sbuf_adds(out, to + 6);
+	else if (!strcmp(to, "note"))
+		sbuf_adds(out, "a note");
+	else if (!strcmp(to, "body"))
+		sbuf_adds(out, "the body");
+	else if (!strcmp(to, "source"))
+		sbuf_adds(out, "source");
+	else if (!strcmp(to, "order"))
+		sbuf_adds(out, "the order");
+	else if (!strncmp(to, "none:", 5))
+		sbuf_addf(out, "not carried (%s)", to + 5);
+	else
+		sbuf_adds(out, to);
+}
+
+static void
+fields_text(struct sbuf *sb, const struct import_report *r)
+{
+	if (!r->nfields)
+		return;
+	sbuf_adds(sb, "Source fields (records with a value: where the values went):\n");
+	for (size_t i = 0; i < r->nfields; i++) {
+		const struct import_report_field *f = &r->fields[i];
+
+		sbuf_addf(sb, "  %s: %zu →", f->key, f->records);
+		for (size_t k = 0; k < f->nto; k++) {
+			sbuf_adds(sb, k ? ", " : " ");
+			where_text(sb, f->to[k].to);
+			if (f->nto > 1)
+				sbuf_addf(sb, " %zu", f->to[k].records);
+		}
+		sbuf_addc(sb, '\n');
+	}
 }
 
 void
@@ -50,6 +159,15 @@ import_report_text(struct sbuf *sb, const struct import_report *r)
 	if (r->recovered)
 		sbuf_addf(sb, "%zu of them were read with repairs (see the warnings)\n",
 			  r->recovered);
+	if (p && p->demoted)
+		sbuf_addf(sb, "%zu came in as idea%s: docket check would reject %s with the source's status (%s says what it needs first)\n",
+			  p->demoted, p->demoted == 1 ? "" : "s",
+			  p->demoted == 1 ? "it" : "them",
+			  p->demoted == 1 ? "its note" : "a note in each");
+	if (p && p->noted)
+		sbuf_addf(sb, "%zu value%s went to notes instead of fields: docket check rejects %s (see the notes)\n",
+			  p->noted, p->noted == 1 ? "" : "s",
+			  p->noted == 1 ? "it" : "them");
 	if (r->skipped) {
 		sbuf_addf(sb, "Skipped %zu that %s not %s:\n", r->skipped,
 			  r->skipped == 1 ? "is" : "are",
@@ -68,6 +186,7 @@ import_report_text(struct sbuf *sb, const struct import_report *r)
 			sbuf_addf(sb, "%s '%s'", i ? "," : "", l->unmapped[i]);
 		sbuf_adds(sb, " (map them under fields: in a --map file; see docs/import.md)\n");
 	}
+	fields_text(sb, r);
 	if (!p)
 		return;
 	sbuf_addf(sb, "%zu added, %zu updated, %zu unchanged, %zu in conflict\n",
@@ -81,3 +200,120 @@ import_report_text(struct sbuf *sb, const struct import_report *r)
 				  import_kind_title(l->kind));
 	}
 }
+
+static void
+skips_json(struct jw *w, const struct import_list *l, int failed)
+{
+	jw_array_lines(w);
+	for (size_t i = 0; i < l->nskips; i++) {
+		const struct import_skip *s = &l->skips[i];
+
+		if (!s->failed != !failed)
+			continue;
+		jw_object(w);
+		jw_kstr(w, "file", s->file);
+		jw_key(w, "line");
+		if (s->line)
+			jw_int(w, s->line);
+		else
+			jw_null(w);
+		jw_kstr(w, "reason", s->reason);
+		jw_end(w);
+	}
+	jw_end(w);
+}
+
+void
+import_report_json(struct sbuf *out, const struct import_report *r)
+{
+	const struct import_list *l = r->l;
+	const struct import_plan *p = r->p;
+	struct jw w;
+
+	jw_init(&w, out, 1, 0);
+	jw_object_lines(&w);
+	jw_kstr(&w, "tool", import_kind_name(l->kind));
+	jw_kstr(&w, "source", r->source);
+	jw_kbool(&w, "dry_run", r->dry_run);
+	jw_kstr(&w, "commit", r->commit);
+	jw_key(&w, "items");
+	jw_object(&w);
+	jw_kint(&w, "added", p ? (long long)p->added : 0);
+	jw_kint(&w, "updated", p ? (long long)p->updated : 0);
+	jw_kint(&w, "unchanged", p ? (long long)p->unchanged : 0);
+	jw_kint(&w, "conflicts", p ? (long long)p->conflicts : 0);
+	jw_break(&w);
+	jw_kstr(&w, "first", r->written ? r->first : NULL);
+	jw_kstr(&w, "last", r->written ? r->last : NULL);
+	jw_kint(&w, "ranked", (long long)r->ranked);
+	jw_kint(&w, "ideas", (long long)r->ideas);
+	jw_kint(&w, "done_or_stopped", (long long)r->closed);
+	jw_break(&w);
+	jw_kint(&w, "recovered", (long long)r->recovered);
+	jw_kint(&w, "came_in_as_idea", p ? (long long)p->demoted : 0);
+	jw_kint(&w, "values_to_notes", p ? (long long)p->noted : 0);
+	jw_kint(&w, "skipped", (long long)r->skipped);
+	jw_kint(&w, "not_imported", (long long)r->failed);
+	jw_end(&w);
+	jw_key(&w, "fields");
+	jw_array_lines(&w);
+	for (size_t i = 0; i < r->nfields; i++) {
+		const struct import_report_field *f = &r->fields[i];
+
+		jw_object(&w);
+		jw_kstr(&w, "field", f->key);
+		jw_kint(&w, "records", (long long)f->records);
+		jw_key(&w, "to");
+		jw_array(&w);
+		for (size_t k = 0; k < f->nto; k++) {
+			const char *to = f->to[k].to;
+			const char *colon = strchr(to, ':');
+
+			jw_object(&w);
+			if (colon) {
+				jw_key(&w, "to");
+				jw_strn(&w, to, (size_t)(colon - to));
+				jw_kstr(&w, !strncmp(to, "field:", 6) ? "name" : "why",
+					colon + 1);
+			} else {
+				jw_kstr(&w, "to", to);
+			}
+			jw_kint(&w, "records", (long long)f->to[k].records);
+			jw_end(&w);
+		}
+		jw_end(&w);
+		jw_end(&w);
+	}
+	jw_end(&w);
+	jw_key(&w, "unmapped");
+	jw_array(&w);
+	for (size_t i = 0; i < l->nunmapped; i++)
+		jw_str(&w, l->unmapped[i]);
+	jw_end(&w);
+	jw_key(&w, "skipped");
+	skips_json(&w, l, 0);
+	jw_key(&w, "not_imported");
+	skips_json(&w, l, 1);
+	jw_key(&w, "changed");
+	jw_array_lines(&w);
+	for (size_t i = 0; p && i < l->n && i < p->n; i++) {
+		if (!p->why[i] && !p->changed[i])
+			continue;
+		jw_object(&w);
+		jw_kstr(&w, "id", l->items[i]->id);
+		jw_kstr(&w, "outcome", p->why[i] ? "conflict" : "updated");
+		jw_kstr(&w, "conflict", p->why[i]);
+		jw_end(&w);
+	}
+	jw_end(&w);
+	jw_end(&w);
+	sbuf_addc(out, '\n');
+}
+
+static const struct import_report_format rows[] = {
+	{ { "text", "the report, as lines", 0 }, import_report_text },
+	{ { "json", "the same report as one JSON object", 0 }, import_report_json },
+	{ { NULL, NULL, 0 }, NULL },
+};
+
+const struct format_table import_report_formats = FORMAT_TABLE(rows);

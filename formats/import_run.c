@@ -1,8 +1,10 @@
 /* import_run.c: matching records to items, the plan of a run and its
  * commit message (formats/import_run.h). */
 #include "formats/import_run.h"
+#include "formats/import_run_int.h"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -155,7 +157,7 @@ import_names_free(char **names, size_t n)
 static void
 plan_existing(struct import_plan *p, struct import_list *l, size_t i,
 	      const struct backlog *bl, const char *base, size_t blen,
-	      const struct sbuf *sb)
+	      const struct sbuf *sb, struct diag_list *diags)
 {
 	const struct import_item *it = l->items[i];
 	const struct item *cur = backlog_item(bl, it->id);
@@ -169,7 +171,7 @@ plan_existing(struct import_plan *p, struct import_list *l, size_t i,
 	if (import_merge_item(&m, cur->path, base, blen, cur->data, cur->len,
 			      sb->buf, sb->len, &bl->config, &d)) {
 		/* the item here does not parse: leave it, say so */
-		diag_list_move(&l->diags, &d);
+		diag_list_move(diags, &d);
 		p->conflicts++;
 		p->why[i] = xstrdup("the file does not parse");
 		import_merge_release(&m);
@@ -202,6 +204,14 @@ void
 import_plan_make(struct import_plan *p, struct import_list *l,
 		 const struct backlog *bl, const struct import_bases *bases)
 {
+	import_plan_make_(p, l, bl, bases, &l->diags);
+}
+
+void
+import_plan_make_(struct import_plan *p, struct import_list *l,
+		  const struct backlog *bl, const struct import_bases *bases,
+		  struct diag_list *diags)
+{
 	struct sbuf sb = SBUF_INIT;
 	size_t slot = 0;
 
@@ -226,7 +236,7 @@ import_plan_make(struct import_plan *p, struct import_list *l,
 			int have = bases && slot < bases->n;
 
 			plan_existing(p, l, i, bl, have ? bases->data[slot] : NULL,
-				      have ? bases->len[slot] : 0, &sb);
+				      have ? bases->len[slot] : 0, &sb, diags);
 			slot++;
 		}
 		if (!p->files[i])
@@ -300,24 +310,37 @@ import_commit_message(struct sbuf *sb, const char *subject,
 }
 
 char *
-import_export_digest(const char *data, size_t len,
-		     const struct import_file *files, size_t n)
+import_digest_text(const uint8_t d[32])
 {
-	uint8_t d[32];
 	struct sbuf sb = SBUF_INIT;
 
-	if (n) {
-		for (size_t i = 0; i < n; i++) {
-			sbuf_addf(&sb, "%s%c%zu%c", files[i].rel, 0, files[i].len, 0);
-			sbuf_add(&sb, files[i].data, files[i].len);
-		}
-		sha256(d, sb.buf ? sb.buf : "", sb.len);
-		sbuf_reset(&sb);
-	} else {
-		sha256(d, data ? data : "", len);
-	}
 	sbuf_adds(&sb, "sha256:");
 	for (size_t i = 0; i < 32; i++)
 		sbuf_addf(&sb, "%02x", d[i]);
 	return sbuf_detach(&sb, NULL);
+}
+
+char *
+import_export_digest(const char *data, size_t len,
+		     const struct import_file *files, size_t n)
+{
+	struct sha256_stream h;
+	uint8_t d[32];
+
+	sha256_stream_init(&h);
+	if (n) {
+		/* each file as rel NUL length NUL bytes, in parts */
+		for (size_t i = 0; i < n; i++) {
+			char lenbuf[32];
+			int k = snprintf(lenbuf, sizeof(lenbuf), "%zu", files[i].len);
+
+			sha256_stream_add(&h, files[i].rel, strlen(files[i].rel) + 1);
+			sha256_stream_add(&h, lenbuf, (size_t)k + 1);
+			sha256_stream_add(&h, files[i].data, files[i].len);
+		}
+	} else {
+		sha256_stream_add(&h, data ? data : "", len);
+	}
+	sha256_stream_end(d, &h);
+	return import_digest_text(d);
 }

@@ -16,6 +16,12 @@
  *                           or the three-way result on an existing one)
  *                           and the added/updated/unchanged/conflict
  *                           counts
+ *   import_plan_validate    valid on arrival: every file the plan
+ *                           writes, and ORDER, through core/validate
+ *                           (check's rules, as every write); a record
+ *                           that cannot be valid as the source has it
+ *                           comes in as an idea, a value check rejects
+ *                           goes to a note (import_valid.c)
  *   import_subject,         the commit's subject and message (with the
  *   import_commit_message   Docket-Import trailers)
  *   import_export_digest    the export's digest for the trailer
@@ -33,11 +39,13 @@
 #define DOCKET_IMPORT_RUN_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "core/backlog.h"
 #include "core/config.h"
 #include "core/import_history.h"
 #include "core/sbuf.h"
+#include "core/source.h"
 #include "formats/import.h"
 
 /* What this import writes, per record of the list (index i of l). */
@@ -52,6 +60,10 @@ struct import_plan {
 	size_t nfiles;            /* files written (new and updated) */
 	size_t written;           /* new items written */
 	const char *first, *last; /* the first and last new ids ("" if none) */
+	/* set by import_plan_validate */
+	size_t demoted;           /* records that came in as ideas */
+	size_t noted;             /* field values kept as notes instead */
+	size_t held;              /* records left out: check would reject them */
 };
 
 void import_plan_release(struct import_plan *p);
@@ -86,6 +98,26 @@ void import_plan_make(struct import_plan *p, struct import_list *l,
 		      const struct backlog *bl,
 		      const struct import_bases *bases);
 
+/*
+ * Valid on arrival (docs/import.md): validate what p writes (every file
+ * and, when new items are ranked, ORDER after the import: order_old is
+ * its text now) with validate_files on vbl and src (docket.yaml and
+ * ORDER loaded, items read on demand).  For each record the findings
+ * would reject: a field value check names is moved to a note; a record
+ * that cannot be valid in its status comes in as an idea (unranked)
+ * with a note saying what check needs first; then the plan is made
+ * again (bl, bases: as for import_plan_make) and validated again.  A
+ * record still rejected is left out: a new one becomes a failed skip,
+ * an existing one is kept as it is here (in conflict).  Returns the
+ * errors left that no record explains (in errors: the import must be
+ * refused); the warnings of the last run are in warnings.
+ */
+size_t import_plan_validate(struct import_plan *p, struct import_list *l,
+			    const struct backlog *bl, struct backlog *vbl,
+			    struct source *src, const struct import_bases *bases,
+			    const char *order_old, size_t order_len,
+			    struct diag_list *errors, struct diag_list *warnings);
+
 /* The commit subject: "Import N items from TOOL", or on a re-import
  * "Import from TOOL: N added, N updated". */
 void import_subject(struct sbuf *out, const struct import_list *l,
@@ -98,8 +130,11 @@ void import_commit_message(struct sbuf *out, const char *subject,
 			   const struct import_plan *p, const char *source,
 			   const char *digest);
 
+/* "sha256:HEX" of a digest. */
+char *import_digest_text(const uint8_t d[32]);
 /* "sha256:HEX" of the export: data[0..len), or, for a folder, files
- * (each as rel NUL length NUL bytes) when n > 0. */
+ * (each as rel NUL length NUL bytes) when n > 0.  (The CSV sources
+ * digest the export as it streams in: import_list's digest.) */
 char *import_export_digest(const char *data, size_t len,
 			   const struct import_file *files, size_t n);
 

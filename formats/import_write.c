@@ -64,16 +64,26 @@ max_used(const struct backlog *bl, const char *prefix)
 	return max;
 }
 
+/* Is id taken: by an item or an ORDER line of the backlog, by an item
+ * of this import (mine: the ids given so far, a set, so that giving n
+ * ids stays linear), or by a file the caller knows of? */
 static int
-id_in_use(const struct backlog *bl, const struct import_list *l,
-	  const char *id, int (*taken)(void *, const char *), void *arg)
+id_in_use(const struct backlog *bl, const struct strmap *mine, const char *id,
+	  int (*taken)(void *, const char *), void *arg)
 {
 	if (backlog_item(bl, id) || (bl->have_order && order_rank(&bl->order, id)))
 		return 1;
-	for (size_t i = 0; i < l->n; i++)
-		if (l->items[i]->id && !strcmp(l->items[i]->id, id))
-			return 1;
+	if (strmap_find(mine, id, strlen(id)))
+		return 1;
 	return taken && taken(arg, id);
+}
+
+/* Give it the id (owned by it; the set borrows it). */
+static void
+give_id(struct import_item *it, struct strmap *mine, char *id)
+{
+	it->id = id;
+	strmap_put(mine, id, strlen(id), it);
 }
 
 /* "task-24.01" -> "24.1"; NULL when the id has no number after its
@@ -226,6 +236,13 @@ import_assign_ids(struct import_list *l, const struct import_map *m,
 {
 	const char *prefix = bl->config.prefix ? bl->config.prefix : "MKT";
 	long next = max_used(bl, prefix);
+	struct strmap mine = STRMAP_INIT;
+
+	/* the ids of records that are items already (a re-import) */
+	for (size_t i = 0; i < l->n; i++)
+		if (l->items[i]->id)
+			strmap_put(&mine, l->items[i]->id, strlen(l->items[i]->id),
+				   l->items[i]);
 
 	if (m->keep_ids) {
 		for (size_t i = 0; i < l->n; i++) {
@@ -234,13 +251,13 @@ import_assign_ids(struct import_list *l, const struct import_map *m,
 
 			if (it->id || !sid || !item_id_valid(sid) || item_id_number(sid, prefix) < 0)
 				continue;
-			if (id_in_use(bl, l, sid, taken, arg)) {
+			if (id_in_use(bl, &mine, sid, taken, arg)) {
 				diag_add(&l->diags, SEV_WARNING, "import", it->file, it->line, 0,
 					 "%s: id %s is already used in this backlog; the item gets a new id",
 					 it->what ? it->what : "a record", sid);
 				continue;
 			}
-			it->id = xstrdup(sid);
+			give_id(it, &mine, xstrdup(sid));
 			if (item_id_number(sid, prefix) > next)
 				next = item_id_number(sid, prefix);
 		}
@@ -257,8 +274,8 @@ import_assign_ids(struct import_list *l, const struct import_map *m,
 		for (;;) {
 			char *cand = xasprintf("%s-%ld", prefix, ++next);
 
-			if (!id_in_use(bl, l, cand, taken, arg)) {
-				it->id = cand;
+			if (!id_in_use(bl, &mine, cand, taken, arg)) {
+				give_id(it, &mine, cand);
 				break;
 			}
 			free(cand);
@@ -276,6 +293,7 @@ import_assign_ids(struct import_list *l, const struct import_map *m,
 			l->items[i]->ranked = empty && !l->items[i]->existing &&
 					      is_ranked_status(l->items[i]->status);
 	}
+	strmap_release(&mine);
 	resolve(l);
 }
 

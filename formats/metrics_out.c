@@ -311,9 +311,8 @@ render_md(struct sbuf *out, const struct metrics *m, char **cells,
  * JSON
  * ------------------------------------------------------------------- */
 
-/* {"items": n, "effort": effort} under key k */
-static void
-json_fig(struct jw *w, const char *k, size_t n, double effort)
+void
+metrics_json_figure(struct jw *w, const char *k, size_t n, double effort)
 {
 	jw_key(w, k);
 	jw_object(w);
@@ -365,14 +364,14 @@ render_json(struct sbuf *out, const struct metrics *m, int explain)
 		jw_key(&w, "end");
 		jw_day(&w, s->cycle->end);
 		jw_kstr(&w, "state", metrics_state_name(s->state));
-		json_fig(&w, "committed", s->committed_n, s->committed_effort);
-		json_fig(&w, "added", s->added_n, s->added_effort);
-		json_fig(&w, "removed", s->removed_n, s->removed_effort);
-		json_fig(&w, "completed", s->completed_n, s->completed_effort);
-		json_fig(&w, "learned", s->learned_n, s->learned_effort);
-		json_fig(&w, "stopped", s->stopped_n, s->stopped_effort);
-		json_fig(&w, "carried_over", s->carried_n, s->carried_effort);
-		json_fig(&w, "unplanned", s->unplanned_n, s->unplanned_effort);
+		metrics_json_figure(&w, "committed", s->committed_n, s->committed_effort);
+		metrics_json_figure(&w, "added", s->added_n, s->added_effort);
+		metrics_json_figure(&w, "removed", s->removed_n, s->removed_effort);
+		metrics_json_figure(&w, "completed", s->completed_n, s->completed_effort);
+		metrics_json_figure(&w, "learned", s->learned_n, s->learned_effort);
+		metrics_json_figure(&w, "stopped", s->stopped_n, s->stopped_effort);
+		metrics_json_figure(&w, "carried_over", s->carried_n, s->carried_effort);
+		metrics_json_figure(&w, "unplanned", s->unplanned_n, s->unplanned_effort);
 		jw_knum(&w, "missing", (double)s->missing);
 		jw_knum(&w, "say_do", s->say_do);
 		jw_knum(&w, "velocity", s->velocity);

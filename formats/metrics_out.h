@@ -31,4 +31,9 @@ void metrics_render(struct sbuf *out, const struct metrics *m,
 void metrics_render_explained(struct sbuf *out, const struct metrics *m,
 			      enum metrics_format f, int explain);
 
+struct jw;
+/* One figure of a cycle as JSON, {"items": n, "effort": effort} under
+ * key k: the shape of report --format json and showcase --format json. */
+void metrics_json_figure(struct jw *w, const char *k, size_t n, double effort);
+
 #endif

@@ -84,9 +84,15 @@ struct report_opts {
 	 * the base's findings gone now follow as "absent" results.
 	 */
 	const struct diag_list *base_found;
+	/*
+	 * sarif: docket.yaml's docs_url (checked by core/url.h), or NULL.
+	 * Set, every rule of tool.driver.rules gets helpUri DOCS_URL#RULE;
+	 * NULL, no rule has a helpUri.
+	 */
+	const char *docs_url;
 };
 
-#define REPORT_OPTS_INIT { NULL, 0, NULL, 0, 0, NULL }
+#define REPORT_OPTS_INIT { NULL, 0, NULL, 0, 0, NULL, NULL }
 
 /* `docket check --format` (formats/format.h): text first, the default. */
 struct report_format_row {

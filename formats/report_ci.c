@@ -10,8 +10,9 @@
  *     order, so ruleIndex is the rule's enum value; each with
  *     shortDescription (summary), fullDescription (help), help (text:
  *     what `docket help RULE` prints; markdown: the same facts) and
- *     defaultConfiguration.level.  No helpUri: docket has no
- *     documentation site.  Every result has exactly one location with a
+ *     defaultConfiguration.level; helpUri (DOCS_URL#RULE) only when
+ *     docket.yaml names a docs_url (report.h), on every rule then.
+ *     Every result has exactly one location with a
  *     full region (see sarif_location) and
  *     partialFingerprints.primaryLocationLineHash, docket's fingerprint
  *     (report.h), so GitHub does not hash line contents and reopen
@@ -107,9 +108,10 @@ rule_markdown(struct sbuf *sb, const struct check_rule_info *r)
 
 /* One entry of tool.driver.rules: every text from the registry. */
 static void
-sarif_rule(struct jw *w, const struct check_rule_info *r)
+sarif_rule(struct jw *w, const struct check_rule_info *r, const char *docs_url)
 {
 	struct sbuf text = SBUF_INIT, md = SBUF_INIT, full = SBUF_INIT;
+	struct sbuf uri = SBUF_INIT;
 
 	rule_help_one(&text, r);
 	rule_markdown(&md, r);
@@ -134,7 +136,12 @@ sarif_rule(struct jw *w, const struct check_rule_info *r)
 	jw_object(w);
 	jw_kstr(w, "level", severity_name(r->severity));
 	jw_end(w);
+	if (docs_url) {
+		sbuf_addf(&uri, "%s#%s", docs_url, r->id);
+		jw_kstr(w, "helpUri", uri.buf);
+	}
 	jw_end(w);
+	sbuf_release(&uri);
 	sbuf_release(&text);
 	sbuf_release(&md);
 	sbuf_release(&full);
@@ -275,7 +282,7 @@ report__sarif(struct report__ctx *x)
 	jw_key(&w, "rules");
 	jw_array_lines(&w);
 	for (int r = 0; r < RULE_COUNT; r++)
-		sarif_rule(&w, &check_rules[r]);
+		sarif_rule(&w, &check_rules[r], x->o->docs_url);
 	jw_end(&w);
 	jw_end(&w);
 	jw_end(&w);

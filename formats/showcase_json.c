@@ -14,17 +14,7 @@
 #include "core/date.h"
 #include "core/strmap.h"
 #include "formats/json.h"
-
-/* {"items": n, "effort": effort} under key k */
-static void
-kfig(struct jw *w, const char *k, size_t n, double effort)
-{
-	jw_key(w, k);
-	jw_object(w);
-	jw_kint(w, "items", (long long)n);
-	jw_knum(w, "effort", effort);
-	jw_end(w);
-}
+#include "formats/metrics_out.h"
 
 /* A field of the item as JSON (its YAML value), or null. */
 static void
@@ -153,14 +143,14 @@ showcase_json(struct sbuf *out, const struct backlog *bl,
 	jw_kstr(&w, "state", metrics_state_name(s->state));
 	jw_kstr(&w, "goal", s->cycle->goal);
 	jw_end(&w);
-	kfig(&w, "committed", s->committed_n, s->committed_effort);
-	kfig(&w, "completed", s->completed_n, s->completed_effort);
-	kfig(&w, "learned", s->learned_n, s->learned_effort);
-	kfig(&w, "stopped", s->stopped_n, s->stopped_effort);
-	kfig(&w, "added", s->added_n, s->added_effort);
-	kfig(&w, "removed", s->removed_n, s->removed_effort);
-	kfig(&w, "carried_over", s->carried_n, s->carried_effort);
-	kfig(&w, "unplanned", s->unplanned_n, s->unplanned_effort);
+	metrics_json_figure(&w, "committed", s->committed_n, s->committed_effort);
+	metrics_json_figure(&w, "completed", s->completed_n, s->completed_effort);
+	metrics_json_figure(&w, "learned", s->learned_n, s->learned_effort);
+	metrics_json_figure(&w, "stopped", s->stopped_n, s->stopped_effort);
+	metrics_json_figure(&w, "added", s->added_n, s->added_effort);
+	metrics_json_figure(&w, "removed", s->removed_n, s->removed_effort);
+	metrics_json_figure(&w, "carried_over", s->carried_n, s->carried_effort);
+	metrics_json_figure(&w, "unplanned", s->unplanned_n, s->unplanned_effort);
 	jw_knum(&w, "say_do", s->say_do);
 	jw_knum(&w, "velocity", s->velocity);
 	jw_key(&w, "items");

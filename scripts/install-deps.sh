@@ -41,6 +41,7 @@ test       scdoc                        # the manual page (make, t8100)
 test       libxml2-utils                # xmllint: JUnit, SARIF and HTML output
 test       jq                           # JSON output in the CLI tests
 test       python3-jsonschema           # SARIF checked against its schema (t3350)
+test       python3-rfc3987              # URIs in SARIF checked by their format (helpUri, t3500)
 test       pre-commit                   # the hook manifest, pre-commit try-repo (t3450)
 test       time                         # /usr/bin/time: peak memory in make bench
 browser    chromium                     # the HTML export in a browser (t8010)

@@ -22,12 +22,12 @@
 #include <unistd.h>
 
 #include "core/changes.h"
-#include "core/check_write.h"
 #include "core/cycle.h"
 #include "core/date.h"
 #include "core/order.h"
 #include "core/order_moved.h"
 #include "core/plan.h"
+#include "core/validate.h"
 #include "core/xalloc.h"
 #include "server/pages.h"
 #include "server/writes_int.h"
@@ -160,26 +160,41 @@ write_new(struct server *s, const struct write_as *who, const char *title,
 }
 
 /* The errors the item's file would have with data for its text, that
- * it does not have now (core/check_write.h, as docket edit and new
- * refuse them): a write adds no error, and pre-existing ones never
- * block.  On the backlog the server keeps, refreshed. */
+ * it does not have now, as docket edit and set refuse them (core/
+ * validate.h: check's rules on what the write changes and what that
+ * refers to): a write adds no error, and pre-existing ones never block.
+ * On the backlog the server keeps, refreshed. */
 static size_t
 new_errors(struct server *s, const struct item *cur, const char *data, size_t len,
 	   struct write_result *r)
 {
-	struct diag_list added = DIAG_LIST_INIT;
+	struct diag_list errors = DIAG_LIST_INIT, warnings = DIAG_LIST_INIT;
+	struct validate_file vf;
 	struct fm_opts fo = FM_OPTS_INIT;
 	struct item *next;
 	size_t n;
 
+	memset(&vf, 0, sizeof(vf));
+	vf.path = cur->path;
+	vf.before = cur->data;
+	vf.blen = cur->len;
+	vf.have_before = 1;
+	vf.after = data;
+	vf.alen = len;
 	state_refresh(&s->st);
-	n = check_write_item(&added, &s->st.bl, cur->path, cur->data, cur->len, data, len);
+	n = validate_files(&errors, &warnings, &s->st.bl, &s->st.src, &vf, 1);
 	next = item_new(cur->path, xmemdup0(data, len), len, &fo);
-	for (size_t i = 0; i < added.n; i++)
-		write_result_finding(r, 1, key_at_line(next, added.v[i].line), added.v[i].rule,
-				     added.v[i].message);
+	for (size_t i = 0; n && i < errors.n; i++) {
+		const struct diag *d = &errors.v[i];
+		const char *key = d->field;
+
+		if (!key && d->file && !strcmp(d->file, cur->path))
+			key = key_at_line(next, d->line);
+		write_result_finding(r, 1, key, d->rule, d->message);
+	}
 	item_free(next);
-	diag_list_release(&added);
+	diag_list_release(&errors);
+	diag_list_release(&warnings);
 	return n;
 }
 

@@ -10,7 +10,8 @@ FX="$DOCKET_TESTS/fixtures/import"
 
 fresh() {
 	new_repo "$1" &&
-	docket -C "$1" init --prefix "${2:-MKT}" 2>/dev/null
+	docket -C "$1" init --prefix "${2:-MKT}" 2>/dev/null &&
+	relax_required "$1"
 }
 
 # file DIR KEY: the item file imported from Jira issue KEY

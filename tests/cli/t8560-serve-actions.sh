@@ -270,7 +270,8 @@ test_expect 'an error that was there before never blocks an edit of the item; no
 	v=$(ver MKT-9) && head=$(git -C b rev-parse HEAD) &&
 	test "$(post --json -o r.json -d version=$v -d fm.follows=MKT-98 -d "body=Newer." POST /items/MKT-9/edit)" = 422 &&
 	jq -e ".findings | length == 1 and .[0].field == \"follows\"" r.json &&
-	test "$(git -C b rev-parse HEAD)" = "$head" && test "$(ver MKT-9)" = "$v" && git_clean b
+	test "$(git -C b rev-parse HEAD)" = "$head" && test "$(ver MKT-9)" = "$v" && git_clean b &&
+	! test -e b/.git/docket/drafts/MKT-9.md
 '
 
 test_expect 'a draft kept from an unsaved docket edit is never overwritten from the page' '

@@ -1,6 +1,6 @@
 #!/bin/sh
 # docket edit refuses the errors an edit adds, by check's rules, and
-# only those (core/check_write.h, the rule docket serve applies to its
+# only those (core/validate.h, the rule docket serve applies to its
 # forms too): an error already committed never blocks an edit, so that
 # a team fixes one thing at a time; an error of uncommitted work is
 # never committed through an edit.

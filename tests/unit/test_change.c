@@ -8,11 +8,9 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
-#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include "core/change.h"
@@ -21,46 +19,12 @@
 #include "core/repo.h"
 #include "core/xalloc.h"
 
-static char tmp[PATH_MAX];
+#include "test_git_fixture.h"
+
 static int counter;
 /* every error the tests' calls report; ERR is the last message */
 static struct diag_list E = DIAG_LIST_INIT;
 #define ERR (diag_last_message(&E))
-
-/* Run a shell command in dir; returns its exit status. */
-static int
-sh(const char *dir, const char *fmt, ...)
-{
-	char cmd[4096];
-	int n;
-	va_list ap;
-
-	n = snprintf(cmd, sizeof(cmd), "cd '%s' && (", dir);
-	va_start(ap, fmt);
-	n += vsnprintf(cmd + n, sizeof(cmd) - (size_t)n, fmt, ap);
-	va_end(ap);
-	snprintf(cmd + n, sizeof(cmd) - (size_t)n, ") >/dev/null 2>&1");
-	return WEXITSTATUS(system(cmd));
-}
-
-/* Output of a shell command (first line, trailing newline removed). */
-static char *
-sh_out(const char *dir, const char *cmdline)
-{
-	char cmd[4096], buf[4096] = "";
-	FILE *p;
-	size_t n;
-
-	snprintf(cmd, sizeof(cmd), "cd '%s' && %s 2>/dev/null", dir, cmdline);
-	p = popen(cmd, "r");
-	n = p ? fread(buf, 1, sizeof(buf) - 1, p) : 0;
-	if (p)
-		pclose(p);
-	buf[n] = '\0';
-	while (n && buf[n - 1] == '\n')
-		buf[--n] = '\0';
-	return xstrdup(buf);
-}
 
 /* A fresh repository with one commit holding backlog/MKT-1.md and ORDER. */
 static char *
@@ -428,35 +392,10 @@ test_max_id(void **state)
 }
 
 static int
-setup(void **state)
-{
-	char tmpl[] = "/tmp/docket-change.XXXXXX";
-
-	(void)state;
-	if (!mkdtemp(tmpl))
-		return -1;
-	snprintf(tmp, sizeof(tmp), "%s", tmpl);
-	setenv("HOME", tmp, 1);
-	setenv("GIT_CONFIG_NOSYSTEM", "1", 1);
-	setenv("GIT_CEILING_DIRECTORIES", tmp, 1);
-	setenv("GIT_AUTHOR_NAME", "Dana Reyes", 1);
-	setenv("GIT_AUTHOR_EMAIL", "dana@example.com", 1);
-	setenv("GIT_COMMITTER_NAME", "Dana Reyes", 1);
-	setenv("GIT_COMMITTER_EMAIL", "dana@example.com", 1);
-	unsetenv("GIT_DIR");
-	unsetenv("GIT_WORK_TREE");
-	repo_global_init();
-	return 0;
-}
-
-static int
 teardown(void **state)
 {
-	(void)state;
-	repo_global_shutdown();
-	sh("/", "rm -rf '%s'", tmp);
 	diag_list_release(&E);
-	return 0;
+	return git_fixture_teardown(state);
 }
 
 int
@@ -472,5 +411,5 @@ main(void)
 		cmocka_unit_test(test_max_id),
 	};
 
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, git_fixture_setup, teardown);
 }

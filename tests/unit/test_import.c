@@ -600,6 +600,72 @@ test_ids_after_existing(void **state)
 	fx_release(&fx);
 }
 
+/* A file the caller says is taken: every MKT-N with N a multiple of 7. */
+static int
+taken_sevens(void *arg, const char *id)
+{
+	(void)arg;
+	return item_id_number(id, "MKT") % 7 == 0;
+}
+
+/* Many records: every id given once, none taken, kept ids kept. */
+static void
+test_ids_many(void **state)
+{
+	enum { N = 20000 };
+	struct fixture fx;
+	struct strmap seen = STRMAP_INIT;
+	size_t kept = 0, warned = 0, want_kept = 0, want_taken = 0;
+
+	(void)state;
+	fx_init(&fx, IMPORT_CSV, config_mkt);
+	fx.map.keep_ids = 1;
+	for (size_t i = 0; i < N; i++) {
+		struct import_item *it = import_list_add(&fx.l, "c.csv", (int)i + 2);
+
+		it->status = xstrdup("idea");
+		if (i == 0) {
+			/* a record that is an item already keeps its id */
+			it->id = xstrdup("MKT-3");
+			it->existing = 1;
+		} else if (i % 8 == 1) {
+			/* id: keep; taken when i is a multiple of 7 */
+			it->source_id = xasprintf("MKT-%zu", i);
+			if (i % 7)
+				want_kept++;
+			else
+				want_taken++;
+		} else if (i % 8 == 5) {
+			/* the id of the record four before: used */
+			it->source_id = xasprintf("MKT-%zu", i - 4);
+		} else if (i == N - 1) {
+			it->source_id = xstrdup("MKT-3");
+		}
+	}
+	import_assign_ids(&fx.l, &fx.map, &fx.bl, taken_sevens, NULL);
+	assert_string_equal(fx.l.items[0]->id, "MKT-3");
+	for (size_t i = 0; i < N; i++) {
+		const struct import_item *it = fx.l.items[i];
+
+		assert_non_null(it->id);
+		assert_null(strmap_get(&seen, it->id));
+		strmap_put(&seen, it->id, strlen(it->id), (void *)it);
+		if (it->source_id && !strcmp(it->id, it->source_id)) {
+			kept++;
+		} else if (i) {
+			/* new ids: past every kept one, never a taken one */
+			assert_false(taken_sevens(NULL, it->id));
+			assert_true(item_id_number(it->id, "MKT") > N - 8);
+		}
+	}
+	for (size_t i = 0; i < fx.l.diags.n; i++)
+		warned += strstr(fx.l.diags.v[i].message, "is already used") != NULL;
+	assert_int_equal(kept, want_kept);
+	assert_int_equal(warned, N / 8 + want_taken + 1);
+	strmap_release(&seen);
+	fx_release(&fx);
+}
+
 static void
 test_render(void **state)
 {
@@ -700,6 +766,7 @@ main(void)
 		cmocka_unit_test(test_map_file),
 		cmocka_unit_test(test_map_file_errors),
 		cmocka_unit_test(test_ids_after_existing),
+		cmocka_unit_test(test_ids_many),
 		cmocka_unit_test(test_render),
 		cmocka_unit_test(test_render_order),
 	};

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "core/sbuf.h"
+#include "core/sha256.h"
 #include "core/xalloc.h"
 #include "core/ynode.h"
 #include "core/yaml_scalar.h"
@@ -53,6 +54,62 @@ memf(const char *s, size_t n)
 
 /* ---- CSV ---------------------------------------------------------- */
 
+/* What csv_read handed on, kept for the asserts. */
+struct table {
+	char **header;
+	size_t ncols;
+	char ***rows;
+	int *lines;
+	size_t nrows, alloc, alines;
+	size_t calls;
+};
+
+static int
+collect(void *arg, const struct csv_record *r)
+{
+	struct table *t = arg;
+	char **cells = xcalloc(r->n + 1, sizeof(*cells));
+
+	assert_int_equal(r->index, t->calls++);
+	for (size_t i = 0; i < r->n; i++)
+		cells[i] = xstrdup(r->cells[i]);
+	if (!r->index) {
+		t->header = cells;
+		t->ncols = r->n;
+		return 0;
+	}
+	assert_int_equal(r->n, t->ncols);
+	assert_ptr_equal(r->header[0] ? 1 : 0, 1);
+	t->rows = xgrow(t->rows, &t->alloc, t->nrows + 1, sizeof(*t->rows));
+	t->lines = xgrow(t->lines, &t->alines, t->nrows + 1, sizeof(*t->lines));
+	t->lines[t->nrows] = r->line;
+	t->rows[t->nrows++] = cells;
+	return 0;
+}
+
+static void
+table_release(struct table *t)
+{
+	for (size_t i = 0; t->header && i < t->ncols; i++)
+		free(t->header[i]);
+	free(t->header);
+	for (size_t r = 0; r < t->nrows; r++) {
+		for (size_t i = 0; i < t->ncols; i++)
+			free(t->rows[r][i]);
+		free(t->rows[r]);
+	}
+	free(t->rows);
+	free(t->lines);
+	memset(t, 0, sizeof(*t));
+}
+
+static int
+read_table(struct table *t, FILE *in, const char *file, struct diag_list *d)
+{
+	memset(t, 0, sizeof(*t));
+	return csv_read(NULL, in, file, d, collect, t);
+}
+
 static void
 test_csv_bom_crlf_multiline(void **state)
 {
@@ -62,24 +119,96 @@ test_csv_bom_crlf_multiline(void **state)
 		"Second,plain,,c,,\r\n"
 		"\r\n"
 		"Third,\"x, y\",,,,\r\n";
-	struct csv_table t;
+	struct table t;
 	struct diag_list d = DIAG_LIST_INIT;
 
 	(void)state;
-	assert_int_equal(csv_table_read(&t, F(csv), "x.csv", &d), 0);
+	assert_int_equal(read_table(&t, F(csv), "x.csv", &d), 0);
 	assert_int_equal(d.n, 0);
 	assert_int_equal(t.ncols, 6);
 	assert_string_equal(t.header[0], "Summary");   /* BOM gone */
 	assert_string_equal(t.header[4], "");
 	assert_int_equal(t.nrows, 3);
-	assert_string_equal(t.rows[0].cells[1], "line one\nline \"two\"");
-	assert_int_equal(t.rows[0].line, 2);
-	assert_int_equal(t.rows[1].line, 4);           /* after a 2-line cell */
-	assert_int_equal(t.rows[2].line, 6);           /* blank line skipped */
-	assert_string_equal(t.rows[2].cells[1], "x, y");
-	assert_int_equal(csv_table_col(&t, "labels"), 2);
-	assert_int_equal(csv_table_col(&t, "Story Points"), -1);
-	csv_table_release(&t);
+	assert_string_equal(t.rows[0][1], "line one\nline \"two\"");
+	assert_int_equal(t.lines[0], 2);
+	assert_int_equal(t.lines[1], 4);           /* after a 2-line cell */
+	assert_int_equal(t.lines[2], 6);           /* blank line skipped */
+	assert_string_equal(t.rows[2][1], "x, y");
+	table_release(&t);
+	diag_list_release(&d);
+}
+
+/* Lines end in LF, CR LF or a lone CR, in one file. */
+static void
+test_csv_cr_line_ends(void **state)
+{
+	static const char csv[] = "a,b\r1,\"x\ry\"\r\n2,z\n3,w\r";
+	struct table t;
+	struct diag_list d = DIAG_LIST_INIT;
+
+	(void)state;
+	assert_int_equal(read_table(&t, F(csv), "cr.csv", &d), 0);
+	assert_int_equal(t.nrows, 3);
+	assert_string_equal(t.rows[0][1], "x\ny");
+	assert_int_equal(t.lines[0], 2);
+	assert_int_equal(t.lines[1], 4);
+	assert_int_equal(t.lines[2], 5);
+	table_release(&t);
+	diag_list_release(&d);
+}
+
+/* Records handed on one at a time, whatever the chunks: rows over
+ * several 64 KiB chunks, a character split between two chunks, the
+ * digest of every byte, and a callback that stops the reading. */
+static int
+stop_at_3(void *arg, const struct csv_record *r)
+{
+	size_t *calls = arg;
+
+	(*calls)++;
+	return r->index == 3 ? DK_EINVALID : 0;
+}
+
+static void
+test_csv_streamed(void **state)
+{
+	struct sbuf sb = SBUF_INIT;
+	struct table t;
+	struct diag_list d = DIAG_LIST_INIT;
+	uint8_t dg[32], want[32];
+	size_t calls = 0;
+
+	(void)state;
+	sbuf_adds(&sb, "title,notes\n");
+	/* an e-acute across the first chunk's end (byte 65535) */
+	sbuf_adds(&sb, "P,\"");
+	while (sb.len < 65535)
+		sbuf_addc(&sb, 'x');
+	sbuf_adds(&sb, "\xc3\xa9\"\n");
+	for (int i = 0; i < 8000; i++)
+		sbuf_addf(&sb, "Row %d,\"caf\xc3\xa9 %d\nand \xe2\x82\xac\",\n", i, i);
+	assert_true(sb.len > 4 * 65536);
+	assert_int_equal(csv_read(dg, memf(sb.buf, sb.len), "s.csv", &d, collect,
+				  (memset(&t, 0, sizeof(t)), &t)), 0);
+	assert_int_equal(d.n, 0);
+	assert_int_equal(t.nrows, 8001);
+	assert_int_equal(strlen(t.rows[0][1]), 65535 - 15 + 2);
+	assert_string_equal(t.rows[0][1] + 65535 - 15, "\xc3\xa9");
+	for (size_t i = 1; i < t.nrows; i++) {
+		char want_cell[64];
+
+		snprintf(want_cell, sizeof(want_cell), "caf\xc3\xa9 %zu\nand \xe2\x82\xac", i - 1);
+		assert_string_equal(t.rows[i][1], want_cell);
+		assert_int_equal(t.lines[i], 3 + 2 * (int)(i - 1));
+	}
+	sha256(want, sb.buf, sb.len);
+	assert_memory_equal(dg, want, 32);
+	table_release(&t);
+	/* the callback's error stops the reading at once */
+	assert_int_equal(csv_read(NULL, memf(sb.buf, sb.len), "s.csv", &d, stop_at_3,
+				  &calls), DK_EINVALID);
+	assert_int_equal(calls, 4);
+	sbuf_release(&sb);
 	diag_list_release(&d);
 }
 
@@ -115,76 +244,93 @@ static void
 test_csv_short_and_long_rows(void **state)
 {
 	static const char csv[] = "a,b,c\n1\n1,2,3,4\n";
-	struct csv_table t;
+	struct table t;
 	struct diag_list d = DIAG_LIST_INIT;
 
 	(void)state;
-	assert_int_equal(csv_table_read(&t, F(csv), "x.csv", &d), 0);
+	assert_int_equal(read_table(&t, F(csv), "x.csv", &d), 0);
 	assert_int_equal(t.nrows, 2);
-	assert_string_equal(t.rows[0].cells[2], "");
-	assert_string_equal(t.rows[1].cells[2], "3");
+	assert_string_equal(t.rows[0][2], "");
+	assert_string_equal(t.rows[1][2], "3");
 	assert_int_equal(d.n, 1);                  /* the extra cell */
 	assert_int_equal(d.v[0].severity, SEV_WARNING);
 	assert_int_equal(d.v[0].line, 3);
-	csv_table_release(&t);
+	table_release(&t);
 	diag_list_release(&d);
 }
 
 static void
 test_csv_delimiters(void **state)
 {
-	struct csv_table t;
+	struct table t;
 	struct diag_list d = DIAG_LIST_INIT;
 
 	(void)state;
-	assert_int_equal(csv_table_read(&t, F("title;status\nA;ready\n"), "x", &d), 0);
+	assert_int_equal(read_table(&t, F("title;status\nA;ready\n"), "x", &d), 0);
 	assert_int_equal(t.ncols, 2);
-	assert_string_equal(t.rows[0].cells[1], "ready");
-	csv_table_release(&t);
-	assert_int_equal(csv_table_read(&t, F("title\tstatus\nA b\tready\n"), "x", &d), 0);
+	assert_string_equal(t.rows[0][1], "ready");
+	table_release(&t);
+	assert_int_equal(read_table(&t, F("title\tstatus\nA b\tready\n"), "x", &d), 0);
 	assert_int_equal(t.ncols, 2);
-	assert_string_equal(t.rows[0].cells[0], "A b");
-	csv_table_release(&t);
+	assert_string_equal(t.rows[0][0], "A b");
+	table_release(&t);
 	/* a header with a comma wins over semicolons in it */
-	assert_int_equal(csv_table_read(&t, F("a;b,c\n1,2\n"), "x", &d), 0);
+	assert_int_equal(read_table(&t, F("a;b,c\n1,2\n"), "x", &d), 0);
 	assert_int_equal(t.ncols, 2);
-	csv_table_release(&t);
+	table_release(&t);
+	/* a header with no line end: the whole input */
+	assert_int_equal(read_table(&t, F("a;b"), "x", &d), 0);
+	assert_int_equal(t.ncols, 2);
+	assert_int_equal(t.nrows, 0);
+	table_release(&t);
 	diag_list_release(&d);
 }
 
 static void
 test_csv_errors(void **state)
 {
-	struct csv_table t;
+	struct table t;
 	struct diag_list d = DIAG_LIST_INIT;
 
 	(void)state;
-	assert_int_equal(csv_table_read(&t, F("a,b\n1,\"open\n2,3\n"), "q.csv", &d),
+	assert_int_equal(read_table(&t, F("a,b\n1,\"open\n2,3\n"), "q.csv", &d),
 			 DK_EINVALID);
 	assert_int_equal(d.n, 1);
 	assert_int_equal(d.v[0].severity, SEV_ERROR);
 	assert_string_equal(d.v[0].file, "q.csv");
 	assert_int_equal(d.v[0].line, 2);
-	csv_table_release(&t);
+	table_release(&t);
 	diag_list_release(&d);
 
-	assert_int_equal(csv_table_read(&t, F("a,b\n1,caf\xe9\n"), "l.csv", &d),
+	assert_int_equal(read_table(&t, F("a,b\n1,caf\xe9\n"), "l.csv", &d),
 			 DK_EINVALID);
 	assert_int_equal(d.v[0].line, 2);
 	assert_int_equal(d.v[0].column, 6);
 	assert_non_null(strstr(d.v[0].message, "UTF-8"));
-	csv_table_release(&t);
+	table_release(&t);
 	diag_list_release(&d);
 
-	assert_int_equal(csv_table_read(&t, F("a,b\n1\0002\n"), "z.csv", &d), DK_EINVALID);
-	csv_table_release(&t);
+	/* a character cut at the end of the input */
+	assert_int_equal(read_table(&t, F("a,b\n1,\xc3\xa9\xe2\x82"), "l.csv", &d),
+			 DK_EINVALID);
+	assert_int_equal(d.v[0].line, 2);
+	assert_int_equal(d.v[0].column, 4);
+	table_release(&t);
 	diag_list_release(&d);
 
-	assert_int_equal(csv_table_read(&t, F(""), "e.csv", &d), DK_EINVALID);
+	assert_int_equal(read_table(&t, F("a,b\n\xc3\xa9\xc3\xa9\0002\n"), "z.csv", &d),
+			 DK_EINVALID);
+	assert_int_equal(d.v[0].line, 2);
+	assert_int_equal(d.v[0].column, 3);
+	assert_non_null(strstr(d.v[0].message, "NUL"));
+	table_release(&t);
+	diag_list_release(&d);
+
+	assert_int_equal(read_table(&t, F(""), "e.csv", &d), DK_EINVALID);
 	assert_non_null(strstr(d.v[0].message, "empty"));
-	csv_table_release(&t);
-	assert_int_equal(csv_table_read(&t, F("\xef\xbb\xbf"), "e.csv", &d), DK_EINVALID);
-	csv_table_release(&t);
+	table_release(&t);
+	assert_int_equal(read_table(&t, F("\xef\xbb\xbf"), "e.csv", &d), DK_EINVALID);
+	table_release(&t);
 	diag_list_release(&d);
 }
 
@@ -393,6 +539,8 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_csv_bom_crlf_multiline),
+		cmocka_unit_test(test_csv_cr_line_ends),
+		cmocka_unit_test(test_csv_streamed),
 		cmocka_unit_test(test_csv_repeated_columns_collect),
 		cmocka_unit_test(test_csv_short_and_long_rows),
 		cmocka_unit_test(test_csv_delimiters),

@@ -378,6 +378,8 @@ test_order_scan_rank(void **state)
 	R("MKT-1 MKT-2\nMKT-3\n");                     /* one id per line */
 	R("<<<<<<< ours\nMKT-1\n=======\nMKT-2\n>>>>>>> theirs\nMKT-3\n");
 	R("=======x\nMKT-1\n");                        /* not a marker */
+	R("=======\r\r\nMKT-1\n");                    /* a marker, CR or not */
+	R("<<<<<<<\tours\nMKT-1\n");
 	R("MKT-10\nMKT-1\n");
 	R("\r\nMKT-4\r");
 }

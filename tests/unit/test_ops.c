@@ -10,12 +10,9 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
-#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include "core/backlog.h"
 #include "core/change.h"
@@ -25,34 +22,7 @@
 #include "core/source.h"
 #include "core/xalloc.h"
 
-static char tmp[PATH_MAX];
-
-static int
-sh(const char *dir, const char *cmd)
-{
-	char *full = xasprintf("cd '%s' && (%s) >/dev/null 2>&1", dir, cmd);
-	int rc = system(full);
-
-	free(full);
-	return WEXITSTATUS(rc);
-}
-
-static char *
-sh_out(const char *dir, const char *cmdline)
-{
-	char *cmd = xasprintf("cd '%s' && %s 2>/dev/null", dir, cmdline);
-	char buf[4096] = "";
-	FILE *p = popen(cmd, "r");
-	size_t n = p ? fread(buf, 1, sizeof(buf) - 1, p) : 0;
-
-	if (p)
-		pclose(p);
-	free(cmd);
-	buf[n] = '\0';
-	while (n && buf[n - 1] == '\n')
-		buf[--n] = '\0';
-	return xstrdup(buf);
-}
+#include "test_git_fixture.h"
 
 /* A session as a front end makes one: the lock, docket.yaml and ORDER. */
 struct sess {
@@ -103,7 +73,7 @@ mkrepo(void)
 			      "printf 'MKT-1\\nMKT-2\\n' >backlog/ORDER && git add -A && git commit -qm init",
 			      dir, dir);
 
-	assert_int_equal(sh(tmp, cmd), 0);
+	assert_int_equal(sh(tmp, "%s", cmd), 0);
 	free(cmd);
 	return dir;
 }
@@ -205,42 +175,6 @@ test_set_and_move_commit_with_versions(void **state)
 	diag_list_release(&errs);
 }
 
-static int
-setup(void **state)
-{
-	char tmpl[] = "/tmp/docket-ops.XXXXXX";
-
-	(void)state;
-	if (!mkdtemp(tmpl))
-		return -1;
-	snprintf(tmp, sizeof(tmp), "%s", tmpl);
-	setenv("HOME", tmp, 1);
-	setenv("GIT_CONFIG_NOSYSTEM", "1", 1);
-	setenv("GIT_CEILING_DIRECTORIES", tmp, 1);
-	setenv("GIT_AUTHOR_NAME", "Dana Reyes", 1);
-	setenv("GIT_AUTHOR_EMAIL", "dana@example.com", 1);
-	setenv("GIT_COMMITTER_NAME", "Dana Reyes", 1);
-	setenv("GIT_COMMITTER_EMAIL", "dana@example.com", 1);
-	unsetenv("GIT_DIR");
-	unsetenv("GIT_WORK_TREE");
-	repo_global_init();
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	repo_global_shutdown();
-	{
-		char *cmd = xasprintf("rm -rf '%s'", tmp);
-
-		sh("/", cmd);
-		free(cmd);
-	}
-	return 0;
-}
-
 int
 main(void)
 {
@@ -249,5 +183,5 @@ main(void)
 		cmocka_unit_test(test_set_and_move_commit_with_versions),
 	};
 
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, git_fixture_setup, git_fixture_teardown);
 }

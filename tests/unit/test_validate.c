@@ -1,9 +1,10 @@
 /*
- * Unit tests for core/check_write: the errors a new text of one item
- * file adds, which docket edit, docket new and docket serve refuse.
- * A team must be able to fix one thing at a time: an error already on
- * the file never blocks a write, and the backlog is as it was after the
- * check.
+ * Unit tests for core/validate: the errors a write adds to the files it
+ * changes, by check's own rules, which every write (the command line's
+ * and docket serve's) refuses.  A team must be able to fix one thing at
+ * a time: an error already on the file never blocks a write, a file
+ * that does not parse on disk is a finding about the disk's text, and
+ * the backlog is as it was after the call.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -13,30 +14,71 @@
 
 #include <stdio.h>
 
-#include "core/check_write.h"
+#include "core/validate.h"
 #include "test_check_fixture.h"
 
 #define OLD_ERROR "---\nid: MKT-2\ntitle: T2\nstatus: idea\ndepends_on: [MKT-99]\n---\nOld.\n"
+#define MKT1 "---\nid: MKT-1\ntitle: T\nstatus: idea\n---\n"
+
+/* The backlog of fs with a source over fs (as a write session has). */
+static void
+open_mem(struct backlog *bl, struct source *src, struct memfs *fs)
+{
+	memset(src, 0, sizeof(*src));
+	src->read = mem_read;
+	src->list = mem_list;
+	src->release = mem_release;
+	src->threadsafe = 1;
+	src->ctx = fs;
+	backlog_init(bl);
+	assert_int_equal(backlog_load(bl, "/mem", NULL, src), 0);
+}
 
 static void
-two_items(struct memfs *fs, struct backlog *bl)
+two_items(struct memfs *fs, struct backlog *bl, struct source *src)
 {
 	memset(fs, 0, sizeof(*fs));
 	memfs_put(fs, "docket.yaml", "prefix: MKT\n");
-	memfs_put(fs, "backlog/MKT-1.md", "---\nid: MKT-1\ntitle: T\nstatus: idea\n---\n");
+	memfs_put(fs, "backlog/MKT-1.md", MKT1);
 	memfs_put(fs, "backlog/MKT-2.md", OLD_ERROR);
 	memfs_put(fs, "backlog/ORDER", "MKT-1\n");
-	load_mem(bl, fs);
+	open_mem(bl, src, fs);
 }
 
-/* The rules of the findings, one a line. */
+/* The errors path would add going from before (NULL: a new file) to
+ * after; from_disk: before is read from the source (the file on disk). */
+static size_t
+added(struct diag_list *errors, struct backlog *bl, struct source *src,
+      const char *path, const char *before, int from_disk, const char *after)
+{
+	struct diag_list warnings = DIAG_LIST_INIT;
+	struct validate_file vf;
+	size_t n;
+
+	memset(&vf, 0, sizeof(vf));
+	vf.path = path;
+	vf.before = before;
+	vf.blen = before ? strlen(before) : 0;
+	vf.have_before = !from_disk;
+	vf.after = after;
+	vf.alen = strlen(after);
+	n = validate_files(errors, &warnings, bl, src, &vf, 1);
+	diag_list_release(&warnings);
+	assert_int_equal(n, diag_list_count(errors, SEV_ERROR));
+	return n;
+}
+
+/* "rule file:line", one a line, sorted by line. */
 static char *
 rules(const struct diag_list *l)
 {
 	struct sbuf sb = SBUF_INIT;
 
-	for (size_t i = 0; i < l->n; i++)
-		sbuf_addf(&sb, "%s %s:%d\n", l->v[i].rule, l->v[i].file, l->v[i].line);
+	for (int line = 0; line < 100; line++)
+		for (size_t i = 0; i < l->n; i++)
+			if (l->v[i].line == line)
+				sbuf_addf(&sb, "%s %s:%d\n", l->v[i].rule, l->v[i].file,
+					  l->v[i].line);
 	return sbuf_detach(&sb, NULL);
 }
 
@@ -45,12 +87,13 @@ test_old_error_never_blocks(void **state)
 {
 	struct memfs fs;
 	struct backlog bl;
+	struct source src;
 	struct diag_list d = DIAG_LIST_INIT;
 	const char *after = "---\nid: MKT-2\ntitle: A new title\nstatus: idea\n"
 			    "depends_on: [MKT-99]\n---\nNew.\n";
 
 	(void)state;
-	two_items(&fs, &bl);
+	two_items(&fs, &bl, &src);
 	{
 		/* the error is there before the write */
 		char *found = check_mem(&fs, NULL, NULL);
@@ -58,13 +101,16 @@ test_old_error_never_blocks(void **state)
 		assert_string_equal(found, "error ref-unknown backlog/MKT-2.md:5:14\n");
 		free(found);
 	}
-	assert_int_equal(check_write_item(&d, &bl, "backlog/MKT-2.md", OLD_ERROR,
-					  strlen(OLD_ERROR), after, strlen(after)), 0);
+	assert_int_equal(added(&d, &bl, &src, "backlog/MKT-2.md", OLD_ERROR, 0, after), 0);
+	/* the text before read from the file, as docket set does */
+	assert_int_equal(added(&d, &bl, &src, "backlog/MKT-2.md", NULL, 1, after), 0);
 	assert_int_equal(d.n, 0);
-	/* ...but as a new file, it is an error of its own */
-	assert_int_equal(check_write_item(&d, &bl, "backlog/MKT-2.md", NULL, 0, after,
-					  strlen(after)), 1);
+	/* ...but as a new file, it is an error of its own, with its fix */
+	assert_int_equal(added(&d, &bl, &src, "backlog/MKT-2.md", NULL, 0, after), 1);
 	assert_string_equal(d.v[0].rule, "ref-unknown");
+	assert_string_equal(d.v[0].file, "backlog/MKT-2.md");
+	assert_non_null(d.v[0].fix);
+	assert_string_equal(d.v[0].fix, "docket set MKT-2 depends_on=");
 	diag_list_release(&d);
 	backlog_release(&bl);
 	memfs_release(&fs);
@@ -75,16 +121,15 @@ test_added_errors_found(void **state)
 {
 	struct memfs fs;
 	struct backlog bl;
+	struct source src;
 	struct diag_list d = DIAG_LIST_INIT;
-	const char *before = "---\nid: MKT-1\ntitle: T\nstatus: idea\n---\n";
 	const char *after = "---\nid: MKT-1\ntitle: T\nstatus: idea\nfollows: MKT-98\n"
 			    "customer_value: 11\n---\n";
 	char *got;
 
 	(void)state;
-	two_items(&fs, &bl);
-	assert_int_equal(check_write_item(&d, &bl, "backlog/MKT-1.md", before, strlen(before),
-					  after, strlen(after)), 2);
+	two_items(&fs, &bl, &src);
+	assert_int_equal(added(&d, &bl, &src, "backlog/MKT-1.md", MKT1, 0, after), 2);
 	got = rules(&d);
 	assert_string_equal(got, "ref-unknown backlog/MKT-1.md:5\nrange backlog/MKT-1.md:6\n");
 	free(got);
@@ -103,20 +148,18 @@ test_unparsable_and_new_files(void **state)
 {
 	struct memfs fs;
 	struct backlog bl;
+	struct source src;
 	struct diag_list d = DIAG_LIST_INIT;
-	const char *before = "---\nid: MKT-1\ntitle: T\nstatus: idea\n---\n";
 	const char *broken = "---\nid: MKT-1\ntitle: [unclosed\n---\n";
 	const char *fresh = "---\nid: MKT-3\ntitle: T3\nstatus: nope\n---\n";
 
 	(void)state;
-	two_items(&fs, &bl);
-	assert_true(check_write_item(&d, &bl, "backlog/MKT-1.md", before, strlen(before),
-				     broken, strlen(broken)) >= 1);
+	two_items(&fs, &bl, &src);
+	assert_true(added(&d, &bl, &src, "backlog/MKT-1.md", MKT1, 0, broken) >= 1);
 	assert_string_equal(d.v[0].rule, "syntax");
 	diag_list_release(&d);
-	/* a file the backlog does not hold: checked in a slot of its own */
-	assert_int_equal(check_write_item(&d, &bl, "backlog/MKT-3.md", NULL, 0, fresh,
-					  strlen(fresh)), 1);
+	/* a file the backlog does not hold: not added to it */
+	assert_int_equal(added(&d, &bl, &src, "backlog/MKT-3.md", NULL, 0, fresh), 1);
 	assert_string_equal(d.v[0].rule, "enum");
 	assert_int_equal(bl.nitems, 2);
 	assert_null(backlog_item(&bl, "MKT-3"));
@@ -132,21 +175,21 @@ test_broken_on_disk(void **state)
 {
 	struct memfs fs;
 	struct backlog bl;
+	struct source src;
 	struct diag_list d = DIAG_LIST_INIT;
-	const char *good = "---\nid: MKT-1\ntitle: T\nstatus: idea\n---\n";
 	const char *broken = "---\nid: MKT-1\ntitle: T\nstatus: idea: no\n---\n";
 
 	(void)state;
-	two_items(&fs, &bl);
+	two_items(&fs, &bl, &src);
 	backlog_release(&bl);
 	memfs_put(&fs, "backlog/MKT-1.md", broken);
-	load_mem(&bl, &fs);
-	assert_int_equal(check_write_item(&d, &bl, "backlog/MKT-1.md", good, strlen(good),
-					  broken, strlen(broken)), 1);
+	open_mem(&bl, &src, &fs);
+	assert_int_equal(added(&d, &bl, &src, "backlog/MKT-1.md", MKT1, 0, broken), 1);
 	assert_string_equal(d.v[0].rule, "syntax");
 	diag_list_release(&d);
-	assert_int_equal(check_write_item(&d, &bl, "backlog/MKT-1.md", broken, strlen(broken),
-					  good, strlen(good)), 0);
+	assert_int_equal(added(&d, &bl, &src, "backlog/MKT-1.md", broken, 0, MKT1), 0);
+	/* fixing it by a write, read from the disk's text */
+	assert_int_equal(added(&d, &bl, &src, "backlog/MKT-1.md", NULL, 1, MKT1), 0);
 	{
 		/* ...and the backlog still says so */
 		size_t k = 0;

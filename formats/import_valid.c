@@ -1,0 +1,435 @@
+/* import_valid.c: valid on arrival (import_plan_validate in
+ * formats/import_run.h; docs/import.md, "Valid on arrival").
+ *
+ * Design notes
+ * (1) One validate_files call sees every file the import writes and
+ *     ORDER: the findings it adds are check's own (the same rules, the
+ *     same code as every other write).
+ * (2) A finding belongs to a record by its file (the item the record
+ *     writes) or by its subject (an id, for ORDER's findings).  What it
+ *     names decides the repair, never the rule's id: a field the
+ *     import set goes to a note; anything else (a field the record
+ *     lacks, a rule about the item as a whole) means the record cannot
+ *     be an item of its status, and it comes in as an idea.  Nothing is
+ *     invented to make a record pass.
+ * (3) Repairs change the records (their fields, notes, status), then
+ *     the plan is made again from them, so a re-import's three-way
+ *     comparison sees the same repaired view of the source as the
+ *     import before it wrote.  A few passes suffice (a repair can only
+ *     take fields away or lower the status); a record still rejected
+ *     after them is left out and named.
+ */
+#include "formats/import_run_int.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/strmap.h"
+#include "core/validate.h"
+#include "core/xalloc.h"
+
+#define PASSES 4
+
+/* The fields a repair never takes away: without them there is no item. */
+static int
+kept_field(const char *f)
+{
+	return !strcmp(f, "id") || !strcmp(f, "title") || !strcmp(f, "status") ||
+	       !strcmp(f, "type") || !strcmp(f, "source");
+}
+
+/* What one pass found about one record. */
+struct verdict {
+	const struct diag **needs;/* for a demotion: the findings (borrowed) */
+	size_t nneeds, aneeds;
+	char **fields;            /* fields to move to notes */
+	char **reasons;           /* and why (the finding's message) */
+	size_t nfields, afields;
+	const char *first;        /* the first finding's message (borrowed) */
+	int demote, stuck;
+};
+
+struct held {
+	const struct import_item *it;
+	char *why;
+};
+
+struct run {
+	struct import_plan *p;
+	struct import_list *l;
+	const struct backlog *bl;
+	struct backlog *vbl;
+	struct source *src;
+	const struct import_bases *bases;
+	const char *order_old;
+	size_t order_len;
+	struct held *held;        /* existing records kept as they are here */
+	size_t nheld, aheld;
+	struct strmap demoted;    /* id -> 1: the record came in as an idea */
+	struct strmap noted;      /* id -> values moved to notes */
+	size_t dropped;
+	char **keys;              /* the maps' keys (owned) */
+	size_t nkeys, akeys;
+};
+
+/* Count one more for id in m (the key is copied: records are dropped). */
+static void
+mark(struct run *r, struct strmap *m, const char *id)
+{
+	struct strmap_entry *e = strmap_find(m, id, strlen(id));
+	char *k;
+
+	if (e) {
+		e->value = (void *)((uintptr_t)e->value + 1);
+		return;
+	}
+	k = xstrdup(id);
+	r->keys = xgrow(r->keys, &r->akeys, r->nkeys + 1, sizeof(*r->keys));
+	r->keys[r->nkeys++] = k;
+	strmap_put(m, k, strlen(k), (void *)(uintptr_t)1);
+}
+
+static void
+note(struct import_item *it, char *s)
+{
+	it->notes = xgrow(it->notes, &it->anotes, it->nnotes + 1, sizeof(*it->notes));
+	it->notes[it->nnotes++] = s;
+}
+
+/* Run validate_files on what the plan writes. */
+static size_t
+validate(struct run *r, struct diag_list *errors, struct diag_list *warnings)
+{
+	struct import_list *l = r->l;
+	struct validate_file *vf = xcalloc(l->n + 2, sizeof(*vf));
+	char **paths = xcalloc(l->n + 1, sizeof(*paths));
+	struct sbuf order = SBUF_INIT;
+	size_t n = 0, added;
+
+	for (size_t i = 0; i < l->n; i++) {
+		if (!r->p->files[i])
+			continue;
+		paths[i] = xasprintf("%s%s.md", r->vbl->items_rel, l->items[i]->id);
+		vf[n].path = paths[i];
+		vf[n].have_before = !l->items[i]->existing;
+		vf[n].after = r->p->files[i];
+		vf[n].alen = r->p->lens[i];
+		n++;
+	}
+	if (r->p->written && import_list_ranked(l) && r->vbl->order_path) {
+		import_render_order(&order, r->order_old, r->order_len, l);
+		vf[n].path = r->vbl->order_path;
+		vf[n].before = r->order_old;
+		vf[n].blen = r->order_len;
+		vf[n].have_before = 1;
+		vf[n].after = order.buf ? order.buf : "";
+		vf[n].alen = order.len;
+		n++;
+	}
+	added = n ? validate_files(errors, warnings, r->vbl, r->src, vf, n) : 0;
+	for (size_t i = 0; i < l->n; i++)
+		free(paths[i]);
+	free(paths);
+	free(vf);
+	sbuf_release(&order);
+	return added;
+}
+
+/* The record a finding is about, or -1. */
+static long
+record_of(const struct diag *d, const struct strmap *by_path,
+	  const struct strmap *by_id)
+{
+	void *v = NULL;
+
+	if (d->file)
+		v = strmap_get(by_path, d->file);
+	if (!v && d->subject)
+		v = strmap_get(by_id, d->subject);
+	return v ? (long)((uintptr_t)v - 1) : -1;
+}
+
+static void
+verdict_field(struct verdict *v, const char *field, const char *why)
+{
+	for (size_t k = 0; k < v->nfields; k++)
+		if (!strcmp(v->fields[k], field))
+			return;
+	v->fields = xgrow(v->fields, &v->afields, v->nfields + 1, sizeof(*v->fields));
+	v->reasons = xrealloc(v->reasons, v->afields * sizeof(*v->reasons));
+	v->fields[v->nfields] = xstrdup(field);
+	v->reasons[v->nfields++] = xstrdup(why);
+}
+
+static void
+verdict_release(struct verdict *v)
+{
+	for (size_t k = 0; k < v->nfields; k++) {
+		free(v->fields[k]);
+		free(v->reasons[k]);
+	}
+	free(v->fields);
+	free(v->reasons);
+	free(v->needs);
+}
+
+/* What check needs first, from the findings: "required: effort,
+ * customer_value; experiment-incomplete" (rules in order, each with
+ * the fields its findings name). */
+static void
+needs_text(struct sbuf *out, const struct verdict *v)
+{
+	for (size_t k = 0; k < v->nneeds; k++) {
+		const char *rule = v->needs[k]->rule && *v->needs[k]->rule ?
+				   v->needs[k]->rule : v->needs[k]->message;
+		size_t nf = 0;
+		int seen = 0;
+
+		for (size_t j = 0; j < k && !seen; j++)
+			seen = !strcmp(rule, v->needs[j]->rule && *v->needs[j]->rule ?
+				       v->needs[j]->rule : v->needs[j]->message);
+		if (seen)
+			continue;
+		sbuf_addf(out, "%s%s", out->len ? "; " : "", rule);
+		for (size_t j = k; j < v->nneeds; j++) {
+			const struct diag *d = v->needs[j];
+			const char *r2 = d->rule && *d->rule ? d->rule : d->message;
+
+			if (strcmp(r2, rule) || !d->field)
+				continue;
+			sbuf_addf(out, "%s%s", nf++ ? ", " : ": ", d->field);
+		}
+	}
+}
+
+/* Repair the records of v (one per record); returns how many changed. */
+static size_t
+repair(struct run *r, struct verdict *v)
+{
+	struct import_list *l = r->l;
+	size_t changed = 0;
+
+	for (size_t i = 0; i < l->n; i++) {
+		struct import_item *it = l->items[i];
+		int did = 0;
+
+		for (size_t k = 0; k < v[i].nfields; k++) {
+			struct ifield *f = ifields_get(&it->out, v[i].fields[k]);
+			struct sbuf val = SBUF_INIT;
+
+			if (!f)
+				continue;
+			ival_text(&val, &f->v);
+			note(it, xasprintf("%s: %s (not kept as a field: %s)",
+					   v[i].fields[k], val.buf ? val.buf : "",
+					   v[i].reasons[k]));
+			sbuf_release(&val);
+			ifields_remove(&it->out, v[i].fields[k]);
+			mark(r, &r->noted, it->id);
+			did = 1;
+		}
+		if (v[i].demote && strcmp(it->status, "idea")) {
+			struct sbuf needs = SBUF_INIT;
+
+			needs_text(&needs, &v[i]);
+			note(it, xasprintf("Came in as idea, not %s: docket check needs "
+					   "more first (%s)", it->status,
+					   needs.buf ? needs.buf : ""));
+			sbuf_release(&needs);
+			free(it->status);
+			it->status = xstrdup("idea");
+			/* it keeps its place in the source's order */
+			ifields_set_str(&it->out, "status", "idea");
+			mark(r, &r->demoted, it->id);
+			did = 1;
+		}
+		changed += did;
+	}
+	return changed;
+}
+
+/* The counts of the records the plan still holds. */
+static void
+count(struct run *r)
+{
+	struct import_plan *p = r->p;
+
+	p->demoted = p->noted = 0;
+	for (size_t i = 0; i < r->l->n; i++) {
+		const char *id = r->l->items[i]->id;
+
+		p->demoted += strmap_get(&r->demoted, id) != NULL;
+		p->noted += (size_t)(uintptr_t)strmap_get(&r->noted, id);
+	}
+	p->held = r->nheld + r->dropped;
+}
+
+/* Make the plan again from the repaired records. */
+static void
+replan(struct run *r)
+{
+	struct diag_list scratch = DIAG_LIST_INIT;
+	struct import_plan *p = r->p;
+
+	import_plan_release(p);
+	/* the diags of items that do not parse were reported by the
+	 * first plan already */
+	import_plan_make_(p, r->l, r->bl, r->bases, &scratch);
+	diag_list_release(&scratch);
+	for (size_t h = 0; h < r->nheld; h++)
+		for (size_t i = 0; i < r->l->n; i++) {
+			if (r->l->items[i] != r->held[h].it || !p->files[i])
+				continue;
+			free(p->files[i]);
+			p->files[i] = NULL;
+			p->nfiles--;
+			if (!p->why[i]) {
+				p->updated--;
+				p->conflicts++;
+				free(p->changed[i]);
+				p->changed[i] = NULL;
+				p->why[i] = xstrdup(r->held[h].why);
+			}
+			p->merged[i] = 0;
+		}
+	count(r);
+}
+
+/* Leave out the records still rejected (v[i].first set): named in the
+ * source's order, dropped from the end. */
+static void
+leave_out(struct run *r, struct verdict *v)
+{
+	struct import_list *l = r->l;
+	size_t n = l->n;
+
+	for (size_t i = 0; i < n; i++) {
+		struct import_item *it = l->items[i];
+
+		if (!v[i].first)
+			continue;
+		if (it->existing) {
+			r->held = xgrow(r->held, &r->aheld, r->nheld + 1, sizeof(*r->held));
+			r->held[r->nheld].it = it;
+			r->held[r->nheld++].why = xasprintf("the update would not pass docket check: %s",
+							    v[i].first);
+			continue;
+		}
+		import_list_skip(l, 1, it->file, it->line,
+				 "%s would not pass docket check: %s",
+				 it->what ? it->what : "the record", v[i].first);
+	}
+	for (size_t i = n; i-- > 0;)
+		if (v[i].first && !l->items[i]->existing) {
+			import_list_drop(l, i);
+			r->dropped++;
+		}
+}
+
+size_t
+import_plan_validate(struct import_plan *p, struct import_list *l,
+		     const struct backlog *bl, struct backlog *vbl,
+		     struct source *src, const struct import_bases *bases,
+		     const char *order_old, size_t order_len,
+		     struct diag_list *errors, struct diag_list *warnings)
+{
+	struct run r;
+	size_t left = 0;
+
+	memset(&r, 0, sizeof(r));
+	r.p = p;
+	r.l = l;
+	r.bl = bl;
+	r.vbl = vbl;
+	r.src = src;
+	r.bases = bases;
+	r.order_old = order_old ? order_old : "";
+	r.order_len = order_old ? order_len : 0;
+	strmap_init(&r.demoted);
+	strmap_init(&r.noted);
+	for (int pass = 0;; pass++) {
+		struct diag_list errs = DIAG_LIST_INIT, warns = DIAG_LIST_INIT;
+		struct strmap by_path, by_id;
+		struct verdict *v;
+		char **paths;
+		size_t fixed, n0 = l->n;
+		int last = pass + 1 >= PASSES;
+
+		if (!validate(&r, &errs, &warns)) {
+			diag_list_move(warnings, &warns);
+			diag_list_release(&errs);
+			break;
+		}
+		/* the records by the path they write and by id */
+		strmap_init(&by_path);
+		strmap_init(&by_id);
+		paths = xcalloc(l->n + 1, sizeof(*paths));
+		v = xcalloc(l->n + 1, sizeof(*v));
+		for (size_t i = 0; i < l->n; i++) {
+			paths[i] = xasprintf("%s%s.md", vbl->items_rel, l->items[i]->id);
+			strmap_put(&by_path, paths[i], strlen(paths[i]), (void *)(uintptr_t)(i + 1));
+			strmap_put(&by_id, l->items[i]->id, strlen(l->items[i]->id),
+				   (void *)(uintptr_t)(i + 1));
+		}
+		for (size_t k = 0; k < errs.n; k++) {
+			const struct diag *d = &errs.v[k];
+			long i = d->severity == SEV_ERROR ?
+				 record_of(d, &by_path, &by_id) : -1;
+			struct import_item *it;
+
+			if (d->severity != SEV_ERROR)
+				continue;
+			if (i < 0)
+				continue;     /* no record explains it: refused below */
+			it = l->items[i];
+			if (!v[i].first)
+				v[i].first = d->message;
+			if (d->field && !kept_field(d->field) &&
+			    ifields_get(&it->out, d->field))
+				verdict_field(&v[i], d->field, d->message);
+			else if (strcmp(it->status, "idea")) {
+				v[i].demote = 1;
+				v[i].needs = xgrow(v[i].needs, &v[i].aneeds,
+						   v[i].nneeds + 1, sizeof(*v[i].needs));
+				v[i].needs[v[i].nneeds++] = d;
+			} else {
+				v[i].stuck = 1;
+			}
+		}
+		fixed = last ? 0 : repair(&r, v);
+		if (!fixed) {
+			/* what no repair helps is left out; what no record
+			 * explains refuses the import */
+			leave_out(&r, v);
+		}
+		for (size_t i = 0; i < n0; i++) {
+			verdict_release(&v[i]);
+			free(paths[i]);
+		}
+		free(paths);
+		free(v);
+		strmap_release(&by_path);
+		strmap_release(&by_id);
+		replan(&r);
+		if (!fixed) {
+			/* the last word: what is left as it will be written */
+			diag_list_release(&errs);
+			diag_list_release(&warns);
+			left = validate(&r, errors, warnings);
+			break;
+		}
+		diag_list_release(&errs);
+		diag_list_release(&warns);
+	}
+	count(&r);
+	strmap_release(&r.demoted);
+	strmap_release(&r.noted);
+	for (size_t k = 0; k < r.nkeys; k++)
+		free(r.keys[k]);
+	free(r.keys);
+	for (size_t h = 0; h < r.nheld; h++)
+		free(r.held[h].why);
+	free(r.held);
+	return left;
+}
