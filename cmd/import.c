@@ -273,6 +273,7 @@ plan(struct ctx *ctx, struct import_plan *p, struct ws *w,
 				 (const char *const *)names, nn, 0, &errs)) {
 		out_errs(ctx, &errs, NULL);
 		import_names_free(names, nn);
+		import_bases_release(&bases);
 		return EXIT_USAGE;
 	}
 	import_names_free(names, nn);

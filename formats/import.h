@@ -181,7 +181,8 @@ struct import_list {
 	struct strmap unmapped_idx;
 	size_t recovered;         /* items read only in part */
 	/* where source values went (import_map_apply, for the report):
-	 * "field:NAME", "note", "body", "source", "order", "none:WHY";
+	 * "field:NAME", "note", "body", "section:NAME", "source", "order",
+	 * "none:WHY";
 	 * wheres[0] is "" (a field without a value) */
 	char **wheres;
 	size_t nwheres, awheres;
@@ -337,9 +338,11 @@ const char *import_map_status(const struct import_map *m, const char *value);
 const char *import_map_type(const struct import_map *m, const char *value);
 
 /* Where the value of field j of it's src went (import_map_apply):
- * "field:NAME" (front matter), "note", "body", "source" (the record's
- * id), "order" (its rank), or "none:WHY" (not carried: "no mapping",
- * "dropped by the mapping", "not used"); "" when it has no value. */
+ * "field:NAME" (front matter), "note", "body", "section:NAME" (a block
+ * of the body the import manages: comments, attachments), "source"
+ * (the record's id), "order" (its rank), or "none:WHY" (not carried:
+ * "no mapping", "dropped by the mapping", "not used"); "" when it has
+ * no value. */
 const char *import_where(const struct import_list *l,
 			 const struct import_item *it, size_t j);
 /* The index of where in l->wheres (added when new). */

@@ -644,6 +644,14 @@ where_went(struct apply *a, const struct ifield *f, const char *to,
 		return import_where_intern(l, "note");
 	if (a->body.len > blen)
 		return import_where_intern(l, "body");
+	if (!strcmp(to, "comments") || !strcmp(to, "attachments")) {
+		/* a block of the body the import manages */
+		char *k = xasprintf("section:%s", to);
+
+		w = import_where_intern(l, k);
+		free(k);
+		return w;
+	}
 	if (!strcmp(to, "id"))
 		return import_where_intern(l, "source");
 	if (!strcmp(to, "comments") || !strcmp(to, "attachments"))
@@ -652,6 +660,8 @@ where_went(struct apply *a, const struct ifield *f, const char *to,
 		return import_where_intern(l, "field:status");
 	if (!strcmp(to, "rank"))
 		return import_where_intern(l, "order");
+	if (!strcmp(to, "archived"))
+		return import_where_intern(l, "field:status");
 	if (!strcmp(to, "resolution") || !strcmp(to, "status") ||
 	    !strcmp(to, "type") || !strcmp(to, "depends_on") ||
 	    !strcmp(to, "follows") || ifields_get(&it->out, to)) {

@@ -9,7 +9,8 @@
 #include "formats/json.h"
 
 /* Where field j of it went, as the item is now: a value validation
- * moved from its field to a note (import_plan_validate) went there. */
+ * moved from its field to a note (import_plan_validate), or a
+ * reference to no record of the import, went there. */
 static const char *
 final_where(const struct import_list *l, const struct import_item *it,
 	    size_t j)
@@ -18,7 +19,6 @@ final_where(const struct import_list *l, const struct import_item *it,
 	const char *name = !strncmp(w, "field:", 6) ? w + 6 : NULL;
 
 	if (name && strcmp(name, "status") && strcmp(name, "type") &&
-	    strcmp(name, "depends_on") && strcmp(name, "follows") &&
 	    !ifields_get(&it->out, name))
 		return "note";
 	return w;
@@ -113,6 +113,8 @@ where_text(struct sbuf *out, const char *to)
 		sbuf_adds(out, "a note");
 	else if (!strcmp(to, "body"))
 		sbuf_adds(out, "the body");
+	else if (!strncmp(to, "section:", 8))
+		sbuf_addf(out, "the %s section", to + 8);
 	else if (!strcmp(to, "source"))
 		sbuf_adds(out, "source");
 	else if (!strcmp(to, "order"))
@@ -192,7 +194,10 @@ import_report_text(struct sbuf *sb, const struct import_report *r)
 	sbuf_addf(sb, "%zu added, %zu updated, %zu unchanged, %zu in conflict\n",
 		  p->added, p->updated, p->unchanged, p->conflicts);
 	for (size_t i = 0; i < l->n && i < p->n; i++) {
-		if (p->why[i])
+		if (p->refused[i])
+			sbuf_addf(sb, "  %s: not updated from %s: %s\n",
+				  l->items[i]->id, import_kind_title(l->kind), p->refused[i]);
+		else if (p->why[i])
 			sbuf_addf(sb, "  %s: %s changed here and in %s: kept as it is here\n",
 				  l->items[i]->id, p->why[i], import_kind_title(l->kind));
 		else if (p->changed[i])
@@ -273,7 +278,7 @@ import_report_json(struct sbuf *out, const struct import_report *r)
 			if (colon) {
 				jw_key(&w, "to");
 				jw_strn(&w, to, (size_t)(colon - to));
-				jw_kstr(&w, !strncmp(to, "field:", 6) ? "name" : "why",
+				jw_kstr(&w, !strncmp(to, "none:", 5) ? "why" : "name",
 					colon + 1);
 			} else {
 				jw_kstr(&w, "to", to);
@@ -297,12 +302,14 @@ import_report_json(struct sbuf *out, const struct import_report *r)
 	jw_key(&w, "changed");
 	jw_array_lines(&w);
 	for (size_t i = 0; p && i < l->n && i < p->n; i++) {
-		if (!p->why[i] && !p->changed[i])
+		if (!p->why[i] && !p->changed[i] && !p->refused[i])
 			continue;
 		jw_object(&w);
 		jw_kstr(&w, "id", l->items[i]->id);
-		jw_kstr(&w, "outcome", p->why[i] ? "conflict" : "updated");
+		jw_kstr(&w, "outcome", p->refused[i] ? "refused" :
+				       p->why[i] ? "conflict" : "updated");
 		jw_kstr(&w, "conflict", p->why[i]);
+		jw_kstr(&w, "refused", p->refused[i]);
 		jw_end(&w);
 	}
 	jw_end(&w);

@@ -20,11 +20,13 @@ import_plan_release(struct import_plan *p)
 	for (size_t i = 0; i < p->n; i++) {
 		free(p->files[i]);
 		free(p->why[i]);
+		free(p->refused[i]);
 		free(p->changed[i]);
 	}
 	free(p->files);
 	free(p->lens);
 	free(p->why);
+	free(p->refused);
 	free(p->changed);
 	free(p->merged);
 	memset(p, 0, sizeof(*p));
@@ -220,6 +222,7 @@ import_plan_make_(struct import_plan *p, struct import_list *l,
 	p->files = xcalloc(l->n + 1, sizeof(*p->files));
 	p->lens = xcalloc(l->n + 1, sizeof(*p->lens));
 	p->why = xcalloc(l->n + 1, sizeof(*p->why));
+	p->refused = xcalloc(l->n + 1, sizeof(*p->refused));
 	p->changed = xcalloc(l->n + 1, sizeof(*p->changed));
 	p->merged = xcalloc(l->n + 1, 1);
 	p->first = p->last = "";
@@ -284,9 +287,13 @@ import_commit_message(struct sbuf *sb, const char *subject,
 			shown++;
 		}
 	for (size_t i = 0, shown = 0; i < l->n && shown < 50; i++)
-		if (p->why[i]) {
-			sbuf_addf(sb, "In conflict: %s (%s)\n", l->items[i]->id,
-				  p->why[i]);
+		if (p->why[i] || p->refused[i]) {
+			if (p->why[i])
+				sbuf_addf(sb, "In conflict: %s (%s)\n", l->items[i]->id,
+					  p->why[i]);
+			if (p->refused[i])
+				sbuf_addf(sb, "Not updated: %s (%s)\n", l->items[i]->id,
+					  p->refused[i]);
 			shown++;
 		}
 	sbuf_addf(sb, "\n%s: %s %s\n", IMPORT_TRAILER,

@@ -55,6 +55,9 @@ struct import_plan {
 	char **files;             /* per item: its new file, or NULL: not written */
 	size_t *lens;
 	char **why;               /* per item: the conflicting fields, or NULL */
+	char **refused;           /* per item: why its update is left out
+				   * (import_plan_validate), or NULL; it
+				   * counts in conflicts */
 	char **changed;           /* per item: "" when updated, or NULL */
 	char *merged;             /* per item: written merged with edits here */
 	size_t nfiles;            /* files written (new and updated) */

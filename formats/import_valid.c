@@ -29,7 +29,9 @@
 #include "core/validate.h"
 #include "core/xalloc.h"
 
-#define PASSES 4
+/* At most this many validations repair records (each can only take
+ * fields away, lower a status or leave a record out). */
+#define PASSES 6
 
 /* The fields a repair never takes away: without them there is no item. */
 static int
@@ -150,6 +152,48 @@ record_of(const struct diag *d, const struct strmap *by_path,
 	return v ? (long)((uintptr_t)v - 1) : -1;
 }
 
+/* The front-matter key whose value holds line `line` of text (a finding
+ * without a field names where it is: "depends_on names MKT-1..."), or
+ * NULL.  The key is the nearest line above, inside the front matter,
+ * that starts with a key. */
+static char *
+field_at_line(const char *text, size_t len, int line)
+{
+	const char **starts;
+	const char *p = text, *end = text + len;
+	int n = 0;
+	char *key = NULL;
+
+	if (line < 2 || len < 4 || strncmp(text, "---\n", 4))
+		return NULL;
+	starts = xcalloc((size_t)line + 1, sizeof(*starts));
+	for (n = 0; n < line && p < end; n++) {
+		const char *e = memchr(p, '\n', (size_t)(end - p));
+
+		starts[n] = p;
+		if (n > 0 && e && e - p == 3 && !strncmp(p, "---", 3))
+			break;  /* the end of the front matter */
+		p = e ? e + 1 : end;
+	}
+	if (n == line) {
+		for (int k = line - 1; k > 0 && !key; k--) {
+			const char *q = starts[k];
+			size_t m = 0;
+
+			while (q + m < end && (q[m] == '_' || (q[m] >= 'a' && q[m] <= 'z') ||
+					       (q[m] >= 'A' && q[m] <= 'Z') ||
+					       (m && q[m] >= '0' && q[m] <= '9')))
+				m++;
+			if (m && q + m < end && q[m] == ':')
+				key = xstrndup(q, m);
+			else if (q < end && *q != ' ' && *q != '-')
+				break;  /* a line that is no key nor inside one */
+		}
+	}
+	free(starts);
+	return key;
+}
+
 static void
 verdict_field(struct verdict *v, const char *field, const char *why)
 {
@@ -175,30 +219,38 @@ verdict_release(struct verdict *v)
 }
 
 /* What check needs first, from the findings: "required: effort,
- * customer_value; experiment-incomplete" (rules in order, each with
- * the fields its findings name). */
+ * customer_value; experiment is 'ready' but has no hypothesis, metric
+ * or target" (the rules that name fields, each with its fields, in
+ * order; a finding that names none by its message without the advice
+ * after its first ": "). */
 static void
 needs_text(struct sbuf *out, const struct verdict *v)
 {
 	for (size_t k = 0; k < v->nneeds; k++) {
-		const char *rule = v->needs[k]->rule && *v->needs[k]->rule ?
-				   v->needs[k]->rule : v->needs[k]->message;
+		const struct diag *d = v->needs[k];
+		const char *rule = d->rule && *d->rule ? d->rule : "";
 		size_t nf = 0;
 		int seen = 0;
 
+		if (!d->field) {
+			const char *m = d->message, *e = strstr(m, ": ");
+			size_t n = e ? (size_t)(e - m) : strlen(m);
+
+			sbuf_addf(out, "%s%.*s", out->len ? "; " : "", (int)n, m);
+			continue;
+		}
 		for (size_t j = 0; j < k && !seen; j++)
-			seen = !strcmp(rule, v->needs[j]->rule && *v->needs[j]->rule ?
-				       v->needs[j]->rule : v->needs[j]->message);
+			seen = v->needs[j]->field && v->needs[j]->rule &&
+			       !strcmp(rule, v->needs[j]->rule);
 		if (seen)
 			continue;
-		sbuf_addf(out, "%s%s", out->len ? "; " : "", rule);
+		sbuf_addf(out, "%s%s", out->len ? "; " : "", *rule ? rule : "check");
 		for (size_t j = k; j < v->nneeds; j++) {
-			const struct diag *d = v->needs[j];
-			const char *r2 = d->rule && *d->rule ? d->rule : d->message;
+			const struct diag *e = v->needs[j];
 
-			if (strcmp(r2, rule) || !d->field)
+			if (!e->field || strcmp(e->rule ? e->rule : "", rule))
 				continue;
-			sbuf_addf(out, "%s%s", nf++ ? ", " : ": ", d->field);
+			sbuf_addf(out, "%s%s", nf++ ? ", " : ": ", e->field);
 		}
 	}
 }
@@ -289,30 +341,32 @@ replan(struct run *r)
 				p->conflicts++;
 				free(p->changed[i]);
 				p->changed[i] = NULL;
-				p->why[i] = xstrdup(r->held[h].why);
 			}
+			free(p->refused[i]);
+			p->refused[i] = xstrdup(r->held[h].why);
 			p->merged[i] = 0;
 		}
 	count(r);
 }
 
 /* Leave out the records still rejected (v[i].first set): named in the
- * source's order, dropped from the end. */
-static void
+ * source's order, dropped from the end.  Returns how many. */
+static size_t
 leave_out(struct run *r, struct verdict *v)
 {
 	struct import_list *l = r->l;
-	size_t n = l->n;
+	size_t n = l->n, gone = 0;
 
 	for (size_t i = 0; i < n; i++) {
 		struct import_item *it = l->items[i];
 
 		if (!v[i].first)
 			continue;
+		gone++;
 		if (it->existing) {
 			r->held = xgrow(r->held, &r->aheld, r->nheld + 1, sizeof(*r->held));
 			r->held[r->nheld].it = it;
-			r->held[r->nheld++].why = xasprintf("the update would not pass docket check: %s",
+			r->held[r->nheld++].why = xasprintf("it would not pass docket check: %s",
 							    v[i].first);
 			continue;
 		}
@@ -325,6 +379,7 @@ leave_out(struct run *r, struct verdict *v)
 			import_list_drop(l, i);
 			r->dropped++;
 		}
+	return gone;
 }
 
 size_t
@@ -353,7 +408,7 @@ import_plan_validate(struct import_plan *p, struct import_list *l,
 		struct strmap by_path, by_id;
 		struct verdict *v;
 		char **paths;
-		size_t fixed, n0 = l->n;
+		size_t fixed, gone = 0, n0 = l->n;
 		int last = pass + 1 >= PASSES;
 
 		if (!validate(&r, &errs, &warns)) {
@@ -377,6 +432,7 @@ import_plan_validate(struct import_plan *p, struct import_list *l,
 			long i = d->severity == SEV_ERROR ?
 				 record_of(d, &by_path, &by_id) : -1;
 			struct import_item *it;
+			char *field;
 
 			if (d->severity != SEV_ERROR)
 				continue;
@@ -385,9 +441,11 @@ import_plan_validate(struct import_plan *p, struct import_list *l,
 			it = l->items[i];
 			if (!v[i].first)
 				v[i].first = d->message;
-			if (d->field && !kept_field(d->field) &&
-			    ifields_get(&it->out, d->field))
-				verdict_field(&v[i], d->field, d->message);
+			field = d->field ? xstrdup(d->field) :
+				d->file && r.p->files[i] && !strcmp(d->file, paths[i]) ?
+				field_at_line(r.p->files[i], r.p->lens[i], d->line) : NULL;
+			if (field && !kept_field(field) && ifields_get(&it->out, field))
+				verdict_field(&v[i], field, d->message);
 			else if (strcmp(it->status, "idea")) {
 				v[i].demote = 1;
 				v[i].needs = xgrow(v[i].needs, &v[i].aneeds,
@@ -396,13 +454,14 @@ import_plan_validate(struct import_plan *p, struct import_list *l,
 			} else {
 				v[i].stuck = 1;
 			}
+			free(field);
 		}
 		fixed = last ? 0 : repair(&r, v);
-		if (!fixed) {
-			/* what no repair helps is left out; what no record
-			 * explains refuses the import */
-			leave_out(&r, v);
-		}
+		/* what no repair helps is left out (another pass may then
+		 * repair what named it); what no record explains refuses
+		 * the import */
+		if (!fixed)
+			gone = leave_out(&r, v);
 		for (size_t i = 0; i < n0; i++) {
 			verdict_release(&v[i]);
 			free(paths[i]);
@@ -412,7 +471,7 @@ import_plan_validate(struct import_plan *p, struct import_list *l,
 		strmap_release(&by_path);
 		strmap_release(&by_id);
 		replan(&r);
-		if (!fixed) {
+		if (!fixed && (!gone || last)) {
 			/* the last word: what is left as it will be written */
 			diag_list_release(&errs);
 			diag_list_release(&warns);

@@ -80,6 +80,17 @@ test_expect 'an item check would reject comes in as an idea, keeps its rank, say
 	clean j
 '
 
+test_expect 'an experiment without hypothesis, metric and target comes in as an idea' '
+	fresh x &&
+	docket -C x import csv "$FX/generic.csv" >out 2>err &&
+	f=$(grep -l "^title: Retargeting ads for cart abandoners$" x/backlog/*.md) &&
+	grep -qx "type: experiment" $f &&
+	grep -qx "status: idea" $f &&
+	grep -qx "effort: 3" $f &&
+	grep -qx -- "- Came in as idea, not ready: docket check needs more first (experiment is .ready. but has no hypothesis, metric or target)" $f &&
+	clean x
+'
+
 test_expect 'the idea moves on as any item does; importing again keeps it' '
 	docket -C j set CAMP-1 customer_value=5 business_value=6 >/dev/null 2>&1 &&
 	docket -C j set CAMP-1 status=ready >/dev/null 2>&1 &&
@@ -125,6 +136,44 @@ test_expect 'a record that cannot be valid even as an idea is named and left out
 	grep -qx "region: EU" f/backlog/MKT-1.md &&
 	clean f &&
 	git_clean f
+'
+
+test_expect 'a record that names one left out keeps the reference as a note' '
+	region d "required_from: idea" &&
+	printf "fields:\n  region: region\n  depends on: depends_on\n" >d.map &&
+	printf "id,title,status,region,depends on\n1,One,idea,,\n2,Two,idea,US,1\n" >d.csv &&
+	{ docket -C d import csv "$TRASH/d.csv" --map "$TRASH/d.map" --id-column id >out 2>err; test $? = 1; } &&
+	grep -q "d.csv:2: row 2 would not pass docket check" err &&
+	! grep -q "row 3" err &&
+	grep -q "^- depends_on: MKT-1 (not kept as a field: " d/backlog/MKT-2.md &&
+	! grep -q "^depends_on:" d/backlog/MKT-2.md &&
+	grep -qx "  depends on: 1 → a note" out &&
+	clean d &&
+	git_clean d
+'
+
+test_expect 'importing again: an update check would reject is left out and named' '
+	region h "required_from: idea" &&
+	printf "id,title,status,region\n1,One,idea,EU\n2,Two,idea,US\n" >h1.csv &&
+	printf "id,title,status,region\n1,One renamed,idea,\n2,Two,idea,US\n3,Three,idea,FR\n" >h2.csv &&
+	docket -C h import csv "$TRASH/h1.csv" --map "$TRASH/h.map" --id-column id >out 2>err &&
+	docket -C h import csv "$TRASH/h2.csv" --map "$TRASH/h.map" --id-column id >out 2>err &&
+	grep -qx "1 added, 0 updated, 1 unchanged, 1 in conflict" out &&
+	grep -q "^  MKT-1: not updated from CSV: it would not pass docket check: missing required field .region." out &&
+	grep -qx "title: One" h/backlog/MKT-1.md &&
+	grep -qx "region: EU" h/backlog/MKT-1.md &&
+	grep -qx "region: FR" h/backlog/MKT-3.md &&
+	git -C h log -1 --format=%B | grep -q "^Not updated: MKT-1 (it would not pass docket check" &&
+	docket -C h import --format json csv "$TRASH/h2.csv" --map "$TRASH/h.map" --id-column id >h.json 2>err &&
+	python3 - h.json <<-\EOF &&
+	import json, sys
+	r = json.load(open(sys.argv[1], encoding="utf-8"))
+	c = r["changed"]
+	assert len(c) == 1 and c[0]["id"] == "MKT-1" and c[0]["outcome"] == "refused", c
+	assert c[0]["refused"].startswith("it would not pass docket check"), c
+	EOF
+	clean h &&
+	git_clean h
 '
 
 test_expect '--dry-run says the same and writes nothing' '

@@ -32,7 +32,7 @@ for f in r["fields"]:
     if sum(t["records"] for t in f["to"]) != f["records"] or f["records"] < 1:
         bad.append(("does not add up", f))
     for t in f["to"]:
-        if t["to"] not in ("field", "note", "body", "source", "order", "none"):
+        if t["to"] not in ("field", "note", "body", "section", "source", "order", "none"):
             bad.append(("unknown destination", f["field"], t))
 
 def expect(name, n, required=True):
@@ -110,6 +110,7 @@ check_report() {
 	r = json.load(open(sys.argv[1], encoding="utf-8"))
 	def where(t):
 	    return {"field": t.get("name"), "note": "a note", "body": "the body",
+	            "section": "the %s section" % t.get("name"),
 	            "source": "source", "order": "the order",
 	            "none": "not carried (%s)" % t.get("why")}[t["to"]]
 	for f in r["fields"]:
