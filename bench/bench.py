@@ -33,6 +33,10 @@ not grow with the backlog: their smallest-vs-largest figures are printed
 at the end.  Machines here are shared and noisy: ratios against a
 baseline taken in the same run are the figures to read, not absolute
 times.
+
+--out rewrites the file, but keeps what follows the line KEEP_MARK (below)
+in the old one: measurements made otherwise (bench/compare.py, callgrind)
+live there.
 """
 import argparse
 import datetime
@@ -434,6 +438,12 @@ def main():
     print(f"bench: {len(rows)} measurements in {elapsed:.0f} s"
           + (f"; not measured: {', '.join(skipped)}" if skipped else ""))
     if a.out:
+        kept = ""
+        if os.path.exists(a.out):
+            with open(a.out, encoding="utf-8") as f:
+                old = f.read()
+            if KEEP_MARK in old:
+                kept = old[old.index(KEEP_MARK):]
         with open(a.out, "w") as f:
             f.write("# Benchmark results\n\n")
             f.write(f"Machine: {machine}.  Date: {date}.  Command: `make bench` "
@@ -480,7 +490,13 @@ def main():
             f.write("\nHow memory was brought down, with before and after figures: "
                     "[docs/robustness.md](../docs/robustness.md).  Fuzzing record: "
                     "[tests/fuzz/README.md](../tests/fuzz/README.md).\n")
+            if kept:
+                f.write("\n" + kept)
     return 0
+
+
+# The line of RESULTS.md after which --out keeps the old file's text.
+KEEP_MARK = "<!-- bench.py keeps the text from here on: written by hand -->"
 
 
 COMMIT_LIMIT = ("every commit reads and rewrites git's index (one entry per tracked "

@@ -131,6 +131,8 @@ def main():
                 ("move ID --top", ["move", item, "--top"], "git status", gs, True),
                 ("set ID effort=13", ["set", item, "effort=13"], "git status", gs, True),
                 ("done ID --force", ["done", item, "--force", REASON], "git status", gs, True),
+                ("start ID", ["start", item], "git status", gs, True),
+                ("block ID", ["block", item, "--reason", "bench"], "git status", gs, True),
                 ("new TITLE", ["new", "Bench idea"], "git status", gs, True)]
         for what, args, bname, base, writes in cmds:
             best = {n: None for n, _ in builds}

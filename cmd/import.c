@@ -29,6 +29,7 @@
 #include "core/text.h"
 #include "core/xalloc.h"
 #include "formats/import.h"
+#include "formats/import_cycles.h"
 #include "formats/import_report.h"
 #include "formats/import_run.h"
 
@@ -311,14 +312,21 @@ write_all(struct ctx *ctx, struct ws *w, struct import_list *l,
 	struct sbuf sb = SBUF_INIT, old = SBUF_INIT, subject = SBUF_INIT;
 	struct diag_list errs = DIAG_LIST_INIT;
 	struct import_plan p;
+	struct import_cycles cy;
 	int rc;
 
 	/* never write an item that docket itself would not read */
 	import_drop_oversized(l, &bl->config, limit_bytes(LIMIT_FILE),
 			      limit_name(LIMIT_FILE));
 	memset(&p, 0, sizeof(p));
+	memset(&cy, 0, sizeof(cy));
 	if ((rc = plan(ctx, &p, w, l)))
 		goto out;
+	/* the source's cycles (Jira sprints): new cycle files, or ids
+	 * added to the committed list of existing ones */
+	if (import_cycles_plan(&cy, l, bl, &l->diags))
+		rc = EXIT_PROBLEMS;
+	p.nfiles += import_cycles_changed(&cy);
 	diag_list_sort(&l->diags);
 	out_diags(ctx, &l->diags, SEV_WARNING);
 	for (size_t i = 0; i < l->n && !dry_run; i++) {
@@ -330,6 +338,9 @@ write_all(struct ctx *ctx, struct ws *w, struct import_list *l,
 		change_write(&w->ch, path, p.files[i], p.lens[i]);
 		free(path);
 	}
+	for (size_t k = 0; k < cy.n && !dry_run; k++)
+		if (cy.v[k].file)
+			change_write(&w->ch, cy.v[k].path, cy.v[k].file, cy.v[k].len);
 	if (!dry_run && p.written && import_list_ranked(l)) {
 		/* ORDER parsed when the session began (ws_begin refuses one
 		 * that does not): its text is the file's */
@@ -369,6 +380,7 @@ write_all(struct ctx *ctx, struct ws *w, struct import_list *l,
 	if (import_list_failed(l))
 		rc = EXIT_PROBLEMS;
 out:
+	import_cycles_release(&cy);
 	import_plan_release(&p);
 	sbuf_release(&subject);
 	sbuf_release(&sb);
@@ -561,7 +573,7 @@ const struct command cmd_import = {
 	.opts = opts,
 	.formats = &import_report_formats,
 	.needs = NEED_WRITE | NEED_BACKLOG,
-	.load = BL_ITEMS,
+	.load = BL_ITEMS | BL_CYCLES,
 	.details =
 	"Items keep the source's order: ready, planned, doing and blocked items are\n"
 	"appended to ORDER (Jira's Rank, Trello's lists and pos, Backlog.md's\n"

@@ -206,23 +206,36 @@ int
 check_text_value(const char *s, size_t len, int one_line,
 		 struct diag_list *errs)
 {
+	const unsigned char *u = (const unsigned char *)s;
+	int32_t cp = 0, bad = -1;    /* the first character refused */
 	size_t i = 0, n;
-	int32_t cp;
 
-	if (!utf8_valid(s, len))
-		return diag_error(errs, DK_EINVALID, "is not valid UTF-8");
-	while (one_line && i < len) {
-		n = utf8_next(s + i, len - i, &cp);
-		if (cp == 0)
-			return diag_error(errs, DK_EINVALID, "holds a NUL byte");
-		if (cp == '\n' || cp == '\r')
-			return diag_error(errs, DK_EINVALID, "must be one line");
+	/* One pass (check runs this on every value): ASCII bytes are
+	 * looked at as they are, the others decoded.  Invalid UTF-8
+	 * anywhere is the reason given, even after a refused character. */
+	while (one_line && i < len && bad < 0) {
+		if (u[i] < 0x80) {
+			if (u[i] == 0 || u[i] == '\n' || u[i] == '\r')
+				bad = u[i];
+			i++;
+			continue;
+		}
+		if (!(n = utf8_next(s + i, len - i, &cp)))
+			break;
 		if (cp == 0x2028 || cp == 0x2029)
-			return diag_error(errs, DK_EINVALID,
-					  "must be one line (it holds a %s separator, U+%04X)",
-					  cp == 0x2028 ? "line" : "paragraph", (unsigned)cp);
+			bad = cp;
 		i += n;
 	}
+	if (!utf8_valid(s + i, len - i))
+		return diag_error(errs, DK_EINVALID, "is not valid UTF-8");
+	if (bad == 0)
+		return diag_error(errs, DK_EINVALID, "holds a NUL byte");
+	if (bad == '\n' || bad == '\r')
+		return diag_error(errs, DK_EINVALID, "must be one line");
+	if (bad > 0)
+		return diag_error(errs, DK_EINVALID,
+				  "must be one line (it holds a %s separator, U+%04X)",
+				  bad == 0x2028 ? "line" : "paragraph", (unsigned)bad);
 	return 0;
 }
 

@@ -192,7 +192,7 @@ fsutil_open_regular(const char *path, const char *shown, unsigned flags,
 		    int *fdp, struct stat *st, struct diag_list *errs)
 {
 	int oflags = O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY;
-	int fd, fl;
+	int fd;
 
 	if (!shown)
 		shown = path;
@@ -229,8 +229,10 @@ fsutil_open_regular(const char *path, const char *shown, unsigned flags,
 		close(fd);
 		return DK_EINVALID;
 	}
-	fl = fcntl(fd, F_GETFL);
-	if (fl < 0 || fcntl(fd, F_SETFL, fl & ~O_NONBLOCK) < 0) {
+	/* the file status flags are the ones given to open (of them only
+	 * O_NONBLOCK is one F_SETFL sets): set them less O_NONBLOCK without
+	 * reading them back (F_GETFL), one call per file read */
+	if (fcntl(fd, F_SETFL, oflags & ~O_NONBLOCK) < 0) {
 		diag_error(errs, DK_EIO, "cannot read %s: %s", shown, strerror(errno));
 		close(fd);
 		return DK_EIO;

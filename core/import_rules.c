@@ -251,7 +251,8 @@ import_rules_parse(struct import_rules *r, const struct ynode *root,
 				} else {
 					if (!valid_target(from, cfg) ||
 					    !strcmp(from, "id") || !strcmp(from, "rank") ||
-					    !strcmp(from, "drop") || !strcmp(from, "resolution"))
+					    !strcmp(from, "drop") || !strcmp(from, "resolution") ||
+					    !strcmp(from, "attachments") || !strcmp(from, "comments"))
 						MAP_ERR(sk, "set: '%s' is not a docket field", from);
 					else
 						import_rules_add(&r->set, &r->nset, from, to, 0);

@@ -312,6 +312,46 @@ order_filter(struct order *out, const struct order *in,
 	reindex(out);
 }
 
+int
+order_parse_kept(struct order *o, const char *data, size_t len,
+		 order_keep_fn *keep, void *arg)
+{
+	size_t off = 0;
+	int lineno = 0, l, c;
+	long rank = 0;
+
+	order_init(o);
+	if (utf8_check(data, len, &l, &c) || memchr(data, '\0', len))
+		return DK_EINVALID;
+	while (off < len) {
+		const char *s = data + off, *nl = memchr(s, '\n', len - off);
+		size_t n = nl ? (size_t)(nl - s) : len - off, idlen;
+		const char *p, *e;
+		struct order_line *ln;
+
+		lineno++;
+		off += n + (nl ? 1 : 0);
+		if (n && s[n - 1] == '\r') {
+			n--;
+			if (lineno == 1)
+				o->crlf = 1;
+		}
+		/* the same lines hold an id as for order_parse */
+		if (text_conflict_marker(s, n) || !line_id(s, n, &p, &idlen, &e))
+			continue;
+		rank++;
+		if (!keep(p, idlen, rank, arg))
+			continue;
+		o->lines = xgrow(o->lines, &o->alloc, o->nlines + 1, sizeof(*o->lines));
+		ln = &o->lines[o->nlines++];
+		ln->text = xmemdup0(s, n);
+		ln->id = xmemdup0(p, idlen);
+		ln->lineno = lineno;
+	}
+	reindex(o);
+	return 0;
+}
+
 static void
 put_line(struct order *o, size_t at, char *text, const char *id)
 {

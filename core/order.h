@@ -56,6 +56,15 @@ const char *order_id_at(const struct order *o, long rank);
  * out.  For a view of ORDER about a few ids (core/validate.h). */
 void order_filter(struct order *out, const struct order *in,
 		  int (*keep)(const char *id, void *arg), void *arg);
+/* order_parse for a view of ORDER about a few ids, from its bytes: each
+ * id line is passed to keep(id, idlen, rank, arg), with its rank in the
+ * whole file (the id is not NUL-terminated), and only the lines keep
+ * accepts are kept, with their line numbers (o's own ranks count only
+ * them); nothing is allocated for the others.  Returns 0, or DK_EINVALID
+ * with o empty when data is not UTF-8 text without NUL bytes. */
+typedef int order_keep_fn(const char *id, size_t idlen, long rank, void *arg);
+int order_parse_kept(struct order *o, const char *data, size_t len,
+		     order_keep_fn *keep, void *arg);
 /* Render the file (keeping comments, blank lines and line ends). */
 void order_render(const struct order *o, struct sbuf *out);
 

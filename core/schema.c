@@ -1,6 +1,5 @@
 #include "core/schema.h"
 
-#include <stdio.h>
 #include <string.h>
 
 #include "core/xalloc.h"
@@ -100,15 +99,17 @@ int
 schema_date_valid(const char *s)
 {
 	static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-	int y, m, d, n = 0;
+	int y, m, d;
 
 	if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
 		return 0;
 	for (int i = 0; i < 10; i++)
 		if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
 			return 0;
-	if (sscanf(s, "%4d-%2d-%2d%n", &y, &m, &d, &n) != 3 || n != 10)
-		return 0;
+	/* the digits, checked above (check reads every date: no sscanf) */
+	y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+	m = (s[5] - '0') * 10 + (s[6] - '0');
+	d = (s[8] - '0') * 10 + (s[9] - '0');
 	if (m < 1 || m > 12 || d < 1)
 		return 0;
 	if (m == 2 && d == 29)

@@ -11,6 +11,11 @@
  *     only what the view made (its arrays, its ORDER, the parsed texts).
  * (3) A referenced item's rank is the view's: set before each run from
  *     that view's ORDER, and put back after.
+ * (4) ORDER, when the write changes it, is never parsed whole (10,000
+ *     lines cost more than the rest of the write): the lines the two
+ *     texts share at their start and end are skipped to find the ids
+ *     whose line changed, and each view keeps, in one pass over the
+ *     bytes, only its own ids' lines and ranks (order_parse_kept).
  */
 #include "core/validate.h"
 
@@ -46,7 +51,13 @@ struct vctx {
 	enum kind *kinds;
 	const struct validate_file *files;
 	size_t nfiles;
-	struct order ob, oa;          /* ORDER before and after (whole) */
+	/* ORDER's texts before and after, when the write changes it (NULL:
+	 * none), and the ranks in them of the view's ids */
+	char *ob_text;
+	size_t ob_len;
+	const char *oa_text;
+	size_t oa_len;
+	struct strmap rank_b, rank_a; /* id (a key of ids) -> rank */
 	int order_touched;
 	char **queue;                 /* ids to load (borrowed from owned) */
 	size_t nqueue, aqueue;
@@ -229,9 +240,9 @@ next:		;
 	}
 }
 
-/* The ids whose line ORDER's change adds, drops or moves. */
+/* The ids whose line changes from ob to oa: added, dropped or moved. */
 static void
-want_order_changes(struct vctx *v)
+want_changed_ids(struct vctx *v, const struct order *ob, const struct order *oa)
 {
 	struct strmap cnt;
 	size_t n = 0, *pos, k = 0;
@@ -240,8 +251,8 @@ want_order_changes(struct vctx *v)
 
 	strmap_init(&cnt);
 	/* counts: before +1 each, after -1 each (by the pointer's value) */
-	for (size_t i = 0; i < v->ob.nlines; i++) {
-		const char *id = v->ob.lines[i].id;
+	for (size_t i = 0; i < ob->nlines; i++) {
+		const char *id = ob->lines[i].id;
 		struct strmap_entry *e;
 
 		if (!id)
@@ -250,8 +261,8 @@ want_order_changes(struct vctx *v)
 		strmap_put(&cnt, id, strlen(id),
 			   (void *)((e ? (intptr_t)e->value : 0) + 1));
 	}
-	for (size_t i = 0; i < v->oa.nlines; i++) {
-		const char *id = v->oa.lines[i].id;
+	for (size_t i = 0; i < oa->nlines; i++) {
+		const char *id = oa->lines[i].id;
 		struct strmap_entry *e;
 
 		if (!id)
@@ -272,14 +283,14 @@ want_order_changes(struct vctx *v)
 		struct strmap seen;
 
 		strmap_init(&seen);
-		for (size_t i = 0; i < v->oa.nlines; i++) {
-			const char *id = v->oa.lines[i].id;
+		for (size_t i = 0; i < oa->nlines; i++) {
+			const char *id = oa->lines[i].id;
 			long r;
 
 			if (!id || strmap_find(&seen, id, strlen(id)))
 				continue;
 			strmap_put(&seen, id, strlen(id), NULL);
-			r = order_rank(&v->ob, id);
+			r = order_rank(ob, id);
 			if (r <= 0)
 				continue;
 			pos[k] = (size_t)(r - 1);
@@ -289,7 +300,7 @@ want_order_changes(struct vctx *v)
 	}
 	moved = xcalloc(k + 1, 1);
 	if (k)
-		lis_mark_moved(pos, NULL, k, v->ob.nids + 1, moved);
+		lis_mark_moved(pos, NULL, k, ob->nids + 1, moved);
 	for (size_t i = 0; i < k; i++)
 		if (moved[i])
 			want_id(v, which[i], strlen(which[i]));
@@ -299,15 +310,87 @@ want_order_changes(struct vctx *v)
 }
 
 static int
+at_line_start(const char *t, size_t at, size_t pre)
+{
+	return at == pre || t[at - 1] == '\n';
+}
+
+/* The ids whose line ORDER's change adds, drops or moves: those of the
+ * lines between the ones both texts share at their start and at their
+ * end (a move to the top, a done item leaving: a few lines of 10,000). */
+static void
+want_order_changes(struct vctx *v)
+{
+	const char *a = v->ob_text ? v->ob_text : "", *b = v->oa_text ? v->oa_text : "";
+	size_t alen = v->ob_text ? v->ob_len : 0, blen = v->oa_text ? v->oa_len : 0;
+	size_t pre = 0, suf = 0, min = alen < blen ? alen : blen;
+	struct order ob, oa;
+	struct diag_list d = DIAG_LIST_INIT;
+
+	while (pre < min && a[pre] == b[pre])
+		pre++;
+	/* back to the start of a line both share whole */
+	if (pre < alen || pre < blen)
+		while (pre && a[pre - 1] != '\n')
+			pre--;
+	while (suf < min - pre && a[alen - 1 - suf] == b[blen - 1 - suf])
+		suf++;
+	/* forward to where a line starts in both (pre is such a place) */
+	while (suf && !(at_line_start(a, alen - suf, pre) &&
+			at_line_start(b, blen - suf, pre)))
+		suf--;
+	order_parse(&ob, NULL, a + pre, alen - suf - pre, &d);
+	order_parse(&oa, NULL, b + pre, blen - suf - pre, &d);
+	diag_list_release(&d);
+	want_changed_ids(v, &ob, &oa);
+	order_release(&ob);
+	order_release(&oa);
+}
+
+static int
 keep_id(const char *id, void *arg)
 {
 	return strmap_find(&((struct vctx *)arg)->ids, id, strlen(id)) != NULL;
 }
 
-/* The view: tv are the touched files' items in this state. */
+struct kept {
+	struct vctx *v;
+	struct strmap *ranks;
+};
+
+/* A line of ORDER's text for the view: one of its ids (its first rank
+ * noted). */
+static int
+keep_line(const char *id, size_t len, long rank, void *arg)
+{
+	struct kept *k = arg;
+	struct strmap_entry *e = strmap_find(&k->v->ids, id, len);
+
+	if (!e)
+		return 0;
+	if (!strmap_find(k->ranks, e->key, e->len))
+		strmap_put(k->ranks, e->key, e->len, (void *)(intptr_t)rank);
+	return 1;
+}
+
+/* id's rank in the whole ORDER of the state (after: the write's). */
+static long
+rank_in(const struct vctx *v, int after, const char *id)
+{
+	const struct strmap_entry *e;
+
+	if (!id)
+		return 0;
+	if (!v->order_touched)
+		return order_rank(&v->bl->order, id);
+	e = strmap_find(after ? &v->rank_a : &v->rank_b, id, strlen(id));
+	return e ? (long)(intptr_t)e->value : 0;
+}
+
+/* The view: tv are the touched files' items in this state (after: the
+ * state the write leaves). */
 static void
-view_make(struct backlog *w, struct vctx *v, struct item **tv,
-	  const struct order *full)
+view_make(struct backlog *w, struct vctx *v, struct item **tv, int after)
 {
 	memset(w, 0, sizeof(*w));
 	w->root = v->bl->root;
@@ -320,7 +403,16 @@ view_make(struct backlog *w, struct vctx *v, struct item **tv,
 	w->have_order = v->bl->have_order || v->order_touched;
 	strmap_init(&w->by_id);
 	order_init(&w->order);
-	order_filter(&w->order, full, keep_id, v);
+	if (!v->order_touched) {
+		order_filter(&w->order, &v->bl->order, keep_id, v);
+	} else {
+		struct kept k = { v, after ? &v->rank_a : &v->rank_b };
+		const char *t = after ? v->oa_text : v->ob_text;
+
+		if (t)
+			order_parse_kept(&w->order, t, after ? v->oa_len : v->ob_len,
+					 keep_line, &k);
+	}
 	diag_list_init(&w->diags);
 	w->items = xcalloc(v->nfiles + v->nrefs + 1, sizeof(*w->items));
 	w->cycles = xcalloc(v->nfiles + v->nrcycles + 1, sizeof(*w->cycles));
@@ -330,7 +422,7 @@ view_make(struct backlog *w, struct vctx *v, struct item **tv,
 		if (!it)
 			continue;
 		if (v->kinds[i] == K_ITEM) {
-			it->rank = it->id ? order_rank(full, it->id) : 0;
+			it->rank = rank_in(v, after, it->id);
 			w->items[w->nitems++] = it;
 		} else if (v->kinds[i] == K_CYCLE) {
 			w->cycles[w->ncycles++] = it;
@@ -343,7 +435,7 @@ view_make(struct backlog *w, struct vctx *v, struct item **tv,
 	for (size_t i = 0; i < v->nrefs; i++) {
 		struct item *it = v->refs[i];
 
-		it->rank = it->id ? order_rank(full, it->id) : 0;
+		it->rank = rank_in(v, after, it->id);
 		w->items[w->nitems++] = it;
 	}
 	for (size_t i = 0; i < v->nrcycles; i++)
@@ -383,8 +475,7 @@ in_scope(const struct diag *d)
 }
 
 static void
-run_view(struct diag_list *out, struct vctx *v, struct item **tv,
-	 const struct order *full)
+run_view(struct diag_list *out, struct vctx *v, struct item **tv, int after)
 {
 	struct backlog w;
 	struct check_opts co = CHECK_OPTS_INIT;
@@ -393,7 +484,7 @@ run_view(struct diag_list *out, struct vctx *v, struct item **tv,
 
 	for (size_t i = 0; i < v->nrefs; i++)
 		saved[i] = v->refs[i]->rank;
-	view_make(&w, v, tv, full);
+	view_make(&w, v, tv, after);
 	check_backlog(&all, &w, &co);
 	view_release(&w);
 	for (size_t i = 0; i < v->nrefs; i++)
@@ -468,8 +559,8 @@ validate_files(struct diag_list *errors, struct diag_list *warnings,
 	strmap_init(&v.touched);
 	strmap_init(&v.ids);
 	strmap_init(&v.cycle_names);
-	order_init(&v.ob);
-	order_init(&v.oa);
+	strmap_init(&v.rank_b);
+	strmap_init(&v.rank_a);
 	v.tb = xcalloc(n + 1, sizeof(*v.tb));
 	v.ta = xcalloc(n + 1, sizeof(*v.ta));
 	v.kinds = xcalloc(n + 1, sizeof(*v.kinds));
@@ -497,15 +588,13 @@ validate_files(struct diag_list *errors, struct diag_list *warnings,
 			data = NULL;
 		}
 		if (v.kinds[i] == K_ORDER) {
-			struct diag_list d = DIAG_LIST_INIT;
-
+			/* parsed only in part (design note 4) */
 			v.order_touched = 1;
-			if (data)
-				order_parse(&v.ob, f->path, data, len, &d);
-			if (f->after)
-				order_parse(&v.oa, f->path, f->after, f->alen, &d);
-			diag_list_release(&d);
-			free(data);
+			free(v.ob_text);
+			v.ob_text = data;
+			v.ob_len = len;
+			v.oa_text = f->after;
+			v.oa_len = f->alen;
 			continue;
 		}
 		if (data) {
@@ -562,8 +651,8 @@ validate_files(struct diag_list *errors, struct diag_list *warnings,
 		if (v.refs[i]->cycle)
 			want_cycle(&v, v.refs[i]->cycle);
 
-	run_view(&was, &v, v.tb, v.order_touched ? &v.ob : &bl->order);
-	run_view(&now, &v, v.ta, v.order_touched ? &v.oa : &bl->order);
+	run_view(&was, &v, v.tb, 0);
+	run_view(&now, &v, v.ta, 1);
 
 	/* what was there before, by fingerprint */
 	strmap_init(&prints);
@@ -616,8 +705,9 @@ validate_files(struct diag_list *errors, struct diag_list *warnings,
 	free(v.kinds);
 	free(v.refs);
 	free(v.queue);
-	order_release(&v.ob);
-	order_release(&v.oa);
+	free(v.ob_text);
+	strmap_release(&v.rank_b);
+	strmap_release(&v.rank_a);
 	strmap_release(&v.touched);
 	strmap_release(&v.ids);
 	strmap_release(&v.cycle_names);
@@ -625,94 +715,4 @@ validate_files(struct diag_list *errors, struct diag_list *warnings,
 		free(v.owned[i]);
 	free(v.owned);
 	return added;
-}
-
-/* ---------------------------------------------------------------------
- * The command that fixes a finding
- * ------------------------------------------------------------------- */
-
-void
-validate_suggest_fix(struct diag *d, const struct config *c)
-{
-	const char *id, *f;
-	char *fid = NULL;
-	int r;
-
-	if (!d || d->fix)
-		return;
-	r = check_rule_find(d->rule);
-	id = d->subject;
-	if ((!id || !item_id_valid(id)) && d->file) {
-		const char *base = strrchr(d->file, '/');
-
-		fid = item_id_from_filename(base ? base + 1 : d->file);
-		id = fid;
-	}
-	f = d->field;
-	if (!f && r == RULE_REF_UNKNOWN) {
-		static const char *const refs[] = { "depends_on", "follows", "cycle" };
-
-		for (size_t i = 0; i < sizeof(refs) / sizeof(refs[0]) && !f; i++)
-			if (!strncmp(d->message, refs[i], strlen(refs[i])))
-				f = refs[i];
-	}
-	if (r == RULE_CYCLE_CAPACITY && d->file && strstr(d->file, "cycles/")) {
-		const char *base = strrchr(d->file, '/') + 1;
-		size_t bl = strlen(base);
-
-		if (bl > 3 && !strcmp(base + bl - 3, ".md"))
-			bl -= 3;
-		diag_set_fix(d, "docket plan %.*s --capacity N", (int)bl, base);
-		free(fid);
-		return;
-	}
-	if (!id || !item_id_valid(id)) {
-		free(fid);
-		return;
-	}
-	switch (r) {
-	case RULE_NO_DIRECT_ASSIGNMENT:
-		diag_set_fix(d, "docket set %s %s= requested_by=NAME", id,
-			     f ? f : "assignee");
-		break;
-	case RULE_EXPERIMENT_INCOMPLETE:
-		diag_set_fix(d, "docket set %s hypothesis=TEXT metric=TEXT target=TEXT",
-			     id);
-		break;
-	case RULE_RESULT_MISSING:
-		diag_set_fix(d, "docket done %s --result RESULT --actual VALUE", id);
-		break;
-	case RULE_DOD_UNCHECKED:
-		diag_set_fix(d, "docket done %s --force --reason TEXT", id);
-		break;
-	case RULE_GOAL_UNKNOWN:
-		if (c && c->ngoals)
-			diag_set_fix(d, "docket set %s goal=%s", id, c->goals[0].key);
-		else
-			diag_set_fix(d, "docket set %s goal=", id);
-		break;
-	case RULE_REF_UNKNOWN:
-		diag_set_fix(d, "docket set %s %s=", id, f ? f : "depends_on");
-		break;
-	case RULE_DUPLICATE_ID:
-	case RULE_ID_FILENAME:
-		diag_set_fix(d, "docket renumber %s NEW-ID", id);
-		break;
-	case RULE_DEPENDENCY_CYCLE:
-		diag_set_fix(d, "docket set %s depends_on=", id);
-		break;
-	case RULE_ORDER_CLOSED:
-	case RULE_ORDER_DUPLICATE:
-	case RULE_ORDER_UNKNOWN:
-	case RULE_SYNTAX:
-		diag_set_fix(d, "docket edit %s", id);
-		break;
-	default:
-		if (f && strcmp(f, "id"))
-			diag_set_fix(d, "docket set %s %s=VALUE", id, f);
-		else
-			diag_set_fix(d, "docket edit %s", id);
-		break;
-	}
-	free(fid);
 }

@@ -258,6 +258,7 @@ item_free_(struct import_item *it)
 	strv_free(it->deps, it->ndeps);
 	free(it->follows);
 	free(it->status);
+	strv_free(it->cycles, it->ncycles);
 	for (size_t i = 0; i < it->nsections; i++) {
 		free(it->sections[i].name);
 		free(it->sections[i].text);

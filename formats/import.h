@@ -146,6 +146,9 @@ struct import_item {
 	size_t ndeps, adeps;
 	char *follows;            /* follows as a source id, or NULL */
 	char *status;             /* docket status name */
+	char **cycles;            /* the source's cycles it was in (Jira
+				   * sprints), oldest first: import_cycles.h */
+	size_t ncycles, acycles;
 	struct import_section {   /* a block of the body the import manages */
 		char *name;       /* "comments", "attachments" */
 		char *text;       /* its Markdown: "## Comments", a list */

@@ -28,8 +28,10 @@ struct apply {
 	struct sbuf body;
 	int nbody;                /* body fields added so far */
 	const char *src_status;   /* borrowed from the item's src fields */
+	const char *status_key;   /* the source field that gave src_status */
 	const char *src_type;
 	const char *resolution;
+	const char *finished_key; /* the source field that gave finished */
 	char **warned;            /* status values warned about */
 	size_t nwarned, awarned;
 };
@@ -482,6 +484,7 @@ apply_field(struct apply *a, const struct ifield *f, const char *to)
 		a->resolution = f->v.type == IVAL_LIST ? NULL : f->v.str;
 	} else if (!strcmp(to, "status")) {
 		a->src_status = f->v.type == IVAL_LIST ? NULL : f->v.str;
+		a->status_key = f->key;
 	} else if (!strcmp(to, "type")) {
 		a->src_type = f->v.type == IVAL_LIST ? NULL : f->v.str;
 	} else if (!strcmp(to, "title")) {
@@ -498,9 +501,25 @@ apply_field(struct apply *a, const struct ifield *f, const char *to)
 		free(it->follows);
 		it->follows = one_line(&f->v);
 	} else if (!strcmp(to, "cycle")) {
-		/* a cycle is a file of this backlog: the source's sprint is not */
+		/* the source's cycles (Jira's sprints) become cycle files of
+		 * their own whose committed lists hold the items
+		 * (import_cycles.h); the names as the source writes them
+		 * stay a note */
+		size_t n = f->v.type == IVAL_LIST ? f->v.n : 1;
+
 		note_value(it, f->key, &f->v);
+		for (size_t i = 0; i < n; i++) {
+			const char *c = f->v.type == IVAL_LIST ? f->v.list[i] : f->v.str;
+
+			if (!c || !*c)
+				continue;
+			it->cycles = xgrow(it->cycles, &it->acycles, it->ncycles + 1,
+					   sizeof(*it->cycles));
+			it->cycles[it->ncycles++] = xstrdup(c);
+		}
 	} else {
+		if (!strcmp(to, "finished"))
+			a->finished_key = f->key;
 		kind = schema_kind_of(a->cfg, to, &def);
 		set_typed(a, f, to, kind, def);
 	}
@@ -528,6 +547,8 @@ status_of(struct apply *a)
 	st = a->m->default_status ? a->m->default_status : "idea";
 	if (it->archived)
 		return st;     /* stopped anyway: nothing to warn about */
+	/* the source's status stays with the item */
+	add_note(it, a->status_key ? a->status_key : "Status", a->src_status);
 	for (size_t i = 0; i < a->nwarned; i++)
 		if (!strcmp(a->warned[i], a->src_status))
 			return st;
@@ -545,9 +566,10 @@ finish_item(struct apply *a)
 	struct import_item *it = a->it;
 	const char *st = status_of(a), *ty;
 	const char *title = tool(a);
+	int resolution_kept = 0;
 
 	/* Jira: Done with resolution Won't Do is a stopped item */
-	if (!strcmp(st, "done") && a->resolution) {
+	if (!strcmp(st, "done") && a->resolution && *a->resolution) {
 		const char *r = import_map_status(a->m, a->resolution);
 
 		if (r && !strcmp(r, "stopped")) {
@@ -557,9 +579,14 @@ finish_item(struct apply *a)
 
 				ifields_set_str(&it->out, "stop_reason", why);
 				free(why);
+				resolution_kept = 1;
 			}
 		}
 	}
+	/* any other resolution (Done, Fixed, or one on an open issue) is
+	 * kept as a note: it has no docket field */
+	if (a->resolution && *a->resolution && !resolution_kept)
+		add_note(it, "Resolution", a->resolution);
 	if (it->archived && strcmp(st, "done") && strcmp(st, "stopped")) {
 		st = "stopped";
 		if (!ifields_get(&it->out, "stop_reason")) {
@@ -593,9 +620,16 @@ finish_item(struct apply *a)
 		ty = a->m->default_type ? a->m->default_type : "bau";
 	ifields_set_str(&it->out, "type", ty);
 
-	/* finished belongs to closed items only */
-	if (strcmp(st, "done") && strcmp(st, "stopped"))
+	/* finished belongs to closed items only: an open item keeps the
+	 * date (a Resolved date on a reopened issue) as a note */
+	if (strcmp(st, "done") && strcmp(st, "stopped")) {
+		const struct ifield *fin = ifields_get(&it->out, "finished");
+
+		if (fin && fin->v.str)
+			add_note(it, a->finished_key ? a->finished_key : "Finished",
+				 fin->v.str);
 		ifields_remove(&it->out, "finished");
+	}
 
 	if (!ifields_get(&it->out, "title")) {
 		char *t = it->source_id ? xasprintf("%s %s", title, it->source_id) :
@@ -654,10 +688,6 @@ where_went(struct apply *a, const struct ifield *f, const char *to,
 	}
 	if (!strcmp(to, "id"))
 		return import_where_intern(l, "source");
-	if (!strcmp(to, "comments") || !strcmp(to, "attachments"))
-		return import_where_intern(l, "body");   /* its managed block */
-	if (!strcmp(to, "archived"))
-		return import_where_intern(l, "field:status");
 	if (!strcmp(to, "rank"))
 		return import_where_intern(l, "order");
 	if (!strcmp(to, "archived"))
@@ -694,7 +724,8 @@ import_map_apply(struct import_list *l, const struct import_map *m,
 		if (it->body)
 			sbuf_adds(&a.body, it->body);
 		a.nbody = 0;
-		a.src_status = a.src_type = a.resolution = NULL;
+		a.src_status = a.src_type = a.resolution = a.finished_key = NULL;
+		a.status_key = NULL;
 		free(it->where);
 		it->where = xcalloc(it->src.n + 1, sizeof(*it->where));
 		for (size_t j = 0; j < it->src.n; j++) {

@@ -13,7 +13,13 @@
  *     source field "Parent issue" (a note by default);
  *   - the order is Jira's Rank column when there is one (a LexoRank
  *     string, compared byte by byte: the mapping sends Rank to rank),
- *     else the order of the rows.
+ *     else the order of the rows;
+ *   - Description and the text of each Comment are Jira wiki markup:
+ *     they become Markdown (formats/jira_wiki.h); a comment
+ *     ("date;author id;text") becomes "author (date time):" and its text,
+ *     for the ## Comments block;
+ *   - each Attachment ("date;author id;file name;url") becomes a Markdown
+ *     link with its date and author, for the ## Attachments section.
  */
 #include "formats/import.h"
 
@@ -21,6 +27,7 @@
 #include <string.h>
 
 #include "core/xalloc.h"
+#include "formats/jira_wiki.h"
 
 /* The value of the first of names that the item has (exact header
  * names, as Jira writes them). */
@@ -91,6 +98,132 @@ epic_campaign(const struct import_item *epic)
 	return import_slug(name ? name : "epic");
 }
 
+/* s as Markdown. */
+static char *
+wiki(const char *s, int unused)
+{
+	struct sbuf sb = SBUF_INIT;
+
+	(void)unused;
+	jira_wiki_to_markdown(&sb, s, strlen(s));
+	return sbuf_detach(&sb, NULL);
+}
+
+/* A comment, "22/Aug/25 9:07 AM;5b10...;text" -> "5b10... (2025-08-22
+ * 9:07 AM):" and the text as Markdown on the lines below; a value of
+ * another shape is all text. */
+static char *
+comment(const char *s, int unused)
+{
+	const char *a = strchr(s, ';'), *b = a ? strchr(a + 1, ';') : NULL;
+	struct sbuf sb = SBUF_INIT;
+	char ymd[11];
+
+	(void)unused;
+	if (!b)
+		return wiki(s, 0);
+	sbuf_add(&sb, a + 1, (size_t)(b - a - 1));
+	if (a > s) {
+		char *date = xstrndup(s, (size_t)(a - s));
+		const char *time = strchr(date, ' ');
+
+		if (import_date_parse(ymd, date, IMPORT_DATE_AUTO) == 0)
+			sbuf_addf(&sb, "%s(%s%s)", sb.len ? " " : "", ymd, time ? time : "");
+		else
+			sbuf_addf(&sb, "%s(%s)", sb.len ? " " : "", date);
+		free(date);
+	}
+	sbuf_adds(&sb, ":\n");
+	jira_wiki_to_markdown(&sb, b + 1, strlen(b + 1));
+	return sbuf_detach(&sb, NULL);
+}
+
+/* "22/Aug/25 9:07 AM;5b10...;brief.pdf;https://x/brief.pdf" ->
+ * "[brief.pdf](https://x/brief.pdf), added 2025-08-22 by 5b10...";
+ * a value of another shape stays as it is. */
+static char *
+attachment(const char *s)
+{
+	const char *p[3], *url;
+	struct sbuf sb = SBUF_INIT;
+	char ymd[11];
+	char *date;
+	int angle = 0;
+
+	p[0] = strchr(s, ';');
+	p[1] = p[0] ? strchr(p[0] + 1, ';') : NULL;
+	p[2] = p[1] ? strrchr(p[1] + 1, ';') : NULL;   /* names may hold ';' */
+	url = p[2] ? p[2] + 1 : NULL;
+	if (!url || !strstr(url, "://") || p[2] == p[1] + 1)
+		return xstrdup(s);
+	sbuf_addc(&sb, '[');
+	for (const char *c = p[1] + 1; c < p[2]; c++) {
+		if (*c == '[' || *c == ']' || *c == '\\')
+			sbuf_addc(&sb, '\\');
+		sbuf_addc(&sb, *c);
+	}
+	sbuf_adds(&sb, "](");
+	for (const char *c = url; *c; c++)
+		if (strchr(" \t\n()<>", *c))
+			angle = 1;
+	if (angle)
+		sbuf_addc(&sb, '<');
+	for (const char *c = url; *c; c++) {
+		if (angle && (*c == '<' || *c == '>'))
+			sbuf_addc(&sb, '\\');
+		sbuf_addc(&sb, *c);
+	}
+	sbuf_adds(&sb, angle ? ">)" : ")");
+	date = xstrndup(s, (size_t)(p[0] - s));
+	if (*date)
+		sbuf_addf(&sb, ", added %s",
+			  import_date_parse(ymd, date, IMPORT_DATE_AUTO) ? date : ymd);
+	free(date);
+	if (p[1] > p[0] + 1) {
+		sbuf_adds(&sb, " by ");
+		sbuf_add(&sb, p[0] + 1, (size_t)(p[1] - p[0] - 1));
+	}
+	return sbuf_detach(&sb, NULL);
+}
+
+/* Replace each value of the field key by fn(value, arg). */
+static void
+rewrite_field(struct import_item *it, const char *key,
+	      char *(*fn)(const char *, int), int arg)
+{
+	struct ifield *f = ifields_get(&it->src, key);
+	struct ival *v = f ? &f->v : NULL;
+
+	if (!v)
+		return;
+	if (v->type == IVAL_STR) {
+		char *md = fn(v->str, arg);
+
+		free(v->str);
+		v->str = md;
+	} else if (v->type == IVAL_LIST) {
+		/* the set of a long list's values holds the old strings */
+		if (v->seen) {
+			strmap_release(v->seen);
+			free(v->seen);
+			v->seen = NULL;
+		}
+		for (size_t i = 0; i < v->n; i++) {
+			char *md = fn(v->list[i], arg);
+
+			free(v->list[i]);
+			v->list[i] = md;
+		}
+	}
+}
+
+static char *
+attachment_fn(const char *s, int unused)
+{
+	(void)unused;
+	return attachment(s);
+}
+
 static int
 jira_header(struct import_list *l, const char *file,
 	    const struct csv_record *header)
@@ -113,6 +246,12 @@ import_read_jira(struct import_list *l, FILE *in,
 
 	if (rc)
 		return rc;
+	for (size_t i = 0; i < l->n; i++) {
+		rewrite_field(l->items[i], "Description", wiki, 0);
+		rewrite_field(l->items[i], "Comment", comment, 0);
+		rewrite_field(l->items[i], "Attachment", attachment_fn, 0);
+	}
+
 	n = l->n;
 	campaign = xcalloc(n + 1, sizeof(*campaign));
 	for (size_t i = 0; i < n; i++) {

@@ -29,6 +29,7 @@ static const struct def generic_status[] = {
 	{ "idea", "idea" }, { "ideas", "idea" }, { "backlog", "idea" },
 	{ "draft", "idea" }, { "drafts", "idea" }, { "icebox", "idea" },
 	{ "someday", "idea" }, { "inbox", "idea" }, { "intake", "idea" },
+	{ "no section", "idea" }, { "untitled section", "idea" },
 	{ "proposed", "idea" }, { "parking lot", "idea" },
 	{ "to do", "ready" }, { "todo", "ready" }, { "open", "ready" },
 	{ "ready", "ready" }, { "selected for development", "ready" },
@@ -155,9 +156,10 @@ static const struct def jira_fields[] = {
 	{ "resolution", "resolution" }, { "reporter", "requested_by" },
 	{ "assignee", "note" }, { "priority", "note" }, { "rank", "rank" },
 	{ "story points", "effort" }, { "story point estimate", "effort" },
-	{ "due date", "note" }, { "sprint", "note" }, { "component s", "note" },
+	{ "due date", "note" }, { "sprint", "cycle" }, { "component s", "note" },
 	{ "components", "note" }, { "fix version s", "note" },
-	{ "fix versions", "note" }, { "comment", "note" },
+	{ "fix versions", "note" }, { "comment", "comments" },
+	{ "attachment", "attachments" },
 	{ "inward issue link blocks", "depends_on" },
 	/* made by the Jira reader from Epic Link / Parent */
 	{ "campaign", "campaign" }, { "parent issue", "note" },
@@ -192,6 +194,8 @@ static const struct def trello_fields[] = {
 static const struct def asana_fields[] = {
 	{ "task id", "id" }, { "name", "title" }, { "notes", "body" },
 	{ "section column", "status" }, { "tags", "tags" },
+	/* a custom field (On track, At risk...): the section is the status */
+	{ "status", "note" },
 	{ "created at", "created" }, { "completed at", "finished" },
 	{ "assignee", "note" }, { "assignee email", "drop" },
 	{ "due date", "note" }, { "start date", "note" },

@@ -35,6 +35,7 @@ test_expect 'jira: items, ORDER by Rank, epics as campaigns, one commit' '
 	git -C j show --name-only --format= HEAD | sort >files &&
 	printf "backlog/CAMP-%s.md\n" 1 2 3 4 5 6 7 >want &&
 	echo backlog/ORDER >>want &&
+	printf "backlog/cycles/camp-sprint-%s.md\n" 4 5 >>want &&
 	test_cmp want files &&
 	test -z "$(git -C j status --porcelain)" &&
 	grep -qx "title: Landing page copy for the banking app" j/backlog/CAMP-1.md &&

@@ -47,7 +47,9 @@ got = {fm(t, "source") for t in items}
 checks = {
     "items": (len(items), len(keys)),
     "sources": (sorted(got), sorted("jira " + k for k in keys)),
-    "comments": (sum(len(re.findall(r"^- Comment: ", t, re.M)) for t in items),
+    "comments": (sum(len(re.findall(r"^- ", m, re.M)) for t in items for m in
+                     re.findall(r"<!-- docket:import comments -->\n(.*?)<!-- /docket:import -->",
+                                t, re.S)),
                  f["comments"]["cells"]),
     "finished": (sum(fm(t, "finished") is not None for t in items),
                  f["resolution"]["resolved_date_rows"]),

@@ -1,8 +1,10 @@
 /*
  * Unit tests for core/check beyond one rule at a time: owner-order
  * from collected --base data, the "did you mean" distance, the rule
- * table, and a dependency graph of 100,000 items (a cycle through all
- * of them must be found without deep recursion, in linear time).
+ * table, a dependency graph of 100,000 items (a cycle through all
+ * of them must be found without deep recursion, in linear time), and
+ * the text rules of every value (check_text_value) and of dates
+ * (schema_date_valid).
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -12,6 +14,8 @@
 
 #include <stdio.h>
 #include <time.h>
+
+#include "core/schema.h"
 
 #include "test_check_fixture.h"
 
@@ -213,6 +217,81 @@ test_big_cycle(void **state)
 	memfs_release(&fs);
 }
 
+/* check_text_value: the reason, or "" for a value it accepts. */
+static const char *
+text_why(char *buf, size_t n, const char *s, size_t len, int one_line)
+{
+	struct diag_list e = DIAG_LIST_INIT;
+
+	buf[0] = '\0';
+	if (check_text_value(s, len, one_line, &e)) {
+		assert_int_equal(e.n, 1);
+		snprintf(buf, n, "%s", diag_last_message(&e));
+	} else {
+		assert_int_equal(e.n, 0);
+	}
+	diag_list_release(&e);
+	return buf;
+}
+
+#define WHY(lit, one) text_why(buf, sizeof(buf), (lit), sizeof(lit) - 1, (one))
+
+static void
+test_text_value(void **state)
+{
+	char buf[160];
+
+	(void)state;
+	assert_string_equal(WHY("Spring launch", 1), "");
+	assert_string_equal(WHY("", 1), "");
+	/* non-ASCII, the other E2 80 xx characters, NEL: all one line */
+	assert_string_equal(WHY("Caf\xc3\xa9 \xe2\x80\x94 \xe2\x80\xa7 \xe2\x80\xaa \xc2\x85", 1), "");
+	assert_string_equal(WHY("\xe2\x82\xac \xe2\x80", 1), "is not valid UTF-8");
+	assert_string_equal(WHY("a\xff" "b", 0), "is not valid UTF-8");
+	assert_string_equal(WHY("a\xff" "b\n", 1), "is not valid UTF-8");
+	/* invalid UTF-8 anywhere is the reason, even after a refused one */
+	assert_string_equal(WHY("a\0\xff", 1), "is not valid UTF-8");
+	assert_string_equal(WHY("\xe2\x80\xa8 \xc0\xaf", 1), "is not valid UTF-8");
+	assert_string_equal(WHY("\xed\xa0\x80", 1), "is not valid UTF-8");   /* a surrogate */
+	assert_string_equal(WHY("a\0b", 1), "holds a NUL byte");
+	assert_string_equal(WHY("a\nb", 1), "must be one line");
+	assert_string_equal(WHY("a\r", 1), "must be one line");
+	assert_string_equal(WHY("a\xe2\x80\xa8" "b", 1),
+			    "must be one line (it holds a line separator, U+2028)");
+	assert_string_equal(WHY("\xe2\x80\xa9", 1),
+			    "must be one line (it holds a paragraph separator, U+2029)");
+	/* the first offence counts */
+	assert_string_equal(WHY("x\xe2\x80\xa9y\0z\n", 1),
+			    "must be one line (it holds a paragraph separator, U+2029)");
+	assert_string_equal(WHY("x\ny\0", 1), "must be one line");
+	/* a multi-line value may hold line breaks, not invalid UTF-8 */
+	assert_string_equal(WHY("a\nb\r\n\xe2\x80\xa8 \0", 0), "");
+}
+
+static void
+test_date_valid(void **state)
+{
+	static const char *const good[] = {
+		"2026-12-06", "2024-02-29", "2000-02-29", "0001-01-01",
+		"9999-12-31", "2026-04-30", "2026-01-31", "0000-02-29",
+	};
+	static const char *const bad[] = {
+		"2026-02-29", "1900-02-29", "2026-04-31", "2026-13-01",
+		"2026-00-10", "2026-01-00", "2026-01-32", "2026-1-01",
+		"2026-01-1", "26-01-01", "2026-01-01x", " 2026-01-0",
+		"+026-01-01", "2026/01/01", "2026-0a-01", "", "2026-01-01 ",
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(good) / sizeof(*good); i++)
+		if (!schema_date_valid(good[i]))
+			fail_msg("%s refused", good[i]);
+	for (size_t i = 0; i < sizeof(bad) / sizeof(*bad); i++)
+		if (schema_date_valid(bad[i]))
+			fail_msg("%s accepted", bad[i]);
+	assert_false(schema_date_valid(NULL));
+}
+
 int
 main(void)
 {
@@ -223,6 +302,8 @@ main(void)
 		cmocka_unit_test(test_suggest),
 		cmocka_unit_test(test_rule_table),
 		cmocka_unit_test(test_big_cycle),
+		cmocka_unit_test(test_text_value),
+		cmocka_unit_test(test_date_valid),
 	};
 
 	return cmocka_run_group_tests_name("check more", tests, NULL, NULL);

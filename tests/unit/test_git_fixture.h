@@ -1,6 +1,7 @@
 /*
  * Shared by the unit tests that work on real throwaway git repositories
- * made with the git CLI (test_change.c, test_ops.c): a temporary folder,
+ * made with the git CLI (test_change.c, test_ops.c; test_fsutil.c uses its
+ * folder only): a temporary folder,
  * tmp, made by git_fixture_setup with a fixed git identity and no
  * configuration from outside it (HOME, GIT_CONFIG_NOSYSTEM,
  * GIT_CEILING_DIRECTORIES), removed by git_fixture_teardown; and shell
@@ -28,7 +29,7 @@ static char tmp[PATH_MAX];
 /* Run the shell command fmt (printf-style) in dir, its output
  * discarded; returns its exit status. */
 static int sh(const char *dir, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
+	__attribute__((format(printf, 2, 3), unused));
 
 static int
 sh(const char *dir, const char *fmt, ...)
@@ -48,7 +49,10 @@ sh(const char *dir, const char *fmt, ...)
 }
 
 /* The output of cmdline run in dir (at most 4 KiB), without its
- * trailing newlines. */
+ * trailing newlines.  (unused: not every test reads output) */
+static char *sh_out(const char *dir, const char *cmdline)
+	__attribute__((unused));
+
 static char *
 sh_out(const char *dir, const char *cmdline)
 {

@@ -202,6 +202,107 @@ test_broken_on_disk(void **state)
 	memfs_release(&fs);
 }
 
+
+/* The findings (errors and warnings) of changing ORDER from before to
+ * after, in fs (whose ORDER is before). */
+static size_t
+order_change(struct memfs *fs, const char *before, const char *after,
+	     struct diag_list *errors, struct diag_list *warnings)
+{
+	struct backlog bl;
+	struct source src;
+	struct validate_file vf;
+	size_t n;
+
+	memfs_put(fs, "backlog/ORDER", before);
+	open_mem(&bl, &src, fs);
+	memset(&vf, 0, sizeof(vf));
+	vf.path = "backlog/ORDER";
+	vf.after = after;
+	vf.alen = strlen(after);
+	n = validate_files(errors, warnings, &bl, &src, &vf, 1);
+	backlog_release(&bl);
+	return n;
+}
+
+static void
+order_items(struct memfs *fs)
+{
+	memset(fs, 0, sizeof(*fs));
+	memfs_put(fs, "docket.yaml", "prefix: MKT\n");
+	memfs_put(fs, "backlog/MKT-1.md", "---\nid: MKT-1\ntitle: T\nstatus: idea\n"
+		  "depends_on: [MKT-2]\n---\n");
+	memfs_put(fs, "backlog/MKT-2.md", "---\nid: MKT-2\ntitle: T2\nstatus: idea\n---\n");
+	memfs_put(fs, "backlog/MKT-3.md", "---\nid: MKT-3\ntitle: T3\nstatus: done\n"
+		  "finished: 2026-11-01\n---\n");
+}
+
+/* ORDER's own rules on the lines a change adds: a second line of an id,
+ * an id with no item, a closed item. */
+static void
+test_order_lines_added(void **state)
+{
+	struct memfs fs;
+	struct diag_list e = DIAG_LIST_INIT, w = DIAG_LIST_INIT;
+
+	(void)state;
+	order_items(&fs);
+	assert_int_equal(order_change(&fs, "MKT-2\nMKT-1\n", "MKT-2\nMKT-1\nMKT-2\n", &e, &w), 1);
+	assert_string_equal(e.v[0].rule, "order-duplicate");
+	assert_int_equal(e.v[0].line, 3);
+	diag_list_release(&e);
+	assert_int_equal(order_change(&fs, "MKT-2\nMKT-1\n", "MKT-2\nMKT-7\nMKT-1\n", &e, &w), 1);
+	assert_string_equal(e.v[0].rule, "order-unknown");
+	assert_int_equal(e.v[0].line, 2);
+	diag_list_release(&e);
+	assert_int_equal(order_change(&fs, "MKT-2\nMKT-1\n", "MKT-3\nMKT-2\nMKT-1\n", &e, &w), 1);
+	assert_string_equal(e.v[0].rule, "order-closed");
+	diag_list_release(&e);
+	/* the same, in CRLF and without a last line end */
+	assert_int_equal(order_change(&fs, "MKT-2\r\nMKT-1", "MKT-2\r\nMKT-1\r\nMKT-1", &e, &w), 1);
+	assert_string_equal(e.v[0].rule, "order-duplicate");
+	diag_list_release(&e);
+	diag_list_release(&w);
+	memfs_release(&fs);
+}
+
+/* A move in a long ORDER: the ranks are the whole file's, an error on
+ * lines the move leaves alone never blocks it. */
+static void
+test_order_move_in_long_file(void **state)
+{
+	struct memfs fs;
+	struct diag_list e = DIAG_LIST_INIT, w = DIAG_LIST_INIT;
+	struct sbuf before = SBUF_INIT, after = SBUF_INIT;
+	char *rank_msg;
+
+	(void)state;
+	order_items(&fs);
+	sbuf_adds(&after, "# top\nMKT-1\n");
+	sbuf_adds(&before, "# top\n");
+	for (int i = 100; i < 400; i++) {
+		sbuf_addf(&before, "MKT-%d\n", i);
+		sbuf_addf(&after, "MKT-%d\n", i);
+	}
+	/* MKT-3 is done, and listed: an error already there */
+	sbuf_adds(&before, "MKT-2\nMKT-1\nMKT-3\n");
+	sbuf_adds(&after, "MKT-2\nMKT-3\n");
+	assert_int_equal(order_change(&fs, before.buf, after.buf, &e, &w), 0);
+	assert_int_equal(e.n, 0);
+	/* MKT-1 now above MKT-2, which it depends on: ranks of the file */
+	assert_int_equal(w.n, 1);
+	assert_string_equal(w.v[0].rule, "dependency-order");
+	rank_msg = strstr(w.v[0].message, "MKT-1 (#1) is ranked above MKT-2 (#302)");
+	assert_non_null(rank_msg);
+	diag_list_release(&w);
+	/* ...and the move back adds nothing */
+	assert_int_equal(order_change(&fs, after.buf, before.buf, &e, &w), 0);
+	assert_int_equal(e.n + w.n, 0);
+	sbuf_release(&before);
+	sbuf_release(&after);
+	memfs_release(&fs);
+}
+
 int
 main(void)
 {
@@ -210,6 +311,8 @@ main(void)
 		cmocka_unit_test(test_added_errors_found),
 		cmocka_unit_test(test_unparsable_and_new_files),
 		cmocka_unit_test(test_broken_on_disk),
+		cmocka_unit_test(test_order_lines_added),
+		cmocka_unit_test(test_order_move_in_long_file),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
