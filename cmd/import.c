@@ -462,6 +462,11 @@ run(struct ctx *ctx)
 			goto out;
 		}
 		r = import_read_trello(&l, data, len, source);
+		/* the reader copied what it keeps: the export's bytes go
+		 * now, before the items are rendered (peak memory) */
+		digest = import_export_digest(data, len, NULL, 0);
+		free(data);
+		data = NULL;
 	} else {
 		/* CSV streams in, bounded per record (csv_read) */
 		struct stat st;
@@ -526,9 +531,11 @@ run(struct ctx *ctx)
 		goto out;
 	}
 	/* the CSV sources digest the export as it streams in */
-	digest = l.digest ? xstrdup(l.digest) :
-		 kind == IMPORT_BACKLOG_MD ? import_export_digest(NULL, 0, fs.v, fs.n) :
-		 import_export_digest(data, len, NULL, 0);
+	if (!digest)
+		digest = l.digest ? xstrdup(l.digest) :
+			 kind == IMPORT_BACKLOG_MD ?
+			 import_export_digest(NULL, 0, fs.v, fs.n) :
+			 import_export_digest(data, len, NULL, 0);
 	rc = write_all(ctx, w, &l, source, digest);
 out:
 	free(digest);
