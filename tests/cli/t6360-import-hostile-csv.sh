@@ -7,22 +7,7 @@
 # imported with a warning at their line. The memory cases run under
 # limit_memory (lib.sh), so an unbounded read fails the test.
 . "$DOCKET_TESTS/cli/lib.sh"
-
-gen() {
-	python3 -c "import sys; open(sys.argv[1], 'wb').write($2)" "$1"
-}
-
-# unchanged: HEAD and the work tree are as the setup left them
-unchanged() {
-	test "$(git -C b rev-parse HEAD)" = "$(cat head0)" && git_clean b
-}
-
-# readable: every file the import wrote reads back (no syntax error);
-# whether the items are complete for their status is check's own matter
-readable() {
-	docket -C b check >chk 2>&1 || true
-	grep -q "errors\?, " chk && ! grep -q "\[syntax\]" chk
-}
+. "$DOCKET_TESTS/cli/lib-hostile.sh"
 
 test_expect 'setup: a backlog' '
 	new_repo b && docket -C b init >/dev/null 2>&1 &&

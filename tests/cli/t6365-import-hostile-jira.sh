@@ -5,21 +5,7 @@
 # numbers, parents that form a cycle, an epic that links to itself and
 # a rank of 500 KB are imported, with a warning where a value is lost.
 . "$DOCKET_TESTS/cli/lib.sh"
-
-gen() {
-	python3 -c "import sys; open(sys.argv[1], 'wb').write($2)" "$1"
-}
-
-unchanged() {
-	test "$(git -C b rev-parse HEAD)" = "$(cat head0)" && git_clean b
-}
-
-# readable: every file the import wrote reads back (no syntax error);
-# whether the items are complete for their status is check's own matter
-readable() {
-	docket -C b check >chk 2>&1 || true
-	grep -q "errors\?, " chk && ! grep -q "\[syntax\]" chk
-}
+. "$DOCKET_TESTS/cli/lib-hostile.sh"
 
 H="Summary,Issue key,Issue id,Issue Type,Status,Custom field (Story Points),Parent,Custom field (Epic Link),Custom field (Rank)"
 

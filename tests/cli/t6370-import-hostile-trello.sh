@@ -5,21 +5,7 @@
 # is not a board, /dev/zero. Each is a clear error naming the file with
 # the line and column where there is one, exit 2, and writes nothing.
 . "$DOCKET_TESTS/cli/lib.sh"
-
-gen() {
-	python3 -c "import sys; open(sys.argv[1], 'wb').write($2)" "$1"
-}
-
-unchanged() {
-	test "$(git -C b rev-parse HEAD)" = "$(cat head0)" && git_clean b
-}
-
-# readable: every file the import wrote reads back (no syntax error);
-# whether the items are complete for their status is check's own matter
-readable() {
-	docket -C b check >chk 2>&1 || true
-	grep -q "errors\?, " chk && ! grep -q "\[syntax\]" chk
-}
+. "$DOCKET_TESTS/cli/lib-hostile.sh"
 
 # board FILE CARD-JSON: a small board whose one card is CARD-JSON
 board() {

@@ -7,21 +7,7 @@
 # /dev/zero as the source is refused (exit 2). Nothing blocks, and
 # memory stays bounded.
 . "$DOCKET_TESTS/cli/lib.sh"
-
-gen() {
-	python3 -c "import sys; open(sys.argv[1], 'wb').write($2)" "$1"
-}
-
-unchanged() {
-	test "$(git -C b rev-parse HEAD)" = "$(cat head0)" && git_clean b
-}
-
-# readable: every file the import wrote reads back (no syntax error);
-# whether the items are complete for their status is check's own matter
-readable() {
-	docket -C b check >chk 2>&1 || true
-	grep -q "errors\?, " chk && ! grep -q "\[syntax\]" chk
-}
+. "$DOCKET_TESTS/cli/lib-hostile.sh"
 
 test_expect 'setup: a backlog' '
 	new_repo b && docket -C b init >/dev/null 2>&1 &&
