@@ -12,6 +12,7 @@
 #include "core/item.h"
 #include "core/regex.h"
 #include "core/sbuf.h"
+#include "core/schema.h"
 #include "core/url.h"
 #include "core/xalloc.h"
 #include "core/utf8.h"
@@ -398,6 +399,10 @@ parse_field(struct config *c, const struct ynode *key, const struct ynode *n,
 	f->line = key->line;
 	f->col = key->col;
 	f->required_from = -1;
+	if (schema_builtin(key->text))
+		diag_add(diags, SEV_WARNING, "config", c->path, key->line, key->col,
+			 "'%s' is one of docket's own fields, checked as the field table says: this declaration changes nothing; remove it, or give your field another name",
+			 key->text);
 	if (n->type == YNODE_SCALAR) {
 		/* shorthand: "channel: string" */
 		for (size_t t = 0; t < ARRAY_SIZE(field_types); t++)
