@@ -24,8 +24,8 @@ import_rules_init(struct import_rules *r)
 	r->dates = -1;
 }
 
-static void
-pairs_free(struct import_pair *p, size_t n)
+void
+import_pairs_free(struct import_pair *p, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
 		free(p[i].from);
@@ -37,10 +37,10 @@ pairs_free(struct import_pair *p, size_t n)
 void
 import_rules_release(struct import_rules *r)
 {
-	pairs_free(r->status, r->nstatus);
-	pairs_free(r->type, r->ntype);
-	pairs_free(r->fields, r->nfields);
-	pairs_free(r->set, r->nset);
+	import_pairs_free(r->status, r->nstatus);
+	import_pairs_free(r->type, r->ntype);
+	import_pairs_free(r->fields, r->nfields);
+	import_pairs_free(r->set, r->nset);
 	free(r->default_status);
 	free(r->default_type);
 	import_rules_init(r);

@@ -44,6 +44,8 @@ struct import_rules {
 
 void import_rules_init(struct import_rules *r);
 void import_rules_release(struct import_rules *r);
+/* Free n pairs and their strings (the rules' and an import map's). */
+void import_pairs_free(struct import_pair *p, size_t n);
 
 /*
  * Read the rules of the mapping node root (NULL or an empty value: no

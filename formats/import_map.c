@@ -237,23 +237,13 @@ import_map_init(struct import_map *m, enum import_kind kind)
 	m->dates = IMPORT_DATE_AUTO;
 }
 
-static void
-pairs_free(struct import_pair *p, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		free(p[i].from);
-		free(p[i].to);
-	}
-	free(p);
-}
-
 void
 import_map_release(struct import_map *m)
 {
-	pairs_free(m->status, m->nstatus);
-	pairs_free(m->type, m->ntype);
-	pairs_free(m->fields, m->nfields);
-	pairs_free(m->set, m->nset);
+	import_pairs_free(m->status, m->nstatus);
+	import_pairs_free(m->type, m->ntype);
+	import_pairs_free(m->fields, m->nfields);
+	import_pairs_free(m->set, m->nset);
 	free(m->default_status);
 	free(m->default_type);
 	free(m->file);
