@@ -22,6 +22,8 @@
 #include "core/xalloc.h"
 #include "formats/import.h"
 
+#include "test_import_fixture.h"
+
 #define S(lit) (lit), (sizeof(lit) - 1)
 
 /* The CSV readers take a stream: a string literal as one (closed when
@@ -53,33 +55,6 @@ memf(const char *s, size_t n)
 #define F(lit) memf((lit), sizeof(lit) - 1)
 
 /* ---- helpers ------------------------------------------------------ */
-
-struct fixture {
-	struct backlog bl;
-	struct import_map map;
-	struct import_list l;
-};
-
-static void
-fx_init(struct fixture *fx, enum import_kind kind, const char *config)
-{
-	struct diag_list d = DIAG_LIST_INIT;
-
-	backlog_init(&fx->bl);
-	assert_int_equal(config_parse(&fx->bl.config, "docket.yaml", config,
-				      strlen(config), &d), 0);
-	diag_list_release(&d);
-	import_map_init(&fx->map, kind);
-	import_list_init(&fx->l, kind);
-}
-
-static void
-fx_release(struct fixture *fx)
-{
-	import_list_release(&fx->l);
-	import_map_release(&fx->map);
-	backlog_release(&fx->bl);
-}
 
 /* Map, sort and give ids, as the command does. */
 static void

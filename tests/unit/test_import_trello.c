@@ -21,36 +21,11 @@
 #include "core/xalloc.h"
 #include "formats/import.h"
 
+#include "test_import_fixture.h"
+
 #define S(lit) (lit), (sizeof(lit) - 1)
 
 static const char config_mkt[] = "prefix: MKT\n";
-
-struct fixture {
-	struct backlog bl;
-	struct import_map map;
-	struct import_list l;
-};
-
-static void
-fx_init(struct fixture *fx)
-{
-	struct diag_list d = DIAG_LIST_INIT;
-
-	backlog_init(&fx->bl);
-	assert_int_equal(config_parse(&fx->bl.config, "docket.yaml", config_mkt,
-				      strlen(config_mkt), &d), 0);
-	diag_list_release(&d);
-	import_map_init(&fx->map, IMPORT_TRELLO);
-	import_list_init(&fx->l, IMPORT_TRELLO);
-}
-
-static void
-fx_release(struct fixture *fx)
-{
-	import_list_release(&fx->l);
-	import_map_release(&fx->map);
-	backlog_release(&fx->bl);
-}
 
 /* Read, map, sort and give ids, as the command does. */
 static void
@@ -106,7 +81,7 @@ test_comments_attachments_due(void **state)
 	char *file;
 
 	(void)state;
-	fx_init(&fx);
+	fx_init(&fx, IMPORT_TRELLO, config_mkt);
 	fx_read(&fx, board);
 	it = fx.l.items[0];
 	/* the source fields the report counts */
@@ -170,7 +145,7 @@ test_comments_mapped_to_note(void **state)
 	char *file;
 
 	(void)state;
-	fx_init(&fx);
+	fx_init(&fx, IMPORT_TRELLO, config_mkt);
 	assert_int_equal(import_map_parse(&fx.map, "m.yaml", S("fields:\n  Comments: note\n  Attachments: drop\n"),
 					  &fx.bl.config, &d), 0);
 	fx_read(&fx, board);
@@ -202,7 +177,7 @@ test_closed(void **state)
 	const struct ifield *f;
 
 	(void)state;
-	fx_init(&fx);
+	fx_init(&fx, IMPORT_TRELLO, config_mkt);
 	fx_read(&fx, json);
 	f = ifields_get(&fx.l.items[0]->src, "Closed");
 	assert_non_null(f);
@@ -213,7 +188,7 @@ test_closed(void **state)
 	assert_string_equal(fx.l.items[2]->status, "done");        /* closed, done */
 	fx_release(&fx);
 
-	fx_init(&fx);
+	fx_init(&fx, IMPORT_TRELLO, config_mkt);
 	assert_int_equal(import_map_parse(&fx.map, "m.yaml", S("fields:\n  Closed: drop\n"),
 					  &fx.bl.config, &d), 0);
 	fx_read(&fx, json);
@@ -232,10 +207,10 @@ merge(const char *base_json, const char *local_edit_from, const char *local_edit
 	struct diag_list d = DIAG_LIST_INIT;
 	char *base, *theirs, *local, *p, *out;
 
-	fx_init(&a);
+	fx_init(&a, IMPORT_TRELLO, config_mkt);
 	fx_read(&a, base_json);
 	base = fx_render(&a);
-	fx_init(&b);
+	fx_init(&b, IMPORT_TRELLO, config_mkt);
 	fx_read(&b, theirs_json);
 	theirs = fx_render(&b);
 	/* local: base with one edit outside the blocks */
