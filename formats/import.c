@@ -360,6 +360,12 @@ import_list_failed(const struct import_list *l)
 }
 
 void
+import_item_free(struct import_item *it)
+{
+	item_free_(it);
+}
+
+void
 import_list_drop(struct import_list *l, size_t i)
 {
 	item_free_(l->items[i]);

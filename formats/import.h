@@ -205,6 +205,8 @@ void import_list_skip(struct import_list *l, int failed, const char *file,
 		      int line, const char *fmt, ...)
 	__attribute__((format(printf, 5, 6)));
 size_t import_list_failed(const struct import_list *l);
+/* Free an item taken out of a list. */
+void import_item_free(struct import_item *it);
 /* Remove and free item i (the others keep their order). */
 void import_list_drop(struct import_list *l, size_t i);
 /* Stable sort by group, rank_str, rank_num, tie, seq (items without a
