@@ -509,6 +509,8 @@ run(struct ctx *ctx)
 			goto out;
 		}
 	}
+	/* what the source said is mapped: only where it went is kept */
+	l.forget_sources = 1;
 	import_map_apply(&l, &map, &ss->bl.config);
 	import_list_sort(&l);
 	import_match_existing(&l, &ss->bl);

@@ -86,13 +86,11 @@ import_match_existing(struct import_list *l, const struct backlog *bl)
 		struct import_item *x = l->items[i];
 		char *k = import_source_value(l->kind, x->source_id);
 		const struct item *it = k ? strmap_get(&by, k) : NULL;
-		const struct ifield *card;
 
 		free(k);
 		/* Trello cards were named by their short link before */
-		if (!it && l->kind == IMPORT_TRELLO &&
-		    (card = ifields_get(&x->src, "Card")) && card->v.type == IVAL_STR) {
-			k = import_source_value(l->kind, card->v.str);
+		if (!it && x->alt_id) {
+			k = import_source_value(l->kind, x->alt_id);
 			it = strmap_get(&by, k);
 			free(k);
 		}
