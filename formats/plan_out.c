@@ -125,8 +125,17 @@ footer(struct sbuf *out, const struct plan *p, int applied)
 			  p->unranked_ready, p->unranked_ready == 1 ? " is" : "s are",
 			  p->unranked_ready == 1 ? "it" : "them");
 	if (!applied) {
+		/* the options that made this plan, so that --apply writes it */
 		sbuf_adds(out, "Run 'docket plan ");
 		text_escape_term(out, p->name, strlen(p->name));
+		if (p->start_given) {
+			char d[16];
+
+			date_format(d, sizeof(d), p->start);
+			sbuf_addf(out, " --start %s", d);
+		}
+		if (p->capacity_from == PLAN_CAP_OPTION)
+			sbuf_addf(out, " --capacity %s", c);
 		sbuf_adds(out, " --apply' to write the cycle file and commit.\n");
 	}
 }
