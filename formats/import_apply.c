@@ -202,7 +202,10 @@ one_line(const struct ival *v)
 }
 
 /* A number as exported: "3", "2.5", "2,5", "1e3"; decimal only (strtod
- * alone would read "0x1F" as 31 and "inf" as a number). */
+ * alone would read "0x1F" as 31 and "inf" as a number).  -2 for one of
+ * 1e15 or more: a double no longer holds every whole number there, and
+ * the field would get another value than the source's (1e+29 for
+ * 99999999999999999999999999999). */
 static int
 parse_number(const char *s, double *out)
 {
@@ -218,7 +221,8 @@ parse_number(const char *s, double *out)
 	*out = strtod(t, &end);
 	while (*end == ' ')
 		end++;
-	rc = (end == t || *end || !isfinite(*out)) ? -1 : 0;
+	rc = (end == t || *end || !isfinite(*out)) ? -1 :
+	     fabs(*out) >= 1e15 ? -2 : 0;
 	free(t);
 	return rc;
 }
@@ -281,11 +285,13 @@ set_typed(struct apply *a, const struct ifield *f, const char *to,
 			note_value(it, f->key, &f->v);
 		break;
 	case SK_NUMBER:
-		if (parse_number(text, &num) == 0 && num > 0)
+		if ((b = parse_number(text, &num)) == 0 && num > 0)
 			ifields_set_num(&it->out, to, num, NULL);
 		else {
-			if (parse_number(text, &num))
+			if (b == -1)
 				warn(a, f, "%s: %s '%s' is not a number; kept as a note", text);
+			else if (b == -2)
+				warn(a, f, "%s: %s '%s' is too large to keep exactly; kept as a note", text);
 			note_value(it, f->key, &f->v);
 		}
 		break;
