@@ -18,7 +18,9 @@
  * content is always replaced by theirs (a block the source now has is
  * added, a block it no longer has is removed); the rest of the body is
  * compared as one field ("body") the same way, and when it stays, it
- * stays byte for byte.
+ * stays byte for byte.  An item of the earlier format has its notes in
+ * an unmarked "## Imported from TOOL" section instead: that section
+ * gives way to the notes block (old_notes_strip).
  */
 #include "formats/import.h"
 
@@ -294,6 +296,45 @@ apply_key(struct sbuf *next, const struct sbuf *cur, const char *file,
 			ynode_is_null(v) ? "" : v->text, edit_type_for(cfg, key), diags);
 }
 
+/* An item of the earlier format (written before the import had blocks)
+ * holds its notes in an unmarked "## Imported from TOOL" section, up to
+ * the next "## " heading or the end of the body; the notes block now
+ * replaces it.  When base has such a section and local still holds it
+ * unchanged, out_l and out_b get both bodies without it, so that an edit
+ * made here beside it is kept and the notes do not come in twice.
+ * Returns 1 then, else 0 (out_l and out_b untouched). */
+static int
+old_notes_strip(struct sbuf *out_l, struct sbuf *out_b,
+		const char *l, size_t llen, const char *b, size_t blen)
+{
+	static const char head[] = "## Imported from ";
+	size_t hl = sizeof(head) - 1, start = blen, end, lat = llen;
+
+	for (size_t off = 0; off < blen; off = next_line(b, blen, off))
+		if (blen - off > hl && !memcmp(b + off, head, hl)) {
+			start = off;
+			break;
+		}
+	if (start == blen)
+		return 0;
+	for (end = next_line(b, blen, start); end < blen; end = next_line(b, blen, end))
+		if (blen - end >= 3 && !memcmp(b + end, "## ", 3))
+			break;
+	/* the same bytes in local, at a line's start */
+	for (size_t off = 0, n = end - start; off < llen; off = next_line(l, llen, off))
+		if (llen - off >= n && !memcmp(l + off, b + start, n)) {
+			lat = off;
+			break;
+		}
+	if (lat == llen)
+		return 0;
+	sbuf_add(out_l, l, lat);
+	sbuf_add(out_l, l + lat + (end - start), llen - lat - (end - start));
+	sbuf_add(out_b, b, start);
+	sbuf_add(out_b, b + end, blen - end);
+	return 1;
+}
+
 int
 import_merge_item(struct import_merge *m, const char *file,
 		  const char *base, size_t blen,
@@ -304,10 +345,10 @@ import_merge_item(struct import_merge *m, const char *file,
 	struct fm_opts fo = FM_OPTS_INIT;
 	struct fm fb, fl, ft;
 	struct sbuf cur = SBUF_INIT, next = SBUF_INIT, rb = SBUF_INIT,
-		    rl = SBUF_INIT, rt = SBUF_INIT;
+		    rl = SBUF_INIT, rt = SBUF_INIT, ol = SBUF_INIT, ob = SBUF_INIT;
 	struct spans sb = { 0 }, sl = { 0 }, st = { 0 };
 	const char *bb = NULL, *lb, *tb;
-	size_t bbl = 0, lbl, tbl;
+	size_t bbl = 0, lbl, tbl, fmlen;
 	int have_base = base != NULL, r = 0;
 
 	memset(m, 0, sizeof(*m));
@@ -389,15 +430,24 @@ import_merge_item(struct import_merge *m, const char *file,
 		bb = base + fb.body_off;
 		bbl = blen - fb.body_off;
 	}
-	find_spans(&sl, lb, lbl);
+	fmlen = (size_t)(lb - cur.buf);
 	find_spans(&st, tb, tbl);
-	body_rest(&rl, lb, lbl, &sl);
-	body_rest(&rt, tb, tbl, &st);
 	if (have_base) {
 		find_spans(&sb, bb, bbl);
-		body_rest(&rb, bb, bbl, &sb);
+		if (!sb.n && span_named(&st, "notes") &&
+		    old_notes_strip(&ol, &ob, lb, lbl, bb, bbl)) {
+			lb = ol.buf;
+			lbl = ol.len;
+			bb = ob.buf;
+			bbl = ob.len;
+		}
 	}
-	sbuf_add(&m->out, cur.buf, (size_t)(lb - cur.buf));
+	find_spans(&sl, lb, lbl);
+	body_rest(&rl, lb, lbl, &sl);
+	body_rest(&rt, tb, tbl, &st);
+	if (have_base)
+		body_rest(&rb, bb, bbl, &sb);
+	sbuf_add(&m->out, cur.buf, fmlen);
 	if (have_base && rl.len == rb.len && !memcmp(rl.buf, rb.buf, rl.len)) {
 		/* not edited here outside the import's blocks: theirs */
 		sbuf_add(&m->out, tb, tbl);
@@ -417,6 +467,8 @@ out:
 	sbuf_release(&rb);
 	sbuf_release(&rl);
 	sbuf_release(&rt);
+	sbuf_release(&ol);
+	sbuf_release(&ob);
 	fm_release(&fb);
 	fm_release(&fl);
 	fm_release(&ft);
