@@ -34,7 +34,33 @@ struct apply {
 	const char *finished_key; /* the source field that gave finished */
 	char **warned;            /* status values warned about */
 	size_t nwarned, awarned;
+	struct diag_list diags;   /* its warnings, until import_mapper_free */
+	struct strmap to;         /* source field name -> import_map_field's
+				   * answer (&none: NULL), names owned: the
+				   * same few names on every record */
+	char **names;
+	size_t nnames, anames;
 };
+
+static char none;
+
+/* import_map_field, once per name. */
+static const char *
+target_of(struct apply *a, const char *key)
+{
+	struct strmap_entry *e = strmap_find(&a->to, key, strlen(key));
+	const char *to;
+	char *k;
+
+	if (e)
+		return e->value == &none ? NULL : e->value;
+	to = import_map_field(a->m, key);
+	k = xstrdup(key);
+	a->names = xgrow(a->names, &a->anames, a->nnames + 1, sizeof(*a->names));
+	a->names[a->nnames++] = k;
+	strmap_put(&a->to, k, strlen(k), to ? (void *)to : &none);
+	return to;
+}
 
 static const char *
 tool(const struct apply *a)
@@ -110,7 +136,7 @@ warn(struct apply *a, const struct ifield *f, const char *fmt, const char *val)
 {
 	struct import_item *it = a->it;
 
-	diag_add(&a->l->diags, SEV_WARNING, "import", it->file,
+	diag_add(&a->diags, SEV_WARNING, "import", it->file,
 		 f && f->line ? f->line : it->line, 0, fmt, it->what ? it->what : "record",
 		 f ? f->key : "", val);
 }
@@ -554,7 +580,7 @@ status_of(struct apply *a)
 			return st;
 	a->warned = xgrow(a->warned, &a->awarned, a->nwarned + 1, sizeof(*a->warned));
 	a->warned[a->nwarned++] = xstrdup(a->src_status);
-	diag_add(&a->l->diags, SEV_WARNING, "import", it->file, it->line, 0,
+	diag_add(&a->diags, SEV_WARNING, "import", it->file, it->line, 0,
 		 "status '%s' has no docket status: its items are imported as %s (map it under status: in a --map file)",
 		 a->src_status, st);
 	return st;
@@ -635,7 +661,7 @@ finish_item(struct apply *a)
 		char *t = it->source_id ? xasprintf("%s %s", title, it->source_id) :
 			  xasprintf("Untitled %s %s", title, it->what ? it->what : "record");
 
-		diag_add(&a->l->diags, SEV_WARNING, "import", it->file, it->line, 0,
+		diag_add(&a->diags, SEV_WARNING, "import", it->file, it->line, 0,
 			 "%s has no title; it is imported as '%s'",
 			 it->what ? it->what : "a record", t);
 		ifields_set_str(&it->out, "title", t);
@@ -706,102 +732,138 @@ where_went(struct apply *a, const struct ifield *f, const char *to,
 	return import_where_intern(l, "none:not used");
 }
 
+struct import_mapper *
+import_mapper_new(struct import_list *l, const struct import_map *m,
+		  const struct config *cfg)
+{
+	struct apply *a = xcalloc(1, sizeof(*a));
+
+	a->l = l;
+	a->m = m;
+	a->cfg = cfg;
+	diag_list_init(&a->diags);
+	strmap_init(&a->to);
+	return (struct import_mapper *)a;
+}
+
+void
+import_mapper_free(struct import_mapper *x)
+{
+	struct apply *a = (struct apply *)x;
+
+	if (!a)
+		return;
+	diag_list_move(&a->l->diags, &a->diags);
+	diag_list_release(&a->diags);
+	for (size_t i = 0; i < a->nwarned; i++)
+		free(a->warned[i]);
+	free(a->warned);
+	for (size_t i = 0; i < a->nnames; i++)
+		free(a->names[i]);
+	free(a->names);
+	strmap_release(&a->to);
+	free(a);
+}
+
 void
 import_map_apply(struct import_list *l, const struct import_map *m,
 		 const struct config *cfg)
 {
-	struct apply a;
+	struct import_mapper *x = import_mapper_new(l, m, cfg);
 
-	memset(&a, 0, sizeof(a));
-	a.l = l;
-	a.m = m;
-	a.cfg = cfg;
-	for (size_t i = 0; i < l->n; i++) {
-		struct import_item *it = l->items[i];
+	for (size_t i = 0; i < l->n; i++)
+		import_mapper_one(x, l->items[i]);
+	import_mapper_free(x);
+}
 
-		a.it = it;
-		sbuf_init(&a.body);
-		if (it->body)
-			sbuf_adds(&a.body, it->body);
-		a.nbody = 0;
-		a.src_status = a.src_type = a.resolution = a.finished_key = NULL;
-		a.status_key = NULL;
-		free(it->where);
-		free(it->keys);
-		it->where = xcalloc(it->src.n + 1, sizeof(*it->where));
-		it->keys = xcalloc(it->src.n + 1, sizeof(*it->keys));
-		it->nwhere = it->src.n;
-		for (size_t j = 0; j < it->src.n; j++) {
-			const struct ifield *f = &it->src.v[j];
-			const char *to = import_map_field(m, f->key);
-			size_t nnotes = it->nnotes, blen = a.body.len;
+void
+import_mapper_one(struct import_mapper *x, struct import_item *it)
+{
+	struct apply *ap = (struct apply *)x;
+	struct import_list *l = ap->l;
+	const struct import_map *m = ap->m;
 
-			if (!to) {
-				struct sbuf v = SBUF_INIT;
+	ap->it = it;
+	sbuf_init(&ap->body);
+	if (it->body)
+		sbuf_adds(&ap->body, it->body);
+	ap->nbody = 0;
+	ap->src_status = ap->src_type = ap->resolution = ap->finished_key = NULL;
+	ap->status_key = NULL;
+	free(it->where);
+	free(it->keys);
+	it->where = xcalloc(it->src.n + 1, sizeof(*it->where));
+	it->keys = xcalloc(it->src.n + 1, sizeof(*it->keys));
+	it->nwhere = it->src.n;
+	for (size_t j = 0; j < it->src.n; j++) {
+		const struct ifield *f = &it->src.v[j];
+		const char *to = target_of(ap, f->key);
+		size_t nnotes = it->nnotes, blen = ap->body.len;
 
-				ival_text(&v, &f->v);
-				if (v.len)
-					add_unmapped(l, f->key);
-				sbuf_release(&v);
-			} else {
-				apply_field(&a, f, to);
-			}
-			it->where[j] = where_went(&a, f, to, nnotes, blen);
-			it->keys[j] = import_where_intern(l, f->key);
+		if (!to) {
+			struct sbuf v = SBUF_INIT;
+
+			ival_text(&v, &f->v);
+			if (v.len)
+				add_unmapped(l, f->key);
+			sbuf_release(&v);
+		} else {
+			apply_field(ap, f, to);
 		}
-		for (size_t j = 0; j < m->nset; j++) {
-			struct ifield f = {
-				.key = m->set[j].from,
-				.v = { .type = IVAL_STR, .str = m->set[j].to },
-				.line = 0,
-			};
-
-			/* set: wins over the source (tags add up) */
-			apply_field(&a, &f, f.key);
-		}
-		{
-			size_t nnotes = it->nnotes;
-
-			finish_item(&a);
-			/* a type no rule maps is kept as a note */
-			for (size_t k = nnotes; k < it->nnotes; k++)
-				if (!strncmp(it->notes[k], "Type: ", 6))
-					for (size_t j = 0; j < it->src.n; j++)
-						if (it->where[j] && (to_is(m, &it->src.v[j], "type")))
-							it->where[j] = import_where_intern(l, "note");
-		}
-		{
-			char *src = import_source_value(l->kind, it->source_id);
-
-			if (src)
-				ifields_set_str(&it->out, "source", src);
-			free(src);
-		}
-		free(it->body);
-		it->body = sbuf_detach(&a.body, NULL);
-		/* where it came from, first among the notes */
-		{
-			struct sbuf sb = SBUF_INIT;
-
-			sbuf_addf(&sb, "%s %s", import_kind_title(l->kind),
-				  it->source_id ? it->source_id :
-				  it->what ? it->what : "");
-			if (l->kind == IMPORT_BACKLOG_MD && it->what)
-				sbuf_addf(&sb, " (%s)", it->what);
-			it->notes = xgrow(it->notes, &it->anotes, it->nnotes + 1,
-					  sizeof(*it->notes));
-			memmove(it->notes + 1, it->notes,
-				it->nnotes * sizeof(*it->notes));
-			it->notes[0] = xasprintf("Source: %s", sb.buf);
-			it->nnotes++;
-			sbuf_release(&sb);
-		}
-		if (it->recovered)
-			add_note(it, "Import", it->recovered);
-		if (l->forget_sources && !it->ncycles)
-			ifields_release(&it->src);
+		it->where[j] = where_went(ap, f, to, nnotes, blen);
+		it->keys[j] = import_where_intern(l, f->key);
 	}
-	for (size_t i = 0; i < a.nwarned; i++)
-		free(a.warned[i]);
-	free(a.warned);
+	for (size_t j = 0; j < m->nset; j++) {
+		struct ifield f = {
+			.key = m->set[j].from,
+			.v = { .type = IVAL_STR, .str = m->set[j].to },
+			.line = 0,
+		};
+
+		/* set: wins over the source (tags add up) */
+		apply_field(ap, &f, f.key);
+	}
+	{
+		size_t nnotes = it->nnotes;
+
+		finish_item(ap);
+		/* a type no rule maps is kept as a note */
+		for (size_t k = nnotes; k < it->nnotes; k++)
+			if (!strncmp(it->notes[k], "Type: ", 6))
+				for (size_t j = 0; j < it->src.n; j++)
+					if (it->where[j] && (to_is(m, &it->src.v[j], "type")))
+						it->where[j] = import_where_intern(l, "note");
+	}
+	{
+		char *src = import_source_value(l->kind, it->source_id);
+
+		if (src)
+			ifields_set_str(&it->out, "source", src);
+		free(src);
+	}
+	free(it->body);
+	it->body = sbuf_detach(&ap->body, NULL);
+	/* where it came from, first among the notes */
+	{
+		struct sbuf sb = SBUF_INIT;
+
+		sbuf_addf(&sb, "%s %s", import_kind_title(l->kind),
+			  it->source_id ? it->source_id :
+			  it->what ? it->what : "");
+		if (l->kind == IMPORT_BACKLOG_MD && it->what)
+			sbuf_addf(&sb, " (%s)", it->what);
+		it->notes = xgrow(it->notes, &it->anotes, it->nnotes + 1,
+				  sizeof(*it->notes));
+		memmove(it->notes + 1, it->notes,
+			it->nnotes * sizeof(*it->notes));
+		it->notes[0] = xasprintf("Source: %s", sb.buf);
+		it->nnotes++;
+		sbuf_release(&sb);
+	}
+	if (it->recovered)
+		add_note(it, "Import", it->recovered);
+	if (l->forget_sources && !it->ncycles)
+		ifields_release(&it->src);
+	/* the record is held until its file is written: no room to spare */
+	ifields_fit(&it->out);
 }
