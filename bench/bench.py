@@ -241,7 +241,14 @@ def bench_import(docket, a, row):
         mb = a.trello_mb
         jobs.append((f"{mb:g} MB", "trello", int(mb * 1048576), ["--dry-run"], False))
     fresh()
+    dirty = False
     for label, kind, n, args, commit in jobs:
+        # every row imports into an empty backlog: not into the items
+        # a commit row left
+        if dirty:
+            fresh()
+            dirty = False
+        dirty = commit
         path = export(a.work, kind, n)
         nbytes = os.path.getsize(path)
         cat = ["cat", path]
