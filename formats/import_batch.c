@@ -279,7 +279,8 @@ import_plan_validate(struct import_plan *p, struct import_list *l,
 		free(sb.len);
 	}
 	/* the records left out leave the list (and the plan) */
-	qsort(r.gone, r.ngone, sizeof(*r.gone), cmp_ptr);
+	if (r.ngone)
+		qsort(r.gone, r.ngone, sizeof(*r.gone), cmp_ptr);
 	kept = 0;
 	for (size_t i = 0; i < n0; i++) {
 		struct import_item *it = l->items[i];
