@@ -5,7 +5,7 @@
  * Like git diff: no argument compares HEAD with the working tree, one
  * compares BASE with the working tree, two compare two revisions, and
  * BASE...HEAD compares HEAD with the merge base of the two (what a pull
- * request shows).  Both sides are read in full: BASE (and HEAD when it
+ * request shows); BASE..HEAD is BASE HEAD, as for git diff.  Both sides are read in full: BASE (and HEAD when it
  * is a revision) from the object database.
  */
 #include <stdlib.h>
@@ -71,6 +71,14 @@ run(struct ctx *ctx)
 			return rc;
 		base_name = xasprintf("merge base %.7s", base);
 		head_name = xstrdup(head);
+	} else if (ctx->npos == 1 && strstr(ctx->pos[0], "..")) {
+		/* "A..B" is "A B", as for git diff; an empty side is HEAD */
+		const char *arg = ctx->pos[0], *dots = strstr(arg, "..");
+
+		base = dots == arg ? xstrdup("HEAD") : xstrndup(arg, (size_t)(dots - arg));
+		head = xstrdup(dots[2] ? dots + 2 : "HEAD");
+		base_name = xstrdup(base);
+		head_name = xstrdup(head);
 	} else {
 		base = xstrdup(ctx->npos ? ctx->pos[0] : "HEAD");
 		head = ctx->npos == 2 ? xstrdup(ctx->pos[1]) : NULL;
@@ -104,7 +112,7 @@ run(struct ctx *ctx)
 static const struct arg args[] = {
 	{ "BASE", ARG_OPTIONAL, NULL,
 	  "a revision (default HEAD); BASE...HEAD in one argument compares HEAD "
-	  "with the merge base, as a pull request does" },
+	  "with the merge base, as a pull request does; BASE..HEAD is BASE HEAD" },
 	{ "HEAD", ARG_OPTIONAL, NULL, "a revision (default: the working tree)" },
 	ARG_END,
 };

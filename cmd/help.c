@@ -245,11 +245,15 @@ command_help(const struct command *c, FILE *f)
 		}
 		add_item(&sb, head.buf, o->kind == OPTK_FORMAT ? fh.buf : o->help, col);
 	}
-	if (c->details)
+	if (c->details) {
+		if (items)
+			sbuf_addc(&sb, '\n');
 		sbuf_adds(&sb, c->details);
+	}
 	if (c->more_help)
 		c->more_help(&sb);
-	sbuf_adds(&sb, "\nGlobal options: -C DIR, --no-commit, --no-verify, --color=auto|always|never, -q\n");
+	sbuf_adds(&sb, "\nGlobal options: -C DIR, --no-commit, --no-verify, --include-dirty,\n"
+		  "--color=auto|always|never, -q\n");
 	fputs(sb.buf, f);
 	sbuf_release(&sb);
 	sbuf_release(&head);
@@ -259,19 +263,28 @@ command_help(const struct command *c, FILE *f)
 void
 help_main(FILE *f)
 {
+	int w = 0;
+
 	fprintf(f,
 		"usage: docket [-C DIR] [--no-commit] [--no-verify] [--color=WHEN] [-q] COMMAND [ARGS]\n"
 		"\n"
 		"docket keeps a marketing team's backlog as Markdown files in git.\n"
 		"\n"
 		"Commands:\n");
+	/* one column for every name, as wide as the longest */
 	for (size_t i = 0; commands[i]; i++)
-		fprintf(f, "  %-10s %s\n", commands[i]->name, commands[i]->summary);
+		if ((int)strlen(commands[i]->name) > w)
+			w = (int)strlen(commands[i]->name);
+	for (size_t i = 0; i < sizeof(topics) / sizeof(topics[0]); i++)
+		if (topics[i].name && (int)strlen(topics[i].name) > w)
+			w = (int)strlen(topics[i].name);
+	for (size_t i = 0; commands[i]; i++)
+		fprintf(f, "  %-*s %s\n", w, commands[i]->name, commands[i]->summary);
 	if (topics[0].name) {
 		fprintf(f, "\nHelp topics (docket help TOPIC):\n");
 		for (size_t i = 0; i < sizeof(topics) / sizeof(topics[0]); i++)
 			if (topics[i].name)
-				fprintf(f, "  %-10s %s\n", topics[i].name, topics[i].summary);
+				fprintf(f, "  %-*s %s\n", w, topics[i].name, topics[i].summary);
 	}
 	fprintf(f,
 		"\n"
@@ -279,6 +292,7 @@ help_main(FILE *f)
 		"  -C DIR          run as if started in DIR\n"
 		"  --no-commit     write files but do not commit\n"
 		"  --no-verify     commit without the pre-commit and commit-msg hooks\n"
+		"  --include-dirty include a file's uncommitted edits in docket's commit\n"
 		"  --color=WHEN    auto (default), always or never; NO_COLOR disables auto\n"
 		"  -q, --quiet     print less\n"
 		"  --version       print the version\n"
@@ -306,7 +320,7 @@ run(struct ctx *ctx)
 		if (topics[i].show && (!topics[i].name || !strcmp(topics[i].name, name)) &&
 		    topics[i].show(ctx, name, stdout) == 0)
 			return EXIT_OK;
-	fprintf(stderr, "docket: '%s' is neither a docket command nor a rule; see 'docket help' and 'docket help rules'\n",
+	fprintf(stderr, "docket: error: '%s' is neither a docket command nor a rule; see 'docket help' and 'docket help rules'\n",
 		name);
 	return EXIT_USAGE;
 }

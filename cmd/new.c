@@ -177,6 +177,45 @@ new_validate_saved(struct ctx *ctx, struct ws *w, const char *path,
 	return rc;
 }
 
+/* new --edit: did the editor leave the file empty (blanks only)?  As
+ * an empty message aborts git commit, an emptied file abandons the item. */
+static int
+new_saved_empty(const char *full)
+{
+	char *data = NULL;
+	size_t len = 0;
+	int empty = 1;
+
+	if (fsutil_read(full, LIMIT_FILE, 0, &data, &len, NULL))
+		return 0;
+	for (size_t i = 0; i < len && empty; i++)
+		empty = data[i] == ' ' || data[i] == '\t' || data[i] == '\n' ||
+			data[i] == '\r';
+	free(data);
+	return empty;
+}
+
+/* Take back what new --edit wrote before the editor ran: the item file,
+ * and its line of ORDER.  EXIT_PROBLEMS, after saying so. */
+static int
+new_abandon(struct ctx *ctx, struct ws *w, const char *id, const char *path)
+{
+	struct diag_list errs = DIAG_LIST_INIT;
+
+	if (w->order_changed && order_remove(&w->ss.bl.order, id) == 0)
+		ws_queue_order(w);
+	change_delete(&w->ch, path);
+	w->ch.commit = 0;
+	if (change_commit(&w->ch, NULL, &errs)) {
+		out_errs(ctx, &errs, NULL);
+		out_error(ctx, "%s was emptied in the editor, but could not be removed", path);
+		return EXIT_PROBLEMS;
+	}
+	out_error(ctx, "%s is not added: you emptied the file in the editor (it is removed%s)",
+		  id, w->order_changed ? ", and ORDER is as it was" : "");
+	return EXIT_PROBLEMS;
+}
+
 static int
 new_run(struct ctx *ctx, const struct new_req *rq)
 {
@@ -299,8 +338,12 @@ new_run(struct ctx *ctx, const struct new_req *rq)
 			rc = EXIT_PROBLEMS;
 			goto done;
 		}
+		if (new_saved_empty(full)) {
+			rc = new_abandon(ctx, w, id, path);
+			goto done;
+		}
 		if (new_validate_saved(ctx, w, path, full)) {
-			out_error(ctx, "%s is kept as you saved it, but not committed: fix it, then docket edit %s (or git commit)",
+			out_error(ctx, "%s is kept as you saved it, but not committed: fix it, then docket edit %s --include-dirty commits it (or git add and git commit)",
 				  path, id);
 			rc = EXIT_PROBLEMS;
 			goto done;

@@ -232,9 +232,21 @@ ws_owner_notice(struct ctx *ctx, struct repo *r, const struct config *c,
 {
 	char *name = NULL, *email = NULL;
 
-	if (!r || !r->git || repo_identity(r, &name, &email))
+	const struct rule_setting *rs = config_rule(c, "owner-order");
+
+	if (!r || !r->git)
 		return;
-	if (c->nowners && !config_is_owner(c, name, email))
+	/* a backlog with no owners: check --base refuses every change of
+	 * ORDER (owner-order), until the rule is off or an owner listed */
+	if (!c->nowners) {
+		if (!rs || rs->severity != SEV_OFF)
+			out_warning(ctx, "docket.yaml lists no owners, so CI (docket check --base) will refuse this change to %s (owner-order): add the Marketing Owner under owners: in docket.yaml, or set 'owner-order: off' under rules:",
+				    order_path);
+		return;
+	}
+	if (repo_identity(r, &name, &email))
+		return;
+	if (!config_is_owner(c, name, email))
 		out_warning(ctx, "%s <%s> is not an owner of this backlog (owners: in docket.yaml): CI (docket check --base) will ask an owner's approval of this change to %s; an owner reviews it and runs docket approve on this branch",
 			    name, email, order_path);
 	free(name);

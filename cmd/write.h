@@ -59,7 +59,9 @@ int ws_commit(struct ctx *ctx, struct ws *w, const char *message,
 
 /* After a commit that reordered ORDER: when the committer is not an
  * owner, say at once that CI's owner-order will ask an owner's approval,
- * and how (the one place of that message: move, rank --apply, check). */
+ * and how (the one place of that message: move, rank --apply, check);
+ * when docket.yaml lists no owners (and owner-order is on), that CI will
+ * refuse the change until it does. */
 void ws_owner_notice(struct ctx *ctx, struct repo *r, const struct config *c,
 		     const char *order_path);
 

@@ -306,6 +306,7 @@ plan_make(struct plan *p, const struct backlog *bl, const struct cycles *cy,
 		p->end = p->existing->end;
 	} else {
 		p->start = o->start >= 0 ? o->start : last ? last->end + 1 : o->today;
+		p->start_given = o->start >= 0;
 		p->end = p->start + len - 1;
 	}
 	p->name = p->existing ? xstrdup(p->existing->name) :

@@ -103,6 +103,7 @@ struct plan {
 	int started;               /* existing has started: not planned */
 	const struct cycle *prev;  /* the previous cycle, or NULL */
 	long start, end;
+	int start_given;           /* start is the option's (o->start) */
 	double capacity;
 	enum plan_capacity_source capacity_from;
 	double velocities[3];      /* PLAN_CAP_VELOCITY: most recent first */

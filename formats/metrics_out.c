@@ -147,9 +147,12 @@ summary(struct line *l, const struct metrics *m)
 			sbuf_addf(&v, "%s%s", i ? ", " : "", a);
 		}
 		listing_fmt_num(a, sizeof(a), m->velocity);
-		l[6].text = xasprintf("%s suggested for the next cycle: the median velocity of the last %zu closed cycle%s (%s, most recent first)",
-				      a, m->velocity_cycles, m->velocity_cycles == 1 ? "" : "s",
-				      v.buf);
+		if (m->velocity_cycles == 1)
+			l[6].text = xasprintf("%s suggested for the next cycle: the velocity of the last closed cycle (%s)",
+					      a, v.buf);
+		else
+			l[6].text = xasprintf("%s suggested for the next cycle: the median velocity of the last %zu closed cycles (%s, most recent first)",
+					      a, m->velocity_cycles, v.buf);
 		sbuf_release(&v);
 	} else if (m->velocity_from == VELOCITY_CONFIG) {
 		listing_fmt_num(a, sizeof(a), m->velocity);
@@ -161,9 +164,10 @@ summary(struct line *l, const struct metrics *m)
 	if (m->nclosed) {
 		listing_fmt_num(a, sizeof(a), round(m->per_cycle * 10) / 10);
 		listing_fmt_num(b, sizeof(b), round(m->per_week * 10) / 10);
-		l[1].text = xasprintf("%s items done per cycle, %s per week (%zu items in %zu closed cycle%s)",
-				      a, b, m->done_in_closed, m->nclosed,
-				      m->nclosed == 1 ? "" : "s");
+		l[1].text = xasprintf("%s item%s done per cycle, %s per week (%zu item%s in %zu closed cycle%s)",
+				      a, strcmp(a, "1") ? "s" : "", b,
+				      m->done_in_closed, m->done_in_closed == 1 ? "" : "s",
+				      m->nclosed, m->nclosed == 1 ? "" : "s");
 	} else {
 		l[1].text = xstrdup("no closed cycle yet");
 	}
@@ -203,20 +207,27 @@ summary(struct line *l, const struct metrics *m)
 	} else {
 		char *until = day(m->forecast_end), *from = day(m->forecast_start);
 		char *vel = m->velocity_from == VELOCITY_MEASURED ?
-			xasprintf("the median velocity of the last %zu closed cycle%s",
-				  m->velocity_cycles, m->velocity_cycles == 1 ? "" : "s") :
+			(m->velocity_cycles == 1 ?
+			 xstrdup("the velocity of the last closed cycle") :
+			 xasprintf("the median velocity of the last %zu closed cycles",
+				   m->velocity_cycles)) :
+			m->velocity_cycles == 1 ?
+			xstrdup("cycle.capacity in docket.yaml: the last closed cycle completed nothing") :
 			m->velocity_cycles ?
-			xasprintf("cycle.capacity in docket.yaml: the last %zu closed cycle%s completed nothing",
-				  m->velocity_cycles, m->velocity_cycles == 1 ? "" : "s") :
+			xasprintf("cycle.capacity in docket.yaml: the last %zu closed cycles completed nothing",
+				  m->velocity_cycles) :
 			xstrdup("cycle.capacity in docket.yaml: no closed cycle to measure velocity yet");
 
 		snprintf(c, sizeof(c), "%zu", m->open_unestimated);
-		l[5].text = xasprintf("at this pace the open backlog takes %ld cycle%s, from %s until %s (open effort %s in %zu items / velocity %s, %s%s%s%s)",
+		l[5].text = xasprintf("at this pace the open backlog takes %ld cycle%s, from %s until %s (open effort %s in %zu item%s / velocity %s, %s%s%s%s)",
 				      m->forecast_cycles, m->forecast_cycles == 1 ? "" : "s",
-				      from, until, a, m->open_estimated, b, vel,
+				      from, until, a, m->open_estimated,
+				      m->open_estimated == 1 ? "" : "s", b, vel,
 				      m->open_unestimated ? "; " : "",
 				      m->open_unestimated ? c : "",
-				      m->open_unestimated ? " more items have no effort and are not counted" : "");
+				      !m->open_unestimated ? "" :
+				      m->open_unestimated == 1 ? " more item has no effort and is not counted" :
+				      " more items have no effort and are not counted");
 		free(until);
 		free(from);
 		free(vel);

@@ -29,13 +29,16 @@ header(struct sbuf *out, const struct plan *p)
 		sbuf_adds(out, "the cycle file's capacity");
 		break;
 	case PLAN_CAP_VELOCITY:
-		sbuf_addf(out, "the median velocity of the last %zu closed cycle%s (",
-			  p->nvelocities, p->nvelocities == 1 ? "" : "s");
+		if (p->nvelocities == 1)
+			sbuf_adds(out, "the velocity of the last closed cycle (");
+		else
+			sbuf_addf(out, "the median velocity of the last %zu closed cycles (",
+				  p->nvelocities);
 		for (size_t i = 0; i < p->nvelocities; i++) {
 			listing_fmt_num(c, sizeof(c), p->velocities[i]);
 			sbuf_addf(out, "%s%s", i ? ", " : "", c);
 		}
-		sbuf_adds(out, ", most recent first)");
+		sbuf_adds(out, p->nvelocities == 1 ? ")" : ", most recent first)");
 		break;
 	case PLAN_CAP_CONFIG:
 		sbuf_adds(out, "cycle.capacity in docket.yaml (no closed cycle to measure velocity)");
@@ -122,8 +125,17 @@ footer(struct sbuf *out, const struct plan *p, int applied)
 			  p->unranked_ready, p->unranked_ready == 1 ? " is" : "s are",
 			  p->unranked_ready == 1 ? "it" : "them");
 	if (!applied) {
+		/* the options that made this plan, so that --apply writes it */
 		sbuf_adds(out, "Run 'docket plan ");
 		text_escape_term(out, p->name, strlen(p->name));
+		if (p->start_given) {
+			char d[16];
+
+			date_format(d, sizeof(d), p->start);
+			sbuf_addf(out, " --start %s", d);
+		}
+		if (p->capacity_from == PLAN_CAP_OPTION)
+			sbuf_addf(out, " --capacity %s", c);
 		sbuf_adds(out, " --apply' to write the cycle file and commit.\n");
 	}
 }

@@ -25,8 +25,12 @@ if [ ! -x "$DOCKET" ]; then
 	exit 2
 fi
 
-# "Today" for the example: day 2 of cycle 2026-11-30.
+# "Today" for the example: day 2 of cycle 2026-11-30.  The tour's own
+# commits (the move of step 8) are made on that day too, so that log,
+# diff and burnup tell one story whatever the date of the machine.
 export DOCKET_TODAY=2026-12-01
+export GIT_AUTHOR_DATE="${DOCKET_TODAY}T10:00:00+0000"
+export GIT_COMMITTER_DATE="$GIT_AUTHOR_DATE"
 export PAGER=cat
 unset GIT_DIR GIT_WORK_TREE GIT_INDEX_FILE || true
 
