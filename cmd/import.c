@@ -388,6 +388,22 @@ out:
 	return rc;
 }
 
+/* A CSV record as it is read: mapped at once (its source fields go). */
+struct as_read {
+	struct import_mapper *x;
+	int found;                /* a record has a value in --id-column */
+};
+
+static void
+map_as_read(void *arg, struct import_item *it)
+{
+	struct as_read *a = arg;
+
+	if (id_column && ifields_get(&it->src, id_column))
+		a->found = 1;
+	import_mapper_one(a->x, it);
+}
+
 static int
 run(struct ctx *ctx)
 {
@@ -398,6 +414,7 @@ run(struct ctx *ctx)
 	struct import_list l;
 	struct ws *w = ctx->ws;
 	struct files fs;
+	struct as_read ar = { NULL, 0 };
 	char *data = NULL, *digest = NULL;
 	struct diag_list errs = DIAG_LIST_INIT;
 	size_t len = 0;
@@ -488,7 +505,13 @@ run(struct ctx *ctx)
 		switch (kind) {
 		case IMPORT_JIRA: r = import_read_jira(&l, in, source); break;
 		case IMPORT_ASANA: r = import_read_asana(&l, in, source); break;
-		default: r = import_read_csv(&l, in, source); break;
+		default:
+			/* mapped as read: what the source said is mapped,
+			 * only where it went is kept */
+			l.forget_sources = 1;
+			ar.x = import_mapper_new(&l, &map, &ss->bl.config);
+			r = import_read_csv_each(&l, in, source, map_as_read, &ar);
+			break;
 		}
 		fclose(in);
 	}
@@ -498,9 +521,9 @@ run(struct ctx *ctx)
 		goto out;
 	}
 	if (id_column) {
-		int found = 0;
+		int found = ar.found;
 
-		for (size_t i = 0; i < l.n && !found; i++)
+		for (size_t i = 0; i < l.n && !found && !ar.x; i++)
 			found = ifields_get(&l.items[i]->src, id_column) != NULL;
 		if (!found && l.n) {
 			out_error(ctx, "--id-column '%s': no record has a value in a column of that name",
@@ -509,9 +532,15 @@ run(struct ctx *ctx)
 			goto out;
 		}
 	}
-	/* what the source said is mapped: only where it went is kept */
-	l.forget_sources = 1;
-	import_map_apply(&l, &map, &ss->bl.config);
+	if (ar.x) {
+		/* the mapping's warnings after the reader's */
+		import_mapper_free(ar.x);
+		ar.x = NULL;
+	} else {
+		/* what the source said is mapped: only where it went is kept */
+		l.forget_sources = 1;
+		import_map_apply(&l, &map, &ss->bl.config);
+	}
 	import_list_sort(&l);
 	import_match_existing(&l, &ss->bl);
 	if ((rc = refuse_unmatchable(ctx, w, &l)))
@@ -540,6 +569,7 @@ run(struct ctx *ctx)
 			 import_export_digest(data, len, NULL, 0);
 	rc = write_all(ctx, w, &l, source, digest);
 out:
+	import_mapper_free(ar.x);
 	free(digest);
 	free(data);
 	files_release(&fs);

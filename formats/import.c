@@ -94,6 +94,15 @@ ifields_index(struct ifields *f)
 		strmap_put(&f->idx, f->v[i].key, strlen(f->v[i].key), (void *)(uintptr_t)i);
 }
 
+void
+ifields_fit(struct ifields *f)
+{
+	if (f->n && f->n < f->alloc) {
+		f->v = xrealloc(f->v, f->n * sizeof(*f->v));
+		f->alloc = f->n;
+	}
+}
+
 struct ifield *
 ifields_get(const struct ifields *f, const char *key)
 {

@@ -97,6 +97,8 @@ struct ifields {
 };
 
 void ifields_release(struct ifields *f);
+/* Give back the room v has beyond its fields. */
+void ifields_fit(struct ifields *f);
 /* Remove key (when present), keeping the order of the others. */
 void ifields_remove(struct ifields *f, const char *key);
 /* The field named key exactly, or NULL. */
@@ -296,6 +298,11 @@ int import_read_rows(struct import_list *l, FILE *in, const char *file,
  * caller bounds it: LIMIT_JSON_EXPORT).  Return 0, or DK_EINVALID when
  * the input cannot be read at all (an error diag says where). */
 int import_read_csv(struct import_list *l, FILE *in, const char *file);
+/* import_read_csv, handing each record to fn as soon as its row ends
+ * (to map it as read: import_mapper_one). */
+int import_read_csv_each(struct import_list *l, FILE *in, const char *file,
+			 void (*fn)(void *arg, struct import_item *it),
+			 void *arg);
 int import_read_jira(struct import_list *l, FILE *in, const char *file);
 int import_read_asana(struct import_list *l, FILE *in, const char *file);
 int import_read_trello(struct import_list *l, const char *buf, size_t len,
@@ -377,6 +384,19 @@ unsigned import_where_intern(struct import_list *l, const char *where);
  * l->diags; the value is kept as a note. */
 void import_map_apply(struct import_list *l, const struct import_map *m,
 		      const struct config *cfg);
+
+/* The same, one record at a time, as a reader completes each (so that
+ * the source fields of every record never pile up: l->forget_sources):
+ * import_mapper_one maps it, a record of l; import_mapper_free adds the
+ * mapping's warnings to l->diags (after the reader's, as
+ * import_map_apply does) and frees the mapper.  m and cfg are borrowed
+ * until then. */
+struct import_mapper;
+struct import_mapper *import_mapper_new(struct import_list *l,
+					const struct import_map *m,
+					const struct config *cfg);
+void import_mapper_one(struct import_mapper *x, struct import_item *it);
+void import_mapper_free(struct import_mapper *x);
 
 /* ---- writing (import_write.c) ----------------------------------------- */
 

@@ -10,6 +10,7 @@
  * in l->unmapped so that the report can name them.
  */
 #include "formats/import.h"
+#include "formats/import_apply_int.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -34,7 +35,33 @@ struct apply {
 	const char *finished_key; /* the source field that gave finished */
 	char **warned;            /* status values warned about */
 	size_t nwarned, awarned;
+	struct diag_list diags;   /* its warnings, until import_mapper_free */
+	struct strmap to;         /* source field name -> import_map_field's
+				   * answer (&none: NULL), names owned: the
+				   * same few names on every record */
+	char **names;
+	size_t nnames, anames;
 };
+
+static char none;
+
+/* import_map_field, once per name. */
+static const char *
+target_of(struct apply *a, const char *key)
+{
+	struct strmap_entry *e = strmap_find(&a->to, key, strlen(key));
+	const char *to;
+	char *k;
+
+	if (e)
+		return e->value == &none ? NULL : e->value;
+	to = import_map_field(a->m, key);
+	k = xstrdup(key);
+	a->names = xgrow(a->names, &a->anames, a->nnames + 1, sizeof(*a->names));
+	a->names[a->nnames++] = k;
+	strmap_put(&a->to, k, strlen(k), to ? (void *)to : &none);
+	return to;
+}
 
 static const char *
 tool(const struct apply *a)
@@ -42,75 +69,12 @@ tool(const struct apply *a)
 	return import_kind_title(a->l->kind);
 }
 
-
-/* A note "Key: text"; the key is shown as a label: "parent_task_id"
- * -> "Parent task id". */
-static void
-add_note(struct import_item *it, const char *key, const char *text)
-{
-	char *k = xstrdup(key);
-
-	for (char *p = k; *p; p++)
-		if (*p == '_')
-			*p = ' ';
-	if (*k >= 'a' && *k <= 'z')
-		*k = (char)(*k - 'a' + 'A');
-	it->notes = xgrow(it->notes, &it->anotes, it->nnotes + 1, sizeof(*it->notes));
-	it->notes[it->nnotes++] = xasprintf("%s: %s", k, text);
-	free(k);
-}
-
-/* Does a source field name say it holds a date ("Due date", "Start
- * Date", "due")? */
-static int
-datey_key(const char *key)
-{
-	struct sbuf sb = SBUF_INIT;
-	int yes;
-
-	import_norm(&sb, key);
-	yes = !strncmp(sb.buf, "due", 3) || strstr(sb.buf, "date") != NULL;
-	sbuf_release(&sb);
-	return yes;
-}
-
-/* A value kept as a note: dates normalised when the field is a date;
- * a list of long or multi-line values (Jira's comments) one note per
- * value, a list of short ones joined with ", ". */
-static void
-note_value(struct import_item *it, const char *key, const struct ival *v)
-{
-	struct sbuf sb = SBUF_INIT;
-	int split = 0;
-	char ymd[11];
-
-	if (v->type == IVAL_LIST)
-		for (size_t i = 0; i < v->n; i++)
-			if (strchr(v->list[i], '\n') || strlen(v->list[i]) > 40)
-				split = 1;
-	if (split) {
-		for (size_t i = 0; i < v->n; i++)
-			if (*v->list[i])
-				add_note(it, key, v->list[i]);
-		return;
-	}
-	ival_text(&sb, v);
-	if (v->type == IVAL_STR && datey_key(key) &&
-	    import_date_parse(ymd, sb.buf, IMPORT_DATE_AUTO) == 0) {
-		sbuf_reset(&sb);
-		sbuf_adds(&sb, ymd);
-	}
-	if (sb.len)
-		add_note(it, key, sb.buf);
-	sbuf_release(&sb);
-}
-
 static void
 warn(struct apply *a, const struct ifield *f, const char *fmt, const char *val)
 {
 	struct import_item *it = a->it;
 
-	diag_add(&a->l->diags, SEV_WARNING, "import", it->file,
+	diag_add(&a->diags, SEV_WARNING, "import", it->file,
 		 f && f->line ? f->line : it->line, 0, fmt, it->what ? it->what : "record",
 		 f ? f->key : "", val);
 }
@@ -177,69 +141,15 @@ push_dep(struct apply *a, const char *s)
 	it->deps[it->ndeps++] = xstrdup(s);
 }
 
-/* One line of text: every run of blanks and line breaks is one space. */
-static char *
-one_line(const struct ival *v)
-{
-	struct sbuf raw = SBUF_INIT, sb = SBUF_INIT;
-	int space = 0;
-
-	ival_text(&raw, v);
-	for (size_t i = 0; i < raw.len; i++) {
-		char c = raw.buf[i];
-
-		if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-			space = 1;
-			continue;
-		}
-		if (space && sb.len)
-			sbuf_addc(&sb, ' ');
-		space = 0;
-		sbuf_addc(&sb, c);
-	}
-	sbuf_release(&raw);
-	return sbuf_detach(&sb, NULL);
-}
-
-/* A number as exported: "3", "2.5", "2,5", "1e3"; decimal only (strtod
- * alone would read "0x1F" as 31 and "inf" as a number).  -2 for one of
- * 1e15 or more: a double no longer holds every whole number there, and
- * the field would get another value than the source's (1e+29 for
- * 99999999999999999999999999999). */
+/* A number for a field: import_value_number's, but -2 for one of 1e15 or
+ * more, which a double no longer holds exactly: the field would get
+ * another value than the source's (1e+29 for 99999999999999999999999999999). */
 static int
-parse_number(const char *s, double *out)
+field_number(const char *text, double *num)
 {
-	char *t, *end, *comma;
-	int rc;
-
-	if (s[strspn(s, "0123456789+-.,eE ")])
+	if (import_value_number(text, num))
 		return -1;
-	t = xstrdup(s);
-	comma = strchr(t, ',');
-	if (comma && !strchr(t, '.') && !strchr(comma + 1, ','))
-		*comma = '.';
-	*out = strtod(t, &end);
-	while (*end == ' ')
-		end++;
-	rc = (end == t || *end || !isfinite(*out)) ? -1 :
-	     fabs(*out) >= 1e15 ? -2 : 0;
-	free(t);
-	return rc;
-}
-
-static int
-parse_bool(const char *s, int *out)
-{
-	static const char *const yes[] = { "true", "yes", "y", "1", "x", "on", NULL };
-	static const char *const no[] = { "false", "no", "n", "0", "off", "", NULL };
-
-	for (size_t i = 0; yes[i]; i++)
-		if (!strcasecmp(s, yes[i]))
-			return *out = 1, 0;
-	for (size_t i = 0; no[i]; i++)
-		if (!strcasecmp(s, no[i]))
-			return *out = 0, 0;
-	return -1;
+	return fabs(*num) >= 1e15 ? -2 : 0;
 }
 
 /* The value of f for a typed docket field; on failure a note (and a
@@ -249,7 +159,7 @@ set_typed(struct apply *a, const struct ifield *f, const char *to,
 	  enum schema_kind kind, const struct field_def *def)
 {
 	struct import_item *it = a->it;
-	char *text = one_line(&f->v);
+	char *text = import_value_line(&f->v);
 	char ymd[11];
 	double num;
 	int b;
@@ -275,46 +185,46 @@ set_typed(struct apply *a, const struct ifield *f, const char *to,
 			ifields_set_date(&it->out, to, ymd);
 		else {
 			warn(a, f, "%s: %s '%s' is not a date docket can read; kept as a note", text);
-			note_value(it, f->key, &f->v);
+			import_value_noted(it, f->key, &f->v);
 		}
 		break;
 	case SK_REMAINING:
-		if (parse_number(text, &num) == 0 && num >= 0)
+		if (field_number(text, &num) == 0 && num >= 0)
 			ifields_set_num(&it->out, to, num, NULL);
 		else
-			note_value(it, f->key, &f->v);
+			import_value_noted(it, f->key, &f->v);
 		break;
 	case SK_NUMBER:
-		if ((b = parse_number(text, &num)) == 0 && num > 0)
+		if ((b = field_number(text, &num)) == 0 && num > 0)
 			ifields_set_num(&it->out, to, num, NULL);
 		else {
 			if (b == -1)
 				warn(a, f, "%s: %s '%s' is not a number; kept as a note", text);
 			else if (b == -2)
 				warn(a, f, "%s: %s '%s' is too large to keep exactly; kept as a note", text);
-			note_value(it, f->key, &f->v);
+			import_value_noted(it, f->key, &f->v);
 		}
 		break;
 	case SK_SCORE:
-		if (parse_number(text, &num) == 0 && num == floor(num) && num >= 1 && num <= 10)
+		if (import_value_number(text, &num) == 0 && num == floor(num) && num >= 1 && num <= 10)
 			ifields_set_num(&it->out, to, num, NULL);
 		else {
 			warn(a, f, "%s: %s '%s' is not a whole number from 1 to 10; kept as a note", text);
-			note_value(it, f->key, &f->v);
+			import_value_noted(it, f->key, &f->v);
 		}
 		break;
 	case SK_NUM_OR_STR:
-		if (parse_number(text, &num) == 0)
+		if (field_number(text, &num) == 0)
 			ifields_set_num(&it->out, to, num, NULL);
 		else
 			ifields_set_str(&it->out, to, text);
 		break;
 	case SK_BOOL:
-		if (parse_bool(text, &b) == 0)
+		if (import_value_bool(text, &b) == 0)
 			ifields_set_bool(&it->out, to, b);
 		else {
 			warn(a, f, "%s: %s '%s' is not true or false; kept as a note", text);
-			note_value(it, f->key, &f->v);
+			import_value_noted(it, f->key, &f->v);
 		}
 		break;
 	case SK_ENUM: {
@@ -328,7 +238,7 @@ set_typed(struct apply *a, const struct ifield *f, const char *to,
 			}
 		if (!ok) {
 			warn(a, f, "%s: %s '%s' is not one of the values docket allows; kept as a note", text);
-			note_value(it, f->key, &f->v);
+			import_value_noted(it, f->key, &f->v);
 		}
 		break;
 	}
@@ -337,7 +247,7 @@ set_typed(struct apply *a, const struct ifield *f, const char *to,
 			ifields_set_str(&it->out, to, text);
 		else {
 			warn(a, f, "%s: %s '%s' is not a goal in docket.yaml; kept as a note", text);
-			note_value(it, f->key, &f->v);
+			import_value_noted(it, f->key, &f->v);
 		}
 		break;
 	case SK_STR_LIST:
@@ -378,71 +288,6 @@ add_body(struct apply *a, const struct ifield *f)
 	sbuf_release(&text);
 }
 
-/* One entry of a managed block: "- " and the text, its further lines
- * indented so that they stay inside the list item (and no line of it
- * can be the block's closing marker). */
-static void
-add_entry(struct sbuf *sb, const char *s)
-{
-	const char *e = s + strlen(s);
-
-	while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\n' || e[-1] == '\r'))
-		e--;
-	if (e == s)
-		return;
-	sbuf_adds(sb, "\n- ");
-	for (; s < e; s++) {
-		if (*s == '\r')
-			continue;
-		sbuf_addc(sb, *s);
-		if (*s == '\n' && s + 1 < e && s[1] != '\n' && s[1] != '\r')
-			sbuf_adds(sb, "  ");
-	}
-}
-
-/* Values into the managed block name ("comments": "## Comments"), one
- * list entry per value. */
-static void
-add_section(struct import_item *it, const char *name, const struct ival *v)
-{
-	struct import_section *sec = NULL;
-	struct sbuf sb = SBUF_INIT;
-	size_t head;
-
-	for (size_t i = 0; i < it->nsections; i++)
-		if (!strcmp(it->sections[i].name, name))
-			sec = &it->sections[i];
-	if (sec) {
-		sbuf_adds(&sb, sec->text);
-	} else {
-		sbuf_addf(&sb, "## %s\n", !strcmp(name, "comments") ? "Comments" : "Attachments");
-	}
-	head = sb.len;
-	if (v->type == IVAL_LIST) {
-		for (size_t i = 0; i < v->n; i++)
-			add_entry(&sb, v->list[i]);
-	} else {
-		struct sbuf t = SBUF_INIT;
-
-		ival_text(&t, v);
-		add_entry(&sb, t.buf ? t.buf : "");
-		sbuf_release(&t);
-	}
-	if (!sec) {
-		if (sb.len == head) {          /* nothing in it */
-			sbuf_release(&sb);
-			return;
-		}
-		it->sections = xgrow(it->sections, &it->asections, it->nsections + 1,
-				     sizeof(*it->sections));
-		sec = &it->sections[it->nsections++];
-		sec->name = xstrdup(name);
-		sec->text = NULL;
-	}
-	free(sec->text);
-	sec->text = sbuf_detach(&sb, NULL);
-}
-
 static void
 apply_field(struct apply *a, const struct ifield *f, const char *to)
 {
@@ -454,31 +299,31 @@ apply_field(struct apply *a, const struct ifield *f, const char *to)
 	if (!strcmp(to, "drop"))
 		return;
 	if (!strcmp(to, "note")) {
-		note_value(it, f->key, &f->v);
+		import_value_noted(it, f->key, &f->v);
 	} else if (!strcmp(to, "id")) {
 		if (!it->source_id && f->v.type != IVAL_LIST)
-			it->source_id = one_line(&f->v);
+			it->source_id = import_value_line(&f->v);
 	} else if (!strcmp(to, "body")) {
 		add_body(a, f);
 	} else if (!strcmp(to, "comments") || !strcmp(to, "attachments")) {
-		add_section(it, to, &f->v);
+		import_value_section(it, to, &f->v);
 	} else if (!strcmp(to, "archived")) {
 		/* closed in the source: stopped unless done (finish_item) */
-		char *t = one_line(&f->v);
+		char *t = import_value_line(&f->v);
 		int b;
 
-		if (parse_bool(t, &b) == 0) {
+		if (import_value_bool(t, &b) == 0) {
 			if (b)
 				it->archived = 1;
 		} else if (*t) {
 			warn(a, f, "%s: %s '%s' is not true or false; kept as a note", t);
-			note_value(it, f->key, &f->v);
+			import_value_noted(it, f->key, &f->v);
 		}
 		free(t);
 	} else if (!strcmp(to, "rank")) {
-		char *t = one_line(&f->v);
+		char *t = import_value_line(&f->v);
 
-		if (parse_number(t, &num) == 0) {
+		if (import_value_number(t, &num) == 0) {
 			it->has_rank_num = 1;
 			it->rank_num = num;
 		} else if (*t) {
@@ -494,7 +339,7 @@ apply_field(struct apply *a, const struct ifield *f, const char *to)
 	} else if (!strcmp(to, "type")) {
 		a->src_type = f->v.type == IVAL_LIST ? NULL : f->v.str;
 	} else if (!strcmp(to, "title")) {
-		char *t = one_line(&f->v);
+		char *t = import_value_line(&f->v);
 
 		if (*t && !ifields_get(&it->out, "title"))
 			ifields_set_str(&it->out, "title", t);
@@ -505,7 +350,7 @@ apply_field(struct apply *a, const struct ifield *f, const char *to)
 		each_piece(&f->v, ",; \t\n", push_dep, a);
 	} else if (!strcmp(to, "follows")) {
 		free(it->follows);
-		it->follows = one_line(&f->v);
+		it->follows = import_value_line(&f->v);
 	} else if (!strcmp(to, "cycle")) {
 		/* the source's cycles (Jira's sprints) become cycle files of
 		 * their own whose committed lists hold the items
@@ -513,7 +358,7 @@ apply_field(struct apply *a, const struct ifield *f, const char *to)
 		 * stay a note */
 		size_t n = f->v.type == IVAL_LIST ? f->v.n : 1;
 
-		note_value(it, f->key, &f->v);
+		import_value_noted(it, f->key, &f->v);
 		for (size_t i = 0; i < n; i++) {
 			const char *c = f->v.type == IVAL_LIST ? f->v.list[i] : f->v.str;
 
@@ -554,13 +399,13 @@ status_of(struct apply *a)
 	if (it->archived)
 		return st;     /* stopped anyway: nothing to warn about */
 	/* the source's status stays with the item */
-	add_note(it, a->status_key ? a->status_key : "Status", a->src_status);
+	import_value_note(it, a->status_key ? a->status_key : "Status", a->src_status);
 	for (size_t i = 0; i < a->nwarned; i++)
 		if (!strcmp(a->warned[i], a->src_status))
 			return st;
 	a->warned = xgrow(a->warned, &a->awarned, a->nwarned + 1, sizeof(*a->warned));
 	a->warned[a->nwarned++] = xstrdup(a->src_status);
-	diag_add(&a->l->diags, SEV_WARNING, "import", it->file, it->line, 0,
+	diag_add(&a->diags, SEV_WARNING, "import", it->file, it->line, 0,
 		 "status '%s' has no docket status: its items are imported as %s (map it under status: in a --map file)",
 		 a->src_status, st);
 	return st;
@@ -592,7 +437,7 @@ finish_item(struct apply *a)
 	/* any other resolution (Done, Fixed, or one on an open issue) is
 	 * kept as a note: it has no docket field */
 	if (a->resolution && *a->resolution && !resolution_kept)
-		add_note(it, "Resolution", a->resolution);
+		import_value_note(it, "Resolution", a->resolution);
 	if (it->archived && strcmp(st, "done") && strcmp(st, "stopped")) {
 		st = "stopped";
 		if (!ifields_get(&it->out, "stop_reason")) {
@@ -621,7 +466,7 @@ finish_item(struct apply *a)
 
 	ty = a->src_type && *a->src_type ? import_map_type(a->m, a->src_type) : NULL;
 	if (!ty && a->src_type && *a->src_type)
-		add_note(it, "Type", a->src_type);
+		import_value_note(it, "Type", a->src_type);
 	if (!ty)
 		ty = a->m->default_type ? a->m->default_type : "bau";
 	ifields_set_str(&it->out, "type", ty);
@@ -632,7 +477,7 @@ finish_item(struct apply *a)
 		const struct ifield *fin = ifields_get(&it->out, "finished");
 
 		if (fin && fin->v.str)
-			add_note(it, a->finished_key ? a->finished_key : "Finished",
+			import_value_note(it, a->finished_key ? a->finished_key : "Finished",
 				 fin->v.str);
 		ifields_remove(&it->out, "finished");
 	}
@@ -641,7 +486,7 @@ finish_item(struct apply *a)
 		char *t = it->source_id ? xasprintf("%s %s", title, it->source_id) :
 			  xasprintf("Untitled %s %s", title, it->what ? it->what : "record");
 
-		diag_add(&a->l->diags, SEV_WARNING, "import", it->file, it->line, 0,
+		diag_add(&a->diags, SEV_WARNING, "import", it->file, it->line, 0,
 			 "%s has no title; it is imported as '%s'",
 			 it->what ? it->what : "a record", t);
 		ifields_set_str(&it->out, "title", t);
@@ -712,102 +557,138 @@ where_went(struct apply *a, const struct ifield *f, const char *to,
 	return import_where_intern(l, "none:not used");
 }
 
+struct import_mapper *
+import_mapper_new(struct import_list *l, const struct import_map *m,
+		  const struct config *cfg)
+{
+	struct apply *a = xcalloc(1, sizeof(*a));
+
+	a->l = l;
+	a->m = m;
+	a->cfg = cfg;
+	diag_list_init(&a->diags);
+	strmap_init(&a->to);
+	return (struct import_mapper *)a;
+}
+
+void
+import_mapper_free(struct import_mapper *x)
+{
+	struct apply *a = (struct apply *)x;
+
+	if (!a)
+		return;
+	diag_list_move(&a->l->diags, &a->diags);
+	diag_list_release(&a->diags);
+	for (size_t i = 0; i < a->nwarned; i++)
+		free(a->warned[i]);
+	free(a->warned);
+	for (size_t i = 0; i < a->nnames; i++)
+		free(a->names[i]);
+	free(a->names);
+	strmap_release(&a->to);
+	free(a);
+}
+
 void
 import_map_apply(struct import_list *l, const struct import_map *m,
 		 const struct config *cfg)
 {
-	struct apply a;
+	struct import_mapper *x = import_mapper_new(l, m, cfg);
 
-	memset(&a, 0, sizeof(a));
-	a.l = l;
-	a.m = m;
-	a.cfg = cfg;
-	for (size_t i = 0; i < l->n; i++) {
-		struct import_item *it = l->items[i];
+	for (size_t i = 0; i < l->n; i++)
+		import_mapper_one(x, l->items[i]);
+	import_mapper_free(x);
+}
 
-		a.it = it;
-		sbuf_init(&a.body);
-		if (it->body)
-			sbuf_adds(&a.body, it->body);
-		a.nbody = 0;
-		a.src_status = a.src_type = a.resolution = a.finished_key = NULL;
-		a.status_key = NULL;
-		free(it->where);
-		free(it->keys);
-		it->where = xcalloc(it->src.n + 1, sizeof(*it->where));
-		it->keys = xcalloc(it->src.n + 1, sizeof(*it->keys));
-		it->nwhere = it->src.n;
-		for (size_t j = 0; j < it->src.n; j++) {
-			const struct ifield *f = &it->src.v[j];
-			const char *to = import_map_field(m, f->key);
-			size_t nnotes = it->nnotes, blen = a.body.len;
+void
+import_mapper_one(struct import_mapper *x, struct import_item *it)
+{
+	struct apply *ap = (struct apply *)x;
+	struct import_list *l = ap->l;
+	const struct import_map *m = ap->m;
 
-			if (!to) {
-				struct sbuf v = SBUF_INIT;
+	ap->it = it;
+	sbuf_init(&ap->body);
+	if (it->body)
+		sbuf_adds(&ap->body, it->body);
+	ap->nbody = 0;
+	ap->src_status = ap->src_type = ap->resolution = ap->finished_key = NULL;
+	ap->status_key = NULL;
+	free(it->where);
+	free(it->keys);
+	it->where = xcalloc(it->src.n + 1, sizeof(*it->where));
+	it->keys = xcalloc(it->src.n + 1, sizeof(*it->keys));
+	it->nwhere = it->src.n;
+	for (size_t j = 0; j < it->src.n; j++) {
+		const struct ifield *f = &it->src.v[j];
+		const char *to = target_of(ap, f->key);
+		size_t nnotes = it->nnotes, blen = ap->body.len;
 
-				ival_text(&v, &f->v);
-				if (v.len)
-					add_unmapped(l, f->key);
-				sbuf_release(&v);
-			} else {
-				apply_field(&a, f, to);
-			}
-			it->where[j] = where_went(&a, f, to, nnotes, blen);
-			it->keys[j] = import_where_intern(l, f->key);
+		if (!to) {
+			struct sbuf v = SBUF_INIT;
+
+			ival_text(&v, &f->v);
+			if (v.len)
+				add_unmapped(l, f->key);
+			sbuf_release(&v);
+		} else {
+			apply_field(ap, f, to);
 		}
-		for (size_t j = 0; j < m->nset; j++) {
-			struct ifield f = {
-				.key = m->set[j].from,
-				.v = { .type = IVAL_STR, .str = m->set[j].to },
-				.line = 0,
-			};
-
-			/* set: wins over the source (tags add up) */
-			apply_field(&a, &f, f.key);
-		}
-		{
-			size_t nnotes = it->nnotes;
-
-			finish_item(&a);
-			/* a type no rule maps is kept as a note */
-			for (size_t k = nnotes; k < it->nnotes; k++)
-				if (!strncmp(it->notes[k], "Type: ", 6))
-					for (size_t j = 0; j < it->src.n; j++)
-						if (it->where[j] && (to_is(m, &it->src.v[j], "type")))
-							it->where[j] = import_where_intern(l, "note");
-		}
-		{
-			char *src = import_source_value(l->kind, it->source_id);
-
-			if (src)
-				ifields_set_str(&it->out, "source", src);
-			free(src);
-		}
-		free(it->body);
-		it->body = sbuf_detach(&a.body, NULL);
-		/* where it came from, first among the notes */
-		{
-			struct sbuf sb = SBUF_INIT;
-
-			sbuf_addf(&sb, "%s %s", import_kind_title(l->kind),
-				  it->source_id ? it->source_id :
-				  it->what ? it->what : "");
-			if (l->kind == IMPORT_BACKLOG_MD && it->what)
-				sbuf_addf(&sb, " (%s)", it->what);
-			it->notes = xgrow(it->notes, &it->anotes, it->nnotes + 1,
-					  sizeof(*it->notes));
-			memmove(it->notes + 1, it->notes,
-				it->nnotes * sizeof(*it->notes));
-			it->notes[0] = xasprintf("Source: %s", sb.buf);
-			it->nnotes++;
-			sbuf_release(&sb);
-		}
-		if (it->recovered)
-			add_note(it, "Import", it->recovered);
-		if (l->forget_sources && !it->ncycles)
-			ifields_release(&it->src);
+		it->where[j] = where_went(ap, f, to, nnotes, blen);
+		it->keys[j] = import_where_intern(l, f->key);
 	}
-	for (size_t i = 0; i < a.nwarned; i++)
-		free(a.warned[i]);
-	free(a.warned);
+	for (size_t j = 0; j < m->nset; j++) {
+		struct ifield f = {
+			.key = m->set[j].from,
+			.v = { .type = IVAL_STR, .str = m->set[j].to },
+			.line = 0,
+		};
+
+		/* set: wins over the source (tags add up) */
+		apply_field(ap, &f, f.key);
+	}
+	{
+		size_t nnotes = it->nnotes;
+
+		finish_item(ap);
+		/* a type no rule maps is kept as a note */
+		for (size_t k = nnotes; k < it->nnotes; k++)
+			if (!strncmp(it->notes[k], "Type: ", 6))
+				for (size_t j = 0; j < it->src.n; j++)
+					if (it->where[j] && (to_is(m, &it->src.v[j], "type")))
+						it->where[j] = import_where_intern(l, "note");
+	}
+	{
+		char *src = import_source_value(l->kind, it->source_id);
+
+		if (src)
+			ifields_set_str(&it->out, "source", src);
+		free(src);
+	}
+	free(it->body);
+	it->body = sbuf_detach(&ap->body, NULL);
+	/* where it came from, first among the notes */
+	{
+		struct sbuf sb = SBUF_INIT;
+
+		sbuf_addf(&sb, "%s %s", import_kind_title(l->kind),
+			  it->source_id ? it->source_id :
+			  it->what ? it->what : "");
+		if (l->kind == IMPORT_BACKLOG_MD && it->what)
+			sbuf_addf(&sb, " (%s)", it->what);
+		it->notes = xgrow(it->notes, &it->anotes, it->nnotes + 1,
+				  sizeof(*it->notes));
+		memmove(it->notes + 1, it->notes,
+			it->nnotes * sizeof(*it->notes));
+		it->notes[0] = xasprintf("Source: %s", sb.buf);
+		it->nnotes++;
+		sbuf_release(&sb);
+	}
+	if (it->recovered)
+		import_value_note(it, "Import", it->recovered);
+	if (l->forget_sources && !it->ncycles)
+		ifields_release(&it->src);
+	/* the record is held until its file is written: no room to spare */
+	ifields_fit(&it->out);
 }

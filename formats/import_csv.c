@@ -403,6 +403,8 @@ struct rows {
 	int (*check)(struct import_list *l, const char *file,
 		     const struct csv_record *header);
 	int *repeated;            /* per column: its header is repeated */
+	void (*each)(void *arg, struct import_item *it); /* or NULL */
+	void *arg;
 };
 
 /* The header: which names are repeated, in one pass over a map of
@@ -461,15 +463,18 @@ rows_row(void *arg, const struct csv_record *row)
 		}
 		free(v);
 	}
+	if (it && x->each)
+		x->each(x->arg, it);
 	return 0;
 }
 
-int
-import_read_rows(struct import_list *l, FILE *in, const char *file,
-		 int (*check)(struct import_list *l, const char *file,
-			      const struct csv_record *header))
+static int
+read_rows(struct import_list *l, FILE *in, const char *file,
+	  int (*check)(struct import_list *l, const char *file,
+		       const struct csv_record *header),
+	  void (*each)(void *arg, struct import_item *it), void *arg)
 {
-	struct rows x = { l, file, check, NULL };
+	struct rows x = { l, file, check, NULL, each, arg };
 	uint8_t d[32];
 	int rc = csv_read(d, in, file, &l->diags, rows_row, &x);
 
@@ -482,7 +487,22 @@ import_read_rows(struct import_list *l, FILE *in, const char *file,
 }
 
 int
+import_read_rows(struct import_list *l, FILE *in, const char *file,
+		 int (*check)(struct import_list *l, const char *file,
+			      const struct csv_record *header))
+{
+	return read_rows(l, in, file, check, NULL, NULL);
+}
+
+int
 import_read_csv(struct import_list *l, FILE *in, const char *file)
 {
-	return import_read_rows(l, in, file, NULL);
+	return read_rows(l, in, file, NULL, NULL, NULL);
+}
+
+int
+import_read_csv_each(struct import_list *l, FILE *in, const char *file,
+		     void (*fn)(void *arg, struct import_item *it), void *arg)
+{
+	return read_rows(l, in, file, NULL, fn, arg);
 }
