@@ -73,17 +73,33 @@ is_type(const struct import_item *it, const char *want)
 	return same;
 }
 
-static struct import_item *
-find_issue(const struct import_list *l, const char *ref)
+/* Index every issue by its Issue key and its Issue id, so that a Parent
+ * or Epic Link resolves in constant time.  A string names the first
+ * record (in file order) whose key or id it is, as a scan from the top
+ * would find.  Keys are borrowed from the items' fields: the index lives
+ * while no item is dropped or its key and id fields changed. */
+static void
+index_issues(struct strmap *idx, const struct import_list *l)
 {
-	for (size_t i = 0; ref && i < l->n; i++) {
-		const char *k = get_any(l->items[i], key_cols);
-		const char *id = get_any(l->items[i], id_cols);
+	for (size_t i = 0; i < l->n; i++) {
+		const char *ref[2] = {
+			get_any(l->items[i], key_cols),
+			get_any(l->items[i], id_cols),
+		};
 
-		if ((k && !strcmp(k, ref)) || (id && !strcmp(id, ref)))
-			return l->items[i];
+		for (size_t j = 0; j < 2; j++) {
+			size_t len = ref[j] ? strlen(ref[j]) : 0;
+
+			if (ref[j] && !strmap_find(idx, ref[j], len))
+				strmap_put(idx, ref[j], len, l->items[i]);
+		}
 	}
-	return NULL;
+}
+
+static struct import_item *
+find_issue(const struct strmap *idx, const char *ref)
+{
+	return ref ? strmap_get(idx, ref) : NULL;
 }
 
 static char *
@@ -240,6 +256,7 @@ int
 import_read_jira(struct import_list *l, FILE *in,
 		 const char *file)
 {
+	struct strmap idx = STRMAP_INIT;
 	char **campaign;
 	size_t n;
 	int rc = import_read_rows(l, in, file, jira_header);
@@ -254,6 +271,7 @@ import_read_jira(struct import_list *l, FILE *in,
 
 	n = l->n;
 	campaign = xcalloc(n + 1, sizeof(*campaign));
+	index_issues(&idx, l);
 	for (size_t i = 0; i < n; i++) {
 		struct import_item *it = l->items[i], *to;
 		const char *link = get_any(it, epic_link_cols);
@@ -266,7 +284,7 @@ import_read_jira(struct import_list *l, FILE *in,
 		}
 		if (is_type(it, "epic"))
 			continue;
-		to = find_issue(l, link ? link : parent);
+		to = find_issue(&idx, link ? link : parent);
 		if (to && is_type(to, "epic")) {
 			campaign[i] = epic_campaign(to);
 		} else if (to) {
@@ -285,6 +303,7 @@ import_read_jira(struct import_list *l, FILE *in,
 				campaign[i] = import_slug(ps ? ps : parent);
 		}
 	}
+	strmap_release(&idx);
 	for (size_t i = 0; i < n; i++)
 		if (campaign[i]) {
 			ifields_set_str(&l->items[i]->src, "Campaign", campaign[i]);

@@ -499,7 +499,12 @@ http_start(struct server *s, const void *addr, int v6, int loopback)
 {
 	unsigned flags;
 
-	flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_AUTO | MHD_USE_ERROR_LOG;
+	/* poll(2), not MHD_USE_AUTO's epoll: libmicrohttpd 0.9.75 with epoll
+	 * keeps a connection whose client hung up mid-request until the
+	 * idle timeout, so 32 such clients would lock everyone out for
+	 * SERVE_TIMEOUT_S; with poll it sees the hang-up and closes at once.
+	 * The connection limit is small: poll costs nothing here. */
+	flags = MHD_USE_POLL_INTERNAL_THREAD | MHD_USE_ERROR_LOG;
 	if (v6)
 		flags |= MHD_USE_IPv6;
 	if (s->tls)

@@ -226,6 +226,24 @@ test_expect 'a form of too many fields is refused (413)' '
 	test "$(hq -j "$J" -t p.html -H "Content-Type: application/x-www-form-urlencoded" --body "$(cat f)" POST /move)" = 413
 '
 
+test_expect 'a client that hangs up mid-request frees its connection at once' '
+	python3 -c "
+import socket, sys, urllib.parse
+u = urllib.parse.urlsplit(\"$BASE\")
+# more than the server keeps open at once (32): were they held until
+# the idle timeout (30 s), the next visitor would wait that long
+for i in range(40):
+    s = socket.create_connection((u.hostname, u.port), timeout=10)
+    s.sendall(b\"POST /move HTTP/1.1\\r\\nHost: x\\r\\nContent-Length: 100\\r\\n\\r\\nab\" if i % 2 else b\"GET / HT\")
+    s.shutdown(socket.SHUT_WR)
+    got = s.recv(64)   # the server closes (or answers): never a timeout
+    s.close()
+    if got and not got.startswith(b\"HTTP/1.\"):
+        sys.exit(1)
+" &&
+	test "$(hq -j "$J" GET /)" = 200
+'
+
 # Under a sanitizer the server runs several times slower, and the
 # client's timeouts were made for the plain build: a smaller batch.
 garbage_n=300
