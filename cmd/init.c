@@ -11,7 +11,8 @@
 #include "core/repo.h"
 #include "core/xalloc.h"
 
-static const char *prefix = "MKT";
+static const char default_prefix[] = "MKT";
+static const char *prefix = default_prefix;   /* another pointer: --prefix */
 
 /* .gitattributes with the merge-driver line appended (into out), unless
  * it is there: 1 when out holds new content, 0 when nothing is to
@@ -85,6 +86,29 @@ register_driver(struct ctx *ctx, struct repo *repo)
 	return 0;
 }
 
+/* init --prefix P in an existing backlog changes nothing: say so when P
+ * is not the prefix of its docket.yaml. */
+static void
+prefix_not_applied(struct ctx *ctx)
+{
+	struct config c;
+	struct diag_list d = DIAG_LIST_INIT;
+	char *data = NULL;
+	size_t len = 0;
+
+	if (prefix == default_prefix)
+		return;
+	config_init(&c);
+	if (fsutil_read("docket.yaml", LIMIT_FILE, 0, &data, &len, &d) == 0)
+		config_parse(&c, "docket.yaml", data, len, &d);
+	if (!c.prefix || strcmp(c.prefix, prefix))
+		out_warning(ctx, "--prefix %s is not applied: docket.yaml exists already, and its prefix (%s) stays",
+			    prefix, c.prefix ? c.prefix : "unreadable");
+	free(data);
+	config_release(&c);
+	diag_list_release(&d);
+}
+
 /* `docket init` in an existing backlog (a fresh clone): .git/config is
  * not cloned, so register the merge driver there and change nothing else. */
 static int
@@ -105,6 +129,7 @@ init_clone(struct ctx *ctx)
 		rc = EXIT_USAGE;
 	else
 		out_note(ctx, "docket.yaml exists already: registered the ORDER merge driver in .git/config, changed nothing else");
+	prefix_not_applied(ctx);
 	repo_close(&repo);
 	return rc;
 }
