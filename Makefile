@@ -19,7 +19,10 @@ DESTDIR    ?=
 O          ?= build
 PKG_CONFIG ?= pkg-config
 INSTALL    ?= install
-PKGS       := libgit2 yaml-0.1 libpcre2-8 libcmark-gfm libutf8proc nettle jansson libmicrohttpd
+PKGS       := libgit2 yaml-0.1 libpcre2-8 libcmark-gfm libutf8proc nettle jansson
+# Headers only: `docket serve` loads libmicrohttpd with dlopen (server/mhd.h),
+# so that no other command loads it and GnuTLS at start-up.
+DLOPEN_PKGS := libmicrohttpd
 EXTRA_LIBS := -lcmark-gfm-extensions -lcsv -lpthread -lm
 TEST_PKGS  := cmocka
 
@@ -36,7 +39,7 @@ ifdef WERROR
 WARN += -Werror
 endif
 
-PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
+PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) $(DLOPEN_PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) $(EXTRA_LIBS)
 TEST_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(TEST_PKGS) 2>/dev/null)
 TEST_LIBS   := $(shell $(PKG_CONFIG) --libs $(TEST_PKGS) 2>/dev/null)
@@ -75,6 +78,12 @@ $(O)/tests/unit/%: tests/unit/%.c $(O)/libdocket.a
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(TEST_CFLAGS) -MMD -MP \
 	  $(ALL_LDFLAGS) -o $@ $< $(O)/libdocket.a $(TEST_LIBS) $(PKG_LIBS) $(LDLIBS)
+
+# server/mhd.o is not in libdocket.a (only `docket serve` uses it)
+$(O)/tests/unit/test_mhd: tests/unit/test_mhd.c $(O)/server/mhd.o $(O)/libdocket.a
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(TEST_CFLAGS) -MMD -MP \
+	  $(ALL_LDFLAGS) -o $@ $< $(O)/server/mhd.o $(O)/libdocket.a $(TEST_LIBS) $(PKG_LIBS) $(LDLIBS)
 
 # Fuzz harnesses: replayed over their saved corpus by `make check` (any
 # compiler), run for real with libFuzzer by `make fuzz` (clang).
@@ -151,7 +160,7 @@ deps:
 # by tests/cli/t0200-deps.sh: pkg-config modules, -l libraries, and the
 # flags to find the headers the sources include.
 deps-used:
-	@echo "pkg-config $(PKGS)"
+	@echo "pkg-config $(PKGS) $(DLOPEN_PKGS)"
 	@echo "test-pkg-config $(TEST_PKGS)"
 	@echo "libs $(filter -l%,$(PKG_LIBS) $(LDLIBS))"
 	@echo "test-libs $(filter -l%,$(TEST_LIBS))"

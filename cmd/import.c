@@ -278,13 +278,13 @@ plan(struct ctx *ctx, struct import_plan *p, struct ws *w,
 		return EXIT_USAGE;
 	}
 	import_names_free(names, nn);
-	import_plan_make(p, l, &ctx->ses->bl, &bases);
 	/* ORDER as the write session read it, under the lock */
 	if (w->ss.bl.have_order)
 		order_render(&w->ss.bl.order, &order);
 	left = import_plan_validate(p, l, &ctx->ses->bl, &w->ss.bl, &w->ss.src,
 				    &bases, order.buf ? order.buf : "", order.len,
-				    &errs, &warns);
+				    limit_bytes(LIMIT_FILE), limit_name(LIMIT_FILE),
+				    !dry_run, &errs, &warns);
 	import_bases_release(&bases);
 	sbuf_release(&order);
 	ws_print_findings(ctx, &warns);
@@ -315,9 +315,6 @@ write_all(struct ctx *ctx, struct ws *w, struct import_list *l,
 	struct import_cycles cy;
 	int rc;
 
-	/* never write an item that docket itself would not read */
-	import_drop_oversized(l, &bl->config, limit_bytes(LIMIT_FILE),
-			      limit_name(LIMIT_FILE));
 	memset(&p, 0, sizeof(p));
 	memset(&cy, 0, sizeof(cy));
 	if ((rc = plan(ctx, &p, w, l)))
@@ -337,6 +334,9 @@ write_all(struct ctx *ctx, struct ws *w, struct import_list *l,
 		path = xasprintf("%s%s.md", bl->items_rel, l->items[i]->id);
 		change_write(&w->ch, path, p.files[i], p.lens[i]);
 		free(path);
+		/* the change holds it now */
+		free(p.files[i]);
+		p.files[i] = NULL;
 	}
 	for (size_t k = 0; k < cy.n && !dry_run; k++)
 		if (cy.v[k].file)
@@ -509,6 +509,8 @@ run(struct ctx *ctx)
 			goto out;
 		}
 	}
+	/* what the source said is mapped: only where it went is kept */
+	l.forget_sources = 1;
 	import_map_apply(&l, &map, &ss->bl.config);
 	import_list_sort(&l);
 	import_match_existing(&l, &ss->bl);

@@ -28,6 +28,36 @@
 static pthread_once_t git_once = PTHREAD_ONCE_INIT;
 static int git_started;
 
+/*
+ * ...and those certificates are never used: docket never connects to a
+ * remote (no fetch, push or clone: `sync` merges a revision already in
+ * the repository).  Debian's libgit2 1.5 is built with mbedTLS, whose
+ * start (git_libgit2_init) parses the whole CA bundle compiled into it,
+ * /etc/ssl/certs/ca-certificates.crt: 54 M instructions, about three
+ * quarters of a write on a small backlog, with no option to skip it
+ * (GIT_OPT_SET_SSL_CERT_LOCATIONS can only be set after the start, and
+ * loads more).
+ *
+ * So docket defines mbedtls_x509_crt_parse_file itself, and that
+ * definition is the one libgit2's call binds to (the linker exports a
+ * symbol of the program that a shared library it links refers to, and
+ * the program comes first in the dynamic linker's search).  It parses
+ * nothing and reports success: libgit2's CA chain stays empty, without
+ * an error left behind.  Were docket ever to open a TLS connection,
+ * every server certificate would fail to verify (the safe side), and
+ * this would have to go.  Only this program is affected; a libgit2 built
+ * with OpenSSL, or with mbedTLS linked in statically, never calls it.
+ */
+int mbedtls_x509_crt_parse_file(void *chain, const char *path);
+
+int
+mbedtls_x509_crt_parse_file(void *chain, const char *path)
+{
+	(void)chain;
+	(void)path;
+	return 0;
+}
+
 static void
 git_start(void)
 {

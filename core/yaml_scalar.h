@@ -12,7 +12,9 @@
  * string, and any control, line break (U+0085, U+2028, U+2029),
  * byte-order mark or non-character (U+FFFE, U+FFFF) are quoted; in a
  * flow list also `,[]{}:`.  A plain candidate is then parsed back with
- * docket's reader, which must give the same string.
+ * docket's reader, which must give the same string, unless it is a
+ * string for certain (a letter or a non-ASCII character first, or a
+ * space inside: no null, boolean or number has either).
  *
  * Double quotes escape `"` and `\`, \n \t \r by name, other controls
  * and U+0080..U+00FF specials as \xXX, the rest as \uXXXX; a byte that

@@ -78,11 +78,34 @@ ifields_release(struct ifields *f)
 	memset(f, 0, sizeof(*f));
 }
 
+/* A record of a few fields is searched; one of more than this many
+ * (a CSV of thousands of columns) through its index: linear, with no
+ * index to hold for each of 100,000 short records. */
+#define IFIELDS_INDEXED 16
+
+static void
+ifields_index(struct ifields *f)
+{
+	strmap_release(&f->idx);
+	strmap_init(&f->idx);
+	if (f->n <= IFIELDS_INDEXED)
+		return;
+	for (size_t i = 0; i < f->n; i++)
+		strmap_put(&f->idx, f->v[i].key, strlen(f->v[i].key), (void *)(uintptr_t)i);
+}
+
 struct ifield *
 ifields_get(const struct ifields *f, const char *key)
 {
-	struct strmap_entry *e = strmap_find(&f->idx, key, strlen(key));
+	struct strmap_entry *e;
 
+	if (f->n <= IFIELDS_INDEXED) {
+		for (size_t i = 0; i < f->n; i++)
+			if (!strcmp(f->v[i].key, key))
+				return &f->v[i];
+		return NULL;
+	}
+	e = strmap_find(&f->idx, key, strlen(key));
 	return e ? &f->v[(uintptr_t)e->value] : NULL;
 }
 
@@ -100,10 +123,7 @@ ifields_remove(struct ifields *f, const char *key)
 	free(gone.key);
 	ival_release(&gone.v);
 	/* the indexes after it moved down */
-	strmap_release(&f->idx);
-	strmap_init(&f->idx);
-	for (size_t i = 0; i < f->n; i++)
-		strmap_put(&f->idx, f->v[i].key, strlen(f->v[i].key), (void *)(uintptr_t)i);
+	ifields_index(f);
 }
 
 /* The field for key, emptied (or new at the end). */
@@ -120,7 +140,10 @@ slot(struct ifields *f, const char *key)
 	x = &f->v[f->n++];
 	memset(x, 0, sizeof(*x));
 	x->key = xstrdup(key);
-	strmap_put(&f->idx, x->key, strlen(x->key), (void *)(uintptr_t)(f->n - 1));
+	if (f->n == IFIELDS_INDEXED + 1)
+		ifields_index(f);
+	else if (f->n > IFIELDS_INDEXED + 1)
+		strmap_put(&f->idx, x->key, strlen(x->key), (void *)(uintptr_t)(f->n - 1));
 	return x;
 }
 
@@ -253,6 +276,8 @@ item_free_(struct import_item *it)
 	free(it->rank_str);
 	free(it->recovered);
 	free(it->where);
+	free(it->keys);
+	free(it->alt_id);
 	strv_free(it->notes, it->nnotes);
 	free(it->source_id);
 	strv_free(it->deps, it->ndeps);
@@ -312,9 +337,18 @@ const char *
 import_where(const struct import_list *l, const struct import_item *it,
 	     size_t j)
 {
-	if (!it->where || j >= it->src.n || it->where[j] >= l->nwheres)
+	if (!it->where || j >= it->nwhere || it->where[j] >= l->nwheres)
 		return "";
 	return l->wheres[it->where[j]];
+}
+
+const char *
+import_where_key(const struct import_list *l, const struct import_item *it,
+		 size_t j)
+{
+	if (!it->keys || j >= it->nwhere || it->keys[j] >= l->nwheres)
+		return "";
+	return l->wheres[it->keys[j]];
 }
 
 struct import_item *
@@ -357,6 +391,12 @@ import_list_failed(const struct import_list *l)
 	for (size_t i = 0; i < l->nskips; i++)
 		n += l->skips[i].failed != 0;
 	return n;
+}
+
+void
+import_item_free(struct import_item *it)
+{
+	item_free_(it);
 }
 
 void

@@ -91,8 +91,9 @@ struct ifield {
 struct ifields {
 	struct ifield *v;
 	size_t n, alloc;
-	struct strmap idx;        /* key -> index in v, so that a record of
-				   * thousands of fields stays linear */
+	struct strmap idx;        /* key -> index in v once there are more
+				   * than a few (import.c), so that a record
+				   * of thousands of fields stays linear */
 };
 
 void ifields_release(struct ifields *f);
@@ -136,6 +137,9 @@ struct import_item {
 	const char *forced_status;/* a docket status, or NULL */
 	int archived;             /* archived / closed in the source */
 	char *recovered;          /* the record was partly read: why */
+	char *alt_id;             /* another id the source knew it by (a
+				   * Trello card's short link: items of an
+				   * earlier import were named by it), or NULL */
 
 	/* set by import_map_apply */
 	struct ifields out;       /* docket fields, in the order set */
@@ -156,6 +160,9 @@ struct import_item {
 	size_t nsections, asections;
 	unsigned *where;          /* per field of src: where its value went,
 				   * an index in l->wheres (0: no value) */
+	unsigned *keys;           /* per field of src: its name, an index in
+				   * l->wheres (src may be forgotten since) */
+	size_t nwhere;            /* fields of src when it was mapped */
 
 	/* set by import_assign_ids, or before it by the caller for a
 	 * record that is already an item (a re-import) */
@@ -185,7 +192,8 @@ struct import_list {
 	size_t recovered;         /* items read only in part */
 	/* where source values went (import_map_apply, for the report):
 	 * "field:NAME", "note", "body", "section:NAME", "source", "order",
-	 * "none:WHY";
+	 * "none:WHY"; and the names of the source fields (the strings
+	 * of items' where[] and keys[], each once);
 	 * wheres[0] is "" (a field without a value) */
 	char **wheres;
 	size_t nwheres, awheres;
@@ -193,6 +201,12 @@ struct import_list {
 	struct diag_list diags;   /* warnings and errors, rule "import" */
 	char *digest;             /* "sha256:HEX" of the export, computed as
 				   * it was read (the CSV sources), or NULL */
+	int forget_sources;       /* set by the caller: import_map_apply frees
+				   * each record's src once it is mapped (only
+				   * its names and where they went stay, for
+				   * the report: memory grows with the
+				   * records), but for a record in a source
+				   * cycle (import_cycles.h reads its dates) */
 };
 
 void import_list_init(struct import_list *l, enum import_kind kind);
@@ -205,6 +219,8 @@ void import_list_skip(struct import_list *l, int failed, const char *file,
 		      int line, const char *fmt, ...)
 	__attribute__((format(printf, 5, 6)));
 size_t import_list_failed(const struct import_list *l);
+/* Free an item taken out of a list. */
+void import_item_free(struct import_item *it);
 /* Remove and free item i (the others keep their order). */
 void import_list_drop(struct import_list *l, size_t i);
 /* Stable sort by group, rank_str, rank_num, tie, seq (items without a
@@ -348,8 +364,13 @@ const char *import_map_type(const struct import_map *m, const char *value);
  * no value. */
 const char *import_where(const struct import_list *l,
 			 const struct import_item *it, size_t j);
+/* The name of field j of it's src as it was mapped ("" when out of
+ * range). */
+const char *import_where_key(const struct import_list *l,
+			     const struct import_item *it, size_t j);
 /* The index of where in l->wheres (added when new). */
 unsigned import_where_intern(struct import_list *l, const char *where);
+
 
 /* Map every item of l (see the file comment).  Problems (an unknown
  * status, a date or number that does not parse) are warnings in

@@ -727,7 +727,10 @@ import_map_apply(struct import_list *l, const struct import_map *m,
 		a.src_status = a.src_type = a.resolution = a.finished_key = NULL;
 		a.status_key = NULL;
 		free(it->where);
+		free(it->keys);
 		it->where = xcalloc(it->src.n + 1, sizeof(*it->where));
+		it->keys = xcalloc(it->src.n + 1, sizeof(*it->keys));
+		it->nwhere = it->src.n;
 		for (size_t j = 0; j < it->src.n; j++) {
 			const struct ifield *f = &it->src.v[j];
 			const char *to = import_map_field(m, f->key);
@@ -744,6 +747,7 @@ import_map_apply(struct import_list *l, const struct import_map *m,
 				apply_field(&a, f, to);
 			}
 			it->where[j] = where_went(&a, f, to, nnotes, blen);
+			it->keys[j] = import_where_intern(l, f->key);
 		}
 		for (size_t j = 0; j < m->nset; j++) {
 			struct ifield f = {
@@ -794,6 +798,8 @@ import_map_apply(struct import_list *l, const struct import_map *m,
 		}
 		if (it->recovered)
 			add_note(it, "Import", it->recovered);
+		if (l->forget_sources && !it->ncycles)
+			ifields_release(&it->src);
 	}
 	for (size_t i = 0; i < a.nwarned; i++)
 		free(a.warned[i]);

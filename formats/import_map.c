@@ -144,8 +144,8 @@ static const struct def generic_fields[] = {
 	{ "requested by", "requested_by" }, { "reporter", "requested_by" },
 	{ "requester", "requested_by" },
 	{ "assignee", "note" }, { "assignees", "note" }, { "assigned to", "note" },
-	{ "owner", "note" }, { "priority", "note" }, { "due", "note" },
-	{ "due date", "note" }, { "sprint", "note" },
+	{ "owner", "note" }, { "priority", "note" }, { "due", "due" },
+	{ "due date", "due" }, { "deadline", "due" }, { "sprint", "note" },
 	{ NULL, NULL },
 };
 
@@ -156,7 +156,7 @@ static const struct def jira_fields[] = {
 	{ "resolution", "resolution" }, { "reporter", "requested_by" },
 	{ "assignee", "note" }, { "priority", "note" }, { "rank", "rank" },
 	{ "story points", "effort" }, { "story point estimate", "effort" },
-	{ "due date", "note" }, { "sprint", "cycle" }, { "component s", "note" },
+	{ "due date", "due" }, { "sprint", "cycle" }, { "component s", "note" },
 	{ "components", "note" }, { "fix version s", "note" },
 	{ "fix versions", "note" }, { "comment", "comments" },
 	{ "attachment", "attachments" },
@@ -198,7 +198,9 @@ static const struct def asana_fields[] = {
 	{ "status", "note" },
 	{ "created at", "created" }, { "completed at", "finished" },
 	{ "assignee", "note" }, { "assignee email", "drop" },
-	{ "due date", "note" }, { "start date", "note" },
+	/* a planned start, not the day work started (docket's started,
+	 * which start and unblock rely on): a note */
+	{ "due date", "due" }, { "start date", "note" },
 	{ "parent task", "note" }, { "projects", "note" },
 	{ "blocked by dependencies", "depends_on" },
 	{ "blocking dependencies", "drop" }, { "last modified", "drop" },

@@ -74,11 +74,11 @@ import_report_make(struct import_report *r, const struct import_list *l,
 
 		r->ideas += !strcmp(st, "idea");
 		r->closed += !strcmp(st, "done") || !strcmp(st, "stopped");
-		for (size_t j = 0; j < it->src.n; j++) {
+		for (size_t j = 0; j < it->nwhere; j++) {
 			const char *w = final_where(l, it, j);
 
 			if (*w)
-				count(r, it->src.v[j].key, w);
+				count(r, import_where_key(l, it, j), w);
 		}
 	}
 }

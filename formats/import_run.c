@@ -29,6 +29,8 @@ import_plan_release(struct import_plan *p)
 	free(p->refused);
 	free(p->changed);
 	free(p->merged);
+	free(p->writes);
+	free(p->over);
 	memset(p, 0, sizeof(*p));
 }
 
@@ -84,13 +86,11 @@ import_match_existing(struct import_list *l, const struct backlog *bl)
 		struct import_item *x = l->items[i];
 		char *k = import_source_value(l->kind, x->source_id);
 		const struct item *it = k ? strmap_get(&by, k) : NULL;
-		const struct ifield *card;
 
 		free(k);
 		/* Trello cards were named by their short link before */
-		if (!it && l->kind == IMPORT_TRELLO &&
-		    (card = ifields_get(&x->src, "Card")) && card->v.type == IVAL_STR) {
-			k = import_source_value(l->kind, card->v.str);
+		if (!it && x->alt_id) {
+			k = import_source_value(l->kind, x->alt_id);
 			it = strmap_get(&by, k);
 			free(k);
 		}
@@ -113,26 +113,6 @@ import_unmatchable(const struct import_list *l)
 	for (size_t i = 0; i < l->n; i++)
 		noid += !l->items[i]->source_id;
 	return noid;
-}
-
-void
-import_drop_oversized(struct import_list *l, const struct config *cfg,
-		      size_t limit, const char *limit_name)
-{
-	struct sbuf sb = SBUF_INIT;
-
-	for (size_t i = 0; i < l->n; i++) {
-		sbuf_reset(&sb);
-		import_render_item(&sb, l->items[i], cfg, l->kind);
-		if (sb.len > limit) {
-			import_list_skip(l, 1, l->items[i]->file, l->items[i]->line,
-					 "%s would be an item of %zu bytes, over %s",
-					 l->items[i]->what ? l->items[i]->what : "the record",
-					 sb.len, limit_name);
-			import_list_drop(l, i--);
-		}
-	}
-	sbuf_release(&sb);
 }
 
 size_t
@@ -203,16 +183,9 @@ plan_existing(struct import_plan *p, struct import_list *l, size_t i,
 }
 
 void
-import_plan_make(struct import_plan *p, struct import_list *l,
-		 const struct backlog *bl, const struct import_bases *bases)
-{
-	import_plan_make_(p, l, bl, bases, &l->diags);
-}
-
-void
 import_plan_make_(struct import_plan *p, struct import_list *l,
 		  const struct backlog *bl, const struct import_bases *bases,
-		  struct diag_list *diags)
+		  size_t limit, struct diag_list *diags)
 {
 	struct sbuf sb = SBUF_INIT;
 	size_t slot = 0;
@@ -225,13 +198,18 @@ import_plan_make_(struct import_plan *p, struct import_list *l,
 	p->refused = xcalloc(l->n + 1, sizeof(*p->refused));
 	p->changed = xcalloc(l->n + 1, sizeof(*p->changed));
 	p->merged = xcalloc(l->n + 1, 1);
+	p->writes = xcalloc(l->n + 1, 1);
+	p->over = xcalloc(l->n + 1, sizeof(*p->over));
 	p->first = p->last = "";
 	for (size_t i = 0; i < l->n; i++) {
 		struct import_item *it = l->items[i];
 
 		sbuf_reset(&sb);
 		import_render_item(&sb, it, &bl->config, l->kind);
-		if (!it->existing) {
+		if (!it->existing && limit && sb.len > limit) {
+			/* never an item docket itself would not read */
+			p->over[i] = sb.len;
+		} else if (!it->existing) {
 			p->lens[i] = sb.len;
 			p->files[i] = sbuf_detach(&sb, NULL);
 			p->added++;
@@ -244,6 +222,7 @@ import_plan_make_(struct import_plan *p, struct import_list *l,
 		}
 		if (!p->files[i])
 			continue;
+		p->writes[i] = 1;
 		p->nfiles++;
 		if (!it->existing) {
 			if (!p->written++)
@@ -300,7 +279,7 @@ import_commit_message(struct sbuf *sb, const char *subject,
 		  import_kind_name(l->kind), digest);
 	for (size_t i = 0, line = 0; i < l->n; i++) {
 		/* "Docket-Import-Merged: ID ID ..." lines of <= ~72 */
-		if (!p->files[i] || !p->merged[i])
+		if (!p->writes[i] || !p->merged[i])
 			continue;
 		if (line && sb->len - line + strlen(l->items[i]->id) > 72) {
 			sbuf_addc(sb, '\n');

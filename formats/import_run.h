@@ -8,20 +8,20 @@
  *                           get their item's id
  *   import_unmatchable      records without a source id (a re-import
  *                           of those cannot tell old from new)
- *   import_drop_oversized   records whose item would be over the file
- *                           limit become failed skips
  *   import_existing_names   the item files whose bases the history
  *                           holds (core/import_history.h reads them)
- *   import_plan_make        per record: the file to write (a new item,
- *                           or the three-way result on an existing one)
- *                           and the added/updated/unchanged/conflict
- *                           counts
- *   import_plan_validate    valid on arrival: every file the plan
- *                           writes, and ORDER, through core/validate
- *                           (check's rules, as every write); a record
- *                           that cannot be valid as the source has it
- *                           comes in as an idea, a value check rejects
- *                           goes to a note (import_valid.c)
+ *   import_plan_validate    the plan, per record: the file to write (a
+ *                           new item, or the three-way result on an
+ *                           existing one) and the added/updated/
+ *                           unchanged/conflict counts, made valid on
+ *                           arrival: every file the plan writes, and
+ *                           ORDER, through core/validate (check's rules,
+ *                           as every write), in batches of records; a
+ *                           record that cannot be valid as the source
+ *                           has it comes in as an idea, a value check
+ *                           rejects goes to a note, a record whose item
+ *                           would be over the file limit is left out
+ *                           (import_valid.c)
  *   import_subject,         the commit's subject and message (with the
  *   import_commit_message   Docket-Import trailers)
  *   import_export_digest    the export's digest for the trailer
@@ -31,7 +31,9 @@
  * its write session, prints and sets the exit status.
  *
  * Ownership: struct import_plan owns its per-record arrays and files;
- * import_plan_release frees them.  first and last point into the
+ * import_plan_release frees them; the caller may free a file once it
+ * has handed it on (and set it NULL: writes[i] still says it is
+ * written).  first and last point into the
  * import_list's items (valid while the list is).  Strings returned
  * (char *) are malloc'ed for the caller.
  */
@@ -52,7 +54,11 @@
 struct import_plan {
 	size_t n;                 /* l->n when made */
 	size_t added, updated, unchanged, conflicts;
-	char **files;             /* per item: its new file, or NULL: not written */
+	char **files;             /* per item: its new file, or NULL: not
+				   * written (or dropped: a dry run) */
+	unsigned char *writes;    /* per item: 1 when its file is written */
+	size_t *over;             /* per item, while planning: the size of a
+				   * new item over the file limit */
 	size_t *lens;
 	char **why;               /* per item: the conflicting fields, or NULL */
 	char **refused;           /* per item: why its update is left out
@@ -79,46 +85,42 @@ void import_match_existing(struct import_list *l, const struct backlog *bl);
 /* Number of records without a source id. */
 size_t import_unmatchable(const struct import_list *l);
 
-/* Records whose rendered item would be over limit bytes become failed
- * skips (named) and leave the list. */
-void import_drop_oversized(struct import_list *l, const struct config *cfg,
-			   size_t limit, const char *limit_name);
-
 /* The item file names ("MKT-4.md") of the existing records, in list
  * order (*names and each name malloc'ed; import_names_free). */
 size_t import_existing_names(char ***names, const struct import_list *l);
 void import_names_free(char **names, size_t n);
 
 /*
- * Decide, for every record, what this import writes: the rendered file
- * of a new record; for an existing one, the three-way merge of the item
- * as it is in bl with what the source now says, over its base (bases:
- * one per name of import_existing_names, in that order; may be NULL or
- * hold fewer).  An existing item that does not parse is left and
- * counted in conflict (its diags go to l->diags).
- */
-void import_plan_make(struct import_plan *p, struct import_list *l,
-		      const struct backlog *bl,
-		      const struct import_bases *bases);
-
-/*
- * Valid on arrival (docs/import.md): validate what p writes (every file
- * and, when new items are ranked, ORDER after the import: order_old is
- * its text now) with validate_files on vbl and src (docket.yaml and
- * ORDER loaded, items read on demand).  For each record the findings
- * would reject: a field value check names is moved to a note; a record
- * that cannot be valid in its status comes in as an idea (unranked)
- * with a note saying what check needs first; then the plan is made
- * again (bl, bases: as for import_plan_make) and validated again.  A
- * record still rejected is left out: a new one becomes a failed skip,
- * an existing one is kept as it is here (in conflict).  Returns the
- * errors left that no record explains (in errors: the import must be
- * refused); the warnings of the last run are in warnings.
+ * The plan of what this import writes, valid on arrival (docs/import.md):
+ * per record, the rendered file of a new record, or for an existing one
+ * the three-way merge of the item as it is in bl with what the source
+ * now says, over its base (bases: one per name of import_existing_names,
+ * in that order; may be NULL or hold fewer; an existing item that does
+ * not parse is left and counted in conflict, its diags in l->diags).
+ * Each record is rendered once per pass; a new record whose file would
+ * be over limit bytes is a failed skip naming limit_name.
+ *
+ * The files are validated in batches of records (records that name each
+ * other through depends_on or follows are in the same batch), each with
+ * validate_files on vbl and src (docket.yaml and ORDER loaded, items
+ * read on demand) and, when the batch has ranked records, ORDER after
+ * the import of the batch's records (order_old is its text now).  For
+ * each record the findings would reject: a field value check names is
+ * moved to a note; a record that cannot be valid in its status comes in
+ * as an idea (unranked) with a note saying what check needs first; then
+ * the batch is planned again and validated again.  A record still
+ * rejected is left out: a new one becomes a failed skip (and leaves l),
+ * an existing one is kept as it is here (in conflict).  With keep 0 (a
+ * dry run) each file is dropped once its batch is done (writes[] says
+ * which would be written).  Returns the errors left that no record
+ * explains (in errors: the import must be refused); the warnings of each
+ * batch's last run are in warnings.
  */
 size_t import_plan_validate(struct import_plan *p, struct import_list *l,
 			    const struct backlog *bl, struct backlog *vbl,
 			    struct source *src, const struct import_bases *bases,
 			    const char *order_old, size_t order_len,
+			    size_t limit, const char *limit_name, int keep,
 			    struct diag_list *errors, struct diag_list *warnings);
 
 /* The commit subject: "Import N items from TOOL", or on a re-import

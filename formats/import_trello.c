@@ -466,8 +466,10 @@ import_read_trello(struct import_list *l, const char *buf, size_t len,
 			ifields_set_date(&it->src, "Last activity", ymd);
 		if (id)
 			ifields_set_str(&it->src, "Card id", id);
-		if (url)
+		if (url) {
 			ifields_set_str(&it->src, "Card", url);
+			it->alt_id = xstrdup(url);
+		}
 		checklists(&cl, byid_get(&checklist, id));
 		if (cl.len)
 			ifields_set_str(&it->src, "Checklists", cl.buf);

@@ -2,9 +2,10 @@
  * formats/import_run.h; docs/import.md, "Valid on arrival").
  *
  * Design notes
- * (1) One validate_files call sees every file the import writes and
- *     ORDER: the findings it adds are check's own (the same rules, the
- *     same code as every other write).
+ * (1) One validate_files call sees every file a batch of records writes
+ *     and ORDER with the batch's ranked records (import_batch.c): the
+ *     findings it adds are check's own (the same rules, the same code
+ *     as every other write).
  * (2) A finding belongs to a record by its file (the item the record
  *     writes) or by its subject (an id, for ORDER's findings).  What it
  *     names decides the repair, never the rule's id: a field the
@@ -50,29 +51,6 @@ struct verdict {
 	size_t nfields, afields;
 	const char *first;        /* the first finding's message (borrowed) */
 	int demote, stuck;
-};
-
-struct held {
-	const struct import_item *it;
-	char *why;
-};
-
-struct run {
-	struct import_plan *p;
-	struct import_list *l;
-	const struct backlog *bl;
-	struct backlog *vbl;
-	struct source *src;
-	const struct import_bases *bases;
-	const char *order_old;
-	size_t order_len;
-	struct held *held;        /* existing records kept as they are here */
-	size_t nheld, aheld;
-	struct strmap demoted;    /* id -> 1: the record came in as an idea */
-	struct strmap noted;      /* id -> values moved to notes */
-	size_t dropped;
-	char **keys;              /* the maps' keys (owned) */
-	size_t nkeys, akeys;
 };
 
 /* Count one more for id in m (the key is copied: records are dropped). */
@@ -301,20 +279,53 @@ repair(struct run *r, struct verdict *v)
 	return changed;
 }
 
-/* The counts of the records the plan still holds. */
+/* Take record i out of the batch (it leaves the whole list at the
+ * end, freed). */
 static void
-count(struct run *r)
+sub_drop(struct run *r, size_t i)
 {
-	struct import_plan *p = r->p;
+	struct import_list *l = r->l;
 
-	p->demoted = p->noted = 0;
-	for (size_t i = 0; i < r->l->n; i++) {
-		const char *id = r->l->items[i]->id;
+	r->gone = xgrow(r->gone, &r->agone, r->ngone + 1, sizeof(*r->gone));
+	r->gone[r->ngone++] = l->items[i];
+	memmove(l->items + i, l->items + i + 1, (l->n - i - 1) * sizeof(*l->items));
+	l->n--;
+}
 
-		p->demoted += strmap_get(&r->demoted, id) != NULL;
-		p->noted += (size_t)(uintptr_t)strmap_get(&r->noted, id);
+/* Plan the batch (diags: where the diags of existing items that do not
+ * parse go); a new record whose item would be over the limit is a
+ * failed skip and leaves the batch. */
+static void
+make(struct run *r, struct diag_list *diags)
+{
+	struct diag_list scratch = DIAG_LIST_INIT;
+
+	for (;;) {
+		struct import_list *l = r->l;
+		size_t over = 0;
+
+		import_plan_make_(r->p, l, r->bl, r->bases, r->limit, diags);
+		for (size_t i = 0; i < l->n; i++)
+			if (r->p->over[i]) {
+				import_list_skip(r->all, 1, l->items[i]->file,
+						 l->items[i]->line,
+						 "%s would be an item of %zu bytes, over %s",
+						 l->items[i]->what ? l->items[i]->what :
+						 "the record", r->p->over[i], r->limit_name);
+				over++;
+			}
+		if (!over)
+			break;
+		for (size_t i = l->n; i-- > 0;)
+			if (r->p->over[i]) {
+				sub_drop(r, i);
+				r->dropped++;
+			}
+		import_plan_release(r->p);
+		/* reported once */
+		diags = &scratch;
 	}
-	p->held = r->nheld + r->dropped;
+	diag_list_release(&scratch);
 }
 
 /* Make the plan again from the repaired records. */
@@ -327,7 +338,7 @@ replan(struct run *r)
 	import_plan_release(p);
 	/* the diags of items that do not parse were reported by the
 	 * first plan already */
-	import_plan_make_(p, r->l, r->bl, r->bases, &scratch);
+	make(r, &scratch);
 	diag_list_release(&scratch);
 	for (size_t h = 0; h < r->nheld; h++)
 		for (size_t i = 0; i < r->l->n; i++) {
@@ -335,6 +346,7 @@ replan(struct run *r)
 				continue;
 			free(p->files[i]);
 			p->files[i] = NULL;
+			p->writes[i] = 0;
 			p->nfiles--;
 			if (!p->why[i]) {
 				p->updated--;
@@ -346,7 +358,6 @@ replan(struct run *r)
 			p->refused[i] = xstrdup(r->held[h].why);
 			p->merged[i] = 0;
 		}
-	count(r);
 }
 
 /* Leave out the records still rejected (v[i].first set): named in the
@@ -370,39 +381,25 @@ leave_out(struct run *r, struct verdict *v)
 							    v[i].first);
 			continue;
 		}
-		import_list_skip(l, 1, it->file, it->line,
+		import_list_skip(r->all, 1, it->file, it->line,
 				 "%s would not pass docket check: %s",
 				 it->what ? it->what : "the record", v[i].first);
 	}
 	for (size_t i = n; i-- > 0;)
 		if (v[i].first && !l->items[i]->existing) {
-			import_list_drop(l, i);
+			sub_drop(r, i);
 			r->dropped++;
 		}
 	return gone;
 }
 
-size_t
-import_plan_validate(struct import_plan *p, struct import_list *l,
-		     const struct backlog *bl, struct backlog *vbl,
-		     struct source *src, const struct import_bases *bases,
-		     const char *order_old, size_t order_len,
-		     struct diag_list *errors, struct diag_list *warnings)
+void
+import_valid_batch(struct run *r, struct diag_list *errors,
+		   struct diag_list *warnings)
 {
-	struct run r;
-	size_t left = 0;
+	struct import_list *l = r->l;
 
-	memset(&r, 0, sizeof(r));
-	r.p = p;
-	r.l = l;
-	r.bl = bl;
-	r.vbl = vbl;
-	r.src = src;
-	r.bases = bases;
-	r.order_old = order_old ? order_old : "";
-	r.order_len = order_old ? order_len : 0;
-	strmap_init(&r.demoted);
-	strmap_init(&r.noted);
+	make(r, &r->all->diags);
 	for (int pass = 0;; pass++) {
 		struct diag_list errs = DIAG_LIST_INIT, warns = DIAG_LIST_INIT;
 		struct strmap by_path, by_id;
@@ -411,7 +408,7 @@ import_plan_validate(struct import_plan *p, struct import_list *l,
 		size_t fixed, gone = 0, n0 = l->n;
 		int last = pass + 1 >= PASSES;
 
-		if (!validate(&r, &errs, &warns)) {
+		if (!validate(r, &errs, &warns)) {
 			diag_list_move(warnings, &warns);
 			diag_list_release(&errs);
 			break;
@@ -422,7 +419,7 @@ import_plan_validate(struct import_plan *p, struct import_list *l,
 		paths = xcalloc(l->n + 1, sizeof(*paths));
 		v = xcalloc(l->n + 1, sizeof(*v));
 		for (size_t i = 0; i < l->n; i++) {
-			paths[i] = xasprintf("%s%s.md", vbl->items_rel, l->items[i]->id);
+			paths[i] = xasprintf("%s%s.md", r->vbl->items_rel, l->items[i]->id);
 			strmap_put(&by_path, paths[i], strlen(paths[i]), (void *)(uintptr_t)(i + 1));
 			strmap_put(&by_id, l->items[i]->id, strlen(l->items[i]->id),
 				   (void *)(uintptr_t)(i + 1));
@@ -442,8 +439,8 @@ import_plan_validate(struct import_plan *p, struct import_list *l,
 			if (!v[i].first)
 				v[i].first = d->message;
 			field = d->field ? xstrdup(d->field) :
-				d->file && r.p->files[i] && !strcmp(d->file, paths[i]) ?
-				field_at_line(r.p->files[i], r.p->lens[i], d->line) : NULL;
+				d->file && r->p->files[i] && !strcmp(d->file, paths[i]) ?
+				field_at_line(r->p->files[i], r->p->lens[i], d->line) : NULL;
 			if (field && !kept_field(field) && ifields_get(&it->out, field))
 				verdict_field(&v[i], field, d->message);
 			else if (strcmp(it->status, "idea")) {
@@ -456,12 +453,12 @@ import_plan_validate(struct import_plan *p, struct import_list *l,
 			}
 			free(field);
 		}
-		fixed = last ? 0 : repair(&r, v);
+		fixed = last ? 0 : repair(r, v);
 		/* what no repair helps is left out (another pass may then
 		 * repair what named it); what no record explains refuses
 		 * the import */
 		if (!fixed)
-			gone = leave_out(&r, v);
+			gone = leave_out(r, v);
 		for (size_t i = 0; i < n0; i++) {
 			verdict_release(&v[i]);
 			free(paths[i]);
@@ -470,25 +467,15 @@ import_plan_validate(struct import_plan *p, struct import_list *l,
 		free(v);
 		strmap_release(&by_path);
 		strmap_release(&by_id);
-		replan(&r);
+		replan(r);
 		if (!fixed && (!gone || last)) {
 			/* the last word: what is left as it will be written */
 			diag_list_release(&errs);
 			diag_list_release(&warns);
-			left = validate(&r, errors, warnings);
+			validate(r, errors, warnings);
 			break;
 		}
 		diag_list_release(&errs);
 		diag_list_release(&warns);
 	}
-	count(&r);
-	strmap_release(&r.demoted);
-	strmap_release(&r.noted);
-	for (size_t k = 0; k < r.nkeys; k++)
-		free(r.keys[k]);
-	free(r.keys);
-	for (size_t h = 0; h < r.nheld; h++)
-		free(r.held[h].why);
-	free(r.held);
-	return left;
 }

@@ -32,7 +32,7 @@ build      libutf8proc-dev              # text width and normalisation
 build      libcsv-dev                   # CSV import
 build      libjansson-dev               # JSON import (Trello exports)
 build      nettle-dev                   # SHA-256 for the HTML export
-build      libmicrohttpd-dev            # docket serve (HTTP)
+build      libmicrohttpd-dev            # docket serve (HTTP): its headers, and the library serve loads
 test       libcmocka-dev                # the unit tests
 test       git                          # the CLI tests make repositories
 test       python3                      # test helpers, bench/make-backlog.py

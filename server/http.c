@@ -16,11 +16,10 @@
 #include <sys/socket.h>
 #include <time.h>
 
-#include <microhttpd.h>
-
 #include "core/text.h"
 #include "core/xalloc.h"
 #include "formats/html_app.h"
+#include "server/mhd.h"
 #include "server/server_int.h"
 
 /* Every response: the policy of the pages (an HTTP header: the export's
@@ -164,7 +163,7 @@ reply_error(struct request *rq, struct reply *r, unsigned status,
 const char *
 request_header(const struct request *rq, const char *name)
 {
-	return MHD_lookup_connection_value(rq->conn, MHD_HEADER_KIND, name);
+	return mhd.lookup_connection_value(rq->conn, MHD_HEADER_KIND, name);
 }
 
 static enum MHD_Result
@@ -175,19 +174,19 @@ send_reply(struct request *rq, struct reply *r)
 	char *buf = sbuf_detach(&r->body, &len);
 	enum MHD_Result ok;
 
-	resp = MHD_create_response_from_buffer(len, buf, MHD_RESPMEM_MUST_FREE);
+	resp = mhd.create_response_from_buffer(len, buf, MHD_RESPMEM_MUST_FREE);
 	if (!resp) {
 		free(buf);
 		reply_release(r);
 		return MHD_NO;
 	}
-	MHD_add_response_header(resp, "Content-Type", r->type);
+	mhd.add_response_header(resp, "Content-Type", r->type);
 	for (size_t i = 0; i < sizeof(security_headers) / sizeof(security_headers[0]); i++)
-		MHD_add_response_header(resp, security_headers[i][0], security_headers[i][1]);
+		mhd.add_response_header(resp, security_headers[i][0], security_headers[i][1]);
 	for (size_t i = 0; i < r->nheaders; i++)
-		MHD_add_response_header(resp, r->hname[i], r->hvalue[i]);
-	ok = MHD_queue_response(rq->conn, r->status, resp);
-	MHD_destroy_response(resp);
+		mhd.add_response_header(resp, r->hname[i], r->hvalue[i]);
+	ok = mhd.queue_response(rq->conn, r->status, resp);
+	mhd.destroy_response(resp);
 	rq->answered = 1;
 	rq->status = r->status;
 	rq->sent = len;
@@ -227,7 +226,7 @@ route(struct request *rq, struct reply *r)
 		r->type = "image/x-icon";
 		return;
 	}
-	rq->session = auth_session(&s->auth, MHD_lookup_connection_value(
+	rq->session = auth_session(&s->auth, mhd.lookup_connection_value(
 		rq->conn, MHD_COOKIE_KIND, s->auth.cookie), now_s());
 	if (!rq->session) {
 		if (!s->auth.secret[0] && !rq->is_post && !rq->wants_json) {
@@ -308,7 +307,7 @@ static void
 client_addr(struct request *rq)
 {
 	const union MHD_ConnectionInfo *ci =
-		MHD_get_connection_info(rq->conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+		mhd.get_connection_info(rq->conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
 	const struct sockaddr *sa = ci ? ci->client_addr : NULL;
 
 	snprintf(rq->addr, sizeof(rq->addr), "-");
@@ -375,7 +374,7 @@ precheck(struct request *rq, struct reply *r)
 		return 1;
 	}
 	if (ct) {
-		rq->pp = MHD_create_post_processor(rq->conn, 16 * 1024, post_value, rq);
+		rq->pp = mhd.create_post_processor(rq->conn, 16 * 1024, post_value, rq);
 		if (!rq->pp) {
 			reply_error(rq, r, 400, "This form's encoding cannot be read.");
 			return 1;
@@ -391,7 +390,7 @@ answer(struct request *rq)
 
 	reply_init(&r);
 	if (rq->pp) {
-		if (MHD_destroy_post_processor(rq->pp) != MHD_YES)
+		if (mhd.destroy_post_processor(rq->pp) != MHD_YES)
 			rq->bad_body = 1;
 		rq->pp = NULL;
 	}
@@ -424,7 +423,7 @@ on_request(void *cls, struct MHD_Connection *conn, const char *url,
 		snprintf(rq->method, sizeof(rq->method), "%s", method);
 		rq->path = xstrdup(url);
 		client_addr(rq);
-		MHD_get_connection_values(conn, MHD_GET_ARGUMENT_KIND, query_value, &rq->query);
+		mhd.get_connection_values(conn, MHD_GET_ARGUMENT_KIND, query_value, &rq->query);
 		reply_init(&r);
 		if (precheck(rq, &r))
 			return send_reply(rq, &r);
@@ -435,7 +434,7 @@ on_request(void *cls, struct MHD_Connection *conn, const char *url,
 	}
 	if (*upload_size) {
 		if (rq->pp && !rq->bad_body && !rq->form.too_many &&
-		    MHD_post_process(rq->pp, upload, *upload_size) != MHD_YES)
+		    mhd.post_process(rq->pp, upload, *upload_size) != MHD_YES)
 			rq->bad_body = 1;
 		*upload_size = 0;
 		return MHD_YES;
@@ -472,7 +471,7 @@ on_complete(void *cls, struct MHD_Connection *conn, void **con_cls,
 		sbuf_release(&line);
 	}
 	if (rq->pp)
-		MHD_destroy_post_processor(rq->pp);
+		mhd.destroy_post_processor(rq->pp);
 	fields_release(&rq->query);
 	fields_release(&rq->form);
 	free(rq->path);
@@ -529,7 +528,7 @@ http_start(struct server *s, const void *addr, int v6, int loopback)
 			opts[k++] = (struct MHD_OptionItem){ MHD_OPTION_HTTPS_MEM_CERT, 0, s->tls_cert };
 		}
 		opts[k++] = (struct MHD_OptionItem){ MHD_OPTION_END, 0, NULL };
-		s->d = MHD_start_daemon(flags, 0, NULL, NULL, on_request, s,
+		s->d = mhd.start_daemon(flags, 0, NULL, NULL, on_request, s,
 			MHD_OPTION_EXTERNAL_LOGGER, on_log, s,
 			MHD_OPTION_NOTIFY_COMPLETED, on_complete, s,
 			MHD_OPTION_ARRAY, opts,

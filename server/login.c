@@ -9,7 +9,6 @@
 #include <string.h>
 #include <time.h>
 
-#include <microhttpd.h>
 
 #include "core/xalloc.h"
 #include "formats/html_app.h"

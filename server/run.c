@@ -20,10 +20,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <microhttpd.h>
-
 #include "core/xalloc.h"
 #include "formats/html_app.h"
+#include "server/mhd.h"
 #include "server/server_int.h"
 
 /*-----------------------------------------------------------------------
@@ -195,7 +194,13 @@ server_run(const struct serve_opts *o)
 		free(s);
 		return 2;
 	}
-	if (s->tls && !MHD_is_feature_supported(MHD_FEATURE_TLS)) {
+	/* loaded here, not linked: see server/mhd.h */
+	if (mhd_load(MHD_LIBRARY, err, sizeof(err))) {
+		fprintf(stderr, "docket serve: error: %s\n", err);
+		free(s);
+		return 1;
+	}
+	if (s->tls && !mhd.is_feature_supported(MHD_FEATURE_TLS)) {
 		fprintf(stderr, "docket serve: error: this libmicrohttpd has no TLS support\n");
 		free(s);
 		return 1;
@@ -261,7 +266,7 @@ server_run(const struct serve_opts *o)
 		goto out;
 	}
 	{
-		const union MHD_DaemonInfo *di = MHD_get_daemon_info(s->d, MHD_DAEMON_INFO_BIND_PORT);
+		const union MHD_DaemonInfo *di = mhd.get_daemon_info(s->d, MHD_DAEMON_INFO_BIND_PORT);
 
 		s->port = di ? di->port : port;
 	}
@@ -294,7 +299,7 @@ server_run(const struct serve_opts *o)
 	rc = 0;
 out:
 	if (s->d)
-		MHD_stop_daemon(s->d);
+		mhd.stop_daemon(s->d);
 	if (open_file) {
 		unlink(open_file);
 		free(open_file);

@@ -59,7 +59,7 @@ lands = {
     "Notes": lambda v, t, r: all(l in t.split("\n---\n", 1)[1] for l in v.splitlines()),
     "Blocked By (Dependencies)": lambda v, t, r: flist(t, "depends_on") == [docket_id(v)],
     "Assignee": note("Assignee"), "Start Date": note("Start Date"),
-    "Due Date": note("Due Date"), "Projects": note("Projects"),
+    "Due Date": lambda v, t, r: fm(t, "due") == v, "Projects": note("Projects"),
     "Parent task": note("Parent task"), "Priority": note("Priority"),
     "Status": note("Status"),
 }

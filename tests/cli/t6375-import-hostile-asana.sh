@@ -2,8 +2,10 @@
 # import asana on hostile input (issue 18, point 5): a file without
 # Asana's Name column, NUL bytes, invalid UTF-8, an over-long record, a
 # quote never closed: a clear error naming the file and line, exit 2,
-# nothing written. Huge numbers and dates that are not dates are
-# imported, with a warning where a value is lost.
+# nothing written. Huge numbers, dates that are not dates and tasks that
+# block each other in a cycle are imported, with a warning where a value
+# is lost; of the cycle, one dependency becomes a note naming it, and
+# the import's commit passes check.
 . "$DOCKET_TESTS/cli/lib.sh"
 . "$DOCKET_TESTS/cli/lib-hostile.sh"
 
@@ -38,16 +40,30 @@ test_expect 'NUL, invalid UTF-8, an over-long record, an open quote: refused at 
 	unchanged
 '
 
-test_expect 'huge numbers, dates that are not dates: imported, each lost value a warning' '
+test_expect 'huge numbers, dates that are not dates, a blocking cycle: imported' '
 	gen odd.csv "b\"$H\n\" +
-		b\"1,2026-11-02,not a date,,Task A,To do,,,,31/31/2026,,,,,,,1e999\n\" +
-		b\"2,\" + b\"9\" * 300 + b\",,,Task B,To do,,,,,,,,,1,,\" + b\"9\" * 400 + b\"\n\"" &&
+		b\"1,2026-11-02,not a date,,Loop A,To do,,,,31/31/2026,,,,,2,,1e999\n\" +
+		b\"2,\" + b\"9\" * 300 + b\",,,Loop B,To do,,,,,,,,,1,,\" + b\"9\" * 400 + b\"\n\"" &&
 	timeout 60 "$DOCKET" -C b import asana "$TRASH/odd.csv" >out 2>err &&
 	grep -q "^Imported 2 items from Asana" out &&
 	grep -q "odd.csv:2: warning: row 2: Completed At .not a date. is not a date docket can read; kept as a note" err &&
+	grep -q "odd.csv:2: warning: row 2: Due Date .31/31/2026. is not a date docket can read; kept as a note" err &&
 	grep -q "odd.csv:2: warning: row 2: Estimate .1e999. is not a number; kept as a note" err &&
 	grep -q "odd.csv:3: warning: row 3: Created At .9999*. is not a date" err &&
 	readable &&
+	# the cycle: both tasks written, one dependency kept, the other a
+	# note that names the cycle; the commit passes check
+	a=$(grep -lx "source: asana 1" b/backlog/*.md) &&
+	l=$(grep -lx "source: asana 2" b/backlog/*.md) &&
+	ida=$(sed -n "s/^id: //p" "$a") && idl=$(sed -n "s/^id: //p" "$l") &&
+	test "$(git -C b log -1 --format=%s)" = "Import 2 items from asana" &&
+	test -z "$(git -C b status --porcelain)" &&
+	grep -qx "depends_on: \[$ida\]" "$l" &&
+	! grep -q "^depends_on:" "$a" &&
+	grep -qx -- "- depends_on: $idl (not kept as a field: dependency cycle: $ida → $idl → $ida; none of these can start first: remove one of the depends_on entries)" "$a" &&
+	grep -qx "  Blocked By (Dependencies): 2 → a note 1, depends_on 1" out &&
+	docket -C b check >chk 2>&1 &&
+	grep -q "^0 errors" chk &&
 	git -C b reset -q --hard "$(cat head0)" && git -C b clean -qfd
 '
 

@@ -310,7 +310,7 @@ static const char asana_csv[] =
 	"Task ID,Created At,Completed At,Name,Section/Column,Assignee,Tags,Notes,"
 	"Blocked By (Dependencies),Due Date,Priority,Channel\n"
 	"11,2026-11-02,,Landing page,To do,Sam,\"web, launch\",Form and bios.,13,2026-12-01,High,web\n"
-	"12,2026-11-03,2026-11-15,Press release,Doing,,pr,,,,,\n"
+	"12,2026-11-03,2026-11-15,Press release,Doing,,pr,,,next week,,\n"
 	"13,2026-11-01,,Book speakers,Content calendar,,,,,,,\n";
 
 static void
@@ -329,7 +329,9 @@ test_asana(void **state)
 	assert_int_equal(ifields_get(&it->out, "tags")->v.n, 2);
 	assert_string_equal(ifields_get(&it->out, "tags")->v.list[1], "launch");
 	assert_string_equal(ifields_get(&it->out, "depends_on")->v.list[0], dep->id);
-	assert_true(has_note(it, "Due Date: 2026-12-01"));
+	/* the due date is the due field, not a note */
+	assert_string_equal(out_str(it, "due"), "2026-12-01");
+	assert_false(has_note(it, "Due Date: 2026-12-01"));
 	assert_true(has_note(it, "Assignee: Sam"));
 	assert_true(has_note(it, "Priority: High"));
 	/* a custom field no table names: reported as unmapped */
@@ -338,6 +340,10 @@ test_asana(void **state)
 	it = by_title(&fx.l, "Press release");
 	assert_string_equal(it->status, "done");
 	assert_string_equal(out_str(it, "finished"), "2026-11-15");
+	/* a due date that is not a date: a note and a warning, not lost */
+	assert_null(ifields_get(&it->out, "due"));
+	assert_true(has_note(it, "Due Date: next week"));
+	assert_true(has_warning(&fx.l, "'next week' is not a date docket can read; kept as a note"));
 	/* an unknown section: the default status, and one warning */
 	assert_string_equal(dep->status, "idea");
 	assert_true(has_warning(&fx.l, "status 'Content calendar'"));

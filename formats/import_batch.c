@@ -1,0 +1,329 @@
+/* import_batch.c: import_plan_validate (formats/import_run.h): the
+ * records in batches, each made valid on arrival by import_valid.c.
+ *
+ * Design notes
+ * (1) Memory: the parse trees of what is validated are the largest part
+ *     of an import's memory, so the records go through (1)-(3) in
+ *     batches of about BATCH, each with its own plan (a sub-list of
+ *     borrowed records).  What check compares across records stays
+ *     within a batch: records that name each other (depends_on,
+ *     follows) are always in the same one; ids are distinct by
+ *     construction; ORDER is validated per batch as the old text with
+ *     the batch's ranked records appended (check's ORDER rules look at
+ *     an id's line, its item and the items it depends on).  A finding
+ *     no record explains is reported once, not once per batch.
+ * (2) Each batch has its own plan over a sub-list of borrowed records;
+ *     what a batch decides moves into the plan of the whole list, and
+ *     the records left out leave the list once every batch is done.
+ */
+#include "formats/import_run_int.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/strmap.h"
+#include "core/xalloc.h"
+
+/* Records per batch (design note 1). */
+#define BATCH 256
+
+/* The batches (design note 1): the records' indices in list order, cut
+ * into runs of about BATCH records where no run splits a set of records
+ * that name each other; at[k] is where batch k starts (at[nb] = n). */
+static size_t
+batches(size_t **order, size_t **at, const struct import_list *l)
+{
+	size_t n = l->n, *up = xcalloc(n + 1, sizeof(*up));
+	size_t *next = xcalloc(n + 1, sizeof(*next)), *head, *tail;
+	size_t nb = 0, k = 0, in = 0;
+	struct strmap ids;
+
+	strmap_init(&ids);
+	for (size_t i = 0; i < n; i++) {
+		up[i] = i;
+		if (l->items[i]->id)
+			strmap_put(&ids, l->items[i]->id, strlen(l->items[i]->id),
+				   (void *)(uintptr_t)(i + 1));
+	}
+	for (size_t i = 0; i < n; i++) {
+		static const char *const refs[] = { "depends_on", "follows" };
+
+		for (size_t f = 0; f < 2; f++) {
+			const struct ifield *x = ifields_get(&l->items[i]->out, refs[f]);
+			size_t nv = !x ? 0 : x->v.type == IVAL_LIST ? x->v.n : 1;
+
+			for (size_t j = 0; j < nv; j++) {
+				const char *id = x->v.type == IVAL_LIST ? x->v.list[j] : x->v.str;
+				uintptr_t o = id ? (uintptr_t)strmap_get(&ids, id) : 0;
+				size_t a = i, b;
+
+				if (!o)
+					continue;
+				b = (size_t)o - 1;
+				while (up[a] != a)
+					a = up[a] = up[up[a]];
+				while (up[b] != b)
+					b = up[b] = up[up[b]];
+				if (a < b)
+					up[b] = a;
+				else
+					up[a] = b;
+			}
+		}
+	}
+	strmap_release(&ids);
+	/* each set's members in list order, chained from its first */
+	head = xcalloc(n + 1, sizeof(*head));
+	tail = xcalloc(n + 1, sizeof(*tail));
+	for (size_t i = 0; i < n; i++) {
+		size_t a = i;
+
+		while (up[a] != a)
+			a = up[a] = up[up[a]];
+		next[i] = SIZE_MAX;
+		if (a == i)
+			head[a] = tail[a] = i;
+		else
+			tail[a] = next[tail[a]] = i;
+	}
+	*order = xcalloc(n + 1, sizeof(**order));
+	*at = xcalloc(n + 2, sizeof(**at));
+	for (size_t i = 0; i < n; i++) {
+		if (up[i] != i)
+			continue;
+		if (in >= BATCH) {
+			(*at)[++nb] = k;
+			in = 0;
+		}
+		for (size_t j = head[i]; j != SIZE_MAX; j = next[j]) {
+			(*order)[k++] = j;
+			in++;
+		}
+	}
+	if (n)
+		nb++;
+	(*at)[nb] = n;
+	free(up);
+	free(next);
+	free(head);
+	free(tail);
+	return nb;
+}
+
+static int
+cmp_size(const void *a, const void *b)
+{
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+static int
+cmp_ptr(const void *a, const void *b)
+{
+	uintptr_t x = (uintptr_t)*(void *const *)a, y = (uintptr_t)*(void *const *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* Move what the batch's plan q says about its records into p (at their
+ * indices in the whole list: idx, in list order, of which q's records
+ * are a subsequence); keep 0 drops the files. */
+static void
+take(struct import_plan *p, struct import_plan *q, const struct run *r,
+     const struct import_list *all, const size_t *idx, int keep)
+{
+	size_t k = 0;
+
+	for (size_t j = 0; j < r->l->n; j++) {
+		size_t i;
+
+		while (all->items[idx[k]] != r->l->items[j])
+			k++;
+		i = idx[k++];
+		p->files[i] = keep ? q->files[j] : NULL;
+		if (!keep)
+			free(q->files[j]);
+		p->lens[i] = q->lens[j];
+		p->why[i] = q->why[j];
+		p->refused[i] = q->refused[j];
+		p->changed[i] = q->changed[j];
+		p->merged[i] = q->merged[j];
+		p->writes[i] = q->writes[j];
+		q->files[j] = q->why[j] = q->refused[j] = q->changed[j] = NULL;
+	}
+	p->added += q->added;
+	p->updated += q->updated;
+	p->unchanged += q->unchanged;
+	p->conflicts += q->conflicts;
+	p->nfiles += q->nfiles;
+	p->written += q->written;
+}
+
+/* Add the findings of a batch to out, but for those an earlier batch
+ * reported already (seen: their fingerprints, keys in fps).  Returns
+ * the number of errors added. */
+static size_t
+add_findings(struct diag_list *out, struct diag_list *in, struct strmap *seen,
+	     char ***fps, size_t *nfps, size_t *afps)
+{
+	struct strmap mine;
+	size_t nerr = 0;
+
+	strmap_init(&mine);
+	for (size_t i = 0; i < in->n; i++) {
+		char fp[DIAG_FINGERPRINT_LEN + 1];
+
+		diag_fingerprint(&in->v[i], fp);
+		if (strmap_find(seen, fp, DIAG_FINGERPRINT_LEN))
+			continue;
+		if (!strmap_find(&mine, fp, DIAG_FINGERPRINT_LEN)) {
+			char *k = xstrdup(fp);
+
+			*fps = xgrow(*fps, afps, *nfps + 1, sizeof(**fps));
+			(*fps)[(*nfps)++] = k;
+			strmap_put(&mine, k, DIAG_FINGERPRINT_LEN, NULL);
+		}
+		nerr += diag_copy(out, &in->v[i])->severity == SEV_ERROR;
+	}
+	for (size_t i = 0; i < mine.cap; i++)
+		if (mine.slots[i].key)
+			strmap_put(seen, mine.slots[i].key, mine.slots[i].len, NULL);
+	strmap_release(&mine);
+	diag_list_release(in);
+	return nerr;
+}
+
+size_t
+import_plan_validate(struct import_plan *p, struct import_list *l,
+		     const struct backlog *bl, struct backlog *vbl,
+		     struct source *src, const struct import_bases *bases,
+		     const char *order_old, size_t order_len,
+		     size_t limit, const char *limit_name, int keep,
+		     struct diag_list *errors, struct diag_list *warnings)
+{
+	struct run r;
+	struct strmap seen;
+	char **fps = NULL;
+	size_t nfps = 0, afps = 0, left = 0, n0 = l->n, *order, *at, nb, kept;
+	size_t *slot = xcalloc(l->n + 1, sizeof(*slot)), nslot = 0;
+
+	memset(&r, 0, sizeof(r));
+	r.all = l;
+	r.bl = bl;
+	r.vbl = vbl;
+	r.src = src;
+	r.order_old = order_old ? order_old : "";
+	r.order_len = order_old ? order_len : 0;
+	r.limit = limit;
+	r.limit_name = limit_name ? limit_name : "the limit";
+	strmap_init(&r.demoted);
+	strmap_init(&r.noted);
+	strmap_init(&seen);
+	/* the plan of the whole list, filled batch by batch */
+	memset(p, 0, sizeof(*p));
+	p->n = n0;
+	p->files = xcalloc(n0 + 1, sizeof(*p->files));
+	p->lens = xcalloc(n0 + 1, sizeof(*p->lens));
+	p->why = xcalloc(n0 + 1, sizeof(*p->why));
+	p->refused = xcalloc(n0 + 1, sizeof(*p->refused));
+	p->changed = xcalloc(n0 + 1, sizeof(*p->changed));
+	p->merged = xcalloc(n0 + 1, 1);
+	p->writes = xcalloc(n0 + 1, 1);
+	p->first = p->last = "";
+	/* the bases are in list order of the existing records */
+	for (size_t i = 0; i < n0; i++)
+		if (l->items[i]->existing)
+			slot[i] = nslot++;
+	nb = batches(&order, &at, l);
+	for (size_t b = 0; b < nb; b++) {
+		struct import_list sub;
+		struct import_plan q;
+		struct import_bases sb;
+		struct diag_list errs = DIAG_LIST_INIT, warns = DIAG_LIST_INIT;
+		size_t *idx = order + at[b], m = at[b + 1] - at[b];
+
+		qsort(idx, m, sizeof(*idx), cmp_size);
+		memset(&sub, 0, sizeof(sub));
+		memset(&q, 0, sizeof(q));
+		memset(&sb, 0, sizeof(sb));
+		sub.kind = l->kind;
+		sub.items = xcalloc(m + 1, sizeof(*sub.items));
+		sb.data = xcalloc(m + 1, sizeof(*sb.data));
+		sb.len = xcalloc(m + 1, sizeof(*sb.len));
+		for (size_t j = 0; j < m; j++) {
+			const struct import_item *it = l->items[idx[j]];
+
+			sub.items[sub.n++] = l->items[idx[j]];
+			if (it->existing && bases && slot[idx[j]] < bases->n) {
+				sb.data[sb.n] = bases->data[slot[idx[j]]];
+				sb.len[sb.n] = bases->len[slot[idx[j]]];
+			}
+			sb.n += it->existing;
+		}
+		r.l = &sub;
+		r.p = &q;
+		r.bases = &sb;
+		r.nheld = r.dropped = 0;
+		import_valid_batch(&r, &errs, &warns);
+		left += add_findings(errors, &errs, &seen, &fps, &nfps, &afps);
+		add_findings(warnings, &warns, &seen, &fps, &nfps, &afps);
+		take(p, &q, &r, l, idx, keep);
+		r.held_total += r.nheld + r.dropped;
+		for (size_t h = 0; h < r.nheld; h++)
+			free(r.held[h].why);
+		import_plan_release(&q);
+		free(sub.items);
+		free(sb.data);
+		free(sb.len);
+	}
+	/* the records left out leave the list (and the plan) */
+	qsort(r.gone, r.ngone, sizeof(*r.gone), cmp_ptr);
+	kept = 0;
+	for (size_t i = 0; i < n0; i++) {
+		struct import_item *it = l->items[i];
+
+		if (r.ngone && bsearch(&it, r.gone, r.ngone, sizeof(*r.gone), cmp_ptr)) {
+			import_item_free(it);
+			continue;
+		}
+		l->items[kept] = it;
+		p->files[kept] = p->files[i];
+		p->lens[kept] = p->lens[i];
+		p->why[kept] = p->why[i];
+		p->refused[kept] = p->refused[i];
+		p->changed[kept] = p->changed[i];
+		p->merged[kept] = p->merged[i];
+		p->writes[kept] = p->writes[i];
+		kept++;
+	}
+	l->n = p->n = kept;
+	for (size_t i = 0; i < l->n; i++) {
+		const struct import_item *it = l->items[i];
+
+		p->demoted += strmap_get(&r.demoted, it->id) != NULL;
+		p->noted += (size_t)(uintptr_t)strmap_get(&r.noted, it->id);
+		if (!p->writes[i] || it->existing)
+			continue;
+		if (!*p->first)
+			p->first = it->id;
+		p->last = it->id;
+	}
+	p->held = r.held_total;
+	free(order);
+	free(at);
+	free(slot);
+	free(r.gone);
+	free(r.held);
+	for (size_t k = 0; k < nfps; k++)
+		free(fps[k]);
+	free(fps);
+	strmap_release(&seen);
+	strmap_release(&r.demoted);
+	strmap_release(&r.noted);
+	for (size_t k = 0; k < r.nkeys; k++)
+		free(r.keys[k]);
+	free(r.keys);
+	return left;
+}
