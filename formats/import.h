@@ -249,7 +249,8 @@ char *import_slug(const char *s);
 /* One record of a CSV export as csv_read hands it on: first the
  * header (index 0: cells are the header's names, trimmed), then each
  * row with exactly as many cells as the header has names (missing
- * ones are "", extra ones dropped with a warning).  The cells are the
+ * ones are ""; a row with a value past the last column is an error:
+ * it would be lost, and empty cells there are ignored).  The cells are the
  * reader's and live until the callback returns; the header's names
  * until csv_read returns. */
 struct csv_record {

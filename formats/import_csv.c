@@ -62,7 +62,6 @@ struct creader {
 	int col;                  /* characters before them on that line */
 	int prev_cr;              /* the last byte fed was a CR */
 	int row_ended;            /* a record ended in the bytes just fed */
-	int ragged;               /* first row with more cells than columns */
 	int rc;                   /* a callback's error: stop */
 };
 
@@ -118,6 +117,9 @@ trim_names(char **names, size_t n)
 	}
 }
 
+static int csv_fail(struct creader *r, int line, int col, const char *fmt,
+		    const char *arg);
+
 static void
 on_row(int term, void *data)
 {
@@ -144,16 +146,30 @@ on_row(int term, void *data)
 		r->index++;
 		r->rc = r->fn(r->arg, &rec);
 	} else {
+		size_t extra = r->ncols;
+
 		for (size_t i = 0; i < r->ncols; i++)
 			r->row[i] = i < r->ncur ? r->cur[i] : "";
-		for (size_t i = r->ncols; i < r->ncur && !r->ragged; i++)
-			if (*r->cur[i])
-				r->ragged = rec.line;
-		rec.header = (const char *const *)r->header;
-		rec.cells = r->row;
-		rec.n = r->ncols;
-		r->index++;
-		r->rc = r->fn(r->arg, &rec);
+		/* a value past the last column has nowhere to go: rather
+		 * than lose it, refuse the file (an empty cell there, from
+		 * a trailing delimiter, loses nothing) */
+		while (extra < r->ncur && !*r->cur[extra])
+			extra++;
+		if (extra < r->ncur) {
+			char *why = xasprintf("this row has a value in cell %zu, but the header "
+					      "has %zu columns: it has no column to go to "
+					      "(is a cell holding the delimiter not quoted?); "
+					      "nothing was imported", extra + 1, r->ncols);
+
+			r->rc = csv_fail(r, rec.line, 0, "%s", why);
+			free(why);
+		} else {
+			rec.header = (const char *const *)r->header;
+			rec.cells = r->row;
+			rec.n = r->ncols;
+			r->index++;
+			r->rc = r->fn(r->arg, &rec);
+		}
 	}
 	for (size_t i = 0; i < r->ncur; i++)
 		free(r->cur[i]);
@@ -348,9 +364,6 @@ csv_read(uint8_t digest[32], FILE *in, const char *file,
 			 "the file is empty: a CSV export starts with a header row");
 		rc = DK_EINVALID;
 	}
-	if (!rc && r.ragged)
-		diag_add(diags, SEV_WARNING, "import", file, r.ragged, 0,
-			 "a row has more cells than the header has columns; the extra cells are ignored");
 	if (!rc && digest)
 		sha256_stream_end(digest, &h);
 	for (size_t i = 0; i < r.ncur; i++)

@@ -16,14 +16,13 @@ import sys
 with open(\"rows.csv\", \"w\") as f:
     f.write(\"title,status\n\")
     f.write(\",\n\" * 3000000)
-    f.write(\"Last row,bogus,extra\n\")" &&
+    f.write(\"Last row,bogus,\n\")" &&
 	test $(wc -c <rows.csv) -gt 6000000 &&
 	# under ASan, freed blocks wait in its quarantine (256 MB by
 	# default): keep it small, so that what is measured is docket
 	export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}quarantine_size_mb=16" &&
 	limit_memory 100 "$DOCKET" -C b import csv "$TRASH/rows.csv" >out 2>err &&
 	grep -q "^Imported 1 item from CSV: MKT-1" out &&
-	grep -q "rows.csv:3000002: warning: a row has more cells than the header" err &&
 	grep -q "rows.csv:3000002: warning: status .bogus. has no docket status" err &&
 	git_clean b
 '

@@ -3,8 +3,9 @@
 # UTF-8, a record over the limit, a quote never closed, a file of zeros,
 # /dev/zero, binary noise, an empty file. Each is a clear error naming
 # the file and line (and column), exit 2, and writes nothing: HEAD and
-# the work tree stay as they were. Ragged rows and huge numbers are
-# imported with a warning at their line. The memory cases run under
+# the work tree stay as they were; so is a row with a value past the
+# header's last column (it would be lost). Short rows are padded, and
+# huge numbers are imported with a warning at their line. The memory cases run under
 # limit_memory (lib.sh), so an unbounded read fails the test.
 . "$DOCKET_TESTS/cli/lib.sh"
 . "$DOCKET_TESTS/cli/lib-hostile.sh"
@@ -78,12 +79,14 @@ test_expect 'an empty file, a BOM alone: no header row' '
 	unchanged
 '
 
-test_expect 'ragged rows: short rows are padded, extra cells ignored with a warning at their line' '
+test_expect 'ragged rows: short rows are padded; a value past the last column is refused at its line' '
 	gen ragged.csv "b\"title,status,effort\nShort\nLong,ready,3,surplus,more\nPlain,ready,2\n\"" &&
-	docket -C b import csv "$TRASH/ragged.csv" >out 2>err &&
+	expect_code 2 docket -C b import csv "$TRASH/ragged.csv" >out 2>err &&
+	grep -q "ragged.csv:3: error: this row has a value in cell 4, but the header has 3 columns: it has no column to go to" err &&
+	unchanged &&
+	gen padded.csv "b\"title,status,effort\nShort\nTrailing,ready,3,,\nPlain,ready,2\n\"" &&
+	docket -C b import csv "$TRASH/padded.csv" >out 2>err &&
 	grep -q "^Imported 3 items from CSV" out &&
-	grep -q "ragged.csv:3: warning: a row has more cells than the header has columns; the extra cells are ignored" err &&
-	! grep -rq surplus b/backlog &&
 	grep -qx "effort: 3" b/backlog/MKT-2.md &&
 	git -C b reset -q --hard "$(cat head0)" && git -C b clean -qfd
 '
