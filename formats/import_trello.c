@@ -352,8 +352,14 @@ import_read_trello(struct import_list *l, const char *buf, size_t len,
 	 * (Trello exports are one line, so a line would say little) */
 	root = json_loadb(buf, len, JSON_REJECT_DUPLICATES, &err);
 	if (!root) {
-		diag_add(&l->diags, SEV_ERROR, "import", file, err.line, err.column,
-			 "not valid JSON: %s", err.text);
+		/* jansson names its own option for this one: say it as
+		 * a user reads it */
+		if (strstr(err.text, "JSON_ALLOW_NUL"))
+			diag_add(&l->diags, SEV_ERROR, "import", file, err.line, err.column,
+				 "not valid JSON for docket: \\u0000 (a NUL character) in a string; an item file cannot hold it");
+		else
+			diag_add(&l->diags, SEV_ERROR, "import", file, err.line, err.column,
+				 "not valid JSON: %s", err.text);
 		return DK_EINVALID;
 	}
 	cards = json_object_get(root, "cards");

@@ -42,7 +42,8 @@ test_expect 'NUL bytes, raw or escaped, and invalid UTF-8: refused' '
 	board esc.json "{\"id\":\"c1\",\"name\":\"A\\u0000B\",\"idList\":\"l1\",\"pos\":1}" &&
 	grep -q "u0000" esc.json &&
 	expect_code 2 docket -C b import trello "$TRASH/esc.json" 2>err &&
-	grep -q "esc.json:1:[0-9]*: error: not valid JSON: \\\\u0000 is not allowed" err &&
+	grep -q "esc.json:1:[0-9]*: error: not valid JSON for docket: \\\\u0000 (a NUL character) in a string; an item file cannot hold it" err &&
+	! grep -q JSON_ALLOW_NUL err &&
 	gen raw.json "b\"{\\\"cards\\\": [{\\\"name\\\": \\\"A\x00B\\\"}]}\"" &&
 	expect_code 2 docket -C b import trello "$TRASH/raw.json" 2>err &&
 	grep -q "raw.json:1:[0-9]*: error: not valid JSON" err &&
