@@ -243,18 +243,26 @@ test_csv_repeated_columns_collect(void **state)
 static void
 test_csv_short_and_long_rows(void **state)
 {
-	static const char csv[] = "a,b,c\n1\n1,2,3,4\n";
 	struct table t;
 	struct diag_list d = DIAG_LIST_INIT;
 
 	(void)state;
-	assert_int_equal(read_table(&t, F(csv), "x.csv", &d), 0);
+	/* short rows are padded; empty cells past the last column lose
+	 * nothing and are ignored */
+	assert_int_equal(read_table(&t, F("a,b,c\n1\n1,2,3,,\n"), "x.csv", &d), 0);
 	assert_int_equal(t.nrows, 2);
 	assert_string_equal(t.rows[0][2], "");
 	assert_string_equal(t.rows[1][2], "3");
-	assert_int_equal(d.n, 1);                  /* the extra cell */
-	assert_int_equal(d.v[0].severity, SEV_WARNING);
+	assert_int_equal(d.n, 0);
+	table_release(&t);
+	/* a value past the last column would be lost: an error at its
+	 * line, and the read stops */
+	assert_int_equal(read_table(&t, F("a,b,c\n1,2,3\n1,2,3,,4\n"), "x.csv", &d),
+			 DK_EINVALID);
+	assert_int_equal(d.n, 1);
+	assert_int_equal(d.v[0].severity, SEV_ERROR);
 	assert_int_equal(d.v[0].line, 3);
+	assert_non_null(strstr(d.v[0].message, "a value in cell 5, but the header has 3 columns"));
 	table_release(&t);
 	diag_list_release(&d);
 }
