@@ -20,6 +20,10 @@
  * by import_item_free.  A write or read that fails sets the spill's
  * error (import_spill_error): the caller refuses the import before it
  * writes anything; the record's parts are then empty.
+ *
+ * Not core/spill.h: that store keeps what it cannot write in memory
+ * (its callers' output must never be lost), and here the point is a
+ * bound on memory, so a file that cannot be written refuses the import.
  */
 #ifndef DOCKET_IMPORT_SPILL_H
 #define DOCKET_IMPORT_SPILL_H
