@@ -5,13 +5,15 @@
 #include <unistd.h>
 
 #include "cmd/cmd.h"
+#include "core/backlog.h"
 #include "core/change.h"
 #include "core/config.h"
 #include "core/fsutil.h"
 #include "core/repo.h"
 #include "core/xalloc.h"
 
-static const char *prefix = "MKT";
+static const char default_prefix[] = "MKT";
+static const char *prefix = default_prefix;   /* another pointer: --prefix */
 
 /* .gitattributes with the merge-driver line appended (into out), unless
  * it is there: 1 when out holds new content, 0 when nothing is to
@@ -85,6 +87,67 @@ register_driver(struct ctx *ctx, struct repo *repo)
 	return 0;
 }
 
+/* init --prefix P in an existing backlog changes nothing: say so when P
+ * is not the prefix of its docket.yaml. */
+static void
+prefix_not_applied(struct ctx *ctx)
+{
+	struct config c;
+	struct diag_list d = DIAG_LIST_INIT;
+	char *data = NULL;
+	size_t len = 0;
+
+	if (prefix == default_prefix)
+		return;
+	config_init(&c);
+	if (fsutil_read("docket.yaml", LIMIT_FILE, 0, &data, &len, &d) == 0)
+		config_parse(&c, "docket.yaml", data, len, &d);
+	if (!c.prefix || strcmp(c.prefix, prefix))
+		out_warning(ctx, "--prefix %s is not applied: docket.yaml exists already, and its prefix (%s) stays",
+			    prefix, c.prefix ? c.prefix : "unreadable");
+	free(data);
+	config_release(&c);
+	diag_list_release(&d);
+}
+
+/* `cd backlog && docket init` makes a second backlog inside the items
+ * folder of the first, which its commands then never see: refuse it
+ * (exit 2).  A backlog elsewhere under another's folder is allowed. */
+static int
+inside_items_folder(struct ctx *ctx, const char *cwd)
+{
+	struct config c;
+	struct diag_list d = DIAG_LIST_INIT;
+	char *root = NULL, *path = NULL, *data = NULL, *items = NULL;
+	char real[PATH_MAX];
+	size_t len = 0, n;
+	int rc = EXIT_OK;
+
+	if (backlog_find_root(&root, ".."))
+		return EXIT_OK;
+	config_init(&c);
+	path = xasprintf("%s/docket.yaml", root);
+	if (fsutil_read(path, LIMIT_FILE, 0, &data, &len, &d) == 0)
+		config_parse(&c, path, data, len, &d);
+	items = xasprintf("%s/%s", root, c.items ? c.items : "backlog");
+	if (realpath(items, real)) {
+		n = strlen(real);
+		if (!strncmp(cwd, real, n) && (cwd[n] == '\0' || cwd[n] == '/')) {
+			out_error(ctx, "this folder is inside the items folder of the backlog at %s: "
+				  "docket's commands already work here; a new backlog would be a second one inside it",
+				  root);
+			rc = EXIT_USAGE;
+		}
+	}
+	free(items);
+	free(data);
+	free(path);
+	free(root);
+	config_release(&c);
+	diag_list_release(&d);
+	return rc;
+}
+
 /* `docket init` in an existing backlog (a fresh clone): .git/config is
  * not cloned, so register the merge driver there and change nothing else. */
 static int
@@ -105,6 +168,7 @@ init_clone(struct ctx *ctx)
 		rc = EXIT_USAGE;
 	else
 		out_note(ctx, "docket.yaml exists already: registered the ORDER merge driver in .git/config, changed nothing else");
+	prefix_not_applied(ctx);
 	repo_close(&repo);
 	return rc;
 }
@@ -131,6 +195,8 @@ run(struct ctx *ctx)
 	}
 	if (fsutil_exists("docket.yaml"))
 		return init_clone(ctx);
+	if ((rc = inside_items_folder(ctx, cwd)))
+		return rc;
 	if (repo_open(&repo, ".", &errs) == DK_ENOTFOUND) {
 		diag_list_release(&errs);
 		if (repo_init(&repo, ".", &errs)) {

@@ -87,15 +87,6 @@ out_str(const struct import_item *it, const char *key)
 	return f && f->v.type != IVAL_LIST ? f->v.str : NULL;
 }
 
-static int
-has_note(const struct import_item *it, const char *text)
-{
-	for (size_t i = 0; i < it->nnotes; i++)
-		if (!strcmp(it->notes[i], text))
-			return 1;
-	return 0;
-}
-
 /* The titles in list order, joined with '|'. */
 static char *
 titles(const struct import_list *l)

@@ -1,5 +1,6 @@
 /*
- * Shared by the import unit tests (test_import.c, test_import_trello.c):
+ * Shared by the import unit tests (test_import.c, test_import_trello.c,
+ * test_import_jira_parents.c):
  * a fixture holding a backlog with its configuration, the source kind's
  * mapping and an empty import list, as `docket import` starts.
  *
@@ -42,6 +43,17 @@ fx_release(struct fixture *fx)
 	import_list_release(&fx->l);
 	import_map_release(&fx->map);
 	backlog_release(&fx->bl);
+}
+
+/* Whether the record has the import note text, exactly (inline: not
+ * every test uses it). */
+static inline int
+has_note(const struct import_item *it, const char *text)
+{
+	for (size_t i = 0; i < it->nnotes; i++)
+		if (!strcmp(it->notes[i], text))
+			return 1;
+	return 0;
 }
 
 #endif

@@ -34,15 +34,6 @@ src_str(const struct import_item *it, const char *key)
 	return f && f->v.type == IVAL_STR ? f->v.str : NULL;
 }
 
-static int
-has_note(const struct import_item *it, const char *text)
-{
-	for (size_t i = 0; i < it->nnotes; i++)
-		if (!strcmp(it->notes[i], text))
-			return 1;
-	return 0;
-}
-
 /* Issue n (1-based) is BIG-n with Issue id 100000 + n: epics first, then
  * stories in an epic (by key, as older exports link them; every fifth by
  * the epic's Issue id in Parent, as newer ones do), then sub-tasks whose

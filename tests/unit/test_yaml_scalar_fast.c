@@ -38,6 +38,8 @@
 #include "core/yaml_scalar.h"
 #include "core/yaml_scalar_int.h"
 
+#include "test_files.h"
+
 struct tally {
 	size_t checked, fast, plain, quoted, wrong;
 };
@@ -83,29 +85,6 @@ tally_done(const struct tally *t, const char *set)
 }
 
 /* ---- the YAML test suite ----------------------------------------- */
-
-static const char *
-tests_dir(void)
-{
-	const char *t = getenv("DOCKET_TESTS");
-
-	return t && *t ? t : "tests";
-}
-
-static int
-read_file(const char *path, struct sbuf *out)
-{
-	FILE *f = fopen(path, "rb");
-	char tmp[8192];
-	size_t n;
-
-	if (!f)
-		return -1;
-	while ((n = fread(tmp, 1, sizeof(tmp), f)) > 0)
-		sbuf_add(out, tmp, n);
-	fclose(f);
-	return 0;
-}
 
 static void
 json_strings(struct tally *t, json_t *v)

@@ -37,6 +37,8 @@
 #include "core/xalloc.h"
 #include "core/ynode.h"
 
+#include "test_files.h"
+
 enum outcome {
 	OUT_ACCEPT,       /* accepted (and values match, if any) */
 	OUT_REJECT,       /* rejected */
@@ -71,21 +73,6 @@ static struct suite S;
 /* ------------------------------------------------------------------ */
 
 static int
-read_file(const char *path, struct sbuf *out)
-{
-	FILE *f = fopen(path, "rb");
-	char tmp[8192];
-	size_t n;
-
-	if (!f)
-		return -1;
-	while ((n = fread(tmp, 1, sizeof(tmp), f)) > 0)
-		sbuf_add(out, tmp, n);
-	fclose(f);
-	return 0;
-}
-
-static int
 exists(const char *path)
 {
 	struct stat st;
@@ -95,14 +82,6 @@ exists(const char *path)
 
 /* tests/ of this checkout: $DOCKET_TESTS (set by tests/run.sh), else
  * relative to the top of the tree. */
-static const char *
-tests_dir(void)
-{
-	const char *t = getenv("DOCKET_TESTS");
-
-	return t && *t ? t : "tests";
-}
-
 static const char *
 known_path(void)
 {
