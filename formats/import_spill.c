@@ -154,6 +154,7 @@ import_spill_out(struct import_list *l, struct import_item *it)
 	struct import_spill *s = l->spill;
 	struct sbuf *b;
 	size_t done = 0;
+	uint64_t at;
 
 	if (!s || it->spilled)
 		return 0;
@@ -185,9 +186,12 @@ import_spill_out(struct import_list *l, struct import_item *it)
 	}
 	it->has_refs = ifields_get(&it->out, "depends_on") ||
 		       ifields_get(&it->out, "follows");
+	/* over its last copy when it fits there (a record rewritten after
+	 * its batch mostly does), else at the end */
+	at = it->spill_len && b->len <= it->spill_len ? it->spill_off : s->end;
 	while (done < b->len) {
 		ssize_t k = pwrite(s->fd, b->buf + done, b->len - done,
-				   (off_t)(s->end + done));
+				   (off_t)(at + done));
 
 		if (k < 0 && errno == EINTR)
 			continue;
@@ -198,9 +202,10 @@ import_spill_out(struct import_list *l, struct import_item *it)
 		}
 		done += (size_t)k;
 	}
-	it->spill_off = s->end;
+	it->spill_off = at;
 	it->spill_len = b->len;
-	s->end += b->len;
+	if (at == s->end)
+		s->end += b->len;
 	forget(it);
 	return 0;
 }

@@ -11,8 +11,8 @@
  * keeps the offset and length); import_spill_in reads them back for a
  * stage that renders or changes them; a stage that only reads them
  * gives them back with import_spill_drop (the copy in the file is still
- * the record's), one that changed them with import_spill_out (appended
- * anew: the file only grows, for one import).
+ * the record's), one that changed them with import_spill_out (written
+ * over the record's last copy when it fits there, else appended).
  *
  * Ownership: the list owns its spill (l->spill); import_list_release
  * closes it, and the file, unlinked as soon as it is created, goes with
