@@ -32,6 +32,7 @@
 #include "formats/import_cycles.h"
 #include "formats/import_report.h"
 #include "formats/import_run.h"
+#include "formats/import_spill.h"
 
 static const char *map_file;
 static const char *id_column;
@@ -225,6 +226,20 @@ report(struct ctx *ctx, const struct import_list *l, const struct import_plan *p
 	sbuf_release(&sb);
 }
 
+/* EXIT_OK, or EXIT_PROBLEMS after saying so when the spill file could
+ * not be written or read (formats/import_spill.h): the records are then
+ * incomplete and nothing may be written. */
+static int
+spill_failed(struct ctx *ctx, const struct import_list *l)
+{
+	const char *why = import_spill_error(l);
+
+	if (!why)
+		return EXIT_OK;
+	out_error(ctx, "%s; nothing was written", why);
+	return EXIT_PROBLEMS;
+}
+
 /* A re-import of records without ids cannot tell old from new: refuse
  * when an import of this tool is in the history already. */
 static int
@@ -317,13 +332,24 @@ write_all(struct ctx *ctx, struct ws *w, struct import_list *l,
 
 	memset(&p, 0, sizeof(p));
 	memset(&cy, 0, sizeof(cy));
-	if ((rc = plan(ctx, &p, w, l)))
+	if ((rc = plan(ctx, &p, w, l))) {
+		spill_failed(ctx, l);
 		goto out;
+	}
 	/* the source's cycles (Jira sprints): new cycle files, or ids
 	 * added to the committed list of existing ones */
 	if (import_cycles_plan(&cy, l, bl, &l->diags))
 		rc = EXIT_PROBLEMS;
 	p.nfiles += import_cycles_changed(&cy);
+	/* nothing is written from records the spill file lost */
+	{
+		int sr = spill_failed(ctx, l);
+
+		if (sr) {
+			rc = sr;
+			goto out;
+		}
+	}
 	diag_list_sort(&l->diags);
 	out_diags(ctx, &l->diags, SEV_WARNING);
 	for (size_t i = 0; i < l->n && !dry_run; i++) {
@@ -455,6 +481,18 @@ run(struct ctx *ctx)
 		if (rc)
 			goto out;
 	}
+	/* each record's fields, body and notes wait in a temporary file
+	 * from when it is mapped (formats/import_spill.h) */
+	{
+		char *why;
+
+		if (import_spill_open(&l, &why)) {
+			out_error(ctx, "%s; nothing was written", why);
+			free(why);
+			rc = EXIT_USAGE;
+			goto out;
+		}
+	}
 
 	if (kind == IMPORT_BACKLOG_MD) {
 		struct stat st;
@@ -554,6 +592,8 @@ run(struct ctx *ctx)
 		import_assign_ids(&l, &map, bl, file_taken, &ta);
 		free(items_abs);
 	}
+	if ((rc = spill_failed(ctx, &l)))
+		goto out;
 	if (!l.n) {
 		diag_list_sort(&l.diags);
 		out_diags(ctx, &l.diags, SEV_WARNING);

@@ -16,6 +16,7 @@
 #include "core/date.h"
 #include "core/xalloc.h"
 #include "core/utf8.h"
+#include "formats/import_spill.h"
 
 /* in enum import_kind's order */
 static const struct import_kind_row kinds[] = {
@@ -92,6 +93,12 @@ ifields_index(struct ifields *f)
 		return;
 	for (size_t i = 0; i < f->n; i++)
 		strmap_put(&f->idx, f->v[i].key, strlen(f->v[i].key), (void *)(uintptr_t)i);
+}
+
+void
+ifields_reindex(struct ifields *f)
+{
+	ifields_index(f);
 }
 
 void
@@ -319,6 +326,7 @@ import_list_release(struct import_list *l)
 	strmap_release(&l->wheres_idx);
 	diag_list_release(&l->diags);
 	free(l->digest);
+	import_spill_close(l);
 	memset(l, 0, sizeof(*l));
 }
 

@@ -99,6 +99,8 @@ struct ifields {
 void ifields_release(struct ifields *f);
 /* Give back the room v has beyond its fields. */
 void ifields_fit(struct ifields *f);
+/* Rebuild the index of f after v was filled directly (import_spill.c). */
+void ifields_reindex(struct ifields *f);
 /* Remove key (when present), keeping the order of the others. */
 void ifields_remove(struct ifields *f, const char *key);
 /* The field named key exactly, or NULL. */
@@ -171,6 +173,14 @@ struct import_item {
 	char *id;                 /* the docket id */
 	int ranked;               /* goes into ORDER */
 	int existing;             /* already an item: id is its id */
+
+	/* import_spill.h: out, body, notes and sections in the list's
+	 * spill file rather than in memory */
+	int spilled;              /* 1: they are in the file only */
+	int has_refs;             /* out has depends_on or follows (set
+				   * when spilled) */
+	uint64_t spill_off;       /* the record's last copy in the file */
+	size_t spill_len;         /* 0: never spilled */
 };
 
 /* A source record or file that was not imported. */
@@ -181,6 +191,8 @@ struct import_skip {
 	int failed;               /* 1: it could not be imported (an error);
 	                           * 0: not an item by design (a readme...) */
 };
+
+struct import_spill;
 
 struct import_list {
 	enum import_kind kind;
@@ -209,6 +221,10 @@ struct import_list {
 				   * the report: memory grows with the
 				   * records), but for a record in a source
 				   * cycle (import_cycles.h reads its dates) */
+	struct import_spill *spill; /* set by the caller (import_spill_open):
+				   * each record's out, body, notes and
+				   * sections go to a temporary file as soon
+				   * as it is mapped; NULL: kept in memory */
 };
 
 void import_list_init(struct import_list *l, enum import_kind kind);

@@ -11,6 +11,7 @@
  */
 #include "formats/import.h"
 #include "formats/import_apply_int.h"
+#include "formats/import_spill.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -691,4 +692,6 @@ import_mapper_one(struct import_mapper *x, struct import_item *it)
 		ifields_release(&it->src);
 	/* the record is held until its file is written: no room to spare */
 	ifields_fit(&it->out);
+	/* its heavy parts wait in the spill file (when l has one) */
+	import_spill_out(l, it);
 }

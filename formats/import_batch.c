@@ -17,6 +17,8 @@
  *     the records left out leave the list once every batch is done.
  */
 #include "formats/import_run_int.h"
+#include "formats/import_report.h"
+#include "formats/import_spill.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -32,7 +34,7 @@
  * into runs of about BATCH records where no run splits a set of records
  * that name each other; at[k] is where batch k starts (at[nb] = n). */
 static size_t
-batches(size_t **order, size_t **at, const struct import_list *l)
+batches(size_t **order, size_t **at, struct import_list *l)
 {
 	size_t n = l->n, *up = xcalloc(n + 1, sizeof(*up));
 	size_t *next = xcalloc(n + 1, sizeof(*next)), *head, *tail;
@@ -49,6 +51,11 @@ batches(size_t **order, size_t **at, const struct import_list *l)
 	for (size_t i = 0; i < n; i++) {
 		static const char *const refs[] = { "depends_on", "follows" };
 
+		/* only a record that names another, read in from the spill
+		 * file for this (import_spill.h) */
+		if (l->items[i]->spilled && !l->items[i]->has_refs)
+			continue;
+		import_spill_in(l, l->items[i]);
 		for (size_t f = 0; f < 2; f++) {
 			const struct ifield *x = ifields_get(&l->items[i]->out, refs[f]);
 			size_t nv = !x ? 0 : x->v.type == IVAL_LIST ? x->v.n : 1;
@@ -71,6 +78,7 @@ batches(size_t **order, size_t **at, const struct import_list *l)
 					up[a] = b;
 			}
 		}
+		import_spill_drop(l, l->items[i]);
 	}
 	strmap_release(&ids);
 	/* each set's members in list order, chained from its first */
@@ -255,6 +263,8 @@ import_plan_validate(struct import_plan *p, struct import_list *l,
 		for (size_t j = 0; j < m; j++) {
 			const struct import_item *it = l->items[idx[j]];
 
+			/* the batch's records in from the spill file */
+			import_spill_in(l, l->items[idx[j]]);
 			sub.items[sub.n++] = l->items[idx[j]];
 			if (it->existing && bases && slot[idx[j]] < bases->n) {
 				sb.data[sb.n] = bases->data[slot[idx[j]]];
@@ -267,6 +277,12 @@ import_plan_validate(struct import_plan *p, struct import_list *l,
 		r.bases = &sb;
 		r.nheld = r.dropped = 0;
 		import_valid_batch(&r, &errs, &warns);
+		/* and out again, with where their values went as they are now
+		 * (the report reads that, not the fields) */
+		for (size_t j = 0; j < m; j++) {
+			import_report_settle(l, l->items[idx[j]]);
+			import_spill_out(l, l->items[idx[j]]);
+		}
 		left += add_findings(errors, &errs, &seen, &fps, &nfps, &afps);
 		add_findings(warnings, &warns, &seen, &fps, &nfps, &afps);
 		take(p, &q, &r, l, idx, keep);

@@ -4,6 +4,7 @@
  * does.
  */
 #include "formats/import_cycles.h"
+#include "formats/import_spill.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -193,7 +194,7 @@ update_existing(struct import_cycle *x, const struct cycle *cy,
 }
 
 int
-import_cycles_plan(struct import_cycles *out, const struct import_list *l,
+import_cycles_plan(struct import_cycles *out, struct import_list *l,
 		   const struct backlog *bl, struct diag_list *diags)
 {
 	struct strmap idx = STRMAP_INIT;
@@ -224,10 +225,17 @@ import_cycles_plan(struct import_cycles *out, const struct import_list *l,
 	for (size_t k = 0; k < out->n; k++)
 		sp[k] = (struct span){ -1, -1, -1, 0 };
 	for (size_t i = 0; i < l->n; i++) {
-		const struct import_item *it = l->items[i];
-		long fin = day_of(it, "finished", "Resolved");
-		long cr = day_of(it, "created", "Created");
-		int closed = fin >= 0;
+		struct import_item *it = l->items[i];
+		long fin, cr;
+		int closed;
+
+		if (!it->ncycles || !it->id)
+			continue;
+		/* a record in a cycle: its fields in from the spill file */
+		import_spill_in(l, it);
+		fin = day_of(it, "finished", "Resolved");
+		cr = day_of(it, "created", "Created");
+		closed = fin >= 0;
 
 		for (size_t j = 0; j < it->ncycles && it->id; j++) {
 			char *name = import_cycle_name(it->cycles[j]);
@@ -252,6 +260,7 @@ import_cycles_plan(struct import_cycles *out, const struct import_list *l,
 					sp[k].last = fin;
 			}
 		}
+		import_spill_drop(l, it);
 	}
 	strmap_release(&idx);
 	cycles_init(&have);

@@ -64,7 +64,7 @@ char *import_cycle_name(const char *source_name);
  * under bl's cycles folder, or existing ones with the ids they lack
  * added.  Returns 0, or DK_EINVALID when an existing cycle file cannot
  * be edited (a diag in diags says why; out is then still valid). */
-int import_cycles_plan(struct import_cycles *out, const struct import_list *l,
+int import_cycles_plan(struct import_cycles *out, struct import_list *l,
 		       const struct backlog *bl, struct diag_list *diags);
 /* Number of cycle files to write (new or changed). */
 size_t import_cycles_changed(const struct import_cycles *c);

@@ -18,10 +18,27 @@ final_where(const struct import_list *l, const struct import_item *it,
 	const char *w = import_where(l, it, j);
 	const char *name = !strncmp(w, "field:", 6) ? w + 6 : NULL;
 
+	/* a record in the spill file: import_report_settle said it */
 	if (name && strcmp(name, "status") && strcmp(name, "type") &&
-	    !ifields_get(&it->out, name))
+	    !it->spilled && !ifields_get(&it->out, name))
 		return "note";
 	return w;
+}
+
+void
+import_report_settle(struct import_list *l, struct import_item *it)
+{
+	unsigned note = 0;
+
+	if (it->spilled)
+		return;
+	for (size_t j = 0; j < it->nwhere; j++)
+		if (!strcmp(final_where(l, it, j), "note") &&
+		    strcmp(import_where(l, it, j), "note")) {
+			if (!note)
+				note = import_where_intern(l, "note");
+			it->where[j] = note;
+		}
 }
 
 static void

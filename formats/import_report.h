@@ -65,6 +65,11 @@ struct import_report {
 void import_report_make(struct import_report *r, const struct import_list *l,
 			const struct import_plan *p, const char *source);
 void import_report_release(struct import_report *r);
+/* Before it's fields leave memory for the spill file (import_spill.h):
+ * where each of its source fields went as the item is now (a value
+ * validation moved to a note, a reference to no record) is written
+ * into it->where, which the report reads then. */
+void import_report_settle(struct import_list *l, struct import_item *it);
 /* What goes to standard output as text: the summary, the skips by
  * design, the unmapped fields, the fields and where they went, the
  * counts of a plan and its updated or conflicting items. */

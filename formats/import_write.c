@@ -9,6 +9,7 @@
  * was used once may still be named in history or on another branch.
  */
 #include "formats/import.h"
+#include "formats/import_spill.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -201,6 +202,10 @@ resolve(struct import_list *l)
 	for (size_t i = 0; i < l->n; i++) {
 		struct import_item *it = l->items[i], *to;
 
+		if (!it->ndeps && !it->follows)
+			continue;
+		/* its fields and notes, in from the spill file and back */
+		import_spill_in(l, it);
 		for (size_t d = 0; d < it->ndeps; d++) {
 			to = refs_get(&r, it->deps[d]);
 			if (to == it)
@@ -222,6 +227,7 @@ resolve(struct import_list *l)
 			else
 				note(it, "Follows: %s (not in this import)", it->follows);
 		}
+		import_spill_out(l, it);
 	}
 	for (size_t i = 0; i < r.n; i++)
 		free(r.keys[i]);
