@@ -10,11 +10,7 @@
 . "$DOCKET_TESTS/cli/lib.sh"
 . "$DOCKET_TESTS/cli/lib-hostile.sh"
 
-test_expect 'setup: a backlog' '
-	new_repo b && docket -C b init >/dev/null 2>&1 &&
-	git -C b commit -qm init --allow-empty &&
-	git -C b rev-parse HEAD >head0
-'
+test_expect 'setup: a backlog' 'hostile_backlog'
 
 test_expect 'a NUL byte: refused at its line and column' '
 	gen nul.csv "b\"title,status\nOne,ready\nT\xc3\xa9o\x00x,ready\n\"" &&

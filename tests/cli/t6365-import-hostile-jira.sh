@@ -9,11 +9,7 @@
 
 H="Summary,Issue key,Issue id,Issue Type,Status,Custom field (Story Points),Parent,Custom field (Epic Link),Custom field (Rank)"
 
-test_expect 'setup: a backlog' '
-	new_repo b && docket -C b init --prefix CAMP >/dev/null 2>&1 &&
-	git -C b commit -qm init --allow-empty &&
-	git -C b rev-parse HEAD >head0
-'
+test_expect 'setup: a backlog' 'hostile_backlog --prefix CAMP'
 
 test_expect 'not a Jira export: refused at line 1 before any row is read' '
 	gen other.csv "b\"title,status\n\" + b\"x,y\n\" * 1000 + b\"\x00\n\"" &&

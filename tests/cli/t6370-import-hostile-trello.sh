@@ -12,11 +12,7 @@ board() {
 	printf '{"id":"b1","name":"Board","lists":[{"id":"l1","name":"To Do","pos":1,"closed":false}],"cards":[%s],"actions":[],"checklists":[],"members":[],"labels":[]}\n' "$2" >"$1"
 }
 
-test_expect 'setup: a backlog' '
-	new_repo b && docket -C b init >/dev/null 2>&1 &&
-	git -C b commit -qm init --allow-empty &&
-	git -C b rev-parse HEAD >head0
-'
+test_expect 'setup: a backlog' 'hostile_backlog'
 
 test_expect 'nesting deeper than any board: refused, in bounded memory' '
 	gen deep.json "b\"{\\\"cards\\\": \" + b\"[\" * 200000 + b\"]\" * 200000 + b\"}\"" &&

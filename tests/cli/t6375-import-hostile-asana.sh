@@ -11,11 +11,7 @@
 
 H="Task ID,Created At,Completed At,Last Modified,Name,Section/Column,Assignee,Assignee Email,Start Date,Due Date,Tags,Notes,Projects,Parent task,Blocked By (Dependencies),Blocking (Dependencies),Estimate"
 
-test_expect 'setup: a backlog' '
-	new_repo b && docket -C b init >/dev/null 2>&1 &&
-	git -C b commit -qm init --allow-empty &&
-	git -C b rev-parse HEAD >head0
-'
+test_expect 'setup: a backlog' 'hostile_backlog'
 
 test_expect 'not an Asana export: refused at line 1' '
 	printf "Task,Section\nA,To do\n" >other.csv &&

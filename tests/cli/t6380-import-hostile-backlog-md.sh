@@ -9,11 +9,7 @@
 . "$DOCKET_TESTS/cli/lib.sh"
 . "$DOCKET_TESTS/cli/lib-hostile.sh"
 
-test_expect 'setup: a backlog' '
-	new_repo b && docket -C b init >/dev/null 2>&1 &&
-	git -C b commit -qm init --allow-empty &&
-	git -C b rev-parse HEAD >head0
-'
+test_expect 'setup: a backlog' 'hostile_backlog'
 
 test_expect 'a folder of hostile task files only: each named, nothing written' '
 	mkdir -p bad/tasks &&
