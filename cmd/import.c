@@ -271,10 +271,11 @@ refuse_unmatchable(struct ctx *ctx, struct ws *w, const struct import_list *l)
 /* The plan, with the bases of the records that are items already from
  * the history of earlier imports, made valid on arrival: what check
  * would reject is repaired (a note, an idea) or left out, as every
- * write validates (core/validate.h). */
+ * write validates (core/validate.h).  Each file, once final, goes to
+ * put (NULL: a dry run). */
 static int
 plan(struct ctx *ctx, struct import_plan *p, struct ws *w,
-     struct import_list *l)
+     struct import_list *l, struct import_put *put)
 {
 	struct import_bases bases;
 	struct diag_list errs = DIAG_LIST_INIT, warns = DIAG_LIST_INIT;
@@ -299,7 +300,7 @@ plan(struct ctx *ctx, struct import_plan *p, struct ws *w,
 	left = import_plan_validate(p, l, &ctx->ses->bl, &w->ss.bl, &w->ss.src,
 				    &bases, order.buf ? order.buf : "", order.len,
 				    limit_bytes(LIMIT_FILE), limit_name(LIMIT_FILE),
-				    !dry_run, &errs, &warns);
+				    put, &errs, &warns);
 	import_bases_release(&bases);
 	sbuf_release(&order);
 	ws_print_findings(ctx, &warns);
@@ -315,6 +316,25 @@ plan(struct ctx *ctx, struct import_plan *p, struct ws *w,
 	return EXIT_OK;
 }
 
+/* The item files go to the write session's change as each batch of
+ * the plan is done, none kept in memory (core/change.h, change_put). */
+struct put_items {
+	struct ws *w;
+	const char *items_rel;
+	struct diag_list errs;    /* why a file could not be queued */
+};
+
+static int
+put_item(void *arg, const struct import_item *it, const char *file, size_t len)
+{
+	struct put_items *pi = arg;
+	char *path = xasprintf("%s%s.md", pi->items_rel, it->id);
+	int rc = change_put(&pi->w->ch, path, file, len, &pi->errs);
+
+	free(path);
+	return rc;
+}
+
 /* Write every item and ORDER through the write session (the lock, the
  * safety checks, staged writes, docket's commit sequence) and report. */
 static int
@@ -328,12 +348,20 @@ write_all(struct ctx *ctx, struct ws *w, struct import_list *l,
 	struct diag_list errs = DIAG_LIST_INIT;
 	struct import_plan p;
 	struct import_cycles cy;
+	struct put_items pi = { w, bl->items_rel, DIAG_LIST_INIT };
+	struct import_put put = { put_item, &pi, 0 };
 	int rc;
 
 	memset(&p, 0, sizeof(p));
 	memset(&cy, 0, sizeof(cy));
-	if ((rc = plan(ctx, &p, w, l))) {
+	if ((rc = plan(ctx, &p, w, l, dry_run ? NULL : &put))) {
 		spill_failed(ctx, l);
+		goto out;
+	}
+	if (put.failed) {
+		/* a full disk: nothing is written (blobs no commit names) */
+		out_errs(ctx, &pi.errs, NULL);
+		rc = EXIT_PROBLEMS;
 		goto out;
 	}
 	/* the source's cycles (Jira sprints): new cycle files, or ids
@@ -352,18 +380,7 @@ write_all(struct ctx *ctx, struct ws *w, struct import_list *l,
 	}
 	diag_list_sort(&l->diags);
 	out_diags(ctx, &l->diags, SEV_WARNING);
-	for (size_t i = 0; i < l->n && !dry_run; i++) {
-		char *path;
-
-		if (!p.files[i])
-			continue;
-		path = xasprintf("%s%s.md", bl->items_rel, l->items[i]->id);
-		change_write(&w->ch, path, p.files[i], p.lens[i]);
-		free(path);
-		/* the change holds it now */
-		free(p.files[i]);
-		p.files[i] = NULL;
-	}
+	/* (the item files are in the change already: put_item) */
 	for (size_t k = 0; k < cy.n && !dry_run; k++)
 		if (cy.v[k].file)
 			change_write(&w->ch, cy.v[k].path, cy.v[k].file, cy.v[k].len);
@@ -406,6 +423,7 @@ write_all(struct ctx *ctx, struct ws *w, struct import_list *l,
 	if (import_list_failed(l))
 		rc = EXIT_PROBLEMS;
 out:
+	diag_list_release(&pi.errs);
 	import_cycles_release(&cy);
 	import_plan_release(&p);
 	sbuf_release(&subject);

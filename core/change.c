@@ -47,6 +47,7 @@ change_init(struct change *c, struct repo *r, const char *top)
 	c->repo = r;
 	c->top = xstrdup(top ? top : (r && r->workdir ? r->workdir : "."));
 	c->commit = 1;
+	strmap_init(&c->byname);
 }
 
 void
@@ -66,34 +67,98 @@ change_release(struct change *c)
 	for (size_t i = 0; i < c->nfiles; i++) {
 		free(c->files[i].path);
 		free(c->files[i].data);
-		free(c->files[i].old);
+		fsutil_discard(c->files[i].tmp);
 	}
 	free(c->files);
 	free(c->top);
+	strmap_release(&c->byname);
 	memset(c, 0, sizeof(*c));
+}
+
+/* The entry of path, emptied, or a new one at the end. */
+static struct change_file *
+slot(struct change *c, const char *path)
+{
+	uintptr_t at = (uintptr_t)strmap_get(&c->byname, path);
+	struct change_file *f;
+
+	if (at) {
+		f = &c->files[at - 1];
+		free(f->data);
+		fsutil_discard(f->tmp);
+		f->data = f->tmp = NULL;
+		f->put = 0;
+		return f;
+	}
+	c->files = xgrow(c->files, &c->alloc, c->nfiles + 1, sizeof(*c->files));
+	f = &c->files[c->nfiles++];
+	memset(f, 0, sizeof(*f));
+	f->path = xstrdup(path);
+	strmap_put(&c->byname, f->path, strlen(f->path), (void *)(uintptr_t)c->nfiles);
+	return f;
 }
 
 static void
 queue(struct change *c, const char *path, const char *data, size_t len,
       enum change_op op)
 {
-	struct change_file *f = NULL;
+	struct change_file *f = slot(c, path);
 
-	for (size_t i = 0; i < c->nfiles; i++)
-		if (!strcmp(c->files[i].path, path)) {
-			f = &c->files[i];
-			free(f->data);
-			break;
-		}
-	if (!f) {
-		c->files = xgrow(c->files, &c->alloc, c->nfiles + 1, sizeof(*c->files));
-		f = &c->files[c->nfiles++];
-		memset(f, 0, sizeof(*f));
-		f->path = xstrdup(path);
-	}
 	f->data = data ? xmemdup0(data, len) : NULL;
 	f->len = data ? len : 0;
 	f->op = op;
+}
+
+int
+change_put(struct change *c, const char *path, const char *data, size_t len,
+	   struct diag_list *errs)
+{
+	struct change_file *f;
+	git_oid id;
+	char *tmp = NULL;
+
+	if (c->repo && c->repo->git) {
+		/* unreferenced until the commit names it (see change.h) */
+		if (git_blob_create_from_buffer(&id, c->repo->git, data ? data : "",
+						len) < 0) {
+			struct diag_list why = DIAG_LIST_INIT;
+
+			repo_git_error(DK_EIO, "cannot store it in git", &why);
+			diag_error(errs, DK_EIO, "%s: %s; no file was changed", path,
+				   diag_last_message(&why));
+			diag_list_release(&why);
+			return DK_EIO;
+		}
+	} else {
+		/* staged now: the checks write_files and check_targets make
+		 * before anything is written */
+		char *full = xasprintf("%s/%s", c->top, path), *slash;
+		struct diag_list why = DIAG_LIST_INIT;
+		int rc = fsutil_check_inside(c->top, full, path, errs);
+
+		slash = strrchr(full, '/');
+		*slash = '\0';
+		if (!rc)
+			rc = fsutil_mkdirs(full, &why);
+		*slash = '/';
+		if (!rc && !why.n)
+			rc = fsutil_stage(full, data ? data : "", len, &tmp, &why);
+		free(full);
+		if (why.n)
+			diag_error(errs, DK_EIO, "%s; no file was changed",
+				   diag_last_message(&why));
+		diag_list_release(&why);
+		if (rc)
+			return rc;
+	}
+	f = slot(c, path);
+	f->op = CHANGE_WRITE;
+	f->put = 1;
+	f->len = len;
+	f->tmp = tmp;
+	if (!tmp)
+		git_oid_cpy(&f->blob, &id);
+	return 0;
 }
 
 void
@@ -414,21 +479,16 @@ path_dirty(struct change *c, git_tree *head, git_index *idx, const char *path,
 
 static int check_targets(struct change *c, struct diag_list *errs);
 
-int
-change_check_dirty(struct change *c, struct diag_list *errs)
+/* change_check_dirty once check_targets passed. */
+static int
+check_dirty(struct change *c, struct diag_list *errs)
 {
 	git_index *idx = NULL;
 	git_tree *head = NULL;
 	git_object *obj = NULL;
 	int rc = 0;
 
-	if (!c->repo || !c->repo->git || !c->nfiles)
-		return 0;
-	/* a file whose hash cannot be computed as git would (an external
-	 * filter) must not be called dirty: refuse it for what it is */
-	if ((rc = check_targets(c, errs)))
-		return rc;
-	if (c->include_dirty)
+	if (!c->repo || !c->repo->git || !c->nfiles || c->include_dirty)
 		return 0;
 	if (git_repository_index(&idx, c->repo->git) < 0 ||
 	    git_index_read(idx, 0) < 0) {
@@ -454,40 +514,101 @@ change_check_dirty(struct change *c, struct diag_list *errs)
 	return rc;
 }
 
+int
+change_check_dirty(struct change *c, struct diag_list *errs)
+{
+	int rc;
+
+	if (!c->repo || !c->repo->git || !c->nfiles)
+		return 0;
+	/* a file whose hash cannot be computed as git would (an external
+	 * filter) must not be called dirty: refuse it for what it is */
+	if ((rc = check_targets(c, errs)))
+		return rc;
+	return check_dirty(c, errs);
+}
+
 /* ---------------------------------------------------------------------
  * Writing and committing
  * ------------------------------------------------------------------- */
+
+/* Stage full with the bytes of the blob id (one file in memory at a
+ * time). */
+static int
+stage_blob(struct change *c, const char *full, const char *path,
+	   const git_oid *id, char **tmp, struct diag_list *errs)
+{
+	git_blob *b = NULL;
+	int rc;
+
+	if (git_blob_lookup(&b, c->repo->git, id) < 0) {
+		struct diag_list why = DIAG_LIST_INIT;
+
+		repo_git_error(DK_EIO, "cannot read it back from git", &why);
+		rc = diag_error(errs, DK_EIO, "%s: %s", path, diag_last_message(&why));
+		diag_list_release(&why);
+		return rc;
+	}
+	rc = fsutil_stage(full, git_blob_rawcontent(b), (size_t)git_blob_rawsize(b),
+			  tmp, errs);
+	git_blob_free(b);
+	return rc;
+}
+
+/* The folders on the way to full (its last component a file): made
+ * once for a run of files in the same folder. */
+static int
+make_folder(char *full, char **made, struct diag_list *errs)
+{
+	char *slash = strrchr(full, '/');
+	int rc = 0;
+
+	*slash = '\0';
+	if (!*made || strcmp(*made, full)) {
+		rc = fsutil_mkdirs(full, errs);
+		free(*made);
+		*made = rc ? NULL : xstrdup(full);
+	}
+	*slash = '/';
+	return rc;
+}
 
 /*
  * Write the files in two steps: stage every new file as a temporary
  * file (this is where a read-only file or folder, a full disk or a
  * file-size limit fails), then rename them all into place.  A failure
  * while staging changes nothing; only a failed rename (rare: the
- * folder changed under us) can leave some files written.
+ * folder changed under us) can leave some files written.  A file put
+ * without a repository is staged already (change_put).
  */
 static int
 write_files(struct change *c, struct diag_list *errs)
 {
 	struct diag_list err = DIAG_LIST_INIT;
-	char **tmp = xcalloc(c->nfiles + 1, sizeof(*tmp));
+	char **tmp = xcalloc(c->nfiles + 1, sizeof(*tmp)), *made = NULL;
 	size_t i;
 	int rc = 0;
 
 	for (i = 0; i < c->nfiles && !rc; i++) {
 		struct change_file *f = &c->files[i];
-		char *full = xasprintf("%s/%s", c->top, f->path);
+		char *full;
 
-		if (f->op == CHANGE_WRITE) {
-			char *slash = strrchr(full, '/');
-
-			*slash = '\0';
-			rc = fsutil_mkdirs(full, &err);
-			*slash = '/';
-			if (!rc)
-				rc = fsutil_stage(full, f->data, f->len, &tmp[i], &err);
+		if (f->op != CHANGE_WRITE)
+			continue;
+		if (f->put && f->tmp) {
+			tmp[i] = f->tmp;
+			f->tmp = NULL;
+			continue;
 		}
+		full = xasprintf("%s/%s", c->top, f->path);
+		rc = make_folder(full, &made, &err);
+		if (!rc && f->put)
+			rc = stage_blob(c, full, f->path, &f->blob, &tmp[i], &err);
+		else if (!rc)
+			rc = fsutil_stage(full, f->data, f->len, &tmp[i], &err);
 		free(full);
 	}
+	free(made);
 	if (rc) {
 		for (size_t k = 0; k < c->nfiles; k++)
 			fsutil_discard(tmp[k]);
@@ -540,10 +661,13 @@ write_files(struct change *c, struct diag_list *errs)
 static int
 check_targets(struct change *c, struct diag_list *errs)
 {
+	char *clean = NULL;     /* the folder whose prefixes were all found
+				 * not to be submodules (files come in runs
+				 * of one folder) */
 	int rc = 0;
 
 	for (size_t i = 0; i < c->nfiles && !rc; i++) {
-		const char *path = c->files[i].path;
+		const char *path = c->files[i].path, *last = strrchr(path, '/');
 		char *full = xasprintf("%s/%s", c->top, path);
 		char name[256];
 
@@ -551,7 +675,11 @@ check_targets(struct change *c, struct diag_list *errs)
 		free(full);
 		if (rc || !c->repo || !c->repo->git)
 			continue;
-		for (const char *sl = strchr(path, '/'); sl && !rc; sl = strchr(sl + 1, '/')) {
+		if (last && clean && strlen(clean) == (size_t)(last - path) &&
+		    !strncmp(clean, path, (size_t)(last - path)))
+			last = NULL;    /* its folder was checked */
+		for (const char *sl = last ? strchr(path, '/') : NULL; sl && !rc;
+		     sl = strchr(sl + 1, '/')) {
 			char *prefix = xstrndup(path, (size_t)(sl - path));
 
 			if (repo_path_submodule(c->repo, prefix)) {
@@ -561,12 +689,17 @@ check_targets(struct change *c, struct diag_list *errs)
 			}
 			free(prefix);
 		}
+		if (!rc && last) {
+			free(clean);
+			clean = xstrndup(path, (size_t)(last - path));
+		}
 		if (!rc && repo_path_filter(c->repo, path, name, sizeof(name))) {
 			rc = diag_error(errs, DK_EREFUSED,
 					"%s goes through the git filter '%s' (.gitattributes), an external command that libgit2, the git library docket uses, does not run: docket does not write or commit such a file (it would commit the unfiltered bytes); change it with your editor and git",
 					path, name);
 		}
 	}
+	free(clean);
 	return rc;
 }
 
@@ -592,21 +725,40 @@ check_sizes(struct change *c, struct diag_list *errs)
 }
 
 /* Keep the bytes of the files docket is about to write or remove, for
- * a hook that refuses the commit. */
-static void
-keep_old(struct change *c)
+ * a hook that refuses the commit: as blobs, one file in memory at a
+ * time.  A file that cannot be kept stops the commit before anything is
+ * written (DK_EIO). */
+static int
+keep_old(struct change *c, struct diag_list *errs)
 {
 	for (size_t i = 0; i < c->nfiles; i++) {
 		struct change_file *f = &c->files[i];
-		char *full = xasprintf("%s/%s", c->top, f->path);
+		char *full, *old = NULL;
+		size_t oldlen = 0;
 		struct diag_list ignored = DIAG_LIST_INIT;
+		int rc = 0;
 
-		if (f->op != CHANGE_ONDISK)
-			f->had_old = fsutil_read(full, LIMIT_FILE, 0, &f->old,
-						 &f->oldlen, &ignored) == 0;
+		if (f->op == CHANGE_ONDISK)
+			continue;
+		full = xasprintf("%s/%s", c->top, f->path);
+		f->had_old = fsutil_read(full, LIMIT_FILE, 0, &old, &oldlen,
+					 &ignored) == 0;
+		if (f->had_old &&
+		    git_blob_create_from_buffer(&f->old, c->repo->git, old, oldlen) < 0) {
+			struct diag_list why = DIAG_LIST_INIT;
+
+			repo_git_error(DK_EIO, "cannot keep its bytes in git for the hooks", &why);
+			rc = diag_error(errs, DK_EIO, "%s: %s; no file was changed",
+					f->path, diag_last_message(&why));
+			diag_list_release(&why);
+		}
 		diag_list_release(&ignored);
+		free(old);
 		free(full);
+		if (rc)
+			return rc;
 	}
+	return 0;
 }
 
 /* Put the kept bytes back (remove the files that were not there). */
@@ -624,7 +776,7 @@ restore_old(struct change *c, struct diag_list *errs)
 			continue;
 		}
 		if (f->had_old) {
-			if (fsutil_stage(full, f->old, f->oldlen, &tmp, errs) ||
+			if (stage_blob(c, full, f->path, &f->old, &tmp, errs) ||
 			    fsutil_install(tmp, full, errs))
 				rc = DK_EIO;
 		} else if (unlink(full) && errno != ENOENT) {
@@ -642,6 +794,7 @@ change_commit(struct change *c, const char *message, struct diag_list *errs)
 	struct diag_list why = DIAG_LIST_INIT;
 	struct hook_commit hk;
 	const char **paths;
+	const git_oid **ids;
 	int rc;
 
 	/* a commit happens under the lock change_begin took, so two docket
@@ -650,14 +803,17 @@ change_commit(struct change *c, const char *message, struct diag_list *errs)
 	if ((rc = check_sizes(c, errs)) || (rc = check_targets(c, errs)))
 		return rc;
 	if (c->commit) {
-		if ((rc = change_check_dirty(c, errs)))
+		if ((rc = check_dirty(c, errs)))
 			return rc;
 		if ((rc = repo_check_identity(c->repo, errs)))
 			return rc;
 	}
 	memset(&hk, 0, sizeof(hk));
-	if (c->commit && hook_commit_init(&hk, c->repo, c->no_verify))
-		keep_old(c);
+	if (c->commit && hook_commit_init(&hk, c->repo, c->no_verify) &&
+	    (rc = keep_old(c, errs))) {
+		hook_commit_release(&hk);
+		return rc;
+	}
 	if ((rc = write_files(c, errs)) || !c->commit) {
 		hook_commit_release(&hk);
 		return rc;
@@ -668,10 +824,16 @@ change_commit(struct change *c, const char *message, struct diag_list *errs)
 		return 0;
 	}
 	paths = xcalloc(c->nfiles + 1, sizeof(*paths));
-	for (size_t i = 0; i < c->nfiles; i++)
+	ids = xcalloc(c->nfiles + 1, sizeof(*ids));
+	for (size_t i = 0; i < c->nfiles; i++) {
 		paths[i] = c->files[i].path;
-	rc = change__commit_paths(c, paths, c->nfiles, message, &hk, &why);
+		/* the blob of a file put is known: git need not read it */
+		ids[i] = c->files[i].put && !c->files[i].tmp &&
+			 c->files[i].op == CHANGE_WRITE ? &c->files[i].blob : NULL;
+	}
+	rc = change__commit_paths(c, paths, ids, c->nfiles, message, &hk, &why);
 	free(paths);
+	free(ids);
 	hook_commit_release(&hk);
 	if (rc == DK_EREFUSED) {        /* a hook refused: nothing happened */
 		char *refusal = xstrdup(diag_last_message(&why));

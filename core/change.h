@@ -14,6 +14,7 @@
  *   ... read the files, compute the new bytes (under the lock, so two
  *       docket processes never interleave their read-modify-write) ...
  *   change_write(&c, path, data, len) / change_delete / change_ondisk
+ *   / change_put(&c, path, data, len, errs)
  *   change_commit(&c, message)        refuse a file that is a symbolic
  *                                     link or lies behind one leading out
  *                                     of the repository; refuse when a
@@ -52,6 +53,20 @@
  * c->unchanged set.  A hook that refused: DK_EREFUSED, the files as they
  * were before (those of CHANGE_ONDISK stay as the editor left them).
  *
+ * Memory: change_write keeps a copy of the bytes until the change is
+ * released; change_put (for changes of many files: an import) keeps
+ * none: with a repository the bytes go at once into git's object
+ * database as a blob (only its id is kept; change_commit reads each back
+ * when it writes the file, commits that blob and gives git's index the
+ * entry without reading the file again), and without one they are
+ * staged at once as the temporary file next to the target that
+ * change_commit renames into place.  A change that is released
+ * uncommitted leaves such blobs unreferenced (git's gc removes them, as
+ * those of an aborted `git commit`), and no temporary file.  The bytes
+ * a hook may need put back are kept the same way (a blob id).  The
+ * change finds a queued path by a hash map, so queueing n files costs
+ * n, not n squared.
+ *
  * Ownership: the change copies every path and byte it is given; it
  * borrows repo.
  */
@@ -61,6 +76,7 @@
 #include <stddef.h>
 
 #include "core/repo.h"
+#include "core/strmap.h"
 
 enum change_op {
 	CHANGE_WRITE,      /* write data to path */
@@ -70,13 +86,15 @@ enum change_op {
 
 struct change_file {
 	char *path;
-	char *data;
+	char *data;              /* CHANGE_WRITE's bytes, or NULL when put */
 	size_t len;
 	enum change_op op;
-	/* the bytes before the write, kept when hooks run (a refused
-	 * commit puts them back) */
-	char *old;
-	size_t oldlen;
+	int put;                 /* change_put: the bytes are in blob or tmp */
+	git_oid blob;            /* put, with a repository: the blob's id */
+	char *tmp;               /* put, without one: the staged file */
+	/* the bytes before the write, kept (as a blob) when hooks run: a
+	 * refused commit puts them back */
+	git_oid old;
 	int had_old;
 };
 
@@ -89,6 +107,7 @@ struct change {
 	int allow_empty;         /* commit with no files (docket approve) */
 	struct change_file *files;
 	size_t nfiles, alloc;
+	struct strmap byname;    /* path -> index + 1 in files */
 	char *lock_path;         /* held while not NULL */
 	int written;             /* the files are on disk */
 	int committed;
@@ -111,6 +130,13 @@ int change_begin(struct change *c, const char *order_path,
 /* Queue a file: a later entry for the same path replaces an earlier one. */
 void change_write(struct change *c, const char *path, const char *data,
 		  size_t len);
+/* Queue a file whose bytes the change does not keep (see Memory
+ * above): the caller may free data on return.  0, or DK_EIO (the blob or
+ * the temporary file cannot be written: a full disk; errs names the file)
+ * or DK_EREFUSED (without a repository, path lies behind a symbolic
+ * link), and then nothing is queued for path. */
+int change_put(struct change *c, const char *path, const char *data,
+	       size_t len, struct diag_list *errs);
 void change_delete(struct change *c, const char *path);
 void change_ondisk(struct change *c, const char *path);
 

@@ -300,7 +300,7 @@ change__recover(struct change *c, struct diag_list *errs)
 		rc.has_parent = j.has_parent;
 		rc.ref = j.ref;
 		r = repo_index_take(c->repo, (const char *const *)j.paths, j.npaths,
-				    &why);
+				    NULL, &why);
 		if (!r)
 			r = repo_head_advance(c->repo, &rc, &why);
 		if (!r)
@@ -381,9 +381,9 @@ not_committed(struct diag_list *errs, const char *message,
  * that fail too, the journal stays for the next docket.
  */
 int
-change__commit_paths(struct change *c, const char *const *paths, size_t n,
-		     const char *message, struct hook_commit *hk,
-		     struct diag_list *errs)
+change__commit_paths(struct change *c, const char *const *paths,
+		     const git_oid **ids, size_t n, const char *message,
+		     struct hook_commit *hk, struct diag_list *errs)
 {
 	struct diag_list why = DIAG_LIST_INIT;   /* what stopped the commit */
 	struct repo_commit rc;
@@ -397,7 +397,7 @@ change__commit_paths(struct change *c, const char *const *paths, size_t n,
 		diag_list_release(&why);
 		return r;
 	}
-	r = repo_commit_build(c->repo, paths, n, hk->index_file, hk->author_date,
+	r = repo_commit_build(c->repo, paths, n, ids, hk->index_file, hk->author_date,
 			      hk->message ? hk->message : message, &rc, &why);
 	if (r == DK_EREFUSED && !strcmp(diag_last_message(&why), "nothing to commit")) {
 		diag_list_release(&why);
@@ -406,7 +406,7 @@ change__commit_paths(struct change *c, const char *const *paths, size_t n,
 		return 0;
 	}
 	if (!r && !(r = journal_write(c, &rc, paths, n, &why)) &&
-	    (r = repo_index_take(c->repo, paths, n, &why)))
+	    (r = repo_index_take(c->repo, paths, n, ids, &why)))
 		journal_remove(c);
 	if (r) {
 		repo_commit_release(&rc);

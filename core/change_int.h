@@ -20,8 +20,9 @@ int change__recover(struct change *c, struct diag_list *errs);
  * refused (nothing of git's changed); or DK_EIO with errs saying the
  * state and the command to finish. */
 struct hook_commit;
+/* ids: as repo_commit_build takes them (core/repo.h), or NULL. */
 int change__commit_paths(struct change *c, const char *const *paths,
-			 size_t n, const char *message, struct hook_commit *hk,
-			 struct diag_list *errs);
+			 const git_oid **ids, size_t n, const char *message,
+			 struct hook_commit *hk, struct diag_list *errs);
 
 #endif

@@ -119,16 +119,29 @@ struct repo_commit {
 /* 0, or DK_EREFUSED "nothing to commit" when the tree equals HEAD's,
  * or DK_EIO; release with repo_commit_release in every case.  With no
  * paths at all the commit has HEAD's tree (an empty commit on purpose:
- * docket approve). */
+ * docket approve).
+ *
+ * ids (may be NULL; else one per path, each may be NULL): the blob of
+ * the bytes the work-tree file was just written with, already in the
+ * object database.  Without index_file it is the committed blob when no
+ * git filter applies to the path (.gitattributes text, eol, ident;
+ * core.autocrlf), and the file is not read again; where it cannot be
+ * used (a filter applies, or index_file is given) ids[i] is set to NULL,
+ * so that repo_index_take reads that file. */
 int repo_commit_build(struct repo *r, const char *const *paths, size_t npaths,
+		      const struct git_oid **ids,
 		      const char *index_file, const char *author_date,
 		      const char *message, struct repo_commit *out,
 		      struct diag_list *errs);
 void repo_commit_release(struct repo_commit *c);
 /* The short id ("abc1234") of c. */
 void repo_commit_short(const struct repo_commit *c, char *out, size_t len);
+/* ids as repo_commit_build left them (may be NULL): an entry with a
+ * blob id is given that id and the file's stat data (lstat) instead of
+ * hashing the file again, when the file is a regular one without an
+ * execute bit and the index holds no other mode for it. */
 int repo_index_take(struct repo *r, const char *const *paths, size_t npaths,
-		    struct diag_list *errs);
+		    const struct git_oid *const *ids, struct diag_list *errs);
 /* Set the index entries of paths to those of commit (removed where the
  * commit has none; all removed when !has_commit): `git reset -q --
  * PATHS` for docket's own paths only. */

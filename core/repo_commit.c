@@ -312,8 +312,24 @@ index_blobs(const char *index_file, struct upd *upd,
 	return 0;
 }
 
+/* Does a git filter (crlf, ident, a filter= driver) apply to path when
+ * it goes into the object database?  Then the committed blob is not the
+ * written bytes' own. */
+static int
+filtered(git_repository *git, const char *path)
+{
+	git_filter_list *fl = NULL;
+	int rc = git_filter_list_load(&fl, git, NULL, path, GIT_FILTER_TO_ODB,
+				      GIT_FILTER_DEFAULT);
+
+	git_error_clear();
+	git_filter_list_free(fl);
+	return rc < 0 || fl != NULL;
+}
+
 int
 repo_commit_build(struct repo *r, const char *const *paths, size_t npaths,
+		  const git_oid **ids,
 		  const char *index_file, const char *author_date,
 		  const char *message, struct repo_commit *out,
 		  struct diag_list *errs)
@@ -357,10 +373,15 @@ repo_commit_build(struct repo *r, const char *const *paths, size_t npaths,
 		upd[i].path = paths[i];
 	if (index_file && (rc = index_blobs(index_file, upd, npaths, errs)))
 		goto done;
+	for (size_t i = 0; i < npaths && ids; i++)
+		if (ids[i] && (index_file || filtered(r->git, paths[i])))
+			ids[i] = NULL;
 	for (size_t i = 0; i < npaths && !index_file; i++) {
 		upd[i].del = !path_exists(r, paths[i]);
-		if (!upd[i].del &&
-		    git_blob_create_from_workdir(&upd[i].id, r->git, paths[i]) < 0) {
+		if (!upd[i].del && ids && ids[i])
+			git_oid_cpy(&upd[i].id, ids[i]);
+		else if (!upd[i].del &&
+			 git_blob_create_from_workdir(&upd[i].id, r->git, paths[i]) < 0) {
 			rc = repo_git_error(DK_EIO, "cannot store a file in git", errs);
 			goto done;
 		}
@@ -434,9 +455,46 @@ index_write(git_index *idx, struct diag_list *errs)
 	return repo_git_error(DK_EIO, "cannot write git's index", errs);
 }
 
+/*
+ * The index entry of a file just written whose blob is known, as
+ * git_index_add_bypath would make it without hashing the file again:
+ * its stat data and the mode 100644.  Only for a regular file without
+ * an execute bit whose entry (if any) is 100644 already, where every
+ * core.filemode and core.symlinks setting gives that mode; 1 when made.
+ */
+static int
+known_entry(struct repo *r, git_index *idx, const char *path, const git_oid *id,
+	    git_index_entry *ie)
+{
+	const git_index_entry *old = git_index_get_bypath(idx, path, 0);
+	char *full = xasprintf("%s/%s", r->workdir, path);
+	struct stat st;
+	int ok = lstat(full, &st) == 0 && S_ISREG(st.st_mode) &&
+		 !(st.st_mode & 0111) && (!old || old->mode == GIT_FILEMODE_BLOB);
+
+	free(full);
+	if (!ok)
+		return 0;
+	memset(ie, 0, sizeof(*ie));
+	ie->ctime.seconds = (int32_t)st.st_ctime;
+	ie->ctime.nanoseconds = (uint32_t)st.st_ctim.tv_nsec;
+	ie->mtime.seconds = (int32_t)st.st_mtime;
+	ie->mtime.nanoseconds = (uint32_t)st.st_mtim.tv_nsec;
+	/* (libgit2 stores st_rdev there, and git ignores it by default) */
+	ie->dev = (uint32_t)st.st_rdev;
+	ie->ino = (uint32_t)st.st_ino;
+	ie->mode = GIT_FILEMODE_BLOB;
+	ie->uid = (uint32_t)st.st_uid;
+	ie->gid = (uint32_t)st.st_gid;
+	ie->file_size = (uint32_t)st.st_size;
+	ie->path = path;
+	git_oid_cpy(&ie->id, id);
+	return 1;
+}
+
 int
 repo_index_take(struct repo *r, const char *const *paths, size_t npaths,
-		struct diag_list *errs)
+		const git_oid *const *ids, struct diag_list *errs)
 {
 	git_index *idx = NULL;
 	int rc = 0;
@@ -446,7 +504,10 @@ repo_index_take(struct repo *r, const char *const *paths, size_t npaths,
 		goto done;
 	}
 	for (size_t i = 0; i < npaths; i++) {
-		int e = path_exists(r, paths[i]) ?
+		git_index_entry ie;
+		int e = ids && ids[i] && known_entry(r, idx, paths[i], ids[i], &ie) ?
+			git_index_add(idx, &ie) :
+			path_exists(r, paths[i]) ?
 			git_index_add_bypath(idx, paths[i]) :
 			git_index_remove_bypath(idx, paths[i]);
 

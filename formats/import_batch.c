@@ -137,10 +137,11 @@ cmp_ptr(const void *a, const void *b)
 
 /* Move what the batch's plan q says about its records into p (at their
  * indices in the whole list: idx, in list order, of which q's records
- * are a subsequence); keep 0 drops the files. */
+ * are a subsequence); each file, final now, goes to put (when given and
+ * it has not failed) and is freed. */
 static void
 take(struct import_plan *p, struct import_plan *q, const struct run *r,
-     const struct import_list *all, const size_t *idx, int keep)
+     const struct import_list *all, const size_t *idx, struct import_put *put)
 {
 	size_t k = 0;
 
@@ -150,10 +151,10 @@ take(struct import_plan *p, struct import_plan *q, const struct run *r,
 		while (all->items[idx[k]] != r->l->items[j])
 			k++;
 		i = idx[k++];
-		p->files[i] = keep ? q->files[j] : NULL;
-		if (!keep)
-			free(q->files[j]);
-		p->lens[i] = q->lens[j];
+		if (q->files[j] && put && !put->failed &&
+		    put->fn(put->arg, r->l->items[j], q->files[j], q->lens[j]))
+			put->failed = 1;
+		free(q->files[j]);
 		p->why[i] = q->why[j];
 		p->refused[i] = q->refused[j];
 		p->changed[i] = q->changed[j];
@@ -208,7 +209,7 @@ import_plan_validate(struct import_plan *p, struct import_list *l,
 		     const struct backlog *bl, struct backlog *vbl,
 		     struct source *src, const struct import_bases *bases,
 		     const char *order_old, size_t order_len,
-		     size_t limit, const char *limit_name, int keep,
+		     size_t limit, const char *limit_name, struct import_put *put,
 		     struct diag_list *errors, struct diag_list *warnings)
 {
 	struct run r;
@@ -232,8 +233,6 @@ import_plan_validate(struct import_plan *p, struct import_list *l,
 	/* the plan of the whole list, filled batch by batch */
 	memset(p, 0, sizeof(*p));
 	p->n = n0;
-	p->files = xcalloc(n0 + 1, sizeof(*p->files));
-	p->lens = xcalloc(n0 + 1, sizeof(*p->lens));
 	p->why = xcalloc(n0 + 1, sizeof(*p->why));
 	p->refused = xcalloc(n0 + 1, sizeof(*p->refused));
 	p->changed = xcalloc(n0 + 1, sizeof(*p->changed));
@@ -285,7 +284,7 @@ import_plan_validate(struct import_plan *p, struct import_list *l,
 		}
 		left += add_findings(errors, &errs, &seen, &fps, &nfps, &afps);
 		add_findings(warnings, &warns, &seen, &fps, &nfps, &afps);
-		take(p, &q, &r, l, idx, keep);
+		take(p, &q, &r, l, idx, put);
 		r.held_total += r.nheld + r.dropped;
 		for (size_t h = 0; h < r.nheld; h++)
 			free(r.held[h].why);
@@ -306,8 +305,6 @@ import_plan_validate(struct import_plan *p, struct import_list *l,
 			continue;
 		}
 		l->items[kept] = it;
-		p->files[kept] = p->files[i];
-		p->lens[kept] = p->lens[i];
 		p->why[kept] = p->why[i];
 		p->refused[kept] = p->refused[i];
 		p->changed[kept] = p->changed[i];

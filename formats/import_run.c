@@ -18,7 +18,8 @@ void
 import_plan_release(struct import_plan *p)
 {
 	for (size_t i = 0; i < p->n; i++) {
-		free(p->files[i]);
+		if (p->files)
+			free(p->files[i]);
 		free(p->why[i]);
 		free(p->refused[i]);
 		free(p->changed[i]);

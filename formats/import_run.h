@@ -31,9 +31,11 @@
  * its write session, prints and sets the exit status.
  *
  * Ownership: struct import_plan owns its per-record arrays and files;
- * import_plan_release frees them; the caller may free a file once it
- * has handed it on (and set it NULL: writes[i] still says it is
- * written).  first and last point into the
+ * import_plan_release frees them.  The plan import_plan_validate makes
+ * of the whole list holds no file: each is handed on (struct
+ * import_put) and freed as soon as its batch is done, and writes[i]
+ * says it is written (files and lens are the batches' own, and NULL
+ * there).  first and last point into the
  * import_list's items (valid while the list is).  Strings returned
  * (char *) are malloc'ed for the caller.
  */
@@ -55,7 +57,8 @@ struct import_plan {
 	size_t n;                 /* l->n when made */
 	size_t added, updated, unchanged, conflicts;
 	char **files;             /* per item: its new file, or NULL: not
-				   * written (or dropped: a dry run) */
+				   * written (a batch's plan only; NULL in
+				   * the whole list's: handed on) */
 	unsigned char *writes;    /* per item: 1 when its file is written */
 	size_t *over;             /* per item, while planning: the size of a
 				   * new item over the file limit */
@@ -76,6 +79,18 @@ struct import_plan {
 };
 
 void import_plan_release(struct import_plan *p);
+
+/* Where import_plan_validate hands each file on, once the batch of its
+ * record is done and the file is final: fn(arg, it, file, len), it the
+ * record (its id names the file); the file is freed when fn returns.
+ * fn returns 0, or nonzero to hand on no more files (the caller keeps
+ * why: the run must then write nothing). */
+struct import_put {
+	int (*fn)(void *arg, const struct import_item *it, const char *file,
+		  size_t len);
+	void *arg;
+	int failed;               /* set when fn returned nonzero */
+};
 
 /* Give each record that is already an item of bl (by `source:`, or by
  * the earlier format's "- Source: TOOL ID" body line) that item's id
@@ -110,18 +125,21 @@ void import_names_free(char **names, size_t n);
  * as an idea (unranked) with a note saying what check needs first; then
  * the batch is planned again and validated again.  A record still
  * rejected is left out: a new one becomes a failed skip (and leaves l),
- * an existing one is kept as it is here (in conflict).  With keep 0 (a
- * dry run) each file is dropped once its batch is done (writes[] says
- * which would be written).  Returns the errors left that no record
- * explains (in errors: the import must be refused); the warnings of each
+ * an existing one is kept as it is here (in conflict).  Once its batch
+ * is done each file is handed to put and freed, or with put NULL (a dry
+ * run) only freed: writes[] says which are (or would be) written, and
+ * the plan's memory does not grow with the files.  Returns the errors
+ * left that no record explains (in errors: the import must be refused,
+ * and the files handed on must not be written); the warnings of each
  * batch's last run are in warnings.
  */
 size_t import_plan_validate(struct import_plan *p, struct import_list *l,
 			    const struct backlog *bl, struct backlog *vbl,
 			    struct source *src, const struct import_bases *bases,
 			    const char *order_old, size_t order_len,
-			    size_t limit, const char *limit_name, int keep,
-			    struct diag_list *errors, struct diag_list *warnings);
+			    size_t limit, const char *limit_name,
+			    struct import_put *put, struct diag_list *errors,
+			    struct diag_list *warnings);
 
 /* The commit subject: "Import N items from TOOL", or on a re-import
  * "Import from TOOL: N added, N updated". */

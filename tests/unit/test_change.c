@@ -391,6 +391,231 @@ test_max_id(void **state)
 	free(dir);
 }
 
+/* No temporary file (*.docket-tmp-*) left anywhere in the work tree. */
+static int
+no_tmp_left(const char *dir)
+{
+	char *s = sh_out(dir, "find . -name '*.docket-tmp-*' | head -1");
+	int none = !*s;
+
+	free(s);
+	return none;
+}
+
+/* change_put: the bytes go to git at once and nowhere else until the
+ * commit, which writes and commits them as change_write would, with
+ * index entries git finds clean without reading the files again. */
+static void
+test_put_commits(void **state)
+{
+	char *dir = mkrepo(1), *s, *big = xmalloc(100001);
+	struct repo r;
+	struct change c;
+
+	(void)state;
+	memset(big, 'x', 100000);
+	big[99999] = '\n';
+	big[100000] = '\0';
+	open_repo(&r, dir);
+	change_init(&c, &r, r.workdir);
+	assert_int_equal(change_begin(&c, "backlog/ORDER", &E), 0);
+	assert_int_equal(change_put(&c, "backlog/MKT-1.md", "---\nid: MKT-1\ntitle: x\n---\n",
+				    27, &E), 0);
+	assert_int_equal(change_put(&c, "backlog/MKT-2.md", "first\n", 6, &E), 0);
+	assert_int_equal(change_put(&c, "backlog/sub/MKT-3.md", big, 100000, &E), 0);
+	/* a later entry for the same path replaces an earlier one */
+	assert_int_equal(change_put(&c, "backlog/MKT-2.md", "---\nid: MKT-2\n---\n", 18, &E), 0);
+	change_write(&c, "backlog/ORDER", "MKT-1\nMKT-2\n", 12);
+	free(big);
+	/* queued only: the work tree is as it was */
+	assert_true(file_is(dir, "backlog/MKT-1.md", "---\nid: MKT-1\n---\n"));
+	assert_int_equal(sh(dir, "test -e backlog/MKT-2.md || test -e backlog/sub"), 1);
+	assert_int_equal(change_commit(&c, "Import\n", &E), 0);
+	assert_true(c.committed && c.written);
+	assert_true(file_is(dir, "backlog/MKT-1.md", "---\nid: MKT-1\ntitle: x\n---\n"));
+	assert_true(file_is(dir, "backlog/MKT-2.md", "---\nid: MKT-2\n---\n"));
+	assert_true(file_is(dir, "backlog/ORDER", "MKT-1\nMKT-2\n"));
+	s = sh_out(dir, "wc -c <backlog/sub/MKT-3.md");
+	assert_string_equal(s, "100000");
+	free(s);
+	s = sh_out(dir, "git show --name-only --format= HEAD | sort | tr '\\n' ' '");
+	assert_string_equal(s, "backlog/MKT-1.md backlog/MKT-2.md backlog/ORDER backlog/sub/MKT-3.md ");
+	free(s);
+	/* committed bytes are the written ones; the index agrees with the
+	 * files (stat data and ids), as after git add */
+	assert_int_equal(sh(dir, "git diff-files --quiet && git diff --quiet HEAD && "
+			    "git diff --quiet --cached"), 0);
+	s = sh_out(dir, "git status --porcelain | tr '\\n' ' '");
+	assert_string_equal(s, "");
+	free(s);
+	s = sh_out(dir, "git ls-files -s backlog/sub/MKT-3.md | cut -c1-47; "
+		   "git hash-object backlog/sub/MKT-3.md");
+	assert_non_null(strstr(s, "100644 "));
+	assert_int_equal(strncmp(s + 7, s + 48, 40), 0);
+	free(s);
+	assert_true(no_tmp_left(dir));
+	change_release(&c);
+	repo_close(&r);
+	free(dir);
+}
+
+/* A change that is refused or released before its commit writes
+ * nothing: the blobs put are unreferenced objects, no file is left. */
+static void
+test_put_refused_leaves_nothing(void **state)
+{
+	char *dir = mkrepo(1), *head = NULL, *s;
+	struct repo r;
+	struct change c;
+
+	(void)state;
+	head = sh_out(dir, "git rev-parse HEAD");
+	open_repo(&r, dir);
+	/* released without a commit (an import refused after its plan) */
+	change_init(&c, &r, r.workdir);
+	assert_int_equal(change_begin(&c, NULL, &E), 0);
+	assert_int_equal(change_put(&c, "backlog/MKT-1.md", "changed\n", 8, &E), 0);
+	assert_int_equal(change_put(&c, "backlog/MKT-9.md", "new\n", 4, &E), 0);
+	change_release(&c);
+	assert_true(file_is(dir, "backlog/MKT-1.md", "---\nid: MKT-1\n---\n"));
+	assert_int_equal(sh(dir, "test -e backlog/MKT-9.md"), 1);
+	/* refused by the dirty check: nothing is written either */
+	assert_int_equal(sh(dir, "echo edit >>backlog/MKT-1.md"), 0);
+	change_init(&c, &r, r.workdir);
+	assert_int_equal(change_begin(&c, NULL, &E), 0);
+	assert_int_equal(change_put(&c, "backlog/MKT-9.md", "new\n", 4, &E), 0);
+	assert_int_equal(change_put(&c, "backlog/MKT-1.md", "changed\n", 8, &E), 0);
+	assert_int_equal(change_commit(&c, "x\n", &E), DK_EREFUSED);
+	assert_false(c.written);
+	change_release(&c);
+	assert_true(file_is(dir, "backlog/MKT-1.md", "---\nid: MKT-1\n---\nedit\n"));
+	assert_int_equal(sh(dir, "test -e backlog/MKT-9.md"), 1);
+	assert_true(no_tmp_left(dir));
+	s = sh_out(dir, "git rev-parse HEAD");
+	assert_string_equal(s, head);
+	free(s);
+	/* the unreferenced blobs are what git's gc removes; nothing else
+	 * refers to them */
+	assert_int_equal(sh(dir, "git checkout -q backlog/MKT-1.md && git fsck --no-dangling"), 0);
+	free(head);
+	repo_close(&r);
+	free(dir);
+}
+
+/* A hook that refuses the commit gets the files their old bytes back
+ * (kept as blobs, not in memory), and removes the new ones. */
+static void
+test_put_hook_refuses(void **state)
+{
+	char *dir = mkrepo(1), *s;
+	struct repo r;
+	struct change c;
+
+	(void)state;
+	assert_int_equal(sh(dir, "printf '#!/bin/sh\\necho no >&2\\nexit 1\\n' >.git/hooks/pre-commit && "
+			    "chmod +x .git/hooks/pre-commit"), 0);
+	open_repo(&r, dir);
+	change_init(&c, &r, r.workdir);
+	assert_int_equal(change_begin(&c, NULL, &E), 0);
+	assert_int_equal(change_put(&c, "backlog/MKT-1.md", "changed\n", 8, &E), 0);
+	assert_int_equal(change_put(&c, "backlog/new/MKT-2.md", "new\n", 4, &E), 0);
+	change_write(&c, "backlog/ORDER", "MKT-1\nMKT-2\n", 12);
+	assert_int_equal(change_commit(&c, "x\n", &E), DK_EREFUSED);
+	assert_non_null(strstr(ERR, "the files docket wrote are as they were"));
+	assert_false(c.committed);
+	assert_false(c.written);
+	change_release(&c);
+	assert_true(file_is(dir, "backlog/MKT-1.md", "---\nid: MKT-1\n---\n"));
+	assert_true(file_is(dir, "backlog/ORDER", "MKT-1\n"));
+	assert_int_equal(sh(dir, "test -e backlog/new/MKT-2.md"), 1);
+	s = sh_out(dir, "git status --porcelain | tr '\\n' ' '");
+	assert_string_equal(s, "");
+	free(s);
+	assert_true(no_tmp_left(dir));
+	/* the same change with a hook that accepts: committed */
+	assert_int_equal(sh(dir, "printf '#!/bin/sh\\nexit 0\\n' >.git/hooks/pre-commit"), 0);
+	change_init(&c, &r, r.workdir);
+	assert_int_equal(change_begin(&c, NULL, &E), 0);
+	assert_int_equal(change_put(&c, "backlog/MKT-1.md", "changed\n", 8, &E), 0);
+	assert_int_equal(change_commit(&c, "x\n", &E), 0);
+	assert_true(c.committed);
+	change_release(&c);
+	assert_true(file_is(dir, "backlog/MKT-1.md", "changed\n"));
+	assert_int_equal(sh(dir, "git diff --quiet HEAD"), 0);
+	repo_close(&r);
+	free(dir);
+}
+
+/* The committed blob is git's, filters included: with ident set for
+ * the file, "$Id: ... $" is committed as "$Id$", as git add would. */
+static void
+test_put_filtered(void **state)
+{
+	char *dir = mkrepo(1), *s;
+	struct repo r;
+	struct change c;
+
+	(void)state;
+	assert_int_equal(sh(dir, "echo '*.md ident' >.gitattributes && git add .gitattributes && "
+			    "git commit -qm attrs"), 0);
+	open_repo(&r, dir);
+	change_init(&c, &r, r.workdir);
+	assert_int_equal(change_begin(&c, NULL, &E), 0);
+	assert_int_equal(change_put(&c, "backlog/MKT-2.md", "a $Id: old $ b\n", 15, &E), 0);
+	assert_int_equal(change_put(&c, "backlog/ORDER", "MKT-1\nMKT-2\n", 12, &E), 0);
+	assert_int_equal(change_commit(&c, "x\n", &E), 0);
+	change_release(&c);
+	assert_true(file_is(dir, "backlog/MKT-2.md", "a $Id: old $ b\n"));
+	s = sh_out(dir, "git show HEAD:backlog/MKT-2.md");
+	assert_string_equal(s, "a $Id$ b");
+	free(s);
+	s = sh_out(dir, "git show HEAD:backlog/ORDER | tr '\\n' ' '");
+	assert_string_equal(s, "MKT-1 MKT-2 ");
+	free(s);
+	repo_close(&r);
+	free(dir);
+}
+
+/* Without a repository (commit off) a file put is staged at once next
+ * to its target and renamed into place by change_commit; released
+ * before, it leaves nothing.  A folder that is a link leading out is
+ * refused at once. */
+static void
+test_put_without_repo(void **state)
+{
+	char *dir = xasprintf("%s/plain%d", tmp, ++counter), *s;
+	struct change c;
+
+	(void)state;
+	assert_int_equal(sh(tmp, "mkdir -p '%s/backlog' '%s-outside' && ln -s '%s-outside' '%s/out'",
+			    dir, dir, dir, dir), 0);
+	change_init(&c, NULL, dir);
+	c.commit = 0;
+	assert_int_equal(change_begin(&c, NULL, &E), 0);
+	assert_int_equal(change_put(&c, "backlog/MKT-1.md", "one\n", 4, &E), 0);
+	assert_int_equal(change_put(&c, "out/MKT-2.md", "two\n", 4, &E), DK_EREFUSED);
+	assert_non_null(strstr(ERR, "symbolic link"));
+	assert_int_equal(sh(dir, "test -e backlog/MKT-1.md"), 1);
+	change_release(&c);
+	assert_true(no_tmp_left(dir));
+	assert_int_equal(sh(dir, "test -e backlog/MKT-1.md"), 1);
+	change_init(&c, NULL, dir);
+	c.commit = 0;
+	assert_int_equal(change_begin(&c, NULL, &E), 0);
+	assert_int_equal(change_put(&c, "backlog/MKT-1.md", "one\n", 4, &E), 0);
+	assert_int_equal(change_put(&c, "backlog/a/MKT-3.md", "three\n", 6, &E), 0);
+	assert_int_equal(change_commit(&c, "x\n", &E), 0);
+	assert_true(c.written && !c.committed);
+	change_release(&c);
+	assert_true(file_is(dir, "backlog/MKT-1.md", "one\n"));
+	assert_true(file_is(dir, "backlog/a/MKT-3.md", "three\n"));
+	assert_true(no_tmp_left(dir));
+	s = sh_out(dir, "ls ../$(basename \"$PWD\")-outside | wc -l");
+	assert_string_equal(s, "0");
+	free(s);
+	free(dir);
+}
+
 static int
 teardown(void **state)
 {
@@ -409,6 +634,11 @@ main(void)
 		cmocka_unit_test(test_failed_commit_keeps_files),
 		cmocka_unit_test(test_recover),
 		cmocka_unit_test(test_max_id),
+		cmocka_unit_test(test_put_commits),
+		cmocka_unit_test(test_put_refused_leaves_nothing),
+		cmocka_unit_test(test_put_hook_refuses),
+		cmocka_unit_test(test_put_filtered),
+		cmocka_unit_test(test_put_without_repo),
 	};
 
 	return cmocka_run_group_tests(tests, git_fixture_setup, teardown);
