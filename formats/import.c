@@ -281,32 +281,71 @@ strv_free(char **v, size_t n)
 	free(v);
 }
 
+/* The parts of a record (x). */
+static void
+rec_free(struct import_rec *x)
+{
+	if (!x)
+		return;
+	ifields_release(&x->src);
+	ifields_release(&x->out);
+	free(x->body);
+	free(x->recovered);
+	free(x->where);
+	free(x->keys);
+	strv_free(x->notes, x->nnotes);
+	strv_free(x->deps, x->ndeps);
+	free(x->follows);
+	strv_free(x->cycles, x->ncycles);
+	for (size_t i = 0; i < x->nsections; i++) {
+		free(x->sections[i].name);
+		free(x->sections[i].text);
+	}
+	free(x->sections);
+	free(x);
+}
+
 static void
 item_free_(struct import_item *it)
 {
-	ifields_release(&it->src);
-	ifields_release(&it->out);
-	free(it->body);
-	free(it->file);
+	rec_free(it->x);
 	free(it->what);
 	free(it->rank_str);
-	free(it->recovered);
-	free(it->where);
-	free(it->keys);
 	free(it->alt_id);
-	strv_free(it->notes, it->nnotes);
 	free(it->source_id);
-	strv_free(it->deps, it->ndeps);
-	free(it->follows);
-	free(it->status);
-	strv_free(it->cycles, it->ncycles);
-	for (size_t i = 0; i < it->nsections; i++) {
-		free(it->sections[i].name);
-		free(it->sections[i].text);
-	}
-	free(it->sections);
 	free(it->id);
 	free(it);
+}
+
+void
+import_rec_free(struct import_rec *x)
+{
+	rec_free(x);
+}
+
+const char *
+import_item_what(const struct import_item *it, char buf[32], const char *dflt)
+{
+	if (it->what)
+		return it->what;
+	if (!it->row_what)
+		return dflt;
+	snprintf(buf, 32, "row %d", it->line);
+	return buf;
+}
+
+const char *
+import_list_name(struct import_list *l, const char *s)
+{
+	struct strmap_entry *e = strmap_find(&l->names_idx, s, strlen(s));
+	char *k;
+
+	if (e)
+		return e->key;
+	l->names = xgrow(l->names, &l->anames, l->nnames + 1, sizeof(*l->names));
+	k = l->names[l->nnames++] = xstrdup(s);
+	strmap_put(&l->names_idx, k, strlen(k), k);
+	return k;
 }
 
 void
@@ -326,6 +365,11 @@ import_list_release(struct import_list *l)
 	strmap_release(&l->wheres_idx);
 	diag_list_release(&l->diags);
 	free(l->digest);
+	strv_free(l->names, l->nnames);
+	strmap_release(&l->names_idx);
+	free(l->tally);
+	strv_free(l->tally_keys, l->ntally);
+	strmap_release(&l->tally_idx);
 	import_spill_close(l);
 	memset(l, 0, sizeof(*l));
 }
@@ -354,18 +398,18 @@ const char *
 import_where(const struct import_list *l, const struct import_item *it,
 	     size_t j)
 {
-	if (!it->where || j >= it->nwhere || it->where[j] >= l->nwheres)
+	if (!it->x || !it->x->where || j >= it->x->nwhere || it->x->where[j] >= l->nwheres)
 		return "";
-	return l->wheres[it->where[j]];
+	return l->wheres[it->x->where[j]];
 }
 
 const char *
 import_where_key(const struct import_list *l, const struct import_item *it,
 		 size_t j)
 {
-	if (!it->keys || j >= it->nwhere || it->keys[j] >= l->nwheres)
+	if (!it->x || !it->x->keys || j >= it->x->nwhere || it->x->keys[j] >= l->nwheres)
 		return "";
-	return l->wheres[it->keys[j]];
+	return l->wheres[it->x->keys[j]];
 }
 
 struct import_item *
@@ -373,7 +417,8 @@ import_list_add(struct import_list *l, const char *file, int line)
 {
 	struct import_item *it = xcalloc(1, sizeof(*it));
 
-	it->file = xstrdup(file ? file : "");
+	it->x = xcalloc(1, sizeof(*it->x));
+	it->file = import_list_name(l, file ? file : "");
 	it->line = line;
 	it->seq = (long)l->n;
 	l->items = xgrow(l->items, &l->alloc, l->n + 1, sizeof(*l->items));

@@ -57,7 +57,7 @@ batches(size_t **order, size_t **at, struct import_list *l)
 			continue;
 		import_spill_in(l, l->items[i]);
 		for (size_t f = 0; f < 2; f++) {
-			const struct ifield *x = ifields_get(&l->items[i]->out, refs[f]);
+			const struct ifield *x = ifields_get(&l->items[i]->x->out, refs[f]);
 			size_t nv = !x ? 0 : x->v.type == IVAL_LIST ? x->v.n : 1;
 
 			for (size_t j = 0; j < nv; j++) {
@@ -249,7 +249,7 @@ import_plan_validate(struct import_plan *p, struct import_list *l,
 		struct import_plan q;
 		struct import_bases sb;
 		struct diag_list errs = DIAG_LIST_INIT, warns = DIAG_LIST_INIT;
-		size_t *idx = order + at[b], m = at[b + 1] - at[b];
+		size_t *idx = order + at[b], m = at[b + 1] - at[b], g0;
 
 		qsort(idx, m, sizeof(*idx), cmp_size);
 		memset(&sub, 0, sizeof(sub));
@@ -275,12 +275,20 @@ import_plan_validate(struct import_plan *p, struct import_list *l,
 		r.p = &q;
 		r.bases = &sb;
 		r.nheld = r.dropped = 0;
+		g0 = r.ngone;
 		import_valid_batch(&r, &errs, &warns);
-		/* and out again, with where their values went as they are now
-		 * (the report reads that, not the fields) */
+		/* and out again, where their values went counted as they
+		 * are now (the report reads that, not the fields), but for
+		 * the records left out (they leave the list) */
+		if (r.ngone > g0)
+			qsort(r.gone + g0, r.ngone - g0, sizeof(*r.gone), cmp_ptr);
 		for (size_t j = 0; j < m; j++) {
-			import_report_settle(l, l->items[idx[j]]);
-			import_spill_out(l, l->items[idx[j]]);
+			struct import_item *it = l->items[idx[j]];
+
+			if (r.ngone == g0 || !bsearch(&it, r.gone + g0, r.ngone - g0,
+						      sizeof(*r.gone), cmp_ptr))
+				import_report_settle(l, it, idx[j]);
+			import_spill_out(l, it);
 		}
 		left += add_findings(errors, &errs, &seen, &fps, &nfps, &afps);
 		add_findings(warnings, &warns, &seen, &fps, &nfps, &afps);
