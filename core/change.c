@@ -142,7 +142,8 @@ change_put(struct change *c, const char *path, const char *data, size_t len,
 			rc = fsutil_mkdirs(full, &why);
 		*slash = '/';
 		if (!rc && !why.n)
-			rc = fsutil_stage(full, data ? data : "", len, &tmp, &why);
+			rc = fsutil_stage(full, data ? data : "", len, FSUTIL_NOSYNC,
+					  &tmp, &why);
 		free(full);
 		if (why.n)
 			diag_error(errs, DK_EIO, "%s; no file was changed",
@@ -536,7 +537,7 @@ change_check_dirty(struct change *c, struct diag_list *errs)
  * time). */
 static int
 stage_blob(struct change *c, const char *full, const char *path,
-	   const git_oid *id, char **tmp, struct diag_list *errs)
+	   const git_oid *id, unsigned flags, char **tmp, struct diag_list *errs)
 {
 	git_blob *b = NULL;
 	int rc;
@@ -550,7 +551,7 @@ stage_blob(struct change *c, const char *full, const char *path,
 		return rc;
 	}
 	rc = fsutil_stage(full, git_blob_rawcontent(b), (size_t)git_blob_rawsize(b),
-			  tmp, errs);
+			  flags, tmp, errs);
 	git_blob_free(b);
 	return rc;
 }
@@ -573,22 +574,35 @@ make_folder(char *full, char **made, struct diag_list *errs)
 	return rc;
 }
 
+/* Past this many files a change is made durable by one flush of the
+ * file system rather than an fsync per file (fsutil_sync). */
+#define SYNC_ONCE_PAST 8
+
 /*
  * Write the files in two steps: stage every new file as a temporary
  * file (this is where a read-only file or folder, a full disk or a
  * file-size limit fails), then rename them all into place.  A failure
  * while staging changes nothing; only a failed rename (rare: the
  * folder changed under us) can leave some files written.  A file put
- * without a repository is staged already (change_put).
+ * without a repository is staged already (change_put).  Every staged
+ * file is on disk before the first rename.
  */
 static int
 write_files(struct change *c, struct diag_list *errs)
 {
 	struct diag_list err = DIAG_LIST_INIT;
 	char **tmp = xcalloc(c->nfiles + 1, sizeof(*tmp)), *made = NULL;
-	size_t i;
-	int rc = 0;
+	size_t i, nwrite = 0;
+	unsigned flags;
+	int rc = 0, sync_all = 0;
 
+	for (i = 0; i < c->nfiles; i++) {
+		nwrite += c->files[i].op == CHANGE_WRITE;
+		sync_all |= c->files[i].put && c->files[i].tmp;
+	}
+	if (nwrite > SYNC_ONCE_PAST)
+		sync_all = 1;
+	flags = sync_all ? FSUTIL_NOSYNC : 0;
 	for (i = 0; i < c->nfiles && !rc; i++) {
 		struct change_file *f = &c->files[i];
 		char *full;
@@ -603,12 +617,14 @@ write_files(struct change *c, struct diag_list *errs)
 		full = xasprintf("%s/%s", c->top, f->path);
 		rc = make_folder(full, &made, &err);
 		if (!rc && f->put)
-			rc = stage_blob(c, full, f->path, &f->blob, &tmp[i], &err);
+			rc = stage_blob(c, full, f->path, &f->blob, flags, &tmp[i], &err);
 		else if (!rc)
-			rc = fsutil_stage(full, f->data, f->len, &tmp[i], &err);
+			rc = fsutil_stage(full, f->data, f->len, flags, &tmp[i], &err);
 		free(full);
 	}
 	free(made);
+	if (!rc && sync_all)
+		rc = fsutil_sync(c->top, &err);
 	if (rc) {
 		for (size_t k = 0; k < c->nfiles; k++)
 			fsutil_discard(tmp[k]);
@@ -776,7 +792,7 @@ restore_old(struct change *c, struct diag_list *errs)
 			continue;
 		}
 		if (f->had_old) {
-			if (stage_blob(c, full, f->path, &f->old, &tmp, errs) ||
+			if (stage_blob(c, full, f->path, &f->old, 0, &tmp, errs) ||
 			    fsutil_install(tmp, full, errs))
 				rc = DK_EIO;
 		} else if (unlink(full) && errno != ENOENT) {

@@ -1,3 +1,5 @@
+/* (syncfs is Linux's) */
+#define _GNU_SOURCE
 #include "core/fsutil.h"
 
 #include <errno.h>
@@ -13,8 +15,8 @@
 #include "core/xalloc.h"
 
 int
-fsutil_stage(const char *path, const char *data, size_t len, char **tmpp,
-	     struct diag_list *errs)
+fsutil_stage(const char *path, const char *data, size_t len, unsigned flags,
+	     char **tmpp, struct diag_list *errs)
 {
 	char *tmp;
 	struct stat st;
@@ -50,7 +52,7 @@ fsutil_stage(const char *path, const char *data, size_t len, char **tmpp,
 			goto fail;
 		done += (size_t)w;
 	}
-	if (fchmod(fd, mode) || fsync(fd))
+	if (fchmod(fd, mode) || (!(flags & FSUTIL_NOSYNC) && fsync(fd)))
 		goto fail;
 	if (close(fd)) {
 		fd = -1;
@@ -94,9 +96,26 @@ int
 fsutil_write_atomic(const char *path, const char *data, size_t len, struct diag_list *errs)
 {
 	char *tmp;
-	int rc = fsutil_stage(path, data, len, &tmp, errs);
+	int rc = fsutil_stage(path, data, len, 0, &tmp, errs);
 
 	return rc ? rc : fsutil_install(tmp, path, errs);
+}
+
+int
+fsutil_sync(const char *path, struct diag_list *errs)
+{
+	int fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC), rc = 0;
+
+#ifdef __linux__
+	if (fd < 0 || syncfs(fd))
+#else
+	if (fd < 0 || (sync(), 0))
+#endif
+		rc = diag_error(errs, DK_EIO, "cannot flush the files in '%s' to disk: %s",
+				path, strerror(errno));
+	if (fd >= 0)
+		close(fd);
+	return rc;
 }
 
 /* Is real (a resolved path) top or below it? */

@@ -9,6 +9,9 @@
  * file-size limit or a read-only file or folder shows), and only when
  * all are staged fsutil_install renames them into place, so a failure
  * leaves no file changed (fsutil_discard removes the staged ones).
+ * Each staged file is fsynced before it is renamed; for a changeset of
+ * many files, FSUTIL_NOSYNC leaves that to one fsutil_sync for all of
+ * them (one flush of the file system instead of one wait per file).
  *
  * An existing file that the user may not write (chmod a-w) is refused,
  * although the rename would replace it: read-only means "do not change".
@@ -28,11 +31,15 @@
 /* Returns 0, or DK_EIO. */
 int fsutil_write_atomic(const char *path, const char *data, size_t len,
 			struct diag_list *errs);
-/* Write data to a new temporary file next to path (fsynced, with
- * path's mode); *tmp receives its name (malloc'ed).  0, or DK_EIO with
- * no temporary file left. */
-int fsutil_stage(const char *path, const char *data, size_t len, char **tmp,
-		 struct diag_list *errs);
+/* Write data to a new temporary file next to path (fsynced unless
+ * flags has FSUTIL_NOSYNC, with path's mode); *tmp receives its name
+ * (malloc'ed).  0, or DK_EIO with no temporary file left. */
+int fsutil_stage(const char *path, const char *data, size_t len,
+		 unsigned flags, char **tmp, struct diag_list *errs);
+/* Flush the file system holding path (a folder) to disk: the files
+ * staged with FSUTIL_NOSYNC there are then as durable as fsynced ones.
+ * 0, or DK_EIO. */
+int fsutil_sync(const char *path, struct diag_list *errs);
 /* Rename a staged file over path (frees tmp).  0 or DK_EIO. */
 int fsutil_install(char *tmp, const char *path, struct diag_list *errs);
 /* Remove a staged file that will not be installed (frees tmp). */
@@ -61,6 +68,7 @@ int fsutil_mkdirs(const char *path, struct diag_list *errs);
  */
 enum fsutil_flags {
 	FSUTIL_FOLLOW = 1 << 0,  /* follow a final symbolic link */
+	FSUTIL_NOSYNC = 1 << 1,  /* fsutil_stage: no fsync (fsutil_sync) */
 };
 /* Open a regular file for reading (see above): 0 with *fd and *st, or
  * DK_ENOTFOUND, DK_EINVALID (not a regular file, a link not followed),
