@@ -10,6 +10,16 @@
 #include "core/change.h"
 #include "core/diag.h"
 
+/* Write the queued files: all staged, then renamed (change_write.c).
+ * 0, or DK_EIO with errs saying whether any file was changed (then
+ * c->written is set). */
+int change__write_files(struct change *c, struct diag_list *errs);
+/* Keep the bytes of the files about to be written or removed, as blobs,
+ * for a hook that refuses the commit; 0 or DK_EIO (nothing written). */
+int change__keep_old(struct change *c, struct diag_list *errs);
+/* Put the kept bytes back (remove the files that were not there): 0 or
+ * DK_EIO. */
+int change__restore_old(struct change *c, struct diag_list *errs);
 /* Finish or drop what an interrupted docket commit left in the
  * journal; called by change_begin under the lock.  0 (c->note may say
  * what was done), or DK_EIO with the reason in errs. */
