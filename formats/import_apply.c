@@ -303,8 +303,12 @@ apply_field(struct apply *a, const struct ifield *f, const char *to)
 	if (!strcmp(to, "note")) {
 		import_value_noted(it, f->key, &f->v);
 	} else if (!strcmp(to, "id")) {
-		if (!it->source_id && f->v.type != IVAL_LIST)
-			it->source_id = import_value_line(&f->v);
+		if (!it->source_id && f->v.type != IVAL_LIST) {
+			char *t = import_value_line(&f->v);
+
+			it->source_id = import_list_str(a->l, t);
+			free(t);
+		}
 	} else if (!strcmp(to, "body")) {
 		add_body(a, f);
 	} else if (!strcmp(to, "comments") || !strcmp(to, "attachments")) {
@@ -326,11 +330,11 @@ apply_field(struct apply *a, const struct ifield *f, const char *to)
 		char *t = import_value_line(&f->v);
 
 		if (import_value_number(t, &num) == 0) {
-			it->has_rank_num = 1;
-			it->rank_num = num;
+			import_item_sort(it)->has_rank_num = 1;
+			import_item_sort(it)->rank_num = num;
 		} else if (*t) {
-			free(it->rank_str);
-			it->rank_str = xstrdup(t);
+			free(import_item_sort(it)->rank_str);
+			import_item_sort(it)->rank_str = xstrdup(t);
 		}
 		free(t);
 	} else if (!strcmp(to, "resolution")) {

@@ -500,9 +500,9 @@ import_read_trello(struct import_list *l, const char *buf, size_t len,
 			}
 		}
 		attachments(it, json_object_get(c, "attachments"));
-		it->group = list ? (long)(list - tl) : (long)ntl;
-		it->has_rank_num = 1;
-		it->rank_num = num_of(json_object_get(c, "pos"));
+		import_item_sort(it)->group = list ? (long)(list - tl) : (long)ntl;
+		import_item_sort(it)->has_rank_num = 1;
+		import_item_sort(it)->rank_num = num_of(json_object_get(c, "pos"));
 		if (bool_of(json_object_get(c, "closed")))
 			ifields_set_bool(&it->x->src, "Closed", 1);
 		it->x->archived = list && list->closed;
