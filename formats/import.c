@@ -311,20 +311,27 @@ static void
 item_free_(struct import_item *it)
 {
 	rec_free(it->x);
-	free(it->what);
-	if (it->sort)
-		free(it->sort->rank_str);
-	free(it->sort);
-	free(it->alt_id);
+	if (it->ext) {
+		free(it->ext->what);
+		free(it->ext->alt_id);
+		free(it->ext->sort.rank_str);
+		free(it->ext);
+	}
 	memset(it, 0, sizeof(*it));
+}
+
+struct import_ext *
+import_item_ext(struct import_item *it)
+{
+	if (!it->ext)
+		it->ext = xcalloc(1, sizeof(*it->ext));
+	return it->ext;
 }
 
 struct import_sortkey *
 import_item_sort(struct import_item *it)
 {
-	if (!it->sort)
-		it->sort = xcalloc(1, sizeof(*it->sort));
-	return it->sort;
+	return &import_item_ext(it)->sort;
 }
 
 #define SLAB 1024                 /* items per slab */
@@ -357,8 +364,8 @@ import_rec_free(struct import_rec *x)
 const char *
 import_item_what(const struct import_item *it, char buf[32], const char *dflt)
 {
-	if (it->what)
-		return it->what;
+	if (it->ext && it->ext->what)
+		return it->ext->what;
 	if (!it->row_what)
 		return dflt;
 	snprintf(buf, 32, "row %d", it->line);
@@ -516,8 +523,8 @@ cmp_items(const void *pa, const void *pb)
 	const struct import_item *x = *(const struct import_item *const *)pa;
 	const struct import_item *y = *(const struct import_item *const *)pb;
 	static const struct import_sortkey none;
-	const struct import_sortkey *a = x->sort ? x->sort : &none;
-	const struct import_sortkey *b = y->sort ? y->sort : &none;
+	const struct import_sortkey *a = x->ext ? &x->ext->sort : &none;
+	const struct import_sortkey *b = y->ext ? &y->ext->sort : &none;
 	int c;
 
 	if (a->group != b->group)
@@ -538,6 +545,12 @@ cmp_items(const void *pa, const void *pb)
 void
 import_list_sort(struct import_list *l)
 {
+	/* the list is read whole when it is sorted: the room its array
+	 * grew by goes back (a pointer per record, up to twice over) */
+	if (l->alloc > l->n + 1) {
+		l->items = xrealloc(l->items, (l->n + 1) * sizeof(*l->items));
+		l->alloc = l->n + 1;
+	}
 	/* seq makes the comparison total, so qsort is stable here */
 	if (l->n > 1)
 		qsort(l->items, l->n, sizeof(*l->items), cmp_items);

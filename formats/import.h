@@ -172,12 +172,15 @@ struct import_item {
 	struct import_rec *x;     /* its parts; NULL while they are in the
 				   * spill file only (spilled) */
 	const char *file;         /* the source file (the list's copy) */
-	char *what;               /* the record in messages: "card 'X'"
+	struct import_ext {       /* what only some sources have, or NULL
+				   * (import_item_ext) */
+		char *what;       /* the record in messages: "card 'X'"
 				   * (NULL and row_what: import_item_what) */
-	struct import_sortkey *sort; /* or NULL (import_item_sort) */
-	char *alt_id;             /* another id the source knew it by (a
+		char *alt_id;     /* another id the source knew it by (a
 				   * Trello card's short link: items of an
 				   * earlier import were named by it), or NULL */
+		struct import_sortkey sort;
+	} *ext;
 	const char *source_id;    /* the source's id, or NULL (set by
 				   * import_map_apply; import_list_str) */
 	const char *status;       /* docket status name (set by
@@ -196,9 +199,16 @@ struct import_item {
 	unsigned has_refs : 1;    /* out has depends_on or follows, or deps
 				   * or follows are set (set when spilled) */
 	unsigned has_cycles : 1;  /* x has cycles (set when spilled) */
+	/* set by import_plan_validate */
+	unsigned demoted : 1;     /* came in as an idea */
+	unsigned noted : 24;      /* values moved to notes (at most
+				   * IMPORT_NOTED_MAX) */
 };
+#define IMPORT_NOTED_MAX 0xffffffu
 
-/* it's sort keys, made (all 0) when it has none yet. */
+/* it's ext, made (all 0) when it has none yet. */
+struct import_ext *import_item_ext(struct import_item *it);
+/* it's sort keys (import_item_ext). */
 struct import_sortkey *import_item_sort(struct import_item *it);
 
 /* Free the parts of a record (x may be NULL). */

@@ -683,8 +683,8 @@ import_mapper_one(struct import_mapper *x, struct import_item *it)
 		sbuf_addf(&sb, "%s %s", import_kind_title(l->kind),
 			  it->source_id ? it->source_id :
 			  import_item_what(it, wb, ""));
-		if (l->kind == IMPORT_BACKLOG_MD && it->what)
-			sbuf_addf(&sb, " (%s)", it->what);
+		if (l->kind == IMPORT_BACKLOG_MD && it->ext && it->ext->what)
+			sbuf_addf(&sb, " (%s)", it->ext->what);
 		it->x->notes = xgrow(it->x->notes, &it->x->anotes, it->x->nnotes + 1,
 				  sizeof(*it->x->notes));
 		memmove(it->x->notes + 1, it->x->notes,

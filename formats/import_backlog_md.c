@@ -336,7 +336,7 @@ read_task(struct import_list *l, const struct import_file *f,
 		diag_list_release(&ignored);
 	}
 	it = import_list_add(l, f->path, 1);
-	it->what = xstrdup(f->rel);
+	import_item_ext(it)->what = xstrdup(f->rel);
 	if (parsed) {
 		fields_from(it, fm.root, f->data);
 		it->x->body = lf_body(f->data + fm.body_off, f->len - fm.body_off);

@@ -248,8 +248,6 @@ import_plan_validate(struct import_plan *p, struct import_list *l,
 	r.order_len = order_old ? order_len : 0;
 	r.limit = limit;
 	r.limit_name = limit_name ? limit_name : "the limit";
-	strmap_init(&r.demoted);
-	strmap_init(&r.noted);
 	strmap_init(&seen);
 	/* the plan of the whole list, filled batch by batch */
 	memset(p, 0, sizeof(*p));
@@ -361,8 +359,8 @@ import_plan_validate(struct import_plan *p, struct import_list *l,
 	for (size_t i = 0; i < l->n; i++) {
 		const struct import_item *it = l->items[i];
 
-		p->demoted += strmap_get(&r.demoted, it->id) != NULL;
-		p->noted += (size_t)(uintptr_t)strmap_get(&r.noted, it->id);
+		p->demoted += it->demoted;
+		p->noted += it->noted;
 		if (!p->writes[i] || it->existing)
 			continue;
 		if (!*p->first)
@@ -380,10 +378,5 @@ import_plan_validate(struct import_plan *p, struct import_list *l,
 		free(fps[k]);
 	free(fps);
 	strmap_release(&seen);
-	strmap_release(&r.demoted);
-	strmap_release(&r.noted);
-	for (size_t k = 0; k < r.nkeys; k++)
-		free(r.keys[k]);
-	free(r.keys);
 	return left;
 }

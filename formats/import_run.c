@@ -91,8 +91,8 @@ import_match_existing(struct import_list *l, const struct backlog *bl)
 
 		free(k);
 		/* Trello cards were named by their short link before */
-		if (!it && x->alt_id) {
-			k = import_source_value(l->kind, x->alt_id);
+		if (!it && x->ext && x->ext->alt_id) {
+			k = import_source_value(l->kind, x->ext->alt_id);
 			it = strmap_get(&by, k);
 			free(k);
 		}

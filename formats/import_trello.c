@@ -438,7 +438,7 @@ import_read_trello(struct import_list *l, const char *buf, size_t len,
 		if (idlist)
 			list = strmap_get(&list_of, idlist);
 		it = import_list_add(l, file, 0);
-		it->what = xasprintf("card '%s'", name ? name : "");
+		import_item_ext(it)->what = xasprintf("card '%s'", name ? name : "");
 		if (name)
 			ifields_set_str(&it->x->src, "Name", name);
 		if (desc && *desc)
@@ -474,7 +474,7 @@ import_read_trello(struct import_list *l, const char *buf, size_t len,
 			ifields_set_str(&it->x->src, "Card id", id);
 		if (url) {
 			ifields_set_str(&it->x->src, "Card", url);
-			it->alt_id = xstrdup(url);
+			import_item_ext(it)->alt_id = xstrdup(url);
 		}
 		checklists(&cl, byid_get(&checklist, id));
 		if (cl.len)
