@@ -298,7 +298,8 @@ help_main(FILE *f)
 		"  --version       print the version\n"
 		"\n"
 		"Exit status: 0 success, 1 problems found or refused, 2 usage error,\n"
-		"unreadable input or not in a backlog.\n"
+		"unreadable input, not in a backlog, or an error in docket.yaml (which\n"
+		"stops every command but check, help and merge-order).\n"
 		"See 'docket help COMMAND' for one command.\n");
 }
 

@@ -544,7 +544,7 @@ const struct command cmd_list = {
 	.summary = "items in backlog order",
 	.opts = opts,
 	.formats = &listing_formats,
-	.needs = NEED_BACKLOG | NEED_CONFIG,
+	.needs = NEED_BACKLOG,
 	.load = BL_ITEMS | BL_LEAN,
 	.details =
 	"The open items (idea to blocked; --all for every item): ranked items\n"

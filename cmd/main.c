@@ -133,8 +133,7 @@ command_run(struct ctx *ctx, const struct command *c, int argc, char **argv)
 		/* session_load initialises the session, even when it fails */
 		loaded = 1;
 		if ((rc = session_load(ctx, &ses, ctx->rev, c->load, ctx->visit,
-					ctx->visit_arg)) ||
-		    ((c->needs & NEED_CONFIG) && (rc = session_config_readable(ctx, &ses))))
+					ctx->visit_arg)))
 			goto out;
 		if (c->needs & NEED_DATES)
 			session_fill_dates(ctx, &ses);

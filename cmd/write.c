@@ -50,11 +50,6 @@ ws_begin(struct ctx *ctx, struct ws *w)
 		out_warning(ctx, "%s", w->ch.note);
 	if ((rc = session_load(ctx, &w->ss, NULL, 0, NULL, NULL)))
 		return rc;
-	if (!w->ss.bl.config_ok) {
-		out_diags(ctx, &w->ss.bl.diags, SEV_ERROR);
-		out_error(ctx, "fix docket.yaml first");
-		return EXIT_USAGE;
-	}
 	if (!w->have_repo) {
 		free(w->ch.top);
 		w->ch.top = xstrdup(w->ss.bl.top ? w->ss.bl.top : w->ss.bl.root);
