@@ -201,6 +201,8 @@ struct command {
 /* Every command, in the order `docket help` lists them; NULL-ended. */
 extern const struct command *const commands[];
 const struct command *command_find(const char *name);
+/* The command name is a likely typo of ("lsit": "list"), or NULL. */
+const char *command_suggest(const char *name);
 /* Parse argv (argv[0] is the command's name) and run the command as its
  * descriptor says (see the top of this file); the exit status. */
 int command_run(struct ctx *ctx, const struct command *c, int argc,

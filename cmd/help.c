@@ -321,8 +321,12 @@ run(struct ctx *ctx)
 		if (topics[i].show && (!topics[i].name || !strcmp(topics[i].name, name)) &&
 		    topics[i].show(ctx, name, stdout) == 0)
 			return EXIT_OK;
-	fprintf(stderr, "docket: error: '%s' is neither a docket command nor a rule; see 'docket help' and 'docket help rules'\n",
-		name);
+	if (command_suggest(name))
+		fprintf(stderr, "docket: error: '%s' is neither a docket command nor a rule; did you mean '%s'? See 'docket help' and 'docket help rules'\n",
+			name, command_suggest(name));
+	else
+		fprintf(stderr, "docket: error: '%s' is neither a docket command nor a rule; see 'docket help' and 'docket help rules'\n",
+			name);
 	return EXIT_USAGE;
 }
 

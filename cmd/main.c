@@ -18,6 +18,7 @@
 
 #include "cmd/cmd.h"
 #include "cmd/write.h"
+#include "core/check.h"
 #include "core/repo.h"
 #include "core/xalloc.h"
 
@@ -42,6 +43,17 @@ command_find(const char *name)
 		if (!strcmp(commands[i]->name, name))
 			return commands[i];
 	return NULL;
+}
+
+const char *
+command_suggest(const char *name)
+{
+	const char *names[sizeof(commands) / sizeof(commands[0])];
+	size_t n = 0;
+
+	for (; commands[n]; n++)
+		names[n] = commands[n]->name;
+	return check_suggest(name, names, n);
 }
 
 /* "unknown format 'F' (use a, b or c)"; EXIT_USAGE. */
@@ -251,8 +263,15 @@ main(int argc, char **argv)
 	}
 	c = command_find(argv[i]);
 	if (!c) {
-		fprintf(stderr, "docket: error: '%s' is not a docket command; see 'docket help'\n",
-			argv[i]);
+		const char *best = command_suggest(argv[i]);
+
+		/* as git: "did you mean" the closest command */
+		if (best)
+			fprintf(stderr, "docket: error: '%s' is not a docket command; did you mean '%s'? See 'docket help'\n",
+				argv[i], best);
+		else
+			fprintf(stderr, "docket: error: '%s' is not a docket command; see 'docket help'\n",
+				argv[i]);
 		return EXIT_USAGE;
 	}
 	if (chdir(ctx.dir) != 0) {
