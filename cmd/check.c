@@ -449,7 +449,7 @@ const struct command cmd_check = {
 	.args = args,
 	.opts = opts,
 	.formats = &report_formats,
-	.needs = NEED_BACKLOG,
+	.needs = NEED_BACKLOG | NEED_BAD_CONFIG,
 	.load = BL_ALL | BL_LEAN,
 	.details =
 	"Exit status: 0 no errors, 1 errors (or warnings with --strict), 2 usage\n"

@@ -90,7 +90,9 @@ struct ctx {
 /* What main sets up before .run (struct command's needs). */
 enum cmd_needs {
 	NEED_BACKLOG = 1 << 0,  /* ctx->ses: read with .load at ctx->rev */
-	NEED_CONFIG = 1 << 1,   /* ...refused unless docket.yaml is a mapping */
+	/* ...even when docket.yaml has errors (check reports them); without
+	 * it session_load refuses such a backlog (exit 2) */
+	NEED_BAD_CONFIG = 1 << 1,
 	NEED_DATES = 1 << 2,    /* ...started/finished dates filled from git */
 	NEED_REPO = 1 << 3,     /* ctx->repo at the backlog's root */
 	NEED_WRITE = 1 << 4,    /* ctx->ws, before the backlog (write.h) */
@@ -199,6 +201,8 @@ struct command {
 /* Every command, in the order `docket help` lists them; NULL-ended. */
 extern const struct command *const commands[];
 const struct command *command_find(const char *name);
+/* The command name is a likely typo of ("lsit": "list"), or NULL. */
+const char *command_suggest(const char *name);
 /* Parse argv (argv[0] is the command's name) and run the command as its
  * descriptor says (see the top of this file); the exit status. */
 int command_run(struct ctx *ctx, const struct command *c, int argc,
@@ -273,14 +277,17 @@ struct session {
  * NULL, runs for each item as it is parsed (backlog_visit_fn in
  * core/backlog.h; with BL_LEAN, commands that read every item keep only
  * the resolved fields of each).  Returns EXIT_OK, or EXIT_USAGE after
- * printing why; release with session_release in both cases. */
+ * printing why; release with session_release in both cases.
+ *
+ * The one place of the rule for a bad docket.yaml: an error in it
+ * (rule config: invalid YAML, a bad value) stops every command but
+ * those whose descriptor has NEED_BAD_CONFIG (check) with its located
+ * errors and exit 2, before anything is shown or changed: the prefix,
+ * folder, fields and rules are unknown, so nothing read with them can
+ * be trusted.  Warnings (an unknown key) never stop a command. */
 int session_load(struct ctx *ctx, struct session *s, const char *rev,
 		 unsigned flags, backlog_visit_fn visit, void *arg);
 void session_release(struct session *s);
-/* EXIT_OK when docket.yaml parsed as a mapping; else print its located
- * errors and return EXIT_USAGE (the prefix, folder and fields are
- * unknown, so nothing read with them can be trusted). */
-int session_config_readable(struct ctx *ctx, struct session *s);
 /* The item with this id, reading it on demand when items were not all
  * loaded; prints an error and returns NULL when there is none. */
 struct item *session_item(struct ctx *ctx, struct session *s, const char *id);

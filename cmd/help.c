@@ -298,7 +298,8 @@ help_main(FILE *f)
 		"  --version       print the version\n"
 		"\n"
 		"Exit status: 0 success, 1 problems found or refused, 2 usage error,\n"
-		"unreadable input or not in a backlog.\n"
+		"unreadable input, not in a backlog, or an error in docket.yaml (which\n"
+		"stops every command but check, help and merge-order).\n"
 		"See 'docket help COMMAND' for one command.\n");
 }
 
@@ -320,8 +321,12 @@ run(struct ctx *ctx)
 		if (topics[i].show && (!topics[i].name || !strcmp(topics[i].name, name)) &&
 		    topics[i].show(ctx, name, stdout) == 0)
 			return EXIT_OK;
-	fprintf(stderr, "docket: error: '%s' is neither a docket command nor a rule; see 'docket help' and 'docket help rules'\n",
-		name);
+	if (command_suggest(name))
+		fprintf(stderr, "docket: error: '%s' is neither a docket command nor a rule; did you mean '%s'? See 'docket help' and 'docket help rules'\n",
+			name, command_suggest(name));
+	else
+		fprintf(stderr, "docket: error: '%s' is neither a docket command nor a rule; see 'docket help' and 'docket help rules'\n",
+			name);
 	return EXIT_USAGE;
 }
 

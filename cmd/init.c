@@ -149,14 +149,20 @@ inside_items_folder(struct ctx *ctx, const char *cwd)
 }
 
 /* `docket init` in an existing backlog (a fresh clone): .git/config is
- * not cloned, so register the merge driver there and change nothing else. */
+ * not cloned, so register the merge driver there and change nothing else.
+ * A docket.yaml with errors stops it, as every command (as git init
+ * stops at a bad .git/config). */
 static int
 init_clone(struct ctx *ctx)
 {
 	struct repo repo;
+	struct session ses;
 	struct diag_list errs = DIAG_LIST_INIT;
-	int rc = EXIT_OK;
+	int rc = session_load(ctx, &ses, NULL, 0, NULL, NULL);
 
+	session_release(&ses);
+	if (rc)
+		return rc;
 	if (repo_open(&repo, ".", &errs) || !repo.workdir) {
 		out_error(ctx, "docket.yaml exists here, but not in a git working tree: %s",
 			  errs.n ? diag_last_message(&errs) : "a bare repository");

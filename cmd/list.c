@@ -21,10 +21,12 @@
 #include <string.h>
 
 #include "cmd/cmd.h"
+#include "core/check.h"
 #include "core/edit.h"
 #include "core/itemfilter.h"
 #include "core/query.h"
 #include "core/regex.h"
+#include "core/schema.h"
 #include "core/spill.h"
 #include "core/strmap.h"
 #include "core/xalloc.h"
@@ -417,6 +419,40 @@ prepare(struct ctx *ctx)
 	return EXIT_OK;
 }
 
+/* A --fields or --sort name: computed, cv/bv, built in or declared
+ * (docket.yaml's fields:, known only once it is read).  Else a usage
+ * error naming every valid name and the closest one. */
+static int
+check_col_name(struct ctx *ctx, const struct config *c, const char *opt,
+	       const char *name)
+{
+	static const char *const more[] = { "rank", "score", "file", "body", "cv", "bv" };
+	const char **names, **cands, *best;
+	struct sbuf use = SBUF_INIT;
+	size_t n, na = 0;
+	int rc;
+
+	if (listing_col_computed(name) ||
+	    schema_kind_of(c, listing_col_key(name), NULL) != SK_UNKNOWN)
+		return 0;
+	n = schema_field_names(&names, c);
+	cands = xcalloc(n + sizeof(more) / sizeof(more[0]), sizeof(*cands));
+	for (size_t i = 0; i < n; i++)
+		cands[na++] = names[i];
+	for (size_t i = 0; i < sizeof(more) / sizeof(more[0]); i++)
+		cands[na++] = more[i];
+	best = check_suggest(name, cands, na);
+	for (size_t i = 0; i < na; i++)
+		sbuf_addf(&use, "%s%s", i ? ", " : "", cands[i]);
+	rc = out_usage_error(ctx, "%s: no field '%s'%s%s%s; the fields are %s (declare others under fields: in docket.yaml)",
+			     opt, name, best ? " (did you mean '" : "", best ? best : "",
+			     best ? "'?)" : "", use.buf);
+	sbuf_release(&use);
+	free(cands);
+	free(names);
+	return rc;
+}
+
 static int
 run(struct ctx *ctx)
 {
@@ -429,6 +465,11 @@ run(struct ctx *ctx)
 	size_t n = 0, k = 0;
 	int rc = EXIT_OK, bad = 0;
 
+	for (size_t i = 0; i < cols.n; i++)
+		if ((rc = check_col_name(ctx, &ses->bl.config, "--fields", cols.names[i])))
+			return rc;
+	if (cols.sort && (rc = check_col_name(ctx, &ses->bl.config, "--sort", cols.sort)))
+		return rc;
 	sorted = backlog_sorted_index(&ses->bl, &n);
 	shown = xmalloc((n + 1) * sizeof(*shown));
 	shown_seen = xmalloc((n + 1) * sizeof(*shown_seen));
@@ -544,7 +585,7 @@ const struct command cmd_list = {
 	.summary = "items in backlog order",
 	.opts = opts,
 	.formats = &listing_formats,
-	.needs = NEED_BACKLOG | NEED_CONFIG,
+	.needs = NEED_BACKLOG,
 	.load = BL_ITEMS | BL_LEAN,
 	.details =
 	"The open items (idea to blocked; --all for every item): ranked items\n"

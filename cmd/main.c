@@ -18,6 +18,7 @@
 
 #include "cmd/cmd.h"
 #include "cmd/write.h"
+#include "core/check.h"
 #include "core/repo.h"
 #include "core/xalloc.h"
 
@@ -42,6 +43,17 @@ command_find(const char *name)
 		if (!strcmp(commands[i]->name, name))
 			return commands[i];
 	return NULL;
+}
+
+const char *
+command_suggest(const char *name)
+{
+	const char *names[sizeof(commands) / sizeof(commands[0])];
+	size_t n = 0;
+
+	for (; commands[n]; n++)
+		names[n] = commands[n]->name;
+	return check_suggest(name, names, n);
 }
 
 /* "unknown format 'F' (use a, b or c)"; EXIT_USAGE. */
@@ -133,8 +145,7 @@ command_run(struct ctx *ctx, const struct command *c, int argc, char **argv)
 		/* session_load initialises the session, even when it fails */
 		loaded = 1;
 		if ((rc = session_load(ctx, &ses, ctx->rev, c->load, ctx->visit,
-					ctx->visit_arg)) ||
-		    ((c->needs & NEED_CONFIG) && (rc = session_config_readable(ctx, &ses))))
+					ctx->visit_arg)))
 			goto out;
 		if (c->needs & NEED_DATES)
 			session_fill_dates(ctx, &ses);
@@ -252,8 +263,15 @@ main(int argc, char **argv)
 	}
 	c = command_find(argv[i]);
 	if (!c) {
-		fprintf(stderr, "docket: error: '%s' is not a docket command; see 'docket help'\n",
-			argv[i]);
+		const char *best = command_suggest(argv[i]);
+
+		/* as git: "did you mean" the closest command */
+		if (best)
+			fprintf(stderr, "docket: error: '%s' is not a docket command; did you mean '%s'? See 'docket help'\n",
+				argv[i], best);
+		else
+			fprintf(stderr, "docket: error: '%s' is not a docket command; see 'docket help'\n",
+				argv[i]);
 		return EXIT_USAGE;
 	}
 	if (chdir(ctx.dir) != 0) {

@@ -219,6 +219,28 @@ check_id_arg(struct ctx *ctx, const char *id)
 	return EXIT_OK;
 }
 
+/* docket.yaml has errors: print them (rule config, located), then
+ * why nothing happens (cmd.h: session_load). */
+static void
+config_refuse(struct ctx *ctx, const struct backlog *bl, const char *rev)
+{
+	struct diag_list l = DIAG_LIST_INIT;
+
+	for (size_t i = 0; i < bl->diags.n; i++) {
+		const struct diag *d = &bl->diags.v[i];
+
+		if (d->severity == SEV_ERROR && d->rule && !strcmp(d->rule, "config"))
+			diag_copy(&l, d);
+	}
+	out_diags(ctx, &l, SEV_ERROR);
+	diag_list_release(&l);
+	if (rev)
+		out_error(ctx, "docket.yaml at %s has errors (above): docket reads nothing there ('docket check --rev %s' lists every problem)",
+			  rev, rev);
+	else
+		out_error(ctx, "fix docket.yaml first: docket shows and changes nothing until its errors (above) are fixed ('docket check' lists every problem)");
+}
+
 int
 session_load(struct ctx *ctx, struct session *s, const char *rev,
 	     unsigned flags, backlog_visit_fn visit, void *arg)
@@ -268,30 +290,16 @@ session_load(struct ctx *ctx, struct session *s, const char *rev,
 		rc = EXIT_USAGE;
 		goto out;
 	}
+	if (!s->bl.config_ok && !(ctx->cmd && (ctx->cmd->needs & NEED_BAD_CONFIG))) {
+		config_refuse(ctx, &s->bl, rev);
+		rc = EXIT_USAGE;
+		goto out;
+	}
 	rc = EXIT_OK;
 out:
 	free(root);
 	free(top);
 	return rc;
-}
-
-int
-session_config_readable(struct ctx *ctx, struct session *s)
-{
-	const struct ynode *r = s->bl.config.root;
-	struct diag_list l = DIAG_LIST_INIT;
-
-	if (r && r->type == YNODE_MAP)
-		return EXIT_OK;
-	for (size_t i = 0; i < s->bl.diags.n; i++) {
-		const struct diag *d = &s->bl.diags.v[i];
-
-		if (!strcmp(d->rule, "config") && d->severity == SEV_ERROR)
-			diag_copy(&l, d);
-	}
-	out_diags(ctx, &l, SEV_ERROR);
-	diag_list_release(&l);
-	return EXIT_USAGE;
 }
 
 void

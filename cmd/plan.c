@@ -187,27 +187,6 @@ apply_plan(struct ctx *ctx, struct ws *w, const struct plan *p,
 	return rc;
 }
 
-/* The errors docket.yaml has (a bad cycle_name, capacity, ...): shown,
- * and nothing is applied; 1 when there is one. */
-static int
-config_errors(struct ctx *ctx, const struct backlog *bl)
-{
-	struct diag_list l = DIAG_LIST_INIT;
-	size_t n;
-
-	for (size_t i = 0; i < bl->diags.n; i++) {
-		const struct diag *d = &bl->diags.v[i];
-
-		if (d->severity == SEV_ERROR && d->rule && !strcmp(d->rule, "config"))
-			diag_add(&l, d->severity, d->rule, d->file, d->line, d->column,
-				 "%s", d->message);
-	}
-	out_diags(ctx, &l, SEV_ERROR);
-	n = l.n;
-	diag_list_release(&l);
-	return n > 0;
-}
-
 /* --add / --remove: the committed list of a cycle, and the items added
  * (cycle set; planned unless in progress) or removed (cycle removed;
  * ready again when planned); one commit that says when. */
@@ -357,8 +336,6 @@ run(struct ctx *ctx)
 		goto out;
 	}
 	rc = warn_unreadable(ctx, bl) ? EXIT_PROBLEMS : EXIT_OK;
-	if (config_errors(ctx, bl))
-		rc = EXIT_PROBLEMS;
 	plan_text(&out, &p, ctx->width, apply);
 	out_sbuf(ctx, &out);
 	if (apply) {

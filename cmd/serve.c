@@ -81,6 +81,10 @@ const struct command cmd_serve = {
 	"Prints a sign-in link with a one-time secret, then one line per request\n"
 	"on stderr; Ctrl-C stops it. Every change runs the same code as the command\n"
 	"that makes it and is one commit. See docs/serve.md.\n",
+	/* docket.yaml and ORDER only: a bad docket.yaml stops it at start,
+	 * as every command (cmd.h: session_load) */
+	.needs = NEED_BACKLOG,
+	.load = 0,
 	.prepare = prepare,
 	.run = run,
 };

@@ -37,7 +37,7 @@ const struct command cmd_show = {
 	.extra = "show takes one id",
 	.opts = opts,
 	.formats = &show_formats,
-	.needs = NEED_BACKLOG | NEED_CONFIG,
+	.needs = NEED_BACKLOG,
 	.load = BL_ORDER_SCAN,
 	.run = run,
 };

@@ -85,7 +85,7 @@ const struct command cmd_sync = {
 	.summary = "merge a branch into this one with docket's ORDER merge",
 	.args = args,
 	.extra = "sync takes one revision",
-	.needs = NEED_BACKLOG | NEED_CONFIG | NEED_REPO,
+	.needs = NEED_BACKLOG | NEED_REPO,
 	.details =
 	"Merge REV into the current branch as git merge does, with docket's merge\n"
 	"of ORDER built in (no merge driver in .git/config needed; .gitattributes\n"

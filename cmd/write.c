@@ -50,11 +50,6 @@ ws_begin(struct ctx *ctx, struct ws *w)
 		out_warning(ctx, "%s", w->ch.note);
 	if ((rc = session_load(ctx, &w->ss, NULL, 0, NULL, NULL)))
 		return rc;
-	if (!w->ss.bl.config_ok) {
-		out_diags(ctx, &w->ss.bl.diags, SEV_ERROR);
-		out_error(ctx, "fix docket.yaml first");
-		return EXIT_USAGE;
-	}
 	if (!w->have_repo) {
 		free(w->ch.top);
 		w->ch.top = xstrdup(w->ss.bl.top ? w->ss.bl.top : w->ss.bl.root);
@@ -323,31 +318,13 @@ int
 ws_check_value(struct ctx *ctx, const struct config *c, const char *key,
 	       const char *value)
 {
-	struct sbuf doc = SBUF_INIT;
 	struct diag_list errs = DIAG_LIST_INIT;
 	int rc = 0;
 
-	/* the text rules check applies (NUL, line breaks, UTF-8), before
-	 * anything is written: docket never writes what it then rejects */
-	{
-		const struct field_def *f = NULL;
-		enum schema_kind k = schema_kind_of(c, key, &f);
-
-		if (check_text_value(value, strlen(value),
-				     k == SK_CUSTOM ? f->type != FT_STRING && f->type != FT_LIST :
-				     check_kind_one_line((int)k), &errs)) {
-			rc = out_usage_error(ctx, "%s %s", key, diag_last_message(&errs));
-			goto done;
-		}
-	}
-	/* then only whether the value can be written as its field's type:
-	 * what check says of it is validate on write's (core/validate.h),
-	 * which sees the item as it would be, with the file, line and column */
-	sbuf_addf(&doc, "%s: ", key);
-	if (edit_render_value(&doc, value, edit_type_for(c, key), &errs))
-		rc = out_usage_error(ctx, "%s: %s", key, diag_last_message(&errs));
-done:
-	sbuf_release(&doc);
+	/* before anything is written: docket never writes what it then
+	 * rejects; what check says of the item is validate on write's */
+	if (ops_check_value(&errs, c, key, value))
+		rc = out_usage_error(ctx, "%s", diag_last_message(&errs));
 	diag_list_release(&errs);
 	return rc;
 }

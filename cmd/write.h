@@ -82,9 +82,10 @@ void ws_rank_change(struct sbuf *out, const struct order *o, const char *id,
 
 /* Split "K=V"; returns 0 with *key (malloc'ed) and *value (into s). */
 int ws_split_pair(struct ctx *ctx, const char *s, char **key, const char **value);
-/* Can value be written as key's type (a list, a date...)?  0, or
- * EXIT_USAGE after printing why.  What check says of the value is
- * ws_validate's, on the item as it would be. */
+/* ops_check_value (a likely typo of a field name, the text rules, can
+ * value be written as key's type): 0, or EXIT_USAGE after printing why.
+ * What check says of the value is ws_validate's, on the item as it
+ * would be. */
 int ws_check_value(struct ctx *ctx, const struct config *c, const char *key,
 		   const char *value);
 /* A short display of an item's current value of key ("" when absent). */

@@ -395,7 +395,8 @@ build_keys(struct check__ctx *x)
 	size_t n = schema_nfields + c->nfields + ARRAY_SIZE(forbidden_keys);
 
 	x->keyv = xcalloc(n, sizeof(*x->keyv));
-	x->keynames = xcalloc(n, sizeof(*x->keynames));
+	/* the same candidates as the writes' (schema_suggest) */
+	x->nkeynames = schema_field_names(&x->keynames, c);
 	strmap_init(&x->keys);
 	for (size_t i = 0; i < ARRAY_SIZE(forbidden_keys); i++) {
 		struct check__key *k = &x->keyv[x->nkeys++];
@@ -414,7 +415,6 @@ build_keys(struct check__ctx *x)
 		k->values = schema_fields[i].values;
 		k->bit = (int)i;
 		strmap_put(&x->keys, k->name, strlen(k->name), k);
-		x->keynames[x->nkeynames++] = k->name;
 	}
 	for (size_t i = 0; i < c->nfields; i++) {
 		const struct field_def *f = &c->fields[i];
@@ -429,7 +429,6 @@ build_keys(struct check__ctx *x)
 		k->def = f;
 		k->bit = -1;
 		strmap_put(&x->keys, k->name, strlen(k->name), k);
-		x->keynames[x->nkeynames++] = k->name;
 	}
 }
 

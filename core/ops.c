@@ -271,6 +271,38 @@ queue_order(struct ops_target *t)
 }
 
 int
+ops_check_value(struct diag_list *errs, const struct config *c,
+		const char *key, const char *value)
+{
+	struct sbuf doc = SBUF_INIT;
+	struct diag_list e = DIAG_LIST_INIT;
+	const struct field_def *f = NULL;
+	enum schema_kind kind = schema_kind_of(c, key, &f);
+	const char *best = kind == SK_UNKNOWN ? schema_suggest(c, key) : NULL;
+	int rc = 0;
+
+	/* "efort=3" would be kept as a field of its own, with only a
+	 * warning; a name far from every field is kept, as a hand edit */
+	if (best)
+		return diag_error(errs, DK_EUSAGE,
+				  "unknown field '%s'; did you mean '%s'? Nothing was written (to add a field '%s' on purpose, declare it under fields: in docket.yaml)",
+				  key, best, key);
+	if (check_text_value(value, strlen(value),
+			     kind == SK_CUSTOM ? f->type != FT_STRING && f->type != FT_LIST :
+			     check_kind_one_line((int)kind), &e)) {
+		rc = diag_error(errs, DK_EUSAGE, "%s %s", key, diag_last_message(&e));
+	} else {
+		sbuf_addf(&doc, "%s: ", key);
+		if (edit_render_value(&doc, value, edit_type_for(c, key), &e))
+			rc = diag_error(errs, DK_EUSAGE, "%s: %s", key,
+					diag_last_message(&e));
+	}
+	sbuf_release(&doc);
+	diag_list_release(&e);
+	return rc;
+}
+
+int
 ops_set(struct ops_target *t, const struct ops_set_req *rq,
 	struct ops_result *r, struct diag_list *errs)
 {
@@ -315,33 +347,8 @@ ops_set(struct ops_target *t, const struct ops_set_req *rq,
 			rc = diag_error(errs, DK_EUSAGE, "%s is required; it cannot be removed", k);
 			goto done;
 		}
-		if (*v) {
-			/* the text rules check applies (NUL, line breaks,
-			 * UTF-8), then can it be written as its field's type?
-			 * What check says of it is validation's, below */
-			struct sbuf doc = SBUF_INIT;
-			struct diag_list e = DIAG_LIST_INIT;
-			const struct field_def *f = NULL;
-			enum schema_kind kind = schema_kind_of(&t->bl->config, k, &f);
-			int bad = check_text_value(v, strlen(v),
-						   kind == SK_CUSTOM ?
-						   f->type != FT_STRING && f->type != FT_LIST :
-						   check_kind_one_line((int)kind), &e);
-
-			if (bad) {
-				rc = diag_error(errs, DK_EUSAGE, "%s %s", k, diag_last_message(&e));
-			} else {
-				sbuf_addf(&doc, "%s: ", k);
-				bad = edit_render_value(&doc, v, edit_type_for(&t->bl->config, k), &e);
-				if (bad)
-					rc = diag_error(errs, DK_EUSAGE, "%s: %s", k,
-							diag_last_message(&e));
-			}
-			sbuf_release(&doc);
-			diag_list_release(&e);
-			if (bad)
-				goto done;
-		}
+		if (*v && (rc = ops_check_value(errs, &t->bl->config, k, v)))
+			goto done;
 		ops[nops].key = k;
 		ops[nops].value = v;
 		ops[nops].type = edit_type_for(&t->bl->config, k);

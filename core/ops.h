@@ -91,6 +91,16 @@ void ops_validate(struct ops_target *t, struct ops_result *r);
 /* The commit message for message: its subject cut as ops_commit does. */
 void ops_message(struct sbuf *out, const char *message);
 
+/* The one check of a value a write is given for key (set, new --set,
+ * followup --set; the browser's forms run set), before anything is
+ * written: the text rules (NUL, line breaks, UTF-8), whether it can be
+ * written as the field's type, and a key that is neither built in nor
+ * declared but a likely typo of a field (schema_suggest) is refused.
+ * What check says of the item then is validation's (core/validate.h).
+ * 0, or DK_EUSAGE with the message added to errs (no file, no line). */
+int ops_check_value(struct diag_list *errs, const struct config *c,
+		    const char *key, const char *value);
+
 /* `set ID K=V...` and the status shorthands. */
 struct ops_set_req {
 	const char *id;

@@ -1,7 +1,9 @@
 #include "core/schema.h"
 
+#include <stdlib.h>
 #include <string.h>
 
+#include "core/check.h"
 #include "core/xalloc.h"
 
 static const char *const types[] = { "experiment", "bau", "improvement", NULL };
@@ -76,6 +78,34 @@ schema_kind_of(const struct config *c, const char *key,
 		return SK_CUSTOM;
 	}
 	return SK_UNKNOWN;
+}
+
+size_t
+schema_field_names(const char ***names, const struct config *c)
+{
+	size_t n = 0, nf = c ? c->nfields : 0;
+
+	*names = xcalloc(schema_nfields + nf + 1, sizeof(**names));
+	for (size_t i = 0; i < schema_nfields; i++)
+		(*names)[n++] = schema_fields[i].name;
+	for (size_t i = 0; i < nf; i++)
+		if (!schema_builtin(c->fields[i].name))
+			(*names)[n++] = c->fields[i].name;
+	return n;
+}
+
+const char *
+schema_suggest(const struct config *c, const char *key)
+{
+	const char **names, *best;
+	size_t n;
+
+	if (schema_kind_of(c, key, NULL) != SK_UNKNOWN)
+		return NULL;
+	n = schema_field_names(&names, c);
+	best = check_suggest(key, names, n);
+	free(names);
+	return best;
 }
 
 int

@@ -44,6 +44,15 @@ const struct builtin_field *schema_builtin(const char *key);
  * set), or SK_UNKNOWN. */
 enum schema_kind schema_kind_of(const struct config *c, const char *key,
 				const struct field_def **def);
+/* The names a key may be taken for (the "did you mean" of check and of
+ * the writes): the built-in fields, then the declared ones not built in.
+ * Returns how many; *names is allocated (free it), the names are c's
+ * and the static table's. */
+size_t schema_field_names(const char ***names, const struct config *c);
+/* For a key that is neither built in nor declared: the field it is a
+ * likely typo of (check_suggest over schema_field_names), else NULL;
+ * NULL for a known key.  The name is c's or the table's. */
+const char *schema_suggest(const struct config *c, const char *key);
 /* Is the value of key a string whose source text must be kept (never
  * read as a number or boolean)? */
 int schema_is_text(const struct config *c, const char *key);

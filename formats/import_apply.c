@@ -303,8 +303,12 @@ apply_field(struct apply *a, const struct ifield *f, const char *to)
 	if (!strcmp(to, "note")) {
 		import_value_noted(it, f->key, &f->v);
 	} else if (!strcmp(to, "id")) {
-		if (!it->source_id && f->v.type != IVAL_LIST)
-			it->source_id = import_value_line(&f->v);
+		if (!it->source_id && f->v.type != IVAL_LIST) {
+			char *t = import_value_line(&f->v);
+
+			it->source_id = import_list_str(a->l, t);
+			free(t);
+		}
 	} else if (!strcmp(to, "body")) {
 		add_body(a, f);
 	} else if (!strcmp(to, "comments") || !strcmp(to, "attachments")) {
@@ -326,11 +330,11 @@ apply_field(struct apply *a, const struct ifield *f, const char *to)
 		char *t = import_value_line(&f->v);
 
 		if (import_value_number(t, &num) == 0) {
-			it->has_rank_num = 1;
-			it->rank_num = num;
+			import_item_sort(it)->has_rank_num = 1;
+			import_item_sort(it)->rank_num = num;
 		} else if (*t) {
-			free(it->rank_str);
-			it->rank_str = xstrdup(t);
+			free(import_item_sort(it)->rank_str);
+			import_item_sort(it)->rank_str = xstrdup(t);
 		}
 		free(t);
 	} else if (!strcmp(to, "resolution")) {
@@ -679,8 +683,8 @@ import_mapper_one(struct import_mapper *x, struct import_item *it)
 		sbuf_addf(&sb, "%s %s", import_kind_title(l->kind),
 			  it->source_id ? it->source_id :
 			  import_item_what(it, wb, ""));
-		if (l->kind == IMPORT_BACKLOG_MD && it->what)
-			sbuf_addf(&sb, " (%s)", it->what);
+		if (l->kind == IMPORT_BACKLOG_MD && it->ext && it->ext->what)
+			sbuf_addf(&sb, " (%s)", it->ext->what);
 		it->x->notes = xgrow(it->x->notes, &it->x->anotes, it->x->nnotes + 1,
 				  sizeof(*it->x->notes));
 		memmove(it->x->notes + 1, it->x->notes,

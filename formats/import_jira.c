@@ -279,8 +279,8 @@ import_read_jira(struct import_list *l, FILE *in,
 		const char *key = get_any(it, key_cols);
 
 		if (key) {
-			free(it->what);
-			it->what = xstrdup(key);
+			free(import_item_ext(it)->what);
+			it->ext->what = xstrdup(key);
 		}
 		if (is_type(it, "epic"))
 			continue;

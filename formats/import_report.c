@@ -306,7 +306,7 @@ import_report_text(struct sbuf *sb, const struct import_report *r)
 		return;
 	sbuf_addf(sb, "%zu added, %zu updated, %zu unchanged, %zu in conflict\n",
 		  p->added, p->updated, p->unchanged, p->conflicts);
-	for (size_t i = 0; i < l->n && i < p->n; i++) {
+	for (size_t i = 0; p->why && i < l->n && i < p->n; i++) {
 		if (p->refused[i])
 			sbuf_addf(sb, "  %s: not updated from %s: %s\n",
 				  l->items[i]->id, import_kind_title(l->kind), p->refused[i]);
@@ -414,7 +414,7 @@ import_report_json(struct sbuf *out, const struct import_report *r)
 	skips_json(&w, l, 1);
 	jw_key(&w, "changed");
 	jw_array_lines(&w);
-	for (size_t i = 0; p && i < l->n && i < p->n; i++) {
+	for (size_t i = 0; p && p->why && i < l->n && i < p->n; i++) {
 		if (!p->why[i] && !p->changed[i] && !p->refused[i])
 			continue;
 		jw_object(&w);

@@ -53,23 +53,6 @@ struct verdict {
 	int demote, stuck;
 };
 
-/* Count one more for id in m (the key is copied: records are dropped). */
-static void
-mark(struct run *r, struct strmap *m, const char *id)
-{
-	struct strmap_entry *e = strmap_find(m, id, strlen(id));
-	char *k;
-
-	if (e) {
-		e->value = (void *)((uintptr_t)e->value + 1);
-		return;
-	}
-	k = xstrdup(id);
-	r->keys = xgrow(r->keys, &r->akeys, r->nkeys + 1, sizeof(*r->keys));
-	r->keys[r->nkeys++] = k;
-	strmap_put(m, k, strlen(k), (void *)(uintptr_t)1);
-}
-
 static void
 note(struct import_item *it, char *s)
 {
@@ -256,7 +239,8 @@ repair(struct run *r, struct verdict *v)
 					   v[i].reasons[k]));
 			sbuf_release(&val);
 			ifields_remove(&it->x->out, v[i].fields[k]);
-			mark(r, &r->noted, it->id);
+			if (it->noted < IMPORT_NOTED_MAX)
+				it->noted++;
 			did = 1;
 		}
 		if (v[i].demote && strcmp(it->status, "idea")) {
@@ -270,7 +254,7 @@ repair(struct run *r, struct verdict *v)
 			it->status = import_list_name(r->all, "idea");
 			/* it keeps its place in the source's order */
 			ifields_set_str(&it->x->out, "status", "idea");
-			mark(r, &r->demoted, it->id);
+			it->demoted = 1;
 			did = 1;
 		}
 		changed += did;

@@ -79,13 +79,16 @@ id_in_use(const struct backlog *bl, const struct strmap *mine, const char *id,
 	return taken && taken(arg, id);
 }
 
-/* Give it the id (owned by it; the set, when given, borrows it). */
+/* Give it the id (freed: l keeps a copy; the set, when given, borrows
+ * that). */
 static void
-give_id(struct import_item *it, struct strmap *mine, char *id)
+give_id(struct import_list *l, struct import_item *it, struct strmap *mine,
+	char *id)
 {
-	it->id = id;
+	it->id = import_list_str(l, id);
+	free(id);
 	if (mine)
-		strmap_put(mine, id, strlen(id), it);
+		strmap_put(mine, it->id, strlen(it->id), it);
 }
 
 /* "task-24.01" -> "24.1"; NULL when the id has no number after its
@@ -281,7 +284,7 @@ import_assign_ids(struct import_list *l, const struct import_map *m,
 					 import_item_what(it, wb, "a record"), sid);
 				continue;
 			}
-			give_id(it, &mine, xstrdup(sid));
+			give_id(l, it, &mine, xstrdup(sid));
 			if (item_id_number(sid, prefix) > next)
 				next = item_id_number(sid, prefix);
 		}
@@ -302,7 +305,7 @@ import_assign_ids(struct import_list *l, const struct import_map *m,
 			 * new id, so the set keeps only the ids of records
 			 * that are items already or kept their source's */
 			if (!id_in_use(bl, &mine, cand, taken, arg)) {
-				give_id(it, NULL, cand);
+				give_id(l, it, NULL, cand);
 				break;
 			}
 			free(cand);

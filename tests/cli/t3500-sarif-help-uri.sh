@@ -67,8 +67,8 @@ test_expect 'the schema check catches a helpUri that is not a URI' '
 
 # bad VALUE LINE COL REASON: docket.yaml with docs_url VALUE (written as
 # is) is a config error at LINE:COL whose message says REASON: check
-# reports it (in SARIF too, which then has no helpUri), list says it,
-# and a write refuses to run.
+# reports it (in SARIF too, which then has no helpUri), and list and a
+# write stop at it (exit 2).
 bad() {
 	printf "prefix: MKT\n# where our rules are explained\ndocs_url: %s\n" "$1" >d/docket.yaml
 	expect_code 1 docket -C d check >out || return 1
@@ -80,7 +80,8 @@ bad() {
 	expect_code 1 docket -C d check --format sarif >bad.sarif || return 1
 	jq -e "[.. | objects | has(\"helpUri\")] | any | not" bad.sarif >/dev/null || return 1
 	jq -e "[.runs[0].results[] | select(.ruleId == \"config\") | .locations[0].physicalLocation | .artifactLocation.uri == \"docket.yaml\" and .region.startLine == $2 and .region.startColumn == $3] | any" bad.sarif >/dev/null || return 1
-	expect_code 1 docket -C d list >/dev/null 2>err || return 1
+	expect_code 2 docket -C d list >out 2>err || return 1
+	! test -s out || return 1
 	grep -q "^docket.yaml:$2:$3: error: docs_url" err || return 1
 	expect_code 2 docket -C d set MKT-2 effort=3 2>err || return 1
 	grep -q "fix docket.yaml first" err &&

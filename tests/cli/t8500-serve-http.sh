@@ -269,7 +269,7 @@ test_expect 'Ctrl-C stops it cleanly (exit 0)' '
 '
 
 test_expect 'serve outside a backlog, on a bad address or on a port in use says so' '
-	new_repo nob && expect_code 2 docket -C nob serve --port 0 2>err && grep -q "not in a backlog" err &&
+	new_repo nob && expect_code 2 docket -C nob serve --port 0 2>err && grep -q "not in a docket backlog" err &&
 	expect_code 2 docket -C b serve --bind nowhere 2>err && grep -q "is not an IP address" err &&
 	expect_code 2 docket -C b serve --port 70000 2>err && grep -q "takes a port number" err &&
 	python3 -c "

@@ -594,24 +594,27 @@ test_ids_many(void **state)
 	fx.map.keep_ids = 1;
 	for (size_t i = 0; i < N; i++) {
 		struct import_item *it = import_list_add(&fx.l, "c.csv", (int)i + 2);
+		char sid[32];
 
 		it->status = import_list_name(&fx.l, "idea");
 		if (i == 0) {
 			/* a record that is an item already keeps its id */
-			it->id = xstrdup("MKT-3");
+			it->id = import_list_str(&fx.l, "MKT-3");
 			it->existing = 1;
 		} else if (i % 8 == 1) {
 			/* id: keep; taken when i is a multiple of 7 */
-			it->source_id = xasprintf("MKT-%zu", i);
+			snprintf(sid, sizeof(sid), "MKT-%zu", i);
+			it->source_id = import_list_str(&fx.l, sid);
 			if (i % 7)
 				want_kept++;
 			else
 				want_taken++;
 		} else if (i % 8 == 5) {
 			/* the id of the record four before: used */
-			it->source_id = xasprintf("MKT-%zu", i - 4);
+			snprintf(sid, sizeof(sid), "MKT-%zu", i - 4);
+			it->source_id = import_list_str(&fx.l, sid);
 		} else if (i == N - 1) {
-			it->source_id = xstrdup("MKT-3");
+			it->source_id = import_list_str(&fx.l, "MKT-3");
 		}
 	}
 	import_assign_ids(&fx.l, &fx.map, &fx.bl, taken_sevens, NULL);
