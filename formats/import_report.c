@@ -186,9 +186,12 @@ import_report_make(struct import_report *r, const struct import_list *l,
 		}
 	}
 	/* in the order the list first has them */
-	qsort(r->fields, r->nfields, sizeof(*r->fields), cmp_field);
+	if (r->nfields > 1)
+		qsort(r->fields, r->nfields, sizeof(*r->fields), cmp_field);
 	for (size_t k = 0; k < r->nfields; k++)
-		qsort(r->fields[k].to, r->fields[k].nto, sizeof(*r->fields[k].to), cmp_to);
+		if (r->fields[k].nto > 1)
+			qsort(r->fields[k].to, r->fields[k].nto, sizeof(*r->fields[k].to),
+			      cmp_to);
 	strmap_release(&r->idx);
 	strmap_init(&r->idx);
 	for (size_t k = 0; k < r->nfields; k++)
