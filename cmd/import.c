@@ -425,7 +425,7 @@ map_as_read(void *arg, struct import_item *it)
 {
 	struct as_read *a = arg;
 
-	if (id_column && ifields_get(&it->src, id_column))
+	if (id_column && ifields_get(&it->x->src, id_column))
 		a->found = 1;
 	import_mapper_one(a->x, it);
 }
@@ -562,7 +562,7 @@ run(struct ctx *ctx)
 		int found = ar.found;
 
 		for (size_t i = 0; i < l.n && !found && !ar.x; i++)
-			found = ifields_get(&l.items[i]->src, id_column) != NULL;
+			found = ifields_get(&l.items[i]->x->src, id_column) != NULL;
 		if (!found && l.n) {
 			out_error(ctx, "--id-column '%s': no record has a value in a column of that name",
 				  id_column);

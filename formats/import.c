@@ -281,32 +281,109 @@ strv_free(char **v, size_t n)
 	free(v);
 }
 
+/* The parts of a record (x). */
+static void
+rec_free(struct import_rec *x)
+{
+	if (!x)
+		return;
+	ifields_release(&x->src);
+	ifields_release(&x->out);
+	free(x->body);
+	free(x->recovered);
+	free(x->where);
+	free(x->keys);
+	strv_free(x->notes, x->nnotes);
+	strv_free(x->deps, x->ndeps);
+	free(x->follows);
+	strv_free(x->cycles, x->ncycles);
+	for (size_t i = 0; i < x->nsections; i++) {
+		free(x->sections[i].name);
+		free(x->sections[i].text);
+	}
+	free(x->sections);
+	free(x);
+}
+
+/* Items are in the list's slabs: what they own goes, and the item is
+ * left empty (its room goes with the list). */
 static void
 item_free_(struct import_item *it)
 {
-	ifields_release(&it->src);
-	ifields_release(&it->out);
-	free(it->body);
-	free(it->file);
-	free(it->what);
-	free(it->rank_str);
-	free(it->recovered);
-	free(it->where);
-	free(it->keys);
-	free(it->alt_id);
-	strv_free(it->notes, it->nnotes);
-	free(it->source_id);
-	strv_free(it->deps, it->ndeps);
-	free(it->follows);
-	free(it->status);
-	strv_free(it->cycles, it->ncycles);
-	for (size_t i = 0; i < it->nsections; i++) {
-		free(it->sections[i].name);
-		free(it->sections[i].text);
+	rec_free(it->x);
+	if (it->ext) {
+		free(it->ext->what);
+		free(it->ext->alt_id);
+		free(it->ext->sort.rank_str);
+		free(it->ext);
 	}
-	free(it->sections);
-	free(it->id);
-	free(it);
+	memset(it, 0, sizeof(*it));
+}
+
+struct import_ext *
+import_item_ext(struct import_item *it)
+{
+	if (!it->ext)
+		it->ext = xcalloc(1, sizeof(*it->ext));
+	return it->ext;
+}
+
+struct import_sortkey *
+import_item_sort(struct import_item *it)
+{
+	return &import_item_ext(it)->sort;
+}
+
+#define SLAB 1024                 /* items per slab */
+#define STR_BLOCK 65536           /* bytes per block of strings */
+
+const char *
+import_list_str(struct import_list *l, const char *s)
+{
+	size_t n = strlen(s) + 1;
+	char *d;
+
+	if (!l->nstrs || l->str_cap - l->str_used < n) {
+		l->str_cap = n > STR_BLOCK ? n : STR_BLOCK;
+		l->strs = xgrow(l->strs, &l->astrs, l->nstrs + 1, sizeof(*l->strs));
+		l->strs[l->nstrs++] = xmalloc(l->str_cap);
+		l->str_used = 0;
+	}
+	d = l->strs[l->nstrs - 1] + l->str_used;
+	memcpy(d, s, n);
+	l->str_used += n;
+	return d;
+}
+
+void
+import_rec_free(struct import_rec *x)
+{
+	rec_free(x);
+}
+
+const char *
+import_item_what(const struct import_item *it, char buf[32], const char *dflt)
+{
+	if (it->ext && it->ext->what)
+		return it->ext->what;
+	if (!it->row_what)
+		return dflt;
+	snprintf(buf, 32, "row %d", it->line);
+	return buf;
+}
+
+const char *
+import_list_name(struct import_list *l, const char *s)
+{
+	struct strmap_entry *e = strmap_find(&l->names_idx, s, strlen(s));
+	char *k;
+
+	if (e)
+		return e->key;
+	l->names = xgrow(l->names, &l->anames, l->nnames + 1, sizeof(*l->names));
+	k = l->names[l->nnames++] = xstrdup(s);
+	strmap_put(&l->names_idx, k, strlen(k), k);
+	return k;
 }
 
 void
@@ -326,6 +403,15 @@ import_list_release(struct import_list *l)
 	strmap_release(&l->wheres_idx);
 	diag_list_release(&l->diags);
 	free(l->digest);
+	strv_free(l->names, l->nnames);
+	for (size_t i = 0; i < l->nslabs; i++)
+		free(l->slabs[i]);
+	free(l->slabs);
+	strv_free(l->strs, l->nstrs);
+	strmap_release(&l->names_idx);
+	free(l->tally);
+	strv_free(l->tally_keys, l->ntally);
+	strmap_release(&l->tally_idx);
 	import_spill_close(l);
 	memset(l, 0, sizeof(*l));
 }
@@ -354,28 +440,35 @@ const char *
 import_where(const struct import_list *l, const struct import_item *it,
 	     size_t j)
 {
-	if (!it->where || j >= it->nwhere || it->where[j] >= l->nwheres)
+	if (!it->x || !it->x->where || j >= it->x->nwhere || it->x->where[j] >= l->nwheres)
 		return "";
-	return l->wheres[it->where[j]];
+	return l->wheres[it->x->where[j]];
 }
 
 const char *
 import_where_key(const struct import_list *l, const struct import_item *it,
 		 size_t j)
 {
-	if (!it->keys || j >= it->nwhere || it->keys[j] >= l->nwheres)
+	if (!it->x || !it->x->keys || j >= it->x->nwhere || it->x->keys[j] >= l->nwheres)
 		return "";
-	return l->wheres[it->keys[j]];
+	return l->wheres[it->x->keys[j]];
 }
 
 struct import_item *
 import_list_add(struct import_list *l, const char *file, int line)
 {
-	struct import_item *it = xcalloc(1, sizeof(*it));
+	struct import_item *it;
 
-	it->file = xstrdup(file ? file : "");
+	if (!l->nslabs || l->slab_used == SLAB) {
+		l->slabs = xgrow(l->slabs, &l->aslabs, l->nslabs + 1, sizeof(*l->slabs));
+		l->slabs[l->nslabs++] = xcalloc(SLAB, sizeof(**l->slabs));
+		l->slab_used = 0;
+	}
+	it = &l->slabs[l->nslabs - 1][l->slab_used++];
+	it->x = xcalloc(1, sizeof(*it->x));
+	it->file = import_list_name(l, file ? file : "");
 	it->line = line;
-	it->seq = (long)l->n;
+	it->seq = (uint32_t)l->n;
 	l->items = xgrow(l->items, &l->alloc, l->n + 1, sizeof(*l->items));
 	l->items[l->n++] = it;
 	return it;
@@ -427,8 +520,11 @@ import_list_drop(struct import_list *l, size_t i)
 static int
 cmp_items(const void *pa, const void *pb)
 {
-	const struct import_item *a = *(const struct import_item *const *)pa;
-	const struct import_item *b = *(const struct import_item *const *)pb;
+	const struct import_item *x = *(const struct import_item *const *)pa;
+	const struct import_item *y = *(const struct import_item *const *)pb;
+	static const struct import_sortkey none;
+	const struct import_sortkey *a = x->ext ? &x->ext->sort : &none;
+	const struct import_sortkey *b = y->ext ? &y->ext->sort : &none;
 	int c;
 
 	if (a->group != b->group)
@@ -443,12 +539,18 @@ cmp_items(const void *pa, const void *pb)
 		return a->rank_num < b->rank_num ? -1 : 1;
 	if (a->tie != b->tie)
 		return a->tie < b->tie ? -1 : 1;
-	return a->seq < b->seq ? -1 : a->seq > b->seq;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
 void
 import_list_sort(struct import_list *l)
 {
+	/* the list is read whole when it is sorted: the room its array
+	 * grew by goes back (a pointer per record, up to twice over) */
+	if (l->alloc > l->n + 1) {
+		l->items = xrealloc(l->items, (l->n + 1) * sizeof(*l->items));
+		l->alloc = l->n + 1;
+	}
 	/* seq makes the comparison total, so qsort is stable here */
 	if (l->n > 1)
 		qsort(l->items, l->n, sizeof(*l->items), cmp_items);

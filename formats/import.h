@@ -122,38 +122,24 @@ void ival_text(struct sbuf *out, const struct ival *v);
 
 /* ---- records ------------------------------------------------------ */
 
-struct import_item {
+/* What a record says, read and mapped: held while the record is read,
+ * mapped, validated or rendered, and otherwise in the list's spill file
+ * (import_spill.h) when it has one, so that what every record keeps in
+ * memory at once is only struct import_item. */
+struct import_rec {
 	struct ifields src;       /* fields as the source names them */
 	char *body;               /* Markdown body from the source, or NULL */
-	char *file;               /* the source file */
-	int line;                 /* first line of the record (0: none) */
-	char *what;               /* the record in messages: "row 12", "card 'X'" */
-
-	/* sort keys, compared in this order (import_list_sort) */
-	long group;               /* e.g. a Trello list's position */
-	int has_rank_num;
-	double rank_num;          /* a numeric rank (ordinal, pos) */
-	char *rank_str;           /* a string rank (Jira's LexoRank) */
-	int tie;                  /* tie break, lower first (Backlog.md priority) */
-	long seq;                 /* position in the source */
-
-	/* what the source knows beyond its fields */
 	const char *forced_status;/* a docket status, or NULL */
 	int archived;             /* archived / closed in the source */
 	char *recovered;          /* the record was partly read: why */
-	char *alt_id;             /* another id the source knew it by (a
-				   * Trello card's short link: items of an
-				   * earlier import were named by it), or NULL */
 
 	/* set by import_map_apply */
 	struct ifields out;       /* docket fields, in the order set */
 	char **notes;             /* "Assignee: Jane Doe", ... */
 	size_t nnotes, anotes;
-	char *source_id;          /* the source's id, or NULL */
 	char **deps;              /* depends_on as source ids */
 	size_t ndeps, adeps;
 	char *follows;            /* follows as a source id, or NULL */
-	char *status;             /* docket status name */
 	char **cycles;            /* the source's cycles it was in (Jira
 				   * sprints), oldest first: import_cycles.h */
 	size_t ncycles, acycles;
@@ -166,22 +152,70 @@ struct import_item {
 				   * an index in l->wheres (0: no value) */
 	unsigned *keys;           /* per field of src: its name, an index in
 				   * l->wheres (src may be forgotten since) */
-	size_t nwhere;            /* fields of src when it was mapped */
+	size_t nwhere;            /* fields of src when it was mapped; 0
+				   * once counted in l->tally */
+};
 
+/* The sort keys of a record beyond its position, compared in this
+ * order (import_list_sort); a record without them has them all 0. */
+struct import_sortkey {
+	long group;               /* e.g. a Trello list's position */
+	char *rank_str;           /* a string rank (Jira's LexoRank) */
+	int has_rank_num;
+	double rank_num;          /* a numeric rank (ordinal, pos) */
+	int tie;                  /* tie break, lower first (Backlog.md priority) */
+};
+
+/* A record of an import: what later stages need of every record at
+ * once (the list holds many: keep it small), and its parts (x). */
+struct import_item {
+	struct import_rec *x;     /* its parts; NULL while they are in the
+				   * spill file only (spilled) */
+	const char *file;         /* the source file (the list's copy) */
+	struct import_ext {       /* what only some sources have, or NULL
+				   * (import_item_ext) */
+		char *what;       /* the record in messages: "card 'X'"
+				   * (NULL and row_what: import_item_what) */
+		char *alt_id;     /* another id the source knew it by (a
+				   * Trello card's short link: items of an
+				   * earlier import were named by it), or NULL */
+		struct import_sortkey sort;
+	} *ext;
+	const char *source_id;    /* the source's id, or NULL (set by
+				   * import_map_apply; import_list_str) */
+	const char *status;       /* docket status name (set by
+				   * import_map_apply; import_list_name) */
 	/* set by import_assign_ids, or before it by the caller for a
 	 * record that is already an item (a re-import) */
-	char *id;                 /* the docket id */
-	int ranked;               /* goes into ORDER */
-	int existing;             /* already an item: id is its id */
-
-	/* import_spill.h: out, body, notes and sections in the list's
-	 * spill file rather than in memory */
-	int spilled;              /* 1: they are in the file only */
-	int has_refs;             /* out has depends_on or follows (set
-				   * when spilled) */
+	const char *id;           /* the docket id (import_list_str) */
 	uint64_t spill_off;       /* the record's last copy in the file */
-	size_t spill_len;         /* 0: never spilled */
+	uint32_t spill_len;       /* 0: never spilled */
+	uint32_t seq;             /* position in the source, the last sort key */
+	int line;                 /* first line of the record (0: none) */
+	unsigned row_what : 1;    /* 1: it is "row LINE" in messages */
+	unsigned ranked : 1;      /* goes into ORDER */
+	unsigned existing : 1;    /* already an item: id is its id */
+	unsigned spilled : 1;     /* 1: x is in the spill file only */
+	unsigned has_refs : 1;    /* out has depends_on or follows, or deps
+				   * or follows are set (set when spilled) */
+	unsigned has_cycles : 1;  /* x has cycles (set when spilled) */
+	/* set by import_plan_validate */
+	unsigned demoted : 1;     /* came in as an idea */
+	unsigned noted : 24;      /* values moved to notes (at most
+				   * IMPORT_NOTED_MAX) */
 };
+#define IMPORT_NOTED_MAX 0xffffffu
+
+/* it's ext, made (all 0) when it has none yet. */
+struct import_ext *import_item_ext(struct import_item *it);
+/* it's sort keys (import_item_ext). */
+struct import_sortkey *import_item_sort(struct import_item *it);
+
+/* Free the parts of a record (x may be NULL). */
+void import_rec_free(struct import_rec *x);
+/* How messages name it: its what, "row LINE" (in buf), or dflt. */
+const char *import_item_what(const struct import_item *it, char buf[32],
+			     const char *dflt);
 
 /* A source record or file that was not imported. */
 struct import_skip {
@@ -218,18 +252,47 @@ struct import_list {
 	int forget_sources;       /* set by the caller: import_map_apply frees
 				   * each record's src once it is mapped (only
 				   * its names and where they went stay, for
-				   * the report: memory grows with the
-				   * records), but for a record in a source
+				   * the report), but for a record in a source
 				   * cycle (import_cycles.h reads its dates) */
 	struct import_spill *spill; /* set by the caller (import_spill_open):
-				   * each record's out, body, notes and
-				   * sections go to a temporary file as soon
-				   * as it is mapped; NULL: kept in memory */
+				   * each record's parts (x) go to a
+				   * temporary file as soon as it is
+				   * mapped; NULL: kept in memory */
+	/* the source file names and statuses items point to, each once
+	 * (import_list_name) */
+	char **names;
+	size_t nnames, anames;
+	struct strmap names_idx;
+	/* where the values of records went, counted once each record is
+	 * settled (import_report_settle frees its where[] and keys[]):
+	 * per source field name and where, the records and the first
+	 * (record, field) that had it, so that the report keeps the
+	 * order of first sight */
+	struct import_tally {
+		unsigned key, where;      /* indices in wheres */
+		size_t records;
+		size_t first_i, first_j;  /* list index, field index */
+	} *tally;
+	size_t ntally, atally;
+	struct strmap tally_idx;  /* "KEY:WHERE" -> index + 1 */
+	char **tally_keys;        /* the map's keys (owned), ntally */
+	size_t atally_keys;
+	/* where items and import_list_str's strings are: blocks of many,
+	 * so that each costs no allocation of its own */
+	struct import_item **slabs;
+	size_t nslabs, aslabs, slab_used;
+	char **strs;
+	size_t nstrs, astrs, str_used, str_cap;
 };
 
 void import_list_init(struct import_list *l, enum import_kind kind);
 void import_list_release(struct import_list *l);
-/* A new item at the end (seq set); file is copied. */
+/* The list's copy of s (one per distinct string, freed with l). */
+const char *import_list_name(struct import_list *l, const char *s);
+/* The list's copy of s, packed with others (freed with l): the ids and
+ * source ids of records. */
+const char *import_list_str(struct import_list *l, const char *s);
+/* A new item at the end (seq set); file is copied (import_list_name). */
 struct import_item *import_list_add(struct import_list *l, const char *file,
 				    int line);
 /* Record a skipped record or file. */
@@ -237,7 +300,8 @@ void import_list_skip(struct import_list *l, int failed, const char *file,
 		      int line, const char *fmt, ...)
 	__attribute__((format(printf, 5, 6)));
 size_t import_list_failed(const struct import_list *l);
-/* Free an item taken out of a list. */
+/* Free what an item taken out of a list owns (its room is the list's,
+ * freed with it: an item is freed before its list). */
 void import_item_free(struct import_item *it);
 /* Remove and free item i (the others keep their order). */
 void import_list_drop(struct import_list *l, size_t i);

@@ -74,9 +74,10 @@ static void
 warn(struct apply *a, const struct ifield *f, const char *fmt, const char *val)
 {
 	struct import_item *it = a->it;
+	char wb[32];
 
 	diag_add(&a->diags, SEV_WARNING, "import", it->file,
-		 f && f->line ? f->line : it->line, 0, fmt, it->what ? it->what : "record",
+		 f && f->line ? f->line : it->line, 0, fmt, import_item_what(it, wb, "record"),
 		 f ? f->key : "", val);
 }
 
@@ -127,7 +128,7 @@ each_piece(const struct ival *v, const char *sep,
 static void
 push_tag(struct apply *a, const char *s)
 {
-	ifields_push(&a->it->out, "tags", s, 1);
+	ifields_push(&a->it->x->out, "tags", s, 1);
 }
 
 static void
@@ -135,11 +136,11 @@ push_dep(struct apply *a, const char *s)
 {
 	struct import_item *it = a->it;
 
-	for (size_t i = 0; i < it->ndeps; i++)
-		if (!strcmp(it->deps[i], s))
+	for (size_t i = 0; i < it->x->ndeps; i++)
+		if (!strcmp(it->x->deps[i], s))
 			return;
-	it->deps = xgrow(it->deps, &it->adeps, it->ndeps + 1, sizeof(*it->deps));
-	it->deps[it->ndeps++] = xstrdup(s);
+	it->x->deps = xgrow(it->x->deps, &it->x->adeps, it->x->ndeps + 1, sizeof(*it->x->deps));
+	it->x->deps[it->x->ndeps++] = xstrdup(s);
 }
 
 /* A number for a field: import_value_number's, but -2 for one of 1e15 or
@@ -181,9 +182,9 @@ set_typed(struct apply *a, const struct ifield *f, const char *to,
 	switch (kind) {
 	case SK_DATE:
 		if (f->v.type == IVAL_DATE)
-			ifields_set_date(&it->out, to, f->v.str);
+			ifields_set_date(&it->x->out, to, f->v.str);
 		else if (import_date_parse(ymd, text, a->m->dates) == 0)
-			ifields_set_date(&it->out, to, ymd);
+			ifields_set_date(&it->x->out, to, ymd);
 		else {
 			warn(a, f, "%s: %s '%s' is not a date docket can read; kept as a note", text);
 			import_value_noted(it, f->key, &f->v);
@@ -191,13 +192,13 @@ set_typed(struct apply *a, const struct ifield *f, const char *to,
 		break;
 	case SK_REMAINING:
 		if (field_number(text, &num) == 0 && num >= 0)
-			ifields_set_num(&it->out, to, num, NULL);
+			ifields_set_num(&it->x->out, to, num, NULL);
 		else
 			import_value_noted(it, f->key, &f->v);
 		break;
 	case SK_NUMBER:
 		if ((b = field_number(text, &num)) == 0 && num > 0)
-			ifields_set_num(&it->out, to, num, NULL);
+			ifields_set_num(&it->x->out, to, num, NULL);
 		else {
 			if (b == -1)
 				warn(a, f, "%s: %s '%s' is not a number; kept as a note", text);
@@ -208,7 +209,7 @@ set_typed(struct apply *a, const struct ifield *f, const char *to,
 		break;
 	case SK_SCORE:
 		if (import_value_number(text, &num) == 0 && num == floor(num) && num >= 1 && num <= 10)
-			ifields_set_num(&it->out, to, num, NULL);
+			ifields_set_num(&it->x->out, to, num, NULL);
 		else {
 			warn(a, f, "%s: %s '%s' is not a whole number from 1 to 10; kept as a note", text);
 			import_value_noted(it, f->key, &f->v);
@@ -216,13 +217,13 @@ set_typed(struct apply *a, const struct ifield *f, const char *to,
 		break;
 	case SK_NUM_OR_STR:
 		if (field_number(text, &num) == 0)
-			ifields_set_num(&it->out, to, num, NULL);
+			ifields_set_num(&it->x->out, to, num, NULL);
 		else
-			ifields_set_str(&it->out, to, text);
+			ifields_set_str(&it->x->out, to, text);
 		break;
 	case SK_BOOL:
 		if (import_value_bool(text, &b) == 0)
-			ifields_set_bool(&it->out, to, b);
+			ifields_set_bool(&it->x->out, to, b);
 		else {
 			warn(a, f, "%s: %s '%s' is not true or false; kept as a note", text);
 			import_value_noted(it, f->key, &f->v);
@@ -234,7 +235,7 @@ set_typed(struct apply *a, const struct ifield *f, const char *to,
 
 		for (size_t i = 0; bf && bf->values && bf->values[i]; i++)
 			if (!strcasecmp(bf->values[i], text)) {
-				ifields_set_str(&it->out, to, bf->values[i]);
+				ifields_set_str(&it->x->out, to, bf->values[i]);
 				ok = 1;
 			}
 		if (!ok) {
@@ -245,7 +246,7 @@ set_typed(struct apply *a, const struct ifield *f, const char *to,
 	}
 	case SK_GOAL:
 		if (a->cfg && config_goal(a->cfg, text))
-			ifields_set_str(&it->out, to, text);
+			ifields_set_str(&it->x->out, to, text);
 		else {
 			warn(a, f, "%s: %s '%s' is not a goal in docket.yaml; kept as a note", text);
 			import_value_noted(it, f->key, &f->v);
@@ -254,17 +255,17 @@ set_typed(struct apply *a, const struct ifield *f, const char *to,
 	case SK_STR_LIST:
 		if (f->v.type == IVAL_LIST)
 			for (size_t i = 0; i < f->v.n; i++)
-				ifields_push(&it->out, to, f->v.list[i], 1);
+				ifields_push(&it->x->out, to, f->v.list[i], 1);
 		else
-			ifields_push(&it->out, to, text, 1);
+			ifields_push(&it->x->out, to, text, 1);
 		break;
 	default:
 		/* strings: outcome, hypothesis, campaign, requested_by... */
 		if (f->v.type == IVAL_LIST && kind == SK_UNKNOWN) {
 			for (size_t i = 0; i < f->v.n; i++)
-				ifields_push(&it->out, to, f->v.list[i], 1);
+				ifields_push(&it->x->out, to, f->v.list[i], 1);
 		} else {
-			ifields_set_str(&it->out, to, text);
+			ifields_set_str(&it->x->out, to, text);
 		}
 		break;
 	}
@@ -283,7 +284,7 @@ add_body(struct apply *a, const struct ifield *f)
 	}
 	if (a->body.len)
 		sbuf_adds(&a->body, "\n\n");
-	if (a->nbody++ || (a->it->body && *a->it->body))
+	if (a->nbody++ || (a->it->x->body && *a->it->x->body))
 		sbuf_addf(&a->body, "## %s\n\n", f->key);
 	sbuf_add(&a->body, text.buf, text.len);
 	sbuf_release(&text);
@@ -302,8 +303,12 @@ apply_field(struct apply *a, const struct ifield *f, const char *to)
 	if (!strcmp(to, "note")) {
 		import_value_noted(it, f->key, &f->v);
 	} else if (!strcmp(to, "id")) {
-		if (!it->source_id && f->v.type != IVAL_LIST)
-			it->source_id = import_value_line(&f->v);
+		if (!it->source_id && f->v.type != IVAL_LIST) {
+			char *t = import_value_line(&f->v);
+
+			it->source_id = import_list_str(a->l, t);
+			free(t);
+		}
 	} else if (!strcmp(to, "body")) {
 		add_body(a, f);
 	} else if (!strcmp(to, "comments") || !strcmp(to, "attachments")) {
@@ -315,7 +320,7 @@ apply_field(struct apply *a, const struct ifield *f, const char *to)
 
 		if (import_value_bool(t, &b) == 0) {
 			if (b)
-				it->archived = 1;
+				it->x->archived = 1;
 		} else if (*t) {
 			warn(a, f, "%s: %s '%s' is not true or false; kept as a note", t);
 			import_value_noted(it, f->key, &f->v);
@@ -325,11 +330,11 @@ apply_field(struct apply *a, const struct ifield *f, const char *to)
 		char *t = import_value_line(&f->v);
 
 		if (import_value_number(t, &num) == 0) {
-			it->has_rank_num = 1;
-			it->rank_num = num;
+			import_item_sort(it)->has_rank_num = 1;
+			import_item_sort(it)->rank_num = num;
 		} else if (*t) {
-			free(it->rank_str);
-			it->rank_str = xstrdup(t);
+			free(import_item_sort(it)->rank_str);
+			import_item_sort(it)->rank_str = xstrdup(t);
 		}
 		free(t);
 	} else if (!strcmp(to, "resolution")) {
@@ -342,16 +347,16 @@ apply_field(struct apply *a, const struct ifield *f, const char *to)
 	} else if (!strcmp(to, "title")) {
 		char *t = import_value_line(&f->v);
 
-		if (*t && !ifields_get(&it->out, "title"))
-			ifields_set_str(&it->out, "title", t);
+		if (*t && !ifields_get(&it->x->out, "title"))
+			ifields_set_str(&it->x->out, "title", t);
 		free(t);
 	} else if (!strcmp(to, "tags")) {
 		each_piece(&f->v, ",;", push_tag, a);
 	} else if (!strcmp(to, "depends_on")) {
 		each_piece(&f->v, ",; \t\n", push_dep, a);
 	} else if (!strcmp(to, "follows")) {
-		free(it->follows);
-		it->follows = import_value_line(&f->v);
+		free(it->x->follows);
+		it->x->follows = import_value_line(&f->v);
 	} else if (!strcmp(to, "cycle")) {
 		/* the source's cycles (Jira's sprints) become cycle files of
 		 * their own whose committed lists hold the items
@@ -365,9 +370,9 @@ apply_field(struct apply *a, const struct ifield *f, const char *to)
 
 			if (!c || !*c)
 				continue;
-			it->cycles = xgrow(it->cycles, &it->acycles, it->ncycles + 1,
-					   sizeof(*it->cycles));
-			it->cycles[it->ncycles++] = xstrdup(c);
+			it->x->cycles = xgrow(it->x->cycles, &it->x->acycles, it->x->ncycles + 1,
+					   sizeof(*it->x->cycles));
+			it->x->cycles[it->x->ncycles++] = xstrdup(c);
 		}
 	} else {
 		if (!strcmp(to, "finished"))
@@ -383,13 +388,13 @@ status_of(struct apply *a)
 	struct import_item *it = a->it;
 	const char *st;
 
-	if (it->forced_status) {
+	if (it->x->forced_status) {
 		/* done by the folder or a completion date, but the source's own
 		 * status says it was dropped */
 		st = a->src_status ? import_map_status(a->m, a->src_status) : NULL;
-		if (!strcmp(it->forced_status, "done") && st && !strcmp(st, "stopped"))
+		if (!strcmp(it->x->forced_status, "done") && st && !strcmp(st, "stopped"))
 			return st;
-		return it->forced_status;
+		return it->x->forced_status;
 	}
 	if (!a->src_status || !*a->src_status)
 		return a->m->default_status ? a->m->default_status : "idea";
@@ -397,7 +402,7 @@ status_of(struct apply *a)
 	if (st)
 		return st;
 	st = a->m->default_status ? a->m->default_status : "idea";
-	if (it->archived)
+	if (it->x->archived)
 		return st;     /* stopped anyway: nothing to warn about */
 	/* the source's status stays with the item */
 	import_value_note(it, a->status_key ? a->status_key : "Status", a->src_status);
@@ -419,6 +424,7 @@ finish_item(struct apply *a)
 	const char *st = status_of(a), *ty;
 	const char *title = tool(a);
 	int resolution_kept = 0;
+	char wb[32];
 
 	/* Jira: Done with resolution Won't Do is a stopped item */
 	if (!strcmp(st, "done") && a->resolution && *a->resolution) {
@@ -426,10 +432,10 @@ finish_item(struct apply *a)
 
 		if (r && !strcmp(r, "stopped")) {
 			st = "stopped";
-			if (!ifields_get(&it->out, "stop_reason")) {
+			if (!ifields_get(&it->x->out, "stop_reason")) {
 				char *why = xasprintf("Resolution %s in %s", a->resolution, title);
 
-				ifields_set_str(&it->out, "stop_reason", why);
+				ifields_set_str(&it->x->out, "stop_reason", why);
 				free(why);
 				resolution_kept = 1;
 			}
@@ -439,58 +445,58 @@ finish_item(struct apply *a)
 	 * kept as a note: it has no docket field */
 	if (a->resolution && *a->resolution && !resolution_kept)
 		import_value_note(it, "Resolution", a->resolution);
-	if (it->archived && strcmp(st, "done") && strcmp(st, "stopped")) {
+	if (it->x->archived && strcmp(st, "done") && strcmp(st, "stopped")) {
 		st = "stopped";
-		if (!ifields_get(&it->out, "stop_reason")) {
+		if (!ifields_get(&it->x->out, "stop_reason")) {
 			char *why = xasprintf("Archived in %s", title);
 
-			ifields_set_str(&it->out, "stop_reason", why);
+			ifields_set_str(&it->x->out, "stop_reason", why);
 			free(why);
 		}
 	}
-	if (!strcmp(st, "stopped") && !ifields_get(&it->out, "stop_reason")) {
+	if (!strcmp(st, "stopped") && !ifields_get(&it->x->out, "stop_reason")) {
 		char *why = xasprintf("%s in %s", a->src_status && *a->src_status ?
 				      a->src_status : "Stopped", title);
 
-		ifields_set_str(&it->out, "stop_reason", why);
+		ifields_set_str(&it->x->out, "stop_reason", why);
 		free(why);
 	}
-	if (!strcmp(st, "blocked") && !ifields_get(&it->out, "blocked_reason")) {
+	if (!strcmp(st, "blocked") && !ifields_get(&it->x->out, "blocked_reason")) {
 		char *why = xasprintf("%s in %s", a->src_status && *a->src_status ?
 				      a->src_status : "Blocked", title);
 
-		ifields_set_str(&it->out, "blocked_reason", why);
+		ifields_set_str(&it->x->out, "blocked_reason", why);
 		free(why);
 	}
-	it->status = xstrdup(st);
-	ifields_set_str(&it->out, "status", st);
+	it->status = import_list_name(a->l, st);
+	ifields_set_str(&it->x->out, "status", st);
 
 	ty = a->src_type && *a->src_type ? import_map_type(a->m, a->src_type) : NULL;
 	if (!ty && a->src_type && *a->src_type)
 		import_value_note(it, "Type", a->src_type);
 	if (!ty)
 		ty = a->m->default_type ? a->m->default_type : "bau";
-	ifields_set_str(&it->out, "type", ty);
+	ifields_set_str(&it->x->out, "type", ty);
 
 	/* finished belongs to closed items only: an open item keeps the
 	 * date (a Resolved date on a reopened issue) as a note */
 	if (strcmp(st, "done") && strcmp(st, "stopped")) {
-		const struct ifield *fin = ifields_get(&it->out, "finished");
+		const struct ifield *fin = ifields_get(&it->x->out, "finished");
 
 		if (fin && fin->v.str)
 			import_value_note(it, a->finished_key ? a->finished_key : "Finished",
 				 fin->v.str);
-		ifields_remove(&it->out, "finished");
+		ifields_remove(&it->x->out, "finished");
 	}
 
-	if (!ifields_get(&it->out, "title")) {
+	if (!ifields_get(&it->x->out, "title")) {
 		char *t = it->source_id ? xasprintf("%s %s", title, it->source_id) :
-			  xasprintf("Untitled %s %s", title, it->what ? it->what : "record");
+			  xasprintf("Untitled %s %s", title, import_item_what(it, wb, "record"));
 
 		diag_add(&a->diags, SEV_WARNING, "import", it->file, it->line, 0,
 			 "%s has no title; it is imported as '%s'",
-			 it->what ? it->what : "a record", t);
-		ifields_set_str(&it->out, "title", t);
+			 import_item_what(it, wb, "a record"), t);
+		ifields_set_str(&it->x->out, "title", t);
 		free(t);
 	}
 }
@@ -526,7 +532,7 @@ where_went(struct apply *a, const struct ifield *f, const char *to,
 		return import_where_intern(l, "none:no mapping");
 	if (!strcmp(to, "drop"))
 		return import_where_intern(l, "none:dropped by the mapping");
-	if (it->nnotes > nnotes)
+	if (it->x->nnotes > nnotes)
 		return import_where_intern(l, "note");
 	if (a->body.len > blen)
 		return import_where_intern(l, "body");
@@ -546,7 +552,7 @@ where_went(struct apply *a, const struct ifield *f, const char *to,
 		return import_where_intern(l, "field:status");
 	if (!strcmp(to, "resolution") || !strcmp(to, "status") ||
 	    !strcmp(to, "type") || !strcmp(to, "depends_on") ||
-	    !strcmp(to, "follows") || ifields_get(&it->out, to)) {
+	    !strcmp(to, "follows") || ifields_get(&it->x->out, to)) {
 		/* status and type are set from it when the item is finished,
 		 * references once every record has an id */
 		char *k = xasprintf("field:%s", !strcmp(to, "resolution") ? "status" : to);
@@ -611,20 +617,20 @@ import_mapper_one(struct import_mapper *x, struct import_item *it)
 
 	ap->it = it;
 	sbuf_init(&ap->body);
-	if (it->body)
-		sbuf_adds(&ap->body, it->body);
+	if (it->x->body)
+		sbuf_adds(&ap->body, it->x->body);
 	ap->nbody = 0;
 	ap->src_status = ap->src_type = ap->resolution = ap->finished_key = NULL;
 	ap->status_key = NULL;
-	free(it->where);
-	free(it->keys);
-	it->where = xcalloc(it->src.n + 1, sizeof(*it->where));
-	it->keys = xcalloc(it->src.n + 1, sizeof(*it->keys));
-	it->nwhere = it->src.n;
-	for (size_t j = 0; j < it->src.n; j++) {
-		const struct ifield *f = &it->src.v[j];
+	free(it->x->where);
+	free(it->x->keys);
+	it->x->where = xcalloc(it->x->src.n + 1, sizeof(*it->x->where));
+	it->x->keys = xcalloc(it->x->src.n + 1, sizeof(*it->x->keys));
+	it->x->nwhere = it->x->src.n;
+	for (size_t j = 0; j < it->x->src.n; j++) {
+		const struct ifield *f = &it->x->src.v[j];
 		const char *to = target_of(ap, f->key);
-		size_t nnotes = it->nnotes, blen = ap->body.len;
+		size_t nnotes = it->x->nnotes, blen = ap->body.len;
 
 		if (!to) {
 			struct sbuf v = SBUF_INIT;
@@ -636,8 +642,8 @@ import_mapper_one(struct import_mapper *x, struct import_item *it)
 		} else {
 			apply_field(ap, f, to);
 		}
-		it->where[j] = where_went(ap, f, to, nnotes, blen);
-		it->keys[j] = import_where_intern(l, f->key);
+		it->x->where[j] = where_went(ap, f, to, nnotes, blen);
+		it->x->keys[j] = import_where_intern(l, f->key);
 	}
 	for (size_t j = 0; j < m->nset; j++) {
 		struct ifield f = {
@@ -650,48 +656,49 @@ import_mapper_one(struct import_mapper *x, struct import_item *it)
 		apply_field(ap, &f, f.key);
 	}
 	{
-		size_t nnotes = it->nnotes;
+		size_t nnotes = it->x->nnotes;
 
 		finish_item(ap);
 		/* a type no rule maps is kept as a note */
-		for (size_t k = nnotes; k < it->nnotes; k++)
-			if (!strncmp(it->notes[k], "Type: ", 6))
-				for (size_t j = 0; j < it->src.n; j++)
-					if (it->where[j] && (to_is(m, &it->src.v[j], "type")))
-						it->where[j] = import_where_intern(l, "note");
+		for (size_t k = nnotes; k < it->x->nnotes; k++)
+			if (!strncmp(it->x->notes[k], "Type: ", 6))
+				for (size_t j = 0; j < it->x->src.n; j++)
+					if (it->x->where[j] && (to_is(m, &it->x->src.v[j], "type")))
+						it->x->where[j] = import_where_intern(l, "note");
 	}
 	{
 		char *src = import_source_value(l->kind, it->source_id);
 
 		if (src)
-			ifields_set_str(&it->out, "source", src);
+			ifields_set_str(&it->x->out, "source", src);
 		free(src);
 	}
-	free(it->body);
-	it->body = sbuf_detach(&ap->body, NULL);
+	free(it->x->body);
+	it->x->body = sbuf_detach(&ap->body, NULL);
 	/* where it came from, first among the notes */
 	{
 		struct sbuf sb = SBUF_INIT;
+		char wb[32];
 
 		sbuf_addf(&sb, "%s %s", import_kind_title(l->kind),
 			  it->source_id ? it->source_id :
-			  it->what ? it->what : "");
-		if (l->kind == IMPORT_BACKLOG_MD && it->what)
-			sbuf_addf(&sb, " (%s)", it->what);
-		it->notes = xgrow(it->notes, &it->anotes, it->nnotes + 1,
-				  sizeof(*it->notes));
-		memmove(it->notes + 1, it->notes,
-			it->nnotes * sizeof(*it->notes));
-		it->notes[0] = xasprintf("Source: %s", sb.buf);
-		it->nnotes++;
+			  import_item_what(it, wb, ""));
+		if (l->kind == IMPORT_BACKLOG_MD && it->ext && it->ext->what)
+			sbuf_addf(&sb, " (%s)", it->ext->what);
+		it->x->notes = xgrow(it->x->notes, &it->x->anotes, it->x->nnotes + 1,
+				  sizeof(*it->x->notes));
+		memmove(it->x->notes + 1, it->x->notes,
+			it->x->nnotes * sizeof(*it->x->notes));
+		it->x->notes[0] = xasprintf("Source: %s", sb.buf);
+		it->x->nnotes++;
 		sbuf_release(&sb);
 	}
-	if (it->recovered)
-		import_value_note(it, "Import", it->recovered);
-	if (l->forget_sources && !it->ncycles)
-		ifields_release(&it->src);
+	if (it->x->recovered)
+		import_value_note(it, "Import", it->x->recovered);
+	if (l->forget_sources && !it->x->ncycles)
+		ifields_release(&it->x->src);
 	/* the record is held until its file is written: no room to spare */
-	ifields_fit(&it->out);
+	ifields_fit(&it->x->out);
 	/* its heavy parts wait in the spill file (when l has one) */
 	import_spill_out(l, it);
 }

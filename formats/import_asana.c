@@ -36,10 +36,10 @@ import_read_asana(struct import_list *l, FILE *in,
 		return rc;
 	for (size_t i = 0; i < l->n; i++) {
 		struct import_item *it = l->items[i];
-		const struct ifield *done = ifields_get(&it->src, "Completed At");
+		const struct ifield *done = ifields_get(&it->x->src, "Completed At");
 
 		if (done && done->v.type == IVAL_STR && *done->v.str)
-			it->forced_status = "done";
+			it->x->forced_status = "done";
 	}
 	return 0;
 }

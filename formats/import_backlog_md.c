@@ -151,9 +151,9 @@ fields_from(struct import_item *it, const struct ynode *root, const char *buf)
 				continue;
 			if ((kind == YKIND_INT || kind == YKIND_FLOAT) &&
 			    ynode_number(v, &num) == 0)
-				f = ifields_set_num(&it->src, k->text, num, v->text);
+				f = ifields_set_num(&it->x->src, k->text, num, v->text);
 			else
-				f = ifields_set_str(&it->src, k->text, v->text);
+				f = ifields_set_str(&it->x->src, k->text, v->text);
 		} else if (v->type == YNODE_SEQ) {
 			int scalars = 1;
 
@@ -165,7 +165,7 @@ fields_from(struct import_item *it, const struct ynode *root, const char *buf)
 				for (size_t j = 0; j < v->nkids; j++)
 					if (ynode_kind(v->kids[j]) != YKIND_NULL &&
 					    *v->kids[j]->text)
-						f = ifields_push(&it->src, k->text,
+						f = ifields_push(&it->x->src, k->text,
 								 v->kids[j]->text, 0);
 			}
 		}
@@ -173,7 +173,7 @@ fields_from(struct import_item *it, const struct ynode *root, const char *buf)
 			/* a nested value: its YAML text, for a note */
 			char *t = xstrndup(buf + v->start_off, v->end_off - v->start_off);
 
-			f = ifields_set_str(&it->src, k->text, t);
+			f = ifields_set_str(&it->x->src, k->text, t);
 			free(t);
 		}
 		if (f)
@@ -336,10 +336,10 @@ read_task(struct import_list *l, const struct import_file *f,
 		diag_list_release(&ignored);
 	}
 	it = import_list_add(l, f->path, 1);
-	it->what = xstrdup(f->rel);
+	import_item_ext(it)->what = xstrdup(f->rel);
 	if (parsed) {
 		fields_from(it, fm.root, f->data);
-		it->body = lf_body(f->data + fm.body_off, f->len - fm.body_off);
+		it->x->body = lf_body(f->data + fm.body_off, f->len - fm.body_off);
 	} else {
 		const struct diag *d = scratch.n ? &scratch.v[0] : NULL;
 		char *first = NULL, *fixed = NULL, *done;
@@ -352,7 +352,7 @@ read_task(struct import_list *l, const struct import_file *f,
 		if (fixed && ynode_parse(&root, fixed, strlen(fixed), &yo, NULL) == 0 &&
 		    root && root->type == YNODE_MAP) {
 			fields_from(it, root, fixed);
-			it->body = lf_body(f->data + fm.body_off, f->len - fm.body_off);
+			it->x->body = lf_body(f->data + fm.body_off, f->len - fm.body_off);
 			done = xasprintf("imported whole after quoting %s%s%s, as Backlog.md does",
 					 *first ? "the value of '" : "a list item starting with '@'",
 					 first, *first ? "'" : "");
@@ -362,8 +362,8 @@ read_task(struct import_list *l, const struct import_file *f,
 
 			names_from_file(f->path, &id, &title);
 			if (id)
-				ifields_set_str(&it->src, "id", id);
-			ifields_set_str(&it->src, "title", title);
+				ifields_set_str(&it->x->src, "id", id);
+			ifields_set_str(&it->x->src, "title", title);
 			if (split_ok) {
 				char *b = lf_body(f->data + fm.body_off, f->len - fm.body_off);
 				char *y = lf_body(f->data + fm.yaml_off, fm.yaml_len);
@@ -385,20 +385,20 @@ read_task(struct import_list *l, const struct import_file *f,
 				sbuf_adds(&body, b);
 				free(b);
 			}
-			it->body = sbuf_detach(&body, NULL);
+			it->x->body = sbuf_detach(&body, NULL);
 			done = xasprintf("imported with the id and title from the file name%s",
 					 split_ok ? " and the front matter kept in a code block" : "");
 			free(id);
 			free(title);
 		}
 		if (d && split_ok) {
-			it->recovered = xasprintf("the front matter is not valid YAML (line %d, column %d: %s): %s",
+			it->x->recovered = xasprintf("the front matter is not valid YAML (line %d, column %d: %s): %s",
 						  d->line, d->column, d->message, done);
 			diag_add(&l->diags, SEV_WARNING, "import", f->path, d->line, d->column,
 				 "front matter is not valid YAML (%s): %s", d->message, done);
 		} else {
-			it->recovered = xasprintf("the file has no front matter: %s", done);
-			diag_add(&l->diags, SEV_WARNING, "import", f->path, 1, 0, "%s", it->recovered);
+			it->x->recovered = xasprintf("the file has no front matter: %s", done);
+			diag_add(&l->diags, SEV_WARNING, "import", f->path, 1, 0, "%s", it->x->recovered);
 		}
 		free(done);
 		l->recovered++;
@@ -409,33 +409,33 @@ read_task(struct import_list *l, const struct import_file *f,
 	fm_release(&fm);
 	diag_list_release(&scratch);
 	/* the folder says what the front matter may not */
-	sf = ifields_get(&it->src, "status");
+	sf = ifields_get(&it->x->src, "status");
 	switch (folder) {
 	case BF_TASKS:
-		it->group = status_column(st, sf && sf->v.type != IVAL_LIST ? sf->v.str : NULL);
+		import_item_sort(it)->group = status_column(st, sf && sf->v.type != IVAL_LIST ? sf->v.str : NULL);
 		break;
 	case BF_DRAFTS:
-		it->group = 100;
-		it->forced_status = "idea";
+		import_item_sort(it)->group = 100;
+		it->x->forced_status = "idea";
 		break;
 	case BF_COMPLETED:
-		it->group = 200;
-		it->forced_status = "done";
+		import_item_sort(it)->group = 200;
+		it->x->forced_status = "done";
 		break;
 	default:
-		it->group = 300;
-		it->archived = 1;
+		import_item_sort(it)->group = 300;
+		it->x->archived = 1;
 		break;
 	}
-	sf = ifields_get(&it->src, "priority");
-	it->tie = 3;
+	sf = ifields_get(&it->x->src, "priority");
+	import_item_sort(it)->tie = 3;
 	if (sf && sf->v.type == IVAL_STR) {
 		if (!strcasecmp(sf->v.str, "high"))
-			it->tie = 0;
+			import_item_sort(it)->tie = 0;
 		else if (!strcasecmp(sf->v.str, "medium"))
-			it->tie = 1;
+			import_item_sort(it)->tie = 1;
 		else if (!strcasecmp(sf->v.str, "low"))
-			it->tie = 2;
+			import_item_sort(it)->tie = 2;
 	}
 }
 
@@ -466,7 +466,7 @@ cmp_id_numbers(const char *a, const char *b)
 static const char *
 src_id(const struct import_item *it)
 {
-	const struct ifield *f = ifields_get(&it->src, "id");
+	const struct ifield *f = ifields_get(&it->x->src, "id");
 
 	return f && f->v.type != IVAL_LIST ? f->v.str : "";
 }
@@ -533,7 +533,7 @@ import_read_backlog_md(struct import_list *l, const struct import_file *files,
 	if (l->n > 1)
 		qsort(l->items, l->n, sizeof(*l->items), cmp_by_id);
 	for (size_t i = 0; i < l->n; i++)
-		l->items[i]->seq = (long)i;
+		l->items[i]->seq = (uint32_t)i;
 	for (size_t i = 0; i < st.n; i++)
 		free(st.v[i]);
 	free(st.v);

@@ -36,11 +36,29 @@
 static size_t
 batches(size_t **order, size_t **at, struct import_list *l)
 {
-	size_t n = l->n, *up = xcalloc(n + 1, sizeof(*up));
-	size_t *next = xcalloc(n + 1, sizeof(*next)), *head, *tail;
-	size_t nb = 0, k = 0, in = 0;
+	size_t n = l->n, *up, *next, *head, *tail;
+	size_t nb = 0, k = 0, in = 0, any = 0;
 	struct strmap ids;
 
+	/* no record names another: runs of BATCH in list order, and no
+	 * table per record (*order stays NULL: the identity) */
+	for (size_t i = 0; i < n && !any; i++) {
+		const struct import_item *it = l->items[i];
+
+		any = it->spilled || !it->x ? it->has_refs :
+		      ifields_get(&it->x->out, "depends_on") ||
+		      ifields_get(&it->x->out, "follows");
+	}
+	if (!any) {
+		*order = NULL;
+		nb = (n + BATCH - 1) / BATCH;
+		*at = xcalloc(nb + 2, sizeof(**at));
+		for (size_t b = 0; b <= nb; b++)
+			(*at)[b] = b * BATCH < n ? b * BATCH : n;
+		return nb;
+	}
+	up = xcalloc(n + 1, sizeof(*up));
+	next = xcalloc(n + 1, sizeof(*next));
 	strmap_init(&ids);
 	for (size_t i = 0; i < n; i++) {
 		up[i] = i;
@@ -57,7 +75,7 @@ batches(size_t **order, size_t **at, struct import_list *l)
 			continue;
 		import_spill_in(l, l->items[i]);
 		for (size_t f = 0; f < 2; f++) {
-			const struct ifield *x = ifields_get(&l->items[i]->out, refs[f]);
+			const struct ifield *x = ifields_get(&l->items[i]->x->out, refs[f]);
 			size_t nv = !x ? 0 : x->v.type == IVAL_LIST ? x->v.n : 1;
 
 			for (size_t j = 0; j < nv; j++) {
@@ -154,12 +172,16 @@ take(struct import_plan *p, struct import_plan *q, const struct run *r,
 		if (!keep)
 			free(q->files[j]);
 		p->lens[i] = q->lens[j];
+		p->writes[i] = q->writes[j];
+		q->files[j] = NULL;
+		/* only an update has these (the plan has none without) */
+		if (!p->why)
+			continue;
 		p->why[i] = q->why[j];
 		p->refused[i] = q->refused[j];
 		p->changed[i] = q->changed[j];
 		p->merged[i] = q->merged[j];
-		p->writes[i] = q->writes[j];
-		q->files[j] = q->why[j] = q->refused[j] = q->changed[j] = NULL;
+		q->why[j] = q->refused[j] = q->changed[j] = NULL;
 	}
 	p->added += q->added;
 	p->updated += q->updated;
@@ -215,7 +237,7 @@ import_plan_validate(struct import_plan *p, struct import_list *l,
 	struct strmap seen;
 	char **fps = NULL;
 	size_t nfps = 0, afps = 0, left = 0, n0 = l->n, *order, *at, nb, kept;
-	size_t *slot = xcalloc(l->n + 1, sizeof(*slot)), nslot = 0;
+	size_t *slot = NULL, nslot = 0, *run_idx = NULL;
 
 	memset(&r, 0, sizeof(r));
 	r.all = l;
@@ -226,32 +248,40 @@ import_plan_validate(struct import_plan *p, struct import_list *l,
 	r.order_len = order_old ? order_len : 0;
 	r.limit = limit;
 	r.limit_name = limit_name ? limit_name : "the limit";
-	strmap_init(&r.demoted);
-	strmap_init(&r.noted);
 	strmap_init(&seen);
 	/* the plan of the whole list, filled batch by batch */
 	memset(p, 0, sizeof(*p));
 	p->n = n0;
 	p->files = xcalloc(n0 + 1, sizeof(*p->files));
 	p->lens = xcalloc(n0 + 1, sizeof(*p->lens));
-	p->why = xcalloc(n0 + 1, sizeof(*p->why));
-	p->refused = xcalloc(n0 + 1, sizeof(*p->refused));
-	p->changed = xcalloc(n0 + 1, sizeof(*p->changed));
-	p->merged = xcalloc(n0 + 1, 1);
 	p->writes = xcalloc(n0 + 1, 1);
+	for (size_t i = 0; i < n0 && !p->why; i++)
+		if (l->items[i]->existing) {
+			p->why = xcalloc(n0 + 1, sizeof(*p->why));
+			p->refused = xcalloc(n0 + 1, sizeof(*p->refused));
+			p->changed = xcalloc(n0 + 1, sizeof(*p->changed));
+			p->merged = xcalloc(n0 + 1, 1);
+		}
 	p->first = p->last = "";
 	/* the bases are in list order of the existing records */
-	for (size_t i = 0; i < n0; i++)
-		if (l->items[i]->existing)
-			slot[i] = nslot++;
+	if (bases && bases->n) {
+		slot = xcalloc(n0 + 1, sizeof(*slot));
+		for (size_t i = 0; i < n0; i++)
+			if (l->items[i]->existing)
+				slot[i] = nslot++;
+	}
 	nb = batches(&order, &at, l);
+	if (!order)
+		run_idx = xcalloc(BATCH + 1, sizeof(*run_idx));
 	for (size_t b = 0; b < nb; b++) {
 		struct import_list sub;
 		struct import_plan q;
 		struct import_bases sb;
 		struct diag_list errs = DIAG_LIST_INIT, warns = DIAG_LIST_INIT;
-		size_t *idx = order + at[b], m = at[b + 1] - at[b];
+		size_t *idx = order ? order + at[b] : run_idx, m = at[b + 1] - at[b], g0;
 
+		for (size_t j = 0; !order && j < m; j++)
+			idx[j] = at[b] + j;
 		qsort(idx, m, sizeof(*idx), cmp_size);
 		memset(&sub, 0, sizeof(sub));
 		memset(&q, 0, sizeof(q));
@@ -266,7 +296,7 @@ import_plan_validate(struct import_plan *p, struct import_list *l,
 			/* the batch's records in from the spill file */
 			import_spill_in(l, l->items[idx[j]]);
 			sub.items[sub.n++] = l->items[idx[j]];
-			if (it->existing && bases && slot[idx[j]] < bases->n) {
+			if (it->existing && slot && slot[idx[j]] < bases->n) {
 				sb.data[sb.n] = bases->data[slot[idx[j]]];
 				sb.len[sb.n] = bases->len[slot[idx[j]]];
 			}
@@ -276,12 +306,20 @@ import_plan_validate(struct import_plan *p, struct import_list *l,
 		r.p = &q;
 		r.bases = &sb;
 		r.nheld = r.dropped = 0;
+		g0 = r.ngone;
 		import_valid_batch(&r, &errs, &warns);
-		/* and out again, with where their values went as they are now
-		 * (the report reads that, not the fields) */
+		/* and out again, where their values went counted as they
+		 * are now (the report reads that, not the fields), but for
+		 * the records left out (they leave the list) */
+		if (r.ngone > g0)
+			qsort(r.gone + g0, r.ngone - g0, sizeof(*r.gone), cmp_ptr);
 		for (size_t j = 0; j < m; j++) {
-			import_report_settle(l, l->items[idx[j]]);
-			import_spill_out(l, l->items[idx[j]]);
+			struct import_item *it = l->items[idx[j]];
+
+			if (r.ngone == g0 || !bsearch(&it, r.gone + g0, r.ngone - g0,
+						      sizeof(*r.gone), cmp_ptr))
+				import_report_settle(l, it, idx[j]);
+			import_spill_out(l, it);
 		}
 		left += add_findings(errors, &errs, &seen, &fps, &nfps, &afps);
 		add_findings(warnings, &warns, &seen, &fps, &nfps, &afps);
@@ -308,19 +346,21 @@ import_plan_validate(struct import_plan *p, struct import_list *l,
 		l->items[kept] = it;
 		p->files[kept] = p->files[i];
 		p->lens[kept] = p->lens[i];
-		p->why[kept] = p->why[i];
-		p->refused[kept] = p->refused[i];
-		p->changed[kept] = p->changed[i];
-		p->merged[kept] = p->merged[i];
 		p->writes[kept] = p->writes[i];
+		if (p->why) {
+			p->why[kept] = p->why[i];
+			p->refused[kept] = p->refused[i];
+			p->changed[kept] = p->changed[i];
+			p->merged[kept] = p->merged[i];
+		}
 		kept++;
 	}
 	l->n = p->n = kept;
 	for (size_t i = 0; i < l->n; i++) {
 		const struct import_item *it = l->items[i];
 
-		p->demoted += strmap_get(&r.demoted, it->id) != NULL;
-		p->noted += (size_t)(uintptr_t)strmap_get(&r.noted, it->id);
+		p->demoted += it->demoted;
+		p->noted += it->noted;
 		if (!p->writes[i] || it->existing)
 			continue;
 		if (!*p->first)
@@ -329,6 +369,7 @@ import_plan_validate(struct import_plan *p, struct import_list *l,
 	}
 	p->held = r.held_total;
 	free(order);
+	free(run_idx);
 	free(at);
 	free(slot);
 	free(r.gone);
@@ -337,10 +378,5 @@ import_plan_validate(struct import_plan *p, struct import_list *l,
 		free(fps[k]);
 	free(fps);
 	strmap_release(&seen);
-	strmap_release(&r.demoted);
-	strmap_release(&r.noted);
-	for (size_t k = 0; k < r.nkeys; k++)
-		free(r.keys[k]);
-	free(r.keys);
 	return left;
 }

@@ -467,10 +467,10 @@ rows_row(void *arg, const struct csv_record *row)
 
 			if (!it) {
 				it = import_list_add(x->l, x->file, row->line);
-				it->what = xasprintf("row %d", row->line);
+				it->row_what = 1;
 			}
-			f = x->repeated[i] ? ifields_push(&it->src, row->header[i], v, 1) :
-			    ifields_set_str(&it->src, row->header[i], v);
+			f = x->repeated[i] ? ifields_push(&it->x->src, row->header[i], v, 1) :
+			    ifields_set_str(&it->x->src, row->header[i], v);
 			if (!f->line)
 				f->line = row->line;
 		}

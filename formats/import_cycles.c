@@ -81,13 +81,13 @@ add_id(struct import_cycle *x, const char *id)
 static long
 day_of(const struct import_item *it, const char *field, const char *src)
 {
-	const struct ifield *f = ifields_get(&it->out, field);
+	const struct ifield *f = ifields_get(&it->x->out, field);
 	char ymd[11];
 	long d;
 
 	if (f && f->v.type != IVAL_LIST && f->v.str && date_parse(&d, f->v.str) == 0)
 		return d;
-	f = ifields_get(&it->src, src);
+	f = ifields_get(&it->x->src, src);
 	if (f && f->v.type == IVAL_STR && f->v.str &&
 	    import_date_parse(ymd, f->v.str, IMPORT_DATE_AUTO) == 0 &&
 	    date_parse(&d, ymd) == 0)
@@ -211,8 +211,8 @@ import_cycles_plan(struct import_cycles *out, struct import_list *l,
 		const struct import_item *it = l->items[i];
 		struct strmap seen = STRMAP_INIT;
 
-		for (size_t j = 0; j < it->ncycles && it->id; j++) {
-			size_t k = find_or_add(out, &idx, it->cycles[j]);
+		for (size_t j = 0; it->x && j < it->x->ncycles && it->id; j++) {
+			size_t k = find_or_add(out, &idx, it->x->cycles[j]);
 
 			if (strmap_get(&seen, out->v[k].name))
 				continue;
@@ -229,7 +229,8 @@ import_cycles_plan(struct import_cycles *out, struct import_list *l,
 		long fin, cr;
 		int closed;
 
-		if (!it->ncycles || !it->id)
+		/* (a record in a cycle keeps its parts: import_spill.c) */
+		if (!it->x || !it->x->ncycles || !it->id)
 			continue;
 		/* a record in a cycle: its fields in from the spill file */
 		import_spill_in(l, it);
@@ -237,23 +238,23 @@ import_cycles_plan(struct import_cycles *out, struct import_list *l,
 		cr = day_of(it, "created", "Created");
 		closed = fin >= 0;
 
-		for (size_t j = 0; j < it->ncycles && it->id; j++) {
-			char *name = import_cycle_name(it->cycles[j]);
+		for (size_t j = 0; j < it->x->ncycles && it->id; j++) {
+			char *name = import_cycle_name(it->x->cycles[j]);
 			size_t k = (uintptr_t)strmap_get(&idx, name) - 1;
 
 			free(name);
 			if (cr > sp[k].created)
 				sp[k].created = cr;
 			if (!closed) {
-				const struct ifield *e = ifields_get(&it->out, "remaining");
+				const struct ifield *e = ifields_get(&it->x->out, "remaining");
 
 				if (!e)
-					e = ifields_get(&it->out, "effort");
+					e = ifields_get(&it->x->out, "effort");
 				if (e && e->v.type == IVAL_NUM && e->v.num > 0)
 					sp[k].effort += e->v.num;
 			}
 			/* finished in its last cycle */
-			if (j + 1 == it->ncycles && fin >= 0 && closed) {
+			if (j + 1 == it->x->ncycles && fin >= 0 && closed) {
 				if (sp[k].first < 0 || fin < sp[k].first)
 					sp[k].first = fin;
 				if (fin > sp[k].last)

@@ -35,7 +35,7 @@ static const char *
 get_any(const struct import_item *it, const char *const *names)
 {
 	for (; *names; names++) {
-		const struct ifield *f = ifields_get(&it->src, *names);
+		const struct ifield *f = ifields_get(&it->x->src, *names);
 
 		if (f && f->v.type != IVAL_LIST && f->v.str && *f->v.str)
 			return f->v.str;
@@ -207,7 +207,7 @@ static void
 rewrite_field(struct import_item *it, const char *key,
 	      char *(*fn)(const char *, int), int arg)
 {
-	struct ifield *f = ifields_get(&it->src, key);
+	struct ifield *f = ifields_get(&it->x->src, key);
 	struct ival *v = f ? &f->v : NULL;
 
 	if (!v)
@@ -279,8 +279,8 @@ import_read_jira(struct import_list *l, FILE *in,
 		const char *key = get_any(it, key_cols);
 
 		if (key) {
-			free(it->what);
-			it->what = xstrdup(key);
+			free(import_item_ext(it)->what);
+			it->ext->what = xstrdup(key);
 		}
 		if (is_type(it, "epic"))
 			continue;
@@ -290,7 +290,7 @@ import_read_jira(struct import_list *l, FILE *in,
 		} else if (to) {
 			const char *pk = get_any(to, key_cols);
 
-			ifields_set_str(&it->src, "Parent issue",
+			ifields_set_str(&it->x->src, "Parent issue",
 					pk ? pk : link ? link : parent);
 		} else if (link) {
 			campaign[i] = import_slug(link);
@@ -298,7 +298,7 @@ import_read_jira(struct import_list *l, FILE *in,
 			const char *ps = get_any(it, parent_summary_cols);
 
 			if (is_type(it, "sub task") || is_type(it, "subtask"))
-				ifields_set_str(&it->src, "Parent issue", ps ? ps : parent);
+				ifields_set_str(&it->x->src, "Parent issue", ps ? ps : parent);
 			else
 				campaign[i] = import_slug(ps ? ps : parent);
 		}
@@ -306,7 +306,7 @@ import_read_jira(struct import_list *l, FILE *in,
 	strmap_release(&idx);
 	for (size_t i = 0; i < n; i++)
 		if (campaign[i]) {
-			ifields_set_str(&l->items[i]->src, "Campaign", campaign[i]);
+			ifields_set_str(&l->items[i]->x->src, "Campaign", campaign[i]);
 			free(campaign[i]);
 		}
 	free(campaign);

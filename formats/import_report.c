@@ -18,31 +18,75 @@ final_where(const struct import_list *l, const struct import_item *it,
 	const char *w = import_where(l, it, j);
 	const char *name = !strncmp(w, "field:", 6) ? w + 6 : NULL;
 
-	/* a record in the spill file: import_report_settle said it */
 	if (name && strcmp(name, "status") && strcmp(name, "type") &&
-	    !it->spilled && !ifields_get(&it->out, name))
+	    !it->spilled && !ifields_get(&it->x->out, name))
 		return "note";
 	return w;
 }
 
-void
-import_report_settle(struct import_list *l, struct import_item *it)
+/* Count one value of source field key that went to where, seen first
+ * at field j of record i, in l->tally. */
+static void
+tally_add(struct import_list *l, unsigned key, unsigned where, size_t i,
+	  size_t j)
 {
+	char k[32];
+	size_t n = (size_t)snprintf(k, sizeof(k), "%u:%u", key, where);
+	struct strmap_entry *e = strmap_find(&l->tally_idx, k, n);
+	struct import_tally *t;
+
+	if (e) {
+		t = &l->tally[(uintptr_t)e->value - 1];
+		t->records++;
+		if (i < t->first_i || (i == t->first_i && j < t->first_j)) {
+			t->first_i = i;
+			t->first_j = j;
+		}
+		return;
+	}
+	l->tally = xgrow(l->tally, &l->atally, l->ntally + 1, sizeof(*l->tally));
+	l->tally_keys = xgrow(l->tally_keys, &l->atally_keys, l->ntally + 1,
+			      sizeof(*l->tally_keys));
+	l->tally_keys[l->ntally] = xstrdup(k);
+	t = &l->tally[l->ntally++];
+	t->key = key;
+	t->where = where;
+	t->records = 1;
+	t->first_i = i;
+	t->first_j = j;
+	strmap_put(&l->tally_idx, l->tally_keys[l->ntally - 1], n,
+		   (void *)(uintptr_t)l->ntally);
+}
+
+void
+import_report_settle(struct import_list *l, struct import_item *it, size_t i)
+{
+	struct import_rec *x = it->x;
 	unsigned note = 0;
 
-	if (it->spilled)
+	if (it->spilled || !x)
 		return;
-	for (size_t j = 0; j < it->nwhere; j++)
+	for (size_t j = 0; j < x->nwhere; j++) {
+		unsigned w = x->where ? x->where[j] : 0;
+
 		if (!strcmp(final_where(l, it, j), "note") &&
 		    strcmp(import_where(l, it, j), "note")) {
 			if (!note)
 				note = import_where_intern(l, "note");
-			it->where[j] = note;
+			w = note;
 		}
+		if (w && w < l->nwheres && x->keys && x->keys[j] < l->nwheres)
+			tally_add(l, x->keys[j], w, i, j);
+	}
+	free(x->where);
+	free(x->keys);
+	x->where = x->keys = NULL;
+	x->nwhere = 0;
 }
 
 static void
-count(struct import_report *r, const char *key, const char *to)
+count(struct import_report *r, const char *key, const char *to,
+      size_t records, size_t fi, size_t fj)
 {
 	struct strmap_entry *e = strmap_find(&r->idx, key, strlen(key));
 	struct import_report_field *f;
@@ -56,17 +100,53 @@ count(struct import_report *r, const char *key, const char *to)
 		f = &r->fields[r->nfields++];
 		memset(f, 0, sizeof(*f));
 		f->key = key;
+		f->first_i = fi;
+		f->first_j = fj;
 		strmap_put(&r->idx, key, strlen(key), (void *)(uintptr_t)r->nfields);
 	}
-	f->records++;
+	f->records += records;
+	if (fi < f->first_i || (fi == f->first_i && fj < f->first_j)) {
+		f->first_i = fi;
+		f->first_j = fj;
+	}
 	for (k = 0; k < f->nto && strcmp(f->to[k].to, to); k++)
 		;
 	if (k == f->nto) {
 		f->to = xgrow(f->to, &f->ato, f->nto + 1, sizeof(*f->to));
 		f->to[f->nto].to = to;
+		f->to[f->nto].first_i = fi;
+		f->to[f->nto].first_j = fj;
 		f->to[f->nto++].records = 0;
 	}
-	f->to[k].records++;
+	f->to[k].records += records;
+	if (fi < f->to[k].first_i || (fi == f->to[k].first_i && fj < f->to[k].first_j)) {
+		f->to[k].first_i = fi;
+		f->to[k].first_j = fj;
+	}
+}
+
+static int
+cmp_first(size_t ai, size_t aj, size_t bi, size_t bj)
+{
+	if (ai != bi)
+		return ai < bi ? -1 : 1;
+	return aj < bj ? -1 : aj > bj;
+}
+
+static int
+cmp_field(const void *a, const void *b)
+{
+	const struct import_report_field *x = a, *y = b;
+
+	return cmp_first(x->first_i, x->first_j, y->first_i, y->first_j);
+}
+
+static int
+cmp_to(const void *a, const void *b)
+{
+	const struct import_report_to *x = a, *y = b;
+
+	return cmp_first(x->first_i, x->first_j, y->first_i, y->first_j);
 }
 
 void
@@ -85,19 +165,35 @@ import_report_make(struct import_report *r, const struct import_list *l,
 	r->failed = import_list_failed(l);
 	r->skipped = l->nskips - r->failed;
 	r->recovered = l->recovered;
+	/* the records settled (import_report_settle), counted already */
+	for (size_t t = 0; t < l->ntally; t++) {
+		const struct import_tally *x = &l->tally[t];
+
+		count(r, l->wheres[x->key], l->wheres[x->where], x->records,
+		      x->first_i, x->first_j);
+	}
 	for (size_t i = 0; i < l->n; i++) {
 		const struct import_item *it = l->items[i];
 		const char *st = it->status;
 
 		r->ideas += !strcmp(st, "idea");
 		r->closed += !strcmp(st, "done") || !strcmp(st, "stopped");
-		for (size_t j = 0; j < it->nwhere; j++) {
+		for (size_t j = 0; it->x && j < it->x->nwhere; j++) {
 			const char *w = final_where(l, it, j);
 
 			if (*w)
-				count(r, import_where_key(l, it, j), w);
+				count(r, import_where_key(l, it, j), w, 1, i, j);
 		}
 	}
+	/* in the order the list first has them */
+	qsort(r->fields, r->nfields, sizeof(*r->fields), cmp_field);
+	for (size_t k = 0; k < r->nfields; k++)
+		qsort(r->fields[k].to, r->fields[k].nto, sizeof(*r->fields[k].to), cmp_to);
+	strmap_release(&r->idx);
+	strmap_init(&r->idx);
+	for (size_t k = 0; k < r->nfields; k++)
+		strmap_put(&r->idx, r->fields[k].key, strlen(r->fields[k].key),
+			   (void *)(uintptr_t)(k + 1));
 }
 
 void
@@ -210,7 +306,7 @@ import_report_text(struct sbuf *sb, const struct import_report *r)
 		return;
 	sbuf_addf(sb, "%zu added, %zu updated, %zu unchanged, %zu in conflict\n",
 		  p->added, p->updated, p->unchanged, p->conflicts);
-	for (size_t i = 0; i < l->n && i < p->n; i++) {
+	for (size_t i = 0; p->why && i < l->n && i < p->n; i++) {
 		if (p->refused[i])
 			sbuf_addf(sb, "  %s: not updated from %s: %s\n",
 				  l->items[i]->id, import_kind_title(l->kind), p->refused[i]);
@@ -318,7 +414,7 @@ import_report_json(struct sbuf *out, const struct import_report *r)
 	skips_json(&w, l, 1);
 	jw_key(&w, "changed");
 	jw_array_lines(&w);
-	for (size_t i = 0; p && i < l->n && i < p->n; i++) {
+	for (size_t i = 0; p && p->why && i < l->n && i < p->n; i++) {
 		if (!p->why[i] && !p->changed[i] && !p->refused[i])
 			continue;
 		jw_object(&w);

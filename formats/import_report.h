@@ -41,8 +41,10 @@ struct import_report_field {
 	struct import_report_to {
 		const char *to;       /* "field:NAME", "note", ... (import_where) */
 		size_t records;
+		size_t first_i, first_j;  /* first seen: record, field */
 	} *to;
 	size_t nto, ato;
+	size_t first_i, first_j;      /* first seen: record, field */
 };
 
 struct import_report {
@@ -65,11 +67,15 @@ struct import_report {
 void import_report_make(struct import_report *r, const struct import_list *l,
 			const struct import_plan *p, const char *source);
 void import_report_release(struct import_report *r);
-/* Before it's fields leave memory for the spill file (import_spill.h):
- * where each of its source fields went as the item is now (a value
- * validation moved to a note, a reference to no record) is written
- * into it->where, which the report reads then. */
-void import_report_settle(struct import_list *l, struct import_item *it);
+/* Once a record is validated (import_plan_validate), before its parts
+ * leave memory for the spill file (import_spill.h): where each of its
+ * source fields went as the item is now (a value validation moved to a
+ * note, a reference to no record) is counted in l->tally (i: its index
+ * in l, for the order of first sight) and its where[] and keys[] are
+ * freed: the report reads the tally, so that what it needs does not
+ * grow with the records. */
+void import_report_settle(struct import_list *l, struct import_item *it,
+			  size_t i);
 /* What goes to standard output as text: the summary, the skips by
  * design, the unmapped fields, the fields and where they went, the
  * counts of a plan and its updated or conflicting items. */

@@ -19,6 +19,8 @@ import_plan_release(struct import_plan *p)
 {
 	for (size_t i = 0; i < p->n; i++) {
 		free(p->files[i]);
+		if (!p->why)
+			continue;
 		free(p->why[i]);
 		free(p->refused[i]);
 		free(p->changed[i]);
@@ -89,13 +91,13 @@ import_match_existing(struct import_list *l, const struct backlog *bl)
 
 		free(k);
 		/* Trello cards were named by their short link before */
-		if (!it && x->alt_id) {
-			k = import_source_value(l->kind, x->alt_id);
+		if (!it && x->ext && x->ext->alt_id) {
+			k = import_source_value(l->kind, x->ext->alt_id);
 			it = strmap_get(&by, k);
 			free(k);
 		}
 		if (it && it->id) {
-			x->id = xstrdup(it->id);
+			x->id = import_list_str(l, it->id);
 			x->existing = 1;
 		}
 	}
@@ -265,7 +267,7 @@ import_commit_message(struct sbuf *sb, const char *subject,
 				  l->skips[i].reason);
 			shown++;
 		}
-	for (size_t i = 0, shown = 0; i < l->n && shown < 50; i++)
+	for (size_t i = 0, shown = 0; p->why && i < l->n && shown < 50; i++)
 		if (p->why[i] || p->refused[i]) {
 			if (p->why[i])
 				sbuf_addf(sb, "In conflict: %s (%s)\n", l->items[i]->id,
@@ -279,7 +281,7 @@ import_commit_message(struct sbuf *sb, const char *subject,
 		  import_kind_name(l->kind), digest);
 	for (size_t i = 0, line = 0; i < l->n; i++) {
 		/* "Docket-Import-Merged: ID ID ..." lines of <= ~72 */
-		if (!p->writes[i] || !p->merged[i])
+		if (!p->writes[i] || !p->merged || !p->merged[i])
 			continue;
 		if (line && sb->len - line + strlen(l->items[i]->id) > 72) {
 			sbuf_addc(sb, '\n');

@@ -60,6 +60,9 @@ struct import_plan {
 	size_t *over;             /* per item, while planning: the size of a
 				   * new item over the file limit */
 	size_t *lens;
+	/* why, refused, changed and merged are NULL (all empty) in the
+	 * plan of import_plan_validate when no record is an item already:
+	 * only an update has them */
 	char **why;               /* per item: the conflicting fields, or NULL */
 	char **refused;           /* per item: why its update is left out
 				   * (import_plan_validate), or NULL; it

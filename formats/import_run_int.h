@@ -47,10 +47,8 @@ struct run {
 	size_t held_total;
 	struct import_item **gone;/* new records left out (freed at the end) */
 	size_t ngone, agone;
-	struct strmap demoted;    /* id -> 1: the record came in as an idea */
-	struct strmap noted;      /* id -> values moved to notes */
-	char **keys;              /* the maps' keys (owned) */
-	size_t nkeys, akeys;
+	/* a record that came in as an idea, or with values moved to
+	 * notes, says so itself (struct import_item's demoted, noted) */
 };
 
 /* Plan the batch r->l into r->p (the diags of existing items that do

@@ -126,56 +126,94 @@ put_field(struct sbuf *b, const struct ifield *f)
 		put_s(b, f->v.list[i]);
 }
 
-/* Free the parts (they are in the file). */
+/* Free the parts (they are in the file): all of x, but for what only
+ * memory holds (the source fields of a record in a source cycle, its
+ * cycles: import_cycles.h reads them). */
 static void
 forget(struct import_item *it)
 {
-	ifields_release(&it->out);
-	free(it->body);
-	it->body = NULL;
-	for (size_t i = 0; i < it->nnotes; i++)
-		free(it->notes[i]);
-	free(it->notes);
-	it->notes = NULL;
-	it->nnotes = it->anotes = 0;
-	for (size_t i = 0; i < it->nsections; i++) {
-		free(it->sections[i].name);
-		free(it->sections[i].text);
-	}
-	free(it->sections);
-	it->sections = NULL;
-	it->nsections = it->asections = 0;
+	struct import_rec *x = it->x;
+
 	it->spilled = 1;
+	if (!x)
+		return;
+	if (!x->src.n && !x->ncycles) {
+		import_rec_free(x);
+		it->x = NULL;
+		return;
+	}
+	ifields_release(&x->out);
+	free(x->body);
+	x->body = NULL;
+	for (size_t i = 0; i < x->nnotes; i++)
+		free(x->notes[i]);
+	free(x->notes);
+	x->notes = NULL;
+	x->nnotes = x->anotes = 0;
+	for (size_t i = 0; i < x->nsections; i++) {
+		free(x->sections[i].name);
+		free(x->sections[i].text);
+	}
+	free(x->sections);
+	x->sections = NULL;
+	x->nsections = x->asections = 0;
+	for (size_t i = 0; i < x->ndeps; i++)
+		free(x->deps[i]);
+	free(x->deps);
+	x->deps = NULL;
+	x->ndeps = x->adeps = 0;
+	free(x->follows);
+	x->follows = NULL;
+	free(x->where);
+	free(x->keys);
+	x->where = x->keys = NULL;
+	x->nwhere = 0;
 }
 
 int
 import_spill_out(struct import_list *l, struct import_item *it)
 {
 	struct import_spill *s = l->spill;
+	struct import_rec *x = it->x;
 	struct sbuf *b;
 	size_t done = 0;
 	uint64_t at;
 
 	if (!s || it->spilled)
 		return 0;
-	if (s->error) {
+	if (s->error || !x) {
 		forget(it);
 		return -1;
 	}
 	b = &s->buf;
 	sbuf_reset(b);
 	put_u(b, 0, 8);           /* the length, below */
-	put_u(b, it->out.n, 8);
-	for (size_t i = 0; i < it->out.n; i++)
-		put_field(b, &it->out.v[i]);
-	put_s(b, it->body);
-	put_u(b, it->nnotes, 8);
-	for (size_t i = 0; i < it->nnotes; i++)
-		put_s(b, it->notes[i]);
-	put_u(b, it->nsections, 8);
-	for (size_t i = 0; i < it->nsections; i++) {
-		put_s(b, it->sections[i].name);
-		put_s(b, it->sections[i].text);
+	put_u(b, x->out.n, 8);
+	for (size_t i = 0; i < x->out.n; i++)
+		put_field(b, &x->out.v[i]);
+	put_s(b, x->body);
+	put_u(b, x->nnotes, 8);
+	for (size_t i = 0; i < x->nnotes; i++)
+		put_s(b, x->notes[i]);
+	put_u(b, x->nsections, 8);
+	for (size_t i = 0; i < x->nsections; i++) {
+		put_s(b, x->sections[i].name);
+		put_s(b, x->sections[i].text);
+	}
+	put_u(b, x->ndeps, 8);
+	for (size_t i = 0; i < x->ndeps; i++)
+		put_s(b, x->deps[i]);
+	put_s(b, x->follows);
+	/* where the source fields went: two numbers per field */
+	put_u(b, x->where && x->keys ? x->nwhere : 0, 8);
+	for (size_t i = 0; x->where && x->keys && i < x->nwhere; i++) {
+		put_u(b, x->where[i], 4);
+		put_u(b, x->keys[i], 4);
+	}
+	if (b->len > UINT32_MAX) {
+		fail(s, "write", EFBIG);
+		forget(it);
+		return -1;
 	}
 	{
 		struct sbuf len = SBUF_INIT;
@@ -184,8 +222,9 @@ import_spill_out(struct import_list *l, struct import_item *it)
 		memcpy(b->buf, len.buf, 8);
 		sbuf_release(&len);
 	}
-	it->has_refs = ifields_get(&it->out, "depends_on") ||
-		       ifields_get(&it->out, "follows");
+	it->has_refs = ifields_get(&x->out, "depends_on") ||
+		       ifields_get(&x->out, "follows") || x->ndeps || x->follows;
+	it->has_cycles = x->ncycles != 0;
 	/* over its last copy when it fits there (a record rewritten after
 	 * its batch mostly does), else at the end */
 	at = it->spill_len && b->len <= it->spill_len ? it->spill_off : s->end;
@@ -203,7 +242,7 @@ import_spill_out(struct import_list *l, struct import_item *it)
 		done += (size_t)k;
 	}
 	it->spill_off = at;
-	it->spill_len = b->len;
+	it->spill_len = (uint32_t)b->len;
 	if (at == s->end)
 		s->end += b->len;
 	forget(it);
@@ -299,6 +338,7 @@ int
 import_spill_in(struct import_list *l, struct import_item *it)
 {
 	struct import_spill *s = l->spill;
+	struct import_rec *x;
 	struct sbuf *b;
 	struct cur c;
 	size_t done = 0;
@@ -306,6 +346,9 @@ import_spill_in(struct import_list *l, struct import_item *it)
 	if (!s || !it->spilled)
 		return 0;
 	it->spilled = 0;
+	if (!it->x)
+		it->x = xcalloc(1, sizeof(*it->x));
+	x = it->x;
 	if (s->error)
 		return -1;
 	b = &s->buf;
@@ -326,25 +369,42 @@ import_spill_in(struct import_list *l, struct import_item *it)
 	c.p = (const unsigned char *)b->buf;
 	c.end = c.p + it->spill_len;
 	c.bad = 0;
-	if (get_u(&c, 8) != it->spill_len - 8)
+	if (get_u(&c, 8) != (uint64_t)it->spill_len - 8)
 		c.bad = 1;
-	get_fields(&c, &it->out);
-	it->body = get_s(&c);
-	it->nnotes = it->anotes = get_n(&c);
-	it->notes = xcalloc(it->nnotes + 1, sizeof(*it->notes));
-	for (size_t i = 0; i < it->nnotes; i++)
-		if (!(it->notes[i] = get_s(&c)))
-			it->notes[i] = xstrdup("");
-	it->nsections = it->asections = get_n(&c);
-	it->sections = xcalloc(it->nsections + 1, sizeof(*it->sections));
-	for (size_t i = 0; i < it->nsections; i++) {
-		it->sections[i].name = get_s(&c);
-		it->sections[i].text = get_s(&c);
+	get_fields(&c, &x->out);
+	x->body = get_s(&c);
+	x->nnotes = x->anotes = get_n(&c);
+	x->notes = xcalloc(x->nnotes + 1, sizeof(*x->notes));
+	for (size_t i = 0; i < x->nnotes; i++)
+		if (!(x->notes[i] = get_s(&c)))
+			x->notes[i] = xstrdup("");
+	x->nsections = x->asections = get_n(&c);
+	x->sections = xcalloc(x->nsections + 1, sizeof(*x->sections));
+	for (size_t i = 0; i < x->nsections; i++) {
+		x->sections[i].name = get_s(&c);
+		x->sections[i].text = get_s(&c);
+	}
+	x->ndeps = x->adeps = get_n(&c);
+	x->deps = x->ndeps ? xcalloc(x->ndeps, sizeof(*x->deps)) : NULL;
+	for (size_t i = 0; i < x->ndeps; i++)
+		if (!(x->deps[i] = get_s(&c)))
+			x->deps[i] = xstrdup("");
+	x->follows = get_s(&c);
+	x->nwhere = get_n(&c);
+	if (x->nwhere) {
+		x->where = xcalloc(x->nwhere, sizeof(*x->where));
+		x->keys = xcalloc(x->nwhere, sizeof(*x->keys));
+		for (size_t i = 0; i < x->nwhere; i++) {
+			x->where[i] = (unsigned)get_u(&c, 4);
+			x->keys[i] = (unsigned)get_u(&c, 4);
+		}
 	}
 	if (c.bad || c.p != c.end) {
 		fail(s, "read", EIO);
 		forget(it);
 		it->spilled = 0;
+		if (!it->x)
+			it->x = xcalloc(1, sizeof(*it->x));
 		return -1;
 	}
 	return 0;

@@ -5,14 +5,18 @@
  * sort keys, depends_on / follows as source ids, cycles, flags, where
  * each source field went).
  *
- * The parts spilled are a record's docket fields (out), its body, its
- * notes and its managed sections.  import_spill_out writes them as one
- * length-prefixed record appended to the file and frees them (the item
- * keeps the offset and length); import_spill_in reads them back for a
- * stage that renders or changes them; a stage that only reads them
- * gives them back with import_spill_drop (the copy in the file is still
- * the record's), one that changed them with import_spill_out (written
- * over the record's last copy when it fits there, else appended).
+ * The parts spilled are a record's parts (struct import_rec): its
+ * docket fields (out), body, notes, managed sections, references as
+ * source ids (deps, follows) and where its source fields went.
+ * import_spill_out writes them as one length-prefixed record appended
+ * to the file and frees them, and the record's x with them unless it
+ * holds what memory alone keeps (the source fields and cycles of a
+ * record in a source cycle); the item keeps the offset and length.
+ * import_spill_in reads them back (a new x when it had none) for a stage
+ * that renders or changes them; a stage that only reads them gives them
+ * back with import_spill_drop (the copy in the file is still the
+ * record's), one that changed them with import_spill_out (written over
+ * the record's last copy when it fits there, else appended).
  *
  * Ownership: the list owns its spill (l->spill); import_list_release
  * closes it, and the file, unlinked as soon as it is created, goes with

@@ -274,7 +274,7 @@ comments(struct import_item *it, const struct bucket *g, const struct byid *memb
 			sbuf_addc(&sb, '\n');
 			sbuf_adds(&sb, text);
 		}
-		ifields_push(&it->src, "Comments", sb.buf, 0);
+		ifields_push(&it->x->src, "Comments", sb.buf, 0);
 		sbuf_release(&sb);
 	}
 	free(k);
@@ -326,7 +326,7 @@ attachments(struct import_item *it, const json_t *list)
 			}
 			sbuf_addc(&sb, ')');
 		}
-		ifields_push(&it->src, "Attachments", sb.buf, 0);
+		ifields_push(&it->x->src, "Attachments", sb.buf, 0);
 		sbuf_release(&sb);
 	}
 }
@@ -438,20 +438,20 @@ import_read_trello(struct import_list *l, const char *buf, size_t len,
 		if (idlist)
 			list = strmap_get(&list_of, idlist);
 		it = import_list_add(l, file, 0);
-		it->what = xasprintf("card '%s'", name ? name : "");
+		import_item_ext(it)->what = xasprintf("card '%s'", name ? name : "");
 		if (name)
-			ifields_set_str(&it->src, "Name", name);
+			ifields_set_str(&it->x->src, "Name", name);
 		if (desc && *desc)
-			ifields_set_str(&it->src, "Desc", desc);
+			ifields_set_str(&it->x->src, "Desc", desc);
 		if (list && list->name)
-			ifields_set_str(&it->src, "List", list->name);
+			ifields_set_str(&it->x->src, "List", list->name);
 		for (size_t k = 0; k < json_array_size(labels); k++) {
 			const char *ln = str_of(json_array_get(labels, k), "name");
 
 			if (!ln || !*ln)
 				ln = str_of(json_array_get(labels, k), "color");
 			if (ln && *ln)
-				ifields_push(&it->src, "Labels", ln, 1);
+				ifields_push(&it->x->src, "Labels", ln, 1);
 		}
 		for (size_t k = 0; k < json_array_size(mids); k++) {
 			const struct bucket *m = byid_get(&member,
@@ -459,26 +459,26 @@ import_read_trello(struct import_list *l, const char *buf, size_t len,
 			const char *mn = m ? member_name(m->v[0]) : NULL;
 
 			if (mn)
-				ifields_push(&it->src, "Members", mn, 1);
+				ifields_push(&it->x->src, "Members", mn, 1);
 		}
 		if (iso_date(ymd, json_object_get(c, "due")) == 0)
-			ifields_set_date(&it->src, "Due", ymd);
+			ifields_set_date(&it->x->src, "Due", ymd);
 		made = byid_get(&created, id);
 		when = made ? str_of(made->v[0], "date") : NULL;
 		if ((when && import_date_parse(ymd, when, IMPORT_DATE_AUTO) == 0) ||
 		    id_date(ymd, id) == 0)
-			ifields_set_date(&it->src, "Created", ymd);
+			ifields_set_date(&it->x->src, "Created", ymd);
 		if (iso_date(ymd, json_object_get(c, "dateLastActivity")) == 0)
-			ifields_set_date(&it->src, "Last activity", ymd);
+			ifields_set_date(&it->x->src, "Last activity", ymd);
 		if (id)
-			ifields_set_str(&it->src, "Card id", id);
+			ifields_set_str(&it->x->src, "Card id", id);
 		if (url) {
-			ifields_set_str(&it->src, "Card", url);
-			it->alt_id = xstrdup(url);
+			ifields_set_str(&it->x->src, "Card", url);
+			import_item_ext(it)->alt_id = xstrdup(url);
 		}
 		checklists(&cl, byid_get(&checklist, id));
 		if (cl.len)
-			ifields_set_str(&it->src, "Checklists", cl.buf);
+			ifields_set_str(&it->x->src, "Checklists", cl.buf);
 		sbuf_release(&cl);
 		{
 			const struct bucket *g = byid_get(&comment, id);
@@ -493,19 +493,19 @@ import_read_trello(struct import_list *l, const char *buf, size_t len,
 				char *why = xasprintf("%.0f of the card's %.0f (Trello writes at most 1000 actions into an export)",
 						      said - (double)have, said);
 
-				ifields_set_str(&it->src, "Comments not in the export", why);
+				ifields_set_str(&it->x->src, "Comments not in the export", why);
 				free(why);
 				missing += (size_t)(said - (double)have);
 				missing_cards++;
 			}
 		}
 		attachments(it, json_object_get(c, "attachments"));
-		it->group = list ? (long)(list - tl) : (long)ntl;
-		it->has_rank_num = 1;
-		it->rank_num = num_of(json_object_get(c, "pos"));
+		import_item_sort(it)->group = list ? (long)(list - tl) : (long)ntl;
+		import_item_sort(it)->has_rank_num = 1;
+		import_item_sort(it)->rank_num = num_of(json_object_get(c, "pos"));
 		if (bool_of(json_object_get(c, "closed")))
-			ifields_set_bool(&it->src, "Closed", 1);
-		it->archived = list && list->closed;
+			ifields_set_bool(&it->x->src, "Closed", 1);
+		it->x->archived = list && list->closed;
 		/* the item holds copies: the card's JSON can go, so that the
 		 * items grow as the document shrinks (peak memory) */
 		json_array_set_new(cards, i, json_null());

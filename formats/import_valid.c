@@ -53,28 +53,11 @@ struct verdict {
 	int demote, stuck;
 };
 
-/* Count one more for id in m (the key is copied: records are dropped). */
-static void
-mark(struct run *r, struct strmap *m, const char *id)
-{
-	struct strmap_entry *e = strmap_find(m, id, strlen(id));
-	char *k;
-
-	if (e) {
-		e->value = (void *)((uintptr_t)e->value + 1);
-		return;
-	}
-	k = xstrdup(id);
-	r->keys = xgrow(r->keys, &r->akeys, r->nkeys + 1, sizeof(*r->keys));
-	r->keys[r->nkeys++] = k;
-	strmap_put(m, k, strlen(k), (void *)(uintptr_t)1);
-}
-
 static void
 note(struct import_item *it, char *s)
 {
-	it->notes = xgrow(it->notes, &it->anotes, it->nnotes + 1, sizeof(*it->notes));
-	it->notes[it->nnotes++] = s;
+	it->x->notes = xgrow(it->x->notes, &it->x->anotes, it->x->nnotes + 1, sizeof(*it->x->notes));
+	it->x->notes[it->x->nnotes++] = s;
 }
 
 /* Run validate_files on what the plan writes. */
@@ -245,7 +228,7 @@ repair(struct run *r, struct verdict *v)
 		int did = 0;
 
 		for (size_t k = 0; k < v[i].nfields; k++) {
-			struct ifield *f = ifields_get(&it->out, v[i].fields[k]);
+			struct ifield *f = ifields_get(&it->x->out, v[i].fields[k]);
 			struct sbuf val = SBUF_INIT;
 
 			if (!f)
@@ -255,8 +238,9 @@ repair(struct run *r, struct verdict *v)
 					   v[i].fields[k], val.buf ? val.buf : "",
 					   v[i].reasons[k]));
 			sbuf_release(&val);
-			ifields_remove(&it->out, v[i].fields[k]);
-			mark(r, &r->noted, it->id);
+			ifields_remove(&it->x->out, v[i].fields[k]);
+			if (it->noted < IMPORT_NOTED_MAX)
+				it->noted++;
 			did = 1;
 		}
 		if (v[i].demote && strcmp(it->status, "idea")) {
@@ -267,11 +251,10 @@ repair(struct run *r, struct verdict *v)
 					   "more first (%s)", it->status,
 					   needs.buf ? needs.buf : ""));
 			sbuf_release(&needs);
-			free(it->status);
-			it->status = xstrdup("idea");
+			it->status = import_list_name(r->all, "idea");
 			/* it keeps its place in the source's order */
-			ifields_set_str(&it->out, "status", "idea");
-			mark(r, &r->demoted, it->id);
+			ifields_set_str(&it->x->out, "status", "idea");
+			it->demoted = 1;
 			did = 1;
 		}
 		changed += did;
@@ -299,6 +282,7 @@ static void
 make(struct run *r, struct diag_list *diags)
 {
 	struct diag_list scratch = DIAG_LIST_INIT;
+	char wb[32];
 
 	for (;;) {
 		struct import_list *l = r->l;
@@ -310,8 +294,7 @@ make(struct run *r, struct diag_list *diags)
 				import_list_skip(r->all, 1, l->items[i]->file,
 						 l->items[i]->line,
 						 "%s would be an item of %zu bytes, over %s",
-						 l->items[i]->what ? l->items[i]->what :
-						 "the record", r->p->over[i], r->limit_name);
+						 import_item_what(l->items[i], wb, "the record"), r->p->over[i], r->limit_name);
 				over++;
 			}
 		if (!over)
@@ -367,6 +350,7 @@ leave_out(struct run *r, struct verdict *v)
 {
 	struct import_list *l = r->l;
 	size_t n = l->n, gone = 0;
+	char wb[32];
 
 	for (size_t i = 0; i < n; i++) {
 		struct import_item *it = l->items[i];
@@ -383,7 +367,7 @@ leave_out(struct run *r, struct verdict *v)
 		}
 		import_list_skip(r->all, 1, it->file, it->line,
 				 "%s would not pass docket check: %s",
-				 it->what ? it->what : "the record", v[i].first);
+				 import_item_what(it, wb, "the record"), v[i].first);
 	}
 	for (size_t i = n; i-- > 0;)
 		if (v[i].first && !l->items[i]->existing) {
@@ -441,7 +425,7 @@ import_valid_batch(struct run *r, struct diag_list *errors,
 			field = d->field ? xstrdup(d->field) :
 				d->file && r->p->files[i] && !strcmp(d->file, paths[i]) ?
 				field_at_line(r->p->files[i], r->p->lens[i], d->line) : NULL;
-			if (field && !kept_field(field) && ifields_get(&it->out, field))
+			if (field && !kept_field(field) && ifields_get(&it->x->out, field))
 				verdict_field(&v[i], field, d->message);
 			else if (strcmp(it->status, "idea")) {
 				v[i].demote = 1;

@@ -22,8 +22,8 @@ import_value_note(struct import_item *it, const char *key, const char *text)
 			*p = ' ';
 	if (*k >= 'a' && *k <= 'z')
 		*k = (char)(*k - 'a' + 'A');
-	it->notes = xgrow(it->notes, &it->anotes, it->nnotes + 1, sizeof(*it->notes));
-	it->notes[it->nnotes++] = xasprintf("%s: %s", k, text);
+	it->x->notes = xgrow(it->x->notes, &it->x->anotes, it->x->nnotes + 1, sizeof(*it->x->notes));
+	it->x->notes[it->x->nnotes++] = xasprintf("%s: %s", k, text);
 	free(k);
 }
 
@@ -164,9 +164,9 @@ import_value_section(struct import_item *it, const char *name, const struct ival
 	struct sbuf sb = SBUF_INIT;
 	size_t head;
 
-	for (size_t i = 0; i < it->nsections; i++)
-		if (!strcmp(it->sections[i].name, name))
-			sec = &it->sections[i];
+	for (size_t i = 0; i < it->x->nsections; i++)
+		if (!strcmp(it->x->sections[i].name, name))
+			sec = &it->x->sections[i];
 	if (sec) {
 		sbuf_adds(&sb, sec->text);
 	} else {
@@ -188,9 +188,9 @@ import_value_section(struct import_item *it, const char *name, const struct ival
 			sbuf_release(&sb);
 			return;
 		}
-		it->sections = xgrow(it->sections, &it->asections, it->nsections + 1,
-				     sizeof(*it->sections));
-		sec = &it->sections[it->nsections++];
+		it->x->sections = xgrow(it->x->sections, &it->x->asections, it->x->nsections + 1,
+				     sizeof(*it->x->sections));
+		sec = &it->x->sections[it->x->nsections++];
 		sec->name = xstrdup(name);
 		sec->text = NULL;
 	}

@@ -79,12 +79,16 @@ id_in_use(const struct backlog *bl, const struct strmap *mine, const char *id,
 	return taken && taken(arg, id);
 }
 
-/* Give it the id (owned by it; the set borrows it). */
+/* Give it the id (freed: l keeps a copy; the set, when given, borrows
+ * that). */
 static void
-give_id(struct import_item *it, struct strmap *mine, char *id)
+give_id(struct import_list *l, struct import_item *it, struct strmap *mine,
+	char *id)
 {
-	it->id = id;
-	strmap_put(mine, id, strlen(id), it);
+	it->id = import_list_str(l, id);
+	free(id);
+	if (mine)
+		strmap_put(mine, it->id, strlen(it->id), it);
 }
 
 /* "task-24.01" -> "24.1"; NULL when the id has no number after its
@@ -171,15 +175,31 @@ refs_get(struct refs *r, const char *src)
 static void
 note(struct import_item *it, const char *fmt, const char *a)
 {
-	it->notes = xgrow(it->notes, &it->anotes, it->nnotes + 1, sizeof(*it->notes));
-	it->notes[it->nnotes++] = xasprintf(fmt, a);
+	it->x->notes = xgrow(it->x->notes, &it->x->anotes, it->x->nnotes + 1, sizeof(*it->x->notes));
+	it->x->notes[it->x->nnotes++] = xasprintf(fmt, a);
+}
+
+/* Does it name other records (depends_on, follows as source ids)? */
+static int
+names_others(const struct import_item *it)
+{
+	if (it->spilled || !it->x)
+		return it->has_refs;
+	return it->x->ndeps || it->x->follows;
 }
 
 static void
 resolve(struct import_list *l)
 {
 	struct refs r;
+	char wb[32];
+	size_t any = 0;
 
+	/* the maps of source ids only when a record names another */
+	for (size_t i = 0; i < l->n && !any; i++)
+		any = names_others(l->items[i]);
+	if (!any)
+		return;
 	memset(&r, 0, sizeof(r));
 	strmap_init(&r.map);
 	for (size_t i = 0; i < l->n; i++)
@@ -202,30 +222,30 @@ resolve(struct import_list *l)
 	for (size_t i = 0; i < l->n; i++) {
 		struct import_item *it = l->items[i], *to;
 
-		if (!it->ndeps && !it->follows)
+		if (!names_others(it))
 			continue;
 		/* its fields and notes, in from the spill file and back */
 		import_spill_in(l, it);
-		for (size_t d = 0; d < it->ndeps; d++) {
-			to = refs_get(&r, it->deps[d]);
+		for (size_t d = 0; d < it->x->ndeps; d++) {
+			to = refs_get(&r, it->x->deps[d]);
 			if (to == it)
 				continue;
 			if (to) {
-				ifields_push(&it->out, "depends_on", to->id, 1);
+				ifields_push(&it->x->out, "depends_on", to->id, 1);
 			} else {
-				note(it, "Depends on: %s (not in this import)", it->deps[d]);
+				note(it, "Depends on: %s (not in this import)", it->x->deps[d]);
 				diag_add(&l->diags, SEV_WARNING, "import", it->file, it->line, 0,
 					 "%s (now %s) depends on '%s', which is not in this import; kept as a note",
-					 it->source_id ? it->source_id : it->what ? it->what : "a record",
-					 it->id, it->deps[d]);
+					 it->source_id ? it->source_id : import_item_what(it, wb, "a record"),
+					 it->id, it->x->deps[d]);
 			}
 		}
-		if (it->follows) {
-			to = refs_get(&r, it->follows);
+		if (it->x->follows) {
+			to = refs_get(&r, it->x->follows);
 			if (to && to != it)
-				ifields_set_str(&it->out, "follows", to->id);
+				ifields_set_str(&it->x->out, "follows", to->id);
 			else
-				note(it, "Follows: %s (not in this import)", it->follows);
+				note(it, "Follows: %s (not in this import)", it->x->follows);
 		}
 		import_spill_out(l, it);
 	}
@@ -243,6 +263,7 @@ import_assign_ids(struct import_list *l, const struct import_map *m,
 	const char *prefix = bl->config.prefix ? bl->config.prefix : "MKT";
 	long next = max_used(bl, prefix);
 	struct strmap mine = STRMAP_INIT;
+	char wb[32];
 
 	/* the ids of records that are items already (a re-import) */
 	for (size_t i = 0; i < l->n; i++)
@@ -260,10 +281,10 @@ import_assign_ids(struct import_list *l, const struct import_map *m,
 			if (id_in_use(bl, &mine, sid, taken, arg)) {
 				diag_add(&l->diags, SEV_WARNING, "import", it->file, it->line, 0,
 					 "%s: id %s is already used in this backlog; the item gets a new id",
-					 it->what ? it->what : "a record", sid);
+					 import_item_what(it, wb, "a record"), sid);
 				continue;
 			}
-			give_id(it, &mine, xstrdup(sid));
+			give_id(l, it, &mine, xstrdup(sid));
 			if (item_id_number(sid, prefix) > next)
 				next = item_id_number(sid, prefix);
 		}
@@ -276,12 +297,15 @@ import_assign_ids(struct import_list *l, const struct import_map *m,
 		if (m->keep_ids && it->source_id)
 			diag_add(&l->diags, SEV_WARNING, "import", it->file, it->line, 0,
 				 "%s: '%s' is not an id of the form %s-N; the item gets a new id",
-				 it->what ? it->what : "a record", it->source_id, prefix);
+				 import_item_what(it, wb, "a record"), it->source_id, prefix);
 		for (;;) {
 			char *cand = xasprintf("%s-%ld", prefix, ++next);
 
+			/* past every number given so far: not in mine as a
+			 * new id, so the set keeps only the ids of records
+			 * that are items already or kept their source's */
 			if (!id_in_use(bl, &mine, cand, taken, arg)) {
-				give_id(it, &mine, cand);
+				give_id(l, it, NULL, cand);
 				break;
 			}
 			free(cand);
@@ -390,30 +414,30 @@ import_render_item(struct sbuf *out, const struct import_item *it,
 	yaml_scalar_str(out, it->id, strlen(it->id), 0, YSTYLE_PLAIN);
 	sbuf_addc(out, '\n');
 	for (size_t i = 0; i < schema_nfields; i++) {
-		const struct ifield *f = ifields_get(&it->out, schema_fields[i].name);
+		const struct ifield *f = ifields_get(&it->x->out, schema_fields[i].name);
 
 		if (f && strcmp(f->key, "id"))
 			render_field(out, f);
 	}
-	for (size_t i = 0; i < it->out.n; i++)
-		if (!schema_builtin(it->out.v[i].key))
-			render_field(out, &it->out.v[i]);
+	for (size_t i = 0; i < it->x->out.n; i++)
+		if (!schema_builtin(it->x->out.v[i].key))
+			render_field(out, &it->x->out.v[i]);
 	sbuf_adds(out, "---\n");
 	body_start = out->len;
-	add_trimmed(out, it->body);
-	for (size_t i = 0; i < it->nsections; i++) {
+	add_trimmed(out, it->x->body);
+	for (size_t i = 0; i < it->x->nsections; i++) {
 		if (out->len > body_start)
 			sbuf_adds(out, "\n\n");
 		sbuf_addf(out, "<!-- docket:import %s -->\n%s\n<!-- /docket:import -->",
-			  it->sections[i].name, it->sections[i].text);
+			  it->x->sections[i].name, it->x->sections[i].text);
 	}
-	if (it->nnotes) {
+	if (it->x->nnotes) {
 		if (out->len > body_start)
 			sbuf_adds(out, "\n\n");
 		sbuf_addf(out, "<!-- docket:import notes -->\n## Imported from %s\n\n",
 			  import_kind_title(kind));
-		for (size_t i = 0; i < it->nnotes; i++) {
-			const char *s = it->notes[i];
+		for (size_t i = 0; i < it->x->nnotes; i++) {
+			const char *s = it->x->notes[i];
 
 			sbuf_adds(out, "- ");
 			/* continuation lines stay inside the list item */
@@ -429,9 +453,9 @@ import_render_item(struct sbuf *out, const struct import_item *it,
 		sbuf_adds(out, "<!-- /docket:import -->");
 	}
 	if (cfg && strcmp(it->status, "done") && strcmp(it->status, "stopped") &&
-	    !has_dod(it->body)) {
+	    !has_dod(it->x->body)) {
 		/* the Definition of Done of the item's type */
-		const struct ifield *tf = ifields_get(&it->out, "type");
+		const struct ifield *tf = ifields_get(&it->x->out, "type");
 		size_t ndod;
 		const char *const *dod = config_dod(cfg, tf && tf->v.type == IVAL_STR ?
 						    item_type_parse(tf->v.str) : TYPE_EXPERIMENT,

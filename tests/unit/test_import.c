@@ -69,7 +69,7 @@ static const struct import_item *
 by_title(const struct import_list *l, const char *title)
 {
 	for (size_t i = 0; i < l->n; i++) {
-		const struct ifield *f = ifields_get(&l->items[i]->out, "title");
+		const struct ifield *f = ifields_get(&l->items[i]->x->out, "title");
 
 		if (f && !strcmp(f->v.str, title))
 			return l->items[i];
@@ -82,7 +82,7 @@ by_title(const struct import_list *l, const char *title)
 static const char *
 out_str(const struct import_item *it, const char *key)
 {
-	const struct ifield *f = ifields_get(&it->out, key);
+	const struct ifield *f = ifields_get(&it->x->out, key);
 
 	return f && f->v.type != IVAL_LIST ? f->v.str : NULL;
 }
@@ -156,12 +156,12 @@ test_jira(void **state)
 	assert_string_equal(out_str(it, "created"), "2026-11-24");
 	assert_string_equal(out_str(it, "requested_by"), "Retail");
 	assert_string_equal(out_str(it, "effort"), "3");
-	assert_int_equal(ifields_get(&it->out, "tags")->v.n, 2);
-	assert_string_equal(it->body, "Two\nlines");
+	assert_int_equal(ifields_get(&it->x->out, "tags")->v.n, 2);
+	assert_string_equal(it->x->body, "Two\nlines");
 	assert_true(has_note(it, "Source: Jira CAMP-2"));
 	assert_true(has_note(it, "Assignee: Sam Lee"));
 	assert_true(has_note(it, "Type: Story"));
-	assert_null(ifields_get(&it->out, "assignee"));
+	assert_null(ifields_get(&it->x->out, "assignee"));
 	assert_true(it->ranked);
 
 	/* Parent = the epic's issue id in newer exports: a campaign too */
@@ -182,7 +182,7 @@ test_jira(void **state)
 	assert_null(out_str(it, "campaign"));
 	assert_true(has_note(it, "Parent issue: CAMP-3"));
 	assert_true(has_note(it, "Custom field (Story Points): 0"));
-	assert_null(ifields_get(&it->out, "effort"));
+	assert_null(ifields_get(&it->x->out, "effort"));
 
 	it = by_title(&fx.l, "Fixed pricing links");
 	assert_string_equal(it->status, "done");
@@ -254,11 +254,11 @@ test_trello(void **state)
 	it = by_title(&fx.l, "First");
 	assert_string_equal(it->status, "ready");
 	assert_string_equal(out_str(it, "created"), "2026-11-02");   /* the action */
-	assert_string_equal(it->body, "Five slides.\n\n## Checklists\n\n### Before\n- [x] A\n- [ ] B");
-	assert_string_equal(ifields_get(&it->out, "tags")->v.list[0], "social");
+	assert_string_equal(it->x->body, "Five slides.\n\n## Checklists\n\n### Before\n- [x] A\n- [ ] B");
+	assert_string_equal(ifields_get(&it->x->out, "tags")->v.list[0], "social");
 	it = by_title(&fx.l, "Second");
 	assert_string_equal(out_str(it, "created"), "2026-11-20");   /* the id */
-	assert_string_equal(ifields_get(&it->out, "tags")->v.list[0], "green");
+	assert_string_equal(ifields_get(&it->x->out, "tags")->v.list[0], "green");
 	it = by_title(&fx.l, "Doing one");
 	assert_string_equal(it->status, "doing");
 	assert_true(has_note(it, "Members: Sam Lee"));
@@ -317,9 +317,9 @@ test_asana(void **state)
 	it = by_title(&fx.l, "Landing page");
 	dep = by_title(&fx.l, "Book speakers");
 	assert_string_equal(it->status, "ready");
-	assert_int_equal(ifields_get(&it->out, "tags")->v.n, 2);
-	assert_string_equal(ifields_get(&it->out, "tags")->v.list[1], "launch");
-	assert_string_equal(ifields_get(&it->out, "depends_on")->v.list[0], dep->id);
+	assert_int_equal(ifields_get(&it->x->out, "tags")->v.n, 2);
+	assert_string_equal(ifields_get(&it->x->out, "tags")->v.list[1], "launch");
+	assert_string_equal(ifields_get(&it->x->out, "depends_on")->v.list[0], dep->id);
 	/* the due date is the due field, not a note */
 	assert_string_equal(out_str(it, "due"), "2026-12-01");
 	assert_false(has_note(it, "Due Date: 2026-12-01"));
@@ -332,7 +332,7 @@ test_asana(void **state)
 	assert_string_equal(it->status, "done");
 	assert_string_equal(out_str(it, "finished"), "2026-11-15");
 	/* a due date that is not a date: a note and a warning, not lost */
-	assert_null(ifields_get(&it->out, "due"));
+	assert_null(ifields_get(&it->x->out, "due"));
 	assert_true(has_note(it, "Due Date: next week"));
 	assert_true(has_warning(&fx.l, "'next week' is not a date docket can read; kept as a note"));
 	/* an unknown section: the default status, and one warning */
@@ -406,21 +406,21 @@ test_backlog_md(void **state)
 	assert_int_equal(it->status[0], 'r');
 	assert_string_equal(out_str(it, "requested_by"), "@sam");
 	assert_true(has_note(it, "Assignee: @dana"));
-	assert_non_null(it->recovered);
+	assert_non_null(it->x->recovered);
 	assert_true(has_warning(&fx.l, "quoting the value of 'assignee'"));
-	assert_string_equal(it->body, "Body two.\n");
+	assert_string_equal(it->x->body, "Body two.\n");
 	it = by_title(&fx.l, "Ten");
 	/* dependencies name source ids: rewritten to docket ids */
-	assert_string_equal(ifields_get(&it->out, "depends_on")->v.list[0],
+	assert_string_equal(ifields_get(&it->x->out, "depends_on")->v.list[0],
 			    by_title(&fx.l, "Two")->id);
 	it = by_title(&fx.l, "Three");
 	assert_string_equal(it->status, "doing");
 	assert_string_equal(out_str(it, "created"), "2025-09-06");
 	it = by_title(&fx.l, "Broken one");
 	assert_string_equal(it->status, "idea");
-	assert_non_null(strstr(it->body, "Kept body."));
-	assert_non_null(strstr(it->body, "## Original front matter"));
-	assert_non_null(strstr(it->body, "title: [unclosed"));
+	assert_non_null(strstr(it->x->body, "Kept body."));
+	assert_non_null(strstr(it->x->body, "## Original front matter"));
+	assert_non_null(strstr(it->x->body, "title: [unclosed"));
 	assert_string_equal(by_title(&fx.l, "Idea")->status, "idea");
 	it = by_title(&fx.l, "One");
 	assert_string_equal(it->status, "done");
@@ -489,8 +489,8 @@ test_map_file(void **state)
 	assert_string_equal(out_str(it, "requested_by"), "Retail");
 	assert_string_equal(out_str(it, "created"), "2026-03-04");   /* mdy */
 	assert_string_equal(out_str(it, "goal"), "pipeline");
-	assert_null(ifields_get(&it->out, "effort"));
-	assert_int_equal(ifields_get(&it->out, "tags")->v.n, 2);
+	assert_null(ifields_get(&it->x->out, "effort"));
+	assert_int_equal(ifields_get(&it->x->out, "tags")->v.n, 2);
 	it = by_title(&fx.l, "Duplicate key");
 	assert_string_equal(it->id, "MKT-8");                /* taken: a new id */
 	assert_string_equal(it->status, "blocked");
@@ -566,7 +566,7 @@ test_ids_after_existing(void **state)
 	assert_string_equal(fx.l.items[0]->id, "MKT-21");
 	assert_string_equal(fx.l.items[1]->id, "MKT-22");
 	/* MKT-3 is not a source id of this import: a note and a warning */
-	assert_null(ifields_get(&fx.l.items[0]->out, "depends_on"));
+	assert_null(ifields_get(&fx.l.items[0]->x->out, "depends_on"));
 	assert_true(has_note(fx.l.items[0], "Depends on: MKT-3 (not in this import)"));
 	diag_list_release(&d);
 	fx_release(&fx);
@@ -594,24 +594,27 @@ test_ids_many(void **state)
 	fx.map.keep_ids = 1;
 	for (size_t i = 0; i < N; i++) {
 		struct import_item *it = import_list_add(&fx.l, "c.csv", (int)i + 2);
+		char sid[32];
 
-		it->status = xstrdup("idea");
+		it->status = import_list_name(&fx.l, "idea");
 		if (i == 0) {
 			/* a record that is an item already keeps its id */
-			it->id = xstrdup("MKT-3");
+			it->id = import_list_str(&fx.l, "MKT-3");
 			it->existing = 1;
 		} else if (i % 8 == 1) {
 			/* id: keep; taken when i is a multiple of 7 */
-			it->source_id = xasprintf("MKT-%zu", i);
+			snprintf(sid, sizeof(sid), "MKT-%zu", i);
+			it->source_id = import_list_str(&fx.l, sid);
 			if (i % 7)
 				want_kept++;
 			else
 				want_taken++;
 		} else if (i % 8 == 5) {
 			/* the id of the record four before: used */
-			it->source_id = xasprintf("MKT-%zu", i - 4);
+			snprintf(sid, sizeof(sid), "MKT-%zu", i - 4);
+			it->source_id = import_list_str(&fx.l, sid);
 		} else if (i == N - 1) {
-			it->source_id = xstrdup("MKT-3");
+			it->source_id = import_list_str(&fx.l, "MKT-3");
 		}
 	}
 	import_assign_ids(&fx.l, &fx.map, &fx.bl, taken_sevens, NULL);

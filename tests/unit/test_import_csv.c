@@ -227,16 +227,20 @@ test_csv_repeated_columns_collect(void **state)
 	import_list_init(&l, IMPORT_CSV);
 	assert_int_equal(import_read_csv(&l, F(csv), "x.csv"), 0);
 	assert_int_equal(l.n, 2);                  /* the empty row is no item */
-	f = ifields_get(&l.items[0]->src, "Labels");
+	f = ifields_get(&l.items[0]->x->src, "Labels");
 	assert_non_null(f);
 	assert_int_equal(f->v.type, IVAL_LIST);
 	assert_int_equal(f->v.n, 2);
 	assert_string_equal(f->v.list[0], "video");
 	assert_string_equal(f->v.list[1], "social");
-	f = ifields_get(&l.items[0]->src, "Sprint");
+	f = ifields_get(&l.items[0]->x->src, "Sprint");
 	assert_int_equal(f->v.type, IVAL_STR);
-	assert_null(ifields_get(&l.items[1]->src, "Labels"));
-	assert_string_equal(l.items[1]->what, "row 3");
+	assert_null(ifields_get(&l.items[1]->x->src, "Labels"));
+	{
+		char wb[32];
+
+		assert_string_equal(import_item_what(l.items[1], wb, NULL), "row 3");
+	}
 	import_list_release(&l);
 }
 

@@ -50,8 +50,8 @@ fx_release(struct fixture *fx)
 static inline int
 has_note(const struct import_item *it, const char *text)
 {
-	for (size_t i = 0; i < it->nnotes; i++)
-		if (!strcmp(it->notes[i], text))
+	for (size_t i = 0; i < it->x->nnotes; i++)
+		if (!strcmp(it->x->notes[i], text))
 			return 1;
 	return 0;
 }

@@ -29,7 +29,7 @@ enum { EPICS = 200, STORIES = 9800, SUBTASKS = 10000 };
 static const char *
 src_str(const struct import_item *it, const char *key)
 {
-	const struct ifield *f = ifields_get(&it->src, key);
+	const struct ifield *f = ifields_get(&it->x->src, key);
 
 	return f && f->v.type == IVAL_STR ? f->v.str : NULL;
 }

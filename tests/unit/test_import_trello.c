@@ -85,14 +85,14 @@ test_comments_attachments_due(void **state)
 	fx_read(&fx, board);
 	it = fx.l.items[0];
 	/* the source fields the report counts */
-	f = ifields_get(&it->src, "Comments");
+	f = ifields_get(&it->x->src, "Comments");
 	assert_non_null(f);
 	assert_int_equal(f->v.n, 2);
-	assert_non_null(ifields_get(&it->src, "Attachments"));
-	assert_int_equal(ifields_get(&it->src, "Attachments")->v.n, 2);
-	assert_non_null(ifields_get(&it->src, "Due"));
-	assert_int_equal(ifields_get(&fx.l.items[1]->src, "Comments")->v.n, 1);
-	assert_null(ifields_get(&fx.l.items[1]->src, "Attachments"));
+	assert_non_null(ifields_get(&it->x->src, "Attachments"));
+	assert_int_equal(ifields_get(&it->x->src, "Attachments")->v.n, 2);
+	assert_non_null(ifields_get(&it->x->src, "Due"));
+	assert_int_equal(ifields_get(&fx.l.items[1]->x->src, "Comments")->v.n, 1);
+	assert_null(ifields_get(&fx.l.items[1]->x->src, "Attachments"));
 
 	file = fx_render(&fx);
 	assert_string_equal(file,
@@ -179,10 +179,10 @@ test_closed(void **state)
 	(void)state;
 	fx_init(&fx, IMPORT_TRELLO, config_mkt);
 	fx_read(&fx, json);
-	f = ifields_get(&fx.l.items[0]->src, "Closed");
+	f = ifields_get(&fx.l.items[0]->x->src, "Closed");
 	assert_non_null(f);
 	assert_int_equal(f->v.type, IVAL_BOOL);
-	assert_null(ifields_get(&fx.l.items[1]->src, "Closed"));   /* C: open */
+	assert_null(ifields_get(&fx.l.items[1]->x->src, "Closed"));   /* C: open */
 	assert_string_equal(fx.l.items[0]->status, "stopped");
 	assert_string_equal(fx.l.items[1]->status, "doing");
 	assert_string_equal(fx.l.items[2]->status, "done");        /* closed, done */

@@ -110,9 +110,9 @@ via_import(const char *value)
 	config_init(&c);
 	import_list_init(&l, IMPORT_CSV);
 	it = import_list_add(&l, "x.csv", 2);
-	it->id = xstrdup("MKT-1");
-	it->status = xstrdup("idea");        /* as import_apply sets it */
-	ifields_set_str(&it->out, "title", value);
+	it->id = import_list_str(&l, "MKT-1");
+	it->status = import_list_name(&l, "idea"); /* as import_apply sets it */
+	ifields_set_str(&it->x->out, "title", value);
 	import_render_item(&out, it, &c, IMPORT_CSV);
 	line = strstr(out.buf, "\ntitle: ");
 	assert_non_null(line);
