@@ -29,4 +29,12 @@ for bad in "wip-limit: { max: many }" "wip-limit: { max: 2.5 }" \
 	'
 done
 
+test_expect 'a good max is used: wip-limit max 0 refuses a start at error' '
+	printf "rules:\n  wip-limit: { severity: error, max: 0 }\n" >>r/docket.yaml &&
+	git -C r commit -qam "limit" &&
+	expect_code 1 docket -C r start MKT-1 2>err &&
+	grep -q "MKT-1 would make 1 item doing, over the WIP limit of 0: nothing is in progress. Raise the limit" err &&
+	grep -q "^status: ready" r/backlog/MKT-1.md
+'
+
 test_done
