@@ -464,10 +464,6 @@ run(struct ctx *ctx)
 	size_t len = 0;
 	int r, rc;
 
-	if (!ss->bl.config_ok) {
-		out_diags(ctx, &ss->bl.diags, SEV_ERROR);
-		return EXIT_USAGE;
-	}
 	import_kind_parse(&kind, ctx->pos[0]);
 	import_map_init(&map, kind);
 	import_list_init(&l, kind);

@@ -89,6 +89,16 @@ extern const struct check_rule_info check_rules[RULE_COUNT];
 
 /* The rule named id, or -1. */
 int check_rule_find(const char *id);
+/*
+ * The max: setting of rule r (one that takes it: bau-share, max-effort,
+ * wip-limit) in c's rules:, its default when not given.  The one check
+ * of that value: config_parse reports a bad one as a config error (so
+ * every command but check stops), `check` and the WIP limit read it
+ * here.  Returns 0, or -1 when the value is not valid for the rule
+ * (*out is then the default), with an error in diags (may be NULL).
+ */
+int check_rule_max(double *out, const struct config *c, enum check_rule r,
+		   struct diag_list *diags);
 /* "item", "refs", "order", "cycles", "backlog", "history". */
 const char *check_scope_name(enum check_scope s);
 

@@ -279,27 +279,55 @@ config_warning(struct check__ctx *x, int line, int col, const char *fmt, ...)
 	sbuf_release(&sb);
 }
 
-/* A rule's "max" setting as a number in [lo, hi]; def when unset. */
-static double
-setting_max(struct check__ctx *x, enum check_rule r, double def, double lo,
-	    double hi, int whole, const char *what)
+/* The bounds of each max: setting (the rules with CHECK_MAX). */
+static const struct {
+	enum check_rule rule;
+	double def, lo, hi;
+	int whole;
+	const char *what;
+} rule_max[] = {
+	{ RULE_BAU_SHARE, 0.5, 0, 1, 0, "a share from 0 to 1, like 0.5" },
+	{ RULE_MAX_EFFORT, 8, 0, 1e9, 0, "a number of at least 0, like 8" },
+	{ RULE_WIP_LIMIT, 5, 0, 1e9, 1, "a whole number of at least 0, like 5" },
+};
+
+int
+check_rule_max(double *out, const struct config *c, enum check_rule r,
+	       struct diag_list *diags)
 {
-	const struct rule_setting *s = x->setting[r];
+	const struct rule_setting *s = config_rule(c, check_rules[r].id);
 	const struct ynode *v;
+	size_t k;
 	double d;
 
-	if (!s || !s->settings)
-		return def;
-	v = ynode_get(s->settings, "max");
+	for (k = 0; k < ARRAY_SIZE(rule_max) && rule_max[k].rule != r; k++)
+		;
+	assert(k < ARRAY_SIZE(rule_max));
+	*out = rule_max[k].def;
+	v = s && s->settings ? ynode_get(s->settings, "max") : NULL;
 	if (!v)
-		return def;
+		return 0;
 	if (ynode_number(v, &d) || ynode_kind(v) == YKIND_STR || isnan(d) ||
-	    d < lo || d > hi || (whole && d != floor(d))) {
-		diag_add(x->out, SEV_ERROR, "config", x->cfg->path, v->line,
-			 v->col, "rules: %s: max must be %s", check_rules[r].id,
-			 what);
-		return def;
+	    d < rule_max[k].lo || d > rule_max[k].hi ||
+	    (rule_max[k].whole && d != floor(d))) {
+		if (diags)
+			diag_add(diags, SEV_ERROR, "config", c->path, v->line,
+				 v->col, "rules: %s: max must be %s",
+				 check_rules[r].id, rule_max[k].what);
+		return -1;
 	}
+	*out = d;
+	return 0;
+}
+
+/* A rule's max: setting (a bad one is docket.yaml's config error,
+ * reported by its loader). */
+static double
+setting_max(struct check__ctx *x, enum check_rule r)
+{
+	double d;
+
+	check_rule_max(&d, x->cfg, r, NULL);
 	return d;
 }
 
@@ -358,12 +386,9 @@ setup_rules(struct check__ctx *x)
 		else if (x->o->have_select && x->sev[r] == SEV_OFF)
 			x->sev[r] = check_rules[r].severity;
 	}
-	x->bau_max = setting_max(x, RULE_BAU_SHARE, 0.5, 0, 1, 0,
-				 "a share from 0 to 1, like 0.5");
-	x->effort_max = setting_max(x, RULE_MAX_EFFORT, 8, 0, 1e9, 0,
-				    "a number of at least 0, like 8");
-	x->wip_max = (long)setting_max(x, RULE_WIP_LIMIT, 5, 0, 1e9, 1,
-				       "a whole number of at least 0, like 5");
+	x->bau_max = setting_max(x, RULE_BAU_SHARE);
+	x->effort_max = setting_max(x, RULE_MAX_EFFORT);
+	x->wip_max = (long)setting_max(x, RULE_WIP_LIMIT);
 }
 
 /* The loader's findings, through the same severity table. */

@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "core/date.h"
+#include "core/check.h"
 #include "core/import_rules.h"
 #include "core/item.h"
 #include "core/regex.h"
@@ -727,6 +728,14 @@ config_parse(struct config *c, const char *path, const char *data, size_t len,
 		import_rules_init(c->import);
 		import_rules_parse(c->import, import, path, "config", c, diags);
 	}
+	/* the max: of each rule that takes one, checked where check
+	 * reads it */
+	for (int i = 0; i < RULE_COUNT; i++)
+		if (check_rules[i].has_max) {
+			double d;
+
+			check_rule_max(&d, c, (enum check_rule)i, diags);
+		}
 	if (!c->prefix && !ynode_get(r, "prefix"))
 		diag_add(diags, SEV_ERROR, "config", path, 1, 1,
 			 "docket.yaml needs 'prefix: MKT' (the letters of every id)");

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/check.h"
 #include "core/date.h"
 #include "core/metrics.h"
 #include "core/xalloc.h"
@@ -39,18 +40,12 @@ long
 huddle_wip_limit(const struct config *cfg)
 {
 	const struct rule_setting *s = config_rule(cfg, "wip-limit");
-	const struct ynode *v;
 	double d;
 
-	if (!s)
-		return 5;
-	if (s->severity == SEV_OFF)
+	if (s && s->severity == SEV_OFF)
 		return -1;
-	v = s->settings ? ynode_get(s->settings, "max") : NULL;
-	if (v && ynode_kind(v) != YKIND_STR && ynode_number(v, &d) == 0 &&
-	    d >= 0 && d <= 1e9 && d == floor(d))
-		return (long)d;
-	return 5;
+	check_rule_max(&d, cfg, RULE_WIP_LIMIT, NULL);
+	return (long)d;
 }
 
 static long

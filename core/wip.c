@@ -102,22 +102,29 @@ wip_message(struct sbuf *out, const struct wip *w, const char *id,
 {
 	struct sbuf names = SBUF_INIT;
 	const char *verb = w->n == 1 ? "is" : "are";
+	const char *items = w->n + 1 == 1 ? "item" : "items";
 
 	wip_names(&names, w);
+	if (!w->n)              /* a limit of 0: nothing is in progress */
+		sbuf_adds(&names, "nothing");
+	verb = w->n ? verb : "is";
 	switch (v) {
 	case WIP_OK:
 		break;
 	case WIP_WARN:
-		sbuf_addf(out, "%s makes %zu items doing, over the WIP limit of %ld: %s %s in progress; finish work before starting more",
-			  id, w->n + 1, w->limit, names.buf, verb);
+		sbuf_addf(out, "%s makes %zu %s doing, over the WIP limit of %ld: %s %s in progress; finish work before starting more",
+			  id, w->n + 1, items, w->limit, names.buf, verb);
 		break;
 	case WIP_REFUSE:
-		sbuf_addf(out, "%s would make %zu items doing, over the WIP limit of %ld: %s %s in progress. Finish or block one of them first, or give %s to go over on purpose (recorded in %s and in the commit)",
-			  id, w->n + 1, w->limit, names.buf, verb, override, id);
+		sbuf_addf(out, "%s would make %zu %s doing, over the WIP limit of %ld: %s %s in progress. %s, or give %s to go over on purpose (recorded in %s and in the commit)",
+			  id, w->n + 1, items, w->limit, names.buf, verb,
+			  w->n ? "Finish or block one of them first" :
+			  "Raise the limit (rules: wip-limit: max: in docket.yaml)",
+			  override, id);
 		break;
 	case WIP_OVERRIDE:
-		sbuf_addf(out, "Over the WIP limit on purpose (%s): %zu items doing, limit %ld; in progress before: %s\n",
-			  override, w->n + 1, w->limit, names.buf);
+		sbuf_addf(out, "Over the WIP limit on purpose (%s): %zu %s doing, limit %ld; in progress before: %s\n",
+			  override, w->n + 1, items, w->limit, names.buf);
 		break;
 	}
 	sbuf_release(&names);

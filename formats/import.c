@@ -510,11 +510,22 @@ import_item_free(struct import_item *it)
 }
 
 void
-import_list_drop(struct import_list *l, size_t i)
+import_list_drop_if(struct import_list *l,
+		    int (*drop)(struct import_list *l, struct import_item *it,
+				void *arg),
+		    void *arg)
 {
-	item_free_(l->items[i]);
-	memmove(l->items + i, l->items + i + 1, (l->n - i - 1) * sizeof(*l->items));
-	l->n--;
+	size_t kept = 0;
+
+	for (size_t i = 0; i < l->n; i++) {
+		struct import_item *it = l->items[i];
+
+		if (drop(l, it, arg))
+			item_free_(it);
+		else
+			l->items[kept++] = it;
+	}
+	l->n = kept;
 }
 
 static int

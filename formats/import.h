@@ -303,8 +303,13 @@ size_t import_list_failed(const struct import_list *l);
 /* Free what an item taken out of a list owns (its room is the list's,
  * freed with it: an item is freed before its list). */
 void import_item_free(struct import_item *it);
-/* Remove and free item i (the others keep their order). */
-void import_list_drop(struct import_list *l, size_t i);
+/* Remove and free every item for which drop(l, it, arg) returns
+ * nonzero (the others keep their order), in one pass over the list:
+ * drop may add skips to l. */
+void import_list_drop_if(struct import_list *l,
+			 int (*drop)(struct import_list *l,
+				     struct import_item *it, void *arg),
+			 void *arg);
 /* Stable sort by group, rank_str, rank_num, tie, seq (items without a
  * rank key after those with one). */
 void import_list_sort(struct import_list *l);

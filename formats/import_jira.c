@@ -114,6 +114,26 @@ epic_campaign(const struct import_item *epic)
 	return import_slug(name ? name : "epic");
 }
 
+/* An epic is reported (a skip by design), not imported: its issues
+ * carry it as their campaign. */
+static int
+skip_epic(struct import_list *l, struct import_item *it, void *unused)
+{
+	char *c;
+	const char *key;
+
+	(void)unused;
+	if (!is_type(it, "epic"))
+		return 0;
+	c = epic_campaign(it);
+	key = get_any(it, key_cols);
+	import_list_skip(l, 0, it->file, it->line,
+			 "epic %s: not an item; its issues have campaign '%s'",
+			 key ? key : "", c);
+	free(c);
+	return 1;
+}
+
 /* s as Markdown. */
 static char *
 wiki(const char *s, int unused)
@@ -310,22 +330,8 @@ import_read_jira(struct import_list *l, FILE *in,
 			free(campaign[i]);
 		}
 	free(campaign);
-	/* epics: reported, not imported */
-	for (size_t i = 0; i < l->n;) {
-		struct import_item *it = l->items[i];
-
-		if (!is_type(it, "epic")) {
-			i++;
-		} else {
-			char *c = epic_campaign(it);
-			const char *key = get_any(it, key_cols);
-
-			import_list_skip(l, 0, it->file, it->line,
-					 "epic %s: not an item; its issues have campaign '%s'",
-					 key ? key : "", c);
-			free(c);
-			import_list_drop(l, i);
-		}
-	}
+	/* epics: reported, not imported (one pass: an export may hold
+	 * thousands) */
+	import_list_drop_if(l, skip_epic, NULL);
 	return 0;
 }
