@@ -534,12 +534,10 @@ run(struct ctx *ctx)
 			rc = EXIT_USAGE;
 			goto out;
 		}
-		r = import_read_trello(&l, data, len, source);
-		/* the reader copied what it keeps: the export's bytes go
-		 * now, before the items are rendered (peak memory) */
+		/* the export's bytes go as soon as they are parsed, before
+		 * the records are made (peak memory): digested first */
 		digest = import_export_digest(data, len, NULL, 0);
-		free(data);
-		data = NULL;
+		r = import_read_trello_owned(&l, &data, len, source, 1);
 	} else {
 		/* CSV streams in, bounded per record (csv_read) */
 		struct stat st;

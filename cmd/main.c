@@ -196,6 +196,9 @@ out_of_memory(size_t n)
 	if (n == (size_t)-1)
 		len = snprintf(msg, sizeof(msg),
 			       "docket: error: out of memory: a size computed from the input overflows\n");
+	else if (n == 0)
+		len = snprintf(msg, sizeof(msg),
+			       "docket: error: out of memory (an allocation of a library failed); the limits docket sets are in docs/robustness.md\n");
 	else
 		len = snprintf(msg, sizeof(msg),
 			       "docket: error: out of memory (allocating %zu bytes failed); the limits docket sets are in docs/robustness.md\n",

@@ -15,12 +15,13 @@
 
 #include <stddef.h>
 
-/* Called with the size that could not be allocated; must not return
- * (exit, longjmp).  NULL restores abort(). */
+/* Called with the size that could not be allocated (0: unknown, a
+ * library's); must not return (exit, longjmp).  NULL restores abort(). */
 typedef void (*xalloc_oom_fn)(size_t n);
 void xalloc_set_oom_handler(xalloc_oom_fn fn);
 /* Report that n bytes could not be allocated (a library's allocation
- * failed): calls the handler, then abort(); never returns. */
+ * failed; 0 when the library does not say how much): calls the handler,
+ * then abort(); never returns. */
 void xalloc_oom(size_t n) __attribute__((noreturn));
 
 void *xmalloc(size_t n);

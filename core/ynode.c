@@ -243,10 +243,10 @@ parser_error(struct loader *ld, yaml_parser_t *p)
 				  p->problem ? p->problem : "invalid input");
 		return;
 	}
-	if (p->error == YAML_MEMORY_ERROR) {
-		set_error(ld, 1, 1, "out of memory while parsing YAML");
-		return;
-	}
+	/* libyaml's own allocation failed: running out of memory, as any
+	 * (xalloc.h), never a problem of the file */
+	if (p->error == YAML_MEMORY_ERROR)
+		xalloc_oom(0);
 	line = (int)p->problem_mark.line + 1;
 	col = (int)p->problem_mark.column + 1;
 	if (p->context && p->context_mark.line != p->problem_mark.line)
@@ -786,7 +786,7 @@ ynode_parse_stream(struct ynode ***out_docs, size_t *out_n, const char *buf,
 	build_lines(&ld);
 
 	if (!yaml_parser_initialize(&parser))
-		abort();
+		xalloc_oom(0);          /* its buffers could not be allocated */
 	yaml_parser_set_input_string(&parser, (const unsigned char *)buf, len);
 	yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING);
 	while (!done && !ld.failed) {

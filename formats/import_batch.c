@@ -17,6 +17,7 @@
  *     the records left out leave the list once every batch is done.
  */
 #include "formats/import_run_int.h"
+#include "formats/import_idx.h"
 #include "formats/import_report.h"
 #include "formats/import_spill.h"
 
@@ -30,15 +31,25 @@
 /* Records per batch (design note 1). */
 #define BATCH 256
 
+/* The records by their ids (import_idx.h). */
+static const char *
+id_key(void *arg, uint32_t v, struct sbuf *sb)
+{
+	const struct import_list *l = arg;
+
+	(void)sb;
+	return l->items[v]->id;
+}
+
 /* The batches (design note 1): the records' indices in list order, cut
  * into runs of about BATCH records where no run splits a set of records
  * that name each other; at[k] is where batch k starts (at[nb] = n). */
 static size_t
 batches(size_t **order, size_t **at, struct import_list *l)
 {
-	size_t n = l->n, *up, *next, *head, *tail;
-	size_t nb = 0, k = 0, in = 0, any = 0;
-	struct strmap ids;
+	size_t n = l->n, nb = 0, k = 0, in = 0, any = 0;
+	uint32_t *up, *next, *head, *tail;
+	struct import_idx ids;
 
 	/* no record names another: runs of BATCH in list order, and no
 	 * table per record (*order stays NULL: the identity) */
@@ -57,14 +68,14 @@ batches(size_t **order, size_t **at, struct import_list *l)
 			(*at)[b] = b * BATCH < n ? b * BATCH : n;
 		return nb;
 	}
+	/* (record indices fit in 32 bits: seq does) */
 	up = xcalloc(n + 1, sizeof(*up));
 	next = xcalloc(n + 1, sizeof(*next));
-	strmap_init(&ids);
+	import_idx_init(&ids, id_key, l);
 	for (size_t i = 0; i < n; i++) {
-		up[i] = i;
+		up[i] = (uint32_t)i;
 		if (l->items[i]->id)
-			strmap_put(&ids, l->items[i]->id, strlen(l->items[i]->id),
-				   (void *)(uintptr_t)(i + 1));
+			import_idx_add(&ids, (uint32_t)i, l->items[i]->id);
 	}
 	for (size_t i = 0; i < n; i++) {
 		static const char *const refs[] = { "depends_on", "follows" };
@@ -80,12 +91,12 @@ batches(size_t **order, size_t **at, struct import_list *l)
 
 			for (size_t j = 0; j < nv; j++) {
 				const char *id = x->v.type == IVAL_LIST ? x->v.list[j] : x->v.str;
-				uintptr_t o = id ? (uintptr_t)strmap_get(&ids, id) : 0;
-				size_t a = i, b;
+				int64_t o = id ? import_idx_get(&ids, id) : -1;
+				uint32_t a = (uint32_t)i, b;
 
-				if (!o)
+				if (o < 0)
 					continue;
-				b = (size_t)o - 1;
+				b = (uint32_t)o;
 				while (up[a] != a)
 					a = up[a] = up[up[a]];
 				while (up[b] != b)
@@ -98,20 +109,20 @@ batches(size_t **order, size_t **at, struct import_list *l)
 		}
 		import_spill_drop(l, l->items[i]);
 	}
-	strmap_release(&ids);
+	import_idx_release(&ids);
 	/* each set's members in list order, chained from its first */
 	head = xcalloc(n + 1, sizeof(*head));
 	tail = xcalloc(n + 1, sizeof(*tail));
 	for (size_t i = 0; i < n; i++) {
-		size_t a = i;
+		uint32_t a = (uint32_t)i;
 
 		while (up[a] != a)
 			a = up[a] = up[up[a]];
-		next[i] = SIZE_MAX;
+		next[i] = UINT32_MAX;
 		if (a == i)
-			head[a] = tail[a] = i;
+			head[a] = tail[a] = (uint32_t)i;
 		else
-			tail[a] = next[tail[a]] = i;
+			tail[a] = next[tail[a]] = (uint32_t)i;
 	}
 	*order = xcalloc(n + 1, sizeof(**order));
 	*at = xcalloc(n + 2, sizeof(**at));
@@ -122,7 +133,7 @@ batches(size_t **order, size_t **at, struct import_list *l)
 			(*at)[++nb] = k;
 			in = 0;
 		}
-		for (size_t j = head[i]; j != SIZE_MAX; j = next[j]) {
+		for (uint32_t j = head[i]; j != UINT32_MAX; j = next[j]) {
 			(*order)[k++] = j;
 			in++;
 		}

@@ -186,9 +186,12 @@ import_report_make(struct import_report *r, const struct import_list *l,
 		}
 	}
 	/* in the order the list first has them */
-	qsort(r->fields, r->nfields, sizeof(*r->fields), cmp_field);
+	if (r->nfields > 1)
+		qsort(r->fields, r->nfields, sizeof(*r->fields), cmp_field);
 	for (size_t k = 0; k < r->nfields; k++)
-		qsort(r->fields[k].to, r->fields[k].nto, sizeof(*r->fields[k].to), cmp_to);
+		if (r->fields[k].nto > 1)
+			qsort(r->fields[k].to, r->fields[k].nto, sizeof(*r->fields[k].to),
+			      cmp_to);
 	strmap_release(&r->idx);
 	strmap_init(&r->idx);
 	for (size_t k = 0; k < r->nfields; k++)
@@ -264,24 +267,38 @@ import_report_text(struct sbuf *sb, const struct import_report *r)
 	const struct import_list *l = r->l;
 	const struct import_plan *p = r->p;
 
-	sbuf_addf(sb, "Imported %zu item%s from %s", r->written,
-		  r->written == 1 ? "" : "s", import_kind_title(l->kind));
+	int dry = r->dry_run;
+
+	/* a dry run says what would happen, never that it happened */
+	sbuf_addf(sb, "%s %zu item%s from %s", dry ? "Would import" : "Imported",
+		  r->written, r->written == 1 ? "" : "s", import_kind_title(l->kind));
 	if (r->written)
 		sbuf_addf(sb, ": %s%s%s", r->first, r->written > 1 ? " to " : "",
 			  r->written > 1 ? r->last : "");
-	sbuf_addf(sb, " (%zu ranked in ORDER, %zu idea%s, %zu done or stopped)\n",
-		  r->ranked, r->ideas, r->ideas == 1 ? "" : "s", r->closed);
+	sbuf_addc(sb, '\n');
+	/* two splits of the same records, each adding up to their number: a
+	 * record that came in as an idea keeps its place in ORDER, so the
+	 * ranked and the ideas may be the same records */
+	if (l->n) {
+		size_t other = l->n - r->ideas - r->closed;
+
+		sbuf_addf(sb, "Records: %zu (%zu ranked in ORDER, %zu not ranked)\n",
+			  l->n, r->ranked, l->n - r->ranked);
+		sbuf_addf(sb, "By status: %zu idea, %zu ready to blocked, %zu done or stopped\n",
+			  r->ideas, other, r->closed);
+	}
 	if (r->recovered)
-		sbuf_addf(sb, "%zu of them were read with repairs (see the warnings)\n",
-			  r->recovered);
+		sbuf_addf(sb, "%zu of the records %s read with repairs (see the warnings)\n",
+			  r->recovered, r->recovered == 1 ? "was" : "were");
 	if (p && p->demoted)
-		sbuf_addf(sb, "%zu came in as idea%s: docket check would reject %s with the source's status (%s says what it needs first)\n",
-			  p->demoted, p->demoted == 1 ? "" : "s",
+		sbuf_addf(sb, "%zu %s in as idea%s: docket check would reject %s with the source's status (%s says what it needs first)\n",
+			  p->demoted, dry ? "would come" : "came",
+			  p->demoted == 1 ? "" : "s",
 			  p->demoted == 1 ? "it" : "them",
 			  p->demoted == 1 ? "its note" : "a note in each");
 	if (p && p->noted)
-		sbuf_addf(sb, "%zu value%s went to notes instead of fields: docket check rejects %s (see the notes)\n",
-			  p->noted, p->noted == 1 ? "" : "s",
+		sbuf_addf(sb, "%zu value%s %s to notes instead of fields: docket check rejects %s (see the notes)\n",
+			  p->noted, p->noted == 1 ? "" : "s", dry ? "would go" : "went",
 			  p->noted == 1 ? "it" : "them");
 	if (r->skipped) {
 		sbuf_addf(sb, "Skipped %zu that %s not %s:\n", r->skipped,

@@ -9,6 +9,7 @@
  * was used once may still be named in history or on another branch.
  */
 #include "formats/import.h"
+#include "formats/import_idx.h"
 #include "formats/import_spill.h"
 
 #include <stdint.h>
@@ -133,43 +134,51 @@ lower(const char *s)
 	return d;
 }
 
-struct refs {
-	struct strmap map;        /* source id forms -> item */
-	char **keys;              /* owned keys */
-	size_t n, alloc;
-};
+/* The records by the forms of their source ids (import_idx.h): a
+ * number is a record's index times 2, plus 1 for the number form. */
+static const char *
+ref_key(void *arg, uint32_t v, struct sbuf *sb)
+{
+	const struct import_list *l = arg;
+	const char *sid = l->items[v / 2]->source_id;
+	char *k;
 
+	if (!sid)
+		return NULL;
+	k = v % 2 ? number_form(sid) : lower(sid);
+	if (!k)
+		return NULL;
+	if (v % 2)
+		sbuf_addc(sb, '#');
+	sbuf_adds(sb, k);
+	free(k);
+	return sb->buf;
+}
+
+/* Add record i under key (freed), unless a record has that key. */
 static void
-refs_put(struct refs *r, char *key, struct import_item *it)
+refs_put(struct import_idx *r, char *key, size_t i, int num)
 {
 	if (!key)
 		return;
-	if (strmap_find(&r->map, key, strlen(key))) {
-		free(key);
-		return;
-	}
-	r->keys = xgrow(r->keys, &r->alloc, r->n + 1, sizeof(*r->keys));
-	r->keys[r->n++] = key;
-	strmap_put(&r->map, key, strlen(key), it);
+	import_idx_add(r, (uint32_t)(2 * i + (num != 0)), key);
+	free(key);
 }
 
 static struct import_item *
-refs_get(struct refs *r, const char *src)
+refs_get(struct import_idx *r, const struct import_list *l, const char *src)
 {
 	char *k = lower(src), *num;
-	struct import_item *it = strmap_get(&r->map, k);
+	int64_t v = import_idx_get(r, k);
 
 	free(k);
-	if (it)
-		return it;
-	num = number_form(src);
-	if (num) {
+	if (v < 0 && (num = number_form(src))) {
 		k = xasprintf("#%s", num);
-		it = strmap_get(&r->map, k);
+		v = import_idx_get(r, k);
 		free(k);
 		free(num);
 	}
-	return it;
+	return v < 0 ? NULL : l->items[v / 2];
 }
 
 static void
@@ -191,7 +200,7 @@ names_others(const struct import_item *it)
 static void
 resolve(struct import_list *l)
 {
-	struct refs r;
+	struct import_idx r;
 	char wb[32];
 	size_t any = 0;
 
@@ -200,11 +209,10 @@ resolve(struct import_list *l)
 		any = names_others(l->items[i]);
 	if (!any)
 		return;
-	memset(&r, 0, sizeof(r));
-	strmap_init(&r.map);
+	import_idx_init(&r, ref_key, l);
 	for (size_t i = 0; i < l->n; i++)
 		if (l->items[i]->source_id)
-			refs_put(&r, lower(l->items[i]->source_id), l->items[i]);
+			refs_put(&r, lower(l->items[i]->source_id), i, 0);
 	/* then the bare numbers ("task-7" names BACK-7); Backlog.md's drafts
 	 * have a number space of their own, so they come last */
 	for (int pass = 0; pass < 2; pass++)
@@ -215,7 +223,7 @@ resolve(struct import_list *l)
 			if (!sid || (!strncasecmp(sid, "draft", 5)) != pass)
 				continue;
 			if ((num = number_form(sid))) {
-				refs_put(&r, xasprintf("#%s", num), l->items[i]);
+				refs_put(&r, xasprintf("#%s", num), i, 1);
 				free(num);
 			}
 		}
@@ -227,7 +235,7 @@ resolve(struct import_list *l)
 		/* its fields and notes, in from the spill file and back */
 		import_spill_in(l, it);
 		for (size_t d = 0; d < it->x->ndeps; d++) {
-			to = refs_get(&r, it->x->deps[d]);
+			to = refs_get(&r, l, it->x->deps[d]);
 			if (to == it)
 				continue;
 			if (to) {
@@ -241,7 +249,7 @@ resolve(struct import_list *l)
 			}
 		}
 		if (it->x->follows) {
-			to = refs_get(&r, it->x->follows);
+			to = refs_get(&r, l, it->x->follows);
 			if (to && to != it)
 				ifields_set_str(&it->x->out, "follows", to->id);
 			else
@@ -249,10 +257,7 @@ resolve(struct import_list *l)
 		}
 		import_spill_out(l, it);
 	}
-	for (size_t i = 0; i < r.n; i++)
-		free(r.keys[i]);
-	free(r.keys);
-	strmap_release(&r.map);
+	import_idx_release(&r);
 }
 
 void

@@ -132,7 +132,7 @@ test_expect 'backlog-md: recovered files warned with line and column, skips name
 	fresh b &&
 	docket -C b import backlog-md "$FX/backlog-md" >out 2>err &&
 	grep -q "^Imported 8 items from Backlog.md" out &&
-	grep -q "^2 of them were read with repairs" out &&
+	grep -q "^2 of the records were read with repairs" out &&
 	grep -q "task-2 - Plan-the-webinar.md:5:11: warning: front matter is not valid YAML" err &&
 	grep -q "task-4 - Fix-the-press-kit.md:4:7: warning: .*file name" err &&
 	grep -q "tasks/readme.md: a readme" out &&

@@ -21,7 +21,7 @@ test_expect 'every task file is imported, as one commit' '
 	(cd "$CORPUS" && find tasks drafts completed archive/tasks archive/drafts \
 		-type f -name "*.md" ! -name readme.md) >tasks &&
 	n=$(wc -l <tasks) &&
-	grep -q "^Imported $n items from Backlog.md: MKT-1 to MKT-$n " out &&
+	grep -q "^Imported $n items from Backlog.md: MKT-1 to MKT-$n\$" out &&
 	test "$(ls r/backlog/MKT-*.md | wc -l)" = "$n" &&
 	test "$(git -C r rev-list --count HEAD)" = 2 &&
 	test "$(git -C r log -1 --format=%s)" = "Import $n items from backlog-md" &&
@@ -41,7 +41,7 @@ test_expect 'every file of the folder is named: imported or skipped with a reaso
 
 test_expect 'the front matters that are not valid YAML are reported and recovered' '
 	test "$INVALID" -gt 0 &&
-	grep -q "^$INVALID of them were read with repairs" out &&
+	grep -q "^$INVALID of the records were read with repairs" out &&
 	test "$(grep -c ":[0-9]*:[0-9]*: warning: front matter is not valid YAML" err)" = "$INVALID" &&
 	grep -q "completed/back-1 - cli-setup-core-project.md:5:11: warning: front matter is not valid YAML" err &&
 	f=$(grep -l "(completed/back-1 - cli-setup-core-project.md)" r/backlog/*.md) &&

@@ -179,7 +179,7 @@ test_expect 'importing again: an update check would reject is left out and named
 test_expect '--dry-run says the same and writes nothing' '
 	fresh n CAMP &&
 	docket -C n import --dry-run jira "$FX/jira.csv" >out 2>err &&
-	grep -q "^5 came in as ideas" out &&
+	grep -q "^5 would come in as ideas: docket check would reject them" out && ! grep -q "came in as" out &&
 	test "$(git -C n rev-list --count HEAD)" = 1 &&
 	! ls n/backlog/CAMP-*.md 2>/dev/null
 '

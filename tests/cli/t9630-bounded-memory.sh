@@ -115,14 +115,41 @@ print(\"\\\"\" + \"a\\x07\" * 400000 + \"\\\",body,r2\")" >huge.csv &&
 
 if [ -n "${DOCKET_SAN:-}" ]; then
 	test_skip 'out of memory is a message and exit 2' "under $DOCKET_SAN the process cannot be limited as a whole (no ulimit -v, no malloc_limit_mb in gcc 12's ASan)"
+	test_skip 'whichever allocation fails, that message and exit 2' "under $DOCKET_SAN, as above"
 else
+# Which allocation fails first under the limit is not fixed: b holds
+# 3000 items, read by the loader's threads, whose interleaving (and
+# glibc's per-thread arenas) change the peak from run to run, most on a
+# busy machine.  Some runs failed in libyaml's own allocation, which was
+# reported as a syntax error of the file (exit 1; yaml_parser_initialize
+# failing aborted).  Every such failure is now an out of memory (exit 2
+# and the message): the limits below check that each run, whichever
+# allocation fails, ends so, or succeeds.
+oom_ok() {
+	grep -q "^docket: error: out of memory (\(allocating [0-9]* bytes failed\|an allocation of a library failed\)); the limits docket sets are in docs/robustness.md\$" "$1"
+}
+
 test_expect 'out of memory is a message and exit 2, never an abort' '
 	python3 -c "
 for i in range(3, 23):
     open(\"b/backlog/MKT-%d.md\" % (i + 5000), \"w\").write(\"---\nid: MKT-%d\ntitle: t\nstatus: idea\nlist: [\" % (i + 5000) + \", \".join(\"a%d\" % j for j in range(90000)) + \"]\n---\n\")
 " &&
 	expect_code 2 limit_memory 40 "$DOCKET" -C b list --format json >out 2>err &&
-	grep -q "^docket: error: out of memory (allocating [0-9]* bytes failed)" err &&
+	oom_ok err
+'
+
+test_expect 'whichever allocation fails, it is that message and exit 2, or the list' '
+	for mb in 24 32 44 52 60 68; do
+		set +e
+		limit_memory $mb "$DOCKET" -C b list --format json >out 2>err
+		rc=$?
+		set -e
+		case $rc in
+		0) test ! -s err && grep -q "\"id\":\"MKT-5003\"" out ;;
+		2) oom_ok err ;;
+		*) false ;;
+		esac || { echo "$mb MB: exit $rc"; cat err; exit 1; }
+	done &&
 	rm -f b/backlog/MKT-50*.md
 '
 fi
