@@ -575,11 +575,13 @@ def targets(rows, scaling):
         line(r0[9] == 0 == r1[9] and r1[6] <= r0[6] * 1.1,
              f"`import csv` memory independent of the number of rows: "
              f"{r0[6]/1024:.1f} MiB at {n0} rows ({r0[8]:.2f}x the export), "
-             f"{r1[6]/1024:.1f} MiB at {n1} ({r1[8]:.2f}x): {grow/1024:.2f} KiB more "
-             f"a row.  The parse holds one 64 KiB chunk and one record, and each "
-             f"row is mapped as it is read (its columns are not kept); what grows "
-             f"is each item's fields, body and notes, held until every record has "
-             f"its id (ORDER, depends_on and follows name them), see docs/import.md")
+             f"{r1[6]/1024:.1f} MiB at {n1} ({r1[8]:.2f}x): {grow:.0f} bytes more "
+             f"a row.  The parse holds one 64 KiB chunk and one record, each "
+             f"row is mapped as it is read and its mapped parts go to a "
+             f"temporary file; what grows is a compact record per row (where "
+             f"its parts are in the file, its id, source id, status and flags), "
+             f"since ORDER, depends_on and follows name ids that must all be "
+             f"known before any file is rendered, see docs/import.md")
     for key, r in by.items():
         if key[1] == "import trello --dry-run":
             line(r[9] == 0 and r[8] <= 10,
