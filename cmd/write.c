@@ -323,7 +323,7 @@ ws_check_value(struct ctx *ctx, const struct config *c, const char *key,
 
 	/* before anything is written: docket never writes what it then
 	 * rejects; what check says of the item is validate on write's */
-	if (ops_check_value(&errs, c, key, value))
+	if (ops_check_value(&errs, c, key, value, 0))
 		rc = out_usage_error(ctx, "%s", diag_last_message(&errs));
 	diag_list_release(&errs);
 	return rc;

@@ -272,17 +272,19 @@ queue_order(struct ops_target *t)
 
 int
 ops_check_value(struct diag_list *errs, const struct config *c,
-		const char *key, const char *value)
+		const char *key, const char *value, int has_key)
 {
 	struct sbuf doc = SBUF_INIT;
 	struct diag_list e = DIAG_LIST_INIT;
 	const struct field_def *f = NULL;
 	enum schema_kind kind = schema_kind_of(c, key, &f);
-	const char *best = kind == SK_UNKNOWN ? schema_suggest(c, key) : NULL;
+	const char *best = kind == SK_UNKNOWN && !has_key ?
+			   schema_suggest(c, key) : NULL;
 	int rc = 0;
 
 	/* "efort=3" would be kept as a field of its own, with only a
-	 * warning; a name far from every field is kept, as a hand edit */
+	 * warning; a name far from every field is kept, as a hand edit,
+	 * and so is a key the item has already */
 	if (best)
 		return diag_error(errs, DK_EUSAGE,
 				  "unknown field '%s'; did you mean '%s'? Nothing was written (to add a field '%s' on purpose, declare it under fields: in docket.yaml)",
@@ -347,7 +349,8 @@ ops_set(struct ops_target *t, const struct ops_set_req *rq,
 			rc = diag_error(errs, DK_EUSAGE, "%s is required; it cannot be removed", k);
 			goto done;
 		}
-		if (*v && (rc = ops_check_value(errs, &t->bl->config, k, v)))
+		if (*v && (rc = ops_check_value(errs, &t->bl->config, k, v,
+						item_get(it, k) != NULL)))
 			goto done;
 		ops[nops].key = k;
 		ops[nops].value = v;

@@ -95,11 +95,13 @@ void ops_message(struct sbuf *out, const char *message);
  * followup --set; the browser's forms run set), before anything is
  * written: the text rules (NUL, line breaks, UTF-8), whether it can be
  * written as the field's type, and a key that is neither built in nor
- * declared but a likely typo of a field (schema_suggest) is refused.
+ * declared but a likely typo of a field (schema_suggest) is refused,
+ * unless the item has that key already (has_key: an update of a field
+ * someone wrote by hand, or an import kept, not a new name).
  * What check says of the item then is validation's (core/validate.h).
  * 0, or DK_EUSAGE with the message added to errs (no file, no line). */
 int ops_check_value(struct diag_list *errs, const struct config *c,
-		    const char *key, const char *value);
+		    const char *key, const char *value, int has_key);
 
 /* `set ID K=V...` and the status shorthands. */
 struct ops_set_req {

@@ -3,8 +3,9 @@
 # that is neither built in nor declared but a likely typo of a field (the
 # "did you mean" check makes) is refused by set, new --set and followup
 # --set: exit 2, nothing written, the suggestion and how to add the field
-# on purpose.  A key far from every field is still written, with the
-# warning; removing one (KEY=) is never refused.
+# on purpose, unless the item has that key already (an update of a field
+# written by hand).  A key far from every field is still written, with
+# the warning; removing one (KEY=) is never refused.
 . "$DOCKET_TESTS/cli/lib.sh"
 
 test_expect 'setup: a backlog with an item' '
@@ -66,6 +67,15 @@ test_expect 'a typo in a file is removed with KEY=, and check suggests the same'
 	grep -q "unknown field .efort.; did you mean .effort.?" out &&
 	docket -C r -q set MKT-1 efort= &&
 	! grep -q "^efort" r/backlog/MKT-1.md
+'
+
+test_expect 'a key the item has already is updated, even when close to a field' '
+	printf -- "---\nid: MKT-9\ntitle: Hand made\ntype: bau\nstatus: idea\ntag: seo\n---\n" >r/backlog/MKT-9.md &&
+	git -C r add -A && git -C r commit -qm "A hand-made item with tag:" &&
+	docket -C r set MKT-9 tag=sea 2>err &&
+	grep -q "^tag: sea" r/backlog/MKT-9.md &&
+	expect_code 2 docket -C r set MKT-1 tag=sea 2>err &&
+	grep -q "did you mean .tags." err
 '
 
 test_done
