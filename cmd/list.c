@@ -426,7 +426,6 @@ static int
 check_col_name(struct ctx *ctx, const struct config *c, const char *opt,
 	       const char *name)
 {
-	static const char *const more[] = { "rank", "score", "file", "body", "cv", "bv" };
 	const char **names, **cands, *best;
 	struct sbuf use = SBUF_INIT;
 	size_t n, na = 0;
@@ -436,11 +435,11 @@ check_col_name(struct ctx *ctx, const struct config *c, const char *opt,
 	    schema_kind_of(c, listing_col_key(name), NULL) != SK_UNKNOWN)
 		return 0;
 	n = schema_field_names(&names, c);
-	cands = xcalloc(n + sizeof(more) / sizeof(more[0]), sizeof(*cands));
+	cands = xcalloc(n + listing_ncol_names, sizeof(*cands));
 	for (size_t i = 0; i < n; i++)
 		cands[na++] = names[i];
-	for (size_t i = 0; i < sizeof(more) / sizeof(more[0]); i++)
-		cands[na++] = more[i];
+	for (size_t i = 0; i < listing_ncol_names; i++)
+		cands[na++] = listing_col_names[i].name;
 	best = check_suggest(name, cands, na);
 	for (size_t i = 0; i < na; i++)
 		sbuf_addf(&use, "%s%s", i ? ", " : "", cands[i]);

@@ -54,20 +54,28 @@ json_value(struct jw *w, const struct config *c, const char *key,
 	}
 }
 
+const struct listing_col_name listing_col_names[] = {
+	{ "rank", NULL }, { "score", NULL }, { "file", NULL }, { "body", NULL },
+	{ "cv", "customer_value" }, { "bv", "business_value" },
+};
+const size_t listing_ncol_names =
+	sizeof(listing_col_names) / sizeof(listing_col_names[0]);
+
 int
 listing_col_computed(const char *name)
 {
-	return !strcmp(name, "rank") || !strcmp(name, "score") ||
-	       !strcmp(name, "file") || !strcmp(name, "body");
+	for (size_t i = 0; i < listing_ncol_names; i++)
+		if (!strcmp(name, listing_col_names[i].name))
+			return !listing_col_names[i].key;
+	return 0;
 }
 
 const char *
 listing_col_key(const char *name)
 {
-	if (!strcmp(name, "cv"))
-		return "customer_value";
-	if (!strcmp(name, "bv"))
-		return "business_value";
+	for (size_t i = 0; i < listing_ncol_names; i++)
+		if (!strcmp(name, listing_col_names[i].name))
+			return listing_col_names[i].key ? listing_col_names[i].key : name;
 	return name;
 }
 

@@ -45,6 +45,16 @@ struct listing_opts {
  * docket writes goes through this. */
 void listing_csv_cell(struct sbuf *out, const char *s, size_t len, int raw);
 
+/* The column names that are not front-matter keys: computed from the
+ * item (rank, score, file, body) and short names of keys (cv, bv). */
+struct listing_col_name {
+	const char *name;
+	const char *key;            /* the key it stands for, or NULL:
+				     * computed */
+};
+extern const struct listing_col_name listing_col_names[];
+extern const size_t listing_ncol_names;
+
 /* Is name a column computed from the item (rank, score, file), not a
  * front-matter key? */
 int listing_col_computed(const char *name);
