@@ -306,7 +306,7 @@ help_main(FILE *f)
 static int
 run(struct ctx *ctx)
 {
-	const char *name = ctx->npos ? ctx->pos[0] : NULL;
+	const char *name = ctx->npos ? ctx->pos[0] : NULL, *best;
 	const struct command *c;
 
 	if (!name) {
@@ -321,12 +321,10 @@ run(struct ctx *ctx)
 		if (topics[i].show && (!topics[i].name || !strcmp(topics[i].name, name)) &&
 		    topics[i].show(ctx, name, stdout) == 0)
 			return EXIT_OK;
-	if (command_suggest(name))
-		fprintf(stderr, "docket: error: '%s' is neither a docket command nor a rule; did you mean '%s'? See 'docket help' and 'docket help rules'\n",
-			name, command_suggest(name));
-	else
-		fprintf(stderr, "docket: error: '%s' is neither a docket command nor a rule; see 'docket help' and 'docket help rules'\n",
-			name);
+	best = command_suggest(name);
+	fprintf(stderr, "docket: error: '%s' is neither a docket command nor a rule; %s%s%s'docket help' and 'docket help rules'\n",
+		name, best ? "did you mean '" : "see ", best ? best : "",
+		best ? "'? See " : "");
 	return EXIT_USAGE;
 }
 

@@ -269,12 +269,9 @@ main(int argc, char **argv)
 		const char *best = command_suggest(argv[i]);
 
 		/* as git: "did you mean" the closest command */
-		if (best)
-			fprintf(stderr, "docket: error: '%s' is not a docket command; did you mean '%s'? See 'docket help'\n",
-				argv[i], best);
-		else
-			fprintf(stderr, "docket: error: '%s' is not a docket command; see 'docket help'\n",
-				argv[i]);
+		fprintf(stderr, "docket: error: '%s' is not a docket command; %s%s%s'docket help'\n",
+			argv[i], best ? "did you mean '" : "see ", best ? best : "",
+			best ? "'? See " : "");
 		return EXIT_USAGE;
 	}
 	if (chdir(ctx.dir) != 0) {
