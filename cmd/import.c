@@ -533,7 +533,7 @@ run(struct ctx *ctx)
 		/* the export's bytes go as soon as they are parsed, before
 		 * the records are made (peak memory): digested first */
 		digest = import_export_digest(data, len, NULL, 0);
-		r = import_read_trello_owned(&l, &data, len, source, 1);
+		r = import_read_trello_owned(&l, &data, len, source);
 	} else {
 		/* CSV streams in, bounded per record (csv_read) */
 		struct stat st;

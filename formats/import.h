@@ -393,10 +393,10 @@ int import_read_jira(struct import_list *l, FILE *in, const char *file);
 int import_read_asana(struct import_list *l, FILE *in, const char *file);
 int import_read_trello(struct import_list *l, const char *buf, size_t len,
 		       const char *file);
-/* The same, but when owned, *buf (malloc'ed) is freed and set NULL as
- * soon as it is parsed, before the records are made. */
+/* The same, taking *buf (malloc'ed): it is freed and set NULL as soon
+ * as it is parsed, before the records are made. */
 int import_read_trello_owned(struct import_list *l, char **buf, size_t len,
-			     const char *file, int owned);
+			     const char *file);
 
 /* One file of a Backlog.md folder: rel is its path inside the folder
  * ("tasks/task-1 - Title.md", "config.yml"); path is how messages name

@@ -331,16 +331,11 @@ attachments(struct import_item *it, const json_t *list)
 	}
 }
 
-int
-import_read_trello(struct import_list *l, const char *buf, size_t len,
-		   const char *file)
-{
-	return import_read_trello_owned(l, (char **)&buf, len, file, 0);
-}
-
-int
-import_read_trello_owned(struct import_list *l, char **buf, size_t len,
-			 const char *file, int owned)
+/* owned (may be NULL): the caller's pointer to buf, freed and set NULL
+ * once parsed */
+static int
+read_trello(struct import_list *l, const char *buf, size_t len,
+	    const char *file, char **owned)
 {
 	json_t *root;
 	json_error_t err;
@@ -357,12 +352,12 @@ import_read_trello_owned(struct import_list *l, char **buf, size_t len,
 	/* jansson: strict RFC 8259, a repeated key is an error, positions
 	 * only for syntax errors: records are named by their card name
 	 * (Trello exports are one line, so a line would say little) */
-	root = json_loadb(*buf, len, JSON_REJECT_DUPLICATES, &err);
+	root = json_loadb(buf, len, JSON_REJECT_DUPLICATES, &err);
 	/* the document holds what it needs: the bytes can go before the
 	 * records are made (the parse is the peak) */
 	if (owned) {
-		free(*buf);
-		*buf = NULL;
+		free(*owned);
+		*owned = NULL;
 	}
 	if (!root) {
 		/* jansson names its own option for this one: say it as
@@ -535,4 +530,18 @@ import_read_trello_owned(struct import_list *l, char **buf, size_t len,
 	free(tl);
 	json_decref(root);
 	return 0;
+}
+
+int
+import_read_trello(struct import_list *l, const char *buf, size_t len,
+		   const char *file)
+{
+	return read_trello(l, buf, len, file, NULL);
+}
+
+int
+import_read_trello_owned(struct import_list *l, char **buf, size_t len,
+			 const char *file)
+{
+	return read_trello(l, *buf, len, file, buf);
 }
