@@ -574,7 +574,7 @@ run(struct ctx *ctx)
 		int found = ar.found;
 
 		for (size_t i = 0; i < l.n && !found && !ar.x; i++)
-			found = ifields_get(&l.items[i]->x->src, id_column) != NULL;
+			found = ifields_get(&import_list_at(&l, i)->x->src, id_column) != NULL;
 		if (!found && l.n) {
 			out_error(ctx, "--id-column '%s': no record has a value in a column of that name",
 				  id_column);

@@ -15,6 +15,7 @@
 
 #include "core/date.h"
 #include "core/xalloc.h"
+#include "formats/import_arena.h"
 #include "core/utf8.h"
 #include "formats/import_spill.h"
 
@@ -346,7 +347,8 @@ import_list_str(struct import_list *l, const char *s)
 	if (!l->nstrs || l->str_cap - l->str_used < n) {
 		l->str_cap = n > STR_BLOCK ? n : STR_BLOCK;
 		l->strs = xgrow(l->strs, &l->astrs, l->nstrs + 1, sizeof(*l->strs));
-		l->strs[l->nstrs++] = xmalloc(l->str_cap);
+		l->strs[l->nstrs++] = l->arena ? import_arena_alloc(l->arena, l->str_cap) :
+					       xmalloc(l->str_cap);
 		l->str_used = 0;
 	}
 	d = l->strs[l->nstrs - 1] + l->str_used;
@@ -390,8 +392,9 @@ void
 import_list_release(struct import_list *l)
 {
 	for (size_t i = 0; i < l->n; i++)
-		item_free_(l->items[i]);
-	free(l->items);
+		item_free_(import_list_at(l, i));
+	if (!l->arena)
+		free(l->items);
 	for (size_t i = 0; i < l->nskips; i++) {
 		free(l->skips[i].file);
 		free(l->skips[i].reason);
@@ -404,15 +407,20 @@ import_list_release(struct import_list *l)
 	diag_list_release(&l->diags);
 	free(l->digest);
 	strv_free(l->names, l->nnames);
-	for (size_t i = 0; i < l->nslabs; i++)
+	/* the arena's room goes with it */
+	for (size_t i = 0; !l->arena && i < l->nslabs; i++)
 		free(l->slabs[i]);
 	free(l->slabs);
-	strv_free(l->strs, l->nstrs);
+	if (l->arena)
+		free(l->strs);
+	else
+		strv_free(l->strs, l->nstrs);
 	strmap_release(&l->names_idx);
 	free(l->tally);
 	strv_free(l->tally_keys, l->ntally);
 	strmap_release(&l->tally_idx);
 	import_spill_close(l);
+	import_arena_close(l->arena);
 	memset(l, 0, sizeof(*l));
 }
 
@@ -461,7 +469,9 @@ import_list_add(struct import_list *l, const char *file, int line)
 
 	if (!l->nslabs || l->slab_used == SLAB) {
 		l->slabs = xgrow(l->slabs, &l->aslabs, l->nslabs + 1, sizeof(*l->slabs));
-		l->slabs[l->nslabs++] = xcalloc(SLAB, sizeof(**l->slabs));
+		l->slabs[l->nslabs++] = l->arena ?
+			import_arena_alloc(l->arena, SLAB * sizeof(**l->slabs)) :
+			xcalloc(SLAB, sizeof(**l->slabs));
 		l->slab_used = 0;
 	}
 	it = &l->slabs[l->nslabs - 1][l->slab_used++];
@@ -469,8 +479,18 @@ import_list_add(struct import_list *l, const char *file, int line)
 	it->file = import_list_name(l, file ? file : "");
 	it->line = line;
 	it->seq = (uint32_t)l->n;
-	l->items = xgrow(l->items, &l->alloc, l->n + 1, sizeof(*l->items));
+	if (!l->arena) {
+		l->items = xgrow(l->items, &l->alloc, l->n + 1, sizeof(*l->items));
+	} else if (l->n + 1 > l->alloc) {
+		size_t na = l->alloc ? l->alloc * 2 : 1024;
+
+		l->items = import_arena_grow(l->arena, l->items,
+					     l->n * sizeof(*l->items),
+					     na * sizeof(*l->items));
+		l->alloc = na;
+	}
 	l->items[l->n++] = it;
+	import_arena_visit(l->arena);
 	return it;
 }
 
@@ -518,7 +538,7 @@ import_list_drop_if(struct import_list *l,
 	size_t kept = 0;
 
 	for (size_t i = 0; i < l->n; i++) {
-		struct import_item *it = l->items[i];
+		struct import_item *it = import_list_at(l, i);
 
 		if (drop(l, it, arg))
 			item_free_(it);
@@ -553,18 +573,60 @@ cmp_items(const void *pa, const void *pb)
 	return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
+/* Merge the sorted runs a[lo, mid) and a[mid, hi) through tmp. */
+static void
+merge(struct import_list *l, struct import_item **a, struct import_item **tmp,
+      size_t lo, size_t mid, size_t hi)
+{
+	size_t i = lo, j = mid, k = lo;
+
+	while (i < mid && j < hi) {
+		import_arena_visit(l->arena);
+		tmp[k++] = cmp_items(&a[j], &a[i]) < 0 ? a[j++] : a[i++];
+	}
+	while (i < mid)
+		tmp[k++] = a[i++];
+	while (j < hi)
+		tmp[k++] = a[j++];
+	memcpy(a + lo, tmp + lo, (hi - lo) * sizeof(*a));
+}
+
 void
 import_list_sort(struct import_list *l)
 {
+	struct import_item **tmp;
+	size_t sorted = 1;
+
 	/* the list is read whole when it is sorted: the room its array
 	 * grew by goes back (a pointer per record, up to twice over) */
-	if (l->alloc > l->n + 1) {
+	if (!l->arena && l->alloc > l->n + 1) {
 		l->items = xrealloc(l->items, (l->n + 1) * sizeof(*l->items));
 		l->alloc = l->n + 1;
 	}
-	/* seq makes the comparison total, so qsort is stable here */
-	if (l->n > 1)
-		qsort(l->items, l->n, sizeof(*l->items), cmp_items);
+	/* most exports come in order (a CSV without a rank): one look */
+	for (size_t i = 1; i < l->n && sorted; i++) {
+		import_arena_visit(l->arena);
+		sorted = cmp_items(&l->items[i - 1], &l->items[i]) <= 0;
+	}
+	if (sorted)
+		return;
+	/* else a merge sort (seq makes the comparison total), bottom up,
+	 * that visits the records as it compares them */
+	tmp = l->arena ? import_arena_alloc(l->arena, l->n * sizeof(*tmp)) :
+			 xcalloc(l->n, sizeof(*tmp));
+	for (size_t w = 1; w < l->n; w *= 2)
+		for (size_t lo = 0; lo + w < l->n; lo += 2 * w)
+			merge(l, l->items, tmp, lo, lo + w,
+			      lo + 2 * w < l->n ? lo + 2 * w : l->n);
+	if (!l->arena)
+		free(tmp);
+}
+
+struct import_item *
+import_list_at(const struct import_list *l, size_t i)
+{
+	import_arena_visit(l->arena);
+	return l->items[i];
 }
 
 /* ---- names ----------------------------------------------------------- */

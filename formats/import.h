@@ -227,6 +227,7 @@ struct import_skip {
 };
 
 struct import_spill;
+struct import_arena;
 
 struct import_list {
 	enum import_kind kind;
@@ -254,6 +255,10 @@ struct import_list {
 				   * its names and where they went stay, for
 				   * the report), but for a record in a source
 				   * cycle (import_cycles.h reads its dates) */
+	struct import_arena *arena; /* set with spill (import_spill_open):
+				   * the room of the records, their strings
+				   * and items (formats/import_arena.h); NULL:
+				   * ordinary memory */
 	struct import_spill *spill; /* set by the caller (import_spill_open):
 				   * each record's parts (x) go to a
 				   * temporary file as soon as it is
@@ -286,6 +291,10 @@ struct import_list {
 };
 
 void import_list_init(struct import_list *l, enum import_kind kind);
+/* The record at index i (l->items[i]), visited: whoever goes over the
+ * records reads them through this, so that the pages of those visited
+ * long ago go back to the kernel (import_arena_visit). */
+struct import_item *import_list_at(const struct import_list *l, size_t i);
 void import_list_release(struct import_list *l);
 /* The list's copy of s (one per distinct string, freed with l). */
 const char *import_list_name(struct import_list *l, const char *s);

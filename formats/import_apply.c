@@ -604,7 +604,7 @@ import_map_apply(struct import_list *l, const struct import_map *m,
 	struct import_mapper *x = import_mapper_new(l, m, cfg);
 
 	for (size_t i = 0; i < l->n; i++)
-		import_mapper_one(x, l->items[i]);
+		import_mapper_one(x, import_list_at(l, i));
 	import_mapper_free(x);
 }
 

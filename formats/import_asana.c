@@ -35,7 +35,7 @@ import_read_asana(struct import_list *l, FILE *in,
 	if (rc)
 		return rc;
 	for (size_t i = 0; i < l->n; i++) {
-		struct import_item *it = l->items[i];
+		struct import_item *it = import_list_at(l, i);
 		const struct ifield *done = ifields_get(&it->x->src, "Completed At");
 
 		if (done && done->v.type == IVAL_STR && *done->v.str)

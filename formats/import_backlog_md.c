@@ -533,7 +533,7 @@ import_read_backlog_md(struct import_list *l, const struct import_file *files,
 	if (l->n > 1)
 		qsort(l->items, l->n, sizeof(*l->items), cmp_by_id);
 	for (size_t i = 0; i < l->n; i++)
-		l->items[i]->seq = (uint32_t)i;
+		import_list_at(l, i)->seq = (uint32_t)i;
 	for (size_t i = 0; i < st.n; i++)
 		free(st.v[i]);
 	free(st.v);

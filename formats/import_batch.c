@@ -17,6 +17,7 @@
  *     the records left out leave the list once every batch is done.
  */
 #include "formats/import_run_int.h"
+#include "formats/import_arena.h"
 #include "formats/import_idx.h"
 #include "formats/import_report.h"
 #include "formats/import_spill.h"
@@ -38,7 +39,7 @@ id_key(void *arg, uint32_t v, struct sbuf *sb)
 	const struct import_list *l = arg;
 
 	(void)sb;
-	return l->items[v]->id;
+	return import_list_at(l, v)->id;
 }
 
 /* The batches (design note 1): the records' indices in list order, cut
@@ -54,7 +55,7 @@ batches(size_t **order, size_t **at, struct import_list *l)
 	/* no record names another: runs of BATCH in list order, and no
 	 * table per record (*order stays NULL: the identity) */
 	for (size_t i = 0; i < n && !any; i++) {
-		const struct import_item *it = l->items[i];
+		const struct import_item *it = import_list_at(l, i);
 
 		any = it->spilled || !it->x ? it->has_refs :
 		      ifields_get(&it->x->out, "depends_on") ||
@@ -74,19 +75,19 @@ batches(size_t **order, size_t **at, struct import_list *l)
 	import_idx_init(&ids, id_key, l);
 	for (size_t i = 0; i < n; i++) {
 		up[i] = (uint32_t)i;
-		if (l->items[i]->id)
-			import_idx_add(&ids, (uint32_t)i, l->items[i]->id);
+		if (import_list_at(l, i)->id)
+			import_idx_add(&ids, (uint32_t)i, import_list_at(l, i)->id);
 	}
 	for (size_t i = 0; i < n; i++) {
 		static const char *const refs[] = { "depends_on", "follows" };
 
 		/* only a record that names another, read in from the spill
 		 * file for this (import_spill.h) */
-		if (l->items[i]->spilled && !l->items[i]->has_refs)
+		if (import_list_at(l, i)->spilled && !import_list_at(l, i)->has_refs)
 			continue;
-		import_spill_in(l, l->items[i]);
+		import_spill_in(l, import_list_at(l, i));
 		for (size_t f = 0; f < 2; f++) {
-			const struct ifield *x = ifields_get(&l->items[i]->x->out, refs[f]);
+			const struct ifield *x = ifields_get(&import_list_at(l, i)->x->out, refs[f]);
 			size_t nv = !x ? 0 : x->v.type == IVAL_LIST ? x->v.n : 1;
 
 			for (size_t j = 0; j < nv; j++) {
@@ -107,7 +108,7 @@ batches(size_t **order, size_t **at, struct import_list *l)
 					up[a] = b;
 			}
 		}
-		import_spill_drop(l, l->items[i]);
+		import_spill_drop(l, import_list_at(l, i));
 	}
 	import_idx_release(&ids);
 	/* each set's members in list order, chained from its first */
@@ -177,11 +178,11 @@ take(struct import_plan *p, struct import_plan *q, const struct run *r,
 	for (size_t j = 0; j < r->l->n; j++) {
 		size_t i;
 
-		while (all->items[idx[k]] != r->l->items[j])
+		while (import_list_at(all, idx[k]) != import_list_at(r->l, j))
 			k++;
 		i = idx[k++];
 		if (q->files[j] && put && !put->failed &&
-		    put->fn(put->arg, r->l->items[j], q->files[j], q->lens[j]))
+		    put->fn(put->arg, import_list_at(r->l, j), q->files[j], q->lens[j]))
 			put->failed = 1;
 		free(q->files[j]);
 		q->files[j] = NULL;
@@ -264,9 +265,11 @@ import_plan_validate(struct import_plan *p, struct import_list *l,
 	/* the plan of the whole list, filled batch by batch */
 	memset(p, 0, sizeof(*p));
 	p->n = n0;
-	p->writes = xcalloc(n0 + 1, 1);
+	/* a byte per record: in the list's arena (the plan borrows it) */
+	p->writes = l->arena ? import_arena_alloc(l->arena, n0 + 1) : xcalloc(n0 + 1, 1);
+	p->writes_arena = l->arena != NULL;
 	for (size_t i = 0; i < n0 && !p->why; i++)
-		if (l->items[i]->existing) {
+		if (import_list_at(l, i)->existing) {
 			p->why = xcalloc(n0 + 1, sizeof(*p->why));
 			p->refused = xcalloc(n0 + 1, sizeof(*p->refused));
 			p->changed = xcalloc(n0 + 1, sizeof(*p->changed));
@@ -277,7 +280,7 @@ import_plan_validate(struct import_plan *p, struct import_list *l,
 	if (bases && bases->n) {
 		slot = xcalloc(n0 + 1, sizeof(*slot));
 		for (size_t i = 0; i < n0; i++)
-			if (l->items[i]->existing)
+			if (import_list_at(l, i)->existing)
 				slot[i] = nslot++;
 	}
 	nb = batches(&order, &at, l);
@@ -301,11 +304,11 @@ import_plan_validate(struct import_plan *p, struct import_list *l,
 		sb.data = xcalloc(m + 1, sizeof(*sb.data));
 		sb.len = xcalloc(m + 1, sizeof(*sb.len));
 		for (size_t j = 0; j < m; j++) {
-			const struct import_item *it = l->items[idx[j]];
+			const struct import_item *it = import_list_at(l, idx[j]);
 
 			/* the batch's records in from the spill file */
-			import_spill_in(l, l->items[idx[j]]);
-			sub.items[sub.n++] = l->items[idx[j]];
+			import_spill_in(l, import_list_at(l, idx[j]));
+			sub.items[sub.n++] = import_list_at(l, idx[j]);
 			if (it->existing && slot && slot[idx[j]] < bases->n) {
 				sb.data[sb.n] = bases->data[slot[idx[j]]];
 				sb.len[sb.n] = bases->len[slot[idx[j]]];
@@ -324,7 +327,7 @@ import_plan_validate(struct import_plan *p, struct import_list *l,
 		if (r.ngone > g0)
 			qsort(r.gone + g0, r.ngone - g0, sizeof(*r.gone), cmp_ptr);
 		for (size_t j = 0; j < m; j++) {
-			struct import_item *it = l->items[idx[j]];
+			struct import_item *it = import_list_at(l, idx[j]);
 
 			if (r.ngone == g0 || !bsearch(&it, r.gone + g0, r.ngone - g0,
 						      sizeof(*r.gone), cmp_ptr))
@@ -347,7 +350,7 @@ import_plan_validate(struct import_plan *p, struct import_list *l,
 		qsort(r.gone, r.ngone, sizeof(*r.gone), cmp_ptr);
 	kept = 0;
 	for (size_t i = 0; i < n0; i++) {
-		struct import_item *it = l->items[i];
+		struct import_item *it = import_list_at(l, i);
 
 		if (r.ngone && bsearch(&it, r.gone, r.ngone, sizeof(*r.gone), cmp_ptr)) {
 			import_item_free(it);
@@ -365,7 +368,7 @@ import_plan_validate(struct import_plan *p, struct import_list *l,
 	}
 	l->n = p->n = kept;
 	for (size_t i = 0; i < l->n; i++) {
-		const struct import_item *it = l->items[i];
+		const struct import_item *it = import_list_at(l, i);
 
 		p->demoted += it->demoted;
 		p->noted += it->noted;

@@ -208,7 +208,7 @@ import_cycles_plan(struct import_cycles *out, struct import_list *l,
 	 * the items it held (an item once, however often its row names the
 	 * cycle) */
 	for (size_t i = 0; i < l->n; i++) {
-		const struct import_item *it = l->items[i];
+		const struct import_item *it = import_list_at(l, i);
 		struct strmap seen = STRMAP_INIT;
 
 		for (size_t j = 0; it->x && j < it->x->ncycles && it->id; j++) {
@@ -225,7 +225,7 @@ import_cycles_plan(struct import_cycles *out, struct import_list *l,
 	for (size_t k = 0; k < out->n; k++)
 		sp[k] = (struct span){ -1, -1, -1, 0 };
 	for (size_t i = 0; i < l->n; i++) {
-		struct import_item *it = l->items[i];
+		struct import_item *it = import_list_at(l, i);
 		long fin, cr;
 		int closed;
 

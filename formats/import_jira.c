@@ -83,15 +83,15 @@ index_issues(struct strmap *idx, const struct import_list *l)
 {
 	for (size_t i = 0; i < l->n; i++) {
 		const char *ref[2] = {
-			get_any(l->items[i], key_cols),
-			get_any(l->items[i], id_cols),
+			get_any(import_list_at(l, i), key_cols),
+			get_any(import_list_at(l, i), id_cols),
 		};
 
 		for (size_t j = 0; j < 2; j++) {
 			size_t len = ref[j] ? strlen(ref[j]) : 0;
 
 			if (ref[j] && !strmap_find(idx, ref[j], len))
-				strmap_put(idx, ref[j], len, l->items[i]);
+				strmap_put(idx, ref[j], len, import_list_at(l, i));
 		}
 	}
 }
@@ -284,16 +284,16 @@ import_read_jira(struct import_list *l, FILE *in,
 	if (rc)
 		return rc;
 	for (size_t i = 0; i < l->n; i++) {
-		rewrite_field(l->items[i], "Description", wiki, 0);
-		rewrite_field(l->items[i], "Comment", comment, 0);
-		rewrite_field(l->items[i], "Attachment", attachment_fn, 0);
+		rewrite_field(import_list_at(l, i), "Description", wiki, 0);
+		rewrite_field(import_list_at(l, i), "Comment", comment, 0);
+		rewrite_field(import_list_at(l, i), "Attachment", attachment_fn, 0);
 	}
 
 	n = l->n;
 	campaign = xcalloc(n + 1, sizeof(*campaign));
 	index_issues(&idx, l);
 	for (size_t i = 0; i < n; i++) {
-		struct import_item *it = l->items[i], *to;
+		struct import_item *it = import_list_at(l, i), *to;
 		const char *link = get_any(it, epic_link_cols);
 		const char *parent = get_any(it, parent_cols);
 		const char *key = get_any(it, key_cols);
@@ -326,7 +326,7 @@ import_read_jira(struct import_list *l, FILE *in,
 	strmap_release(&idx);
 	for (size_t i = 0; i < n; i++)
 		if (campaign[i]) {
-			ifields_set_str(&l->items[i]->x->src, "Campaign", campaign[i]);
+			ifields_set_str(&import_list_at(l, i)->x->src, "Campaign", campaign[i]);
 			free(campaign[i]);
 		}
 	free(campaign);

@@ -173,7 +173,7 @@ import_report_make(struct import_report *r, const struct import_list *l,
 		      x->first_i, x->first_j);
 	}
 	for (size_t i = 0; i < l->n; i++) {
-		const struct import_item *it = l->items[i];
+		const struct import_item *it = import_list_at(l, i);
 		const char *st = it->status;
 
 		r->ideas += !strcmp(st, "idea");
@@ -326,12 +326,12 @@ import_report_text(struct sbuf *sb, const struct import_report *r)
 	for (size_t i = 0; p->why && i < l->n && i < p->n; i++) {
 		if (p->refused[i])
 			sbuf_addf(sb, "  %s: not updated from %s: %s\n",
-				  l->items[i]->id, import_kind_title(l->kind), p->refused[i]);
+				  import_list_at(l, i)->id, import_kind_title(l->kind), p->refused[i]);
 		else if (p->why[i])
 			sbuf_addf(sb, "  %s: %s changed here and in %s: kept as it is here\n",
-				  l->items[i]->id, p->why[i], import_kind_title(l->kind));
+				  import_list_at(l, i)->id, p->why[i], import_kind_title(l->kind));
 		else if (p->changed[i])
-			sbuf_addf(sb, "  %s: updated from %s\n", l->items[i]->id,
+			sbuf_addf(sb, "  %s: updated from %s\n", import_list_at(l, i)->id,
 				  import_kind_title(l->kind));
 	}
 }
@@ -435,7 +435,7 @@ import_report_json(struct sbuf *out, const struct import_report *r)
 		if (!p->why[i] && !p->changed[i] && !p->refused[i])
 			continue;
 		jw_object(&w);
-		jw_kstr(&w, "id", l->items[i]->id);
+		jw_kstr(&w, "id", import_list_at(l, i)->id);
 		jw_kstr(&w, "outcome", p->refused[i] ? "refused" :
 				       p->why[i] ? "conflict" : "updated");
 		jw_kstr(&w, "conflict", p->why[i]);

@@ -32,7 +32,8 @@ import_plan_release(struct import_plan *p)
 	free(p->refused);
 	free(p->changed);
 	free(p->merged);
-	free(p->writes);
+	if (!p->writes_arena)
+		free(p->writes);
 	free(p->over);
 	memset(p, 0, sizeof(*p));
 }
@@ -86,7 +87,7 @@ import_match_existing(struct import_list *l, const struct backlog *bl)
 			strmap_put(&by, k, strlen(k), (void *)it);
 	}
 	for (size_t i = 0; i < l->n; i++) {
-		struct import_item *x = l->items[i];
+		struct import_item *x = import_list_at(l, i);
 		char *k = import_source_value(l->kind, x->source_id);
 		const struct item *it = k ? strmap_get(&by, k) : NULL;
 
@@ -114,7 +115,7 @@ import_unmatchable(const struct import_list *l)
 	size_t noid = 0;
 
 	for (size_t i = 0; i < l->n; i++)
-		noid += !l->items[i]->source_id;
+		noid += !import_list_at(l, i)->source_id;
 	return noid;
 }
 
@@ -125,8 +126,8 @@ import_existing_names(char ***names, const struct import_list *l)
 
 	*names = xcalloc(l->n + 1, sizeof(**names));
 	for (size_t i = 0; i < l->n; i++)
-		if (l->items[i]->existing)
-			(*names)[n++] = xasprintf("%s.md", l->items[i]->id);
+		if (import_list_at(l, i)->existing)
+			(*names)[n++] = xasprintf("%s.md", import_list_at(l, i)->id);
 	return n;
 }
 
@@ -144,7 +145,7 @@ plan_existing(struct import_plan *p, struct import_list *l, size_t i,
 	      const struct backlog *bl, const char *base, size_t blen,
 	      const struct sbuf *sb, struct diag_list *diags)
 {
-	const struct import_item *it = l->items[i];
+	const struct import_item *it = import_list_at(l, i);
 	const struct item *cur = backlog_item(bl, it->id);
 	struct import_merge m;
 	struct diag_list d = DIAG_LIST_INIT;
@@ -205,7 +206,7 @@ import_plan_make_(struct import_plan *p, struct import_list *l,
 	p->over = xcalloc(l->n + 1, sizeof(*p->over));
 	p->first = p->last = "";
 	for (size_t i = 0; i < l->n; i++) {
-		struct import_item *it = l->items[i];
+		struct import_item *it = import_list_at(l, i);
 
 		sbuf_reset(&sb);
 		import_render_item(&sb, it, &bl->config, l->kind);
@@ -271,10 +272,10 @@ import_commit_message(struct sbuf *sb, const char *subject,
 	for (size_t i = 0, shown = 0; p->why && i < l->n && shown < 50; i++)
 		if (p->why[i] || p->refused[i]) {
 			if (p->why[i])
-				sbuf_addf(sb, "In conflict: %s (%s)\n", l->items[i]->id,
+				sbuf_addf(sb, "In conflict: %s (%s)\n", import_list_at(l, i)->id,
 					  p->why[i]);
 			if (p->refused[i])
-				sbuf_addf(sb, "Not updated: %s (%s)\n", l->items[i]->id,
+				sbuf_addf(sb, "Not updated: %s (%s)\n", import_list_at(l, i)->id,
 					  p->refused[i]);
 			shown++;
 		}
@@ -284,7 +285,7 @@ import_commit_message(struct sbuf *sb, const char *subject,
 		/* "Docket-Import-Merged: ID ID ..." lines of <= ~72 */
 		if (!p->writes[i] || !p->merged || !p->merged[i])
 			continue;
-		if (line && sb->len - line + strlen(l->items[i]->id) > 72) {
+		if (line && sb->len - line + strlen(import_list_at(l, i)->id) > 72) {
 			sbuf_addc(sb, '\n');
 			line = 0;
 		}
@@ -292,7 +293,7 @@ import_commit_message(struct sbuf *sb, const char *subject,
 			line = sb->len;
 			sbuf_adds(sb, IMPORT_MERGED ":");
 		}
-		sbuf_addf(sb, " %s", l->items[i]->id);
+		sbuf_addf(sb, " %s", import_list_at(l, i)->id);
 	}
 	if (sb->len && sb->buf[sb->len - 1] != '\n')
 		sbuf_addc(sb, '\n');

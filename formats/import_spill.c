@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "core/xalloc.h"
+#include "formats/import_arena.h"
 
 struct import_spill {
 	int fd;
@@ -48,6 +49,12 @@ import_spill_open(struct import_list *l, char **err)
 	unlink(path);
 	free(path);
 	(void)fcntl(fd, F_SETFD, FD_CLOEXEC);
+	/* and the room of the records themselves, taken from the start */
+	if (!l->n && !l->nslabs && !l->nstrs && !l->arena &&
+	    import_arena_open(&l->arena, dir, err)) {
+		close(fd);
+		return -1;
+	}
 	s = xcalloc(1, sizeof(*s));
 	s->fd = fd;
 	s->dir = xstrdup(dir);

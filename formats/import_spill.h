@@ -35,9 +35,11 @@
 #include "formats/import.h"
 
 /*
- * Give l a spill file: an unlinked file in $TMPDIR (else /tmp).
- * Returns 0, or -1 with *err set (malloc'ed: which folder, why) when it
- * cannot be created.
+ * Give l a spill file: an unlinked file in $TMPDIR (else /tmp); and,
+ * when l has no record yet, an arena for the records themselves in the
+ * same folder (l->arena, formats/import_arena.h).  Returns 0, or -1
+ * with *err set (malloc'ed: which folder, why) when either cannot be
+ * created.
  */
 int import_spill_open(struct import_list *l, char **err);
 /* Close l's spill file (import_list_release calls it). */

@@ -73,9 +73,9 @@ validate(struct run *r, struct diag_list *errors, struct diag_list *warnings)
 	for (size_t i = 0; i < l->n; i++) {
 		if (!r->p->files[i])
 			continue;
-		paths[i] = xasprintf("%s%s.md", r->vbl->items_rel, l->items[i]->id);
+		paths[i] = xasprintf("%s%s.md", r->vbl->items_rel, import_list_at(l, i)->id);
 		vf[n].path = paths[i];
-		vf[n].have_before = !l->items[i]->existing;
+		vf[n].have_before = !import_list_at(l, i)->existing;
 		vf[n].after = r->p->files[i];
 		vf[n].alen = r->p->lens[i];
 		n++;
@@ -224,7 +224,7 @@ repair(struct run *r, struct verdict *v)
 	size_t changed = 0;
 
 	for (size_t i = 0; i < l->n; i++) {
-		struct import_item *it = l->items[i];
+		struct import_item *it = import_list_at(l, i);
 		int did = 0;
 
 		for (size_t k = 0; k < v[i].nfields; k++) {
@@ -270,7 +270,7 @@ sub_drop(struct run *r, size_t i)
 	struct import_list *l = r->l;
 
 	r->gone = xgrow(r->gone, &r->agone, r->ngone + 1, sizeof(*r->gone));
-	r->gone[r->ngone++] = l->items[i];
+	r->gone[r->ngone++] = import_list_at(l, i);
 	memmove(l->items + i, l->items + i + 1, (l->n - i - 1) * sizeof(*l->items));
 	l->n--;
 }
@@ -291,10 +291,10 @@ make(struct run *r, struct diag_list *diags)
 		import_plan_make_(r->p, l, r->bl, r->bases, r->limit, diags);
 		for (size_t i = 0; i < l->n; i++)
 			if (r->p->over[i]) {
-				import_list_skip(r->all, 1, l->items[i]->file,
-						 l->items[i]->line,
+				import_list_skip(r->all, 1, import_list_at(l, i)->file,
+						 import_list_at(l, i)->line,
 						 "%s would be an item of %zu bytes, over %s",
-						 import_item_what(l->items[i], wb, "the record"), r->p->over[i], r->limit_name);
+						 import_item_what(import_list_at(l, i), wb, "the record"), r->p->over[i], r->limit_name);
 				over++;
 			}
 		if (!over)
@@ -325,7 +325,7 @@ replan(struct run *r)
 	diag_list_release(&scratch);
 	for (size_t h = 0; h < r->nheld; h++)
 		for (size_t i = 0; i < r->l->n; i++) {
-			if (r->l->items[i] != r->held[h].it || !p->files[i])
+			if (import_list_at(r->l, i) != r->held[h].it || !p->files[i])
 				continue;
 			free(p->files[i]);
 			p->files[i] = NULL;
@@ -353,7 +353,7 @@ leave_out(struct run *r, struct verdict *v)
 	char wb[32];
 
 	for (size_t i = 0; i < n; i++) {
-		struct import_item *it = l->items[i];
+		struct import_item *it = import_list_at(l, i);
 
 		if (!v[i].first)
 			continue;
@@ -370,7 +370,7 @@ leave_out(struct run *r, struct verdict *v)
 				 import_item_what(it, wb, "the record"), v[i].first);
 	}
 	for (size_t i = n; i-- > 0;)
-		if (v[i].first && !l->items[i]->existing) {
+		if (v[i].first && !import_list_at(l, i)->existing) {
 			sub_drop(r, i);
 			r->dropped++;
 		}
@@ -403,9 +403,9 @@ import_valid_batch(struct run *r, struct diag_list *errors,
 		paths = xcalloc(l->n + 1, sizeof(*paths));
 		v = xcalloc(l->n + 1, sizeof(*v));
 		for (size_t i = 0; i < l->n; i++) {
-			paths[i] = xasprintf("%s%s.md", r->vbl->items_rel, l->items[i]->id);
+			paths[i] = xasprintf("%s%s.md", r->vbl->items_rel, import_list_at(l, i)->id);
 			strmap_put(&by_path, paths[i], strlen(paths[i]), (void *)(uintptr_t)(i + 1));
-			strmap_put(&by_id, l->items[i]->id, strlen(l->items[i]->id),
+			strmap_put(&by_id, import_list_at(l, i)->id, strlen(import_list_at(l, i)->id),
 				   (void *)(uintptr_t)(i + 1));
 		}
 		for (size_t k = 0; k < errs.n; k++) {
@@ -419,7 +419,7 @@ import_valid_batch(struct run *r, struct diag_list *errors,
 				continue;
 			if (i < 0)
 				continue;     /* no record explains it: refused below */
-			it = l->items[i];
+			it = import_list_at(l, i);
 			if (!v[i].first)
 				v[i].first = d->message;
 			field = d->field ? xstrdup(d->field) :

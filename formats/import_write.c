@@ -36,7 +36,7 @@ import_list_ranked(const struct import_list *l)
 	size_t n = 0;
 
 	for (size_t i = 0; i < l->n; i++)
-		n += l->items[i]->ranked != 0;
+		n += import_list_at(l, i)->ranked != 0;
 	return n;
 }
 
@@ -140,7 +140,7 @@ static const char *
 ref_key(void *arg, uint32_t v, struct sbuf *sb)
 {
 	const struct import_list *l = arg;
-	const char *sid = l->items[v / 2]->source_id;
+	const char *sid = import_list_at(l, v / 2)->source_id;
 	char *k;
 
 	if (!sid)
@@ -178,7 +178,7 @@ refs_get(struct import_idx *r, const struct import_list *l, const char *src)
 		free(k);
 		free(num);
 	}
-	return v < 0 ? NULL : l->items[v / 2];
+	return v < 0 ? NULL : import_list_at(l, v / 2);
 }
 
 static void
@@ -206,18 +206,18 @@ resolve(struct import_list *l)
 
 	/* the maps of source ids only when a record names another */
 	for (size_t i = 0; i < l->n && !any; i++)
-		any = names_others(l->items[i]);
+		any = names_others(import_list_at(l, i));
 	if (!any)
 		return;
 	import_idx_init(&r, ref_key, l);
 	for (size_t i = 0; i < l->n; i++)
-		if (l->items[i]->source_id)
-			refs_put(&r, lower(l->items[i]->source_id), i, 0);
+		if (import_list_at(l, i)->source_id)
+			refs_put(&r, lower(import_list_at(l, i)->source_id), i, 0);
 	/* then the bare numbers ("task-7" names BACK-7); Backlog.md's drafts
 	 * have a number space of their own, so they come last */
 	for (int pass = 0; pass < 2; pass++)
 		for (size_t i = 0; i < l->n; i++) {
-			const char *sid = l->items[i]->source_id;
+			const char *sid = import_list_at(l, i)->source_id;
 			char *num;
 
 			if (!sid || (!strncasecmp(sid, "draft", 5)) != pass)
@@ -228,7 +228,7 @@ resolve(struct import_list *l)
 			}
 		}
 	for (size_t i = 0; i < l->n; i++) {
-		struct import_item *it = l->items[i], *to;
+		struct import_item *it = import_list_at(l, i), *to;
 
 		if (!names_others(it))
 			continue;
@@ -272,13 +272,13 @@ import_assign_ids(struct import_list *l, const struct import_map *m,
 
 	/* the ids of records that are items already (a re-import) */
 	for (size_t i = 0; i < l->n; i++)
-		if (l->items[i]->id)
-			strmap_put(&mine, l->items[i]->id, strlen(l->items[i]->id),
-				   l->items[i]);
+		if (import_list_at(l, i)->id)
+			strmap_put(&mine, import_list_at(l, i)->id, strlen(import_list_at(l, i)->id),
+				   import_list_at(l, i));
 
 	if (m->keep_ids) {
 		for (size_t i = 0; i < l->n; i++) {
-			struct import_item *it = l->items[i];
+			struct import_item *it = import_list_at(l, i);
 			const char *sid = it->source_id;
 
 			if (it->id || !sid || !item_id_valid(sid) || item_id_number(sid, prefix) < 0)
@@ -295,7 +295,7 @@ import_assign_ids(struct import_list *l, const struct import_map *m,
 		}
 	}
 	for (size_t i = 0; i < l->n; i++) {
-		struct import_item *it = l->items[i];
+		struct import_item *it = import_list_at(l, i);
 
 		if (it->id)
 			continue;
@@ -325,8 +325,8 @@ import_assign_ids(struct import_list *l, const struct import_map *m,
 			if (bl->order.lines[i].id)
 				empty = 0;
 		for (size_t i = 0; i < l->n; i++)
-			l->items[i]->ranked = empty && !l->items[i]->existing &&
-					      is_ranked_status(l->items[i]->status);
+			import_list_at(l, i)->ranked = empty && !import_list_at(l, i)->existing &&
+					      is_ranked_status(import_list_at(l, i)->status);
 	}
 	strmap_release(&mine);
 	resolve(l);
@@ -504,6 +504,6 @@ import_render_order(struct sbuf *out, const char *old, size_t len,
 		sbuf_adds(out, nl);
 	sbuf_addf(out, "# Imported from %s%s", import_kind_title(l->kind), nl);
 	for (size_t i = 0; i < l->n; i++)
-		if (l->items[i]->ranked)
-			sbuf_addf(out, "%s%s", l->items[i]->id, nl);
+		if (import_list_at(l, i)->ranked)
+			sbuf_addf(out, "%s%s", import_list_at(l, i)->id, nl);
 }
