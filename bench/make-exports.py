@@ -2,6 +2,9 @@
 """Synthetic exports for the import rows of `make bench` (bench/bench.py).
 
     bench/make-exports.py csv ROWS OUT      a generic CSV with an id column
+    bench/make-exports.py jira ROWS OUT     the same rows under Jira's column
+                                            names, each issue in one of 200
+                                            sprints
     bench/make-exports.py trello BYTES OUT  a Trello board JSON of about BYTES
 
 Deterministic (a fixed seed), Python standard library only.  The shapes
@@ -26,17 +29,22 @@ def text(rng, n):
     return " ".join(rng.choice(WORDS) for _ in range(n))
 
 
-def make_csv(rows, out):
+def make_csv(rows, out, jira=False):
     rng = random.Random(18)
     with open(out, "w", encoding="utf-8", newline="") as f:
-        f.write("id,title,status,type,effort,customer_value,business_value,tags,created,"
-                "description,owner\n")
+        if jira:
+            f.write("Issue key,Summary,Status,Issue Type,Story Points,customer_value,"
+                    "business_value,Labels,Created,Description,Assignee,Sprint\n")
+        else:
+            f.write("id,title,status,type,effort,customer_value,business_value,tags,"
+                    "created,description,owner\n")
         for i in range(1, rows + 1):
             f.write(f"R{i},{text(rng, 5).capitalize()},{rng.choice(STATUSES)},bau,"
                     f"{rng.randint(1, 8)},{rng.randint(1, 10)},{rng.randint(1, 10)},"
                     f"{rng.choice(WORDS)}; {rng.choice(WORDS)},"
                     f"2026-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d},"
-                    f"\"{text(rng, 20)}\",Sam\n")
+                    f"\"{text(rng, 20)}\",Sam"
+                    + (f",Sprint {i * 200 // (rows + 1) + 1}\n" if jira else "\n"))
 
 
 def make_trello(nbytes, out):
@@ -81,4 +89,7 @@ def make_trello(nbytes, out):
 
 if __name__ == "__main__":
     kind, n, out = sys.argv[1], int(sys.argv[2]), sys.argv[3]
-    (make_csv if kind == "csv" else make_trello)(n, out)
+    if kind == "trello":
+        make_trello(n, out)
+    else:
+        make_csv(n, out, jira=kind == "jira")

@@ -573,8 +573,13 @@ run(struct ctx *ctx)
 	if (id_column) {
 		int found = ar.found;
 
-		for (size_t i = 0; i < l.n && !found && !ar.x; i++)
-			found = ifields_get(&import_list_at(&l, i)->x->src, id_column) != NULL;
+		for (size_t i = 0; i < l.n && !found && !ar.x; i++) {
+			struct import_item *it = import_list_at(&l, i);
+
+			import_spill_in(&l, it);
+			found = ifields_get(&it->x->src, id_column) != NULL;
+			import_spill_drop(&l, it);
+		}
 		if (!found && l.n) {
 			out_error(ctx, "--id-column '%s': no record has a value in a column of that name",
 				  id_column);

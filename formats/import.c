@@ -312,27 +312,21 @@ static void
 item_free_(struct import_item *it)
 {
 	rec_free(it->x);
-	if (it->ext) {
-		free(it->ext->what);
-		free(it->ext->alt_id);
-		free(it->ext->sort.rank_str);
-		free(it->ext);
-	}
 	memset(it, 0, sizeof(*it));
 }
 
 struct import_ext *
-import_item_ext(struct import_item *it)
+import_item_ext(struct import_list *l, struct import_item *it)
 {
 	if (!it->ext)
-		it->ext = xcalloc(1, sizeof(*it->ext));
+		it->ext = import_list_room(l, sizeof(*it->ext));
 	return it->ext;
 }
 
 struct import_sortkey *
-import_item_sort(struct import_item *it)
+import_item_sort(struct import_list *l, struct import_item *it)
 {
-	return &import_item_ext(it)->sort;
+	return &import_item_ext(l, it)->sort;
 }
 
 #define SLAB 1024                 /* items per slab */
@@ -355,6 +349,15 @@ import_list_str(struct import_list *l, const char *s)
 	memcpy(d, s, n);
 	l->str_used += n;
 	return d;
+}
+
+void *
+import_list_room(struct import_list *l, size_t size)
+{
+	if (l->arena)
+		return import_arena_alloc(l->arena, size);
+	l->rooms = xgrow(l->rooms, &l->arooms, l->nrooms + 1, sizeof(*l->rooms));
+	return l->rooms[l->nrooms++] = xcalloc(1, size ? size : 1);
 }
 
 void
@@ -415,6 +418,7 @@ import_list_release(struct import_list *l)
 		free(l->strs);
 	else
 		strv_free(l->strs, l->nstrs);
+	strv_free((char **)l->rooms, l->nrooms);
 	strmap_release(&l->names_idx);
 	free(l->tally);
 	strv_free(l->tally_keys, l->ntally);

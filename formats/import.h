@@ -160,7 +160,8 @@ struct import_rec {
  * order (import_list_sort); a record without them has them all 0. */
 struct import_sortkey {
 	long group;               /* e.g. a Trello list's position */
-	char *rank_str;           /* a string rank (Jira's LexoRank) */
+	const char *rank_str;     /* a string rank (Jira's LexoRank; the
+				   * list's: import_list_str) */
 	int has_rank_num;
 	double rank_num;          /* a numeric rank (ordinal, pos) */
 	int tie;                  /* tie break, lower first (Backlog.md priority) */
@@ -174,13 +175,14 @@ struct import_item {
 	const char *file;         /* the source file (the list's copy) */
 	struct import_ext {       /* what only some sources have, or NULL
 				   * (import_item_ext) */
-		char *what;       /* the record in messages: "card 'X'"
-				   * (NULL and row_what: import_item_what) */
-		char *alt_id;     /* another id the source knew it by (a
+		const char *what; /* the record in messages: "card 'X'"
+				   * (NULL and row_what: import_item_what;
+				   * the list's, as the others: import_list_str) */
+		const char *alt_id; /* another id the source knew it by (a
 				   * Trello card's short link: items of an
 				   * earlier import were named by it), or NULL */
 		struct import_sortkey sort;
-	} *ext;
+	} *ext;                   /* the list's room (import_list_room) */
 	const char *source_id;    /* the source's id, or NULL (set by
 				   * import_map_apply; import_list_str) */
 	const char *status;       /* docket status name (set by
@@ -206,10 +208,12 @@ struct import_item {
 };
 #define IMPORT_NOTED_MAX 0xffffffu
 
-/* it's ext, made (all 0) when it has none yet. */
-struct import_ext *import_item_ext(struct import_item *it);
+struct import_list;
+
+/* it's ext, made (all 0, in l's room) when it has none yet. */
+struct import_ext *import_item_ext(struct import_list *l, struct import_item *it);
 /* it's sort keys (import_item_ext). */
-struct import_sortkey *import_item_sort(struct import_item *it);
+struct import_sortkey *import_item_sort(struct import_list *l, struct import_item *it);
 
 /* Free the parts of a record (x may be NULL). */
 void import_rec_free(struct import_rec *x);
@@ -288,6 +292,8 @@ struct import_list {
 	size_t nslabs, aslabs, slab_used;
 	char **strs;
 	size_t nstrs, astrs, str_used, str_cap;
+	void **rooms;             /* import_list_room's without an arena */
+	size_t nrooms, arooms;
 };
 
 void import_list_init(struct import_list *l, enum import_kind kind);
@@ -299,8 +305,11 @@ void import_list_release(struct import_list *l);
 /* The list's copy of s (one per distinct string, freed with l). */
 const char *import_list_name(struct import_list *l, const char *s);
 /* The list's copy of s, packed with others (freed with l): the ids and
- * source ids of records. */
+ * source ids of records, what their ext names. */
 const char *import_list_str(struct import_list *l, const char *s);
+/* size bytes of zeroed room for a record's part (freed with l: in its
+ * arena when it has one). */
+void *import_list_room(struct import_list *l, size_t size);
 /* A new item at the end (seq set); file is copied (import_list_name). */
 struct import_item *import_list_add(struct import_list *l, const char *file,
 				    int line);

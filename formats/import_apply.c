@@ -330,11 +330,10 @@ apply_field(struct apply *a, const struct ifield *f, const char *to)
 		char *t = import_value_line(&f->v);
 
 		if (import_value_number(t, &num) == 0) {
-			import_item_sort(it)->has_rank_num = 1;
-			import_item_sort(it)->rank_num = num;
+			import_item_sort(a->l, it)->has_rank_num = 1;
+			import_item_sort(a->l, it)->rank_num = num;
 		} else if (*t) {
-			free(import_item_sort(it)->rank_str);
-			import_item_sort(it)->rank_str = xstrdup(t);
+			import_item_sort(a->l, it)->rank_str = import_list_str(a->l, t);
 		}
 		free(t);
 	} else if (!strcmp(to, "resolution")) {
@@ -603,8 +602,11 @@ import_map_apply(struct import_list *l, const struct import_map *m,
 {
 	struct import_mapper *x = import_mapper_new(l, m, cfg);
 
-	for (size_t i = 0; i < l->n; i++)
+	for (size_t i = 0; i < l->n; i++) {
+		/* in from the spill file, when the reader put it there */
+		import_spill_in(l, import_list_at(l, i));
 		import_mapper_one(x, import_list_at(l, i));
+	}
 	import_mapper_free(x);
 }
 

@@ -10,6 +10,7 @@
  * the mapping's (the section is the status).
  */
 #include "formats/import.h"
+#include "formats/import_spill.h"
 
 #include <string.h>
 
@@ -36,10 +37,13 @@ import_read_asana(struct import_list *l, FILE *in,
 		return rc;
 	for (size_t i = 0; i < l->n; i++) {
 		struct import_item *it = import_list_at(l, i);
-		const struct ifield *done = ifields_get(&it->x->src, "Completed At");
+		const struct ifield *done;
 
+		import_spill_in(l, it);
+		done = ifields_get(&it->x->src, "Completed At");
 		if (done && done->v.type == IVAL_STR && *done->v.str)
 			it->x->forced_status = "done";
+		import_spill_out(l, it);
 	}
 	return 0;
 }

@@ -336,7 +336,7 @@ read_task(struct import_list *l, const struct import_file *f,
 		diag_list_release(&ignored);
 	}
 	it = import_list_add(l, f->path, 1);
-	import_item_ext(it)->what = xstrdup(f->rel);
+	import_item_ext(l, it)->what = import_list_str(l, f->rel);
 	if (parsed) {
 		fields_from(it, fm.root, f->data);
 		it->x->body = lf_body(f->data + fm.body_off, f->len - fm.body_off);
@@ -412,30 +412,30 @@ read_task(struct import_list *l, const struct import_file *f,
 	sf = ifields_get(&it->x->src, "status");
 	switch (folder) {
 	case BF_TASKS:
-		import_item_sort(it)->group = status_column(st, sf && sf->v.type != IVAL_LIST ? sf->v.str : NULL);
+		import_item_sort(l, it)->group = status_column(st, sf && sf->v.type != IVAL_LIST ? sf->v.str : NULL);
 		break;
 	case BF_DRAFTS:
-		import_item_sort(it)->group = 100;
+		import_item_sort(l, it)->group = 100;
 		it->x->forced_status = "idea";
 		break;
 	case BF_COMPLETED:
-		import_item_sort(it)->group = 200;
+		import_item_sort(l, it)->group = 200;
 		it->x->forced_status = "done";
 		break;
 	default:
-		import_item_sort(it)->group = 300;
+		import_item_sort(l, it)->group = 300;
 		it->x->archived = 1;
 		break;
 	}
 	sf = ifields_get(&it->x->src, "priority");
-	import_item_sort(it)->tie = 3;
+	import_item_sort(l, it)->tie = 3;
 	if (sf && sf->v.type == IVAL_STR) {
 		if (!strcasecmp(sf->v.str, "high"))
-			import_item_sort(it)->tie = 0;
+			import_item_sort(l, it)->tie = 0;
 		else if (!strcasecmp(sf->v.str, "medium"))
-			import_item_sort(it)->tie = 1;
+			import_item_sort(l, it)->tie = 1;
 		else if (!strcasecmp(sf->v.str, "low"))
-			import_item_sort(it)->tie = 2;
+			import_item_sort(l, it)->tie = 2;
 	}
 }
 

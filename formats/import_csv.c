@@ -28,6 +28,7 @@
  * of the input is an error.
  */
 #include "formats/import.h"
+#include "formats/import_spill.h"
 #include "formats/import_run.h"
 
 #include <csv.h>
@@ -478,6 +479,10 @@ rows_row(void *arg, const struct csv_record *row)
 	}
 	if (it && x->each)
 		x->each(x->arg, it);
+	else if (it)
+		/* read whole before it is mapped: its fields wait in the
+		 * spill file (when the list has one) */
+		import_spill_out(x->l, it);
 	return 0;
 }
 

@@ -95,6 +95,14 @@ day_of(const struct import_item *it, const char *field, const char *src)
 	return -1;
 }
 
+/* Is it an item in a cycle of the source (its cycles in memory, or in
+ * the spill file: has_cycles)? */
+static int
+in_cycle(const struct import_item *it)
+{
+	return it->id && (it->x ? it->x->ncycles != 0 : it->has_cycles);
+}
+
 static void
 infer_dates(struct import_cycles *c, const struct span *sp)
 {
@@ -208,10 +216,14 @@ import_cycles_plan(struct import_cycles *out, struct import_list *l,
 	 * the items it held (an item once, however often its row names the
 	 * cycle) */
 	for (size_t i = 0; i < l->n; i++) {
-		const struct import_item *it = import_list_at(l, i);
+		struct import_item *it = import_list_at(l, i);
 		struct strmap seen = STRMAP_INIT;
 
-		for (size_t j = 0; it->x && j < it->x->ncycles && it->id; j++) {
+		if (!in_cycle(it))
+			continue;
+		/* its cycles in from the spill file */
+		import_spill_in(l, it);
+		for (size_t j = 0; j < it->x->ncycles; j++) {
 			size_t k = find_or_add(out, &idx, it->x->cycles[j]);
 
 			if (strmap_get(&seen, out->v[k].name))
@@ -220,6 +232,7 @@ import_cycles_plan(struct import_cycles *out, struct import_list *l,
 			add_id(&out->v[k], it->id);
 		}
 		strmap_release(&seen);
+		import_spill_drop(l, it);
 	}
 	sp = xgrow(sp, &asp, out->n + 1, sizeof(*sp));
 	for (size_t k = 0; k < out->n; k++)
@@ -229,8 +242,7 @@ import_cycles_plan(struct import_cycles *out, struct import_list *l,
 		long fin, cr;
 		int closed;
 
-		/* (a record in a cycle keeps its parts: import_spill.c) */
-		if (!it->x || !it->x->ncycles || !it->id)
+		if (!in_cycle(it))
 			continue;
 		/* a record in a cycle: its fields in from the spill file */
 		import_spill_in(l, it);

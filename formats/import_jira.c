@@ -22,7 +22,9 @@
  *     link with its date and author, for the ## Attachments section.
  */
 #include "formats/import.h"
+#include "formats/import_spill.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -76,30 +78,36 @@ is_type(const struct import_item *it, const char *want)
 /* Index every issue by its Issue key and its Issue id, so that a Parent
  * or Epic Link resolves in constant time.  A string names the first
  * record (in file order) whose key or id it is, as a scan from the top
- * would find.  Keys are borrowed from the items' fields: the index lives
- * while no item is dropped or its key and id fields changed. */
+ * would find.  Keys are the list's copies (import_list_str); values are
+ * record numbers + 1: the index lives while no item is dropped. */
 static void
-index_issues(struct strmap *idx, const struct import_list *l)
+index_issues(struct strmap *idx, struct import_list *l)
 {
 	for (size_t i = 0; i < l->n; i++) {
-		const char *ref[2] = {
-			get_any(import_list_at(l, i), key_cols),
-			get_any(import_list_at(l, i), id_cols),
-		};
+		struct import_item *it = import_list_at(l, i);
+		const char *ref[2];
 
+		import_spill_in(l, it);
+		ref[0] = get_any(it, key_cols);
+		ref[1] = get_any(it, id_cols);
 		for (size_t j = 0; j < 2; j++) {
 			size_t len = ref[j] ? strlen(ref[j]) : 0;
 
 			if (ref[j] && !strmap_find(idx, ref[j], len))
-				strmap_put(idx, ref[j], len, import_list_at(l, i));
+				strmap_put(idx, import_list_str(l, ref[j]), len,
+					   (void *)(uintptr_t)(i + 1));
 		}
+		import_spill_drop(l, it);
 	}
 }
 
-static struct import_item *
+/* The number of the issue ref names, or -1. */
+static long
 find_issue(const struct strmap *idx, const char *ref)
 {
-	return ref ? strmap_get(idx, ref) : NULL;
+	void *v = ref ? strmap_get(idx, ref) : NULL;
+
+	return v ? (long)((uintptr_t)v - 1) : -1;
 }
 
 static char *
@@ -123,8 +131,11 @@ skip_epic(struct import_list *l, struct import_item *it, void *unused)
 	const char *key;
 
 	(void)unused;
-	if (!is_type(it, "epic"))
+	import_spill_in(l, it);
+	if (!is_type(it, "epic")) {
+		import_spill_drop(l, it);
 		return 0;
+	}
 	c = epic_campaign(it);
 	key = get_any(it, key_cols);
 	import_list_skip(l, 0, it->file, it->line,
@@ -272,64 +283,87 @@ jira_header(struct import_list *l, const char *file,
 	return DK_EINVALID;
 }
 
-int
-import_read_jira(struct import_list *l, FILE *in,
-		 const char *file)
+/* Give each issue that names another (Epic Link, Parent) its campaign
+ * (an epic's) or its "Parent issue" (the design notes on top). */
+static void
+resolve_links(struct import_list *l)
 {
 	struct strmap idx = STRMAP_INIT;
-	char **campaign;
-	size_t n;
-	int rc = import_read_rows(l, in, file, jira_header);
 
-	if (rc)
-		return rc;
-	for (size_t i = 0; i < l->n; i++) {
-		rewrite_field(import_list_at(l, i), "Description", wiki, 0);
-		rewrite_field(import_list_at(l, i), "Comment", comment, 0);
-		rewrite_field(import_list_at(l, i), "Attachment", attachment_fn, 0);
-	}
-
-	n = l->n;
-	campaign = xcalloc(n + 1, sizeof(*campaign));
 	index_issues(&idx, l);
-	for (size_t i = 0; i < n; i++) {
-		struct import_item *it = import_list_at(l, i), *to;
-		const char *link = get_any(it, epic_link_cols);
-		const char *parent = get_any(it, parent_cols);
-		const char *key = get_any(it, key_cols);
+	for (size_t i = 0; i < l->n; i++) {
+		struct import_item *it = import_list_at(l, i), *to = NULL;
+		const char *link, *parent;
+		char *campaign = NULL;
+		long t;
 
-		if (key) {
-			free(import_item_ext(it)->what);
-			it->ext->what = xstrdup(key);
-		}
-		if (is_type(it, "epic"))
+		import_spill_in(l, it);
+		link = get_any(it, epic_link_cols);
+		parent = get_any(it, parent_cols);
+		if ((!link && !parent) || is_type(it, "epic")) {
+			import_spill_drop(l, it);
 			continue;
-		to = find_issue(&idx, link ? link : parent);
+		}
+		/* the issue it names, in from the spill file too */
+		if ((t = find_issue(&idx, link ? link : parent)) >= 0) {
+			to = import_list_at(l, (size_t)t);
+			if (to != it)
+				import_spill_in(l, to);
+		}
 		if (to && is_type(to, "epic")) {
-			campaign[i] = epic_campaign(to);
+			campaign = epic_campaign(to);
 		} else if (to) {
 			const char *pk = get_any(to, key_cols);
 
 			ifields_set_str(&it->x->src, "Parent issue",
 					pk ? pk : link ? link : parent);
 		} else if (link) {
-			campaign[i] = import_slug(link);
-		} else if (parent) {
+			campaign = import_slug(link);
+		} else {
 			const char *ps = get_any(it, parent_summary_cols);
 
 			if (is_type(it, "sub task") || is_type(it, "subtask"))
 				ifields_set_str(&it->x->src, "Parent issue", ps ? ps : parent);
 			else
-				campaign[i] = import_slug(ps ? ps : parent);
+				campaign = import_slug(ps ? ps : parent);
 		}
+		if (to && to != it)
+			import_spill_drop(l, to);
+		if (campaign)
+			ifields_set_str(&it->x->src, "Campaign", campaign);
+		free(campaign);
+		import_spill_out(l, it);
 	}
 	strmap_release(&idx);
-	for (size_t i = 0; i < n; i++)
-		if (campaign[i]) {
-			ifields_set_str(&import_list_at(l, i)->x->src, "Campaign", campaign[i]);
-			free(campaign[i]);
-		}
-	free(campaign);
+}
+
+int
+import_read_jira(struct import_list *l, FILE *in,
+		 const char *file)
+{
+	size_t links = 0;
+	int rc = import_read_rows(l, in, file, jira_header);
+
+	if (rc)
+		return rc;
+	/* each record in from the spill file (when the list has one) and
+	 * out again, one at a time */
+	for (size_t i = 0; i < l->n; i++) {
+		struct import_item *it = import_list_at(l, i);
+		const char *key;
+
+		import_spill_in(l, it);
+		rewrite_field(it, "Description", wiki, 0);
+		rewrite_field(it, "Comment", comment, 0);
+		rewrite_field(it, "Attachment", attachment_fn, 0);
+		if ((key = get_any(it, key_cols)))
+			import_item_ext(l, it)->what = import_list_str(l, key);
+		links += get_any(it, epic_link_cols) || get_any(it, parent_cols);
+		import_spill_out(l, it);
+	}
+	/* the index of every issue only when one names another */
+	if (links)
+		resolve_links(l);
 	/* epics: reported, not imported (one pass: an export may hold
 	 * thousands) */
 	import_list_drop_if(l, skip_epic, NULL);

@@ -1,11 +1,14 @@
-/* import_spill.c: mapped records' heavy parts in a temporary file
+/* import_spill.c: records' parts in a temporary file
  * (formats/import_spill.h).
  *
  * A record in the file: its length (8 bytes, little-endian, of what
  * follows), then the fields of out (their number; each: key, type,
  * line, the number's 8 bytes, then its string or its list), the body,
- * the notes and the sections.  Numbers are 4 or 8 bytes little-endian;
- * a string is its length + 1 (8 bytes; 0 for NULL) and its bytes. */
+ * the notes, the sections, deps and follows, where the source fields
+ * went, the fields of src (as out's), the forced status, archived, why
+ * it was recovered, and the cycles.  Numbers are 4 or 8 bytes
+ * little-endian; a string is its length + 1 (8 bytes; 0 for NULL) and
+ * its bytes. */
 #include "formats/import_spill.h"
 
 #include <errno.h>
@@ -133,48 +136,13 @@ put_field(struct sbuf *b, const struct ifield *f)
 		put_s(b, f->v.list[i]);
 }
 
-/* Free the parts (they are in the file): all of x, but for what only
- * memory holds (the source fields of a record in a source cycle, its
- * cycles: import_cycles.h reads them). */
+/* Free the parts (they are in the file): all of x. */
 static void
 forget(struct import_item *it)
 {
-	struct import_rec *x = it->x;
-
 	it->spilled = 1;
-	if (!x)
-		return;
-	if (!x->src.n && !x->ncycles) {
-		import_rec_free(x);
-		it->x = NULL;
-		return;
-	}
-	ifields_release(&x->out);
-	free(x->body);
-	x->body = NULL;
-	for (size_t i = 0; i < x->nnotes; i++)
-		free(x->notes[i]);
-	free(x->notes);
-	x->notes = NULL;
-	x->nnotes = x->anotes = 0;
-	for (size_t i = 0; i < x->nsections; i++) {
-		free(x->sections[i].name);
-		free(x->sections[i].text);
-	}
-	free(x->sections);
-	x->sections = NULL;
-	x->nsections = x->asections = 0;
-	for (size_t i = 0; i < x->ndeps; i++)
-		free(x->deps[i]);
-	free(x->deps);
-	x->deps = NULL;
-	x->ndeps = x->adeps = 0;
-	free(x->follows);
-	x->follows = NULL;
-	free(x->where);
-	free(x->keys);
-	x->where = x->keys = NULL;
-	x->nwhere = 0;
+	import_rec_free(it->x);
+	it->x = NULL;
 }
 
 int
@@ -217,6 +185,19 @@ import_spill_out(struct import_list *l, struct import_item *it)
 		put_u(b, x->where[i], 4);
 		put_u(b, x->keys[i], 4);
 	}
+	/* what the source said: all of it while it is not mapped yet (a
+	 * reader that looks across records: Jira, Asana), then what the
+	 * mapping keeps (a record in a source cycle: import_cycles.h reads
+	 * its dates and its cycles) */
+	put_u(b, x->src.n, 8);
+	for (size_t i = 0; i < x->src.n; i++)
+		put_field(b, &x->src.v[i]);
+	put_s(b, x->forced_status);
+	put_u(b, (uint64_t)(x->archived != 0), 4);
+	put_s(b, x->recovered);
+	put_u(b, x->ncycles, 8);
+	for (size_t i = 0; i < x->ncycles; i++)
+		put_s(b, x->cycles[i]);
 	if (b->len > UINT32_MAX) {
 		fail(s, "write", EFBIG);
 		forget(it);
@@ -404,6 +385,39 @@ import_spill_in(struct import_list *l, struct import_item *it)
 		for (size_t i = 0; i < x->nwhere; i++) {
 			x->where[i] = (unsigned)get_u(&c, 4);
 			x->keys[i] = (unsigned)get_u(&c, 4);
+		}
+	}
+	{
+		struct ifields src;
+		char *fs, *rec;
+
+		get_fields(&c, &src);
+		if (!x->src.n) {
+			ifields_release(&x->src);
+			x->src = src;
+		} else {
+			ifields_release(&src);
+		}
+		if ((fs = get_s(&c)))
+			x->forced_status = import_list_name(l, fs);
+		free(fs);
+		x->archived = (int)get_u(&c, 4);
+		if ((rec = get_s(&c))) {
+			free(x->recovered);
+			x->recovered = rec;
+		}
+	}
+	{
+		size_t nc = get_n(&c);
+
+		for (size_t i = 0; i < nc && !c.bad; i++) {
+			char *cy = get_s(&c);
+
+			if (!cy)
+				cy = xstrdup("");
+			x->cycles = xgrow(x->cycles, &x->acycles, x->ncycles + 1,
+					  sizeof(*x->cycles));
+			x->cycles[x->ncycles++] = cy;
 		}
 	}
 	if (c.bad || c.p != c.end) {

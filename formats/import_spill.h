@@ -1,17 +1,18 @@
 /*
- * import_spill: the heavy parts of mapped import records in a temporary
- * file, so that an import of many records holds in memory only what the
- * later stages need of every record at once (ids, source ids, status,
- * sort keys, depends_on / follows as source ids, cycles, flags, where
- * each source field went).
+ * import_spill: the parts of import records in a temporary file, so
+ * that an import of many records holds in memory only what the later
+ * stages need of every record at once (ids, source ids, status, sort
+ * keys, flags: struct import_item, itself in the list's arena).
  *
  * The parts spilled are a record's parts (struct import_rec): its
  * docket fields (out), body, notes, managed sections, references as
- * source ids (deps, follows) and where its source fields went.
- * import_spill_out writes them as one length-prefixed record appended
- * to the file and frees them, and the record's x with them unless it
- * holds what memory alone keeps (the source fields and cycles of a
- * record in a source cycle); the item keeps the offset and length.
+ * source ids (deps, follows), where its source fields went, its source
+ * fields (all of them before it is mapped: a reader that looks across
+ * records, Jira's or Asana's, spills each row as it is read; after, only
+ * what the mapping keeps), the status and flags the reader set, and its
+ * cycles.  import_spill_out writes them as one length-prefixed record
+ * appended to the file and frees them with the record's x; the item
+ * keeps the offset and length (and has_refs, has_cycles).
  * import_spill_in reads them back (a new x when it had none) for a stage
  * that renders or changes them; a stage that only reads them gives them
  * back with import_spill_drop (the copy in the file is still the

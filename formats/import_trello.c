@@ -446,7 +446,12 @@ read_trello(struct import_list *l, const char *buf, size_t len,
 		if (idlist)
 			list = strmap_get(&list_of, idlist);
 		it = import_list_add(l, file, 0);
-		import_item_ext(it)->what = xasprintf("card '%s'", name ? name : "");
+		{
+			char *what = xasprintf("card '%s'", name ? name : "");
+
+			import_item_ext(l, it)->what = import_list_str(l, what);
+			free(what);
+		}
 		if (name)
 			ifields_set_str(&it->x->src, "Name", name);
 		if (desc && *desc)
@@ -482,7 +487,7 @@ read_trello(struct import_list *l, const char *buf, size_t len,
 			ifields_set_str(&it->x->src, "Card id", id);
 		if (url) {
 			ifields_set_str(&it->x->src, "Card", url);
-			import_item_ext(it)->alt_id = xstrdup(url);
+			import_item_ext(l, it)->alt_id = import_list_str(l, url);
 		}
 		checklists(&cl, byid_get(&checklist, id));
 		if (cl.len)
@@ -508,9 +513,9 @@ read_trello(struct import_list *l, const char *buf, size_t len,
 			}
 		}
 		attachments(it, json_object_get(c, "attachments"));
-		import_item_sort(it)->group = list ? (long)(list - tl) : (long)ntl;
-		import_item_sort(it)->has_rank_num = 1;
-		import_item_sort(it)->rank_num = num_of(json_object_get(c, "pos"));
+		import_item_sort(l, it)->group = list ? (long)(list - tl) : (long)ntl;
+		import_item_sort(l, it)->has_rank_num = 1;
+		import_item_sort(l, it)->rank_num = num_of(json_object_get(c, "pos"));
 		if (bool_of(json_object_get(c, "closed")))
 			ifields_set_bool(&it->x->src, "Closed", 1);
 		it->x->archived = list && list->closed;

@@ -194,8 +194,8 @@ test_list_in_arena_sorts(void **state)
 		it->source_id = import_list_str(&l, id);
 		/* ranks from last to first, every third without one */
 		if (i % 3) {
-			import_item_sort(it)->has_rank_num = 1;
-			import_item_sort(it)->rank_num = 20000 - i;
+			import_item_sort(&l, it)->has_rank_num = 1;
+			import_item_sort(&l, it)->rank_num = 20000 - i;
 		}
 	}
 	import_list_sort(&l);
