@@ -4,12 +4,13 @@
     bench/bench.py DOCKET [--sizes 1000,10000,100000] [--commits 10000]
                    [--history-items 2000] [--runs 5] [--work DIR]
                    [--floor build/bench/floor] [--out bench/RESULTS.md]
-                   [--only backlog,history,import]
+                   [--only backlog,start,history,import]
                    [--import-rows 10000,100000] [--import-commit-rows 10000]
                    [--trello-mb 50]
 
 --only runs some groups of rows: `backlog` (the commands on backlogs of
---sizes), `history` (log, diff, report on --commits), `import` (import
+--sizes), `start` (of those, only `set ID effort=13` and `start ID`,
+whose difference is the WIP count's scan of every item), `history` (log, diff, report on --commits), `import` (import
 of synthetic exports from bench/make-exports.py: a CSV of each of
 --import-rows with --dry-run, the first of --import-commit-rows written
 and committed, and a Trello board JSON of --trello-mb MB); all by
@@ -264,6 +265,30 @@ def bench_import(docket, a, row):
     shutil.rmtree(target, ignore_errors=True)
 
 
+def bench_start(docket, repo, size, runs, row):
+    """--only start: `set ID effort=13` and `start ID` (each committed),
+    on the same item, reset to the generated commit between runs."""
+    item = first_id(docket, repo, "ready", movable=True)
+    head = subprocess.run(["git", "rev-parse", "HEAD"], cwd=repo, capture_output=True,
+                          text=True).stdout.strip()
+    gs = ["git", "status", "--porcelain"]
+
+    def reset():
+        subprocess.run(["git", "reset", "-q", "--soft", head], cwd=repo)
+        subprocess.run(["git", "checkout", "-q", head, "--", f"backlog/{item}.md"], cwd=repo)
+
+    def committed():
+        now = subprocess.run(["git", "rev-parse", "HEAD"], cwd=repo,
+                             capture_output=True, text=True).stdout.strip()
+        return None if now and now != head else "no commit"
+
+    for what, cmd in [("set ID effort=13 (commit)", [docket, "set", item, "effort=13"]),
+                      ("start ID (commit, WIP scan)", [docket, "start", item])]:
+        t, peak, rc, tb = measure(cmd, repo, runs, setup=reset, after=committed, base=gs)
+        row(size, what, t, "git status", tb, peak, item_bytes(repo, item), rc)
+    reset()
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("docket")
@@ -276,13 +301,13 @@ def main():
     ap.add_argument("--floor", default=None,
                     help="bench/floor built: time libgit2's least work for a commit")
     ap.add_argument("--only", default="backlog,history,import",
-                    help="groups of rows to run: backlog, history, import")
+                    help="groups of rows to run: backlog, start, history, import")
     ap.add_argument("--import-rows", default="10000,100000")
     ap.add_argument("--import-commit-rows", default="10000")
     ap.add_argument("--trello-mb", type=float, default=50)
     a = ap.parse_args()
     groups = set(g for g in a.only.split(",") if g)
-    unknown = groups - {"backlog", "history", "import"}
+    unknown = groups - {"backlog", "start", "history", "import"}
     if unknown:
         ap.error(f"--only: unknown group(s) {', '.join(sorted(unknown))}")
     docket = os.path.abspath(a.docket)
@@ -314,11 +339,15 @@ def main():
     _, floor, _, _ = measure([docket, "--version"], a.work, 3)
     print(f"process floor: `docket --version` peaks at {floor/1024:.1f} MiB "
           "(shared libraries); single-item commands cannot go below it", flush=True)
-    sizes = [int(s) for s in a.sizes.split(",") if s] if "backlog" in groups else []
+    whole = "backlog" in groups
+    sizes = [int(s) for s in a.sizes.split(",") if s] if whole or "start" in groups else []
     for size in sizes:
         repo = gen(a.work, size, 0)
         runs = a.runs if size < 100000 else max(1, (a.runs + 1) // 2)
         nbytes = file_bytes(repo)
+        if not whole:
+            bench_start(docket, repo, size, a.runs, row)
+            continue
         cat = "find backlog -type f -print0 | xargs -0 cat docket.yaml > /dev/null"
         tcat, _, _, _ = measure(cat, repo, runs)
         gs = ["git", "status", "--porcelain"]

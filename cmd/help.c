@@ -4,10 +4,12 @@
  * and the help topics.  `docket help NAME` shows the command NAME, else
  * the topic that answers to NAME.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "cmd/cmd.h"
 #include "core/check.h"
+#include "core/xalloc.h"
 #include "formats/rule_help.h"
 
 #define HELP_WIDTH 79   /* columns of the help */
@@ -303,6 +305,32 @@ help_main(FILE *f)
 		"See 'docket help COMMAND' for one command.\n");
 }
 
+/* What NAME, unknown to `docket help`, is a likely typo of: a command,
+ * a topic or a rule ("max-efort": "max-effort"), in one check_suggest
+ * (core/check.h: the suggestion of command names and field names too),
+ * or NULL. */
+static const char *
+help_suggest(const char *name)
+{
+	size_t nc = 0, n = 0;
+	const char **names, *best;
+
+	while (commands[nc])
+		nc++;
+	names = xcalloc(nc + sizeof(topics) / sizeof(topics[0]) + RULE_COUNT,
+			sizeof(*names));
+	for (size_t i = 0; i < nc; i++)
+		names[n++] = commands[i]->name;
+	for (size_t i = 0; i < sizeof(topics) / sizeof(topics[0]); i++)
+		if (topics[i].name)
+			names[n++] = topics[i].name;
+	for (size_t r = 0; r < RULE_COUNT; r++)
+		names[n++] = check_rules[r].id;
+	best = check_suggest(name, names, n);
+	free(names);
+	return best;
+}
+
 static int
 run(struct ctx *ctx)
 {
@@ -321,7 +349,7 @@ run(struct ctx *ctx)
 		if (topics[i].show && (!topics[i].name || !strcmp(topics[i].name, name)) &&
 		    topics[i].show(ctx, name, stdout) == 0)
 			return EXIT_OK;
-	best = command_suggest(name);
+	best = help_suggest(name);
 	fprintf(stderr, "docket: error: '%s' is neither a docket command nor a rule; %s%s%s'docket help' and 'docket help rules'\n",
 		name, best ? "did you mean '" : "see ", best ? best : "",
 		best ? "'? See " : "");

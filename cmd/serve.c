@@ -80,9 +80,12 @@ const struct command cmd_serve = {
 	.details =
 	"Prints a sign-in link with a one-time secret, then one line per request\n"
 	"on stderr; Ctrl-C stops it. Every change runs the same code as the command\n"
-	"that makes it and is one commit. See docs/serve.md.\n",
+	"that makes it and is one commit. When docket.yaml turns bad while it runs,\n"
+	"pages show its errors and changes are refused until it is fixed.\n"
+	"See docs/serve.md.\n",
 	/* docket.yaml and ORDER only: a bad docket.yaml stops it at start,
-	 * as every command (cmd.h: session_load) */
+	 * as every command (cmd.h: session_load); one that turns bad later
+	 * stops its pages and writes (server/http.c) */
 	.needs = NEED_BACKLOG,
 	.load = 0,
 	.prepare = prepare,

@@ -377,6 +377,7 @@ struct job {
 	struct fm_opts opts;
 	const struct backlog *bl;
 	backlog_visit_fn visit;   /* items only: NULL for cycles */
+	backlog_pick_fn pick;     /* items only: NULL for cycles */
 	void *arg;
 	int lean;
 };
@@ -406,6 +407,10 @@ load_one(struct job *j, size_t i)
 			 errs.n ? diag_last_message(&errs) : "cannot read the file");
 		diag_list_release(&errs);
 		j->out[i] = it;
+		return;
+	}
+	if (j->pick && !j->pick(data, len, j->arg)) {
+		free(data);     /* passed over: no item, no findings */
 		return;
 	}
 	j->out[i] = item_new(shown, data, len, &j->opts);
@@ -443,11 +448,18 @@ ncores(void)
 	return n < 1 ? 1 : n > 8 ? 8 : (int)n;
 }
 
-/* Read every *.md of dir into *out. */
+/* What a load of the items folder calls (backlog_load_pick). */
+struct hooks {
+	backlog_visit_fn visit;
+	backlog_pick_fn pick;
+	void *arg;
+};
+
+/* Read every *.md of dir into *out (h: items only, else NULL). */
 static void
 load_dir(struct backlog *bl, struct source *src, const char *dir,
 	 struct item ***out, size_t *nout, int required,
-	 backlog_visit_fn visit, void *arg, int lean)
+	 const struct hooks *h, int lean)
 {
 	struct job j;
 	char **names = NULL;
@@ -490,8 +502,11 @@ load_dir(struct backlog *bl, struct source *src, const char *dir,
 	atomic_init(&j.next, 0);
 	j.opts = (struct fm_opts)FM_OPTS_INIT;
 	j.bl = bl;
-	j.visit = visit;
-	j.arg = arg;
+	if (h) {
+		j.visit = h->visit;
+		j.pick = h->pick;
+		j.arg = h->arg;
+	}
 	j.lean = lean;
 	if (src->threadsafe && n >= 64)
 		nth = ncores();
@@ -507,12 +522,18 @@ load_dir(struct backlog *bl, struct source *src, const char *dir,
 	} else {
 		worker(&j);
 	}
-	for (size_t i = 0; i < n; i++)
+	k = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (!j.out[i])
+			continue;       /* passed over by the pick */
 		diag_list_move(&bl->diags, &j.out[i]->diags);
+		j.out[k++] = j.out[i];
+	}
+	j.out[k] = NULL;
 	source_names_free(names, n);
 	free(relprefix);
 	*out = j.out;
-	*nout = n;
+	*nout = k;
 }
 
 int
@@ -613,10 +634,9 @@ backlog_load_flags(struct backlog *bl, const char *root, const char *top,
 	return backlog_load_visit(bl, root, top, src, flags, NULL, NULL);
 }
 
-int
-backlog_load_visit(struct backlog *bl, const char *root, const char *top,
-		   struct source *src, unsigned flags, backlog_visit_fn visit,
-		   void *arg)
+static int
+load_hooked(struct backlog *bl, const char *root, const char *top,
+	    struct source *src, unsigned flags, const struct hooks *h)
 {
 	struct diag_list order_diags = DIAG_LIST_INIT, cycle_diags = DIAG_LIST_INIT;
 	char *data = NULL, *cycles_dir;
@@ -690,14 +710,14 @@ backlog_load_visit(struct backlog *bl, const char *root, const char *top,
 		diag_list_init(&bl->diags);
 		cycles_dir = xasprintf("%s/cycles", bl->config.items);
 		load_dir(bl, src, cycles_dir, &bl->cycles, &bl->ncycles, 0,
-			 NULL, NULL, 0);
+			 NULL, 0);
 		free(cycles_dir);
 		cycle_diags = bl->diags;
 		bl->diags = keep;
 	}
 	if (flags & BL_ITEMS)
 		load_dir(bl, src, bl->config.items, &bl->items, &bl->nitems, 1,
-			 visit, arg, (flags & BL_LEAN) != 0);
+			 h, (flags & BL_LEAN) != 0);
 	diag_list_move(&bl->diags, &order_diags);
 	for (size_t i = 0; i < bl->nitems; i++)
 		index_item(bl, bl->items[i]);
@@ -705,6 +725,26 @@ backlog_load_visit(struct backlog *bl, const char *root, const char *top,
 	if (!(flags & BL_LEAN))
 		backlog_score(bl, -1);
 	return 0;
+}
+
+int
+backlog_load_visit(struct backlog *bl, const char *root, const char *top,
+		   struct source *src, unsigned flags, backlog_visit_fn visit,
+		   void *arg)
+{
+	struct hooks h = { visit, NULL, arg };
+
+	return load_hooked(bl, root, top, src, flags, &h);
+}
+
+int
+backlog_load_pick(struct backlog *bl, const char *root, const char *top,
+		  struct source *src, unsigned flags, backlog_pick_fn pick,
+		  void *arg)
+{
+	struct hooks h = { NULL, pick, arg };
+
+	return load_hooked(bl, root, top, src, flags | BL_ITEMS, &h);
 }
 
 struct item *

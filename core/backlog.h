@@ -113,6 +113,19 @@ int backlog_load_flags(struct backlog *bl, const char *root, const char *top,
 int backlog_load_visit(struct backlog *bl, const char *root, const char *top,
 		       struct source *src, unsigned flags,
 		       backlog_visit_fn visit, void *arg);
+/*
+ * For a scan that needs only some items: called with each item file's
+ * bytes before it is parsed (from the loader's threads, so it must be
+ * thread-safe and must not keep data).  Returns nonzero to parse the
+ * file; a file passed over costs its read only and leaves no trace:
+ * no item in bl->items, no finding in bl->diags.
+ */
+typedef int (*backlog_pick_fn)(const char *data, size_t len, void *arg);
+/* backlog_load_flags (BL_ITEMS implied) parsing only the item files
+ * pick returns nonzero for: bl->items holds those, in file-name order. */
+int backlog_load_pick(struct backlog *bl, const char *root, const char *top,
+		      struct source *src, unsigned flags, backlog_pick_fn pick,
+		      void *arg);
 /* Read the one item with this id (file <ID>.md, or <ID>-slug.md) through
  * src and add it to bl (no-op when already loaded).  Returns the item, or
  * NULL when there is no such file.  id must be a valid id. */

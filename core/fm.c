@@ -65,7 +65,6 @@ fm_split(struct fm *out, const char *buf, size_t len,
 {
 	static const struct fm_opts defaults = FM_OPTS_INIT;
 	const unsigned char *u = (const unsigned char *)buf;
-	size_t off = 0, n, eol;
 	int line, col;
 
 	if (!opts)
@@ -97,16 +96,37 @@ fm_split(struct fm *out, const char *buf, size_t len,
 			 "invalid UTF-8; docket reads UTF-8 only: re-save the file as UTF-8");
 		return DK_EINVALID;
 	}
+	switch (fm_locate(out, buf, len)) {
+	case 0:
+		return 0;
+	case FM_NO_OPENING:
+		diag_add(diags, SEV_ERROR, "syntax", file, 1, 1,
+			 "no front matter: the file must start with a line '---', then the fields, then a line '---'");
+		return DK_EINVALID;
+	default:
+		diag_add(diags, SEV_ERROR, "syntax", file, 1, 1,
+			 "front matter is not closed: add a line '---' after the last field");
+		return DK_EINVALID;
+	}
+}
+
+int
+fm_locate(struct fm *out, const char *buf, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)buf;
+	size_t off = 0, n, eol;
+	int line;
+
+	fm_init(out);
+	out->buf = buf;
+	out->len = len;
 	if (len >= 3 && u[0] == 0xef && u[1] == 0xbb && u[2] == 0xbf) {
 		out->has_bom = 1;
 		off = 3;
 	}
 	n = line_at(buf, len, off, &eol);
-	if (!is_fence(buf, off, n)) {
-		diag_add(diags, SEV_ERROR, "syntax", file, 1, 1,
-			 "no front matter: the file must start with a line '---', then the fields, then a line '---'");
-		return DK_EINVALID;
-	}
+	if (!is_fence(buf, off, n))
+		return FM_NO_OPENING;
 	out->crlf = eol == 2;
 	off += n + eol;
 	out->yaml_off = off;
@@ -126,9 +146,7 @@ fm_split(struct fm *out, const char *buf, size_t len,
 		if (!eol)
 			break;
 	}
-	diag_add(diags, SEV_ERROR, "syntax", file, 1, 1,
-		 "front matter is not closed: add a line '---' after the last field");
-	return DK_EINVALID;
+	return FM_NOT_CLOSED;
 }
 
 static void

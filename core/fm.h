@@ -50,6 +50,12 @@ int fm_split(struct fm *out, const char *buf, size_t len,
 	     const struct fm_opts *opts, const char *file,
 	     struct diag_list *diags);
 
+/* The front matter's place in buf as fm_split finds it, without its
+ * checks of size and encoding (a file that fails them has no front
+ * matter): 0, FM_NO_OPENING or FM_NOT_CLOSED.  No diag, no allocation. */
+enum { FM_NO_OPENING = 1, FM_NOT_CLOSED };
+int fm_locate(struct fm *out, const char *buf, size_t len);
+
 /* fm_split, then parse the YAML: the root must be a mapping with scalar
  * keys.  Errors are "syntax" diags at the offending line and column. */
 int fm_parse(struct fm *out, const char *buf, size_t len,

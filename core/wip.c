@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/fm.h"
 #include "core/huddle.h"
 #include "core/xalloc.h"
 
@@ -56,6 +57,46 @@ wip_count(struct wip *w, const struct backlog *bl, const char *id)
 	w->over = w->limit >= 0 && (long)w->n + 1 > w->limit;
 }
 
+/* Does s[0..n) hold the bytes of word? */
+static int
+has_word(const char *s, size_t n, const char *word)
+{
+	size_t wl = strlen(word);
+	const char *p = s, *end = s + n;
+
+	while ((size_t)(end - p) >= wl && (p = memchr(p, word[0], (size_t)(end - p - wl + 1)))) {
+		if (!memcmp(p, word, wl))
+			return 1;
+		p++;
+	}
+	return 0;
+}
+
+/*
+ * backlog_pick_fn of wip_scan: can this file be an item that is doing?
+ * Its status is the scalar "doing" only if its front matter holds those
+ * five bytes, or writes them with a double-quoted escape ("do\x69ng"):
+ * every other YAML form of a scalar (plain, single-quoted, block,
+ * folded, alias, tag, merge key) takes its characters from the text
+ * as they are, or adds spaces.  A file without either cannot count, nor
+ * can one whose front matter is not found (it does not parse), so only
+ * the few files that may be doing are parsed (the others' size and
+ * encoding are not checked either: they cannot count whatever they are).
+ */
+static int
+maybe_doing(const char *data, size_t len, void *arg)
+{
+	struct fm fm;
+	const char *yaml;
+
+	(void)arg;
+	if (fm_locate(&fm, data, len))
+		return 0;
+	yaml = data + fm.yaml_off;
+	return has_word(yaml, fm.yaml_len, item_status_name(ST_DOING)) ||
+	       memchr(yaml, '\\', fm.yaml_len) != NULL;
+}
+
 int
 wip_scan(struct wip *w, const struct backlog *bl, struct source *src,
 	 const char *id)
@@ -67,9 +108,12 @@ wip_scan(struct wip *w, const struct backlog *bl, struct source *src,
 	if (w->severity == SEV_OFF)
 		return 0;
 	backlog_init(&all);
-	rc = backlog_load_flags(&all, bl->root, bl->top, src, BL_ITEMS | BL_LEAN);
-	if (rc == 0)
+	rc = backlog_load_pick(&all, bl->root, bl->top, src, BL_LEAN,
+			       maybe_doing, NULL);
+	if (rc == 0) {
 		wip_count(w, &all, id);
+		w->parsed = all.nitems;
+	}
 	backlog_release(&all);
 	return rc;
 }

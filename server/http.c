@@ -198,6 +198,40 @@ send_reply(struct request *rq, struct reply *r)
  * Routing
  *----------------------------------------------------------------------*/
 
+/*
+ * docket.yaml has errors (an edit, a `git pull` while serving): as every
+ * command but check stops, no page is shown (503) and no write is made
+ * (409): the errors with file:line:col instead, until the file is fixed
+ * (each request reads it again when its status changed).  1 when r is
+ * that answer.
+ */
+static int
+config_refused(struct request *rq, struct reply *r, unsigned status)
+{
+	struct sbuf errs = SBUF_INIT, msg = SBUF_INIT;
+
+	if (!state_config_errors(&rq->srv->st, &errs)) {
+		sbuf_release(&errs);
+		return 0;
+	}
+	sbuf_addf(&msg, "docket.yaml has errors: %s. Fix docket.yaml, then reload this page: "
+		  "docket shows and changes nothing until then ('docket check' lists every problem).%s",
+		  errs.buf, status == 409 ? " Nothing was written." : "");
+	r->status = status;
+	sbuf_reset(&r->body);
+	if (rq->wants_json) {
+		r->type = "application/json";
+		app_json_error(&r->body, msg.buf);
+	} else {
+		r->type = "text/html; charset=utf-8";
+		app_message_page(&r->body, rq->srv->title, "docket.yaml has errors",
+				 msg.buf, 1, NULL);
+	}
+	sbuf_release(&errs);
+	sbuf_release(&msg);
+	return 1;
+}
+
 static void
 route(struct request *rq, struct reply *r)
 {
@@ -240,6 +274,8 @@ route(struct request *rq, struct reply *r)
 	}
 	if (!rq->is_post) {
 		state_refresh(&s->st);
+		if (config_refused(rq, r, 503))
+			return;
 		if (!pages_route(rq, r))
 			reply_error(rq, r, 404, "There is no page %s here.", rq->path);
 		return;
@@ -258,8 +294,11 @@ route(struct request *rq, struct reply *r)
 		logout_route(rq, r);
 		return;
 	}
-	/* (no refresh: a write reads what it changes from the files, under
-	 * its lock; a page made after it refreshes) */
+	/* (no refresh but of docket.yaml: a write reads what it changes
+	 * from the files, under its lock; a page made after it refreshes) */
+	state_refresh_config(&s->st);
+	if (config_refused(rq, r, 409))
+		return;
 	if (!actions_route(rq, r))
 		reply_error(rq, r, 404, "There is no action %s here.", rq->path);
 }

@@ -547,6 +547,43 @@ state_refresh(struct state *st)
 	return changed;
 }
 
+void
+state_refresh_config(struct state *st)
+{
+	struct file_sig sig;
+	char *path = xasprintf("%s/docket.yaml", st->root);
+
+	sig_path(&sig, path);
+	free(path);
+	if (!sig_eq(&sig, &st->cfg_sig) || st->cfg_racy)
+		state_refresh(st);
+}
+
+int
+state_config_errors(const struct state *st, struct sbuf *msg)
+{
+	const struct diag_list *l = &st->bl.diags;
+	size_t n = 0;
+
+	if (st->bl.config_ok)
+		return 0;
+	for (size_t i = 0; i < l->n; i++) {
+		const struct diag *d = &l->v[i];
+
+		if (d->severity != SEV_ERROR || !d->rule || strcmp(d->rule, "config"))
+			continue;
+		sbuf_addf(msg, "%s%s", n++ ? "; " : "", d->file ? d->file : "docket.yaml");
+		if (d->line > 0)
+			sbuf_addf(msg, ":%d", d->line);
+		if (d->line > 0 && d->column > 0)
+			sbuf_addf(msg, ":%d", d->column);
+		sbuf_addf(msg, ": %s", d->message);
+	}
+	if (!n)
+		sbuf_adds(msg, "docket.yaml cannot be read");
+	return 1;
+}
+
 int
 state_open(struct state *st, const char *dir, struct repo *repo)
 {

@@ -35,6 +35,7 @@
 
 #include "core/backlog.h"
 #include "core/repo.h"
+#include "core/sbuf.h"
 
 struct file_sig {
 	dev_t dev;
@@ -96,6 +97,18 @@ void state_close(struct state *st);
 /* Bring st->bl up to date with the files (see above).  Returns 1 when
  * something changed, 0 when nothing did; st->gen counts changes. */
 int state_refresh(struct state *st);
+/* Refresh (state_refresh) only when docket.yaml changed since it was
+ * read: what a write checks before it runs (a write reads the rest
+ * itself, under its lock). */
+void state_refresh_config(struct state *st);
+/*
+ * docket.yaml as last read has errors (a bad value, invalid YAML, the
+ * file gone or unreadable): every command but check stops then, and so
+ * do the server's pages and writes.  Returns 1 with the errors in msg,
+ * each "docket.yaml:7:37: cycle capacity must be a number above 0",
+ * joined by "; "; 0 when it has none (msg untouched).
+ */
+int state_config_errors(const struct state *st, struct sbuf *msg);
 /* The blob id of the item's file, or "" when unknown. */
 const char *state_version(const struct state *st, const struct item *it);
 /* The item with this id, or NULL. */
