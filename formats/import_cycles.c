@@ -72,7 +72,7 @@ static void
 add_id(struct import_cycle *x, const char *id)
 {
 	x->ids = xgrow(x->ids, &x->alloc, x->n + 1, sizeof(*x->ids));
-	x->ids[x->n++] = xstrdup(id);
+	x->ids[x->n++] = id;
 }
 
 /* The date of the docket field, else of the source field src as the
@@ -150,7 +150,7 @@ render_new(struct import_cycle *x, enum import_kind kind, double effort,
 		sbuf_addc(&sb, '\n');
 	}
 	sbuf_adds(&sb, "committed: ");
-	yaml_scalar_list(&sb, (const char *const *)x->ids, x->n);
+	yaml_scalar_list(&sb, x->ids, x->n);
 	sbuf_addf(&sb, "\n---\n<!-- docket:import notes -->\n## Imported from %s\n\n",
 		  import_kind_title(kind));
 	sbuf_addf(&sb, "- Source: %s sprint \"%s\"\n", import_kind_title(kind),
@@ -330,8 +330,6 @@ import_cycles_release(struct import_cycles *c)
 
 		free(x->name);
 		free(x->source);
-		for (size_t i = 0; i < x->n; i++)
-			free(x->ids[i]);
 		free(x->ids);
 		free(x->path);
 		free(x->file);

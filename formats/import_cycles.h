@@ -26,7 +26,8 @@
  * Importing again never moves an existing cycle's dates: a cycle file
  * of that name only gains the imported ids its committed list lacks.
  *
- * Ownership: struct import_cycles owns everything it holds;
+ * Ownership: struct import_cycles owns everything it holds but the
+ * ids of its cycles' items, the import list's (valid while it is);
  * import_cycles_release frees it.
  */
 #ifndef DOCKET_IMPORT_CYCLES_H
@@ -42,7 +43,8 @@ struct import_cycle {
 	char *name;               /* the cycle's name and file stem */
 	char *source;             /* the cycle as the export names it */
 	char start[11], end[11];  /* inferred; "" for an existing cycle */
-	char **ids;               /* the items it held, docket ids */
+	const char **ids;         /* the items it held: their docket ids,
+				   * the import list's (import_list_str) */
 	size_t n, alloc;
 	int exists;               /* the backlog has a cycle of that name */
 	char *path;               /* the file, relative to the repository */
