@@ -74,20 +74,23 @@ batches(size_t **order, size_t **at, struct import_list *l)
 	next = xcalloc(n + 1, sizeof(*next));
 	import_idx_init(&ids, id_key, l);
 	for (size_t i = 0; i < n; i++) {
+		const char *id = import_list_at(l, i)->id;
+
 		up[i] = (uint32_t)i;
-		if (import_list_at(l, i)->id)
-			import_idx_add(&ids, (uint32_t)i, import_list_at(l, i)->id);
+		if (id)
+			import_idx_add(&ids, (uint32_t)i, id);
 	}
 	for (size_t i = 0; i < n; i++) {
 		static const char *const refs[] = { "depends_on", "follows" };
+		struct import_item *it = import_list_at(l, i);
 
 		/* only a record that names another, read in from the spill
 		 * file for this (import_spill.h) */
-		if (import_list_at(l, i)->spilled && !import_list_at(l, i)->has_refs)
+		if (it->spilled && !it->has_refs)
 			continue;
-		import_spill_in(l, import_list_at(l, i));
+		import_spill_in(l, it);
 		for (size_t f = 0; f < 2; f++) {
-			const struct ifield *x = ifields_get(&import_list_at(l, i)->x->out, refs[f]);
+			const struct ifield *x = ifields_get(&it->x->out, refs[f]);
 			size_t nv = !x ? 0 : x->v.type == IVAL_LIST ? x->v.n : 1;
 
 			for (size_t j = 0; j < nv; j++) {
@@ -108,7 +111,7 @@ batches(size_t **order, size_t **at, struct import_list *l)
 					up[a] = b;
 			}
 		}
-		import_spill_drop(l, import_list_at(l, i));
+		import_spill_drop(l, it);
 	}
 	import_idx_release(&ids);
 	/* each set's members in list order, chained from its first */
@@ -304,11 +307,11 @@ import_plan_validate(struct import_plan *p, struct import_list *l,
 		sb.data = xcalloc(m + 1, sizeof(*sb.data));
 		sb.len = xcalloc(m + 1, sizeof(*sb.len));
 		for (size_t j = 0; j < m; j++) {
-			const struct import_item *it = import_list_at(l, idx[j]);
+			struct import_item *it = import_list_at(l, idx[j]);
 
 			/* the batch's records in from the spill file */
-			import_spill_in(l, import_list_at(l, idx[j]));
-			sub.items[sub.n++] = import_list_at(l, idx[j]);
+			import_spill_in(l, it);
+			sub.items[sub.n++] = it;
 			if (it->existing && slot && slot[idx[j]] < bases->n) {
 				sb.data[sb.n] = bases->data[slot[idx[j]]];
 				sb.len[sb.n] = bases->len[slot[idx[j]]];

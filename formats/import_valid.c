@@ -403,10 +403,11 @@ import_valid_batch(struct run *r, struct diag_list *errors,
 		paths = xcalloc(l->n + 1, sizeof(*paths));
 		v = xcalloc(l->n + 1, sizeof(*v));
 		for (size_t i = 0; i < l->n; i++) {
-			paths[i] = xasprintf("%s%s.md", r->vbl->items_rel, import_list_at(l, i)->id);
+			const char *id = import_list_at(l, i)->id;
+
+			paths[i] = xasprintf("%s%s.md", r->vbl->items_rel, id);
 			strmap_put(&by_path, paths[i], strlen(paths[i]), (void *)(uintptr_t)(i + 1));
-			strmap_put(&by_id, import_list_at(l, i)->id, strlen(import_list_at(l, i)->id),
-				   (void *)(uintptr_t)(i + 1));
+			strmap_put(&by_id, id, strlen(id), (void *)(uintptr_t)(i + 1));
 		}
 		for (size_t k = 0; k < errs.n; k++) {
 			const struct diag *d = &errs.v[k];

@@ -271,10 +271,12 @@ import_assign_ids(struct import_list *l, const struct import_map *m,
 	char wb[32];
 
 	/* the ids of records that are items already (a re-import) */
-	for (size_t i = 0; i < l->n; i++)
-		if (import_list_at(l, i)->id)
-			strmap_put(&mine, import_list_at(l, i)->id, strlen(import_list_at(l, i)->id),
-				   import_list_at(l, i));
+	for (size_t i = 0; i < l->n; i++) {
+		struct import_item *it = import_list_at(l, i);
+
+		if (it->id)
+			strmap_put(&mine, it->id, strlen(it->id), it);
+	}
 
 	if (m->keep_ids) {
 		for (size_t i = 0; i < l->n; i++) {
@@ -324,9 +326,11 @@ import_assign_ids(struct import_list *l, const struct import_map *m,
 		for (size_t i = 0; bl->have_order && i < bl->order.nlines; i++)
 			if (bl->order.lines[i].id)
 				empty = 0;
-		for (size_t i = 0; i < l->n; i++)
-			import_list_at(l, i)->ranked = empty && !import_list_at(l, i)->existing &&
-					      is_ranked_status(import_list_at(l, i)->status);
+		for (size_t i = 0; i < l->n; i++) {
+			struct import_item *it = import_list_at(l, i);
+
+			it->ranked = empty && !it->existing && is_ranked_status(it->status);
+		}
 	}
 	strmap_release(&mine);
 	resolve(l);
