@@ -17,6 +17,7 @@
  * 2 usage error or unreadable input (nothing written).
  */
 #include <dirent.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -37,6 +38,57 @@
 static const char *map_file;
 static const char *id_column;
 static int dry_run;
+
+/* What matches each item of the backlog to a record (import_item_key),
+ * taken as the backlog is read: it is read lean (its items' trees and
+ * bytes dropped as soon as they are parsed), so that importing again
+ * into a large backlog does not hold every item file in memory; the
+ * merge reads the files of the records it updates again, batch by
+ * batch. */
+static struct keys {
+	enum import_kind kind;
+	char **v;                 /* per item of the backlog, or NULL */
+	size_t n;
+	pthread_mutex_t lock;     /* items are read by several threads */
+} keys = { .lock = PTHREAD_MUTEX_INITIALIZER };
+
+static void
+key_visit(struct item *it, size_t index, size_t count, void *arg)
+{
+	struct keys *k = arg;
+	char *key = import_item_key(it, k->kind);
+
+	pthread_mutex_lock(&k->lock);
+	if (!k->v) {
+		k->v = xcalloc(count + 1, sizeof(*k->v));
+		k->n = count;
+	}
+	pthread_mutex_unlock(&k->lock);
+	if (index < k->n)
+		k->v[index] = key;
+	else
+		free(key);
+}
+
+static int
+prepare(struct ctx *ctx)
+{
+	import_kind_parse(&keys.kind, ctx->pos[0]);
+	ctx->visit = key_visit;
+	ctx->visit_arg = &keys;
+	return EXIT_OK;
+}
+
+static void
+finish(struct ctx *ctx)
+{
+	(void)ctx;
+	for (size_t i = 0; i < keys.n; i++)
+		free(keys.v[i]);
+	free(keys.v);
+	keys.v = NULL;
+	keys.n = 0;
+}
 
 /* ---- reading a Backlog.md folder ---------------------------------- */
 
@@ -253,7 +305,7 @@ refuse_unmatchable(struct ctx *ctx, struct ws *w, const struct import_list *l)
 	if (!noid || !w->have_repo)
 		return 0;
 	if (import_history_bases(&b, &w->repo, w->ss.bl.items_rel,
-				 import_kind_name(l->kind), NULL, 0, 1, &errs)) {
+				 import_kind_name(l->kind), NULL, NULL, 0, 1, &errs)) {
 		out_errs(ctx, &errs, NULL);
 		return EXIT_USAGE;
 	}
@@ -280,20 +332,23 @@ plan(struct ctx *ctx, struct import_plan *p, struct ws *w,
 	struct import_bases bases;
 	struct diag_list errs = DIAG_LIST_INIT, warns = DIAG_LIST_INIT;
 	struct sbuf order = SBUF_INIT;
-	char **names;
-	size_t nn = import_existing_names(&names, l), left;
+	char **names, **alts;
+	size_t nn = import_existing_names(&names, &alts, l, &ctx->ses->bl), left;
 
 	memset(&bases, 0, sizeof(bases));
 	if (nn && w->have_repo &&
 	    import_history_bases(&bases, &w->repo, ctx->ses->bl.items_rel,
 				 import_kind_name(l->kind),
-				 (const char *const *)names, nn, 0, &errs)) {
+				 (const char *const *)names, (const char *const *)alts,
+				 nn, 0, &errs)) {
 		out_errs(ctx, &errs, NULL);
 		import_names_free(names, nn);
+		import_names_free(alts, nn);
 		import_bases_release(&bases);
 		return EXIT_USAGE;
 	}
 	import_names_free(names, nn);
+	import_names_free(alts, nn);
 	/* ORDER as the write session read it, under the lock */
 	if (w->ss.bl.have_order)
 		order_render(&w->ss.bl.order, &order);
@@ -320,6 +375,7 @@ plan(struct ctx *ctx, struct import_plan *p, struct ws *w,
  * the plan is done, none kept in memory (core/change.h, change_put). */
 struct put_items {
 	struct ws *w;
+	const struct backlog *bl; /* the items as they are (import_item_file) */
 	const char *items_rel;
 	struct diag_list errs;    /* why a file could not be queued */
 };
@@ -328,9 +384,11 @@ static int
 put_item(void *arg, const struct import_item *it, const char *file, size_t len)
 {
 	struct put_items *pi = arg;
-	char *path = xasprintf("%s%s.md", pi->items_rel, it->id);
+	char *f = import_item_file(pi->bl, it);
+	char *path = xasprintf("%s%s", pi->items_rel, f);
 	int rc = change_put(&pi->w->ch, path, file, len, &pi->errs);
 
+	free(f);
 	free(path);
 	return rc;
 }
@@ -348,7 +406,7 @@ write_all(struct ctx *ctx, struct ws *w, struct import_list *l,
 	struct diag_list errs = DIAG_LIST_INIT;
 	struct import_plan p;
 	struct import_cycles cy;
-	struct put_items pi = { w, bl->items_rel, DIAG_LIST_INIT };
+	struct put_items pi = { w, &ctx->ses->bl, bl->items_rel, DIAG_LIST_INIT };
 	struct import_put put = { put_item, &pi, 0 };
 	int rc;
 
@@ -597,7 +655,8 @@ run(struct ctx *ctx)
 		import_map_apply(&l, &map, &ss->bl.config);
 	}
 	import_list_sort(&l);
-	import_match_existing(&l, &ss->bl);
+	/* (an empty backlog calls no visitor: no keys, no items) */
+	import_match_existing(&l, &ss->bl, keys.v && keys.n == ss->bl.nitems ? keys.v : NULL);
 	if ((rc = refuse_unmatchable(ctx, w, &l)))
 		goto out;
 	/* the ids need the mapping (id: keep): give it through l */
@@ -669,7 +728,7 @@ const struct command cmd_import = {
 	.opts = opts,
 	.formats = &import_report_formats,
 	.needs = NEED_WRITE | NEED_BACKLOG,
-	.load = BL_ITEMS | BL_CYCLES,
+	.load = BL_ITEMS | BL_CYCLES | BL_LEAN,
 	.details =
 	"Items keep the source's order: ready, planned, doing and blocked items are\n"
 	"appended to ORDER (Jira's Rank, Trello's lists and pos, Backlog.md's\n"
@@ -679,5 +738,7 @@ const struct command cmd_import = {
 	"reject with its status comes in as an idea with a note saying why.\n"
 	"Every record that is not imported is named. Exit status: 0 all imported,\n"
 	"1 some records could not be imported (the rest was), 2 unreadable input.\n",
+	.prepare = prepare,
 	.run = run,
+	.finish = finish,
 };

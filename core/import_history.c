@@ -1,6 +1,7 @@
 #include "core/import_history.h"
 
 #include <git2.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -79,8 +80,8 @@ commit_message(struct repo *r, const char *hex)
 int
 import_history_bases(struct import_bases *out, struct repo *r,
 		     const char *items_rel, const char *tool,
-		     const char *const *names, size_t n, int want_seen,
-		     struct diag_list *errs)
+		     const char *const *names, const char *const *alts,
+		     size_t n, int want_seen, struct diag_list *errs)
 {
 	struct history_walk *w = NULL;
 	const struct history_commit *c;
@@ -98,8 +99,13 @@ import_history_bases(struct import_bases *out, struct repo *r,
 		return 0;
 	}
 	strmap_init(&idx);
-	for (size_t i = 0; i < n; i++)
-		strmap_put(&idx, names[i], strlen(names[i]), (void *)(names + i));
+	/* each name to its slot: 2i + 1, or 2i + 2 for its other name */
+	for (size_t i = 0; i < n; i++) {
+		strmap_put(&idx, names[i], strlen(names[i]), (void *)(uintptr_t)(2 * i + 1));
+		if (alts && alts[i] && strcmp(alts[i], names[i]))
+			strmap_put(&idx, alts[i], strlen(alts[i]),
+				   (void *)(uintptr_t)(2 * i + 2));
+	}
 	rc = history_walk_new(&w, r, NULL, items_rel, 0, errs);
 	while (!rc && (pending || (want_seen && !out->seen)) &&
 	       (r2 = history_walk_next(w, &c)) == 1) {
@@ -116,15 +122,17 @@ import_history_bases(struct import_bases *out, struct repo *r,
 			out->seen = imp == 1;
 		}
 		for (size_t k = 0; k < nv && pending; k++) {
-			const char *const *slot;
+			uintptr_t slot;
 			size_t i;
+			int alt;
 
 			if (!v[k].new_id)
 				continue;
-			slot = strmap_get(&idx, v[k].name);
+			slot = (uintptr_t)strmap_get(&idx, v[k].name);
 			if (!slot)
 				continue;
-			i = (size_t)(slot - names);
+			i = (size_t)(slot - 1) / 2;
+			alt = (slot - 1) % 2;
 			if (final[i])
 				continue;
 			if (imp == -2) {
@@ -134,14 +142,14 @@ import_history_bases(struct import_bases *out, struct repo *r,
 			if (imp == 1) {
 				/* written merged with edits made here: not what
 				 * the source said; look further back */
-				char *id = xmemdup0(v[k].name, strlen(v[k].name) -
-						    (strlen(v[k].name) > 3 ? 3 : 0));
+				char *id = xmemdup0(names[i], strlen(names[i]) -
+						    (strlen(names[i]) > 3 ? 3 : 0));
 				int merged = import_history_merged(msg, id);
 
 				free(id);
 				if (merged)
 					continue;
-			} else if (v[k].kind != HC_ADDED) {
+			} else if (v[k].kind != HC_ADDED || alt) {
 				continue;
 			}
 			free(out->data[i]);

@@ -38,13 +38,18 @@ struct import_bases {
  * Find the bases of names (file names in the items folder, "MKT-4.md")
  * on HEAD's first-parent history of the folder items_rel.  The walk
  * stops once every name has a trailer base (and, with want_seen, an
- * import of tool was seen).  Returns 0 (an unborn HEAD: no bases), or a
- * DK_* error with errs.
+ * import of tool was seen).  alts (may be NULL, or hold NULLs) gives an
+ * item's file under another name, when someone renamed it since
+ * ("MKT-4-launch.md" for "MKT-4.md"): an import commit that wrote that
+ * file (it writes an item where it is) is a base as one that wrote
+ * names[i] is, whichever is the later; a commit without the trailer
+ * that added it is not (the rename itself, with the edits made here).
+ * Returns 0 (an unborn HEAD: no bases), or a DK_* error with errs.
  */
 int import_history_bases(struct import_bases *out, struct repo *r,
 			 const char *items_rel, const char *tool,
-			 const char *const *names, size_t n, int want_seen,
-			 struct diag_list *errs);
+			 const char *const *names, const char *const *alts,
+			 size_t n, int want_seen, struct diag_list *errs);
 void import_bases_release(struct import_bases *b);
 
 /* Does message name id on a "Docket-Import-Merged:" line? */

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "core/item.h"
+#include "core/limits.h"
 #include "core/sha256.h"
 #include "core/strmap.h"
 #include "core/xalloc.h"
@@ -66,8 +67,17 @@ old_source(const struct item *it, enum import_kind kind)
 	return out;
 }
 
+char *
+import_item_key(const struct item *it, enum import_kind kind)
+{
+	const char *sv = it->id ? ynode_str(item_get(it, "source")) : NULL;
+
+	return sv ? xstrdup(sv) : old_source(it, kind);
+}
+
 void
-import_match_existing(struct import_list *l, const struct backlog *bl)
+import_match_existing(struct import_list *l, const struct backlog *bl,
+		      char *const *have)
 {
 	struct strmap by;
 	char **keys = NULL;
@@ -76,8 +86,8 @@ import_match_existing(struct import_list *l, const struct backlog *bl)
 	strmap_init(&by);
 	for (size_t i = 0; i < bl->nitems; i++) {
 		const struct item *it = bl->items[i];
-		const char *sv = it->id ? ynode_str(item_get(it, "source")) : NULL;
-		char *k = sv ? xstrdup(sv) : old_source(it, l->kind);
+		char *k = have ? (have[i] ? xstrdup(have[i]) : NULL) :
+			  import_item_key(it, l->kind);
 
 		if (!k)
 			continue;
@@ -119,16 +129,42 @@ import_unmatchable(const struct import_list *l)
 	return noid;
 }
 
-size_t
-import_existing_names(char ***names, const struct import_list *l)
+char *
+import_item_file(const struct backlog *bl, const struct import_item *it)
 {
-	size_t n = 0;
+	const struct item *cur = it->existing ? backlog_item(bl, it->id) : NULL;
+	const char *base = cur ? strrchr(cur->path, '/') : NULL;
 
-	*names = xcalloc(l->n + 1, sizeof(**names));
+	if (cur)
+		return xstrdup(base ? base + 1 : cur->path);
+	return xasprintf("%s.md", it->id);
+}
+
+size_t
+import_existing_names(char ***names, char ***alts, const struct import_list *l,
+		      const struct backlog *bl)
+{
+	size_t n = 0, k = 0;
+
 	for (size_t i = 0; i < l->n; i++)
-		if (import_list_at(l, i)->existing)
-			(*names)[n++] = xasprintf("%s.md", import_list_at(l, i)->id);
-	return n;
+		n += import_list_at(l, i)->existing;
+	*names = xcalloc(n + 1, sizeof(**names));
+	*alts = xcalloc(n + 1, sizeof(**alts));
+	for (size_t i = 0; i < l->n && k < n; i++) {
+		const struct import_item *it = import_list_at(l, i);
+		char *f;
+
+		if (!it->existing)
+			continue;
+		(*names)[k] = xasprintf("%s.md", it->id);
+		f = import_item_file(bl, it);
+		if (strcmp(f, (*names)[k]))
+			(*alts)[k] = f;
+		else
+			free(f);
+		k++;
+	}
+	return k;
 }
 
 void
@@ -139,23 +175,50 @@ import_names_free(char **names, size_t n)
 	free(names);
 }
 
+/* The item file of cur as it is here: its bytes when bl kept them, else
+ * read through src (a backlog loaded lean); NULL when it cannot be read
+ * (*owned: what the caller frees). */
+static const char *
+local_file(size_t *len, char **owned, const struct backlog *bl,
+	   const struct item *cur, struct source *src)
+{
+	const char *base = strrchr(cur->path, '/');
+	struct diag_list e = DIAG_LIST_INIT;
+	char *rel;
+	int rc;
+
+	*owned = NULL;
+	*len = cur->len;
+	if (cur->data || !src)
+		return cur->data;
+	rel = xasprintf("%s/%s", bl->config.items, base ? base + 1 : cur->path);
+	rc = src->read(src, rel, owned, len, LIMIT_FILE, &e);
+	free(rel);
+	diag_list_release(&e);
+	return rc ? NULL : *owned;
+}
+
 /* The three-way result for existing record i (rendered in sb). */
 static void
 plan_existing(struct import_plan *p, struct import_list *l, size_t i,
-	      const struct backlog *bl, const char *base, size_t blen,
-	      const struct sbuf *sb, struct diag_list *diags)
+	      const struct backlog *bl, struct source *src, const char *base,
+	      size_t blen, const struct sbuf *sb, struct diag_list *diags)
 {
 	const struct import_item *it = import_list_at(l, i);
 	const struct item *cur = backlog_item(bl, it->id);
 	struct import_merge m;
 	struct diag_list d = DIAG_LIST_INIT;
+	const char *local;
+	char *owned;
+	size_t llen;
 
-	if (!cur || !cur->data) {
+	if (!cur || !(local = local_file(&llen, &owned, bl, cur, src))) {
 		p->unchanged++;
 		return;
 	}
-	if (import_merge_item(&m, cur->path, base, blen, cur->data, cur->len,
+	if (import_merge_item(&m, cur->path, base, blen, local, llen,
 			      sb->buf, sb->len, &bl->config, &d)) {
+		free(owned);
 		/* the item here does not parse: leave it, say so */
 		diag_list_move(diags, &d);
 		p->conflicts++;
@@ -184,12 +247,14 @@ plan_existing(struct import_plan *p, struct import_list *l, size_t i,
 			p->changed[i] = xstrdup("");
 	}
 	import_merge_release(&m);
+	free(owned);
 }
 
 void
 import_plan_make_(struct import_plan *p, struct import_list *l,
-		  const struct backlog *bl, const struct import_bases *bases,
-		  size_t limit, struct diag_list *diags)
+		  const struct backlog *bl, struct source *src,
+		  const struct import_bases *bases, size_t limit,
+		  struct diag_list *diags)
 {
 	struct sbuf sb = SBUF_INIT;
 	size_t slot = 0;
@@ -220,7 +285,7 @@ import_plan_make_(struct import_plan *p, struct import_list *l,
 		} else {
 			int have = bases && slot < bases->n;
 
-			plan_existing(p, l, i, bl, have ? bases->data[slot] : NULL,
+			plan_existing(p, l, i, bl, src, have ? bases->data[slot] : NULL,
 				      have ? bases->len[slot] : 0, &sb, diags);
 			slot++;
 		}

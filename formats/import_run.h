@@ -98,15 +98,32 @@ struct import_put {
 
 /* Give each record that is already an item of bl (by `source:`, or by
  * the earlier format's "- Source: TOOL ID" body line) that item's id
- * and mark it existing. */
-void import_match_existing(struct import_list *l, const struct backlog *bl);
+ * and mark it existing.  keys (may be NULL: read from the items) holds
+ * import_item_key of each of bl->items, in their order. */
+void import_match_existing(struct import_list *l, const struct backlog *bl,
+			   char *const *keys);
+/* What matches item it of the backlog to a record of a source of kind:
+ * its `source:` value, or the earlier format's "- Source: TOOL ID" body
+ * line as "TOOL ID" (malloc'ed); NULL when it has neither.  It reads the
+ * item's tree and bytes, so a caller that loads the backlog lean (BL_LEAN)
+ * takes it in a visitor and gives import_match_existing the keys. */
+char *import_item_key(const struct item *it, enum import_kind kind);
 
 /* Number of records without a source id. */
 size_t import_unmatchable(const struct import_list *l);
 
 /* The item file names ("MKT-4.md") of the existing records, in list
- * order (*names and each name malloc'ed; import_names_free). */
-size_t import_existing_names(char ***names, const struct import_list *l);
+ * order, the names an import writes new items under; and in alts, for an
+ * item someone renamed since, its file now ("MKT-4-launch.md":
+ * import_item_file), else NULL (for core/import_history.h's bases).
+ * Both arrays have the count returned (each malloc'ed with its names;
+ * import_names_free each). */
+size_t import_existing_names(char ***names, char ***alts,
+			     const struct import_list *l, const struct backlog *bl);
+/* The file in the items folder that record it writes: the file of the
+ * item it is already (a re-import: "MKT-4-launch.md" when someone named
+ * it so), else "ID.md" (malloc'ed). */
+char *import_item_file(const struct backlog *bl, const struct import_item *it);
 void import_names_free(char **names, size_t n);
 
 /*

@@ -9,7 +9,8 @@
 /*
  * Decide, for every record of l, what this import writes: the rendered
  * file of a new record; for an existing one, the three-way merge of the
- * item as it is in bl with what the source now says, over its base
+ * item as it is in bl (its bytes, or when bl was loaded lean, its file
+ * read again through src) with what the source now says, over its base
  * (bases: one per existing record of l, in list order; may be NULL or
  * hold fewer).  An existing item that does not parse is left and
  * counted in conflict (its diags go to diags).  A new record whose file
@@ -17,8 +18,9 @@
  * its size (the caller leaves it out).
  */
 void import_plan_make_(struct import_plan *p, struct import_list *l,
-		       const struct backlog *bl, const struct import_bases *bases,
-		       size_t limit, struct diag_list *diags);
+		       const struct backlog *bl, struct source *src,
+		       const struct import_bases *bases, size_t limit,
+		       struct diag_list *diags);
 
 /* Making one batch of records valid on arrival (import_valid.c), as
  * import_plan_validate runs it on each batch (import_batch.c). */

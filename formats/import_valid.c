@@ -71,9 +71,13 @@ validate(struct run *r, struct diag_list *errors, struct diag_list *warnings)
 	size_t n = 0, added;
 
 	for (size_t i = 0; i < l->n; i++) {
+		char *f;
+
 		if (!r->p->files[i])
 			continue;
-		paths[i] = xasprintf("%s%s.md", r->vbl->items_rel, import_list_at(l, i)->id);
+		f = import_item_file(r->bl, import_list_at(l, i));
+		paths[i] = xasprintf("%s%s", r->vbl->items_rel, f);
+		free(f);
 		vf[n].path = paths[i];
 		vf[n].have_before = !import_list_at(l, i)->existing;
 		vf[n].after = r->p->files[i];
@@ -288,7 +292,7 @@ make(struct run *r, struct diag_list *diags)
 		struct import_list *l = r->l;
 		size_t over = 0;
 
-		import_plan_make_(r->p, l, r->bl, r->bases, r->limit, diags);
+		import_plan_make_(r->p, l, r->bl, r->src, r->bases, r->limit, diags);
 		for (size_t i = 0; i < l->n; i++)
 			if (r->p->over[i]) {
 				import_list_skip(r->all, 1, import_list_at(l, i)->file,
@@ -404,8 +408,10 @@ import_valid_batch(struct run *r, struct diag_list *errors,
 		v = xcalloc(l->n + 1, sizeof(*v));
 		for (size_t i = 0; i < l->n; i++) {
 			const char *id = import_list_at(l, i)->id;
+			char *f = import_item_file(r->bl, import_list_at(l, i));
 
-			paths[i] = xasprintf("%s%s.md", r->vbl->items_rel, id);
+			paths[i] = xasprintf("%s%s", r->vbl->items_rel, f);
+			free(f);
 			strmap_put(&by_path, paths[i], strlen(paths[i]), (void *)(uintptr_t)(i + 1));
 			strmap_put(&by_id, id, strlen(id), (void *)(uintptr_t)(i + 1));
 		}
