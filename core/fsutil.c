@@ -341,3 +341,26 @@ fsutil_exists(const char *path)
 
 	return lstat(path, &st) == 0;
 }
+
+const char *
+fsutil_tmpdir(void)
+{
+	const char *dir = getenv("TMPDIR");
+
+	return dir && *dir ? dir : "/tmp";
+}
+
+int
+fsutil_tmpfile(const char *dir, const char *stem)
+{
+	char *path = xasprintf("%s/%s-XXXXXX", dir, stem);
+	int fd = mkstemp(path), e = errno;
+
+	if (fd >= 0) {
+		unlink(path);
+		(void)fcntl(fd, F_SETFD, FD_CLOEXEC);
+	}
+	free(path);
+	errno = e;
+	return fd;
+}

@@ -28,6 +28,13 @@
 /* Each function that can fail returns 0 or a DK_* code after appending
  * the reason (naming the file) to errs. */
 
+/* The folder for temporary files: $TMPDIR, else /tmp. */
+const char *fsutil_tmpdir(void);
+/* A new empty file named STEM-XXXXXX in dir, removed from the folder at
+ * once (it is gone with its last descriptor, on every path) and closed
+ * on exec: its descriptor, or -1 with errno set. */
+int fsutil_tmpfile(const char *dir, const char *stem);
+
 /* Returns 0, or DK_EIO. */
 int fsutil_write_atomic(const char *path, const char *data, size_t len,
 			struct diag_list *errs);

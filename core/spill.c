@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "core/diag.h"
+#include "core/fsutil.h"
 #include "core/xalloc.h"
 
 struct spill {
@@ -60,19 +61,7 @@ spill_fd(struct spill *s)
 
 	pthread_mutex_lock(&s->lock);
 	if (s->fd < 0 && !s->failed) {
-		const char *dir = getenv("TMPDIR");
-		char path[PATH_MAX];
-
-		if (!dir || !*dir)
-			dir = "/tmp";
-		if ((size_t)snprintf(path, sizeof(path), "%s/docket-spill-XXXXXX",
-				     dir) < sizeof(path)) {
-			s->fd = mkstemp(path);
-			if (s->fd >= 0) {
-				unlink(path);
-				(void)fcntl(s->fd, F_SETFD, FD_CLOEXEC);
-			}
-		}
+		s->fd = fsutil_tmpfile(fsutil_tmpdir(), "docket-spill");
 		if (s->fd < 0)
 			s->failed = 1;
 	}

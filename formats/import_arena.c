@@ -16,6 +16,7 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
+#include "core/fsutil.h"
 #include "core/xalloc.h"
 
 #define PIECE ((size_t)1 << 20)   /* bytes of a piece small requests share */
@@ -42,21 +43,16 @@ struct import_arena {
 int
 import_arena_open(struct import_arena **out, const char *dir, char **err)
 {
-	char *path = xasprintf("%s/docket-import-XXXXXX", dir);
-	int fd = mkstemp(path);
+	/* gone with the last descriptor (and mapping), on every path */
+	int fd = fsutil_tmpfile(dir, "docket-import");
 
 	*out = NULL;
 	*err = NULL;
 	if (fd < 0) {
 		*err = xasprintf("cannot create a temporary file in %s (TMPDIR): %s",
 				 dir, strerror(errno));
-		free(path);
 		return -1;
 	}
-	/* gone with the last descriptor (and mapping), on every path */
-	unlink(path);
-	free(path);
-	(void)fcntl(fd, F_SETFD, FD_CLOEXEC);
 	*out = xcalloc(1, sizeof(**out));
 	(*out)->fd = fd;
 	return 0;

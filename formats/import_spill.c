@@ -18,6 +18,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "core/fsutil.h"
 #include "core/xalloc.h"
 #include "formats/import_arena.h"
 
@@ -32,26 +33,17 @@ struct import_spill {
 int
 import_spill_open(struct import_list *l, char **err)
 {
-	const char *dir = getenv("TMPDIR");
+	const char *dir = fsutil_tmpdir();
 	struct import_spill *s;
-	char *path;
-	int fd;
+	/* gone with the last descriptor, on every path */
+	int fd = fsutil_tmpfile(dir, "docket-import");
 
 	*err = NULL;
-	if (!dir || !*dir)
-		dir = "/tmp";
-	path = xasprintf("%s/docket-import-XXXXXX", dir);
-	fd = mkstemp(path);
 	if (fd < 0) {
 		*err = xasprintf("cannot create a temporary file in %s (TMPDIR): %s",
 				 dir, strerror(errno));
-		free(path);
 		return -1;
 	}
-	/* gone with the last descriptor, on every path */
-	unlink(path);
-	free(path);
-	(void)fcntl(fd, F_SETFD, FD_CLOEXEC);
 	/* and the room of the records themselves, taken from the start */
 	if (!l->n && !l->nslabs && !l->nstrs && !l->arena &&
 	    import_arena_open(&l->arena, dir, err)) {

@@ -137,6 +137,22 @@ reply_redirect(struct reply *r, const char *path)
 	sbuf_addf(&r->body, "See %s\n", path);
 }
 
+/* r: status, and msg as JSON or as a page titled title. */
+static void
+reply_message(struct request *rq, struct reply *r, unsigned status,
+	      const char *title, const char *msg)
+{
+	r->status = status;
+	sbuf_reset(&r->body);
+	if (rq->wants_json) {
+		r->type = "application/json";
+		app_json_error(&r->body, msg);
+	} else {
+		r->type = "text/html; charset=utf-8";
+		app_message_page(&r->body, rq->srv->title, title, msg, 1, NULL);
+	}
+}
+
 void
 reply_error(struct request *rq, struct reply *r, unsigned status,
 	    const char *fmt, ...)
@@ -147,16 +163,8 @@ reply_error(struct request *rq, struct reply *r, unsigned status,
 	va_start(ap, fmt);
 	sbuf_vaddf(&msg, fmt, ap);
 	va_end(ap);
-	r->status = status;
-	sbuf_reset(&r->body);
-	if (rq->wants_json) {
-		r->type = "application/json";
-		app_json_error(&r->body, msg.buf);
-	} else {
-		r->type = "text/html; charset=utf-8";
-		app_message_page(&r->body, rq->srv->title, status >= 500 ?
-				 "Something went wrong" : "Not done", msg.buf, 1, NULL);
-	}
+	reply_message(rq, r, status, status >= 500 ? "Something went wrong" : "Not done",
+		      msg.buf);
 	sbuf_release(&msg);
 }
 
@@ -217,16 +225,7 @@ config_refused(struct request *rq, struct reply *r, unsigned status)
 	sbuf_addf(&msg, "docket.yaml has errors: %s. Fix docket.yaml, then reload this page: "
 		  "docket shows and changes nothing until then ('docket check' lists every problem).%s",
 		  errs.buf, status == 409 ? " Nothing was written." : "");
-	r->status = status;
-	sbuf_reset(&r->body);
-	if (rq->wants_json) {
-		r->type = "application/json";
-		app_json_error(&r->body, msg.buf);
-	} else {
-		r->type = "text/html; charset=utf-8";
-		app_message_page(&r->body, rq->srv->title, "docket.yaml has errors",
-				 msg.buf, 1, NULL);
-	}
+	reply_message(rq, r, status, "docket.yaml has errors", msg.buf);
 	sbuf_release(&errs);
 	sbuf_release(&msg);
 	return 1;
