@@ -655,6 +655,7 @@ run(struct ctx *ctx)
 		import_map_apply(&l, &map, &ss->bl.config);
 	}
 	import_list_sort(&l);
+	import_drop_repeated(&l);
 	/* (an empty backlog calls no visitor: no keys, no items) */
 	import_match_existing(&l, &ss->bl, keys.v && keys.n == ss->bl.nitems ? keys.v : NULL);
 	if ((rc = refuse_unmatchable(ctx, w, &l)))

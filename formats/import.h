@@ -203,6 +203,8 @@ struct import_item {
 	unsigned has_cycles : 1;  /* x has cycles (set when spilled) */
 	/* set by import_plan_validate */
 	unsigned demoted : 1;     /* came in as an idea */
+	unsigned repeated : 1;    /* its source id is an earlier record's
+				   * (import_drop_repeated) */
 	unsigned noted : 24;      /* values moved to notes (at most
 				   * IMPORT_NOTED_MAX) */
 };

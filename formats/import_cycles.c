@@ -14,6 +14,7 @@
 #include "core/date.h"
 #include "core/edit.h"
 #include "core/strmap.h"
+#include "core/item.h"
 #include "core/xalloc.h"
 #include "core/yaml_scalar.h"
 
@@ -240,7 +241,7 @@ import_cycles_plan(struct import_cycles *out, struct import_list *l,
 	for (size_t i = 0; i < l->n; i++) {
 		struct import_item *it = import_list_at(l, i);
 		long fin, cr;
-		int closed;
+		int closed, open;
 
 		if (!in_cycle(it))
 			continue;
@@ -249,6 +250,10 @@ import_cycles_plan(struct import_cycles *out, struct import_list *l,
 		fin = day_of(it, "finished", "Resolved");
 		cr = day_of(it, "created", "Created");
 		closed = fin >= 0;
+		/* what counts against the capacity is what check counts: the
+		 * effort of the items open here (one done in the source may
+		 * have come in as an idea: valid on arrival) */
+		open = item_status_open(item_status_parse(it->status ? it->status : ""));
 
 		for (size_t j = 0; j < it->x->ncycles && it->id; j++) {
 			char *name = import_cycle_name(it->x->cycles[j]);
@@ -257,7 +262,7 @@ import_cycles_plan(struct import_cycles *out, struct import_list *l,
 			free(name);
 			if (cr > sp[k].created)
 				sp[k].created = cr;
-			if (!closed) {
+			if (open) {
 				const struct ifield *e = ifields_get(&it->x->out, "remaining");
 
 				if (!e)

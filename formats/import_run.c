@@ -2,6 +2,7 @@
  * commit message (formats/import_run.h). */
 #include "formats/import_run.h"
 #include "formats/import_run_int.h"
+#include "formats/import_arena.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -117,6 +118,94 @@ import_match_existing(struct import_list *l, const struct backlog *bl,
 		free(keys[i]);
 	free(keys);
 	strmap_release(&by);
+}
+
+/* Order of record numbers a, b of l: by source id, then by position in
+ * the source (records without an id last). */
+static int
+cmp_by_source(const struct import_list *l, uint32_t a, uint32_t b)
+{
+	const struct import_item *x = import_list_at(l, a);
+	const struct import_item *y = import_list_at(l, b);
+	int c;
+
+	if (!x->source_id != !y->source_id)
+		return x->source_id ? -1 : 1;
+	if (x->source_id && (c = strcmp(x->source_id, y->source_id)))
+		return c;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+static int
+drop_marked(struct import_list *l, struct import_item *it, void *arg)
+{
+	(void)l;
+	(void)arg;
+	return it->repeated;
+}
+
+size_t
+import_drop_repeated(struct import_list *l)
+{
+	size_t n = l->n, dropped = 0;
+	uint32_t *ix, *tmp;
+
+	if (n < 2)
+		return 0;
+	ix = l->arena ? import_arena_alloc(l->arena, n * sizeof(*ix)) :
+			xcalloc(n, sizeof(*ix));
+	tmp = l->arena ? import_arena_alloc(l->arena, n * sizeof(*tmp)) :
+			 xcalloc(n, sizeof(*tmp));
+	for (size_t i = 0; i < n; i++)
+		ix[i] = (uint32_t)i;
+	/* a merge sort, bottom up */
+	for (size_t w = 1; w < n; w *= 2) {
+		for (size_t lo = 0; lo + w < n; lo += 2 * w) {
+			size_t mid = lo + w, hi = lo + 2 * w < n ? lo + 2 * w : n;
+			size_t i = lo, j = mid, k = lo;
+
+			while (i < mid && j < hi)
+				tmp[k++] = cmp_by_source(l, ix[j], ix[i]) < 0 ? ix[j++] : ix[i++];
+			while (i < mid)
+				tmp[k++] = ix[i++];
+			while (j < hi)
+				tmp[k++] = ix[j++];
+			memcpy(ix + lo, tmp + lo, (hi - lo) * sizeof(*ix));
+		}
+	}
+	/* in each run of one id, the first in the source stays */
+	for (size_t s = 0, e; s < n; s = e) {
+		struct import_item *first = import_list_at(l, ix[s]);
+
+		for (e = s + 1; e < n && first->source_id; e++) {
+			struct import_item *it = import_list_at(l, ix[e]);
+			char where[64];
+
+			if (!it->source_id || strcmp(it->source_id, first->source_id))
+				break;
+			it->repeated = 1;
+			dropped++;
+			/* (file names are the list's: one copy each) */
+			if (first->file == it->file && first->line > 0)
+				snprintf(where, sizeof(where), "the record on line %d",
+					 first->line);
+			else
+				snprintf(where, sizeof(where), "another record");
+			import_list_skip(l, 1, it->file, it->line,
+					 "its id '%s' is also the id of %s%s%s: not imported "
+					 "(each record needs an id of its own, or importing "
+					 "again would mix them up)", it->source_id, where,
+					 first->file == it->file ? "" : " in ",
+					 first->file == it->file ? "" : first->file);
+		}
+	}
+	if (!l->arena) {
+		free(ix);
+		free(tmp);
+	}
+	if (dropped)
+		import_list_drop_if(l, drop_marked, NULL);
+	return dropped;
 }
 
 size_t

@@ -109,6 +109,13 @@ void import_match_existing(struct import_list *l, const struct backlog *bl,
  * takes it in a visitor and gives import_match_existing the keys. */
 char *import_item_key(const struct item *it, enum import_kind kind);
 
+/* Leave out each record whose source id an earlier record of the
+ * export has (a failed skip naming both): an import again could not
+ * tell them apart, and each would overwrite the other's item.  Found by
+ * sorting the records' numbers by id in the list's arena, so that memory
+ * does not grow with the records.  Returns the number left out. */
+size_t import_drop_repeated(struct import_list *l);
+
 /* Number of records without a source id. */
 size_t import_unmatchable(const struct import_list *l);
 
