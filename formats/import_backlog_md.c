@@ -28,6 +28,7 @@
  */
 #include "formats/import.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -483,6 +484,59 @@ cmp_by_id(const void *pa, const void *pb)
 	return a->seq < b->seq ? -1 : a->seq > b->seq;
 }
 
+/* A folder's archive may hold a task whose id a later task reuses:
+ * each is a task of its own, so each needs an id of its own to be found
+ * again by the next import.  Of the tasks (sorted by id) that share one,
+ * the first outside archive/ (else the first) keeps it; each other is
+ * known by the id and its file, "BACK-7 (archive/tasks/back-7 - X.md)",
+ * which stays as long as the file does. */
+static int
+in_archive(const struct import_item *it)
+{
+	return it->ext && it->ext->what && !strncmp(it->ext->what, "archive/", 8);
+}
+
+static void
+own_ids(struct import_list *l)
+{
+	/* records with one id number are next to each other (sorted):
+	 * within such a run, those of one id (BACK-7, not DRAFT-7) */
+	for (size_t s = 0, e; s < l->n; s = e) {
+		const char *num = src_id(import_list_at(l, s));
+
+		for (e = s + 1; e < l->n && *num &&
+		     !cmp_id_numbers(src_id(import_list_at(l, e)), num); e++)
+			;
+		for (size_t i = s; i + 1 < e; i++) {
+			char *id = xstrdup(src_id(import_list_at(l, i)));
+			size_t keep = SIZE_MAX, same = 0;
+
+			for (size_t j = i; j < e; j++) {
+				const struct import_item *it = import_list_at(l, j);
+
+				if (strcasecmp(src_id(it), id))
+					continue;
+				same++;
+				if (keep == SIZE_MAX || (in_archive(import_list_at(l, keep)) &&
+							 !in_archive(it)))
+					keep = j;
+			}
+			for (size_t j = i; same > 1 && j < e; j++) {
+				struct import_item *it = import_list_at(l, j);
+				char *v;
+
+				if (j == keep || strcasecmp(src_id(it), id))
+					continue;
+				v = xasprintf("%s (%s)", src_id(it),
+					      it->ext && it->ext->what ? it->ext->what : it->file);
+				ifields_set_str(&it->x->src, "id", v);
+				free(v);
+			}
+			free(id);
+		}
+	}
+}
+
 int
 import_read_backlog_md(struct import_list *l, const struct import_file *files,
 		       size_t n)
@@ -534,6 +588,7 @@ import_read_backlog_md(struct import_list *l, const struct import_file *files,
 		qsort(l->items, l->n, sizeof(*l->items), cmp_by_id);
 	for (size_t i = 0; i < l->n; i++)
 		import_list_at(l, i)->seq = (uint32_t)i;
+	own_ids(l);
 	for (size_t i = 0; i < st.n; i++)
 		free(st.v[i]);
 	free(st.v);

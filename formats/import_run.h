@@ -111,7 +111,9 @@ char *import_item_key(const struct item *it, enum import_kind kind);
 
 /* Leave out each record whose source id an earlier record of the
  * export has (a failed skip naming both): an import again could not
- * tell them apart, and each would overwrite the other's item.  Found by
+ * tell them apart, and each would overwrite the other's item.  (A
+ * Backlog.md folder whose archive reuses a task's id gives the archived
+ * task an id of its own as it is read: formats/import_backlog_md.c.)  Found by
  * sorting the records' numbers by id in the list's arena, so that memory
  * does not grow with the records.  Returns the number left out. */
 size_t import_drop_repeated(struct import_list *l);

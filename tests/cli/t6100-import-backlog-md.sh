@@ -72,4 +72,13 @@ test_expect 'ORDER holds the open items that are not ideas, in board order' '
 	test_cmp open ranked.sorted &&
 	test "$(head -1 ranked)" = MKT-1
 '
+test_expect 'importing the folder again changes nothing, archived tasks whose id was reused included' '
+	grep -q "^source: backlog-md BACK-168 (archive/tasks/back-168 - " r/backlog/*.md &&
+	test "$(grep -l "^source: backlog-md BACK-168\$" r/backlog/*.md | wc -l)" = 1 &&
+	head=$(git -C r rev-parse HEAD) &&
+	docket -C r import backlog-md "$CORPUS" >out2 2>err2 &&
+	grep -q "^0 added, 0 updated, $(ls r/backlog/MKT-*.md | wc -l) unchanged, 0 in conflict" out2 &&
+	test "$(git -C r rev-parse HEAD)" = "$head"
+'
+
 test_done
