@@ -249,7 +249,7 @@ report(struct ctx *ctx, const struct import_list *l, const struct import_plan *p
 	struct import_report r;
 	struct sbuf sb = SBUF_INIT;
 
-	import_report_make(&r, l, p, source);
+	import_report_make(&r, l, p, source, &ctx->ses->bl);
 	r.dry_run = dry_run;
 	r.commit = commit;
 	if (rf->render != import_report_text || !ctx->quiet) {

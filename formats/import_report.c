@@ -151,7 +151,8 @@ cmp_to(const void *a, const void *b)
 
 void
 import_report_make(struct import_report *r, const struct import_list *l,
-		   const struct import_plan *p, const char *source)
+		   const struct import_plan *p, const char *source,
+		   const struct backlog *bl)
 {
 	memset(r, 0, sizeof(*r));
 	strmap_init(&r->idx);
@@ -162,6 +163,12 @@ import_report_make(struct import_report *r, const struct import_list *l,
 	r->first = p ? p->first : "";
 	r->last = p ? p->last : "";
 	r->ranked = import_list_ranked(l);
+	for (size_t i = 0; bl && bl->have_order && i < l->n; i++) {
+		const struct import_item *it = import_list_at(l, i);
+
+		if (it->existing && !it->ranked && it->id && order_rank(&bl->order, it->id))
+			r->ranked++;
+	}
 	r->failed = import_list_failed(l);
 	r->skipped = l->nskips - r->failed;
 	r->recovered = l->recovered;

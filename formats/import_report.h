@@ -63,9 +63,12 @@ struct import_report {
 	const char *commit;           /* the commit made, or NULL */
 };
 
-/* The report of l and p (p may be NULL) for source. */
+/* The report of l and p (p may be NULL) for source; bl (may be NULL)
+ * is the backlog imported into: a record that is an item already counts
+ * as ranked when its item is in ORDER there. */
 void import_report_make(struct import_report *r, const struct import_list *l,
-			const struct import_plan *p, const char *source);
+			const struct import_plan *p, const char *source,
+			const struct backlog *bl);
 void import_report_release(struct import_report *r);
 /* Once a record is validated (import_plan_validate), before its parts
  * leave memory for the spill file (import_spill.h): where each of its
