@@ -577,22 +577,39 @@ cmp_items(const void *pa, const void *pb)
 	return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
-/* Merge the sorted runs a[lo, mid) and a[mid, hi) through tmp. */
-static void
-merge(struct import_list *l, struct import_item **a, struct import_item **tmp,
-      size_t lo, size_t mid, size_t hi)
+void
+import_msort(void *base, size_t n, size_t size, void *tmp,
+	     int (*cmp)(const void *a, const void *b, void *arg), void *arg)
 {
-	size_t i = lo, j = mid, k = lo;
+	char *a = base, *t = tmp;
 
-	while (i < mid && j < hi) {
-		import_arena_visit(l->arena);
-		tmp[k++] = cmp_items(&a[j], &a[i]) < 0 ? a[j++] : a[i++];
-	}
-	while (i < mid)
-		tmp[k++] = a[i++];
-	while (j < hi)
-		tmp[k++] = a[j++];
-	memcpy(a + lo, tmp + lo, (hi - lo) * sizeof(*a));
+	for (size_t w = 1; w < n; w *= 2)
+		for (size_t lo = 0; lo + w < n; lo += 2 * w) {
+			size_t mid = lo + w, hi = lo + 2 * w < n ? lo + 2 * w : n;
+			size_t i = lo, j = mid, k = lo;
+
+			while (i < mid && j < hi) {
+				/* the later run's first goes first only when
+				 * smaller: stable */
+				size_t from = cmp(a + j * size, a + i * size, arg) < 0 ? j++ : i++;
+
+				memcpy(t + k++ * size, a + from * size, size);
+			}
+			memcpy(t + k * size, a + i * size, (mid - i) * size);
+			k += mid - i;
+			memcpy(t + k * size, a + j * size, (hi - j) * size);
+			memcpy(a + lo * size, t + lo * size, (hi - lo) * size);
+		}
+}
+
+/* cmp_items for import_msort: a comparison visits the records. */
+static int
+cmp_items_visit(const void *a, const void *b, void *arg)
+{
+	const struct import_list *l = arg;
+
+	import_arena_visit(l->arena);
+	return cmp_items(a, b);
 }
 
 void
@@ -614,14 +631,11 @@ import_list_sort(struct import_list *l)
 	}
 	if (sorted)
 		return;
-	/* else a merge sort (seq makes the comparison total), bottom up,
-	 * that visits the records as it compares them */
+	/* else a merge sort (seq makes the comparison total) that visits
+	 * the records as it compares them */
 	tmp = l->arena ? import_arena_alloc(l->arena, l->n * sizeof(*tmp)) :
 			 xcalloc(l->n, sizeof(*tmp));
-	for (size_t w = 1; w < l->n; w *= 2)
-		for (size_t lo = 0; lo + w < l->n; lo += 2 * w)
-			merge(l, l->items, tmp, lo, lo + w,
-			      lo + 2 * w < l->n ? lo + 2 * w : l->n);
+	import_msort(l->items, l->n, sizeof(*l->items), tmp, cmp_items_visit, l);
 	if (!l->arena)
 		free(tmp);
 }

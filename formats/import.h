@@ -330,6 +330,12 @@ void import_list_drop_if(struct import_list *l,
 			 int (*drop)(struct import_list *l,
 				     struct import_item *it, void *arg),
 			 void *arg);
+/* Sort n elements of size bytes at base, stable, through tmp (room for
+ * n elements), with cmp(a, b, arg): a merge sort, bottom up, whose
+ * memory is base's and tmp's (in a list's arena, it stays flat: cmp
+ * visits the records it reads, import_list_at). */
+void import_msort(void *base, size_t n, size_t size, void *tmp,
+		  int (*cmp)(const void *a, const void *b, void *arg), void *arg);
 /* Stable sort by group, rank_str, rank_num, tie, seq (items without a
  * rank key after those with one). */
 void import_list_sort(struct import_list *l);

@@ -120,13 +120,14 @@ import_match_existing(struct import_list *l, const struct backlog *bl,
 	strmap_release(&by);
 }
 
-/* Order of record numbers a, b of l: by source id, then by position in
- * the source (records without an id last). */
+/* Order of record numbers a, b of l (import_msort): by source id, then
+ * by position in the source (records without an id last). */
 static int
-cmp_by_source(const struct import_list *l, uint32_t a, uint32_t b)
+cmp_by_source(const void *pa, const void *pb, void *arg)
 {
-	const struct import_item *x = import_list_at(l, a);
-	const struct import_item *y = import_list_at(l, b);
+	const struct import_list *l = arg;
+	const struct import_item *x = import_list_at(l, *(const uint32_t *)pa);
+	const struct import_item *y = import_list_at(l, *(const uint32_t *)pb);
 	int c;
 
 	if (!x->source_id != !y->source_id)
@@ -158,21 +159,7 @@ import_drop_repeated(struct import_list *l)
 			 xcalloc(n, sizeof(*tmp));
 	for (size_t i = 0; i < n; i++)
 		ix[i] = (uint32_t)i;
-	/* a merge sort, bottom up */
-	for (size_t w = 1; w < n; w *= 2) {
-		for (size_t lo = 0; lo + w < n; lo += 2 * w) {
-			size_t mid = lo + w, hi = lo + 2 * w < n ? lo + 2 * w : n;
-			size_t i = lo, j = mid, k = lo;
-
-			while (i < mid && j < hi)
-				tmp[k++] = cmp_by_source(l, ix[j], ix[i]) < 0 ? ix[j++] : ix[i++];
-			while (i < mid)
-				tmp[k++] = ix[i++];
-			while (j < hi)
-				tmp[k++] = ix[j++];
-			memcpy(ix + lo, tmp + lo, (hi - lo) * sizeof(*ix));
-		}
-	}
+	import_msort(ix, n, sizeof(*ix), tmp, cmp_by_source, l);
 	/* in each run of one id, the first in the source stays */
 	for (size_t s = 0, e; s < n; s = e) {
 		struct import_item *first = import_list_at(l, ix[s]);
