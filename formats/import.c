@@ -341,8 +341,7 @@ import_list_str(struct import_list *l, const char *s)
 	if (!l->nstrs || l->str_cap - l->str_used < n) {
 		l->str_cap = n > STR_BLOCK ? n : STR_BLOCK;
 		l->strs = xgrow(l->strs, &l->astrs, l->nstrs + 1, sizeof(*l->strs));
-		l->strs[l->nstrs++] = l->arena ? import_arena_alloc(l->arena, l->str_cap) :
-					       xmalloc(l->str_cap);
+		l->strs[l->nstrs++] = import_list_room(l, l->str_cap);
 		l->str_used = 0;
 	}
 	d = l->strs[l->nstrs - 1] + l->str_used;
@@ -358,6 +357,19 @@ import_list_room(struct import_list *l, size_t size)
 		return import_arena_alloc(l->arena, size);
 	l->rooms = xgrow(l->rooms, &l->arooms, l->nrooms + 1, sizeof(*l->rooms));
 	return l->rooms[l->nrooms++] = xcalloc(1, size ? size : 1);
+}
+
+void *
+import_list_scratch(struct import_list *l, size_t size)
+{
+	return l->arena ? import_arena_alloc(l->arena, size) : xcalloc(1, size ? size : 1);
+}
+
+void
+import_list_scratch_free(struct import_list *l, void *p)
+{
+	if (!l->arena)
+		free(p);
 }
 
 void
@@ -410,14 +422,10 @@ import_list_release(struct import_list *l)
 	diag_list_release(&l->diags);
 	free(l->digest);
 	strv_free(l->names, l->nnames);
-	/* the arena's room goes with it */
-	for (size_t i = 0; !l->arena && i < l->nslabs; i++)
-		free(l->slabs[i]);
+	/* the slabs and blocks of strings are rooms: the arena's, or
+	 * freed with the others */
 	free(l->slabs);
-	if (l->arena)
-		free(l->strs);
-	else
-		strv_free(l->strs, l->nstrs);
+	free(l->strs);
 	strv_free((char **)l->rooms, l->nrooms);
 	strmap_release(&l->names_idx);
 	free(l->tally);
@@ -473,9 +481,7 @@ import_list_add(struct import_list *l, const char *file, int line)
 
 	if (!l->nslabs || l->slab_used == SLAB) {
 		l->slabs = xgrow(l->slabs, &l->aslabs, l->nslabs + 1, sizeof(*l->slabs));
-		l->slabs[l->nslabs++] = l->arena ?
-			import_arena_alloc(l->arena, SLAB * sizeof(**l->slabs)) :
-			xcalloc(SLAB, sizeof(**l->slabs));
+		l->slabs[l->nslabs++] = import_list_room(l, SLAB * sizeof(**l->slabs));
 		l->slab_used = 0;
 	}
 	it = &l->slabs[l->nslabs - 1][l->slab_used++];
@@ -633,11 +639,9 @@ import_list_sort(struct import_list *l)
 		return;
 	/* else a merge sort (seq makes the comparison total) that visits
 	 * the records as it compares them */
-	tmp = l->arena ? import_arena_alloc(l->arena, l->n * sizeof(*tmp)) :
-			 xcalloc(l->n, sizeof(*tmp));
+	tmp = import_list_scratch(l, l->n * sizeof(*tmp));
 	import_msort(l->items, l->n, sizeof(*l->items), tmp, cmp_items_visit, l);
-	if (!l->arena)
-		free(tmp);
+	import_list_scratch_free(l, tmp);
 }
 
 struct import_item *

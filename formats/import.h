@@ -309,9 +309,14 @@ const char *import_list_name(struct import_list *l, const char *s);
 /* The list's copy of s, packed with others (freed with l): the ids and
  * source ids of records, what their ext names. */
 const char *import_list_str(struct import_list *l, const char *s);
-/* size bytes of zeroed room for a record's part (freed with l: in its
- * arena when it has one). */
+/* size bytes of zeroed room for a record's part or a table of the list
+ * (freed with l: in its arena when it has one). */
 void *import_list_room(struct import_list *l, size_t size);
+/* size bytes of zeroed room for a step's table of every record: in the
+ * arena when l has one (import_list_scratch_free then does nothing),
+ * else ordinary memory import_list_scratch_free frees. */
+void *import_list_scratch(struct import_list *l, size_t size);
+void import_list_scratch_free(struct import_list *l, void *p);
 /* A new item at the end (seq set); file is copied (import_list_name). */
 struct import_item *import_list_add(struct import_list *l, const char *file,
 				    int line);

@@ -106,8 +106,6 @@ import_arena_alloc(struct import_arena *a, size_t size)
 	size_t page = pg > 0 ? (size_t)pg : 4096, need;
 	char *r;
 
-	if (!a)
-		return xcalloc(1, size ? size : 1);
 	need = (size + ALIGN - 1) & ~(ALIGN - 1);
 	if (need < size || need > SIZE_MAX - page)
 		xalloc_oom(SIZE_MAX);

@@ -16,8 +16,9 @@
  * Each piece of the file is reserved on disk before it is mapped
  * (posix_fallocate): a full disk is seen then, not as a fault on a later
  * write, and the arena then falls back to ordinary memory for that
- * piece (the import goes on; it only does not shrink).  With no arena
- * (NULL) the functions that take one allocate ordinary memory.
+ * piece (the import goes on; it only does not shrink).  An import list
+ * without an arena uses ordinary memory instead (import_list_room,
+ * import_list_scratch); import_arena_visit and _trim take NULL.
  *
  * Ownership: the arena owns all its room and its file (unlinked as
  * soon as it is created); import_arena_close frees both.  Room is never

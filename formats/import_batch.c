@@ -17,7 +17,6 @@
  *     the records left out leave the list once every batch is done.
  */
 #include "formats/import_run_int.h"
-#include "formats/import_arena.h"
 #include "formats/import_idx.h"
 #include "formats/import_report.h"
 #include "formats/import_spill.h"
@@ -268,9 +267,9 @@ import_plan_validate(struct import_plan *p, struct import_list *l,
 	/* the plan of the whole list, filled batch by batch */
 	memset(p, 0, sizeof(*p));
 	p->n = n0;
-	/* a byte per record: in the list's arena (the plan borrows it) */
-	p->writes = l->arena ? import_arena_alloc(l->arena, n0 + 1) : xcalloc(n0 + 1, 1);
-	p->writes_arena = l->arena != NULL;
+	/* a byte per record: the list's room (the plan borrows it) */
+	p->writes = import_list_room(l, n0 + 1);
+	p->writes_list = 1;
 	for (size_t i = 0; i < n0 && !p->why; i++)
 		if (import_list_at(l, i)->existing) {
 			p->why = xcalloc(n0 + 1, sizeof(*p->why));

@@ -2,7 +2,6 @@
  * commit message (formats/import_run.h). */
 #include "formats/import_run.h"
 #include "formats/import_run_int.h"
-#include "formats/import_arena.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -34,7 +33,7 @@ import_plan_release(struct import_plan *p)
 	free(p->refused);
 	free(p->changed);
 	free(p->merged);
-	if (!p->writes_arena)
+	if (!p->writes_list)
 		free(p->writes);
 	free(p->over);
 	memset(p, 0, sizeof(*p));
@@ -153,10 +152,8 @@ import_drop_repeated(struct import_list *l)
 
 	if (n < 2)
 		return 0;
-	ix = l->arena ? import_arena_alloc(l->arena, n * sizeof(*ix)) :
-			xcalloc(n, sizeof(*ix));
-	tmp = l->arena ? import_arena_alloc(l->arena, n * sizeof(*tmp)) :
-			 xcalloc(n, sizeof(*tmp));
+	ix = import_list_scratch(l, n * sizeof(*ix));
+	tmp = import_list_scratch(l, n * sizeof(*tmp));
 	for (size_t i = 0; i < n; i++)
 		ix[i] = (uint32_t)i;
 	import_msort(ix, n, sizeof(*ix), tmp, cmp_by_source, l);
@@ -186,10 +183,8 @@ import_drop_repeated(struct import_list *l)
 					 first->file == it->file ? "" : first->file);
 		}
 	}
-	if (!l->arena) {
-		free(ix);
-		free(tmp);
-	}
+	import_list_scratch_free(l, ix);
+	import_list_scratch_free(l, tmp);
 	if (dropped)
 		import_list_drop_if(l, drop_marked, NULL);
 	return dropped;

@@ -60,7 +60,7 @@ struct import_plan {
 				   * written (a batch's plan only; NULL in
 				   * the whole list's: handed on) */
 	unsigned char *writes;    /* per item: 1 when its file is written */
-	int writes_arena;         /* writes is the list's (import_arena.h) */
+	int writes_list;          /* writes is the list's (import_list_room) */
 	size_t *over;             /* per item, while planning: the size of a
 				   * new item over the file limit */
 	size_t *lens;

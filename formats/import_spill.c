@@ -45,7 +45,7 @@ import_spill_open(struct import_list *l, char **err)
 		return -1;
 	}
 	/* and the room of the records themselves, taken from the start */
-	if (!l->n && !l->nslabs && !l->nstrs && !l->arena &&
+	if (!l->n && !l->nrooms && !l->arena &&
 	    import_arena_open(&l->arena, dir, err)) {
 		close(fd);
 		return -1;
