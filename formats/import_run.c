@@ -246,24 +246,26 @@ import_names_free(char **names, size_t n)
 	free(names);
 }
 
-/* The item file of cur as it is here: its bytes when bl kept them, else
- * read through src (a backlog loaded lean); NULL when it cannot be read
- * (*owned: what the caller frees). */
+/* The file of cur, record it, as it is here: its bytes when bl kept
+ * them, else read through src (a backlog loaded lean); NULL when it
+ * cannot be read (*owned: what the caller frees). */
 static const char *
 local_file(size_t *len, char **owned, const struct backlog *bl,
-	   const struct item *cur, struct source *src)
+	   const struct item *cur, const struct import_item *it,
+	   struct source *src)
 {
-	const char *base = strrchr(cur->path, '/');
 	struct diag_list e = DIAG_LIST_INIT;
-	char *rel;
+	char *name, *rel;
 	int rc;
 
 	*owned = NULL;
 	*len = cur->len;
 	if (cur->data || !src)
 		return cur->data;
-	rel = xasprintf("%s/%s", bl->config.items, base ? base + 1 : cur->path);
+	name = import_item_file(bl, it);
+	rel = xasprintf("%s/%s", bl->config.items, name);
 	rc = src->read(src, rel, owned, len, LIMIT_FILE, &e);
+	free(name);
 	free(rel);
 	diag_list_release(&e);
 	return rc ? NULL : *owned;
@@ -283,7 +285,7 @@ plan_existing(struct import_plan *p, struct import_list *l, size_t i,
 	char *owned;
 	size_t llen;
 
-	if (!cur || !(local = local_file(&llen, &owned, bl, cur, src))) {
+	if (!cur || !(local = local_file(&llen, &owned, bl, cur, it, src))) {
 		p->unchanged++;
 		return;
 	}
